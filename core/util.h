@@ -1,0 +1,68 @@
+/* util.h: errors, growable buffers and UTF-8 primitives shared by every core module.
+ *
+ * Conventions for all of core/:
+ * - Functions that can fail take a `pc_error *err` last and return NULL or -1 on failure, after
+ *   filling err with one human-readable line ("FILE:LINE:COL: what is wrong", or "FILE: ...").
+ *   err may be NULL when the caller does not want the message.
+ * - Library code never aborts on out-of-memory: it reports "out of memory" and fails.
+ * - Spans are byte offsets into a document's normalized text: [start, end).
+ */
+#ifndef POLCMP_UTIL_H
+#define POLCMP_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PC_ERROR_MAX 512
+
+/* pc_error: the one-line message of the last failure. Plain value, owns nothing. */
+typedef struct pc_error {
+    char msg[PC_ERROR_MAX];
+} pc_error;
+
+void pc_error_set(pc_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void pc_error_setv(pc_error *err, const char *fmt, va_list ap);
+void pc_error_clear(pc_error *err);
+
+/* A byte range [start, end) in a document's normalized text. */
+typedef struct pc_span {
+    size_t start, end;
+} pc_span;
+
+/* pc_buf: a growable byte buffer. Owns `data`, which is always NUL-terminated once non-NULL.
+ * Append functions return 0, or -1 when memory runs out (the buffer is then unchanged). */
+typedef struct pc_buf {
+    char *data;
+    size_t len, cap;
+} pc_buf;
+
+int pc_buf_reserve(pc_buf *b, size_t extra);
+int pc_buf_add(pc_buf *b, const void *p, size_t n);
+int pc_buf_addc(pc_buf *b, char c);
+int pc_buf_adds(pc_buf *b, const char *s);
+int pc_buf_printf(pc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hand the data to the caller (who frees it) and reset the buffer. Never NULL unless OOM. */
+char *pc_buf_steal(pc_buf *b);
+void pc_buf_free(pc_buf *b);
+
+/* Grow an array *p of *cap elements of `size` bytes so it holds at least `need`.
+ * Returns 0, or -1 on overflow or out of memory (the array is then unchanged). */
+int pc_grow(void *p, size_t *cap, size_t need, size_t size);
+
+char *pc_strdup(const char *s);
+char *pc_strndup(const char *s, size_t n);
+/* The last path component, without directories (points into path). */
+const char *pc_basename(const char *path);
+
+/* UTF-8. pc_utf8_decode reads one well-formed sequence (no overlongs, no surrogates, at most
+ * U+10FFFF) and returns its length, or 0 if s[0..n) does not start with one. */
+size_t pc_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Writes cp as UTF-8 into out (4 bytes room) and returns the length. */
+size_t pc_utf8_encode(uint32_t cp, char *out);
+/* Display columns of a code point in a terminal: 0, 1 or 2 (CJK wide). Locale-independent. */
+int pc_cp_width(uint32_t cp);
+/* Display columns of a UTF-8 string (invalid bytes count as one column each). */
+size_t pc_utf8_width(const char *s, size_t n);
+
+#endif
