@@ -1,0 +1,107 @@
+/* atomic.c: see atomic.h. */
+#include "atomic.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void pc_outfile_reset(pc_outfile *o)
+{
+    free(o->path);
+    free(o->tmp);
+    o->path = o->tmp = NULL;
+    o->f = NULL;
+}
+
+int pc_outfile_open(pc_outfile *o, const char *path, pc_error *err)
+{
+    memset(o, 0, sizeof *o);
+    const char *base = pc_basename(path);
+    size_t dirlen = (size_t)(base - path);
+    pc_buf tmp = {0};
+    if (pc_buf_add(&tmp, path, dirlen) < 0 || pc_buf_printf(&tmp, ".%s.XXXXXX", base) < 0) {
+        pc_buf_free(&tmp);
+        pc_error_set(err, "%s: out of memory", path);
+        return -1;
+    }
+    int fd = mkstemp(tmp.data);
+    if (fd < 0) {
+        pc_error_set(err, "%s: cannot write: %s", path, strerror(errno));
+        pc_buf_free(&tmp);
+        return -1;
+    }
+    /* mkstemp makes 0600; an export is an ordinary file, so honour the umask. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    o->f = fdopen(fd, "wb");
+    o->tmp = pc_buf_steal(&tmp);
+    o->path = pc_strdup(path);
+    if (!o->f || !o->path) {
+        if (!o->f)
+            close(fd);
+        pc_outfile_abort(o);
+        pc_error_set(err, "%s: out of memory", path);
+        return -1;
+    }
+    return 0;
+}
+
+int pc_outfile_close_stream(pc_outfile *o, pc_error *err)
+{
+    if (!o->f)
+        return 0;
+    int bad = ferror(o->f) | fflush(o->f);
+    if (!bad)
+        bad = fsync(fileno(o->f));
+    int saved = errno;
+    bad |= fclose(o->f);
+    o->f = NULL;
+    if (bad) {
+        pc_error_set(err, "%s: write failed: %s", o->path, strerror(saved ? saved : errno));
+        return -1;
+    }
+    return 0;
+}
+
+static void pc_sync_dir(const char *path)
+{
+    const char *base = pc_basename(path);
+    char *dir = base == path ? pc_strdup(".") : pc_strndup(path, (size_t)(base - path));
+    if (!dir)
+        return;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
+int pc_outfile_commit(pc_outfile *o, pc_error *err)
+{
+    if (pc_outfile_close_stream(o, err) < 0) {
+        pc_outfile_abort(o);
+        return -1;
+    }
+    if (rename(o->tmp, o->path) != 0) {
+        pc_error_set(err, "%s: cannot write: %s", o->path, strerror(errno));
+        pc_outfile_abort(o);
+        return -1;
+    }
+    pc_sync_dir(o->path);
+    pc_outfile_reset(o);
+    return 0;
+}
+
+void pc_outfile_abort(pc_outfile *o)
+{
+    if (o->f)
+        fclose(o->f);
+    if (o->tmp)
+        unlink(o->tmp);
+    pc_outfile_reset(o);
+}

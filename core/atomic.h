@@ -1,0 +1,30 @@
+/* atomic.h: output files that appear whole or not at all.
+ *
+ * pc_outfile_open() creates a temporary file beside the destination ("DIR/.NAME.XXXXXX"), the
+ * caller writes to `f` (or, for libraries that want a file name, to `tmp` after
+ * pc_outfile_close_stream()), and pc_outfile_commit() flushes, fsyncs and renames it over the
+ * destination, then fsyncs the directory. Any failure, or pc_outfile_abort(), removes the
+ * temporary file, so a failed export or save never leaves half a file and never touches an
+ * existing destination.
+ */
+#ifndef POLCMP_ATOMIC_H
+#define POLCMP_ATOMIC_H
+
+#include "util.h"
+
+#include <stdio.h>
+
+/* pc_outfile: one pending output. Owns path, tmp and f until commit or abort. */
+typedef struct pc_outfile {
+    char *path; /* destination */
+    char *tmp;  /* temporary file in the same directory */
+    FILE *f;    /* open for writing, or NULL after pc_outfile_close_stream() */
+} pc_outfile;
+
+int pc_outfile_open(pc_outfile *o, const char *path, pc_error *err);
+/* Close the stream so another writer can use o->tmp by name; reports write errors. */
+int pc_outfile_close_stream(pc_outfile *o, pc_error *err);
+int pc_outfile_commit(pc_outfile *o, pc_error *err);
+void pc_outfile_abort(pc_outfile *o);
+
+#endif
