@@ -1,10 +1,296 @@
-/* cmd_classify.c: placeholder until the classify stage exists. */
+/* cmd_classify.c: `polcmp classify [--taxonomy FILE] [--jobs N] POLICY...` prints one JSON
+ * object per clause (labels with evidence, attributes, stances), and
+ * `polcmp classify --segments FILE.jsonl` labels given texts, keeping every input field. */
+#include "classify.h"
 #include "cli.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Parsed command line. Borrows argv strings; `policies` points into argv. */
+typedef struct classify_opts {
+    const char *taxonomy, *segments;
+    char **policies;
+    int npolicies;
+    long jobs;
+} classify_opts;
+
+static int classify_args(int argc, char **argv, classify_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->jobs = 1;
+    o->policies = argv + argc;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int has_next = i + 1 < argc;
+        if (!strcmp(a, "--taxonomy") && has_next)
+            o->taxonomy = argv[++i];
+        else if (!strcmp(a, "--segments") && has_next)
+            o->segments = argv[++i];
+        else if (!strcmp(a, "--jobs") && has_next) {
+            char *end;
+            o->jobs = strtol(argv[++i], &end, 10);
+            if (*end || o->jobs < 1 || o->jobs > 1024) {
+                cli_error("classify: --jobs wants a number from 1 to 1024");
+                return -1;
+            }
+        } else if (!strcmp(a, "--")) {
+            o->policies = argv + i + 1;
+            o->npolicies = argc - i - 1;
+            break;
+        } else if (a[0] == '-' && a[1]) {
+            cli_error("classify: unknown or incomplete option '%s'", a);
+            return -1;
+        } else {
+            if (o->npolicies == 0)
+                o->policies = argv + i;
+            else if (o->policies + o->npolicies != argv + i) {
+                cli_error("classify: options go before the policies");
+                return -1;
+            }
+            o->npolicies++;
+        }
+    }
+    if ((o->npolicies == 0) == (o->segments == NULL)) {
+        fprintf(stderr, "usage: polcmp classify [--taxonomy FILE] [--jobs N] POLICY...\n"
+                        "       polcmp classify [--taxonomy FILE] --segments FILE.jsonl\n");
+        return -1;
+    }
+    if (!o->taxonomy)
+        o->taxonomy = cli_default_taxonomy();
+    return 0;
+}
+
+/* ---- JSON of results ------------------------------------------------------------------ */
+
+static json_t *classify_span(pc_span s)
+{
+    return json_pack("[I, I]", (json_int_t)s.start, (json_int_t)s.end);
+}
+
+static void classify_add_rule(json_t *rules, const char *id)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(rules, i, v) if (!strcmp(json_string_value(v), id)) return;
+    json_array_append_new(rules, json_string(id));
+}
+
+static json_t *classify_label(const pc_classified *c, const pc_label *l)
+{
+    const pc_category *cat = &c->tax->cats[l->category];
+    json_t *rules = json_array(), *spans = json_array();
+    for (size_t e = l->ev_first; e < l->ev_first + l->nev; e++) {
+        classify_add_rule(rules, c->evidence[e].rule->id);
+        json_array_append_new(spans, classify_span(c->evidence[e].span));
+    }
+    return json_pack("{s:s, s:s, s:f, s:o, s:o}", "category", cat->id, "opp115", cat->opp115,
+                     "score", l->score, "rules", rules, "spans", spans);
+}
+
+static json_t *classify_attr(const pc_classified *c, const pc_attr_hit *h, const char *text)
+{
+    json_t *o = json_pack("{s:s, s:s%, s:s, s:s}", "attribute", c->tax->attrs[h->attribute].id,
+                          "value", text + h->span.start, h->span.end - h->span.start,
+                          "normalized", h->norm.text, "rule", h->rule->id);
+    if (o && h->norm.amount >= 0)
+        json_object_set_new(o, "amount", json_integer(h->norm.amount));
+    return o;
+}
+
+static json_t *classify_stance(const pc_classified *c, const pc_stance *s)
+{
+    json_t *scopes = json_object();
+    for (int d = 0; d < PC_DIM_COUNT; d++)
+        json_object_set_new(scopes, pc_scope_dim_name((pc_scope_dim)d), json_array());
+    for (size_t i = s->scope_first; i < s->scope_first + s->nscopes; i++) {
+        const pc_scope_ref *r = &c->scopes[i];
+        json_array_append_new(json_object_get(scopes, pc_scope_dim_name(r->dim)),
+                              json_string(c->tax->scopes[r->dim][r->index].id));
+    }
+    return json_pack("{s:s, s:s, s:s, s:o, s:o}", "topic", c->tax->topics[s->topic].id,
+                     "polarity", pc_polarity_name(s->polarity), "rule", s->rule->id, "span",
+                     classify_span(s->span), "scopes", scopes);
+}
+
+static void classify_results(const pc_classified *c, size_t i, json_t *o, const char *text)
+{
+    const pc_clause_result *r = &c->clauses[i];
+    json_t *labels = json_array(), *attrs = json_array(), *stances = json_array();
+    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
+        json_array_append_new(labels, classify_label(c, &c->labels[k]));
+    for (size_t k = r->attr_first; k < r->attr_first + r->nattrs; k++)
+        json_array_append_new(attrs, classify_attr(c, &c->attrs[k], text));
+    for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++)
+        json_array_append_new(stances, classify_stance(c, &c->stances[k]));
+    json_object_set_new(o, "labels", labels);
+    json_object_set_new(o, "attributes", attrs);
+    json_object_set_new(o, "stances", stances);
+}
+
+static void classify_emit(json_t *o)
+{
+    if (o)
+        json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    fputc('\n', stdout);
+    json_decref(o);
+}
+
+static void classify_warnings(const pc_classified *c, const pc_doc *doc, const char *where,
+                              size_t line)
+{
+    for (size_t w = 0; w < c->nwarnings; w++)
+        cli_warn("rule '%s' hit the match limit on %s:%u", c->warnings[w].rule->id, where,
+                 line ? (unsigned)line : pc_doc_source_line(doc, c->warnings[w].offset));
+}
+
+/* ---- policies ------------------------------------------------------------------------- */
+
+static void classify_print_policy(const pc_doc *doc, const pc_outline *ol, const pc_classified *c)
+{
+    for (size_t i = 0; i < ol->nclauses; i++) {
+        const pc_clause *cl = &ol->clauses[i];
+        const pc_section *s = &ol->sections[cl->section];
+        json_t *o = json_pack("{s:s, s:s, s:i, s:s%, s:I, s:I, s:I, s:s%}", "policy", doc->name,
+                              "file", doc->path, "section", cl->section, "heading",
+                              doc->text + s->title_start, s->title_end - s->title_start,
+                              "clause", (json_int_t)i, "start", (json_int_t)cl->start, "end",
+                              (json_int_t)cl->end, "text", doc->text + cl->start,
+                              cl->end - cl->start);
+        if (o)
+            classify_results(c, i, o, doc->text);
+        classify_emit(o);
+    }
+}
+
+static int classify_policy(const pc_taxonomy *tax, const char *path)
+{
+    pc_doc *doc = cli_load_doc(path);
+    if (!doc)
+        return -1;
+    pc_error err;
+    pc_outline *ol = pc_segment(doc, &err);
+    pc_classified *c = ol ? pc_classify(tax, ol, &err) : NULL;
+    if (c) {
+        classify_warnings(c, doc, doc->path, 0);
+        classify_print_policy(doc, ol, c);
+    } else {
+        cli_error("%s", err.msg);
+    }
+    pc_classified_free(c);
+    pc_outline_free(ol);
+    pc_doc_free(doc);
+    fflush(stdout);
+    return c ? 0 : -1;
+}
+
+/* ---- --segments ----------------------------------------------------------------------- */
+
+/* Merge one clause label into the per-category union (labels_by_cat[category]). */
+static void classify_union_label(const pc_classified *c, const pc_label *l, json_t **by_cat)
+{
+    json_t *cur = by_cat[l->category];
+    if (!cur) {
+        by_cat[l->category] = classify_label(c, l);
+        return;
+    }
+    if (l->score > json_real_value(json_object_get(cur, "score")))
+        json_object_set_new(cur, "score", json_real(l->score));
+    json_t *rules = json_object_get(cur, "rules"), *spans = json_object_get(cur, "spans");
+    for (size_t e = l->ev_first; e < l->ev_first + l->nev; e++) {
+        classify_add_rule(rules, c->evidence[e].rule->id);
+        json_array_append_new(spans, classify_span(c->evidence[e].span));
+    }
+}
+
+static void classify_union(const pc_classified *c, const pc_doc *doc, json_t *obj)
+{
+    json_t **by_cat = calloc(c->tax->ncats ? c->tax->ncats : 1, sizeof *by_cat);
+    json_t *labels = json_array(), *attrs = json_array();
+    for (size_t i = 0; by_cat && i < c->nlabels; i++)
+        classify_union_label(c, &c->labels[i], by_cat);
+    for (size_t k = 0; by_cat && k < c->tax->ncats; k++)
+        if (by_cat[k])
+            json_array_append_new(labels, by_cat[k]);
+    for (size_t i = 0; i < c->nattrs; i++)
+        json_array_append_new(attrs, classify_attr(c, &c->attrs[i], doc->text));
+    json_object_set_new(obj, "labels", labels);
+    json_object_set_new(obj, "attributes", attrs);
+    free(by_cat);
+}
+
+static int classify_segment_line(const pc_taxonomy *tax, const char *path, size_t lineno,
+                                 const char *line, size_t len)
+{
+    json_error_t jerr;
+    json_t *obj = json_loadb(line, len, 0, &jerr);
+    json_t *text = json_object_get(obj, "text");
+    if (!obj || !json_is_string(text)) {
+        fprintf(stderr, "%s:%zu: %s%s; line skipped\n", path, lineno,
+                obj ? "no \"text\" string" : "invalid JSON: ", obj ? "" : jerr.text);
+        json_decref(obj);
+        return -1;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "line %zu", lineno);
+    pc_error err;
+    pc_doc *doc = pc_doc_from_memory(name, json_string_value(text), json_string_length(text),
+                                     PC_FORMAT_TEXT, &err);
+    pc_outline *ol = doc ? pc_segment(doc, &err) : NULL;
+    pc_classified *c = ol ? pc_classify(tax, ol, &err) : NULL;
+    if (c) {
+        classify_warnings(c, doc, path, lineno);
+        classify_union(c, doc, obj);
+        classify_emit(json_incref(obj));
+    } else {
+        fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.msg);
+    }
+    pc_classified_free(c);
+    pc_outline_free(ol);
+    pc_doc_free(doc);
+    json_decref(obj);
+    return c ? 0 : -1;
+}
+
+static int classify_segments(const pc_taxonomy *tax, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        cli_error("%s: cannot open", path);
+        return -1;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t n;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        if (strspn(line, " \t\r\n") == (size_t)n)
+            continue;
+        classify_segment_line(tax, path, lineno, line, (size_t)n);
+    }
+    free(line);
+    fclose(f);
+    return 0;
+}
 
 int cmd_classify(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("'classify' is not built yet");
-    return CLI_ERROR;
+    classify_opts o;
+    if (classify_args(argc, argv, &o) < 0)
+        return CLI_ERROR;
+    pc_error err;
+    pc_taxonomy *tax = pc_tax_load(o.taxonomy, &err);
+    if (!tax) {
+        cli_error("%s", err.msg);
+        return CLI_ERROR;
+    }
+    int failed = 0;
+    if (o.segments)
+        failed = classify_segments(tax, o.segments) < 0;
+    for (int i = 0; i < o.npolicies; i++)
+        failed |= classify_policy(tax, o.policies[i]) < 0;
+    pc_tax_free(tax);
+    return failed ? CLI_ERROR : CLI_OK;
 }

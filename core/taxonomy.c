@@ -266,7 +266,6 @@ static pcre2_code *tx_compile(tx_ctx *c, yaml_node_t *at, const char *pattern, i
     }
     if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0)
         c->tax->jit = 1;
-    c->tax->nrules++;
     return re;
 }
 
@@ -351,6 +350,7 @@ static int tx_rule(tx_ctx *c, yaml_node_t *map, pc_rule *r, tx_rule_kind kind)
         if (!r->exclude)
             return -1;
     }
+    c->tax->nrules++;
     return 0;
 }
 
