@@ -53,6 +53,8 @@ typedef struct pc_outline {
     size_t nclauses;
     pc_span *chrome; /* spans recognised as web chrome and left out */
     size_t nchrome;
+    pc_span title;   /* the document's own title ("Privacy Policy"); empty when none. When text
+                        comes before the first heading it is also section 0's title. */
 } pc_outline;
 
 pc_outline *pc_segment(const pc_doc *doc, pc_error *err);

@@ -1,0 +1,421 @@
+/* test_segment.c: the segmenter on small policies written for these tests, one per shape:
+ * numbered headings with nested lists, subsections and (A) items, Q:/A:, Markdown, HTML,
+ * ALL-CAPS and glued headings, a wall of text, web chrome, empty sections and CJK text. */
+#include "segment.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A document and its outline, freed together. */
+typedef struct fixture {
+    pc_doc *doc;
+    pc_outline *o;
+} fixture;
+
+/* Every outline keeps these promises: non-empty trimmed clauses inside their section's span,
+ * sections and clauses in document order, parents before children one level up, and each
+ * section's own clauses contiguous. */
+static void check_invariants(const pc_outline *o)
+{
+    const char *t = o->doc->text;
+    size_t next_clause = 0;
+    for (size_t i = 0; i < o->nsections; i++) {
+        const pc_section *s = &o->sections[i];
+        assert_true(s->start <= s->end && s->end <= o->doc->len);
+        assert_true(s->title_start <= s->title_end);
+        if (i > 0)
+            assert_true(o->sections[i - 1].start <= s->start);
+        if (s->parent >= 0) {
+            assert_true((size_t)s->parent < i);
+            assert_int_equal(s->level, o->sections[s->parent].level + 1);
+            assert_true(o->sections[s->parent].end >= s->end);
+        } else {
+            assert_int_equal(s->level, 1);
+        }
+        assert_int_equal(s->first_clause, next_clause);
+        next_clause += s->nclauses;
+        for (size_t k = 0; k < s->nclauses; k++) {
+            const pc_clause *c = &o->clauses[s->first_clause + k];
+            assert_int_equal(c->section, (int)i);
+            assert_true(c->start < c->end);
+            assert_true(c->start >= s->start && c->end <= s->end);
+            assert_false(t[c->start] == ' ' || t[c->start] == '\n' || t[c->end - 1] == ' ' ||
+                         t[c->end - 1] == '\n');
+        }
+    }
+    assert_int_equal(next_clause, o->nclauses);
+    for (size_t k = 1; k < o->nclauses; k++)
+        assert_true(o->clauses[k - 1].end <= o->clauses[k].start);
+    for (size_t k = 0; k < o->nclauses; k++)
+        assert_true(o->clauses[k].lead < (int)k);
+}
+
+static fixture seg_text(const char *text, pc_format format)
+{
+    pc_error err;
+    fixture f;
+    f.doc = pc_doc_from_memory("fixture", text, strlen(text), format, &err);
+    assert_non_null(f.doc);
+    f.o = pc_segment(f.doc, &err);
+    assert_non_null(f.o);
+    check_invariants(f.o);
+    return f;
+}
+
+static fixture seg_file(const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/segment/%s", POLCMP_TEST_DATA, name);
+    char *text = test_read_file(path, NULL);
+    assert_non_null(text);
+    fixture f = seg_text(text, PC_FORMAT_TEXT);
+    free(text);
+    return f;
+}
+
+static void fixture_free(fixture *f)
+{
+    pc_outline_free(f->o);
+    pc_doc_free(f->doc);
+}
+
+/* Is the span's text exactly `want`? */
+static int span_is(const fixture *f, size_t s, size_t e, const char *want)
+{
+    return e - s == strlen(want) && !memcmp(f->doc->text + s, want, e - s);
+}
+
+static void expect_title(const fixture *f, size_t i, const char *want, int level)
+{
+    assert_true(i < f->o->nsections);
+    const pc_section *s = &f->o->sections[i];
+    if (!span_is(f, s->title_start, s->title_end, want))
+        fail_msg("section %zu: title '%.*s', want '%s'", i, (int)(s->title_end - s->title_start),
+                 f->doc->text + s->title_start, want);
+    assert_int_equal(s->level, level);
+}
+
+static void expect_clause(const fixture *f, size_t k, const char *want, pc_clause_kind kind)
+{
+    assert_true(k < f->o->nclauses);
+    const pc_clause *c = &f->o->clauses[k];
+    if (!span_is(f, c->start, c->end, want))
+        fail_msg("clause %zu: '%.*s', want '%s'", k, (int)(c->end - c->start),
+                 f->doc->text + c->start, want);
+    assert_int_equal(c->kind, kind);
+}
+
+static void test_numbered_with_nested_list(void **state)
+{
+    (void)state;
+    fixture f = seg_file("numbered.txt");
+    assert_true(span_is(&f, f.o->title.start, f.o->title.end, "Privacy Policy"));
+    assert_int_equal(f.o->nsections, 4);
+    expect_title(&f, 0, "Privacy Policy", 1); /* the preamble carries the document title */
+    assert_int_equal(f.o->sections[0].nclauses, 2);
+    expect_title(&f, 1, "1. Scope", 1);
+    expect_title(&f, 2, "2. Uses of Data", 1);
+    expect_title(&f, 3, "3. Contact", 1);
+    const pc_section *uses = &f.o->sections[2];
+    assert_int_equal(uses->nclauses, 4);
+    size_t k = uses->first_clause;
+    expect_clause(&f, k, "We use data for these purposes:", PC_CLAUSE_SENTENCE);
+    expect_clause(&f, k + 1, "Running the shop;", PC_CLAUSE_ITEM);
+    expect_clause(&f, k + 3, "Answering questions.", PC_CLAUSE_ITEM);
+    for (size_t j = 1; j <= 3; j++)
+        assert_int_equal(f.o->clauses[k + j].lead, (int)k);
+    assert_int_equal(f.o->clauses[k].lead, -1);
+    fixture_free(&f);
+}
+
+static void test_subsections_and_letter_items(void **state)
+{
+    (void)state;
+    fixture f = seg_file("subsections.txt");
+    assert_int_equal(f.o->nsections, 4);
+    expect_title(&f, 0, "1. General", 1);
+    assert_int_equal(f.o->sections[0].nclauses, 0); /* empty, but still a section */
+    expect_title(&f, 1, "1.1 Who we are", 2);
+    expect_title(&f, 2, "1.2 What we collect", 2);
+    assert_int_equal(f.o->sections[1].parent, 0);
+    assert_int_equal(f.o->sections[2].parent, 0);
+    expect_title(&f, 3, "2. Rights", 1);
+    const pc_section *s = &f.o->sections[2];
+    assert_int_equal(s->nclauses, 4);
+    size_t k = s->first_clause;
+    expect_clause(&f, k + 1, "Name", PC_CLAUSE_ITEM);
+    expect_clause(&f, k + 2, "Email address", PC_CLAUSE_ITEM);
+    expect_clause(&f, k + 3, "DELIVERY ADDRESS", PC_CLAUSE_ITEM); /* caps inside a list */
+    assert_int_equal(f.o->clauses[k + 3].lead, (int)k);
+    fixture_free(&f);
+}
+
+static void test_letter_run_without_lead(void **state)
+{
+    (void)state;
+    fixture f = seg_text("1. Logs\nOur server records visits.\n(A) IP address\n(B) Browser\n"
+                         "2. Other\nNothing else.\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 2);
+    expect_clause(&f, 1, "IP address", PC_CLAUSE_ITEM);
+    expect_clause(&f, 2, "Browser", PC_CLAUSE_ITEM);
+    assert_int_equal(f.o->clauses[1].lead, -1);
+    fixture_free(&f);
+}
+
+static void test_question_answer(void **state)
+{
+    (void)state;
+    fixture f = seg_text("Q: What do you collect?\nA: We collect your name. We also collect your "
+                         "email.\nQ: Who sees it?\nA: Nobody else.\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 2);
+    expect_title(&f, 0, "What do you collect?", 1);
+    expect_title(&f, 1, "Who sees it?", 1);
+    assert_int_equal(f.o->sections[0].nclauses, 2);
+    expect_clause(&f, 0, "We collect your name.", PC_CLAUSE_SENTENCE);
+    expect_clause(&f, 2, "Nobody else.", PC_CLAUSE_SENTENCE);
+    fixture_free(&f);
+}
+
+static void test_markdown(void **state)
+{
+    (void)state;
+    fixture f = seg_text("# Privacy Policy\n\nSome intro words.\n\n## Data We Collect ##\n\n"
+                         "We collect names.\n\n- Name\n- Email\n\n### Cookies\n\nWe use cookies.\n"
+                         "\n## Contact\n\nMail us.\n",
+                         PC_FORMAT_MARKDOWN);
+    assert_int_equal(f.o->nsections, 4);
+    expect_title(&f, 0, "Privacy Policy", 1);
+    expect_title(&f, 1, "Data We Collect", 1);
+    expect_title(&f, 2, "Cookies", 2);
+    assert_int_equal(f.o->sections[2].parent, 1);
+    expect_title(&f, 3, "Contact", 1);
+    expect_clause(&f, 2, "Name", PC_CLAUSE_ITEM);
+    assert_int_equal(f.o->clauses[2].lead, -1); /* "We collect names." is no lead-in */
+    fixture_free(&f);
+}
+
+static void test_html(void **state)
+{
+    (void)state;
+    fixture f = seg_text("<html><body><h1>Privacy Policy</h1><p>Intro text here.</p>"
+                         "<h2>Data</h2><p>We collect:</p><ul><li>Name</li><li>Email</li></ul>"
+                         "<h2>Sharing</h2><p>We never share data.</p></body></html>",
+                         PC_FORMAT_HTML);
+    if (f.doc->nblocks == 0) { /* the loader gives no structure yet: the invariants held */
+        fixture_free(&f);
+        skip();
+    }
+    assert_int_equal(f.o->nsections, 3);
+    expect_title(&f, 1, "Data", 1);
+    expect_title(&f, 2, "Sharing", 1);
+    const pc_section *d = &f.o->sections[1];
+    assert_int_equal(d->nclauses, 3);
+    expect_clause(&f, d->first_clause + 2, "Email", PC_CLAUSE_ITEM);
+    assert_int_equal(f.o->clauses[d->first_clause + 2].lead, (int)d->first_clause);
+    fixture_free(&f);
+}
+
+static void test_caps_headings(void **state)
+{
+    (void)state;
+    fixture f = seg_text("Acme Privacy Notice\nWe respect your privacy.\nYOUR RIGHTS\nYou can ask "
+                         "us to delete your data. We answer within a month.\nDATA SECURITY\nWe "
+                         "encrypt data at rest.\nWe keep these records:\nORDER HISTORY\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 3);
+    expect_title(&f, 1, "YOUR RIGHTS", 1);
+    expect_title(&f, 2, "DATA SECURITY", 1);
+    assert_int_equal(f.o->sections[1].nclauses, 2);
+    /* an ALL-CAPS line after a lead-in is content, not a heading */
+    expect_clause(&f, f.o->nclauses - 1, "ORDER HISTORY", PC_CLAUSE_SENTENCE);
+    fixture_free(&f);
+}
+
+static void test_title_like_heading(void **state)
+{
+    (void)state;
+    fixture f = seg_text("Intro text that is long enough to be a sentence.\nHow We Use Data\n"
+                         "We use data to ship your orders and nothing else.\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 2);
+    expect_title(&f, 0, "", 1);
+    expect_title(&f, 1, "How We Use Data", 1);
+    fixture_free(&f);
+}
+
+static void test_glued_headings(void **state)
+{
+    (void)state;
+    fixture f = seg_text("1. Cookies\nWe use two kinds of cookies.\nAnalytics cookiesWe use analytics "
+                         "cookies to count visits. They help us.\nMarketing cookies.These cookies "
+                         "show ads.\nWe keep logs for a week. Security We protect data with "
+                         "strong encryption.\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 4);
+    expect_title(&f, 1, "Analytics cookies", 2);
+    expect_title(&f, 2, "Marketing cookies", 2);
+    expect_title(&f, 3, "Security", 2);
+    assert_int_equal(f.o->sections[1].parent, 0);
+    expect_clause(&f, f.o->sections[1].first_clause, "We use analytics cookies to count visits.",
+                  PC_CLAUSE_SENTENCE);
+    expect_clause(&f, f.o->sections[2].first_clause, "These cookies show ads.",
+                  PC_CLAUSE_SENTENCE);
+    expect_clause(&f, f.o->sections[2].first_clause + 1, "We keep logs for a week.",
+                  PC_CLAUSE_SENTENCE);
+    expect_clause(&f, f.o->sections[3].first_clause, "We protect data with strong encryption.",
+                  PC_CLAUSE_SENTENCE);
+    fixture_free(&f);
+}
+
+static void test_no_false_glue(void **state)
+{
+    (void)state;
+    fixture f = seg_text("We embed YouTube videos. McDonald visited us. The iPhone app uses WeChat "
+                         "login. Google Analytics counts visits. Our website links to others.\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 1);
+    assert_int_equal(f.o->nclauses, 5);
+    fixture_free(&f);
+}
+
+static void test_wall_of_text(void **state)
+{
+    (void)state;
+    fixture f = seg_text("Privacy Policy\n\nWe collect names, e.g. for orders. Data stays in the "
+                         "U.S. and the E.U. only. Version 1.5 applies since May. Write to "
+                         "help@example.com with questions. We never sell data! Do we share it? "
+                         "Only with couriers.\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 1);
+    assert_int_equal(f.o->nclauses, 7);
+    expect_clause(&f, 1, "Data stays in the U.S. and the E.U. only.", PC_CLAUSE_SENTENCE);
+    fixture_free(&f);
+}
+
+static void test_chrome(void **state)
+{
+    (void)state;
+    fixture f = seg_file("chrome.txt");
+    assert_true(span_is(&f, f.o->title.start, f.o->title.end, "Privacy Policy"));
+    assert_int_equal(f.o->nclauses, 2);
+    expect_clause(&f, 0, "We value your privacy.", PC_CLAUSE_SENTENCE);
+    expect_clause(&f, 1, "We store data in the EU.", PC_CLAUSE_SENTENCE);
+    const char *want[] = {"Skip to content", "Menu", "Bramble Books", "Top",
+                          "English Deutsch Fran\xC3\xA7" "ais \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
+                          "We use cookies to improve your experience. Accept all",
+                          "\xC2\xA9 2024 Bramble Books"};
+    assert_int_equal(f.o->nchrome, sizeof want / sizeof want[0]);
+    for (size_t i = 0; i < f.o->nchrome; i++)
+        assert_true(span_is(&f, f.o->chrome[i].start, f.o->chrome[i].end, want[i]));
+    fixture_free(&f);
+}
+
+static void test_empty_sections(void **state)
+{
+    (void)state;
+    fixture f = seg_text("1. Intro\nHello there.\n2. Empty\n3. Last\nBye now.\n4. Also Empty\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 4);
+    expect_title(&f, 1, "2. Empty", 1);
+    assert_int_equal(f.o->sections[1].nclauses, 0);
+    expect_title(&f, 3, "4. Also Empty", 1);
+    assert_int_equal(f.o->sections[3].nclauses, 0);
+    fixture_free(&f);
+}
+
+static void test_cjk_text(void **state)
+{
+    (void)state;
+    /* 隐私政策 / 我们收集您的姓名。我们不会出售您的数据！您有权删除数据吗？ */
+    fixture f = seg_text("\xE9\x9A\x90\xE7\xA7\x81\xE6\x94\xBF\xE7\xAD\x96\n"
+                         "\xE6\x88\x91\xE4\xBB\xAC\xE6\x94\xB6\xE9\x9B\x86\xE6\x82\xA8\xE7\x9A\x84"
+                         "\xE5\xA7\x93\xE5\x90\x8D\xE3\x80\x82\xE6\x88\x91\xE4\xBB\xAC\xE4\xB8\x8D"
+                         "\xE4\xBC\x9A\xE5\x87\xBA\xE5\x94\xAE\xE6\x82\xA8\xE7\x9A\x84\xE6\x95\xB0"
+                         "\xE6\x8D\xAE\xEF\xBC\x81\xE6\x82\xA8\xE6\x9C\x89\xE6\x9D\x83\xE5\x88\xA0"
+                         "\xE9\x99\xA4\xE6\x95\xB0\xE6\x8D\xAE\xE5\x90\x97\xEF\xBC\x9F\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 1);
+    expect_title(&f, 0, "\xE9\x9A\x90\xE7\xA7\x81\xE6\x94\xBF\xE7\xAD\x96", 1);
+    assert_int_equal(f.o->nclauses, 3);
+    expect_clause(&f, 0,
+                  "\xE6\x88\x91\xE4\xBB\xAC\xE6\x94\xB6\xE9\x9B\x86\xE6\x82\xA8\xE7\x9A\x84"
+                  "\xE5\xA7\x93\xE5\x90\x8D\xE3\x80\x82",
+                  PC_CLAUSE_SENTENCE);
+    fixture_free(&f);
+}
+
+static void test_long_item_split(void **state)
+{
+    (void)state;
+    char text[2048];
+    /* the first item runs to about 430 bytes over four sentences: it is split */
+    snprintf(text, sizeof text, "We share data with:\n- Couriers. %s %s %s\n- Banks.\n",
+             "They receive your name and address so that they can deliver the parcels you order "
+             "from us, and they keep it only for as long as the delivery and any complaint about "
+             "it take.",
+             "They may contact you by phone or e-mail to arrange a delivery time, and they must "
+             "not use your details for their own marketing or pass them on to anyone else under "
+             "any circumstances whatsoever.",
+             "Both rules are part of our contracts with them.");
+    fixture f = seg_text(text, PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nclauses, 6);
+    for (size_t k = 1; k < 6; k++) {
+        assert_int_equal(f.o->clauses[k].kind, PC_CLAUSE_ITEM);
+        assert_int_equal(f.o->clauses[k].lead, 0);
+    }
+    expect_clause(&f, 1, "Couriers.", PC_CLAUSE_ITEM);
+    expect_clause(&f, 4, "Both rules are part of our contracts with them.", PC_CLAUSE_ITEM);
+    expect_clause(&f, 5, "Banks.", PC_CLAUSE_ITEM);
+    fixture_free(&f);
+}
+
+static void test_nested_leads(void **state)
+{
+    (void)state;
+    fixture f = seg_text("We collect:\n- Contact data, namely:\n  - name\n  - phone\n- Usage data\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nclauses, 5);
+    assert_int_equal(f.o->clauses[1].lead, 0);
+    assert_int_equal(f.o->clauses[2].lead, 1);
+    assert_int_equal(f.o->clauses[3].lead, 1);
+    assert_int_equal(f.o->clauses[4].lead, 0);
+    fixture_free(&f);
+}
+
+static void test_only_chrome(void **state)
+{
+    (void)state;
+    fixture f = seg_text("Skip to content\n\nMenu\nTop\n", PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 0);
+    assert_int_equal(f.o->nclauses, 0);
+    assert_int_equal(f.o->nchrome, 3);
+    fixture_free(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_numbered_with_nested_list),
+        cmocka_unit_test(test_subsections_and_letter_items),
+        cmocka_unit_test(test_letter_run_without_lead),
+        cmocka_unit_test(test_question_answer),
+        cmocka_unit_test(test_markdown),
+        cmocka_unit_test(test_html),
+        cmocka_unit_test(test_caps_headings),
+        cmocka_unit_test(test_title_like_heading),
+        cmocka_unit_test(test_glued_headings),
+        cmocka_unit_test(test_no_false_glue),
+        cmocka_unit_test(test_wall_of_text),
+        cmocka_unit_test(test_chrome),
+        cmocka_unit_test(test_empty_sections),
+        cmocka_unit_test(test_cjk_text),
+        cmocka_unit_test(test_long_item_split),
+        cmocka_unit_test(test_nested_leads),
+        cmocka_unit_test(test_only_chrome),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
