@@ -199,9 +199,12 @@ static int ev_collect(const pc_classified *cl, pc_eval_case *c)
 static int ev_classify_one(const pc_taxonomy *tax, const pc_eval_set *set, pc_eval_case *c,
                            pc_eval_warn_fn warn, void *ctx, pc_error *err)
 {
-    pc_doc *doc = pc_doc_from_memory(c->id, c->text, strlen(c->text), PC_FORMAT_TEXT, err);
-    if (!doc)
-        return -1;
+    pc_error derr;
+    pc_doc *doc = pc_doc_from_memory(c->id, c->text, strlen(c->text), PC_FORMAT_TEXT, &derr);
+    if (!doc) { /* an empty or unusable text: nothing predicted, the record still counts */
+        ev_warn(warn, ctx, "%s:%zu: %s; nothing predicted", set->path, c->line, derr.msg);
+        return 0;
+    }
     pc_outline *ol = pc_segment(doc, err);
     pc_classified *cl = ol ? pc_classify(tax, ol, err) : NULL;
     int rc = cl ? ev_collect(cl, c) : -1;
