@@ -29,6 +29,14 @@ typedef enum pc_format {
 
 const char *pc_format_name(pc_format f);
 
+/* The format a file name's extension says (.txt, .md/.markdown, .html/.htm/.xhtml...), or
+ * PC_FORMAT_AUTO when the extension says nothing. */
+pc_format pc_format_from_path(const char *path);
+
+/* The format the content suggests: HTML when it starts with a doctype or <html> or has many
+ * tags, Markdown when it has "#" headings, "**" or links, else text. Never PC_FORMAT_AUTO. */
+pc_format pc_format_sniff(const char *data, size_t n);
+
 typedef enum pc_block_kind {
     PC_BLOCK_PARA = 0, /* a paragraph (or other running text) */
     PC_BLOCK_HEADING,  /* h1-h6: level is 1-6 */

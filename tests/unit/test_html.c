@@ -1,0 +1,244 @@
+/* test_html.c: the HTML reader: what is kept and dropped, blocks and their levels, the
+ * linemap, controls, and hostile pages (deep nesting, an entity bomb, script only). */
+#include "load.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static pc_doc *html_doc(const char *html)
+{
+    pc_error err = {{0}};
+    pc_doc *d = pc_doc_from_memory("page.html", html, strlen(html), PC_FORMAT_HTML, &err);
+    if (!d)
+        fail_msg("%s", err.msg);
+    return d;
+}
+
+/* Block i's text equals want, with the given kind and level. */
+static void check_block(const pc_doc *d, size_t i, pc_block_kind kind, int level,
+                        const char *want)
+{
+    assert_true(i < d->nblocks);
+    const pc_block *b = &d->blocks[i];
+    size_t n = b->end - b->start;
+    char got[512];
+    snprintf(got, sizeof got, "%.*s", (int)n, d->text + b->start);
+    assert_string_equal(got, want);
+    assert_int_equal(b->kind, kind);
+    assert_int_equal(b->level, level);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void test_fixture_page_blocks(void **state)
+{
+    (void)state;
+    pc_error err = {{0}};
+    pc_doc *d = pc_doc_load(POLCMP_TEST_DATA "/load/page.html", NULL, &err);
+    if (!d)
+        fail_msg("%s", err.msg);
+    assert_int_equal(d->format, PC_FORMAT_HTML);
+    assert_string_equal(d->name, "page");
+    check_block(d, 0, PC_BLOCK_HEADING, 1, "Privacy Policy");
+    check_block(d, 1, PC_BLOCK_PARA, 0, "Effective date: 1 March 2024.");
+    check_block(d, 2, PC_BLOCK_HEADING, 2, "1. Information we collect");
+    check_block(d, 3, PC_BLOCK_PARA, 0,
+                "We collect the following information when you place an order:");
+    check_block(d, 4, PC_BLOCK_ITEM, 1, "Your name and delivery address;");
+    check_block(d, 5, PC_BLOCK_ITEM, 1, "Payment details, handled by our payment provider:");
+    check_block(d, 6, PC_BLOCK_ITEM, 2, "card number");
+    check_block(d, 7, PC_BLOCK_ITEM, 2, "billing address");
+    check_block(d, 8, PC_BLOCK_HEADING, 3, "1.1 Cookies");
+    check_block(d, 9, PC_BLOCK_PARA, 0, "We set a session cookie.");
+    check_block(d, 10, PC_BLOCK_PARA, 0, "It expires when you close the browser.");
+    check_block(d, 11, PC_BLOCK_HEADING, 2, "2. Contact");
+    check_block(d, 12, PC_BLOCK_PARA, 0, "Write to privacy@example.com.");
+    assert_int_equal(d->nblocks, 13);
+    /* one line per block */
+    for (size_t i = 0; i + 1 < d->nblocks; i++)
+        assert_int_equal(d->blocks[i].end + 1, d->blocks[i + 1].start);
+    /* lines of the source file */
+    assert_int_equal(pc_doc_source_line(d, d->blocks[3].start), 17);
+    assert_int_equal(pc_doc_source_line(d, d->blocks[8].start), 25);
+    assert_int_equal(pc_doc_source_line(d, d->blocks[10].start), 26);
+    pc_doc_free(d);
+}
+
+static void test_chrome_dropped(void **state)
+{
+    (void)state;
+    pc_error err = {{0}};
+    pc_doc *d = pc_doc_load(POLCMP_TEST_DATA "/load/page.html", NULL, &err);
+    assert_non_null(d);
+    static const char *const gone[] = {"Example Co. |", "font-family", "dataLayer", "Skip to",
+                                       "Shop", "Deutsch", "improve your visit", "Accept all",
+                                       "Legal", "Related", "Terms of sale", "2024 Example",
+                                       "Imprint"};
+    for (size_t i = 0; i < sizeof gone / sizeof gone[0]; i++)
+        if (strstr(d->text, gone[i]))
+            fail_msg("'%s' should have been dropped", gone[i]);
+    pc_doc_free(d);
+}
+
+static void test_chrome_dropped_without_main(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<body><nav>Menu words</nav>\n"
+                         "<div class=\"cookie-consent\">Cookie text</div>\n"
+                         "<div role=\"navigation\">Role nav</div>\n"
+                         "<div class=\"site-footer\">Foot</div>\n"
+                         "<noscript>Enable JS</noscript><template>Tpl</template>\n"
+                         "<form><input value=\"x\">Search box</form>\n"
+                         "<div id=\"consent\"><h2>Your consent</h2><p>You may withdraw it.</p></div>\n"
+                         "<script>var secret = 1;</script></body>");
+    assert_string_equal(d->text, "Your consent\nYou may withdraw it.");
+    assert_int_equal(d->nblocks, 2);
+    check_block(d, 0, PC_BLOCK_HEADING, 2, "Your consent");
+    pc_doc_free(d);
+}
+
+static void test_main_and_article(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<body><p>Outside text.</p><div role=\"main\"><p>Inside.</p></div></body>");
+    assert_string_equal(d->text, "Inside.");
+    pc_doc_free(d);
+    d = html_doc("<body><p>Promo.</p><article><header><h1>Policy title</h1></header>"
+                 "<p>Body text.</p><footer>Share this</footer></article></body>");
+    assert_string_equal(d->text, "Policy title\nBody text.");
+    check_block(d, 0, PC_BLOCK_HEADING, 1, "Policy title");
+    pc_doc_free(d);
+}
+
+static void test_whitespace_entities_and_lines(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<html>\n<body>\n<p>Line &amp;\n   three\tand <i>more</i></p>\n"
+                         "<pre>code one\ncode two</pre>\n</body></html>");
+    check_block(d, 0, PC_BLOCK_PARA, 0, "Line & three and more");
+    check_block(d, 1, PC_BLOCK_PARA, 0, "code one");
+    check_block(d, 2, PC_BLOCK_PARA, 0, "code two");
+    assert_int_equal(pc_doc_source_line(d, d->blocks[0].start), 3);
+    assert_int_equal(pc_doc_source_line(d, d->blocks[1].start), 5);
+    assert_int_equal(pc_doc_source_line(d, d->blocks[2].start), 6);
+    pc_doc_free(d);
+}
+
+static void test_controls_in_html(void **state)
+{
+    (void)state;
+    /* a raw CSI sequence, a bidi override as a character reference and raw, NBSP */
+    pc_doc *d = html_doc("<p>red\x1b[31m text&#x202E; and\xe2\x80\xae more&#160;here</p>");
+    assert_string_equal(d->text, "red text and more here");
+    assert_int_equal(d->controls_removed, 3);
+    pc_doc_free(d);
+}
+
+static void test_form_wrapping_everything_is_kept(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<body><form id=\"aspnetForm\"><h1>Privacy</h1><p>We collect data.</p>"
+                         "</form></body>");
+    assert_string_equal(d->text, "Privacy\nWe collect data.");
+    pc_doc_free(d);
+}
+
+static void test_legacy_charset(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<html><head><meta charset=\"iso-8859-1\"></head>"
+                         "<body><p>Donn\xe9" "es</p></body></html>");
+    assert_string_equal(d->text, "Donn\xc3\xa9" "es");
+    assert_int_equal(d->invalid_bytes, 0);
+    pc_doc_free(d);
+}
+
+static void test_deep_nesting(void **state)
+{
+    (void)state;
+    const size_t depth = 100000;
+    pc_buf b = {0};
+    assert_int_equal(pc_buf_adds(&b, "<html><body><p>Start text.</p>"), 0);
+    for (size_t i = 0; i < depth; i++)
+        assert_int_equal(pc_buf_adds(&b, "<div>"), 0);
+    assert_int_equal(pc_buf_adds(&b, "deep"), 0);
+    for (size_t i = 0; i < depth; i++)
+        assert_int_equal(pc_buf_adds(&b, "</div>"), 0);
+    assert_int_equal(pc_buf_adds(&b, "</body></html>"), 0);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    pc_error err = {{0}};
+    pc_doc *d = pc_doc_from_memory("deep.html", b.data, b.len, PC_FORMAT_HTML, &err);
+    double secs = seconds_since(&t0);
+    pc_buf_free(&b);
+    print_message("100,000 nested divs: %.3f s\n", secs);
+    assert_true(secs < 5.0);
+    /* libxml2 stops descending at its depth limit; what came before must be there */
+    assert_non_null(d);
+    assert_non_null(strstr(d->text, "Start text."));
+    pc_doc_free(d);
+}
+
+static void test_entity_bomb(void **state)
+{
+    (void)state;
+    pc_buf b = {0};
+    assert_int_equal(pc_buf_adds(&b, "<!DOCTYPE html [\n<!ENTITY lol \"lol\">\n"), 0);
+    for (int i = 1; i <= 9; i++) {
+        assert_int_equal(pc_buf_printf(&b, "<!ENTITY lol%d \"", i), 0);
+        for (int k = 0; k < 10; k++)
+            assert_int_equal(i == 1 ? pc_buf_adds(&b, "&lol;") : pc_buf_printf(&b, "&lol%d;", i - 1), 0);
+        assert_int_equal(pc_buf_adds(&b, "\">\n"), 0);
+    }
+    assert_int_equal(pc_buf_adds(&b, "]>\n<html><body><p>Real text &lol9; end.</p></body></html>"), 0);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    pc_error err = {{0}};
+    pc_doc *d = pc_doc_from_memory("bomb.html", b.data, b.len, PC_FORMAT_HTML, &err);
+    double secs = seconds_since(&t0);
+    pc_buf_free(&b);
+    assert_true(secs < 5.0);
+    assert_non_null(d);
+    assert_non_null(strstr(d->text, "Real text"));
+    assert_null(strstr(d->text, "ENTITY"));
+    assert_true(d->len < 1000); /* nothing expanded */
+    assert_int_equal(pc_doc_source_line(d, 0), 13);
+    pc_doc_free(d);
+}
+
+static void test_script_only_page_is_an_error(void **state)
+{
+    (void)state;
+    const char *html = "<html><head><title>T</title><script>var a = 'text';</script></head>"
+                       "<body><script>document.write('x')</script><style>p{}</style></body></html>";
+    pc_error err = {{0}};
+    pc_doc *d = pc_doc_from_memory("x.html", html, strlen(html), PC_FORMAT_HTML, &err);
+    assert_null(d);
+    assert_string_equal(err.msg, "x.html: no policy text in the page (all script or markup)");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixture_page_blocks),
+        cmocka_unit_test(test_chrome_dropped),
+        cmocka_unit_test(test_chrome_dropped_without_main),
+        cmocka_unit_test(test_main_and_article),
+        cmocka_unit_test(test_whitespace_entities_and_lines),
+        cmocka_unit_test(test_controls_in_html),
+        cmocka_unit_test(test_form_wrapping_everything_is_kept),
+        cmocka_unit_test(test_legacy_charset),
+        cmocka_unit_test(test_deep_nesting),
+        cmocka_unit_test(test_entity_bomb),
+        cmocka_unit_test(test_script_only_page_is_an_error),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

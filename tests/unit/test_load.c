@@ -1,0 +1,289 @@
+/* test_load.c: pc_doc_load and pc_doc_from_memory: refusals, encodings, formats, names,
+ * linemap and a large file. */
+#include "load.h"
+#include "testutil.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Load path expecting failure; the message must be "<path>: <want>". */
+static void expect_error(const char *path, const pc_load_opts *opts, const char *want)
+{
+    pc_error err = {{0}};
+    char expected[PC_ERROR_MAX];
+    pc_doc *d = pc_doc_load(path, opts, &err);
+    assert_null(d);
+    snprintf(expected, sizeof expected, "%s: %s", path, want);
+    assert_string_equal(err.msg, expected);
+}
+
+static pc_doc *load_ok(const char *path)
+{
+    pc_error err = {{0}};
+    pc_doc *d = pc_doc_load(path, NULL, &err);
+    if (!d)
+        fail_msg("%s", err.msg);
+    return d;
+}
+
+static pc_doc *temp_doc(const char *name, const char *data, size_t n)
+{
+    return load_ok(test_write_temp(name, data, n));
+}
+
+static void test_missing_file(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/no-such-policy.txt", test_temp_dir());
+    expect_error(path, NULL, "no such file");
+}
+
+static void test_directory(void **state)
+{
+    (void)state;
+    expect_error(test_temp_dir(), NULL, "is a directory");
+}
+
+static void test_unreadable(void **state)
+{
+    (void)state;
+    const char *p = test_write_temp("secret.txt", "We collect data.\n", 17);
+    char path[512];
+    snprintf(path, sizeof path, "%s", p);
+    assert_int_equal(chmod(path, 0), 0);
+    if (geteuid() == 0) {
+        /* root reads mode-000 files: the refusal cannot be provoked here */
+        print_message("note: running as root, permission-denied case not checked\n");
+        pc_doc *d = load_ok(path);
+        pc_doc_free(d);
+    } else {
+        expect_error(path, NULL, "permission denied");
+    }
+    chmod(path, 0600);
+}
+
+static void test_empty_and_blank(void **state)
+{
+    (void)state;
+    expect_error(test_write_temp("empty.txt", "", 0), NULL, "file is empty");
+    expect_error(test_write_temp("blank.txt", " \n\t\r\n  ", 7), NULL, "file is empty");
+    expect_error(test_write_temp("ctl.txt", "\x1b[0m\n\x07\n", 7), NULL,
+                 "file is empty (nothing but blanks and control characters)");
+}
+
+static void test_binary_nul(void **state)
+{
+    (void)state;
+    expect_error(test_write_temp("x.bin", "text\0more", 9), NULL,
+                 "binary file (NUL bytes at offset 4)");
+}
+
+static void test_binary_magic(void **state)
+{
+    (void)state;
+    expect_error(test_write_temp("prog.txt", "\x7f" "ELF\x02\x01\x01 rest", 12), NULL,
+                 "binary file (ELF executable)");
+    expect_error(test_write_temp("pic.txt", "\x89PNG\r\n\x1a\n....", 12), NULL,
+                 "binary file (PNG image)");
+}
+
+static void test_binary_mostly_controls(void **state)
+{
+    (void)state;
+    char data[400];
+    for (size_t i = 0; i < sizeof data; i++)
+        data[i] = (char)(i % 3 ? 'a' : 0x01 + (i % 7)); /* a third control bytes, no NUL */
+    expect_error(test_write_temp("noise.txt", data, sizeof data), NULL,
+                 "binary file (mostly non-text bytes)");
+}
+
+static void test_over_limit_checked_before_reading(void **state)
+{
+    (void)state;
+    /* a sparse 70 MiB file: refused from its size alone */
+    const char *p = test_write_temp("big.txt", "x", 1);
+    assert_int_equal(truncate(p, (off_t)70 << 20), 0);
+    expect_error(p, NULL, "70.0 MiB is over the 64 MiB limit (see --max-size)");
+    pc_load_opts small = {.max_bytes = 1024};
+    char buf[2048];
+    memset(buf, 'a', sizeof buf);
+    expect_error(test_write_temp("two-k.txt", buf, sizeof buf), &small,
+                 "2.0 KiB is over the 1.0 KiB limit (see --max-size)");
+}
+
+static void test_utf8_bom_dropped(void **state)
+{
+    (void)state;
+    pc_doc *d = temp_doc("bom.txt", "\xef\xbb\xbfPolicy", 9);
+    assert_string_equal(d->text, "Policy");
+    pc_doc_free(d);
+}
+
+/* "Hé 中😀\n" as UTF-16 (without the BOM) in the given byte order. */
+static size_t utf16_sample(char *out, int be)
+{
+    static const unsigned units[] = {'H', 0xE9, ' ', 0x4E2D, 0xD83D, 0xDE00, '\r', '\n', 'x'};
+    size_t n = 0;
+    out[n++] = (char)(be ? 0xFE : 0xFF);
+    out[n++] = (char)(be ? 0xFF : 0xFE);
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        unsigned char hi = (unsigned char)(units[i] >> 8), lo = (unsigned char)units[i];
+        out[n++] = (char)(be ? hi : lo);
+        out[n++] = (char)(be ? lo : hi);
+    }
+    return n;
+}
+
+static void test_utf16_with_bom(void **state)
+{
+    (void)state;
+    char buf[64];
+    for (int be = 0; be <= 1; be++) {
+        size_t n = utf16_sample(buf, be);
+        pc_doc *d = temp_doc(be ? "be.txt" : "le.txt", buf, n);
+        assert_string_equal(d->text, "H\xc3\xa9 \xe4\xb8\xad\xf0\x9f\x98\x80\nx");
+        assert_int_equal(pc_doc_source_line(d, d->len - 1), 2);
+        assert_int_equal(d->invalid_bytes, 0);
+        pc_doc_free(d);
+    }
+}
+
+static void test_utf16_without_bom_refused(void **state)
+{
+    (void)state;
+    char buf[64];
+    size_t n = utf16_sample(buf, 0);
+    expect_error(test_write_temp("nobom.txt", buf + 2, n - 2), NULL,
+                 "UTF-16 without a byte-order mark; convert it to UTF-8");
+}
+
+static void test_crlf_and_invalid_through_load(void **state)
+{
+    (void)state;
+    pc_doc *d = temp_doc("crlf.txt", "one\r\ntwo\xff\r\nthree", 16);
+    assert_string_equal(d->text, "one\ntwo\xef\xbf\xbd\nthree");
+    assert_int_equal(d->invalid_bytes, 1);
+    assert_int_equal(pc_doc_source_line(d, (size_t)(strstr(d->text, "three") - d->text)), 3);
+    assert_int_equal(pc_doc_source_line(d, 0), 1);
+    pc_doc_free(d);
+}
+
+static void test_format_by_extension(void **state)
+{
+    (void)state;
+    const char *md = "Plain words only.\n";
+    pc_doc *d = temp_doc("a.md", md, strlen(md));
+    assert_int_equal(d->format, PC_FORMAT_MARKDOWN);
+    pc_doc_free(d);
+    d = temp_doc("a.HTM", "<p>Hi there</p>", 15);
+    assert_int_equal(d->format, PC_FORMAT_HTML);
+    assert_string_equal(d->text, "Hi there");
+    pc_doc_free(d);
+    d = temp_doc("a.txt", "<!DOCTYPE html><p>x</p>", 23);
+    assert_int_equal(d->format, PC_FORMAT_TEXT); /* the extension wins */
+    pc_doc_free(d);
+}
+
+static void test_format_by_content(void **state)
+{
+    (void)state;
+    assert_int_equal(pc_format_sniff("  <!doctype HTML><title>", 24), PC_FORMAT_HTML);
+    const char *tags = "Policy<p>a</p><p>b</p><br><div>c</div>";
+    assert_int_equal(pc_format_sniff(tags, strlen(tags)), PC_FORMAT_HTML);
+    const char *md = "# Privacy\n\nWe **collect** data.\n\n## Sharing\n";
+    assert_int_equal(pc_format_sniff(md, strlen(md)), PC_FORMAT_MARKDOWN);
+    const char *txt = "Privacy Policy\n1. We collect your name (and e-mail).\n";
+    assert_int_equal(pc_format_sniff(txt, strlen(txt)), PC_FORMAT_TEXT);
+    pc_error err = {{0}};
+    pc_doc *d = pc_doc_from_memory("mem", md, strlen(md), PC_FORMAT_AUTO, &err);
+    assert_non_null(d);
+    assert_int_equal(d->format, PC_FORMAT_MARKDOWN);
+    assert_non_null(strstr(d->text, "We collect data."));
+    pc_doc_free(d);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    pc_error err = {{0}};
+    pc_doc *d = pc_doc_from_memory("dir/sub/policy.v2.txt", "x", 1, PC_FORMAT_TEXT, &err);
+    assert_non_null(d);
+    assert_string_equal(d->name, "policy.v2");
+    assert_string_equal(d->path, "dir/sub/policy.v2.txt");
+    pc_doc_free(d);
+    d = pc_doc_from_memory("README", "x", 1, PC_FORMAT_TEXT, &err);
+    assert_non_null(d);
+    assert_string_equal(d->name, "README");
+    pc_doc_free(d);
+}
+
+static void test_fixture_markdown(void **state)
+{
+    (void)state;
+    pc_doc *d = load_ok(POLCMP_TEST_DATA "/load/template.md");
+    assert_int_equal(d->format, PC_FORMAT_MARKDOWN);
+    assert_string_equal(d->name, "template");
+    assert_non_null(strstr(d->text, "## 2. What we collect\n"));
+    assert_non_null(strstr(d->text, "[Company Name] collects your email address"));
+    assert_non_null(strstr(d->text, "see our cookie page."));
+    assert_null(strstr(d->text, "**"));
+    assert_null(strstr(d->text, "https://"));
+    assert_null(strstr(d->text, "draft note"));
+    size_t at = (size_t)(strstr(d->text, "Retention") - d->text);
+    assert_int_equal(pc_doc_source_line(d, at), 12);
+    pc_doc_free(d);
+}
+
+/* About 60 MB of text: loads, line numbers hold at the end. */
+static void test_sixty_megabytes(void **state)
+{
+    (void)state;
+    const char line[] = "We keep your account data for as long as the account stays open.\n";
+    size_t ll = sizeof line - 1, nlines = (size_t)60000000 / ll;
+    char *buf = malloc(ll * nlines);
+    assert_non_null(buf);
+    for (size_t i = 0; i < nlines; i++)
+        memcpy(buf + i * ll, line, ll);
+    const char *path = test_write_temp("sixty.txt", buf, ll * nlines);
+    free(buf);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    pc_doc *d = load_ok(path);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    print_message("60 MB text loaded in %.2f s\n",
+                  (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    assert_int_equal(d->len, ll * nlines);
+    assert_int_equal(pc_doc_source_line(d, d->len - 2), nlines);
+    assert_int_equal(pc_doc_source_line(d, ll * 1000 + 5), 1001);
+    pc_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_directory),
+        cmocka_unit_test(test_unreadable),
+        cmocka_unit_test(test_empty_and_blank),
+        cmocka_unit_test(test_binary_nul),
+        cmocka_unit_test(test_binary_magic),
+        cmocka_unit_test(test_binary_mostly_controls),
+        cmocka_unit_test(test_over_limit_checked_before_reading),
+        cmocka_unit_test(test_utf8_bom_dropped),
+        cmocka_unit_test(test_utf16_with_bom),
+        cmocka_unit_test(test_utf16_without_bom_refused),
+        cmocka_unit_test(test_crlf_and_invalid_through_load),
+        cmocka_unit_test(test_format_by_extension),
+        cmocka_unit_test(test_format_by_content),
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_fixture_markdown),
+        cmocka_unit_test(test_sixty_megabytes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
