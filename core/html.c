@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One open block element. */
+/* One open block element. Plain value. */
 typedef struct html_frame {
     pc_block_kind kind;
     int level;

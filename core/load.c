@@ -136,7 +136,7 @@ pc_format pc_format_sniff(const char *data, size_t n)
 
 /* ---- encodings ------------------------------------------------------------------------ */
 
-/* The input after its byte-order mark: a view of the caller's bytes or a UTF-8 conversion
+/* The input after its byte-order mark: a view of the caller's bytes (borrowed) or a UTF-8 conversion
  * of UTF-16 (then `owned` holds it). */
 typedef struct load_input {
     const char *data;

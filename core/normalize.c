@@ -267,6 +267,7 @@ unsigned pc_linemap_find(const pc_linemap *lines, size_t nlines, size_t offset)
 #define MD_GONE '\x01'
 #define MD_SCAN_MAX 1000 /* how far a closing emphasis marker is looked for */
 
+/* Markdown state carried from line to line. Plain value. */
 typedef struct md_state {
     int in_fence, in_comment;
 } md_state;
