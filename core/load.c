@@ -136,8 +136,8 @@ pc_format pc_format_sniff(const char *data, size_t n)
 
 /* ---- encodings ------------------------------------------------------------------------ */
 
-/* The input after its byte-order mark: a view of the caller's bytes (borrowed) or a UTF-8 conversion
- * of UTF-16 (then `owned` holds it). */
+/* The input after its byte-order mark: a view of the caller's bytes (borrowed) or a UTF-8
+ * conversion of UTF-16 (then `owned` holds it and this struct frees it). */
 typedef struct load_input {
     const char *data;
     size_t n;

@@ -108,7 +108,8 @@ static void test_chrome_dropped_without_main(void **state)
 static void test_main_and_article(void **state)
 {
     (void)state;
-    pc_doc *d = html_doc("<body><p>Outside text.</p><div role=\"main\"><p>Inside.</p></div></body>");
+    pc_doc *d =
+        html_doc("<body><p>Outside text.</p><div role=\"main\"><p>Inside.</p></div></body>");
     assert_string_equal(d->text, "Inside.");
     pc_doc_free(d);
     d = html_doc("<body><p>Promo.</p><article><header><h1>Policy title</h1></header>"
@@ -145,8 +146,8 @@ static void test_controls_in_html(void **state)
 static void test_form_wrapping_everything_is_kept(void **state)
 {
     (void)state;
-    pc_doc *d = html_doc("<body><form id=\"aspnetForm\"><h1>Privacy</h1><p>We collect data.</p>"
-                         "</form></body>");
+    pc_doc *d = html_doc("<body><form id=\"aspnetForm\"><h1>Privacy</h1>"
+                         "<p>We collect data.</p></form></body>");
     assert_string_equal(d->text, "Privacy\nWe collect data.");
     pc_doc_free(d);
 }
@@ -195,10 +196,13 @@ static void test_entity_bomb(void **state)
     for (int i = 1; i <= 9; i++) {
         assert_int_equal(pc_buf_printf(&b, "<!ENTITY lol%d \"", i), 0);
         for (int k = 0; k < 10; k++)
-            assert_int_equal(i == 1 ? pc_buf_adds(&b, "&lol;") : pc_buf_printf(&b, "&lol%d;", i - 1), 0);
+            assert_int_equal(i == 1 ? pc_buf_adds(&b, "&lol;")
+                                    : pc_buf_printf(&b, "&lol%d;", i - 1),
+                             0);
         assert_int_equal(pc_buf_adds(&b, "\">\n"), 0);
     }
-    assert_int_equal(pc_buf_adds(&b, "]>\n<html><body><p>Real text &lol9; end.</p></body></html>"), 0);
+    assert_int_equal(
+        pc_buf_adds(&b, "]>\n<html><body><p>Real text &lol9; end.</p></body></html>"), 0);
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     pc_error err = {{0}};

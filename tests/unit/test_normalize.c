@@ -171,7 +171,8 @@ static void test_markdown_links_and_placeholders(void **state)
 {
     (void)state;
     check_md("See [our site](https://x.example/a_(b) \"T\") now.", "See our site now.");
-    check_md("![logo](img.png) [Company Name] and [Address]", "logo [Company Name] and [Address]");
+    check_md("![logo](img.png) [Company Name] and [Address]",
+             "logo [Company Name] and [Address]");
     check_md("Ref [text][1] here\n[1]: https://r.example\nend", "Ref text here\n\nend");
     check_md("Mail <privacy@acme.example> or <https://acme.example>.",
              "Mail privacy@acme.example or https://acme.example.");
