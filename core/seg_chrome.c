@@ -30,9 +30,9 @@ static const char *const seg_chrome_any[] = {
     "accept all", "reject all", "cookie settings", "toggle navigation",
 };
 static const char *const seg_languages[] = {
-    "english", "deutsch", "fran\xC3\xA7" "ais", "espa\xC3\xB1ol", "italiano",
+    "english", "deutsch", "fran\303\247ais", "espa\xC3\xB1ol", "italiano",
     "portugu\xC3\xAAs", "nederlands", "svenska", "dansk", "norsk", "suomi", "polski",
-    "t\xC3\xBCrk\xC3\xA7" "e", "\xC4\x8D" "e\xC5\xA1tina", "magyar", "rom\xC3\xA2n\xC4\x83",
+    "t\303\274rk\303\247e", "\304\215e\305\241tina", "magyar", "rom\xC3\xA2n\xC4\x83",
     "bahasa", "indonesia", "melayu", "ti\xE1\xBA\xBFng", "vi\xE1\xBB\x87t",
     "\xE7\xAE\x80\xE4\xBD\x93\xE4\xB8\xAD\xE6\x96\x87", /* 简体中文 */
     "\xE7\xB9\x81\xE9\xAB\x94\xE4\xB8\xAD\xE6\x96\x87", /* 繁體中文 */

@@ -73,7 +73,8 @@ static bool seg_body_follows(const char *t, const seg_lines *L, size_t i)
     if (j == SIZE_MAX)
         return false;
     const seg_line *n = &L->v[j];
-    if (n->block == PC_BLOCK_ITEM || n->marker == MK_BULLET || n->marker == MK_ANSWER)
+    if (n->block == PC_BLOCK_ITEM || n->marker == MK_BULLET || n->marker == MK_ANSWER ||
+        (seg_enumerated(n->marker) && n->marker != MK_DECIMAL))
         return true;
     if (n->marker != MK_NONE || n->block == PC_BLOCK_HEADING)
         return false;
@@ -250,8 +251,16 @@ static void seg_find_title(const char *t, seg_lines *L)
                   (l->marker == MK_NONE && l->block != PC_BLOCK_ITEM &&
                    (seg_title_like(t, l->text, l->text_end) ||
                     seg_caps_like(t, l->text, l->text_end)));
-    if (titled && seg_next_content(L, j) != SIZE_MAX)
-        l->kind = SEG_TITLE;
+    if (!titled || seg_next_content(L, j) == SIZE_MAX)
+        return;
+    l->kind = SEG_TITLE;
+    /* a subtitle right under it (a translation, a company name) belongs to the title */
+    size_t k = seg_next_content(L, j);
+    seg_line *sub = &L->v[k];
+    if (k == j + 1 && sub->marker == MK_NONE && sub->block < 0 &&
+        (seg_title_like(t, sub->text, sub->text_end) || seg_caps_like(t, sub->text, sub->text_end)) &&
+        k + 1 < L->n && L->v[k + 1].kind == SEG_BLANK)
+        sub->kind = SEG_TITLE;
 }
 
 void seg_classify(const pc_doc *doc, seg_lines *L)

@@ -24,7 +24,7 @@ typedef struct seg_build {
     int st_style[SEG_MAX_DEPTH], st_sec[SEG_MAX_DEPTH];
     int depth;
     int cur;                    /* the section clauses go to, -1 before the first */
-    int lead_key[SEG_MAX_DEPTH], lead_clause[SEG_MAX_DEPTH];
+    int lead_key[SEG_MAX_DEPTH], lead_clause[SEG_MAX_DEPTH], lead_mk[SEG_MAX_DEPTH];
     int nlead;                  /* items that end with ":" introduce nested lists */
     int para_lead;              /* the paragraph clause ending with ":" before a list, or -1 */
     bool glued;                 /* the current section was opened by a glued heading */
@@ -232,10 +232,13 @@ static void seg_paragraph(seg_build *b, size_t s, size_t e, size_t line_start)
     b->para_lead = seg_clause_is_lead(b, last) ? last : -1;
 }
 
-static void seg_item(seg_build *b, size_t s, size_t e, int key)
+/* A list item: `key` is its indentation (or HTML nesting), `mk` its marker; an item that ends
+ * with ":" leads the items indented deeper or marked differently ("(a)" under "(A)"). */
+static void seg_item(seg_build *b, size_t s, size_t e, int key, int mk)
 {
     const char *t = b->doc->text;
-    while (b->nlead > 0 && b->lead_key[b->nlead - 1] >= key)
+    while (b->nlead > 0 && (b->lead_key[b->nlead - 1] > key ||
+                            (b->lead_key[b->nlead - 1] == key && b->lead_mk[b->nlead - 1] == mk)))
         b->nlead--;
     int lead = b->nlead ? b->lead_clause[b->nlead - 1] : b->para_lead;
     int last = -1;
@@ -252,6 +255,7 @@ static void seg_item(seg_build *b, size_t s, size_t e, int key)
     }
     if (seg_clause_is_lead(b, last) && b->nlead < SEG_MAX_DEPTH) {
         b->lead_key[b->nlead] = key;
+        b->lead_mk[b->nlead] = mk;
         b->lead_clause[b->nlead++] = last;
     }
 }
@@ -291,7 +295,8 @@ static void seg_lines_to_outline(seg_build *b, seg_lines *L)
         size_t j = seg_run_end(L, i);
         size_t e = L->v[j - 1].end;
         if (l->kind == SEG_ITEM)
-            seg_item(b, l->text, e, l->block == PC_BLOCK_ITEM ? l->block_level * 4 : l->indent);
+            seg_item(b, l->text, e, l->block == PC_BLOCK_ITEM ? l->block_level * 4 : l->indent,
+                     (int)l->marker);
         else
             seg_paragraph(b, l->text, e, l->start);
         i = j;

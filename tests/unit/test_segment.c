@@ -4,9 +4,11 @@
 #include "segment.h"
 #include "testutil.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 /* A document and its outline, freed together. */
 typedef struct fixture {
@@ -305,7 +307,7 @@ static void test_chrome(void **state)
     expect_clause(&f, 0, "We value your privacy.", PC_CLAUSE_SENTENCE);
     expect_clause(&f, 1, "We store data in the EU.", PC_CLAUSE_SENTENCE);
     const char *want[] = {"Skip to content", "Menu", "Bramble Books", "Top",
-                          "English Deutsch Fran\xC3\xA7" "ais \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
+                          "English Deutsch Fran\303\247ais \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
                           "We use cookies to improve your experience. Accept all",
                           "\xC2\xA9 2024 Bramble Books"};
     assert_int_equal(f.o->nchrome, sizeof want / sizeof want[0]);
@@ -396,6 +398,62 @@ static void test_only_chrome(void **state)
     fixture_free(&f);
 }
 
+/* Run the polcmp binary ($POLCMP_BIN) with args; returns its exit status, output in *out. */
+static int run_polcmp(const char *args, char **out)
+{
+    const char *bin = getenv("POLCMP_BIN");
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "'%s' %s 2>/dev/null", bin, args);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0, k;
+    *out = malloc(cap);
+    assert_non_null(*out);
+    while ((k = fread(*out + n, 1, cap - n - 1, p)) > 0)
+        n += k;
+    (*out)[n] = '\0';
+    int st = pclose(p);
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void test_cli(void **state)
+{
+    (void)state;
+    if (!getenv("POLCMP_BIN"))
+        skip();
+    char *out, args[1200];
+    snprintf(args, sizeof args, "segment --json '%s/segment/subsections.txt'", POLCMP_TEST_DATA);
+    assert_int_equal(run_polcmp(args, &out), 0);
+    json_error_t jerr;
+    json_t *root = json_loads(out, 0, &jerr);
+    free(out);
+    assert_non_null(root);
+    json_t *top = json_object_get(root, "sections");
+    assert_int_equal(json_array_size(top), 2); /* 1. and 2.; 1.1 and 1.2 nest under 1. */
+    json_t *general = json_array_get(top, 0);
+    assert_string_equal(json_string_value(json_object_get(general, "title")), "1. General");
+    json_t *kids = json_object_get(general, "sections");
+    assert_int_equal(json_array_size(kids), 2);
+    json_t *collect = json_array_get(kids, 1);
+    assert_int_equal(json_integer_value(json_object_get(collect, "level")), 2);
+    assert_int_equal(json_integer_value(json_object_get(collect, "line")), 4);
+    json_t *item = json_array_get(json_object_get(collect, "clauses"), 1);
+    assert_string_equal(json_string_value(json_object_get(item, "text")), "Name");
+    assert_string_equal(json_string_value(json_object_get(item, "kind")), "item");
+    assert_int_equal(json_integer_value(json_object_get(item, "lead")), 1);
+    assert_int_equal(json_integer_value(json_object_get(item, "line")), 6);
+    json_decref(root);
+    assert_int_equal(run_polcmp("segment", &out), 2);
+    free(out);
+    assert_int_equal(run_polcmp("segment --bogus x", &out), 2);
+    free(out);
+    snprintf(args, sizeof args, "segment '%s/segment/chrome.txt'", POLCMP_TEST_DATA);
+    assert_int_equal(run_polcmp(args, &out), 0);
+    assert_non_null(strstr(out, "  - We value your privacy.\n"));
+    assert_non_null(strstr(out, "(chrome: Skip to content, Menu, Bramble Books, Top,"));
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -416,6 +474,7 @@ int main(void)
         cmocka_unit_test(test_long_item_split),
         cmocka_unit_test(test_nested_leads),
         cmocka_unit_test(test_only_chrome),
+        cmocka_unit_test(test_cli),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
