@@ -398,6 +398,47 @@ static void test_only_chrome(void **state)
     fixture_free(&f);
 }
 
+/* Documents stitched from the pieces the segmenter reacts to (markers, abbreviations, chrome,
+ * CJK stops, glued titles), with a fixed seed: whatever comes out keeps the invariants. */
+static void test_stitched_documents(void **state)
+{
+    (void)state;
+    static const char *const toks[] = {
+        "1.", "1.1", "(A)", "(a)", "iv)", "IV.", "#", "##", "Q:", "A:", "-", "*",
+        "\xE2\x80\xA2", "  ", "\t", "We", "Our", "cookiesWe", ".These", "e.g.", "U.S.",
+        "Inc.", "Top", "Account", "English", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
+        "\xE3\x80\x82", "\xEF\xBC\x81", "Privacy Policy", "ShopPrivacy Policy", "\n", "\n\n",
+        ":", ";", "\"", "\xE2\x80\x9D", "\xE2\x80\xA6", "...", "www.x.example", "a@b.example",
+        "Accept all", "\xC2\xA9", "**", "---", "===", "ALL CAPS LINE", "Title Words", "1.5", ".",
+        "?", "(", ")",
+    };
+    static const char *const seps[] = {" ", "", "\n", " "};
+    unsigned long r = 12345;
+    for (int doc = 0; doc < 300; doc++) {
+        char text[8192];
+        size_t n = 0;
+        r = r * 6364136223846793005UL + 1442695040888963407UL;
+        int count = (int)(r >> 33) % 400 + 1;
+        for (int i = 0; i < count; i++) {
+            r = r * 6364136223846793005UL + 1442695040888963407UL;
+            const char *tok = toks[(r >> 33) % (sizeof toks / sizeof toks[0])];
+            const char *sep = seps[(r >> 20) % 4];
+            if (n + strlen(tok) + strlen(sep) + 1 >= sizeof text)
+                break;
+            n += (size_t)sprintf(text + n, "%s%s", tok, sep);
+        }
+        pc_error err;
+        pc_doc *d = pc_doc_from_memory("stitched", text, n, PC_FORMAT_TEXT, &err);
+        if (!d) /* blank documents are refused by the loader */
+            continue;
+        pc_outline *o = pc_segment(d, &err);
+        assert_non_null(o);
+        check_invariants(o);
+        pc_outline_free(o);
+        pc_doc_free(d);
+    }
+}
+
 /* Run the polcmp binary ($POLCMP_BIN) with args; returns its exit status, output in *out. */
 static int run_polcmp(const char *args, char **out)
 {
@@ -474,6 +515,7 @@ int main(void)
         cmocka_unit_test(test_long_item_split),
         cmocka_unit_test(test_nested_leads),
         cmocka_unit_test(test_only_chrome),
+        cmocka_unit_test(test_stitched_documents),
         cmocka_unit_test(test_cli),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
