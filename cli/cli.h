@@ -4,6 +4,10 @@
 #define POLCMP_CLI_H
 
 #include "load.h"
+#include "policy.h"
+#include "taxonomy.h"
+
+#include <stddef.h>
 
 enum { CLI_OK = 0, CLI_FAIL_ON = 1, CLI_ERROR = 2 };
 
@@ -25,5 +29,18 @@ pc_doc *cli_load_doc(const char *path);
 /* The taxonomy to use when --taxonomy is not given: $POLCMP_TAXONOMY, the installed
  * share/polcmp/privacy.yaml, or the source tree's taxonomy/privacy.yaml. */
 const char *cli_default_taxonomy(void);
+
+/* Load a taxonomy, printing its one-line error on failure. */
+pc_taxonomy *cli_load_taxonomy(const char *path);
+
+/* Open (load, segment, classify) each path. A file that cannot be used is reported on stderr
+ * and skipped; *skipped counts them. Ids are made unique ("name", "name-2"). Returns the
+ * array (n entries in *n, possibly 0) or NULL on out of memory. Free with cli_free_policies(). */
+pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax, size_t *n,
+                              size_t *skipped);
+void cli_free_policies(pc_policy **p, size_t n);
+
+/* Load options from the environment: POLCMP_MAX_SIZE (bytes, with an optional K/M/G suffix). */
+pc_load_opts cli_load_opts(void);
 
 #endif

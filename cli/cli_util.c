@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 void cli_error(const char *fmt, ...)
@@ -26,20 +27,27 @@ void cli_warn(const char *fmt, ...)
     va_end(ap);
 }
 
+/* What normalization changed, said once per file. */
+static void cli_doc_warnings(const pc_doc *doc)
+{
+    if (doc->invalid_bytes)
+        cli_warn("%s: %zu invalid UTF-8 byte%s replaced with U+FFFD", doc->path,
+                 doc->invalid_bytes, doc->invalid_bytes == 1 ? "" : "s");
+    if (doc->controls_removed)
+        cli_warn("%s: %zu control character%s removed", doc->path, doc->controls_removed,
+                 doc->controls_removed == 1 ? "" : "s");
+}
+
 pc_doc *cli_load_doc(const char *path)
 {
     pc_error err;
-    pc_doc *doc = pc_doc_load(path, NULL, &err);
+    pc_load_opts opts = cli_load_opts();
+    pc_doc *doc = pc_doc_load(path, &opts, &err);
     if (!doc) {
         cli_error("%s", err.msg);
         return NULL;
     }
-    if (doc->invalid_bytes)
-        cli_warn("%s: %zu invalid UTF-8 byte%s replaced with U+FFFD", path, doc->invalid_bytes,
-                 doc->invalid_bytes == 1 ? "" : "s");
-    if (doc->controls_removed)
-        cli_warn("%s: %zu control character%s removed", path, doc->controls_removed,
-                 doc->controls_removed == 1 ? "" : "s");
+    cli_doc_warnings(doc);
     return doc;
 }
 
@@ -56,4 +64,83 @@ const char *cli_default_taxonomy(void)
         if (access(candidates[i], R_OK) == 0)
             return candidates[i];
     return candidates[1];
+}
+
+pc_taxonomy *cli_load_taxonomy(const char *path)
+{
+    pc_error err;
+    pc_taxonomy *tax = pc_tax_load(path, &err);
+    if (!tax)
+        cli_error("%s", err.msg);
+    return tax;
+}
+
+pc_load_opts cli_load_opts(void)
+{
+    pc_load_opts o = {0};
+    const char *env = getenv("POLCMP_MAX_SIZE");
+    if (env && *env) {
+        char *end;
+        double v = strtod(env, &end);
+        double mul = *end == 'K' || *end == 'k' ? 1024.0
+                     : *end == 'M' || *end == 'm' ? 1048576.0
+                     : *end == 'G' || *end == 'g' ? 1073741824.0
+                                                  : 1.0;
+        if (v > 0)
+            o.max_bytes = (size_t)(v * mul);
+        else
+            cli_warn("POLCMP_MAX_SIZE='%s' is not a size; using the default", env);
+    }
+    return o;
+}
+
+/* Make p's id unique among the first n policies by appending "-2", "-3"... */
+static int cli_unique_id(pc_policy **all, size_t n, pc_policy *p)
+{
+    for (int k = 2;; k++) {
+        int clash = 0;
+        for (size_t i = 0; i < n && !clash; i++)
+            clash = !strcmp(all[i]->id, p->id);
+        if (!clash)
+            return 0;
+        size_t len = strlen(p->doc->name) + 16;
+        char *id = malloc(len);
+        if (!id)
+            return -1;
+        snprintf(id, len, "%s-%d", p->doc->name, k);
+        free(p->id);
+        p->id = id;
+    }
+}
+
+pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax, size_t *n,
+                              size_t *skipped)
+{
+    pc_policy **all = calloc(npaths ? npaths : 1, sizeof *all);
+    pc_load_opts opts = cli_load_opts();
+    *n = *skipped = 0;
+    for (size_t i = 0; all && i < npaths; i++) {
+        pc_error err;
+        pc_policy *p = pc_policy_open(paths[i], &opts, tax, &err);
+        if (!p) {
+            cli_error("%s", err.msg);
+            ++*skipped;
+            continue;
+        }
+        cli_doc_warnings(p->doc);
+        if (cli_unique_id(all, *n, p) < 0) {
+            pc_policy_free(p);
+            cli_free_policies(all, *n);
+            return NULL;
+        }
+        all[(*n)++] = p;
+    }
+    return all;
+}
+
+void cli_free_policies(pc_policy **p, size_t n)
+{
+    for (size_t i = 0; p && i < n; i++)
+        pc_policy_free(p[i]);
+    free(p);
 }

@@ -1,10 +1,174 @@
-/* cmd_compare.c: placeholder until the compare stage exists. */
+/* cmd_compare.c: `polcmp compare [--taxonomy FILE] [--regime LIST] [--format F] [-o OUT]
+ * [--fail-on KINDS] POLICY...`: the comparison as a table (csv, tsv, md, html, xlsx) or as
+ * JSON. With -o the format follows the extension unless --format is given; without -o text
+ * formats go to stdout (Markdown by default). Output files are written atomically. */
 #include "cli.h"
+#include "compare.h"
+#include "export.h"
+
+#include "atomic.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Parsed command line; borrows argv. */
+typedef struct compare_opts {
+    const char *taxonomy, *out;
+    unsigned regimes, fail_on;
+    pc_export_format format;
+    char **policies;
+    size_t npolicies;
+} compare_opts;
+
+static void compare_usage(void)
+{
+    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--regime gdpr,ccpa,coppa] "
+                    "[--format csv|tsv|md|html|xlsx|json] [-o OUT] [--fail-on KINDS] "
+                    "POLICY...\n");
+}
+
+static int compare_option(int ch, compare_opts *o)
+{
+    pc_error err;
+    switch (ch) {
+    case 't': o->taxonomy = optarg; return 0;
+    case 'o': o->out = optarg; return 0;
+    case 'r':
+        if (pc_regimes_parse(optarg, &o->regimes, &err) == 0)
+            return 0;
+        cli_error("compare: --regime: %s", err.msg);
+        return -1;
+    case 'x':
+        if (pc_finding_kinds_parse(optarg, &o->fail_on, &err) == 0)
+            return 0;
+        cli_error("compare: --fail-on: %s", err.msg);
+        return -1;
+    case 'f':
+        o->format = pc_export_format_from_name(optarg);
+        if (o->format != PC_EXPORT_NONE)
+            return 0;
+        cli_error("compare: unknown format '%s' (csv, tsv, md, html, xlsx or json)", optarg);
+        return -1;
+    default: compare_usage(); return -1;
+    }
+}
+
+static int compare_args(int argc, char **argv, compare_opts *o)
+{
+    static const struct option longopts[] = {
+        {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
+        {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
+        {"fail-on", required_argument, NULL, 'x'},  {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof *o);
+    optind = 1;
+    int ch;
+    while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1)
+        if (compare_option(ch, o) < 0)
+            return -1;
+    o->policies = argv + optind;
+    o->npolicies = (size_t)(argc - optind);
+    if (o->npolicies == 0) {
+        compare_usage();
+        return -1;
+    }
+    if (o->format == PC_EXPORT_NONE && o->out) {
+        o->format = pc_export_format_from_path(o->out);
+        if (o->format == PC_EXPORT_NONE) {
+            cli_error("compare: %s: cannot tell the format from the extension; use --format",
+                      o->out);
+            return -1;
+        }
+    }
+    if (o->format == PC_EXPORT_NONE)
+        o->format = PC_EXPORT_MD;
+    if (!o->out && !pc_export_is_text(o->format)) {
+        cli_error("compare: %s is not written to the terminal; give -o FILE",
+                  pc_export_format_name(o->format));
+        return -1;
+    }
+    if (!o->taxonomy)
+        o->taxonomy = cli_default_taxonomy();
+    return 0;
+}
+
+static int compare_write_stream(const pc_comparison *c, pc_export_format fmt, FILE *f,
+                                pc_error *err)
+{
+    if (fmt == PC_EXPORT_JSON)
+        return pc_comparison_json(c, f, err);
+    pc_report *r = pc_comparison_report(c);
+    if (!r) {
+        pc_error_set(err, "out of memory");
+        return -1;
+    }
+    int rc = pc_export_stream(r, fmt, f, err);
+    pc_report_free(r);
+    return rc;
+}
+
+static int compare_write(const pc_comparison *c, const compare_opts *o)
+{
+    pc_error err;
+    int rc;
+    if (!o->out) {
+        rc = compare_write_stream(c, o->format, stdout, &err);
+    } else if (o->format == PC_EXPORT_XLSX) {
+        pc_report *r = pc_comparison_report(c);
+        rc = r ? pc_export_file(r, o->format, o->out, &err) : -1;
+        if (!r)
+            pc_error_set(&err, "%s: out of memory", o->out);
+        pc_report_free(r);
+    } else {
+        pc_outfile out;
+        rc = pc_outfile_open(&out, o->out, &err);
+        if (rc == 0 && compare_write_stream(c, o->format, out.f, &err) < 0) {
+            pc_error cause = err;
+            pc_error_set(&err, "%s: %s", o->out, cause.msg);
+            pc_outfile_abort(&out);
+            rc = -1;
+        } else if (rc == 0) {
+            rc = pc_outfile_commit(&out, &err);
+        }
+    }
+    if (rc < 0)
+        cli_error("%s", err.msg);
+    return rc;
+}
+
+static int compare_fails(const pc_comparison *c, unsigned kinds)
+{
+    for (int k = 0; k < PC_FIND_COUNT; k++)
+        if (((kinds >> k) & 1) && c->counts[k] > 0)
+            return 1;
+    return 0;
+}
 
 int cmd_compare(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("'compare' is not built yet");
-    return CLI_ERROR;
+    compare_opts o;
+    if (compare_args(argc, argv, &o) < 0)
+        return CLI_ERROR;
+    pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
+    if (!tax)
+        return CLI_ERROR;
+    size_t n, skipped;
+    pc_policy **pols = cli_open_policies(o.policies, o.npolicies, tax, &n, &skipped);
+    int status = CLI_ERROR;
+    pc_error err;
+    pc_comparison *c = NULL;
+    if (pols && n > 0 && (c = pc_compare(tax, pols, n, o.regimes, &err)) == NULL)
+        cli_error("compare: %s", err.msg);
+    if (c && compare_write(c, &o) == 0) {
+        status = skipped ? CLI_ERROR : compare_fails(c, o.fail_on) ? CLI_FAIL_ON : CLI_OK;
+        if (skipped)
+            cli_error("compare: %zu of %zu policies skipped (see above)", skipped, o.npolicies);
+    } else if (pols && n == 0) {
+        cli_error("compare: no policy could be read");
+    }
+    pc_comparison_free(c);
+    cli_free_policies(pols, n);
+    pc_tax_free(tax);
+    return status;
 }

@@ -409,7 +409,7 @@ static void set_too_big(const char *path, double size, size_t max, pc_error *err
     char have[32], limit[32];
     format_size(have, sizeof have, size, 0);
     format_size(limit, sizeof limit, (double)max, 1);
-    pc_error_set(err, "%s: %s is over the %s limit (see --max-size)", path, have, limit);
+    pc_error_set(err, "%s: %s is over the %s limit (POLCMP_MAX_SIZE raises it)", path, have, limit);
 }
 
 static void set_open_error(const char *path, int e, pc_error *err)

@@ -109,12 +109,12 @@ static void test_over_limit_checked_before_reading(void **state)
     /* a sparse 70 MiB file: refused from its size alone */
     const char *p = test_write_temp("big.txt", "x", 1);
     assert_int_equal(truncate(p, (off_t)70 << 20), 0);
-    expect_error(p, NULL, "70.0 MiB is over the 64 MiB limit (see --max-size)");
+    expect_error(p, NULL, "70.0 MiB is over the 64 MiB limit (POLCMP_MAX_SIZE raises it)");
     pc_load_opts small = {.max_bytes = 1024};
     char buf[2048];
     memset(buf, 'a', sizeof buf);
     expect_error(test_write_temp("two-k.txt", buf, sizeof buf), &small,
-                 "2.0 KiB is over the 1.0 KiB limit (see --max-size)");
+                 "2.0 KiB is over the 1.0 KiB limit (POLCMP_MAX_SIZE raises it)");
 }
 
 static void test_utf8_bom_dropped(void **state)

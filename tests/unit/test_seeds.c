@@ -282,8 +282,11 @@ static int collect_seeds(const char *dir)
     struct dirent *e;
     while ((e = readdir(d)) && nseeds < MAX_SEEDS) {
         size_t n = strlen(e->d_name);
-        if (n > 4 && !strcmp(e->d_name + n - 4, ".txt"))
-            snprintf(seed_paths[nseeds++], sizeof seed_paths[0], "%s/%s", dir, e->d_name);
+        if (n <= 4 || strcmp(e->d_name + n - 4, ".txt"))
+            continue;
+        int k = snprintf(seed_paths[nseeds], sizeof seed_paths[0], "%s/%s", dir, e->d_name);
+        if (k > 0 && (size_t)k < sizeof seed_paths[0])
+            nseeds++;
     }
     closedir(d);
     return 0;

@@ -1,0 +1,136 @@
+/* compare_json.c: the comparison as the JSON of DESIGN.md (`compare --format json`). */
+#include "compare_internal.h"
+
+#include <jansson.h>
+
+static json_t *pc_json_text(const pc_policy *p, size_t start, size_t end)
+{
+    return json_stringn(p->doc->text + start, end - start);
+}
+
+static json_t *pc_json_policies(const pc_comparison *c)
+{
+    json_t *a = json_array();
+    for (size_t pi = 0; pi < c->npolicies; pi++) {
+        const pc_policy *p = c->policies[pi];
+        json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "id", p->id, "name", p->name,
+                                           "file", p->doc->path));
+    }
+    return a;
+}
+
+static json_t *pc_json_categories(const pc_comparison *c)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->tax->ncats; i++) {
+        const pc_category *cc = &c->tax->cats[i];
+        json_t *req = json_array();
+        for (size_t r = 0; r < cc->nrequired; r++)
+            json_array_append_new(req, json_string(cc->required_by[r]));
+        json_t *parent = cc->parent >= 0 ? json_string(c->tax->cats[cc->parent].id) : json_null();
+        json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:o, s:o}", "id", cc->id, "name",
+                                           cc->name, "opp115", cc->opp115, "parent", parent,
+                                           "required_by", req));
+    }
+    return a;
+}
+
+static json_t *pc_json_cells(const pc_comparison *c)
+{
+    json_t *a = json_array();
+    for (size_t cat = 0; cat < c->tax->ncats; cat++)
+        for (size_t pi = 0; pi < c->npolicies; pi++) {
+            const pc_cell_info *cell = pc_comparison_cell(c, (int)cat, pi);
+            json_t *cl = json_array();
+            for (size_t k = 0; k < cell->nclauses; k++)
+                json_array_append_new(cl, json_integer((json_int_t)cell->clauses[k]));
+            json_array_append_new(
+                a, json_pack("{s:s, s:s, s:s, s:o, s:i, s:b}", "category", c->tax->cats[cat].id,
+                             "policy", c->policies[pi]->id, "status",
+                             cell->covered ? "covered" : "gap", "clauses", cl, "peers",
+                             cell->peers, "required", cell->required != 0));
+        }
+    return a;
+}
+
+static json_t *pc_json_values(const pc_comparison *c)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->nvalues; i++) {
+        const pc_attr_value *v = &c->values[i];
+        const pc_policy *p = c->policies[v->policy];
+        json_array_append_new(
+            a, json_pack("{s:s, s:s, s:o, s:s, s:I}", "policy", p->id, "attribute",
+                         c->tax->attrs[v->hit->attribute].id, "value",
+                         pc_json_text(p, v->hit->span.start, v->hit->span.end), "normalized",
+                         v->hit->norm.text, "clause", (json_int_t)v->clause));
+    }
+    return a;
+}
+
+static json_t *pc_json_refs(const pc_comparison *c, const pc_finding *f, int sections)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < f->nrefs; i++) {
+        const pc_ref *r = &f->refs[i];
+        const pc_policy *p = c->policies[r->policy];
+        if (!sections && r->clause != PC_NO_CLAUSE) {
+            const pc_clause *cl = &p->outline->clauses[r->clause];
+            json_array_append_new(a, json_pack("{s:s, s:I, s:o}", "policy", p->id, "clause",
+                                               (json_int_t)r->clause, "text",
+                                               pc_json_text(p, cl->start, cl->end)));
+        } else if (sections && r->clause == PC_NO_CLAUSE && r->section >= 0) {
+            const pc_section *s = &p->outline->sections[r->section];
+            json_array_append_new(a, json_pack("{s:s, s:i, s:o}", "policy", p->id, "section",
+                                               r->section, "title",
+                                               pc_json_text(p, s->title_start, s->title_end)));
+        }
+    }
+    return a;
+}
+
+static json_t *pc_json_findings(const pc_comparison *c)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->nfindings; i++) {
+        const pc_finding *f = &c->findings[i];
+        json_t *pol = json_array();
+        for (size_t pi = 0; pi < c->npolicies; pi++)
+            if ((f->policies >> pi) & 1)
+                json_array_append_new(pol, json_string(c->policies[pi]->id));
+        json_t *cat = f->category >= 0 ? json_string(c->tax->cats[f->category].id) : json_null();
+        json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "kind",
+                              pc_finding_kind_name(f->kind), "severity",
+                              pc_severity_name(f->severity), "category", cat, "policies", pol,
+                              "clauses", pc_json_refs(c, f, 0), "message", f->message);
+        json_t *secs = pc_json_refs(c, f, 1);
+        if (json_array_size(secs))
+            json_object_set_new(o, "sections", secs);
+        else
+            json_decref(secs);
+        if (f->attribute >= 0)
+            json_object_set_new(o, "attribute", json_string(c->tax->attrs[f->attribute].id));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+int pc_comparison_json(const pc_comparison *c, FILE *f, pc_error *err)
+{
+    json_t *root = json_pack("{s:o, s:o, s:o, s:o, s:o}", "policies", pc_json_policies(c),
+                             "categories", pc_json_categories(c), "cells", pc_json_cells(c),
+                             "attributes", pc_json_values(c), "findings", pc_json_findings(c));
+    if (!root) {
+        pc_error_set(err, "out of memory");
+        return -1;
+    }
+    int rc = json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    if (rc == 0)
+        rc = fputc('\n', f) == EOF ? -1 : 0;
+    if (rc != 0 || fflush(f) != 0) {
+        pc_error_set(err, "write failed");
+        return -1;
+    }
+    return 0;
+}
