@@ -1,0 +1,268 @@
+/* test_compare.c: the comparison on small policies written for it, with a small taxonomy of
+ * its own (tests/data/compare/taxonomy.yaml), so expectations follow from the texts here. */
+#include "testutil.h"
+
+#include "compare.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Policy A sells and says it never sells (a contradiction), shares with a courier but not with
+ * advertisers (a near miss), keeps data 90 days, has no security clause. */
+static const char policy_a[] =
+    "1. Sharing\n"
+    "We never sell your personal information.\n"
+    "We do not share your data with advertisers.\n"
+    "We share your delivery address with our courier to deliver your order.\n"
+    "2. Keeping data\n"
+    "We keep order records for 90 days.\n"
+    "3. Changes\n"
+    "We may sell customer lists to selected partners.\n";
+
+/* Policy B keeps data two years, encrypts, says it does not sell. */
+static const char policy_b[] =
+    "1. Sharing\n"
+    "We do not sell personal information.\n"
+    "2. Keeping data\n"
+    "We keep order records for two years.\n"
+    "3. Security\n"
+    "We encrypt data in transit with TLS.\n";
+
+/* Policy C sells, keeps data 90 days, encrypts. */
+static const char policy_c[] =
+    "1. Sharing\n"
+    "We sell your purchase history to data brokers.\n"
+    "2. Keeping data\n"
+    "We keep order records for 90 days.\n"
+    "3. Security\n"
+    "We encrypt stored data.\n";
+
+typedef struct fixture {
+    pc_taxonomy *tax;
+    pc_policy *pol[3];
+    pc_comparison *cmp;
+} fixture;
+
+static pc_policy *open_text(const pc_taxonomy *tax, const char *name, const char *text)
+{
+    pc_error err;
+    pc_doc *doc = pc_doc_from_memory(name, text, strlen(text), PC_FORMAT_TEXT, &err);
+    assert_non_null(doc);
+    pc_policy *p = pc_policy_from_doc(doc, tax, &err);
+    if (!p)
+        fail_msg("%s", err.msg);
+    return p;
+}
+
+static int setup(void **state, unsigned regimes)
+{
+    fixture *f = calloc(1, sizeof *f);
+    pc_error err;
+    f->tax = pc_tax_load(POLCMP_TEST_DATA "/compare/taxonomy.yaml", &err);
+    if (!f->tax)
+        fail_msg("%s", err.msg);
+    f->pol[0] = open_text(f->tax, "a.txt", policy_a);
+    f->pol[1] = open_text(f->tax, "b.txt", policy_b);
+    f->pol[2] = open_text(f->tax, "c.txt", policy_c);
+    f->cmp = pc_compare(f->tax, f->pol, 3, regimes, &err);
+    assert_non_null(f->cmp);
+    *state = f;
+    return 0;
+}
+
+static int setup_plain(void **state)
+{
+    return setup(state, 0);
+}
+
+static int setup_gdpr(void **state)
+{
+    return setup(state, PC_REGIME_GDPR);
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    pc_comparison_free(f->cmp);
+    for (int i = 0; i < 3; i++)
+        pc_policy_free(f->pol[i]);
+    pc_tax_free(f->tax);
+    free(f);
+    return 0;
+}
+
+/* The findings of one kind that involve policy pi (or any policy when pi < 0). */
+static size_t count_kind(const pc_comparison *c, pc_finding_kind k, int pi)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        n += c->findings[i].kind == k && (pi < 0 || ((c->findings[i].policies >> pi) & 1));
+    return n;
+}
+
+static const pc_finding *find_kind(const pc_comparison *c, pc_finding_kind k, int pi)
+{
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (c->findings[i].kind == k && (pi < 0 || ((c->findings[i].policies >> pi) & 1)))
+            return &c->findings[i];
+    return NULL;
+}
+
+static const char *clause_of(const fixture *f, const pc_ref *r, char *buf, size_t n)
+{
+    size_t len;
+    const char *s = pc_policy_clause_text(f->pol[r->policy], r->clause, &len);
+    snprintf(buf, n, "%.*s", (int)len, s);
+    return buf;
+}
+
+static void test_matrix(void **state)
+{
+    fixture *f = *state;
+    int security = pc_tax_find_category(f->tax, "security");
+    int sharing = pc_tax_find_category(f->tax, "sharing");
+    assert_false(pc_comparison_cell(f->cmp, security, 0)->covered);
+    assert_true(pc_comparison_cell(f->cmp, security, 1)->covered);
+    assert_int_equal(pc_comparison_cell(f->cmp, security, 0)->peers, 2);
+    /* a: sell, share (x2) and sell again: four clauses on sharing. */
+    assert_int_equal(pc_comparison_cell(f->cmp, sharing, 0)->nclauses, 4);
+}
+
+static void test_gap(void **state)
+{
+    fixture *f = *state;
+    const pc_finding *g = find_kind(f->cmp, PC_FIND_GAP, 0);
+    assert_non_null(g);
+    assert_int_equal(g->category, pc_tax_find_category(f->tax, "security"));
+    assert_int_equal(g->policies, 1ul); /* about a only */
+    assert_int_equal(g->nrefs, 3);      /* a itself, and b's and c's covering clauses */
+    char buf[200];
+    assert_string_equal(clause_of(f, &g->refs[1], buf, sizeof buf),
+                        "We encrypt data in transit with TLS.");
+    assert_int_equal(count_kind(f->cmp, PC_FIND_GAP, -1), 1);
+    assert_int_equal(count_kind(f->cmp, PC_FIND_MISSING, -1), 0); /* no regime selected */
+}
+
+static void test_contradiction(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(count_kind(f->cmp, PC_FIND_CONTRADICTION, -1), 1);
+    const pc_finding *c = find_kind(f->cmp, PC_FIND_CONTRADICTION, 0);
+    assert_non_null(c);
+    assert_int_equal(c->severity, PC_SEV_HIGH);
+    char x[200], y[200];
+    assert_string_equal(clause_of(f, &c->refs[0], x, sizeof x),
+                        "We never sell your personal information.");
+    assert_string_equal(clause_of(f, &c->refs[1], y, sizeof y),
+                        "We may sell customer lists to selected partners.");
+    assert_non_null(strstr(c->message, "Sells personal information"));
+}
+
+static void test_value_disagreement(void **state)
+{
+    fixture *f = *state;
+    const pc_finding *d = NULL;
+    for (size_t i = 0; i < f->cmp->nfindings; i++)
+        if (f->cmp->findings[i].attribute == 0)
+            d = &f->cmp->findings[i];
+    assert_non_null(d);
+    assert_int_equal(d->kind, PC_FIND_DISAGREEMENT);
+    assert_int_equal(d->policies, 7ul);
+    assert_non_null(strstr(d->message, "a: 90 days; b: 730 days; c: 90 days"));
+    /* The measure (TLS) is stated by b alone and is not a value to disagree on. */
+    for (size_t i = 0; i < f->cmp->nfindings; i++)
+        assert_int_not_equal(f->cmp->findings[i].attribute, 1);
+}
+
+static void test_stance_disagreement(void **state)
+{
+    fixture *f = *state;
+    /* b only says it does not sell, c only that it sells; a contradicts itself, so it is left
+     * out of the cross-policy comparison. */
+    size_t n = 0;
+    for (size_t i = 0; i < f->cmp->nfindings; i++) {
+        const pc_finding *d = &f->cmp->findings[i];
+        if (d->kind != PC_FIND_DISAGREEMENT || d->attribute >= 0)
+            continue;
+        n++;
+        assert_int_equal(d->policies, 6ul);
+        assert_non_null(strstr(d->message, "c says it does; b says it does not"));
+    }
+    assert_int_equal(n, 1);
+}
+
+static void test_missing_required(void **state)
+{
+    fixture *f = *state;
+    /* Nobody names a DPO: missing for all three. Everyone keeps data: nothing else. */
+    assert_int_equal(count_kind(f->cmp, PC_FIND_MISSING, -1), 3);
+    const pc_finding *m = find_kind(f->cmp, PC_FIND_MISSING, 1);
+    assert_non_null(m);
+    assert_int_equal(m->severity, PC_SEV_HIGH);
+    assert_non_null(strstr(m->message, "GDPR Art. 13(1)(b)"));
+    /* High findings come first. */
+    assert_int_equal(f->cmp->findings[0].severity, PC_SEV_HIGH);
+    for (size_t i = 1; i < f->cmp->nfindings; i++)
+        assert_true(f->cmp->findings[i - 1].severity >= f->cmp->findings[i].severity);
+}
+
+static void test_report_and_json(void **state)
+{
+    fixture *f = *state;
+    pc_report *r = pc_comparison_report(f->cmp);
+    assert_non_null(r);
+    assert_int_equal(r->ntables, 3);
+    const pc_table *m = &r->tables[0];
+    assert_int_equal(m->ncols, 4);
+    int found_gap = 0;
+    for (size_t row = 1; row < m->nrows; row++)
+        if (!strcmp(pc_table_cell(m, row, 0)->text, "Security")) {
+            assert_int_equal(pc_table_cell(m, row, 1)->mark, PC_MARK_GAP);
+            assert_int_equal(pc_table_cell(m, row, 2)->mark, PC_MARK_COVERED);
+            found_gap = 1;
+        }
+    assert_true(found_gap);
+    pc_report_free(r);
+
+    char *out = NULL;
+    size_t n = 0;
+    FILE *mf = open_memstream(&out, &n);
+    pc_error err;
+    assert_int_equal(pc_comparison_json(f->cmp, mf, &err), 0);
+    fclose(mf);
+    assert_non_null(strstr(out, "\"status\": \"gap\""));
+    assert_non_null(strstr(out, "\"kind\": \"contradiction\""));
+    free(out);
+}
+
+static void test_parsers(void **state)
+{
+    (void)state;
+    unsigned bits;
+    pc_error err;
+    assert_int_equal(pc_regimes_parse("gdpr,COPPA", &bits, &err), 0);
+    assert_int_equal(bits, PC_REGIME_GDPR | PC_REGIME_COPPA);
+    assert_int_equal(pc_regimes_parse("gdpr,hipaa", &bits, &err), -1);
+    assert_non_null(strstr(err.msg, "'hipaa'"));
+    assert_int_equal(pc_finding_kinds_parse("gap,contradiction", &bits, &err), 0);
+    assert_int_equal(bits, (1u << PC_FIND_GAP) | (1u << PC_FIND_CONTRADICTION));
+    assert_int_equal(pc_finding_kinds_parse("gaps", &bits, &err), -1);
+    assert_int_equal(pc_regime_of("CCPA 1798.100(a)(3)"), PC_REGIME_CCPA);
+    assert_int_equal(pc_regime_of("Art. 5"), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_matrix, setup_plain, teardown),
+        cmocka_unit_test_setup_teardown(test_gap, setup_plain, teardown),
+        cmocka_unit_test_setup_teardown(test_contradiction, setup_plain, teardown),
+        cmocka_unit_test_setup_teardown(test_value_disagreement, setup_plain, teardown),
+        cmocka_unit_test_setup_teardown(test_stance_disagreement, setup_plain, teardown),
+        cmocka_unit_test_setup_teardown(test_missing_required, setup_gdpr, teardown),
+        cmocka_unit_test_setup_teardown(test_report_and_json, setup_plain, teardown),
+        cmocka_unit_test(test_parsers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
