@@ -5,6 +5,7 @@
 
 #include "load.h"
 #include "policy.h"
+#include "segment.h"
 #include "taxonomy.h"
 
 #include <stddef.h>
@@ -39,6 +40,10 @@ pc_taxonomy *cli_load_taxonomy(const char *path);
 pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax, size_t *n,
                               size_t *skipped);
 void cli_free_policies(pc_policy **p, size_t n);
+
+/* Print an outline for people: the title, sections indented by level, one line per clause
+ * fitted to the terminal by display width (cmd_segment.c). */
+void cli_print_outline(const pc_outline *o);
 
 /* Load options from the environment: POLCMP_MAX_SIZE (bytes, with an optional K/M/G suffix). */
 pc_load_opts cli_load_opts(void);

@@ -138,7 +138,7 @@ static void seg_print_fitted(const char *s, size_t n, size_t width)
     putchar('\n');
 }
 
-static void seg_print_text(const pc_outline *o)
+void cli_print_outline(const pc_outline *o)
 {
     size_t cols = seg_columns();
     const char *t = o->doc->text;
@@ -211,7 +211,7 @@ int cmd_segment(int argc, char **argv)
     if (json)
         rc = seg_print_json(o, path);
     else
-        seg_print_text(o);
+        cli_print_outline(o);
     pc_outline_free(o);
     pc_doc_free(doc);
     return rc;

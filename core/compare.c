@@ -294,11 +294,15 @@ static int pc_coverage_finding(pc_comparison *c, int cat, size_t pi)
                  cell->peers ? " (other policies cover it)" : "");
         return pc_add_coverage(c, PC_FIND_MISSING, PC_SEV_HIGH, cat, pi, msg);
     }
-    if (cell->peers == 0 || pc_parent_also(c, cat, pi, 1))
+    /* Introductory text is not a topic a policy can leave out. */
+    if (cell->peers == 0 || pc_parent_also(c, cat, pi, 1) ||
+        strstr(cc->opp115, "Introductory") != NULL)
         return 0;
-    snprintf(msg, sizeof msg, "%s says nothing on \"%s\"; %d other polic%s cover it", id,
-             cc->name, cell->peers, cell->peers == 1 ? "y does" : "ies");
-    return pc_add_coverage(c, PC_FIND_GAP, PC_SEV_MEDIUM, cat, pi, msg);
+    snprintf(msg, sizeof msg, "%s says nothing on \"%s\"; %d other polic%s", id, cc->name,
+             cell->peers, cell->peers == 1 ? "y covers it" : "ies cover it");
+    /* A topic most peers cover is a medium gap; one only a minority covers, a low one. */
+    pc_severity sev = 2 * (size_t)cell->peers >= c->npolicies - 1 ? PC_SEV_MEDIUM : PC_SEV_LOW;
+    return pc_add_coverage(c, PC_FIND_GAP, sev, cat, pi, msg);
 }
 
 static int pc_coverage_findings(pc_comparison *c)
