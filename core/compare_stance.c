@@ -1,11 +1,15 @@
 /* compare_stance.c: findings from stances.
  *
- * contradiction: two clauses of one policy take conflicting stances on one topic, and their
- *   scopes overlap in every dimension (data, recipient, purpose): a dimension overlaps when
- *   either clause names no scope in it (it is general) or both name a common one. Conflicts:
- *   does vs does-not (high); does vs with-consent (medium: one clause asks for consent that
- *   the other does not mention). A conditional stance conflicts with nothing: its condition
- *   may be what reconciles it.
+ * contradiction: a clause of one policy restricts an action (does-not, or with-consent) and
+ *   other clauses of the same policy state it plainly (does), within the restriction's scope.
+ *   The restriction is the narrower claim, so scope is checked from its side, dimension by
+ *   dimension (data, recipient, purpose): a restriction that names no scope in a dimension
+ *   covers everything there ("we never sell your personal information"); one that names scopes
+ *   ("we do not use these cookies for marketing") is contradicted only by a clause that names
+ *   one of them too. does vs does-not is high; does vs with-consent is medium (one clause asks
+ *   for consent the other does not mention). A conditional stance conflicts with nothing: its
+ *   condition may be what reconciles it. One finding per restricting clause, with every clause
+ *   that contradicts it as evidence.
  * disagreement: for one topic, some policies only say they do it and others only say they
  *   do not (one finding per topic, medium).
  */
@@ -22,35 +26,36 @@ typedef struct pc_stance_at {
     const pc_classified *cls;
 } pc_stance_at;
 
-static int pc_scope_overlap(const pc_stance_at *a, const pc_stance_at *b, pc_scope_dim dim)
+/* Whether the plain statement `pos` falls within the restriction `neg` in one dimension. */
+static int pc_scope_within(const pc_stance_at *neg, const pc_stance_at *pos, pc_scope_dim dim)
 {
-    int na = 0, nb = 0;
-    for (size_t i = 0; i < a->st->nscopes; i++)
-        na += a->cls->scopes[a->st->scope_first + i].dim == dim;
-    for (size_t j = 0; j < b->st->nscopes; j++)
-        nb += b->cls->scopes[b->st->scope_first + j].dim == dim;
-    if (na == 0 || nb == 0)
-        return 1;
-    for (size_t i = 0; i < a->st->nscopes; i++) {
-        const pc_scope_ref *x = &a->cls->scopes[a->st->scope_first + i];
-        for (size_t j = 0; x->dim == dim && j < b->st->nscopes; j++) {
-            const pc_scope_ref *y = &b->cls->scopes[b->st->scope_first + j];
+    int named = 0;
+    for (size_t i = 0; i < neg->st->nscopes; i++) {
+        const pc_scope_ref *x = &neg->cls->scopes[neg->st->scope_first + i];
+        if (x->dim != dim)
+            continue;
+        named = 1;
+        for (size_t j = 0; j < pos->st->nscopes; j++) {
+            const pc_scope_ref *y = &pos->cls->scopes[pos->st->scope_first + j];
             if (y->dim == dim && y->index == x->index)
                 return 1;
         }
     }
-    return 0;
+    return !named;
 }
 
-/* The severity of a conflict between two polarities, or -1 when they do not conflict. */
-static int pc_conflict(pc_polarity a, pc_polarity b)
+/* The severity with which `pos` contradicts the restriction `neg`, or -1 when it does not. */
+static int pc_conflict(const pc_stance_at *neg, const pc_stance_at *pos)
 {
-    if ((a == PC_POL_DOES && b == PC_POL_DOES_NOT) || (a == PC_POL_DOES_NOT && b == PC_POL_DOES))
-        return PC_SEV_HIGH;
-    if ((a == PC_POL_DOES && b == PC_POL_WITH_CONSENT) ||
-        (a == PC_POL_WITH_CONSENT && b == PC_POL_DOES))
-        return PC_SEV_MEDIUM;
-    return -1;
+    if (pos->st->polarity != PC_POL_DOES || neg->clause == pos->clause ||
+        pos->st->topic != neg->st->topic)
+        return -1;
+    if (neg->st->polarity != PC_POL_DOES_NOT && neg->st->polarity != PC_POL_WITH_CONSENT)
+        return -1;
+    for (int d = 0; d < PC_DIM_COUNT; d++)
+        if (!pc_scope_within(neg, pos, (pc_scope_dim)d))
+            return -1;
+    return neg->st->polarity == PC_POL_DOES_NOT ? PC_SEV_HIGH : PC_SEV_MEDIUM;
 }
 
 static const char *pc_polarity_phrase(pc_polarity p)
@@ -63,24 +68,41 @@ static const char *pc_polarity_phrase(pc_polarity p)
     }
 }
 
-static int pc_contradiction(pc_comparison *c, const pc_stance_at *a, const pc_stance_at *b)
+/* One finding for the restriction all[i]: every plain statement in its policy that falls
+ * within it. */
+static int pc_contradiction(pc_comparison *c, const pc_stance_at *all, size_t n, size_t i)
 {
-    int sev = pc_conflict(a->st->polarity, b->st->polarity);
-    if (sev < 0 || a->clause == b->clause)
-        return 0;
-    for (int d = 0; d < PC_DIM_COUNT; d++)
-        if (!pc_scope_overlap(a, b, (pc_scope_dim)d))
-            return 0;
-    const pc_policy *p = c->policies[a->policy];
-    const pc_topic *t = &c->tax->topics[a->st->topic];
-    char ea[200], eb[200];
-    pc_cmp_excerpt(p, a->clause, 150, ea, sizeof ea);
-    pc_cmp_excerpt(p, b->clause, 150, eb, sizeof eb);
-    pc_ref refs[2] = {{a->policy, a->clause, -1}, {b->policy, b->clause, -1}};
-    return pc_cmp_add(c, PC_FIND_CONTRADICTION, (pc_severity)sev, t->category, refs, 2,
-                      "%s: \"%s\" (%s) vs \"%s\" (%s)", t->name, ea,
-                      pc_polarity_phrase(a->st->polarity), eb,
-                      pc_polarity_phrase(b->st->polarity));
+    const pc_stance_at *neg = &all[i];
+    pc_ref *refs = malloc((n + 1) * sizeof *refs);
+    if (!refs)
+        return -1;
+    size_t nrefs = 0, first = 0;
+    refs[nrefs++] = (pc_ref){neg->policy, neg->clause, -1};
+    for (size_t j = 0; j < n; j++) {
+        if (all[j].policy != neg->policy || pc_conflict(neg, &all[j]) < 0)
+            continue;
+        if (nrefs > 1 && refs[nrefs - 1].clause == all[j].clause)
+            continue;
+        if (nrefs == 1)
+            first = j;
+        refs[nrefs++] = (pc_ref){all[j].policy, all[j].clause, -1};
+    }
+    int rc = 0;
+    if (nrefs > 1) {
+        const pc_policy *p = c->policies[neg->policy];
+        const pc_topic *t = &c->tax->topics[neg->st->topic];
+        char ea[200], eb[200], more[64] = "";
+        pc_cmp_excerpt(p, neg->clause, 150, ea, sizeof ea);
+        pc_cmp_excerpt(p, all[first].clause, 150, eb, sizeof eb);
+        if (nrefs > 2)
+            snprintf(more, sizeof more, ", and %zu more clause%s", nrefs - 2,
+                     nrefs > 3 ? "s" : "");
+        rc = pc_cmp_add(c, PC_FIND_CONTRADICTION, (pc_severity)pc_conflict(neg, &all[first]),
+                        t->category, refs, nrefs, "%s: \"%s\" (%s) vs \"%s\" (does)%s", t->name,
+                        ea, pc_polarity_phrase(neg->st->polarity), eb, more);
+    }
+    free(refs);
+    return rc;
 }
 
 static int pc_collect_stances(const pc_comparison *c, pc_stance_at **out, size_t *n)
@@ -105,10 +127,11 @@ static int pc_collect_stances(const pc_comparison *c, pc_stance_at **out, size_t
 
 static int pc_contradictions(pc_comparison *c, const pc_stance_at *all, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n && all[j].policy == all[i].policy; j++)
-            if (all[j].st->topic == all[i].st->topic && pc_contradiction(c, &all[i], &all[j]) < 0)
-                return -1;
+    for (size_t i = 0; i < n; i++) {
+        pc_polarity p = all[i].st->polarity;
+        if ((p == PC_POL_DOES_NOT || p == PC_POL_WITH_CONSENT) && pc_contradiction(c, all, n, i) < 0)
+            return -1;
+    }
     return 0;
 }
 
