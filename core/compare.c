@@ -3,8 +3,6 @@
  * compare_lint.c; then sorting and de-duplication. */
 #include "compare_internal.h"
 
-int pc_cmp_lint(pc_comparison *c, size_t policy) __attribute__((weak)); /* TEMP */
-
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -527,7 +525,7 @@ pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, si
         rc = pc_attribute_findings(c);
     if (rc == 0)
         rc = pc_cmp_stances(c);
-    for (size_t pi = 0; rc == 0 && pi < n && pc_cmp_lint; pi++) /* TEMP until lint lands */
+    for (size_t pi = 0; rc == 0 && pi < n; pi++)
         rc = pc_cmp_lint(c, pi);
     if (rc < 0) {
         pc_error_set(err, "out of memory");
