@@ -59,16 +59,6 @@ static const char *const seg_title_phrases[] = {
     "data protection notice", "data protection policy", "privacy and cookie policy",
 };
 
-static bool seg_in_vocab(const char *t, size_t s, size_t e, const char *const *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (seg_ieq(t, s, e, v[i]))
-            return true;
-    return false;
-}
-
-#define SEG_VOCAB(t, s, e, v) seg_in_vocab(t, s, e, v, sizeof v / sizeof v[0])
-
 static bool seg_icontains(const char *t, size_t s, size_t e, const char *needle)
 {
     size_t n = strlen(needle);
@@ -91,7 +81,7 @@ static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
         if (i == w)
             break;
         tokens++;
-        if (SEG_VOCAB(t, w, i, seg_languages) || seg_ieq(t, w, i, "us") ||
+        if (SEG_IN(t, w, i, seg_languages) || seg_ieq(t, w, i, "us") ||
             seg_ieq(t, w, i, "uk"))
             langs++;
     }
@@ -135,7 +125,7 @@ static size_t seg_trim_start(const char *t, const seg_line *l)
 static bool seg_edge_chrome(const char *t, const seg_line *l)
 {
     size_t s = seg_trim_start(t, l), e = l->end;
-    return SEG_VOCAB(t, s, e, seg_chrome_edge) || SEG_VOCAB(t, l->text, e, seg_chrome_edge) ||
+    return SEG_IN(t, s, e, seg_chrome_edge) || SEG_IN(t, l->text, e, seg_chrome_edge) ||
            seg_language_picker(t, s, e, 2) || seg_cookie_banner(t, s, e) ||
            seg_footer_line(t, s, e);
 }
@@ -143,7 +133,7 @@ static bool seg_edge_chrome(const char *t, const seg_line *l)
 static bool seg_any_chrome(const char *t, const seg_line *l)
 {
     size_t s = seg_trim_start(t, l), e = l->end;
-    return SEG_VOCAB(t, s, e, seg_chrome_any) || seg_language_picker(t, s, e, 3) ||
+    return SEG_IN(t, s, e, seg_chrome_any) || seg_language_picker(t, s, e, 3) ||
            seg_cookie_banner(t, s, e);
 }
 

@@ -86,6 +86,9 @@ bool seg_is_space(unsigned char c);
 bool seg_is_upper_at(const char *t, size_t i, size_t e);
 bool seg_is_lower_at(const char *t, size_t i, size_t e);
 bool seg_ieq(const char *t, size_t s, size_t e, const char *word);
+/* Whether t[s..e) equals one of list[0..n), ignoring ASCII case; SEG_IN takes an array. */
+bool seg_in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n);
+#define SEG_IN(t, s, e, list) seg_in_list(t, s, e, list, sizeof list / sizeof list[0])
 bool seg_has_lower(const char *t, size_t s, size_t e);
 bool seg_title_like(const char *t, size_t s, size_t e);
 bool seg_caps_like(const char *t, size_t s, size_t e);

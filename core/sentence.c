@@ -74,6 +74,14 @@ size_t seg_count_words(const char *t, size_t s, size_t e)
     return n;
 }
 
+bool seg_in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (seg_ieq(t, s, e, list[i]))
+            return true;
+    return false;
+}
+
 bool seg_ieq(const char *t, size_t s, size_t e, const char *word)
 {
     size_t n = strlen(word);
@@ -160,16 +168,6 @@ static const char *const seg_abbr_name[] = {
     "inc", "ltd", "co", "corp", "llc", "plc", "u.s", "u.k", "e.u", "u.s.a", "s.a", "b.v",
     "pty", "pte", "n.a",
 };
-
-static bool seg_in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (seg_ieq(t, s, e, list[i]))
-            return true;
-    return false;
-}
-
-#define SEG_IN(t, s, e, list) seg_in_list(t, s, e, list, sizeof list / sizeof list[0])
 
 /* Bytes of a closing quote or bracket at i, or 0. */
 static size_t seg_closer(const char *t, size_t i, size_t e)
