@@ -4,6 +4,7 @@
 #define POLCMP_CLI_H
 
 #include "load.h"
+#include "compare.h"
 #include "policy.h"
 #include "segment.h"
 #include "taxonomy.h"
@@ -40,6 +41,20 @@ pc_taxonomy *cli_load_taxonomy(const char *path);
 pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax, size_t *n,
                               size_t *skipped);
 void cli_free_policies(pc_policy **p, size_t n);
+
+/* cli_run: what one comparison of files needs, owned together; close with cli_run_close(). */
+typedef struct cli_run {
+    pc_taxonomy *tax;
+    pc_policy **pols;
+    size_t n, skipped; /* policies opened, files skipped (already reported) */
+    pc_comparison *cmp;
+} cli_run;
+
+/* Load the taxonomy, open the policies (skipping, and reporting, files that cannot be used)
+ * and compare them. Returns 0 with run->cmp set, or -1 after printing why. */
+int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths,
+                 unsigned regimes);
+void cli_run_close(cli_run *run);
 
 /* Print an outline for people: the title, sections indented by level, one line per clause
  * fitted to the terminal by display width (cmd_segment.c). */

@@ -144,3 +144,32 @@ void cli_free_policies(pc_policy **p, size_t n)
         pc_policy_free(p[i]);
     free(p);
 }
+
+int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths,
+                 unsigned regimes)
+{
+    memset(run, 0, sizeof *run);
+    run->tax = cli_load_taxonomy(taxonomy);
+    if (!run->tax)
+        return -1;
+    run->pols = cli_open_policies(paths, npaths, run->tax, &run->n, &run->skipped);
+    pc_error err;
+    if (!run->pols)
+        cli_error("out of memory");
+    else if (run->n == 0)
+        cli_error("no policy could be read");
+    else if (!(run->cmp = pc_compare(run->tax, run->pols, run->n, regimes, &err)))
+        cli_error("%s", err.msg);
+    if (run->cmp)
+        return 0;
+    cli_run_close(run);
+    return -1;
+}
+
+void cli_run_close(cli_run *run)
+{
+    pc_comparison_free(run->cmp);
+    cli_free_policies(run->pols, run->n);
+    pc_tax_free(run->tax);
+    memset(run, 0, sizeof *run);
+}

@@ -148,27 +148,19 @@ static int compare_fails(const pc_comparison *c, unsigned kinds)
 int cmd_compare(int argc, char **argv)
 {
     compare_opts o;
-    if (compare_args(argc, argv, &o) < 0)
+    cli_run run;
+    if (compare_args(argc, argv, &o) < 0 ||
+        cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes) < 0)
         return CLI_ERROR;
-    pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
-    if (!tax)
-        return CLI_ERROR;
-    size_t n, skipped;
-    pc_policy **pols = cli_open_policies(o.policies, o.npolicies, tax, &n, &skipped);
     int status = CLI_ERROR;
-    pc_error err;
-    pc_comparison *c = NULL;
-    if (pols && n > 0 && (c = pc_compare(tax, pols, n, o.regimes, &err)) == NULL)
-        cli_error("compare: %s", err.msg);
-    if (c && compare_write(c, &o) == 0) {
-        status = skipped ? CLI_ERROR : compare_fails(c, o.fail_on) ? CLI_FAIL_ON : CLI_OK;
-        if (skipped)
-            cli_error("compare: %zu of %zu policies skipped (see above)", skipped, o.npolicies);
-    } else if (pols && n == 0) {
-        cli_error("compare: no policy could be read");
+    if (compare_write(run.cmp, &o) == 0) {
+        status = run.skipped               ? CLI_ERROR
+                 : compare_fails(run.cmp, o.fail_on) ? CLI_FAIL_ON
+                                                     : CLI_OK;
+        if (run.skipped)
+            cli_error("compare: %zu of %zu policies skipped (see above)", run.skipped,
+                      o.npolicies);
     }
-    pc_comparison_free(c);
-    cli_free_policies(pols, n);
-    pc_tax_free(tax);
+    cli_run_close(&run);
     return status;
 }

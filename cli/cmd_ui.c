@@ -69,24 +69,13 @@ static void ui_print(const pc_comparison *c)
 int cmd_ui(int argc, char **argv)
 {
     ui_opts o;
-    if (ui_args(argc, argv, &o) < 0)
+    cli_run run;
+    if (ui_args(argc, argv, &o) < 0 ||
+        cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes) < 0)
         return CLI_ERROR;
-    pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
-    if (!tax)
-        return CLI_ERROR;
-    size_t n, skipped;
-    pc_policy **pols = cli_open_policies(o.policies, o.npolicies, tax, &n, &skipped);
-    pc_error err;
-    pc_comparison *c = pols && n ? pc_compare(tax, pols, n, o.regimes, &err) : NULL;
-    int status = c && !skipped ? CLI_OK : CLI_ERROR;
-    if (c) {
-        printf("polcmp: the review UI is not built yet; the outline and findings follow.\n");
-        ui_print(c);
-    } else if (pols && n) {
-        cli_error("%s", err.msg);
-    }
-    pc_comparison_free(c);
-    cli_free_policies(pols, n);
-    pc_tax_free(tax);
+    printf("polcmp: the review UI is not built yet; the outline and findings follow.\n");
+    ui_print(run.cmp);
+    int status = run.skipped ? CLI_ERROR : CLI_OK;
+    cli_run_close(&run);
     return status;
 }
