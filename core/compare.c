@@ -232,27 +232,30 @@ const pc_cell_info *pc_comparison_cell(const pc_comparison *c, int cat, size_t p
 
 /* ---- coverage findings ---- */
 
-static void pc_required_list(const pc_category *cc, unsigned regimes, char *out, size_t outsz)
+/* The selected regimes' articles that require category cat or any category under it (all of
+ * them uncovered when cat is), without repeats, joined with "; ". */
+static void pc_required_list(const pc_comparison *c, int cat, pc_buf *out)
 {
-    size_t n = 0;
-    out[0] = '\0';
-    for (size_t r = 0; r < cc->nrequired && n + 1 < outsz; r++) {
-        if (!(pc_regime_of(cc->required_by[r]) & regimes))
+    for (size_t d = 0; d < c->tax->ncats; d++) {
+        const pc_category *cc = &c->tax->cats[d];
+        if (!pc_tax_is_under(c->tax, (int)d, cat))
             continue;
-        int k = snprintf(out + n, outsz - n, "%s%s", n ? "; " : "", cc->required_by[r]);
-        if (k < 0 || (size_t)k >= outsz - n)
-            break;
-        n += (size_t)k;
+        for (size_t r = 0; r < cc->nrequired; r++) {
+            const char *art = cc->required_by[r];
+            if (!(pc_regime_of(art) & c->regimes) || (out->data && strstr(out->data, art)))
+                continue;
+            pc_buf_printf(out, "%s%s", out->len ? "; " : "", art);
+        }
     }
 }
 
-/* Whether an ancestor of cat is itself reported for this policy (so cat's finding would only
- * repeat it). */
-static int pc_parent_also(const pc_comparison *c, int cat, size_t pi, int gap)
+/* Whether an ancestor of cat is reported for this policy (missing-required or gap), so that a
+ * finding on cat would only repeat it. */
+static int pc_ancestor_reported(const pc_comparison *c, int cat, size_t pi)
 {
     for (int a = c->tax->cats[cat].parent; a >= 0; a = c->tax->cats[a].parent) {
         const pc_cell_info *cell = pc_comparison_cell(c, a, pi);
-        if (!cell->covered && (gap ? cell->peers > 0 && !cell->required : cell->required != 0))
+        if (!cell->covered && (cell->required || cell->peers > 0))
             return 1;
     }
     return 0;
@@ -284,16 +287,17 @@ static int pc_coverage_finding(pc_comparison *c, int cat, size_t pi)
     const char *id = c->policies[pi]->id;
     char msg[1024];
     if (cell->required) {
-        if (pc_parent_also(c, cat, pi, 0))
+        if (pc_ancestor_reported(c, cat, pi))
             return 0;
-        char req[512];
-        pc_required_list(cc, c->regimes, req, sizeof req);
-        snprintf(msg, sizeof msg, "%s: %s has no clause on \"%s\"%s", req, id, cc->name,
-                 cell->peers ? " (other policies cover it)" : "");
+        pc_buf req = {0};
+        pc_required_list(c, cat, &req);
+        snprintf(msg, sizeof msg, "%s: %s has no clause on \"%s\"%s", req.data ? req.data : "",
+                 id, cc->name, cell->peers ? " (other policies cover it)" : "");
+        pc_buf_free(&req);
         return pc_add_coverage(c, PC_FIND_MISSING, PC_SEV_HIGH, cat, pi, msg);
     }
     /* Introductory text is not a topic a policy can leave out. */
-    if (cell->peers == 0 || pc_parent_also(c, cat, pi, 1) ||
+    if (cell->peers == 0 || pc_ancestor_reported(c, cat, pi) ||
         strstr(cc->opp115, "Introductory") != NULL)
         return 0;
     snprintf(msg, sizeof msg, "%s says nothing on \"%s\"; %d other polic%s", id, cc->name,
