@@ -2,7 +2,6 @@
  * findings) and for scripts (the JSON of DESIGN.md). Both read the comparison only. */
 #include "compare_internal.h"
 
-#include <jansson.h>
 #include <string.h>
 
 /* The strongest finding mark for (category, policy), or PC_MARK_NONE. */
