@@ -7,6 +7,7 @@
  * A category counts as given when it or one of its descendants (by `parent`) is: "other" is
  * satisfied by "intro", and an absent "retention" also rules out its subtopics.
  *    "attributes": {"retention-period": "90 days"},  attribute id -> a normalized value found
+ *                                                   (null: no value of it at all)
  *    "stances": [{"topic": "sell-data", "polarity": "does-not"}]}   each must be found
  * Lines that are empty or start with '#' are skipped. Each text is classified as one clause
  * with taxonomy/privacy.yaml through pc_classify_text; every mismatch is printed with the
@@ -91,6 +92,12 @@ static void check_attributes(case_ctx *c, json_t *obj)
     json_object_foreach(obj, id, v) {
         int a = find_attribute(c->tax, id);
         const char *want = json_string_value(v);
+        if (a >= 0 && json_is_null(v)) {
+            for (size_t i = 0; i < c->cl->nattrs; i++)
+                if (c->cl->attrs[i].attribute == a)
+                    case_fail(c, "expected no %s, found '%s'", id, c->cl->attrs[i].norm.text);
+            continue;
+        }
         if (a < 0 || !want) {
             case_fail(c, "bad attribute expectation '%s'%s", id, "");
             continue;
