@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config clang
+  libclang-rt-14-dev    # clang's sanitizer runtimes for the ASan+UBSan test build
   libncurses-dev        # ncursesw: the review UI
   libpcre2-dev          # PCRE2 with JIT: taxonomy rules
   libyaml-dev           # libyaml: taxonomy files
