@@ -40,6 +40,12 @@ typedef struct html_walk {
 
 static pthread_once_t html_once = PTHREAD_ONCE_INIT;
 
+/* libxml2 stops reading at nesting depth 256 unless XML_PARSE_HUGE is given, losing the text
+ * below. The HTML parser expands no declared entities (see blank_internal_subset) and the
+ * input is bounded by the loader's size limit, so lifting the depth limit costs memory
+ * proportional to the file only; the tree walk below is iterative. */
+#define HTML_PARSE_DEPTH_UNLIMITED XML_PARSE_HUGE
+
 static void html_init_parser(void)
 {
     xmlInitParser();
@@ -477,13 +483,35 @@ static int declares_legacy_charset(const char *data, size_t n)
     return 0;
 }
 
-/* libxml2's HTML parser does not read a DOCTYPE's internal subset ("[ <!ENTITY ...> ]") and
- * would show it as text: blank it out, keeping line breaks so line numbers hold. */
-static void blank_internal_subset(char *s, size_t n)
+/* The offset after leading white space, XML declarations ("<?xml ...?>") and comments. */
+static size_t skip_prolog(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
-        i++;
+    for (;;) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+            i++;
+        const char *close = NULL;
+        if (n - i >= 2 && s[i] == '<' && s[i + 1] == '?')
+            close = "?>";
+        else if (n - i >= 4 && strncmp(s + i, "<!--", 4) == 0)
+            close = "-->";
+        if (!close)
+            return i;
+        size_t k = strlen(close), j = i + 2;
+        while (j + k <= n && strncmp(s + j, close, k) != 0)
+            j++;
+        if (j + k > n)
+            return i;
+        i = j + k;
+    }
+}
+
+/* libxml2's HTML parser does not read a DOCTYPE's internal subset ("[ <!ENTITY ...> ]") and
+ * would show it as text: blank it out, keeping line breaks so line numbers hold. Entity
+ * declarations are never expanded, so an entity bomb stays a few bytes of ignored markup. */
+static void blank_internal_subset(char *s, size_t n)
+{
+    size_t i = skip_prolog(s, n);
     if (n - i < 9 || strncasecmp(s + i, "<!doctype", 9) != 0)
         return;
     while (i < n && s[i] != '[' && s[i] != '>')
@@ -520,7 +548,8 @@ static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, int utf8,
     htmlDocPtr hd = htmlReadMemory(pre.out.data, (int)pre.out.len, doc->path,
                                    legacy ? NULL : "UTF-8",
                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                       HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+                                       HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                       HTML_PARSE_DEPTH_UNLIMITED);
     pc_norm_free(&pre);
     if (!hd || !xmlDocGetRootElement(hd)) {
         xmlFreeDoc(hd);
