@@ -452,3 +452,99 @@ const pc_label *pc_classified_label(const pc_classified *c, size_t clause, int c
             return &c->labels[i];
     return NULL;
 }
+
+/* ---- engines and batches -------------------------------------------------------------- */
+
+int pc_engine_from_name(const char *name)
+{
+    if (name && !strcmp(name, "prefilter"))
+        return PC_ENGINE_PREFILTER;
+    if (name && !strcmp(name, "reference"))
+        return PC_ENGINE_REFERENCE;
+    return -1;
+}
+
+const char *pc_engine_name(pc_engine e)
+{
+    return e == PC_ENGINE_REFERENCE ? "reference" : "prefilter";
+}
+
+/* pc_matcher: borrows the taxonomy. */
+struct pc_matcher {
+    const pc_taxonomy *tax;
+};
+
+pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
+{
+    pc_matcher *m = calloc(1, sizeof *m);
+    if (!m) {
+        pc_error_set(err, "%s: out of memory", tax->path);
+        return NULL;
+    }
+    m->tax = tax;
+    return m;
+}
+
+void pc_matcher_free(pc_matcher *m)
+{
+    free(m);
+}
+
+int pc_matcher_classify(pc_matcher *m, const pc_outline *const *outlines, size_t n,
+                        const pc_classify_opts *opts, pc_classified **out, pc_error *err)
+{
+    (void)opts;
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL;
+    for (size_t i = 0; i < n; i++) {
+        out[i] = pc_classify(m->tax, outlines[i], err);
+        if (!out[i]) {
+            for (size_t j = 0; j < i; j++) {
+                pc_classified_free(out[j]);
+                out[j] = NULL;
+            }
+            return -1;
+        }
+    }
+    return 0;
+}
+
+pc_classified **pc_classify_batch(const pc_taxonomy *tax, const pc_outline *const *outlines,
+                                  size_t n, const pc_classify_opts *opts, pc_error *err)
+{
+    pc_classified **out = calloc(n ? n : 1, sizeof *out);
+    pc_matcher *m = out ? pc_matcher_new(tax, err) : NULL;
+    if (!out)
+        pc_error_set(err, "%s: out of memory", tax->path);
+    if (!m || pc_matcher_classify(m, outlines, n, opts, out, err) < 0) {
+        pc_matcher_free(m);
+        free(out);
+        return NULL;
+    }
+    pc_matcher_free(m);
+    return out;
+}
+
+void pc_classified_free_batch(pc_classified **c, size_t n)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < n; i++)
+        pc_classified_free(c[i]);
+    free(c);
+}
+
+pc_classified *pc_classify_with(const pc_taxonomy *tax, const pc_outline *outline,
+                                const pc_classify_opts *opts, pc_error *err)
+{
+    (void)opts;
+    return pc_classify(tax, outline, err);
+}
+
+pc_classified *pc_classify_text_with(const pc_taxonomy *tax, const char *text, size_t len,
+                                     const char *heading, const pc_classify_opts *opts,
+                                     pc_error *err)
+{
+    (void)opts;
+    return pc_classify_text(tax, text, len, heading, err);
+}

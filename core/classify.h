@@ -6,8 +6,14 @@
  * polarity, scope ids). Matching runs under PCRE2 match, depth and heap limits: a rule that hits
  * a limit counts as not matching and is reported once in `warnings`.
  *
- * Thread safety: a pc_taxonomy is read-only here; each call makes its own match data, so
- * several threads may classify with one taxonomy at once.
+ * Two engines give identical results (tests/unit/test_prefilter.c): the prefilter engine (the
+ * default) first scans each clause once for every rule's required literal (see prefilter.h) and
+ * confirms only the rules whose literals occur, pattern by pattern over batches of clauses; the
+ * reference engine runs every pattern on every clause.
+ *
+ * Thread safety: a pc_taxonomy is read-only here. pc_classify, pc_classify_text and
+ * pc_classify_batch make their own scratch state, so several threads may classify with one
+ * taxonomy at once; a pc_matcher is one thread's scratch and must not be shared.
  */
 #ifndef POLCMP_CLASSIFY_H
 #define POLCMP_CLASSIFY_H
@@ -107,6 +113,53 @@ pc_classified *pc_classify_text(const pc_taxonomy *tax, const char *text, size_t
                                 const char *heading, pc_error *err);
 
 void pc_classified_free(pc_classified *c);
+
+/* ---- engines and batches -------------------------------------------------------------- */
+
+typedef enum pc_engine {
+    PC_ENGINE_PREFILTER = 0, /* default: literal prefilter, PCRE2 JIT confirms candidates */
+    PC_ENGINE_REFERENCE,     /* every PCRE2 pattern on every clause */
+} pc_engine;
+
+/* Options of a classification; a zeroed struct (or NULL) means the defaults. */
+typedef struct pc_classify_opts {
+    pc_engine engine;
+} pc_classify_opts;
+
+/* "prefilter" or "reference" (as in POLCMP_ENGINE) -> the engine; -1 when unknown. */
+int pc_engine_from_name(const char *name);
+const char *pc_engine_name(pc_engine e);
+
+/* Clauses per pattern-major batch: each pattern runs over up to this many clauses (across
+ * outlines) before the next pattern runs. */
+#define PC_BATCH_CLAUSES 4096
+
+/* pc_matcher: one thread's scratch state for a taxonomy (match data, JIT stack, literal-scan
+ * scratch, batch buffers). Owns all of it; borrows tax, which must outlive it. Reuse one per
+ * thread across calls; never share one between threads. */
+typedef struct pc_matcher pc_matcher;
+
+pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err);
+void pc_matcher_free(pc_matcher *m);
+
+/* Classify n outlines into out[0..n) (each freed with pc_classified_free). On error every
+ * out[i] is NULL and -1 is returned. Memory: the n results plus the matcher's fixed buffers;
+ * to stream a large corpus call this on windows of outlines. */
+int pc_matcher_classify(pc_matcher *m, const pc_outline *const *outlines, size_t n,
+                        const pc_classify_opts *opts, pc_classified **out, pc_error *err);
+
+/* The same with a temporary matcher; returns a malloc'ed array of n results (free with
+ * pc_classified_free_batch), NULL on error. */
+pc_classified **pc_classify_batch(const pc_taxonomy *tax, const pc_outline *const *outlines,
+                                  size_t n, const pc_classify_opts *opts, pc_error *err);
+void pc_classified_free_batch(pc_classified **c, size_t n);
+
+/* pc_classify and pc_classify_text with a chosen engine (opts may be NULL). */
+pc_classified *pc_classify_with(const pc_taxonomy *tax, const pc_outline *outline,
+                                const pc_classify_opts *opts, pc_error *err);
+pc_classified *pc_classify_text_with(const pc_taxonomy *tax, const char *text, size_t len,
+                                     const char *heading, const pc_classify_opts *opts,
+                                     pc_error *err);
 
 /* The set of top-level OPP-115 categories (bit i = pc_opp10_name(i)) over all labels. */
 unsigned pc_classified_opp10(const pc_classified *c);
