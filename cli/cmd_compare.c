@@ -1,10 +1,14 @@
 /* cmd_compare.c: `polcmp compare [--taxonomy FILE] [--regime LIST] [--format F] [-o OUT]
- * [--fail-on KINDS] POLICY...`: the comparison as a table (csv, tsv, md, html, xlsx) or as
- * JSON. With -o the format follows the extension unless --format is given; without -o text
- * formats go to stdout (Markdown by default). Output files are written atomically. */
+ * [--fail-on KINDS] [--review FILE] POLICY...`: the comparison as a table (csv, tsv, md, html,
+ * xlsx) or as JSON. With -o the format follows the extension unless --format is given; without
+ * -o text formats go to stdout (Markdown by default). Output files are written atomically.
+ * --review FILE reads a reviewer's decisions (review.h; never written here): relabels are applied
+ * before comparing, exports carry the decisions, and dismissed findings do not trigger
+ * --fail-on. Without it no review file is read. */
 #include "cli.h"
 #include "compare.h"
 #include "export.h"
+#include "review.h"
 
 #include "atomic.h"
 
@@ -14,7 +18,7 @@
 
 /* Parsed command line; borrows argv. */
 typedef struct compare_opts {
-    const char *taxonomy, *out;
+    const char *taxonomy, *out, *review;
     unsigned regimes, fail_on;
     pc_export_format format;
     char **policies;
@@ -25,7 +29,7 @@ static void compare_usage(void)
 {
     fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--regime gdpr,ccpa,coppa] "
                     "[--format csv|tsv|md|html|xlsx|json] [-o OUT] [--fail-on KINDS] "
-                    "POLICY...\n");
+                    "[--review FILE] POLICY...\n");
 }
 
 static int compare_option(int ch, compare_opts *o)
@@ -34,6 +38,7 @@ static int compare_option(int ch, compare_opts *o)
     switch (ch) {
     case 't': o->taxonomy = optarg; return 0;
     case 'o': o->out = optarg; return 0;
+    case 'R': o->review = optarg; return 0;
     case 'r':
         if (pc_regimes_parse(optarg, &o->regimes, &err) == 0)
             return 0;
@@ -59,7 +64,8 @@ static int compare_args(int argc, char **argv, compare_opts *o)
     static const struct option longopts[] = {
         {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
         {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
-        {"fail-on", required_argument, NULL, 'x'},  {NULL, 0, NULL, 0},
+        {"fail-on", required_argument, NULL, 'x'},  {"review", required_argument, NULL, 'R'},
+        {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
     optind = 1;
@@ -93,12 +99,12 @@ static int compare_args(int argc, char **argv, compare_opts *o)
     return 0;
 }
 
-static int compare_write_stream(const pc_comparison *c, pc_export_format fmt, FILE *f,
-                                pc_error *err)
+static int compare_write_stream(const pc_comparison *c, const pc_review_map *map,
+                                pc_export_format fmt, FILE *f, pc_error *err)
 {
     if (fmt == PC_EXPORT_JSON)
-        return pc_comparison_json(c, f, err);
-    pc_report *r = pc_comparison_report(c);
+        return pc_comparison_json_reviewed(c, map, f, err);
+    pc_report *r = pc_comparison_report_reviewed(c, map);
     if (!r) {
         pc_error_set(err, "out of memory");
         return -1;
@@ -108,14 +114,14 @@ static int compare_write_stream(const pc_comparison *c, pc_export_format fmt, FI
     return rc;
 }
 
-static int compare_write(const pc_comparison *c, const compare_opts *o)
+static int compare_write(const pc_comparison *c, const pc_review_map *map, const compare_opts *o)
 {
     pc_error err;
     int rc;
     if (!o->out) {
-        rc = compare_write_stream(c, o->format, stdout, &err);
+        rc = compare_write_stream(c, map, o->format, stdout, &err);
     } else if (o->format == PC_EXPORT_XLSX) {
-        pc_report *r = pc_comparison_report(c);
+        pc_report *r = pc_comparison_report_reviewed(c, map);
         rc = r ? pc_export_file(r, o->format, o->out, &err) : -1;
         if (!r)
             pc_error_set(&err, "%s: out of memory", o->out);
@@ -123,7 +129,7 @@ static int compare_write(const pc_comparison *c, const compare_opts *o)
     } else {
         pc_outfile out;
         rc = pc_outfile_open(&out, o->out, &err);
-        if (rc == 0 && compare_write_stream(c, o->format, out.f, &err) < 0) {
+        if (rc == 0 && compare_write_stream(c, map, o->format, out.f, &err) < 0) {
             pc_error cause = err;
             pc_error_set(&err, "%s: %s", o->out, cause.msg);
             pc_outfile_abort(&out);
@@ -137,11 +143,41 @@ static int compare_write(const pc_comparison *c, const compare_opts *o)
     return rc;
 }
 
-static int compare_fails(const pc_comparison *c, unsigned kinds)
+/* Whether a finding of a --fail-on kind remains that the reviewer did not dismiss. */
+static int compare_fails(const pc_comparison *c, const pc_review_map *map, unsigned kinds)
 {
-    for (int k = 0; k < PC_FIND_COUNT; k++)
-        if (((kinds >> k) & 1) && c->counts[k] > 0)
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (((kinds >> c->findings[i].kind) & 1) && !pc_review_map_dismissed(map, i))
             return 1;
+    return 0;
+}
+
+/* Apply the review's relabels and compare again with them (cli_run_open compared with the
+ * classifier's labels). Returns 0 (with *map set; NULL without a review) or -1 after printing
+ * why. */
+static int compare_review(cli_run *run, const compare_opts *o, pc_review *rev, pc_review_map **map)
+{
+    pc_error err;
+    *map = NULL;
+    if (!rev)
+        return 0;
+    if (pc_review_apply_labels(rev, run->pols, run->n, &err) < 0) {
+        cli_error("%s", err.msg);
+        return -1;
+    }
+    if (err.msg[0])
+        cli_warn("%s", err.msg);
+    pc_comparison *c = pc_compare(run->tax, run->pols, run->n, o->regimes, &err);
+    if (!c) {
+        cli_error("compare: %s", err.msg);
+        return -1;
+    }
+    pc_comparison_free(run->cmp);
+    run->cmp = c;
+    if (!(*map = pc_review_map_new(rev, c, &err))) {
+        cli_error("%s", err.msg);
+        return -1;
+    }
     return 0;
 }
 
@@ -149,18 +185,30 @@ int cmd_compare(int argc, char **argv)
 {
     compare_opts o;
     cli_run run;
-    if (compare_args(argc, argv, &o) < 0 ||
-        cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes) < 0)
+    pc_error err;
+    pc_review *rev = NULL;
+    if (compare_args(argc, argv, &o) < 0)
         return CLI_ERROR;
+    if (o.review && !(rev = pc_review_load(o.review, &err))) {
+        cli_error("%s", err.msg);
+        return CLI_ERROR;
+    }
+    if (cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes) < 0) {
+        pc_review_free(rev);
+        return CLI_ERROR;
+    }
     int status = CLI_ERROR;
-    if (compare_write(run.cmp, &o) == 0) {
-        status = run.skipped               ? CLI_ERROR
-                 : compare_fails(run.cmp, o.fail_on) ? CLI_FAIL_ON
-                                                     : CLI_OK;
+    pc_review_map *map = NULL;
+    if (compare_review(&run, &o, rev, &map) == 0 && compare_write(run.cmp, map, &o) == 0) {
+        status = run.skipped                              ? CLI_ERROR
+                 : compare_fails(run.cmp, map, o.fail_on) ? CLI_FAIL_ON
+                                                          : CLI_OK;
         if (run.skipped)
             cli_error("compare: %zu of %zu policies skipped (see above)", run.skipped,
                       o.npolicies);
     }
+    pc_review_map_free(map);
+    pc_review_free(rev);
     cli_run_close(&run);
     return status;
 }

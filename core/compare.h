@@ -115,4 +115,15 @@ pc_report *pc_comparison_report(const pc_comparison *c);
 /* The comparison as the JSON of DESIGN.md, written to f. Returns 0 or -1 (write error). */
 int pc_comparison_json(const pc_comparison *c, FILE *f, pc_error *err);
 
+/* The same with a reviewer's decisions placed on the comparison (review.h; map may be NULL,
+ * which gives exactly the output above). The report's findings table gains "Review" (reviewed,
+ * dismissed, needs review again, or empty) and "Note" columns, and a "Review notes" table lists
+ * every clause decision and every decision that fits nothing (orphans). The JSON gives each
+ * finding with a decision "review":{"status","note","stale"} and adds a top-level "review"
+ * array of every decision. */
+struct pc_review_map;
+pc_report *pc_comparison_report_reviewed(const pc_comparison *c, const struct pc_review_map *map);
+int pc_comparison_json_reviewed(const pc_comparison *c, const struct pc_review_map *map, FILE *f,
+                                pc_error *err);
+
 #endif

@@ -1,5 +1,7 @@
-/* compare_json.c: the comparison as the JSON of DESIGN.md (`compare --format json`). */
+/* compare_json.c: the comparison as the JSON of DESIGN.md (`compare --format json`), with the
+ * reviewer's decisions when a review map is given (compare.h). */
 #include "compare_internal.h"
+#include "review.h"
 
 #include <jansson.h>
 
@@ -89,7 +91,23 @@ static json_t *pc_json_refs(const pc_comparison *c, const pc_finding *f, int sec
     return a;
 }
 
-static json_t *pc_json_findings(const pc_comparison *c)
+static json_t *pc_json_opt(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+/* "review":{"status","note","stale"} of finding i, or NULL when it has no decision. */
+static json_t *pc_json_finding_review(const pc_review_map *map, size_t i)
+{
+    pc_review_fit fit;
+    const pc_decision *d = pc_review_map_finding(map, i, &fit);
+    if (!d)
+        return NULL;
+    return json_pack("{s:s, s:o, s:b}", "status", pc_review_status_name(d->status), "note",
+                     pc_json_opt(d->note), "stale", fit == PC_FIT_STALE);
+}
+
+static json_t *pc_json_findings(const pc_comparison *c, const pc_review_map *map)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->nfindings; i++) {
@@ -110,16 +128,70 @@ static json_t *pc_json_findings(const pc_comparison *c)
             json_decref(secs);
         if (f->attribute >= 0)
             json_object_set_new(o, "attribute", json_string(c->tax->attrs[f->attribute].id));
+        json_t *rev = map ? pc_json_finding_review(map, i) : NULL;
+        if (rev)
+            json_object_set_new(o, "review", rev);
         json_array_append_new(a, o);
     }
     return a;
 }
 
-int pc_comparison_json(const pc_comparison *c, FILE *f, pc_error *err)
+/* Where decision di sits: "clause" index (first clause placed) or "finding" index, and fit. */
+static void pc_json_place(const pc_review_map *m, size_t di, json_t *o)
+{
+    const pc_comparison *c = m->cmp;
+    pc_review_fit fit = PC_FIT_NONE;
+    for (size_t pi = 0; fit == PC_FIT_NONE && pi < c->npolicies; pi++)
+        for (size_t ci = 0; fit == PC_FIT_NONE && ci < c->policies[pi]->outline->nclauses; ci++)
+            if (m->clause[pi][ci] == (long)di) {
+                fit = m->clause_fit[pi][ci];
+                json_object_set_new(o, "clause", json_integer((json_int_t)ci));
+            }
+    for (size_t i = 0; fit == PC_FIT_NONE && i < c->nfindings; i++)
+        if (m->finding[i] == (long)di) {
+            fit = m->finding_fit[i];
+            json_object_set_new(o, "finding", json_integer((json_int_t)i));
+        }
+    static const char *const fits[] = {"orphan", "current", "stale"};
+    json_object_set_new(o, "fit", json_string(fits[fit]));
+    json_object_set_new(o, "stale", json_boolean(fit == PC_FIT_STALE));
+}
+
+/* The top-level "review" array: every decision, placed or not. */
+static json_t *pc_json_review(const pc_review_map *m)
+{
+    json_t *a = json_array();
+    for (size_t di = 0; di < m->review->n; di++) {
+        const pc_decision *d = &m->review->items[di];
+        json_t *labels = json_null();
+        if (d->relabelled) {
+            labels = json_array();
+            for (size_t i = 0; i < d->nlabels; i++)
+                json_array_append_new(labels, json_string(d->labels[i]));
+        }
+        json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o}", "policy", d->policy,
+                              "kind", d->is_finding ? "finding" : "clause", "key", d->key,
+                              "section", pc_json_opt(d->section), "status",
+                              pc_review_status_name(d->status), "labels", labels, "note",
+                              pc_json_opt(d->note), "updated", pc_json_opt(d->updated));
+        if (o)
+            pc_json_place(m, di, o);
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+int pc_comparison_json_reviewed(const pc_comparison *c, const pc_review_map *map, FILE *f,
+                                pc_error *err)
 {
     json_t *root = json_pack("{s:o, s:o, s:o, s:o, s:o}", "policies", pc_json_policies(c),
                              "categories", pc_json_categories(c), "cells", pc_json_cells(c),
-                             "attributes", pc_json_values(c), "findings", pc_json_findings(c));
+                             "attributes", pc_json_values(c), "findings",
+                             pc_json_findings(c, map));
+    if (root && map && json_object_set_new(root, "review", pc_json_review(map)) < 0) {
+        json_decref(root);
+        root = NULL;
+    }
     if (!root) {
         pc_error_set(err, "out of memory");
         return -1;
@@ -133,4 +205,9 @@ int pc_comparison_json(const pc_comparison *c, FILE *f, pc_error *err)
         return -1;
     }
     return 0;
+}
+
+int pc_comparison_json(const pc_comparison *c, FILE *f, pc_error *err)
+{
+    return pc_comparison_json_reviewed(c, NULL, f, err);
 }

@@ -1,6 +1,8 @@
 /* compare_report.c: a pc_comparison rendered for people (pc_report: matrix, attribute values,
- * findings) and for scripts (the JSON of DESIGN.md). Both read the comparison only. */
+ * findings and, with a review, the reviewer's decisions). It reads the comparison only; the
+ * JSON for scripts is compare_json.c. */
 #include "compare_internal.h"
+#include "review.h"
 
 #include <string.h>
 
@@ -155,15 +157,35 @@ static void pc_evidence_text(const pc_comparison *c, const pc_finding *f, pc_buf
     }
 }
 
-static void pc_report_findings(const pc_comparison *c, pc_report *r)
+/* The "Review" cell of a finding: what the reviewer decided, or that it changed since. */
+static const char *pc_review_word(const pc_decision *d, pc_review_fit fit)
 {
-    static const char *const head[] = {"Severity", "Kind", "Category", "Policies", "Message",
-                                       "Evidence"};
-    pc_table *t = pc_report_add_table(r, "Findings", 6);
+    if (!d)
+        return "";
+    if (fit == PC_FIT_STALE)
+        return "needs review again";
+    return d->status == PC_REV_OPEN ? "" : pc_review_status_name(d->status);
+}
+
+static void pc_finding_review(const pc_review_map *map, size_t i, pc_table *t, size_t row)
+{
+    pc_review_fit fit;
+    const pc_decision *d = pc_review_map_finding(map, i, &fit);
+    pc_table_set(t, row, 6, pc_review_word(d, fit),
+                 d && fit == PC_FIT_STALE ? PC_MARK_WARNING : PC_MARK_NONE);
+    pc_table_set(t, row, 7, d && d->note ? d->note : "", PC_MARK_NONE);
+}
+
+static void pc_report_findings(const pc_comparison *c, const pc_review_map *map, pc_report *r)
+{
+    static const char *const head[] = {"Severity", "Kind",     "Category", "Policies",
+                                       "Message",  "Evidence", "Review",   "Note"};
+    size_t ncols = map ? 8 : 6;
+    pc_table *t = pc_report_add_table(r, "Findings", ncols);
     if (!t)
         return;
     pc_table_add_row(t);
-    for (size_t i = 0; i < 6; i++)
+    for (size_t i = 0; i < ncols; i++)
         pc_table_set(t, 0, i, head[i], PC_MARK_HEADER);
     pc_buf b = {0};
     for (size_t i = 0; i < c->nfindings; i++) {
@@ -183,17 +205,119 @@ static void pc_report_findings(const pc_comparison *c, pc_report *r)
         pc_table_set(t, (size_t)row, 4, f->message, PC_MARK_NONE);
         pc_evidence_text(c, f, &b);
         pc_table_set(t, (size_t)row, 5, b.data, PC_MARK_NONE);
+        if (map)
+            pc_finding_review(map, i, t, (size_t)row);
     }
     pc_buf_free(&b);
 }
 
-pc_report *pc_comparison_report(const pc_comparison *c)
+/* Where decision di sits: the first clause it is placed on (*pi, *ci), or its fit NONE. */
+static pc_review_fit pc_decision_place(const pc_review_map *m, size_t di, size_t *pi, size_t *ci)
+{
+    for (*pi = 0; *pi < m->cmp->npolicies; (*pi)++)
+        for (*ci = 0; *ci < m->cmp->policies[*pi]->outline->nclauses; (*ci)++)
+            if (m->clause[*pi][*ci] == (long)di)
+                return m->clause_fit[*pi][*ci];
+    return PC_FIT_NONE;
+}
+
+static int pc_policy_compared(const pc_comparison *c, const char *id)
+{
+    for (size_t pi = 0; pi < c->npolicies; pi++)
+        if (strcmp(c->policies[pi]->id, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* The "Fit" cell of a decision not on a finding. */
+static const char *pc_fit_text(const pc_review_map *m, const pc_decision *d, pc_review_fit fit,
+                               size_t pi, size_t ci, pc_buf *b)
+{
+    b->len = 0;
+    pc_buf_adds(b, "");
+    if (fit == PC_FIT_CURRENT)
+        return "current";
+    if (!pc_policy_compared(m->cmp, d->policy))
+        return "policy not in this comparison";
+    if (fit == PC_FIT_NONE)
+        return d->is_finding ? "finding no longer reported" : "clause no longer in the policy";
+    char ex[240];
+    pc_cmp_excerpt(m->cmp->policies[pi], ci, 200, ex, sizeof ex);
+    pc_buf_printf(b, "needs review again: the clause now reads \"%s\"", ex);
+    return b->data;
+}
+
+static void pc_labels_text(const pc_decision *d, pc_buf *b)
+{
+    b->len = 0;
+    pc_buf_adds(b, d->relabelled && d->nlabels == 0 ? "(none)" : "");
+    for (size_t i = 0; d->relabelled && i < d->nlabels; i++)
+        pc_buf_printf(b, "%s%s", i ? ", " : "", d->labels[i]);
+}
+
+/* One row of the "Review notes" table. */
+static void pc_review_row(const pc_review_map *m, size_t di, pc_table *t, pc_buf *b)
+{
+    const pc_decision *d = &m->review->items[di];
+    size_t pi = 0, ci = 0;
+    pc_review_fit fit = pc_decision_place(m, di, &pi, &ci);
+    long row = pc_table_add_row(t);
+    if (row < 0)
+        return;
+    size_t r = (size_t)row;
+    pc_table_set(t, r, 0, d->policy, PC_MARK_NONE);
+    pc_table_set(t, r, 1, d->section ? d->section : "", PC_MARK_NONE);
+    b->len = 0;
+    pc_buf_printf(b, "%s%s", d->is_finding ? "finding: " : "", d->key);
+    pc_table_set(t, r, 2, b->data, PC_MARK_NONE);
+    pc_table_set(t, r, 3, pc_review_status_name(d->status), PC_MARK_NONE);
+    pc_labels_text(d, b);
+    pc_table_set(t, r, 4, b->data, PC_MARK_NONE);
+    pc_table_set(t, r, 5, d->note ? d->note : "", PC_MARK_NONE);
+    const char *fits = pc_fit_text(m, d, fit, pi, ci, b);
+    pc_table_set(t, r, 6, fits, fit == PC_FIT_CURRENT ? PC_MARK_NONE : PC_MARK_WARNING);
+}
+
+static int pc_is_orphan(const pc_review_map *m, size_t di)
+{
+    for (size_t k = 0; k < m->norphans; k++)
+        if (m->orphans[k] == di)
+            return 1;
+    return 0;
+}
+
+/* Every clause decision and every orphan, in the review file's order. */
+static void pc_report_review(const pc_review_map *m, pc_report *r)
+{
+    static const char *const head[] = {"Policy", "Section", "Clause", "Status",
+                                       "Labels set by the reviewer", "Note", "Fit"};
+    pc_table *t = pc_report_add_table(r, "Review notes", 7);
+    if (!t)
+        return;
+    pc_table_add_row(t);
+    for (size_t i = 0; i < 7; i++)
+        pc_table_set(t, 0, i, head[i], PC_MARK_HEADER);
+    pc_buf b = {0};
+    for (size_t di = 0; di < m->review->n; di++)
+        if (!m->review->items[di].is_finding || pc_is_orphan(m, di))
+            pc_review_row(m, di, t, &b);
+    pc_buf_free(&b);
+}
+
+pc_report *pc_comparison_report_reviewed(const pc_comparison *c, const pc_review_map *map)
 {
     pc_report *r = pc_report_new("Privacy policy comparison");
     if (!r)
         return NULL;
     pc_report_matrix(c, r);
     pc_report_values(c, r);
-    pc_report_findings(c, r);
+    pc_report_findings(c, map, r);
+    if (map)
+        pc_report_review(map, r);
     return r;
+}
+
+pc_report *pc_comparison_report(const pc_comparison *c)
+{
+    return pc_comparison_report_reviewed(c, NULL);
 }
