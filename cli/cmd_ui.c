@@ -1,11 +1,14 @@
-/* cmd_ui.c: `polcmp [--taxonomy FILE] [--regime LIST] [--review FILE] POLICY...`.
- * The ncurses review UI is not built yet; until it is, this prints what the UI will show
- * first: each policy's outline, then the comparison's findings, most severe first. */
+/* cmd_ui.c: `polcmp [--taxonomy FILE] [--regime LIST] [--review FILE] POLICY...`: the review
+ * UI. Loads the review file (default: polcmp-review.yaml beside the first policy), applies the
+ * reviewer's relabels, compares, and hands everything to the UI (tui/). */
 #include "cli.h"
 #include "compare.h"
+#include "review.h"
+#include "tui.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct ui_opts {
@@ -49,21 +52,73 @@ static int ui_args(int argc, char **argv, ui_opts *o)
     return 0;
 }
 
-static void ui_print(const pc_comparison *c)
+/* Load the review file; a file that fails to parse is reported (and never written). */
+static pc_review *ui_review(const ui_opts *o, char *error, size_t n)
 {
-    for (size_t pi = 0; pi < c->npolicies; pi++) {
-        printf("\n## %s (%s)\n", c->policies[pi]->name, c->policies[pi]->doc->path);
-        cli_print_outline(c->policies[pi]->outline);
+    char *path = o->review ? pc_strdup(o->review) : pc_review_default_path(o->policies[0]);
+    pc_error err;
+    pc_review *r = path ? pc_review_load(path, &err) : NULL;
+    if (!r) {
+        snprintf(error, n, "%s", path ? err.msg : "out of memory");
+        cli_error("%s (the review file is left untouched)", error);
     }
-    printf("\n## Findings\n");
-    for (int k = 0; k < PC_FIND_COUNT; k++)
-        printf("%s%zu %s", k ? ", " : "", c->counts[k], pc_finding_kind_name((pc_finding_kind)k));
-    putchar('\n');
-    for (size_t i = 0; i < c->nfindings; i++) {
-        const pc_finding *f = &c->findings[i];
-        printf("[%s] %s: %s\n", pc_severity_name(f->severity), pc_finding_kind_name(f->kind),
-               f->message);
+    free(path);
+    return r;
+}
+
+/* Apply the reviewer's relabels and compare again when there are any. */
+static int ui_relabel(cli_run *run, const pc_review *r, unsigned regimes)
+{
+    pc_error err = {{0}};
+    if (!r || !r->n)
+        return 0;
+    if (pc_review_apply_labels(r, run->pols, run->n, &err) < 0) {
+        cli_error("%s", err.msg);
+        return -1;
     }
+    if (err.msg[0])
+        cli_warn("%s", err.msg);
+    pc_comparison *cmp = pc_compare(run->tax, run->pols, run->n, regimes, &err);
+    if (!cmp) {
+        cli_error("%s", err.msg);
+        return -1;
+    }
+    pc_comparison_free(run->cmp);
+    run->cmp = cmp;
+    return 0;
+}
+
+static int ui_main(cli_run *run, const ui_opts *o)
+{
+    char review_error[PC_ERROR_MAX] = "";
+    pc_review *review = ui_review(o, review_error, sizeof review_error);
+    if (ui_relabel(run, review, o->regimes) < 0) {
+        pc_review_free(review);
+        return CLI_ERROR;
+    }
+    tui_app app;
+    pc_error err;
+    pc_comparison *cmp = run->cmp;
+    run->cmp = NULL; /* the app owns it now */
+    if (tui_app_init(&app, run->tax, run->pols, run->n, o->regimes, cmp, review, review_error,
+                     &err) < 0) {
+        tui_app_free(&app);
+        cli_error("%s", err.msg);
+        return CLI_ERROR;
+    }
+    if (run->skipped && !review_error[0])
+        tui_app_message(&app, 1, "%zu file%s could not be read and %s left out (see the errors "
+                                 "printed before the UI started)",
+                        run->skipped, run->skipped == 1 ? "" : "s",
+                        run->skipped == 1 ? "is" : "are");
+    int rc = tui_run(&app, &err);
+    int unsaved = app.review_dirty && !app.review_readonly;
+    if (unsaved)
+        cli_error("decisions could not be saved to %s: %s", app.review->path, app.status);
+    tui_app_free(&app);
+    if (rc < 0)
+        cli_error("%s", err.msg);
+    return rc < 0 || unsaved ? CLI_ERROR : CLI_OK;
 }
 
 int cmd_ui(int argc, char **argv)
@@ -73,9 +128,7 @@ int cmd_ui(int argc, char **argv)
     if (ui_args(argc, argv, &o) < 0 ||
         cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes) < 0)
         return CLI_ERROR;
-    printf("polcmp: the review UI is not built yet; the outline and findings follow.\n");
-    ui_print(run.cmp);
-    int status = run.skipped ? CLI_ERROR : CLI_OK;
+    int status = ui_main(&run, &o);
     cli_run_close(&run);
     return status;
 }

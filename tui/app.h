@@ -1,0 +1,130 @@
+/* app.h: the review UI's state and its curses-free core.
+ *
+ * tui_app holds the comparison, the reviewer's decisions and the stack of open views. It turns
+ * keys into commands (command.h), gives each to the top view first, and applies the global
+ * meaning of the rest: help, findings, document, explain, search, the reviewer's decisions and
+ * export. tui_app_render() draws the header, the top view and the status bar into an off-screen
+ * tui_screen. Nothing here calls curses: term.c owns the terminal and tui_run() (ui.c) loops
+ * reading keys, so tests drive the whole UI with tui_app_key() and compare tui_app_render().
+ *
+ * Every reviewer decision is saved at once (pc_review_save: atomic). When saving fails the
+ * decision stays in memory, the status bar shows the error, and the next change or quit tries
+ * again; quitting with unsaved decisions asks for confirmation (Q again).
+ */
+#ifndef POLCMP_TUI_APP_H
+#define POLCMP_TUI_APP_H
+
+#include "compare.h"
+#include "review.h"
+#include "screen.h"
+#include "view.h"
+
+#define TUI_MAX_VIEWS 16
+#define TUI_MIN_W 40
+#define TUI_MIN_H 8
+
+/* What a matrix cell shows, from the most to the least pressing. */
+typedef enum tui_state {
+    TUI_ST_NONE = 0,  /* nobody covers it */
+    TUI_ST_COVERED,
+    TUI_ST_WARNING,   /* covered, with a lesser finding (vague, placeholder...) */
+    TUI_ST_GAP,
+    TUI_ST_DISAGREEMENT,
+    TUI_ST_MISSING,
+    TUI_ST_CONTRADICTION,
+    TUI_ST_COUNT
+} tui_state;
+
+/* The prompt line's purpose. */
+typedef enum tui_prompt_kind {
+    TUI_PROMPT_NONE = 0,
+    TUI_PROMPT_SEARCH,
+    TUI_PROMPT_EXPORT,
+    TUI_PROMPT_NOTE,
+    TUI_PROMPT_RELABEL,
+} tui_prompt_kind;
+
+/* tui_app: owns the views, the review map, the per-clause finding index, the search pattern and
+ * the prompt text. Owns the comparison and the review when handed them with tui_app_init();
+ * borrows the taxonomy and the policies (the caller frees them after tui_app_free()). */
+struct tui_app {
+    const pc_taxonomy *tax;
+    pc_policy **pols;
+    size_t npols;
+    unsigned regimes;
+    pc_comparison *cmp;
+    pc_review *review;     /* never NULL after init */
+    pc_review_map *rmap;   /* decisions placed on cmp */
+    unsigned **clause_kinds; /* clause_kinds[policy][clause]: bit k = a finding of kind k cites it */
+    int review_dirty;      /* decisions not yet saved (the last save failed) */
+    int review_readonly;   /* the review file failed to parse: never written */
+
+    tui_view views[TUI_MAX_VIEWS];
+    int depth;
+
+    char status[512];
+    int status_error;
+    int quit_confirm;      /* Q was pressed once with unsaved decisions */
+
+    tui_prompt_kind prompt;
+    tui_selection prompt_sel; /* what the prompt's answer applies to */
+    char prompt_label[64];
+    pc_buf prompt_text;
+
+    char *search;          /* the last search pattern */
+    pcre2_code *search_re;
+    int search_dir;
+
+    int running;
+    int mouse_y, mouse_x;  /* the last click, for TUI_KEY_MOUSE */
+    int w, h;              /* the size of the last render */
+};
+
+/* Take ownership of cmp and review (review may be NULL: an in-memory review that is never
+ * saved). review_error: the message when the review file failed to parse (the UI then runs on
+ * an empty, read-only review and says so). Opens the matrix. Returns 0 or -1 with err. */
+int tui_app_init(tui_app *app, const pc_taxonomy *tax, pc_policy **pols, size_t npols,
+                 unsigned regimes, pc_comparison *cmp, pc_review *review,
+                 const char *review_error, pc_error *err);
+void tui_app_free(tui_app *app);
+
+/* Feed one key. Returns 0 while the UI runs, 1 when it should quit. */
+int tui_app_key(tui_app *app, int key);
+/* Draw everything into s (its size is the terminal's). */
+void tui_app_render(tui_app *app, tui_screen *s);
+
+/* Views: open a new one on top (arg: what it opens on), close the top one. */
+int tui_app_push(tui_app *app, const tui_view_ops *ops, const tui_selection *arg);
+void tui_app_pop(tui_app *app);
+tui_view *tui_app_top(tui_app *app);
+
+/* A message in the status bar until the next key. */
+void tui_app_message(tui_app *app, int error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* What views ask about the comparison (model.c). */
+tui_state tui_model_cell(const tui_app *app, int cat, size_t policy, size_t *nclauses);
+const char *tui_state_glyph(tui_state st); /* one column wide */
+const char *tui_state_name(tui_state st);
+tui_style tui_state_style(tui_state st);
+tui_style tui_finding_style(pc_finding_kind k);
+/* The findings that cite a clause (bit set of kinds), and the worst one's style (or NORMAL). */
+unsigned tui_model_clause_kinds(const tui_app *app, size_t policy, size_t clause);
+tui_style tui_model_clause_style(const tui_app *app, size_t policy, size_t clause);
+/* The reviewer's mark on a clause / a finding: "" (none), "✓" reviewed, "✗" dismissed,
+ * "?" needs review again, "✎" note or relabel only. */
+const char *tui_model_clause_mark(const tui_app *app, size_t policy, size_t clause);
+const char *tui_model_finding_mark(const tui_app *app, size_t finding);
+const pc_decision *tui_model_clause_decision(const tui_app *app, size_t policy, size_t clause,
+                                             pc_review_fit *fit);
+const pc_decision *tui_model_finding_decision(const tui_app *app, size_t finding,
+                                              pc_review_fit *fit);
+/* Whether a finding was dismissed by the reviewer. */
+int tui_model_dismissed(const tui_app *app, size_t finding);
+/* The index of the first finding that cites clause (policy, clause), or -1. */
+long tui_model_clause_finding(const tui_app *app, size_t policy, size_t clause);
+
+/* Whether text matches the search pattern (case-insensitive). */
+int tui_search_match(const pcre2_code *re, const char *text, size_t len);
+
+#endif

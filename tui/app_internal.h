@@ -1,0 +1,25 @@
+/* app_internal.h: what app.c, app_review.c, prompt.c and frame.c share. Not for views. */
+#ifndef POLCMP_TUI_APP_INTERNAL_H
+#define POLCMP_TUI_APP_INTERNAL_H
+
+#include "app.h"
+
+/* Build (and free) what is derived from cmp and the review: the review map and the per-clause
+ * finding kinds. Returns 0 or -1 with err. */
+int tui_app_index(tui_app *app, pc_error *err);
+void tui_app_unindex(tui_app *app);
+
+/* Save the review now. 0, or -1 with the error in the status bar (decisions stay in memory). */
+int tui_app_save(tui_app *app);
+/* Mark, note, relabel, dismiss, export: the reviewer's commands (app_review.c). */
+void tui_app_review_command(tui_app *app, tui_cmd cmd);
+/* The prompt's answer, by kind (app_review.c). */
+void tui_app_prompt_done(tui_app *app, tui_prompt_kind kind, const char *text);
+
+/* The prompt line (prompt.c). */
+void tui_prompt_start(tui_app *app, tui_prompt_kind kind, const char *label, const char *text);
+int tui_prompt_key(tui_app *app, int key);
+/* Compile the search pattern (case-insensitive; a bad pattern falls back to a literal). */
+int tui_search_set(tui_app *app, const char *pattern);
+
+#endif

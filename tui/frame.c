@@ -1,0 +1,119 @@
+/* frame.c: the header line, the status bar and the prompt around the top view. */
+#include "app.h"
+#include "app_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void tui_frame_header(tui_app *app, tui_screen *s)
+{
+    char buf[512];
+    size_t len = 0;
+    len += (size_t)snprintf(buf, sizeof buf, "polcmp: %zu %s", app->npols,
+                            app->npols == 1 ? "policy" : "policies");
+    if (app->regimes && len < sizeof buf)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, " · regime%s%s%s",
+                                app->regimes & PC_REGIME_GDPR ? " GDPR" : "",
+                                app->regimes & PC_REGIME_CCPA ? " CCPA" : "",
+                                app->regimes & PC_REGIME_COPPA ? " COPPA" : "");
+    if (len < sizeof buf)
+        snprintf(buf + len, sizeof buf - len, " · review %s%s",
+                 app->review->path ? pc_basename(app->review->path) : "(not saved)",
+                 app->review_dirty ? " (unsaved)" : "");
+    tui_fill(s, 0, 0, s->w, TUI_S_TITLE);
+    tui_puts_trunc(s, 0, 0, s->w, TUI_S_TITLE, buf);
+    tui_view *top = tui_app_top(app);
+    const char *name = top ? top->ops->name : "";
+    int nw = tui_width(name, strlen(name));
+    if (nw + 2 < s->w / 3)
+        tui_puts(s, 0, s->w - nw - 1, nw, TUI_S_TITLE, name);
+}
+
+/* Counts of open findings by kind, most pressing first: "2 contradictions · 5 gaps". */
+static void tui_frame_counts(tui_app *app, char *buf, size_t n)
+{
+    size_t counts[PC_FIND_COUNT] = {0}, len = 0;
+    for (size_t i = 0; i < app->cmp->nfindings; i++)
+        if (!tui_model_dismissed(app, i))
+            counts[app->cmp->findings[i].kind]++;
+    buf[0] = '\0';
+    for (int k = 0; k < PC_FIND_COUNT && len < n; k++) {
+        if (!counts[k])
+            continue;
+        len += (size_t)snprintf(buf + len, n - len, "%s%zu %s", len ? " · " : "", counts[k],
+                                pc_finding_kind_name((pc_finding_kind)k));
+    }
+    if (!len)
+        snprintf(buf, n, "no open findings");
+}
+
+static void tui_frame_status(tui_app *app, tui_screen *s)
+{
+    int y = s->h - 1;
+    tui_fill(s, y, 0, s->w, TUI_S_STATUS);
+    if (app->prompt) {
+        int x = tui_puts(s, y, 0, s->w, TUI_S_STATUS, app->prompt_label);
+        const char *t = app->prompt_text.data ? app->prompt_text.data : "";
+        int tw = tui_width(t, strlen(t));
+        int room = s->w - x - 1;
+        /* Show the end of a long answer: the part being typed. */
+        const char *shown = t;
+        while (tw > room && *shown) {
+            uint32_t cp;
+            size_t k = pc_utf8_decode(shown, strlen(shown), &cp);
+            k = k ? k : 1;
+            tw -= tui_width(shown, k);
+            shown += k;
+        }
+        x += tui_puts(s, y, x, room, TUI_S_STATUS, shown);
+        tui_mark(s, y, x, 1, -1, TUI_F_REVERSE);
+        return;
+    }
+    if (app->status[0]) {
+        tui_puts_trunc(s, y, 0, s->w, app->status_error ? TUI_S_ERROR : TUI_S_STATUS,
+                       app->status);
+        return;
+    }
+    char counts[256];
+    tui_frame_counts(app, counts, sizeof counts);
+    tui_view *top = tui_app_top(app);
+    const char *hint = top && top->ops->hint ? top->ops->hint(top) : "";
+    int hw = tui_width(hint, strlen(hint));
+    int cw = tui_puts_trunc(s, y, 0, s->w - (hw + 3 < s->w / 2 ? hw + 3 : 0), TUI_S_STATUS, counts);
+    if (hw + 3 < s->w / 2 && cw + hw + 3 <= s->w)
+        tui_puts(s, y, s->w - hw, hw, TUI_S_STATUS, hint);
+}
+
+static void tui_frame_too_small(tui_screen *s)
+{
+    char msg[64];
+    snprintf(msg, sizeof msg, "terminal too small: %dx%d, need %dx%d", s->w, s->h, TUI_MIN_W,
+             TUI_MIN_H);
+    for (int y = 0; y < s->h; y++) {
+        int start = 0;
+        /* Wrap the message over the rows there are. */
+        int len = (int)strlen(msg);
+        start = y * s->w;
+        if (start >= len)
+            break;
+        tui_put(s, y, 0, s->w, TUI_S_ERROR, msg + start, (size_t)(len - start));
+    }
+}
+
+void tui_app_render(tui_app *app, tui_screen *s)
+{
+    tui_screen_clear(s);
+    app->w = s->w;
+    app->h = s->h;
+    if (s->w < TUI_MIN_W || s->h < TUI_MIN_H) {
+        tui_frame_too_small(s);
+        return;
+    }
+    tui_frame_header(app, s);
+    tui_view *top = tui_app_top(app);
+    if (top) {
+        top->rows = s->h - 2;
+        top->ops->draw(top, s, 1, s->h - 2);
+    }
+    tui_frame_status(app, s);
+}

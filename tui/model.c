@@ -1,0 +1,166 @@
+/* model.c: what the views ask about the comparison and the review (see app.h). */
+#include "app.h"
+
+#include <string.h>
+
+static tui_state tui_kind_state(pc_finding_kind k)
+{
+    switch (k) {
+    case PC_FIND_CONTRADICTION:
+        return TUI_ST_CONTRADICTION;
+    case PC_FIND_MISSING:
+        return TUI_ST_MISSING;
+    case PC_FIND_DISAGREEMENT:
+        return TUI_ST_DISAGREEMENT;
+    case PC_FIND_GAP:
+        return TUI_ST_GAP;
+    default:
+        return TUI_ST_WARNING;
+    }
+}
+
+tui_state tui_model_cell(const tui_app *app, int cat, size_t policy, size_t *nclauses)
+{
+    const pc_cell_info *cell = pc_comparison_cell(app->cmp, cat, policy);
+    tui_state st = cell && cell->covered ? TUI_ST_COVERED : TUI_ST_NONE;
+    if (nclauses)
+        *nclauses = cell ? cell->nclauses : 0;
+    for (size_t i = 0; i < app->cmp->nfindings; i++) {
+        const pc_finding *f = &app->cmp->findings[i];
+        if (f->category != cat || !(f->policies & (1UL << policy)) || tui_model_dismissed(app, i))
+            continue;
+        tui_state fs = tui_kind_state(f->kind);
+        if (fs == TUI_ST_WARNING && st == TUI_ST_NONE)
+            continue;
+        if (fs > st)
+            st = fs;
+    }
+    return st;
+}
+
+static const struct {
+    const char *glyph, *name;
+    tui_style style;
+} tui_states[TUI_ST_COUNT] = {
+    [TUI_ST_NONE] = {"·", "not covered", TUI_S_DIM},
+    [TUI_ST_COVERED] = {"✓", "covered", TUI_S_COVERED},
+    [TUI_ST_WARNING] = {"~", "covered, with a warning", TUI_S_WARNING},
+    [TUI_ST_GAP] = {"○", "gap", TUI_S_GAP},
+    [TUI_ST_DISAGREEMENT] = {"≠", "disagreement", TUI_S_DISAGREEMENT},
+    [TUI_ST_MISSING] = {"✗", "missing required", TUI_S_MISSING},
+    [TUI_ST_CONTRADICTION] = {"!", "contradiction", TUI_S_CONTRADICTION},
+};
+
+const char *tui_state_glyph(tui_state st)
+{
+    return st < TUI_ST_COUNT ? tui_states[st].glyph : "?";
+}
+
+const char *tui_state_name(tui_state st)
+{
+    return st < TUI_ST_COUNT ? tui_states[st].name : "?";
+}
+
+tui_style tui_state_style(tui_state st)
+{
+    return st < TUI_ST_COUNT ? tui_states[st].style : TUI_S_NORMAL;
+}
+
+tui_style tui_finding_style(pc_finding_kind k)
+{
+    return tui_state_style(tui_kind_state(k));
+}
+
+unsigned tui_model_clause_kinds(const tui_app *app, size_t policy, size_t clause)
+{
+    if (!app->clause_kinds || policy >= app->npols ||
+        clause >= app->pols[policy]->outline->nclauses)
+        return 0;
+    return app->clause_kinds[policy][clause];
+}
+
+tui_style tui_model_clause_style(const tui_app *app, size_t policy, size_t clause)
+{
+    unsigned kinds = tui_model_clause_kinds(app, policy, clause);
+    static const pc_finding_kind order[] = {PC_FIND_CONTRADICTION, PC_FIND_MISSING,
+                                            PC_FIND_DISAGREEMENT, PC_FIND_GAP};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (kinds & (1u << order[i]))
+            return tui_finding_style(order[i]);
+    return kinds ? TUI_S_WARNING : TUI_S_NORMAL;
+}
+
+const pc_decision *tui_model_clause_decision(const tui_app *app, size_t policy, size_t clause,
+                                             pc_review_fit *fit)
+{
+    if (fit)
+        *fit = PC_FIT_NONE;
+    if (!app->rmap)
+        return NULL;
+    return pc_review_map_clause(app->rmap, policy, clause, fit);
+}
+
+const pc_decision *tui_model_finding_decision(const tui_app *app, size_t finding,
+                                              pc_review_fit *fit)
+{
+    if (fit)
+        *fit = PC_FIT_NONE;
+    if (!app->rmap)
+        return NULL;
+    return pc_review_map_finding(app->rmap, finding, fit);
+}
+
+int tui_model_dismissed(const tui_app *app, size_t finding)
+{
+    return app->rmap && pc_review_map_dismissed(app->rmap, finding);
+}
+
+static const char *tui_mark_of(const pc_decision *d, pc_review_fit fit)
+{
+    if (!d)
+        return "";
+    if (fit == PC_FIT_STALE)
+        return "?";
+    if (d->status == PC_REV_DISMISSED)
+        return "✗";
+    if (d->status == PC_REV_REVIEWED)
+        return "✓";
+    return "✎";
+}
+
+const char *tui_model_clause_mark(const tui_app *app, size_t policy, size_t clause)
+{
+    pc_review_fit fit;
+    const pc_decision *d = tui_model_clause_decision(app, policy, clause, &fit);
+    return tui_mark_of(d, fit);
+}
+
+const char *tui_model_finding_mark(const tui_app *app, size_t finding)
+{
+    pc_review_fit fit;
+    const pc_decision *d = tui_model_finding_decision(app, finding, &fit);
+    return tui_mark_of(d, fit);
+}
+
+long tui_model_clause_finding(const tui_app *app, size_t policy, size_t clause)
+{
+    for (size_t i = 0; i < app->cmp->nfindings; i++) {
+        const pc_finding *f = &app->cmp->findings[i];
+        for (size_t r = 0; r < f->nrefs; r++)
+            if (f->refs[r].policy == (int)policy && f->refs[r].clause == clause)
+                return (long)i;
+    }
+    return -1;
+}
+
+int tui_search_match(const pcre2_code *re, const char *text, size_t len)
+{
+    if (!re)
+        return 0;
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    if (!md)
+        return 0;
+    int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
+    pcre2_match_data_free(md);
+    return rc >= 0;
+}
