@@ -58,6 +58,7 @@ typedef struct pc_rule {
     char *literal; /* NULL when none */
     char *value;   /* attribute rules: fixed normalized value, NULL when none */
     unsigned line, col; /* where the rule's mapping starts in the file (1-based) */
+    size_t index;       /* position among all the taxonomy's rules (prefilter.h) */
 } pc_rule;
 
 /* One category. Owns its strings and rules. */
@@ -125,6 +126,7 @@ typedef struct pc_taxonomy {
     size_t nscopes[PC_DIM_COUNT];
     size_t nrules; /* every compiled rule in the file, for reports */
     int jit;       /* 1 when patterns were JIT-compiled */
+    struct pc_prefilter *prefilter; /* required literals and their scan (prefilter.h) */
 } pc_taxonomy;
 
 pc_taxonomy *pc_tax_load(const char *path, pc_error *err);

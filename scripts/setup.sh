@@ -8,6 +8,7 @@ packages=(
   libclang-rt-14-dev    # clang's sanitizer runtimes for the ASan+UBSan test build
   libncurses-dev        # ncursesw: the review UI
   libpcre2-dev          # PCRE2 with JIT: taxonomy rules
+  libvectorscan-dev     # Vectorscan: the one-pass scan for the rules' required literals
   libyaml-dev           # libyaml: taxonomy files
   libxml2-dev           # libxml2's HTML parser: saved web pages
   libjansson-dev        # jansson: JSON and JSON Lines in and out

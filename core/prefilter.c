@@ -1,0 +1,354 @@
+/* prefilter.c: numbering a taxonomy's rules, compiling all their required literals into one
+ * Vectorscan literal database (hs_compile_lit_multi), and scanning text into rule bitsets.
+ * See prefilter.h for the guarantee and the case-folding rule.
+ */
+#include "prefilter.h"
+
+#include <hs.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* pc_prefilter: owns lits, the bitset masks, the literal tables and the database; borrows
+ * the rules (owned by the taxonomy that owns this). */
+struct pc_prefilter {
+    const pc_rule **rules;
+    pc_rule_lits *lits;
+    size_t nrules, words;
+    uint64_t *always;     /* rules with no literal */
+    uint64_t *caseless;   /* rules with caseless literals */
+    size_t nuniq;         /* distinct (literal, caseless) pairs: the database's ids */
+    size_t *uniq_first;   /* rules of distinct literal u: uniq_rules[uniq_first[u] ..] */
+    unsigned *uniq_rules; /* .. up to uniq_first[u + 1] */
+    hs_database_t *db;
+    size_t db_bytes;
+    double build_ms;
+};
+
+/* pc_pf_scratch: owns the Vectorscan scratch. */
+struct pc_pf_scratch {
+    hs_scratch_t *hs;
+    size_t bytes;
+};
+
+/* The UTF-8 forms of the only non-ASCII characters PCRE2's caseless UCP matching folds to
+ * ASCII letters: U+017F (long s, ~ 's') and U+212A (Kelvin sign, ~ 'k'). */
+static const char *const pf_fold_hazards[] = {"\xC5\xBF", "\xE2\x84\xAA"};
+#define PF_NHAZARDS 2
+
+static double pf_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* ---- numbering -------------------------------------------------------------------------- */
+
+static int pf_push_rules(pc_prefilter *pf, size_t *cap, pc_rule *r, size_t n)
+{
+    if (pc_grow(&pf->rules, cap, pf->nrules + n, sizeof *pf->rules) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        r[i].index = pf->nrules;
+        pf->rules[pf->nrules++] = &r[i];
+    }
+    return 0;
+}
+
+/* Every rule in a fixed order: categories (rules, then vetoes), attributes, stances, scopes. */
+static int pf_number(pc_prefilter *pf, pc_taxonomy *tax)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < tax->ncats; i++)
+        if (pf_push_rules(pf, &cap, tax->cats[i].rules, tax->cats[i].nrules) < 0 ||
+            pf_push_rules(pf, &cap, tax->cats[i].excludes, tax->cats[i].nexcludes) < 0)
+            return -1;
+    for (size_t i = 0; i < tax->nattrs; i++)
+        if (pf_push_rules(pf, &cap, tax->attrs[i].rules, tax->attrs[i].nrules) < 0)
+            return -1;
+    for (size_t i = 0; i < tax->ntopics; i++)
+        if (pf_push_rules(pf, &cap, tax->topics[i].rules, tax->topics[i].nrules) < 0)
+            return -1;
+    for (int d = 0; d < PC_DIM_COUNT; d++)
+        if (pf_push_rules(pf, &cap, tax->scopes[d], tax->nscopes[d]) < 0)
+            return -1;
+    return 0;
+}
+
+/* ---- literals and the database ---------------------------------------------------------- */
+
+static int pf_literals(pc_prefilter *pf)
+{
+    pf->words = (pf->nrules + 63) / 64;
+    pf->lits = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->lits);
+    pf->always = calloc(pf->words ? pf->words : 1, sizeof *pf->always);
+    pf->caseless = calloc(pf->words ? pf->words : 1, sizeof *pf->caseless);
+    if (!pf->lits || !pf->always || !pf->caseless)
+        return -1;
+    for (size_t i = 0; i < pf->nrules; i++) {
+        const pc_rule *r = pf->rules[i];
+        pc_rule_lits *l = &pf->lits[i];
+        if (pc_lit_derive(r->pattern, r->caseless, l) < 0)
+            return -1;
+        if (!l->nlits && r->literal && pc_lit_declare(r->literal, r->caseless, l) < 0)
+            return -1;
+        if (!l->nlits)
+            pf->always[i >> 6] |= 1ull << (i & 63);
+        else if (l->caseless)
+            pf->caseless[i >> 6] |= 1ull << (i & 63);
+    }
+    return 0;
+}
+
+/* hs_compile_lit_multi's parallel arrays; borrows the strings. */
+typedef struct pf_arrays {
+    const char **s;
+    unsigned *flags, *ids;
+    size_t *lens;
+    size_t n;
+} pf_arrays;
+
+/* One literal of one rule, for sorting into distinct literals. Borrows s. */
+typedef struct pf_lit {
+    const char *s;
+    int caseless;
+    unsigned rule;
+} pf_lit;
+
+static int pf_lit_cmp(const void *a, const void *b)
+{
+    const pf_lit *x = a, *y = b;
+    if (x->caseless != y->caseless)
+        return x->caseless - y->caseless;
+    int c = strcmp(x->s, y->s);
+    return c ? c : (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+/* All literals of all rules, sorted; *n of them. */
+static pf_lit *pf_sorted_lits(const pc_prefilter *pf, size_t *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < pf->nrules; i++)
+        *n += pf->lits[i].nlits;
+    pf_lit *all = calloc(*n ? *n : 1, sizeof *all);
+    if (!all)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < pf->nrules; i++)
+        for (size_t j = 0; j < pf->lits[i].nlits; j++)
+            all[k++] = (pf_lit){pf->lits[i].lits[j], pf->lits[i].caseless, (unsigned)i};
+    qsort(all, *n, sizeof *all, pf_lit_cmp);
+    return all;
+}
+
+static int pf_arrays_alloc(pf_arrays *a, size_t total)
+{
+    a->s = calloc(total, sizeof *a->s);
+    a->flags = calloc(total, sizeof *a->flags);
+    a->ids = calloc(total, sizeof *a->ids);
+    a->lens = calloc(total, sizeof *a->lens);
+    return a->s && a->flags && a->ids && a->lens ? 0 : -1;
+}
+
+static void pf_arrays_push(pf_arrays *a, const char *s, unsigned flags)
+{
+    a->s[a->n] = s;
+    a->lens[a->n] = strlen(s);
+    a->flags[a->n] = HS_FLAG_SINGLEMATCH | flags;
+    a->ids[a->n] = (unsigned)a->n;
+    a->n++;
+}
+
+/* One database entry per distinct literal (rules sharing it are listed in uniq_rules), then
+ * the fold hazards. */
+static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a)
+{
+    size_t n;
+    pf_lit *all = pf_sorted_lits(pf, &n);
+    pf->uniq_first = calloc(n + 1, sizeof *pf->uniq_first);
+    pf->uniq_rules = calloc(n ? n : 1, sizeof *pf->uniq_rules);
+    if (!all || !pf->uniq_first || !pf->uniq_rules || pf_arrays_alloc(a, n + PF_NHAZARDS) < 0) {
+        free(all);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || all[i].caseless != all[i - 1].caseless || strcmp(all[i].s, all[i - 1].s)) {
+            pf->uniq_first[pf->nuniq++] = i;
+            pf_arrays_push(a, all[i].s, all[i].caseless ? HS_FLAG_CASELESS : 0);
+        }
+        pf->uniq_rules[i] = all[i].rule;
+    }
+    pf->uniq_first[pf->nuniq] = n;
+    for (size_t h = 0; h < PF_NHAZARDS; h++)
+        pf_arrays_push(a, pf_fold_hazards[h], 0);
+    free(all);
+    return 0;
+}
+
+static void pf_arrays_free(pf_arrays *a)
+{
+    free(a->s);
+    free(a->flags);
+    free(a->ids);
+    free(a->lens);
+}
+
+static int pf_compile(pc_prefilter *pf, const char *path, pc_error *err)
+{
+    pf_arrays a = {0};
+    if (pf_arrays_fill(pf, &a) < 0) {
+        pf_arrays_free(&a);
+        pc_error_set(err, "%s: out of memory", path);
+        return -1;
+    }
+    hs_compile_error_t *ce = NULL;
+    hs_error_t rc = hs_compile_lit_multi(a.s, a.flags, a.ids, a.lens, (unsigned)a.n, HS_MODE_BLOCK,
+                                         NULL, &pf->db, &ce);
+    pf_arrays_free(&a);
+    if (rc != HS_SUCCESS) {
+        pc_error_set(err, "%s: cannot compile the rules' literals: %s", path,
+                     ce && ce->message ? ce->message : "unknown error");
+        hs_free_compile_error(ce);
+        return -1;
+    }
+    hs_database_size(pf->db, &pf->db_bytes);
+    return 0;
+}
+
+int pc_tax_prefilter(pc_taxonomy *tax, pc_error *err)
+{
+    double t0 = pf_now_ms();
+    pc_prefilter *pf = calloc(1, sizeof *pf);
+    tax->prefilter = pf;
+    if (!pf || pf_number(pf, tax) < 0 || pf_literals(pf) < 0) {
+        pc_error_set(err, "%s: out of memory", tax->path);
+        return -1;
+    }
+    if (pf_compile(pf, tax->path, err) < 0)
+        return -1;
+    pf->build_ms = pf_now_ms() - t0;
+    return 0;
+}
+
+void pc_prefilter_free(pc_prefilter *pf)
+{
+    if (!pf)
+        return;
+    for (size_t i = 0; pf->lits && i < pf->nrules; i++)
+        pc_lit_free(&pf->lits[i]);
+    free(pf->lits);
+    free(pf->rules);
+    free(pf->always);
+    free(pf->caseless);
+    free(pf->uniq_first);
+    free(pf->uniq_rules);
+    hs_free_database(pf->db);
+    free(pf);
+}
+
+size_t pc_prefilter_nrules(const pc_prefilter *pf)
+{
+    return pf->nrules;
+}
+
+const pc_rule *pc_prefilter_rule(const pc_prefilter *pf, size_t i)
+{
+    return i < pf->nrules ? pf->rules[i] : NULL;
+}
+
+const pc_rule_lits *pc_prefilter_lits(const pc_prefilter *pf, size_t i)
+{
+    return i < pf->nrules ? &pf->lits[i] : NULL;
+}
+
+size_t pc_prefilter_words(const pc_prefilter *pf)
+{
+    return pf->words ? pf->words : 1;
+}
+
+size_t pc_prefilter_bytes(const pc_prefilter *pf)
+{
+    size_t n = sizeof *pf + pf->db_bytes + pf->nrules * (sizeof *pf->rules + sizeof *pf->lits) +
+               2 * pc_prefilter_words(pf) * sizeof(uint64_t) +
+               (pf->nuniq + 1) * sizeof *pf->uniq_first +
+               pf->uniq_first[pf->nuniq] * sizeof *pf->uniq_rules;
+    for (size_t i = 0; i < pf->nrules; i++)
+        for (size_t k = 0; k < pf->lits[i].nlits; k++)
+            n += sizeof(char *) + strlen(pf->lits[i].lits[k]) + 1;
+    return n;
+}
+
+double pc_prefilter_build_ms(const pc_prefilter *pf)
+{
+    return pf->build_ms;
+}
+
+/* ---- scanning --------------------------------------------------------------------------- */
+
+pc_pf_scratch *pc_pf_scratch_new(const pc_prefilter *pf, pc_error *err)
+{
+    pc_pf_scratch *s = calloc(1, sizeof *s);
+    if (!s || hs_alloc_scratch(pf->db, &s->hs) != HS_SUCCESS) {
+        pc_error_set(err, "out of memory for the literal scan");
+        free(s);
+        return NULL;
+    }
+    hs_scratch_size(s->hs, &s->bytes);
+    return s;
+}
+
+void pc_pf_scratch_free(pc_pf_scratch *s)
+{
+    if (!s)
+        return;
+    hs_free_scratch(s->hs);
+    free(s);
+}
+
+size_t pc_pf_scratch_bytes(const pc_pf_scratch *s)
+{
+    return s->bytes;
+}
+
+/* pf_scan_ctx: one scan's output. Borrows pf and bits. */
+typedef struct pf_scan_ctx {
+    const pc_prefilter *pf;
+    uint64_t *bits;
+    int hazard;
+} pf_scan_ctx;
+
+static int pf_on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,
+                       void *ctx)
+{
+    (void)from;
+    (void)to;
+    (void)flags;
+    pf_scan_ctx *c = ctx;
+    if (id >= c->pf->nuniq) {
+        c->hazard = 1;
+        return 0;
+    }
+    for (size_t k = c->pf->uniq_first[id]; k < c->pf->uniq_first[id + 1]; k++) {
+        unsigned r = c->pf->uniq_rules[k];
+        c->bits[r >> 6] |= 1ull << (r & 63);
+    }
+    return 0;
+}
+
+int pc_pf_scan(const pc_prefilter *pf, pc_pf_scratch *s, const char *text, size_t len,
+               uint64_t *bits)
+{
+    size_t w = pc_prefilter_words(pf);
+    memcpy(bits, pf->always, w * sizeof *bits);
+    pf_scan_ctx c = {pf, bits, 0};
+    if (len > 0xFFFFFFFFu ||
+        hs_scan(pf->db, text, (unsigned)len, 0, s->hs, pf_on_match, &c) != HS_SUCCESS) {
+        memset(bits, 0xFF, w * sizeof *bits);
+        return -1;
+    }
+    if (c.hazard)
+        for (size_t i = 0; i < w; i++)
+            bits[i] |= pf->caseless[i];
+    return 0;
+}

@@ -1,0 +1,96 @@
+/* prefilter.h: required literals of taxonomy rules and the one-pass multi-literal scan that
+ * tells, for a piece of text, which rules could possibly match it.
+ *
+ * Every rule gets a set of required literals: strings such that any match of the rule's pattern
+ * contains at least one of them (derived from the pattern in tax_literal.c, or the rule's
+ * declared `literal:`). A rule with no literal is always a candidate. The scan (Vectorscan's
+ * literal mode over all literals of all rules at once) sets one bit per rule in a bitset; a
+ * clear bit proves the rule does not match the text. A set bit proves nothing: PCRE2 confirms.
+ *
+ * Case folding: literals of caseless rules are lowercase ASCII and scanned caselessly. PCRE2's
+ * caseless UCP matching also lets 's' match U+017F (long s) and 'k' match U+212A (Kelvin sign),
+ * the only non-ASCII characters that fold to ASCII; text containing either makes every
+ * caseless rule a candidate. Literals never contain non-ASCII characters.
+ *
+ * The prefilter is built when the taxonomy loads (pc_tax_prefilter) and owned by it; it is
+ * read-only afterwards. A pc_pf_scratch is one thread's scan state.
+ */
+#ifndef POLCMP_PREFILTER_H
+#define POLCMP_PREFILTER_H
+
+#include "taxonomy.h"
+#include "util.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum pc_lit_source {
+    PC_LIT_NONE = 0, /* no literal: the rule is always confirmed with PCRE2 */
+    PC_LIT_DERIVED,  /* derived from the pattern */
+    PC_LIT_DECLARED, /* the rule's `literal:` field */
+} pc_lit_source;
+
+/* What the pattern analysis noticed (for `polcmp taxonomy check`). */
+enum {
+    PC_LITF_BACKREF = 1u << 0,              /* a back-reference */
+    PC_LITF_UNBOUNDED_LOOKAROUND = 1u << 1, /* a look-around with *, + or {n,} inside */
+    PC_LITF_UNPARSED = 1u << 2,             /* a construct the analysis does not follow */
+};
+
+/* pc_rule_lits: the required literals of one rule. Owns lits and its strings. */
+typedef struct pc_rule_lits {
+    char **lits;
+    size_t nlits;
+    int caseless; /* the literals are lowercase and match caselessly */
+    pc_lit_source source;
+    unsigned flags; /* PC_LITF_* */
+} pc_rule_lits;
+
+/* Derive the required literals of a pattern into out (zeroed first). Never fails for a bad or
+ * unusual pattern (it then declares no literal); -1 only when memory runs out. */
+int pc_lit_derive(const char *pattern, int caseless, pc_rule_lits *out);
+/* Use a declared literal. -1 when memory runs out. */
+int pc_lit_declare(const char *literal, int caseless, pc_rule_lits *out);
+void pc_lit_free(pc_rule_lits *l);
+
+/* pc_prefilter: the literals of every rule of a taxonomy and the compiled literal database.
+ * Owned by the taxonomy (tax->prefilter). */
+typedef struct pc_prefilter pc_prefilter;
+
+/* Number every rule of tax (rule->index), derive its literals and compile the scan database
+ * into tax->prefilter. 0, or -1 with err set. */
+int pc_tax_prefilter(pc_taxonomy *tax, pc_error *err);
+void pc_prefilter_free(pc_prefilter *pf);
+
+/* The rules in index order (rule i has index i) and their literals. */
+size_t pc_prefilter_nrules(const pc_prefilter *pf);
+const pc_rule *pc_prefilter_rule(const pc_prefilter *pf, size_t i);
+const pc_rule_lits *pc_prefilter_lits(const pc_prefilter *pf, size_t i);
+/* 64-bit words in one rule bitset. */
+size_t pc_prefilter_words(const pc_prefilter *pf);
+/* Bytes held by the compiled database and the per-rule tables (not the PCRE2 codes). */
+size_t pc_prefilter_bytes(const pc_prefilter *pf);
+/* Milliseconds spent deriving literals and compiling the database. */
+double pc_prefilter_build_ms(const pc_prefilter *pf);
+
+/* pc_pf_scratch: one thread's scan scratch. Owns it; borrows pf. */
+typedef struct pc_pf_scratch pc_pf_scratch;
+
+pc_pf_scratch *pc_pf_scratch_new(const pc_prefilter *pf, pc_error *err);
+void pc_pf_scratch_free(pc_pf_scratch *s);
+/* Bytes of scan scratch. */
+size_t pc_pf_scratch_bytes(const pc_pf_scratch *s);
+
+/* Fill bits (pc_prefilter_words words) with the candidate rules for text s[0..len): rules
+ * with no literal, rules one of whose literals occurs, and (see above) every caseless rule
+ * when the text holds a character that folds to ASCII. 0, or -1 when the scan fails (bits are
+ * then all set, so callers stay correct). */
+int pc_pf_scan(const pc_prefilter *pf, pc_pf_scratch *s, const char *text, size_t len,
+               uint64_t *bits);
+
+static inline int pc_bit(const uint64_t *bits, size_t i)
+{
+    return (int)((bits[i >> 6] >> (i & 63)) & 1u);
+}
+
+#endif
