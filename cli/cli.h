@@ -20,6 +20,12 @@ int cmd_eval(int argc, char **argv);
 int cmd_taxonomy(int argc, char **argv);
 int cmd_ui(int argc, char **argv);
 
+/* Batch compare (batch_compare.c): `polcmp compare` over a directory, "-", or with --jobs or
+ * --format jsonl, streaming JSON Lines (docs/batch.md). cli_compare_wants_batch tells from
+ * the arguments whether cmd_compare should hand over to cmd_compare_batch. */
+int cli_compare_wants_batch(int argc, char **argv);
+int cmd_compare_batch(int argc, char **argv);
+
 /* Print "polcmp: MESSAGE" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

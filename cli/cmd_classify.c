@@ -1,6 +1,9 @@
-/* cmd_classify.c: `polcmp classify [--taxonomy FILE] [--jobs N] POLICY...` prints one JSON
- * object per clause (labels with evidence, attributes, stances), and
- * `polcmp classify --segments FILE.jsonl` labels given texts, keeping every input field. */
+/* cmd_classify.c: `polcmp classify [--taxonomy FILE] [--jobs N] POLICY|DIR|-...` prints one
+ * JSON object per clause (labels with evidence, attributes, stances), and
+ * `polcmp classify --segments FILE.jsonl` (or JSON Lines on "-") labels given texts, keeping
+ * every input field. Inputs go through the batch pipeline (batch_cli.h): --jobs threads,
+ * output in input order, a failing input reported and skipped (exit status 2). */
+#include "batch_cli.h"
 #include "classify.h"
 #include "cli.h"
 
@@ -20,7 +23,7 @@ typedef struct classify_opts {
 static int classify_args(int argc, char **argv, classify_opts *o)
 {
     memset(o, 0, sizeof *o);
-    o->jobs = 1;
+    o->jobs = 0;
     o->policies = argv + argc;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -30,12 +33,8 @@ static int classify_args(int argc, char **argv, classify_opts *o)
         else if (!strcmp(a, "--segments") && has_next)
             o->segments = argv[++i];
         else if (!strcmp(a, "--jobs") && has_next) {
-            char *end;
-            o->jobs = strtol(argv[++i], &end, 10);
-            if (*end || o->jobs < 1 || o->jobs > 1024) {
-                cli_error("classify: --jobs wants a number from 1 to 1024");
+            if ((o->jobs = cli_batch_jobs(argv[++i], "classify")) < 0)
                 return -1;
-            }
         } else if (!strcmp(a, "--")) {
             o->policies = argv + i + 1;
             o->npolicies = argc - i - 1;
@@ -54,8 +53,9 @@ static int classify_args(int argc, char **argv, classify_opts *o)
         }
     }
     if ((o->npolicies == 0) == (o->segments == NULL)) {
-        fprintf(stderr, "usage: polcmp classify [--taxonomy FILE] [--jobs N] POLICY...\n"
-                        "       polcmp classify [--taxonomy FILE] --segments FILE.jsonl\n");
+        fprintf(stderr, "usage: polcmp classify [--taxonomy FILE] [--jobs N] POLICY|DIR|-...\n"
+                        "       polcmp classify [--taxonomy FILE] [--jobs N] --segments "
+                        "FILE.jsonl\n");
         return -1;
     }
     if (!o->taxonomy)
@@ -130,25 +130,29 @@ static void classify_results(const pc_classified *c, size_t i, json_t *o, const 
     json_object_set_new(o, "stances", stances);
 }
 
-static void classify_emit(json_t *o)
-{
-    if (o)
-        json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-    fputc('\n', stdout);
-    json_decref(o);
-}
-
-static void classify_warnings(const pc_classified *c, const pc_doc *doc, const char *where,
-                              size_t line)
+static void classify_warnings(const pc_classified *c, const pc_doc *doc, const cli_item *it,
+                              cli_result *res)
 {
     for (size_t w = 0; w < c->nwarnings; w++)
-        cli_warn("rule '%s' hit the match limit on %s:%u", c->warnings[w].rule->id, where,
-                 line ? (unsigned)line : pc_doc_source_line(doc, c->warnings[w].offset));
+        cli_batch_msg(res, "warning: rule '%s' hit the match limit on %s:%u",
+                      c->warnings[w].rule->id, it->path ? doc->path : it->source,
+                      it->path ? pc_doc_source_line(doc, c->warnings[w].offset)
+                               : (unsigned)it->line);
 }
 
 /* ---- policies ------------------------------------------------------------------------- */
 
-static void classify_print_policy(const pc_doc *doc, const pc_outline *ol, const pc_classified *c)
+/* Copy the fields of a {"path":..} input object (but "path") to a clause line. */
+static void classify_keep_fields(json_t *o, json_t *in)
+{
+    const char *key;
+    json_t *v;
+    json_object_foreach(in, key, v) if (strcmp(key, "path") && !json_object_get(o, key))
+        json_object_set(o, key, v);
+}
+
+static void classify_print_policy(const pc_doc *doc, const pc_outline *ol, const pc_classified *c,
+                                  json_t *in, pc_buf *out)
 {
     for (size_t i = 0; i < ol->nclauses; i++) {
         const pc_clause *cl = &ol->clauses[i];
@@ -161,32 +165,13 @@ static void classify_print_policy(const pc_doc *doc, const pc_outline *ol, const
                               cl->end - cl->start);
         if (o)
             classify_results(c, i, o, doc->text);
-        classify_emit(o);
+        if (o && in)
+            classify_keep_fields(o, in);
+        cli_batch_emit_json(out, o);
     }
 }
 
-static int classify_policy(const pc_taxonomy *tax, const char *path)
-{
-    pc_doc *doc = cli_load_doc(path);
-    if (!doc)
-        return -1;
-    pc_error err;
-    pc_outline *ol = pc_segment(doc, &err);
-    pc_classified *c = ol ? pc_classify(tax, ol, &err) : NULL;
-    if (c) {
-        classify_warnings(c, doc, doc->path, 0);
-        classify_print_policy(doc, ol, c);
-    } else {
-        cli_error("%s", err.msg);
-    }
-    pc_classified_free(c);
-    pc_outline_free(ol);
-    pc_doc_free(doc);
-    fflush(stdout);
-    return c ? 0 : -1;
-}
-
-/* ---- --segments ----------------------------------------------------------------------- */
+/* ---- texts ({"text":..} objects) ------------------------------------------------------ */
 
 /* Merge one clause label into the per-category union (labels_by_cat[category]). */
 static void classify_union_label(const pc_classified *c, const pc_label *l, json_t **by_cat)
@@ -221,58 +206,63 @@ static void classify_union(const pc_classified *c, const pc_doc *doc, json_t *ob
     free(by_cat);
 }
 
-static int classify_segment_line(const pc_taxonomy *tax, const char *path, size_t lineno,
-                                 const char *line, size_t len)
+/* ---- the batch work ------------------------------------------------------------------- */
+
+/* What every worker reads: the taxonomy and the engine. */
+typedef struct classify_ctx {
+    const pc_taxonomy *tax;
+    pc_classify_opts opts;
+} classify_ctx;
+
+static void *classify_matcher_new(void *ctx)
 {
-    json_error_t jerr;
-    json_t *obj = json_loadb(line, len, 0, &jerr);
-    json_t *text = json_object_get(obj, "text");
-    if (!obj || !json_is_string(text)) {
-        fprintf(stderr, "%s:%zu: %s%s; line skipped\n", path, lineno,
-                obj ? "no \"text\" string" : "invalid JSON: ", obj ? "" : jerr.text);
-        json_decref(obj);
-        return -1;
-    }
-    char name[64];
-    snprintf(name, sizeof name, "line %zu", lineno);
+    const classify_ctx *cx = ctx;
+    return pc_matcher_new(cx->tax, NULL);
+}
+
+static void classify_matcher_free(void *m, void *ctx)
+{
+    (void)ctx;
+    pc_matcher_free(m);
+}
+
+/* Classify with the worker's matcher, or without one when it could not be made. */
+static pc_classified *classify_outline(const classify_ctx *cx, pc_matcher *m,
+                                       const pc_outline *ol, pc_error *err)
+{
+    if (!m)
+        return pc_classify_with(cx->tax, ol, &cx->opts, err);
+    pc_classified *c = NULL;
+    return pc_matcher_classify(m, &ol, 1, &cx->opts, &c, err) == 0 ? c : NULL;
+}
+
+/* Worker thread: load, segment and classify one input; its JSON Lines go to res->out. */
+static void classify_work(const cli_item *it, cli_result *res, void *local, void *ctx)
+{
+    const classify_ctx *cx = ctx;
+    pc_doc *doc = cli_batch_load(it, res);
+    if (!doc)
+        return;
     pc_error err;
-    pc_doc *doc = pc_doc_from_memory(name, json_string_value(text), json_string_length(text),
-                                     PC_FORMAT_TEXT, &err);
-    pc_outline *ol = doc ? pc_segment(doc, &err) : NULL;
-    pc_classified *c = ol ? pc_classify(tax, ol, &err) : NULL;
+    pc_outline *ol = pc_segment(doc, &err);
+    pc_classified *c = ol ? classify_outline(cx, local, ol, &err) : NULL;
+    if (!c && it->path)
+        cli_batch_msg(res, "%s", err.msg);
+    else if (!c)
+        cli_batch_msg(res, "%s:%zu: %s", it->source, it->line, err.msg);
+    res->failed = c == NULL;
     if (c) {
-        classify_warnings(c, doc, path, lineno);
-        classify_union(c, doc, obj);
-        classify_emit(json_incref(obj));
-    } else {
-        fprintf(stderr, "%s:%zu: %s\n", path, lineno, err.msg);
+        classify_warnings(c, doc, it, res);
+        if (it->path) {
+            classify_print_policy(doc, ol, c, it->obj, &res->out);
+        } else {
+            classify_union(c, doc, it->obj);
+            cli_batch_emit_json(&res->out, json_incref(it->obj));
+        }
     }
     pc_classified_free(c);
     pc_outline_free(ol);
     pc_doc_free(doc);
-    json_decref(obj);
-    return c ? 0 : -1;
-}
-
-static int classify_segments(const pc_taxonomy *tax, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        cli_error("%s: cannot open", path);
-        return -1;
-    }
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t n;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        if (strspn(line, " \t\r\n") == (size_t)n)
-            continue;
-        classify_segment_line(tax, path, lineno, line, (size_t)n);
-    }
-    free(line);
-    fclose(f);
-    return 0;
 }
 
 int cmd_classify(int argc, char **argv)
@@ -280,17 +270,30 @@ int cmd_classify(int argc, char **argv)
     classify_opts o;
     if (classify_args(argc, argv, &o) < 0)
         return CLI_ERROR;
-    pc_error err;
-    pc_taxonomy *tax = pc_tax_load(o.taxonomy, &err);
-    if (!tax) {
-        cli_error("%s", err.msg);
+    classify_ctx cx = {0};
+    const char *engine = getenv("POLCMP_ENGINE");
+    if (engine && *engine && pc_engine_from_name(engine) < 0) {
+        cli_error("classify: POLCMP_ENGINE='%s' is not prefilter or reference", engine);
         return CLI_ERROR;
     }
-    int failed = 0;
-    if (o.segments)
-        failed = classify_segments(tax, o.segments) < 0;
-    for (int i = 0; i < o.npolicies; i++)
-        failed |= classify_policy(tax, o.policies[i]) < 0;
+    if (engine && *engine)
+        cx.opts.engine = (pc_engine)pc_engine_from_name(engine);
+    pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
+    if (!tax)
+        return CLI_ERROR;
+    cx.tax = tax;
+    cli_batch b = {.args = o.policies,
+                   .nargs = (size_t)o.npolicies,
+                   .segments = o.segments,
+                   .jobs = o.jobs,
+                   .out = stdout,
+                   .work = classify_work,
+                   .local_new = classify_matcher_new,
+                   .local_free = classify_matcher_free,
+                   .ctx = &cx};
+    int rc = cli_batch_run(&b);
     pc_tax_free(tax);
-    return failed ? CLI_ERROR : CLI_OK;
+    if (rc == 0 && b.write_failed)
+        cli_error("classify: writing the output failed");
+    return rc < 0 || b.skipped || b.write_failed ? CLI_ERROR : CLI_OK;
 }

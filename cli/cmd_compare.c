@@ -183,6 +183,8 @@ static int compare_review(cli_run *run, const compare_opts *o, pc_review *rev, p
 
 int cmd_compare(int argc, char **argv)
 {
+    if (cli_compare_wants_batch(argc, argv))
+        return cmd_compare_batch(argc, argv); /* a corpus: batch_compare.c */
     compare_opts o;
     cli_run run;
     pc_error err;

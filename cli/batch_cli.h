@@ -1,0 +1,96 @@
+/* batch_cli.h: batch mode shared by `classify` and `compare`.
+ *
+ * Inputs are files, directories (walked recursively for .txt .md .markdown .html .htm files,
+ * in byte order of names within each directory; hidden entries and symbolic links to
+ * directories are not followed) and "-": standard input holding either a list of paths, one a
+ * line, or JSON Lines objects ({"text":..} with any other fields, or {"path":..}), told apart
+ * by the first byte that is not white space being '{'. Each input becomes a cli_item; a
+ * command's work function turns it into a cli_result on a worker thread (core/batch.h), and
+ * results are written in input order. Anything that fails is reported on stderr and counted
+ * as skipped; the rest goes on.
+ */
+#ifndef POLCMP_CLI_BATCH_H
+#define POLCMP_CLI_BATCH_H
+
+#include "load.h"
+#include "util.h"
+
+#include <jansson.h>
+#include <stdio.h>
+
+/* One unit of work. Owns path and obj; `source` is borrowed (the stream's name). */
+typedef struct cli_item {
+    char *path;         /* a file to open, or NULL for a text object */
+    json_t *obj;        /* the object read from JSON Lines input, or NULL */
+    const char *source; /* the JSON Lines stream ("-", a --segments file), or NULL */
+    size_t line;        /* the object's line in source */
+} cli_item;
+
+/* What a worker made of one item. Owns everything; `extra` is freed with extra_free unless a
+ * collect function took it (set it to NULL). */
+typedef struct cli_result {
+    pc_buf out;    /* JSON Lines for the output */
+    pc_buf msg;    /* lines for stderr: errors and warnings, each ending in "\n" */
+    int failed;    /* the item was skipped */
+    size_t bytes;  /* input bytes it stood for (progress) */
+    void *extra;   /* command data for the collect step */
+    void (*extra_free)(void *);
+} cli_result;
+
+/* A command's work: fill res from item. Runs on worker threads; must only read ctx. local is
+ * the worker's own scratch state from the batch's local_new (or NULL). */
+typedef void (*cli_work_fn)(const cli_item *item, cli_result *res, void *local, void *ctx);
+/* Called on the main thread for each result, in input order, after its output is written. */
+typedef void (*cli_collect_fn)(cli_result *res, void *ctx);
+
+/* One batch run: inputs, the command's functions, and what happened. */
+typedef struct cli_batch {
+    char **args;          /* files, directories, "-" (borrowed) */
+    size_t nargs;
+    const char *segments; /* a JSON Lines file read like "-" with objects, or NULL */
+    long jobs;            /* worker threads; 0 = the number of online cores */
+    FILE *out;            /* where results go (borrowed) */
+    cli_work_fn work;
+    cli_collect_fn collect; /* may be NULL */
+    void *(*local_new)(void *ctx);              /* per-worker scratch, may be NULL */
+    void (*local_free)(void *local, void *ctx);
+    void *ctx;
+    /* Filled by the run: */
+    size_t done, skipped;  /* items written; items and input lines skipped (reported) */
+    size_t bytes;          /* input bytes processed */
+    int write_failed;      /* writing to out failed */
+    /* Internal: the progress line. */
+    int tty;               /* stderr is a terminal */
+    int shown;             /* a progress line is on the screen */
+    size_t total;          /* items known in advance (all args plain files), or 0 */
+    double start, last;    /* seconds: when the run started, when the line was drawn */
+} cli_batch;
+
+/* Read every input, run the work on b->jobs threads and write the results in order. Returns 0,
+ * or -1 when the run could not start (reported). Skipped inputs are counted, not errors. */
+int cli_batch_run(cli_batch *b);
+
+/* Whether an argument names a directory, or is "-" (batch input). */
+int cli_batch_is_batch_arg(const char *arg);
+
+/* Parse --jobs's value (1 to 1024); -1 after reporting a bad one. */
+long cli_batch_jobs(const char *value, const char *command);
+
+/* Load an item's document: its file, or its object's "text" (named by its "id" string or
+ * "SOURCE:LINE"). Warnings and the error go to res->msg; NULL on failure (res->failed set). */
+pc_doc *cli_batch_load(const cli_item *item, cli_result *res);
+
+/* Add "polcmp: "-prefixed formatted line to res->msg. */
+void cli_batch_msg(cli_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Append o as one compact JSON line to b (the output's formatting everywhere). Steals o. */
+void cli_batch_emit_json(pc_buf *b, json_t *o);
+
+/* Internal to the batch module: walk the inputs, calling push for each item (which takes it). */
+typedef void (*cli_push_fn)(cli_item *item, void *arg);
+void cli_batch_inputs(cli_batch *b, cli_push_fn push, void *arg);
+/* Report an input problem (a broken line, an unreadable directory) and count it skipped. */
+void cli_batch_input_error(cli_batch *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,449 @@
+/* batch_compare.c: `polcmp compare` over a corpus (a directory, "-", or --format jsonl): one
+ * JSON line per policy with its coverage, attribute values and own findings (the policy
+ * compared alone by pc_compare, so the findings are core/compare.c's), then gap lines judged
+ * against the corpus (a category at least half the policies cover and this one does not) and
+ * a summary line. Only a bit set of covered categories is kept per policy (docs/batch.md). */
+#include "batch_cli.h"
+#include "cli.h"
+#include "compare.h"
+
+#include "atomic.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Parsed command line; borrows argv. */
+typedef struct bc_opts {
+    const char *taxonomy, *out;
+    unsigned regimes, fail_on;
+    long jobs;
+    char **inputs;
+    size_t ninputs;
+} bc_opts;
+
+/* What a worker hands the main thread about one policy. Owns covered, id and file. */
+typedef struct bc_policy {
+    unsigned char *covered; /* bit set over tax->cats */
+    char *id, *file;
+    size_t counts[PC_FIND_COUNT];
+} bc_policy;
+
+/* The corpus so far (main thread only). Owns the arrays and each policy's strings. */
+typedef struct bc_corpus {
+    const pc_taxonomy *tax;
+    unsigned regimes;
+    bc_policy *pols;         /* id, file and covered of each policy in input order */
+    size_t npols, cap;
+    size_t *cover;           /* policies covering each category */
+    size_t counts[PC_FIND_COUNT];
+    int oom;
+} bc_corpus;
+
+static int bc_has(const unsigned char *set, size_t i)
+{
+    return (set[i / 8] >> (i % 8)) & 1;
+}
+
+static void bc_usage(void)
+{
+    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--regime gdpr,ccpa,coppa] "
+                    "[--format jsonl] [-o OUT] [--fail-on KINDS] [--jobs N] DIR|-|POLICY...\n");
+}
+
+static int bc_option(int ch, bc_opts *o)
+{
+    pc_error err;
+    switch (ch) {
+    case 't': o->taxonomy = optarg; return 0;
+    case 'o': o->out = optarg; return 0;
+    case 'j': return (o->jobs = cli_batch_jobs(optarg, "compare")) < 0 ? -1 : 0;
+    case 'r':
+        if (pc_regimes_parse(optarg, &o->regimes, &err) == 0)
+            return 0;
+        cli_error("compare: --regime: %s", err.msg);
+        return -1;
+    case 'x':
+        if (pc_finding_kinds_parse(optarg, &o->fail_on, &err) == 0)
+            return 0;
+        cli_error("compare: --fail-on: %s", err.msg);
+        return -1;
+    case 'f':
+        if (!strcmp(optarg, "jsonl"))
+            return 0;
+        cli_error("compare: a directory, \"-\" or --jobs means batch mode, which writes "
+                  "--format jsonl only (not '%s')", optarg);
+        return -1;
+    default: bc_usage(); return -1;
+    }
+}
+
+static const struct option bc_longopts[] = {
+    {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
+    {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
+    {"fail-on", required_argument, NULL, 'x'},  {"jobs", required_argument, NULL, 'j'},
+    {NULL, 0, NULL, 0},
+};
+
+static int bc_args(int argc, char **argv, bc_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    optind = 1;
+    int ch;
+    while ((ch = getopt_long(argc, argv, "o:", bc_longopts, NULL)) != -1)
+        if (bc_option(ch, o) < 0)
+            return -1;
+    o->inputs = argv + optind;
+    o->ninputs = (size_t)(argc - optind);
+    if (o->ninputs == 0) {
+        bc_usage();
+        return -1;
+    }
+    if (!o->taxonomy)
+        o->taxonomy = cli_default_taxonomy();
+    return 0;
+}
+
+int cli_compare_wants_batch(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--jobs") || !strncmp(a, "--jobs=", 7) || !strcmp(a, "--format=jsonl") ||
+            (!strcmp(a, "--format") && i + 1 < argc && !strcmp(argv[i + 1], "jsonl")))
+            return 1;
+        if (!strcmp(a, "--"))
+            continue;
+        int takes_value = !strcmp(a, "--taxonomy") || !strcmp(a, "--regime") ||
+                          !strcmp(a, "--format") || !strcmp(a, "--output") ||
+                          !strcmp(a, "-o") || !strcmp(a, "--fail-on") || !strcmp(a, "--review");
+        if (takes_value)
+            i++;
+        else if ((a[0] != '-' || !a[1]) && cli_batch_is_batch_arg(a))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- one policy (worker threads) ---- */
+
+static json_t *bc_text(const pc_policy *p, size_t start, size_t end)
+{
+    return json_stringn(p->doc->text + start, end - start);
+}
+
+static json_t *bc_refs(const pc_policy *p, const pc_finding *f, int sections)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < f->nrefs; i++) {
+        const pc_ref *r = &f->refs[i];
+        if (!sections && r->clause != PC_NO_CLAUSE) {
+            const pc_clause *cl = &p->outline->clauses[r->clause];
+            json_array_append_new(a, json_pack("{s:I, s:o}", "clause", (json_int_t)r->clause,
+                                               "text", bc_text(p, cl->start, cl->end)));
+        } else if (sections && r->clause == PC_NO_CLAUSE && r->section >= 0) {
+            const pc_section *s = &p->outline->sections[r->section];
+            json_array_append_new(a, json_pack("{s:i, s:o}", "section", r->section, "title",
+                                               bc_text(p, s->title_start, s->title_end)));
+        }
+    }
+    return a;
+}
+
+static json_t *bc_findings(const pc_comparison *c)
+{
+    const pc_policy *p = c->policies[0];
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->nfindings; i++) {
+        const pc_finding *f = &c->findings[i];
+        json_t *cat = f->category >= 0 ? json_string(c->tax->cats[f->category].id) : json_null();
+        json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:s}", "kind", pc_finding_kind_name(f->kind),
+                              "severity", pc_severity_name(f->severity), "category", cat,
+                              "clauses", bc_refs(p, f, 0), "message", f->message);
+        json_t *secs = bc_refs(p, f, 1);
+        if (json_array_size(secs))
+            json_object_set_new(o, "sections", secs);
+        else
+            json_decref(secs);
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *bc_values(const pc_comparison *c)
+{
+    const pc_policy *p = c->policies[0];
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->nvalues; i++) {
+        const pc_attr_value *v = &c->values[i];
+        json_array_append_new(
+            a, json_pack("{s:s, s:o, s:s, s:I}", "attribute", c->tax->attrs[v->hit->attribute].id,
+                         "value", bc_text(p, v->hit->span.start, v->hit->span.end),
+                         "normalized", v->hit->norm.text, "clause", (json_int_t)v->clause));
+    }
+    return a;
+}
+
+/* The policy's line; fills the bit set of covered categories. */
+static json_t *bc_policy_line(const pc_comparison *c, const cli_item *it, unsigned char *covered)
+{
+    const pc_policy *p = c->policies[0];
+    json_t *cov = json_array();
+    for (size_t cat = 0; cat < c->tax->ncats; cat++)
+        if (pc_comparison_cell(c, (int)cat, 0)->covered) {
+            covered[cat / 8] |= (unsigned char)(1u << (cat % 8));
+            json_array_append_new(cov, json_string(c->tax->cats[cat].id));
+        }
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:I, s:o, s:o, s:o}", "type", "policy", "policy",
+                          p->id, "name", p->name, "file", p->doc->path, "clauses",
+                          (json_int_t)p->outline->nclauses, "covered", cov, "attributes",
+                          bc_values(c), "findings", bc_findings(c));
+    const char *key;
+    json_t *v;
+    if (o && it->obj)
+        json_object_foreach(it->obj, key, v) if (strcmp(key, "text") && strcmp(key, "path") &&
+                                                  !json_object_get(o, key))
+            json_object_set(o, key, v);
+    return o;
+}
+
+static void bc_policy_free(void *p)
+{
+    bc_policy *bp = p;
+    free(bp->covered);
+    free(bp->id);
+    free(bp->file);
+    free(bp);
+}
+
+static void bc_describe(const pc_comparison *c, const cli_item *it, cli_result *res)
+{
+    bc_policy *bp = calloc(1, sizeof *bp);
+    if (bp) {
+        bp->covered = calloc(c->tax->ncats / 8 + 1, 1);
+        bp->id = pc_strdup(c->policies[0]->id);
+        bp->file = pc_strdup(c->policies[0]->doc->path);
+    }
+    if (!bp || !bp->covered || !bp->id || !bp->file) {
+        if (bp)
+            bc_policy_free(bp);
+        cli_batch_msg(res, "%s: out of memory", c->policies[0]->doc->path);
+        res->failed = 1;
+        return;
+    }
+    memcpy(bp->counts, c->counts, sizeof bp->counts);
+    cli_batch_emit_json(&res->out, bc_policy_line(c, it, bp->covered));
+    res->extra = bp;
+    res->extra_free = bc_policy_free;
+}
+
+static void bc_work(const cli_item *it, cli_result *res, void *local, void *ctx)
+{
+    (void)local;
+    const bc_corpus *cx = ctx;
+    pc_doc *doc = cli_batch_load(it, res);
+    if (!doc)
+        return;
+    pc_error err;
+    pc_policy *p = pc_policy_from_doc(doc, cx->tax, &err);
+    pc_comparison *c = p ? pc_compare(cx->tax, &p, 1, cx->regimes, &err) : NULL;
+    if (c)
+        bc_describe(c, it, res);
+    else if (it->path)
+        cli_batch_msg(res, "%s", err.msg);
+    else
+        cli_batch_msg(res, "%s:%zu: %s", it->source, it->line, err.msg);
+    res->failed |= c == NULL;
+    pc_comparison_free(c);
+    pc_policy_free(p);
+}
+
+/* ---- the corpus (main thread) ---- */
+
+static void bc_collect(cli_result *res, void *ctx)
+{
+    bc_corpus *cx = ctx;
+    bc_policy *bp = res->extra;
+    if (!bp || res->failed)
+        return;
+    if (pc_grow(&cx->pols, &cx->cap, cx->npols + 1, sizeof *cx->pols) < 0) {
+        cx->oom = 1;
+        return;
+    }
+    for (size_t cat = 0; cat < cx->tax->ncats; cat++)
+        cx->cover[cat] += (size_t)bc_has(bp->covered, cat);
+    for (int k = 0; k < PC_FIND_COUNT; k++)
+        cx->counts[k] += bp->counts[k];
+    cx->pols[cx->npols++] = *bp;
+    free(bp); /* its members now belong to the corpus */
+    res->extra = NULL;
+}
+
+static int bc_required(const bc_corpus *cx, int cat)
+{
+    const pc_category *cc = &cx->tax->cats[cat];
+    for (size_t r = 0; r < cc->nrequired; r++)
+        if (pc_regime_of(cc->required_by[r]) & cx->regimes)
+            return 1;
+    return 0;
+}
+
+/* Whether an uncovered category would be reported for a policy: as missing-required (by its
+ * own comparison) or as a gap (most of the corpus covers it; introductory text excepted). */
+static int bc_reportable(const bc_corpus *cx, int cat)
+{
+    if (bc_required(cx, cat))
+        return 1;
+    return 2 * cx->cover[cat] >= cx->npols &&
+           strstr(cx->tax->cats[cat].opp115, "Introductory") == NULL;
+}
+
+/* A gap: the policy leaves out a category at least half the corpus covers, not required by a
+ * selected regime (that is a missing-required finding already) and not under an uncovered
+ * ancestor that is reported itself (as compare.c does for peers). */
+static int bc_is_gap(const bc_corpus *cx, const bc_policy *p, int cat)
+{
+    if (bc_has(p->covered, (size_t)cat) || bc_required(cx, cat) || !bc_reportable(cx, cat))
+        return 0;
+    for (int a = cx->tax->cats[cat].parent; a >= 0; a = cx->tax->cats[a].parent)
+        if (!bc_has(p->covered, (size_t)a) && bc_reportable(cx, a))
+            return 0;
+    return 1;
+}
+
+static void bc_gap_line(const bc_corpus *cx, const bc_policy *p, int cat, FILE *out)
+{
+    const pc_category *cc = &cx->tax->cats[cat];
+    double share = (double)cx->cover[cat] / (double)cx->npols;
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s says nothing on \"%s\"; %zu of %zu policies in the corpus "
+             "(%.0f%%) cover it", p->id, cc->name, cx->cover[cat], cx->npols, 100.0 * share);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:f, s:s}", "type", "gap", "policy",
+                          p->id, "file", p->file, "category", cc->id, "name", cc->name,
+                          "severity", "medium", "covered_by", (json_int_t)cx->cover[cat],
+                          "share", share, "message", msg);
+    pc_buf b = {0};
+    cli_batch_emit_json(&b, o);
+    if (b.data)
+        fputs(b.data, out);
+    pc_buf_free(&b);
+}
+
+static void bc_gaps(bc_corpus *cx, FILE *out)
+{
+    for (size_t i = 0; i < cx->npols; i++)
+        for (size_t cat = 0; cat < cx->tax->ncats; cat++)
+            if (bc_is_gap(cx, &cx->pols[i], (int)cat)) {
+                bc_gap_line(cx, &cx->pols[i], (int)cat, out);
+                cx->counts[PC_FIND_GAP]++;
+            }
+}
+
+static void bc_summary(const bc_corpus *cx, size_t skipped, FILE *out)
+{
+    json_t *cov = json_array(), *counts = json_object();
+    for (size_t cat = 0; cat < cx->tax->ncats; cat++)
+        json_array_append_new(
+            cov, json_pack("{s:s, s:I, s:f}", "category", cx->tax->cats[cat].id, "policies",
+                           (json_int_t)cx->cover[cat],
+                           "share", cx->npols ? (double)cx->cover[cat] / (double)cx->npols : 0.0));
+    for (int k = 0; k < PC_FIND_COUNT; k++)
+        json_object_set_new(counts, pc_finding_kind_name((pc_finding_kind)k),
+                            json_integer((json_int_t)cx->counts[k]));
+    json_t *o = json_pack("{s:s, s:I, s:I, s:o, s:o}", "type", "summary", "policies",
+                          (json_int_t)cx->npols, "skipped", (json_int_t)skipped, "coverage", cov,
+                          "findings", counts);
+    pc_buf b = {0};
+    cli_batch_emit_json(&b, o);
+    if (b.data)
+        fputs(b.data, out);
+    pc_buf_free(&b);
+}
+
+static void bc_corpus_free(bc_corpus *cx)
+{
+    for (size_t i = 0; i < cx->npols; i++) {
+        free(cx->pols[i].covered);
+        free(cx->pols[i].id);
+        free(cx->pols[i].file);
+    }
+    free(cx->pols);
+    free(cx->cover);
+}
+
+/* ---- the command ---- */
+
+/* Run the batch into out; returns the exit status. */
+static int bc_run(const bc_opts *o, bc_corpus *cx, FILE *out)
+{
+    cli_batch b = {.args = o->inputs,
+                   .nargs = o->ninputs,
+                   .jobs = o->jobs,
+                   .out = out,
+                   .work = bc_work,
+                   .collect = bc_collect,
+                   .ctx = cx};
+    if (cli_batch_run(&b) < 0)
+        return CLI_ERROR;
+    bc_gaps(cx, out);
+    bc_summary(cx, b.skipped, out);
+    if (cx->oom)
+        cli_error("compare: out of memory; the corpus figures are incomplete");
+    if (b.skipped)
+        cli_error("compare: %zu input%s skipped (see above)", b.skipped,
+                  b.skipped == 1 ? "" : "s");
+    if (b.skipped || cx->oom)
+        return CLI_ERROR;
+    for (int k = 0; k < PC_FIND_COUNT; k++)
+        if (((o->fail_on >> k) & 1) && cx->counts[k] > 0)
+            return CLI_FAIL_ON;
+    return CLI_OK;
+}
+
+static int bc_run_to_file(const bc_opts *o, bc_corpus *cx)
+{
+    pc_error err;
+    pc_outfile out;
+    if (pc_outfile_open(&out, o->out, &err) < 0) {
+        cli_error("%s", err.msg);
+        return CLI_ERROR;
+    }
+    int status = bc_run(o, cx, out.f);
+    if (ferror(out.f)) {
+        cli_error("%s: write failed", o->out);
+        pc_outfile_abort(&out);
+        return CLI_ERROR;
+    }
+    if (pc_outfile_commit(&out, &err) < 0) {
+        cli_error("%s", err.msg);
+        return CLI_ERROR;
+    }
+    return status;
+}
+
+int cmd_compare_batch(int argc, char **argv)
+{
+    bc_opts o;
+    if (bc_args(argc, argv, &o) < 0)
+        return CLI_ERROR;
+    bc_corpus cx = {0};
+    pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
+    if (!tax)
+        return CLI_ERROR;
+    cx.tax = tax;
+    cx.regimes = o.regimes;
+    cx.cover = calloc(tax->ncats ? tax->ncats : 1, sizeof *cx.cover);
+    int status = CLI_ERROR;
+    if (!cx.cover)
+        cli_error("out of memory");
+    else if (o.out)
+        status = bc_run_to_file(&o, &cx);
+    else
+        status = bc_run(&o, &cx, stdout);
+    if (!o.out && (fflush(stdout) != 0 || ferror(stdout))) {
+        cli_error("compare: writing the output failed");
+        status = CLI_ERROR;
+    }
+    bc_corpus_free(&cx);
+    pc_tax_free(tax);
+    return status;
+}

@@ -1,0 +1,238 @@
+/* batch_run.c: running a batch: inputs -> worker pool (core/batch.h) -> ordered output, with
+ * messages kept in input order and a progress line when stderr is a terminal. */
+#include "batch.h"
+#include "batch_cli.h"
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Load options, read from the environment once on the main thread before workers start. */
+static pc_load_opts cli_batch_load_opts;
+
+static double cli_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- progress ---- */
+
+static void cli_progress_clear(cli_batch *b)
+{
+    if (b->shown)
+        fputs("\r\033[K", stderr);
+    b->shown = 0;
+}
+
+static void cli_progress_draw(cli_batch *b)
+{
+    double now = cli_now();
+    if (!b->tty || now - b->last < 0.1)
+        return;
+    b->last = now;
+    double secs = now - b->start, mb = (double)b->bytes / 1e6;
+    size_t n = b->done + b->skipped;
+    if (b->total)
+        fprintf(stderr, "\rpolcmp: %zu/%zu files, %.1f MB/s\033[K", n, b->total,
+                secs > 0 ? mb / secs : 0.0);
+    else
+        fprintf(stderr, "\rpolcmp: %zu files, %.1f MB/s\033[K", n, secs > 0 ? mb / secs : 0.0);
+    fflush(stderr);
+    b->shown = 1;
+}
+
+void cli_batch_input_error(cli_batch *b, const char *fmt, ...)
+{
+    cli_progress_clear(b);
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("polcmp: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    b->skipped++;
+}
+
+/* ---- results ---- */
+
+void cli_batch_msg(cli_result *res, const char *fmt, ...)
+{
+    char line[PC_ERROR_MAX + 128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    pc_buf_printf(&res->msg, "polcmp: %s\n", line);
+}
+
+static int cli_json_put(const char *buf, size_t size, void *data)
+{
+    return pc_buf_add(data, buf, size);
+}
+
+void cli_batch_emit_json(pc_buf *b, json_t *o)
+{
+    if (o)
+        json_dump_callback(o, cli_json_put, b,
+                           JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    pc_buf_addc(b, '\n');
+    json_decref(o);
+}
+
+static void cli_doc_notes(const pc_doc *doc, cli_result *res)
+{
+    if (doc->invalid_bytes)
+        cli_batch_msg(res, "warning: %s: %zu invalid UTF-8 byte%s replaced with U+FFFD",
+                      doc->path, doc->invalid_bytes, doc->invalid_bytes == 1 ? "" : "s");
+    if (doc->controls_removed)
+        cli_batch_msg(res, "warning: %s: %zu control character%s removed", doc->path,
+                      doc->controls_removed, doc->controls_removed == 1 ? "" : "s");
+}
+
+static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
+{
+    json_t *text = json_object_get(item->obj, "text"), *id = json_object_get(item->obj, "id");
+    char name[256];
+    if (json_is_string(id))
+        snprintf(name, sizeof name, "%s", json_string_value(id));
+    else
+        snprintf(name, sizeof name, "%s:%zu", item->source, item->line);
+    pc_error err;
+    pc_doc *doc = pc_doc_from_memory(name, json_string_value(text), json_string_length(text),
+                                     PC_FORMAT_TEXT, &err);
+    if (!doc)
+        cli_batch_msg(res, "%s:%zu: %s", item->source, item->line, err.msg);
+    return doc;
+}
+
+pc_doc *cli_batch_load(const cli_item *item, cli_result *res)
+{
+    pc_error err;
+    pc_doc *doc;
+    if (item->path) {
+        doc = pc_doc_load(item->path, &cli_batch_load_opts, &err);
+        if (!doc)
+            cli_batch_msg(res, "%s", err.msg);
+    } else {
+        doc = cli_load_text(item, res);
+    }
+    if (doc) {
+        cli_doc_notes(doc, res);
+        res->bytes = doc->len;
+    }
+    res->failed = doc == NULL;
+    return doc;
+}
+
+/* ---- the pool's two ends ---- */
+
+static void *cli_batch_work(void *item, void *local, void *ctx)
+{
+    cli_batch *b = ctx;
+    cli_item *it = item;
+    cli_result *res = calloc(1, sizeof *res);
+    if (res)
+        b->work(it, res, local, b->ctx);
+    free(it->path);
+    json_decref(it->obj);
+    free(it);
+    return res;
+}
+
+static void cli_batch_emit(void *result, void *ctx)
+{
+    cli_batch *b = ctx;
+    cli_result *res = result;
+    if (!res) {
+        cli_batch_input_error(b, "out of memory; an input skipped");
+        return;
+    }
+    if (res->msg.len) {
+        cli_progress_clear(b);
+        fputs(res->msg.data, stderr);
+    }
+    if (res->out.len && fwrite(res->out.data, 1, res->out.len, b->out) != res->out.len)
+        b->write_failed = 1;
+    if (res->failed)
+        b->skipped++;
+    else
+        b->done++;
+    b->bytes += res->bytes;
+    if (b->collect)
+        b->collect(res, b->ctx);
+    if (res->extra && res->extra_free)
+        res->extra_free(res->extra);
+    pc_buf_free(&res->out);
+    pc_buf_free(&res->msg);
+    free(res);
+    cli_progress_draw(b);
+}
+
+static void *cli_batch_local_new(void *ctx)
+{
+    cli_batch *b = ctx;
+    return b->local_new(b->ctx);
+}
+
+static void cli_batch_local_free(void *local, void *ctx)
+{
+    cli_batch *b = ctx;
+    b->local_free(local, b->ctx);
+}
+
+static void cli_batch_push(cli_item *item, void *arg)
+{
+    pc_batch_push(arg, item);
+}
+
+long cli_batch_jobs(const char *value, const char *command)
+{
+    char *end;
+    long n = strtol(value, &end, 10);
+    if (!*value || *end || n < 1 || n > 1024) {
+        cli_error("%s: --jobs wants a number from 1 to 1024", command);
+        return -1;
+    }
+    return n;
+}
+
+static size_t cli_batch_known_total(const cli_batch *b)
+{
+    if (b->segments)
+        return 0;
+    for (size_t i = 0; i < b->nargs; i++)
+        if (cli_batch_is_batch_arg(b->args[i]))
+            return 0;
+    return b->nargs;
+}
+
+int cli_batch_run(cli_batch *b)
+{
+    cli_batch_load_opts = cli_load_opts();
+    b->done = b->skipped = b->bytes = 0;
+    b->write_failed = b->shown = 0;
+    b->tty = isatty(STDERR_FILENO);
+    b->total = b->tty ? cli_batch_known_total(b) : 0;
+    b->start = cli_now();
+    b->last = 0;
+    size_t jobs = b->jobs > 0 ? (size_t)b->jobs : pc_batch_cores();
+    pc_error err;
+    pc_batch_fns fns = {cli_batch_work, cli_batch_emit, b->local_new ? cli_batch_local_new : NULL,
+                        b->local_free ? cli_batch_local_free : NULL};
+    pc_batch *pool = pc_batch_new(jobs, 4 * jobs, &fns, b, &err);
+    if (!pool) {
+        cli_error("%s", err.msg);
+        return -1;
+    }
+    cli_batch_inputs(b, cli_batch_push, pool);
+    pc_batch_free(pool);
+    cli_progress_clear(b);
+    if (fflush(b->out) != 0)
+        b->write_failed = 1;
+    return 0;
+}
