@@ -1,0 +1,218 @@
+/* tui_fixture.h: what the UI's tests share (header-only, included by tests/unit/test_tui*.c).
+ *
+ * A fixture opens policies with the default taxonomy, compares them and starts a tui_app on
+ * them with a review file in a fresh temporary directory, without a terminal. Tests feed keys
+ * with tuif_keys() ("j j Enter / r e t e n t i o n Enter") and render the screen at any size
+ * with tuif_render(); tuif_golden() compares a rendering with tests/data/golden/NAME.txt and,
+ * when it differs, prints the first difference and how to regenerate the file
+ * (POLCMP_UPDATE_GOLDEN=1). Goldens are reviewed by hand when they change.
+ */
+#ifndef POLCMP_TUI_FIXTURE_H
+#define POLCMP_TUI_FIXTURE_H
+
+#include "app.h"
+#include "keys.h"
+#include "policy.h"
+#include "review.h"
+#include "screen.h"
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* tuif: owns everything it opened. */
+typedef struct tuif {
+    pc_taxonomy *tax;
+    pc_policy *pols[8];
+    size_t n;
+    tui_app app;
+    char *dir;         /* the temporary directory holding the review file */
+    char review[1024]; /* the review file's path */
+} tuif;
+
+/* Open the given policy files (paths) and start the app with the review file in a temporary
+ * directory (or `review`, when not NULL). Returns 0 or -1 (printing why). */
+static inline int tuif_open_review(tuif *f, const char *const *paths, size_t n, unsigned regimes,
+                                   const char *review)
+{
+    pc_error err;
+    memset(f, 0, sizeof *f);
+    f->tax = pc_tax_load(POLCMP_TAXONOMY, &err);
+    if (!f->tax) {
+        fprintf(stderr, "%s\n", err.msg);
+        return -1;
+    }
+    pc_load_opts opts = {0};
+    for (size_t i = 0; i < n && i < 8; i++) {
+        f->pols[f->n] = pc_policy_open(paths[i], &opts, f->tax, &err);
+        if (!f->pols[f->n]) {
+            fprintf(stderr, "%s\n", err.msg);
+            return -1;
+        }
+        f->n++;
+    }
+    char tmpl[1024];
+    snprintf(tmpl, sizeof tmpl, "%s/tuiXXXXXX", test_temp_dir());
+    f->dir = mkdtemp(tmpl) ? pc_strdup(tmpl) : NULL;
+    if (!f->dir)
+        return -1;
+    snprintf(f->review, sizeof f->review, "%s/polcmp-review.yaml", f->dir);
+    if (review)
+        snprintf(f->review, sizeof f->review, "%s", review);
+    pc_review *r = pc_review_load(f->review, &err);
+    if (!r) {
+        fprintf(stderr, "%s\n", err.msg);
+        return -1;
+    }
+    if (pc_review_apply_labels(r, f->pols, f->n, &err) < 0) {
+        pc_review_free(r);
+        return -1;
+    }
+    pc_comparison *cmp = pc_compare(f->tax, f->pols, f->n, regimes, &err);
+    if (!cmp || tui_app_init(&f->app, f->tax, f->pols, f->n, regimes, cmp, r, NULL, &err) < 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+static inline int tuif_open(tuif *f, const char *const *paths, size_t n, unsigned regimes)
+{
+    return tuif_open_review(f, paths, n, regimes, NULL);
+}
+
+/* The bundled examples a test opens most: FreshBox, KidQuest, Stridely. */
+static inline int tuif_open_examples(tuif *f, unsigned regimes)
+{
+    static const char *const paths[] = {POLCMP_EXAMPLES "/01-freshbox.txt",
+                                        POLCMP_EXAMPLES "/02-kidquest.md",
+                                        POLCMP_EXAMPLES "/03-stridely.txt"};
+    return tuif_open(f, paths, 3, regimes);
+}
+
+static inline void tuif_close(tuif *f)
+{
+    tui_app_free(&f->app);
+    for (size_t i = 0; i < f->n; i++)
+        pc_policy_free(f->pols[i]);
+    pc_tax_free(f->tax);
+    if (f->dir) {
+        char cmd[1200];
+        snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+        if (system(cmd) != 0)
+            fprintf(stderr, "could not remove %s\n", f->dir);
+        free(f->dir);
+    }
+    memset(f, 0, sizeof *f);
+}
+
+/* Feed keys named as in the help ("j", "Enter", "C-l", "S-Tab", "Space"), separated by
+ * spaces. Returns 1 when the app asked to quit, else 0. */
+static inline int tuif_keys(tuif *f, const char *keys)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", keys);
+    for (char *save = NULL, *k = strtok_r(buf, " ", &save); k; k = strtok_r(NULL, " ", &save)) {
+        int key = tui_key_parse(k);
+        if (key == TUI_KEY_NONE) {
+            fprintf(stderr, "tuif_keys: unknown key name \"%s\"\n", k);
+            return -1;
+        }
+        if (tui_app_key(&f->app, key))
+            return 1;
+    }
+    return 0;
+}
+
+/* Type a string into the prompt, character by character (no key names). */
+static inline void tuif_type(tuif *f, const char *text)
+{
+    size_t len = strlen(text);
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = pc_utf8_decode(text + i, len - i, &cp);
+        if (!k)
+            break;
+        tui_app_key(&f->app, (int)cp);
+        i += k;
+    }
+}
+
+/* Render at w x h; returns the dump (malloc'd; styles as in tui_screen_dump) or NULL. */
+static inline char *tuif_render(tuif *f, int w, int h, int styles)
+{
+    tui_screen *s = tui_screen_new(w, h);
+    pc_buf b = {0};
+    if (!s)
+        return NULL;
+    tui_app_render(&f->app, s);
+    int rc = tui_screen_dump(s, styles, &b);
+    tui_screen_free(s);
+    if (rc < 0) {
+        pc_buf_free(&b);
+        return NULL;
+    }
+    return pc_buf_steal(&b);
+}
+
+/* Whether row y of the plain rendering contains needle. */
+static inline int tuif_row_has(const char *dump, int y, const char *needle)
+{
+    const char *p = dump;
+    for (int i = 0; i < y && p; i++) {
+        p = strchr(p, '\n');
+        if (p)
+            p++;
+    }
+    if (!p)
+        return 0;
+    const char *end = strchr(p, '\n');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    char *row = pc_strndup(p, len);
+    int found = row && strstr(row, needle) != NULL;
+    free(row);
+    return found;
+}
+
+/* Compare a rendering with tests/data/golden/NAME.txt. With POLCMP_UPDATE_GOLDEN=1 the file is
+ * (re)written instead. Returns 0 when equal. */
+static inline int tuif_golden(const char *name, const char *dump)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/golden/%s.txt", POLCMP_TEST_DATA, name);
+    const char *update = getenv("POLCMP_UPDATE_GOLDEN");
+    if (update && strcmp(update, "1") == 0) {
+        FILE *out = fopen(path, "w");
+        if (!out || fputs(dump, out) < 0 || fclose(out) != 0) {
+            fprintf(stderr, "cannot write %s\n", path);
+            return -1;
+        }
+        return 0;
+    }
+    size_t len;
+    char *want = test_read_file(path, &len);
+    if (!want) {
+        fprintf(stderr, "golden %s is missing: regenerate with POLCMP_UPDATE_GOLDEN=1 ctest -R unit.test_tui\n", path);
+        return -1;
+    }
+    int rc = strcmp(want, dump) != 0;
+    if (rc) {
+        size_t line = 1, i = 0;
+        while (want[i] && want[i] == dump[i]) {
+            if (want[i] == '\n')
+                line++;
+            i++;
+        }
+        fprintf(stderr,
+                "golden %s differs at line %zu.\n--- expected\n%s\n--- got\n%s\n"
+                "If the new screen is right, regenerate it with\n"
+                "  POLCMP_UPDATE_GOLDEN=1 ctest --test-dir build -R unit.test_tui\n"
+                "and review the change with git diff.\n",
+                path, line, want, dump);
+    }
+    free(want);
+    return rc;
+}
+
+#endif

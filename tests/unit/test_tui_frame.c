@@ -1,0 +1,131 @@
+/* test_tui_frame.c: the UI's frame without a terminal: the screen grid, keys and the command
+ * table, the matrix view, help, too-small terminals, and decisions that survive a restart. */
+#include "command.h"
+#include "tui_fixture.h"
+
+#include <cmocka.h>
+
+static void test_screen_sanitizes(void **state)
+{
+    (void)state;
+    tui_screen *s = tui_screen_new(20, 2);
+    assert_non_null(s);
+    /* ESC, a C1 control and a bidi override never reach a cell. */
+    tui_puts(s, 0, 0, 20, TUI_S_NORMAL, "a\x1b[31mb\xc2\x9b\xe2\x80\xae" "c");
+    pc_buf b = {0};
+    assert_int_equal(tui_screen_dump(s, 0, &b), 0);
+    assert_null(strchr(b.data, '\x1b'));
+    assert_null(strstr(b.data, "\xe2\x80\xae"));
+    assert_non_null(strstr(b.data, "a\xef\xbf\xbd[31mb\xef\xbf\xbd" "c"));
+    pc_buf_free(&b);
+    tui_screen_free(s);
+}
+
+static void test_screen_wide(void **state)
+{
+    (void)state;
+    tui_screen *s = tui_screen_new(5, 1);
+    /* Two CJK characters take four columns; the third does not fit in the fifth. */
+    int w = tui_puts(s, 0, 0, 5, TUI_S_NORMAL, "隐私政策");
+    assert_int_equal(w, 4);
+    assert_int_equal(tui_screen_cell(s, 0, 0)->width, 2);
+    assert_int_equal(tui_screen_cell(s, 0, 1)->width, 0);
+    assert_string_equal(tui_screen_cell(s, 0, 4)->ch, " ");
+    tui_screen_clear(s);
+    assert_int_equal(tui_puts_trunc(s, 0, 0, 5, TUI_S_NORMAL, "abcdefgh"), 5);
+    assert_string_equal(tui_screen_cell(s, 0, 4)->ch, "…");
+    tui_screen_free(s);
+}
+
+static void test_wrap(void **state)
+{
+    (void)state;
+    const char *t = "We keep your data for two years.";
+    pc_span lines[8];
+    size_t n = tui_wrap(t, strlen(t), 10, lines, 8);
+    /* "We keep" / "your data" / "for two" / "years." */
+    assert_int_equal(n, 4);
+    assert_int_equal(lines[1].end - lines[1].start, 9);
+    assert_memory_equal(t + lines[1].start, "your data", 9);
+    const char *cjk = "我们保存您的数据两年";
+    n = tui_wrap(cjk, strlen(cjk), 6, lines, 8);
+    assert_int_equal(n, 4); /* ten wide characters, three a line */
+}
+
+static void test_every_command_has_a_key(void **state)
+{
+    (void)state;
+    for (int c = TUI_CMD_NONE + 1; c < TUI_CMD_COUNT; c++) {
+        char keys[64];
+        tui_cmd_keys((tui_cmd)c, keys, sizeof keys);
+        if (!keys[0])
+            fail_msg("command %s has no key", tui_cmd_info_of((tui_cmd)c)->name);
+    }
+    assert_int_equal(tui_cmd_for_key('j', "matrix"), TUI_CMD_DOWN);
+    assert_int_equal(tui_cmd_for_key('s', "side"), TUI_CMD_SYNC);
+    assert_int_equal(tui_cmd_for_key('s', "matrix"), TUI_CMD_NONE);
+    assert_int_equal(tui_key_parse("C-l"), TUI_CTRL('l'));
+    assert_int_equal(tui_key_parse("S-Tab"), TUI_KEY_BTAB);
+}
+
+static void test_matrix_shows_states(void **state)
+{
+    (void)state;
+    tuif f;
+    assert_int_equal(tuif_open_examples(&f, 0), 0);
+    char *dump = tuif_render(&f, 100, 30, 0);
+    assert_non_null(dump);
+    /* Row 1 holds the column headings: the three policies. */
+    assert_true(tuif_row_has(dump, 1, "01-freshbox"));
+    assert_true(tuif_row_has(dump, 1, "02-kidquest"));
+    assert_true(tuif_row_has(dump, 1, "03-stridely"));
+    /* FreshBox contradicts itself on selling data (examples/README.md). */
+    int sale = pc_tax_find_category(f.tax, "sale");
+    assert_true(sale >= 0);
+    assert_int_equal(tui_model_cell(&f.app, sale, 0, NULL), TUI_ST_CONTRADICTION);
+    assert_non_null(strstr(dump, "! "));
+    free(dump);
+    tuif_close(&f);
+}
+
+static void test_too_small(void **state)
+{
+    (void)state;
+    tuif f;
+    assert_int_equal(tuif_open_examples(&f, 0), 0);
+    char *dump = tuif_render(&f, 20, 5, 0);
+    assert_non_null(strstr(dump, "terminal too"));
+    free(dump);
+    tuif_close(&f);
+}
+
+static void test_help_lists_commands(void **state)
+{
+    (void)state;
+    tuif f;
+    assert_int_equal(tuif_open_examples(&f, 0), 0);
+    assert_int_equal(tuif_keys(&f, "?"), 0);
+    char *dump = tuif_render(&f, 100, 60, 0);
+    assert_non_null(strstr(dump, "Reviewing"));
+    assert_non_null(strstr(dump, "Mark the selected clause or finding reviewed"));
+    assert_non_null(strstr(dump, "Space"));
+    free(dump);
+    assert_int_equal(tuif_keys(&f, "q"), 0); /* back to the matrix, not quit */
+    assert_string_equal(tui_app_top(&f.app)->ops->name, "matrix");
+    assert_int_equal(tuif_keys(&f, "q"), 1);
+    tuif_close(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_screen_sanitizes),
+        cmocka_unit_test(test_screen_wide),
+        cmocka_unit_test(test_wrap),
+        cmocka_unit_test(test_every_command_has_a_key),
+        cmocka_unit_test(test_matrix_shows_states),
+        cmocka_unit_test(test_too_small),
+        cmocka_unit_test(test_help_lists_commands),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
