@@ -101,6 +101,7 @@ char *pc_review_clause_key(const char *text, size_t len)
     pc_buf b = {0};
     if (pc_buf_reserve(&b, len + 1) < 0)
         return NULL;
+    b.data[0] = '\0'; /* reserve leaves the bytes as they were; an empty key is "" */
     int pending = 0;
     for (size_t i = 0; i < len;) {
         size_t sp = pc_is_space((unsigned char)text[i]) ? 1 : pc_uspace_len(text + i, len - i);
