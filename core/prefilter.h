@@ -88,6 +88,55 @@ size_t pc_pf_scratch_bytes(const pc_pf_scratch *s);
 int pc_pf_scan(const pc_prefilter *pf, pc_pf_scratch *s, const char *text, size_t len,
                uint64_t *bits);
 
+/* ---- the first pass over a batch ------------------------------------------------------ */
+
+/* pc_pf_hit: rule `rule` on text `text` of a batch either matched at `span` (status 1) or hit
+ * a PCRE2 limit (status -1). Rules that did not match have no hit. */
+typedef struct pc_pf_hit {
+    uint32_t text, rule;
+    int status;
+    pc_span span;
+} pc_pf_hit;
+
+/* pc_pf_batch: texts and their first-pass results. Owns its arrays (grown as needed, kept
+ * between runs); borrows the texts. Zero-initialize, fill with pc_pf_batch_add, run, read,
+ * pc_pf_batch_reset. */
+typedef struct pc_pf_text {
+    const char *s;
+    size_t len;
+    uint32_t utf; /* PCRE2 match options (PCRE2_NO_UTF_CHECK or 0) */
+} pc_pf_text;
+
+typedef struct pc_pf_batch {
+    size_t n, words;
+    pc_pf_text *texts;
+    size_t cap_texts;
+    uint64_t *bits; /* n * words candidate bits */
+    size_t cap_bits;
+    uint32_t *cand, *cand_first; /* per rule, the texts to confirm it on */
+    size_t cap_cand, cap_first;
+    pc_pf_hit *hits, *sorted; /* in rule order; then by text (each text's hits by rule) */
+    size_t nhits, cap_hits, cap_sorted;
+    size_t *first, *pos; /* text i's hits: sorted[first[i] .. first[i + 1]) */
+    size_t cap_first_hits, cap_pos;
+} pc_pf_batch;
+
+/* Add a text; utf is the PCRE2 option for matching it. -1 when memory runs out. */
+int pc_pf_batch_add(pc_pf_batch *b, const char *s, size_t len, uint32_t utf);
+/* Scan every text, then run each rule in `rules` (a bitset, e.g. the rules every clause is
+ * tried on from offset 0) over the texts it is a candidate for, pattern by pattern. md and mctx
+ * are the caller's match data and context. 0, or -1 when memory runs out. */
+int pc_pf_batch_run(pc_pf_batch *b, const pc_prefilter *pf, pc_pf_scratch *sc,
+                    const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx);
+/* Text i's candidate bits. */
+const uint64_t *pc_pf_batch_bits(const pc_pf_batch *b, size_t i);
+/* The hit of rule `rule` on text i, NULL when it did not match (or was not run). */
+const pc_pf_hit *pc_pf_batch_find(const pc_pf_batch *b, size_t i, size_t rule);
+void pc_pf_batch_reset(pc_pf_batch *b);
+void pc_pf_batch_free(pc_pf_batch *b);
+/* Bytes held by the batch's arrays. */
+size_t pc_pf_batch_bytes(const pc_pf_batch *b);
+
 static inline int pc_bit(const uint64_t *bits, size_t i)
 {
     return (int)((bits[i >> 6] >> (i & 63)) & 1u);
