@@ -20,28 +20,42 @@ static void tui_frame_header(tui_app *app, tui_screen *s)
         snprintf(buf + len, sizeof buf - len, " · review %s%s",
                  app->review->path ? pc_basename(app->review->path) : "(not saved)",
                  app->review_dirty ? " (unsaved)" : "");
-    tui_fill(s, 0, 0, s->w, TUI_S_TITLE);
-    tui_puts_trunc(s, 0, 0, s->w, TUI_S_TITLE, buf);
     tui_view *top = tui_app_top(app);
     const char *name = top ? top->ops->name : "";
     int nw = tui_width(name, strlen(name));
-    if (nw + 2 < s->w / 3)
+    int room = nw + 2 < s->w / 3 ? s->w - nw - 2 : s->w;
+    tui_fill(s, 0, 0, s->w, TUI_S_TITLE);
+    tui_puts_trunc(s, 0, 0, room, TUI_S_TITLE, buf);
+    if (room < s->w)
         tui_puts(s, 0, s->w - nw - 1, nw, TUI_S_TITLE, name);
 }
 
-/* Counts of open findings by kind, most pressing first: "2 contradictions · 5 gaps". */
+/* Counts of open findings, most pressing first, the lesser kinds (placeholder, empty
+ * section, duplicate, vague) together as warnings: "1 contradiction · 86 gaps · 9 warnings". */
 static void tui_frame_counts(tui_app *app, char *buf, size_t n)
 {
-    size_t counts[PC_FIND_COUNT] = {0}, len = 0;
-    for (size_t i = 0; i < app->cmp->nfindings; i++)
+    static const struct {
+        pc_finding_kind kind;
+        const char *one, *many;
+    } shown[] = {
+        {PC_FIND_CONTRADICTION, "contradiction", "contradictions"},
+        {PC_FIND_MISSING, "missing required", "missing required"},
+        {PC_FIND_DISAGREEMENT, "disagreement", "disagreements"},
+        {PC_FIND_GAP, "gap", "gaps"},
+        {PC_FIND_COUNT, "warning", "warnings"},
+    };
+    size_t counts[PC_FIND_COUNT + 1] = {0}, len = 0;
+    for (size_t i = 0; i < app->cmp->nfindings; i++) {
+        pc_finding_kind k = app->cmp->findings[i].kind;
         if (!tui_model_dismissed(app, i))
-            counts[app->cmp->findings[i].kind]++;
+            counts[k <= PC_FIND_GAP ? k : PC_FIND_COUNT]++;
+    }
     buf[0] = '\0';
-    for (int k = 0; k < PC_FIND_COUNT && len < n; k++) {
-        if (!counts[k])
-            continue;
-        len += (size_t)snprintf(buf + len, n - len, "%s%zu %s", len ? " · " : "", counts[k],
-                                pc_finding_kind_name((pc_finding_kind)k));
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0] && len < n; i++) {
+        size_t c = counts[shown[i].kind];
+        if (c)
+            len += (size_t)snprintf(buf + len, n - len, "%s%zu %s", len ? " · " : "", c,
+                                    c == 1 ? shown[i].one : shown[i].many);
     }
     if (!len)
         snprintf(buf, n, "no open findings");

@@ -114,19 +114,41 @@ static void mx_close(tui_view *v)
     }
 }
 
-/* Column widths: the name column and each policy column. */
+/* The widest category name with its indent, for the name column. */
+static int mx_name_width(const pc_taxonomy *tax)
+{
+    int widest = 0;
+    for (size_t c = 0; c < tax->ncats; c++) {
+        const char *name = tax->cats[c].name;
+        int w = 2 + 2 * mx_depth(tax, (int)c) + tui_width(name, strlen(name));
+        if (w > widest)
+            widest = w;
+    }
+    return widest + 1;
+}
+
+/* Column widths: each policy column fits the longest policy id (9 to 16 columns); the name
+ * column takes the widest category name, shrinking (to 24 columns, or a third of the width)
+ * so that every policy fits when it can. Policies that do not fit scroll sideways. */
 static void mx_widths(const tui_app *app, int w, int *namew, int *colw, size_t *ncols)
 {
-    *namew = w / 3 > 40 ? 40 : w / 3;
+    int idw = 0;
+    for (size_t i = 0; i < app->npols; i++) {
+        int iw = tui_width(app->pols[i]->id, strlen(app->pols[i]->id));
+        idw = iw > idw ? iw : idw;
+    }
+    *colw = idw + 2 < 9 ? 9 : idw + 2 > 16 ? 16 : idw + 2;
+    int want = mx_name_width(app->tax), floor = w / 3 < 24 ? w / 3 : 24;
+    *namew = want;
+    if (w - *namew < (int)app->npols * *colw)
+        *namew = w - (int)app->npols * *colw;
+    if (*namew < floor)
+        *namew = floor;
+    if (*namew > 48)
+        *namew = 48;
     if (*namew < 14)
         *namew = 14;
-    int room = w - *namew;
-    *colw = app->npols ? room / (int)app->npols : room;
-    if (*colw > 16)
-        *colw = 16;
-    if (*colw < 9)
-        *colw = 9;
-    *ncols = (size_t)(room / *colw);
+    *ncols = (size_t)((w - *namew) / *colw);
     if (*ncols > app->npols)
         *ncols = app->npols;
     if (*ncols == 0)
@@ -238,7 +260,7 @@ static void mx_draw_info(tui_view *v, tui_screen *s, int y)
         snprintf(buf, sizeof buf, "%s · %s: %s, %zu clause%s", p->name,
                  v->app->tax->cats[r->cat].name, tui_state_name(st), count, count == 1 ? "" : "s");
     } else {
-        snprintf(buf, sizeof buf, "%s · %s", p->name, p->doc->path);
+        snprintf(buf, sizeof buf, "%s · %s", p->name, pc_basename(p->doc->path));
     }
     tui_puts_trunc(s, y, 0, s->w, TUI_S_DIM, buf);
 }
@@ -392,11 +414,14 @@ static void mx_selection(tui_view *v, tui_selection *sel)
     sel->category = r ? r->cat : -1;
 }
 
+/* Search looks at categories (name and id); each group's own top category carries its name. */
 static int mx_row_matches(tui_view *v, const mx_row *r, const pcre2_code *re)
 {
-    const char *text = r->cat < 0 ? pc_opp10_name(r->group) : v->app->tax->cats[r->cat].name;
-    const char *id = r->cat < 0 ? "" : v->app->tax->cats[r->cat].id;
-    return tui_search_match(re, text, strlen(text)) || tui_search_match(re, id, strlen(id));
+    if (r->cat < 0)
+        return 0;
+    const pc_category *c = &v->app->tax->cats[r->cat];
+    return tui_search_match(re, c->name, strlen(c->name)) ||
+           tui_search_match(re, c->id, strlen(c->id));
 }
 
 /* Search every row, folded or not, and unfold the group of the match. */

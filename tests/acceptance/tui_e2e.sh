@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# tui_e2e.sh: the review UI in a real terminal (tmux send-keys / capture-pane): open three
+# example policies, move, search, open a row side by side, jump to a finding, mark it
+# reviewed, add a note, export, quit; reopen and see the decision still there. Also: resizing
+# below the minimum, NO_COLOR, and Ctrl-C giving the terminal back.
+set -euo pipefail
+command -v tmux >/dev/null || { echo "tmux is not installed: skipped"; exit 77; }
+
+work=$(mktemp -d)
+sock="$work/tmux.sock"
+T=(tmux -S "$sock")
+cleanup() { "${T[@]}" kill-server 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+cp "$POLCMP_SRC"/examples/01-freshbox.txt "$POLCMP_SRC"/examples/02-kidquest.md \
+   "$POLCMP_SRC"/examples/03-stridely.txt "$work/"
+
+fail() { echo "FAIL: $*"; echo "--- screen"; screen || true; exit 1; }
+screen() { "${T[@]}" capture-pane -p -t ui; }
+keys() { "${T[@]}" send-keys -t ui "$@"; }
+# Wait until the screen shows a pattern (grep -E), at most 10 s.
+wait_for() {
+    for _ in $(seq 1 100); do
+        screen | grep -qE -- "$1" && return 0
+        sleep 0.1
+    done
+    fail "timed out waiting for: $1"
+}
+# Start polcmp in a fresh session; extra environment in $1.
+start() {
+    "${T[@]}" kill-session -t ui 2>/dev/null || true
+    rm -f "$work/exit"
+    "${T[@]}" new-session -d -s ui -x 120 -y 40 \
+        "cd '$work' && env TERM=xterm-256color $1 '$POLCMP_BIN' 01-freshbox.txt 02-kidquest.md 03-stridely.txt; echo EXITED=\$? > '$work/exit'; sleep 60"
+    wait_for "matrix *$"
+}
+wait_exit() {
+    for _ in $(seq 1 100); do
+        [[ -s "$work/exit" ]] && return 0
+        sleep 0.1
+    done
+    fail "polcmp did not exit"
+}
+
+# 1. The matrix, moving and searching.
+start ""
+screen | grep -q "01-freshbox" || fail "no policy column"
+keys g j
+wait_for "First-party collection and use: "
+keys / retention Enter
+wait_for "Data retention: "
+
+# 2. Side by side on that row, and back.
+keys Enter
+wait_for "side *$"
+keys q
+wait_for "matrix *$"
+
+# 3. Findings: jump, mark reviewed, annotate.
+keys f
+wait_for "findings *$"
+keys '}' '{'
+keys Space
+wait_for "marked reviewed"
+keys a
+wait_for "^note:"
+keys "checked with legal" Enter
+wait_for "note saved"
+grep -q "status: reviewed" "$work/polcmp-review.yaml" || fail "the review file has no reviewed decision"
+grep -q "note: checked with legal" "$work/polcmp-review.yaml" || fail "the note was not saved"
+
+# 4. Export what the reviewer sees, decisions included.
+keys e
+wait_for "export to"
+keys C-u "out.csv" Enter
+wait_for "exported to out.csv"
+[[ -s "$work/out.csv" ]] || fail "no out.csv"
+grep -q "checked with legal" "$work/out.csv" || fail "the export lacks the reviewer's note"
+
+# 5. Quit from the findings view (q closes it, q again quits).
+keys q q
+wait_exit
+grep -q "EXITED=0" "$work/exit" || fail "exit status: $(cat "$work/exit")"
+
+# 6. Reopen: the decision is still there.
+start ""
+keys f
+wait_for "findings *$"
+screen | grep -q "✓" || fail "the reviewed mark did not survive a restart"
+
+# 7. Too small, then back.
+"${T[@]}" resize-window -t ui -x 30 -y 6
+wait_for "terminal too small"
+"${T[@]}" resize-window -t ui -x 120 -y 40
+wait_for "findings *$"
+
+# 8. Ctrl-C gives the terminal back: the UI's screen is gone once polcmp has exited.
+keys C-c
+wait_exit
+sleep 0.2
+if screen | grep -q "polcmp:"; then fail "the UI's screen is still there after Ctrl-C"; fi
+
+# 9. NO_COLOR: attributes, no colours.
+start "NO_COLOR=1"
+esc=$("${T[@]}" capture-pane -e -p -t ui)
+if grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]' <<<"$esc"; then
+    fail "colour sequences with NO_COLOR set"
+fi
+grep -q $'\e\\[[0-9;]*7[;m]' <<<"$esc" || fail "no reverse video with NO_COLOR set"
+keys Q
+wait_exit
+echo "tui_e2e: ok"
