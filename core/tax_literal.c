@@ -144,16 +144,22 @@ static double lt_cost(const lt_set *a)
 /* Drop members that contain another member: they add nothing to the scan. */
 static void lt_minimize(lt_set *a)
 {
+    char keep[LT_MAX_UNION + LT_MAX_SET + 1];
+    if (a->n > sizeof keep)
+        return;
+    for (size_t i = 0; i < a->n; i++) {
+        keep[i] = 1;
+        for (size_t j = 0; j < a->n && keep[i]; j++)
+            if (j != i && strstr(a->s[i], a->s[j]) &&
+                (strlen(a->s[j]) < strlen(a->s[i]) || j < i))
+                keep[i] = 0;
+    }
     size_t k = 0;
     for (size_t i = 0; i < a->n; i++) {
-        int redundant = 0;
-        for (size_t j = 0; j < a->n && !redundant; j++)
-            redundant =
-                j != i && strstr(a->s[i], a->s[j]) && (strlen(a->s[j]) < strlen(a->s[i]) || j < i);
-        if (redundant)
-            free(a->s[i]);
-        else
+        if (keep[i])
             a->s[k++] = a->s[i];
+        else
+            free(a->s[i]);
     }
     a->n = k;
 }

@@ -1,0 +1,357 @@
+/* test_prefilter.c: required literals (tax_literal.c), the literal scan (prefilter.c) and the
+ * proof that the prefilter engine gives exactly the reference engine's results: labels,
+ * scores, evidence spans, attributes, stances, scopes and warnings, on the examples, on
+ * hostile cases and on the OPP-115 splits (skipped when ../shared is absent). */
+#include "classify.h"
+#include "load.h"
+#include "prefilter.h"
+#include "segment.h"
+#include "testutil.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- literal derivation ----------------------------------------------------------------- */
+
+/* Does the derived set of `pattern` equal the space-free list `want` ("a|b"; "" = none)? */
+static void check_lits(const char *pattern, int caseless, const char *want)
+{
+    pc_rule_lits l;
+    assert_int_equal(pc_lit_derive(pattern, caseless, &l), 0);
+    char got[1024] = "";
+    for (size_t i = 0; i < l.nlits; i++) {
+        if (i)
+            strcat(got, "|");
+        strcat(got, l.lits[i]);
+    }
+    if (strcmp(got, want))
+        fail_msg("pattern %s: literals '%s', expected '%s'", pattern, got, want);
+    pc_lit_free(&l);
+}
+
+static void test_derive(void **state)
+{
+    (void)state;
+    check_lits("\\bretain(?:ed)?\\b", 1, "retain");
+    check_lits("\\bE-?mail\\b", 1, "e-mail|email");
+    check_lits("colou?r", 0, "colour|color");
+    check_lits("\\b(?:sell|rent)s?\\b", 1, "sell|rent");
+    check_lits("a\\w+zzz", 1, "zzz");
+    check_lits("(?:we|you) x?", 1, "we |you ");
+    check_lits("Data(?i)Broker", 0, "databroker");
+    check_lits("(?<!not )share", 1, "share");
+    check_lits("\\d+ days", 1, " days");
+    check_lits("ab|\\w+", 1, "");       /* a branch with no literal: none */
+    check_lits("ab|(?:cd)?", 1, "");    /* a branch that matches empty: none */
+    check_lits("(?x) a b", 1, "");      /* extended mode is not followed */
+    check_lits("(?(1)a|b)c", 1, "");    /* nor conditionals */
+    check_lits("stra\xc3\x9f" "e", 1, "stra"); /* non-ASCII breaks the literal */
+    check_lits("x\\.y", 1, "x.y");
+    check_lits("[a-z]{2,}", 1, "");
+}
+
+static void test_flags(void **state)
+{
+    (void)state;
+    pc_rule_lits l;
+    assert_int_equal(pc_lit_derive("(\\w+) and \\1", 1, &l), 0);
+    assert_true(l.flags & PC_LITF_BACKREF);
+    pc_lit_free(&l);
+    assert_int_equal(pc_lit_derive("sell(?=.*data)", 1, &l), 0);
+    assert_true(l.flags & PC_LITF_UNBOUNDED_LOOKAROUND);
+    pc_lit_free(&l);
+    assert_int_equal(pc_lit_derive("sell(?=\\s+data)", 1, &l), 0);
+    assert_true(l.flags & PC_LITF_UNBOUNDED_LOOKAROUND);
+    pc_lit_free(&l);
+    assert_int_equal(pc_lit_derive("sell(?= data)", 1, &l), 0);
+    assert_false(l.flags & PC_LITF_UNBOUNDED_LOOKAROUND);
+    pc_lit_free(&l);
+}
+
+/* The only non-ASCII characters PCRE2's caseless UCP matching folds to ASCII are U+017F and
+ * U+212A: checked over every code point, since the scan's safety rests on it. */
+static void test_fold_hazards_complete(void **state)
+{
+    (void)state;
+    int code;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR) "[\\x00-\\x7f]", PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &code, &off, NULL);
+    pcre2_match_data *md = pcre2_match_data_create(2, NULL);
+    assert_non_null(re);
+    int found = 0;
+    for (uint32_t cp = 0x80; cp < 0x110000; cp++) {
+        if (cp >= 0xD800 && cp < 0xE000)
+            continue;
+        char b[4];
+        size_t n = pc_utf8_encode(cp, b);
+        if (pcre2_match(re, (PCRE2_SPTR)b, n, 0, 0, md, NULL) >= 0) {
+            assert_true(cp == 0x17F || cp == 0x212A);
+            found++;
+        }
+    }
+    assert_int_equal(found, 2);
+    pcre2_match_data_free(md);
+    pcre2_code_free(re);
+}
+
+/* ---- equality of the engines ------------------------------------------------------------ */
+
+static void same_results(const pc_classified *a, const pc_classified *b)
+{
+    assert_int_equal(a->nclauses, b->nclauses);
+    assert_int_equal(a->nlabels, b->nlabels);
+    assert_int_equal(a->nevidence, b->nevidence);
+    assert_int_equal(a->nattrs, b->nattrs);
+    assert_int_equal(a->nstances, b->nstances);
+    assert_int_equal(a->nscopes, b->nscopes);
+    assert_int_equal(a->nwarnings, b->nwarnings);
+    for (size_t i = 0; i < a->nclauses; i++)
+        assert_memory_equal(&a->clauses[i], &b->clauses[i], sizeof a->clauses[i]);
+    for (size_t i = 0; i < a->nlabels; i++) {
+        assert_int_equal(a->labels[i].category, b->labels[i].category);
+        assert_true(a->labels[i].score == b->labels[i].score);
+        assert_int_equal(a->labels[i].ev_first, b->labels[i].ev_first);
+        assert_int_equal(a->labels[i].nev, b->labels[i].nev);
+    }
+    for (size_t i = 0; i < a->nevidence; i++) {
+        assert_ptr_equal(a->evidence[i].rule, b->evidence[i].rule);
+        assert_int_equal(a->evidence[i].span.start, b->evidence[i].span.start);
+        assert_int_equal(a->evidence[i].span.end, b->evidence[i].span.end);
+        assert_int_equal(a->evidence[i].heading, b->evidence[i].heading);
+    }
+    for (size_t i = 0; i < a->nattrs; i++) {
+        assert_int_equal(a->attrs[i].attribute, b->attrs[i].attribute);
+        assert_ptr_equal(a->attrs[i].rule, b->attrs[i].rule);
+        assert_memory_equal(&a->attrs[i].span, &b->attrs[i].span, sizeof(pc_span));
+        assert_string_equal(a->attrs[i].norm.text, b->attrs[i].norm.text);
+    }
+    for (size_t i = 0; i < a->nstances; i++) {
+        assert_int_equal(a->stances[i].topic, b->stances[i].topic);
+        assert_ptr_equal(a->stances[i].rule, b->stances[i].rule);
+        assert_int_equal(a->stances[i].polarity, b->stances[i].polarity);
+        assert_memory_equal(&a->stances[i].span, &b->stances[i].span, sizeof(pc_span));
+        assert_int_equal(a->stances[i].scope_first, b->stances[i].scope_first);
+        assert_int_equal(a->stances[i].nscopes, b->stances[i].nscopes);
+    }
+    for (size_t i = 0; i < a->nscopes; i++)
+        assert_memory_equal(&a->scopes[i], &b->scopes[i], sizeof a->scopes[i]);
+    for (size_t i = 0; i < a->nwarnings; i++) {
+        assert_ptr_equal(a->warnings[i].rule, b->warnings[i].rule);
+        assert_int_equal(a->warnings[i].offset, b->warnings[i].offset);
+    }
+}
+
+static const pc_classify_opts ref_opts = {PC_ENGINE_REFERENCE};
+static const pc_classify_opts pf_opts = {PC_ENGINE_PREFILTER};
+
+/* Classify text both ways, as one clause with a heading and as a segmented document;
+ * returns the number of labels found (so callers can check the case did something). */
+static size_t check_text(const pc_taxonomy *tax, const char *text, size_t len,
+                         const char *heading)
+{
+    pc_error err;
+    pc_classified *a = pc_classify_text_with(tax, text, len, heading, &ref_opts, &err);
+    pc_classified *b = pc_classify_text_with(tax, text, len, heading, &pf_opts, &err);
+    assert_non_null(a);
+    assert_non_null(b);
+    same_results(a, b);
+    size_t labels = a->nlabels;
+    pc_classified_free(a);
+    pc_classified_free(b);
+    pc_doc *doc = pc_doc_from_memory("mem.txt", text, len, PC_FORMAT_TEXT, &err);
+    if (!doc)
+        return labels; /* e.g. empty or not UTF-8: the loader refuses it, as it should */
+    pc_outline *ol = pc_segment(doc, &err);
+    assert_non_null(ol);
+    a = pc_classify_with(tax, ol, &ref_opts, &err);
+    b = pc_classify_with(tax, ol, &pf_opts, &err);
+    assert_non_null(a);
+    assert_non_null(b);
+    same_results(a, b);
+    pc_classified_free(a);
+    pc_classified_free(b);
+    pc_outline_free(ol);
+    pc_doc_free(doc);
+    return labels;
+}
+
+static pc_taxonomy *load_default(void)
+{
+    pc_error err;
+    pc_taxonomy *tax = pc_tax_load(POLCMP_TAXONOMY, &err);
+    if (!tax)
+        fail_msg("%s", err.msg);
+    return tax;
+}
+
+/* Each example as a whole batch and outline by outline, through one shared matcher. */
+static void test_examples(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"01-freshbox.txt", "02-kidquest.md", "03-stridely.txt",
+                                        "04-buchhaus.html", "05-kamiya.txt", "06-metricly.txt"};
+    enum { N = sizeof names / sizeof names[0] };
+    pc_taxonomy *tax = load_default();
+    pc_error err;
+    pc_doc *docs[N];
+    pc_outline *ols[N];
+    size_t labels = 0;
+    for (size_t i = 0; i < N; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", POLCMP_EXAMPLES, names[i]);
+        docs[i] = pc_doc_load(path, NULL, &err);
+        assert_non_null(docs[i]);
+        ols[i] = pc_segment(docs[i], &err);
+        assert_non_null(ols[i]);
+    }
+    pc_classified **a = pc_classify_batch(tax, (const pc_outline *const *)ols, N, &ref_opts, &err);
+    pc_classified **b = pc_classify_batch(tax, (const pc_outline *const *)ols, N, &pf_opts, &err);
+    assert_non_null(a);
+    assert_non_null(b);
+    for (size_t i = 0; i < N; i++) {
+        same_results(a[i], b[i]);
+        pc_classified *one = pc_classify(tax, ols[i], &err); /* the default engine */
+        same_results(a[i], one);
+        pc_classified_free(one);
+        labels += a[i]->nlabels;
+    }
+    assert_true(labels > 100);
+    pc_classified_free_batch(a, N);
+    pc_classified_free_batch(b, N);
+    for (size_t i = 0; i < N; i++) {
+        pc_outline_free(ols[i]);
+        pc_doc_free(docs[i]);
+    }
+    pc_tax_free(tax);
+}
+
+/* Case folding, CJK, empty and odd clauses on the default taxonomy. */
+static void test_hostile_default(void **state)
+{
+    (void)state;
+    pc_taxonomy *tax = load_default();
+    static const char *const texts[] = {
+        "WE COLLECT YOUR E-MAIL ADDRESS AND SELL IT TO ADVERTISERS.",
+        "We \xC5\xBF" "ell your data and \xE2\x84\xAA" "eep it for 90 days.", /* long s, Kelvin */
+        "\xE6\x88\x91\xE4\xBB\xAC\xE6\x94\xB6\xE9\x9B\x86\xE6\x82\xA8\xE7\x9A\x84 cookies "
+        "\xE5\x92\x8C IP address\xE3\x80\x82",
+        "",
+        " ",
+        "Cookies.\n\nRetention: we keep logs for 30 days. Children under 13 may not register.",
+        "We do not share your personal information with third parties without your consent.",
+        "Bad bytes \xFF\xFE we collect your name \xC3",
+    };
+    size_t labels = 0;
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+        labels += check_text(tax, texts[i], strlen(texts[i]), i % 2 ? "Data Retention" : NULL);
+    assert_true(labels >= 4);
+    pc_tax_free(tax);
+}
+
+/* A taxonomy of our own: caseless rules with s and k (folding), a case-sensitive rule, a rule
+ * hitting the match limit, a heading rule and a declared literal. */
+static const char hostile_yaml[] =
+    "taxonomy: {id: hostile}\n"
+    "categories:\n"
+    "  - id: sk\n    name: S and K\n    opp115: Other\n    description: folding\n"
+    "    rules:\n"
+    "      - id: sk.sell\n        pattern: '\\bsell\\b'\n"
+    "      - id: sk.kelvin\n        pattern: 'kilo'\n"
+    "      - id: sk.exact\n        pattern: 'ACME'\n        caseless: false\n"
+    "      - id: sk.head\n        pattern: 'security'\n        scope: heading\n"
+    "        weight: 1.0\n"
+    "  - id: slow\n    name: Slow\n    opp115: Other\n    description: backtracking\n"
+    "    rules:\n"
+    "      - id: slow.nested\n        pattern: '(?:zz|z)+(?:a|b)*(?:zz|z)+y'\n"
+    "      - id: slow.declared\n        pattern: '(?x) \\w+ \\s tiger'\n"
+    "        literal: tiger\n";
+
+static void test_hostile_rules(void **state)
+{
+    (void)state;
+    pc_error err;
+    pc_taxonomy *tax = pc_tax_load_mem("hostile.yaml", hostile_yaml, sizeof hostile_yaml - 1,
+                                       &err);
+    if (!tax)
+        fail_msg("%s", err.msg);
+    char zs[4000];
+    memset(zs, 'z', sizeof zs - 3);
+    zs[sizeof zs - 3] = 'x'; /* 'x' before the 'y': backtracking hits the match limit */
+    zs[sizeof zs - 2] = 'y';
+    zs[sizeof zs - 1] = '\0';
+    check_text(tax, zs, strlen(zs), NULL);
+    pc_classified *c = pc_classify_text(tax, zs, strlen(zs), NULL, &err);
+    assert_non_null(c);
+    assert_int_equal(c->nwarnings, 1);
+    assert_string_equal(c->warnings[0].rule->id, "slow.nested");
+    pc_classified_free(c);
+    /* "\xC5\xBF" is long s: caseless 'sell' matches "\xC5\xBF" "ell"; so must the prefilter. */
+    const char *fold = "we \xC5\xBF" "ell it; 3 \xE2\x84\xAA" "ilo; acme; a big tiger";
+    assert_int_equal(check_text(tax, fold, strlen(fold), "Security"), 2);
+    c = pc_classify_text(tax, fold, strlen(fold), "Security", &err);
+    assert_non_null(c);
+    assert_int_equal(c->nlabels, 2); /* sk (sell, kilo, heading) and slow (tiger) */
+    assert_int_equal(c->labels[0].nev, 3);
+    pc_classified_free(c);
+    const char *exact = "ACME sells; acme sells";
+    assert_int_equal(check_text(tax, exact, strlen(exact), NULL), 1);
+    pc_tax_free(tax);
+}
+
+/* ---- OPP-115 ---------------------------------------------------------------------------- */
+
+static size_t check_split(const pc_taxonomy *tax, const char *path)
+{
+    json_error_t je;
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    char *line = NULL;
+    size_t cap = 0, n = 0;
+    while (getline(&line, &cap, f) > 0) {
+        json_t *o = json_loads(line, 0, &je);
+        assert_non_null(o);
+        const char *text = json_string_value(json_object_get(o, "text"));
+        assert_non_null(text);
+        check_text(tax, text, strlen(text), NULL);
+        json_decref(o);
+        n++;
+    }
+    free(line);
+    fclose(f);
+    return n;
+}
+
+static void test_opp115(void **state)
+{
+    (void)state;
+    char train[512], val[512];
+    snprintf(train, sizeof train, "%s/opp115/train.jsonl", test_shared_dir());
+    snprintf(val, sizeof val, "%s/opp115/validation.jsonl", test_shared_dir());
+    pc_taxonomy *tax = load_default();
+    assert_true(check_split(tax, val) > 100);
+    assert_true(check_split(tax, train) > 100);
+    pc_tax_free(tax);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_derive),          cmocka_unit_test(test_flags),
+        cmocka_unit_test(test_fold_hazards_complete), cmocka_unit_test(test_examples),
+        cmocka_unit_test(test_hostile_default), cmocka_unit_test(test_hostile_rules),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    if (rc)
+        return rc;
+    char probe[512];
+    snprintf(probe, sizeof probe, "%s/opp115/validation.jsonl", test_shared_dir());
+    FILE *f = test_shared_dir() ? fopen(probe, "r") : NULL;
+    if (!f)
+        return TEST_SKIP_EXIT;
+    fclose(f);
+    const struct CMUnitTest shared[] = {cmocka_unit_test(test_opp115)};
+    return cmocka_run_group_tests(shared, NULL, NULL);
+}
