@@ -1,6 +1,9 @@
 /* cmd_taxonomy.c: `polcmp taxonomy check FILE` loads a taxonomy with every check the loader
- * makes and prints a one-line summary, or the one-line error (exit 2). */
+ * makes and prints a one-line summary, or the one-line error (exit 2). It also warns, on
+ * stderr as FILE:LINE:COL: rule 'ID': ..., about rules without a required literal (always
+ * confirmed with PCRE2), back-references and unbounded look-arounds (both slow). */
 #include "cli.h"
+#include "prefilter.h"
 #include "taxonomy.h"
 
 #include <stdio.h>
@@ -17,6 +20,31 @@ static void taxonomy_summary(const pc_taxonomy *t)
            scopes == 1 ? "" : "s", t->jit ? " (JIT)" : "");
 }
 
+static size_t taxonomy_warnings(const pc_taxonomy *t)
+{
+    const pc_prefilter *pf = t->prefilter;
+    size_t n = 0;
+    for (size_t i = 0; i < pc_prefilter_nrules(pf); i++) {
+        const pc_rule *r = pc_prefilter_rule(pf, i);
+        const pc_rule_lits *l = pc_prefilter_lits(pf, i);
+        const char *what[3] = {NULL, NULL, NULL};
+        if (l->source == PC_LIT_NONE)
+            what[0] = "no required literal could be derived; add a 'literal:' every match "
+                      "contains, or it runs on every clause";
+        if (l->flags & PC_LITF_BACKREF)
+            what[1] = "a back-reference (slow; consider an alternation)";
+        if (l->flags & PC_LITF_UNBOUNDED_LOOKAROUND)
+            what[2] = "an unbounded look-around (bound it, e.g. [^.;]{0,80})";
+        for (int k = 0; k < 3; k++)
+            if (what[k]) {
+                fprintf(stderr, "%s:%u:%u: warning: rule '%s': %s\n", t->path, r->line, r->col,
+                        r->id, what[k]);
+                n++;
+            }
+    }
+    return n;
+}
+
 int cmd_taxonomy(int argc, char **argv)
 {
     if (argc != 3 || strcmp(argv[1], "check")) {
@@ -30,6 +58,9 @@ int cmd_taxonomy(int argc, char **argv)
         return CLI_ERROR;
     }
     taxonomy_summary(t);
+    size_t w = taxonomy_warnings(t);
+    if (w)
+        fprintf(stderr, "%s: %zu warning%s\n", t->path, w, w == 1 ? "" : "s");
     pc_tax_free(t);
     return CLI_OK;
 }
