@@ -1,67 +1,820 @@
-/* view_document.c: placeholder until the document view is written; it only says so. */
+/* view_document.c: one policy as a document. On the left its section outline (titles indented
+ * by level, the current section highlighted; hidden below 60 columns), on the right its text
+ * clause by clause, wrapped under the section headings, each clause followed by its labels
+ * (category ids, dim) and marked at the left edge with the worst finding that cites it (glyph
+ * and style) and the reviewer's mark. Web chrome is never shown: only titles and clauses are.
+ *
+ * The order of headings and clauses ("items") is computed once per policy; the wrapped layout
+ * is computed for one width and rebuilt only when the width changes or the comparison is
+ * rebuilt (labels change with a relabel), so moving never costs more than a few items. */
 #include "app.h"
+#include "list.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-static int document_open(tui_view *v, const tui_selection *arg)
+#define DV_OUTLINE_MIN_W 60
+
+/* One heading or clause in reading order. Plain value. */
+typedef struct dv_item {
+    int section;
+    size_t clause; /* PC_NO_CLAUSE for the section's heading */
+} dv_item;
+
+enum { DV_BLANK = 0, DV_HEADING, DV_TEXT, DV_LABELS };
+
+/* One row of the wrapped text pane. Plain value. */
+typedef struct dv_row {
+    unsigned char kind;   /* DV_* */
+    unsigned char first;  /* DV_TEXT: the first row of its clause */
+    unsigned char labels; /* DV_TEXT: the clause's labels follow on this row */
+    unsigned char bullet; /* DV_TEXT: a list item's first row */
+    int section;
+    size_t clause;        /* PC_NO_CLAUSE for headings and blanks */
+    size_t start, end;    /* the bytes shown, in the view's disp */
+    int indent;           /* columns after the two marker columns and a space */
+} dv_row;
+
+/* The view's state. Owns every array. */
+typedef struct dv_view {
+    size_t pol;
+    pc_buf disp;             /* titles and clauses with their whitespace made single spaces */
+    pc_span *clause_span;    /* each clause's text in disp */
+    pc_span *section_span;   /* each section's title in disp */
+    dv_item *items;          /* headings and clauses in reading order */
+    size_t nitems;
+    size_t *clause_item;     /* the item of each clause */
+    size_t *section_item;    /* the item of each section's heading */
+    dv_row *rows;            /* the layout for `width` (0: to rebuild) */
+    size_t nrows, rows_cap;
+    size_t *clause_row;      /* the first row of each clause */
+    size_t *section_row;     /* the first row of each section */
+    int width;
+    size_t top;              /* the first row shown */
+    size_t cur;              /* the clause under the cursor; PC_NO_CLAUSE when there is none */
+    int section;             /* the current section (-1 when the document has none) */
+    int pane;                /* 0 the text, 1 the outline */
+    int jumped;              /* put the current section's first row at the top at next draw */
+    tui_list outline;        /* over the sections */
+    int outline_w;           /* the outline's width at the last draw (0: hidden) */
+} dv_view;
+
+static dv_view *dv_of(tui_view *v)
 {
-    (void)arg;
-    v->data = NULL;
+    return v->data;
+}
+
+static const pc_policy *dv_policy(tui_view *v)
+{
+    return v->app->pols[dv_of(v)->pol];
+}
+
+static int dv_has_title(const pc_outline *o, int s)
+{
+    return o->sections[s].title_end > o->sections[s].title_start;
+}
+
+/* ---- items and position ----------------------------------------------------------- */
+
+static void dv_free_policy(dv_view *d)
+{
+    pc_buf_free(&d->disp);
+    free(d->clause_span);
+    free(d->section_span);
+    d->clause_span = d->section_span = NULL;
+    free(d->items);
+    free(d->clause_item);
+    free(d->section_item);
+    free(d->rows);
+    free(d->clause_row);
+    free(d->section_row);
+    d->items = NULL;
+    d->clause_item = d->section_item = d->clause_row = d->section_row = NULL;
+    d->rows = NULL;
+    d->nitems = d->nrows = d->rows_cap = 0;
+    d->width = 0;
+}
+
+/* Append text[0..len) to b with each run of whitespace (line breaks of hard-wrapped text,
+ * indentation) made one space, and a NUL; its span in b goes to *sp. */
+static int dv_add_text(pc_buf *b, const char *text, size_t len, pc_span *sp)
+{
+    sp->start = b->len;
+    int space = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        int ws = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (ws) {
+            space = b->len > sp->start;
+            continue;
+        }
+        if ((space && pc_buf_addc(b, ' ') < 0) || pc_buf_addc(b, c) < 0)
+            return -1;
+        space = 0;
+    }
+    sp->end = b->len;
+    return pc_buf_addc(b, '\0'); /* so that each span is also a C string */
+}
+
+/* The display text of every title and clause. */
+static int dv_build_text(dv_view *d, const pc_policy *p)
+{
+    const pc_outline *o = p->outline;
+    d->clause_span = calloc(o->nclauses + 1, sizeof *d->clause_span);
+    d->section_span = calloc(o->nsections + 1, sizeof *d->section_span);
+    if (!d->clause_span || !d->section_span || pc_buf_reserve(&d->disp, p->doc->len + 1) < 0)
+        return -1;
+    for (size_t s = 0; s < o->nsections; s++) {
+        const pc_section *sec = &o->sections[s];
+        if (dv_add_text(&d->disp, p->doc->text + sec->title_start,
+                        sec->title_end - sec->title_start, &d->section_span[s]) < 0)
+            return -1;
+    }
+    for (size_t c = 0; c < o->nclauses; c++) {
+        size_t len;
+        const char *t = pc_policy_clause_text(p, c, &len);
+        if (dv_add_text(&d->disp, t, len, &d->clause_span[c]) < 0)
+            return -1;
+    }
+    return pc_buf_adds(&d->disp, "");
+}
+
+/* The reading order: each section's heading, then its own clauses. */
+static int dv_build_items(dv_view *d, const pc_outline *o)
+{
+    d->items = calloc(o->nsections + o->nclauses + 1, sizeof *d->items);
+    d->clause_item = calloc(o->nclauses + 1, sizeof *d->clause_item);
+    d->section_item = calloc(o->nsections + 1, sizeof *d->section_item);
+    d->clause_row = calloc(o->nclauses + 1, sizeof *d->clause_row);
+    d->section_row = calloc(o->nsections + 1, sizeof *d->section_row);
+    if (!d->items || !d->clause_item || !d->section_item || !d->clause_row || !d->section_row)
+        return -1;
+    for (size_t s = 0; s < o->nsections; s++) {
+        d->section_item[s] = d->nitems;
+        d->items[d->nitems++] = (dv_item){(int)s, PC_NO_CLAUSE};
+        const pc_section *sec = &o->sections[s];
+        for (size_t c = sec->first_clause; c < sec->first_clause + sec->nclauses; c++) {
+            if (c >= o->nclauses)
+                break;
+            d->clause_item[c] = d->nitems;
+            d->items[d->nitems++] = (dv_item){(int)s, c};
+        }
+    }
     return 0;
 }
 
-static void document_draw(tui_view *v, tui_screen *s, int y, int h)
+/* The first clause at or after item i (dir 1), or at or before it (dir -1). */
+static size_t dv_clause_from(const dv_view *d, size_t i, int dir)
 {
-    (void)v;
-    (void)h;
-    tui_puts(s, y, 0, s->w, TUI_S_DIM, "the document view is not written yet; q closes it");
+    while (i < d->nitems) {
+        if (d->items[i].clause != PC_NO_CLAUSE)
+            return d->items[i].clause;
+        if (dir < 0 && i == 0)
+            break;
+        i = dir > 0 ? i + 1 : i - 1;
+    }
+    return PC_NO_CLAUSE;
 }
 
-static int document_command(tui_view *v, tui_cmd cmd)
+/* Put the cursor on clause c; its section becomes the current one. */
+static void dv_set_clause(tui_view *v, size_t c)
 {
-    (void)v;
-    (void)cmd;
+    dv_view *d = dv_of(v);
+    if (c == PC_NO_CLAUSE)
+        return;
+    d->cur = c;
+    d->section = dv_policy(v)->outline->clauses[c].section;
+}
+
+/* Make section s the current one: the cursor goes to its first clause (or the next one), and
+ * the text scrolls to its heading. */
+static void dv_goto_section(tui_view *v, int s)
+{
+    dv_view *d = dv_of(v);
+    if (s < 0 || (size_t)s >= dv_policy(v)->outline->nsections)
+        return;
+    size_t c = dv_clause_from(d, d->section_item[s], 1);
+    if (c == PC_NO_CLAUSE)
+        c = dv_clause_from(d, d->section_item[s], -1);
+    if (c != PC_NO_CLAUSE)
+        d->cur = c;
+    d->section = s;
+    d->jumped = 1;
+}
+
+/* Open policy pi at its beginning. */
+static int dv_load(tui_view *v, size_t pi)
+{
+    dv_view *d = dv_of(v);
+    dv_free_policy(d);
+    d->pol = pi;
+    const pc_outline *o = dv_policy(v)->outline;
+    if (dv_build_items(d, o) < 0 || dv_build_text(d, dv_policy(v)) < 0)
+        return -1;
+    d->top = 0;
+    d->cur = PC_NO_CLAUSE;
+    d->section = o->nsections ? 0 : -1;
+    d->outline = (tui_list){o->nsections, 0, 0};
+    dv_set_clause(v, dv_clause_from(d, 0, 1));
     return 0;
 }
 
-static void document_selection(tui_view *v, tui_selection *sel)
+/* Where a finding that was selected points in this policy: its empty section or its clause. */
+static void dv_start_at_finding(tui_view *v, long fi)
 {
-    (void)v;
+    const pc_comparison *cmp = v->app->cmp;
+    dv_view *d = dv_of(v);
+    if (fi < 0 || (size_t)fi >= cmp->nfindings)
+        return;
+    const pc_finding *f = &cmp->findings[fi];
+    for (size_t r = 0; r < f->nrefs; r++) {
+        const pc_ref *ref = &f->refs[r];
+        if (ref->policy != (int)d->pol)
+            continue;
+        if (ref->clause != PC_NO_CLAUSE && ref->clause < dv_policy(v)->outline->nclauses)
+            dv_set_clause(v, ref->clause);
+        else
+            dv_goto_section(v, ref->section);
+        return;
+    }
+}
+
+static void dv_start(tui_view *v, const tui_selection *arg)
+{
+    dv_view *d = dv_of(v);
+    const pc_outline *o = dv_policy(v)->outline;
+    if (arg->clause != PC_NO_CLAUSE && arg->clause < o->nclauses) {
+        dv_set_clause(v, arg->clause);
+        d->jumped = 0;
+    } else if (arg->kind == TUI_SEL_FINDING) {
+        dv_start_at_finding(v, arg->finding);
+    } else if (arg->category >= 0) {
+        const pc_cell_info *cell = pc_comparison_cell(v->app->cmp, arg->category, d->pol);
+        if (cell && cell->nclauses)
+            dv_set_clause(v, cell->clauses[0]);
+    }
+}
+
+static int dv_open(tui_view *v, const tui_selection *arg)
+{
+    dv_view *d = calloc(1, sizeof *d);
+    v->data = d;
+    if (!d || !v->app->npols)
+        return -1;
+    size_t pi = arg->policy >= 0 && (size_t)arg->policy < v->app->npols ? (size_t)arg->policy : 0;
+    if (dv_load(v, pi) < 0)
+        return -1;
+    dv_start(v, arg);
+    return 0;
+}
+
+static void dv_close(tui_view *v)
+{
+    dv_view *d = dv_of(v);
+    if (d) {
+        dv_free_policy(d);
+        free(d);
+    }
+}
+
+/* ---- layout ------------------------------------------------------------------------- */
+
+/* The clause's labels as category ids: "sale, third-party". Empty when it has none. */
+static void dv_labels(const tui_app *app, const pc_policy *p, size_t c, char *buf, size_t n)
+{
+    const pc_clause_result *r = &p->cls->clauses[c];
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < r->nlabels && len + 1 < n; i++) {
+        int cat = p->cls->labels[r->label_first + i].category;
+        int k = snprintf(buf + len, n - len, "%s%s", i ? ", " : "", app->tax->cats[cat].id);
+        if (k < 0)
+            break;
+        len += (size_t)k;
+    }
+}
+
+static dv_row *dv_add_row(dv_view *d, int kind, int section, size_t clause, int indent)
+{
+    if (pc_grow(&d->rows, &d->rows_cap, d->nrows + 1, sizeof *d->rows) < 0)
+        return NULL;
+    dv_row *r = &d->rows[d->nrows++];
+    *r = (dv_row){.kind = (unsigned char)kind, .section = section, .clause = clause,
+                  .indent = indent};
+    return r;
+}
+
+/* Add rows for text[start, end) wrapped to `width` columns; returns the last row or NULL. */
+static dv_row *dv_add_wrapped(dv_view *d, const char *text, size_t start, size_t end, int width,
+                              int kind, int section, size_t clause, int indent)
+{
+    size_t n = tui_wrap(text + start, end - start, width, NULL, 0);
+    pc_span *lines = calloc(n ? n : 1, sizeof *lines);
+    dv_row *r = NULL;
+    if (!lines)
+        return NULL;
+    tui_wrap(text + start, end - start, width, lines, n);
+    for (size_t i = 0; i < n; i++) {
+        if (!(r = dv_add_row(d, kind, section, clause, indent)))
+            break;
+        r->start = start + lines[i].start;
+        r->end = start + lines[i].end;
+        r->first = i == 0;
+    }
+    free(lines);
+    return r;
+}
+
+/* How deep a list item sits: 1 under a sentence lead-in, 2 under an item, ... (at most 3). */
+static int dv_item_depth(const pc_outline *o, size_t c)
+{
+    int depth = 0;
+    while (c < o->nclauses && o->clauses[c].kind == PC_CLAUSE_ITEM && depth < 3) {
+        depth++;
+        int lead = o->clauses[c].lead;
+        if (lead < 0)
+            break;
+        c = (size_t)lead;
+    }
+    return depth;
+}
+
+static int dv_layout_clause(tui_view *v, size_t c, int tw)
+{
+    dv_view *d = dv_of(v);
+    const pc_policy *p = dv_policy(v);
+    const pc_clause *cl = &p->outline->clauses[c];
+    int indent = 2 * dv_item_depth(p->outline, c);
+    int width = tw - 3 - indent > 8 ? tw - 3 - indent : 8;
+    d->clause_row[c] = d->nrows;
+    pc_span t = d->clause_span[c];
+    dv_row *last = dv_add_wrapped(d, d->disp.data, t.start, t.end, width, DV_TEXT,
+                                  cl->section, c, indent);
+    if (!last)
+        return -1;
+    d->rows[d->clause_row[c]].bullet = cl->kind == PC_CLAUSE_ITEM;
+    char labels[512];
+    dv_labels(v->app, p, c, labels, sizeof labels);
+    if (!labels[0])
+        return 0;
+    int used = tui_width(d->disp.data + last->start, last->end - last->start);
+    int lw = tui_width(labels, strlen(labels)) + 2;
+    if (used + 2 + lw <= width) {
+        last->labels = 1;
+        return 0;
+    }
+    return dv_add_row(d, DV_LABELS, cl->section, c, indent) ? 0 : -1;
+}
+
+/* Whether section s's heading repeats the document title shown above the panes. */
+static int dv_title_repeats(const pc_policy *p, int s)
+{
+    const pc_section *sec = &p->outline->sections[s];
+    pc_span t = p->outline->title;
+    return t.end - t.start == sec->title_end - sec->title_start &&
+           memcmp(p->doc->text + t.start, p->doc->text + sec->title_start, t.end - t.start) == 0;
+}
+
+static int dv_layout_heading(tui_view *v, int s, int tw)
+{
+    dv_view *d = dv_of(v);
+    const pc_policy *p = dv_policy(v);
+    const pc_section *sec = &p->outline->sections[s];
+    d->section_row[s] = d->nrows;
+    if (!dv_has_title(p->outline, s) || dv_title_repeats(p, s))
+        return 0;
+    if (d->nrows && !dv_add_row(d, DV_BLANK, s, PC_NO_CLAUSE, 0))
+        return -1;
+    d->section_row[s] = d->nrows;
+    int indent = 2 * (sec->level > 1 ? sec->level - 1 : 0);
+    int width = tw - indent > 8 ? tw - indent : 8;
+    pc_span t = d->section_span[s];
+    return dv_add_wrapped(d, d->disp.data, t.start, t.end, width, DV_HEADING, s, PC_NO_CLAUSE,
+                          indent)
+               ? 0
+               : -1;
+}
+
+/* Lay the text out for a pane tw columns wide. */
+static int dv_layout(tui_view *v, int tw)
+{
+    dv_view *d = dv_of(v);
+    d->nrows = 0;
+    d->width = 0;
+    for (size_t i = 0; i < d->nitems; i++) {
+        const dv_item *it = &d->items[i];
+        int rc = it->clause == PC_NO_CLAUSE ? dv_layout_heading(v, it->section, tw)
+                                            : dv_layout_clause(v, it->clause, tw);
+        if (rc < 0)
+            return -1;
+    }
+    d->width = tw;
+    return 0;
+}
+
+/* ---- drawing ------------------------------------------------------------------------ */
+
+/* The glyph of the worst kind of finding among `kinds` (bit set). */
+static const char *dv_kinds_glyph(unsigned kinds)
+{
+    if (kinds & (1u << PC_FIND_CONTRADICTION))
+        return tui_state_glyph(TUI_ST_CONTRADICTION);
+    if (kinds & (1u << PC_FIND_MISSING))
+        return tui_state_glyph(TUI_ST_MISSING);
+    if (kinds & (1u << PC_FIND_DISAGREEMENT))
+        return tui_state_glyph(TUI_ST_DISAGREEMENT);
+    if (kinds & (1u << PC_FIND_GAP))
+        return tui_state_glyph(TUI_ST_GAP);
+    return tui_state_glyph(TUI_ST_WARNING);
+}
+
+/* The two marker columns of a clause's row: the finding glyph (a bar under it on the
+ * following rows) and the reviewer's mark. */
+static void dv_draw_markers(tui_view *v, const dv_row *r, tui_screen *s, int y, int x)
+{
+    dv_view *d = dv_of(v);
+    unsigned kinds = tui_model_clause_kinds(v->app, d->pol, r->clause);
+    if (kinds)
+        tui_puts(s, y, x, 1, tui_model_clause_style(v->app, d->pol, r->clause),
+                 r->first ? dv_kinds_glyph(kinds) : "│");
+    if (!r->first)
+        return;
+    const char *mark = tui_model_clause_mark(v->app, d->pol, r->clause);
+    tui_puts(s, y, x + 1, 1, strcmp(mark, "?") == 0 ? TUI_S_STALE : TUI_S_REVIEWED, mark);
+}
+
+static void dv_draw_row(tui_view *v, const dv_row *r, tui_screen *s, int y, int x0)
+{
+    dv_view *d = dv_of(v);
+    const pc_policy *p = dv_policy(v);
+    int x = x0 + 3 + r->indent, room = s->w - x;
+    char labels[512];
+    if (r->kind == DV_HEADING) {
+        tui_put(s, y, x0 + r->indent, s->w - x0 - r->indent, TUI_S_HEADING,
+                d->disp.data + r->start, r->end - r->start);
+        return;
+    }
+    if (r->kind == DV_BLANK)
+        return;
+    dv_draw_markers(v, r, s, y, x0);
+    if (r->kind == DV_LABELS) {
+        dv_labels(v->app, p, r->clause, labels, sizeof labels);
+        tui_printf(s, y, x, room, TUI_S_DIM, "[%s]", labels);
+        return;
+    }
+    if (r->bullet)
+        tui_puts(s, y, x - 2, 2, TUI_S_DIM, "•");
+    int w = tui_put(s, y, x, room, TUI_S_NORMAL, d->disp.data + r->start, r->end - r->start);
+    if (r->labels) {
+        dv_labels(v->app, p, r->clause, labels, sizeof labels);
+        tui_printf(s, y, x + w + 2, room - w - 2, TUI_S_DIM, "[%s]", labels);
+    }
+}
+
+/* The last row of clause c. */
+static size_t dv_clause_last_row(const dv_view *d, size_t c)
+{
+    size_t r = d->clause_row[c];
+    while (r + 1 < d->nrows && d->rows[r + 1].clause == c && d->rows[r + 1].kind != DV_HEADING)
+        r++;
+    return r;
+}
+
+/* Scroll so the cursor's clause is visible (after a jump, the section's heading on top). */
+static void dv_fit(dv_view *d, int h)
+{
+    size_t rows = h > 0 ? (size_t)h : 1;
+    if (d->jumped && d->section >= 0)
+        d->top = d->section_row[d->section];
+    d->jumped = 0;
+    if (d->cur != PC_NO_CLAUSE) {
+        size_t first = d->clause_row[d->cur], last = dv_clause_last_row(d, d->cur);
+        if (last >= d->top + rows)
+            d->top = last - rows + 1;
+        if (first < d->top || last - first >= rows)
+            d->top = first;
+    }
+    if (d->top + rows > d->nrows)
+        d->top = d->nrows > rows ? d->nrows - rows : 0;
+}
+
+static void dv_draw_text(tui_view *v, tui_screen *s, int y, int h, int x0)
+{
+    dv_view *d = dv_of(v);
+    if (d->width != s->w - x0 && dv_layout(v, s->w - x0) < 0) {
+        tui_puts(s, y, x0, s->w - x0, TUI_S_ERROR, "out of memory");
+        return;
+    }
+    dv_fit(d, h);
+    if (!d->nrows)
+        tui_puts(s, y, x0 + 3, s->w - x0 - 3, TUI_S_DIM, "this document has no text");
+    for (int i = 0; i < h && d->top + (size_t)i < d->nrows; i++) {
+        const dv_row *r = &d->rows[d->top + (size_t)i];
+        dv_draw_row(v, r, s, y + i, x0);
+        if (r->clause == d->cur && r->kind != DV_HEADING && r->kind != DV_BLANK)
+            tui_mark(s, y + i, x0 + 2, s->w - x0 - 2, -1, d->pane ? TUI_F_BOLD : TUI_F_REVERSE);
+    }
+}
+
+static void dv_draw_outline(tui_view *v, tui_screen *s, int y, int h, int ow)
+{
+    dv_view *d = dv_of(v);
+    const pc_policy *p = dv_policy(v);
+    if (!d->pane && d->section >= 0)
+        d->outline.sel = (size_t)d->section;
+    tui_list_fit(&d->outline, h);
+    for (int i = 0; i < h && d->outline.top + (size_t)i < d->outline.n; i++) {
+        size_t si = d->outline.top + (size_t)i;
+        const pc_section *sec = &p->outline->sections[si];
+        int indent = 2 * (sec->level > 1 ? sec->level - 1 : 0);
+        indent = indent < ow / 2 ? indent : ow / 2;
+        tui_style st = (int)si == d->section ? TUI_S_HEADING : TUI_S_NORMAL;
+        pc_span t = d->section_span[si];
+        if (t.end > t.start)
+            tui_puts_trunc(s, y + i, indent, ow - indent - 1, st, d->disp.data + t.start);
+        else
+            tui_puts(s, y + i, indent, ow - indent - 1, TUI_S_DIM, "(untitled)");
+        if ((int)si == d->section)
+            tui_mark(s, y + i, 0, ow - 1, -1, TUI_F_BOLD);
+        if (d->pane && si == d->outline.sel)
+            tui_mark(s, y + i, 0, ow - 1, -1, TUI_F_REVERSE);
+    }
+    for (int i = 0; i < h; i++)
+        tui_puts(s, y + i, ow - 1, 1, TUI_S_DIM, "│");
+}
+
+/* The first line: the document's title, and which policy of how many. */
+static void dv_draw_title(tui_view *v, tui_screen *s, int y)
+{
+    dv_view *d = dv_of(v);
+    const pc_policy *p = dv_policy(v);
+    char pos[64];
+    snprintf(pos, sizeof pos, " %zu/%zu", d->pol + 1, v->app->npols);
+    int pw = tui_width(pos, strlen(pos));
+    tui_puts_trunc(s, y, 0, s->w - pw, TUI_S_HEADING, p->name);
+    tui_puts(s, y, s->w - pw, pw, TUI_S_DIM, pos);
+}
+
+static int dv_outline_width(int w)
+{
+    if (w < DV_OUTLINE_MIN_W)
+        return 0;
+    int ow = w / 4;
+    return ow > 36 ? 36 : ow;
+}
+
+static void dv_draw(tui_view *v, tui_screen *s, int y, int h)
+{
+    dv_view *d = dv_of(v);
+    int ow = dv_outline_width(s->w);
+    d->outline_w = ow;
+    if (!ow)
+        d->pane = 0;
+    v->rows = h > 1 ? h - 1 : 1;
+    dv_draw_title(v, s, y);
+    if (h < 2)
+        return;
+    if (ow)
+        dv_draw_outline(v, s, y + 1, h - 1, ow);
+    dv_draw_text(v, s, y + 1, h - 1, ow ? ow + 1 : 0);
+}
+
+/* ---- commands ----------------------------------------------------------------------- */
+
+/* Move the cursor n clauses forward (dir 1) or back, stopping at the ends. */
+static void dv_step(tui_view *v, int dir, size_t n)
+{
+    dv_view *d = dv_of(v);
+    if (d->cur == PC_NO_CLAUSE)
+        return;
+    size_t i = d->clause_item[d->cur];
+    for (size_t k = 0; k < n; k++) {
+        size_t next = PC_NO_CLAUSE;
+        if (dir > 0 && i + 1 < d->nitems)
+            next = dv_clause_from(d, i + 1, 1);
+        else if (dir < 0 && i > 0)
+            next = dv_clause_from(d, i - 1, -1);
+        if (next == PC_NO_CLAUSE)
+            break;
+        i = d->clause_item[next];
+    }
+    dv_set_clause(v, d->items[i].clause);
+}
+
+/* A page: as many clauses as fill the pane, counted in laid-out rows when there are some. */
+static void dv_page(tui_view *v, int dir)
+{
+    dv_view *d = dv_of(v);
+    size_t page = v->rows > 2 ? (size_t)v->rows - 1 : 1;
+    if (!d->width || d->cur == PC_NO_CLAUSE) {
+        dv_step(v, dir, page);
+        return;
+    }
+    size_t r = d->clause_row[d->cur];
+    r = dir > 0 ? (r + page < d->nrows ? r + page : d->nrows - 1) : (r > page ? r - page : 0);
+    while (d->rows[r].clause == PC_NO_CLAUSE && (dir > 0 ? r + 1 < d->nrows : r > 0))
+        r = dir > 0 ? r + 1 : r - 1;
+    if (d->rows[r].clause != PC_NO_CLAUSE)
+        dv_set_clause(v, d->rows[r].clause);
+    d->top = dir > 0 ? d->top + page : (d->top > page ? d->top - page : 0);
+}
+
+/* The next (dir 1) or previous clause a finding cites. */
+static int dv_next_finding(tui_view *v, int dir)
+{
+    dv_view *d = dv_of(v);
+    if (d->cur == PC_NO_CLAUSE)
+        return 1;
+    size_t i = d->clause_item[d->cur];
+    while (dir > 0 ? i + 1 < d->nitems : i > 0) {
+        i = dir > 0 ? i + 1 : i - 1;
+        size_t c = d->items[i].clause;
+        if (c != PC_NO_CLAUSE && tui_model_clause_kinds(v->app, d->pol, c)) {
+            dv_set_clause(v, c);
+            return 1;
+        }
+    }
+    tui_app_message(v->app, 0, "no finding cites a clause %s this one",
+                    dir > 0 ? "after" : "before");
+    return 1;
+}
+
+static int dv_switch_policy(tui_view *v, int dir)
+{
+    dv_view *d = dv_of(v);
+    if (dir < 0 ? d->pol == 0 : d->pol + 1 >= v->app->npols) {
+        tui_app_message(v->app, 0, "this is the %s policy", dir < 0 ? "first" : "last");
+        return 1;
+    }
+    if (dv_load(v, dir < 0 ? d->pol - 1 : d->pol + 1) < 0)
+        tui_app_message(v->app, 1, "out of memory");
+    return 1;
+}
+
+static int dv_switch_pane(tui_view *v)
+{
+    dv_view *d = dv_of(v);
+    if (v->app->w && v->app->w < DV_OUTLINE_MIN_W) {
+        tui_app_message(v->app, 0, "the outline is hidden below %d columns", DV_OUTLINE_MIN_W);
+        return 1;
+    }
+    d->pane = !d->pane;
+    if (d->pane && d->section >= 0)
+        d->outline.sel = (size_t)d->section;
+    return 1;
+}
+
+/* Enter: in the outline, show the section; on a clause a finding cites, list its findings. */
+static int dv_enter(tui_view *v)
+{
+    dv_view *d = dv_of(v);
+    if (d->pane) {
+        dv_goto_section(v, (int)d->outline.sel);
+        d->pane = 0;
+        return 1;
+    }
+    if (d->cur == PC_NO_CLAUSE || !tui_model_clause_kinds(v->app, d->pol, d->cur)) {
+        tui_app_message(v->app, 0, "no finding cites this clause; x explains its labels");
+        return 1;
+    }
+    tui_selection sel;
+    v->ops->selection(v, &sel);
+    tui_app_push(v->app, &tui_view_findings, &sel);
+    return 1;
+}
+
+static int dv_outline_command(tui_view *v, tui_cmd cmd)
+{
+    dv_view *d = dv_of(v);
+    return tui_list_command(&d->outline, cmd, v->rows);
+}
+
+static int dv_move_command(tui_view *v, tui_cmd cmd)
+{
+    dv_view *d = dv_of(v);
+    switch (cmd) {
+    case TUI_CMD_DOWN:
+    case TUI_CMD_UP:
+        dv_step(v, cmd == TUI_CMD_DOWN ? 1 : -1, 1);
+        return 1;
+    case TUI_CMD_PAGE_DOWN:
+    case TUI_CMD_PAGE_UP:
+        dv_page(v, cmd == TUI_CMD_PAGE_DOWN ? 1 : -1);
+        return 1;
+    case TUI_CMD_TOP:
+        dv_set_clause(v, dv_clause_from(d, 0, 1));
+        return 1;
+    case TUI_CMD_BOTTOM:
+        dv_set_clause(v, d->nitems ? dv_clause_from(d, d->nitems - 1, -1) : PC_NO_CLAUSE);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static int dv_command(tui_view *v, tui_cmd cmd)
+{
+    dv_view *d = dv_of(v);
+    if (d->pane ? dv_outline_command(v, cmd) : dv_move_command(v, cmd))
+        return 1;
+    switch (cmd) {
+    case TUI_CMD_LEFT:
+    case TUI_CMD_RIGHT:
+        return dv_switch_policy(v, cmd == TUI_CMD_RIGHT ? 1 : -1);
+    case TUI_CMD_NEXT_PANE:
+    case TUI_CMD_PREV_PANE:
+        return dv_switch_pane(v);
+    case TUI_CMD_NEXT_SECTION:
+    case TUI_CMD_PREV_SECTION:
+        dv_goto_section(v, d->section + (cmd == TUI_CMD_NEXT_SECTION ? 1 : -1));
+        return 1;
+    case TUI_CMD_NEXT_FINDING:
+    case TUI_CMD_PREV_FINDING:
+        return dv_next_finding(v, cmd == TUI_CMD_NEXT_FINDING ? 1 : -1);
+    case TUI_CMD_ENTER:
+        return dv_enter(v);
+    default:
+        return 0;
+    }
+}
+
+static void dv_selection(tui_view *v, tui_selection *sel)
+{
+    dv_view *d = dv_of(v);
     *sel = tui_sel_none();
+    sel->policy = (int)d->pol;
+    if (d->cur == PC_NO_CLAUSE)
+        return;
+    sel->kind = TUI_SEL_CLAUSE;
+    sel->clause = d->cur;
 }
 
-static int document_search(tui_view *v, const pcre2_code *re, int dir)
+static int dv_item_matches(tui_view *v, const dv_item *it, const pcre2_code *re)
 {
-    (void)v;
-    (void)re;
-    (void)dir;
+    dv_view *d = dv_of(v);
+    pc_span t = it->clause != PC_NO_CLAUSE ? d->clause_span[it->clause]
+                                           : d->section_span[it->section];
+    return t.end > t.start && tui_search_match(re, d->disp.data + t.start, t.end - t.start);
+}
+
+/* Search clauses and section titles in reading order from the cursor, wrapping around. */
+static int dv_search(tui_view *v, const pcre2_code *re, int dir)
+{
+    dv_view *d = dv_of(v);
+    size_t n = d->nitems;
+    size_t pos = d->cur != PC_NO_CLAUSE ? d->clause_item[d->cur] : 0;
+    for (size_t step = 1; step <= n; step++) {
+        size_t i = dir > 0 ? (pos + step) % n : (pos + n - step % n) % n;
+        const dv_item *it = &d->items[i];
+        if (!dv_item_matches(v, it, re))
+            continue;
+        if (it->clause == PC_NO_CLAUSE)
+            dv_goto_section(v, it->section);
+        else
+            dv_set_clause(v, it->clause);
+        return 1;
+    }
     return 0;
 }
 
-static void document_refresh(tui_view *v)
+/* Labels and findings may have changed: lay the text out again at the next draw. */
+static void dv_refresh(tui_view *v)
 {
-    (void)v;
+    dv_of(v)->width = 0;
 }
 
-static const char *document_hint(tui_view *v)
+static void dv_click(tui_view *v, int y, int x)
 {
-    (void)v;
-    return "q:back";
+    dv_view *d = dv_of(v);
+    if (y < 1)
+        return;
+    if (x < d->outline_w) {
+        size_t si = d->outline.top + (size_t)(y - 1);
+        if (si < d->outline.n)
+            dv_goto_section(v, (int)si);
+        return;
+    }
+    size_t r = d->top + (size_t)(y - 1);
+    if (d->width && r < d->nrows && d->rows[r].clause != PC_NO_CLAUSE)
+        dv_set_clause(v, d->rows[r].clause);
 }
 
-static void document_close(tui_view *v)
+static const char *dv_hint(tui_view *v)
 {
-    free(v->data);
+    (void)v;
+    return "Tab:outline ]/[:section }/{:finding h/l:policy";
 }
 
 const tui_view_ops tui_view_document = {
     .name = "document",
-    .open = document_open,
-    .draw = document_draw,
-    .command = document_command,
-    .selection = document_selection,
-    .search = document_search,
-    .refresh = document_refresh,
-    .hint = document_hint,
-    .close = document_close,
+    .open = dv_open,
+    .draw = dv_draw,
+    .command = dv_command,
+    .selection = dv_selection,
+    .search = dv_search,
+    .refresh = dv_refresh,
+    .click = dv_click,
+    .hint = dv_hint,
+    .close = dv_close,
 };
