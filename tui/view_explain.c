@@ -1,67 +1,515 @@
-/* view_explain.c: placeholder until the explain view is written; it only says so. */
+/* view_explain.c: why a clause has its labels.
+ *
+ * For a finding it first shows the finding (kind, severity, category, message) and every
+ * clause it rests on; Enter on one of those lines explains that clause instead. For the
+ * clause: its full text with the matched spans emphasised, then each label (category, score
+ * against threshold, "set by the reviewer" when it has no evidence) with each piece of
+ * evidence (rule id, the rule's pattern, whether it matched a heading, the matched text and its
+ * byte offsets), the attribute values and stances found in it, and the reviewer's decision.
+ * Everything is one scrolling list of lines, built when the width or the clause changes.
+ */
 #include "app.h"
+#include "list.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-static int explain_open(tui_view *v, const tui_selection *arg)
+/* One line. Plain value: bytes of the view's text buffer, or (doc) of the explained policy's
+ * text. ref: on a line naming one of the finding's clauses, the index of that ref, else -1. */
+typedef struct ex_line {
+    tui_style style;
+    int indent;
+    int doc;
+    size_t start, end;
+    long ref;
+} ex_line;
+
+/* The view. Owns text, lines and wrap. */
+typedef struct ex_view {
+    long finding;  /* the finding shown first, or -1 */
+    int category;  /* the category it was opened from (for the selection), or -1 */
+    int policy;    /* the explained clause, policy < 0 when there is none */
+    size_t clause;
+    pc_buf text;   /* the text of every line that is not the clause's own */
+    ex_line *lines;
+    size_t cap;
+    size_t nfinding; /* lines [0, nfinding) are about the finding */
+    tui_list list;   /* over lines */
+    int width;       /* the width the lines were built for, 0 when they must be rebuilt */
+    int oom;
+    pc_span *wrap;   /* scratch for tui_wrap */
+    size_t wrapcap;
+} ex_view;
+
+static ex_view *ex_of(tui_view *v)
 {
-    (void)arg;
-    v->data = NULL;
-    return 0;
+    return v->data;
 }
 
-static void explain_draw(tui_view *v, tui_screen *s, int y, int h)
+/* ---- building lines --------------------------------------------------------------------- */
+
+static void ex_add(ex_view *e, tui_style st, int indent, int doc, size_t start, size_t end,
+                   long ref)
 {
-    (void)v;
-    (void)h;
-    tui_puts(s, y, 0, s->w, TUI_S_DIM, "the explain view is not written yet; q closes it");
+    if (pc_grow(&e->lines, &e->cap, e->list.n + 1, sizeof *e->lines) < 0) {
+        e->oom = 1;
+        return;
+    }
+    e->lines[e->list.n++] = (ex_line){st, indent, doc, start, end, ref};
 }
 
-static int explain_command(tui_view *v, tui_cmd cmd)
+/* Wrap text[0..len) (at offset base of its source) to the width left after indent. */
+static void ex_wrap(ex_view *e, tui_style st, int indent, int doc, const char *text, size_t len,
+                    size_t base)
 {
-    (void)v;
-    (void)cmd;
-    return 0;
+    int w = e->width - indent > 8 ? e->width - indent : 8;
+    size_t n = tui_wrap(text, len, w, NULL, 0);
+    if (pc_grow(&e->wrap, &e->wrapcap, n, sizeof *e->wrap) < 0) {
+        e->oom = 1;
+        return;
+    }
+    tui_wrap(text, len, w, e->wrap, n);
+    for (size_t i = 0; i < n; i++)
+        ex_add(e, st, indent, doc, base + e->wrap[i].start, base + e->wrap[i].end, -1);
 }
 
-static void explain_selection(tui_view *v, tui_selection *sel)
+/* A paragraph of formatted text, wrapped. */
+static void ex_para(ex_view *e, tui_style st, int indent, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void ex_para(ex_view *e, tui_style st, int indent, const char *fmt, ...)
 {
-    (void)v;
+    size_t off = e->text.len;
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[1024];
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0 || pc_buf_adds(&e->text, buf) < 0) {
+        e->oom = 1;
+        return;
+    }
+    ex_wrap(e, st, indent, 0, e->text.data + off, e->text.len - off, off);
+}
+
+/* Text that may be long (a message, a pattern): appended as it is, then wrapped. */
+static void ex_long(ex_view *e, tui_style st, int indent, const char *prefix, const char *text,
+                    size_t len)
+{
+    size_t off = e->text.len;
+    if (pc_buf_adds(&e->text, prefix) < 0 || pc_buf_add(&e->text, text, len) < 0) {
+        e->oom = 1;
+        return;
+    }
+    ex_wrap(e, st, indent, 0, e->text.data + off, e->text.len - off, off);
+}
+
+static void ex_blank(ex_view *e)
+{
+    ex_add(e, TUI_S_NORMAL, 0, 0, e->text.len, e->text.len, -1);
+}
+
+static const pc_policy *ex_policy(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    return e->policy >= 0 ? v->app->pols[e->policy] : NULL;
+}
+
+/* The text of a span of the explained policy, quoted into buf. */
+static const char *ex_quote(const pc_policy *p, pc_span sp, char *buf, size_t n)
+{
+    size_t len = sp.end > sp.start ? sp.end - sp.start : 0;
+    if (len > n - 1)
+        len = n - 1;
+    memcpy(buf, p->doc->text + sp.start, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+/* A decision in words: "reviewed · labels a, b · note "..." · needs review again". */
+static void ex_decision(ex_view *e, const pc_decision *d, pc_review_fit fit)
+{
+    if (!d) {
+        ex_para(e, TUI_S_DIM, 2, "no decision yet");
+        return;
+    }
+    pc_buf b = {0};
+    pc_buf_printf(&b, "status %s", pc_review_status_name(d->status));
+    if (d->relabelled) {
+        pc_buf_adds(&b, " · labels");
+        for (size_t i = 0; i < d->nlabels; i++)
+            pc_buf_printf(&b, "%s %s", i ? "," : "", d->labels[i]);
+        if (!d->nlabels)
+            pc_buf_adds(&b, " (none)");
+    }
+    if (d->note)
+        pc_buf_printf(&b, " · note \"%s\"", d->note);
+    if (fit == PC_FIT_STALE)
+        pc_buf_adds(&b, " · needs review again");
+    if (b.data)
+        ex_long(e, fit == PC_FIT_STALE ? TUI_S_STALE : TUI_S_REVIEWED, 2, "", b.data, b.len);
+    pc_buf_free(&b);
+}
+
+/* One line per clause the finding rests on; "→" marks the one explained. */
+static void ex_finding_refs(tui_view *v, const pc_finding *f)
+{
+    ex_view *e = ex_of(v);
+    if (!f->nrefs)
+        ex_para(e, TUI_S_DIM, 2, "it rests on no clause");
+    for (size_t r = 0; r < f->nrefs; r++) {
+        const pc_ref *ref = &f->refs[r];
+        const pc_policy *p = v->app->pols[ref->policy];
+        size_t off = e->text.len, len = 0;
+        const char *text = "";
+        int here = ref->policy == e->policy && ref->clause == e->clause;
+        if (ref->clause != PC_NO_CLAUSE) {
+            text = pc_policy_clause_text(p, ref->clause, &len);
+        } else if (ref->section >= 0) {
+            const pc_section *s = &p->outline->sections[ref->section];
+            text = p->doc->text + s->title_start;
+            len = s->title_end - s->title_start;
+        }
+        if (pc_buf_printf(&e->text, "%s %s: %s", here ? "→" : "·", p->id,
+                          ref->clause == PC_NO_CLAUSE ? "the heading " : "") < 0 ||
+            pc_buf_add(&e->text, text, len) < 0) {
+            e->oom = 1;
+            return;
+        }
+        ex_add(e, here ? TUI_S_HEADING : TUI_S_NORMAL, 2, 0, off, e->text.len, (long)r);
+    }
+}
+
+static void ex_finding(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    const pc_finding *f = &v->app->cmp->findings[e->finding];
+    const char *cat = f->category >= 0 ? v->app->tax->cats[f->category].id : "no category";
+    const char *mark = tui_model_finding_mark(v->app, (size_t)e->finding);
+    ex_para(e, tui_finding_style(f->kind), 0, "Finding %ld of %zu: %s · %s · %s %s", e->finding + 1,
+            v->app->cmp->nfindings, pc_finding_kind_name(f->kind), pc_severity_name(f->severity),
+            cat, mark);
+    ex_long(e, TUI_S_NORMAL, 2, "", f->message, strlen(f->message));
+    ex_para(e, TUI_S_HEADING, 0, "It rests on (Enter explains one)");
+    ex_finding_refs(v, f);
+    pc_review_fit fit;
+    const pc_decision *d = tui_model_finding_decision(v->app, (size_t)e->finding, &fit);
+    if (d) {
+        ex_para(e, TUI_S_HEADING, 0, "The reviewer's decision on the finding");
+        ex_decision(e, d, fit);
+    }
+    ex_blank(e);
+}
+
+static void ex_clause(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    const pc_policy *p = ex_policy(v);
+    const pc_clause *cl = &p->outline->clauses[e->clause];
+    char *title = pc_review_section_title(p, e->clause);
+    ex_para(e, TUI_S_HEADING, 0, "Clause %zu of %s%s%s", e->clause + 1, p->id,
+            title && *title ? " · " : "", title ? title : "");
+    free(title);
+    ex_wrap(e, TUI_S_NORMAL, 2, 1, p->doc->text + cl->start, cl->end - cl->start, cl->start);
+    ex_blank(e);
+}
+
+static void ex_evidence(tui_view *v, const pc_evidence *ev)
+{
+    ex_view *e = ex_of(v);
+    char quote[256];
+    ex_para(e, TUI_S_NORMAL, 4, "rule %s%s", ev->rule->id,
+            ev->heading ? " (heading: matched a title or lead-in, not the clause)" : "");
+    ex_long(e, TUI_S_DIM, 6, "pattern ", ev->rule->pattern, strlen(ev->rule->pattern));
+    ex_para(e, TUI_S_MATCH, 6, "matched \"%s\" at bytes %zu-%zu",
+            ex_quote(ex_policy(v), ev->span, quote, sizeof quote), ev->span.start, ev->span.end);
+}
+
+static void ex_labels(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    const pc_classified *cls = ex_policy(v)->cls;
+    const pc_clause_result *r = &cls->clauses[e->clause];
+    ex_para(e, TUI_S_HEADING, 0, "Labels (%zu)", r->nlabels);
+    if (!r->nlabels)
+        ex_para(e, TUI_S_DIM, 2, "no category reached its threshold");
+    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
+        const pc_label *l = &cls->labels[k];
+        const pc_category *c = &v->app->tax->cats[l->category];
+        if (!l->nev) {
+            ex_para(e, TUI_S_COVERED, 2, "%s (%s): set by the reviewer", c->name, c->id);
+            continue;
+        }
+        ex_para(e, TUI_S_COVERED, 2, "%s (%s): score %.2f, threshold %.2f", c->name, c->id,
+                l->score, c->threshold);
+        for (size_t i = l->ev_first; i < l->ev_first + l->nev; i++)
+            ex_evidence(v, &cls->evidence[i]);
+    }
+    ex_blank(e);
+}
+
+static void ex_attrs(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    const pc_policy *p = ex_policy(v);
+    const pc_clause_result *r = &p->cls->clauses[e->clause];
+    char quote[256];
+    if (!r->nattrs)
+        return;
+    ex_para(e, TUI_S_HEADING, 0, "Attribute values");
+    for (size_t k = r->attr_first; k < r->attr_first + r->nattrs; k++) {
+        const pc_attr_hit *h = &p->cls->attrs[k];
+        ex_para(e, TUI_S_NORMAL, 2, "%s: stated \"%s\", normalized \"%s\" (rule %s)",
+                v->app->tax->attrs[h->attribute].id, ex_quote(p, h->span, quote, sizeof quote),
+                h->norm.text, h->rule->id);
+    }
+    ex_blank(e);
+}
+
+static void ex_stances(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    const pc_policy *p = ex_policy(v);
+    const pc_clause_result *r = &p->cls->clauses[e->clause];
+    if (!r->nstances)
+        return;
+    ex_para(e, TUI_S_HEADING, 0, "Stances");
+    for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++) {
+        const pc_stance *st = &p->cls->stances[k];
+        pc_buf b = {0};
+        pc_buf_printf(&b, "%s: %s", v->app->tax->topics[st->topic].id,
+                      pc_polarity_name(st->polarity));
+        for (size_t i = st->scope_first; i < st->scope_first + st->nscopes; i++) {
+            const pc_scope_ref *s = &p->cls->scopes[i];
+            pc_buf_printf(&b, " · %s: %s", pc_scope_dim_name(s->dim),
+                          v->app->tax->scopes[s->dim][s->index].id);
+        }
+        if (!st->nscopes)
+            pc_buf_adds(&b, " · no scope named");
+        if (b.data)
+            ex_long(e, TUI_S_NORMAL, 2, "", b.data, b.len);
+        pc_buf_free(&b);
+    }
+    ex_blank(e);
+}
+
+static void ex_review(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    pc_review_fit fit;
+    const pc_decision *d = tui_model_clause_decision(v->app, (size_t)e->policy, e->clause, &fit);
+    ex_para(e, TUI_S_HEADING, 0, "The reviewer's decision on the clause");
+    ex_decision(e, d, fit);
+}
+
+/* (Re)build every line for width w, keeping the cursor's line number. */
+static void ex_build(tui_view *v, int w)
+{
+    ex_view *e = ex_of(v);
+    size_t sel = e->list.sel;
+    e->width = w > 0 ? w : 80;
+    e->text.len = 0;
+    e->list.n = 0;
+    e->oom = pc_buf_reserve(&e->text, 256) < 0;
+    if (e->finding >= 0)
+        ex_finding(v);
+    e->nfinding = e->list.n;
+    if (ex_policy(v)) {
+        ex_clause(v);
+        ex_labels(v);
+        ex_attrs(v);
+        ex_stances(v);
+        ex_review(v);
+    }
+    if (!e->list.n)
+        ex_para(e, TUI_S_DIM, 0, "nothing to explain");
+    if (e->oom)
+        tui_app_message(v->app, 1, "out of memory: the explanation is incomplete");
+    tui_list_select(&e->list, sel);
+}
+
+/* ---- drawing ---------------------------------------------------------------------------- */
+
+/* Emphasise on a line of the clause's text the spans any rule matched in it. */
+static void ex_draw_matches(tui_view *v, const ex_line *l, tui_screen *s, int y)
+{
+    ex_view *e = ex_of(v);
+    const pc_policy *p = ex_policy(v);
+    const pc_clause_result *r = &p->cls->clauses[e->clause];
+    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
+        const pc_label *lab = &p->cls->labels[k];
+        for (size_t i = lab->ev_first; i < lab->ev_first + lab->nev; i++) {
+            const pc_evidence *ev = &p->cls->evidence[i];
+            size_t a = ev->span.start > l->start ? ev->span.start : l->start;
+            size_t b = ev->span.end < l->end ? ev->span.end : l->end;
+            if (ev->heading || a >= b)
+                continue;
+            int off = tui_width(p->doc->text + l->start, a - l->start);
+            tui_mark(s, y, l->indent + off, tui_width(p->doc->text + a, b - a), TUI_S_MATCH,
+                     TUI_F_BOLD);
+        }
+    }
+}
+
+static void ex_draw(tui_view *v, tui_screen *s, int y, int h)
+{
+    ex_view *e = ex_of(v);
+    if (e->width != s->w)
+        ex_build(v, s->w);
+    tui_list_fit(&e->list, h);
+    for (int i = 0; i < h && e->list.top + (size_t)i < e->list.n; i++) {
+        const ex_line *l = &e->lines[e->list.top + (size_t)i];
+        const char *base = l->doc ? ex_policy(v)->doc->text : e->text.data;
+        tui_put(s, y + i, l->indent, s->w - l->indent, l->style, base + l->start, l->end - l->start);
+        if (l->doc)
+            ex_draw_matches(v, l, s, y + i);
+        if (e->list.top + (size_t)i == e->list.sel)
+            tui_mark(s, y + i, 0, s->w, -1, TUI_F_REVERSE);
+    }
+}
+
+/* ---- commands --------------------------------------------------------------------------- */
+
+/* Enter on a line naming one of the finding's clauses: explain that clause. */
+static int ex_enter(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    const ex_line *l = e->list.n ? &e->lines[e->list.sel] : NULL;
+    if (!l || l->ref < 0 || e->finding < 0)
+        return 1;
+    const pc_ref *ref = &v->app->cmp->findings[e->finding].refs[l->ref];
+    if (ref->clause == PC_NO_CLAUSE) {
+        tui_app_message(v->app, 0, "a heading, not a clause: o opens the document");
+        return 1;
+    }
+    e->policy = ref->policy;
+    e->clause = ref->clause;
+    ex_build(v, e->width);
+    return 1;
+}
+
+static int ex_command(tui_view *v, tui_cmd cmd)
+{
+    ex_view *e = ex_of(v);
+    if (cmd == TUI_CMD_EXPLAIN)
+        return 1;
+    if (cmd == TUI_CMD_ENTER)
+        return ex_enter(v);
+    return tui_list_command(&e->list, cmd, v->rows);
+}
+
+static void ex_selection(tui_view *v, tui_selection *sel)
+{
+    ex_view *e = ex_of(v);
     *sel = tui_sel_none();
+    sel->category = e->category;
+    sel->policy = e->policy;
+    sel->clause = e->policy >= 0 ? e->clause : PC_NO_CLAUSE;
+    sel->finding = e->finding;
+    if (e->finding >= 0 && (e->list.sel < e->nfinding || e->policy < 0))
+        sel->kind = TUI_SEL_FINDING;
+    else if (e->policy >= 0)
+        sel->kind = TUI_SEL_CLAUSE;
 }
 
-static int explain_search(tui_view *v, const pcre2_code *re, int dir)
+static int ex_search(tui_view *v, const pcre2_code *re, int dir)
 {
-    (void)v;
-    (void)re;
-    (void)dir;
+    ex_view *e = ex_of(v);
+    for (size_t step = 1; step <= e->list.n; step++) {
+        size_t i = dir > 0 ? (e->list.sel + step) % e->list.n
+                           : (e->list.sel + e->list.n - step) % e->list.n;
+        const ex_line *l = &e->lines[i];
+        const char *base = l->doc ? ex_policy(v)->doc->text : e->text.data;
+        if (tui_search_match(re, base + l->start, l->end - l->start)) {
+            e->list.sel = i;
+            return 1;
+        }
+    }
     return 0;
 }
 
-static void explain_refresh(tui_view *v)
+/* The first clause a finding rests on: policy < 0 when none. */
+static void ex_first_clause(const pc_finding *f, int *policy, size_t *clause)
 {
-    (void)v;
+    *policy = -1;
+    for (size_t r = 0; r < f->nrefs; r++)
+        if (f->refs[r].clause != PC_NO_CLAUSE) {
+            *policy = f->refs[r].policy;
+            *clause = f->refs[r].clause;
+            return;
+        }
 }
 
-static const char *explain_hint(tui_view *v)
+static void ex_refresh(tui_view *v)
 {
-    (void)v;
-    return "q:back";
+    ex_view *e = ex_of(v);
+    if (e->finding >= (long)v->app->cmp->nfindings)
+        e->finding = -1;
+    ex_build(v, e->width);
 }
 
-static void explain_close(tui_view *v)
+static int ex_open(tui_view *v, const tui_selection *arg)
 {
-    free(v->data);
+    ex_view *e = calloc(1, sizeof *e);
+    v->data = e;
+    if (!e)
+        return -1;
+    e->finding = -1;
+    e->category = arg->category;
+    e->policy = arg->policy;
+    e->clause = arg->clause;
+    if (arg->kind == TUI_SEL_FINDING && arg->finding >= 0 &&
+        (size_t)arg->finding < v->app->cmp->nfindings) {
+        e->finding = arg->finding;
+        ex_first_clause(&v->app->cmp->findings[e->finding], &e->policy, &e->clause);
+    } else if (arg->kind != TUI_SEL_CLAUSE) {
+        return -1;
+    }
+    if (e->policy >= 0 && ((size_t)e->policy >= v->app->npols ||
+                           e->clause >= v->app->pols[e->policy]->outline->nclauses))
+        return -1;
+    if (e->policy < 0 && e->finding < 0)
+        return -1;
+    ex_build(v, v->app->w);
+    return 0;
+}
+
+static void ex_close(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    if (!e)
+        return;
+    pc_buf_free(&e->text);
+    free(e->lines);
+    free(e->wrap);
+    free(e);
+}
+
+static void ex_click(tui_view *v, int y, int x)
+{
+    ex_view *e = ex_of(v);
+    (void)x;
+    if (e->list.top + (size_t)y < e->list.n)
+        e->list.sel = e->list.top + (size_t)y;
+}
+
+static const char *ex_hint(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    return e->finding >= 0 ? "Enter:explain that clause Space:mark q:back"
+                           : "j/k:scroll /:search Space:mark q:back";
 }
 
 const tui_view_ops tui_view_explain = {
     .name = "explain",
-    .open = explain_open,
-    .draw = explain_draw,
-    .command = explain_command,
-    .selection = explain_selection,
-    .search = explain_search,
-    .refresh = explain_refresh,
-    .hint = explain_hint,
-    .close = explain_close,
+    .open = ex_open,
+    .draw = ex_draw,
+    .command = ex_command,
+    .selection = ex_selection,
+    .search = ex_search,
+    .refresh = ex_refresh,
+    .click = ex_click,
+    .hint = ex_hint,
+    .close = ex_close,
 };
