@@ -449,12 +449,10 @@ static void ex_refresh(tui_view *v)
     ex_build(v, e->width);
 }
 
-static int ex_open(tui_view *v, const tui_selection *arg)
+/* Where the view starts: the finding's first clause, or the clause selected. 0 or -1. */
+static int ex_start(tui_view *v, const tui_selection *arg)
 {
-    ex_view *e = calloc(1, sizeof *e);
-    v->data = e;
-    if (!e)
-        return -1;
+    ex_view *e = ex_of(v);
     e->finding = -1;
     e->category = arg->category;
     e->policy = arg->policy;
@@ -469,8 +467,18 @@ static int ex_open(tui_view *v, const tui_selection *arg)
     if (e->policy >= 0 && ((size_t)e->policy >= v->app->npols ||
                            e->clause >= v->app->pols[e->policy]->outline->nclauses))
         return -1;
-    if (e->policy < 0 && e->finding < 0)
+    return e->policy < 0 && e->finding < 0 ? -1 : 0;
+}
+
+static void ex_close(tui_view *v);
+
+static int ex_open(tui_view *v, const tui_selection *arg)
+{
+    v->data = calloc(1, sizeof(ex_view));
+    if (!v->data || ex_start(v, arg) < 0) {
+        ex_close(v); /* the app closes only the views that opened */
         return -1;
+    }
     ex_build(v, v->app->w);
     return 0;
 }
@@ -484,6 +492,7 @@ static void ex_close(tui_view *v)
     free(e->lines);
     free(e->wrap);
     free(e);
+    v->data = NULL;
 }
 
 static void ex_click(tui_view *v, int y, int x)

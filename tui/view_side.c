@@ -683,27 +683,32 @@ static void sd_close(tui_view *v)
     sd_view *d = sd_of(v);
     if (!d)
         return;
-    for (size_t p = 0; p < d->ncols; p++)
+    for (size_t p = 0; d->cols && p < d->ncols; p++)
         sd_col_free(&d->cols[p]);
     free(d->cols);
     free(d->order);
     free(d->wrap);
     free(d);
+    v->data = NULL;
 }
 
 static int sd_open(tui_view *v, const tui_selection *arg)
 {
     sd_view *d = calloc(1, sizeof *d);
     v->data = d;
-    if (!d || arg->category < 0 || (size_t)arg->category >= v->app->tax->ncats || !v->app->npols)
+    if (!d || arg->category < 0 || (size_t)arg->category >= v->app->tax->ncats || !v->app->npols) {
+        sd_close(v); /* the app closes only the views that opened */
         return -1;
+    }
     d->cat = arg->category;
     d->ncols = v->app->npols;
     d->sync = 1;
     d->cur = arg->policy >= 0 && (size_t)arg->policy < d->ncols ? (size_t)arg->policy : 0;
     d->cols = calloc(d->ncols, sizeof *d->cols);
-    if (!d->cols || sd_order(d, v->app->tax) < 0 || sd_load(v) < 0)
+    if (!d->cols || sd_order(d, v->app->tax) < 0 || sd_load(v) < 0) {
+        sd_close(v);
         return -1;
+    }
     if (arg->kind == TUI_SEL_CLAUSE)
         for (size_t i = 0; i < d->cols[d->cur].nitems; i++)
             if (d->cols[d->cur].items[i] == arg->clause)

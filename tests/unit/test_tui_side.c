@@ -141,6 +141,8 @@ static void test_gap_cell(void **state)
     tui_selection sel = selected(&f);
     assert_int_equal(sel.kind, TUI_SEL_CATEGORY); /* no clause to select in a gap */
     assert_int_equal(sel.policy, 1);
+    sel.category = -1; /* a group row, not a category: nothing to open */
+    assert_int_equal(tui_app_push(&f.app, &tui_view_side, &sel), -1);
     tui_screen_free(s);
     tuif_close(&f);
 }
