@@ -3,8 +3,8 @@
 # extensions, no hidden files), a path list and JSON Lines on stdin (a broken line reported by
 # its number, the others processed), the same output for --jobs 1 and --jobs 4, a bad file
 # skipped with exit 2, corpus compare (per-policy lines, a gap judged against the corpus, a
-# summary), nothing on stderr when it is not a terminal, and memory that does not grow with the
-# number of files.
+# summary), nothing on stderr when it is not a terminal and a progress line when it is, and
+# memory that does not grow with the number of files.
 set -euo pipefail
 bin=${POLCMP_BIN:?}
 src=${POLCMP_SRC:?}
@@ -129,7 +129,18 @@ rc=$?
 set -e
 check "batch compare refuses a table format (exit 2, got $rc)" test "$rc" -eq 2
 
-# 7. Memory does not grow with the number of files: 400 files against 40.
+# 7. On a terminal (script(1) gives one) a progress line is drawn with \r, with the total when
+#    the files are named on the command line.
+if command -v script > /dev/null; then
+    script -qc "'$bin' classify --jobs 2 '$data/a-shop.txt' '$data/sub/b-club.md' > /dev/null" \
+        /dev/null > "$tmp/tty.out" < /dev/null || true
+    check "progress line on a terminal" grep -q $'\rpolcmp: [0-9]*/2 files, [0-9.]* MB/s' \
+        "$tmp/tty.out"
+else
+    echo "skipped the progress check: script(1) is missing"
+fi
+
+# 8. Memory does not grow with the number of files: 400 files against 40.
 if [ -x /usr/bin/time ]; then
     mkdir -p "$tmp/m40" "$tmp/m400"
     for i in $(seq -w 1 400); do
