@@ -57,7 +57,6 @@ typedef struct sd_view {
     size_t norder;
     pc_span *wrap;    /* scratch for tui_wrap */
     size_t wrapcap;
-    char hint[96];
 } sd_view;
 
 static sd_view *sd_of(tui_view *v)
@@ -737,10 +736,8 @@ static void sd_click(tui_view *v, int y, int x)
 
 static const char *sd_hint(tui_view *v)
 {
-    sd_view *d = sd_of(v);
-    snprintf(d->hint, sizeof d->hint, "h/l:policy ]/[:category s:%s Enter:open x:explain",
-             d->sync ? "one at a time" : "together");
-    return d->hint;
+    (void)v;
+    return "s:sync ]:category Enter:open x:explain";
 }
 
 const tui_view_ops tui_view_side = {
