@@ -196,6 +196,11 @@ static void test_sync_toggles(void **state)
     dump = tuif_render(&f, 80, 12, 0);
     assert_true(tuif_row_has(dump, 1, "scrolling together"));
     free(dump);
+    /* A page down (6 of the 7 body rows) reaches FreshBox's second clause; a page up returns. */
+    assert_int_equal(tuif_keys(&f, "g PgDn"), 0);
+    assert_true(selected_starts(&f, "We may sell"));
+    assert_int_equal(tuif_keys(&f, "PgUp"), 0);
+    assert_true(selected_starts(&f, "We never sell"));
     tuif_close(&f);
 }
 
