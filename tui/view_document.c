@@ -36,9 +36,8 @@ typedef struct dv_row {
     int indent;           /* columns after the two marker columns and a space */
 } dv_row;
 
-/* The view's state. Owns every array. */
-typedef struct dv_view {
-    size_t pol;
+/* One policy's text as the view shows it. Owns every array. */
+typedef struct dv_doc {
     pc_buf disp;             /* titles and clauses with their whitespace made single spaces */
     pc_span *clause_span;    /* each clause's text in disp */
     pc_span *section_span;   /* each section's title in disp */
@@ -51,6 +50,12 @@ typedef struct dv_view {
     size_t *clause_row;      /* the first row of each clause */
     size_t *section_row;     /* the first row of each section */
     int width;
+} dv_doc;
+
+/* The view's state. Owns doc. */
+typedef struct dv_view {
+    size_t pol;
+    dv_doc doc;
     size_t top;              /* the first row shown */
     size_t cur;              /* the clause under the cursor; PC_NO_CLAUSE when there is none */
     int section;             /* the current section (-1 when the document has none) */
@@ -70,30 +75,18 @@ static const pc_policy *dv_policy(tui_view *v)
     return v->app->pols[dv_of(v)->pol];
 }
 
-static int dv_has_title(const pc_outline *o, int s)
-{
-    return o->sections[s].title_end > o->sections[s].title_start;
-}
-
-/* ---- items and position ----------------------------------------------------------- */
-
 static void dv_free_policy(dv_view *d)
 {
-    pc_buf_free(&d->disp);
-    free(d->clause_span);
-    free(d->section_span);
-    d->clause_span = d->section_span = NULL;
-    free(d->items);
-    free(d->clause_item);
-    free(d->section_item);
-    free(d->rows);
-    free(d->clause_row);
-    free(d->section_row);
-    d->items = NULL;
-    d->clause_item = d->section_item = d->clause_row = d->section_row = NULL;
-    d->rows = NULL;
-    d->nitems = d->nrows = d->rows_cap = 0;
-    d->width = 0;
+    pc_buf_free(&d->doc.disp);
+    free(d->doc.clause_span);
+    free(d->doc.section_span);
+    free(d->doc.items);
+    free(d->doc.clause_item);
+    free(d->doc.section_item);
+    free(d->doc.rows);
+    free(d->doc.clause_row);
+    free(d->doc.section_row);
+    memset(&d->doc, 0, sizeof d->doc);
 }
 
 /* Append text[0..len) to b with each run of whitespace (line breaks of hard-wrapped text,
@@ -121,44 +114,43 @@ static int dv_add_text(pc_buf *b, const char *text, size_t len, pc_span *sp)
 static int dv_build_text(dv_view *d, const pc_policy *p)
 {
     const pc_outline *o = p->outline;
-    d->clause_span = calloc(o->nclauses + 1, sizeof *d->clause_span);
-    d->section_span = calloc(o->nsections + 1, sizeof *d->section_span);
-    if (!d->clause_span || !d->section_span || pc_buf_reserve(&d->disp, p->doc->len + 1) < 0)
+    d->doc.clause_span = calloc(o->nclauses + 1, sizeof *d->doc.clause_span);
+    d->doc.section_span = calloc(o->nsections + 1, sizeof *d->doc.section_span);
+    if (!d->doc.clause_span || !d->doc.section_span || pc_buf_reserve(&d->doc.disp, p->doc->len + 1) < 0)
         return -1;
     for (size_t s = 0; s < o->nsections; s++) {
         const pc_section *sec = &o->sections[s];
-        if (dv_add_text(&d->disp, p->doc->text + sec->title_start,
-                        sec->title_end - sec->title_start, &d->section_span[s]) < 0)
+        if (dv_add_text(&d->doc.disp, p->doc->text + sec->title_start,
+                        sec->title_end - sec->title_start, &d->doc.section_span[s]) < 0)
             return -1;
     }
     for (size_t c = 0; c < o->nclauses; c++) {
         size_t len;
         const char *t = pc_policy_clause_text(p, c, &len);
-        if (dv_add_text(&d->disp, t, len, &d->clause_span[c]) < 0)
+        if (dv_add_text(&d->doc.disp, t, len, &d->doc.clause_span[c]) < 0)
             return -1;
     }
-    return pc_buf_adds(&d->disp, "");
+    return pc_buf_adds(&d->doc.disp, "");
 }
 
 /* The reading order: each section's heading, then its own clauses. */
 static int dv_build_items(dv_view *d, const pc_outline *o)
 {
-    d->items = calloc(o->nsections + o->nclauses + 1, sizeof *d->items);
-    d->clause_item = calloc(o->nclauses + 1, sizeof *d->clause_item);
-    d->section_item = calloc(o->nsections + 1, sizeof *d->section_item);
-    d->clause_row = calloc(o->nclauses + 1, sizeof *d->clause_row);
-    d->section_row = calloc(o->nsections + 1, sizeof *d->section_row);
-    if (!d->items || !d->clause_item || !d->section_item || !d->clause_row || !d->section_row)
+    d->doc.items = calloc(o->nsections + o->nclauses + 1, sizeof *d->doc.items);
+    d->doc.clause_item = calloc(o->nclauses + 1, sizeof *d->doc.clause_item);
+    d->doc.section_item = calloc(o->nsections + 1, sizeof *d->doc.section_item);
+    d->doc.clause_row = calloc(o->nclauses + 1, sizeof *d->doc.clause_row);
+    d->doc.section_row = calloc(o->nsections + 1, sizeof *d->doc.section_row);
+    if (!d->doc.items || !d->doc.clause_item || !d->doc.section_item || !d->doc.clause_row || !d->doc.section_row)
         return -1;
     for (size_t s = 0; s < o->nsections; s++) {
-        d->section_item[s] = d->nitems;
-        d->items[d->nitems++] = (dv_item){(int)s, PC_NO_CLAUSE};
+        d->doc.section_item[s] = d->doc.nitems;
+        d->doc.items[d->doc.nitems++] = (dv_item){(int)s, PC_NO_CLAUSE};
         const pc_section *sec = &o->sections[s];
-        for (size_t c = sec->first_clause; c < sec->first_clause + sec->nclauses; c++) {
-            if (c >= o->nclauses)
-                break;
-            d->clause_item[c] = d->nitems;
-            d->items[d->nitems++] = (dv_item){(int)s, c};
+        size_t end = sec->first_clause + sec->nclauses;
+        for (size_t c = sec->first_clause; c < end && c < o->nclauses; c++) {
+            d->doc.clause_item[c] = d->doc.nitems;
+            d->doc.items[d->doc.nitems++] = (dv_item){(int)s, c};
         }
     }
     return 0;
@@ -167,9 +159,9 @@ static int dv_build_items(dv_view *d, const pc_outline *o)
 /* The first clause at or after item i (dir 1), or at or before it (dir -1). */
 static size_t dv_clause_from(const dv_view *d, size_t i, int dir)
 {
-    while (i < d->nitems) {
-        if (d->items[i].clause != PC_NO_CLAUSE)
-            return d->items[i].clause;
+    while (i < d->doc.nitems) {
+        if (d->doc.items[i].clause != PC_NO_CLAUSE)
+            return d->doc.items[i].clause;
         if (dir < 0 && i == 0)
             break;
         i = dir > 0 ? i + 1 : i - 1;
@@ -194,9 +186,9 @@ static void dv_goto_section(tui_view *v, int s)
     dv_view *d = dv_of(v);
     if (s < 0 || (size_t)s >= dv_policy(v)->outline->nsections)
         return;
-    size_t c = dv_clause_from(d, d->section_item[s], 1);
+    size_t c = dv_clause_from(d, d->doc.section_item[s], 1);
     if (c == PC_NO_CLAUSE)
-        c = dv_clause_from(d, d->section_item[s], -1);
+        c = dv_clause_from(d, d->doc.section_item[s], -1);
     if (c != PC_NO_CLAUSE)
         d->cur = c;
     d->section = s;
@@ -223,11 +215,10 @@ static int dv_load(tui_view *v, size_t pi)
 /* Where a finding that was selected points in this policy: its empty section or its clause. */
 static void dv_start_at_finding(tui_view *v, long fi)
 {
-    const pc_comparison *cmp = v->app->cmp;
     dv_view *d = dv_of(v);
-    if (fi < 0 || (size_t)fi >= cmp->nfindings)
+    if (fi < 0 || (size_t)fi >= v->app->cmp->nfindings)
         return;
-    const pc_finding *f = &cmp->findings[fi];
+    const pc_finding *f = &v->app->cmp->findings[fi];
     for (size_t r = 0; r < f->nrefs; r++) {
         const pc_ref *ref = &f->refs[r];
         if (ref->policy != (int)d->pol)
@@ -271,14 +262,10 @@ static int dv_open(tui_view *v, const tui_selection *arg)
 
 static void dv_close(tui_view *v)
 {
-    dv_view *d = dv_of(v);
-    if (d) {
-        dv_free_policy(d);
-        free(d);
-    }
+    if (v->data)
+        dv_free_policy(v->data);
+    free(v->data);
 }
-
-/* ---- layout ------------------------------------------------------------------------- */
 
 /* The clause's labels as category ids: "sale, third-party". Empty when it has none. */
 static void dv_labels(const tui_app *app, const pc_policy *p, size_t c, char *buf, size_t n)
@@ -297,9 +284,9 @@ static void dv_labels(const tui_app *app, const pc_policy *p, size_t c, char *bu
 
 static dv_row *dv_add_row(dv_view *d, int kind, int section, size_t clause, int indent)
 {
-    if (pc_grow(&d->rows, &d->rows_cap, d->nrows + 1, sizeof *d->rows) < 0)
+    if (pc_grow(&d->doc.rows, &d->doc.rows_cap, d->doc.nrows + 1, sizeof *d->doc.rows) < 0)
         return NULL;
-    dv_row *r = &d->rows[d->nrows++];
+    dv_row *r = &d->doc.rows[d->doc.nrows++];
     *r = (dv_row){.kind = (unsigned char)kind, .section = section, .clause = clause,
                   .indent = indent};
     return r;
@@ -347,18 +334,18 @@ static int dv_layout_clause(tui_view *v, size_t c, int tw)
     const pc_clause *cl = &p->outline->clauses[c];
     int indent = 2 * dv_item_depth(p->outline, c);
     int width = tw - 3 - indent > 8 ? tw - 3 - indent : 8;
-    d->clause_row[c] = d->nrows;
-    pc_span t = d->clause_span[c];
-    dv_row *last = dv_add_wrapped(d, d->disp.data, t.start, t.end, width, DV_TEXT,
+    d->doc.clause_row[c] = d->doc.nrows;
+    pc_span t = d->doc.clause_span[c];
+    dv_row *last = dv_add_wrapped(d, d->doc.disp.data, t.start, t.end, width, DV_TEXT,
                                   cl->section, c, indent);
     if (!last)
         return -1;
-    d->rows[d->clause_row[c]].bullet = cl->kind == PC_CLAUSE_ITEM;
+    d->doc.rows[d->doc.clause_row[c]].bullet = cl->kind == PC_CLAUSE_ITEM;
     char labels[512];
     dv_labels(v->app, p, c, labels, sizeof labels);
     if (!labels[0])
         return 0;
-    int used = tui_width(d->disp.data + last->start, last->end - last->start);
+    int used = tui_width(d->doc.disp.data + last->start, last->end - last->start);
     int lw = tui_width(labels, strlen(labels)) + 2;
     if (used + 2 + lw <= width) {
         last->labels = 1;
@@ -381,16 +368,16 @@ static int dv_layout_heading(tui_view *v, int s, int tw)
     dv_view *d = dv_of(v);
     const pc_policy *p = dv_policy(v);
     const pc_section *sec = &p->outline->sections[s];
-    d->section_row[s] = d->nrows;
-    if (!dv_has_title(p->outline, s) || dv_title_repeats(p, s))
+    d->doc.section_row[s] = d->doc.nrows;
+    if (sec->title_end == sec->title_start || dv_title_repeats(p, s))
         return 0;
-    if (d->nrows && !dv_add_row(d, DV_BLANK, s, PC_NO_CLAUSE, 0))
+    if (d->doc.nrows && !dv_add_row(d, DV_BLANK, s, PC_NO_CLAUSE, 0))
         return -1;
-    d->section_row[s] = d->nrows;
+    d->doc.section_row[s] = d->doc.nrows;
     int indent = 2 * (sec->level > 1 ? sec->level - 1 : 0);
     int width = tw - indent > 8 ? tw - indent : 8;
-    pc_span t = d->section_span[s];
-    return dv_add_wrapped(d, d->disp.data, t.start, t.end, width, DV_HEADING, s, PC_NO_CLAUSE,
+    pc_span t = d->doc.section_span[s];
+    return dv_add_wrapped(d, d->doc.disp.data, t.start, t.end, width, DV_HEADING, s, PC_NO_CLAUSE,
                           indent)
                ? 0
                : -1;
@@ -400,32 +387,44 @@ static int dv_layout_heading(tui_view *v, int s, int tw)
 static int dv_layout(tui_view *v, int tw)
 {
     dv_view *d = dv_of(v);
-    d->nrows = 0;
-    d->width = 0;
-    for (size_t i = 0; i < d->nitems; i++) {
-        const dv_item *it = &d->items[i];
+    d->doc.nrows = 0;
+    d->doc.width = 0;
+    for (size_t i = 0; i < d->doc.nitems; i++) {
+        const dv_item *it = &d->doc.items[i];
         int rc = it->clause == PC_NO_CLAUSE ? dv_layout_heading(v, it->section, tw)
                                             : dv_layout_clause(v, it->clause, tw);
         if (rc < 0)
             return -1;
     }
-    d->width = tw;
+    d->doc.width = tw;
     return 0;
 }
 
-/* ---- drawing ------------------------------------------------------------------------ */
+/* Lay out again for a new width (or new labels), keeping the clause or heading on top. */
+static int dv_relayout(tui_view *v, int tw)
+{
+    dv_view *d = dv_of(v);
+    int had = d->top < d->doc.nrows;
+    dv_row anchor = had ? d->doc.rows[d->top] : (dv_row){0};
+    if (dv_layout(v, tw) < 0)
+        return -1;
+    if (had && anchor.clause != PC_NO_CLAUSE)
+        d->top = d->doc.clause_row[anchor.clause];
+    else if (had && anchor.section >= 0)
+        d->top = d->doc.section_row[anchor.section];
+    return 0;
+}
 
 /* The glyph of the worst kind of finding among `kinds` (bit set). */
 static const char *dv_kinds_glyph(unsigned kinds)
 {
-    if (kinds & (1u << PC_FIND_CONTRADICTION))
-        return tui_state_glyph(TUI_ST_CONTRADICTION);
-    if (kinds & (1u << PC_FIND_MISSING))
-        return tui_state_glyph(TUI_ST_MISSING);
-    if (kinds & (1u << PC_FIND_DISAGREEMENT))
-        return tui_state_glyph(TUI_ST_DISAGREEMENT);
-    if (kinds & (1u << PC_FIND_GAP))
-        return tui_state_glyph(TUI_ST_GAP);
+    static const int order[][2] = {{PC_FIND_CONTRADICTION, TUI_ST_CONTRADICTION},
+                                   {PC_FIND_MISSING, TUI_ST_MISSING},
+                                   {PC_FIND_DISAGREEMENT, TUI_ST_DISAGREEMENT},
+                                   {PC_FIND_GAP, TUI_ST_GAP}};
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (kinds & (1u << order[i][0]))
+            return tui_state_glyph((tui_state)order[i][1]);
     return tui_state_glyph(TUI_ST_WARNING);
 }
 
@@ -452,7 +451,7 @@ static void dv_draw_row(tui_view *v, const dv_row *r, tui_screen *s, int y, int 
     char labels[512];
     if (r->kind == DV_HEADING) {
         tui_put(s, y, x0 + r->indent, s->w - x0 - r->indent, TUI_S_HEADING,
-                d->disp.data + r->start, r->end - r->start);
+                d->doc.disp.data + r->start, r->end - r->start);
         return;
     }
     if (r->kind == DV_BLANK)
@@ -465,7 +464,7 @@ static void dv_draw_row(tui_view *v, const dv_row *r, tui_screen *s, int y, int 
     }
     if (r->bullet)
         tui_puts(s, y, x - 2, 2, TUI_S_DIM, "•");
-    int w = tui_put(s, y, x, room, TUI_S_NORMAL, d->disp.data + r->start, r->end - r->start);
+    int w = tui_put(s, y, x, room, TUI_S_NORMAL, d->doc.disp.data + r->start, r->end - r->start);
     if (r->labels) {
         dv_labels(v->app, p, r->clause, labels, sizeof labels);
         tui_printf(s, y, x + w + 2, room - w - 2, TUI_S_DIM, "[%s]", labels);
@@ -475,8 +474,8 @@ static void dv_draw_row(tui_view *v, const dv_row *r, tui_screen *s, int y, int 
 /* The last row of clause c. */
 static size_t dv_clause_last_row(const dv_view *d, size_t c)
 {
-    size_t r = d->clause_row[c];
-    while (r + 1 < d->nrows && d->rows[r + 1].clause == c && d->rows[r + 1].kind != DV_HEADING)
+    size_t r = d->doc.clause_row[c];
+    while (r + 1 < d->doc.nrows && d->doc.rows[r + 1].clause == c && d->doc.rows[r + 1].kind != DV_HEADING)
         r++;
     return r;
 }
@@ -486,31 +485,31 @@ static void dv_fit(dv_view *d, int h)
 {
     size_t rows = h > 0 ? (size_t)h : 1;
     if (d->jumped && d->section >= 0)
-        d->top = d->section_row[d->section];
+        d->top = d->doc.section_row[d->section];
     d->jumped = 0;
     if (d->cur != PC_NO_CLAUSE) {
-        size_t first = d->clause_row[d->cur], last = dv_clause_last_row(d, d->cur);
+        size_t first = d->doc.clause_row[d->cur], last = dv_clause_last_row(d, d->cur);
         if (last >= d->top + rows)
             d->top = last - rows + 1;
         if (first < d->top || last - first >= rows)
             d->top = first;
     }
-    if (d->top + rows > d->nrows)
-        d->top = d->nrows > rows ? d->nrows - rows : 0;
+    if (d->top + rows > d->doc.nrows)
+        d->top = d->doc.nrows > rows ? d->doc.nrows - rows : 0;
 }
 
 static void dv_draw_text(tui_view *v, tui_screen *s, int y, int h, int x0)
 {
     dv_view *d = dv_of(v);
-    if (d->width != s->w - x0 && dv_layout(v, s->w - x0) < 0) {
+    if (d->doc.width != s->w - x0 && dv_relayout(v, s->w - x0) < 0) {
         tui_puts(s, y, x0, s->w - x0, TUI_S_ERROR, "out of memory");
         return;
     }
     dv_fit(d, h);
-    if (!d->nrows)
+    if (!d->doc.nrows)
         tui_puts(s, y, x0 + 3, s->w - x0 - 3, TUI_S_DIM, "this document has no text");
-    for (int i = 0; i < h && d->top + (size_t)i < d->nrows; i++) {
-        const dv_row *r = &d->rows[d->top + (size_t)i];
+    for (int i = 0; i < h && d->top + (size_t)i < d->doc.nrows; i++) {
+        const dv_row *r = &d->doc.rows[d->top + (size_t)i];
         dv_draw_row(v, r, s, y + i, x0);
         if (r->clause == d->cur && r->kind != DV_HEADING && r->kind != DV_BLANK)
             tui_mark(s, y + i, x0 + 2, s->w - x0 - 2, -1, d->pane ? TUI_F_BOLD : TUI_F_REVERSE);
@@ -530,9 +529,9 @@ static void dv_draw_outline(tui_view *v, tui_screen *s, int y, int h, int ow)
         int indent = 2 * (sec->level > 1 ? sec->level - 1 : 0);
         indent = indent < ow / 2 ? indent : ow / 2;
         tui_style st = (int)si == d->section ? TUI_S_HEADING : TUI_S_NORMAL;
-        pc_span t = d->section_span[si];
+        pc_span t = d->doc.section_span[si];
         if (t.end > t.start)
-            tui_puts_trunc(s, y + i, indent, ow - indent - 1, st, d->disp.data + t.start);
+            tui_puts_trunc(s, y + i, indent, ow - indent - 1, st, d->doc.disp.data + t.start);
         else
             tui_puts(s, y + i, indent, ow - indent - 1, TUI_S_DIM, "(untitled)");
         if ((int)si == d->section)
@@ -547,27 +546,17 @@ static void dv_draw_outline(tui_view *v, tui_screen *s, int y, int h, int ow)
 /* The first line: the document's title, and which policy of how many. */
 static void dv_draw_title(tui_view *v, tui_screen *s, int y)
 {
-    dv_view *d = dv_of(v);
-    const pc_policy *p = dv_policy(v);
     char pos[64];
-    snprintf(pos, sizeof pos, " %zu/%zu", d->pol + 1, v->app->npols);
+    snprintf(pos, sizeof pos, " %zu/%zu", dv_of(v)->pol + 1, v->app->npols);
     int pw = tui_width(pos, strlen(pos));
-    tui_puts_trunc(s, y, 0, s->w - pw, TUI_S_HEADING, p->name);
+    tui_puts_trunc(s, y, 0, s->w - pw, TUI_S_HEADING, dv_policy(v)->name);
     tui_puts(s, y, s->w - pw, pw, TUI_S_DIM, pos);
-}
-
-static int dv_outline_width(int w)
-{
-    if (w < DV_OUTLINE_MIN_W)
-        return 0;
-    int ow = w / 4;
-    return ow > 36 ? 36 : ow;
 }
 
 static void dv_draw(tui_view *v, tui_screen *s, int y, int h)
 {
     dv_view *d = dv_of(v);
-    int ow = dv_outline_width(s->w);
+    int ow = s->w < DV_OUTLINE_MIN_W ? 0 : s->w / 4 > 36 ? 36 : s->w / 4; /* the outline */
     d->outline_w = ow;
     if (!ow)
         d->pane = 0;
@@ -580,26 +569,24 @@ static void dv_draw(tui_view *v, tui_screen *s, int y, int h)
     dv_draw_text(v, s, y + 1, h - 1, ow ? ow + 1 : 0);
 }
 
-/* ---- commands ----------------------------------------------------------------------- */
-
 /* Move the cursor n clauses forward (dir 1) or back, stopping at the ends. */
 static void dv_step(tui_view *v, int dir, size_t n)
 {
     dv_view *d = dv_of(v);
     if (d->cur == PC_NO_CLAUSE)
         return;
-    size_t i = d->clause_item[d->cur];
+    size_t i = d->doc.clause_item[d->cur];
     for (size_t k = 0; k < n; k++) {
         size_t next = PC_NO_CLAUSE;
-        if (dir > 0 && i + 1 < d->nitems)
+        if (dir > 0 && i + 1 < d->doc.nitems)
             next = dv_clause_from(d, i + 1, 1);
         else if (dir < 0 && i > 0)
             next = dv_clause_from(d, i - 1, -1);
         if (next == PC_NO_CLAUSE)
             break;
-        i = d->clause_item[next];
+        i = d->doc.clause_item[next];
     }
-    dv_set_clause(v, d->items[i].clause);
+    dv_set_clause(v, d->doc.items[i].clause);
 }
 
 /* A page: as many clauses as fill the pane, counted in laid-out rows when there are some. */
@@ -607,16 +594,16 @@ static void dv_page(tui_view *v, int dir)
 {
     dv_view *d = dv_of(v);
     size_t page = v->rows > 2 ? (size_t)v->rows - 1 : 1;
-    if (!d->width || d->cur == PC_NO_CLAUSE) {
+    if (!d->doc.width || d->cur == PC_NO_CLAUSE) {
         dv_step(v, dir, page);
         return;
     }
-    size_t r = d->clause_row[d->cur];
-    r = dir > 0 ? (r + page < d->nrows ? r + page : d->nrows - 1) : (r > page ? r - page : 0);
-    while (d->rows[r].clause == PC_NO_CLAUSE && (dir > 0 ? r + 1 < d->nrows : r > 0))
+    size_t r = d->doc.clause_row[d->cur];
+    r = dir > 0 ? (r + page < d->doc.nrows ? r + page : d->doc.nrows - 1) : (r > page ? r - page : 0);
+    while (d->doc.rows[r].clause == PC_NO_CLAUSE && (dir > 0 ? r + 1 < d->doc.nrows : r > 0))
         r = dir > 0 ? r + 1 : r - 1;
-    if (d->rows[r].clause != PC_NO_CLAUSE)
-        dv_set_clause(v, d->rows[r].clause);
+    if (d->doc.rows[r].clause != PC_NO_CLAUSE)
+        dv_set_clause(v, d->doc.rows[r].clause);
     d->top = dir > 0 ? d->top + page : (d->top > page ? d->top - page : 0);
 }
 
@@ -626,10 +613,10 @@ static int dv_next_finding(tui_view *v, int dir)
     dv_view *d = dv_of(v);
     if (d->cur == PC_NO_CLAUSE)
         return 1;
-    size_t i = d->clause_item[d->cur];
-    while (dir > 0 ? i + 1 < d->nitems : i > 0) {
+    size_t i = d->doc.clause_item[d->cur];
+    while (dir > 0 ? i + 1 < d->doc.nitems : i > 0) {
         i = dir > 0 ? i + 1 : i - 1;
-        size_t c = d->items[i].clause;
+        size_t c = d->doc.items[i].clause;
         if (c != PC_NO_CLAUSE && tui_model_clause_kinds(v->app, d->pol, c)) {
             dv_set_clause(v, c);
             return 1;
@@ -684,12 +671,6 @@ static int dv_enter(tui_view *v)
     return 1;
 }
 
-static int dv_outline_command(tui_view *v, tui_cmd cmd)
-{
-    dv_view *d = dv_of(v);
-    return tui_list_command(&d->outline, cmd, v->rows);
-}
-
 static int dv_move_command(tui_view *v, tui_cmd cmd)
 {
     dv_view *d = dv_of(v);
@@ -706,7 +687,7 @@ static int dv_move_command(tui_view *v, tui_cmd cmd)
         dv_set_clause(v, dv_clause_from(d, 0, 1));
         return 1;
     case TUI_CMD_BOTTOM:
-        dv_set_clause(v, d->nitems ? dv_clause_from(d, d->nitems - 1, -1) : PC_NO_CLAUSE);
+        dv_set_clause(v, d->doc.nitems ? dv_clause_from(d, d->doc.nitems - 1, -1) : PC_NO_CLAUSE);
         return 1;
     default:
         return 0;
@@ -716,7 +697,7 @@ static int dv_move_command(tui_view *v, tui_cmd cmd)
 static int dv_command(tui_view *v, tui_cmd cmd)
 {
     dv_view *d = dv_of(v);
-    if (d->pane ? dv_outline_command(v, cmd) : dv_move_command(v, cmd))
+    if (d->pane ? tui_list_command(&d->outline, cmd, v->rows) : dv_move_command(v, cmd))
         return 1;
     switch (cmd) {
     case TUI_CMD_LEFT:
@@ -753,20 +734,20 @@ static void dv_selection(tui_view *v, tui_selection *sel)
 static int dv_item_matches(tui_view *v, const dv_item *it, const pcre2_code *re)
 {
     dv_view *d = dv_of(v);
-    pc_span t = it->clause != PC_NO_CLAUSE ? d->clause_span[it->clause]
-                                           : d->section_span[it->section];
-    return t.end > t.start && tui_search_match(re, d->disp.data + t.start, t.end - t.start);
+    pc_span t = it->clause != PC_NO_CLAUSE ? d->doc.clause_span[it->clause]
+                                           : d->doc.section_span[it->section];
+    return t.end > t.start && tui_search_match(re, d->doc.disp.data + t.start, t.end - t.start);
 }
 
 /* Search clauses and section titles in reading order from the cursor, wrapping around. */
 static int dv_search(tui_view *v, const pcre2_code *re, int dir)
 {
     dv_view *d = dv_of(v);
-    size_t n = d->nitems;
-    size_t pos = d->cur != PC_NO_CLAUSE ? d->clause_item[d->cur] : 0;
+    size_t n = d->doc.nitems;
+    size_t pos = d->cur != PC_NO_CLAUSE ? d->doc.clause_item[d->cur] : 0;
     for (size_t step = 1; step <= n; step++) {
         size_t i = dir > 0 ? (pos + step) % n : (pos + n - step % n) % n;
-        const dv_item *it = &d->items[i];
+        const dv_item *it = &d->doc.items[i];
         if (!dv_item_matches(v, it, re))
             continue;
         if (it->clause == PC_NO_CLAUSE)
@@ -781,23 +762,20 @@ static int dv_search(tui_view *v, const pcre2_code *re, int dir)
 /* Labels and findings may have changed: lay the text out again at the next draw. */
 static void dv_refresh(tui_view *v)
 {
-    dv_of(v)->width = 0;
+    dv_of(v)->doc.width = 0;
 }
 
 static void dv_click(tui_view *v, int y, int x)
 {
     dv_view *d = dv_of(v);
+    size_t r = d->top + (size_t)(y - 1), si = d->outline.top + (size_t)(y - 1);
     if (y < 1)
         return;
-    if (x < d->outline_w) {
-        size_t si = d->outline.top + (size_t)(y - 1);
-        if (si < d->outline.n)
-            dv_goto_section(v, (int)si);
-        return;
-    }
-    size_t r = d->top + (size_t)(y - 1);
-    if (d->width && r < d->nrows && d->rows[r].clause != PC_NO_CLAUSE)
-        dv_set_clause(v, d->rows[r].clause);
+    if (x < d->outline_w && si < d->outline.n)
+        dv_goto_section(v, (int)si);
+    else if (x >= d->outline_w && d->doc.width && r < d->doc.nrows &&
+             d->doc.rows[r].clause != PC_NO_CLAUSE)
+        dv_set_clause(v, d->doc.rows[r].clause);
 }
 
 static const char *dv_hint(tui_view *v)
