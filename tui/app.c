@@ -62,6 +62,8 @@ int tui_app_push(tui_app *app, const tui_view_ops *ops, const tui_selection *arg
     tui_view *v = &app->views[app->depth];
     *v = (tui_view){.ops = ops, .app = app, .rows = app->h > 2 ? app->h - 2 : 1};
     if (ops->open(v, arg) < 0) {
+        if (v->data) /* what a failed open allocated */
+            ops->close(v);
         if (!app->status[0])
             tui_app_message(app, 1, "cannot open the %s view", ops->name);
         return -1;

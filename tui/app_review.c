@@ -17,7 +17,9 @@ static void tui_kinds_free(tui_app *app)
     app->clause_kinds = NULL;
 }
 
-/* clause_kinds[p][c]: the kinds of the open (not dismissed) findings citing each clause. */
+/* clause_kinds[p][c]: the kinds of the open (not dismissed) findings resting on each clause.
+ * Gaps and missing disclosures cite the peers' clauses as examples of what is missing
+ * elsewhere; those clauses are not at fault, so they are not marked. */
 static int tui_kinds_build(tui_app *app)
 {
     app->clause_kinds = calloc(app->npols ? app->npols : 1, sizeof *app->clause_kinds);
@@ -31,7 +33,7 @@ static int tui_kinds_build(tui_app *app)
     }
     for (size_t i = 0; i < app->cmp->nfindings; i++) {
         const pc_finding *f = &app->cmp->findings[i];
-        if (tui_model_dismissed(app, i))
+        if (tui_model_dismissed(app, i) || f->kind == PC_FIND_GAP || f->kind == PC_FIND_MISSING)
             continue;
         for (size_t r = 0; r < f->nrefs; r++) {
             const pc_ref *ref = &f->refs[r];

@@ -6,7 +6,8 @@
  *
  * Calling protocol:
  * 1. open(v, arg): v->app and v->ops are set; the view allocates v->data from what was
- *    selected where it was opened (arg; never NULL). Return 0, or -1 (the app shows an error).
+ *    selected where it was opened (arg; never NULL). Return 0, or -1 (the app shows an error
+ *    and, when v->data is still set, calls close to free it).
  * 2. draw(v, s, y, h) as often as needed: draw rows [y, y + h) of s, the full width s->w.
  *    Views draw through screen.h only, never through curses.
  * 3. command(v, cmd): return 1 when handled; 0 lets the app apply its global meaning
