@@ -14,11 +14,28 @@ static void pc_outfile_reset(pc_outfile *o)
     free(o->tmp);
     o->path = o->tmp = NULL;
     o->f = NULL;
+    o->direct = 0;
 }
 
-int pc_outfile_open(pc_outfile *o, const char *path, pc_error *err)
+/* A destination that is not a regular file (a device, a FIFO) is written in place. */
+static int pc_outfile_direct(pc_outfile *o, const char *path, pc_error *err)
 {
-    memset(o, 0, sizeof *o);
+    o->direct = 1;
+    o->path = pc_strdup(path);
+    o->tmp = pc_strdup(path);
+    o->f = o->path && o->tmp ? fopen(path, "wb") : NULL;
+    if (!o->f) {
+        pc_error_set(err, "%s: cannot write: %s", path, o->path && o->tmp ? strerror(errno)
+                                                                          : "out of memory");
+        pc_outfile_reset(o);
+        return -1;
+    }
+    return 0;
+}
+
+/* A temporary file beside the destination, renamed over it on commit. */
+static int pc_outfile_temp(pc_outfile *o, const char *path, pc_error *err)
+{
     const char *base = pc_basename(path);
     size_t dirlen = (size_t)(base - path);
     pc_buf tmp = {0};
@@ -50,12 +67,31 @@ int pc_outfile_open(pc_outfile *o, const char *path, pc_error *err)
     return 0;
 }
 
+int pc_outfile_open(pc_outfile *o, const char *path, pc_error *err)
+{
+    memset(o, 0, sizeof *o);
+    struct stat st;
+    char *real = NULL;
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+        real = realpath(path, NULL); /* NULL for a dangling link: then write the link's name */
+        if (real)
+            path = real;
+    }
+    int rc;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        rc = pc_outfile_direct(o, path, err);
+    else
+        rc = pc_outfile_temp(o, path, err);
+    free(real);
+    return rc;
+}
+
 int pc_outfile_close_stream(pc_outfile *o, pc_error *err)
 {
     if (!o->f)
         return 0;
     int bad = ferror(o->f) | fflush(o->f);
-    if (!bad)
+    if (!bad && !o->direct)
         bad = fsync(fileno(o->f));
     int saved = errno;
     bad |= fclose(o->f);
@@ -87,6 +123,10 @@ int pc_outfile_commit(pc_outfile *o, pc_error *err)
         pc_outfile_abort(o);
         return -1;
     }
+    if (o->direct) {
+        pc_outfile_reset(o);
+        return 0;
+    }
     if (rename(o->tmp, o->path) != 0) {
         pc_error_set(err, "%s: cannot write: %s", o->path, strerror(errno));
         pc_outfile_abort(o);
@@ -101,7 +141,7 @@ void pc_outfile_abort(pc_outfile *o)
 {
     if (o->f)
         fclose(o->f);
-    if (o->tmp)
+    if (o->tmp && !o->direct)
         unlink(o->tmp);
     pc_outfile_reset(o);
 }

@@ -6,6 +6,11 @@
  * destination, then fsyncs the directory. Any failure, or pc_outfile_abort(), removes the
  * temporary file, so a failed export or save never leaves half a file and never touches an
  * existing destination.
+ *
+ * A destination that is a symbolic link is resolved first, so the file it points to is
+ * replaced and the link stays. A destination that exists and is not a regular file (/dev/null,
+ * /dev/stdout, a FIFO) cannot be replaced by a rename: it is written in place ("direct"), and
+ * `tmp` then names the destination itself.
  */
 #ifndef POLCMP_ATOMIC_H
 #define POLCMP_ATOMIC_H
@@ -16,9 +21,10 @@
 
 /* pc_outfile: one pending output. Owns path, tmp and f until commit or abort. */
 typedef struct pc_outfile {
-    char *path; /* destination */
-    char *tmp;  /* temporary file in the same directory */
+    char *path; /* destination (a symbolic link resolved) */
+    char *tmp;  /* temporary file in the same directory; the destination when direct */
     FILE *f;    /* open for writing, or NULL after pc_outfile_close_stream() */
+    int direct; /* the destination is a device or a FIFO: written in place, never renamed */
 } pc_outfile;
 
 int pc_outfile_open(pc_outfile *o, const char *path, pc_error *err);
