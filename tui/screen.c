@@ -90,7 +90,7 @@ static size_t tui_next(const char *text, size_t len, uint32_t *cp)
         *cp = 0xFFFD;
         return 1;
     }
-    if (*cp == '\t')
+    if (*cp == '\t' || *cp == '\n')
         *cp = ' ';
     else if (*cp < 0x20 || (*cp >= 0x7F && *cp < 0xA0))
         *cp = 0xFFFD;
@@ -102,7 +102,7 @@ static size_t tui_next(const char *text, size_t len, uint32_t *cp)
 int tui_width(const char *text, size_t len)
 {
     int w = 0;
-    for (size_t i = 0; i < len && text[i] != '\n';) {
+    for (size_t i = 0; i < len;) {
         uint32_t cp;
         i += tui_next(text + i, len - i, &cp);
         if (cp)
@@ -143,7 +143,7 @@ int tui_put(tui_screen *s, int y, int x, int maxw, tui_style st, const char *tex
     if (x + maxw > s->w)
         maxw = s->w - x;
     int used = 0;
-    for (size_t i = 0; i < len && text[i] != '\n' && used < maxw;) {
+    for (size_t i = 0; i < len && used < maxw;) {
         uint32_t cp;
         i += tui_next(text + i, len - i, &cp);
         if (!cp)
@@ -210,26 +210,24 @@ static size_t tui_wrap_line(const char *text, size_t len, size_t start, int widt
 {
     int used = 0;
     size_t i = start, last_space = 0;
-    while (i < len && text[i] != '\n') {
+    while (i < len) {
         uint32_t cp;
         size_t n = tui_next(text + i, len - i, &cp);
         int cw = cp ? pc_cp_width(cp) : 0;
         if (used + cw > width && used > 0)
             break;
-        if (text[i] == ' ')
+        if (text[i] == ' ' || text[i] == '\n')
             last_space = i;
         used += cw;
         i += n;
     }
     size_t end = i;
-    if (i < len && text[i] != '\n' && last_space > start)
+    if (i < len && last_space > start)
         end = last_space;
     *next = end;
-    if (*next < len && text[*next] == '\n')
+    while (*next < len && (text[*next] == ' ' || text[*next] == '\n'))
         (*next)++;
-    while (*next < len && text[*next] == ' ')
-        (*next)++;
-    while (end > start && text[end - 1] == ' ')
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\n'))
         end--;
     return end;
 }

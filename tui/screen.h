@@ -6,7 +6,8 @@
  *
  * Text written here is made safe once, in tui_put(): control characters (C0, DEL, C1), escape
  * sequences and bidi controls never reach a cell (they become U+FFFD or are dropped), invalid
- * UTF-8 becomes U+FFFD, tabs become a space, and widths come from pc_cp_width() (CJK is two
+ * UTF-8 becomes U+FFFD, tabs and line breaks become a space (a clause copied from a
+ * hard-wrapped page is one paragraph on screen), and widths come from pc_cp_width() (CJK is two
  * columns). A wide character that does not fit at the right edge becomes a space.
  */
 #ifndef POLCMP_TUI_SCREEN_H
@@ -65,7 +66,7 @@ void tui_screen_free(tui_screen *s);
 void tui_screen_clear(tui_screen *s);
 const tui_cell *tui_screen_cell(const tui_screen *s, int y, int x);
 
-/* Write text[0..len) at (y, x), at most maxw columns, in style st. Stops at a newline.
+/* Write text[0..len) at (y, x), at most maxw columns, in style st.
  * Returns the columns written. Out-of-range rows or columns are clipped silently. */
 int tui_put(tui_screen *s, int y, int x, int maxw, tui_style st, const char *text, size_t len);
 /* The same for a NUL-terminated string. */
@@ -80,11 +81,12 @@ void tui_fill(tui_screen *s, int y, int x, int w, tui_style st);
 /* Set flags (TUI_F_*) on w cells of row y from x; with st >= 0 also set their style. */
 void tui_mark(tui_screen *s, int y, int x, int w, int st, unsigned flags);
 
-/* Display width of text[0..len) as tui_put would draw it (controls dropped, tabs one column). */
+/* Display width of text[0..len) as tui_put would draw it (controls dropped, tabs and line
+ * breaks one column). */
 int tui_width(const char *text, size_t len);
 
 /* Word-wrap text[0..len) to `width` columns. Each line is a byte range of text; lines break at
- * spaces, or anywhere in a word wider than the line (CJK text breaks between characters).
+ * spaces and line breaks (which wrap like spaces), or anywhere in a word wider than the line (CJK text breaks between characters).
  * Returns the number of lines; stores at most max of them in lines (may be NULL to count). */
 size_t tui_wrap(const char *text, size_t len, int width, pc_span *lines, size_t max);
 

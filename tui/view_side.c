@@ -167,6 +167,20 @@ static int sd_add_wrapped(sd_view *d, sd_col *c, sd_kind kind, size_t item, cons
     return 0;
 }
 
+/* The note of an empty column, one paragraph per line of it (wrapping joins lines). */
+static int sd_add_note(sd_view *d, sd_col *c)
+{
+    size_t start = 0, len = strlen(c->note);
+    while (start < len) {
+        const char *nl = memchr(c->note + start, '\n', len - start);
+        size_t end = nl ? (size_t)(nl - c->note) : len;
+        if (sd_add_wrapped(d, c, SD_NOTE, 0, c->note + start, end - start, start) < 0)
+            return -1;
+        start = end + 1;
+    }
+    return 0;
+}
+
 static int sd_layout_item(sd_view *d, const pc_policy *p, sd_col *c, size_t i, int *section)
 {
     const pc_clause *cl = &p->outline->clauses[c->items[i]];
@@ -192,7 +206,7 @@ static int sd_col_layout(sd_view *d, const pc_policy *p, sd_col *c)
 {
     c->nlines = 0;
     if (!c->nitems)
-        return sd_add_wrapped(d, c, SD_NOTE, 0, c->note, strlen(c->note), 0);
+        return sd_add_note(d, c);
     int section = -2;
     for (size_t i = 0; i < c->nitems; i++)
         if (sd_layout_item(d, p, c, i, &section) < 0)

@@ -47,6 +47,16 @@ static void test_wrap(void **state)
     assert_int_equal(n, 4);
     assert_int_equal(lines[1].end - lines[1].start, 9);
     assert_memory_equal(t + lines[1].start, "your data", 9);
+    /* A hard line break inside a clause wraps like a space. */
+    const char *hard = "which\nCalifornia law may treat as selling";
+    n = tui_wrap(hard, strlen(hard), 19, lines, 8);
+    assert_int_equal(n, 3); /* "which\nCalifornia" / "law may treat as" / "selling" */
+    assert_int_equal(lines[0].end - lines[0].start, 16);
+    tui_screen *s = tui_screen_new(30, 1);
+    tui_put(s, 0, 0, 30, TUI_S_NORMAL, hard + lines[0].start, lines[0].end - lines[0].start);
+    assert_string_equal(tui_screen_cell(s, 0, 5)->ch, " ");
+    assert_string_equal(tui_screen_cell(s, 0, 6)->ch, "C");
+    tui_screen_free(s);
     const char *cjk = "我们保存您的数据两年";
     n = tui_wrap(cjk, strlen(cjk), 6, lines, 8);
     assert_int_equal(n, 4); /* ten wide characters, three a line */
