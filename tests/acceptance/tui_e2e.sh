@@ -108,4 +108,17 @@ fi
 grep -q $'\e\\[[0-9;]*7[;m]' <<<"$esc" || fail "no reverse video with NO_COLOR set"
 keys Q
 wait_exit
+
+# 10. A review file that does not parse is reported and never overwritten.
+printf 'polcmp-review: 1\ndecisions:\n  - policy: [unclosed\n' > "$work/polcmp-review.yaml"
+cp "$work/polcmp-review.yaml" "$work/broken.orig"
+start ""
+wait_for "polcmp-review.yaml:[0-9]+:[0-9]+"
+keys f
+wait_for "findings *$"
+keys Space
+wait_for "kept in memory only"
+keys Q Q
+wait_exit
+cmp -s "$work/polcmp-review.yaml" "$work/broken.orig" || fail "the broken review file was rewritten"
 echo "tui_e2e: ok"

@@ -4,6 +4,7 @@
 #include "tui_fixture.h"
 
 #include <cmocka.h>
+#include <sys/stat.h>
 
 static void test_screen_sanitizes(void **state)
 {
@@ -126,6 +127,53 @@ static void test_help_lists_commands(void **state)
     tuif_close(&f);
 }
 
+/* A save that fails keeps the decision in memory, says so, and the next change saves both. */
+static void test_failed_save_kept(void **state)
+{
+    (void)state;
+    tuif f;
+    char review[1100];
+    snprintf(review, sizeof review, "%s/not-yet/polcmp-review.yaml", test_temp_dir());
+    static const char *const paths[] = {POLCMP_EXAMPLES "/01-freshbox.txt",
+                                        POLCMP_EXAMPLES "/02-kidquest.md"};
+    assert_int_equal(tuif_open_review(&f, paths, 2, 0, review), 0);
+    tuif_keys(&f, "f Space"); /* the first finding, marked reviewed */
+    assert_true(f.app.review_dirty);
+    assert_true(f.app.status_error);
+    assert_non_null(strstr(f.app.status, "kept in memory"));
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s/not-yet", test_temp_dir());
+    assert_int_equal(mkdir(dir, 0700), 0);
+    tuif_keys(&f, "j a");
+    tuif_type(&f, "second look");
+    tuif_keys(&f, "Enter");
+    assert_false(f.app.review_dirty);
+    size_t len;
+    char *saved = test_read_file(review, &len);
+    assert_non_null(saved);
+    assert_non_null(strstr(saved, "status: reviewed")); /* the decision from before the failure */
+    assert_non_null(strstr(saved, "note: second look"));
+    free(saved);
+    tuif_close(&f);
+}
+
+/* Quitting with unsaved decisions asks first. */
+static void test_quit_with_unsaved(void **state)
+{
+    (void)state;
+    tuif f;
+    char review[1100];
+    snprintf(review, sizeof review, "%s/missing-dir/polcmp-review.yaml", test_temp_dir());
+    static const char *const paths[] = {POLCMP_EXAMPLES "/01-freshbox.txt",
+                                        POLCMP_EXAMPLES "/02-kidquest.md"};
+    assert_int_equal(tuif_open_review(&f, paths, 2, 0, review), 0);
+    tuif_keys(&f, "f Space");
+    assert_int_equal(tuif_keys(&f, "Q"), 0);
+    assert_non_null(strstr(f.app.status, "Q quits anyway"));
+    assert_int_equal(tuif_keys(&f, "Q"), 1);
+    tuif_close(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -136,6 +184,8 @@ int main(void)
         cmocka_unit_test(test_matrix_shows_states),
         cmocka_unit_test(test_too_small),
         cmocka_unit_test(test_help_lists_commands),
+        cmocka_unit_test(test_failed_save_kept),
+        cmocka_unit_test(test_quit_with_unsaved),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
