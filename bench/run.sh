@@ -68,5 +68,5 @@ PY
 pols=$(ls "$work/corpus" | head -20 | sed "s|^|$work/corpus/|")
 for engine in prefilter reference; do
   /usr/bin/time -f "compare 20 policies ($engine): %e s, peak %M KiB" env POLCMP_ENGINE=$engine \
-    "$build/polcmp" compare --format json -o /dev/null $pols || true
+    "$build/polcmp" compare --format json -o "$work/compare.json" $pols || true
 done
