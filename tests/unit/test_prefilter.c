@@ -235,9 +235,9 @@ static void test_hostile_default(void **state)
     pc_taxonomy *tax = load_default();
     static const char *const texts[] = {
         "WE COLLECT YOUR E-MAIL ADDRESS AND SELL IT TO ADVERTISERS.",
-        "We \xC5\xBF" "ell your data and \xE2\x84\xAA" "eep it for 90 days.", /* long s, Kelvin */
-        "\xE6\x88\x91\xE4\xBB\xAC\xE6\x94\xB6\xE9\x9B\x86\xE6\x82\xA8\xE7\x9A\x84 cookies "
-        "\xE5\x92\x8C IP address\xE3\x80\x82",
+        ("We \xC5\xBF" "ell your data and \xE2\x84\xAA" "eep it for 90 days."), /* long s, Kelvin */
+        ("\xE6\x88\x91\xE4\xBB\xAC\xE6\x94\xB6\xE9\x9B\x86\xE6\x82\xA8\xE7\x9A\x84 cookies "
+         "\xE5\x92\x8C IP address\xE3\x80\x82"),
         "",
         " ",
         "Cookies.\n\nRetention: we keep logs for 30 days. Children under 13 may not register.",
