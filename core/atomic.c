@@ -1,10 +1,12 @@
 /* atomic.c: see atomic.h. */
 #include "atomic.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +35,33 @@ static int pc_outfile_direct(pc_outfile *o, const char *path, pc_error *err)
     return 0;
 }
 
+/* Remove the temporary files of earlier writers of `path` that died before committing (a
+ * kill or a crash mid-save). A live writer holds an exclusive lock on its temporary file, so
+ * only the abandoned ones, whose lock died with their process, are removed. */
+static void pc_outfile_sweep(const char *path)
+{
+    const char *base = pc_basename(path);
+    char *dir = base == path ? pc_strdup(".") : pc_strndup(path, (size_t)(base - path));
+    DIR *d = dir ? opendir(dir) : NULL;
+    size_t blen = strlen(base);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        const char *n = e->d_name;
+        if (n[0] != '.' || strncmp(n + 1, base, blen) != 0 || n[1 + blen] != '.' ||
+            strlen(n + 2 + blen) != 6)
+            continue;
+        int fd = openat(dirfd(d), n, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+            unlinkat(dirfd(d), n, 0);
+        close(fd);
+    }
+    if (d)
+        closedir(d);
+    free(dir);
+}
+
 /* A temporary file beside the destination, renamed over it on commit. */
 static int pc_outfile_temp(pc_outfile *o, const char *path, pc_error *err)
 {
@@ -44,12 +73,14 @@ static int pc_outfile_temp(pc_outfile *o, const char *path, pc_error *err)
         pc_error_set(err, "%s: out of memory", path);
         return -1;
     }
+    pc_outfile_sweep(path);
     int fd = mkstemp(tmp.data);
     if (fd < 0) {
         pc_error_set(err, "%s: cannot write: %s", path, strerror(errno));
         pc_buf_free(&tmp);
         return -1;
     }
+    flock(fd, LOCK_EX); /* held until this process commits, aborts or dies */
     /* mkstemp makes 0600; an export is an ordinary file, so honour the umask. */
     mode_t mask = umask(0);
     umask(mask);

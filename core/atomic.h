@@ -5,7 +5,9 @@
  * pc_outfile_close_stream()), and pc_outfile_commit() flushes, fsyncs and renames it over the
  * destination, then fsyncs the directory. Any failure, or pc_outfile_abort(), removes the
  * temporary file, so a failed export or save never leaves half a file and never touches an
- * existing destination.
+ * existing destination. A writer killed mid-save leaves its temporary file; the next
+ * pc_outfile_open() of the same destination removes it (each writer holds an flock on its
+ * temporary file, so a live writer's file is never taken).
  *
  * A destination that is a symbolic link is resolved first, so the file it points to is
  * replaced and the link stays. A destination that exists and is not a regular file (/dev/null,

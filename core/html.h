@@ -2,7 +2,8 @@
  *
  * The page's bytes first go through the normalizer on the same lines (so ESC sequences and
  * bidi controls are removed whole before the parser sees them), then libxml2 parses them with
- * recovery on, no network and its default depth limit. The walk keeps the main text only:
+ * recovery on, no network and no nesting limit (XML_PARSE_HUGE: a page nested deeper than 256
+ * levels keeps its text; entities are never expanded). The walk keeps the main text only:
  * script, style, forms, nav, header, footer, aside and elements whose id, class, role or
  * aria-label names a cookie banner, navigation, menu, breadcrumb, footer or language switcher
  * are dropped; if the page has a <main> (or role=main), or a single <article>, only that is

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -94,6 +95,28 @@ static void test_symlink_target_replaced(void **state)
     free(got);
 }
 
+/* A writer killed mid-save leaves its temporary file: the next save removes it, but never the
+ * temporary file of a writer that is still alive (it holds a lock). */
+static void test_stale_temporaries_swept(void **state)
+{
+    (void)state;
+    char path[1024], stale[1100], live[1100];
+    snprintf(path, sizeof path, "%s/swept.yaml", test_temp_dir());
+    snprintf(stale, sizeof stale, "%s/.swept.yaml.AbC123", test_temp_dir());
+    snprintf(live, sizeof live, "%s/.swept.yaml.LiVe99", test_temp_dir());
+    FILE *f = fopen(stale, "w");
+    assert_non_null(f);
+    fclose(f);
+    int fd = open(live, O_CREAT | O_WRONLY, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(flock(fd, LOCK_EX), 0);
+    assert_int_equal(write_text(path, "state"), 0);
+    assert_int_not_equal(access(stale, F_OK), 0);
+    assert_int_equal(access(live, F_OK), 0);
+    close(fd);
+    unlink(live);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -101,6 +124,7 @@ int main(void)
         cmocka_unit_test(test_abort_leaves_old_file),
         cmocka_unit_test(test_fifo_written_in_place),
         cmocka_unit_test(test_symlink_target_replaced),
+        cmocka_unit_test(test_stale_temporaries_swept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
