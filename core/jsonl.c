@@ -123,7 +123,9 @@ int pc_jsonl_read_line(pc_jsonl *r, const char **line, size_t *len, pc_error *er
         return -1;
     }
     if (r->line.len > 0 && r->line.data[r->line.len - 1] == '\r')
-        r->line.data[--r->line.len] = '\0';
+        r->line.len--;
+    if (r->line.data)
+        r->line.data[r->line.len] = '\0'; /* also for an empty line after a longer one */
     *line = r->line.data ? r->line.data : "";
     *len = r->line.len;
     return 1;

@@ -79,6 +79,7 @@ static void test_crlf_and_paths(void **state)
     assert_int_equal(len, 7);
     assert_int_equal(pc_jsonl_read_line(s.r, &line, &len, &err), 1);
     assert_int_equal(len, 0); /* the blank line is a line of its own */
+    assert_string_equal(line, ""); /* and ends where it starts, not at the previous line's end */
     assert_int_equal(pc_jsonl_read_line(s.r, &line, &len, &err), 1);
     assert_string_equal(line, "c d.md");
     assert_int_equal(pc_jsonl_line(s.r), 3);
