@@ -64,6 +64,24 @@ static void test_objects_and_broken_lines(void **state)
     src_close(&s);
 }
 
+/* An empty line right after a longer one ends where it starts. */
+static void test_empty_line_after_longer(void **state)
+{
+    (void)state;
+    static const char in[] = "policies/a.txt\n\nb.md\n";
+    src s;
+    src_open(&s, in, sizeof in - 1, 0);
+    const char *line;
+    size_t len;
+    pc_error err;
+    assert_int_equal(pc_jsonl_read_line(s.r, &line, &len, &err), 1);
+    assert_string_equal(line, "policies/a.txt");
+    assert_int_equal(pc_jsonl_read_line(s.r, &line, &len, &err), 1);
+    assert_int_equal(len, 0);
+    assert_string_equal(line, "");
+    src_close(&s);
+}
+
 static void test_crlf_and_paths(void **state)
 {
     (void)state;
@@ -171,6 +189,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_objects_and_broken_lines),
         cmocka_unit_test(test_crlf_and_paths),
+        cmocka_unit_test(test_empty_line_after_longer),
         cmocka_unit_test(test_starts_with_object_counts_lines),
         cmocka_unit_test(test_long_line_across_blocks),
         cmocka_unit_test(test_line_limit),
