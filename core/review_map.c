@@ -70,7 +70,7 @@ static double rv_overlap(const rv_words *a, const rv_words *b)
 
 static double rv_similar(const char *a, const char *b)
 {
-    rv_words x, y;
+    rv_words x = {0}, y = {0};
     double s = -1;
     if (rv_words_make(&x, a) == 0 && rv_words_make(&y, b) == 0)
         s = rv_overlap(&x, &y);

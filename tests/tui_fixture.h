@@ -28,7 +28,7 @@ typedef struct tuif {
     size_t n;
     tui_app app;
     char *dir;         /* the temporary directory holding the review file */
-    char review[1024]; /* the review file's path */
+    char review[1200]; /* the review file's path */
 } tuif;
 
 /* Open the given policy files (paths) and start the app with the review file in a temporary

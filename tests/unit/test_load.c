@@ -15,7 +15,7 @@
 static void expect_error(const char *path, const pc_load_opts *opts, const char *want)
 {
     pc_error err = {{0}};
-    char expected[PC_ERROR_MAX];
+    char expected[2 * PC_ERROR_MAX];
     pc_doc *d = pc_doc_load(path, opts, &err);
     assert_null(d);
     snprintf(expected, sizeof expected, "%s: %s", path, want);
