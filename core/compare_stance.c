@@ -68,41 +68,41 @@ static const char *pc_polarity_phrase(pc_polarity p)
     }
 }
 
-/* One finding for the restriction all[i]: every plain statement in its policy that falls
- * within it. */
-static int pc_contradiction(pc_comparison *c, const pc_stance_at *all, size_t n, size_t i)
+/* A contradiction cites the restriction and at most this many of the clauses contradicting
+ * it (its message counts them all), so a huge policy that repeats itself gives findings of
+ * bounded size rather than one citation per pair. */
+#define PC_MAX_CITED 8
+
+/* One finding for the restriction all[i]: the plain statements of its policy on its topic
+ * (all[lo..hi), one policy and topic) that fall within it. */
+static int pc_contradiction(pc_comparison *c, const pc_stance_at *all, size_t lo, size_t hi,
+                            size_t i)
 {
     const pc_stance_at *neg = &all[i];
-    pc_ref *refs = malloc((n + 1) * sizeof *refs);
-    if (!refs)
-        return -1;
-    size_t nrefs = 0, first = 0;
+    pc_ref refs[1 + PC_MAX_CITED];
+    size_t nrefs = 0, total = 0, first = 0, last = PC_NO_CLAUSE;
     refs[nrefs++] = (pc_ref){neg->policy, neg->clause, -1};
-    for (size_t j = 0; j < n; j++) {
-        if (all[j].policy != neg->policy || pc_conflict(neg, &all[j]) < 0)
+    for (size_t j = lo; j < hi; j++) {
+        if (pc_conflict(neg, &all[j]) < 0 || all[j].clause == last)
             continue;
-        if (nrefs > 1 && refs[nrefs - 1].clause == all[j].clause)
-            continue;
-        if (nrefs == 1)
+        last = all[j].clause;
+        if (total++ == 0)
             first = j;
-        refs[nrefs++] = (pc_ref){all[j].policy, all[j].clause, -1};
+        if (nrefs < 1 + PC_MAX_CITED)
+            refs[nrefs++] = (pc_ref){all[j].policy, all[j].clause, -1};
     }
-    int rc = 0;
-    if (nrefs > 1) {
-        const pc_policy *p = c->policies[neg->policy];
-        const pc_topic *t = &c->tax->topics[neg->st->topic];
-        char ea[200], eb[200], more[64] = "";
-        pc_cmp_excerpt(p, neg->clause, 150, ea, sizeof ea);
-        pc_cmp_excerpt(p, all[first].clause, 150, eb, sizeof eb);
-        if (nrefs > 2)
-            snprintf(more, sizeof more, ", and %zu more clause%s", nrefs - 2,
-                     nrefs > 3 ? "s" : "");
-        rc = pc_cmp_add(c, PC_FIND_CONTRADICTION, (pc_severity)pc_conflict(neg, &all[first]),
-                        t->category, refs, nrefs, "%s: \"%s\" (%s) vs \"%s\" (does)%s", t->name,
-                        ea, pc_polarity_phrase(neg->st->polarity), eb, more);
-    }
-    free(refs);
-    return rc;
+    if (!total)
+        return 0;
+    const pc_policy *p = c->policies[neg->policy];
+    const pc_topic *t = &c->tax->topics[neg->st->topic];
+    char ea[200], eb[200], more[64] = "";
+    pc_cmp_excerpt(p, neg->clause, 150, ea, sizeof ea);
+    pc_cmp_excerpt(p, all[first].clause, 150, eb, sizeof eb);
+    if (total > 1)
+        snprintf(more, sizeof more, ", and %zu more clause%s", total - 1, total > 2 ? "s" : "");
+    return pc_cmp_add(c, PC_FIND_CONTRADICTION, (pc_severity)pc_conflict(neg, &all[first]),
+                      t->category, refs, nrefs, "%s: \"%s\" (%s) vs \"%s\" (does)%s", t->name,
+                      ea, pc_polarity_phrase(neg->st->polarity), eb, more);
 }
 
 static int pc_collect_stances(const pc_comparison *c, pc_stance_at **out, size_t *n)
@@ -125,12 +125,21 @@ static int pc_collect_stances(const pc_comparison *c, pc_stance_at **out, size_t
     return 0;
 }
 
+/* Contradictions stay inside one policy and one topic: all is sorted by (policy, topic,
+ * clause), so each restriction is compared with its own group only. */
 static int pc_contradictions(pc_comparison *c, const pc_stance_at *all, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        pc_polarity p = all[i].st->polarity;
-        if ((p == PC_POL_DOES_NOT || p == PC_POL_WITH_CONSENT) && pc_contradiction(c, all, n, i) < 0)
-            return -1;
+    for (size_t lo = 0, hi; lo < n; lo = hi) {
+        for (hi = lo + 1; hi < n && all[hi].policy == all[lo].policy &&
+                          all[hi].st->topic == all[lo].st->topic;
+             hi++)
+            ;
+        for (size_t i = lo; i < hi; i++) {
+            pc_polarity p = all[i].st->polarity;
+            if ((p == PC_POL_DOES_NOT || p == PC_POL_WITH_CONSENT) &&
+                pc_contradiction(c, all, lo, hi, i) < 0)
+                return -1;
+        }
     }
     return 0;
 }
@@ -184,11 +193,26 @@ static int pc_topic_disagreement(pc_comparison *c, const pc_stance_at *all, size
     return rc;
 }
 
+/* Order by policy, topic, then document order (the stance's position for ties). */
+static int pc_stance_cmp(const void *a, const void *b)
+{
+    const pc_stance_at *x = a, *y = b;
+    if (x->policy != y->policy)
+        return x->policy < y->policy ? -1 : 1;
+    if (x->st->topic != y->st->topic)
+        return x->st->topic < y->st->topic ? -1 : 1;
+    if (x->clause != y->clause)
+        return x->clause < y->clause ? -1 : 1;
+    return x->st < y->st ? -1 : x->st > y->st;
+}
+
 int pc_cmp_stances(pc_comparison *c)
 {
     pc_stance_at *all;
     size_t n;
     int rc = pc_collect_stances(c, &all, &n);
+    if (rc == 0 && n > 1)
+        qsort(all, n, sizeof *all, pc_stance_cmp);
     if (rc == 0)
         rc = pc_contradictions(c, all, n);
     for (size_t t = 0; rc == 0 && c->npolicies > 1 && t < c->tax->ntopics; t++)

@@ -239,6 +239,31 @@ static void test_report_and_json(void **state)
     free(out);
 }
 
+/* A policy that states the opposite of its restriction twelve times: one finding citing the
+ * restriction and eight of them, its message counting all twelve. */
+static void test_contradiction_cites_a_bounded_number(void **state)
+{
+    (void)state;
+    pc_error err;
+    pc_taxonomy *tax = pc_tax_load(POLCMP_TEST_DATA "/compare/taxonomy.yaml", &err);
+    assert_non_null(tax);
+    pc_buf text = {0};
+    pc_buf_adds(&text, "We never sell your personal information.\n");
+    for (int i = 1; i <= 12; i++)
+        pc_buf_printf(&text, "We may sell customer list number %d to partners.\n", i);
+    pc_policy *p = open_text(tax, "repeats", text.data);
+    pc_comparison *c = pc_compare(tax, &p, 1, 0, &err);
+    assert_non_null(c);
+    assert_int_equal(count_kind(c, PC_FIND_CONTRADICTION, -1), 1);
+    const pc_finding *f = find_kind(c, PC_FIND_CONTRADICTION, 0);
+    assert_int_equal(f->nrefs, 9);
+    assert_non_null(strstr(f->message, "and 11 more clauses"));
+    pc_comparison_free(c);
+    pc_policy_free(p);
+    pc_buf_free(&text);
+    pc_tax_free(tax);
+}
+
 static void test_parsers(void **state)
 {
     (void)state;
@@ -266,6 +291,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_required, setup_gdpr, teardown),
         cmocka_unit_test_setup_teardown(test_report_and_json, setup_plain, teardown),
         cmocka_unit_test(test_parsers),
+        cmocka_unit_test(test_contradiction_cites_a_bounded_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
