@@ -8,6 +8,7 @@
  * is computed for one width and rebuilt only when the width changes or the comparison is
  * rebuilt (labels change with a relabel), so moving never costs more than a few items. */
 #include "app.h"
+#include "doc_text.h"
 #include "list.h"
 
 #include <stdio.h>
@@ -15,42 +16,6 @@
 #include <string.h>
 
 #define DV_OUTLINE_MIN_W 60
-
-/* One heading or clause in reading order. Plain value. */
-typedef struct dv_item {
-    int section;
-    size_t clause; /* PC_NO_CLAUSE for the section's heading */
-} dv_item;
-
-enum { DV_BLANK = 0, DV_HEADING, DV_TEXT, DV_LABELS };
-
-/* One row of the wrapped text pane. Plain value. */
-typedef struct dv_row {
-    unsigned char kind;   /* DV_* */
-    unsigned char first;  /* DV_TEXT: the first row of its clause */
-    unsigned char labels; /* DV_TEXT: the clause's labels follow on this row */
-    unsigned char bullet; /* DV_TEXT: a list item's first row */
-    int section;
-    size_t clause;        /* PC_NO_CLAUSE for headings and blanks */
-    size_t start, end;    /* the bytes shown, in the view's disp */
-    int indent;           /* columns after the two marker columns and a space */
-} dv_row;
-
-/* One policy's text as the view shows it. Owns every array. */
-typedef struct dv_doc {
-    pc_buf disp;             /* titles and clauses with their whitespace made single spaces */
-    pc_span *clause_span;    /* each clause's text in disp */
-    pc_span *section_span;   /* each section's title in disp */
-    dv_item *items;          /* headings and clauses in reading order */
-    size_t nitems;
-    size_t *clause_item;     /* the item of each clause */
-    size_t *section_item;    /* the item of each section's heading */
-    dv_row *rows;            /* the layout for `width` (0: to rebuild) */
-    size_t nrows, rows_cap;
-    size_t *clause_row;      /* the first row of each clause */
-    size_t *section_row;     /* the first row of each section */
-    int width;
-} dv_doc;
 
 /* The view's state. Owns doc. */
 typedef struct dv_view {
@@ -75,100 +40,6 @@ static const pc_policy *dv_policy(tui_view *v)
     return v->app->pols[dv_of(v)->pol];
 }
 
-static void dv_free_policy(dv_view *d)
-{
-    pc_buf_free(&d->doc.disp);
-    free(d->doc.clause_span);
-    free(d->doc.section_span);
-    free(d->doc.items);
-    free(d->doc.clause_item);
-    free(d->doc.section_item);
-    free(d->doc.rows);
-    free(d->doc.clause_row);
-    free(d->doc.section_row);
-    memset(&d->doc, 0, sizeof d->doc);
-}
-
-/* Append text[0..len) to b with each run of whitespace (line breaks of hard-wrapped text,
- * indentation) made one space, and a NUL; its span in b goes to *sp. */
-static int dv_add_text(pc_buf *b, const char *text, size_t len, pc_span *sp)
-{
-    sp->start = b->len;
-    int space = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        int ws = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-        if (ws) {
-            space = b->len > sp->start;
-            continue;
-        }
-        if ((space && pc_buf_addc(b, ' ') < 0) || pc_buf_addc(b, c) < 0)
-            return -1;
-        space = 0;
-    }
-    sp->end = b->len;
-    return pc_buf_addc(b, '\0'); /* so that each span is also a C string */
-}
-
-/* The display text of every title and clause. */
-static int dv_build_text(dv_view *d, const pc_policy *p)
-{
-    const pc_outline *o = p->outline;
-    d->doc.clause_span = calloc(o->nclauses + 1, sizeof *d->doc.clause_span);
-    d->doc.section_span = calloc(o->nsections + 1, sizeof *d->doc.section_span);
-    if (!d->doc.clause_span || !d->doc.section_span || pc_buf_reserve(&d->doc.disp, p->doc->len + 1) < 0)
-        return -1;
-    for (size_t s = 0; s < o->nsections; s++) {
-        const pc_section *sec = &o->sections[s];
-        if (dv_add_text(&d->doc.disp, p->doc->text + sec->title_start,
-                        sec->title_end - sec->title_start, &d->doc.section_span[s]) < 0)
-            return -1;
-    }
-    for (size_t c = 0; c < o->nclauses; c++) {
-        size_t len;
-        const char *t = pc_policy_clause_text(p, c, &len);
-        if (dv_add_text(&d->doc.disp, t, len, &d->doc.clause_span[c]) < 0)
-            return -1;
-    }
-    return pc_buf_adds(&d->doc.disp, "");
-}
-
-/* The reading order: each section's heading, then its own clauses. */
-static int dv_build_items(dv_view *d, const pc_outline *o)
-{
-    d->doc.items = calloc(o->nsections + o->nclauses + 1, sizeof *d->doc.items);
-    d->doc.clause_item = calloc(o->nclauses + 1, sizeof *d->doc.clause_item);
-    d->doc.section_item = calloc(o->nsections + 1, sizeof *d->doc.section_item);
-    d->doc.clause_row = calloc(o->nclauses + 1, sizeof *d->doc.clause_row);
-    d->doc.section_row = calloc(o->nsections + 1, sizeof *d->doc.section_row);
-    if (!d->doc.items || !d->doc.clause_item || !d->doc.section_item || !d->doc.clause_row || !d->doc.section_row)
-        return -1;
-    for (size_t s = 0; s < o->nsections; s++) {
-        d->doc.section_item[s] = d->doc.nitems;
-        d->doc.items[d->doc.nitems++] = (dv_item){(int)s, PC_NO_CLAUSE};
-        const pc_section *sec = &o->sections[s];
-        size_t end = sec->first_clause + sec->nclauses;
-        for (size_t c = sec->first_clause; c < end && c < o->nclauses; c++) {
-            d->doc.clause_item[c] = d->doc.nitems;
-            d->doc.items[d->doc.nitems++] = (dv_item){(int)s, c};
-        }
-    }
-    return 0;
-}
-
-/* The first clause at or after item i (dir 1), or at or before it (dir -1). */
-static size_t dv_clause_from(const dv_view *d, size_t i, int dir)
-{
-    while (i < d->doc.nitems) {
-        if (d->doc.items[i].clause != PC_NO_CLAUSE)
-            return d->doc.items[i].clause;
-        if (dir < 0 && i == 0)
-            break;
-        i = dir > 0 ? i + 1 : i - 1;
-    }
-    return PC_NO_CLAUSE;
-}
-
 /* Put the cursor on clause c; its section becomes the current one. */
 static void dv_set_clause(tui_view *v, size_t c)
 {
@@ -186,9 +57,9 @@ static void dv_goto_section(tui_view *v, int s)
     dv_view *d = dv_of(v);
     if (s < 0 || (size_t)s >= dv_policy(v)->outline->nsections)
         return;
-    size_t c = dv_clause_from(d, d->doc.section_item[s], 1);
+    size_t c = dv_doc_clause_from(&d->doc, d->doc.section_item[s], 1);
     if (c == PC_NO_CLAUSE)
-        c = dv_clause_from(d, d->doc.section_item[s], -1);
+        c = dv_doc_clause_from(&d->doc, d->doc.section_item[s], -1);
     if (c != PC_NO_CLAUSE)
         d->cur = c;
     d->section = s;
@@ -199,16 +70,16 @@ static void dv_goto_section(tui_view *v, int s)
 static int dv_load(tui_view *v, size_t pi)
 {
     dv_view *d = dv_of(v);
-    dv_free_policy(d);
+    dv_doc_free(&d->doc);
     d->pol = pi;
     const pc_outline *o = dv_policy(v)->outline;
-    if (dv_build_items(d, o) < 0 || dv_build_text(d, dv_policy(v)) < 0)
+    if (dv_doc_build(&d->doc, dv_policy(v)) < 0)
         return -1;
     d->top = 0;
     d->cur = PC_NO_CLAUSE;
     d->section = o->nsections ? 0 : -1;
     d->outline = (tui_list){o->nsections, 0, 0};
-    dv_set_clause(v, dv_clause_from(d, 0, 1));
+    dv_set_clause(v, dv_doc_clause_from(&d->doc, 0, 1));
     return 0;
 }
 
@@ -263,141 +134,8 @@ static int dv_open(tui_view *v, const tui_selection *arg)
 static void dv_close(tui_view *v)
 {
     if (v->data)
-        dv_free_policy(v->data);
+        dv_doc_free(&((dv_view *)v->data)->doc);
     free(v->data);
-}
-
-/* The clause's labels as category ids: "sale, third-party". Empty when it has none. */
-static void dv_labels(const tui_app *app, const pc_policy *p, size_t c, char *buf, size_t n)
-{
-    const pc_clause_result *r = &p->cls->clauses[c];
-    size_t len = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < r->nlabels && len + 1 < n; i++) {
-        int cat = p->cls->labels[r->label_first + i].category;
-        int k = snprintf(buf + len, n - len, "%s%s", i ? ", " : "", app->tax->cats[cat].id);
-        if (k < 0)
-            break;
-        len += (size_t)k;
-    }
-}
-
-static dv_row *dv_add_row(dv_view *d, int kind, int section, size_t clause, int indent)
-{
-    if (pc_grow(&d->doc.rows, &d->doc.rows_cap, d->doc.nrows + 1, sizeof *d->doc.rows) < 0)
-        return NULL;
-    dv_row *r = &d->doc.rows[d->doc.nrows++];
-    *r = (dv_row){.kind = (unsigned char)kind, .section = section, .clause = clause,
-                  .indent = indent};
-    return r;
-}
-
-/* Add rows for text[start, end) wrapped to `width` columns; returns the last row or NULL. */
-static dv_row *dv_add_wrapped(dv_view *d, const char *text, size_t start, size_t end, int width,
-                              int kind, int section, size_t clause, int indent)
-{
-    size_t n = tui_wrap(text + start, end - start, width, NULL, 0);
-    pc_span *lines = calloc(n ? n : 1, sizeof *lines);
-    dv_row *r = NULL;
-    if (!lines)
-        return NULL;
-    tui_wrap(text + start, end - start, width, lines, n);
-    for (size_t i = 0; i < n; i++) {
-        if (!(r = dv_add_row(d, kind, section, clause, indent)))
-            break;
-        r->start = start + lines[i].start;
-        r->end = start + lines[i].end;
-        r->first = i == 0;
-    }
-    free(lines);
-    return r;
-}
-
-/* How deep a list item sits: 1 under a sentence lead-in, 2 under an item, ... (at most 3). */
-static int dv_item_depth(const pc_outline *o, size_t c)
-{
-    int depth = 0;
-    while (c < o->nclauses && o->clauses[c].kind == PC_CLAUSE_ITEM && depth < 3) {
-        depth++;
-        int lead = o->clauses[c].lead;
-        if (lead < 0)
-            break;
-        c = (size_t)lead;
-    }
-    return depth;
-}
-
-static int dv_layout_clause(tui_view *v, size_t c, int tw)
-{
-    dv_view *d = dv_of(v);
-    const pc_policy *p = dv_policy(v);
-    const pc_clause *cl = &p->outline->clauses[c];
-    int indent = 2 * dv_item_depth(p->outline, c);
-    int width = tw - 3 - indent > 8 ? tw - 3 - indent : 8;
-    d->doc.clause_row[c] = d->doc.nrows;
-    pc_span t = d->doc.clause_span[c];
-    dv_row *last = dv_add_wrapped(d, d->doc.disp.data, t.start, t.end, width, DV_TEXT,
-                                  cl->section, c, indent);
-    if (!last)
-        return -1;
-    d->doc.rows[d->doc.clause_row[c]].bullet = cl->kind == PC_CLAUSE_ITEM;
-    char labels[512];
-    dv_labels(v->app, p, c, labels, sizeof labels);
-    if (!labels[0])
-        return 0;
-    int used = tui_width(d->doc.disp.data + last->start, last->end - last->start);
-    int lw = tui_width(labels, strlen(labels)) + 2;
-    if (used + 2 + lw <= width) {
-        last->labels = 1;
-        return 0;
-    }
-    return dv_add_row(d, DV_LABELS, cl->section, c, indent) ? 0 : -1;
-}
-
-/* Whether section s's heading repeats the document title shown above the panes. */
-static int dv_title_repeats(const pc_policy *p, int s)
-{
-    const pc_section *sec = &p->outline->sections[s];
-    pc_span t = p->outline->title;
-    return t.end - t.start == sec->title_end - sec->title_start &&
-           memcmp(p->doc->text + t.start, p->doc->text + sec->title_start, t.end - t.start) == 0;
-}
-
-static int dv_layout_heading(tui_view *v, int s, int tw)
-{
-    dv_view *d = dv_of(v);
-    const pc_policy *p = dv_policy(v);
-    const pc_section *sec = &p->outline->sections[s];
-    d->doc.section_row[s] = d->doc.nrows;
-    if (sec->title_end == sec->title_start || dv_title_repeats(p, s))
-        return 0;
-    if (d->doc.nrows && !dv_add_row(d, DV_BLANK, s, PC_NO_CLAUSE, 0))
-        return -1;
-    d->doc.section_row[s] = d->doc.nrows;
-    int indent = 2 * (sec->level > 1 ? sec->level - 1 : 0);
-    int width = tw - indent > 8 ? tw - indent : 8;
-    pc_span t = d->doc.section_span[s];
-    return dv_add_wrapped(d, d->doc.disp.data, t.start, t.end, width, DV_HEADING, s, PC_NO_CLAUSE,
-                          indent)
-               ? 0
-               : -1;
-}
-
-/* Lay the text out for a pane tw columns wide. */
-static int dv_layout(tui_view *v, int tw)
-{
-    dv_view *d = dv_of(v);
-    d->doc.nrows = 0;
-    d->doc.width = 0;
-    for (size_t i = 0; i < d->doc.nitems; i++) {
-        const dv_item *it = &d->doc.items[i];
-        int rc = it->clause == PC_NO_CLAUSE ? dv_layout_heading(v, it->section, tw)
-                                            : dv_layout_clause(v, it->clause, tw);
-        if (rc < 0)
-            return -1;
-    }
-    d->doc.width = tw;
-    return 0;
 }
 
 /* Lay out again for a new width (or new labels), keeping the clause or heading on top. */
@@ -406,7 +144,7 @@ static int dv_relayout(tui_view *v, int tw)
     dv_view *d = dv_of(v);
     int had = d->top < d->doc.nrows;
     dv_row anchor = had ? d->doc.rows[d->top] : (dv_row){0};
-    if (dv_layout(v, tw) < 0)
+    if (dv_doc_layout(&d->doc, v->app, dv_policy(v), tw) < 0)
         return -1;
     if (had && anchor.clause != PC_NO_CLAUSE)
         d->top = d->doc.clause_row[anchor.clause];
@@ -579,9 +317,9 @@ static void dv_step(tui_view *v, int dir, size_t n)
     for (size_t k = 0; k < n; k++) {
         size_t next = PC_NO_CLAUSE;
         if (dir > 0 && i + 1 < d->doc.nitems)
-            next = dv_clause_from(d, i + 1, 1);
+            next = dv_doc_clause_from(&d->doc, i + 1, 1);
         else if (dir < 0 && i > 0)
-            next = dv_clause_from(d, i - 1, -1);
+            next = dv_doc_clause_from(&d->doc, i - 1, -1);
         if (next == PC_NO_CLAUSE)
             break;
         i = d->doc.clause_item[next];
@@ -684,10 +422,10 @@ static int dv_move_command(tui_view *v, tui_cmd cmd)
         dv_page(v, cmd == TUI_CMD_PAGE_DOWN ? 1 : -1);
         return 1;
     case TUI_CMD_TOP:
-        dv_set_clause(v, dv_clause_from(d, 0, 1));
+        dv_set_clause(v, dv_doc_clause_from(&d->doc, 0, 1));
         return 1;
     case TUI_CMD_BOTTOM:
-        dv_set_clause(v, d->doc.nitems ? dv_clause_from(d, d->doc.nitems - 1, -1) : PC_NO_CLAUSE);
+        dv_set_clause(v, d->doc.nitems ? dv_doc_clause_from(&d->doc, d->doc.nitems - 1, -1) : PC_NO_CLAUSE);
         return 1;
     default:
         return 0;
