@@ -53,21 +53,14 @@ static void bc_usage(void)
 
 static int bc_option(int ch, bc_opts *o)
 {
-    pc_error err;
     switch (ch) {
     case 't': o->taxonomy = optarg; return 0;
     case 'o': o->out = optarg; return 0;
     case 'j': return (o->jobs = cli_batch_jobs(optarg, "compare")) < 0 ? -1 : 0;
     case 'r':
-        if (pc_regimes_parse(optarg, &o->regimes, &err) == 0)
-            return 0;
-        cli_error("compare: --regime: %s", err.msg);
-        return -1;
+        return cli_opt_regimes("compare", optarg, &o->regimes);
     case 'x':
-        if (pc_finding_kinds_parse(optarg, &o->fail_on, &err) == 0)
-            return 0;
-        cli_error("compare: --fail-on: %s", err.msg);
-        return -1;
+        return cli_opt_kinds("compare", optarg, &o->fail_on);
     case 'f':
         if (!strcmp(optarg, "jsonl"))
             return 0;

@@ -51,9 +51,7 @@ void cli_batch_input_error(cli_batch *b, const char *fmt, ...)
     cli_progress_clear(b);
     va_list ap;
     va_start(ap, fmt);
-    fputs("polcmp: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    cli_errorv(fmt, ap);
     va_end(ap);
     b->skipped++;
 }

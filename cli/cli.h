@@ -9,6 +9,7 @@
 #include "segment.h"
 #include "taxonomy.h"
 
+#include <stdarg.h>
 #include <stddef.h>
 
 enum { CLI_OK = 0, CLI_FAIL_ON = 1, CLI_ERROR = 2 };
@@ -29,6 +30,12 @@ int cmd_compare_batch(int argc, char **argv);
 /* Print "polcmp: MESSAGE" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_errorv(const char *fmt, va_list ap);
+
+/* Option values shared by the subcommands: "--regime gdpr,ccpa" and "--fail-on KINDS".
+ * Return 0, or -1 after printing "CMD: --OPTION: why". */
+int cli_opt_regimes(const char *cmd, const char *arg, unsigned *regimes);
+int cli_opt_kinds(const char *cmd, const char *arg, unsigned *kinds);
 
 /* Load a policy; on failure print the loader's one-line error and return NULL. Prints
  * warnings (invalid bytes replaced, controls removed) to stderr. */

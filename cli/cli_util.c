@@ -7,14 +7,37 @@
 #include <string.h>
 #include <unistd.h>
 
+void cli_errorv(const char *fmt, va_list ap)
+{
+    fputs("polcmp: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("polcmp: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    cli_errorv(fmt, ap);
     va_end(ap);
+}
+
+int cli_opt_regimes(const char *cmd, const char *arg, unsigned *regimes)
+{
+    pc_error err;
+    if (pc_regimes_parse(arg, regimes, &err) == 0)
+        return 0;
+    cli_error("%s%s--regime: %s", cmd, *cmd ? ": " : "", err.msg);
+    return -1;
+}
+
+int cli_opt_kinds(const char *cmd, const char *arg, unsigned *kinds)
+{
+    pc_error err;
+    if (pc_finding_kinds_parse(arg, kinds, &err) == 0)
+        return 0;
+    cli_error("%s%s--fail-on: %s", cmd, *cmd ? ": " : "", err.msg);
+    return -1;
 }
 
 void cli_warn(const char *fmt, ...)

@@ -34,21 +34,14 @@ static void compare_usage(void)
 
 static int compare_option(int ch, compare_opts *o)
 {
-    pc_error err;
     switch (ch) {
     case 't': o->taxonomy = optarg; return 0;
     case 'o': o->out = optarg; return 0;
     case 'R': o->review = optarg; return 0;
     case 'r':
-        if (pc_regimes_parse(optarg, &o->regimes, &err) == 0)
-            return 0;
-        cli_error("compare: --regime: %s", err.msg);
-        return -1;
+        return cli_opt_regimes("compare", optarg, &o->regimes);
     case 'x':
-        if (pc_finding_kinds_parse(optarg, &o->fail_on, &err) == 0)
-            return 0;
-        cli_error("compare: --fail-on: %s", err.msg);
-        return -1;
+        return cli_opt_kinds("compare", optarg, &o->fail_on);
     case 'f':
         o->format = pc_export_format_from_name(optarg);
         if (o->format != PC_EXPORT_NONE)

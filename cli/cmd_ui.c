@@ -29,16 +29,12 @@ static int ui_args(int argc, char **argv, ui_opts *o)
     memset(o, 0, sizeof *o);
     optind = 1;
     int ch;
-    pc_error err;
     while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         if (ch == 't')
             o->taxonomy = optarg;
         else if (ch == 'v')
             o->review = optarg;
-        else if (ch == 'r' && pc_regimes_parse(optarg, &o->regimes, &err) < 0) {
-            cli_error("--regime: %s", err.msg);
-            return -1;
-        } else if (ch != 'r')
+        else if (ch != 'r' || cli_opt_regimes("", optarg, &o->regimes) < 0)
             return -1;
     }
     o->policies = argv + optind;
