@@ -109,7 +109,15 @@ grep -q $'\e\\[[0-9;]*7[;m]' <<<"$esc" || fail "no reverse video with NO_COLOR s
 keys Q
 wait_exit
 
-# 10. A review file that does not parse is reported and never overwritten.
+# 10. An 8-colour terminal gets the 8-colour palette, never 256-colour sequences.
+start "TERM=xterm"
+esc=$("${T[@]}" capture-pane -e -p -t ui)
+grep -qE $'\e\\[([0-9;]*;)?3[0-7][;m]' <<<"$esc" || fail "no 8-colour sequences with TERM=xterm"
+if grep -qE '38;5;' <<<"$esc"; then fail "256-colour sequences on an 8-colour terminal"; fi
+keys Q
+wait_exit
+
+# 11. A review file that does not parse is reported and never overwritten.
 printf 'polcmp-review: 1\ndecisions:\n  - policy: [unclosed\n' > "$work/polcmp-review.yaml"
 cp "$work/polcmp-review.yaml" "$work/broken.orig"
 start ""
