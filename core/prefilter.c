@@ -7,27 +7,39 @@
 #include <hs.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
-/* pc_prefilter: owns lits, the bitset masks, the literal tables and the database; borrows
- * the rules (owned by the taxonomy that owns this). */
+/* pf_form: a rule's conjunction (pc_lit_form) over the database's ids. Owns its arrays. */
+typedef struct pf_form {
+    unsigned *ids;
+    size_t *gend, *tend;
+    size_t nterms;
+} pf_form;
+
+/* pc_prefilter: owns lits, the bitset masks, the literal tables, the forms and the database;
+ * borrows the rules (owned by the taxonomy that owns this). */
 struct pc_prefilter {
     const pc_rule **rules;
     pc_rule_lits *lits;
     size_t nrules, words;
     uint64_t *always;     /* rules with no literal */
     uint64_t *caseless;   /* rules with caseless literals */
+    uint64_t *formed;     /* rules with a conjunction to check */
+    pf_form *forms;       /* per rule */
+    unsigned *canon;      /* per rule, the first rule with the same pattern and literals */
     size_t nuniq;         /* distinct (literal, caseless) pairs: the database's ids */
-    size_t *uniq_first;   /* rules of distinct literal u: uniq_rules[uniq_first[u] ..] */
+    size_t *uniq_first;   /* rules keyed by distinct literal u: uniq_rules[uniq_first[u] ..] */
     unsigned *uniq_rules; /* .. up to uniq_first[u + 1] */
     hs_database_t *db;
     size_t db_bytes;
     double build_ms;
 };
 
-/* pc_pf_scratch: owns the Vectorscan scratch. */
+/* pc_pf_scratch: owns the Vectorscan scratch and the bitset of literals seen. */
 struct pc_pf_scratch {
     hs_scratch_t *hs;
+    uint64_t *seen;
     size_t bytes;
 };
 
@@ -41,6 +53,92 @@ static double pf_now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* ---- literals ---------------------------------------------------------------------------- */
+
+/* How likely a literal is to occur at a given place in English text (lower is rarer). */
+static double pf_char_prob(unsigned char c)
+{
+    static const double letters[26] = {.066,  .012,  .022, .034,  .102, .018,  .016, .049,  .056,
+                                       .0012, .0062, .032, .019,  .054, .060,  .015, .0008, .048,
+                                       .051,  .073,  .022, .0078, .019, .0012, .016, .0006};
+    if (c >= 'A' && c <= 'Z')
+        c = (unsigned char)(c - 'A' + 'a');
+    if (c >= 'a' && c <= 'z')
+        return letters[c - 'a'];
+    if (c == ' ')
+        return .18;
+    if (c >= '0' && c <= '9')
+        return .004;
+    return .01;
+}
+
+/* Words so common in privacy policies that a literal made of one says little. */
+static int pf_common_word(const char *s)
+{
+    static const char *const words[] = {
+        "a",   "an", "and",  "are",         "as",   "be",   "by",   "can", "data",
+        "for", "if", "in",   "information", "is",   "it",   "may",  "not", "of",
+        "on",  "or", "our",  "personal",    "that", "the",  "this", "to",  "us",
+        "use", "we", "will", "with",        "you",  "your", NULL};
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && !strncasecmp(words[i], s, n))
+            return 1;
+    return 0;
+}
+
+double pc_lit_rarity(const char *s)
+{
+    double p = 1;
+    for (const char *c = s; *c; c++)
+        p *= pf_char_prob((unsigned char)*c);
+    if (strlen(s) < 3)
+        p *= 1000; /* one or two bytes: found nearly everywhere */
+    return pf_common_word(s) ? p * 100 : p;
+}
+
+int pc_lit_declare(const char *literal, int caseless, pc_rule_lits *out)
+{
+    out->lits = calloc(1, sizeof *out->lits);
+    if (!out->lits || !(out->lits[0] = pc_strdup(literal))) {
+        free(out->lits);
+        out->lits = NULL;
+        return -1;
+    }
+    out->nlits = 1;
+    out->caseless = caseless;
+    out->source = PC_LIT_DECLARED;
+    for (char *c = out->lits[0]; *c; c++) {
+        if (caseless && (unsigned char)*c >= 0x80) {
+            pc_lit_free(out); /* non-ASCII folds beyond what the scan knows: no literal */
+            out->source = PC_LIT_NONE;
+            return 0;
+        }
+        if (caseless && *c >= 'A' && *c <= 'Z')
+            *c = (char)(*c - 'A' + 'a');
+    }
+    return 0;
+}
+
+void pc_lit_free(pc_rule_lits *l)
+{
+    for (size_t i = 0; i < l->form.nlits; i++)
+        free(l->form.lits[i]);
+    free(l->form.lits);
+    free(l->form.gend);
+    free(l->form.tend);
+    memset(&l->form, 0, sizeof l->form);
+    for (size_t i = 0; i < l->nlits; i++)
+        free(l->lits[i]);
+    free(l->lits);
+    l->lits = NULL;
+    l->nlits = 0;
 }
 
 /* ---- numbering -------------------------------------------------------------------------- */
@@ -78,13 +176,43 @@ static int pf_number(pc_prefilter *pf, pc_taxonomy *tax)
 
 /* ---- literals and the database ---------------------------------------------------------- */
 
+static int pf_same_strings(char *const *a, size_t na, char *const *b, size_t nb)
+{
+    if (na != nb)
+        return 0;
+    for (size_t k = 0; k < na; k++)
+        if (strcmp(a[k], b[k]))
+            return 0;
+    return 1;
+}
+
+/* The first rule before i that always gives rule i's result: the same pattern and options
+ * (so the same match), and the same literals (so the same candidate bits). */
+static unsigned pf_canon(const pc_prefilter *pf, size_t i)
+{
+    const pc_rule *r = pf->rules[i];
+    const pc_rule_lits *l = &pf->lits[i];
+    for (size_t j = 0; j < i; j++) {
+        const pc_rule *q = pf->rules[j];
+        const pc_rule_lits *m = &pf->lits[j];
+        if (q->caseless == r->caseless && !strcmp(q->pattern, r->pattern) &&
+            m->caseless == l->caseless && pf_same_strings(m->lits, m->nlits, l->lits, l->nlits) &&
+            pf_same_strings(m->form.lits, m->form.nlits, l->form.lits, l->form.nlits))
+            return pf->canon[j];
+    }
+    return (unsigned)i;
+}
+
 static int pf_literals(pc_prefilter *pf)
 {
     pf->words = (pf->nrules + 63) / 64;
     pf->lits = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->lits);
     pf->always = calloc(pf->words ? pf->words : 1, sizeof *pf->always);
     pf->caseless = calloc(pf->words ? pf->words : 1, sizeof *pf->caseless);
-    if (!pf->lits || !pf->always || !pf->caseless)
+    pf->formed = calloc(pf->words ? pf->words : 1, sizeof *pf->formed);
+    pf->forms = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->forms);
+    pf->canon = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->canon);
+    if (!pf->lits || !pf->always || !pf->caseless || !pf->formed || !pf->forms || !pf->canon)
         return -1;
     for (size_t i = 0; i < pf->nrules; i++) {
         const pc_rule *r = pf->rules[i];
@@ -97,6 +225,7 @@ static int pf_literals(pc_prefilter *pf)
             pf->always[i >> 6] |= 1ull << (i & 63);
         else if (l->caseless)
             pf->caseless[i >> 6] |= 1ull << (i & 63);
+        pf->canon[i] = pf_canon(pf, i);
     }
     return 0;
 }
@@ -109,10 +238,11 @@ typedef struct pf_arrays {
     size_t n;
 } pf_arrays;
 
-/* One literal of one rule, for sorting into distinct literals. Borrows s. */
+/* One literal of one rule (of its key, or of its conjunction), for sorting into distinct
+ * literals. Borrows s. */
 typedef struct pf_lit {
     const char *s;
-    int caseless;
+    int caseless, key;
     unsigned rule;
 } pf_lit;
 
@@ -122,24 +252,71 @@ static int pf_lit_cmp(const void *a, const void *b)
     if (x->caseless != y->caseless)
         return x->caseless - y->caseless;
     int c = strcmp(x->s, y->s);
-    return c ? c : (x->rule > y->rule) - (x->rule < y->rule);
+    if (c)
+        return c;
+    if (x->key != y->key)
+        return y->key - x->key;
+    return (x->rule > y->rule) - (x->rule < y->rule);
 }
 
-/* All literals of all rules, sorted; *n of them. */
+/* All literals of all rules (keys first within one string), sorted; *n of them. */
 static pf_lit *pf_sorted_lits(const pc_prefilter *pf, size_t *n)
 {
     *n = 0;
     for (size_t i = 0; i < pf->nrules; i++)
-        *n += pf->lits[i].nlits;
+        *n += pf->lits[i].nlits + pf->lits[i].form.nlits;
     pf_lit *all = calloc(*n ? *n : 1, sizeof *all);
     if (!all)
         return NULL;
     size_t k = 0;
-    for (size_t i = 0; i < pf->nrules; i++)
-        for (size_t j = 0; j < pf->lits[i].nlits; j++)
-            all[k++] = (pf_lit){pf->lits[i].lits[j], pf->lits[i].caseless, (unsigned)i};
+    for (size_t i = 0; i < pf->nrules; i++) {
+        const pc_rule_lits *l = &pf->lits[i];
+        for (size_t j = 0; j < l->nlits; j++)
+            all[k++] = (pf_lit){l->lits[j], l->caseless, 1, (unsigned)i};
+        for (size_t j = 0; j < l->form.nlits; j++)
+            all[k++] = (pf_lit){l->form.lits[j], l->caseless, 0, (unsigned)i};
+    }
     qsort(all, *n, sizeof *all, pf_lit_cmp);
     return all;
+}
+
+/* The database id of (s, caseless) among the n distinct literals u. */
+static unsigned pf_uniq_id(const pf_lit *u, size_t n, const char *s, int caseless)
+{
+    size_t lo = 0, hi = n;
+    pf_lit key = {s, caseless, 1, 0};
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        pf_lit probe = u[mid];
+        probe.key = 1;
+        probe.rule = 0;
+        if (pf_lit_cmp(&probe, &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (unsigned)lo;
+}
+
+/* Rule i's conjunction over the ids of the distinct literals u[0..n). -1: out of memory. */
+static int pf_form_build(pc_prefilter *pf, size_t i, const pf_lit *u, size_t n)
+{
+    const pc_lit_form *lf = &pf->lits[i].form;
+    if (!lf->nterms)
+        return 0;
+    pf_form *f = &pf->forms[i];
+    f->ids = calloc(lf->nlits, sizeof *f->ids);
+    f->gend = calloc(lf->ngroups, sizeof *f->gend);
+    f->tend = calloc(lf->nterms, sizeof *f->tend);
+    if (!f->ids || !f->gend || !f->tend)
+        return -1;
+    for (size_t k = 0; k < lf->nlits; k++)
+        f->ids[k] = pf_uniq_id(u, n, lf->lits[k], pf->lits[i].caseless);
+    memcpy(f->gend, lf->gend, lf->ngroups * sizeof *f->gend);
+    memcpy(f->tend, lf->tend, lf->nterms * sizeof *f->tend);
+    f->nterms = lf->nterms;
+    pf->formed[i >> 6] |= 1ull << (i & 63);
+    return 0;
 }
 
 static int pf_arrays_alloc(pf_arrays *a, size_t total)
@@ -160,30 +337,36 @@ static void pf_arrays_push(pf_arrays *a, const char *s, unsigned flags)
     a->n++;
 }
 
-/* One database entry per distinct literal (rules sharing it are listed in uniq_rules), then
- * the fold hazards. */
+/* One database entry per distinct literal (rules keyed by it are listed in uniq_rules), then
+ * the fold hazards; then the rules' conjunctions over those ids. */
 static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a)
 {
-    size_t n;
+    size_t n, nkeys = 0;
     pf_lit *all = pf_sorted_lits(pf, &n);
+    pf_lit *u = calloc(n ? n : 1, sizeof *u);
     pf->uniq_first = calloc(n + 1, sizeof *pf->uniq_first);
     pf->uniq_rules = calloc(n ? n : 1, sizeof *pf->uniq_rules);
-    if (!all || !pf->uniq_first || !pf->uniq_rules || pf_arrays_alloc(a, n + PF_NHAZARDS) < 0) {
-        free(all);
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++) {
+    int rc = !all || !u || !pf->uniq_first || !pf->uniq_rules ||
+                     pf_arrays_alloc(a, n + PF_NHAZARDS) < 0
+                 ? -1
+                 : 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
         if (i == 0 || all[i].caseless != all[i - 1].caseless || strcmp(all[i].s, all[i - 1].s)) {
-            pf->uniq_first[pf->nuniq++] = i;
+            u[pf->nuniq] = all[i];
+            pf->uniq_first[pf->nuniq++] = nkeys;
             pf_arrays_push(a, all[i].s, all[i].caseless ? HS_FLAG_CASELESS : 0);
         }
-        pf->uniq_rules[i] = all[i].rule;
+        if (all[i].key)
+            pf->uniq_rules[nkeys++] = all[i].rule;
     }
-    pf->uniq_first[pf->nuniq] = n;
-    for (size_t h = 0; h < PF_NHAZARDS; h++)
+    pf->uniq_first[pf->nuniq] = nkeys;
+    for (size_t h = 0; h < PF_NHAZARDS && rc == 0; h++)
         pf_arrays_push(a, pf_fold_hazards[h], 0);
+    for (size_t i = 0; i < pf->nrules && rc == 0; i++)
+        rc = pf_form_build(pf, i, u, pf->nuniq);
     free(all);
-    return 0;
+    free(u);
+    return rc;
 }
 
 static void pf_arrays_free(pf_arrays *a)
@@ -241,6 +424,14 @@ void pc_prefilter_free(pc_prefilter *pf)
     free(pf->rules);
     free(pf->always);
     free(pf->caseless);
+    free(pf->formed);
+    for (size_t i = 0; pf->forms && i < pf->nrules; i++) {
+        free(pf->forms[i].ids);
+        free(pf->forms[i].gend);
+        free(pf->forms[i].tend);
+    }
+    free(pf->forms);
+    free(pf->canon);
     free(pf->uniq_first);
     free(pf->uniq_rules);
     hs_free_database(pf->db);
@@ -269,13 +460,20 @@ size_t pc_prefilter_words(const pc_prefilter *pf)
 
 size_t pc_prefilter_bytes(const pc_prefilter *pf)
 {
-    size_t n = sizeof *pf + pf->db_bytes + pf->nrules * (sizeof *pf->rules + sizeof *pf->lits) +
-               2 * pc_prefilter_words(pf) * sizeof(uint64_t) +
+    size_t n = sizeof *pf + pf->db_bytes +
+               pf->nrules * (sizeof *pf->rules + sizeof *pf->lits + sizeof *pf->forms +
+                             sizeof *pf->canon) +
+               3 * pc_prefilter_words(pf) * sizeof(uint64_t) +
                (pf->nuniq + 1) * sizeof *pf->uniq_first +
                pf->uniq_first[pf->nuniq] * sizeof *pf->uniq_rules;
-    for (size_t i = 0; i < pf->nrules; i++)
-        for (size_t k = 0; k < pf->lits[i].nlits; k++)
-            n += sizeof(char *) + strlen(pf->lits[i].lits[k]) + 1;
+    for (size_t i = 0; i < pf->nrules; i++) {
+        const pc_rule_lits *l = &pf->lits[i];
+        for (size_t k = 0; k < l->nlits; k++)
+            n += sizeof(char *) + strlen(l->lits[k]) + 1;
+        for (size_t k = 0; k < l->form.nlits; k++)
+            n += sizeof(char *) + strlen(l->form.lits[k]) + 1 + sizeof *pf->forms[i].ids;
+        n += (l->form.ngroups + l->form.nterms) * 2 * sizeof(size_t);
+    }
     return n;
 }
 
@@ -289,12 +487,14 @@ double pc_prefilter_build_ms(const pc_prefilter *pf)
 pc_pf_scratch *pc_pf_scratch_new(const pc_prefilter *pf, pc_error *err)
 {
     pc_pf_scratch *s = calloc(1, sizeof *s);
-    if (!s || hs_alloc_scratch(pf->db, &s->hs) != HS_SUCCESS) {
+    if (!s || !(s->seen = calloc(pf->nuniq / 64 + 1, sizeof *s->seen)) ||
+        hs_alloc_scratch(pf->db, &s->hs) != HS_SUCCESS) {
         pc_error_set(err, "out of memory for the literal scan");
-        free(s);
+        pc_pf_scratch_free(s);
         return NULL;
     }
     hs_scratch_size(s->hs, &s->bytes);
+    s->bytes += (pf->nuniq / 64 + 1) * sizeof *s->seen;
     return s;
 }
 
@@ -303,6 +503,7 @@ void pc_pf_scratch_free(pc_pf_scratch *s)
     if (!s)
         return;
     hs_free_scratch(s->hs);
+    free(s->seen);
     free(s);
 }
 
@@ -311,10 +512,10 @@ size_t pc_pf_scratch_bytes(const pc_pf_scratch *s)
     return s->bytes;
 }
 
-/* pf_scan_ctx: one scan's output. Borrows pf and bits. */
+/* pf_scan_ctx: one scan's output. Borrows pf, bits and seen. */
 typedef struct pf_scan_ctx {
     const pc_prefilter *pf;
-    uint64_t *bits;
+    uint64_t *bits, *seen;
     int hazard;
 } pf_scan_ctx;
 
@@ -329,9 +530,28 @@ static int pf_on_match(unsigned id, unsigned long long from, unsigned long long 
         c->hazard = 1;
         return 0;
     }
+    c->seen[id >> 6] |= 1ull << (id & 63);
     for (size_t k = c->pf->uniq_first[id]; k < c->pf->uniq_first[id + 1]; k++) {
         unsigned r = c->pf->uniq_rules[k];
         c->bits[r >> 6] |= 1ull << (r & 63);
+    }
+    return 0;
+}
+
+/* Does some term of f have a seen literal in each of its groups? */
+static int pf_form_holds(const pf_form *f, const uint64_t *seen)
+{
+    size_t g = 0, k = 0;
+    for (size_t t = 0; t < f->nterms; t++) {
+        int all = 1;
+        for (; g < f->tend[t]; g++) {
+            int any = 0;
+            for (; k < f->gend[g]; k++)
+                any |= (int)((seen[f->ids[k] >> 6] >> (f->ids[k] & 63)) & 1u);
+            all &= any;
+        }
+        if (all)
+            return 1;
     }
     return 0;
 }
@@ -341,12 +561,19 @@ int pc_pf_scan(const pc_prefilter *pf, pc_pf_scratch *s, const char *text, size_
 {
     size_t w = pc_prefilter_words(pf);
     memcpy(bits, pf->always, w * sizeof *bits);
-    pf_scan_ctx c = {pf, bits, 0};
+    memset(s->seen, 0, (pf->nuniq / 64 + 1) * sizeof *s->seen);
+    pf_scan_ctx c = {pf, bits, s->seen, 0};
     if (len > 0xFFFFFFFFu ||
         hs_scan(pf->db, text, (unsigned)len, 0, s->hs, pf_on_match, &c) != HS_SUCCESS) {
         memset(bits, 0xFF, w * sizeof *bits);
         return -1;
     }
+    for (size_t i = 0; i < w; i++)
+        for (uint64_t x = bits[i] & pf->formed[i]; x; x &= x - 1) {
+            size_t r = i * 64 + (size_t)__builtin_ctzll(x);
+            if (!pf_form_holds(&pf->forms[r], s->seen))
+                bits[i] &= ~(1ull << (r & 63));
+        }
     if (c.hazard)
         for (size_t i = 0; i < w; i++)
             bits[i] |= pf->caseless[i];
@@ -445,11 +672,17 @@ int pc_pf_batch_run(pc_pf_batch *b, const pc_prefilter *pf, pc_pf_scratch *sc,
 {
     b->words = pc_prefilter_words(pf);
     b->nhits = 0;
-    if (pc_grow(&b->bits, &b->cap_bits, (b->n ? b->n : 1) * b->words, sizeof *b->bits) < 0)
+    b->canon = pf->canon;
+    if (pc_grow(&b->bits, &b->cap_bits, (b->n ? b->n : 1) * b->words, sizeof *b->bits) < 0 ||
+        pc_grow(&b->run, &b->cap_run, b->words, sizeof *b->run) < 0)
         return -1;
+    memset(b->run, 0, b->words * sizeof *b->run);
+    for (size_t r = 0; r < pf->nrules; r++)
+        if (pc_bit(rules, r))
+            b->run[pf->canon[r] >> 6] |= 1ull << (pf->canon[r] & 63);
     for (size_t t = 0; t < b->n; t++)
         pc_pf_scan(pf, sc, b->texts[t].s, b->texts[t].len, b->bits + t * b->words);
-    if (pf_candidates(b, pf, rules) < 0 || pf_confirm(b, pf, md, mctx) < 0)
+    if (pf_candidates(b, pf, b->run) < 0 || pf_confirm(b, pf, md, mctx) < 0)
         return -1;
     return pf_sort_hits(b);
 }
@@ -461,6 +694,7 @@ const uint64_t *pc_pf_batch_bits(const pc_pf_batch *b, size_t i)
 
 const pc_pf_hit *pc_pf_batch_find(const pc_pf_batch *b, size_t i, size_t rule)
 {
+    rule = b->canon[rule];
     size_t lo = b->first[i], hi = b->first[i + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -488,6 +722,7 @@ void pc_pf_batch_free(pc_pf_batch *b)
     free(b->cand_first);
     free(b->hits);
     free(b->sorted);
+    free(b->run);
 }
 
 size_t pc_pf_batch_bytes(const pc_pf_batch *b)
@@ -495,5 +730,5 @@ size_t pc_pf_batch_bytes(const pc_pf_batch *b)
     return sizeof *b + b->cap_texts * sizeof *b->texts + b->cap_bits * sizeof *b->bits +
            b->cap_cand * sizeof *b->cand + b->cap_first * sizeof *b->cand_first +
            (b->cap_hits + b->cap_sorted) * sizeof *b->hits +
-           (b->cap_first_hits + b->cap_pos) * sizeof *b->first;
+           (b->cap_first_hits + b->cap_pos) * sizeof *b->first + b->cap_run * sizeof *b->run;
 }

@@ -3,9 +3,12 @@
  *
  * Every rule gets a set of required literals: strings such that any match of the rule's pattern
  * contains at least one of them (derived from the pattern in tax_literal.c, or the rule's
- * declared `literal:`). A rule with no literal is always a candidate. The scan (Vectorscan's
- * literal mode over all literals of all rules at once) sets one bit per rule in a bitset; a
- * clear bit proves the rule does not match the text. A set bit proves nothing: PCRE2 confirms.
+ * declared `literal:`), and a derived rule also the conjunction of every literal its pattern
+ * requires (pc_lit_form). A rule with no literal is always a candidate. The scan (Vectorscan's
+ * literal mode over all literals of all rules at once) sets one bit per rule in a bitset when
+ * one of its key literals occurs and its conjunction holds; a clear bit proves the rule does
+ * not match the text. A set bit proves nothing: PCRE2 confirms. Rules with the same pattern,
+ * options and literals share one confirmation.
  *
  * Case folding: literals of caseless rules are lowercase ASCII and scanned caselessly. PCRE2's
  * caseless UCP matching also lets 's' match U+017F (long s) and 'k' match U+212A (Kelvin sign),
@@ -37,13 +40,27 @@ enum {
     PC_LITF_UNPARSED = 1u << 2,             /* a construct the analysis does not follow */
 };
 
-/* pc_rule_lits: the required literals of one rule. Owns lits and its strings. */
+/* pc_lit_form: everything a rule requires of the text it matches (a conjunction): for at
+ * least one term, every group of the term has one of its literals in the text. Literals of
+ * positive look-arounds count (they lie in the text too). No terms: nothing beyond `lits`.
+ * Owns its arrays and strings. */
+typedef struct pc_lit_form {
+    char **lits;       /* group after group: group g is lits[g ? gend[g - 1] : 0 .. gend[g]) */
+    size_t nlits;
+    size_t *gend;      /* term t is groups [t ? tend[t - 1] : 0 .. tend[t]) */
+    size_t ngroups;
+    size_t *tend;
+    size_t nterms;
+} pc_lit_form;
+
+/* pc_rule_lits: the required literals of one rule. Owns lits, its strings and form. */
 typedef struct pc_rule_lits {
-    char **lits;
+    char **lits; /* the key: every match contains one of them (the rarest choice) */
     size_t nlits;
     int caseless; /* the literals are lowercase and match caselessly */
     pc_lit_source source;
-    unsigned flags; /* PC_LITF_* */
+    unsigned flags;   /* PC_LITF_* */
+    pc_lit_form form; /* the whole requirement (derived literals only); lits implies a term */
 } pc_rule_lits;
 
 /* Derive the required literals of a pattern into out (zeroed first). Never fails for a bad or
@@ -52,6 +69,9 @@ int pc_lit_derive(const char *pattern, int caseless, pc_rule_lits *out);
 /* Use a declared literal. -1 when memory runs out. */
 int pc_lit_declare(const char *literal, int caseless, pc_rule_lits *out);
 void pc_lit_free(pc_rule_lits *l);
+/* How likely literal s is to occur at a given place in English text (lower is rarer): letter
+ * frequencies, a penalty for one or two bytes and for words common in privacy policies. */
+double pc_lit_rarity(const char *s);
 
 /* pc_prefilter: the literals of every rule of a taxonomy and the compiled literal database.
  * Owned by the taxonomy (tax->prefilter). */
@@ -119,6 +139,9 @@ typedef struct pc_pf_batch {
     size_t nhits, cap_hits, cap_sorted;
     size_t *first, *pos; /* text i's hits: sorted[first[i] .. first[i + 1]) */
     size_t cap_first_hits, cap_pos;
+    uint64_t *run; /* the rules run: one of each set of identical rules */
+    size_t cap_run;
+    const unsigned *canon; /* borrowed from the prefilter of the last run */
 } pc_pf_batch;
 
 /* Add a text; utf is the PCRE2 option for matching it. -1 when memory runs out. */

@@ -10,7 +10,11 @@
  * transparent; classes, \w, ., escapes of character types, back-references and non-ASCII
  * characters break the literal. An alternation is exact when all branches are, otherwise it
  * requires the union of its branches' best sets (none when any branch has none). Of the sets
- * a sequence offers, the one least likely to occur in English text is kept.
+ * a sequence offers, the one least likely to occur in English text is kept as the key.
+ * Alongside, every piece carries the whole requirement as a formula (lt_form, exported as
+ * pc_lit_form): a sequence requires all of its pieces' sets (AND), an alternation one of its
+ * branches (OR), a positive look-around what its content requires; past the caps the weaker
+ * side is kept, which only ever admits more.
  *
  * Anything not followed (recursion, conditionals, verbs, \Q..\E, extended mode, unknown
  * escapes) gives no literal at all, so the result can only ever admit too much.
@@ -20,18 +24,40 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define LT_MAX_SET   64  /* members of an exact set (a cross product) */
 #define LT_MAX_UNION 256 /* members of a required set (an alternation) */
 #define LT_MAX_LEN   96  /* bytes of one literal */
 
-/* lt_set: a literal set (see above). Owns s and its strings. */
+#define LT_MAX_TERMS  16 /* terms of a requirement formula */
+#define LT_MAX_GROUPS 24 /* groups of one term */
+#define LT_MIN_GROUP  3  /* bytes of the shortest literal of a group */
+
+/* lt_form: a requirement formula (see prefilter.h, pc_lit_form): any of the terms, each all
+ * of its groups, each any of its strings. No terms: no requirement. Owns t. */
+struct lt_term;
+typedef struct lt_form {
+    struct lt_term *t;
+    size_t n;
+} lt_form;
+
+/* lt_set: a literal set (see above) and what the text must hold besides a member (f, from
+ * look-aheads and, for a required set, every piece of the branches). Owns s, its strings
+ * and f. */
 typedef struct lt_set {
     char **s;
     size_t n;
     int exact;
+    lt_form f;
 } lt_set;
+
+/* lt_term: all of groups g[0..n) (each an OR of its strings, f unused). Owns g. */
+typedef struct lt_term {
+    lt_set *g;
+    size_t n;
+} lt_term;
+
+static void lt_form_free(lt_form *f);
 
 /* lt_parser: the analysis of one pattern. Borrows the pattern. */
 typedef struct lt_parser {
@@ -49,11 +75,12 @@ static void lt_free(lt_set *a)
     free(a->s);
     a->s = NULL;
     a->n = 0;
+    lt_form_free(&a->f);
 }
 
 static lt_set lt_none(void)
 {
-    return (lt_set){NULL, 0, 0};
+    return (lt_set){NULL, 0, 0, {NULL, 0}};
 }
 
 /* Add a copy of s[0..n) unless present. */
@@ -78,7 +105,7 @@ static int lt_add(lt_parser *ps, lt_set *a, const char *s, size_t n)
 
 static lt_set lt_exact1(lt_parser *ps, const char *s, size_t n)
 {
-    lt_set a = {NULL, 0, 1};
+    lt_set a = {NULL, 0, 1, {NULL, 0}};
     lt_add(ps, &a, s, n);
     return a;
 }
@@ -91,40 +118,134 @@ static int lt_has_empty(const lt_set *a)
     return 0;
 }
 
-/* How likely a literal is to occur at a given place in English text (lower is rarer). */
-static double lt_char_prob(unsigned char c)
+/* ---- requirement formulas --------------------------------------------------------------- */
+
+static void lt_form_free(lt_form *f)
 {
-    static const double letters[26] = {.066,  .012,  .022, .034,  .102, .018,  .016, .049,  .056,
-                                       .0012, .0062, .032, .019,  .054, .060,  .015, .0008, .048,
-                                       .051,  .073,  .022, .0078, .019, .0012, .016, .0006};
-    if (c >= 'A' && c <= 'Z')
-        c = (unsigned char)(c - 'A' + 'a');
-    if (c >= 'a' && c <= 'z')
-        return letters[c - 'a'];
-    if (c == ' ')
-        return .18;
-    if (c >= '0' && c <= '9')
-        return .004;
-    return .01;
+    for (size_t i = 0; i < f->n; i++) {
+        for (size_t j = 0; j < f->t[i].n; j++)
+            lt_free(&f->t[i].g[j]);
+        free(f->t[i].g);
+    }
+    free(f->t);
+    f->t = NULL;
+    f->n = 0;
 }
 
-/* Words so common in privacy policies that a literal made of one says little. */
-static int lt_common_word(const char *s)
+/* A copy of a's strings (a group); an empty set when out of memory. */
+static lt_set lt_copy(lt_parser *ps, const lt_set *a)
 {
-    static const char *const words[] = {
-        "a",   "an", "and",  "are",         "as",   "be",   "by",   "can", "data",
-        "for", "if", "in",   "information", "is",   "it",   "may",  "not", "of",
-        "on",  "or", "our",  "personal",    "that", "the",  "this", "to",  "us",
-        "use", "we", "will", "with",        "you",  "your", NULL};
-    while (*s == ' ')
-        s++;
-    size_t n = strlen(s);
-    while (n && s[n - 1] == ' ')
-        n--;
-    for (size_t i = 0; words[i]; i++)
-        if (strlen(words[i]) == n && !strncasecmp(words[i], s, n))
-            return 1;
+    lt_set c = lt_none();
+    for (size_t i = 0; i < a->n; i++)
+        if (lt_add(ps, &c, a->s[i], strlen(a->s[i])) < 0)
+            break;
+    return c;
+}
+
+/* Can a be a group? Not when empty, holding "" or a one-byte string (that says little). */
+static int lt_groupable(const lt_set *a)
+{
+    if (!a->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (strlen(a->s[i]) < LT_MIN_GROUP)
+            return 0;
+    return 1;
+}
+
+/* The formula "some member of a" (no requirement when a cannot be a group). */
+static lt_form lt_form_group(lt_parser *ps, const lt_set *a)
+{
+    lt_form f = {NULL, 0};
+    if (!lt_groupable(a))
+        return f;
+    f.t = calloc(1, sizeof *f.t);
+    lt_set *g = f.t ? calloc(1, sizeof *g) : NULL;
+    if (!g) {
+        free(f.t);
+        ps->oom = 1;
+        return (lt_form){NULL, 0};
+    }
+    *g = lt_copy(ps, a);
+    f.t[0] = (lt_term){g, 1};
+    f.n = 1;
+    return f;
+}
+
+/* The groups of x then y into a new term. */
+static int lt_term_join(lt_parser *ps, const lt_term *x, const lt_term *y, lt_term *out)
+{
+    out->n = 0;
+    out->g = calloc(x->n + y->n, sizeof *out->g);
+    if (!out->g) {
+        ps->oom = 1;
+        return -1;
+    }
+    for (size_t i = 0; i < x->n; i++)
+        out->g[out->n++] = lt_copy(ps, &x->g[i]);
+    for (size_t i = 0; i < y->n; i++)
+        out->g[out->n++] = lt_copy(ps, &y->g[i]);
     return 0;
+}
+
+/* *a = *a AND *b (b consumed). Beyond the caps only *a is kept: a weaker, still true,
+ * requirement. */
+static void lt_form_and(lt_parser *ps, lt_form *a, lt_form *b)
+{
+    if (!a->n) {
+        *a = *b;
+        *b = (lt_form){NULL, 0};
+        return;
+    }
+    size_t maxg = 0;
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            if (a->t[i].n + b->t[j].n > maxg)
+                maxg = a->t[i].n + b->t[j].n;
+    lt_form r = {NULL, 0};
+    if (b->n && a->n * b->n <= LT_MAX_TERMS && maxg <= LT_MAX_GROUPS &&
+        (r.t = calloc(a->n * b->n, sizeof *r.t)) != NULL) {
+        for (size_t i = 0; i < a->n; i++)
+            for (size_t j = 0; j < b->n; j++)
+                if (lt_term_join(ps, &a->t[i], &b->t[j], &r.t[r.n]) == 0)
+                    r.n++;
+        lt_form_free(a);
+        *a = r;
+    }
+    lt_form_free(b);
+}
+
+/* *a = *a OR *b (b consumed). No requirement on either side, or beyond the cap: none. */
+static void lt_form_or(lt_parser *ps, lt_form *a, lt_form *b)
+{
+    lt_term *grown = NULL;
+    if (a->n && b->n && a->n + b->n <= LT_MAX_TERMS &&
+        (grown = realloc(a->t, (a->n + b->n) * sizeof *grown)) != NULL) {
+        a->t = grown;
+        memcpy(a->t + a->n, b->t, b->n * sizeof *b->t);
+        a->n += b->n;
+        free(b->t);
+        *b = (lt_form){NULL, 0};
+        return;
+    }
+    if (a->n && b->n && a->n + b->n <= LT_MAX_TERMS)
+        ps->oom = 1;
+    lt_form_free(a);
+    lt_form_free(b);
+}
+
+/* The whole requirement of a piece a: a member and a->f when exact, a->f (or, failing that,
+ * a member) when required. Consumes a->f. */
+static lt_form lt_form_of(lt_parser *ps, lt_set *a)
+{
+    lt_form f = a->f;
+    a->f = (lt_form){NULL, 0};
+    if (a->exact || !f.n) {
+        lt_form g = lt_form_group(ps, a);
+        lt_form_and(ps, &g, &f);
+        return g;
+    }
+    return f;
 }
 
 static double lt_cost(const lt_set *a)
@@ -132,12 +253,8 @@ static double lt_cost(const lt_set *a)
     if (a->n == 0)
         return HUGE_VAL;
     double sum = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        double p = 1;
-        for (const char *c = a->s[i]; *c; c++)
-            p *= lt_char_prob((unsigned char)*c);
-        sum += lt_common_word(a->s[i]) ? p * 100 : p;
-    }
+    for (size_t i = 0; i < a->n; i++)
+        sum += pc_lit_rarity(a->s[i]);
     return sum;
 }
 
@@ -164,26 +281,12 @@ static void lt_minimize(lt_set *a)
     a->n = k;
 }
 
-/* Keep the rarer of *best and cand (cand is consumed). Sets holding "" say nothing. */
-static void lt_consider(lt_set *best, lt_set *cand)
-{
-    lt_minimize(cand);
-    if (cand->n && !lt_has_empty(cand) && lt_cost(cand) < lt_cost(best)) {
-        lt_free(best);
-        *best = *cand;
-        best->exact = 0;
-    } else {
-        lt_free(cand);
-    }
-    *cand = lt_none();
-}
-
 /* The cross product a x b into *out; 0 when it would exceed the caps (out untouched). */
 static int lt_cross(lt_parser *ps, const lt_set *a, const lt_set *b, lt_set *out)
 {
     if (a->n * b->n > LT_MAX_SET)
         return 0;
-    lt_set r = {NULL, 0, 1};
+    lt_set r = {NULL, 0, 1, {NULL, 0}};
     for (size_t i = 0; i < a->n; i++)
         for (size_t j = 0; j < b->n; j++) {
             size_t la = strlen(a->s[i]), lb = strlen(b->s[j]);
@@ -345,10 +448,10 @@ static lt_set lt_group(lt_parser *ps)
         if (*p == ':' || *p == '|' || *p == '>') {
             p++;
         } else if (*p == '=' || *p == '!') {
-            lookaround = 1;
+            lookaround = *p == '=' ? 1 : 2;
             p++;
         } else if (*p == '<' && (p[1] == '=' || p[1] == '!')) {
-            lookaround = 1;
+            lookaround = p[1] == '=' ? 1 : 2;
             p += 2;
         } else if (*p == '<' || *p == '\'' || (*p == 'P' && p[1] == '<')) {
             const char *e = *p == '\'' ? strchr(p + 1, '\'') : strchr(p, '>');
@@ -385,8 +488,14 @@ static lt_set lt_group(lt_parser *ps)
     if (lookaround) {
         if (lt_unbounded(inner, ps->p))
             ps->flags |= PC_LITF_UNBOUNDED_LOOKAROUND;
+        lt_form f = {NULL, 0};
+        if (lookaround == 1) { /* what a positive look-around sees is in the text too */
+            lt_minimize(&a);
+            f = lt_form_of(ps, &a);
+        }
         lt_free(&a);
         a = lt_exact1(ps, "", 0);
+        a.f = f;
     }
     ps->p++;
     return a;
@@ -456,16 +565,34 @@ static lt_set lt_atom(lt_parser *ps)
 
 /* ---- sequences and alternations --------------------------------------------------------- */
 
-/* lt_seq: a branch being read. Owns run and best. */
+/* lt_seq: a branch being read. Owns run, best and f. */
 typedef struct lt_seq {
     lt_set run;  /* the exact strings of the current unbroken stretch */
     lt_set best; /* the rarest required set so far */
     int broken;  /* the branch is not one exact set */
+    lt_form f;   /* everything the branch requires so far */
 } lt_seq;
+
+/* A piece cand (consumed) the branch requires: its requirement joins q->f, and it becomes
+ * q->best when rarer. Sets holding "" say nothing. */
+static void lt_consider(lt_parser *ps, lt_seq *q, lt_set *cand)
+{
+    lt_minimize(cand);
+    lt_form f = lt_form_of(ps, cand);
+    lt_form_and(ps, &q->f, &f);
+    if (cand->n && !lt_has_empty(cand) && lt_cost(cand) < lt_cost(&q->best)) {
+        lt_free(&q->best);
+        q->best = *cand;
+        q->best.exact = 0;
+    } else {
+        lt_free(cand);
+    }
+    *cand = lt_none();
+}
 
 static void lt_break(lt_parser *ps, lt_seq *q)
 {
-    lt_consider(&q->best, &q->run);
+    lt_consider(ps, q, &q->run);
     q->run = lt_exact1(ps, "", 0);
     q->broken = 1;
 }
@@ -488,7 +615,10 @@ static void lt_extend(lt_parser *ps, lt_seq *q, lt_set *a)
 
 static void lt_item(lt_parser *ps, lt_seq *q, lt_set *a, int quant, long min, long max)
 {
-    if (a->exact && a->n == 1 && !a->s[0][0]) { /* zero-width */
+    if (quant && min == 0)
+        lt_form_free(&a->f); /* an optional piece requires nothing */
+    if (a->exact && a->n == 1 && !a->s[0][0]) { /* zero-width (a look-ahead may require) */
+        lt_form_and(ps, &q->f, &a->f);
         lt_free(a);
         return;
     }
@@ -503,9 +633,10 @@ static void lt_item(lt_parser *ps, lt_seq *q, lt_set *a, int quant, long min, lo
     }
     if (!a->exact) {
         lt_break(ps, q);
-        lt_consider(&q->best, a);
+        lt_consider(ps, q, a);
         return;
     }
+    lt_form_and(ps, &q->f, &a->f);
     lt_extend(ps, q, a);
     if (quant && !(min == 1 && max == 1))
         lt_break(ps, q); /* the first repetition is required, the rest may vary */
@@ -513,7 +644,7 @@ static void lt_item(lt_parser *ps, lt_seq *q, lt_set *a, int quant, long min, lo
 
 static lt_set lt_branch(lt_parser *ps)
 {
-    lt_seq q = {lt_exact1(ps, "", 0), lt_none(), 0};
+    lt_seq q = {lt_exact1(ps, "", 0), lt_none(), 0, {NULL, 0}};
     while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->giveup && !ps->oom) {
         if (*ps->p == '?' || *ps->p == '*' || *ps->p == '+' || *ps->p == '{') {
             long mn, mx;
@@ -528,9 +659,11 @@ static lt_set lt_branch(lt_parser *ps)
     }
     if (!q.broken) {
         lt_free(&q.best);
+        q.run.f = q.f;
         return q.run;
     }
-    lt_consider(&q.best, &q.run);
+    lt_consider(ps, &q, &q.run);
+    q.best.f = q.f;
     return q.best;
 }
 
@@ -556,8 +689,12 @@ static lt_set lt_alternation(lt_parser *ps)
             lt_free(&b);
             continue;
         }
+        lt_form fa = exact ? acc.f : lt_form_of(ps, &acc), fb = exact ? b.f : lt_form_of(ps, &b);
+        acc.f = b.f = (lt_form){NULL, 0};
+        lt_form_or(ps, &fa, &fb);
         if (!lt_union(ps, &acc, &b))
             dead = 1;
+        acc.f = fa;
         acc.exact = exact;
     }
     if (dead) {
@@ -587,6 +724,43 @@ static void lt_prescan(lt_parser *ps, const char *pattern)
         ps->giveup = 1; /* leading verbs such as (*UTF) or (*CR) */
 }
 
+static void lt_lower(char **s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (char *c = s[i]; *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c - 'A' + 'a');
+}
+
+/* f as a pc_lit_form (strings moved out of f); nothing when it is one group alone, which the
+ * key already says. -1 when memory runs out. */
+static int lt_form_export(lt_form *f, pc_lit_form *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!f->n || (f->n == 1 && f->t[0].n == 1))
+        return 0;
+    size_t ng = 0, nl = 0;
+    for (size_t t = 0; t < f->n; t++)
+        for (size_t g = 0; g < f->t[t].n; g++, ng++)
+            nl += f->t[t].g[g].n;
+    out->lits = calloc(nl, sizeof *out->lits);
+    out->gend = calloc(ng, sizeof *out->gend);
+    out->tend = calloc(f->n, sizeof *out->tend);
+    if (!out->lits || !out->gend || !out->tend)
+        return -1;
+    for (size_t t = 0; t < f->n; t++) {
+        for (size_t g = 0; g < f->t[t].n; g++) {
+            lt_set *grp = &f->t[t].g[g];
+            for (size_t i = 0; i < grp->n; i++)
+                out->lits[out->nlits++] = grp->s[i];
+            grp->n = 0; /* the strings now belong to out */
+            out->gend[out->ngroups++] = out->nlits;
+        }
+        out->tend[out->nterms++] = out->ngroups;
+    }
+    return 0;
+}
+
 int pc_lit_derive(const char *pattern, int caseless, pc_rule_lits *out)
 {
     memset(out, 0, sizeof *out);
@@ -604,47 +778,22 @@ int pc_lit_derive(const char *pattern, int caseless, pc_rule_lits *out)
         lt_free(&a);
         return 0;
     }
-    if (ps.caseless) /* literals gathered before an inline (?i) may still hold capitals */
-        for (size_t i = 0; i < a.n; i++)
-            for (char *c = a.s[i]; *c; c++)
-                if (*c >= 'A' && *c <= 'Z')
-                    *c = (char)(*c - 'A' + 'a');
     lt_minimize(&a);
+    lt_form f = lt_form_of(&ps, &a);
+    int rc = lt_form_export(&f, &out->form);
+    lt_form_free(&f);
+    if (ps.oom || rc < 0) {
+        lt_free(&a);
+        pc_lit_free(out);
+        return -1;
+    }
+    if (ps.caseless) { /* literals gathered before an inline (?i) may still hold capitals */
+        lt_lower(a.s, a.n);
+        lt_lower(out->form.lits, out->form.nlits);
+    }
     out->lits = a.s;
     out->nlits = a.n;
     out->caseless = ps.caseless;
     out->source = PC_LIT_DERIVED;
     return 0;
-}
-
-int pc_lit_declare(const char *literal, int caseless, pc_rule_lits *out)
-{
-    out->lits = calloc(1, sizeof *out->lits);
-    if (!out->lits || !(out->lits[0] = pc_strdup(literal))) {
-        free(out->lits);
-        out->lits = NULL;
-        return -1;
-    }
-    out->nlits = 1;
-    out->caseless = caseless;
-    out->source = PC_LIT_DECLARED;
-    for (char *c = out->lits[0]; *c; c++) {
-        if (caseless && (unsigned char)*c >= 0x80) {
-            pc_lit_free(out); /* non-ASCII folds beyond what the scan knows: no literal */
-            out->source = PC_LIT_NONE;
-            return 0;
-        }
-        if (caseless && *c >= 'A' && *c <= 'Z')
-            *c = (char)(*c - 'A' + 'a');
-    }
-    return 0;
-}
-
-void pc_lit_free(pc_rule_lits *l)
-{
-    for (size_t i = 0; i < l->nlits; i++)
-        free(l->lits[i]);
-    free(l->lits);
-    l->lits = NULL;
-    l->nlits = 0;
 }

@@ -52,6 +52,45 @@ static void test_derive(void **state)
     check_lits("[a-z]{2,}", 1, "");
 }
 
+/* Does the conjunction of `pattern` equal `want`: terms split by '|', groups by '&',
+ * literals of a group by ',' ("" = no conjunction beyond the key)? */
+static void check_form(const char *pattern, const char *want)
+{
+    pc_rule_lits l;
+    assert_int_equal(pc_lit_derive(pattern, 1, &l), 0);
+    char got[1024] = "";
+    size_t g = 0, k = 0;
+    for (size_t t = 0; t < l.form.nterms; t++) {
+        if (t)
+            strcat(got, "|");
+        for (; g < l.form.tend[t]; g++) {
+            if (got[0] && got[strlen(got) - 1] != '|')
+                strcat(got, "&");
+            for (size_t first = k; k < l.form.gend[g]; k++) {
+                if (k > first)
+                    strcat(got, ",");
+                strcat(got, l.form.lits[k]);
+            }
+        }
+    }
+    if (strcmp(got, want))
+        fail_msg("pattern %s: conjunction '%s', expected '%s'", pattern, got, want);
+    pc_lit_free(&l);
+}
+
+static void test_conjunction(void **state)
+{
+    (void)state;
+    check_form("alpha(?:beta|gamma.*delta)", "alpha&beta|alpha&gamma&delta");
+    check_form("\\bsell\\w*(?=[^.;]{0,80}advertis)", "sell&advertis");
+    check_form("(?<=about )cookie .* tracking", "about &cookie & tracking");
+    check_form("\\bwe\\b.*\\bsell", "");          /* "we": too short to be a group */
+    check_form("sell(?!ing).*", "");                    /* a negative look-ahead requires nothing */
+    check_form("sell(?:.*advertis)?", "");              /* nor does an optional piece */
+    check_form("sell.*(?:rent|\\w+)", "");            /* nor an alternation with a bare branch */
+    check_form("(?:share|give).*(?:partner|vendor)", "share,give&partner,vendor");
+}
+
 static void test_flags(void **state)
 {
     (void)state;
@@ -301,6 +340,54 @@ static void test_hostile_rules(void **state)
     pc_tax_free(tax);
 }
 
+/* Two categories sharing a rule's pattern and a veto's (identical rules share one
+ * confirmation), the rule requiring a word its look-ahead names. */
+static const char conj_yaml[] =
+    "taxonomy: {id: conj}\n"
+    "categories:\n"
+    "  - id: ads\n    name: Ads\n    opp115: Other\n    description: selling for ads\n"
+    "    rules:\n"
+    "      - id: ads.sell\n        pattern: &sell '\\bsell\\w*\\b(?=[^.;]{0,80}\\badvertis)'\n"
+    "    exclude:\n"
+    "      - id: ads.veto\n        pattern: &veto '\\btable of contents\\b'\n"
+    "  - id: ads2\n    name: Ads again\n    opp115: Other\n    description: the same\n"
+    "    rules:\n"
+    "      - id: ads2.sell\n        pattern: *sell\n"
+    "    exclude:\n"
+    "      - id: ads2.veto\n        pattern: *veto\n";
+
+static void test_conjunction_scan(void **state)
+{
+    (void)state;
+    pc_error err;
+    pc_taxonomy *tax = pc_tax_load_mem("conj.yaml", conj_yaml, sizeof conj_yaml - 1, &err);
+    if (!tax)
+        fail_msg("%s", err.msg);
+    const pc_prefilter *pf = tax->prefilter;
+    assert_string_equal(pc_prefilter_rule(pf, 0)->id, "ads.sell");
+    pc_pf_scratch *sc = pc_pf_scratch_new(pf, &err);
+    assert_non_null(sc);
+    uint64_t bits[4];
+    static const struct {
+        const char *text;
+        int candidate, labels;
+    } cases[] = {
+        {"We sell your data to brokers.", 0, 0},         /* no "advertis": not a candidate */
+        {"We sell your data to advertisers.", 1, 2},     /* both categories, one confirmation */
+        {"Advertisers: we sell nothing.", 1, 0},         /* a candidate PCRE2 turns down */
+        {"Table of contents. We sell data to advertisers.", 1, 0}, /* vetoed in both */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].text;
+        assert_int_equal(pc_pf_scan(pf, sc, t, strlen(t), bits), 0);
+        assert_int_equal(pc_bit(bits, 0), cases[i].candidate);
+        assert_int_equal(pc_bit(bits, 2), cases[i].candidate); /* ads2.sell */
+        assert_int_equal(check_text(tax, t, strlen(t), NULL), (size_t)cases[i].labels);
+    }
+    pc_pf_scratch_free(sc);
+    pc_tax_free(tax);
+}
+
 /* ---- OPP-115 ---------------------------------------------------------------------------- */
 
 static size_t check_split(const pc_taxonomy *tax, const char *path)
@@ -342,6 +429,7 @@ int main(void)
         cmocka_unit_test(test_derive),          cmocka_unit_test(test_flags),
         cmocka_unit_test(test_fold_hazards_complete), cmocka_unit_test(test_examples),
         cmocka_unit_test(test_hostile_default), cmocka_unit_test(test_hostile_rules),
+        cmocka_unit_test(test_conjunction),     cmocka_unit_test(test_conjunction_scan),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     if (rc)
