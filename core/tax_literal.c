@@ -142,28 +142,22 @@ static lt_set lt_copy(lt_parser *ps, const lt_set *a)
     return c;
 }
 
-/* Can a be a group? Not when empty, holding "" or a one-byte string (that says little). */
+/* Can a be a group? Not when empty or holding a short string (that says little). */
 static int lt_groupable(const lt_set *a)
 {
-    if (!a->n)
-        return 0;
     for (size_t i = 0; i < a->n; i++)
         if (strlen(a->s[i]) < LT_MIN_GROUP)
             return 0;
-    return 1;
+    return a->n > 0;
 }
 
 /* The formula "some member of a" (no requirement when a cannot be a group). */
 static lt_form lt_form_group(lt_parser *ps, const lt_set *a)
 {
-    lt_form f = {NULL, 0};
-    if (!lt_groupable(a))
-        return f;
-    f.t = calloc(1, sizeof *f.t);
+    lt_form f = {lt_groupable(a) ? calloc(1, sizeof *f.t) : NULL, 0};
     lt_set *g = f.t ? calloc(1, sizeof *g) : NULL;
-    if (!g) {
+    if (!g) { /* no requirement: always true */
         free(f.t);
-        ps->oom = 1;
         return (lt_form){NULL, 0};
     }
     *g = lt_copy(ps, a);
@@ -215,8 +209,9 @@ static void lt_form_and(lt_parser *ps, lt_form *a, lt_form *b)
     lt_form_free(b);
 }
 
-/* *a = *a OR *b (b consumed). No requirement on either side, or beyond the cap: none. */
-static void lt_form_or(lt_parser *ps, lt_form *a, lt_form *b)
+/* *a = *a OR *b (b consumed). No requirement on either side, or beyond the cap (or memory):
+ * none. */
+static void lt_form_or(lt_form *a, lt_form *b)
 {
     lt_term *grown = NULL;
     if (a->n && b->n && a->n + b->n <= LT_MAX_TERMS &&
@@ -228,8 +223,6 @@ static void lt_form_or(lt_parser *ps, lt_form *a, lt_form *b)
         *b = (lt_form){NULL, 0};
         return;
     }
-    if (a->n && b->n && a->n + b->n <= LT_MAX_TERMS)
-        ps->oom = 1;
     lt_form_free(a);
     lt_form_free(b);
 }
@@ -341,6 +334,35 @@ static void lt_skip_class(lt_parser *ps)
     ps->p = *p ? p + 1 : p;
 }
 
+static void lt_lower(char **s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (char *c = s[i]; *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c - 'A' + 'a');
+}
+
+/* A class; ps->p is just past '['. A short list of plain characters ("[sz]", "[-.]") is the
+ * exact set of them; anything else breaks the literal. */
+static lt_set lt_class(lt_parser *ps)
+{
+    const char *b = ps->p;
+    lt_skip_class(ps);
+    size_t n = (size_t)(ps->p - b) - 1;
+    if (ps->giveup || n == 0 || n > 8 || *b == '^' || memchr(b, '\\', n) || memchr(b, '[', n) ||
+        (n > 2 && memchr(b + 1, '-', n - 2)))
+        return lt_none();
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)b[i] <= 0x20 || (unsigned char)b[i] >= 0x7f)
+            return lt_none();
+    lt_set a = lt_exact1(ps, b, 1);
+    for (size_t i = 1; i < n; i++)
+        lt_add(ps, &a, b + i, 1);
+    if (ps->caseless)
+        lt_lower(a.s, a.n);
+    return a;
+}
+
 /* Skip a {...} argument if present (after \x, \o, \p, \g, \k). */
 static void lt_skip_braced(lt_parser *ps, char open, char close)
 {
@@ -365,8 +387,8 @@ static lt_set lt_escape(lt_parser *ps)
         return lt_exact1(ps, "", 0); /* zero-width: transparent */
     if (strchr("dDwWsShHvVRNXC", c))
         return lt_none();
-    if (c == 'p' || c == 'P') {
-        if (*ps->p == '{')
+    if (c == 'p' || c == 'P' || c == 'c') { /* \p{..} or \pL; \cX */
+        if (c != 'c' && *ps->p == '{')
             lt_skip_braced(ps, '{', '}');
         else if (*ps->p)
             ps->p++;
@@ -374,17 +396,13 @@ static lt_set lt_escape(lt_parser *ps)
     }
     if ((c >= '1' && c <= '9') || c == 'g' || c == 'k') {
         ps->flags |= PC_LITF_BACKREF;
-        if (c == 'k' || c == 'g') {
-            char open = *ps->p, close = open == '<' ? '>' : open == '{' ? '}' : '\'';
-            if (open == '<' || open == '{' || open == '\'')
-                lt_skip_braced(ps, open, close);
-            else
-                while (*ps->p == '-' || (*ps->p >= '0' && *ps->p <= '9'))
-                    ps->p++;
-        } else {
-            while (*ps->p >= '0' && *ps->p <= '9')
+        int named = c == 'k' || c == 'g';
+        char open = *ps->p, close = open == '<' ? '>' : open == '{' ? '}' : '\'';
+        if (named && (open == '<' || open == '{' || open == '\''))
+            lt_skip_braced(ps, open, close);
+        else
+            while ((named && *ps->p == '-') || (*ps->p >= '0' && *ps->p <= '9'))
                 ps->p++;
-        }
         return lt_none();
     }
     if (c == 'x' || c == 'o') {
@@ -400,17 +418,10 @@ static lt_set lt_escape(lt_parser *ps)
             ps->p++;
         return lt_none();
     }
-    if (c == 'c') {
-        if (*ps->p)
-            ps->p++;
-        return lt_none();
-    }
     if (strchr("aefnrt", c))
         return lt_none();
-    if ((unsigned char)c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-        char lc = c;
-        return lt_exact1(ps, &lc, 1); /* an escaped punctuation character is itself */
-    }
+    if ((unsigned char)c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+        return lt_exact1(ps, &c, 1); /* an escaped punctuation character is itself */
     ps->giveup = 1; /* \Q, \E, \u ... : not followed */
     return lt_none();
 }
@@ -542,8 +553,7 @@ static lt_set lt_atom(lt_parser *ps)
     case '(':
         return lt_group(ps);
     case '[':
-        lt_skip_class(ps);
-        return lt_none();
+        return lt_class(ps);
     case '\\':
         return lt_escape(ps);
     case '.':
@@ -691,7 +701,7 @@ static lt_set lt_alternation(lt_parser *ps)
         }
         lt_form fa = exact ? acc.f : lt_form_of(ps, &acc), fb = exact ? b.f : lt_form_of(ps, &b);
         acc.f = b.f = (lt_form){NULL, 0};
-        lt_form_or(ps, &fa, &fb);
+        lt_form_or(&fa, &fb);
         if (!lt_union(ps, &acc, &b))
             dead = 1;
         acc.f = fa;
@@ -724,14 +734,6 @@ static void lt_prescan(lt_parser *ps, const char *pattern)
         ps->giveup = 1; /* leading verbs such as (*UTF) or (*CR) */
 }
 
-static void lt_lower(char **s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        for (char *c = s[i]; *c; c++)
-            if (*c >= 'A' && *c <= 'Z')
-                *c = (char)(*c - 'A' + 'a');
-}
-
 /* f as a pc_lit_form (strings moved out of f); nothing when it is one group alone, which the
  * key already says. -1 when memory runs out. */
 static int lt_form_export(lt_form *f, pc_lit_form *out)
@@ -743,10 +745,8 @@ static int lt_form_export(lt_form *f, pc_lit_form *out)
     for (size_t t = 0; t < f->n; t++)
         for (size_t g = 0; g < f->t[t].n; g++, ng++)
             nl += f->t[t].g[g].n;
-    out->lits = calloc(nl, sizeof *out->lits);
-    out->gend = calloc(ng, sizeof *out->gend);
-    out->tend = calloc(f->n, sizeof *out->tend);
-    if (!out->lits || !out->gend || !out->tend)
+    if (!(out->lits = calloc(nl, sizeof *out->lits)) || !(out->gend = calloc(ng, sizeof(size_t))) ||
+        !(out->tend = calloc(f->n, sizeof(size_t))))
         return -1;
     for (size_t t = 0; t < f->n; t++) {
         for (size_t g = 0; g < f->t[t].n; g++) {

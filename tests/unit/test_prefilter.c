@@ -50,6 +50,9 @@ static void test_derive(void **state)
     check_lits("stra\xc3\x9f" "e", 1, "stra"); /* non-ASCII breaks the literal */
     check_lits("x\\.y", 1, "x.y");
     check_lits("[a-z]{2,}", 1, "");
+    check_lits("utili[sz]e", 1, "utilise|utilize"); /* a short class of plain characters */
+    check_lits("\\b1[-.]\\d", 1, "1-|1.");
+    check_lits("[^ab]cde", 1, "cde");               /* a negated class breaks the literal */
 }
 
 /* Does the conjunction of `pattern` equal `want`: terms split by '|', groups by '&',
