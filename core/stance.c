@@ -198,8 +198,8 @@ static int st_has_phrase(const st_words *ws, const char *const *table, size_t n)
 {
     for (size_t t = 0; t < n; t++)
         for (size_t i = 0; i < ws->n; i++)
-            if (st_match_at(ws, i, table[t]))
-                return 1;
+            if (ws->v[i].w[0] == table[t][0] && st_match_at(ws, i, table[t]))
+                return 1; /* (every phrase starts with a word, never with "*") */
     return 0;
 }
 
