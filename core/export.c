@@ -48,7 +48,8 @@ int pc_export_is_text(pc_export_format f)
 
 int pc_export_safe_cell(pc_buf *b, const char *text)
 {
-    int risky = text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL;
+    /* A lone "-" (the tables' empty placeholder) is no formula: leave it readable. */
+    int risky = text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL && strcmp(text, "-");
     if (risky && pc_buf_addc(b, '\'') < 0)
         return -1;
     return pc_buf_adds(b, text);
@@ -86,6 +87,8 @@ static void pc_write_delimited(const pc_report *r, FILE *f, int tsv)
 {
     pc_buf tmp = {0};
     const char *eol = tsv ? "\n" : "\r\n";
+    if (!tsv)
+        fputs("\xEF\xBB\xBF", f); /* BOM: Excel reads a CSV as UTF-8 only with it */
     for (size_t i = 0; i < r->ntables; i++) {
         const pc_table *t = &r->tables[i];
         if (i > 0)
@@ -210,7 +213,9 @@ static const char *pc_html_glyph(pc_mark m)
 static const char pc_html_style[] =
     "body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#111}"
     "table{border-collapse:collapse;margin:1em 0;width:100%}"
-    "th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}"
+    "th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left;"
+    "overflow-wrap:anywhere}"
+    "h2{break-after:avoid}"
     "thead th{background:#e8e8e8;position:sticky;top:0}"
     "tr.group td{background:#dde8f5;font-weight:bold}"
     ".covered{background:#dff0d8}.gap{background:#f8d7d7}"
@@ -218,7 +223,8 @@ static const char pc_html_style[] =
     ".contradiction{background:#f7c58f;font-weight:bold}"
     ".disagreement{background:#fbe7a1}.warning{background:#fff7d6}"
     ".legend span{display:inline-block;padding:2px 6px;margin-right:6px;border:1px solid #999}"
-    "@media print{body{margin:0;font-size:10pt}thead{display:table-header-group}"
+    "@page{size:landscape;margin:1cm}"
+    "@media print{body{margin:0;font-size:8pt}thead{display:table-header-group}"
     "tr{page-break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 static void pc_html_legend(FILE *f)
@@ -233,6 +239,16 @@ static void pc_html_legend(FILE *f)
     fputs("</p>\n", f);
 }
 
+/* Leading spaces (the matrix indents subcategories) would collapse in HTML: they become an
+ * indent span. Returns the text after them. */
+static const char *pc_html_indent(FILE *f, const char *text)
+{
+    size_t n = strspn(text, " ");
+    if (n > 0 && text[n] != '\0')
+        fprintf(f, "<span class=\"indent\" style=\"padding-left:%zuem\"></span>", n / 2);
+    return n > 0 && text[n] != '\0' ? text + n : text;
+}
+
 static void pc_html_row(const pc_table *t, size_t row, FILE *f)
 {
     const pc_cell *first = pc_table_cell(t, row, 0);
@@ -244,7 +260,7 @@ static void pc_html_row(const pc_table *t, size_t row, FILE *f)
             fprintf(f, "<%s class=\"%s\">%s", tag, pc_mark_name(c->mark), pc_html_glyph(c->mark));
         else
             fprintf(f, "<%s>", tag);
-        pc_html_escape(f, c->text);
+        pc_html_escape(f, pc_html_indent(f, c->text));
         fprintf(f, "</%s>", tag);
     }
     fputs("</tr>\n", f);
@@ -252,7 +268,9 @@ static void pc_html_row(const pc_table *t, size_t row, FILE *f)
 
 static void pc_write_html(const pc_report *r, FILE *f)
 {
-    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>", f);
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta http-equiv=\"Content-Security-Policy\" "
+          "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>", f);
     pc_html_escape(f, r->title);
     fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", pc_html_style);
     pc_html_escape(f, r->title);

@@ -46,11 +46,17 @@ check(len(contra) == 1 and "never sell" in contra[0]["clauses"][0]["text"],
 check(not any(f["kind"] == "contradiction" and any("courier" in c["text"] for c in f["clauses"])
               for f in j["findings"]), "json: courier near-miss flagged")
 
-rows = list(csv.reader(open(f"{d}/out.csv", newline="", encoding="utf-8")))
+raw = open(f"{d}/out.csv", "rb").read()
+check(raw.startswith(b"\xef\xbb\xbf") and not raw.startswith(b"\xef\xbb\xbf\xef\xbb\xbf"),
+      "csv: no UTF-8 byte order mark (Excel then misreads non-ASCII text)")
+rows = list(csv.reader(open(f"{d}/out.csv", newline="", encoding="utf-8-sig")))
 check(rows[0][0] == "Category" and len(rows[0]) == 8, f"csv header {rows[0]}")
 cells = [c for r in rows for c in r]
 check(not any(c.startswith("=") for c in cells), "csv: a cell starts with =")
 check("'=SUM(1+1): Privacy Policy" in rows[0], f"csv: the formula header is not neutralised: {rows[0]}")
+check("-" in cells and "'-" not in cells, "csv: the '-' placeholder is prefixed or absent")
+tsvraw = open(f"{d}/out.tsv", "rb").read()
+check(not tsvraw.startswith(b"\xef\xbb\xbf"), "tsv: starts with a byte order mark")
 tsv = [line.split("\t") for line in open(f"{d}/out.tsv", encoding="utf-8").read().splitlines()]
 check(all(len(r) in (1, 8, 6) for r in tsv), "tsv: ragged rows")
 check(not any(c.startswith("=") for r in tsv for c in r), "tsv: a cell starts with =")
@@ -67,6 +73,13 @@ class P(html.parser.HTMLParser):
 p = P(); p.feed(open(f"{d}/out.html", encoding="utf-8").read())
 check("script" not in p.tags and "link" not in p.tags and "img" not in p.tags, "html: active tags")
 check(any("<script>" in t for t in p.text), "html: escaped <script> text missing")
+page = open(f"{d}/out.html", encoding="utf-8").read()
+check(re.search(r'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'', page),
+      "html: no Content-Security-Policy forbidding scripts and loads")
+check("overflow-wrap:anywhere" in page, "html: long tokens can widen columns off the page")
+check("@page{size:landscape" in page, "html: prints in portrait, cutting off policy columns")
+check(re.search(r'<th><span class="indent" style="padding-left:1em"></span>[A-Z]', page),
+      "html: subcategory indentation collapsed")
 
 z = zipfile.ZipFile(f"{d}/out.xlsx")
 names = z.namelist()
@@ -74,6 +87,13 @@ check("xl/worksheets/sheet1.xml" in names, f"xlsx: sheets {names}")
 sheets = "".join(z.read(n).decode() for n in names if n.startswith("xl/worksheets/sheet"))
 strings = z.read("xl/sharedStrings.xml").decode() if "xl/sharedStrings.xml" in names else ""
 check("<f>" not in sheets, "xlsx: a formula cell")
+book = z.read("xl/workbook.xml").decode()
+sheet_names = re.findall(r'<sheet name="([^"]*)"', book)
+check(sheet_names == ["Matrix", "Stated values", "Findings"], f"xlsx: sheet names {sheet_names}")
+check("_xlnm.Print_Titles" in book and "$1:$1" in book, "xlsx: header row not repeated on paper")
+check('orientation="landscape"' in sheets, "xlsx: not landscape")
+check(sheets.count("<autoFilter") == 3, "xlsx: header rows have no filter")
+check(">-</t>" in strings and ">'-</t>" not in strings, "xlsx: the '-' placeholder is prefixed")
 check("<pane" in sheets and 'ySplit="1"' in sheets, "xlsx: header row not frozen")
 check("'=SUM(1+1)" in strings, "xlsx: the formula header is not neutralised")
 check(not re.search(r"<t[^>]*>=", strings), "xlsx: a string starts with =")
