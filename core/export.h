@@ -2,11 +2,16 @@
  *
  * Safety for whoever opens the file:
  * - CSV, TSV and XLSX: a cell whose text begins with '=', '+', '-', '@', tab or carriage
- *   return is prefixed with an apostrophe, so no spreadsheet evaluates policy text as a formula.
+ *   return is prefixed with an apostrophe, so no spreadsheet evaluates policy text as a formula
+ *   (a lone "-", the empty placeholder, is left alone). XLSX cells are string cells, so the
+ *   apostrophe there is belt and braces and stays visible (libxlsxwriter 1.1 has no quotePrefix).
  * - HTML: all text is escaped; the page is self-contained (inline CSS, no scripts, no links out).
  * - Markdown: '|' is escaped in cells, '<' and '>' become entities, line breaks become spaces,
  *   and columns are padded by display width (CJK counts two columns).
  * CSV follows RFC 4180 (CRLF records, quotes doubled); tables are separated by an empty record.
+ * CSV starts with a UTF-8 byte order mark: without it Excel decodes the file as the system's
+ * ANSI code page and mangles CJK text and the glyphs; LibreOffice and Python's utf-8-sig skip
+ * it. TSV (for Unix tools) has none.
  * TSV cannot quote, so tabs and line breaks inside cells become spaces.
  */
 #ifndef POLCMP_EXPORT_H

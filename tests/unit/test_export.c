@@ -48,9 +48,10 @@ static char *export_to_string(const pc_report *r, pc_export_format fmt)
 static void test_safe_cell(void **state)
 {
     (void)state;
-    static const char *const in[] = {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "ok", ""};
+    static const char *const in[] = {"=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "ok", "",
+                                     "-", "--"};
     static const char *const want[] = {"'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "ok",
-                                       ""};
+                                       "", "-", "'--"};
     for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
         pc_buf b = {0};
         assert_int_equal(pc_export_safe_cell(&b, in[i]), 0);
@@ -64,6 +65,7 @@ static void test_csv_quoting_and_injection(void **state)
     (void)state;
     pc_report *r = make_report();
     char *csv = export_to_string(r, PC_EXPORT_CSV);
+    assert_memory_equal(csv, "\xEF\xBB\xBF" "Category,", 12); /* UTF-8 BOM, then the header */
     /* Row 2 by hand from RFC 4180: the injected formula gets an apostrophe and, holding
      * quotes and a comma, is quoted with its quotes doubled. */
     assert_non_null(strstr(csv, "Retention,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",gap\r\n"));
