@@ -196,18 +196,12 @@ static void pc_html_escape(FILE *f, const char *s)
     }
 }
 
-/* Glyphs carry each mark's meaning without colour (and on paper). */
-static const char *pc_html_glyph(pc_mark m)
+/* Glyphs carry each mark's meaning without colour (and on paper): "✓ covered". */
+static void pc_html_glyph(FILE *f, pc_mark m)
 {
-    switch (m) {
-    case PC_MARK_COVERED: return "\xE2\x9C\x93 ";       /* check mark */
-    case PC_MARK_GAP: return "\xE2\x97\x8B ";           /* white circle */
-    case PC_MARK_MISSING: return "! ";
-    case PC_MARK_CONTRADICTION: return "\xE2\x9C\x97 "; /* ballot x */
-    case PC_MARK_DISAGREEMENT: return "\xE2\x89\xA0 ";  /* not equal */
-    case PC_MARK_WARNING: return "~ ";
-    default: return "";
-    }
+    const char *g = pc_mark_glyph(m);
+    if (*g)
+        fprintf(f, "%s ", g);
 }
 
 static const char pc_html_style[] =
@@ -233,9 +227,11 @@ static void pc_html_legend(FILE *f)
                                     PC_MARK_MISSING,       PC_MARK_CONTRADICTION,
                                     PC_MARK_DISAGREEMENT,  PC_MARK_WARNING};
     fputs("<p class=\"legend\">", f);
-    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
-        fprintf(f, "<span class=\"%s\">%s%s</span>", pc_mark_name(shown[i]),
-                pc_html_glyph(shown[i]), pc_mark_name(shown[i]));
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+        fprintf(f, "<span class=\"%s\">", pc_mark_name(shown[i]));
+        pc_html_glyph(f, shown[i]);
+        fprintf(f, "%s</span>", pc_mark_name(shown[i]));
+    }
     fputs("</p>\n", f);
 }
 
@@ -256,9 +252,10 @@ static void pc_html_row(const pc_table *t, size_t row, FILE *f)
     for (size_t col = 0; col < t->ncols; col++) {
         const pc_cell *c = pc_table_cell(t, row, col);
         const char *tag = row == 0 || (col == 0 && c->mark == PC_MARK_HEADER) ? "th" : "td";
-        if (c->mark != PC_MARK_NONE && c->mark != PC_MARK_HEADER && c->mark != PC_MARK_GROUP)
-            fprintf(f, "<%s class=\"%s\">%s", tag, pc_mark_name(c->mark), pc_html_glyph(c->mark));
-        else
+        if (c->mark != PC_MARK_NONE && c->mark != PC_MARK_HEADER && c->mark != PC_MARK_GROUP) {
+            fprintf(f, "<%s class=\"%s\">", tag, pc_mark_name(c->mark));
+            pc_html_glyph(f, c->mark);
+        } else
             fprintf(f, "<%s>", tag);
         pc_html_escape(f, pc_html_indent(f, c->text));
         fprintf(f, "</%s>", tag);

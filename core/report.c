@@ -21,6 +21,21 @@ const char *pc_mark_name(pc_mark m)
     return m < PC_MARK_COUNT ? pc_mark_names[m] : "none";
 }
 
+/* The same glyphs as the review UI's matrix (tui/model.c takes them from here). */
+static const char *const pc_mark_glyphs[PC_MARK_COUNT] = {
+    [PC_MARK_COVERED] = "\xE2\x9C\x93",       /* check mark */
+    [PC_MARK_GAP] = "\xE2\x97\x8B",           /* white circle */
+    [PC_MARK_MISSING] = "\xE2\x9C\x97",       /* ballot x */
+    [PC_MARK_CONTRADICTION] = "!",
+    [PC_MARK_DISAGREEMENT] = "\xE2\x89\xA0",  /* not equal */
+    [PC_MARK_WARNING] = "~",
+};
+
+const char *pc_mark_glyph(pc_mark m)
+{
+    return m < PC_MARK_COUNT && pc_mark_glyphs[m] ? pc_mark_glyphs[m] : "";
+}
+
 pc_report *pc_report_new(const char *title)
 {
     pc_report *r = calloc(1, sizeof *r);

@@ -28,6 +28,10 @@ typedef enum pc_mark {
 
 /* The mark's name ("gap", "contradiction"...), used as CSS class and in legends. */
 const char *pc_mark_name(pc_mark m);
+/* The mark's glyph, one column wide, so its meaning survives without colour: "✓" covered,
+ * "○" gap, "✗" missing-required, "!" contradiction, "≠" disagreement, "~" warning; "" for
+ * the others. The review UI draws the same glyphs. */
+const char *pc_mark_glyph(pc_mark m);
 
 /* pc_cell: owns text (never NULL once set; "" for an empty cell). */
 typedef struct pc_cell {

@@ -38,22 +38,26 @@ tui_state tui_model_cell(const tui_app *app, int cat, size_t policy, size_t *ncl
     return st;
 }
 
+/* Each state's mark in the exported tables (whose glyph the matrix shows too), name and style. */
 static const struct {
-    const char *glyph, *name;
+    pc_mark mark;
+    const char *name;
     tui_style style;
 } tui_states[TUI_ST_COUNT] = {
-    [TUI_ST_NONE] = {"·", "not covered", TUI_S_DIM},
-    [TUI_ST_COVERED] = {"✓", "covered", TUI_S_COVERED},
-    [TUI_ST_WARNING] = {"~", "covered, with a warning", TUI_S_WARNING},
-    [TUI_ST_GAP] = {"○", "gap", TUI_S_GAP},
-    [TUI_ST_DISAGREEMENT] = {"≠", "disagreement", TUI_S_DISAGREEMENT},
-    [TUI_ST_MISSING] = {"✗", "missing required", TUI_S_MISSING},
-    [TUI_ST_CONTRADICTION] = {"!", "contradiction", TUI_S_CONTRADICTION},
+    [TUI_ST_NONE] = {PC_MARK_NONE, "not covered", TUI_S_DIM},
+    [TUI_ST_COVERED] = {PC_MARK_COVERED, "covered", TUI_S_COVERED},
+    [TUI_ST_WARNING] = {PC_MARK_WARNING, "covered, with a warning", TUI_S_WARNING},
+    [TUI_ST_GAP] = {PC_MARK_GAP, "gap", TUI_S_GAP},
+    [TUI_ST_DISAGREEMENT] = {PC_MARK_DISAGREEMENT, "disagreement", TUI_S_DISAGREEMENT},
+    [TUI_ST_MISSING] = {PC_MARK_MISSING, "missing required", TUI_S_MISSING},
+    [TUI_ST_CONTRADICTION] = {PC_MARK_CONTRADICTION, "contradiction", TUI_S_CONTRADICTION},
 };
 
 const char *tui_state_glyph(tui_state st)
 {
-    return st < TUI_ST_COUNT ? tui_states[st].glyph : "?";
+    if (st >= TUI_ST_COUNT)
+        return "?";
+    return st == TUI_ST_NONE ? "·" : pc_mark_glyph(tui_states[st].mark);
 }
 
 const char *tui_state_name(tui_state st)

@@ -124,7 +124,10 @@ static void test_html_escapes(void **state)
     assert_int_equal(cell->nodesetval->nodeNr, 1);
     xmlChar *text = xmlNodeGetContent(cell->nodesetval->nodeTab[0]);
     assert_non_null(strstr((char *)text, "<script>alert(1)</script>"));
+    /* The same glyph as the UI's matrix: "!" for a contradiction, "○" for a gap. */
+    assert_int_equal(strncmp((char *)text, "! ", 2), 0);
     xmlFree(text);
+    assert_non_null(strstr(html, "<td class=\"gap\">\xE2\x97\x8B gap</td>"));
     xmlXPathObjectPtr links = xmlXPathEvalExpression(BAD_CAST "//link|//img|//*[@src]", ctx);
     assert_true(!links->nodesetval || links->nodesetval->nodeNr == 0);
     xmlXPathFreeObject(scripts);
