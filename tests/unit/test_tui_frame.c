@@ -174,6 +174,69 @@ static void test_quit_with_unsaved(void **state)
     tuif_close(&f);
 }
 
+/* The clause of `p` whose text starts with `start`, or PC_NO_CLAUSE. */
+static size_t clause_starting(const pc_policy *p, const char *start)
+{
+    for (size_t c = 0; c < p->outline->nclauses; c++) {
+        size_t len;
+        const char *t = pc_policy_clause_text(p, c, &len);
+        if (len >= strlen(start) && memcmp(t, start, strlen(start)) == 0)
+            return c;
+    }
+    return PC_NO_CLAUSE;
+}
+
+/* A decision on a clause survives a restart; when the clause's text is edited, the reopened
+ * UI shows it as "needs review again" on the edited clause. */
+static void test_decision_survives_and_goes_stale(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = test_read_file(POLCMP_EXAMPLES "/01-freshbox.txt", &len);
+    assert_non_null(text);
+    char dir[1100], policy[1200], review[1200];
+    snprintf(dir, sizeof dir, "%s/stale", test_temp_dir());
+    mkdir(dir, 0700);
+    snprintf(policy, sizeof policy, "%s/freshbox.txt", dir);
+    snprintf(review, sizeof review, "%s/polcmp-review.yaml", dir);
+    FILE *f = fopen(policy, "w");
+    fputs(text, f);
+    fclose(f);
+
+    tuif fx;
+    const char *paths[] = {policy, POLCMP_EXAMPLES "/02-kidquest.md"};
+    assert_int_equal(tuif_open_review(&fx, paths, 2, 0, review), 0);
+    size_t c = clause_starting(fx.pols[0], "We may sell customer lists");
+    assert_true(c != PC_NO_CLAUSE);
+    /* The document view at that clause, marked reviewed with Space. */
+    tui_selection sel = tui_sel_none();
+    sel.kind = TUI_SEL_CLAUSE;
+    sel.policy = 0;
+    sel.clause = c;
+    assert_int_equal(tui_app_push(&fx.app, &tui_view_document, &sel), 0);
+    tuif_keys(&fx, "Space");
+    assert_string_equal(tui_model_clause_mark(&fx.app, 0, c), "✓");
+    tuif_close(&fx);
+
+    /* Reopened unchanged: still reviewed. */
+    assert_int_equal(tuif_open_review(&fx, paths, 2, 0, review), 0);
+    assert_string_equal(tui_model_clause_mark(&fx.app, 0, c), "✓");
+    tuif_close(&fx);
+
+    /* The clause edited: the decision moves to it as "needs review again". */
+    char *at = strstr(text, "selected partners");
+    assert_non_null(at);
+    memcpy(at, "selected insurers", strlen("selected insurers"));
+    f = fopen(policy, "w");
+    fputs(text, f);
+    fclose(f);
+    assert_int_equal(tuif_open_review(&fx, paths, 2, 0, review), 0);
+    size_t c2 = clause_starting(fx.pols[0], "We may sell customer lists");
+    assert_string_equal(tui_model_clause_mark(&fx.app, 0, c2), "?");
+    tuif_close(&fx);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -186,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_help_lists_commands),
         cmocka_unit_test(test_failed_save_kept),
         cmocka_unit_test(test_quit_with_unsaved),
+        cmocka_unit_test(test_decision_survives_and_goes_stale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
