@@ -157,6 +157,18 @@ long tui_model_clause_finding(const tui_app *app, size_t policy, size_t clause)
     return -1;
 }
 
+/* A search pattern is the reviewer's own regular expression: a catastrophic one ("(a+)+$")
+ * must not freeze the UI, so matching runs under limits (a search that hits them fails). */
+static pcre2_match_context *tui_search_context(void)
+{
+    static pcre2_match_context *ctx;
+    if (!ctx && (ctx = pcre2_match_context_create(NULL)) != NULL) {
+        pcre2_set_match_limit(ctx, 200000);
+        pcre2_set_depth_limit(ctx, 10000);
+    }
+    return ctx;
+}
+
 int tui_search_match(const pcre2_code *re, const char *text, size_t len)
 {
     if (!re)
@@ -164,7 +176,7 @@ int tui_search_match(const pcre2_code *re, const char *text, size_t len)
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     if (!md)
         return 0;
-    int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, NULL);
+    int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, tui_search_context());
     pcre2_match_data_free(md);
     return rc >= 0;
 }

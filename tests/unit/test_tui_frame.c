@@ -237,6 +237,24 @@ static void test_decision_survives_and_goes_stale(void **state)
     free(text);
 }
 
+/* A catastrophic search pattern finishes (no match) instead of freezing the UI. */
+static void test_search_has_limits(void **state)
+{
+    (void)state;
+    pcre2_code *re;
+    int rc;
+    PCRE2_SIZE off;
+    re = pcre2_compile((PCRE2_SPTR) "(a+)+$", PCRE2_ZERO_TERMINATED, 0, &rc, &off, NULL);
+    assert_non_null(re);
+    char text[4001];
+    memset(text, 'a', 4000);
+    text[3999] = 'b';
+    text[4000] = '\0';
+    assert_int_equal(tui_search_match(re, text, 4000), 0);
+    assert_int_equal(tui_search_match(re, "aaa", 3), 1);
+    pcre2_code_free(re);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_failed_save_kept),
         cmocka_unit_test(test_quit_with_unsaved),
         cmocka_unit_test(test_decision_survives_and_goes_stale),
+        cmocka_unit_test(test_search_has_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
