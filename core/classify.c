@@ -305,8 +305,9 @@ static void cl_scopes(cl_state *st, pc_stance *s, const cl_title *cl)
         }
 }
 
-/* The first rule of the topic that fires decides the stance's action. */
-static void cl_topic(cl_state *st, int ti, const cl_title *cl)
+/* The first rule of the topic that fires decides the stance's action. sc is the clause's
+ * words, split on the first stance found. */
+static void cl_topic(cl_state *st, int ti, const cl_title *cl, pc_stance_clause *sc)
 {
     pc_classified *o = st->out;
     const pc_topic *t = &o->tax->topics[ti];
@@ -321,7 +322,7 @@ static void cl_topic(cl_state *st, int ti, const cl_title *cl)
             return;
         s->topic = ti;
         s->rule = r;
-        s->polarity = pc_stance_polarity(cl->s, cl->len, sp.start, sp.end);
+        s->polarity = pc_stance_clause_polarity(sc, sp.start, sp.end);
         s->span = (pc_span){sp.start + cl->base, sp.end + cl->base};
         cl_scopes(st, s, cl);
         return;
@@ -351,8 +352,10 @@ static void cl_clause(cl_state *st, pc_clause_result *res, const cl_title *cl,
     }
     res->nattrs = o->nattrs - res->attr_first;
     res->stance_first = o->nstances;
+    pc_stance_clause sc;
+    pc_stance_clause_init(&sc, cl->s, cl->len);
     for (size_t t = 0; t < tax->ntopics; t++)
-        cl_topic(st, (int)t, cl);
+        cl_topic(st, (int)t, cl, &sc);
     res->nstances = o->nstances - res->stance_first;
 }
 

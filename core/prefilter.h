@@ -92,6 +92,9 @@ size_t pc_prefilter_words(const pc_prefilter *pf);
 size_t pc_prefilter_bytes(const pc_prefilter *pf);
 /* Milliseconds spent deriving literals and compiling the database. */
 double pc_prefilter_build_ms(const pc_prefilter *pf);
+/* Per rule, the first rule with the same pattern, options and literals (whose results it
+ * shares); pc_prefilter_nrules entries, owned by pf. */
+const unsigned *pc_prefilter_canon(const pc_prefilter *pf);
 
 /* pc_pf_scratch: one thread's scan scratch. Owns it; borrows pf. */
 typedef struct pc_pf_scratch pc_pf_scratch;

@@ -215,19 +215,62 @@ const char *pc_polarity_name(pc_polarity p)
     }
 }
 
+/* Clause-wide cues of pc_stance_clause. */
+enum { ST_CUE_CONSENT_NEG = 1u, ST_CUE_CONSENT = 2u, ST_CUE_CONDITION = 4u };
+
+/* The thread's current split and its generation (pc_stance_clause.gen). */
+static _Thread_local st_words st_ws;
+static _Thread_local unsigned long st_gen;
+
+void pc_stance_clause_init(pc_stance_clause *c, const char *text, size_t len)
+{
+    *c = (pc_stance_clause){text, len, 0, 0, 0};
+}
+
+static const st_words *st_clause_words(pc_stance_clause *c)
+{
+    if (!c->gen || c->gen != st_gen) {
+        st_split(c->text, c->len, &st_ws);
+        if (++st_gen == 0)
+            st_gen = 1;
+        c->gen = st_gen;
+    }
+    return &st_ws;
+}
+
+/* Does the clause hold cue (one ST_CUE_*)? Looked up once per clause. */
+static int st_cue(pc_stance_clause *c, const st_words *ws, unsigned cue)
+{
+    if (!(c->known & cue)) {
+        int has = cue == ST_CUE_CONSENT_NEG ? ST_HAS(ws, consent_after_negation)
+                  : cue == ST_CUE_CONSENT   ? ST_HAS(ws, consent_phrases)
+                                            : ST_HAS(ws, condition_phrases);
+        c->known |= cue;
+        c->cues |= has ? cue : 0u;
+    }
+    return (c->cues & cue) != 0;
+}
+
+pc_polarity pc_stance_clause_polarity(pc_stance_clause *c, size_t action_start,
+                                      size_t action_end)
+{
+    (void)action_end;
+    const st_words *ws = st_clause_words(c);
+    size_t a = 0;
+    while (a < ws->n && ws->v[a].end <= action_start)
+        a++;
+    int neg = a < ws->n && st_negated(ws, a);
+    if ((neg && st_cue(c, ws, ST_CUE_CONSENT_NEG)) || st_cue(c, ws, ST_CUE_CONSENT))
+        return PC_POL_WITH_CONSENT;
+    if (st_cue(c, ws, ST_CUE_CONDITION))
+        return PC_POL_CONDITIONAL;
+    return neg ? PC_POL_DOES_NOT : PC_POL_DOES;
+}
+
 pc_polarity pc_stance_polarity(const char *text, size_t len, size_t action_start,
                                size_t action_end)
 {
-    static _Thread_local st_words ws;
-    (void)action_end;
-    st_split(text, len, &ws);
-    size_t a = 0;
-    while (a < ws.n && ws.v[a].end <= action_start)
-        a++;
-    int neg = a < ws.n && st_negated(&ws, a);
-    if ((neg && ST_HAS(&ws, consent_after_negation)) || ST_HAS(&ws, consent_phrases))
-        return PC_POL_WITH_CONSENT;
-    if (ST_HAS(&ws, condition_phrases))
-        return PC_POL_CONDITIONAL;
-    return neg ? PC_POL_DOES_NOT : PC_POL_DOES;
+    pc_stance_clause c;
+    pc_stance_clause_init(&c, text, len);
+    return pc_stance_clause_polarity(&c, action_start, action_end);
 }

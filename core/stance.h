@@ -22,4 +22,22 @@ const char *pc_polarity_name(pc_polarity p);
 pc_polarity pc_stance_polarity(const char *text, size_t len, size_t action_start,
                                size_t action_end);
 
+/* pc_stance_clause: one clause for any number of stances found in it. Its words are split on
+ * first use and its clause-wide cues (consent, condition) found once, so a clause with several
+ * stances is read once. The words live in thread-local storage: a pc_stance_clause is used by
+ * the thread that initialized it, and splitting another clause in between only costs a second
+ * split. Plain value; borrows text. */
+typedef struct pc_stance_clause {
+    const char *text;
+    size_t len;
+    unsigned long gen; /* the split it refers to; 0: not split yet */
+    unsigned cues;     /* ST_CUE_* found (see stance.c) */
+    unsigned known;    /* ST_CUE_* looked for */
+} pc_stance_clause;
+
+void pc_stance_clause_init(pc_stance_clause *c, const char *text, size_t len);
+/* As pc_stance_polarity, on c's clause. */
+pc_polarity pc_stance_clause_polarity(pc_stance_clause *c, size_t action_start,
+                                      size_t action_end);
+
 #endif
