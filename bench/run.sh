@@ -2,8 +2,10 @@
 # run.sh [SIZE_MB]: the throughput benchmark (not part of the test suite).
 # Builds polcmp in Release (build-bench/), generates a SIZE_MB corpus from examples/ (gen.py),
 # and prints side by side, in one run: the prefilter engine, the plain PCRE2 (reference)
-# engine, the first pass alone, Python's `re` (pyref.py) and ripgrep over the patterns that
-# translate; then `polcmp compare` on 20 policies with each engine. Needs python3 with PyYAML;
+# engine, the first pass alone (medians of 3 interleaved runs), Python's `re` (pyref.py) and
+# ripgrep over the patterns that translate (three ripgrep modes); then the issue's ratios with
+# met / NOT met, `--jobs 2` against `--jobs 1`, and `polcmp compare` on 20 policies with each
+# engine. The 1 GB sweep's memory is bench/sweep.sh. Needs python3 with PyYAML;
 # installs ripgrep if missing (this script's own setup, not scripts/setup.sh).
 set -euo pipefail
 size=${1:-10}
@@ -24,14 +26,26 @@ python3 "$here/gen.py" "$size" "$work/corpus"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 "$build/pcbench" "$tax" "$work/corpus" dump "$work/clauses.txt" >/dev/null
 
-declare -A mbps cps
+declare -A mbps cps peaks loads pfs
+median() { tr ' ' '\n' | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 row() { printf '%-34s %9s %12s %9s\n' "$@"; }
+# three rounds, the engines interleaved within each, so load on a shared machine hits all alike
+for rep in 1 2 3; do
+  for mode in prefilter reference scan; do
+    read -r _ _ secs _ mb _ rate _ ncl _ crate _ peak _ loadms _ pfms _ state _ _ < <("$build/pcbench" "$tax" "$work/corpus" "$mode")
+    mbps[$mode]+="$rate "; cps[$mode]+="$crate "; peaks[$mode]+="$peak "
+    loads[$mode]+="$loadms "; pfs[$mode]+="$pfms "
+  done
+done
+echo "(medians of 3 runs; MB/s counts clause text)"
 row engine MB/s clauses/s peakMiB
 for mode in prefilter reference scan; do
-  read -r _ _ secs _ mb _ rate _ ncl _ crate _ peak _ loadms _ pfms _ state _ _ < <("$build/pcbench" "$tax" "$work/corpus" "$mode")
-  mbps[$mode]=$rate; cps[$mode]=$crate
-  row "polcmp $mode" "$rate" "$crate" "$peak"
+  for k in mbps cps peaks; do declare -n arr=$k; arr[$mode]=$(echo ${arr[$mode]} | median); done
+  row "polcmp $mode" "${mbps[$mode]}" "${cps[$mode]}" "${peaks[$mode]}"
 done
+loadms=$(echo ${loads[prefilter]} ${loads[reference]} ${loads[scan]} | median)
+pfms=$(echo ${pfs[prefilter]} ${pfs[reference]} ${pfs[scan]} | median)
+loadmax=$(echo ${loads[prefilter]} ${loads[reference]} ${loads[scan]} | tr ' ' '\n' | sort -g | tail -1)
 read -r _ nrules _ skipped _ ncl _ _ _ pysecs < <(python3 "$here/pyref.py" "$tax" "$work/clauses.txt")
 bytes=$(wc -c < "$work/clauses.txt")
 py=$(python3 -c "print('%.3f' % ($bytes/1e6/$pysecs))")
@@ -54,16 +68,38 @@ ok = [p for p in pats if rg_ok(p)]
 open(sys.argv[2], "w").write("\n".join(ok) + "\n")
 print("ripgrep: %d patterns translate (the rest use look-arounds or other syntax rg rejects)" % len(ok), file=sys.stderr)
 PY
-  t0=$(date +%s.%N); rg -i -c -f "$work/rg.pats" "$work/clauses.txt" >/dev/null 2>"$work/rg.err" || true
-  [ -s "$work/rg.err" ] && { echo "ripgrep failed: $(head -c 200 "$work/rg.err")"; }; t1=$(date +%s.%N)
-  row "ripgrep (any pattern per line)" "$(python3 -c "print('%.1f' % ($bytes/1e6/($t1-$t0)))")" "-" "-"
+  # ripgrep's modes: its default regex engine with Unicode (what the patterns mean under
+  # PCRE2's UCP), the same with a larger DFA cache, and its PCRE2 engine with JIT; the fastest
+  # counts. Each answers only "does any pattern match this line" (-c: matching lines).
+  rgbest=0
+  for mode in "default:-i" "bigdfa:-i --dfa-size-limit 1G --regex-size-limit 1G" "pcre2:-i -P"; do
+    t0=$(date +%s.%N); rg -j1 ${mode#*:} -c -f "$work/rg.pats" "$work/clauses.txt" >/dev/null 2>"$work/rg.err" || true
+    t1=$(date +%s.%N)
+    if [ -s "$work/rg.err" ]; then echo "ripgrep (${mode%%:*}) failed: $(head -c 200 "$work/rg.err")"; continue; fi
+    r=$(python3 -c "print('%.2f' % ($bytes/1e6/($t1-$t0)))")
+    row "ripgrep ${mode%%:*} (any pattern per line)" "$r" "-" "-"
+    rgbest=$(python3 -c "print(max($rgbest, $r))")
+  done
 fi
-echo "taxonomy load ${loadms} ms (prefilter build ${pfms} ms); matching state ${state} KiB"
-python3 - "${mbps[prefilter]}" "${mbps[reference]}" "$py" "${mbps[scan]}" <<'PY'
+echo "taxonomy load ${loadms} ms median, ${loadmax} ms worst of 9 (prefilter build ${pfms} ms); matching state ${state} KiB"
+# --jobs: the whole CLI (load, segment, classify, JSON out) on the corpus directory
+j1=$( { /usr/bin/time -f %e "$build/polcmp" classify --jobs 1 "$work/corpus" >/dev/null; } 2>&1 | tail -1)
+j2=$( { /usr/bin/time -f %e "$build/polcmp" classify --jobs 2 "$work/corpus" >/dev/null; } 2>&1 | tail -1)
+echo "polcmp classify DIR: --jobs 1 ${j1} s, --jobs 2 ${j2} s"
+python3 - "${mbps[prefilter]}" "${mbps[reference]}" "$py" "${mbps[scan]}" "${rgbest:-0}" "$loadms" "$loadmax" "$state" "$j1" "$j2" <<'PY'
 import sys
-pf, ref, py, scan = map(float, sys.argv[1:])
-print("ratio prefilter/reference %.1fx (target 8x)" % (pf / ref))
-print("ratio prefilter/python    %.0fx (target 100x)" % (pf / py))
+pf, ref, py, scan, rg, load, loadmax, state, j1, j2 = map(float, sys.argv[1:])
+met = lambda ok: "met" if ok else "NOT met"
+print("ratio prefilter/reference   %6.1fx (target 8x: %s)" % (pf / ref, met(pf / ref >= 8)))
+print("ratio prefilter/python      %6.0fx (target 100x: %s)" % (pf / py, met(pf / py >= 100)))
+if rg > 0:
+    print("ratio first pass/ripgrep    %6.1fx (target: within 4x of ripgrep, i.e. at least 0.25x: %s)"
+          % (scan / rg, met(scan / rg >= 0.25)))
+print("taxonomy load %.0f ms median, %.0f ms worst (target under 50 ms: %s)"
+      % (load, loadmax, met(load < 50) + ("" if loadmax < 50 else ", not in every run")))
+print("matching state %.0f KiB (target under 10 MiB: %s)" % (state, met(state < 10240)))
+print("ratio --jobs 2/--jobs 1     %6.2fx (target 1.7x: %s)" % (j1 / j2, met(j1 / j2 >= 1.7)))
+print("peak memory of a 1 GB sweep: bench/sweep.sh 1")
 PY
 pols=$(ls "$work/corpus" | head -20 | sed "s|^|$work/corpus/|")
 for engine in prefilter reference; do

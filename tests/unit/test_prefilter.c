@@ -391,6 +391,54 @@ static void test_conjunction_scan(void **state)
     pc_tax_free(tax);
 }
 
+/* Literals inside literals: "big zygote", "zygote zygote" and the case-sensitive "ZYGOTE-X"
+ * contain the rare "zygote", so the scan finds them around its occurrences (prefilter.c). */
+static const char nest_yaml[] =
+    "taxonomy: {id: nest}\n"
+    "categories:\n"
+    "  - id: n\n    name: N\n    opp115: Other\n    description: nested literals\n"
+    "    rules:\n"
+    "      - id: n.short\n        pattern: 'zygote'\n"
+    "      - id: n.long\n        pattern: 'big zygote'\n"
+    "      - id: n.twice\n        pattern: 'zygote zygote'\n"
+    "      - id: n.exact\n        pattern: 'ZYGOTE-X'\n        caseless: false\n";
+
+static void test_nested_literals(void **state)
+{
+    (void)state;
+    pc_error err;
+    pc_taxonomy *tax = pc_tax_load_mem("nest.yaml", nest_yaml, sizeof nest_yaml - 1, &err);
+    if (!tax)
+        fail_msg("%s", err.msg);
+    const pc_prefilter *pf = tax->prefilter;
+    assert_string_equal(pc_prefilter_rule(pf, 3)->id, "n.exact");
+    pc_pf_scratch *sc = pc_pf_scratch_new(pf, &err);
+    assert_non_null(sc);
+    uint64_t bits[4];
+    static const struct {
+        const char *text;
+        int want[4]; /* candidate bits of the four rules */
+    } cases[] = {
+        {"a zygote here", {1, 0, 0, 0}},
+        {"a BIG Zygote here", {1, 1, 0, 0}},
+        {"zygote zygote", {1, 0, 1, 0}},       /* "big " would start before the text */
+        {"big zygote zygote", {1, 1, 1, 0}},
+        {"the ZYGOTE-X line", {1, 0, 0, 1}},
+        {"the zygote-x line", {1, 0, 0, 0}},   /* n.exact is case-sensitive */
+        {"big zygot", {0, 0, 0, 0}},
+        {"zygote big zygote", {1, 1, 0, 0}},   /* the second occurrence carries "big zygote" */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].text;
+        assert_int_equal(pc_pf_scan(pf, sc, t, strlen(t), bits), 0);
+        for (size_t r = 0; r < 4; r++)
+            if (pc_bit(bits, r) != cases[i].want[r])
+                fail_msg("'%s': rule %zu: got %d", t, r, pc_bit(bits, r));
+    }
+    pc_pf_scratch_free(sc);
+    pc_tax_free(tax);
+}
+
 /* ---- OPP-115 ---------------------------------------------------------------------------- */
 
 static size_t check_split(const pc_taxonomy *tax, const char *path)
@@ -433,6 +481,7 @@ int main(void)
         cmocka_unit_test(test_fold_hazards_complete), cmocka_unit_test(test_examples),
         cmocka_unit_test(test_hostile_default), cmocka_unit_test(test_hostile_rules),
         cmocka_unit_test(test_conjunction),     cmocka_unit_test(test_conjunction_scan),
+        cmocka_unit_test(test_nested_literals),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     if (rc)
