@@ -82,9 +82,14 @@ PY
   done
 fi
 echo "taxonomy load ${loadms} ms median, ${loadmax} ms worst of 9 (prefilter build ${pfms} ms); matching state ${state} KiB"
-# --jobs: the whole CLI (load, segment, classify, JSON out) on the corpus directory
-j1=$( { /usr/bin/time -f %e "$build/polcmp" classify --jobs 1 "$work/corpus" >/dev/null; } 2>&1 | tail -1)
-j2=$( { /usr/bin/time -f %e "$build/polcmp" classify --jobs 2 "$work/corpus" >/dev/null; } 2>&1 | tail -1)
+# --jobs: the whole CLI (load, segment, classify, JSON out) on the corpus directory; medians
+# of 3 alternating runs
+js1=; js2=
+for rep in 1 2 3; do
+  js1+="$( { /usr/bin/time -f %e "$build/polcmp" classify --jobs 1 "$work/corpus" >/dev/null; } 2>&1 | tail -1) "
+  js2+="$( { /usr/bin/time -f %e "$build/polcmp" classify --jobs 2 "$work/corpus" >/dev/null; } 2>&1 | tail -1) "
+done
+j1=$(echo $js1 | median); j2=$(echo $js2 | median)
 echo "polcmp classify DIR: --jobs 1 ${j1} s, --jobs 2 ${j2} s"
 python3 - "${mbps[prefilter]}" "${mbps[reference]}" "$py" "${mbps[scan]}" "${rgbest:-0}" "$loadms" "$loadmax" "$state" "$j1" "$j2" <<'PY'
 import sys

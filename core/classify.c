@@ -125,7 +125,7 @@ static int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from
             *span = h->span;
         return h && h->status > 0;
     }
-    return cl_match(st, r, r->code, t->s, t->len, from, span);
+    return cl_match(st, r, pc_prefilter_code(m->pf, r), t->s, t->len, from, span);
 }
 
 static int cl_valid_utf8(const char *s, size_t n)

@@ -5,6 +5,7 @@
 #include "prefilter.h"
 
 #include <hs.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -37,6 +38,8 @@ struct pc_prefilter {
     unsigned *uroot;      /* per distinct literal, the root it is built on (UINT32_MAX: a root) */
     unsigned *dep_first;  /* literals built on root u (see pf_roots): dep_lit[dep_first[u] ..] */
     unsigned *dep_lit, *dep_off; /* .. with the offset of u inside each */
+    _Atomic(pcre2_code *) *jit; /* per rule, its JIT-compiled copy once made (owned), or
+                                  PF_NO_JIT when JIT is unavailable for it */
     hs_database_t *db;
     size_t db_bytes;
     double build_ms;
@@ -53,6 +56,10 @@ struct pc_pf_scratch {
  * ASCII letters: U+017F (long s, ~ 's') and U+212A (Kelvin sign, ~ 'k'). */
 static const char *const pf_fold_hazards[] = {"\xC5\xBF", "\xE2\x84\xAA"};
 #define PF_NHAZARDS 2
+
+/* pc_prefilter.jit's mark for a rule JIT cannot compile (its own code is used). */
+static char pf_no_jit;
+#define PF_NO_JIT ((pcre2_code *)(void *)&pf_no_jit)
 
 static double pf_now_ms(void)
 {
@@ -132,7 +139,8 @@ static int pf_literals(pc_prefilter *pf)
     pf->formed = calloc(pf->words ? pf->words : 1, sizeof *pf->formed);
     pf->forms = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->forms);
     pf->canon = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->canon);
-    if (!pf->lits || !pf->always || !pf->caseless || !pf->formed || !pf->forms || !pf->canon)
+    pf->jit = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->jit);
+    if (!pf->jit || !pf->lits || !pf->always || !pf->caseless || !pf->formed || !pf->forms || !pf->canon)
         return -1;
     for (size_t i = 0; i < pf->nrules; i++) {
         const pc_rule *r = pf->rules[i];
@@ -549,6 +557,12 @@ void pc_prefilter_free(pc_prefilter *pf)
     }
     free(pf->forms);
     free(pf->canon);
+    for (size_t i = 0; pf->jit && i < pf->nrules; i++) {
+        pcre2_code *c = atomic_load(&pf->jit[i]);
+        if (c != PF_NO_JIT)
+            pcre2_code_free(c);
+    }
+    free(pf->jit);
     free(pf->uniq_first);
     free(pf->uniq_rules);
     free(pf->ustr);
@@ -607,6 +621,24 @@ size_t pc_prefilter_bytes(const pc_prefilter *pf)
 double pc_prefilter_build_ms(const pc_prefilter *pf)
 {
     return pf->build_ms;
+}
+
+const pcre2_code *pc_prefilter_code(const pc_prefilter *pf, const pc_rule *r)
+{
+    pcre2_code *c = atomic_load_explicit(&pf->jit[r->index], memory_order_acquire);
+    if (!c) {
+        pcre2_code *copy = pcre2_code_copy(r->code);
+        if (!copy || pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
+            pcre2_code_free(copy); /* no JIT for this one: the interpreter, from now on */
+            copy = PF_NO_JIT;
+        }
+        if (atomic_compare_exchange_strong_explicit(&pf->jit[r->index], &c, copy,
+                                                    memory_order_acq_rel, memory_order_acquire))
+            c = copy;
+        else if (copy != PF_NO_JIT) /* another thread published first: use its copy */
+            pcre2_code_free(copy);
+    }
+    return c == PF_NO_JIT ? r->code : c;
 }
 
 const unsigned *pc_prefilter_canon(const pc_prefilter *pf)

@@ -92,6 +92,11 @@ size_t pc_prefilter_words(const pc_prefilter *pf);
 size_t pc_prefilter_bytes(const pc_prefilter *pf);
 /* Milliseconds spent deriving literals and compiling the database. */
 double pc_prefilter_build_ms(const pc_prefilter *pf);
+/* Rule r's pattern, JIT-compiled: the taxonomy loads its rules' patterns without JIT and the
+ * first call for a rule compiles a JIT copy, owned by pf (the rule's own code when JIT is not
+ * available for it). Safe from several threads: they may each compile one, the first
+ * published is kept and the others freed, and the rule's own code is never modified. */
+const pcre2_code *pc_prefilter_code(const pc_prefilter *pf, const pc_rule *r);
 /* Per rule, the first rule with the same pattern, options and literals (whose results it
  * shares); pc_prefilter_nrules entries, owned by pf. */
 const unsigned *pc_prefilter_canon(const pc_prefilter *pf);

@@ -61,9 +61,11 @@ static int pf_confirm(pc_pf_batch *b, const pc_prefilter *pf, pcre2_match_data *
     size_t nrules = pc_prefilter_nrules(pf);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     for (size_t r = 0; r < nrules; r++) {
-        const pcre2_code *code = pc_prefilter_rule(pf, r)->code;
+        const pcre2_code *code = NULL; /* compiled on the first candidate */
         for (size_t k = b->cand_first[r]; k < b->cand_first[r + 1]; k++) {
             const pc_pf_text *t = &b->texts[b->cand[k]];
+            if (!code)
+                code = pc_prefilter_code(pf, pc_prefilter_rule(pf, r));
             int rc = pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx);
             int status = rc >= 0 ? 1
                          : rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||

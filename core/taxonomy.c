@@ -250,8 +250,11 @@ static yaml_node_t *tx_seq_item(tx_ctx *c, yaml_node_t *seq, size_t i)
 
 /* ---- patterns and rules --------------------------------------------------------------- */
 
+/* Compile a pattern; JIT-compile it too when jit is set. A rule's own pattern is not: the
+ * prefilter JIT-compiles a copy the first time the rule is matched (pc_prefilter_code), so a
+ * taxonomy loads without paying for rules a run never tries. tax->jit says JIT is available. */
 static pcre2_code *tx_compile(tx_ctx *c, yaml_node_t *at, const char *pattern, int caseless,
-                             const char *rule_id)
+                             const char *rule_id, int jit)
 {
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0);
     int code;
@@ -265,7 +268,10 @@ static pcre2_code *tx_compile(tx_ctx *c, yaml_node_t *at, const char *pattern, i
                 (const char *)msg);
         return NULL;
     }
-    if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0)
+    uint32_t avail = 0;
+    if (!jit)
+        c->tax->jit |= pcre2_config(PCRE2_CONFIG_JIT, &avail) >= 0 && avail;
+    else if (pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0)
         c->tax->jit = 1;
     return re;
 }
@@ -342,12 +348,12 @@ static int tx_rule(tx_ctx *c, yaml_node_t *map, pc_rule *r, tx_rule_kind kind)
         if (tx_number(c, map, "weight", what, &r->weight) < 0)
             return -1;
     }
-    r->code = tx_compile(c, tx_get(c, map, "pattern"), r->pattern, r->caseless, r->id);
+    r->code = tx_compile(c, tx_get(c, map, "pattern"), r->pattern, r->caseless, r->id, 0);
     if (!r->code)
         return -1;
     if (r->exclude_pattern) {
         r->exclude = tx_compile(c, tx_get(c, map, "exclude"), r->exclude_pattern, r->caseless,
-                                r->id);
+                                r->id, 1);
         if (!r->exclude)
             return -1;
     }
