@@ -2,8 +2,10 @@
  * categories, rules, attributes, stance topics and scopes.
  *
  * Every pattern is compiled with PCRE2 (UTF, UCP, caseless unless `caseless: false`) and
- * JIT-compiled when the machine supports it. A loaded taxonomy is read-only and may be shared
- * by threads (each classifying thread keeps its own match data).
+ * JIT-compiled when the machine supports it: exclusions and scopes at load, each rule's own
+ * pattern the first time the prefilter matches it (a copy published atomically, so threads
+ * may race to it safely). A loaded taxonomy is otherwise read-only and may be shared by
+ * threads (each classifying thread keeps its own match data).
  * Errors are one line, the first error wins: "FILE:LINE:COL: what is wrong".
  */
 #ifndef POLCMP_TAXONOMY_H
@@ -125,7 +127,7 @@ typedef struct pc_taxonomy {
     pc_rule *scopes[PC_DIM_COUNT]; /* scope entries by dimension: id and pattern */
     size_t nscopes[PC_DIM_COUNT];
     size_t nrules; /* every compiled rule in the file, for reports */
-    int jit;       /* 1 when patterns were JIT-compiled */
+    int jit;       /* 1 when JIT is available; a rule's pattern is JIT-compiled on first use */
     struct pc_prefilter *prefilter; /* required literals and their scan (prefilter.h) */
 } pc_taxonomy;
 
