@@ -1,11 +1,12 @@
 /* test_prefilter.c: required literals (tax_literal.c), the literal scan (prefilter.c) and the
  * proof that the prefilter engine gives exactly the reference engine's results: labels,
  * scores, evidence spans, attributes, stances, scopes and warnings, on the examples, on
- * hostile cases and on the OPP-115 splits (skipped when ../shared is absent). */
+ * and hostile cases (the OPP-115 splits: test_prefilter_opp115.c). */
 #include "classify.h"
 #include "load.h"
 #include "prefilter.h"
 #include "segment.h"
+#include "prefilter_equal.h"
 #include "testutil.h"
 
 #include <jansson.h>
@@ -137,96 +138,6 @@ static void test_fold_hazards_complete(void **state)
     assert_int_equal(found, 2);
     pcre2_match_data_free(md);
     pcre2_code_free(re);
-}
-
-/* ---- equality of the engines ------------------------------------------------------------ */
-
-static void same_results(const pc_classified *a, const pc_classified *b)
-{
-    assert_int_equal(a->nclauses, b->nclauses);
-    assert_int_equal(a->nlabels, b->nlabels);
-    assert_int_equal(a->nevidence, b->nevidence);
-    assert_int_equal(a->nattrs, b->nattrs);
-    assert_int_equal(a->nstances, b->nstances);
-    assert_int_equal(a->nscopes, b->nscopes);
-    assert_int_equal(a->nwarnings, b->nwarnings);
-    for (size_t i = 0; i < a->nclauses; i++)
-        assert_memory_equal(&a->clauses[i], &b->clauses[i], sizeof a->clauses[i]);
-    for (size_t i = 0; i < a->nlabels; i++) {
-        assert_int_equal(a->labels[i].category, b->labels[i].category);
-        assert_true(a->labels[i].score == b->labels[i].score);
-        assert_int_equal(a->labels[i].ev_first, b->labels[i].ev_first);
-        assert_int_equal(a->labels[i].nev, b->labels[i].nev);
-    }
-    for (size_t i = 0; i < a->nevidence; i++) {
-        assert_ptr_equal(a->evidence[i].rule, b->evidence[i].rule);
-        assert_int_equal(a->evidence[i].span.start, b->evidence[i].span.start);
-        assert_int_equal(a->evidence[i].span.end, b->evidence[i].span.end);
-        assert_int_equal(a->evidence[i].heading, b->evidence[i].heading);
-    }
-    for (size_t i = 0; i < a->nattrs; i++) {
-        assert_int_equal(a->attrs[i].attribute, b->attrs[i].attribute);
-        assert_ptr_equal(a->attrs[i].rule, b->attrs[i].rule);
-        assert_memory_equal(&a->attrs[i].span, &b->attrs[i].span, sizeof(pc_span));
-        assert_string_equal(a->attrs[i].norm.text, b->attrs[i].norm.text);
-    }
-    for (size_t i = 0; i < a->nstances; i++) {
-        assert_int_equal(a->stances[i].topic, b->stances[i].topic);
-        assert_ptr_equal(a->stances[i].rule, b->stances[i].rule);
-        assert_int_equal(a->stances[i].polarity, b->stances[i].polarity);
-        assert_memory_equal(&a->stances[i].span, &b->stances[i].span, sizeof(pc_span));
-        assert_int_equal(a->stances[i].scope_first, b->stances[i].scope_first);
-        assert_int_equal(a->stances[i].nscopes, b->stances[i].nscopes);
-    }
-    for (size_t i = 0; i < a->nscopes; i++)
-        assert_memory_equal(&a->scopes[i], &b->scopes[i], sizeof a->scopes[i]);
-    for (size_t i = 0; i < a->nwarnings; i++) {
-        assert_ptr_equal(a->warnings[i].rule, b->warnings[i].rule);
-        assert_int_equal(a->warnings[i].offset, b->warnings[i].offset);
-    }
-}
-
-static const pc_classify_opts ref_opts = {PC_ENGINE_REFERENCE};
-static const pc_classify_opts pf_opts = {PC_ENGINE_PREFILTER};
-
-/* Classify text both ways, as one clause with a heading and as a segmented document;
- * returns the number of labels found (so callers can check the case did something). */
-static size_t check_text(const pc_taxonomy *tax, const char *text, size_t len,
-                         const char *heading)
-{
-    pc_error err;
-    pc_classified *a = pc_classify_text_with(tax, text, len, heading, &ref_opts, &err);
-    pc_classified *b = pc_classify_text_with(tax, text, len, heading, &pf_opts, &err);
-    assert_non_null(a);
-    assert_non_null(b);
-    same_results(a, b);
-    size_t labels = a->nlabels;
-    pc_classified_free(a);
-    pc_classified_free(b);
-    pc_doc *doc = pc_doc_from_memory("mem.txt", text, len, PC_FORMAT_TEXT, &err);
-    if (!doc)
-        return labels; /* e.g. empty or not UTF-8: the loader refuses it, as it should */
-    pc_outline *ol = pc_segment(doc, &err);
-    assert_non_null(ol);
-    a = pc_classify_with(tax, ol, &ref_opts, &err);
-    b = pc_classify_with(tax, ol, &pf_opts, &err);
-    assert_non_null(a);
-    assert_non_null(b);
-    same_results(a, b);
-    pc_classified_free(a);
-    pc_classified_free(b);
-    pc_outline_free(ol);
-    pc_doc_free(doc);
-    return labels;
-}
-
-static pc_taxonomy *load_default(void)
-{
-    pc_error err;
-    pc_taxonomy *tax = pc_tax_load(POLCMP_TAXONOMY, &err);
-    if (!tax)
-        fail_msg("%s", err.msg);
-    return tax;
 }
 
 /* Each example as a whole batch and outline by outline, through one shared matcher. */
@@ -439,41 +350,6 @@ static void test_nested_literals(void **state)
     pc_tax_free(tax);
 }
 
-/* ---- OPP-115 ---------------------------------------------------------------------------- */
-
-static size_t check_split(const pc_taxonomy *tax, const char *path)
-{
-    json_error_t je;
-    FILE *f = fopen(path, "r");
-    assert_non_null(f);
-    char *line = NULL;
-    size_t cap = 0, n = 0;
-    while (getline(&line, &cap, f) > 0) {
-        json_t *o = json_loads(line, 0, &je);
-        assert_non_null(o);
-        const char *text = json_string_value(json_object_get(o, "text"));
-        assert_non_null(text);
-        check_text(tax, text, strlen(text), NULL);
-        json_decref(o);
-        n++;
-    }
-    free(line);
-    fclose(f);
-    return n;
-}
-
-static void test_opp115(void **state)
-{
-    (void)state;
-    char train[512], val[512];
-    snprintf(train, sizeof train, "%s/opp115/train.jsonl", test_shared_dir());
-    snprintf(val, sizeof val, "%s/opp115/validation.jsonl", test_shared_dir());
-    pc_taxonomy *tax = load_default();
-    assert_true(check_split(tax, val) > 100);
-    assert_true(check_split(tax, train) > 100);
-    pc_tax_free(tax);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -483,15 +359,5 @@ int main(void)
         cmocka_unit_test(test_conjunction),     cmocka_unit_test(test_conjunction_scan),
         cmocka_unit_test(test_nested_literals),
     };
-    int rc = cmocka_run_group_tests(tests, NULL, NULL);
-    if (rc)
-        return rc;
-    char probe[512];
-    snprintf(probe, sizeof probe, "%s/opp115/validation.jsonl", test_shared_dir());
-    FILE *f = test_shared_dir() ? fopen(probe, "r") : NULL;
-    if (!f)
-        return TEST_SKIP_EXIT;
-    fclose(f);
-    const struct CMUnitTest shared[] = {cmocka_unit_test(test_opp115)};
-    return cmocka_run_group_tests(shared, NULL, NULL);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }
