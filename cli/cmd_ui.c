@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 typedef struct ui_opts {
     const char *taxonomy, *review;
@@ -48,18 +50,46 @@ static int ui_args(int argc, char **argv, ui_opts *o)
     return 0;
 }
 
-/* Load the review file; a file that fails to parse is reported (and never written). */
-static pc_review *ui_review(const ui_opts *o, char *error, size_t n)
+/* Load the review file at `path`; a file that fails to parse is reported (and never written). */
+static pc_review *ui_review(const char *path, char *error, size_t n)
 {
-    char *path = o->review ? pc_strdup(o->review) : pc_review_default_path(o->policies[0]);
     pc_error err;
     pc_review *r = path ? pc_review_load(path, &err) : NULL;
     if (!r) {
         snprintf(error, n, "%s", path ? err.msg : "out of memory");
         cli_error("%s (the review file is left untouched)", error);
     }
-    free(path);
     return r;
+}
+
+/* Decisions that could not go to the review file (it did not parse, or saving kept failing)
+ * are written beside it, or in the temporary directory, so quitting never loses them. */
+static void ui_recover(pc_review *r, const char *path)
+{
+    char stamp[32], tmp[256];
+    time_t now = time(NULL);
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", gmtime(&now));
+    const char *dir = getenv("TMPDIR");
+    snprintf(tmp, sizeof tmp, "%s/polcmp-review-unsaved-%s-%ld.yaml", dir && *dir ? dir : "/tmp",
+             stamp, (long)getpid());
+    pc_buf beside = {0};
+    pc_buf_printf(&beside, "%s.unsaved-%s.yaml", path ? path : "polcmp-review", stamp);
+    const char *tries[] = {beside.data, tmp};
+    pc_error err = {{0}};
+    for (size_t i = 0; i < 2; i++) {
+        char *old = r->path;
+        r->path = (char *)tries[i];
+        int rc = tries[i] ? pc_review_save(r, &err) : -1;
+        r->path = old;
+        if (rc == 0) {
+            cli_error("this session's %zu decision%s could not go to %s and were saved to %s",
+                      r->n, r->n == 1 ? "" : "s", path ? path : "the review file", tries[i]);
+            break;
+        }
+        if (i == 1)
+            cli_error("this session's decisions could not be saved anywhere: %s", err.msg);
+    }
+    pc_buf_free(&beside);
 }
 
 /* Apply the reviewer's relabels and compare again when there are any. */
@@ -84,10 +114,10 @@ static int ui_relabel(cli_run *run, const pc_review *r, unsigned regimes)
     return 0;
 }
 
-static int ui_main(cli_run *run, const ui_opts *o)
+static int ui_main(cli_run *run, const ui_opts *o, const char *review_path)
 {
     char review_error[PC_ERROR_MAX] = "";
-    pc_review *review = ui_review(o, review_error, sizeof review_error);
+    pc_review *review = ui_review(review_path, review_error, sizeof review_error);
     if (ui_relabel(run, review, o->regimes) < 0) {
         pc_review_free(review);
         return CLI_ERROR;
@@ -108,9 +138,9 @@ static int ui_main(cli_run *run, const ui_opts *o)
                         run->skipped, run->skipped == 1 ? "" : "s",
                         run->skipped == 1 ? "is" : "are");
     int rc = tui_run(&app, &err);
-    int unsaved = app.review_dirty && !app.review_readonly;
+    int unsaved = app.review_dirty && app.review->n > 0;
     if (unsaved)
-        cli_error("decisions could not be saved to %s: %s", app.review->path, app.status);
+        ui_recover(app.review, review_path);
     tui_app_free(&app);
     if (rc < 0)
         cli_error("%s", err.msg);
@@ -124,7 +154,9 @@ int cmd_ui(int argc, char **argv)
     if (ui_args(argc, argv, &o) < 0 ||
         cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes) < 0)
         return CLI_ERROR;
-    int status = ui_main(&run, &o);
+    char *review = o.review ? pc_strdup(o.review) : pc_review_default_path(o.policies[0]);
+    int status = ui_main(&run, &o, review);
+    free(review);
     cli_run_close(&run);
     return status;
 }

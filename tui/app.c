@@ -31,7 +31,8 @@ int tui_app_init(tui_app *app, const pc_taxonomy *tax, pc_policy **pols, size_t 
     if (!app->review || tui_app_index(app, err) < 0)
         return -1;
     if (review_error && *review_error)
-        tui_app_message(app, 1, "%s: decisions are kept in memory only", review_error);
+        tui_app_message(app, 1, "%s: decisions go to a separate file when you quit",
+                        review_error);
     tui_selection none = tui_sel_none();
     if (tui_app_push(app, &tui_view_matrix, &none) < 0) {
         pc_error_set(err, "cannot open the matrix view");

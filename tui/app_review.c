@@ -69,7 +69,8 @@ int tui_app_save(tui_app *app)
 {
     if (app->review_readonly) {
         app->review_dirty = 1;
-        tui_app_message(app, 1, "the review file could not be read: decisions are kept in memory only");
+        tui_app_message(app, 1, "the review file could not be read: decisions are kept in memory "
+                                "and go to a separate file when you quit");
         return -1;
     }
     pc_error err;

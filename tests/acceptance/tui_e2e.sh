@@ -125,8 +125,12 @@ wait_for "polcmp-review.yaml:[0-9]+:[0-9]+"
 keys f
 wait_for "findings *$"
 keys Space
-wait_for "kept in memory only"
+wait_for "go to a separate file when you quit"
 keys Q Q
 wait_exit
 cmp -s "$work/polcmp-review.yaml" "$work/broken.orig" || fail "the broken review file was rewritten"
+# ...and the decision made in that session is not lost: it went to a file beside it.
+recovered=$(ls "$work"/polcmp-review.yaml.unsaved-*.yaml 2>/dev/null | head -1)
+[[ -n "$recovered" ]] || fail "the session's decision was not saved beside the broken review file"
+grep -q "status: reviewed" "$recovered" || fail "the recovered file lacks the decision"
 echo "tui_e2e: ok"
