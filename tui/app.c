@@ -101,8 +101,10 @@ static int tui_app_quit(tui_app *app)
 {
     if (app->review_dirty && !app->review_readonly && tui_app_save(app) < 0 &&
         !app->quit_confirm) {
+        char why[sizeof app->status];
+        snprintf(why, sizeof why, "%s", app->status); /* the save's error, from the status bar */
         app->quit_confirm = 1;
-        tui_app_message(app, 1, "decisions are not saved (%s); Q quits anyway", app->status);
+        tui_app_message(app, 1, "%s. Q quits anyway (decisions go to a separate file)", why);
         return 0;
     }
     app->running = 0;
