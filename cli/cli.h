@@ -6,6 +6,7 @@
 #include "load.h"
 #include "compare.h"
 #include "policy.h"
+#include "review.h"
 #include "segment.h"
 #include "taxonomy.h"
 
@@ -63,10 +64,11 @@ typedef struct cli_run {
     pc_comparison *cmp;
 } cli_run;
 
-/* Load the taxonomy, open the policies (skipping, and reporting, files that cannot be used)
- * and compare them. Returns 0 with run->cmp set, or -1 after printing why. */
+/* Load the taxonomy, open the policies (skipping, and reporting, files that cannot be used),
+ * apply the reviewer's relabels when `review` is not NULL (unknown category ids are warned
+ * about), and compare. Returns 0 with run->cmp set, or -1 after printing why. */
 int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths,
-                 unsigned regimes);
+                 unsigned regimes, const pc_review *review);
 void cli_run_close(cli_run *run);
 
 /* Print an outline for people: the title, sections indented by level, one line per clause

@@ -168,8 +168,23 @@ void cli_free_policies(pc_policy **p, size_t n)
     free(p);
 }
 
+/* The reviewer's relabels, applied before comparing. 0, or -1 after printing why. */
+static int cli_run_relabel(cli_run *run, const pc_review *review)
+{
+    pc_error err = {{0}};
+    if (!review || !review->n)
+        return 0;
+    if (pc_review_apply_labels(review, run->pols, run->n, &err) < 0) {
+        cli_error("%s", err.msg);
+        return -1;
+    }
+    if (err.msg[0])
+        cli_warn("%s", err.msg); /* an unknown category id: that relabel is skipped */
+    return 0;
+}
+
 int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths,
-                 unsigned regimes)
+                 unsigned regimes, const pc_review *review)
 {
     memset(run, 0, sizeof *run);
     run->tax = cli_load_taxonomy(taxonomy);
@@ -181,7 +196,8 @@ int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths
         cli_error("out of memory");
     else if (run->n == 0)
         cli_error("no policy could be read");
-    else if (!(run->cmp = pc_compare(run->tax, run->pols, run->n, regimes, &err)))
+    else if (cli_run_relabel(run, review) == 0 &&
+             !(run->cmp = pc_compare(run->tax, run->pols, run->n, regimes, &err)))
         cli_error("%s", err.msg);
     if (run->cmp)
         return 0;

@@ -145,29 +145,12 @@ static int compare_fails(const pc_comparison *c, const pc_review_map *map, unsig
     return 0;
 }
 
-/* Apply the review's relabels and compare again with them (cli_run_open compared with the
- * classifier's labels). Returns 0 (with *map set; NULL without a review) or -1 after printing
- * why. */
-static int compare_review(cli_run *run, const compare_opts *o, pc_review *rev, pc_review_map **map)
+/* The decisions placed on the comparison (NULL without a review). 0, or -1 after printing why. */
+static int compare_review(const cli_run *run, const pc_review *rev, pc_review_map **map)
 {
     pc_error err;
     *map = NULL;
-    if (!rev)
-        return 0;
-    if (pc_review_apply_labels(rev, run->pols, run->n, &err) < 0) {
-        cli_error("%s", err.msg);
-        return -1;
-    }
-    if (err.msg[0])
-        cli_warn("%s", err.msg);
-    pc_comparison *c = pc_compare(run->tax, run->pols, run->n, o->regimes, &err);
-    if (!c) {
-        cli_error("compare: %s", err.msg);
-        return -1;
-    }
-    pc_comparison_free(run->cmp);
-    run->cmp = c;
-    if (!(*map = pc_review_map_new(rev, c, &err))) {
+    if (rev && !(*map = pc_review_map_new(rev, run->cmp, &err))) {
         cli_error("%s", err.msg);
         return -1;
     }
@@ -188,13 +171,13 @@ int cmd_compare(int argc, char **argv)
         cli_error("%s", err.msg);
         return CLI_ERROR;
     }
-    if (cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes) < 0) {
+    if (cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes, rev) < 0) {
         pc_review_free(rev);
         return CLI_ERROR;
     }
     int status = CLI_ERROR;
     pc_review_map *map = NULL;
-    if (compare_review(&run, &o, rev, &map) == 0 && compare_write(run.cmp, map, &o) == 0) {
+    if (compare_review(&run, rev, &map) == 0 && compare_write(run.cmp, map, &o) == 0) {
         status = run.skipped                              ? CLI_ERROR
                  : compare_fails(run.cmp, map, o.fail_on) ? CLI_FAIL_ON
                                                           : CLI_OK;

@@ -92,36 +92,11 @@ static void ui_recover(pc_review *r, const char *path)
     pc_buf_free(&beside);
 }
 
-/* Apply the reviewer's relabels and compare again when there are any. */
-static int ui_relabel(cli_run *run, const pc_review *r, unsigned regimes)
+/* Run the UI on an opened comparison; the app takes the review (NULL when its file did not
+ * parse: review_error says why). */
+static int ui_main(cli_run *run, const ui_opts *o, const char *review_path, pc_review *review,
+                   const char *review_error)
 {
-    pc_error err = {{0}};
-    if (!r || !r->n)
-        return 0;
-    if (pc_review_apply_labels(r, run->pols, run->n, &err) < 0) {
-        cli_error("%s", err.msg);
-        return -1;
-    }
-    if (err.msg[0])
-        cli_warn("%s", err.msg);
-    pc_comparison *cmp = pc_compare(run->tax, run->pols, run->n, regimes, &err);
-    if (!cmp) {
-        cli_error("%s", err.msg);
-        return -1;
-    }
-    pc_comparison_free(run->cmp);
-    run->cmp = cmp;
-    return 0;
-}
-
-static int ui_main(cli_run *run, const ui_opts *o, const char *review_path)
-{
-    char review_error[PC_ERROR_MAX] = "";
-    pc_review *review = ui_review(review_path, review_error, sizeof review_error);
-    if (ui_relabel(run, review, o->regimes) < 0) {
-        pc_review_free(review);
-        return CLI_ERROR;
-    }
     tui_app app;
     pc_error err;
     pc_comparison *cmp = run->cmp;
@@ -151,12 +126,18 @@ int cmd_ui(int argc, char **argv)
 {
     ui_opts o;
     cli_run run;
-    if (ui_args(argc, argv, &o) < 0 ||
-        cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes) < 0)
+    if (ui_args(argc, argv, &o) < 0)
         return CLI_ERROR;
-    char *review = o.review ? pc_strdup(o.review) : pc_review_default_path(o.policies[0]);
-    int status = ui_main(&run, &o, review);
-    free(review);
-    cli_run_close(&run);
+    char *path = o.review ? pc_strdup(o.review) : pc_review_default_path(o.policies[0]);
+    char review_error[PC_ERROR_MAX] = "";
+    pc_review *review = ui_review(path, review_error, sizeof review_error);
+    int status = CLI_ERROR;
+    if (cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes, review) == 0) {
+        status = ui_main(&run, &o, path, review, review_error);
+        cli_run_close(&run);
+    } else {
+        pc_review_free(review);
+    }
+    free(path);
     return status;
 }
