@@ -156,5 +156,8 @@ const pc_decision *pc_review_map_clause(const pc_review_map *m, size_t policy, s
  * matches a clause exactly are applied. Returns 0, -1 on out of memory; when only unknown ids
  * were met it returns 0 and err holds the first such message (check err->msg[0]). */
 int pc_review_apply_labels(const pc_review *r, pc_policy **pols, size_t n, pc_error *err);
+/* After a relabel of one of p's clauses changed or was withdrawn: classify p afresh (the
+ * classifier's labels back) and apply r's relabels to it. 0 or -1 with err. */
+int pc_review_reclassify(const pc_review *r, pc_policy *p, const pc_taxonomy *tax, pc_error *err);
 
 #endif

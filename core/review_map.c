@@ -441,3 +441,13 @@ int pc_review_apply_labels(const pc_review *r, pc_policy **pols, size_t n, pc_er
         }
     return 0;
 }
+
+int pc_review_reclassify(const pc_review *r, pc_policy *p, const pc_taxonomy *tax, pc_error *err)
+{
+    pc_classified *cls = pc_classify(tax, p->outline, err);
+    if (!cls)
+        return -1;
+    pc_classified_free(p->cls);
+    p->cls = cls;
+    return pc_review_apply_labels(r, &p, 1, err);
+}

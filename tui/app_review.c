@@ -89,21 +89,12 @@ static void tui_views_refresh(tui_app *app)
         app->views[i].ops->refresh(&app->views[i]);
 }
 
-/* Classify every policy again, apply the relabels and compare: after a relabel. */
-static int tui_app_recompare(tui_app *app, pc_error *err)
+/* After a relabel on policy pi: its labels again (core), then the comparison again. */
+static int tui_app_recompare(tui_app *app, int pi, pc_error *err)
 {
-    for (size_t p = 0; p < app->npols; p++) {
-        pc_classified *cls = pc_classify(app->tax, app->pols[p]->outline, err);
-        if (!cls)
-            return -1;
-        pc_classified_free(app->pols[p]->cls);
-        app->pols[p]->cls = cls;
-    }
-    pc_error lerr = {{0}};
-    if (pc_review_apply_labels(app->review, app->pols, app->npols, &lerr) < 0) {
-        *err = lerr;
+    if (pi < 0 || (size_t)pi >= app->npols ||
+        pc_review_reclassify(app->review, app->pols[pi], app->tax, err) < 0)
         return -1;
-    }
     pc_comparison *cmp = pc_compare(app->tax, app->pols, app->npols, app->regimes, err);
     if (!cmp)
         return -1;
@@ -113,12 +104,14 @@ static int tui_app_recompare(tui_app *app, pc_error *err)
     return 0;
 }
 
-/* After a decision changed: save, place the decisions again, refresh the views. */
-static void tui_app_changed(tui_app *app, int recompare, const char *what)
+/* After a decision changed: save, place the decisions again, refresh the views. `relabelled`
+ * is the policy whose labels changed, or -1. */
+static void tui_app_changed(tui_app *app, int relabelled, const char *what)
 {
     pc_error err = {{0}};
     int saved = tui_app_save(app);
-    if ((recompare && tui_app_recompare(app, &err) < 0) || tui_app_index(app, &err) < 0) {
+    if ((relabelled >= 0 && tui_app_recompare(app, relabelled, &err) < 0) ||
+        tui_app_index(app, &err) < 0) {
         tui_app_message(app, 1, "%s", err.msg[0] ? err.msg : "out of memory");
         return;
     }
@@ -174,7 +167,7 @@ static void tui_app_mark(tui_app *app, const tui_selection *sel)
     d->status = on ? PC_REV_REVIEWED : PC_REV_OPEN;
     pc_decision_touch(d);
     tui_app_prune(app, d);
-    tui_app_changed(app, 0, on ? "marked reviewed" : "review mark removed");
+    tui_app_changed(app, -1, on ? "marked reviewed" : "review mark removed");
 }
 
 static void tui_app_dismiss(tui_app *app, const tui_selection *sel)
@@ -190,7 +183,7 @@ static void tui_app_dismiss(tui_app *app, const tui_selection *sel)
     d->status = on ? PC_REV_DISMISSED : PC_REV_OPEN;
     pc_decision_touch(d);
     tui_app_prune(app, d);
-    tui_app_changed(app, 0, on ? "finding dismissed (d again restores it)" : "finding restored");
+    tui_app_changed(app, -1, on ? "finding dismissed (d again restores it)" : "finding restored");
 }
 
 /* The relabel prompt's starting text: the clause's current category ids. */
@@ -270,7 +263,7 @@ static void tui_app_note_done(tui_app *app, const char *text)
     }
     pc_decision_touch(d);
     tui_app_prune(app, d);
-    tui_app_changed(app, 0, *text ? "note saved" : "note removed");
+    tui_app_changed(app, -1, *text ? "note saved" : "note removed");
 }
 
 /* Split "a b,c" into category ids, checking each against the taxonomy. */
@@ -305,7 +298,8 @@ static void tui_app_relabel_done(tui_app *app, const char *text)
         else {
             pc_decision_touch(d);
             tui_app_prune(app, d);
-            tui_app_changed(app, 1, empty ? "labels back to the classifier's" : "relabelled");
+            tui_app_changed(app, app->prompt_sel.policy,
+                            empty ? "labels back to the classifier's" : "relabelled");
         }
     }
     free(copy);

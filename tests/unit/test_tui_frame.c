@@ -237,6 +237,42 @@ static void test_decision_survives_and_goes_stale(void **state)
     free(text);
 }
 
+/* Relabelling a clause changes the matrix at once, and withdrawing the relabel (an empty
+ * answer) gives the classifier's labels back. */
+static void test_relabel_and_withdraw(void **state)
+{
+    (void)state;
+    tuif f;
+    static const char *const paths[] = {POLCMP_EXAMPLES "/01-freshbox.txt",
+                                        POLCMP_EXAMPLES "/02-kidquest.md"};
+    assert_int_equal(tuif_open(&f, paths, 2, 0), 0);
+    int dnt = pc_tax_find_category(f.tax, "dnt");
+    assert_true(dnt >= 0);
+    /* KidQuest says nothing on Do Not Track (examples/README.md): a gap. */
+    assert_int_equal(tui_model_cell(&f.app, dnt, 1, NULL), TUI_ST_GAP);
+    tui_selection sel = tui_sel_none();
+    sel.kind = TUI_SEL_CLAUSE;
+    sel.policy = 1;
+    sel.clause = 0;
+    assert_int_equal(tui_app_push(&f.app, &tui_view_document, &sel), 0);
+    tuif_keys(&f, "g r C-u");
+    tuif_type(&f, "dnt");
+    tuif_keys(&f, "Enter");
+    assert_string_equal(f.app.status, "relabelled");
+    size_t n;
+    assert_int_equal(tui_model_cell(&f.app, dnt, 1, &n), TUI_ST_COVERED);
+    assert_int_equal(n, 1);
+    tuif_keys(&f, "r C-u Enter"); /* empty: back to the classifier's labels */
+    assert_int_equal(tui_model_cell(&f.app, dnt, 1, NULL), TUI_ST_GAP);
+    /* An unknown id changes nothing and says so. */
+    tuif_keys(&f, "r C-u");
+    tuif_type(&f, "no-such-category");
+    tuif_keys(&f, "Enter");
+    assert_non_null(strstr(f.app.status, "no category \"no-such-category\""));
+    assert_int_equal(tui_model_cell(&f.app, dnt, 1, NULL), TUI_ST_GAP);
+    tuif_close(&f);
+}
+
 /* A catastrophic search pattern finishes (no match) instead of freezing the UI. */
 static void test_search_has_limits(void **state)
 {
@@ -269,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_quit_with_unsaved),
         cmocka_unit_test(test_decision_survives_and_goes_stale),
         cmocka_unit_test(test_search_has_limits),
+        cmocka_unit_test(test_relabel_and_withdraw),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
