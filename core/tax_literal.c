@@ -19,297 +19,10 @@
  * Anything not followed (recursion, conditionals, verbs, \Q..\E, extended mode, unknown
  * escapes) gives no literal at all, so the result can only ever admit too much.
  */
-#include "prefilter.h"
+#include "tax_literal_internal.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define LT_MAX_SET   64  /* members of an exact set (a cross product) */
-#define LT_MAX_UNION 256 /* members of a required set (an alternation) */
-#define LT_MAX_LEN   96  /* bytes of one literal */
-
-#define LT_MAX_TERMS  16 /* terms of a requirement formula */
-#define LT_MAX_GROUPS 24 /* groups of one term */
-#define LT_MIN_GROUP  3  /* bytes of the shortest literal of a group */
-
-/* lt_form: a requirement formula (see prefilter.h, pc_lit_form): any of the terms, each all
- * of its groups, each any of its strings. No terms: no requirement. Owns t. */
-struct lt_term;
-typedef struct lt_form {
-    struct lt_term *t;
-    size_t n;
-} lt_form;
-
-/* lt_set: a literal set (see above) and what the text must hold besides a member (f, from
- * look-aheads and, for a required set, every piece of the branches). Owns s, its strings
- * and f. */
-typedef struct lt_set {
-    char **s;
-    size_t n;
-    int exact;
-    lt_form f;
-} lt_set;
-
-/* lt_term: all of groups g[0..n) (each an OR of its strings, f unused). Owns g. */
-typedef struct lt_term {
-    lt_set *g;
-    size_t n;
-} lt_term;
-
-static void lt_form_free(lt_form *f);
-
-/* lt_parser: the analysis of one pattern. Borrows the pattern. */
-typedef struct lt_parser {
-    const char *p;
-    int caseless;
-    int giveup; /* a construct we do not follow: no literal for the whole pattern */
-    int oom;
-    unsigned flags;
-} lt_parser;
-
-static void lt_free(lt_set *a)
-{
-    for (size_t i = 0; i < a->n; i++)
-        free(a->s[i]);
-    free(a->s);
-    a->s = NULL;
-    a->n = 0;
-    lt_form_free(&a->f);
-}
-
-static lt_set lt_none(void)
-{
-    return (lt_set){NULL, 0, 0, {NULL, 0}};
-}
-
-/* Add a copy of s[0..n) unless present. */
-static int lt_add(lt_parser *ps, lt_set *a, const char *s, size_t n)
-{
-    for (size_t i = 0; i < a->n; i++)
-        if (strlen(a->s[i]) == n && !memcmp(a->s[i], s, n))
-            return 0;
-    char **grown = realloc(a->s, (a->n + 1) * sizeof *grown);
-    char *copy = pc_strndup(s, n);
-    if (!grown || !copy) {
-        if (grown)
-            a->s = grown;
-        free(copy);
-        ps->oom = 1;
-        return -1;
-    }
-    a->s = grown;
-    a->s[a->n++] = copy;
-    return 0;
-}
-
-static lt_set lt_exact1(lt_parser *ps, const char *s, size_t n)
-{
-    lt_set a = {NULL, 0, 1, {NULL, 0}};
-    lt_add(ps, &a, s, n);
-    return a;
-}
-
-static int lt_has_empty(const lt_set *a)
-{
-    for (size_t i = 0; i < a->n; i++)
-        if (!a->s[i][0])
-            return 1;
-    return 0;
-}
-
-/* ---- requirement formulas --------------------------------------------------------------- */
-
-static void lt_form_free(lt_form *f)
-{
-    for (size_t i = 0; i < f->n; i++) {
-        for (size_t j = 0; j < f->t[i].n; j++)
-            lt_free(&f->t[i].g[j]);
-        free(f->t[i].g);
-    }
-    free(f->t);
-    f->t = NULL;
-    f->n = 0;
-}
-
-/* A copy of a's strings (a group); an empty set when out of memory. */
-static lt_set lt_copy(lt_parser *ps, const lt_set *a)
-{
-    lt_set c = lt_none();
-    for (size_t i = 0; i < a->n; i++)
-        if (lt_add(ps, &c, a->s[i], strlen(a->s[i])) < 0)
-            break;
-    return c;
-}
-
-/* Can a be a group? Not when empty or holding a short string (that says little). */
-static int lt_groupable(const lt_set *a)
-{
-    for (size_t i = 0; i < a->n; i++)
-        if (strlen(a->s[i]) < LT_MIN_GROUP)
-            return 0;
-    return a->n > 0;
-}
-
-/* The formula "some member of a" (no requirement when a cannot be a group). */
-static lt_form lt_form_group(lt_parser *ps, const lt_set *a)
-{
-    lt_form f = {lt_groupable(a) ? calloc(1, sizeof *f.t) : NULL, 0};
-    lt_set *g = f.t ? calloc(1, sizeof *g) : NULL;
-    if (!g) { /* no requirement: always true */
-        free(f.t);
-        return (lt_form){NULL, 0};
-    }
-    *g = lt_copy(ps, a);
-    f.t[0] = (lt_term){g, 1};
-    f.n = 1;
-    return f;
-}
-
-/* The groups of x then y into a new term. */
-static int lt_term_join(lt_parser *ps, const lt_term *x, const lt_term *y, lt_term *out)
-{
-    out->n = 0;
-    out->g = calloc(x->n + y->n, sizeof *out->g);
-    if (!out->g) {
-        ps->oom = 1;
-        return -1;
-    }
-    for (size_t i = 0; i < x->n; i++)
-        out->g[out->n++] = lt_copy(ps, &x->g[i]);
-    for (size_t i = 0; i < y->n; i++)
-        out->g[out->n++] = lt_copy(ps, &y->g[i]);
-    return 0;
-}
-
-/* *a = *a AND *b (b consumed). Beyond the caps only *a is kept: a weaker, still true,
- * requirement. */
-static void lt_form_and(lt_parser *ps, lt_form *a, lt_form *b)
-{
-    if (!a->n) {
-        *a = *b;
-        *b = (lt_form){NULL, 0};
-        return;
-    }
-    size_t maxg = 0;
-    for (size_t i = 0; i < a->n; i++)
-        for (size_t j = 0; j < b->n; j++)
-            if (a->t[i].n + b->t[j].n > maxg)
-                maxg = a->t[i].n + b->t[j].n;
-    lt_form r = {NULL, 0};
-    if (b->n && a->n * b->n <= LT_MAX_TERMS && maxg <= LT_MAX_GROUPS &&
-        (r.t = calloc(a->n * b->n, sizeof *r.t)) != NULL) {
-        for (size_t i = 0; i < a->n; i++)
-            for (size_t j = 0; j < b->n; j++)
-                if (lt_term_join(ps, &a->t[i], &b->t[j], &r.t[r.n]) == 0)
-                    r.n++;
-        lt_form_free(a);
-        *a = r;
-    }
-    lt_form_free(b);
-}
-
-/* *a = *a OR *b (b consumed). No requirement on either side, or beyond the cap (or memory):
- * none. */
-static void lt_form_or(lt_form *a, lt_form *b)
-{
-    lt_term *grown = NULL;
-    if (a->n && b->n && a->n + b->n <= LT_MAX_TERMS &&
-        (grown = realloc(a->t, (a->n + b->n) * sizeof *grown)) != NULL) {
-        a->t = grown;
-        memcpy(a->t + a->n, b->t, b->n * sizeof *b->t);
-        a->n += b->n;
-        free(b->t);
-        *b = (lt_form){NULL, 0};
-        return;
-    }
-    lt_form_free(a);
-    lt_form_free(b);
-}
-
-/* The whole requirement of a piece a: a member and a->f when exact, a->f (or, failing that,
- * a member) when required. Consumes a->f. */
-static lt_form lt_form_of(lt_parser *ps, lt_set *a)
-{
-    lt_form f = a->f;
-    a->f = (lt_form){NULL, 0};
-    if (a->exact || !f.n) {
-        lt_form g = lt_form_group(ps, a);
-        lt_form_and(ps, &g, &f);
-        return g;
-    }
-    return f;
-}
-
-static double lt_cost(const lt_set *a)
-{
-    if (a->n == 0)
-        return HUGE_VAL;
-    double sum = 0;
-    for (size_t i = 0; i < a->n; i++)
-        sum += pc_lit_rarity(a->s[i]);
-    return sum;
-}
-
-/* Drop members that contain another member: they add nothing to the scan. */
-static void lt_minimize(lt_set *a)
-{
-    char keep[LT_MAX_UNION + LT_MAX_SET + 1];
-    if (a->n > sizeof keep)
-        return;
-    for (size_t i = 0; i < a->n; i++) {
-        keep[i] = 1;
-        for (size_t j = 0; j < a->n && keep[i]; j++)
-            if (j != i && strstr(a->s[i], a->s[j]) &&
-                (strlen(a->s[j]) < strlen(a->s[i]) || j < i))
-                keep[i] = 0;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < a->n; i++) {
-        if (keep[i])
-            a->s[k++] = a->s[i];
-        else
-            free(a->s[i]);
-    }
-    a->n = k;
-}
-
-/* The cross product a x b into *out; 0 when it would exceed the caps (out untouched). */
-static int lt_cross(lt_parser *ps, const lt_set *a, const lt_set *b, lt_set *out)
-{
-    if (a->n * b->n > LT_MAX_SET)
-        return 0;
-    lt_set r = {NULL, 0, 1, {NULL, 0}};
-    for (size_t i = 0; i < a->n; i++)
-        for (size_t j = 0; j < b->n; j++) {
-            size_t la = strlen(a->s[i]), lb = strlen(b->s[j]);
-            if (la + lb > LT_MAX_LEN) {
-                lt_free(&r);
-                return 0;
-            }
-            char buf[LT_MAX_LEN + 1];
-            memcpy(buf, a->s[i], la);
-            memcpy(buf + la, b->s[j], lb);
-            if (lt_add(ps, &r, buf, la + lb) < 0) {
-                lt_free(&r);
-                return 0;
-            }
-        }
-    *out = r;
-    return 1;
-}
-
-/* Union of b into a (b consumed); 0 when it exceeds the cap. */
-static int lt_union(lt_parser *ps, lt_set *a, lt_set *b)
-{
-    int ok = 1;
-    for (size_t i = 0; i < b->n && ok; i++)
-        ok = lt_add(ps, a, b->s[i], strlen(b->s[i])) == 0 && a->n <= LT_MAX_UNION;
-    lt_free(b);
-    return ok;
-}
-
-/* ---- lexing ----------------------------------------------------------------------------- */
 
 static lt_set lt_alternation(lt_parser *ps);
 
@@ -445,49 +158,61 @@ static int lt_unbounded(const char *p, const char *end)
     return 0;
 }
 
+/* The "(?...)" opener of a group at *pp (just past '('): moves *pp to the group's body and
+ * sets *lookaround (1 positive, 2 negative). Returns 1 when the group is already complete
+ * (a comment or an option setting; *done is its set, ps->p past it), -1 when the group is
+ * beyond the analysis (ps->giveup set), 0 to parse the body. */
+static int lt_group_opener(lt_parser *ps, const char **pp, int *lookaround, lt_set *done)
+{
+    const char *p = *pp;
+    *lookaround = 0;
+    if (*p == '*')
+        return ps->giveup = 1, -1;
+    if (*p != '?')
+        return 0;
+    p++;
+    if (*p == ':' || *p == '|' || *p == '>') {
+        p++;
+    } else if (*p == '=' || *p == '!') {
+        *lookaround = *p == '=' ? 1 : 2;
+        p++;
+    } else if (*p == '<' && (p[1] == '=' || p[1] == '!')) {
+        *lookaround = p[1] == '=' ? 1 : 2;
+        p += 2;
+    } else if (*p == '<' || *p == '\'' || (*p == 'P' && p[1] == '<')) {
+        const char *e = *p == '\'' ? strchr(p + 1, '\'') : strchr(p, '>');
+        if (!e)
+            return ps->giveup = 1, -1;
+        p = e + 1;
+    } else if (*p == '#') {
+        const char *e = strchr(p, ')');
+        ps->p = e ? e + 1 : p + strlen(p);
+        *done = lt_exact1(ps, "", 0);
+        return 1;
+    } else {
+        size_t k = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-^");
+        if (p[k] == ')') { /* (?flags): options for the rest, handled by the pre-scan */
+            ps->p = p + k + 1;
+            *done = lt_exact1(ps, "", 0);
+            return 1;
+        }
+        if (p[k] != ':' || k == 0)
+            return ps->giveup = 1, -1; /* recursion, conditionals, callouts */
+        p += k + 1;
+    }
+    *pp = p;
+    return 0;
+}
+
 /* A parenthesized group; ps->p is just past '('. */
 static lt_set lt_group(lt_parser *ps)
 {
     const char *p = ps->p;
-    int lookaround = 0;
-    if (*p == '*') {
-        ps->giveup = 1;
-        return lt_none();
-    }
-    if (*p == '?') {
-        p++;
-        if (*p == ':' || *p == '|' || *p == '>') {
-            p++;
-        } else if (*p == '=' || *p == '!') {
-            lookaround = *p == '=' ? 1 : 2;
-            p++;
-        } else if (*p == '<' && (p[1] == '=' || p[1] == '!')) {
-            lookaround = p[1] == '=' ? 1 : 2;
-            p += 2;
-        } else if (*p == '<' || *p == '\'' || (*p == 'P' && p[1] == '<')) {
-            const char *e = *p == '\'' ? strchr(p + 1, '\'') : strchr(p, '>');
-            if (!e) {
-                ps->giveup = 1;
-                return lt_none();
-            }
-            p = e + 1;
-        } else if (*p == '#') {
-            const char *e = strchr(p, ')');
-            ps->p = e ? e + 1 : p + strlen(p);
-            return lt_exact1(ps, "", 0);
-        } else {
-            size_t k = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-^");
-            if (p[k] == ')') { /* (?flags): options for the rest, handled by the pre-scan */
-                ps->p = p + k + 1;
-                return lt_exact1(ps, "", 0);
-            }
-            if (p[k] != ':' || k == 0) {
-                ps->giveup = 1; /* recursion, conditionals, callouts */
-                return lt_none();
-            }
-            p += k + 1;
-        }
-    }
+    int lookaround;
+    lt_set done;
+    int rc = lt_group_opener(ps, &p, &lookaround, &done);
+    if (rc != 0)
+        return rc > 0 ? done : lt_none();
     ps->p = p;
     const char *inner = p;
     lt_set a = lt_alternation(ps);
