@@ -289,6 +289,16 @@ static void test_search_has_limits(void **state)
     assert_int_equal(tui_search_match(re, text, 4000), 0);
     assert_int_equal(tui_search_match(re, "aaa", 3), 1);
     pcre2_code_free(re);
+    /* PCRE2's own default limit (ten million steps) would let this one search find its match
+     * after a few hundred thousand steps; the UI's limit gives up first, so the assertion
+     * fails if the search ever runs without it. */
+    re = pcre2_compile((PCRE2_SPTR) "^(?:a|aa)+c|b", PCRE2_ZERO_TERMINATED, 0, &rc, &off, NULL);
+    assert_non_null(re);
+    memset(text, 'a', 28);
+    text[28] = 'b';
+    assert_int_equal(tui_search_match(re, text, 29), 0);
+    assert_int_equal(tui_search_match(re, "aaab", 4), 1);
+    pcre2_code_free(re);
 }
 
 int main(void)
