@@ -6,6 +6,7 @@
 #include "batch_cli.h"
 #include "cli.h"
 #include "compare.h"
+#include "compare_json.h"
 
 #include "atomic.h"
 
@@ -124,41 +125,11 @@ static json_t *bc_text(const pc_policy *p, size_t start, size_t end)
     return json_stringn(p->doc->text + start, end - start);
 }
 
-static json_t *bc_refs(const pc_policy *p, const pc_finding *f, int sections)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; i < f->nrefs; i++) {
-        const pc_ref *r = &f->refs[i];
-        if (!sections && r->clause != PC_NO_CLAUSE) {
-            const pc_clause *cl = &p->outline->clauses[r->clause];
-            json_array_append_new(a, json_pack("{s:I, s:o}", "clause", (json_int_t)r->clause,
-                                               "text", bc_text(p, cl->start, cl->end)));
-        } else if (sections && r->clause == PC_NO_CLAUSE && r->section >= 0) {
-            const pc_section *s = &p->outline->sections[r->section];
-            json_array_append_new(a, json_pack("{s:i, s:o}", "section", r->section, "title",
-                                               bc_text(p, s->title_start, s->title_end)));
-        }
-    }
-    return a;
-}
-
 static json_t *bc_findings(const pc_comparison *c)
 {
-    const pc_policy *p = c->policies[0];
     json_t *a = json_array();
-    for (size_t i = 0; i < c->nfindings; i++) {
-        const pc_finding *f = &c->findings[i];
-        json_t *cat = f->category >= 0 ? json_string(c->tax->cats[f->category].id) : json_null();
-        json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:s}", "kind", pc_finding_kind_name(f->kind),
-                              "severity", pc_severity_name(f->severity), "category", cat,
-                              "clauses", bc_refs(p, f, 0), "message", f->message);
-        json_t *secs = bc_refs(p, f, 1);
-        if (json_array_size(secs))
-            json_object_set_new(o, "sections", secs);
-        else
-            json_decref(secs);
-        json_array_append_new(a, o);
-    }
+    for (size_t i = 0; i < c->nfindings; i++)
+        json_array_append_new(a, pc_finding_json(c, NULL, i, 1));
     return a;
 }
 

@@ -1,6 +1,7 @@
 /* compare_json.c: the comparison as the JSON of DESIGN.md (`compare --format json`), with the
  * reviewer's decisions when a review map is given (compare.h). */
 #include "compare_internal.h"
+#include "compare_json.h"
 #include "review.h"
 
 #include <jansson.h>
@@ -70,23 +71,31 @@ static json_t *pc_json_values(const pc_comparison *c)
     return a;
 }
 
-static json_t *pc_json_refs(const pc_comparison *c, const pc_finding *f, int sections)
+/* A finding's clauses (or, with `sections`, its headings); `bare` leaves out the policy ids. */
+static json_t *pc_json_refs(const pc_comparison *c, const pc_finding *f, int sections, int bare)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < f->nrefs; i++) {
         const pc_ref *r = &f->refs[i];
         const pc_policy *p = c->policies[r->policy];
+        const char *key = "clause";
+        json_int_t at = (json_int_t)r->clause;
+        json_t *text;
         if (!sections && r->clause != PC_NO_CLAUSE) {
             const pc_clause *cl = &p->outline->clauses[r->clause];
-            json_array_append_new(a, json_pack("{s:s, s:I, s:o}", "policy", p->id, "clause",
-                                               (json_int_t)r->clause, "text",
-                                               pc_json_text(p, cl->start, cl->end)));
+            text = pc_json_text(p, cl->start, cl->end);
         } else if (sections && r->clause == PC_NO_CLAUSE && r->section >= 0) {
             const pc_section *s = &p->outline->sections[r->section];
-            json_array_append_new(a, json_pack("{s:s, s:i, s:o}", "policy", p->id, "section",
-                                               r->section, "title",
-                                               pc_json_text(p, s->title_start, s->title_end)));
+            key = "section";
+            at = r->section;
+            text = pc_json_text(p, s->title_start, s->title_end);
+        } else {
+            continue;
         }
+        const char *tkey = sections ? "title" : "text";
+        json_array_append_new(a, bare ? json_pack("{s:I, s:o}", key, at, tkey, text)
+                                      : json_pack("{s:s, s:I, s:o}", "policy", p->id, key, at,
+                                                  tkey, text));
     }
     return a;
 }
@@ -107,32 +116,39 @@ static json_t *pc_json_finding_review(const pc_review_map *map, size_t i)
                      pc_json_opt(d->note), "stale", fit == PC_FIT_STALE);
 }
 
-static json_t *pc_json_findings(const pc_comparison *c, const pc_review_map *map)
+json_t *pc_finding_json(const pc_comparison *c, const pc_review_map *map, size_t i, int bare)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < c->nfindings; i++) {
-        const pc_finding *f = &c->findings[i];
+    const pc_finding *f = &c->findings[i];
+    json_t *cat = f->category >= 0 ? json_string(c->tax->cats[f->category].id) : json_null();
+    json_t *o = json_pack("{s:s, s:s, s:o}", "kind", pc_finding_kind_name(f->kind), "severity",
+                          pc_severity_name(f->severity), "category", cat);
+    if (!bare) {
         json_t *pol = json_array();
         for (size_t pi = 0; pi < c->npolicies; pi++)
             if ((f->policies >> pi) & 1)
                 json_array_append_new(pol, json_string(c->policies[pi]->id));
-        json_t *cat = f->category >= 0 ? json_string(c->tax->cats[f->category].id) : json_null();
-        json_t *o = json_pack("{s:s, s:s, s:o, s:o, s:o, s:s}", "kind",
-                              pc_finding_kind_name(f->kind), "severity",
-                              pc_severity_name(f->severity), "category", cat, "policies", pol,
-                              "clauses", pc_json_refs(c, f, 0), "message", f->message);
-        json_t *secs = pc_json_refs(c, f, 1);
-        if (json_array_size(secs))
-            json_object_set_new(o, "sections", secs);
-        else
-            json_decref(secs);
-        if (f->attribute >= 0)
-            json_object_set_new(o, "attribute", json_string(c->tax->attrs[f->attribute].id));
-        json_t *rev = map ? pc_json_finding_review(map, i) : NULL;
-        if (rev)
-            json_object_set_new(o, "review", rev);
-        json_array_append_new(a, o);
+        json_object_set_new(o, "policies", pol);
     }
+    json_object_set_new(o, "clauses", pc_json_refs(c, f, 0, bare));
+    json_object_set_new(o, "message", json_string(f->message));
+    json_t *secs = pc_json_refs(c, f, 1, bare);
+    if (json_array_size(secs))
+        json_object_set_new(o, "sections", secs);
+    else
+        json_decref(secs);
+    if (f->attribute >= 0)
+        json_object_set_new(o, "attribute", json_string(c->tax->attrs[f->attribute].id));
+    json_t *rev = map ? pc_json_finding_review(map, i) : NULL;
+    if (rev)
+        json_object_set_new(o, "review", rev);
+    return o;
+}
+
+static json_t *pc_json_findings(const pc_comparison *c, const pc_review_map *map)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->nfindings; i++)
+        json_array_append_new(a, pc_finding_json(c, map, i, 0));
     return a;
 }
 
