@@ -6,10 +6,10 @@
  *   MODE dump: write every clause, one per line, to OUT (for pyref.py and ripgrep)
  * Prints one line: mode, seconds, MB (clause text), MB/s, clauses, clauses/s, peak RSS MiB,
  * taxonomy load ms, prefilter build ms, matching-state KiB. */
-#include "classify.h"
-#include "load.h"
-#include "prefilter.h"
-#include "segment.h"
+#include "classify/classify.h"
+#include "text/load.h"
+#include "taxonomy/prefilter.h"
+#include "segment/segment.h"
 
 #include <dirent.h>
 #include <stdio.h>

@@ -12,8 +12,8 @@
 #ifndef POLCMP_CLI_BATCH_H
 #define POLCMP_CLI_BATCH_H
 
-#include "load.h"
-#include "util.h"
+#include "text/load.h"
+#include "util/util.h"
 
 #include <jansson.h>
 #include <stdio.h>

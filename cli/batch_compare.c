@@ -5,10 +5,10 @@
  * a summary line. Only a bit set of covered categories is kept per policy (docs/batch.md). */
 #include "batch_cli.h"
 #include "cli.h"
-#include "compare.h"
-#include "compare_json.h"
+#include "compare/compare.h"
+#include "present/compare_json.h"
 
-#include "atomic.h"
+#include "util/atomic.h"
 
 #include <getopt.h>
 #include <stdlib.h>

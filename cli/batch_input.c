@@ -2,7 +2,7 @@
  * cli_items, streamed one at a time so that no list of all inputs is ever held. */
 #include "batch_cli.h"
 #include "cli.h"
-#include "jsonl.h"
+#include "util/jsonl.h"
 
 #include <dirent.h>
 #include <stdlib.h>

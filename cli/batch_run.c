@@ -1,6 +1,6 @@
 /* batch_run.c: running a batch: inputs -> worker pool (core/batch.h) -> ordered output, with
  * messages kept in input order and a progress line when stderr is a terminal. */
-#include "batch.h"
+#include "util/batch.h"
 #include "batch_cli.h"
 #include "cli.h"
 

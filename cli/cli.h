@@ -3,12 +3,12 @@
 #ifndef POLCMP_CLI_H
 #define POLCMP_CLI_H
 
-#include "load.h"
-#include "compare.h"
-#include "policy.h"
-#include "review.h"
-#include "segment.h"
-#include "taxonomy.h"
+#include "text/load.h"
+#include "compare/compare.h"
+#include "classify/policy.h"
+#include "review/review.h"
+#include "segment/segment.h"
+#include "taxonomy/taxonomy.h"
 
 #include <stdarg.h>
 #include <stddef.h>

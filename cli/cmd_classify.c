@@ -4,7 +4,7 @@
  * every input field. Inputs go through the batch pipeline (batch_cli.h): --jobs threads,
  * output in input order, a failing input reported and skipped (exit status 2). */
 #include "batch_cli.h"
-#include "classify.h"
+#include "classify/classify.h"
 #include "cli.h"
 
 #include <jansson.h>

@@ -6,11 +6,11 @@
  * before comparing, exports carry the decisions, and dismissed findings do not trigger
  * --fail-on. Without it no review file is read. */
 #include "cli.h"
-#include "compare.h"
-#include "export.h"
-#include "review.h"
+#include "compare/compare.h"
+#include "present/export.h"
+#include "review/review.h"
 
-#include "atomic.h"
+#include "util/atomic.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * measures the taxonomy against a gold file: per-category table, micro/macro F1, and the worst
  * false positives and negatives. The arithmetic lives in core/eval.c. */
 #include "cli.h"
-#include "eval.h"
+#include "eval/eval.h"
 
 #include <jansson.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
  * fitted to the terminal's width.
  */
 #include "cli.h"
-#include "segment.h"
+#include "segment/segment.h"
 
 #include <jansson.h>
 #include <stdbool.h>

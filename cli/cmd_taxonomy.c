@@ -3,8 +3,8 @@
  * stderr as FILE:LINE:COL: rule 'ID': ..., about rules without a required literal (always
  * confirmed with PCRE2), back-references and unbounded look-arounds (both slow). */
 #include "cli.h"
-#include "prefilter.h"
-#include "taxonomy.h"
+#include "taxonomy/prefilter.h"
+#include "taxonomy/taxonomy.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,8 +2,8 @@
  * UI. Loads the review file (default: polcmp-review.yaml beside the first policy), applies the
  * reviewer's relabels, compares, and hands everything to the UI (tui/). */
 #include "cli.h"
-#include "compare.h"
-#include "review.h"
+#include "compare/compare.h"
+#include "review/review.h"
 #include "tui.h"
 
 #include <getopt.h>

@@ -3,9 +3,9 @@
 #ifndef POLCMP_FUZZ_COMMON_H
 #define POLCMP_FUZZ_COMMON_H
 
-#include "load.h"
-#include "segment.h"
-#include "util.h"
+#include "text/load.h"
+#include "segment/segment.h"
+#include "util/util.h"
 
 #include <stddef.h>
 #include <stdint.h>

@@ -1,8 +1,8 @@
 /* fuzz_jsonl.c: the JSON Lines reader on arbitrary bytes, read the way `classify --segments`
  * does (next object until the end or a read error), with a small line limit so the
  * over-long-line path is reached too; also the raw line reader. */
-#include "jsonl.h"
-#include "util.h"
+#include "util/jsonl.h"
+#include "util/util.h"
 
 #include <stdint.h>
 #include <stdio.h>

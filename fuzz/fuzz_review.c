@@ -1,7 +1,7 @@
 /* fuzz_review.c: the review-file parser on arbitrary bytes. A review that loads must dump, and
  * its dump must load again to the same bytes (saving never writes what reading refuses). */
-#include "review.h"
-#include "util.h"
+#include "review/review.h"
+#include "util/util.h"
 
 #include <stdint.h>
 #include <stdlib.h>

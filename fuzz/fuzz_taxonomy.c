@@ -1,9 +1,9 @@
 /* fuzz_taxonomy.c: the taxonomy loader (libyaml, schema checks, PCRE2 compilation) on arbitrary
  * bytes; a taxonomy that loads is then used to classify a fixed text, so patterns written by a
  * colleague (or the fuzzer) must finish within the match limits. */
-#include "classify.h"
-#include "taxonomy.h"
-#include "util.h"
+#include "classify/classify.h"
+#include "taxonomy/taxonomy.h"
+#include "util/util.h"
 
 #include <stdint.h>
 #include <string.h>

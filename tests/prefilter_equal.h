@@ -3,9 +3,9 @@
 #ifndef POLCMP_PREFILTER_EQUAL_H
 #define POLCMP_PREFILTER_EQUAL_H
 
-#include "classify.h"
-#include "load.h"
-#include "segment.h"
+#include "classify/classify.h"
+#include "text/load.h"
+#include "segment/segment.h"
 #include "testutil.h"
 
 #include <string.h>

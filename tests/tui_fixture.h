@@ -12,8 +12,8 @@
 
 #include "app.h"
 #include "keys.h"
-#include "policy.h"
-#include "review.h"
+#include "classify/policy.h"
+#include "review/review.h"
 #include "screen.h"
 #include "testutil.h"
 

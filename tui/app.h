@@ -14,8 +14,8 @@
 #ifndef POLCMP_TUI_APP_H
 #define POLCMP_TUI_APP_H
 
-#include "compare.h"
-#include "review.h"
+#include "compare/compare.h"
+#include "review/review.h"
 #include "screen.h"
 #include "view.h"
 

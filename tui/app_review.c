@@ -1,8 +1,8 @@
 /* app_review.c: the reviewer's decisions (mark, note, relabel, dismiss), saving them, and
  * rebuilding the comparison after a relabel; and export from the UI. */
 #include "app_internal.h"
-#include "atomic.h"
-#include "export.h"
+#include "util/atomic.h"
+#include "present/export.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* command.c: the command table, the key bindings and key names (see command.h, keys.h). */
 #include "command.h"
 #include "keys.h"
-#include "util.h"
+#include "util/util.h"
 
 #include <stdio.h>
 #include <string.h>

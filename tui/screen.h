@@ -13,7 +13,7 @@
 #ifndef POLCMP_TUI_SCREEN_H
 #define POLCMP_TUI_SCREEN_H
 
-#include "util.h"
+#include "util/util.h"
 
 #include <stddef.h>
 

@@ -2,7 +2,7 @@
 # core/ must build and work without curses: no curses header or call anywhere in it.
 set -u
 src=${POLCMP_SRC:?}
-hits=$(grep -nE '#include *[<"](n?curses|ncursesw/|term\.h)|\b(initscr|newterm|wrefresh|mvwaddnstr|wattr_on)\b' "$src"/core/*.c "$src"/core/*.h)
+hits=$(grep -nE '#include *[<"](n?curses|ncursesw/|term\.h)|\b(initscr|newterm|wrefresh|mvwaddnstr|wattr_on)\b' -r "$src"/core --include="*.c" --include="*.h")
 if [ -n "$hits" ]; then
   echo "curses in core/:"; echo "$hits"; exit 1
 fi

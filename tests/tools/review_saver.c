@@ -15,8 +15,8 @@
  *
  * The file holds PC_SAVER_DECISIONS clause decisions, all with the same note, so a torn write
  * or a mix of two saves shows as notes that disagree. */
-#include "review.h"
-#include "util.h"
+#include "review/review.h"
+#include "util/util.h"
 
 #include <signal.h>
 #include <stdio.h>

@@ -1,6 +1,6 @@
 /* test_atomic.c: output files appear whole or not at all, and never replace what is not a
  * regular file (/dev/null must stay a device) nor a symbolic link itself. */
-#include "atomic.h"
+#include "util/atomic.h"
 #include "testutil.h"
 
 #include <cmocka.h>

@@ -3,7 +3,7 @@
  * the caller's thread, and each worker gets its own scratch state. */
 #include "testutil.h"
 
-#include "batch.h"
+#include "util/batch.h"
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -15,8 +15,8 @@
  */
 #include "testutil.h"
 
-#include "classify.h"
-#include "taxonomy.h"
+#include "classify/classify.h"
+#include "taxonomy/taxonomy.h"
 
 #include <jansson.h>
 #include <stdio.h>

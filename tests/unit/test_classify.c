@@ -3,7 +3,7 @@
  * limit on a catastrophic pattern. Uses tests/data/taxonomy/tiny.yaml. */
 #include "testutil.h"
 
-#include "classify.h"
+#include "classify/classify.h"
 
 #include <stdio.h>
 #include <stdlib.h>

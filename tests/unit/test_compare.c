@@ -2,7 +2,7 @@
  * its own (tests/data/compare/taxonomy.yaml), so expectations follow from the texts here. */
 #include "testutil.h"
 
-#include "compare.h"
+#include "compare/compare.h"
 
 #include <stdio.h>
 #include <stdlib.h>

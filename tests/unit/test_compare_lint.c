@@ -4,7 +4,7 @@
  * listed in examples/README.md are checked too, and 100,000 clauses must stay fast. */
 #include "testutil.h"
 
-#include "compare_internal.h"
+#include "compare/compare_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>

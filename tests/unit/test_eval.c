@@ -2,7 +2,7 @@
  * F1 are worked out by hand below, the gold reader, bounds and the worst-case lists. */
 #include "testutil.h"
 
-#include "eval.h"
+#include "eval/eval.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * zipfile) is in the compare acceptance tests. */
 #include "testutil.h"
 
-#include "export.h"
+#include "present/export.h"
 
 #include <dirent.h>
 #include <libxml/HTMLparser.h>

@@ -3,10 +3,10 @@
  * (fuzz/fuzz_common.h: a broken invariant traps, which fails this test), plus what each
  * reproducer's own input says must come out of it. */
 #include "../../fuzz/fuzz_common.h"
-#include "classify.h"
-#include "jsonl.h"
-#include "review.h"
-#include "taxonomy.h"
+#include "classify/classify.h"
+#include "util/jsonl.h"
+#include "review/review.h"
+#include "taxonomy/taxonomy.h"
 #include "testutil.h"
 
 #include <dirent.h>

@@ -1,6 +1,6 @@
 /* test_html.c: the HTML reader: what is kept and dropped, blocks and their levels, the
  * linemap, controls, and hostile pages (deep nesting, an entity bomb, script only). */
-#include "load.h"
+#include "text/load.h"
 #include "testutil.h"
 
 #include <stdio.h>

@@ -3,7 +3,7 @@
  * limit, and telling JSON Lines from a path list. */
 #include "testutil.h"
 
-#include "jsonl.h"
+#include "util/jsonl.h"
 
 #include <stdlib.h>
 #include <string.h>

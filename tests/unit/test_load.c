@@ -1,6 +1,6 @@
 /* test_load.c: pc_doc_load and pc_doc_from_memory: refusals, encodings, formats, names,
  * linemap and a large file. */
-#include "load.h"
+#include "text/load.h"
 #include "testutil.h"
 
 #include <fcntl.h>

@@ -1,6 +1,6 @@
 /* test_normalize.c: the normalizer's rules (normalize.h), one kind of input per test, and the
  * Markdown stripper. */
-#include "normalize.h"
+#include "text/normalize.h"
 #include "testutil.h"
 
 #include <stdlib.h>

@@ -2,10 +2,10 @@
  * proof that the prefilter engine gives exactly the reference engine's results: labels,
  * scores, evidence spans, attributes, stances, scopes and warnings, on the examples, on
  * and hostile cases (the OPP-115 splits: test_prefilter_opp115.c). */
-#include "classify.h"
-#include "load.h"
-#include "prefilter.h"
-#include "segment.h"
+#include "classify/classify.h"
+#include "text/load.h"
+#include "taxonomy/prefilter.h"
+#include "segment/segment.h"
 #include "prefilter_equal.h"
 #include "testutil.h"
 

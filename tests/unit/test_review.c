@@ -4,7 +4,7 @@
  * category), so what each clause carries follows from its words. */
 #include "testutil.h"
 
-#include "review.h"
+#include "review/review.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -7,7 +7,7 @@
  * "  N." lines as list items (with a lead when a line ending in ":" introduces them); a wall of
  * text split into its sentences. Skipped (exit 77) when ../shared is absent.
  */
-#include "segment.h"
+#include "segment/segment.h"
 #include "testutil.h"
 
 #include <ctype.h>

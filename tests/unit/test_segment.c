@@ -1,7 +1,7 @@
 /* test_segment.c: the segmenter on small policies written for these tests, one per shape:
  * numbered headings with nested lists, subsections and (A) items, Q:/A:, Markdown, HTML,
  * ALL-CAPS and glued headings, a wall of text, web chrome, empty sections and CJK text. */
-#include "segment.h"
+#include "segment/segment.h"
 #include "testutil.h"
 
 #include <jansson.h>

@@ -1,6 +1,6 @@
 /* test_sentence.c: pc_sentence_end on the cases that trip naive splitters: abbreviations,
  * initials, decimals, addresses, quotes, ellipses and CJK full stops. */
-#include "segment.h"
+#include "segment/segment.h"
 #include "testutil.h"
 
 #include <string.h>

@@ -1,7 +1,7 @@
 /* test_stance.c: the stance polarity table: negation, consent and condition cues. */
 #include "testutil.h"
 
-#include "stance.h"
+#include "classify/stance.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * in tests/data/taxonomy/ names the exact FILE:LINE:COL and the key words of its message. */
 #include "testutil.h"
 
-#include "taxonomy.h"
+#include "taxonomy/taxonomy.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,0 +1,170 @@
+/* classify.h: labelling clauses with taxonomy categories, with evidence.
+ *
+ * For every clause: the categories whose score reaches their threshold (scoring rules in
+ * taxonomy/README.md), each with the rules that fired and the spans they matched; the
+ * attribute values stated in it (normalized, see attr.h); and the stances it takes (topic,
+ * polarity, scope ids). Matching runs under PCRE2 match, depth and heap limits: a rule that hits
+ * a limit counts as not matching and is reported once in `warnings`.
+ *
+ * Two engines give identical results (tests/unit/test_prefilter.c): the prefilter engine (the
+ * default) first scans each clause once for every rule's required literal (see prefilter.h) and
+ * confirms only the rules whose literals occur, pattern by pattern over batches of clauses; the
+ * reference engine runs every pattern on every clause.
+ *
+ * Thread safety: a pc_taxonomy is read-only here. pc_classify, pc_classify_text and
+ * pc_classify_batch make their own scratch state, so several threads may classify with one
+ * taxonomy at once; a pc_matcher is one thread's scratch and must not be shared.
+ */
+#ifndef POLCMP_CLASSIFY_H
+#define POLCMP_CLASSIFY_H
+
+#include "classify/attr.h"
+#include "segment/segment.h"
+#include "classify/stance.h"
+#include "taxonomy/taxonomy.h"
+#include "util/util.h"
+
+#include <stddef.h>
+
+#define PC_MATCH_LIMIT 1000000u
+#define PC_DEPTH_LIMIT 100000u
+#define PC_HEAP_LIMIT_KIB 65536u
+
+/* One rule firing. Plain value; `rule` is borrowed from the taxonomy. `heading` is nonzero
+ * when the span lies in a heading (a section title, a list item's lead-in clause, or the
+ * separate heading given to pc_classify_text) rather than in the clause itself. */
+typedef struct pc_evidence {
+    const pc_rule *rule;
+    pc_span span;
+    int heading;
+} pc_evidence;
+
+/* A category given to a clause. Its evidence is evidence[ev_first .. ev_first + nev). */
+typedef struct pc_label {
+    int category; /* index into tax->cats */
+    double score;
+    size_t ev_first, nev;
+} pc_label;
+
+/* An attribute value found in a clause. `rule` is borrowed from the taxonomy. */
+typedef struct pc_attr_hit {
+    int attribute; /* index into tax->attrs */
+    const pc_rule *rule;
+    pc_span span; /* the matched text: the value as stated */
+    pc_attr_norm norm;
+} pc_attr_hit;
+
+/* A scope id named in a stance's clause. */
+typedef struct pc_scope_ref {
+    pc_scope_dim dim;
+    int index; /* into tax->scopes[dim] */
+} pc_scope_ref;
+
+/* A stance taken by a clause. Its scopes are scopes[scope_first .. + nscopes). */
+typedef struct pc_stance {
+    int topic; /* index into tax->topics */
+    const pc_rule *rule;
+    pc_polarity polarity;
+    pc_span span; /* the action the rule matched */
+    size_t scope_first, nscopes;
+} pc_stance;
+
+/* The results of one clause: ranges into the pc_classified arrays. */
+typedef struct pc_clause_result {
+    size_t label_first, nlabels;
+    size_t attr_first, nattrs;
+    size_t stance_first, nstances;
+} pc_clause_result;
+
+/* A rule that hit a match limit (once per rule), at the start of the clause it was tried on. */
+typedef struct pc_match_warning {
+    const pc_rule *rule;
+    size_t offset;
+} pc_match_warning;
+
+/* pc_classified: the classification of one outline (or one text). Owns all its arrays;
+ * borrows tax and outline, which must outlive it. clauses[i] belongs to outline->clauses[i].
+ * Free with pc_classified_free(). */
+typedef struct pc_classified {
+    const pc_taxonomy *tax;
+    const pc_outline *outline; /* NULL for pc_classify_text */
+    pc_clause_result *clauses;
+    size_t nclauses;
+    pc_label *labels;
+    size_t nlabels;
+    pc_evidence *evidence;
+    size_t nevidence;
+    pc_attr_hit *attrs;
+    size_t nattrs;
+    pc_stance *stances;
+    size_t nstances;
+    pc_scope_ref *scopes;
+    size_t nscopes;
+    pc_match_warning *warnings;
+    size_t nwarnings;
+} pc_classified;
+
+pc_classified *pc_classify(const pc_taxonomy *tax, const pc_outline *outline, pc_error *err);
+
+/* Classify one span of text as a single clause, with an optional heading (NULL or "") that
+ * heading rules are matched against. Spans are offsets into text (into heading for evidence
+ * marked `heading`). */
+pc_classified *pc_classify_text(const pc_taxonomy *tax, const char *text, size_t len,
+                                const char *heading, pc_error *err);
+
+void pc_classified_free(pc_classified *c);
+
+/* ---- engines and batches -------------------------------------------------------------- */
+
+typedef enum pc_engine {
+    PC_ENGINE_PREFILTER = 0, /* default: literal prefilter, PCRE2 JIT confirms candidates */
+    PC_ENGINE_REFERENCE,     /* every PCRE2 pattern on every clause */
+} pc_engine;
+
+/* Options of a classification; a zeroed struct (or NULL) means the defaults. */
+typedef struct pc_classify_opts {
+    pc_engine engine;
+} pc_classify_opts;
+
+/* "prefilter" or "reference" (as in POLCMP_ENGINE) -> the engine; -1 when unknown. */
+int pc_engine_from_name(const char *name);
+const char *pc_engine_name(pc_engine e);
+
+/* Clauses per pattern-major batch: each pattern runs over up to this many clauses (across
+ * outlines) before the next pattern runs. */
+#define PC_BATCH_CLAUSES 4096
+
+/* pc_matcher: one thread's scratch state for a taxonomy (match data, JIT stack, literal-scan
+ * scratch, batch buffers). Owns all of it; borrows tax, which must outlive it. Reuse one per
+ * thread across calls; never share one between threads. */
+typedef struct pc_matcher pc_matcher;
+
+pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err);
+void pc_matcher_free(pc_matcher *m);
+
+/* Classify n outlines into out[0..n) (each freed with pc_classified_free). On error every
+ * out[i] is NULL and -1 is returned. Memory: the n results plus the matcher's fixed buffers;
+ * to stream a large corpus call this on windows of outlines. */
+int pc_matcher_classify(pc_matcher *m, const pc_outline *const *outlines, size_t n,
+                        const pc_classify_opts *opts, pc_classified **out, pc_error *err);
+
+/* The same with a temporary matcher; returns a malloc'ed array of n results (free with
+ * pc_classified_free_batch), NULL on error. */
+pc_classified **pc_classify_batch(const pc_taxonomy *tax, const pc_outline *const *outlines,
+                                  size_t n, const pc_classify_opts *opts, pc_error *err);
+void pc_classified_free_batch(pc_classified **c, size_t n);
+
+/* pc_classify and pc_classify_text with a chosen engine (opts may be NULL). */
+pc_classified *pc_classify_with(const pc_taxonomy *tax, const pc_outline *outline,
+                                const pc_classify_opts *opts, pc_error *err);
+pc_classified *pc_classify_text_with(const pc_taxonomy *tax, const char *text, size_t len,
+                                     const char *heading, const pc_classify_opts *opts,
+                                     pc_error *err);
+
+/* The set of top-level OPP-115 categories (bit i = pc_opp10_name(i)) over all labels. */
+unsigned pc_classified_opp10(const pc_classified *c);
+
+/* The label of category `cat` on clause i, or NULL. */
+const pc_label *pc_classified_label(const pc_classified *c, size_t clause, int cat);
+
+#endif

@@ -1,0 +1,83 @@
+/* policy.c: see policy.h. */
+#include "classify/policy.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static char *pc_policy_display_name(const pc_doc *doc, const pc_outline *o)
+{
+    pc_buf b = {0};
+    pc_buf_adds(&b, doc->name);
+    size_t n = o->title.end - o->title.start;
+    if (n > 0 && n < 120) {
+        pc_buf_adds(&b, ": ");
+        pc_buf_add(&b, doc->text + o->title.start, n);
+    }
+    return pc_buf_steal(&b);
+}
+
+pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err)
+{
+    pc_policy *p = calloc(1, sizeof *p);
+    if (!p) {
+        pc_error_set(err, "%s: out of memory", doc->path);
+        pc_doc_free(doc);
+        return NULL;
+    }
+    p->doc = doc;
+    p->outline = pc_segment(doc, err);
+    if (!p->outline)
+        goto fail;
+    p->cls = pc_classify(tax, p->outline, err);
+    if (!p->cls)
+        goto fail;
+    p->id = pc_strdup(doc->name);
+    p->name = pc_policy_display_name(doc, p->outline);
+    if (!p->id || !p->name) {
+        pc_error_set(err, "%s: out of memory", doc->path);
+        goto fail;
+    }
+    return p;
+fail:
+    pc_policy_free(p);
+    return NULL;
+}
+
+pc_policy *pc_policy_open(const char *path, const pc_load_opts *opts, const pc_taxonomy *tax,
+                          pc_error *err)
+{
+    pc_doc *doc = pc_doc_load(path, opts, err);
+    return doc ? pc_policy_from_doc(doc, tax, err) : NULL;
+}
+
+void pc_policy_free(pc_policy *p)
+{
+    if (!p)
+        return;
+    pc_classified_free(p->cls);
+    pc_outline_free(p->outline);
+    pc_doc_free(p->doc);
+    free(p->id);
+    free(p->name);
+    free(p);
+}
+
+const char *pc_policy_clause_text(const pc_policy *p, size_t clause, size_t *len)
+{
+    const pc_clause *c = &p->outline->clauses[clause];
+    *len = c->end - c->start;
+    return p->doc->text + c->start;
+}
+
+int pc_policy_clause_has(const pc_policy *p, size_t clause, int cat)
+{
+    const pc_clause_result *r = &p->cls->clauses[clause];
+    const pc_taxonomy *tax = p->cls->tax;
+    for (size_t i = 0; i < r->nlabels; i++) {
+        int c = p->cls->labels[r->label_first + i].category;
+        for (; c >= 0; c = tax->cats[c].parent)
+            if (c == cat)
+                return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,129 @@
+/* compare.h: the comparison of several classified policies.
+ *
+ * pc_compare() builds, from policies classified with one taxonomy:
+ * - the matrix: for each category and policy, the clauses that carry the category (or one of
+ *   its descendants), and whether it is covered;
+ * - the attribute values each policy states (retention period, minimum age, deadline...);
+ * - findings, each with a kind, a severity, the category it concerns (or -1), the policies and
+ *   clauses it rests on, and a message a reviewer can act on. Sorted by severity, then kind,
+ *   policy, category and position; duplicates removed.
+ * The UI and every exporter read this one value; none of them classifies again.
+ */
+#ifndef POLCMP_COMPARE_H
+#define POLCMP_COMPARE_H
+
+#include "classify/policy.h"
+#include "present/report.h"
+#include "taxonomy/taxonomy.h"
+#include "util/util.h"
+
+#include <stdio.h>
+
+typedef enum pc_finding_kind {
+    PC_FIND_MISSING = 0,   /* missing-required */
+    PC_FIND_CONTRADICTION, /* opposite stances inside one policy */
+    PC_FIND_DISAGREEMENT,  /* policies state different values or stances */
+    PC_FIND_GAP,           /* peers cover a category, this policy does not */
+    PC_FIND_PLACEHOLDER,   /* unfilled template text */
+    PC_FIND_EMPTY_SECTION, /* a heading with nothing under it */
+    PC_FIND_DUPLICATE,     /* a sentence stated twice */
+    PC_FIND_VAGUE,         /* a commitment hedged away */
+    PC_FIND_COUNT
+} pc_finding_kind;
+
+typedef enum pc_severity { PC_SEV_LOW = 0, PC_SEV_MEDIUM, PC_SEV_HIGH } pc_severity;
+
+/* "missing-required", "contradiction", ... and "low", "medium", "high". */
+const char *pc_finding_kind_name(pc_finding_kind k);
+const char *pc_severity_name(pc_severity s);
+/* Parse a comma-separated list of kind names into a bit set (bit k); -1 on an unknown name,
+ * with err naming it. */
+int pc_finding_kinds_parse(const char *list, unsigned *kinds, pc_error *err);
+
+/* Regimes whose required disclosures are checked (bit set). */
+enum { PC_REGIME_GDPR = 1, PC_REGIME_CCPA = 2, PC_REGIME_COPPA = 4 };
+/* Parse "gdpr,ccpa,coppa" (any subset, case-insensitive; "all"); -1 with err on an unknown one. */
+int pc_regimes_parse(const char *list, unsigned *regimes, pc_error *err);
+/* The regime a `required_by` entry belongs to ("GDPR Art. 13(2)(a)" -> PC_REGIME_GDPR), 0 if none. */
+unsigned pc_regime_of(const char *required_by);
+
+/* A clause a finding rests on. Plain value. section >= 0 with clause == PC_NO_CLAUSE for a
+ * finding about a section (an empty heading). */
+#define PC_NO_CLAUSE ((size_t)-1)
+typedef struct pc_ref {
+    int policy;
+    size_t clause;
+    int section;
+} pc_ref;
+
+/* One finding. Owns message and refs. */
+typedef struct pc_finding {
+    pc_finding_kind kind;
+    pc_severity severity;
+    int category;          /* index into tax->cats, or -1 */
+    int attribute;         /* disagreement on a value: index into tax->attrs, else -1 */
+    unsigned long policies; /* bit set of policy indexes (at most 64 policies per comparison) */
+    pc_ref *refs;
+    size_t nrefs;
+    char *message;
+} pc_finding;
+
+/* One matrix cell. Owns clauses. */
+typedef struct pc_cell_info {
+    size_t *clauses; /* clause indexes in document order */
+    size_t nclauses;
+    int covered;       /* nclauses > 0 */
+    int peers;         /* how many other policies cover the category */
+    unsigned required; /* regimes (selected ones) that require the category */
+} pc_cell_info;
+
+/* A stated attribute value. Plain value; the hit is borrowed from the policy's pc_classified. */
+typedef struct pc_attr_value {
+    int policy;
+    size_t clause;
+    const pc_attr_hit *hit;
+} pc_attr_value;
+
+#define PC_COMPARE_MAX_POLICIES 64
+
+/* pc_comparison: owns cells, values and findings; borrows the taxonomy and the policies,
+ * which must outlive it. cells[cat * npolicies + policy]. */
+typedef struct pc_comparison {
+    const pc_taxonomy *tax;
+    pc_policy *const *policies;
+    size_t npolicies;
+    unsigned regimes;
+    pc_cell_info *cells;
+    pc_attr_value *values; /* sorted by attribute, then policy, then clause */
+    size_t nvalues;
+    pc_finding *findings;
+    size_t nfindings, findings_cap;
+    size_t counts[PC_FIND_COUNT]; /* findings by kind */
+} pc_comparison;
+
+pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, size_t n,
+                          unsigned regimes, pc_error *err);
+void pc_comparison_free(pc_comparison *c);
+
+const pc_cell_info *pc_comparison_cell(const pc_comparison *c, int cat, size_t policy);
+/* Whether category cat is a descendant of (or is) category anc. */
+int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc);
+
+/* The comparison as tables for people: the matrix (rows are categories grouped under their
+ * OPP-115 parent, columns are policies), the attribute values, the findings. */
+pc_report *pc_comparison_report(const pc_comparison *c);
+/* The comparison as the JSON of DESIGN.md, written to f. Returns 0 or -1 (write error). */
+int pc_comparison_json(const pc_comparison *c, FILE *f, pc_error *err);
+
+/* The same with a reviewer's decisions placed on the comparison (review.h; map may be NULL,
+ * which gives exactly the output above). The report's findings table gains "Review" (reviewed,
+ * dismissed, needs review again, or empty) and "Note" columns, and a "Review notes" table lists
+ * every clause decision and every decision that fits nothing (orphans). The JSON gives each
+ * finding with a decision "review":{"status","note","stale"} and adds a top-level "review"
+ * array of every decision. */
+struct pc_review_map;
+pc_report *pc_comparison_report_reviewed(const pc_comparison *c, const struct pc_review_map *map);
+int pc_comparison_json_reviewed(const pc_comparison *c, const struct pc_review_map *map, FILE *f,
+                                pc_error *err);
+
+#endif

@@ -1,0 +1,229 @@
+/* compare_json.c: the comparison as the JSON of DESIGN.md (`compare --format json`), with the
+ * reviewer's decisions when a review map is given (compare.h). */
+#include "compare/compare_internal.h"
+#include "present/compare_json.h"
+#include "review/review.h"
+
+#include <jansson.h>
+
+static json_t *pc_json_text(const pc_policy *p, size_t start, size_t end)
+{
+    return json_stringn(p->doc->text + start, end - start);
+}
+
+static json_t *pc_json_policies(const pc_comparison *c)
+{
+    json_t *a = json_array();
+    for (size_t pi = 0; pi < c->npolicies; pi++) {
+        const pc_policy *p = c->policies[pi];
+        json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "id", p->id, "name", p->name,
+                                           "file", p->doc->path));
+    }
+    return a;
+}
+
+static json_t *pc_json_categories(const pc_comparison *c)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->tax->ncats; i++) {
+        const pc_category *cc = &c->tax->cats[i];
+        json_t *req = json_array();
+        for (size_t r = 0; r < cc->nrequired; r++)
+            json_array_append_new(req, json_string(cc->required_by[r]));
+        json_t *parent = cc->parent >= 0 ? json_string(c->tax->cats[cc->parent].id) : json_null();
+        json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:o, s:o}", "id", cc->id, "name",
+                                           cc->name, "opp115", cc->opp115, "parent", parent,
+                                           "required_by", req));
+    }
+    return a;
+}
+
+static json_t *pc_json_cells(const pc_comparison *c)
+{
+    json_t *a = json_array();
+    for (size_t cat = 0; cat < c->tax->ncats; cat++)
+        for (size_t pi = 0; pi < c->npolicies; pi++) {
+            const pc_cell_info *cell = pc_comparison_cell(c, (int)cat, pi);
+            json_t *cl = json_array();
+            for (size_t k = 0; k < cell->nclauses; k++)
+                json_array_append_new(cl, json_integer((json_int_t)cell->clauses[k]));
+            json_array_append_new(
+                a, json_pack("{s:s, s:s, s:s, s:o, s:i, s:b}", "category", c->tax->cats[cat].id,
+                             "policy", c->policies[pi]->id, "status",
+                             cell->covered ? "covered" : "gap", "clauses", cl, "peers",
+                             cell->peers, "required", cell->required != 0));
+        }
+    return a;
+}
+
+static json_t *pc_json_values(const pc_comparison *c)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->nvalues; i++) {
+        const pc_attr_value *v = &c->values[i];
+        const pc_policy *p = c->policies[v->policy];
+        json_array_append_new(
+            a, json_pack("{s:s, s:s, s:o, s:s, s:I}", "policy", p->id, "attribute",
+                         c->tax->attrs[v->hit->attribute].id, "value",
+                         pc_json_text(p, v->hit->span.start, v->hit->span.end), "normalized",
+                         v->hit->norm.text, "clause", (json_int_t)v->clause));
+    }
+    return a;
+}
+
+/* A finding's clauses (or, with `sections`, its headings); `bare` leaves out the policy ids. */
+static json_t *pc_json_refs(const pc_comparison *c, const pc_finding *f, int sections, int bare)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < f->nrefs; i++) {
+        const pc_ref *r = &f->refs[i];
+        const pc_policy *p = c->policies[r->policy];
+        const char *key = "clause";
+        json_int_t at = (json_int_t)r->clause;
+        json_t *text;
+        if (!sections && r->clause != PC_NO_CLAUSE) {
+            const pc_clause *cl = &p->outline->clauses[r->clause];
+            text = pc_json_text(p, cl->start, cl->end);
+        } else if (sections && r->clause == PC_NO_CLAUSE && r->section >= 0) {
+            const pc_section *s = &p->outline->sections[r->section];
+            key = "section";
+            at = r->section;
+            text = pc_json_text(p, s->title_start, s->title_end);
+        } else {
+            continue;
+        }
+        const char *tkey = sections ? "title" : "text";
+        json_array_append_new(a, bare ? json_pack("{s:I, s:o}", key, at, tkey, text)
+                                      : json_pack("{s:s, s:I, s:o}", "policy", p->id, key, at,
+                                                  tkey, text));
+    }
+    return a;
+}
+
+static json_t *pc_json_opt(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+/* "review":{"status","note","stale"} of finding i, or NULL when it has no decision. */
+static json_t *pc_json_finding_review(const pc_review_map *map, size_t i)
+{
+    pc_review_fit fit;
+    const pc_decision *d = pc_review_map_finding(map, i, &fit);
+    if (!d)
+        return NULL;
+    return json_pack("{s:s, s:o, s:b}", "status", pc_review_status_name(d->status), "note",
+                     pc_json_opt(d->note), "stale", fit == PC_FIT_STALE);
+}
+
+json_t *pc_finding_json(const pc_comparison *c, const pc_review_map *map, size_t i, int bare)
+{
+    const pc_finding *f = &c->findings[i];
+    json_t *cat = f->category >= 0 ? json_string(c->tax->cats[f->category].id) : json_null();
+    json_t *o = json_pack("{s:s, s:s, s:o}", "kind", pc_finding_kind_name(f->kind), "severity",
+                          pc_severity_name(f->severity), "category", cat);
+    if (!bare) {
+        json_t *pol = json_array();
+        for (size_t pi = 0; pi < c->npolicies; pi++)
+            if ((f->policies >> pi) & 1)
+                json_array_append_new(pol, json_string(c->policies[pi]->id));
+        json_object_set_new(o, "policies", pol);
+    }
+    json_object_set_new(o, "clauses", pc_json_refs(c, f, 0, bare));
+    json_object_set_new(o, "message", json_string(f->message));
+    json_t *secs = pc_json_refs(c, f, 1, bare);
+    if (json_array_size(secs))
+        json_object_set_new(o, "sections", secs);
+    else
+        json_decref(secs);
+    if (f->attribute >= 0)
+        json_object_set_new(o, "attribute", json_string(c->tax->attrs[f->attribute].id));
+    json_t *rev = map ? pc_json_finding_review(map, i) : NULL;
+    if (rev)
+        json_object_set_new(o, "review", rev);
+    return o;
+}
+
+static json_t *pc_json_findings(const pc_comparison *c, const pc_review_map *map)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->nfindings; i++)
+        json_array_append_new(a, pc_finding_json(c, map, i, 0));
+    return a;
+}
+
+/* Where decision di sits: "clause" index (first clause placed) or "finding" index, and fit. */
+static void pc_json_place(const pc_review_map *m, size_t di, json_t *o)
+{
+    const pc_comparison *c = m->cmp;
+    pc_review_fit fit = PC_FIT_NONE;
+    for (size_t pi = 0; fit == PC_FIT_NONE && pi < c->npolicies; pi++)
+        for (size_t ci = 0; fit == PC_FIT_NONE && ci < c->policies[pi]->outline->nclauses; ci++)
+            if (m->clause[pi][ci] == (long)di) {
+                fit = m->clause_fit[pi][ci];
+                json_object_set_new(o, "clause", json_integer((json_int_t)ci));
+            }
+    for (size_t i = 0; fit == PC_FIT_NONE && i < c->nfindings; i++)
+        if (m->finding[i] == (long)di) {
+            fit = m->finding_fit[i];
+            json_object_set_new(o, "finding", json_integer((json_int_t)i));
+        }
+    static const char *const fits[] = {"orphan", "current", "stale"};
+    json_object_set_new(o, "fit", json_string(fits[fit]));
+    json_object_set_new(o, "stale", json_boolean(fit == PC_FIT_STALE));
+}
+
+/* The top-level "review" array: every decision, placed or not. */
+static json_t *pc_json_review(const pc_review_map *m)
+{
+    json_t *a = json_array();
+    for (size_t di = 0; di < m->review->n; di++) {
+        const pc_decision *d = &m->review->items[di];
+        json_t *labels = json_null();
+        if (d->relabelled) {
+            labels = json_array();
+            for (size_t i = 0; i < d->nlabels; i++)
+                json_array_append_new(labels, json_string(d->labels[i]));
+        }
+        json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o}", "policy", d->policy,
+                              "kind", d->is_finding ? "finding" : "clause", "key", d->key,
+                              "section", pc_json_opt(d->section), "status",
+                              pc_review_status_name(d->status), "labels", labels, "note",
+                              pc_json_opt(d->note), "updated", pc_json_opt(d->updated));
+        if (o)
+            pc_json_place(m, di, o);
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+int pc_comparison_json_reviewed(const pc_comparison *c, const pc_review_map *map, FILE *f,
+                                pc_error *err)
+{
+    json_t *root = json_pack("{s:o, s:o, s:o, s:o, s:o}", "policies", pc_json_policies(c),
+                             "categories", pc_json_categories(c), "cells", pc_json_cells(c),
+                             "attributes", pc_json_values(c), "findings",
+                             pc_json_findings(c, map));
+    if (root && map && json_object_set_new(root, "review", pc_json_review(map)) < 0) {
+        json_decref(root);
+        root = NULL;
+    }
+    if (!root) {
+        pc_error_set(err, "out of memory");
+        return -1;
+    }
+    int rc = json_dumpf(root, f, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+    json_decref(root);
+    if (rc == 0)
+        rc = fputc('\n', f) == EOF ? -1 : 0;
+    if (rc != 0 || fflush(f) != 0) {
+        pc_error_set(err, "write failed");
+        return -1;
+    }
+    return 0;
+}
+
+int pc_comparison_json(const pc_comparison *c, FILE *f, pc_error *err)
+{
+    return pc_comparison_json_reviewed(c, NULL, f, err);
+}

@@ -1,0 +1,323 @@
+/* compare_report.c: a pc_comparison rendered for people (pc_report: matrix, attribute values,
+ * findings and, with a review, the reviewer's decisions). It reads the comparison only; the
+ * JSON for scripts is compare_json.c. */
+#include "compare/compare_internal.h"
+#include "review/review.h"
+
+#include <string.h>
+
+/* The strongest finding mark for (category, policy), or PC_MARK_NONE. */
+static pc_mark pc_finding_mark(const pc_comparison *c, int cat, size_t pi)
+{
+    pc_mark m = PC_MARK_NONE;
+    for (size_t i = 0; i < c->nfindings; i++) {
+        const pc_finding *f = &c->findings[i];
+        if (f->category != cat || !((f->policies >> pi) & 1))
+            continue;
+        if (f->kind == PC_FIND_CONTRADICTION)
+            return PC_MARK_CONTRADICTION;
+        if (f->kind == PC_FIND_DISAGREEMENT)
+            m = PC_MARK_DISAGREEMENT;
+    }
+    return m;
+}
+
+static void pc_matrix_cell(const pc_comparison *c, int cat, size_t pi, pc_buf *b, pc_mark *mark)
+{
+    const pc_cell_info *cell = pc_comparison_cell(c, cat, pi);
+    b->len = 0;
+    pc_buf_adds(b, "");
+    if (cell->covered) {
+        char ex[120];
+        pc_cmp_excerpt(c->policies[pi], cell->clauses[0], 60, ex, sizeof ex);
+        pc_buf_printf(b, "covered (%zu): %s", cell->nclauses, ex);
+        *mark = PC_MARK_COVERED;
+    } else if (cell->required) {
+        pc_buf_adds(b, "missing-required");
+        *mark = PC_MARK_MISSING;
+    } else if (cell->peers) {
+        pc_buf_adds(b, "gap");
+        *mark = PC_MARK_GAP;
+    } else {
+        pc_buf_adds(b, "-");
+        *mark = PC_MARK_NONE;
+    }
+    pc_mark f = pc_finding_mark(c, cat, pi);
+    if (f != PC_MARK_NONE) {
+        pc_buf_printf(b, " [%s]", pc_mark_name(f));
+        *mark = f;
+    }
+}
+
+static int pc_depth(const pc_taxonomy *tax, int cat)
+{
+    int d = 0;
+    while ((cat = tax->cats[cat].parent) >= 0)
+        d++;
+    return d;
+}
+
+static void pc_report_matrix(const pc_comparison *c, pc_report *r)
+{
+    pc_table *t = pc_report_add_table(r, "Matrix", c->npolicies + 1);
+    if (!t)
+        return;
+    pc_table_add_row(t);
+    pc_table_set(t, 0, 0, "Category", PC_MARK_HEADER);
+    for (size_t pi = 0; pi < c->npolicies; pi++)
+        pc_table_set(t, 0, pi + 1, c->policies[pi]->name, PC_MARK_HEADER);
+    pc_buf b = {0};
+    for (int g = 0; g < PC_OPP_COUNT; g++) {
+        long row = pc_table_add_row(t);
+        pc_table_set(t, (size_t)row, 0, pc_opp10_name(g), PC_MARK_GROUP);
+        for (size_t cat = 0; cat < c->tax->ncats; cat++) {
+            if (c->tax->cats[cat].opp10 != g)
+                continue;
+            row = pc_table_add_row(t);
+            b.len = 0;
+            pc_buf_printf(&b, "%*s%s", 2 * pc_depth(c->tax, (int)cat), "",
+                          c->tax->cats[cat].name);
+            pc_table_set(t, (size_t)row, 0, b.data, PC_MARK_HEADER);
+            for (size_t pi = 0; pi < c->npolicies; pi++) {
+                pc_mark m;
+                pc_matrix_cell(c, (int)cat, pi, &b, &m);
+                pc_table_set(t, (size_t)row, pi + 1, b.data, m);
+            }
+        }
+    }
+    pc_buf_free(&b);
+}
+
+static int pc_attr_disagrees(const pc_comparison *c, int attr)
+{
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (c->findings[i].attribute == attr)
+            return 1;
+    return 0;
+}
+
+static void pc_report_values(const pc_comparison *c, pc_report *r)
+{
+    pc_table *t = pc_report_add_table(r, "Stated values", c->npolicies + 1);
+    if (!t)
+        return;
+    pc_table_add_row(t);
+    pc_table_set(t, 0, 0, "Attribute", PC_MARK_HEADER);
+    for (size_t pi = 0; pi < c->npolicies; pi++)
+        pc_table_set(t, 0, pi + 1, c->policies[pi]->name, PC_MARK_HEADER);
+    pc_buf b = {0};
+    for (size_t a = 0; a < c->tax->nattrs; a++) {
+        long row = pc_table_add_row(t);
+        pc_table_set(t, (size_t)row, 0, c->tax->attrs[a].name, PC_MARK_HEADER);
+        pc_mark m = pc_attr_disagrees(c, (int)a) ? PC_MARK_DISAGREEMENT : PC_MARK_NONE;
+        for (size_t pi = 0; pi < c->npolicies; pi++) {
+            b.len = 0;
+            pc_buf_adds(&b, "");
+            for (size_t i = 0; i < c->nvalues; i++) {
+                const pc_attr_value *v = &c->values[i];
+                if (v->hit->attribute != (int)a || v->policy != (int)pi ||
+                    (b.len && strstr(b.data, v->hit->norm.text)))
+                    continue;
+                pc_buf_printf(&b, "%s%s", b.len ? ", " : "", v->hit->norm.text);
+            }
+            pc_table_set(t, (size_t)row, pi + 1, b.len ? b.data : "-", b.len ? m : PC_MARK_NONE);
+        }
+    }
+    pc_buf_free(&b);
+}
+
+static pc_mark pc_kind_mark(pc_finding_kind k)
+{
+    switch (k) {
+    case PC_FIND_MISSING: return PC_MARK_MISSING;
+    case PC_FIND_CONTRADICTION: return PC_MARK_CONTRADICTION;
+    case PC_FIND_DISAGREEMENT: return PC_MARK_DISAGREEMENT;
+    case PC_FIND_GAP: return PC_MARK_GAP;
+    default: return PC_MARK_WARNING;
+    }
+}
+
+/* The evidence of a finding as lines "policy #clause: text". */
+static void pc_evidence_text(const pc_comparison *c, const pc_finding *f, pc_buf *b)
+{
+    b->len = 0;
+    pc_buf_adds(b, "");
+    for (size_t i = 0; i < f->nrefs; i++) {
+        const pc_ref *ref = &f->refs[i];
+        const pc_policy *p = c->policies[ref->policy];
+        char ex[240];
+        if (ref->clause != PC_NO_CLAUSE) {
+            pc_cmp_excerpt(p, ref->clause, 200, ex, sizeof ex);
+            pc_buf_printf(b, "%s%s #%zu: %s", b->len ? "\n" : "", p->id, ref->clause, ex);
+        } else if (ref->section >= 0) {
+            const pc_section *s = &p->outline->sections[ref->section];
+            pc_buf_printf(b, "%s%s section \"%.*s\"", b->len ? "\n" : "", p->id,
+                          (int)(s->title_end - s->title_start), p->doc->text + s->title_start);
+        }
+    }
+}
+
+/* The "Review" cell of a finding: what the reviewer decided, or that it changed since. */
+static const char *pc_review_word(const pc_decision *d, pc_review_fit fit)
+{
+    if (!d)
+        return "";
+    if (fit == PC_FIT_STALE)
+        return "needs review again";
+    return d->status == PC_REV_OPEN ? "" : pc_review_status_name(d->status);
+}
+
+static void pc_finding_review(const pc_review_map *map, size_t i, pc_table *t, size_t row)
+{
+    pc_review_fit fit;
+    const pc_decision *d = pc_review_map_finding(map, i, &fit);
+    pc_table_set(t, row, 6, pc_review_word(d, fit),
+                 d && fit == PC_FIT_STALE ? PC_MARK_WARNING : PC_MARK_NONE);
+    pc_table_set(t, row, 7, d && d->note ? d->note : "", PC_MARK_NONE);
+}
+
+static void pc_report_findings(const pc_comparison *c, const pc_review_map *map, pc_report *r)
+{
+    static const char *const head[] = {"Severity", "Kind",     "Category", "Policies",
+                                       "Message",  "Evidence", "Review",   "Note"};
+    size_t ncols = map ? 8 : 6;
+    pc_table *t = pc_report_add_table(r, "Findings", ncols);
+    if (!t)
+        return;
+    pc_table_add_row(t);
+    for (size_t i = 0; i < ncols; i++)
+        pc_table_set(t, 0, i, head[i], PC_MARK_HEADER);
+    pc_buf b = {0};
+    for (size_t i = 0; i < c->nfindings; i++) {
+        const pc_finding *f = &c->findings[i];
+        long row = pc_table_add_row(t);
+        pc_mark m = pc_kind_mark(f->kind);
+        pc_table_set(t, (size_t)row, 0, pc_severity_name(f->severity), m);
+        pc_table_set(t, (size_t)row, 1, pc_finding_kind_name(f->kind), m);
+        pc_table_set(t, (size_t)row, 2, f->category >= 0 ? c->tax->cats[f->category].name : "",
+                     PC_MARK_NONE);
+        b.len = 0;
+        pc_buf_adds(&b, "");
+        for (size_t pi = 0; pi < c->npolicies; pi++)
+            if ((f->policies >> pi) & 1)
+                pc_buf_printf(&b, "%s%s", b.len ? ", " : "", c->policies[pi]->id);
+        pc_table_set(t, (size_t)row, 3, b.data, PC_MARK_NONE);
+        pc_table_set(t, (size_t)row, 4, f->message, PC_MARK_NONE);
+        pc_evidence_text(c, f, &b);
+        pc_table_set(t, (size_t)row, 5, b.data, PC_MARK_NONE);
+        if (map)
+            pc_finding_review(map, i, t, (size_t)row);
+    }
+    pc_buf_free(&b);
+}
+
+/* Where decision di sits: the first clause it is placed on (*pi, *ci), or its fit NONE. */
+static pc_review_fit pc_decision_place(const pc_review_map *m, size_t di, size_t *pi, size_t *ci)
+{
+    for (*pi = 0; *pi < m->cmp->npolicies; (*pi)++)
+        for (*ci = 0; *ci < m->cmp->policies[*pi]->outline->nclauses; (*ci)++)
+            if (m->clause[*pi][*ci] == (long)di)
+                return m->clause_fit[*pi][*ci];
+    return PC_FIT_NONE;
+}
+
+static int pc_policy_compared(const pc_comparison *c, const char *id)
+{
+    for (size_t pi = 0; pi < c->npolicies; pi++)
+        if (strcmp(c->policies[pi]->id, id) == 0)
+            return 1;
+    return 0;
+}
+
+/* The "Fit" cell of a decision not on a finding. */
+static const char *pc_fit_text(const pc_review_map *m, const pc_decision *d, pc_review_fit fit,
+                               size_t pi, size_t ci, pc_buf *b)
+{
+    b->len = 0;
+    pc_buf_adds(b, "");
+    if (fit == PC_FIT_CURRENT)
+        return "current";
+    if (!pc_policy_compared(m->cmp, d->policy))
+        return "policy not in this comparison";
+    if (fit == PC_FIT_NONE)
+        return d->is_finding ? "finding no longer reported" : "clause no longer in the policy";
+    char ex[240];
+    pc_cmp_excerpt(m->cmp->policies[pi], ci, 200, ex, sizeof ex);
+    pc_buf_printf(b, "needs review again: the clause now reads \"%s\"", ex);
+    return b->data;
+}
+
+static void pc_labels_text(const pc_decision *d, pc_buf *b)
+{
+    b->len = 0;
+    pc_buf_adds(b, d->relabelled && d->nlabels == 0 ? "(none)" : "");
+    for (size_t i = 0; d->relabelled && i < d->nlabels; i++)
+        pc_buf_printf(b, "%s%s", i ? ", " : "", d->labels[i]);
+}
+
+/* One row of the "Review notes" table. */
+static void pc_review_row(const pc_review_map *m, size_t di, pc_table *t, pc_buf *b)
+{
+    const pc_decision *d = &m->review->items[di];
+    size_t pi = 0, ci = 0;
+    pc_review_fit fit = pc_decision_place(m, di, &pi, &ci);
+    long row = pc_table_add_row(t);
+    if (row < 0)
+        return;
+    size_t r = (size_t)row;
+    pc_table_set(t, r, 0, d->policy, PC_MARK_NONE);
+    pc_table_set(t, r, 1, d->section ? d->section : "", PC_MARK_NONE);
+    b->len = 0;
+    pc_buf_printf(b, "%s%s", d->is_finding ? "finding: " : "", d->key);
+    pc_table_set(t, r, 2, b->data, PC_MARK_NONE);
+    pc_table_set(t, r, 3, pc_review_status_name(d->status), PC_MARK_NONE);
+    pc_labels_text(d, b);
+    pc_table_set(t, r, 4, b->data, PC_MARK_NONE);
+    pc_table_set(t, r, 5, d->note ? d->note : "", PC_MARK_NONE);
+    const char *fits = pc_fit_text(m, d, fit, pi, ci, b);
+    pc_table_set(t, r, 6, fits, fit == PC_FIT_CURRENT ? PC_MARK_NONE : PC_MARK_WARNING);
+}
+
+static int pc_is_orphan(const pc_review_map *m, size_t di)
+{
+    for (size_t k = 0; k < m->norphans; k++)
+        if (m->orphans[k] == di)
+            return 1;
+    return 0;
+}
+
+/* Every clause decision and every orphan, in the review file's order. */
+static void pc_report_review(const pc_review_map *m, pc_report *r)
+{
+    static const char *const head[] = {"Policy", "Section", "Clause", "Status",
+                                       "Labels set by the reviewer", "Note", "Fit"};
+    pc_table *t = pc_report_add_table(r, "Review notes", 7);
+    if (!t)
+        return;
+    pc_table_add_row(t);
+    for (size_t i = 0; i < 7; i++)
+        pc_table_set(t, 0, i, head[i], PC_MARK_HEADER);
+    pc_buf b = {0};
+    for (size_t di = 0; di < m->review->n; di++)
+        if (!m->review->items[di].is_finding || pc_is_orphan(m, di))
+            pc_review_row(m, di, t, &b);
+    pc_buf_free(&b);
+}
+
+pc_report *pc_comparison_report_reviewed(const pc_comparison *c, const pc_review_map *map)
+{
+    pc_report *r = pc_report_new("Privacy policy comparison");
+    if (!r)
+        return NULL;
+    pc_report_matrix(c, r);
+    pc_report_values(c, r);
+    pc_report_findings(c, map, r);
+    if (map)
+        pc_report_review(map, r);
+    return r;
+}
+
+pc_report *pc_comparison_report(const pc_comparison *c)
+{
+    return pc_comparison_report_reviewed(c, NULL);
+}

@@ -1,0 +1,99 @@
+/* seg_internal.h: what the segmenter's files (segment.c, seg_lines.c, seg_chrome.c,
+ * sentence.c) share. Not a public API: only core/seg*.c and core/sentence.c include it.
+ *
+ * The segmenter works on lines: seg_scan_lines() cuts doc->text into seg_line records and
+ * parses list/heading markers; seg_mark_chrome() flags web chrome; seg_classify() decides
+ * which lines are headings, list items or paragraph text; segment.c builds the outline.
+ */
+#ifndef POLCMP_SEG_INTERNAL_H
+#define POLCMP_SEG_INTERNAL_H
+
+#include "segment/segment.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum seg_kind {
+    SEG_BLANK = 0,
+    SEG_PARA,    /* running text (may continue the previous line's paragraph) */
+    SEG_ITEM,    /* a list item */
+    SEG_HEADING, /* a section heading */
+    SEG_TITLE,   /* the document's own title ("Privacy Policy") */
+    SEG_CHROME,  /* web-page chrome, left out */
+    SEG_SKIP,    /* Markdown rules and setext underlines */
+} seg_kind;
+
+typedef enum seg_marker {
+    MK_NONE = 0,
+    MK_BULLET,       /* - * + • and friends */
+    MK_DECIMAL,      /* 1. 1) 1.2 1.2.3 */
+    MK_PAREN_UPPER,  /* (A) A) */
+    MK_PAREN_LOWER,  /* (a) a) */
+    MK_ALPHA_UPPER,  /* A. */
+    MK_ALPHA_LOWER,  /* a. */
+    MK_ROMAN_UPPER,  /* I. IV) (IV) */
+    MK_ROMAN_LOWER,  /* i. iv) (iv) */
+    MK_MD_HEADING,   /* # ... ###### */
+    MK_QUESTION,     /* Q: */
+    MK_ANSWER,       /* A: */
+} seg_marker;
+
+/* Heading styles: family * 16 + rank. Families with ranks nest by rank (1.1 under 1.). */
+enum {
+    STY_DEC = 1, STY_MD, STY_HTML, STY_PAREN_UPPER, STY_PAREN_LOWER, STY_ALPHA_UPPER,
+    STY_ALPHA_LOWER, STY_ROMAN_UPPER, STY_ROMAN_LOWER, STY_CAPS, STY_TITLE, STY_QA,
+};
+#define SEG_STYLE(fam, rank) ((fam) * 16 + (rank))
+#define SEG_FAMILY(style) ((style) / 16)
+#define SEG_RANK(style) ((style) % 16)
+
+/* One line of doc->text. Plain value, owns nothing. */
+typedef struct seg_line {
+    size_t start, end;  /* the line without "\n" and without trailing space */
+    size_t text;        /* first byte after indentation and marker */
+    size_t text_end;    /* end of the text proper (a heading's closing "#"s or "**" removed) */
+    int indent;         /* leading columns (tab = 4) */
+    seg_marker marker;
+    int depth;          /* decimal components (1.2 -> 2) or Markdown "#" count */
+    long num;           /* the marker's value: last decimal component, letter or roman value */
+    long first;         /* first decimal component */
+    int block;          /* kind of the HTML block on this line, or -1 */
+    int block_level;
+    seg_kind kind;
+    int style;          /* SEG_STYLE of a heading */
+    bool cont;          /* continues the previous paragraph or item */
+} seg_line;
+
+/* A growable array of lines. Owns `v`. */
+typedef struct seg_lines {
+    seg_line *v;
+    size_t n, cap;
+} seg_lines;
+
+int seg_scan_lines(const pc_doc *doc, seg_lines *out);
+void seg_classify(const pc_doc *doc, seg_lines *L);
+
+/* Flags chrome lines at the start and end (and isolated chrome lines elsewhere), moves a line's
+ * start past a banner glued to the title, and appends every chrome span to *spans. Returns -1
+ * when memory runs out. */
+int seg_mark_chrome(const pc_doc *doc, seg_lines *L, pc_span **spans, size_t *nspans,
+                    size_t *cap);
+
+/* Text helpers shared by the segmenter's files. */
+size_t seg_count_words(const char *t, size_t s, size_t e);
+bool seg_is_space(unsigned char c);
+bool seg_is_upper_at(const char *t, size_t i, size_t e);
+bool seg_is_lower_at(const char *t, size_t i, size_t e);
+bool seg_ieq(const char *t, size_t s, size_t e, const char *word);
+/* Whether t[s..e) equals one of list[0..n), ignoring ASCII case; SEG_IN takes an array. */
+bool seg_in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n);
+#define SEG_IN(t, s, e, list) seg_in_list(t, s, e, list, sizeof list / sizeof list[0])
+bool seg_has_lower(const char *t, size_t s, size_t e);
+bool seg_title_like(const char *t, size_t s, size_t e);
+bool seg_caps_like(const char *t, size_t s, size_t e);
+bool seg_ends_with(const char *t, size_t s, size_t e, const char *chars);
+/* Is text[s..e) starting at s a word that commonly opens a sentence ("We", "Our", "This")? */
+bool seg_starter_word(const char *t, size_t s, size_t e);
+
+#endif

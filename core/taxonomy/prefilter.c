@@ -1,0 +1,761 @@
+/* prefilter.c: numbering a taxonomy's rules, compiling all their required literals into one
+ * Vectorscan literal database (hs_compile_lit_multi), and scanning text into rule bitsets.
+ * See prefilter.h for the guarantee and the case-folding rule.
+ */
+#include "taxonomy/prefilter.h"
+
+#include <hs.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+/* pf_form: a rule's conjunction (pc_lit_form) over the database's ids. Owns its arrays. */
+typedef struct pf_form {
+    unsigned *ids;
+    size_t *gend, *tend;
+    size_t nterms;
+} pf_form;
+
+/* pc_prefilter: owns lits, the bitset masks, the literal tables, the forms and the database;
+ * borrows the rules (owned by the taxonomy that owns this). */
+struct pc_prefilter {
+    const pc_rule **rules;
+    pc_rule_lits *lits;
+    size_t nrules, words;
+    uint64_t *always;     /* rules with no literal */
+    uint64_t *caseless;   /* rules with caseless literals */
+    uint64_t *formed;     /* rules with a conjunction to check */
+    pf_form *forms;       /* per rule */
+    unsigned *canon;      /* per rule, the first rule with the same pattern and literals */
+    size_t nuniq;         /* distinct (literal, caseless) pairs: the database's ids */
+    size_t *uniq_first;   /* rules keyed by distinct literal u: uniq_rules[uniq_first[u] ..] */
+    unsigned *uniq_rules; /* .. up to uniq_first[u + 1] */
+    const char **ustr;    /* distinct literal u (borrowed from lits), its length and caseless */
+    size_t *ulen;
+    unsigned char *ucase;
+    unsigned *uroot;      /* per distinct literal, the root it is built on (UINT32_MAX: a root) */
+    unsigned *dep_first;  /* literals built on root u (see pf_roots): dep_lit[dep_first[u] ..] */
+    unsigned *dep_lit, *dep_off; /* .. with the offset of u inside each */
+    _Atomic(pcre2_code *) *jit; /* per rule, its JIT-compiled copy once made (owned), or
+                                  PF_NO_JIT when JIT is unavailable for it */
+    hs_database_t *db;
+    size_t db_bytes;
+    double build_ms;
+};
+
+/* pc_pf_scratch: owns the Vectorscan scratch and the bitset of literals seen. */
+struct pc_pf_scratch {
+    hs_scratch_t *hs;
+    uint64_t *seen;
+    size_t bytes;
+};
+
+/* The UTF-8 forms of the only non-ASCII characters PCRE2's caseless UCP matching folds to
+ * ASCII letters: U+017F (long s, ~ 's') and U+212A (Kelvin sign, ~ 'k'). */
+static const char *const pf_fold_hazards[] = {"\xC5\xBF", "\xE2\x84\xAA"};
+#define PF_NHAZARDS 2
+
+/* pc_prefilter.jit's mark for a rule JIT cannot compile (its own code is used). */
+static char pf_no_jit;
+#define PF_NO_JIT ((pcre2_code *)(void *)&pf_no_jit)
+
+static double pf_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* ---- numbering -------------------------------------------------------------------------- */
+
+static int pf_push_rules(pc_prefilter *pf, size_t *cap, pc_rule *r, size_t n)
+{
+    if (pc_grow(&pf->rules, cap, pf->nrules + n, sizeof *pf->rules) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        r[i].index = pf->nrules;
+        pf->rules[pf->nrules++] = &r[i];
+    }
+    return 0;
+}
+
+/* Every rule in a fixed order: categories (rules, then vetoes), attributes, stances, scopes. */
+static int pf_number(pc_prefilter *pf, pc_taxonomy *tax)
+{
+    size_t cap = 0;
+    for (size_t i = 0; i < tax->ncats; i++)
+        if (pf_push_rules(pf, &cap, tax->cats[i].rules, tax->cats[i].nrules) < 0 ||
+            pf_push_rules(pf, &cap, tax->cats[i].excludes, tax->cats[i].nexcludes) < 0)
+            return -1;
+    for (size_t i = 0; i < tax->nattrs; i++)
+        if (pf_push_rules(pf, &cap, tax->attrs[i].rules, tax->attrs[i].nrules) < 0)
+            return -1;
+    for (size_t i = 0; i < tax->ntopics; i++)
+        if (pf_push_rules(pf, &cap, tax->topics[i].rules, tax->topics[i].nrules) < 0)
+            return -1;
+    for (int d = 0; d < PC_DIM_COUNT; d++)
+        if (pf_push_rules(pf, &cap, tax->scopes[d], tax->nscopes[d]) < 0)
+            return -1;
+    return 0;
+}
+
+/* ---- literals and the database ---------------------------------------------------------- */
+
+static int pf_same_strings(char *const *a, size_t na, char *const *b, size_t nb)
+{
+    if (na != nb)
+        return 0;
+    for (size_t k = 0; k < na; k++)
+        if (strcmp(a[k], b[k]))
+            return 0;
+    return 1;
+}
+
+/* The first rule before i that always gives rule i's result: the same pattern and options
+ * (so the same match), and the same literals (so the same candidate bits). */
+static unsigned pf_canon(const pc_prefilter *pf, size_t i)
+{
+    const pc_rule *r = pf->rules[i];
+    const pc_rule_lits *l = &pf->lits[i];
+    for (size_t j = 0; j < i; j++) {
+        const pc_rule *q = pf->rules[j];
+        const pc_rule_lits *m = &pf->lits[j];
+        if (q->caseless == r->caseless && !strcmp(q->pattern, r->pattern) &&
+            m->caseless == l->caseless && pf_same_strings(m->lits, m->nlits, l->lits, l->nlits) &&
+            pf_same_strings(m->form.lits, m->form.nlits, l->form.lits, l->form.nlits))
+            return pf->canon[j];
+    }
+    return (unsigned)i;
+}
+
+static int pf_literals(pc_prefilter *pf)
+{
+    pf->words = (pf->nrules + 63) / 64;
+    pf->lits = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->lits);
+    pf->always = calloc(pf->words ? pf->words : 1, sizeof *pf->always);
+    pf->caseless = calloc(pf->words ? pf->words : 1, sizeof *pf->caseless);
+    pf->formed = calloc(pf->words ? pf->words : 1, sizeof *pf->formed);
+    pf->forms = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->forms);
+    pf->canon = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->canon);
+    pf->jit = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->jit);
+    if (!pf->jit || !pf->lits || !pf->always || !pf->caseless || !pf->formed || !pf->forms || !pf->canon)
+        return -1;
+    for (size_t i = 0; i < pf->nrules; i++) {
+        const pc_rule *r = pf->rules[i];
+        pc_rule_lits *l = &pf->lits[i];
+        if (pc_lit_derive(r->pattern, r->caseless, l) < 0)
+            return -1;
+        if (!l->nlits && r->literal && pc_lit_declare(r->literal, r->caseless, l) < 0)
+            return -1;
+        if (!l->nlits)
+            pf->always[i >> 6] |= 1ull << (i & 63);
+        else if (l->caseless)
+            pf->caseless[i >> 6] |= 1ull << (i & 63);
+        pf->canon[i] = pf_canon(pf, i);
+    }
+    return 0;
+}
+
+/* ---- literals inside literals -----------------------------------------------------------
+ * A distinct literal that contains another of at least PF_MIN_ROOT bytes can stay out of the
+ * database: it is built on a root (the longest literal inside it that contains no other and
+ * is rare enough, PF_HOST_RARITY), the root is reported at every occurrence, and each
+ * occurrence checks in place whether one of the literals built on it surrounds it. The scan
+ * sees exactly the literals it saw before, and the database (706 literals instead of 1,724
+ * for the default taxonomy) compiles about twice as fast. A case-sensitive literal can be
+ * built on a caseless root, not the reverse. A literal with no such root is its own entry. */
+#define PF_MIN_ROOT 3
+#define PF_MAX_SUB  128 /* literals this long or longer are always roots */
+/* Only a root rarer than this (pc_lit_rarity) carries others: a common one ("use") would be
+ * reported at every occurrence, which cost more scan time than the smaller database saved. */
+#define PF_HOST_RARITY 1e-4
+
+/* pf_hash: the distinct literals by (bytes, caseless); slots hold u + 1, 0 is empty. Owns
+ * slots; borrows pf. */
+typedef struct pf_hash {
+    const pc_prefilter *pf;
+    unsigned *slots;
+    size_t mask;
+} pf_hash;
+
+static uint64_t pf_hash_seed(int caseless)
+{
+    return caseless ? 0x9e3779b97f4a7c15ull : 14695981039346656037ull;
+}
+
+static uint64_t pf_hash_step(uint64_t h, char c)
+{
+    return (h ^ (unsigned char)c) * 1099511628211ull;
+}
+
+static size_t pf_hash_of(const char *s, size_t n, int caseless)
+{
+    uint64_t h = pf_hash_seed(caseless);
+    for (size_t i = 0; i < n; i++)
+        h = pf_hash_step(h, s[i]);
+    return (size_t)(h ^ (h >> 29));
+}
+
+static int pf_hash_init(pf_hash *h, const pc_prefilter *pf)
+{
+    size_t cap = 16;
+    while (cap < 2 * pf->nuniq)
+        cap *= 2;
+    *h = (pf_hash){pf, calloc(cap, sizeof *h->slots), cap - 1};
+    if (!h->slots)
+        return -1;
+    for (size_t u = 0; u < pf->nuniq; u++) {
+        size_t k = pf_hash_of(pf->ustr[u], pf->ulen[u], pf->ucase[u]) & h->mask;
+        while (h->slots[k])
+            k = (k + 1) & h->mask;
+        h->slots[k] = (unsigned)u + 1;
+    }
+    return 0;
+}
+
+/* The distinct literal s[0..n) with that caseless flag and hash (pf_hash_step over s from
+ * pf_hash_seed), or -1. */
+static long pf_hash_find(const pf_hash *h, uint64_t hv, const char *s, size_t n, int caseless)
+{
+    const pc_prefilter *pf = h->pf;
+    for (size_t k = (size_t)(hv ^ (hv >> 29)) & h->mask; h->slots[k]; k = (k + 1) & h->mask) {
+        size_t u = h->slots[k] - 1;
+        if (pf->ulen[u] == n && pf->ucase[u] == caseless && !memcmp(pf->ustr[u], s, n))
+            return (long)u;
+    }
+    return -1;
+}
+
+/* The longest distinct literal inside u (not u itself, at least PF_MIN_ROOT bytes; the first
+ * of equal length) that is a root able to carry it (root[v] == 2; root NULL: any literal), or
+ * -1. A case-sensitive u
+ * looks for its pieces as they are and lowercased (caseless literals). */
+static long pf_inner(const pf_hash *h, size_t u, const unsigned char *root)
+{
+    const pc_prefilter *pf = h->pf;
+    const char *s = pf->ustr[u];
+    size_t n = pf->ulen[u], best_len = 0;
+    int cl = pf->ucase[u];
+    long best = -1;
+    char low[PF_MAX_SUB];
+    if (n >= PF_MAX_SUB)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a') : s[i];
+    for (size_t at = 0; at + PF_MIN_ROOT <= n; at++) {
+        uint64_t hs = pf_hash_seed(cl), hl = pf_hash_seed(1);
+        for (size_t len = 1; at + len <= n; len++) {
+            hs = pf_hash_step(hs, s[at + len - 1]);
+            hl = pf_hash_step(hl, low[at + len - 1]);
+            if (len < PF_MIN_ROOT || len <= best_len)
+                continue;
+            long v = pf_hash_find(h, hs, s + at, len, cl);
+            if (v < 0 && !cl)
+                v = pf_hash_find(h, hl, low + at, len, 1);
+            if (v >= 0 && (size_t)v != u && (!root || root[v] == 2)) {
+                if (!root)
+                    return v;
+                best = v;
+                best_len = len;
+            }
+        }
+    }
+    return best;
+}
+
+static int pf_is_dep(const pc_prefilter *pf, size_t u)
+{
+    return pf->uroot[u] != UINT32_MAX;
+}
+
+/* Does text t (at least n bytes) hold literal u there? */
+static int pf_lit_at(const pc_prefilter *pf, size_t u, const char *t)
+{
+    return pf->ucase[u] ? !strncasecmp(t, pf->ustr[u], pf->ulen[u])
+                        : !memcmp(t, pf->ustr[u], pf->ulen[u]);
+}
+
+/* Each offset of root r inside literal d: counted into *k, and stored at dep_*[*k] when fill. */
+static void pf_dep_offsets(pc_prefilter *pf, size_t r, size_t d, size_t *k, int fill)
+{
+    for (size_t at = 0; at + pf->ulen[r] <= pf->ulen[d]; at++)
+        if (pf_lit_at(pf, r, pf->ustr[d] + at)) {
+            if (fill) {
+                pf->dep_lit[*k] = (unsigned)d;
+                pf->dep_off[*k] = (unsigned)at;
+            }
+            (*k)++;
+        }
+}
+
+/* Choose the roots (uroot UINT32_MAX), every other literal's root (uroot), and list per root
+ * the literals built on it with the root's offsets in them (see above). */
+static int pf_roots(pc_prefilter *pf)
+{
+    size_t nu = pf->nuniq, ndeps = 0;
+    pf_hash h = {0};
+    unsigned char *root = calloc(nu ? nu : 1, 1);
+    pf->uroot = calloc(nu ? nu : 1, sizeof *pf->uroot);
+    pf->dep_first = calloc(nu + 1, sizeof *pf->dep_first);
+    if (!root || !pf->uroot || !pf->dep_first || pf_hash_init(&h, pf) < 0) {
+        free(root);
+        return -1;
+    }
+    for (size_t u = 0; u < nu; u++) /* 2: a root that may carry others */
+        root[u] = pf_inner(&h, u, NULL) < 0 ? (pc_lit_rarity(pf->ustr[u]) < PF_HOST_RARITY ? 2 : 1)
+                                            : 0;
+    for (size_t u = 0; u < nu; u++) {
+        long p = root[u] ? -1 : pf_inner(&h, u, root);
+        pf->uroot[u] = p < 0 ? UINT32_MAX : (unsigned)p;
+        size_t c = 0;
+        if (p >= 0)
+            pf_dep_offsets(pf, (size_t)p, u, &c, 0);
+        pf->dep_first[(p >= 0 ? (size_t)p : u) + 1] += (unsigned)c;
+        ndeps += c;
+    }
+    free(h.slots);
+    free(root);
+    for (size_t u = 0; u < nu; u++)
+        pf->dep_first[u + 1] += pf->dep_first[u];
+    pf->dep_lit = calloc(ndeps ? ndeps : 1, sizeof *pf->dep_lit);
+    pf->dep_off = calloc(ndeps ? ndeps : 1, sizeof *pf->dep_off);
+    size_t *pos = calloc(nu ? nu : 1, sizeof *pos);
+    int rc = pf->dep_lit && pf->dep_off && pos ? 0 : -1;
+    for (size_t u = 0; rc == 0 && u < nu; u++)
+        pos[u] = pf->dep_first[u];
+    for (size_t u = 0; rc == 0 && u < nu; u++)
+        if (pf->uroot[u] != UINT32_MAX)
+            pf_dep_offsets(pf, pf->uroot[u], u, &pos[pf->uroot[u]], 1);
+    free(pos);
+    return rc;
+}
+
+/* hs_compile_lit_multi's parallel arrays; borrows the strings. */
+typedef struct pf_arrays {
+    const char **s;
+    unsigned *flags, *ids;
+    size_t *lens;
+    size_t n;
+} pf_arrays;
+
+/* One literal of one rule (of its key, or of its conjunction), for sorting into distinct
+ * literals. Borrows s. */
+typedef struct pf_lit {
+    const char *s;
+    int caseless, key;
+    unsigned rule;
+} pf_lit;
+
+static int pf_lit_cmp(const void *a, const void *b)
+{
+    const pf_lit *x = a, *y = b;
+    if (x->caseless != y->caseless)
+        return x->caseless - y->caseless;
+    int c = strcmp(x->s, y->s);
+    if (c)
+        return c;
+    if (x->key != y->key)
+        return y->key - x->key;
+    return (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+/* All literals of all rules (keys first within one string), sorted; *n of them. */
+static pf_lit *pf_sorted_lits(const pc_prefilter *pf, size_t *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < pf->nrules; i++)
+        *n += pf->lits[i].nlits + pf->lits[i].form.nlits;
+    pf_lit *all = calloc(*n ? *n : 1, sizeof *all);
+    if (!all)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < pf->nrules; i++) {
+        const pc_rule_lits *l = &pf->lits[i];
+        for (size_t j = 0; j < l->nlits; j++)
+            all[k++] = (pf_lit){l->lits[j], l->caseless, 1, (unsigned)i};
+        for (size_t j = 0; j < l->form.nlits; j++)
+            all[k++] = (pf_lit){l->form.lits[j], l->caseless, 0, (unsigned)i};
+    }
+    qsort(all, *n, sizeof *all, pf_lit_cmp);
+    return all;
+}
+
+/* The database id of (s, caseless) among the n distinct literals u. */
+static unsigned pf_uniq_id(const pf_lit *u, size_t n, const char *s, int caseless)
+{
+    size_t lo = 0, hi = n;
+    pf_lit key = {s, caseless, 1, 0};
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        pf_lit probe = u[mid];
+        probe.key = 1;
+        probe.rule = 0;
+        if (pf_lit_cmp(&probe, &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (unsigned)lo;
+}
+
+/* Rule i's conjunction over the ids of the distinct literals u[0..n). -1: out of memory. */
+static int pf_form_build(pc_prefilter *pf, size_t i, const pf_lit *u, size_t n)
+{
+    const pc_lit_form *lf = &pf->lits[i].form;
+    if (!lf->nterms)
+        return 0;
+    pf_form *f = &pf->forms[i];
+    f->ids = calloc(lf->nlits, sizeof *f->ids);
+    f->gend = calloc(lf->ngroups, sizeof *f->gend);
+    f->tend = calloc(lf->nterms, sizeof *f->tend);
+    if (!f->ids || !f->gend || !f->tend)
+        return -1;
+    for (size_t k = 0; k < lf->nlits; k++)
+        f->ids[k] = pf_uniq_id(u, n, lf->lits[k], pf->lits[i].caseless);
+    memcpy(f->gend, lf->gend, lf->ngroups * sizeof *f->gend);
+    memcpy(f->tend, lf->tend, lf->nterms * sizeof *f->tend);
+    f->nterms = lf->nterms;
+    pf->formed[i >> 6] |= 1ull << (i & 63);
+    return 0;
+}
+
+static int pf_arrays_alloc(pf_arrays *a, size_t total)
+{
+    a->s = calloc(total, sizeof *a->s);
+    a->flags = calloc(total, sizeof *a->flags);
+    a->ids = calloc(total, sizeof *a->ids);
+    a->lens = calloc(total, sizeof *a->lens);
+    return a->s && a->flags && a->ids && a->lens ? 0 : -1;
+}
+
+static void pf_arrays_push(pf_arrays *a, const char *s, unsigned flags, size_t id)
+{
+    a->s[a->n] = s;
+    a->lens[a->n] = strlen(s);
+    a->flags[a->n] = flags;
+    a->ids[a->n] = (unsigned)id;
+    a->n++;
+}
+
+/* The distinct literals: ustr/ulen/ucase, and the rules keyed by each (uniq_rules); u gets
+ * a copy for pf_form_build. -1: out of memory. */
+static int pf_uniq(pc_prefilter *pf, const pf_lit *all, size_t n, pf_lit *u)
+{
+    size_t nkeys = 0;
+    pf->uniq_first = calloc(n + 1, sizeof *pf->uniq_first);
+    pf->uniq_rules = calloc(n ? n : 1, sizeof *pf->uniq_rules);
+    pf->ustr = calloc(n ? n : 1, sizeof *pf->ustr);
+    pf->ulen = calloc(n ? n : 1, sizeof *pf->ulen);
+    pf->ucase = calloc(n ? n : 1, sizeof *pf->ucase);
+    if (!pf->uniq_first || !pf->uniq_rules || !pf->ustr || !pf->ulen || !pf->ucase)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || all[i].caseless != all[i - 1].caseless || strcmp(all[i].s, all[i - 1].s)) {
+            u[pf->nuniq] = all[i];
+            pf->ustr[pf->nuniq] = all[i].s;
+            pf->ulen[pf->nuniq] = strlen(all[i].s);
+            pf->ucase[pf->nuniq] = (unsigned char)all[i].caseless;
+            pf->uniq_first[pf->nuniq++] = nkeys;
+        }
+        if (all[i].key)
+            pf->uniq_rules[nkeys++] = all[i].rule;
+    }
+    pf->uniq_first[pf->nuniq] = nkeys;
+    return 0;
+}
+
+/* The database: every root literal (see pf_roots; reported once per scan unless literals are
+ * built on it, then at every occurrence), then the fold hazards; then the rules' conjunctions
+ * over the distinct literals' ids. */
+static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a)
+{
+    size_t n;
+    pf_lit *all = pf_sorted_lits(pf, &n);
+    pf_lit *u = calloc(n ? n : 1, sizeof *u);
+    int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pf_roots(pf) < 0 ||
+                     pf_arrays_alloc(a, pf->nuniq + PF_NHAZARDS) < 0
+                 ? -1
+                 : 0;
+    for (size_t i = 0; i < pf->nuniq && rc == 0; i++) {
+        if (pf_is_dep(pf, i))
+            continue;
+        unsigned fl = (pf->ucase[i] ? HS_FLAG_CASELESS : 0) |
+                      (pf->dep_first[i] == pf->dep_first[i + 1] ? HS_FLAG_SINGLEMATCH : 0);
+        pf_arrays_push(a, pf->ustr[i], fl, i);
+    }
+    for (size_t h = 0; h < PF_NHAZARDS && rc == 0; h++)
+        pf_arrays_push(a, pf_fold_hazards[h], HS_FLAG_SINGLEMATCH, pf->nuniq + h);
+    for (size_t i = 0; i < pf->nrules && rc == 0; i++)
+        rc = pf_form_build(pf, i, u, pf->nuniq);
+    free(all);
+    free(u);
+    return rc;
+}
+
+static void pf_arrays_free(pf_arrays *a)
+{
+    free(a->s);
+    free(a->flags);
+    free(a->ids);
+    free(a->lens);
+}
+
+static int pf_compile(pc_prefilter *pf, const char *path, pc_error *err)
+{
+    pf_arrays a = {0};
+    if (pf_arrays_fill(pf, &a) < 0) {
+        pf_arrays_free(&a);
+        pc_error_set(err, "%s: out of memory", path);
+        return -1;
+    }
+    hs_compile_error_t *ce = NULL;
+    hs_error_t rc = hs_compile_lit_multi(a.s, a.flags, a.ids, a.lens, (unsigned)a.n, HS_MODE_BLOCK,
+                                         NULL, &pf->db, &ce);
+    pf_arrays_free(&a);
+    if (rc != HS_SUCCESS) {
+        pc_error_set(err, "%s: cannot compile the rules' literals: %s", path,
+                     ce && ce->message ? ce->message : "unknown error");
+        hs_free_compile_error(ce);
+        return -1;
+    }
+    hs_database_size(pf->db, &pf->db_bytes);
+    return 0;
+}
+
+int pc_tax_prefilter(pc_taxonomy *tax, pc_error *err)
+{
+    double t0 = pf_now_ms();
+    pc_prefilter *pf = calloc(1, sizeof *pf);
+    tax->prefilter = pf;
+    if (!pf || pf_number(pf, tax) < 0 || pf_literals(pf) < 0) {
+        pc_error_set(err, "%s: out of memory", tax->path);
+        return -1;
+    }
+    if (pf_compile(pf, tax->path, err) < 0)
+        return -1;
+    pf->build_ms = pf_now_ms() - t0;
+    return 0;
+}
+
+void pc_prefilter_free(pc_prefilter *pf)
+{
+    if (!pf)
+        return;
+    for (size_t i = 0; pf->lits && i < pf->nrules; i++)
+        pc_lit_free(&pf->lits[i]);
+    free(pf->lits);
+    free(pf->rules);
+    free(pf->always);
+    free(pf->caseless);
+    free(pf->formed);
+    for (size_t i = 0; pf->forms && i < pf->nrules; i++) {
+        free(pf->forms[i].ids);
+        free(pf->forms[i].gend);
+        free(pf->forms[i].tend);
+    }
+    free(pf->forms);
+    free(pf->canon);
+    for (size_t i = 0; pf->jit && i < pf->nrules; i++) {
+        pcre2_code *c = atomic_load(&pf->jit[i]);
+        if (c != PF_NO_JIT)
+            pcre2_code_free(c);
+    }
+    free(pf->jit);
+    free(pf->uniq_first);
+    free(pf->uniq_rules);
+    free(pf->ustr);
+    free(pf->ulen);
+    free(pf->ucase);
+    free(pf->uroot);
+    free(pf->dep_first);
+    free(pf->dep_lit);
+    free(pf->dep_off);
+    hs_free_database(pf->db);
+    free(pf);
+}
+
+size_t pc_prefilter_nrules(const pc_prefilter *pf)
+{
+    return pf->nrules;
+}
+
+const pc_rule *pc_prefilter_rule(const pc_prefilter *pf, size_t i)
+{
+    return i < pf->nrules ? pf->rules[i] : NULL;
+}
+
+const pc_rule_lits *pc_prefilter_lits(const pc_prefilter *pf, size_t i)
+{
+    return i < pf->nrules ? &pf->lits[i] : NULL;
+}
+
+size_t pc_prefilter_words(const pc_prefilter *pf)
+{
+    return pf->words ? pf->words : 1;
+}
+
+size_t pc_prefilter_bytes(const pc_prefilter *pf)
+{
+    size_t n = sizeof *pf + pf->db_bytes +
+               pf->nrules * (sizeof *pf->rules + sizeof *pf->lits + sizeof *pf->forms +
+                             sizeof *pf->canon) +
+               3 * pc_prefilter_words(pf) * sizeof(uint64_t) +
+               (pf->nuniq + 1) * sizeof *pf->uniq_first +
+               pf->uniq_first[pf->nuniq] * sizeof *pf->uniq_rules +
+               pf->nuniq * (sizeof *pf->ustr + sizeof *pf->ulen + sizeof *pf->ucase +
+                            sizeof *pf->uroot + sizeof *pf->dep_first) +
+               pf->dep_first[pf->nuniq] * (sizeof *pf->dep_lit + sizeof *pf->dep_off);
+    for (size_t i = 0; i < pf->nrules; i++) {
+        const pc_rule_lits *l = &pf->lits[i];
+        for (size_t k = 0; k < l->nlits; k++)
+            n += sizeof(char *) + strlen(l->lits[k]) + 1;
+        for (size_t k = 0; k < l->form.nlits; k++)
+            n += sizeof(char *) + strlen(l->form.lits[k]) + 1 + sizeof *pf->forms[i].ids;
+        n += (l->form.ngroups + l->form.nterms) * 2 * sizeof(size_t);
+    }
+    return n;
+}
+
+double pc_prefilter_build_ms(const pc_prefilter *pf)
+{
+    return pf->build_ms;
+}
+
+const pcre2_code *pc_prefilter_code(const pc_prefilter *pf, const pc_rule *r)
+{
+    pcre2_code *c = atomic_load_explicit(&pf->jit[r->index], memory_order_acquire);
+    if (!c) {
+        pcre2_code *copy = pcre2_code_copy(r->code);
+        if (!copy || pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
+            pcre2_code_free(copy); /* no JIT for this one: the interpreter, from now on */
+            copy = PF_NO_JIT;
+        }
+        if (atomic_compare_exchange_strong_explicit(&pf->jit[r->index], &c, copy,
+                                                    memory_order_acq_rel, memory_order_acquire))
+            c = copy;
+        else if (copy != PF_NO_JIT) /* another thread published first: use its copy */
+            pcre2_code_free(copy);
+    }
+    return c == PF_NO_JIT ? r->code : c;
+}
+
+const unsigned *pc_prefilter_canon(const pc_prefilter *pf)
+{
+    return pf->canon;
+}
+
+/* ---- scanning --------------------------------------------------------------------------- */
+
+pc_pf_scratch *pc_pf_scratch_new(const pc_prefilter *pf, pc_error *err)
+{
+    pc_pf_scratch *s = calloc(1, sizeof *s);
+    if (!s || !(s->seen = calloc(pf->nuniq / 64 + 1, sizeof *s->seen)) ||
+        hs_alloc_scratch(pf->db, &s->hs) != HS_SUCCESS) {
+        pc_error_set(err, "out of memory for the literal scan");
+        pc_pf_scratch_free(s);
+        return NULL;
+    }
+    hs_scratch_size(s->hs, &s->bytes);
+    s->bytes += (pf->nuniq / 64 + 1) * sizeof *s->seen;
+    return s;
+}
+
+void pc_pf_scratch_free(pc_pf_scratch *s)
+{
+    if (!s)
+        return;
+    hs_free_scratch(s->hs);
+    free(s->seen);
+    free(s);
+}
+
+size_t pc_pf_scratch_bytes(const pc_pf_scratch *s)
+{
+    return s->bytes;
+}
+
+/* pf_scan_ctx: one scan's output. Borrows pf, bits and seen. */
+typedef struct pf_scan_ctx {
+    const pc_prefilter *pf;
+    uint64_t *bits, *seen;
+    const char *text;
+    size_t len;
+    int hazard;
+} pf_scan_ctx;
+
+/* Literal id occurs: note it and make the rules keyed by it candidates. */
+static void pf_seen(pf_scan_ctx *c, size_t id)
+{
+    if ((c->seen[id >> 6] >> (id & 63)) & 1u)
+        return;
+    c->seen[id >> 6] |= 1ull << (id & 63);
+    for (size_t k = c->pf->uniq_first[id]; k < c->pf->uniq_first[id + 1]; k++) {
+        unsigned r = c->pf->uniq_rules[k];
+        c->bits[r >> 6] |= 1ull << (r & 63);
+    }
+}
+
+static int pf_on_match(unsigned id, unsigned long long from, unsigned long long to, unsigned flags,
+                       void *ctx)
+{
+    (void)from;
+    (void)flags;
+    pf_scan_ctx *c = ctx;
+    const pc_prefilter *pf = c->pf;
+    if (id >= pf->nuniq) {
+        c->hazard = 1;
+        return 0;
+    }
+    pf_seen(c, id);
+    for (size_t k = pf->dep_first[id]; k < pf->dep_first[id + 1]; k++) {
+        size_t d = pf->dep_lit[k], back = pf->ulen[id] + pf->dep_off[k];
+        if (!((c->seen[d >> 6] >> (d & 63)) & 1u) && to >= back &&
+            to - back + pf->ulen[d] <= c->len && pf_lit_at(pf, d, c->text + (to - back)))
+            pf_seen(c, d);
+    }
+    return 0;
+}
+
+/* Does some term of f have a seen literal in each of its groups? */
+static int pf_form_holds(const pf_form *f, const uint64_t *seen)
+{
+    size_t g = 0, k = 0;
+    for (size_t t = 0; t < f->nterms; t++) {
+        int all = 1;
+        for (; g < f->tend[t]; g++) {
+            int any = 0;
+            for (; k < f->gend[g]; k++)
+                any |= (int)((seen[f->ids[k] >> 6] >> (f->ids[k] & 63)) & 1u);
+            all &= any;
+        }
+        if (all)
+            return 1;
+    }
+    return 0;
+}
+
+int pc_pf_scan(const pc_prefilter *pf, pc_pf_scratch *s, const char *text, size_t len,
+               uint64_t *bits)
+{
+    size_t w = pc_prefilter_words(pf);
+    memcpy(bits, pf->always, w * sizeof *bits);
+    memset(s->seen, 0, (pf->nuniq / 64 + 1) * sizeof *s->seen);
+    pf_scan_ctx c = {pf, bits, s->seen, text, len, 0};
+    if (len > 0xFFFFFFFFu ||
+        hs_scan(pf->db, text, (unsigned)len, 0, s->hs, pf_on_match, &c) != HS_SUCCESS) {
+        memset(bits, 0xFF, w * sizeof *bits);
+        return -1;
+    }
+    for (size_t i = 0; i < w; i++)
+        for (uint64_t x = bits[i] & pf->formed[i]; x; x &= x - 1) {
+            size_t r = i * 64 + (size_t)__builtin_ctzll(x);
+            if (!pf_form_holds(&pf->forms[r], s->seen))
+                bits[i] &= ~(1ull << (r & 63));
+        }
+    if (c.hazard)
+        for (size_t i = 0; i < w; i++)
+            bits[i] |= pf->caseless[i];
+    return 0;
+}

@@ -1,0 +1,167 @@
+/* prefilter_batch.c: the first pass over a batch of texts (see prefilter.h): scan each text
+ * for the rules' literals, then confirm every candidate rule with PCRE2, rule by rule over its
+ * candidate texts, and index the hits by text.
+ */
+#include "taxonomy/prefilter.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the first pass over a batch -------------------------------------------------------- */
+
+int pc_pf_batch_add(pc_pf_batch *b, const char *s, size_t len, uint32_t utf)
+{
+    if (pc_grow(&b->texts, &b->cap_texts, b->n + 1, sizeof *b->texts) < 0)
+        return -1;
+    b->texts[b->n++] = (pc_pf_text){s, len, utf};
+    return 0;
+}
+
+/* Per rule in `rules`, the texts whose bits say it may match (counting, then filling). */
+static int pf_candidates(pc_pf_batch *b, const pc_prefilter *pf, const uint64_t *rules)
+{
+    size_t nrules = pc_prefilter_nrules(pf);
+    if (pc_grow(&b->cand_first, &b->cap_first, nrules + 1, sizeof *b->cand_first) < 0)
+        return -1;
+    memset(b->cand_first, 0, (nrules + 1) * sizeof *b->cand_first);
+    for (size_t t = 0; t < b->n; t++)
+        for (size_t w = 0; w < b->words; w++) {
+            uint64_t x = b->bits[t * b->words + w] & rules[w];
+            for (; x; x &= x - 1)
+                b->cand_first[w * 64 + (size_t)__builtin_ctzll(x) + 1]++;
+        }
+    for (size_t r = 0; r < nrules; r++)
+        b->cand_first[r + 1] += b->cand_first[r];
+    if (pc_grow(&b->cand, &b->cap_cand, b->cand_first[nrules] + 1, sizeof *b->cand) < 0)
+        return -1;
+    for (size_t t = 0; t < b->n; t++)
+        for (size_t w = 0; w < b->words; w++) {
+            uint64_t x = b->bits[t * b->words + w] & rules[w];
+            for (; x; x &= x - 1)
+                b->cand[b->cand_first[w * 64 + (size_t)__builtin_ctzll(x)]++] = (uint32_t)t;
+        }
+    for (size_t r = nrules; r > 0; r--) /* shift the ends back into starts */
+        b->cand_first[r] = b->cand_first[r - 1];
+    b->cand_first[0] = 0;
+    return 0;
+}
+
+static int pf_hit(pc_pf_batch *b, uint32_t text, uint32_t rule, int status, pc_span span)
+{
+    if (pc_grow(&b->hits, &b->cap_hits, b->nhits + 1, sizeof *b->hits) < 0)
+        return -1;
+    b->hits[b->nhits++] = (pc_pf_hit){text, rule, status, span};
+    return 0;
+}
+
+/* Each rule over its candidate texts: the pattern stays hot in the instruction cache. */
+static int pf_confirm(pc_pf_batch *b, const pc_prefilter *pf, pcre2_match_data *md,
+                      pcre2_match_context *mctx)
+{
+    size_t nrules = pc_prefilter_nrules(pf);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    for (size_t r = 0; r < nrules; r++) {
+        const pcre2_code *code = NULL; /* compiled on the first candidate */
+        for (size_t k = b->cand_first[r]; k < b->cand_first[r + 1]; k++) {
+            const pc_pf_text *t = &b->texts[b->cand[k]];
+            if (!code)
+                code = pc_prefilter_code(pf, pc_prefilter_rule(pf, r));
+            int rc = pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx);
+            int status = rc >= 0 ? 1
+                         : rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                                 rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
+                             ? -1
+                             : 0;
+            pc_span sp = {rc >= 0 ? ov[0] : 0, rc >= 0 ? ov[1] : 0};
+            if (status && pf_hit(b, b->cand[k], (uint32_t)r, status, sp) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Group the hits by text, keeping rule order within a text (a stable counting sort). */
+static int pf_sort_hits(pc_pf_batch *b)
+{
+    if (pc_grow(&b->sorted, &b->cap_sorted, b->nhits + 1, sizeof *b->sorted) < 0 ||
+        pc_grow(&b->first, &b->cap_first_hits, b->n + 1, sizeof *b->first) < 0 ||
+        pc_grow(&b->pos, &b->cap_pos, b->n + 1, sizeof *b->pos) < 0)
+        return -1;
+    memset(b->first, 0, (b->n + 1) * sizeof *b->first);
+    for (size_t i = 0; i < b->nhits; i++)
+        b->first[b->hits[i].text + 1]++;
+    for (size_t t = 0; t < b->n; t++)
+        b->first[t + 1] += b->first[t];
+    memcpy(b->pos, b->first, b->n * sizeof *b->pos);
+    for (size_t i = 0; i < b->nhits; i++)
+        b->sorted[b->pos[b->hits[i].text]++] = b->hits[i];
+    return 0;
+}
+
+int pc_pf_batch_run(pc_pf_batch *b, const pc_prefilter *pf, pc_pf_scratch *sc,
+                    const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx)
+{
+    size_t nrules = pc_prefilter_nrules(pf);
+    const unsigned *canon = pc_prefilter_canon(pf);
+    b->words = pc_prefilter_words(pf);
+    b->nhits = 0;
+    b->canon = canon;
+    if (pc_grow(&b->bits, &b->cap_bits, (b->n ? b->n : 1) * b->words, sizeof *b->bits) < 0 ||
+        pc_grow(&b->run, &b->cap_run, b->words, sizeof *b->run) < 0)
+        return -1;
+    memset(b->run, 0, b->words * sizeof *b->run);
+    for (size_t r = 0; r < nrules; r++)
+        if (pc_bit(rules, r))
+            b->run[canon[r] >> 6] |= 1ull << (canon[r] & 63);
+    for (size_t t = 0; t < b->n; t++)
+        pc_pf_scan(pf, sc, b->texts[t].s, b->texts[t].len, b->bits + t * b->words);
+    if (pf_candidates(b, pf, b->run) < 0 || pf_confirm(b, pf, md, mctx) < 0)
+        return -1;
+    return pf_sort_hits(b);
+}
+
+const uint64_t *pc_pf_batch_bits(const pc_pf_batch *b, size_t i)
+{
+    return b->bits + i * b->words;
+}
+
+const pc_pf_hit *pc_pf_batch_find(const pc_pf_batch *b, size_t i, size_t rule)
+{
+    rule = b->canon[rule];
+    size_t lo = b->first[i], hi = b->first[i + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->sorted[mid].rule < rule)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < b->first[i + 1] && b->sorted[lo].rule == rule ? &b->sorted[lo] : NULL;
+}
+
+void pc_pf_batch_reset(pc_pf_batch *b)
+{
+    b->n = 0;
+    b->nhits = 0;
+}
+
+void pc_pf_batch_free(pc_pf_batch *b)
+{
+    free(b->texts);
+    free(b->first);
+    free(b->pos);
+    free(b->bits);
+    free(b->cand);
+    free(b->cand_first);
+    free(b->hits);
+    free(b->sorted);
+    free(b->run);
+}
+
+size_t pc_pf_batch_bytes(const pc_pf_batch *b)
+{
+    return sizeof *b + b->cap_texts * sizeof *b->texts + b->cap_bits * sizeof *b->bits +
+           b->cap_cand * sizeof *b->cand + b->cap_first * sizeof *b->cand_first +
+           (b->cap_hits + b->cap_sorted) * sizeof *b->hits +
+           (b->cap_first_hits + b->cap_pos) * sizeof *b->first + b->cap_run * sizeof *b->run;
+}
