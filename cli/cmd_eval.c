@@ -216,6 +216,8 @@ static int eval_report(const eval_opts *o, const pc_eval_set *set)
 
 int cmd_eval(int argc, char **argv)
 {
+    if (cli_eval_wants_findings(argc, argv))
+        return cmd_eval_findings(argc, argv);
     eval_opts o;
     if (eval_args(argc, argv, &o) < 0)
         return CLI_ERROR;

@@ -66,25 +66,6 @@ int pc_finding_kinds_parse(const char *list, unsigned *kinds, pc_error *err)
     return pc_each_word(list, pc_one_kind, &a);
 }
 
-static const struct {
-    const char *name;
-    unsigned bit;
-} pc_regime_names[] = {
-    {"gdpr", PC_REGIME_GDPR},
-    {"ccpa", PC_REGIME_CCPA},
-    {"cpra", PC_REGIME_CCPA},
-    {"coppa", PC_REGIME_COPPA},
-    {"all", PC_REGIME_GDPR | PC_REGIME_CCPA | PC_REGIME_COPPA},
-};
-
-static unsigned pc_regime_word(const char *w, size_t n)
-{
-    for (size_t i = 0; i < sizeof pc_regime_names / sizeof pc_regime_names[0]; i++)
-        if (strlen(pc_regime_names[i].name) == n && !strncasecmp(w, pc_regime_names[i].name, n))
-            return pc_regime_names[i].bit;
-    return 0;
-}
-
 struct pc_regimes_arg {
     unsigned *regimes;
     pc_error *err;
@@ -93,7 +74,7 @@ struct pc_regimes_arg {
 static int pc_one_regime(const char *w, size_t n, void *arg)
 {
     struct pc_regimes_arg *a = arg;
-    unsigned bit = pc_regime_word(w, n);
+    unsigned bit = pc_req_regime(w, n);
     if (!bit) {
         pc_error_set(a->err, "unknown regime '%.*s' (one of gdpr, ccpa, coppa, all)", (int)n, w);
         return -1;
@@ -111,7 +92,7 @@ int pc_regimes_parse(const char *list, unsigned *regimes, pc_error *err)
 
 unsigned pc_regime_of(const char *required_by)
 {
-    return pc_regime_word(required_by, strcspn(required_by, " "));
+    return pc_req_regime(required_by, strcspn(required_by, " "));
 }
 
 int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc)

@@ -40,8 +40,7 @@ const char *pc_severity_name(pc_severity s);
  * with err naming it. */
 int pc_finding_kinds_parse(const char *list, unsigned *kinds, pc_error *err);
 
-/* Regimes whose required disclosures are checked (bit set). */
-enum { PC_REGIME_GDPR = 1, PC_REGIME_CCPA = 2, PC_REGIME_COPPA = 4 };
+/* Regimes whose required disclosures are checked: a bit set of PC_REGIME_* (requirement.h). */
 /* Parse "gdpr,ccpa,coppa" (any subset, case-insensitive; "all"); -1 with err on an unknown one. */
 int pc_regimes_parse(const char *list, unsigned *regimes, pc_error *err);
 /* The regime a `required_by` entry belongs to ("GDPR Art. 13(2)(a)" -> PC_REGIME_GDPR), 0 if none. */

@@ -81,7 +81,8 @@ static int pf_push_rules(pc_prefilter *pf, size_t *cap, pc_rule *r, size_t n)
     return 0;
 }
 
-/* Every rule in a fixed order: categories (rules, then vetoes), attributes, stances, scopes. */
+/* Every rule in a fixed order: categories (rules, then vetoes), attributes, stances, scopes,
+ * requirements (applies, exempt, then each part's). */
 static int pf_number(pc_prefilter *pf, pc_taxonomy *tax)
 {
     size_t cap = 0;
@@ -98,6 +99,15 @@ static int pf_number(pc_prefilter *pf, pc_taxonomy *tax)
     for (int d = 0; d < PC_DIM_COUNT; d++)
         if (pf_push_rules(pf, &cap, tax->scopes[d], tax->nscopes[d]) < 0)
             return -1;
+    for (size_t i = 0; i < tax->nreqs; i++) {
+        const pc_requirement *r = &tax->reqs[i];
+        if (pf_push_rules(pf, &cap, r->applies, r->napplies) < 0 ||
+            pf_push_rules(pf, &cap, r->exempt, r->nexempt) < 0)
+            return -1;
+        for (size_t k = 0; k < r->nparts; k++)
+            if (pf_push_rules(pf, &cap, r->parts[k].rules, r->parts[k].nrules) < 0)
+                return -1;
+    }
     return 0;
 }
 

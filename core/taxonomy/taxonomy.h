@@ -11,6 +11,7 @@
 #ifndef POLCMP_TAXONOMY_H
 #define POLCMP_TAXONOMY_H
 
+#include "taxonomy/requirement.h"
 #include "util/util.h"
 
 #include <stddef.h>
@@ -126,6 +127,8 @@ typedef struct pc_taxonomy {
     size_t ntopics;
     pc_rule *scopes[PC_DIM_COUNT]; /* scope entries by dimension: id and pattern */
     size_t nscopes[PC_DIM_COUNT];
+    pc_requirement *reqs; /* the regimes' required disclosures (requirement.h) */
+    size_t nreqs;
     size_t nrules; /* every compiled rule in the file, for reports */
     int jit;       /* 1 when JIT is available; a rule's pattern is JIT-compiled on first use */
     struct pc_prefilter *prefilter; /* required literals and their scan (prefilter.h) */
