@@ -9,8 +9,8 @@
 #include <strings.h>
 
 static const char *const pc_kind_names[PC_FIND_COUNT] = {
-    "missing-required", "contradiction", "disagreement", "gap",
-    "placeholder",      "empty-section", "duplicate",    "vague",
+    "missing-required", "contradiction", "disagreement", "gap",        "placeholder",
+    "empty-section",    "duplicate",     "vague",        "incomplete",
 };
 
 const char *pc_finding_kind_name(pc_finding_kind k)
@@ -54,8 +54,11 @@ static int pc_one_kind(const char *w, size_t n, void *arg)
             *a->kinds |= 1u << k;
             return 0;
         }
-    pc_error_set(a->err, "unknown finding kind '%.*s' (one of missing-required, contradiction, "
-                 "disagreement, gap, placeholder, empty-section, duplicate, vague)", (int)n, w);
+    pc_error_set(a->err,
+                 "unknown finding kind '%.*s' (one of missing-required, contradiction, "
+                 "disagreement, gap, placeholder, empty-section, duplicate, vague, "
+                 "incomplete)",
+                 (int)n, w);
     return -1;
 }
 
@@ -116,6 +119,7 @@ int pc_cmp_add(pc_comparison *c, pc_finding_kind kind, pc_severity sev, int cate
     f->severity = sev;
     f->category = category;
     f->attribute = -1;
+    f->requirement = -1;
     f->refs = nrefs ? malloc(nrefs * sizeof *refs) : NULL;
     va_list ap;
     va_start(ap, fmt);
@@ -223,22 +227,44 @@ static void pc_required_list(const pc_comparison *c, int cat, pc_buf *out)
             continue;
         for (size_t r = 0; r < cc->nrequired; r++) {
             const char *art = cc->required_by[r];
-            if (!(pc_regime_of(art) & c->regimes) || (out->data && strstr(out->data, art)))
+            if (!(pc_regime_of(art) & c->regimes & ~c->by_requirement) ||
+                (out->data && strstr(out->data, art)))
                 continue;
             pc_buf_printf(out, "%s%s", out->len ? "; " : "", art);
         }
     }
 }
 
-/* Whether an ancestor of cat is reported for this policy (missing-required or gap), so that a
- * finding on cat would only repeat it. */
+/* The regimes that require category cat's cell through `required_by` and that the taxonomy
+ * has no requirements for (those are checked by compare_require.c). */
+static unsigned pc_required_by_category(const pc_comparison *c, const pc_cell_info *cell)
+{
+    return cell->required & ~c->by_requirement;
+}
+
+/* A category that only catches what the others leave (OPP-115's "Other" itself, introductory
+ * text, practices not covered): no policy can be said to leave it out. */
+static int pc_catch_all(const pc_category *cc)
+{
+    return cc->opp10 == PC_OPP_OTHER &&
+           (cc->parent < 0 || strstr(cc->opp115, "Introductory") != NULL ||
+            strstr(cc->opp115, "Practice not covered") != NULL);
+}
+
+/* Whether an uncovered category would be reported for this policy (missing-required or gap). */
+static int pc_reportable(const pc_comparison *c, int cat, const pc_cell_info *cell)
+{
+    return !cell->covered && (pc_required_by_category(c, cell) ||
+                              (cell->peers > 0 && !pc_catch_all(&c->tax->cats[cat])));
+}
+
+/* Whether an ancestor of cat is reported for this policy, so that a finding on cat would only
+ * repeat it. */
 static int pc_ancestor_reported(const pc_comparison *c, int cat, size_t pi)
 {
-    for (int a = c->tax->cats[cat].parent; a >= 0; a = c->tax->cats[a].parent) {
-        const pc_cell_info *cell = pc_comparison_cell(c, a, pi);
-        if (!cell->covered && (cell->required || cell->peers > 0))
+    for (int a = c->tax->cats[cat].parent; a >= 0; a = c->tax->cats[a].parent)
+        if (pc_reportable(c, a, pc_comparison_cell(c, a, pi)))
             return 1;
-    }
     return 0;
 }
 
@@ -267,19 +293,17 @@ static int pc_coverage_finding(pc_comparison *c, int cat, size_t pi)
     const pc_cell_info *cell = pc_comparison_cell(c, cat, pi);
     const char *id = c->policies[pi]->id;
     char msg[1024];
-    if (cell->required) {
+    if (pc_required_by_category(c, cell)) {
         if (pc_ancestor_reported(c, cat, pi))
             return 0;
         pc_buf req = {0};
         pc_required_list(c, cat, &req);
-        snprintf(msg, sizeof msg, "%s: %s has no clause on \"%s\"%s", req.data ? req.data : "",
-                 id, cc->name, cell->peers ? " (other policies cover it)" : "");
+        snprintf(msg, sizeof msg, "%s: %s has no clause on \"%s\"%s", req.data ? req.data : "", id,
+                 cc->name, cell->peers ? " (other policies cover it)" : "");
         pc_buf_free(&req);
         return pc_add_coverage(c, PC_FIND_MISSING, PC_SEV_HIGH, cat, pi, msg);
     }
-    /* Introductory text is not a topic a policy can leave out. */
-    if (cell->peers == 0 || pc_ancestor_reported(c, cat, pi) ||
-        strstr(cc->opp115, "Introductory") != NULL)
+    if (!pc_reportable(c, cat, cell) || pc_ancestor_reported(c, cat, pi))
         return 0;
     snprintf(msg, sizeof msg, "%s says nothing on \"%s\"; %d other polic%s", id, cc->name,
              cell->peers, cell->peers == 1 ? "y covers it" : "ies cover it");
@@ -333,8 +357,7 @@ static int pc_collect_values(pc_comparison *c)
 }
 
 /* Whether policy pi states normalized value `norm` for the attribute in values[lo..hi). */
-static int pc_policy_states(const pc_comparison *c, size_t lo, size_t hi, int pi,
-                            const char *norm)
+static int pc_policy_states(const pc_comparison *c, size_t lo, size_t hi, int pi, const char *norm)
 {
     for (size_t i = lo; i < hi; i++)
         if (c->values[i].policy == pi && !strcmp(c->values[i].hit->norm.text, norm))
@@ -488,8 +511,7 @@ pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, si
                           unsigned regimes, pc_error *err)
 {
     if (n > PC_COMPARE_MAX_POLICIES) {
-        pc_error_set(err, "at most %d policies can be compared at once",
-                     PC_COMPARE_MAX_POLICIES);
+        pc_error_set(err, "at most %d policies can be compared at once", PC_COMPARE_MAX_POLICIES);
         return NULL;
     }
     pc_comparison *c = calloc(1, sizeof *c);
@@ -501,6 +523,7 @@ pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, si
     c->policies = policies;
     c->npolicies = n;
     c->regimes = regimes;
+    c->by_requirement = pc_cmp_requirement_regimes(c);
     int rc = pc_fill_matrix(c);
     if (rc == 0)
         rc = pc_collect_values(c);
@@ -510,6 +533,8 @@ pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, si
         rc = pc_attribute_findings(c);
     if (rc == 0)
         rc = pc_cmp_stances(c);
+    if (rc == 0)
+        rc = pc_cmp_requirements(c);
     for (size_t pi = 0; rc == 0 && pi < n; pi++)
         rc = pc_cmp_lint(c, pi);
     if (rc < 0) {
@@ -530,6 +555,8 @@ void pc_comparison_free(pc_comparison *c)
             free(c->cells[i].clauses);
     free(c->cells);
     free(c->values);
+    free(c->reqs);
+    free(c->req_evidence);
     for (size_t i = 0; i < c->nfindings; i++)
         pc_finding_free(&c->findings[i]);
     free(c->findings);

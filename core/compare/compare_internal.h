@@ -21,6 +21,12 @@ int pc_cmp_lint(pc_comparison *c, size_t policy);
 /* compare_stance.c: contradictions inside a policy and opposite stances between policies. */
 int pc_cmp_stances(pc_comparison *c);
 
+/* compare_require.c: the selected regimes the taxonomy has requirements for, and their check
+ * on every policy (requirement results and missing-required findings). Runs after the
+ * contradiction detector (a requirement may ask for a policy free of contradictions). */
+unsigned pc_cmp_requirement_regimes(const pc_comparison *c);
+int pc_cmp_requirements(pc_comparison *c);
+
 /* A short excerpt of a clause for messages: at most max bytes, cut at a word and a UTF-8
  * boundary, with "..." when cut. Written into out (size outsz). */
 void pc_cmp_excerpt(const pc_policy *p, size_t clause, size_t max, char *out, size_t outsz);

@@ -61,10 +61,14 @@ static int pc_conflict(const pc_stance_at *neg, const pc_stance_at *pos)
 static const char *pc_polarity_phrase(pc_polarity p)
 {
     switch (p) {
-    case PC_POL_DOES: return "does";
-    case PC_POL_DOES_NOT: return "does not";
-    case PC_POL_WITH_CONSENT: return "only with consent";
-    default: return "under a condition";
+    case PC_POL_DOES:
+        return "does";
+    case PC_POL_DOES_NOT:
+        return "does not";
+    case PC_POL_WITH_CONSENT:
+        return "only with consent";
+    default:
+        return "under a condition";
     }
 }
 
@@ -101,8 +105,8 @@ static int pc_contradiction(pc_comparison *c, const pc_stance_at *all, size_t lo
     if (total > 1)
         snprintf(more, sizeof more, ", and %zu more clause%s", total - 1, total > 2 ? "s" : "");
     return pc_cmp_add(c, PC_FIND_CONTRADICTION, (pc_severity)pc_conflict(neg, &all[first]),
-                      t->category, refs, nrefs, "%s: \"%s\" (%s) vs \"%s\" (does)%s", t->name,
-                      ea, pc_polarity_phrase(neg->st->polarity), eb, more);
+                      t->category, refs, nrefs, "%s: \"%s\" (%s) vs \"%s\" (does)%s", t->name, ea,
+                      pc_polarity_phrase(neg->st->polarity), eb, more);
 }
 
 static int pc_collect_stances(const pc_comparison *c, pc_stance_at **out, size_t *n)
@@ -117,8 +121,8 @@ static int pc_collect_stances(const pc_comparison *c, pc_stance_at **out, size_t
             for (size_t s = 0; s < r->nstances; s++) {
                 if (pc_grow(out, &cap, *n + 1, sizeof **out) < 0)
                     return -1;
-                (*out)[(*n)++] = (pc_stance_at){(int)pi, k, &cls->stances[r->stance_first + s],
-                                                cls};
+                (*out)[(*n)++] =
+                    (pc_stance_at){(int)pi, k, &cls->stances[r->stance_first + s], cls};
             }
         }
     }
@@ -130,8 +134,8 @@ static int pc_collect_stances(const pc_comparison *c, pc_stance_at **out, size_t
 static int pc_contradictions(pc_comparison *c, const pc_stance_at *all, size_t n)
 {
     for (size_t lo = 0, hi; lo < n; lo = hi) {
-        for (hi = lo + 1; hi < n && all[hi].policy == all[lo].policy &&
-                          all[hi].st->topic == all[lo].st->topic;
+        for (hi = lo + 1;
+             hi < n && all[hi].policy == all[lo].policy && all[hi].st->topic == all[lo].st->topic;
              hi++)
             ;
         for (size_t i = lo; i < hi; i++) {

@@ -107,32 +107,13 @@ void pc_complete_set_free(pc_complete_set *set)
 
 /* ---- running -------------------------------------------------------------------------- */
 
-/* Whether requirement r names article art. */
-static int fc_names(const pc_requirement *r, const char *art)
+/* The requirements the comparison reports not disclosed. */
+static void fc_predict(const pc_comparison *c, unsigned char *pred)
 {
-    for (size_t a = 0; a < r->narticles; a++)
-        if (!strcmp(r->articles[a], art))
-            return 1;
-    return 0;
-}
-
-/* The requirements the comparison reports missing: those naming an article of a category a
- * missing-required finding is about. */
-static void fc_predict(const pc_taxonomy *tax, const pc_comparison *c, unsigned char *pred)
-{
-    for (size_t i = 0; i < c->nfindings; i++) {
-        const pc_finding *f = &c->findings[i];
-        if (f->kind != PC_FIND_MISSING || f->category < 0)
-            continue;
-        for (size_t d = 0; d < tax->ncats; d++) {
-            const pc_category *cc = &tax->cats[d];
-            if (!pc_tax_is_under(tax, (int)d, f->category))
-                continue;
-            for (size_t a = 0; a < cc->nrequired; a++)
-                for (size_t k = 0; k < tax->nreqs; k++)
-                    pred[k] |= (unsigned char)fc_names(&tax->reqs[k], cc->required_by[a]);
-        }
-    }
+    size_t n;
+    const pc_req_result *res = pc_comparison_reqs(c, 0, &n);
+    for (size_t i = 0; i < n; i++)
+        pred[res[i].requirement] = res[i].status == PC_REQ_NOT_DISCLOSED;
 }
 
 static int fc_run_one(const pc_taxonomy *tax, const pc_complete_set *set, pc_complete_case *c,
@@ -149,7 +130,7 @@ static int fc_run_one(const pc_taxonomy *tax, const pc_complete_set *set, pc_com
     pc_comparison *cmp =
         p ? pc_compare(tax, &p, 1, PC_REGIME_GDPR | PC_REGIME_CCPA | PC_REGIME_COPPA, err) : NULL;
     if (cmp)
-        fc_predict(tax, cmp, c->pred);
+        fc_predict(cmp, c->pred);
     pc_comparison_free(cmp);
     pc_policy_free(p);
     return cmp ? 0 : -1;

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-#define RQ_MAX_PARTS 32 /* parts are a bit set in the comparison's results */
 
 static const struct {
     const char *name;
@@ -115,8 +114,8 @@ static int rq_parts(pc_tax_ctx *c, yaml_node_t *map, pc_requirement *r, const ch
     if (c->failed)
         return -1;
     size_t n = pc_tax_seq_len(seq);
-    if (n == 0 || n > RQ_MAX_PARTS)
-        return pc_tax_fail(c, seq, "%s needs 1 to %d parts", where, RQ_MAX_PARTS);
+    if (n == 0 || n > PC_REQ_MAX_PARTS)
+        return pc_tax_fail(c, seq, "%s needs 1 to %d parts", where, PC_REQ_MAX_PARTS);
     if (!(r->parts = calloc(n, sizeof *r->parts)))
         return pc_tax_fail(c, NULL, "out of memory");
     for (size_t i = 0; i < n; i++) {

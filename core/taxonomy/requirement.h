@@ -18,6 +18,9 @@
 
 struct pc_rule;
 
+/* Parts of one requirement are a bit set in the comparison's results. */
+#define PC_REQ_MAX_PARTS 32
+
 /* Regimes, as a bit set (--regime gdpr,ccpa,coppa). */
 enum { PC_REGIME_GDPR = 1, PC_REGIME_CCPA = 2, PC_REGIME_COPPA = 4 };
 
