@@ -1,7 +1,7 @@
 /* stance.c: stance polarity from cue words.
  *
- * The clause is split into lower-case words (letters, digits, apostrophes; "-" separates, so
- * "opt-in" is "opt in"; a typographic apostrophe counts as "'"). Then:
+ * The clause is split into lower-case words (util/words.h: "-" separates, so "opt-in" is
+ * "opt in"). Then:
  * 1. negation: a NEGATION word (or a word ending in "n't") among the NEG_WINDOW words before
  *    the action, in the same part of the sentence (no ";", ":" or BOUNDARY word in between),
  *    or "no"/"nothing" right after it ("we sell no data"). A negation inside an "if"/"unless"
@@ -14,13 +14,12 @@
  * Phrases are word sequences; "*" stands for up to PHRASE_GAP words.
  */
 #include "classify/stance.h"
+#include "util/words.h"
 
 #include <string.h>
 
 #define NEG_WINDOW 6
 #define PHRASE_GAP 5
-#define MAX_WORDS 1024
-#define WORD_MAX 24
 
 static const char *const negation_words[] = {
     "not", "never", "no", "neither", "nor", "cannot", "none", "nothing", "nobody", "without",
@@ -59,95 +58,17 @@ static const char *const condition_phrases[] = {
     "as permitted by law", "in the event", "in response to",
 };
 
-/* One word of the clause: lower-cased copy and its byte offsets. */
-typedef struct st_word {
-    char w[WORD_MAX];
-    size_t start, end;
-    int stop_before; /* a ";", ":" or sentence end lies between the previous word and this */
-    int comma_before;
-} st_word;
-
-/* st_words: the clause's words. Fixed-size storage; a clause longer than MAX_WORDS is cut. */
-typedef struct st_words {
-    st_word v[MAX_WORDS];
-    size_t n;
-} st_words;
-
-static int st_is_word_byte(const char *s, size_t i, size_t len, size_t *adv, char *out)
-{
-    unsigned char c = (unsigned char)s[i];
-    *adv = 1;
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
-        *out = (char)c;
-        return 1;
-    }
-    if (c >= 'A' && c <= 'Z') {
-        *out = (char)(c - 'A' + 'a');
-        return 1;
-    }
-    if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-        (unsigned char)s[i + 2] == 0x99) { /* U+2019 right single quotation mark */
-        *adv = 3;
-        *out = '\'';
-        return 1;
-    }
-    *out = (char)c;
-    return c >= 0x80;
-}
-
-static void st_split(const char *s, size_t len, st_words *ws)
-{
-    size_t i = 0;
-    int stop = 0, comma = 0;
-    ws->n = 0;
-    while (i < len && ws->n < MAX_WORDS) {
-        size_t adv;
-        char ch;
-        if (!st_is_word_byte(s, i, len, &adv, &ch)) {
-            if (ch == ';' || ch == ':' || ch == '.' || ch == '?' || ch == '!')
-                stop = 1;
-            if (ch == ',' || ch == '(' || ch == ')')
-                comma = 1;
-            i += adv;
-            continue;
-        }
-        st_word *w = &ws->v[ws->n++];
-        size_t k = 0;
-        w->start = i;
-        w->stop_before = stop;
-        w->comma_before = comma;
-        stop = comma = 0;
-        while (i < len && st_is_word_byte(s, i, len, &adv, &ch)) {
-            if (k + 1 < WORD_MAX)
-                w->w[k++] = ch;
-            i += adv;
-        }
-        w->w[k] = '\0';
-        w->end = i;
-    }
-}
-
-static int st_in(const char *w, const char *const *table, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(w, table[i]))
-            return 1;
-    return 0;
-}
-
-#define ST_IN(w, table) st_in((w), (table), sizeof(table) / sizeof((table)[0]))
-
 static int st_is_negation(const char *w)
 {
     size_t n = strlen(w);
-    return ST_IN(w, negation_words) || (n > 3 && !strcmp(w + n - 3, "n't"));
+    return PC_WORD_IN(w, negation_words) || (n > 3 && !strcmp(w + n - 3, "n't"));
 }
 
 /* Does a subordinator open the part of the sentence that holds word k? */
-static int st_in_subordinate(const st_words *ws, size_t k)
+static int st_in_subordinate(const pc_words *ws, size_t k)
 {
     for (size_t i = k + 1; i-- > 0;) {
-        if (ST_IN(ws->v[i].w, subordinators))
+        if (PC_WORD_IN(ws->v[i].w, subordinators))
             return 1;
         if (ws->v[i].stop_before)
             break;
@@ -155,7 +76,7 @@ static int st_in_subordinate(const st_words *ws, size_t k)
     return 0;
 }
 
-static int st_negated(const st_words *ws, size_t a)
+static int st_negated(const pc_words *ws, size_t a)
 {
     int comma_between = 0;
     for (size_t i = a, steps = 0; i > 0 && steps < NEG_WINDOW; steps++) {
@@ -163,7 +84,7 @@ static int st_negated(const st_words *ws, size_t a)
             break;
         comma_between |= ws->v[i].comma_before;
         i--;
-        if (ST_IN(ws->v[i].w, boundary_words))
+        if (PC_WORD_IN(ws->v[i].w, boundary_words))
             break;
         /* "without" negates only what follows it closely: "without selling" */
         if (!strcmp(ws->v[i].w, "without") && a - i > 1)
@@ -176,7 +97,7 @@ static int st_negated(const st_words *ws, size_t a)
 }
 
 /* Does pattern (space-separated words, "*" a gap) match the words starting at i? */
-static int st_match_at(const st_words *ws, size_t i, const char *p)
+static int st_match_at(const pc_words *ws, size_t i, const char *p)
 {
     while (*p == ' ')
         p++;
@@ -194,7 +115,7 @@ static int st_match_at(const st_words *ws, size_t i, const char *p)
     return st_match_at(ws, i + 1, p + k);
 }
 
-static int st_has_phrase(const st_words *ws, const char *const *table, size_t n)
+static int st_has_phrase(const pc_words *ws, const char *const *table, size_t n)
 {
     for (size_t t = 0; t < n; t++)
         for (size_t i = 0; i < ws->n; i++)
@@ -219,7 +140,7 @@ const char *pc_polarity_name(pc_polarity p)
 enum { ST_CUE_CONSENT_NEG = 1u, ST_CUE_CONSENT = 2u, ST_CUE_CONDITION = 4u };
 
 /* The thread's current split and its generation (pc_stance_clause.gen). */
-static _Thread_local st_words st_ws;
+static _Thread_local pc_words st_ws;
 static _Thread_local unsigned long st_gen;
 
 void pc_stance_clause_init(pc_stance_clause *c, const char *text, size_t len)
@@ -227,10 +148,10 @@ void pc_stance_clause_init(pc_stance_clause *c, const char *text, size_t len)
     *c = (pc_stance_clause){text, len, 0, 0, 0};
 }
 
-static const st_words *st_clause_words(pc_stance_clause *c)
+static const pc_words *st_clause_words(pc_stance_clause *c)
 {
     if (!c->gen || c->gen != st_gen) {
-        st_split(c->text, c->len, &st_ws);
+        pc_words_split(c->text, c->len, &st_ws);
         if (++st_gen == 0)
             st_gen = 1;
         c->gen = st_gen;
@@ -239,7 +160,7 @@ static const st_words *st_clause_words(pc_stance_clause *c)
 }
 
 /* Does the clause hold cue (one ST_CUE_*)? Looked up once per clause. */
-static int st_cue(pc_stance_clause *c, const st_words *ws, unsigned cue)
+static int st_cue(pc_stance_clause *c, const pc_words *ws, unsigned cue)
 {
     if (!(c->known & cue)) {
         int has = cue == ST_CUE_CONSENT_NEG ? ST_HAS(ws, consent_after_negation)
@@ -255,7 +176,7 @@ pc_polarity pc_stance_clause_polarity(pc_stance_clause *c, size_t action_start,
                                       size_t action_end)
 {
     (void)action_end;
-    const st_words *ws = st_clause_words(c);
+    const pc_words *ws = st_clause_words(c);
     size_t a = 0;
     while (a < ws->n && ws->v[a].end <= action_start)
         a++;
