@@ -11,7 +11,7 @@
  *    consent"), or a CONSENT phrase ("only with your consent", "if you agree").
  * 3. conditional: a CONDITION phrase ("unless", "except", "required by law").
  * 4. otherwise does-not when negated, does when not.
- * Phrases are word sequences; "*" stands for up to PHRASE_GAP words.
+ * Phrases are word sequences; "*" stands for a few words (util/words.h).
  */
 #include "classify/stance.h"
 #include "util/words.h"
@@ -19,7 +19,6 @@
 #include <string.h>
 
 #define NEG_WINDOW 6
-#define PHRASE_GAP 5
 
 static const char *const negation_words[] = {
     "not", "never", "no", "neither", "nor", "cannot", "none", "nothing", "nobody", "without",
@@ -64,8 +63,7 @@ static int st_is_negation(const char *w)
     return PC_WORD_IN(w, negation_words) || (n > 3 && !strcmp(w + n - 3, "n't"));
 }
 
-/* Does a subordinator open the part of the sentence that holds word k? */
-static int st_in_subordinate(const pc_words *ws, size_t k)
+int pc_stance_subordinate(const pc_words *ws, size_t k)
 {
     for (size_t i = k + 1; i-- > 0;) {
         if (PC_WORD_IN(ws->v[i].w, subordinators))
@@ -76,7 +74,7 @@ static int st_in_subordinate(const pc_words *ws, size_t k)
     return 0;
 }
 
-static int st_negated(const pc_words *ws, size_t a)
+int pc_stance_negated(const pc_words *ws, size_t a)
 {
     int comma_between = 0;
     for (size_t i = a, steps = 0; i > 0 && steps < NEG_WINDOW; steps++) {
@@ -90,41 +88,13 @@ static int st_negated(const pc_words *ws, size_t a)
         if (!strcmp(ws->v[i].w, "without") && a - i > 1)
             continue;
         if (st_is_negation(ws->v[i].w))
-            return !(comma_between && st_in_subordinate(ws, i));
+            return !(comma_between && pc_stance_subordinate(ws, i));
     }
     return a + 1 < ws->n && !ws->v[a + 1].stop_before &&
            (!strcmp(ws->v[a + 1].w, "no") || !strcmp(ws->v[a + 1].w, "nothing"));
 }
 
-/* Does pattern (space-separated words, "*" a gap) match the words starting at i? */
-static int st_match_at(const pc_words *ws, size_t i, const char *p)
-{
-    while (*p == ' ')
-        p++;
-    if (!*p)
-        return 1;
-    size_t k = strcspn(p, " ");
-    if (k == 1 && *p == '*') {
-        for (size_t gap = 0; gap <= PHRASE_GAP && i + gap <= ws->n; gap++)
-            if (st_match_at(ws, i + gap, p + 1))
-                return 1;
-        return 0;
-    }
-    if (i >= ws->n || strlen(ws->v[i].w) != k || strncmp(ws->v[i].w, p, k))
-        return 0;
-    return st_match_at(ws, i + 1, p + k);
-}
-
-static int st_has_phrase(const pc_words *ws, const char *const *table, size_t n)
-{
-    for (size_t t = 0; t < n; t++)
-        for (size_t i = 0; i < ws->n; i++)
-            if (ws->v[i].w[0] == table[t][0] && st_match_at(ws, i, table[t]))
-                return 1; /* (every phrase starts with a word, never with "*") */
-    return 0;
-}
-
-#define ST_HAS(ws, table) st_has_phrase((ws), (table), sizeof(table) / sizeof((table)[0]))
+#define ST_HAS(ws, table) (pc_words_find((ws), (table), sizeof(table) / sizeof((table)[0]), 0) >= 0)
 
 const char *pc_polarity_name(pc_polarity p)
 {
@@ -180,7 +150,7 @@ pc_polarity pc_stance_clause_polarity(pc_stance_clause *c, size_t action_start,
     size_t a = 0;
     while (a < ws->n && ws->v[a].end <= action_start)
         a++;
-    int neg = a < ws->n && st_negated(ws, a);
+    int neg = a < ws->n && pc_stance_negated(ws, a);
     if ((neg && st_cue(c, ws, ST_CUE_CONSENT_NEG)) || st_cue(c, ws, ST_CUE_CONSENT))
         return PC_POL_WITH_CONSENT;
     if (st_cue(c, ws, ST_CUE_CONDITION))

@@ -65,3 +65,30 @@ int pc_word_in(const char *w, const char *const *table, size_t n)
             return 1;
     return 0;
 }
+
+int pc_words_match_at(const pc_words *ws, size_t i, const char *p)
+{
+    while (*p == ' ')
+        p++;
+    if (!*p)
+        return 1;
+    size_t k = strcspn(p, " ");
+    if (k == 1 && *p == '*') {
+        for (size_t gap = 0; gap <= PC_PHRASE_GAP && i + gap <= ws->n; gap++)
+            if (pc_words_match_at(ws, i + gap, p + 1))
+                return 1;
+        return 0;
+    }
+    if (i >= ws->n || strlen(ws->v[i].w) != k || strncmp(ws->v[i].w, p, k))
+        return 0;
+    return pc_words_match_at(ws, i + 1, p + k);
+}
+
+long pc_words_find(const pc_words *ws, const char *const *table, size_t n, size_t from)
+{
+    for (size_t i = from; i < ws->n; i++)
+        for (size_t t = 0; t < n; t++)
+            if (ws->v[i].w[0] == table[t][0] && pc_words_match_at(ws, i, table[t]))
+                return (long)i;
+    return -1;
+}

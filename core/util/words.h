@@ -37,4 +37,11 @@ void pc_words_split(const char *s, size_t len, pc_words *ws);
 int pc_word_in(const char *w, const char *const *table, size_t n);
 #define PC_WORD_IN(w, table) pc_word_in((w), (table), sizeof(table) / sizeof((table)[0]))
 
+/* Whether `phrase` (lower-case words separated by spaces; "*" stands for up to
+ * PC_PHRASE_GAP words; it starts with a word) matches the words from index i. */
+#define PC_PHRASE_GAP 5
+int pc_words_match_at(const pc_words *ws, size_t i, const char *phrase);
+/* The index of the first word, at or after `from`, where one of table[0..n) matches; -1. */
+long pc_words_find(const pc_words *ws, const char *const *table, size_t n, size_t from);
+
 #endif
