@@ -31,6 +31,9 @@ pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err
     p->cls = pc_classify(tax, p->outline, err);
     if (!p->cls)
         goto fail;
+    p->frames = pc_frames_build(tax->onto, p->outline, err);
+    if (!p->frames)
+        goto fail;
     p->id = pc_strdup(doc->name);
     p->name = pc_policy_display_name(doc, p->outline);
     if (!p->id || !p->name) {
@@ -54,6 +57,7 @@ void pc_policy_free(pc_policy *p)
 {
     if (!p)
         return;
+    pc_frames_free(p->frames);
     pc_classified_free(p->cls);
     pc_outline_free(p->outline);
     pc_doc_free(p->doc);

@@ -4,21 +4,23 @@
 #define POLCMP_POLICY_H
 
 #include "classify/classify.h"
+#include "classify/frame.h"
 #include "text/load.h"
 #include "segment/segment.h"
 #include "taxonomy/taxonomy.h"
 #include "util/util.h"
 
-/* pc_policy: owns doc, outline, cls and the strings; borrows the taxonomy. */
+/* pc_policy: owns doc, outline, cls, frames and the strings; borrows the taxonomy. */
 typedef struct pc_policy {
     char *id;   /* short unique id: the file's base name without extension */
     char *name; /* what people call it: "<id>" or "<id>: <document title>" */
     pc_doc *doc;
     pc_outline *outline;
     pc_classified *cls;
+    pc_frames *frames; /* statement frames (frame.h); NULL only in hand-made policies */
 } pc_policy;
 
-/* Load, segment and classify one file. */
+/* Load, segment, classify and read the statement frames of one file. */
 pc_policy *pc_policy_open(const char *path, const pc_load_opts *opts, const pc_taxonomy *tax,
                           pc_error *err);
 /* The same for a document already loaded (the policy takes ownership of doc, even on error). */

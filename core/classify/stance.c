@@ -74,7 +74,7 @@ int pc_stance_subordinate(const pc_words *ws, size_t k)
     return 0;
 }
 
-int pc_stance_negated(const pc_words *ws, size_t a)
+long pc_stance_negation(const pc_words *ws, size_t a)
 {
     int comma_between = 0;
     for (size_t i = a, steps = 0; i > 0 && steps < NEG_WINDOW; steps++) {
@@ -88,10 +88,17 @@ int pc_stance_negated(const pc_words *ws, size_t a)
         if (!strcmp(ws->v[i].w, "without") && a - i > 1)
             continue;
         if (st_is_negation(ws->v[i].w))
-            return !(comma_between && pc_stance_subordinate(ws, i));
+            return comma_between && pc_stance_subordinate(ws, i) ? -1 : (long)i;
     }
-    return a + 1 < ws->n && !ws->v[a + 1].stop_before &&
-           (!strcmp(ws->v[a + 1].w, "no") || !strcmp(ws->v[a + 1].w, "nothing"));
+    if (a + 1 < ws->n && !ws->v[a + 1].stop_before &&
+        (!strcmp(ws->v[a + 1].w, "no") || !strcmp(ws->v[a + 1].w, "nothing")))
+        return (long)a + 1;
+    return -1;
+}
+
+int pc_stance_negated(const pc_words *ws, size_t a)
+{
+    return pc_stance_negation(ws, a) >= 0;
 }
 
 #define ST_HAS(ws, table) (pc_words_find((ws), (table), sizeof(table) / sizeof((table)[0]), 0) >= 0)

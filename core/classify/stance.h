@@ -47,5 +47,8 @@ pc_polarity pc_stance_clause_polarity(pc_stance_clause *c, size_t action_start,
  * governs word a (rule 1 above). */
 int pc_stance_subordinate(const pc_words *ws, size_t k);
 int pc_stance_negated(const pc_words *ws, size_t a);
+/* The index of the negation word that governs word a ("no" after it in "we sell no data"),
+ * or -1. */
+long pc_stance_negation(const pc_words *ws, size_t a);
 
 #endif

@@ -484,6 +484,7 @@ static int pc_finding_cmp(const void *pa, const void *pb)
 static void pc_finding_free(pc_finding *f)
 {
     free(f->refs);
+    free(f->frames);
     free(f->message);
 }
 
@@ -533,6 +534,8 @@ pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, si
         rc = pc_attribute_findings(c);
     if (rc == 0)
         rc = pc_cmp_stances(c);
+    if (rc == 0)
+        rc = pc_cmp_contradictions(c);
     if (rc == 0)
         rc = pc_cmp_requirements(c);
     for (size_t pi = 0; rc == 0 && pi < n; pi++)

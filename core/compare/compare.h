@@ -57,7 +57,7 @@ typedef struct pc_ref {
     int section;
 } pc_ref;
 
-/* One finding. Owns message and refs. */
+/* One finding. Owns message, refs and frames. */
 typedef struct pc_finding {
     pc_finding_kind kind;
     pc_severity severity;
@@ -68,6 +68,8 @@ typedef struct pc_finding {
     pc_ref *refs;
     size_t nrefs;
     char *message;
+    size_t *frames; /* contradiction: per ref, the index of the statement frame (frame.h) in
+                       its policy's frames that clashes; NULL for other kinds */
 } pc_finding;
 
 /* One matrix cell. Owns clauses. */

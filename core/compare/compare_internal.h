@@ -18,8 +18,11 @@ int pc_cmp_add(pc_comparison *c, pc_finding_kind kind, pc_severity sev, int cate
  * empty-section, duplicate, vague. */
 int pc_cmp_lint(pc_comparison *c, size_t policy);
 
-/* compare_stance.c: contradictions inside a policy and opposite stances between policies. */
+/* compare_stance.c: opposite stances between policies (disagreements). */
 int pc_cmp_stances(pc_comparison *c);
+
+/* compare_contra.c: contradictions inside a policy, from statement frames. */
+int pc_cmp_contradictions(pc_comparison *c);
 
 /* compare_require.c: the selected regimes the taxonomy has requirements for, and their check
  * on every policy (requirement results and missing-required findings). Runs after the

@@ -45,9 +45,9 @@ enum {
  * positive look-arounds count (they lie in the text too). No terms: nothing beyond `lits`.
  * Owns its arrays and strings. */
 typedef struct pc_lit_form {
-    char **lits;       /* group after group: group g is lits[g ? gend[g - 1] : 0 .. gend[g]) */
+    char **lits; /* group after group: group g is lits[g ? gend[g - 1] : 0 .. gend[g]) */
     size_t nlits;
-    size_t *gend;      /* term t is groups [t ? tend[t - 1] : 0 .. tend[t]) */
+    size_t *gend; /* term t is groups [t ? tend[t - 1] : 0 .. tend[t]) */
     size_t ngroups;
     size_t *tend;
     size_t nterms;

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-
 static const struct {
     const char *name;
     unsigned bit;

@@ -60,6 +60,7 @@ void pc_tax_free(pc_taxonomy *tax)
     free(tax->id);
     free(tax->name);
     free(tax->version);
+    pc_onto_free(tax->onto);
     pc_tax_free_requirements(tax->reqs, tax->nreqs);
     pc_prefilter_free(tax->prefilter);
     free(tax);

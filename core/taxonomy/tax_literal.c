@@ -135,7 +135,7 @@ static lt_set lt_escape(lt_parser *ps)
         return lt_none();
     if ((unsigned char)c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
         return lt_exact1(ps, &c, 1); /* an escaped punctuation character is itself */
-    ps->giveup = 1; /* \Q, \E, \u ... : not followed */
+    ps->giveup = 1;                  /* \Q, \E, \u ... : not followed */
     return lt_none();
 }
 
@@ -351,7 +351,7 @@ static void lt_extend(lt_parser *ps, lt_seq *q, lt_set *a)
 static void lt_item(lt_parser *ps, lt_seq *q, lt_set *a, int quant, long min, long max)
 {
     if (quant && min == 0)
-        lt_form_free(&a->f); /* an optional piece requires nothing */
+        lt_form_free(&a->f);                    /* an optional piece requires nothing */
     if (a->exact && a->n == 1 && !a->s[0][0]) { /* zero-width (a look-ahead may require) */
         lt_form_and(ps, &q->f, &a->f);
         lt_free(a);

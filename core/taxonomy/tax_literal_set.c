@@ -199,8 +199,7 @@ void lt_minimize(lt_set *a)
     for (size_t i = 0; i < a->n; i++) {
         keep[i] = 1;
         for (size_t j = 0; j < a->n && keep[i]; j++)
-            if (j != i && strstr(a->s[i], a->s[j]) &&
-                (strlen(a->s[j]) < strlen(a->s[i]) || j < i))
+            if (j != i && strstr(a->s[i], a->s[j]) && (strlen(a->s[j]) < strlen(a->s[i]) || j < i))
                 keep[i] = 0;
     }
     size_t k = 0;

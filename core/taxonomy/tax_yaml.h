@@ -76,6 +76,7 @@ int pc_tax_list(pc_tax_ctx *c, yaml_node_t *root, const char *key, int required,
                 size_t *n, size_t size, int (*fn)(pc_tax_ctx *, yaml_node_t *, size_t));
 
 /* Sections in their own files, and freeing. */
+int pc_tax_ontology(pc_tax_ctx *c, yaml_node_t *root);
 int pc_tax_requirements(pc_tax_ctx *c, yaml_node_t *root);
 void pc_tax_free_requirements(pc_requirement *reqs, size_t n);
 void pc_tax_free_rules(pc_rule *r, size_t n);

@@ -5,7 +5,7 @@
  * The walk is strict: unknown keys, duplicate keys, duplicate ids, missing fields and
  * malformed values are errors, and the first error found is the one reported. Sections are
  * read in a fixed order (taxonomy, defaults, categories, attributes, stances, scopes,
- * requirements) so that defaults are known before rules are built and categories before
+ * ontology, requirements) so that defaults are known before rules are built and categories before
  * anything refers to them. The reading machinery (typed fields, rules) is in
  * tax_yaml.c.
  */
@@ -297,8 +297,9 @@ static int tx_defaults(pc_tax_ctx *c, yaml_node_t *root)
 
 static int tx_root(pc_tax_ctx *c, yaml_node_t *root)
 {
-    static const char *const keys[] = {"taxonomy", "defaults", "categories",   "attributes",
-                                       "stances",  "scopes",   "requirements", NULL};
+    static const char *const keys[] = {"taxonomy",   "defaults",     "categories",
+                                       "attributes", "stances",      "scopes",
+                                       "ontology",   "requirements", NULL};
     pc_taxonomy *t = c->tax;
     if (pc_tax_check_map(c, root, keys, "the top level") < 0 || tx_header(c, root) < 0 ||
         tx_defaults(c, root) < 0 ||
@@ -311,6 +312,8 @@ static int tx_root(pc_tax_ctx *c, yaml_node_t *root)
         return -1;
     yaml_node_t *s = pc_tax_get(c, root, "scopes");
     if (s && !pc_tax_is_null(s) && tx_scopes(c, s) < 0)
+        return -1;
+    if (pc_tax_ontology(c, root) < 0)
         return -1;
     return pc_tax_requirements(c, root);
 }

@@ -11,6 +11,7 @@
 #ifndef POLCMP_TAXONOMY_H
 #define POLCMP_TAXONOMY_H
 
+#include "taxonomy/ontology.h"
 #include "taxonomy/requirement.h"
 #include "util/util.h"
 
@@ -58,8 +59,8 @@ typedef struct pc_rule {
     double weight;         /* category rules: as given, or 1.0 (heading: defaults.heading_weight) */
     int caseless;
     pc_rule_scope scope;
-    char *literal; /* NULL when none */
-    char *value;   /* attribute rules: fixed normalized value, NULL when none */
+    char *literal;      /* NULL when none */
+    char *value;        /* attribute rules: fixed normalized value, NULL when none */
     unsigned line, col; /* where the rule's mapping starts in the file (1-based) */
     size_t index;       /* position among all the taxonomy's rules (prefilter.h) */
 } pc_rule;
@@ -127,6 +128,7 @@ typedef struct pc_taxonomy {
     size_t ntopics;
     pc_rule *scopes[PC_DIM_COUNT]; /* scope entries by dimension: id and pattern */
     size_t nscopes[PC_DIM_COUNT];
+    pc_ontology *onto;    /* the statement frames' vocabulary (ontology.h); NULL when none */
     pc_requirement *reqs; /* the regimes' required disclosures (requirement.h) */
     size_t nreqs;
     size_t nrules; /* every compiled rule in the file, for reports */
