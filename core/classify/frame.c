@@ -10,8 +10,8 @@
 #define FR_IN(w, table) PC_WORD_IN((w), (table))
 
 /* Words that start a new part of a sentence: what follows is a statement of its own. */
-static const char *const fr_boundaries[] = {"but",    "however", "although",
-                                            "though", "whereas", "yet"};
+static const char *const fr_boundaries[] = {"but",     "however", "although", "though",
+                                            "whereas", "yet",     "rather",   "instead"};
 /* Words between a verb or a preposition and the noun that follows. */
 static const char *const fr_determiners[] = {
     "your",          "our",  "the",   "any",   "all",     "such", "this",      "these",
@@ -39,18 +39,25 @@ static const char *const fr_receive[] = {"receive", "receives", "get", "gets"};
  * "disclosed to you" (that is collecting, or informing). */
 static const char *const fr_toward_us[] = {"to us", "with us", "to you", "with you"};
 
-/* fr_builder: one build in progress. Owns ws, hits and part; fills fs. */
+/* fr_builder: one build in progress. Owns ws, hits, part and the lead-in's words; fills fs.
+ * lead is the clause whose subject lead_actor holds (-1: none yet). */
 typedef struct fr_builder {
     pc_frames *fs;
     pc_words *ws;
     pc_onto_hit *hits;
     size_t nhits, cap_hits;
     unsigned short part[PC_WORDS_MAX];
+    pc_words *lws;
+    pc_onto_hit *lhits;
+    size_t nlhits, cap_lhits;
+    long lead;
+    pc_actor lead_actor, cached_actor;
+    unsigned long long lead_name, cached_name;
 } fr_builder;
 
 /* ---- names ---------------------------------------------------------------------------- */
 
-static const char *const fr_actor_names[] = {"we", "third party", "user"};
+static const char *const fr_actor_names[] = {"we", "third party", "user", "other", "named"};
 static const char *const fr_mod_names[] = {"does", "may", "does-not", "not-unless"};
 static const char *const fr_cond_names[PC_COND_COUNT] = {
     "consent",           "request",   "opt-out",   "law",
@@ -63,7 +70,7 @@ static const char *const fr_flag_names[PC_FRAME_FLAGS] = {
 
 const char *pc_actor_name(pc_actor a)
 {
-    return (unsigned)a < 3 ? fr_actor_names[a] : "?";
+    return (unsigned)a < PC_ACTOR_COUNT ? fr_actor_names[a] : "?";
 }
 
 const char *pc_modality_name(pc_modality m)
@@ -132,19 +139,20 @@ static pc_frame_skip fr_clause_skip(const char *s, size_t len, const pc_words *w
     return 10 * caps >= 6 * ws->n ? PC_SKIP_TITLE : PC_SKIP_NONE;
 }
 
-/* The ontology terms of the words, longest first, not overlapping. */
-static int fr_find_terms(fr_builder *b)
+/* The ontology terms of the words ws, longest first, not overlapping, into *hits. */
+static int fr_find_terms(const pc_ontology *o, const pc_words *ws, pc_onto_hit **hits, size_t *n,
+                         size_t *cap)
 {
-    b->nhits = 0;
-    for (size_t i = 0; i < b->ws->n;) {
+    *n = 0;
+    for (size_t i = 0; i < ws->n;) {
         pc_onto_hit h;
-        if (!pc_onto_match(b->fs->onto, b->ws, i, &h)) {
+        if (!pc_onto_match(o, ws, i, &h)) {
             i++;
             continue;
         }
-        if (pc_grow(&b->hits, &b->cap_hits, b->nhits + 1, sizeof *b->hits) < 0)
+        if (pc_grow(hits, cap, *n + 1, sizeof **hits) < 0)
             return -1;
-        b->hits[b->nhits++] = h;
+        (*hits)[(*n)++] = h;
         i += h.nwords;
     }
     return 0;
@@ -195,13 +203,34 @@ static size_t fr_skip_det(const fr_clause *c, size_t i, size_t hi)
 /* ---- what narrows a frame ------------------------------------------------------------- */
 
 /* Whether a data term (starting at word i) is narrowed by the word before it. */
-static int fr_qualified(const fr_clause *c, size_t i, size_t lo)
+/* Whether the term hit h is narrowed by a word the ontology does not know before it ("secret
+ * chats", "that identified third party") or by what follows it: a phrase of unknown words
+ * ("data from those associated browsers", "content which contains a virus") or a relative
+ * clause ("data you are tracking in the app"). */
+static int fr_qualified(const fr_clause *c, const pc_onto_hit *h, size_t lo, size_t hi)
 {
-    if (i == lo || i == 0 || c->ws->v[i].comma_before || c->ws->v[i].stop_before)
+    static const char *const after_words[] = {"from",       "of",      "on",        "in",
+                                              "associated", "related", "regarding", "concerning",
+                                              "which",      "that"};
+    static const char *const people[] = {"you",       "your",        "users",     "user",
+                                         "customers", "individuals", "consumers", "visitors",
+                                         "members",   "children",    "us",        "our"};
+    static const char *const subjects[] = {"you", "we", "they", "i"};
+    size_t i = h->first, e = h->first + h->nwords;
+    if (i > lo && !c->ws->v[i].comma_before && !c->ws->v[i].stop_before) {
+        const char *w = c->ws->v[i - 1].w;
+        if (!FR_IN(w, fr_plain_before) && pc_fr_hit_at(c, i - 1) < 0 &&
+            !(w[0] >= '0' && w[0] <= '9'))
+            return 1;
+    }
+    if (e >= hi || c->ws->v[e].comma_before || c->ws->v[e].stop_before)
         return 0;
-    const char *w = c->ws->v[i - 1].w;
-    return !FR_IN(w, fr_plain_before) && pc_fr_hit_at(c, i - 1) < 0 &&
-           !(w[0] >= '0' && w[0] <= '9');
+    if (FR_IN(c->ws->v[e].w, subjects))
+        return 1;
+    if (!FR_IN(c->ws->v[e].w, after_words))
+        return 0;
+    size_t j = fr_skip_det(c, e + 1, hi);
+    return j < hi && pc_fr_hit_at(c, j) < 0 && !FR_IN(c->ws->v[j].w, people);
 }
 
 /* Scopes after the action (from word `after` in [.., hi)) that the ontology does not know:
@@ -215,26 +244,33 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
         if (!to && !with && !fr)
             continue;
         size_t j = fr_skip_det(c, i + 1, hi);
-        if (j >= hi || fr_hit_starts(c, j) || FR_IN(b->ws->v[j].w, fr_no_object))
+        /* "for (the) purposes of X", "for purposes such as X": X decides */
+        if (fr && j < hi &&
+            (!strcmp(b->ws->v[j].w, "purpose") || !strcmp(b->ws->v[j].w, "purposes")))
+            j = fr_skip_det(c, j + 1 < hi && !strcmp(b->ws->v[j + 1].w, "of") ? j + 2 : j + 1, hi);
+        if (j >= hi || b->ws->v[j].stop_before || FR_IN(b->ws->v[j].w, fr_no_object))
             continue;
-        if (!strcmp(b->ws->v[j].w, "purpose") || !strcmp(b->ws->v[j].w, "purposes"))
-            continue; /* "for purposes such as advertising": the next word decides */
-        if (fr)
-            flags |= PC_FRAME_PURPOSE_UNKNOWN;
-        else if (to && j == i + 1)
-            flags |= PC_FRAME_PURPOSE_UNKNOWN; /* "to identify you" */
-        else
-            flags |= PC_FRAME_RECIPIENT_UNKNOWN;
+        long h = pc_fr_hit_at(c, j);
+        pc_onto_dim want = fr || (to && j == i + 1) ? PC_ONTO_PURPOSE : PC_ONTO_RECIPIENT;
+        if (h >= 0 && c->hits[h].first == j &&
+            (c->hits[h].dim == want || c->hits[h].dim == PC_ONTO_RECIPIENT ||
+             c->hits[h].dim == PC_ONTO_ACTION))
+            continue;
+        flags |= want == PC_ONTO_PURPOSE ? PC_FRAME_PURPOSE_UNKNOWN : PC_FRAME_RECIPIENT_UNKNOWN;
     }
     return flags;
 }
 
 /* Whether the action (its term ends before word `after`) has an object the ontology does not
- * know: a pronoun ("we do not sell it") or another thing ("we do not use these widgets").
- * Asked only when the part names no data. */
+ * know: a pronoun ("we do not sell it") or another thing ("we do not store your camera
+ * sessions or any information", "we do not use these widgets"). */
 static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t after, size_t hi)
 {
     size_t i = fr_skip_det(c, after, hi);
+    long h; /* "record or store your camera sessions": past the coordinated verbs */
+    while (i < hi && (h = pc_fr_hit_at(c, i)) >= 0 && c->hits[h].dim == PC_ONTO_ACTION &&
+           c->hits[h].first == i)
+        i = fr_skip_det(c, i + c->hits[h].nwords, hi);
     if (i >= hi || b->ws->v[i].comma_before || FR_IN(b->ws->v[i].w, fr_no_object))
         return 0;
     return !fr_hit_starts(c, i);
@@ -271,8 +307,12 @@ static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, s
             not_personal = 1;
         else if (x->dim == PC_ONTO_DATA && e->nparents > 0)
             specific = 1;
-        if (x->dim == PC_ONTO_DATA && !e->not_personal && fr_qualified(c, x->first, lo))
+        if (x->dim == PC_ONTO_DATA && !e->not_personal && fr_qualified(c, x, lo, hi))
             f->flags |= PC_FRAME_DATA_QUALIFIED;
+        if (x->dim == PC_ONTO_RECIPIENT && fr_qualified(c, x, lo, hi))
+            f->flags |= PC_FRAME_RECIPIENT_UNKNOWN;
+        if (x->dim == PC_ONTO_DATA && e->anaphoric)
+            f->flags |= PC_FRAME_OBJECT_UNKNOWN;
         if (fr_push_term(b, x, base) < 0)
             return -1;
     }
@@ -318,7 +358,7 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
         return 0;
     long actor_hit;
     pc_frame f = {.clause = k, .action = x->entry};
-    f.actor = pc_fr_actor(c, a, &actor_hit);
+    f.actor = pc_fr_actor(c, a, &actor_hit, &f.name);
     if (f.actor == PC_ACTOR_USER && FR_IN(b->ws->v[a].w, fr_receive))
         f.actor = PC_ACTOR_WE;
     f.conditions = pc_fr_conditions(c, lo, hi);
@@ -329,7 +369,9 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
     if (fr_terms(b, c, &f, lo, hi, actor_hit, base) < 0)
         return -1;
     f.flags |= fr_unknown_scopes(c, b, after, hi);
-    if (!pc_frame_names(b->fs, &f, PC_ONTO_DATA) && fr_object_unknown(c, b, after, hi))
+    /* a passive's object is its subject: "your text is not stored" names no known data */
+    if (fr_object_unknown(c, b, after, hi) || pc_fr_relative(c, a) ||
+        (pc_fr_passive(c, a) && !pc_frame_names(b->fs, &f, PC_ONTO_DATA)))
         f.flags |= PC_FRAME_OBJECT_UNKNOWN;
     pc_frames *fs = b->fs;
     if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)
@@ -338,17 +380,59 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
     return 0;
 }
 
-/* The frames of clause k, text s[0..len) at offset base in the document. */
-static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t base, size_t k)
+/* A list item that names no action states its lead-in's ("We share it with: - advertisers"):
+ * each frame of the lead-in is copied to item k, with the data, recipients and purposes the
+ * item names in place of the lead-in's of the same kind. */
+static int fr_inherit(fr_builder *b, size_t k, size_t lead, size_t base)
+{
+    pc_frames *fs = b->fs;
+    unsigned named = 0;
+    for (size_t h = 0; h < b->nhits; h++)
+        named |= 1u << b->hits[h].dim;
+    if (!(named & ((1u << PC_ONTO_DATA) | (1u << PC_ONTO_RECIPIENT) | (1u << PC_ONTO_PURPOSE))))
+        return 0;
+    for (size_t i = fs->first[lead]; i < fs->first[lead + 1]; i++) {
+        pc_frame f = fs->v[i];
+        f.clause = k;
+        f.term_first = fs->nterms;
+        for (size_t t = 0; t < fs->v[i].nterms; t++) {
+            pc_frame_term term = fs->terms[fs->v[i].term_first + t];
+            if (!((named >> term.dim) & 1) &&
+                (pc_grow(&fs->terms, &fs->cap_terms, fs->nterms + 1, sizeof *fs->terms) < 0 ||
+                 (fs->terms[fs->nterms++] = term, 0)))
+                return -1;
+        }
+        for (size_t h = 0; h < b->nhits; h++)
+            if (fr_push_term(b, &b->hits[h], base) < 0)
+                return -1;
+        f.nterms = fs->nterms - f.term_first;
+        if (named & (1u << PC_ONTO_RECIPIENT))
+            f.flags &= ~(unsigned)PC_FRAME_RECIPIENT_UNKNOWN;
+        if (named & (1u << PC_ONTO_PURPOSE))
+            f.flags &= ~(unsigned)PC_FRAME_PURPOSE_UNKNOWN;
+        if (named & (1u << PC_ONTO_DATA))
+            f.flags &= ~(unsigned)PC_FRAME_OBJECT_UNKNOWN;
+        if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)
+            return -1;
+        fs->v[fs->n++] = f;
+    }
+    return 0;
+}
+
+/* The frames of clause k, text s[0..len) at offset base in the document; lead is a list item's
+ * lead-in clause, or -1. */
+static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t base, size_t k,
+                            long lead)
 {
     pc_frames *fs = b->fs;
     size_t first = fs->n;
     pc_words_split(s, len, b->ws);
     pc_frame_skip skip = fr_clause_skip(s, len, b->ws), why = PC_SKIP_NONE;
-    if (skip == PC_SKIP_NONE && fr_find_terms(b) < 0)
+    if (skip == PC_SKIP_NONE &&
+        fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
         return -1;
     fr_parts(b);
-    fr_clause c = {s, len, b->ws, b->hits, b->nhits};
+    fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name};
     for (size_t h = 0; skip == PC_SKIP_NONE && h < b->nhits; h++) {
         if (b->hits[h].dim != PC_ONTO_ACTION)
             continue;
@@ -364,6 +448,12 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         const pc_word *w = &b->ws->v[fs->v[i].span.start];
         fs->v[i].span = (pc_span){w->start + base, w->end + base};
     }
+    int acts = 0;
+    for (size_t h = 0; h < b->nhits; h++)
+        acts |= b->hits[h].dim == PC_ONTO_ACTION;
+    if (skip == PC_SKIP_NONE && !acts && lead >= 0 && (size_t)lead < k &&
+        fr_inherit(b, k, (size_t)lead, base) < 0)
+        return -1;
     fs->skip[k] = (unsigned char)(skip != PC_SKIP_NONE ? skip : fs->n == first ? why : 0);
     return 0;
 }
@@ -386,25 +476,91 @@ static pc_frames *fr_new(const pc_ontology *onto, const pc_outline *ol, size_t n
     return fs;
 }
 
+/* The subject of clause k's lead-in (for a list item) into b->lead_actor; the last lead-in's is
+ * kept for the items that follow it. */
+static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
+{
+    const pc_clause *cl = &ol->clauses[k];
+    b->lead_actor = PC_ACTOR_WE;
+    b->lead_name = 0;
+    if (cl->kind != PC_CLAUSE_ITEM || cl->lead < 0 || (size_t)cl->lead >= ol->nclauses)
+        return 0;
+    if (b->lead != cl->lead) {
+        const pc_clause *l = &ol->clauses[cl->lead];
+        const char *s = ol->doc->text + l->start;
+        pc_words_split(s, l->end - l->start, b->lws);
+        if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
+            return -1;
+        fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0};
+        b->lead = cl->lead;
+        b->cached_actor = pc_fr_subject(&c, &b->cached_name);
+    }
+    b->lead_actor = b->cached_actor;
+    b->lead_name = b->cached_name;
+    return 0;
+}
+
+static int fr_u64_cmp(const void *a, const void *b)
+{
+    unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The name a policy uses most for itself as an actor is the company: its frames become the
+ * company's ("Sirius XM does not sell" is "we do not sell"); other names stay named. */
+static int fr_own_name(pc_frames *fs)
+{
+    size_t n = 0;
+    unsigned long long *names = malloc((fs->n ? fs->n : 1) * sizeof *names), best = 0;
+    if (!names)
+        return -1;
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->v[i].actor == PC_ACTOR_NAMED)
+            names[n++] = fs->v[i].name;
+    qsort(names, n, sizeof *names, fr_u64_cmp);
+    for (size_t lo = 0, hi, best_n = 0; lo < n; lo = hi) {
+        for (hi = lo + 1; hi < n && names[hi] == names[lo]; hi++)
+            ;
+        if (hi - lo > best_n) {
+            best = names[lo];
+            best_n = hi - lo;
+        }
+    }
+    free(names);
+    for (size_t i = 0; best && i < fs->n; i++)
+        if (fs->v[i].actor == PC_ACTOR_NAMED && fs->v[i].name == best)
+            fs->v[i].actor = PC_ACTOR_WE;
+    return 0;
+}
+
 /* The frames of the outline's clauses, or of one text taken as one clause. */
 static pc_frames *fr_build(const pc_ontology *onto, const pc_outline *ol, const char *text,
                            size_t len, pc_error *err)
 {
     size_t n = ol ? ol->nclauses : 1;
-    fr_builder b = {0};
+    fr_builder b = {.lead = -1, .lead_actor = PC_ACTOR_WE};
     b.fs = fr_new(onto, ol, n);
     b.ws = malloc(sizeof *b.ws);
-    int rc = b.fs && b.ws ? 0 : -1;
+    b.lws = malloc(sizeof *b.lws);
+    int rc = b.fs && b.ws && b.lws ? 0 : -1;
     for (size_t k = 0; rc == 0 && onto && k < n; k++) {
         b.fs->first[k] = b.fs->n;
         const pc_clause *cl = ol ? &ol->clauses[k] : NULL;
-        rc = cl ? fr_clause_frames(&b, ol->doc->text + cl->start, cl->end - cl->start, cl->start, k)
-                : fr_clause_frames(&b, text, len, 0, k);
+        if (cl)
+            rc = fr_lead(&b, ol, k);
+        if (rc == 0)
+            rc = cl ? fr_clause_frames(&b, ol->doc->text + cl->start, cl->end - cl->start,
+                                       cl->start, k, cl->kind == PC_CLAUSE_ITEM ? cl->lead : -1)
+                    : fr_clause_frames(&b, text, len, 0, k, -1);
     }
-    if (rc == 0)
+    if (rc == 0) {
         b.fs->first[n] = b.fs->n;
+        rc = fr_own_name(b.fs);
+    }
     free(b.ws);
+    free(b.lws);
     free(b.hits);
+    free(b.lhits);
     if (rc < 0) {
         pc_error_set(err, "out of memory while reading statement frames");
         pc_frames_free(b.fs);

@@ -3,8 +3,10 @@
  *
  * A frame is one action a clause states (collect, use, share, sell, retain, track, send
  * marketing: the taxonomy's ontology, taxonomy/ontology.h), with
- * - the actor: the company ("we", its own name, a passive without "by ..."), a third party
- *   ("advertisers may collect"), or the person ("you may share");
+ * - the actor: the company ("we", the name the policy uses most for itself, a passive without
+ *   "by ..."), a third party ("advertisers may collect"), the person ("you may share"), a thing
+ *   ("cookies do not collect"), or another name ("Get Help does not use"); a list item without
+ *   a subject takes its lead-in's ("We may: - send you offers");
  * - the data types, recipients and purposes named in the same part of the sentence (ontology
  *   entries, so subsumption applies: "email address" is contact information is personal
  *   information), and whether the data is explicitly not personal ("aggregated", "anonymised");
@@ -36,7 +38,14 @@
 
 #include <stddef.h>
 
-typedef enum pc_actor { PC_ACTOR_WE = 0, PC_ACTOR_THIRD_PARTY, PC_ACTOR_USER } pc_actor;
+typedef enum pc_actor {
+    PC_ACTOR_WE = 0,      /* the company: "we", the app, the policy's own name */
+    PC_ACTOR_THIRD_PARTY, /* "advertisers", "our partners", "they" */
+    PC_ACTOR_USER,        /* the person: "you", "users", an imperative */
+    PC_ACTOR_OTHER,       /* a thing: "cookies do not collect", "this report does not share" */
+    PC_ACTOR_NAMED,       /* a name other than the policy's own: a product, another company */
+    PC_ACTOR_COUNT
+} pc_actor;
 
 typedef enum pc_modality {
     PC_MOD_DOES = 0,   /* "we share" */
@@ -48,13 +57,13 @@ typedef enum pc_modality {
 
 /* Conditions, a bit set. */
 enum {
-    PC_COND_CONSENT = 1u << 0,   /* consent, permission, authorization, opting in */
-    PC_COND_REQUEST = 1u << 1,   /* at the person's request or direction, when they choose */
-    PC_COND_OPT_OUT = 1u << 2,   /* unless the person opts out */
-    PC_COND_LAW = 1u << 3,       /* a legal duty, legal process, protecting rights */
-    PC_COND_TRANSFER = 1u << 4,  /* a merger, acquisition or sale of the business */
-    PC_COND_EXCEPTION = 1u << 5, /* "except", "other than", "as described in this policy" */
-    PC_COND_AUTOMATIC = 1u << 6, /* explicitly without asking: "automatically", "by default" */
+    PC_COND_CONSENT = 1u << 0,      /* consent, permission, authorization, opting in */
+    PC_COND_REQUEST = 1u << 1,      /* at the person's request or direction, when they choose */
+    PC_COND_OPT_OUT = 1u << 2,      /* unless the person opts out */
+    PC_COND_LAW = 1u << 3,          /* a legal duty, legal process, protecting rights */
+    PC_COND_TRANSFER = 1u << 4,     /* a merger, acquisition or sale of the business */
+    PC_COND_EXCEPTION = 1u << 5,    /* "except", "other than", "as described in this policy" */
+    PC_COND_AUTOMATIC = 1u << 6,    /* explicitly without asking: "automatically", "by default" */
     PC_COND_CIRCUMSTANCE = 1u << 7, /* "if", "when", "where", "unless", "to the extent" */
     PC_COND_COUNT = 8
 };
@@ -67,21 +76,21 @@ typedef enum pc_frame_skip {
     PC_SKIP_RIGHT,        /* a statement of the person's rights or choices */
     PC_SKIP_HYPOTHETICAL, /* the action sits in an "if" / "in the event" clause */
     PC_SKIP_DEFINITION,
-    PC_SKIP_OVERVIEW,     /* a description of the policy or a topic ("how we use your data") */
-    PC_SKIP_PROTECTION,   /* protection against misuse ("not lost, misused or disclosed") */
+    PC_SKIP_OVERVIEW,   /* a description of the policy or a topic ("how we use your data") */
+    PC_SKIP_PROTECTION, /* protection against misuse ("not lost, misused or disclosed") */
 } pc_frame_skip;
 
 /* What else a frame says about its own scope, a bit set. */
 enum {
-    PC_FRAME_NOT_PERSONAL = 1u << 0,     /* its data is aggregated, anonymised, not personal */
-    PC_FRAME_OBJECT_UNKNOWN = 1u << 1,   /* it names no data but an object the ontology does
-                                            not know: "it", "functional widgets" */
-    PC_FRAME_SOFTENED = 1u << 2,         /* "generally", "knowingly", "currently" */
-    PC_FRAME_EXCLUSIVE = 1u << 3,        /* "only", "no other": it excludes what it names */
-    PC_FRAME_DATA_QUALIFIED = 1u << 4,   /* a data type narrowed by a word the ontology does
-                                            not know ("secret chats") */
+    PC_FRAME_NOT_PERSONAL = 1u << 0,      /* its data is aggregated, anonymised, not personal */
+    PC_FRAME_OBJECT_UNKNOWN = 1u << 1,    /* it names no data but an object the ontology does
+                                             not know: "it", "functional widgets" */
+    PC_FRAME_SOFTENED = 1u << 2,          /* "generally", "knowingly", "currently" */
+    PC_FRAME_EXCLUSIVE = 1u << 3,         /* "only", "no other": it excludes what it names */
+    PC_FRAME_DATA_QUALIFIED = 1u << 4,    /* a data type narrowed by a word the ontology does
+                                             not know ("secret chats") */
     PC_FRAME_RECIPIENT_UNKNOWN = 1u << 5, /* "with such data centers" */
-    PC_FRAME_PURPOSE_UNKNOWN = 1u << 6,  /* "for the purposes of profiling", "to identify you" */
+    PC_FRAME_PURPOSE_UNKNOWN = 1u << 6,   /* "for the purposes of profiling", "to identify you" */
     PC_FRAME_FLAGS = 7
 };
 
@@ -99,6 +108,7 @@ typedef struct pc_frame {
     int action;   /* ontology action index */
     pc_span span; /* the action as stated (its first word) */
     pc_actor actor;
+    unsigned long long name; /* PC_ACTOR_NAMED: a hash of the name, else 0 */
     pc_modality modality;
     unsigned conditions; /* PC_COND_* */
     unsigned flags;      /* PC_FRAME_* */
@@ -126,8 +136,8 @@ void pc_frames_free(pc_frames *f);
  * were one clause. Spans are offsets into text. */
 pc_frames *pc_frames_of_text(const pc_ontology *onto, const char *text, size_t len, pc_error *err);
 
-/* Names: "we", "third party", "user"; "does", "may", "does-not", "not-unless"; a condition
- * bit's name ("consent", "request", "opt-out", "law", "business-transfer", "exception",
+/* Names: "we", "third party", "user", "other", "named"; "does", "may", "does-not", "not-unless"; a
+ * condition bit's name ("consent", "request", "opt-out", "law", "business-transfer", "exception",
  * "automatic", "circumstance"); a frame flag's name ("not-personal", "object-unknown",
  * "softened", "exclusive", "data-qualified", "recipient-unknown", "purpose-unknown"); a
  * skip reason ("question", "title", "right", "hypothetical", "definition", "overview",

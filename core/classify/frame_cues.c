@@ -69,19 +69,26 @@ long pc_fr_hit_at(const fr_clause *c, size_t i)
 }
 
 /* A passive ("is sold", "will not be shared"): the actor follows "by", else the company. */
-static int fr_passive(const fr_clause *c, size_t a)
+static int fr_participle(const char *w)
 {
-    const char *w = c->ws->v[a].w;
     size_t n = strlen(w);
-    int participle = (n > 2 && !strcmp(w + n - 2, "ed")) || !strcmp(w, "sold") ||
-                     !strcmp(w, "kept") || !strcmp(w, "sent") || !strcmp(w, "held");
-    for (size_t i = a, k = 0; participle && i > 0 && k < 4; k++) {
+    return (n > 2 && !strcmp(w + n - 2, "ed")) || !strcmp(w, "sold") || !strcmp(w, "kept") ||
+           !strcmp(w, "sent") || !strcmp(w, "held") || !strcmp(w, "made");
+}
+
+/* "is sold", "will not be shared", "is not sold, rented or shared". */
+int pc_fr_passive(const fr_clause *c, size_t a)
+{
+    if (!fr_participle(c->ws->v[a].w))
+        return 0;
+    for (size_t i = a, k = 0; i > 0 && k < 8; k++) {
         if (c->ws->v[i].stop_before)
             break;
         i--;
-        if (FR_IN(c->ws->v[i].w, fr_be))
+        const char *w = c->ws->v[i].w;
+        if (FR_IN(w, fr_be))
             return 1;
-        if (!FR_IN(c->ws->v[i].w, fr_between))
+        if (!FR_IN(w, fr_between) && !fr_participle(w))
             break;
     }
     return 0;
@@ -110,16 +117,81 @@ static pc_actor fr_passive_actor(const fr_clause *c, size_t a, long *hit)
     return PC_ACTOR_WE;
 }
 
-pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit)
+/* Words that end the subject's phrase when looking back from the verb. */
+static const char *const fr_subject_edges[] = {
+    "that",   "if",      "when", "where",    "because", "since", "while", "whereas",
+    "unless", "whether", "once", "although", "though",  "so",    "and",   "or"};
+static const char *const fr_relatives[] = {"who", "which", "whom", "whose"};
+static const char *const fr_prepositions[] = {
+    "on",   "in",     "at", "through", "via",    "from", "of",    "for", "by",
+    "with", "within", "to", "into",    "across", "over", "about", "as",  "under"};
+static const char *const fr_determiner_words[] = {
+    "the", "a",    "an",  "this", "these", "those", "our",     "your", "their",
+    "its", "such", "any", "all",  "each",  "some",  "certain", "other"};
+
+/* The start of the subject's phrase of the verb at a: after the last stop, comma, clause
+ * edge or relative pronoun before it ("Users who complete a purchase receive": the phrase after
+ * "who" holds no actor, so the phrase before it is taken). */
+static size_t fr_subject_start(const fr_clause *c, size_t a, size_t *rel)
 {
-    *hit = -1;
-    if (fr_passive(c, a))
-        return fr_passive_actor(c, a, hit);
-    for (size_t i = a, k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
-        if (c->ws->v[i].stop_before)
-            break;
+    *rel = (size_t)-1;
+    size_t i = a;
+    for (size_t k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
+        if (c->ws->v[i].stop_before || (c->ws->v[i].comma_before && i < a))
+            return i;
+        const char *w = c->ws->v[i - 1].w;
+        if (FR_IN(w, fr_relatives)) {
+            *rel = i - 1;
+            return i;
+        }
+        if (FR_IN(w, fr_subject_edges) && i < a)
+            return i;
+        i--;
+    }
+    return i;
+}
+
+/* A 64-bit hash of the capitalized words around word i (a name: "Sirius XM"). */
+static unsigned long long fr_name(const fr_clause *c, size_t i, size_t lo, size_t hi)
+{
+    size_t s = i, e = i + 1;
+    while (s > lo && fr_capital(c, s - 1) && !FR_IN(c->ws->v[s - 1].w, fr_determiner_words))
+        s--;
+    while (e < hi && fr_capital(c, e))
+        e++;
+    unsigned long long h = 1469598103934665603ull;
+    for (size_t k = s; k < e; k++)
+        for (const char *p = c->ws->v[k].w; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    return h | 1u;
+}
+
+/* Whether word i is the object of a preposition ("on our apps", "in the mobile app"). */
+static int fr_pp_object(const fr_clause *c, size_t i, size_t lo)
+{
+    for (size_t j = i, k = 0; j > lo && k < 3; k++) {
+        j--;
+        const char *w = c->ws->v[j].w;
+        if (FR_IN(w, fr_prepositions))
+            return 1;
+        if (c->ws->v[j + 1].comma_before || FR_IN(w, fr_between) || FR_IN(w, fr_we) ||
+            FR_IN(w, fr_user) || FR_IN(w, fr_them) || pc_fr_hit_at(c, j) >= 0)
+            return 0;
+    }
+    return 0;
+}
+
+/* The actor of the subject's phrase in words [lo, hi), nearest the verb first, objects of
+ * prepositions left out; PC_ACTOR_COUNT when it names nothing. */
+static pc_actor fr_actor_in(const fr_clause *c, size_t lo, size_t hi, long *hit,
+                            unsigned long long *name)
+{
+    for (size_t i = hi; i > lo;) {
         i--;
         const char *w = c->ws->v[i].w;
+        if (FR_IN(w, fr_between) || FR_IN(w, fr_determiner_words) || FR_IN(w, fr_prepositions) ||
+            fr_pp_object(c, i, lo))
+            continue;
         long h = pc_fr_hit_at(c, i);
         if (h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT) {
             *hit = h;
@@ -131,18 +203,52 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit)
             return PC_ACTOR_WE;
         if (FR_IN(w, fr_them))
             return PC_ACTOR_THIRD_PARTY;
-        if (FR_IN(w, fr_between) || c->ws->v[i + 1].comma_before)
-            continue;
-        /* a name the ontology does not know as a recipient: the company's own */
-        if (fr_capital(c, i))
-            return PC_ACTOR_WE;
+        if (fr_capital(c, i) && (h < 0 || c->hits[h].dim != PC_ONTO_DATA)) {
+            *name = fr_name(c, i, lo, hi);
+            return PC_ACTOR_NAMED;
+        }
+        size_t n = strlen(w);
+        if (n > 3 && (!strcmp(w + n - 3, "ing") || !strcmp(w + n - 2, "ed")))
+            continue; /* "processors acting on our sites": a modifier, not the head */
+        /* the head of the subject is a thing: "cookies", "this disclosure", "all pro
+         * editions of the app" */
+        return PC_ACTOR_OTHER;
     }
+    return PC_ACTOR_COUNT;
+}
+
+pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name)
+{
+    long hit;
+    *name = 0;
+    pc_actor who = fr_actor_in(c, 0, c->ws->n, &hit, name);
+    return who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER ? PC_ACTOR_WE : who;
+}
+
+pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name)
+{
+    *hit = -1;
+    *name = 0;
+    if (pc_fr_passive(c, a))
+        return fr_passive_actor(c, a, hit);
+    size_t rel, lo = fr_subject_start(c, a, &rel);
+    pc_actor who = fr_actor_in(c, lo, a, hit, name);
+    if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {
+        size_t rel2, lo2 = fr_subject_start(c, rel, &rel2);
+        who = fr_actor_in(c, lo2, rel, hit, name);
+    }
+    if (who != PC_ACTOR_COUNT)
+        return who;
     /* "Do not share your password", "Please send us...": an imperative speaks to the person;
-     * a clause that starts with its verb is otherwise the company's ("- Send you offers") */
+     * a clause that starts with its verb takes the subject of its lead-in ("We may: - send you
+     * offers"), else the company's */
     size_t first = 0;
     while (first < a && FR_IN(c->ws->v[first].w, fr_between))
         first++;
-    return first == a && a < 3 && FR_IN(c->ws->v[0].w, fr_imperative) ? PC_ACTOR_USER : PC_ACTOR_WE;
+    if (first == a && a < 3 && FR_IN(c->ws->v[0].w, fr_imperative))
+        return PC_ACTOR_USER;
+    *name = c->lead_name;
+    return c->lead_actor;
 }
 
 /* ---- not a practice ------------------------------------------------------------------- */
@@ -282,7 +388,13 @@ static int fr_in_title(const fr_clause *c, size_t a, size_t lo, size_t hi)
     return caps >= 3;
 }
 
-/* The action word used as a noun ("any use of", "the sale of") or as a means ("by sending"). */
+/* Words before a participle that make it a verb of the clause, not a modifier. */
+static const char *const fr_subject_pronouns[] = {"we",  "i",   "you",   "they", "it",  "he",
+                                                  "she", "who", "which", "that", "not", "never",
+                                                  "and", "or",  "also",  "then"};
+
+/* The action word used as a noun ("any use of", "the sale of"), as a means ("by sending"), or
+ * as a participle modifying a noun ("information collected through cookies"). */
 static int fr_not_verb(const fr_clause *c, size_t a)
 {
     const pc_words *ws = c->ws;
@@ -292,7 +404,42 @@ static int fr_not_verb(const fr_clause *c, size_t a)
     size_t n = strlen(w);
     if (!strcmp(prev, "by") && n > 3 && !strcmp(w + n - 3, "ing"))
         return 1;
-    return FR_IN(prev, fr_noun_det) && a + 1 < ws->n && !strcmp(ws->v[a + 1].w, "of");
+    if (FR_IN(prev, fr_noun_det) && a + 1 < ws->n && !strcmp(ws->v[a + 1].w, "of"))
+        return 1;
+    if (!strcmp(prev, "of")) /* "terms of use", "right of access" */
+        return 1;
+    int participle = (n > 2 && !strcmp(w + n - 2, "ed")) || !strcmp(w, "sold") ||
+                     !strcmp(w, "kept") || !strcmp(w, "held");
+    return participle && !ws->v[a].comma_before && !FR_IN(prev, fr_be) &&
+           !FR_IN(prev, fr_between) && !FR_IN(prev, fr_subject_pronouns) && !FR_IN(prev, fr_we) &&
+           !FR_IN(prev, fr_user) && !FR_IN(prev, fr_them);
+}
+
+/* Words before "that" that make it open a complement ("note that we do not sell"), not a
+ * relative clause ("the data that we do not process"). */
+static const char *const fr_complementizers[] = {
+    "note",    "ensure",  "means",  "mean",      "agree",    "acknowledge", "understand", "confirm",
+    "believe", "state",   "states", "represent", "warrant",  "aware",       "clear",      "sure",
+    "mindful", "fact",    "so",     "such",      "provided", "given",       "is",         "was",
+    "are",     "know",    "notice", "informed",  "inform",   "assure",      "guarantee",  "promise",
+    "certify", "declare", "say",    "says",      "remember", "hope"};
+
+int pc_fr_relative(const fr_clause *c, size_t a)
+{
+    for (size_t i = a, k = 0; i > 0 && k < 6; k++) {
+        if (c->ws->v[i].stop_before || c->ws->v[i].comma_before)
+            return 0;
+        i--;
+        const char *w = c->ws->v[i].w;
+        if (!strcmp(w, "which") || !strcmp(w, "whom"))
+            return 1;
+        if (!strcmp(w, "that"))
+            return i > 0 && !c->ws->v[i].comma_before &&
+                   !FR_IN(c->ws->v[i - 1].w, fr_complementizers);
+        if (!FR_IN(w, fr_between) && !FR_IN(w, fr_we) && !FR_IN(w, fr_user) && !FR_IN(w, fr_them))
+            return 0;
+    }
+    return 0;
 }
 
 pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t hi)
@@ -301,11 +448,14 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
         return PC_SKIP_TITLE;
     if (fr_cue_before(c, a, fr_definition_cues, FR_N(fr_definition_cues), FR_CUE_WINDOW))
         return PC_SKIP_DEFINITION;
-    if (fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), FR_CUE_WINDOW))
+    /* "your decision not to receive", "ask us not to sell": a choice, not a practice */
+    if (fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW) ||
+        (a >= 2 && !strcmp(c->ws->v[a - 1].w, "to") && !strcmp(c->ws->v[a - 2].w, "not")))
         return PC_SKIP_RIGHT;
     if (fr_hypothetical(c, a) || fr_cue_before(c, a, fr_intent_cues, FR_N(fr_intent_cues), 4))
         return PC_SKIP_HYPOTHETICAL;
-    if (fr_not_verb(c, a) || fr_cue_before(c, a, fr_overview_cues, FR_N(fr_overview_cues), 6))
+    if (fr_not_verb(c, a) ||
+        fr_cue_before(c, a, fr_overview_cues, FR_N(fr_overview_cues), 2 * FR_CUE_WINDOW))
         return PC_SKIP_OVERVIEW;
     if (fr_any(c, lo, hi, fr_protection_cues, FR_N(fr_protection_cues)))
         return PC_SKIP_PROTECTION;
@@ -359,6 +509,7 @@ static const struct {
     {"your request", PC_COND_REQUEST},
     {"your choice", PC_COND_REQUEST},
     {"direct us", PC_COND_REQUEST},
+    {"tell us", PC_COND_REQUEST},
     {"opt out", PC_COND_OPT_OUT},
     {"opted out", PC_COND_OPT_OUT},
     {"unsubscribe", PC_COND_OPT_OUT},
@@ -374,6 +525,7 @@ static const struct {
     {"applicable law", PC_COND_LAW},
     {"permitted by", PC_COND_LAW},
     {"protect * rights", PC_COND_LAW},
+    {"good faith", PC_COND_LAW},
     {"merger", PC_COND_TRANSFER},
     {"acquisition", PC_COND_TRANSFER},
     {"acquired", PC_COND_TRANSFER},
@@ -413,6 +565,17 @@ static const struct {
     {"as long as", PC_COND_CIRCUMSTANCE},
     {"to the extent", PC_COND_CIRCUMSTANCE},
     {"in the event", PC_COND_CIRCUMSTANCE},
+    {"in this case", PC_COND_CIRCUMSTANCE},
+    {"in such cases", PC_COND_CIRCUMSTANCE},
+    {"in such a case", PC_COND_CIRCUMSTANCE},
+    {"in these cases", PC_COND_CIRCUMSTANCE},
+    {"in certain cases", PC_COND_CIRCUMSTANCE},
+    {"in some cases", PC_COND_CIRCUMSTANCE},
+    {"in certain circumstances", PC_COND_CIRCUMSTANCE},
+    {"subject to", PC_COND_CIRCUMSTANCE},
+    {"depending on", PC_COND_CIRCUMSTANCE},
+    {"after", PC_COND_CIRCUMSTANCE},
+    {"before", PC_COND_CIRCUMSTANCE},
 };
 
 /* Words after "except" that introduce the person's consent or request, not an exception. */
@@ -435,30 +598,59 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
 }
 
 static const char *const fr_hedges[] = {"may", "might", "can", "could"};
-/* Words that keep a restriction from being absolute. */
+/* Words that keep a restriction from being absolute, or tie it to a legal term's meaning
+ * ("we do not sell personal information as that term is defined in the CCPA"). */
 static const char *const fr_softeners[] = {
-    "generally",     "typically",    "usually",   "normally",  "knowingly",
-    "intentionally", "deliberately", "currently", "routinely", "ordinarily",
-    "primarily",     "mostly",       "directly"};
+    "generally",          "typically",           "usually",
+    "normally",           "knowingly",           "intentionally",
+    "deliberately",       "currently",           "routinely",
+    "ordinarily",         "primarily",           "mostly",
+    "directly",           "as * defined",        "term is defined",
+    "within the meaning", "for purposes of the", "conventional sense",
+    "as * term is used"};
 /* Words that make a restriction exclusive: only what it names is done ("no other data"). */
 static const char *const fr_exclusive[] = {"only",      "solely",       "exclusively",  "no other",
                                            "any other", "nothing else", "anything else"};
 /* Between a negation and the action, these start another clause: the negation is not the
  * action's ("emails may not be hashed when they are shared"). */
-static const char *const fr_clause_openers[] = {"when",  "if",    "where", "because", "since",
-                                                "that",  "which", "who",   "whom",    "as",
-                                                "while", "so",    "after", "before"};
+static const char *const fr_clause_openers[] = {
+    "but",  "however", "although", "though",  "whereas", "yet",   "rather", "instead",
+    "when", "if",      "where",    "because", "since",   "that",  "which",  "who",
+    "whom", "as",      "while",    "so",      "after",   "before"};
 
-/* Whether the action at a is negated, the negation standing in its own clause. */
+/* Words after "not" that keep it from negating what follows. */
+static const char *const fr_not_negating[] = {"limited", "only", "necessarily", "just"};
+
+/* A list marker inside a sentence: "(a)", "(ii)", "(3)". */
+static int fr_marker(const pc_word *w)
+{
+    static const char *const marks[] = {"a", "b", "c", "d", "i", "ii", "iii", "iv", "v"};
+    return w->comma_before && (FR_IN(w->w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
+}
+
+/* Whether the action at a is negated: a negation among the six words before it in the same
+ * part (list markers do not count), with no other clause opening in between ("emails may not
+ * be hashed when they are shared" does not negate sharing); or "no" right after it. */
 static int fr_negated(const fr_clause *c, size_t a)
 {
-    long n = pc_stance_negation(c->ws, a);
-    if (n < 0 || (size_t)n > a)
-        return n >= 0;
-    for (size_t i = (size_t)n + 1; i < a; i++)
-        if (FR_IN(c->ws->v[i].w, fr_clause_openers))
-            return 0;
-    return 1;
+    const pc_words *ws = c->ws;
+    for (size_t i = a, k = 0; i > 0 && k < 6;) {
+        if (ws->v[i].stop_before)
+            break;
+        i--;
+        const char *w = ws->v[i].w;
+        if (fr_marker(&ws->v[i]))
+            continue;
+        k++;
+        if (FR_IN(w, fr_clause_openers) || FR_IN(w, fr_relatives) ||
+            (!strcmp(w, "without") && a - i > 1))
+            break;
+        /* "including but not limited to", "not only ... but also" */
+        if (pc_stance_is_negation(w) && !(i + 1 < a && FR_IN(ws->v[i + 1].w, fr_not_negating)))
+            return 1;
+    }
+    return a + 1 < ws->n && !ws->v[a + 1].stop_before &&
+           (!strcmp(ws->v[a + 1].w, "no") || !strcmp(ws->v[a + 1].w, "nothing"));
 }
 
 pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, unsigned *conds,
@@ -470,8 +662,11 @@ pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, u
         i--;
         hedge |= FR_IN(c->ws->v[i].w, fr_hedges);
     }
-    if (fr_any(c, lo, hi, fr_softeners, FR_N(fr_softeners)))
-        *flags |= PC_FRAME_SOFTENED;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_softeners); t++)
+            if (c->ws->v[i].w[0] == fr_softeners[t][0] &&
+                pc_words_match_at(c->ws, i, fr_softeners[t]))
+                *flags |= PC_FRAME_SOFTENED;
     for (size_t i = lo; i < hi; i++)
         for (size_t t = 0; t < FR_N(fr_exclusive); t++)
             if (pc_words_match_at(c->ws, i, fr_exclusive[t]))

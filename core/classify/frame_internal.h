@@ -13,11 +13,20 @@ typedef struct fr_clause {
     const pc_words *ws;
     const pc_onto_hit *hits;
     size_t nhits;
+    pc_actor lead_actor; /* the actor of a clause that names none (a list item's lead-in's) */
+    unsigned long long lead_name;
 } fr_clause;
 
 /* The actor of the action at word a (frame_cues.c); *hit is the index of the recipient hit
- * naming a third-party actor, or -1. */
-pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit);
+ * naming a third-party actor, or -1; *name the hash of a name (PC_ACTOR_NAMED). */
+pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name);
+/* The actor a whole clause names first (for a list's lead-in), PC_ACTOR_WE when none. */
+pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name);
+/* Whether the action at word a is a passive ("is sold"). */
+int pc_fr_passive(const fr_clause *c, size_t a);
+/* Whether the action at word a sits in a relative clause ("the data that we do not process"):
+ * its object is the noun before, named elsewhere. */
+int pc_fr_relative(const fr_clause *c, size_t a);
 /* Why the action at word a (in the part [lo, hi)) is not a statement of practice, or
  * PC_SKIP_NONE. */
 pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t hi);

@@ -35,29 +35,40 @@ static const char *const subordinators[] = {
 };
 
 static const char *const consent_after_negation[] = {
-    "without * consent",     "without * permission", "without * authorization",
-    "without * agreement",   "without * approval",   "without * opt in",
-    "without * authorisation", "unless * consent",   "unless * consented",
-    "unless you * agree",    "unless * opt in",      "unless * permission",
-    "unless * authorize",    "unless * authorized",  "except with * consent",
+    "without * consent",  "without * permission", "without * authorization", "without * agreement",
+    "without * approval", "without * opt in",     "without * authorisation", "unless * consent",
+    "unless * consented", "unless you * agree",   "unless * opt in",         "unless * permission",
+    "unless * authorize", "unless * authorized",  "except with * consent",
 };
 
 static const char *const consent_phrases[] = {
-    "only with * consent",  "only with * permission", "only if you * agree",
-    "only if you * consent", "only * opt in",        "if you agree",
-    "if you consent",       "if you * opt in",       "once you * opt in",
-    "when you * opt in",    "with your * consent",   "with your * permission",
-    "subject to your * consent", "where you * consented", "you * agree to",
-    "upon your * consent",  "your * express consent", "your * prior consent",
+    "only with * consent",
+    "only with * permission",
+    "only if you * agree",
+    "only if you * consent",
+    "only * opt in",
+    "if you agree",
+    "if you consent",
+    "if you * opt in",
+    "once you * opt in",
+    "when you * opt in",
+    "with your * consent",
+    "with your * permission",
+    "subject to your * consent",
+    "where you * consented",
+    "you * agree to",
+    "upon your * consent",
+    "your * express consent",
+    "your * prior consent",
 };
 
 static const char *const condition_phrases[] = {
-    "unless", "except", "excepting", "only if", "only when", "only where", "provided that",
-    "required by law", "required by * law", "if required", "where required", "when required",
-    "as permitted by law", "in the event", "in response to",
+    "unless",         "except",        "excepting",           "only if",           "only when",
+    "only where",     "provided that", "required by law",     "required by * law", "if required",
+    "where required", "when required", "as permitted by law", "in the event",      "in response to",
 };
 
-static int st_is_negation(const char *w)
+int pc_stance_is_negation(const char *w)
 {
     size_t n = strlen(w);
     return PC_WORD_IN(w, negation_words) || (n > 3 && !strcmp(w + n - 3, "n't"));
@@ -87,7 +98,7 @@ long pc_stance_negation(const pc_words *ws, size_t a)
         /* "without" negates only what follows it closely: "without selling" */
         if (!strcmp(ws->v[i].w, "without") && a - i > 1)
             continue;
-        if (st_is_negation(ws->v[i].w))
+        if (pc_stance_is_negation(ws->v[i].w))
             return comma_between && pc_stance_subordinate(ws, i) ? -1 : (long)i;
     }
     if (a + 1 < ws->n && !ws->v[a + 1].stop_before &&
@@ -106,10 +117,14 @@ int pc_stance_negated(const pc_words *ws, size_t a)
 const char *pc_polarity_name(pc_polarity p)
 {
     switch (p) {
-    case PC_POL_DOES_NOT: return "does-not";
-    case PC_POL_WITH_CONSENT: return "with-consent";
-    case PC_POL_CONDITIONAL: return "conditional";
-    default: return "does";
+    case PC_POL_DOES_NOT:
+        return "does-not";
+    case PC_POL_WITH_CONSENT:
+        return "with-consent";
+    case PC_POL_CONDITIONAL:
+        return "conditional";
+    default:
+        return "does";
     }
 }
 
@@ -149,8 +164,7 @@ static int st_cue(pc_stance_clause *c, const pc_words *ws, unsigned cue)
     return (c->cues & cue) != 0;
 }
 
-pc_polarity pc_stance_clause_polarity(pc_stance_clause *c, size_t action_start,
-                                      size_t action_end)
+pc_polarity pc_stance_clause_polarity(pc_stance_clause *c, size_t action_start, size_t action_end)
 {
     (void)action_end;
     const pc_words *ws = st_clause_words(c);
@@ -165,8 +179,7 @@ pc_polarity pc_stance_clause_polarity(pc_stance_clause *c, size_t action_start,
     return neg ? PC_POL_DOES_NOT : PC_POL_DOES;
 }
 
-pc_polarity pc_stance_polarity(const char *text, size_t len, size_t action_start,
-                               size_t action_end)
+pc_polarity pc_stance_polarity(const char *text, size_t len, size_t action_start, size_t action_end)
 {
     pc_stance_clause c;
     pc_stance_clause_init(&c, text, len);

@@ -42,6 +42,7 @@ typedef struct cc_run {
     size_t *canon;  /* per clause: the first clause with the same text */
     size_t *bucket; /* practice frames grouped by action: bucket[first[a] .. first[a + 1]) */
     size_t *bfirst;
+    unsigned char *distinguished; /* per action: the policy tells it apart (cc_distinguish) */
 } cc_run;
 
 /* ---- what a frame is ------------------------------------------------------------------ */
@@ -62,7 +63,8 @@ static cc_kind cc_restriction(const pc_frame *f)
         (f->conditions & (PC_COND_CONSENT | PC_COND_REQUEST)))
         return CC_ONLY_WITH_CONSENT;
     if ((f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY) && !limits &&
-        (f->conditions & PC_COND_CONSENT) && !(f->conditions & PC_COND_AUTOMATIC))
+        (f->conditions & PC_COND_CONSENT) &&
+        !(f->conditions & (PC_COND_AUTOMATIC | PC_COND_CIRCUMSTANCE)))
         return CC_DONE_WITH_CONSENT;
     return CC_NONE;
 }
@@ -141,14 +143,35 @@ static int cc_specific_data(const cc_run *r, const pc_frame *f)
     return 0;
 }
 
-/* Whether action a of practice s counts as action b of a restriction: a kind of b, or a
- * parent of b done with one of the recipients or purposes that make it b. */
-static int cc_action_within(const cc_run *r, const pc_frame *s, int b)
+/* Whether the implication's exceptions cover s: every recipient it names acts for the company
+ * (service providers, affiliates), or it says its recipients act "on our behalf". */
+static int cc_excepted(const cc_run *r, const pc_onto_entry *e, const pc_frame *s)
 {
-    if (pc_onto_under(r->o, PC_ONTO_ACTION, s->action, b))
-        return 1;
+    for (size_t k = 0; k < e->nby_except_all; k++)
+        if (pc_frame_has_under(r->fs, s, PC_ONTO_RECIPIENT, e->by_except_all[k]))
+            return 1;
+    int any = 0;
+    for (size_t i = 0; i < s->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[s->term_first + i];
+        if (t->dim != PC_ONTO_RECIPIENT)
+            continue;
+        int excepted = 0;
+        for (size_t k = 0; k < e->nby_except && !excepted; k++)
+            excepted = pc_onto_under(r->o, PC_ONTO_RECIPIENT, t->entry, e->by_except[k]);
+        if (!excepted)
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
+/* Whether practice s, of a parent action of b, is b by the ontology's implied_by (sharing with
+ * advertisers is selling). */
+static int cc_implies(const cc_run *r, const pc_frame *s, int b)
+{
     const pc_onto_entry *e = &r->o->e[PC_ONTO_ACTION][b];
-    if (!pc_onto_under(r->o, PC_ONTO_ACTION, b, s->action))
+    if (s->action == b || !pc_onto_under(r->o, PC_ONTO_ACTION, b, s->action) ||
+        cc_excepted(r, e, s))
         return 0;
     for (size_t k = 0; k < e->nby_recipient; k++)
         if (pc_frame_has_under(r->fs, s, PC_ONTO_RECIPIENT, e->by_recipient[k]))
@@ -157,6 +180,34 @@ static int cc_action_within(const cc_run *r, const pc_frame *s, int b)
         if (cc_purpose_under(r, s, e->by_purpose[k]))
             return 1;
     return 0;
+}
+
+/* Whether action a of practice s counts as action b of a restriction: a kind of b, or
+ * implying b where the policy does not itself tell the two apart. */
+static int cc_action_within(const cc_run *r, const pc_frame *s, int b)
+{
+    return pc_onto_under(r->o, PC_ONTO_ACTION, s->action, b) ||
+           (!r->distinguished[b] && cc_implies(r, s, b));
+}
+
+/* Actions the policy tells apart from what implies them: one clause restricts the action and
+ * states a practice that would imply it ("we do not sell your data, but we share it for
+ * targeted advertising"). */
+static void cc_distinguish(cc_run *r)
+{
+    for (size_t k = 0; k < r->p->outline->nclauses; k++)
+        for (size_t i = r->fs->first[k]; i < r->fs->first[k + 1]; i++) {
+            const pc_frame *rf = &r->fs->v[i];
+            if (rf->modality != PC_MOD_DOES_NOT && rf->modality != PC_MOD_NOT_UNLESS)
+                continue;
+            for (size_t j = r->fs->first[k]; j < r->fs->first[k + 1]; j++) {
+                const pc_frame *s = &r->fs->v[j];
+                if (j != i && s->actor == PC_ACTOR_WE &&
+                    (s->modality == PC_MOD_DOES || s->modality == PC_MOD_MAY) &&
+                    cc_implies(r, s, rf->action))
+                    r->distinguished[rf->action] = 1;
+            }
+        }
 }
 
 /* Whether practice s falls within restriction rf (of kind k). */
@@ -318,8 +369,11 @@ static int cc_policy(pc_comparison *c, size_t pi)
     const pc_policy *p = c->policies[pi];
     if (!p->frames || !p->frames->onto || !p->frames->n)
         return 0;
-    cc_run r = {c, (int)pi, p, p->frames, p->frames->onto, NULL, NULL, NULL};
-    int rc = cc_canon(&r) == 0 && cc_buckets(&r) == 0 ? 0 : -1;
+    cc_run r = {c, (int)pi, p, p->frames, p->frames->onto, NULL, NULL, NULL, NULL};
+    r.distinguished = calloc(r.o->n[PC_ONTO_ACTION] + 1, 1);
+    int rc = r.distinguished && cc_canon(&r) == 0 && cc_buckets(&r) == 0 ? 0 : -1;
+    if (rc == 0)
+        cc_distinguish(&r);
     for (size_t k = 0; rc == 0 && k < p->outline->nclauses; k++) {
         if (r.canon[k] != k)
             continue;
@@ -332,6 +386,7 @@ static int cc_policy(pc_comparison *c, size_t pi)
     free(r.canon);
     free(r.bucket);
     free(r.bfirst);
+    free(r.distinguished);
     return rc;
 }
 

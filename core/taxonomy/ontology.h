@@ -37,6 +37,7 @@ typedef struct pc_onto_entry {
     size_t nterms;
     int category;     /* actions: the category a contradiction on it concerns, or -1 */
     int not_personal; /* data: it is not personal data (aggregated, anonymised...) */
+    int anaphoric;    /* data: it refers back to data named before ("this information") */
     int no_narrowing; /* purposes: naming it does not narrow a restriction ("for monetary
                          compensation" qualifies a sale; it is no purpose of its own) */
     int *implies;     /* recipients: purposes receiving it implies ("advertisers" ->
@@ -46,6 +47,10 @@ typedef struct pc_onto_entry {
     size_t nby_recipient;
     int *by_purpose; /* ... or one of these purposes is also this action */
     size_t nby_purpose;
+    int *by_except; /* ... unless every recipient it names is one of these */
+    size_t nby_except;
+    int *by_except_all; /* ... or it names one of these (its third parties act for us) */
+    size_t nby_except_all;
 } pc_onto_entry;
 
 /* One term in the index: entry `entry` of dimension `dim`, term `term`. Plain value. */
