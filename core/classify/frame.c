@@ -235,6 +235,17 @@ static int fr_qualified(const fr_clause *c, const pc_onto_hit *h, size_t lo, siz
 
 /* Scopes after the action (from word `after` in [.., hi)) that the ontology does not know:
  * "with such data centers", "to identify you", "for the purposes of profiling". */
+/* Whether consent words follow at word j ("your consent", "user authorization"). */
+static int fr_consent_words(const fr_builder *b, size_t j, size_t hi)
+{
+    static const char *const words[] = {"consent",  "authorization", "authorisation", "permission",
+                                        "approval", "agreement",     "instructions",  "request"};
+    for (size_t k = j; k < hi && k < j + 2; k++)
+        if (FR_IN(b->ws->v[k].w, words))
+            return 1;
+    return 0;
+}
+
 static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_t after, size_t hi)
 {
     unsigned flags = 0;
@@ -244,6 +255,8 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
         if (!to && !with && !fr)
             continue;
         size_t j = fr_skip_det(c, i + 1, hi);
+        if (fr_consent_words(b, j, hi))
+            continue; /* "with user authorization" is a condition */
         /* "for (the) purposes of X", "for purposes such as X": X decides */
         if (fr && j < hi &&
             (!strcmp(b->ws->v[j].w, "purpose") || !strcmp(b->ws->v[j].w, "purposes")))
@@ -266,7 +279,11 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
  * sessions or any information", "we do not use these widgets"). */
 static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t after, size_t hi)
 {
+    static const char *const kinds[] = {"categories", "category", "types", "type", "kinds", "kind",
+                                        "pieces",     "piece",    "forms", "any",  "some"};
     size_t i = fr_skip_det(c, after, hi);
+    if (i + 1 < hi && FR_IN(b->ws->v[i].w, kinds) && !strcmp(b->ws->v[i + 1].w, "of"))
+        i = fr_skip_det(c, i + 2, hi); /* "categories of personal information" */
     long h; /* "record or store your camera sessions": past the coordinated verbs */
     while (i < hi && (h = pc_fr_hit_at(c, i)) >= 0 && c->hits[h].dim == PC_ONTO_ACTION &&
            c->hits[h].first == i)
@@ -292,7 +309,8 @@ static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, s
                     long actor_hit, size_t base)
 {
     const pc_ontology *o = b->fs->onto;
-    int not_personal = 0, specific = 0;
+    int not_personal = 0, specific = 0, object_seen = 0, object_qualified = 0, all_qualified = 1;
+    size_t ndata = 0, a = (size_t)f->span.start; /* the action's word (see fr_action) */
     f->term_first = b->fs->nterms;
     for (size_t h = 0; h < b->nhits; h++) {
         const pc_onto_hit *x = &b->hits[h];
@@ -307,8 +325,14 @@ static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, s
             not_personal = 1;
         else if (x->dim == PC_ONTO_DATA && e->nparents > 0)
             specific = 1;
-        if (x->dim == PC_ONTO_DATA && !e->not_personal && fr_qualified(c, x, lo, hi))
-            f->flags |= PC_FRAME_DATA_QUALIFIED;
+        if (x->dim == PC_ONTO_DATA && !e->not_personal) {
+            int q = fr_qualified(c, x, lo, hi);
+            if (x->first > a && !object_seen)
+                object_qualified = q;
+            object_seen |= x->first > a;
+            all_qualified &= q;
+            ndata++;
+        }
         if (x->dim == PC_ONTO_RECIPIENT && fr_qualified(c, x, lo, hi))
             f->flags |= PC_FRAME_RECIPIENT_UNKNOWN;
         if (x->dim == PC_ONTO_DATA && e->anaphoric)
@@ -320,6 +344,9 @@ static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, s
     /* "aggregated information" is not personal; "aggregated data or your location" is */
     if (not_personal && !specific)
         f->flags |= PC_FRAME_NOT_PERSONAL;
+    /* the data the action is about is narrowed: its object, or every data type it names */
+    if (object_qualified || (ndata && all_qualified))
+        f->flags |= PC_FRAME_DATA_QUALIFIED;
     return 0;
 }
 

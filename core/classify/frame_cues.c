@@ -280,9 +280,6 @@ static const char *const fr_definition_cues[] = {
 static const char *const fr_overview_cues[] = {
     "what",
     "how",
-    "which",
-    "who",
-    "whom",
     "why",
     "whether",
     "types of",
@@ -524,6 +521,11 @@ static const struct {
     {"subpoena", PC_COND_LAW},
     {"applicable law", PC_COND_LAW},
     {"permitted by", PC_COND_LAW},
+    {"law permits", PC_COND_LAW},
+    {"law allows", PC_COND_LAW},
+    {"law requires", PC_COND_LAW},
+    {"where permitted", PC_COND_LAW},
+    {"as permitted", PC_COND_LAW},
     {"protect * rights", PC_COND_LAW},
     {"good faith", PC_COND_LAW},
     {"merger", PC_COND_TRANSFER},
@@ -578,8 +580,10 @@ static const struct {
     {"before", PC_COND_CIRCUMSTANCE},
 };
 
-/* Words after "except" that introduce the person's consent or request, not an exception. */
-static const char *const fr_except_consent[] = {"with", "upon", "at", "where", "when", "if"};
+/* Words after "except" that introduce the person's consent or request ("except with your
+ * consent", "except where you ask us"), not an exception. */
+static const char *const fr_except_consent[] = {"with", "upon", "at"};
+static const char *const fr_except_when[] = {"where", "when", "if"};
 
 unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
 {
@@ -590,7 +594,9 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
                 !pc_words_match_at(c->ws, i, fr_conditions[t].phrase))
                 continue;
             if (!strcmp(c->ws->v[i].w, "except") && i + 1 < hi &&
-                FR_IN(c->ws->v[i + 1].w, fr_except_consent))
+                (FR_IN(c->ws->v[i + 1].w, fr_except_consent) ||
+                 (FR_IN(c->ws->v[i + 1].w, fr_except_when) && i + 2 < hi &&
+                  !strcmp(c->ws->v[i + 2].w, "you"))))
                 continue;
             bits |= fr_conditions[t].cond;
         }
@@ -609,8 +615,9 @@ static const char *const fr_softeners[] = {
     "within the meaning", "for purposes of the", "conventional sense",
     "as * term is used"};
 /* Words that make a restriction exclusive: only what it names is done ("no other data"). */
-static const char *const fr_exclusive[] = {"only",      "solely",       "exclusively",  "no other",
-                                           "any other", "nothing else", "anything else"};
+static const char *const fr_exclusive[] = {"only",          "solely",         "exclusively",
+                                           "no other",      "any other",      "nothing else",
+                                           "anything else", "other purposes", "other purpose"};
 /* Between a negation and the action, these start another clause: the negation is not the
  * action's ("emails may not be hashed when they are shared"). */
 static const char *const fr_clause_openers[] = {

@@ -52,9 +52,17 @@ typedef struct cc_run {
     (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_SOFTENED | PC_FRAME_EXCLUSIVE |    \
      PC_FRAME_DATA_QUALIFIED | PC_FRAME_RECIPIENT_UNKNOWN | PC_FRAME_PURPOSE_UNKNOWN)
 
-static cc_kind cc_restriction(const pc_frame *f)
+/* The flags of f that count: an action not about data (sending messages) is not scoped by its
+ * object or its data types. */
+static unsigned cc_flags(const pc_ontology *o, const pc_frame *f)
 {
-    if (f->actor != PC_ACTOR_WE || (f->flags & CC_NOT_FIRM))
+    unsigned data = PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_DATA_QUALIFIED;
+    return o->e[PC_ONTO_ACTION][f->action].no_data ? f->flags & ~data : f->flags;
+}
+
+static cc_kind cc_restriction(const pc_ontology *o, const pc_frame *f)
+{
+    if (f->actor != PC_ACTOR_WE || (cc_flags(o, f) & CC_NOT_FIRM))
         return CC_NONE;
     unsigned limits = f->conditions & (PC_COND_LAW | PC_COND_TRANSFER | PC_COND_EXCEPTION);
     if (f->modality == PC_MOD_DOES_NOT)
@@ -69,12 +77,12 @@ static cc_kind cc_restriction(const pc_frame *f)
     return CC_NONE;
 }
 
-static int cc_practice(const pc_frame *f)
+static int cc_practice(const pc_ontology *o, const pc_frame *f)
 {
     return f->actor == PC_ACTOR_WE && (f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY) &&
            !(f->conditions &
              (PC_COND_CONSENT | PC_COND_REQUEST | PC_COND_LAW | PC_COND_TRANSFER)) &&
-           !(f->flags & (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN));
+           !(cc_flags(o, f) & (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN));
 }
 
 /* ---- within ---------------------------------------------------------------------------- */
@@ -213,11 +221,12 @@ static void cc_distinguish(cc_run *r)
 /* Whether practice s falls within restriction rf (of kind k). */
 static int cc_within(const cc_run *r, const pc_frame *rf, cc_kind k, const pc_frame *s)
 {
-    if (s->clause == rf->clause || !cc_practice(s) || !cc_action_within(r, s, rf->action))
+    if (s->clause == rf->clause || !cc_practice(r->o, s) || !cc_action_within(r, s, rf->action))
         return 0;
     if (k == CC_DONE_WITH_CONSENT && !(s->conditions & PC_COND_AUTOMATIC))
         return 0;
-    if (cc_specific_data(r, rf) && !cc_within_terms(r, rf, s, PC_ONTO_DATA, 1))
+    if (!r->o->e[PC_ONTO_ACTION][rf->action].no_data && cc_specific_data(r, rf) &&
+        !cc_within_terms(r, rf, s, PC_ONTO_DATA, 1))
         return 0;
     if (pc_frame_names(r->fs, rf, PC_ONTO_RECIPIENT) &&
         !cc_within_terms(r, rf, s, PC_ONTO_RECIPIENT, 0))
@@ -247,7 +256,7 @@ static int cc_cited(const cc_found *x, size_t clause)
 static void cc_restriction_frame(const cc_run *r, size_t fi, cc_found *x)
 {
     const pc_frame *rf = &r->fs->v[fi];
-    cc_kind k = cc_restriction(rf);
+    cc_kind k = cc_restriction(r->o, rf);
     if (k == CC_NONE)
         return;
     size_t na = r->o->n[PC_ONTO_ACTION], before = x->total;
@@ -351,14 +360,14 @@ static int cc_buckets(cc_run *r)
         return -1;
     for (size_t i = 0; i < r->fs->n; i++) {
         const pc_frame *f = &r->fs->v[i];
-        if (cc_practice(f) && r->canon[f->clause] == f->clause)
+        if (cc_practice(r->o, f) && r->canon[f->clause] == f->clause)
             r->bfirst[f->action + 2]++;
     }
     for (size_t a = 0; a < na; a++)
         r->bfirst[a + 2] += r->bfirst[a + 1];
     for (size_t i = 0; i < r->fs->n; i++) {
         const pc_frame *f = &r->fs->v[i];
-        if (cc_practice(f) && r->canon[f->clause] == f->clause)
+        if (cc_practice(r->o, f) && r->canon[f->clause] == f->clause)
             r->bucket[r->bfirst[f->action + 1]++] = i;
     }
     return 0;

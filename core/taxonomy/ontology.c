@@ -278,7 +278,7 @@ static int on_implied_by(pc_tax_ctx *c, yaml_node_t *map, pc_ontology *o, pc_ont
 static const char *const *on_entry_keys(pc_onto_dim d)
 {
     static const char *const action[] = {"id",       "name",       "parent", "terms",
-                                         "category", "implied_by", NULL};
+                                         "category", "implied_by", "data",   NULL};
     static const char *const data[] = {"id",       "name",      "parent", "terms",
                                        "personal", "anaphoric", NULL};
     static const char *const recipient[] = {"id", "name", "parent", "terms", "implies", NULL};
@@ -302,7 +302,7 @@ static int on_entry(pc_tax_ctx *c, yaml_node_t *map, pc_ontology *o, pc_onto_dim
         return pc_tax_fail(c, pc_tax_get(c, map, "id"), "duplicate %s id '%s' in the ontology",
                            on_fields[d], e->id);
     snprintf(where, sizeof where, "ontology %s '%s'", on_fields[d], e->id);
-    int personal = 1, narrows = 1;
+    int personal = 1, narrows = 1, about_data = 1;
     if (pc_tax_dup(c, &e->name, pc_tax_str(c, map, "name", 0, where)) < 0 ||
         (!e->name && pc_tax_dup(c, &e->name, e->id) < 0) ||
         on_refs(c, map, "parent", o, d, i, where, &e->parents, &e->nparents) < 0 ||
@@ -310,12 +310,14 @@ static int on_entry(pc_tax_ctx *c, yaml_node_t *map, pc_ontology *o, pc_onto_dim
         pc_tax_bool(c, map, "personal", where, &personal) < 0 ||
         pc_tax_bool(c, map, "narrows", where, &narrows) < 0 ||
         pc_tax_bool(c, map, "anaphoric", where, &e->anaphoric) < 0 ||
+        pc_tax_bool(c, map, "data", where, &about_data) < 0 ||
         on_refs(c, map, "implies", o, PC_ONTO_PURPOSE, (size_t)-1, where, &e->implies,
                 &e->nimplies) < 0 ||
         on_implied_by(c, map, o, e, where) < 0)
         return -1;
     e->not_personal = !personal;
     e->no_narrowing = !narrows;
+    e->no_data = !about_data;
     return 0;
 }
 

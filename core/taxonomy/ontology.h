@@ -36,6 +36,8 @@ typedef struct pc_onto_entry {
     char **terms; /* word sequences, words separated by one space */
     size_t nterms;
     int category;     /* actions: the category a contradiction on it concerns, or -1 */
+    int no_data;      /* actions: it is not about data (sending messages): the data types
+                         and objects of its frames do not scope it */
     int not_personal; /* data: it is not personal data (aggregated, anonymised...) */
     int anaphoric;    /* data: it refers back to data named before ("this information") */
     int no_narrowing; /* purposes: naming it does not narrow a restriction ("for monetary
