@@ -65,8 +65,8 @@ static const char *const fr_cond_names[PC_COND_COUNT] = {
 static const char *const fr_skip_names[] = {
     "", "question", "title", "right", "hypothetical", "definition", "overview", "protection"};
 static const char *const fr_flag_names[PC_FRAME_FLAGS] = {
-    "not-personal",   "object-unknown",    "softened",       "exclusive",
-    "data-qualified", "recipient-unknown", "purpose-unknown"};
+    "not-personal",      "object-unknown",  "softened", "exclusive", "data-qualified",
+    "recipient-unknown", "purpose-unknown", "lead-in",  "source"};
 
 const char *pc_actor_name(pc_actor a)
 {
@@ -318,8 +318,10 @@ static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, s
             continue;
         if (x->dim == PC_ONTO_RECIPIENT && x->first > 0 &&
             (!strcmp(b->ws->v[x->first - 1].w, "from") ||
-             (x->first > 1 && !strcmp(b->ws->v[x->first - 2].w, "from"))))
+             (x->first > 1 && !strcmp(b->ws->v[x->first - 2].w, "from")))) {
+            f->flags |= PC_FRAME_SOURCE;
             continue;
+        }
         const pc_onto_entry *e = &o->e[x->dim][x->entry];
         if (x->dim == PC_ONTO_DATA && e->not_personal)
             not_personal = 1;
@@ -327,9 +329,9 @@ static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, s
             specific = 1;
         if (x->dim == PC_ONTO_DATA && !e->not_personal) {
             int q = fr_qualified(c, x, lo, hi);
-            if (x->first > a && !object_seen)
+            if (x->first >= a && !object_seen)
                 object_qualified = q;
-            object_seen |= x->first > a;
+            object_seen |= x->first >= a;
             all_qualified &= q;
             ndata++;
         }
@@ -410,10 +412,12 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
 /* A list item that names no action states its lead-in's ("We share it with: - advertisers"):
  * each frame of the lead-in is copied to item k, with the data, recipients and purposes the
  * item names in place of the lead-in's of the same kind. */
-static int fr_inherit(fr_builder *b, size_t k, size_t lead, size_t base)
+static int fr_inherit(fr_builder *b, const fr_clause *c, size_t k, size_t lead, size_t base)
 {
     pc_frames *fs = b->fs;
-    unsigned named = 0;
+    unsigned named = 0, scoped = PC_FRAME_RECIPIENT_UNKNOWN | PC_FRAME_PURPOSE_UNKNOWN |
+                                 PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_DATA_QUALIFIED |
+                                 PC_FRAME_NOT_PERSONAL | PC_FRAME_LEAD_IN;
     for (size_t h = 0; h < b->nhits; h++)
         named |= 1u << b->hits[h].dim;
     if (!(named & ((1u << PC_ONTO_DATA) | (1u << PC_ONTO_RECIPIENT) | (1u << PC_ONTO_PURPOSE))))
@@ -421,24 +425,25 @@ static int fr_inherit(fr_builder *b, size_t k, size_t lead, size_t base)
     for (size_t i = fs->first[lead]; i < fs->first[lead + 1]; i++) {
         pc_frame f = fs->v[i];
         f.clause = k;
-        f.term_first = fs->nterms;
+        f.flags = 0;
+        f.span.start = 0; /* the item's first word stands for the action (fr_terms) */
+        if (fr_terms(b, c, &f, 0, b->ws->n, -1, base) < 0)
+            return -1;
+        if (fr_object_unknown(c, b, 0, b->ws->n)) /* "Pictures from your camera" */
+            f.flags |= PC_FRAME_OBJECT_UNKNOWN;
+        else if (!(named & (1u << PC_ONTO_DATA)))
+            f.flags |= fs->v[i].flags & PC_FRAME_OBJECT_UNKNOWN;
+        f.flags |= fs->v[i].flags & ~scoped;
         for (size_t t = 0; t < fs->v[i].nterms; t++) {
             pc_frame_term term = fs->terms[fs->v[i].term_first + t];
-            if (!((named >> term.dim) & 1) &&
-                (pc_grow(&fs->terms, &fs->cap_terms, fs->nterms + 1, sizeof *fs->terms) < 0 ||
-                 (fs->terms[fs->nterms++] = term, 0)))
+            if ((named >> term.dim) & 1)
+                continue;
+            if (pc_grow(&fs->terms, &fs->cap_terms, fs->nterms + 1, sizeof *fs->terms) < 0)
                 return -1;
+            fs->terms[fs->nterms++] = term;
         }
-        for (size_t h = 0; h < b->nhits; h++)
-            if (fr_push_term(b, &b->hits[h], base) < 0)
-                return -1;
         f.nterms = fs->nterms - f.term_first;
-        if (named & (1u << PC_ONTO_RECIPIENT))
-            f.flags &= ~(unsigned)PC_FRAME_RECIPIENT_UNKNOWN;
-        if (named & (1u << PC_ONTO_PURPOSE))
-            f.flags &= ~(unsigned)PC_FRAME_PURPOSE_UNKNOWN;
-        if (named & (1u << PC_ONTO_DATA))
-            f.flags &= ~(unsigned)PC_FRAME_OBJECT_UNKNOWN;
+        f.span = fs->v[i].span;
         if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)
             return -1;
         fs->v[fs->n++] = f;
@@ -475,11 +480,16 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         const pc_word *w = &b->ws->v[fs->v[i].span.start];
         fs->v[i].span = (pc_span){w->start + base, w->end + base};
     }
+    size_t e = len;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n'))
+        e--;
+    for (size_t i = first; e > 0 && s[e - 1] == ':' && i < fs->n; i++)
+        fs->v[i].flags |= PC_FRAME_LEAD_IN;
     int acts = 0;
     for (size_t h = 0; h < b->nhits; h++)
         acts |= b->hits[h].dim == PC_ONTO_ACTION;
     if (skip == PC_SKIP_NONE && !acts && lead >= 0 && (size_t)lead < k &&
-        fr_inherit(b, k, (size_t)lead, base) < 0)
+        fr_inherit(b, &c, k, (size_t)lead, base) < 0)
         return -1;
     fs->skip[k] = (unsigned char)(skip != PC_SKIP_NONE ? skip : fs->n == first ? why : 0);
     return 0;

@@ -90,8 +90,12 @@ enum {
     PC_FRAME_DATA_QUALIFIED = 1u << 4,    /* a data type narrowed by a word the ontology does
                                              not know ("secret chats") */
     PC_FRAME_RECIPIENT_UNKNOWN = 1u << 5, /* "with such data centers" */
-    PC_FRAME_PURPOSE_UNKNOWN = 1u << 6,   /* "for the purposes of profiling", "to identify you" */
-    PC_FRAME_FLAGS = 7
+    PC_FRAME_PURPOSE_UNKNOWN = 1u << 6,  /* "for the purposes of profiling", "to identify you" */
+    PC_FRAME_LEAD_IN = 1u << 7,          /* its clause introduces a list that says what it is
+                                            about ("we may collect, with your permission:") */
+    PC_FRAME_SOURCE = 1u << 8,           /* it names where data comes from ("from third
+                                            parties", "from anyone under 13") */
+    PC_FRAME_FLAGS = 9
 };
 
 /* A term of a frame: an ontology entry of a dimension (data, recipient, purpose) and where it
@@ -139,7 +143,8 @@ pc_frames *pc_frames_of_text(const pc_ontology *onto, const char *text, size_t l
 /* Names: "we", "third party", "user", "other", "named"; "does", "may", "does-not", "not-unless"; a
  * condition bit's name ("consent", "request", "opt-out", "law", "business-transfer", "exception",
  * "automatic", "circumstance"); a frame flag's name ("not-personal", "object-unknown",
- * "softened", "exclusive", "data-qualified", "recipient-unknown", "purpose-unknown"); a
+ * "softened", "exclusive", "data-qualified", "recipient-unknown", "purpose-unknown", "lead-in",
+ * "source"); a
  * skip reason ("question", "title", "right", "hypothetical", "definition", "overview",
  * "protection", "" for none). */
 const char *pc_actor_name(pc_actor a);

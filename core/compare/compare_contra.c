@@ -49,8 +49,9 @@ typedef struct cc_run {
 
 /* Flags that scope a restriction to something the ontology does not know, or soften it. */
 #define CC_NOT_FIRM                                                                                \
-    (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_SOFTENED | PC_FRAME_EXCLUSIVE |    \
-     PC_FRAME_DATA_QUALIFIED | PC_FRAME_RECIPIENT_UNKNOWN | PC_FRAME_PURPOSE_UNKNOWN)
+    (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_SOFTENED | PC_FRAME_EXCLUSIVE |  \
+     PC_FRAME_DATA_QUALIFIED | PC_FRAME_RECIPIENT_UNKNOWN | PC_FRAME_PURPOSE_UNKNOWN |         \
+     PC_FRAME_LEAD_IN | PC_FRAME_SOURCE)
 
 /* The flags of f that count: an action not about data (sending messages) is not scoped by its
  * object or its data types. */
