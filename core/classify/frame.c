@@ -225,7 +225,10 @@ static int fr_qualified(const fr_clause *c, const pc_onto_hit *h, size_t lo, siz
     }
     if (e >= hi || c->ws->v[e].comma_before || c->ws->v[e].stop_before)
         return 0;
-    if (FR_IN(c->ws->v[e].w, subjects))
+    const char *next = c->ws->v[e].w;
+    size_t n = strlen(next);
+    if (FR_IN(next, subjects) || /* "data identified in the above categories" */
+        (n > 3 && !strcmp(next + n - 2, "ed") && pc_fr_hit_at(c, e) < 0))
         return 1;
     if (!FR_IN(c->ws->v[e].w, after_words))
         return 0;
@@ -252,9 +255,11 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
     for (size_t i = after; i < hi; i++) {
         const char *w = b->ws->v[i].w;
         int to = !strcmp(w, "to"), with = !strcmp(w, "with"), fr = !strcmp(w, "for");
+        size_t j = fr_skip_det(c, i + 1, hi);
+        if (!strcmp(w, "from") && j < hi && strcmp(b->ws->v[j].w, "you"))
+            flags |= PC_FRAME_SOURCE; /* "from third parties", "from anyone under 13" */
         if (!to && !with && !fr)
             continue;
-        size_t j = fr_skip_det(c, i + 1, hi);
         if (fr_consent_words(b, j, hi))
             continue; /* "with user authorization" is a condition */
         /* "for (the) purposes of X", "for purposes such as X": X decides */
@@ -266,8 +271,7 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
         long h = pc_fr_hit_at(c, j);
         pc_onto_dim want = fr || (to && j == i + 1) ? PC_ONTO_PURPOSE : PC_ONTO_RECIPIENT;
         if (h >= 0 && c->hits[h].first == j &&
-            (c->hits[h].dim == want || c->hits[h].dim == PC_ONTO_RECIPIENT ||
-             c->hits[h].dim == PC_ONTO_ACTION))
+            (c->hits[h].dim == want || c->hits[h].dim == PC_ONTO_RECIPIENT))
             continue;
         flags |= want == PC_ONTO_PURPOSE ? PC_FRAME_PURPOSE_UNKNOWN : PC_FRAME_RECIPIENT_UNKNOWN;
     }
@@ -303,6 +307,23 @@ static int fr_push_term(fr_builder *b, const pc_onto_hit *h, size_t base)
     return 0;
 }
 
+static const char *const fr_source_words[] = {"from"};
+static const char *const fr_place_words[] = {"on", "at", "across", "through", "via", "within"};
+
+/* Whether word i follows a word of table[0..n), directly or after determiners ("from our
+ * partners"). */
+static int fr_after_word(const fr_builder *b, size_t i, const char *const *table, size_t n)
+{
+    for (size_t k = 1; k <= 3 && k <= i; k++) {
+        const char *w = b->ws->v[i - k].w;
+        if (pc_word_in(w, table, n))
+            return 1;
+        if (!FR_IN(w, fr_determiners))
+            return 0;
+    }
+    return 0;
+}
+
 /* The data, recipient and purpose terms of the part [lo, hi) into frame f (not the actor's
  * own term, not a source after "from"), and the flags they give. */
 static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, size_t hi,
@@ -316,12 +337,14 @@ static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, s
         const pc_onto_hit *x = &b->hits[h];
         if (x->first < lo || x->first >= hi || x->dim == PC_ONTO_ACTION || (long)h == actor_hit)
             continue;
-        if (x->dim == PC_ONTO_RECIPIENT && x->first > 0 &&
-            (!strcmp(b->ws->v[x->first - 1].w, "from") ||
-             (x->first > 1 && !strcmp(b->ws->v[x->first - 2].w, "from")))) {
+        if (x->dim == PC_ONTO_RECIPIENT && fr_after_word(b, x->first, fr_source_words, 1)) {
             f->flags |= PC_FRAME_SOURCE;
             continue;
         }
+        if (x->dim == PC_ONTO_RECIPIENT &&
+            fr_after_word(b, x->first, fr_place_words,
+                          sizeof fr_place_words / sizeof fr_place_words[0]))
+            continue; /* "advertise on third-party websites": a place, not a recipient */
         const pc_onto_entry *e = &o->e[x->dim][x->entry];
         if (x->dim == PC_ONTO_DATA && e->not_personal)
             not_personal = 1;
@@ -367,6 +390,22 @@ static int fr_seen(const fr_builder *b, size_t first, const pc_frame *f, unsigne
     return 0;
 }
 
+/* Whether the action sits in a relative clause without a pronoun after a data type
+ * ("information we receive by e-mail is disclosed"): it presupposes, it does not state. */
+static int fr_zero_relative(const fr_clause *c, size_t a)
+{
+    static const char *const subjects[] = {"we", "you", "they", "i"};
+    static const char *const aux[] = {"may", "might", "will", "would", "can",  "could",
+                                      "do",  "does",  "have", "has",   "also", "automatically"};
+    size_t j = a;
+    while (j > 0 && FR_IN(c->ws->v[j - 1].w, aux))
+        j--;
+    if (j < 2 || !FR_IN(c->ws->v[j - 1].w, subjects) || c->ws->v[j - 1].comma_before)
+        return 0;
+    long h = pc_fr_hit_at(c, j - 2);
+    return h >= 0 && c->hits[h].dim == PC_ONTO_DATA;
+}
+
 /* Whether "to us", "with you"... follows the action closely. */
 static int fr_toward_the_parties(const fr_builder *b, size_t after, size_t hi)
 {
@@ -387,7 +426,10 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
         return 0;
     long actor_hit;
     pc_frame f = {.clause = k, .action = x->entry};
-    f.actor = pc_fr_actor(c, a, &actor_hit, &f.name);
+    int implicit;
+    f.actor = pc_fr_actor(c, a, &actor_hit, &f.name, &implicit);
+    if (implicit && !c->has_lead)
+        f.flags |= PC_FRAME_NO_SUBJECT;
     if (f.actor == PC_ACTOR_USER && FR_IN(b->ws->v[a].w, fr_receive))
         f.actor = PC_ACTOR_WE;
     f.conditions = pc_fr_conditions(c, lo, hi);
@@ -399,7 +441,7 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
         return -1;
     f.flags |= fr_unknown_scopes(c, b, after, hi);
     /* a passive's object is its subject: "your text is not stored" names no known data */
-    if (fr_object_unknown(c, b, after, hi) || pc_fr_relative(c, a) ||
+    if (fr_object_unknown(c, b, after, hi) || pc_fr_relative(c, a) || fr_zero_relative(c, a) ||
         (pc_fr_passive(c, a) && !pc_frame_names(b->fs, &f, PC_ONTO_DATA)))
         f.flags |= PC_FRAME_OBJECT_UNKNOWN;
     pc_frames *fs = b->fs;
@@ -464,7 +506,7 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
         return -1;
     fr_parts(b);
-    fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name};
+    fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0};
     for (size_t h = 0; skip == PC_SKIP_NONE && h < b->nhits; h++) {
         if (b->hits[h].dim != PC_ONTO_ACTION)
             continue;
@@ -528,7 +570,7 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
         pc_words_split(s, l->end - l->start, b->lws);
         if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
             return -1;
-        fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0};
+        fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0};
         b->lead = cl->lead;
         b->cached_actor = pc_fr_subject(&c, &b->cached_name);
     }

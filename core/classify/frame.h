@@ -90,12 +90,14 @@ enum {
     PC_FRAME_DATA_QUALIFIED = 1u << 4,    /* a data type narrowed by a word the ontology does
                                              not know ("secret chats") */
     PC_FRAME_RECIPIENT_UNKNOWN = 1u << 5, /* "with such data centers" */
-    PC_FRAME_PURPOSE_UNKNOWN = 1u << 6,  /* "for the purposes of profiling", "to identify you" */
-    PC_FRAME_LEAD_IN = 1u << 7,          /* its clause introduces a list that says what it is
-                                            about ("we may collect, with your permission:") */
-    PC_FRAME_SOURCE = 1u << 8,           /* it names where data comes from ("from third
-                                            parties", "from anyone under 13") */
-    PC_FRAME_FLAGS = 9
+    PC_FRAME_PURPOSE_UNKNOWN = 1u << 6,   /* "for the purposes of profiling", "to identify you" */
+    PC_FRAME_LEAD_IN = 1u << 7,           /* its clause introduces a list that says what it is
+                                             about ("we may collect, with your permission:") */
+    PC_FRAME_SOURCE = 1u << 8,            /* it names where data comes from ("from third
+                                             parties", "from anyone under 13") */
+    PC_FRAME_NO_SUBJECT = 1u << 9,        /* a fragment with no subject and no lead-in to
+                                             take one from ("Not retained") */
+    PC_FRAME_FLAGS = 10
 };
 
 /* A term of a frame: an ontology entry of a dimension (data, recipient, purpose) and where it
@@ -144,7 +146,7 @@ pc_frames *pc_frames_of_text(const pc_ontology *onto, const char *text, size_t l
  * condition bit's name ("consent", "request", "opt-out", "law", "business-transfer", "exception",
  * "automatic", "circumstance"); a frame flag's name ("not-personal", "object-unknown",
  * "softened", "exclusive", "data-qualified", "recipient-unknown", "purpose-unknown", "lead-in",
- * "source"); a
+ * "source", "no-subject"); a
  * skip reason ("question", "title", "right", "hypothetical", "definition", "overview",
  * "protection", "" for none). */
 const char *pc_actor_name(pc_actor a);

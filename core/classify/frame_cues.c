@@ -144,8 +144,11 @@ static size_t fr_subject_start(const fr_clause *c, size_t a, size_t *rel)
             *rel = i - 1;
             return i;
         }
-        if (FR_IN(w, fr_subject_edges) && i < a)
+        if (FR_IN(w, fr_subject_edges) && i < a) {
+            if (!strcmp(w, "that")) /* "browsers that do not send": the subject is before */
+                *rel = i - 1;
             return i;
+        }
         i--;
     }
     return i;
@@ -225,10 +228,12 @@ pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name)
     return who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER ? PC_ACTOR_WE : who;
 }
 
-pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name)
+pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
+                     int *implicit)
 {
     *hit = -1;
     *name = 0;
+    *implicit = 0;
     if (pc_fr_passive(c, a))
         return fr_passive_actor(c, a, hit);
     size_t rel, lo = fr_subject_start(c, a, &rel);
@@ -247,6 +252,7 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
         first++;
     if (first == a && a < 3 && FR_IN(c->ws->v[0].w, fr_imperative))
         return PC_ACTOR_USER;
+    *implicit = 1;
     *name = c->lead_name;
     return c->lead_actor;
 }
@@ -405,6 +411,10 @@ static int fr_not_verb(const fr_clause *c, size_t a)
         return 1;
     if (!strcmp(prev, "of")) /* "terms of use", "right of access" */
         return 1;
+    /* "your browsing, sharing, downloading": a list of activities */
+    if (n > 3 && !strcmp(w + n - 3, "ing") &&
+        (ws->v[a].comma_before || (a + 1 < ws->n && ws->v[a + 1].comma_before)))
+        return 1;
     int participle = (n > 2 && !strcmp(w + n - 2, "ed")) || !strcmp(w, "sold") ||
                      !strcmp(w, "kept") || !strcmp(w, "held");
     return participle && !ws->v[a].comma_before && !FR_IN(prev, fr_be) &&
@@ -447,7 +457,9 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
         return PC_SKIP_DEFINITION;
     /* "your decision not to receive", "ask us not to sell": a choice, not a practice */
     if (fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW) ||
-        (a >= 2 && !strcmp(c->ws->v[a - 1].w, "to") && !strcmp(c->ws->v[a - 2].w, "not")))
+        (a >= 2 && !strcmp(c->ws->v[a - 1].w, "to") && !strcmp(c->ws->v[a - 2].w, "not")) ||
+        (a >= 3 && !strcmp(c->ws->v[a - 1].w, "be") && !strcmp(c->ws->v[a - 2].w, "to") &&
+         !strcmp(c->ws->v[a - 3].w, "not")))
         return PC_SKIP_RIGHT;
     if (fr_hypothetical(c, a) || fr_cue_before(c, a, fr_intent_cues, FR_N(fr_intent_cues), 4))
         return PC_SKIP_HYPOTHETICAL;
@@ -470,7 +482,6 @@ static const struct {
     {"with * authorization", PC_COND_CONSENT},
     {"with * authorisation", PC_COND_CONSENT},
     {"with * approval", PC_COND_CONSENT},
-    {"with * agreement", PC_COND_CONSENT},
     {"upon * consent", PC_COND_CONSENT},
     {"without * consent", PC_COND_CONSENT},
     {"without * permission", PC_COND_CONSENT},
@@ -574,6 +585,11 @@ static const struct {
     {"in certain cases", PC_COND_CIRCUMSTANCE},
     {"in some cases", PC_COND_CIRCUMSTANCE},
     {"in certain circumstances", PC_COND_CIRCUMSTANCE},
+    {"in this process", PC_COND_CIRCUMSTANCE},
+    {"in this way", PC_COND_CIRCUMSTANCE},
+    {"in doing so", PC_COND_CIRCUMSTANCE},
+    {"in that case", PC_COND_CIRCUMSTANCE},
+    {"in such event", PC_COND_CIRCUMSTANCE},
     {"subject to", PC_COND_CIRCUMSTANCE},
     {"depending on", PC_COND_CIRCUMSTANCE},
     {"after", PC_COND_CIRCUMSTANCE},
@@ -635,13 +651,13 @@ static int fr_marker(const pc_word *w)
     return w->comma_before && (FR_IN(w->w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
 }
 
-/* Whether the action at a is negated: a negation among the six words before it in the same
+/* Whether the action at a is negated: a negation among the eight words before it in the same
  * part (list markers do not count), with no other clause opening in between ("emails may not
  * be hashed when they are shared" does not negate sharing); or "no" right after it. */
 static int fr_negated(const fr_clause *c, size_t a)
 {
     const pc_words *ws = c->ws;
-    for (size_t i = a, k = 0; i > 0 && k < 6;) {
+    for (size_t i = a, k = 0; i > 0 && k < 8;) {
         if (ws->v[i].stop_before)
             break;
         i--;

@@ -15,11 +15,14 @@ typedef struct fr_clause {
     size_t nhits;
     pc_actor lead_actor; /* the actor of a clause that names none (a list item's lead-in's) */
     unsigned long long lead_name;
+    int has_lead; /* it is a list item with a lead-in */
 } fr_clause;
 
 /* The actor of the action at word a (frame_cues.c); *hit is the index of the recipient hit
- * naming a third-party actor, or -1; *name the hash of a name (PC_ACTOR_NAMED). */
-pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name);
+ * naming a third-party actor, or -1; *name the hash of a name (PC_ACTOR_NAMED); *implicit
+ * is set when the clause names no subject (the lead-in's or the company is taken). */
+pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
+                     int *implicit);
 /* The actor a whole clause names first (for a list's lead-in), PC_ACTOR_WE when none. */
 pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name);
 /* Whether the action at word a is a passive ("is sold"). */

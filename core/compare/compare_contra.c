@@ -49,9 +49,9 @@ typedef struct cc_run {
 
 /* Flags that scope a restriction to something the ontology does not know, or soften it. */
 #define CC_NOT_FIRM                                                                                \
-    (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_SOFTENED | PC_FRAME_EXCLUSIVE |  \
-     PC_FRAME_DATA_QUALIFIED | PC_FRAME_RECIPIENT_UNKNOWN | PC_FRAME_PURPOSE_UNKNOWN |         \
-     PC_FRAME_LEAD_IN | PC_FRAME_SOURCE)
+    (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_SOFTENED | PC_FRAME_EXCLUSIVE |    \
+     PC_FRAME_DATA_QUALIFIED | PC_FRAME_RECIPIENT_UNKNOWN | PC_FRAME_PURPOSE_UNKNOWN |             \
+     PC_FRAME_LEAD_IN | PC_FRAME_SOURCE | PC_FRAME_NO_SUBJECT)
 
 /* The flags of f that count: an action not about data (sending messages) is not scoped by its
  * object or its data types. */
@@ -83,7 +83,7 @@ static int cc_practice(const pc_ontology *o, const pc_frame *f)
     return f->actor == PC_ACTOR_WE && (f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY) &&
            !(f->conditions &
              (PC_COND_CONSENT | PC_COND_REQUEST | PC_COND_LAW | PC_COND_TRANSFER)) &&
-           !(cc_flags(o, f) & (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN));
+           !(cc_flags(o, f) & (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_LEAD_IN));
 }
 
 /* ---- within ---------------------------------------------------------------------------- */
@@ -152,13 +152,14 @@ static int cc_specific_data(const cc_run *r, const pc_frame *f)
     return 0;
 }
 
+static int cc_agent(const cc_run *r, const pc_frame *s);
+
 /* Whether the implication's exceptions cover s: every recipient it names acts for the company
  * (service providers, affiliates), or it says its recipients act "on our behalf". */
 static int cc_excepted(const cc_run *r, const pc_onto_entry *e, const pc_frame *s)
 {
-    for (size_t k = 0; k < e->nby_except_all; k++)
-        if (pc_frame_has_under(r->fs, s, PC_ONTO_RECIPIENT, e->by_except_all[k]))
-            return 1;
+    if (cc_agent(r, s) >= 0)
+        return 1;
     int any = 0;
     for (size_t i = 0; i < s->nterms; i++) {
         const pc_frame_term *t = &r->fs->terms[s->term_first + i];
@@ -219,6 +220,32 @@ static void cc_distinguish(cc_run *r)
         }
 }
 
+/* The agent recipient s names ("on our behalf"), or -1. */
+static int cc_agent(const cc_run *r, const pc_frame *s)
+{
+    for (size_t i = 0; i < s->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[s->term_first + i];
+        if (t->dim == PC_ONTO_RECIPIENT && r->o->e[PC_ONTO_RECIPIENT][t->entry].agent)
+            return t->entry;
+    }
+    return -1;
+}
+
+/* Whether the recipients of s fall within rf's. When s says its recipients act "on our
+ * behalf", they are that agent, whatever else it calls them. */
+static int cc_recipients_within(const cc_run *r, const pc_frame *rf, const pc_frame *s)
+{
+    int agent = cc_agent(r, s);
+    if (agent < 0)
+        return cc_within_terms(r, rf, s, PC_ONTO_RECIPIENT, 0);
+    for (size_t i = 0; i < rf->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[rf->term_first + i];
+        if (t->dim == PC_ONTO_RECIPIENT && pc_onto_under(r->o, PC_ONTO_RECIPIENT, agent, t->entry))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether practice s falls within restriction rf (of kind k). */
 static int cc_within(const cc_run *r, const pc_frame *rf, cc_kind k, const pc_frame *s)
 {
@@ -229,8 +256,7 @@ static int cc_within(const cc_run *r, const pc_frame *rf, cc_kind k, const pc_fr
     if (!r->o->e[PC_ONTO_ACTION][rf->action].no_data && cc_specific_data(r, rf) &&
         !cc_within_terms(r, rf, s, PC_ONTO_DATA, 1))
         return 0;
-    if (pc_frame_names(r->fs, rf, PC_ONTO_RECIPIENT) &&
-        !cc_within_terms(r, rf, s, PC_ONTO_RECIPIENT, 0))
+    if (pc_frame_names(r->fs, rf, PC_ONTO_RECIPIENT) && !cc_recipients_within(r, rf, s))
         return 0;
     return !cc_names_purpose(r, rf) || cc_purposes_within(r, rf, s);
 }

@@ -255,8 +255,7 @@ static int on_terms(pc_tax_ctx *c, yaml_node_t *map, pc_onto_entry *e, const cha
 static int on_implied_by(pc_tax_ctx *c, yaml_node_t *map, pc_ontology *o, pc_onto_entry *e,
                          const char *where)
 {
-    static const char *const keys[] = {"recipients", "purposes", "except_recipients",
-                                       "except_all_with", NULL};
+    static const char *const keys[] = {"recipients", "purposes", "except_recipients", NULL};
     yaml_node_t *v = pc_tax_get(c, map, "implied_by");
     if (!v || pc_tax_is_null(v))
         return 0;
@@ -267,11 +266,8 @@ static int on_implied_by(pc_tax_ctx *c, yaml_node_t *map, pc_ontology *o, pc_ont
         on_refs(c, v, "purposes", o, PC_ONTO_PURPOSE, (size_t)-1, where, &e->by_purpose,
                 &e->nby_purpose) < 0)
         return -1;
-    if (on_refs(c, v, "except_recipients", o, PC_ONTO_RECIPIENT, (size_t)-1, where, &e->by_except,
-                &e->nby_except) < 0)
-        return -1;
-    return on_refs(c, v, "except_all_with", o, PC_ONTO_RECIPIENT, (size_t)-1, where,
-                   &e->by_except_all, &e->nby_except_all);
+    return on_refs(c, v, "except_recipients", o, PC_ONTO_RECIPIENT, (size_t)-1, where,
+                   &e->by_except, &e->nby_except);
 }
 
 /* The keys an entry of dimension d may have. */
@@ -281,7 +277,8 @@ static const char *const *on_entry_keys(pc_onto_dim d)
                                          "category", "implied_by", "data",   NULL};
     static const char *const data[] = {"id",       "name",      "parent", "terms",
                                        "personal", "anaphoric", NULL};
-    static const char *const recipient[] = {"id", "name", "parent", "terms", "implies", NULL};
+    static const char *const recipient[] = {"id",      "name",  "parent", "terms",
+                                            "implies", "agent", NULL};
     static const char *const purpose[] = {"id", "name", "parent", "terms", "narrows", NULL};
     return d == PC_ONTO_ACTION      ? action
            : d == PC_ONTO_DATA      ? data
@@ -311,6 +308,7 @@ static int on_entry(pc_tax_ctx *c, yaml_node_t *map, pc_ontology *o, pc_onto_dim
         pc_tax_bool(c, map, "narrows", where, &narrows) < 0 ||
         pc_tax_bool(c, map, "anaphoric", where, &e->anaphoric) < 0 ||
         pc_tax_bool(c, map, "data", where, &about_data) < 0 ||
+        pc_tax_bool(c, map, "agent", where, &e->agent) < 0 ||
         on_refs(c, map, "implies", o, PC_ONTO_PURPOSE, (size_t)-1, where, &e->implies,
                 &e->nimplies) < 0 ||
         on_implied_by(c, map, o, e, where) < 0)
@@ -378,7 +376,6 @@ void pc_onto_free(pc_ontology *o)
             free(e->by_recipient);
             free(e->by_purpose);
             free(e->by_except);
-            free(e->by_except_all);
         }
         free(o->e[d]);
         free(o->under[d]);

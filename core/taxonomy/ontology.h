@@ -44,6 +44,8 @@ typedef struct pc_onto_entry {
                          compensation" qualifies a sale; it is no purpose of its own) */
     int *implies;     /* recipients: purposes receiving it implies ("advertisers" ->
                          advertising); actions: see implied_by */
+    int agent;        /* recipients: naming it makes a statement's recipients act for the
+                         company ("third parties, on our behalf") */
     size_t nimplies;
     int *by_recipient; /* actions: a frame of a parent action with one of these recipients */
     size_t nby_recipient;
@@ -51,8 +53,7 @@ typedef struct pc_onto_entry {
     size_t nby_purpose;
     int *by_except; /* ... unless every recipient it names is one of these */
     size_t nby_except;
-    int *by_except_all; /* ... or it names one of these (its third parties act for us) */
-    size_t nby_except_all;
+
 } pc_onto_entry;
 
 /* One term in the index: entry `entry` of dimension `dim`, term `term`. Plain value. */
