@@ -475,7 +475,7 @@ static int fr_inherit(fr_builder *b, const fr_clause *c, size_t k, size_t lead, 
             f.flags |= PC_FRAME_OBJECT_UNKNOWN;
         else if (!(named & (1u << PC_ONTO_DATA)))
             f.flags |= fs->v[i].flags & PC_FRAME_OBJECT_UNKNOWN;
-        f.flags |= fs->v[i].flags & ~scoped;
+        f.flags |= (fs->v[i].flags & ~scoped) | PC_FRAME_INHERITED;
         for (size_t t = 0; t < fs->v[i].nterms; t++) {
             pc_frame_term term = fs->terms[fs->v[i].term_first + t];
             if ((named >> term.dim) & 1)

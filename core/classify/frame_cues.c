@@ -464,7 +464,7 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
     if (fr_hypothetical(c, a) || fr_cue_before(c, a, fr_intent_cues, FR_N(fr_intent_cues), 4))
         return PC_SKIP_HYPOTHETICAL;
     if (fr_not_verb(c, a) ||
-        fr_cue_before(c, a, fr_overview_cues, FR_N(fr_overview_cues), 2 * FR_CUE_WINDOW))
+        fr_cue_before(c, a, fr_overview_cues, FR_N(fr_overview_cues), 4 * FR_CUE_WINDOW))
         return PC_SKIP_OVERVIEW;
     if (fr_any(c, lo, hi, fr_protection_cues, FR_N(fr_protection_cues)))
         return PC_SKIP_PROTECTION;

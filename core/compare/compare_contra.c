@@ -186,7 +186,9 @@ static int cc_implies(const cc_run *r, const pc_frame *s, int b)
     for (size_t k = 0; k < e->nby_recipient; k++)
         if (pc_frame_has_under(r->fs, s, PC_ONTO_RECIPIENT, e->by_recipient[k]))
             return 1;
-    for (size_t k = 0; k < e->nby_purpose; k++)
+    /* a purpose alone implies it only in a statement of its own: a list of purposes under
+     * "we collect, use and disclose it for:" does not say to whom */
+    for (size_t k = 0; !(s->flags & PC_FRAME_INHERITED) && k < e->nby_purpose; k++)
         if (cc_purpose_under(r, s, e->by_purpose[k]))
             return 1;
     return 0;

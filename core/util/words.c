@@ -35,7 +35,9 @@ void pc_words_split(const char *s, size_t len, pc_words *ws)
         size_t adv;
         char ch;
         if (!pc_word_byte(s, i, len, &adv, &ch)) {
-            if (ch == ';' || ch == ':' || ch == '.' || ch == '?' || ch == '!')
+            /* "example.com", "https://", "3.5" do not end anything */
+            int open = i + 1 >= len || strchr(" \t\n\r\"')]", s[i + 1]) != NULL;
+            if (ch == ';' || ((ch == ':' || ch == '.' || ch == '?' || ch == '!') && open))
                 stop = 1;
             if (ch == ',' || ch == '(' || ch == ')')
                 comma = 1;

@@ -4,8 +4,9 @@
  * A word is a run of ASCII letters, digits and apostrophes (a typographic apostrophe U+2019
  * counts as "'") and of non-ASCII bytes, lower-cased; anything else separates words, so
  * "opt-in" is "opt in" and "e-mail" is "e mail". Each word remembers its byte span and what
- * stood between it and the previous word: a stop (".", ";", ":", "?", "!") or a comma (",",
- * "(", ")"). Words longer than PC_WORD_MAX - 1 bytes are cut (the span stays whole); a text of
+ * stood between it and the previous word: a stop (";", or ".", ":", "?", "!" followed by a
+ * space, a quote, a bracket or the end: "example.com" and "https://" are no stops) or a comma
+ * (",", "(", ")"). Words longer than PC_WORD_MAX - 1 bytes are cut (the span stays whole); a text of
  * more than PC_WORDS_MAX words is cut there.
  */
 #ifndef POLCMP_WORDS_H
