@@ -18,6 +18,7 @@ static const char *const fr_determiners[] = {
     "those",         "a",    "an",    "their", "its",     "his",  "her",       "my",
     "certain",       "some", "other", "more",  "limited", "also", "ever",      "directly",
     "automatically", "only", "not",   "never", "or",      "and",  "otherwise", "own"};
+static const char *const fr_coordinators[] = {"or", "and", "nor"};
 /* What may follow a verb without an object: it then concerns everything ("we never sell to
  * anyone"). "you": the person addressed ("we will not contact you"). */
 static const char *const fr_no_object[] = {
@@ -292,6 +293,10 @@ static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t aft
     while (i < hi && (h = pc_fr_hit_at(c, i)) >= 0 && c->hits[h].dim == PC_ONTO_ACTION &&
            c->hits[h].first == i)
         i = fr_skip_det(c, i + c->hits[h].nwords, hi);
+    /* "sell or license your data": a coordinated verb the ontology does not know */
+    if (i > after && i + 1 < hi && FR_IN(b->ws->v[i - 1].w, fr_coordinators) &&
+        (FR_IN(b->ws->v[i + 1].w, fr_determiners) || fr_hit_starts(c, i + 1)))
+        i = fr_skip_det(c, i + 1, hi);
     if (i >= hi || b->ws->v[i].comma_before || FR_IN(b->ws->v[i].w, fr_no_object))
         return 0;
     return !fr_hit_starts(c, i);
