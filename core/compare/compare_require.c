@@ -40,6 +40,9 @@ typedef struct rq_run {
     uint64_t *bits;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
+    pc_buf flat; /* the text being read, white space collapsed (rq_flatten) */
+    size_t *map; /* flat byte -> document offset */
+    size_t map_cap;
     size_t *seen; /* open addressing: clause index + 1, 0 empty */
     uint64_t *seen_hash;
     size_t seen_cap;
@@ -81,20 +84,42 @@ static int rq_match(rq_run *r, const pc_rule *rule, const char *s, size_t len, p
              pcre2_match(rule->exclude, (PCRE2_SPTR)s, len, 0, 0, r->md, r->mctx) >= 0);
 }
 
-/* The first of rules[0..n) matching the text at `at` (offset base), as evidence in *ev. */
-static int rq_rules(rq_run *r, const pc_rule *rules, size_t n, const char *s, size_t len, pc_ref at,
-                    size_t base, pc_req_evidence *ev)
+/* The first of rules[0..n) matching the text being read (r->flat, from the text at `at`), as
+ * evidence in *ev with its span in the document. */
+static int rq_rules(rq_run *r, const pc_rule *rules, size_t n, pc_ref at, pc_req_evidence *ev)
 {
     for (size_t i = 0; i < n; i++) {
         pc_span sp;
-        if (!rq_match(r, &rules[i], s, len, &sp))
+        if (!rq_match(r, &rules[i], r->flat.data, r->flat.len, &sp))
             continue;
         ev->at = at;
         ev->rule = &rules[i];
         ev->category = -1;
-        ev->span = (pc_span){sp.start + base, sp.end + base};
+        ev->span = (pc_span){r->map[sp.start],
+                             sp.end > sp.start ? r->map[sp.end - 1] + 1 : r->map[sp.start]};
         return 1;
     }
+    return 0;
+}
+
+/* s[0..len) (at offset base in the document) into r->flat with every run of white space one
+ * space ("personal\ninformation" in a hard-wrapped file is "personal information"), and each
+ * byte's document offset in r->map. -1 when memory runs out. */
+static int rq_flatten(rq_run *r, const char *s, size_t len, size_t base)
+{
+    r->flat.len = 0;
+    if (pc_buf_reserve(&r->flat, len + 1) < 0 ||
+        pc_grow(&r->map, &r->map_cap, len + 1, sizeof *r->map) < 0)
+        return -1;
+    for (size_t i = 0; i < len; i++) {
+        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r';
+        if (space && r->flat.len && r->flat.data[r->flat.len - 1] == ' ')
+            continue;
+        r->map[r->flat.len] = base + i;
+        r->flat.data[r->flat.len++] = space ? ' ' : s[i];
+    }
+    r->map[r->flat.len] = base + len;
+    r->flat.data[r->flat.len] = '\0';
     return 0;
 }
 
@@ -113,9 +138,11 @@ static int rq_label(rq_run *r, const pc_req_part *pt, pc_ref at, pc_req_evidence
 }
 
 /* Read one text (a clause or a title) into every slot still looking for something. */
-static void rq_read(rq_run *r, const char *s, size_t len, pc_ref at, size_t base)
+static int rq_read(rq_run *r, const char *s, size_t len, pc_ref at, size_t base)
 {
-    pc_pf_scan(r->pf, r->scratch, s, len, r->bits);
+    if (rq_flatten(r, s, len, base) < 0)
+        return -1;
+    pc_pf_scan(r->pf, r->scratch, r->flat.data, r->flat.len, r->bits);
     for (size_t k = 0; k < r->nslots && r->pending; k++) {
         rq_slot *q = &r->slots[k];
         const pc_requirement *req = q->req;
@@ -123,8 +150,7 @@ static void rq_read(rq_run *r, const char *s, size_t len, pc_ref at, size_t base
             const pc_req_part *pt = &req->parts[p];
             pc_req_evidence *ev = &q->part[p];
             if (((q->met >> p) & 1) || pt->no_contradiction ||
-                !(rq_rules(r, pt->rules, pt->nrules, s, len, at, base, ev) ||
-                  rq_label(r, pt, at, ev)))
+                !(rq_rules(r, pt->rules, pt->nrules, at, ev) || rq_label(r, pt, at, ev)))
                 continue;
             ev->role = PC_REQ_PART;
             ev->part = (int)p;
@@ -132,20 +158,21 @@ static void rq_read(rq_run *r, const char *s, size_t len, pc_ref at, size_t base
             r->pending--;
         }
         if (!q->has_applies && req->napplies &&
-            rq_rules(r, req->applies, req->napplies, s, len, at, base, &q->applies)) {
+            rq_rules(r, req->applies, req->napplies, at, &q->applies)) {
             q->applies.role = PC_REQ_APPLIES;
             q->applies.part = -1;
             q->has_applies = 1;
             r->pending--;
         }
         if (!q->has_exempt && req->nexempt &&
-            rq_rules(r, req->exempt, req->nexempt, s, len, at, base, &q->exempt)) {
+            rq_rules(r, req->exempt, req->nexempt, at, &q->exempt)) {
             q->exempt.role = PC_REQ_EXEMPT;
             q->exempt.part = -1;
             q->has_exempt = 1;
             r->pending--;
         }
     }
+    return 0;
 }
 
 /* ---- reading each distinct text once -------------------------------------------------- */
@@ -178,22 +205,24 @@ static int rq_repeat(rq_run *r, size_t k)
     }
 }
 
-static void rq_read_policy(rq_run *r)
+static int rq_read_policy(rq_run *r)
 {
     const pc_outline *o = r->p->outline;
     const char *text = r->p->doc->text;
-    for (size_t k = 0; k < o->nclauses && r->pending; k++) {
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < o->nclauses && r->pending; k++) {
         const pc_clause *cl = &o->clauses[k];
         if (!rq_repeat(r, k))
-            rq_read(r, text + cl->start, cl->end - cl->start, (pc_ref){r->pi, k, cl->section},
-                    cl->start);
+            rc = rq_read(r, text + cl->start, cl->end - cl->start, (pc_ref){r->pi, k, cl->section},
+                         cl->start);
     }
-    for (size_t s = 0; s < o->nsections && r->pending; s++) {
+    for (size_t s = 0; rc == 0 && s < o->nsections && r->pending; s++) {
         const pc_section *sec = &o->sections[s];
         if (sec->title_end > sec->title_start)
-            rq_read(r, text + sec->title_start, sec->title_end - sec->title_start,
-                    (pc_ref){r->pi, PC_NO_CLAUSE, (int)s}, sec->title_start);
+            rc = rq_read(r, text + sec->title_start, sec->title_end - sec->title_start,
+                         (pc_ref){r->pi, PC_NO_CLAUSE, (int)s}, sec->title_start);
     }
+    return rc;
 }
 
 /* ---- results and findings ------------------------------------------------------------- */
@@ -339,14 +368,17 @@ static void rq_run_free(rq_run *r)
     pcre2_match_context_free(r->mctx);
     free(r->seen);
     free(r->seen_hash);
+    pc_buf_free(&r->flat);
+    free(r->map);
 }
 
 static int rq_policy(pc_comparison *c, size_t pi)
 {
     rq_run r;
     int rc = rq_run_init(&r, c, pi);
+    if (rc == 0)
+        rc = rq_read_policy(&r);
     if (rc == 0) {
-        rq_read_policy(&r);
         int contradicts = rq_contradicts(c, (int)pi);
         size_t first = c->nreqs;
         for (size_t k = 0; rc == 0 && k < r.nslots; k++)

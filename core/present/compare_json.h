@@ -16,4 +16,12 @@ struct pc_review_map;
 json_t *pc_finding_json(const pc_comparison *c, const struct pc_review_map *map, size_t i,
                         int bare);
 
+/* The requirement results of the comparison (c->reqs) as an array, one object per policy and
+ * requirement: {"policy","requirement","regime","name","articles":[..],"status":"met" |
+ * "not-disclosed" | "not-applicable","severity" (of a missing disclosure, else null),
+ * "conditional","applies","parts":[{"id","name","status","evidence"}],"applies_evidence",
+ * "exempt_evidence"}, evidence being {"clause","text","rule","category","span"} or
+ * {"section","title",...}, or null. With `bare` the policy ids are left out. */
+json_t *pc_requirements_json(const pc_comparison *c, int bare);
+
 #endif
