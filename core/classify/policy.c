@@ -1,6 +1,7 @@
 /* policy.c: see policy.h. */
 #include "classify/policy.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,31 @@ const char *pc_policy_clause_text(const pc_policy *p, size_t clause, size_t *len
     const pc_clause *c = &p->outline->clauses[clause];
     *len = c->end - c->start;
     return p->doc->text + c->start;
+}
+
+void pc_policy_excerpt(const pc_policy *p, size_t clause, size_t max, char *out, size_t outsz)
+{
+    size_t len, n = 0, last_space = 0;
+    const char *s = pc_policy_clause_text(p, clause, &len);
+    if (max + 4 > outsz)
+        max = outsz - 4;
+    /* Copy with runs of white space (hard-wrapped lines) folded into one space. */
+    for (size_t i = 0; i < len && n < max; i++) {
+        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+        if (space && (n == 0 || out[n - 1] == ' '))
+            continue;
+        if (space)
+            last_space = n;
+        out[n++] = space ? ' ' : s[i];
+    }
+    int cut = n >= max && len > 0;
+    if (cut && last_space > max / 2)
+        n = last_space;
+    while (cut && n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
+        n--;
+    while (n > 0 && out[n - 1] == ' ')
+        n--;
+    snprintf(out + n, outsz - n, "%s", cut ? "..." : "");
 }
 
 int pc_policy_clause_has(const pc_policy *p, size_t clause, int cat)

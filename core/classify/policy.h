@@ -27,6 +27,10 @@ void pc_policy_free(pc_policy *p);
 
 /* A clause's text (pointer into doc->text) and length. */
 const char *pc_policy_clause_text(const pc_policy *p, size_t clause, size_t *len);
+/* A short excerpt of a clause for messages and tables: at most max bytes, runs of white space
+ * folded, cut at a word and a UTF-8 boundary, with "..." when cut. Written into out (size
+ * outsz, at least max + 4). */
+void pc_policy_excerpt(const pc_policy *p, size_t clause, size_t max, char *out, size_t outsz);
 /* Whether clause i carries category c or one of its descendants. */
 int pc_policy_clause_has(const pc_policy *p, size_t clause, int cat);
 

@@ -114,14 +114,6 @@ unsigned pc_regime_of(const char *required_by)
     return pc_regime_word(required_by, strcspn(required_by, " "));
 }
 
-int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc)
-{
-    for (; cat >= 0; cat = tax->cats[cat].parent)
-        if (cat == anc)
-            return 1;
-    return 0;
-}
-
 /* ---- findings ---- */
 
 int pc_cmp_add(pc_comparison *c, pc_finding_kind kind, pc_severity sev, int category,
@@ -154,31 +146,6 @@ int pc_cmp_add(pc_comparison *c, pc_finding_kind kind, pc_severity sev, int cate
     f->nrefs = nrefs;
     c->nfindings++;
     return 0;
-}
-
-void pc_cmp_excerpt(const pc_policy *p, size_t clause, size_t max, char *out, size_t outsz)
-{
-    size_t len, n = 0, last_space = 0;
-    const char *s = pc_policy_clause_text(p, clause, &len);
-    if (max + 4 > outsz)
-        max = outsz - 4;
-    /* Copy with runs of white space (hard-wrapped lines) folded into one space. */
-    for (size_t i = 0; i < len && n < max; i++) {
-        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
-        if (space && (n == 0 || out[n - 1] == ' '))
-            continue;
-        if (space)
-            last_space = n;
-        out[n++] = space ? ' ' : s[i];
-    }
-    int cut = n >= max && len > 0;
-    if (cut && last_space > max / 2)
-        n = last_space;
-    while (cut && n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
-        n--;
-    while (n > 0 && out[n - 1] == ' ')
-        n--;
-    snprintf(out + n, outsz - n, "%s", cut ? "..." : "");
 }
 
 /* ---- matrix ---- */

@@ -106,8 +106,6 @@ pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, si
 void pc_comparison_free(pc_comparison *c);
 
 const pc_cell_info *pc_comparison_cell(const pc_comparison *c, int cat, size_t policy);
-/* Whether category cat is a descendant of (or is) category anc. */
-int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc);
 
 /* The comparison as tables for people: the matrix (rows are categories grouped under their
  * OPP-115 parent, columns are policies), the attribute values, the findings. */

@@ -21,8 +21,4 @@ int pc_cmp_lint(pc_comparison *c, size_t policy);
 /* compare_stance.c: contradictions inside a policy and opposite stances between policies. */
 int pc_cmp_stances(pc_comparison *c);
 
-/* A short excerpt of a clause for messages: at most max bytes, cut at a word and a UTF-8
- * boundary, with "..." when cut. Written into out (size outsz). */
-void pc_cmp_excerpt(const pc_policy *p, size_t clause, size_t max, char *out, size_t outsz);
-
 #endif

@@ -732,6 +732,14 @@ pc_taxonomy *pc_tax_load(const char *path, pc_error *err)
     return t;
 }
 
+int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc)
+{
+    for (; cat >= 0; cat = tax->cats[cat].parent)
+        if (cat == anc)
+            return 1;
+    return 0;
+}
+
 int pc_tax_find_category(const pc_taxonomy *tax, const char *id)
 {
     for (size_t i = 0; i < tax->ncats; i++)
