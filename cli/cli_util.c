@@ -171,15 +171,19 @@ void cli_free_policies(pc_policy **p, size_t n)
 /* The reviewer's relabels, applied before comparing. 0, or -1 after printing why. */
 static int cli_run_relabel(cli_run *run, const pc_review *review)
 {
-    pc_error err = {{0}};
+    pc_error err = {{0}}, warning = {{0}};
     if (!review || !review->n)
         return 0;
-    if (pc_review_apply_labels(review, run->pols, run->n, &err) < 0) {
-        cli_error("%s", err.msg);
-        return -1;
+    for (size_t i = 0; i < run->n; i++) {
+        pc_overlay *o = pc_review_overlay(review, run->pols[i], &warning, &err);
+        if (!o) {
+            cli_error("%s", err.msg);
+            return -1;
+        }
+        pc_policy_set_overlay(run->pols[i], o);
     }
-    if (err.msg[0])
-        cli_warn("%s", err.msg); /* an unknown category id: that relabel is skipped */
+    if (warning.msg[0])
+        cli_warn("%s", warning.msg); /* an unknown category id: that relabel is skipped */
     return 0;
 }
 

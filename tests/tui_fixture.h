@@ -65,9 +65,13 @@ static inline int tuif_open_review(tuif *f, const char *const *paths, size_t n, 
         fprintf(stderr, "%s\n", err.msg);
         return -1;
     }
-    if (pc_review_apply_labels(r, f->pols, f->n, &err) < 0) {
-        pc_review_free(r);
-        return -1;
+    for (size_t i = 0; i < f->n; i++) {
+        pc_overlay *o = pc_review_overlay(r, f->pols[i], NULL, &err);
+        if (!o) {
+            pc_review_free(r);
+            return -1;
+        }
+        pc_policy_set_overlay(f->pols[i], o);
     }
     pc_comparison *cmp = pc_compare(f->tax, f->pols, f->n, regimes, &err);
     if (!cmp || tui_app_init(&f->app, f->tax, f->pols, f->n, regimes, cmp, r, NULL, &err) < 0) {

@@ -124,6 +124,15 @@ int tui_model_dismissed(const tui_app *app, size_t finding);
 /* The index of the first finding that cites clause (policy, clause), or -1. */
 long tui_model_clause_finding(const tui_app *app, size_t policy, size_t clause);
 
+/* A clause's labels as people see them (the reviewer's relabel over the classifier's, policy.h)
+ * as category ids joined by sep, appended to b; with `mark`, a relabel reads "✎ ids" ("✎ none"
+ * for a relabel to nothing), so a reviewer's label is never taken for the classifier's. */
+int tui_model_labels(const pc_policy *p, size_t clause, const char *sep, int mark, pc_buf *b);
+/* Emphasise on row y, from column x, the evidence of clause c's labels (those under category
+ * `under`, or all when -1) lying within the policy's text [start, end) shown there. */
+void tui_model_mark_evidence(tui_screen *s, int y, int x, const pc_policy *p, size_t clause,
+                             int under, size_t start, size_t end);
+
 /* Whether text matches the search pattern (case-insensitive). */
 int tui_search_match(const pcre2_code *re, const char *text, size_t len);
 

@@ -89,12 +89,15 @@ static void tui_views_refresh(tui_app *app)
         app->views[i].ops->refresh(&app->views[i]);
 }
 
-/* After a relabel on policy pi: its labels again (core), then the comparison again. */
+/* After a relabel on policy pi: its overlay again, then the comparison again. */
 static int tui_app_recompare(tui_app *app, int pi, pc_error *err)
 {
-    if (pi < 0 || (size_t)pi >= app->npols ||
-        pc_review_reclassify(app->review, app->pols[pi], app->tax, err) < 0)
+    pc_overlay *o = pi >= 0 && (size_t)pi < app->npols
+                        ? pc_review_overlay(app->review, app->pols[pi], NULL, err)
+                        : NULL;
+    if (!o)
         return -1;
+    pc_policy_set_overlay(app->pols[pi], o);
     pc_comparison *cmp = pc_compare(app->tax, app->pols, app->npols, app->regimes, err);
     if (!cmp)
         return -1;
@@ -186,19 +189,6 @@ static void tui_app_dismiss(tui_app *app, const tui_selection *sel)
     tui_app_changed(app, -1, on ? "finding dismissed (d again restores it)" : "finding restored");
 }
 
-/* The relabel prompt's starting text: the clause's current category ids. */
-static void tui_app_current_labels(tui_app *app, const tui_selection *sel, pc_buf *b)
-{
-    const pc_classified *c = app->pols[sel->policy]->cls;
-    const pc_clause_result *r = &c->clauses[sel->clause];
-    for (size_t i = 0; i < r->nlabels; i++) {
-        if (i)
-            pc_buf_addc(b, ' ');
-        pc_buf_adds(b, app->tax->cats[c->labels[r->label_first + i].category].id);
-    }
-    pc_buf_adds(b, "");
-}
-
 static void tui_app_start_relabel(tui_app *app, const tui_selection *sel)
 {
     if (sel->kind != TUI_SEL_CLAUSE || sel->policy < 0 || sel->clause == PC_NO_CLAUSE) {
@@ -206,7 +196,7 @@ static void tui_app_start_relabel(tui_app *app, const tui_selection *sel)
         return;
     }
     pc_buf b = {0};
-    tui_app_current_labels(app, sel, &b);
+    tui_model_labels(app->pols[sel->policy], sel->clause, " ", 0, &b);
     tui_prompt_start(app, TUI_PROMPT_RELABEL, "labels (ids; empty: the classifier's; none): ",
                      b.data ? b.data : "");
     pc_buf_free(&b);

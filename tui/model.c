@@ -157,6 +157,37 @@ long tui_model_clause_finding(const tui_app *app, size_t policy, size_t clause)
     return -1;
 }
 
+int tui_model_labels(const pc_policy *p, size_t clause, const char *sep, int mark, pc_buf *b)
+{
+    size_t n = pc_policy_nlabels(p, clause);
+    int rc = pc_buf_adds(b, "");
+    if (rc == 0 && mark && pc_policy_relabelled(p, clause))
+        rc = pc_buf_adds(b, n ? "✎ " : "✎ none");
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        rc = pc_buf_printf(b, "%s%s", k ? sep : "",
+                           p->cls->tax->cats[pc_policy_label(p, clause, k).category].id);
+    return rc;
+}
+
+void tui_model_mark_evidence(tui_screen *s, int y, int x, const pc_policy *p, size_t clause,
+                             int under, size_t start, size_t end)
+{
+    for (size_t k = 0; k < pc_policy_nlabels(p, clause); k++) {
+        pc_eff_label l = pc_policy_label(p, clause, k);
+        if (!l.label || (under >= 0 && !pc_tax_is_under(p->cls->tax, l.category, under)))
+            continue;
+        for (size_t e = l.label->ev_first; e < l.label->ev_first + l.label->nev; e++) {
+            const pc_evidence *ev = &p->cls->evidence[e];
+            size_t a = ev->span.start > start ? ev->span.start : start;
+            size_t b = ev->span.end < end ? ev->span.end : end;
+            if (ev->heading || a >= b)
+                continue;
+            int off = tui_width(p->doc->text + start, a - start);
+            tui_mark(s, y, x + off, tui_width(p->doc->text + a, b - a), TUI_S_MATCH, TUI_F_BOLD);
+        }
+    }
+}
+
 /* A search pattern is the reviewer's own regular expression: a catastrophic one ("(a+)+$")
  * must not freeze the UI, so matching runs under limits (a search that hits them fails). */
 static pcre2_match_context *tui_search_context(void)

@@ -144,7 +144,7 @@ static int dv_relayout(tui_view *v, int tw)
     dv_view *d = dv_of(v);
     int had = d->top < d->doc.nrows;
     dv_row anchor = had ? d->doc.rows[d->top] : (dv_row){0};
-    if (dv_doc_layout(&d->doc, v->app, dv_policy(v), tw) < 0)
+    if (dv_doc_layout(&d->doc, dv_policy(v), tw) < 0)
         return -1;
     if (had && anchor.clause != PC_NO_CLAUSE)
         d->top = d->doc.clause_row[anchor.clause];
@@ -196,7 +196,7 @@ static void dv_draw_row(tui_view *v, const dv_row *r, tui_screen *s, int y, int 
         return;
     dv_draw_markers(v, r, s, y, x0);
     if (r->kind == DV_LABELS) {
-        dv_labels(v->app, p, r->clause, labels, sizeof labels);
+        dv_labels(p, r->clause, labels, sizeof labels);
         tui_printf(s, y, x, room, TUI_S_DIM, "[%s]", labels);
         return;
     }
@@ -204,7 +204,7 @@ static void dv_draw_row(tui_view *v, const dv_row *r, tui_screen *s, int y, int 
         tui_puts(s, y, x - 2, 2, TUI_S_DIM, "•");
     int w = tui_put(s, y, x, room, TUI_S_NORMAL, d->doc.disp.data + r->start, r->end - r->start);
     if (r->labels) {
-        dv_labels(v->app, p, r->clause, labels, sizeof labels);
+        dv_labels(p, r->clause, labels, sizeof labels);
         tui_printf(s, y, x + w + 2, room - w - 2, TUI_S_DIM, "[%s]", labels);
     }
 }

@@ -226,26 +226,47 @@ static void ex_evidence(tui_view *v, const pc_evidence *ev)
             ex_quote(ex_policy(v), ev->span, quote, sizeof quote), ev->span.start, ev->span.end);
 }
 
+/* The classifier's labels a relabel replaced, with their evidence. */
+static void ex_replaced(tui_view *v, const pc_policy *p, size_t clause)
+{
+    const pc_clause_result *r = &p->cls->clauses[clause];
+    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
+        const pc_label *l = &p->cls->labels[k];
+        const pc_category *c = &p->cls->tax->cats[l->category];
+        if (pc_policy_clause_has(p, clause, l->category))
+            continue;
+        ex_para(ex_of(v), TUI_S_DIM, 2, "%s (%s): the classifier's (score %.2f), removed by the "
+                "reviewer", c->name, c->id, l->score);
+        for (size_t i = l->ev_first; i < l->ev_first + l->nev; i++)
+            ex_evidence(v, &p->cls->evidence[i]);
+    }
+}
+
 static void ex_labels(tui_view *v)
 {
     ex_view *e = ex_of(v);
-    const pc_classified *cls = ex_policy(v)->cls;
-    const pc_clause_result *r = &cls->clauses[e->clause];
-    ex_para(e, TUI_S_HEADING, 0, "Labels (%zu)", r->nlabels);
-    if (!r->nlabels)
-        ex_para(e, TUI_S_DIM, 2, "no category reached its threshold");
-    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
-        const pc_label *l = &cls->labels[k];
-        const pc_category *c = &v->app->tax->cats[l->category];
-        if (!l->nev) {
+    const pc_policy *p = ex_policy(v);
+    size_t n = pc_policy_nlabels(p, e->clause);
+    int relabelled = pc_policy_relabelled(p, e->clause);
+    ex_para(e, TUI_S_HEADING, 0, "Labels (%zu)%s", n, relabelled ? ", set by the reviewer" : "");
+    if (!n)
+        ex_para(e, TUI_S_DIM, 2, relabelled ? "the reviewer removed every label"
+                                            : "no category reached its threshold");
+    for (size_t k = 0; k < n; k++) {
+        pc_eff_label l = pc_policy_label(p, e->clause, k);
+        const pc_category *c = &p->cls->tax->cats[l.category];
+        if (!l.label) {
             ex_para(e, TUI_S_COVERED, 2, "%s (%s): set by the reviewer", c->name, c->id);
             continue;
         }
-        ex_para(e, TUI_S_COVERED, 2, "%s (%s): score %.2f, threshold %.2f", c->name, c->id,
-                l->score, c->threshold);
-        for (size_t i = l->ev_first; i < l->ev_first + l->nev; i++)
-            ex_evidence(v, &cls->evidence[i]);
+        ex_para(e, TUI_S_COVERED, 2, "%s (%s): %sscore %.2f, threshold %.2f", c->name, c->id,
+                l.reviewer ? "kept by the reviewer; the classifier's " : "", l.label->score,
+                c->threshold);
+        for (size_t i = l.label->ev_first; i < l.label->ev_first + l.label->nev; i++)
+            ex_evidence(v, &p->cls->evidence[i]);
     }
+    if (relabelled)
+        ex_replaced(v, p, e->clause);
     ex_blank(e);
 }
 
@@ -334,22 +355,8 @@ static void ex_build(tui_view *v, int w)
 /* Emphasise on a line of the clause's text the spans any rule matched in it. */
 static void ex_draw_matches(tui_view *v, const ex_line *l, tui_screen *s, int y)
 {
-    ex_view *e = ex_of(v);
-    const pc_policy *p = ex_policy(v);
-    const pc_clause_result *r = &p->cls->clauses[e->clause];
-    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
-        const pc_label *lab = &p->cls->labels[k];
-        for (size_t i = lab->ev_first; i < lab->ev_first + lab->nev; i++) {
-            const pc_evidence *ev = &p->cls->evidence[i];
-            size_t a = ev->span.start > l->start ? ev->span.start : l->start;
-            size_t b = ev->span.end < l->end ? ev->span.end : l->end;
-            if (ev->heading || a >= b)
-                continue;
-            int off = tui_width(p->doc->text + l->start, a - l->start);
-            tui_mark(s, y, l->indent + off, tui_width(p->doc->text + a, b - a), TUI_S_MATCH,
-                     TUI_F_BOLD);
-        }
-    }
+    tui_model_mark_evidence(s, y, l->indent, ex_policy(v), ex_of(v)->clause, -1, l->start,
+                            l->end);
 }
 
 static void ex_draw(tui_view *v, tui_screen *s, int y, int h)

@@ -347,29 +347,6 @@ static const char *sd_kinds_glyph(unsigned kinds)
     return kinds ? tui_state_glyph(TUI_ST_WARNING) : " ";
 }
 
-/* Emphasise, on one line of clause c, the spans its labels on the category matched. */
-static void sd_draw_matches(tui_view *v, size_t p, size_t c, const sd_line *l, tui_screen *s,
-                            int y, int x)
-{
-    const pc_policy *pol = v->app->pols[p];
-    const pc_classified *cls = pol->cls;
-    const pc_clause_result *r = &cls->clauses[c];
-    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
-        const pc_label *lab = &cls->labels[k];
-        if (!pc_tax_is_under(v->app->tax, lab->category, sd_of(v)->cat))
-            continue;
-        for (size_t e = lab->ev_first; e < lab->ev_first + lab->nev; e++) {
-            const pc_evidence *ev = &cls->evidence[e];
-            size_t a = ev->span.start > l->start ? ev->span.start : l->start;
-            size_t b = ev->span.end < l->end ? ev->span.end : l->end;
-            if (ev->heading || a >= b)
-                continue;
-            int off = tui_width(pol->doc->text + l->start, a - l->start);
-            tui_mark(s, y, x + off, tui_width(pol->doc->text + a, b - a), TUI_S_MATCH, TUI_F_BOLD);
-        }
-    }
-}
-
 static void sd_draw_text(tui_view *v, size_t p, const sd_line *l, int first, tui_screen *s,
                          int y, int x, int tw)
 {
@@ -387,7 +364,7 @@ static void sd_draw_text(tui_view *v, size_t p, const sd_line *l, int first, tui
     }
     const char *text = v->app->pols[p]->doc->text;
     tui_put(s, y, x + SD_EDGE, tw, TUI_S_NORMAL, text + l->start, l->end - l->start);
-    sd_draw_matches(v, p, c, l, s, y, x + SD_EDGE);
+    tui_model_mark_evidence(s, y, x + SD_EDGE, v->app->pols[p], c, d->cat, l->start, l->end);
     if (p == d->cur && l->item == col->sel)
         tui_mark(s, y, x + SD_EDGE, tw, -1, TUI_F_REVERSE);
 }
@@ -460,11 +437,8 @@ static void sd_draw_info(tui_view *v, tui_screen *s, int y)
         pc_buf_printf(&b, "%s: %s", pol->name, tui_state_name(col->state));
     } else {
         size_t c = col->items[col->sel];
-        const pc_clause_result *r = &pol->cls->clauses[c];
-        pc_buf_adds(&b, "labels:");
-        for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
-            pc_buf_printf(&b, "%s %s", k > r->label_first ? "," : "",
-                          v->app->tax->cats[pol->cls->labels[k].category].id);
+        pc_buf_adds(&b, "labels: ");
+        tui_model_labels(pol, c, ", ", 1, &b);
         for (size_t i = 0; i < v->app->cmp->nfindings; i++) {
             const pc_finding *f = &v->app->cmp->findings[i];
             for (size_t k = 0; k < f->nrefs && !tui_model_dismissed(v->app, i); k++)

@@ -55,6 +55,7 @@ void pc_policy_free(pc_policy *p)
 {
     if (!p)
         return;
+    pc_overlay_free(p->overlay);
     pc_classified_free(p->cls);
     pc_outline_free(p->outline);
     pc_doc_free(p->doc);
@@ -95,15 +96,44 @@ void pc_policy_excerpt(const pc_policy *p, size_t clause, size_t max, char *out,
     snprintf(out + n, outsz - n, "%s", cut ? "..." : "");
 }
 
+void pc_policy_set_overlay(pc_policy *p, pc_overlay *o)
+{
+    if (p->overlay != o)
+        pc_overlay_free(p->overlay);
+    p->overlay = o;
+}
+
+int pc_policy_relabelled(const pc_policy *p, size_t clause)
+{
+    const int *cats;
+    size_t n;
+    return pc_overlay_get(p->overlay, clause, &cats, &n);
+}
+
+size_t pc_policy_nlabels(const pc_policy *p, size_t clause)
+{
+    const int *cats;
+    size_t n;
+    if (pc_overlay_get(p->overlay, clause, &cats, &n))
+        return n;
+    return p->cls->clauses[clause].nlabels;
+}
+
+pc_eff_label pc_policy_label(const pc_policy *p, size_t clause, size_t k)
+{
+    const int *cats;
+    size_t n;
+    const pc_clause_result *r = &p->cls->clauses[clause];
+    if (!pc_overlay_get(p->overlay, clause, &cats, &n))
+        return (pc_eff_label){p->cls->labels[r->label_first + k].category,
+                              &p->cls->labels[r->label_first + k], 0};
+    return (pc_eff_label){cats[k], pc_classified_label(p->cls, clause, cats[k]), 1};
+}
+
 int pc_policy_clause_has(const pc_policy *p, size_t clause, int cat)
 {
-    const pc_clause_result *r = &p->cls->clauses[clause];
-    const pc_taxonomy *tax = p->cls->tax;
-    for (size_t i = 0; i < r->nlabels; i++) {
-        int c = p->cls->labels[r->label_first + i].category;
-        for (; c >= 0; c = tax->cats[c].parent)
-            if (c == cat)
-                return 1;
-    }
+    for (size_t k = 0; k < pc_policy_nlabels(p, clause); k++)
+        if (pc_tax_is_under(p->cls->tax, pc_policy_label(p, clause, k).category, cat))
+            return 1;
     return 0;
 }

@@ -570,9 +570,14 @@ static void test_relabel(void **state)
     const char *sec[] = {"security", "no-such-category"};
     pc_decision_set_labels(pc_review_get(r, 0, "alpha", COOKIES, "3. Cookies"), sec, 2);
     pc_decision_set_labels(pc_review_get(r, 0, "alpha", KEEP, "2. Keeping data"), NULL, 0);
-    pc_error err;
-    assert_int_equal(pc_review_apply_labels(r, w.pol, 1, &err), 0);
-    assert_non_null(strstr(err.msg, "no-such-category"));
+    pc_error err = {{0}}, warning = {{0}};
+    const pc_classified *cls = w.pol[0]->cls;
+    size_t nlabels = cls->nlabels;
+    pc_overlay *o = pc_review_overlay(r, w.pol[0], &warning, &err);
+    assert_non_null(o);
+    assert_non_null(strstr(warning.msg, "no-such-category"));
+    assert_int_equal(pc_overlay_count(o), 2);
+    pc_policy_set_overlay(w.pol[0], o);
     pc_comparison_free(w.cmp);
     w.cmp = pc_compare(w.tax, w.pol, 1, 0, &err);
     assert_non_null(w.cmp);
@@ -580,12 +585,29 @@ static void test_relabel(void **state)
     assert_false(covered(&w, "cookies"));
     assert_false(covered(&w, "retention"));
     assert_true(covered(&w, "sharing")); /* untouched clauses keep the classifier's labels */
-    long ci = clause_index(w.pol[0], COOKIES);
-    const pc_label *l =
-        pc_classified_label(w.pol[0]->cls, (size_t)ci, pc_tax_find_category(w.tax, "security"));
-    assert_non_null(l);
-    assert_int_equal(l->nev, 0);
-    assert_int_equal(w.pol[0]->cls->clauses[ci].nlabels, 1);
+    /* The clause reads as the reviewer set it, marked as the reviewer's... */
+    size_t ci = (size_t)clause_index(w.pol[0], COOKIES);
+    int security = pc_tax_find_category(w.tax, "security");
+    assert_true(pc_policy_relabelled(w.pol[0], ci));
+    assert_int_equal(pc_policy_nlabels(w.pol[0], ci), 1);
+    pc_eff_label l = pc_policy_label(w.pol[0], ci, 0);
+    assert_int_equal(l.category, security);
+    assert_true(l.reviewer);
+    assert_null(l.label); /* the classifier never said "security" here */
+    /* ...while the classifier's output is exactly as it was. */
+    assert_ptr_equal(w.pol[0]->cls, cls);
+    assert_int_equal(cls->nlabels, nlabels);
+    assert_null(pc_classified_label(cls, ci, security));
+    assert_non_null(pc_classified_label(cls, ci, pc_tax_find_category(w.tax, "cookies")));
+    /* Withdrawing the relabels re-runs nothing: the same classification shows through. */
+    pc_policy_set_overlay(w.pol[0], NULL);
+    assert_false(pc_policy_relabelled(w.pol[0], ci));
+    assert_ptr_equal(w.pol[0]->cls, cls);
+    pc_comparison_free(w.cmp);
+    w.cmp = pc_compare(w.tax, w.pol, 1, 0, &err);
+    assert_false(covered(&w, "security"));
+    assert_true(covered(&w, "cookies"));
+    assert_true(covered(&w, "retention"));
     pc_review_free(r);
     world_close(&w);
 }
