@@ -6,7 +6,7 @@
 #include "batch_cli.h"
 #include "cli.h"
 #include "compare/compare.h"
-#include "present/compare_json.h"
+#include "present/present.h"
 
 #include "util/atomic.h"
 
@@ -129,7 +129,7 @@ static json_t *bc_findings(const pc_comparison *c)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->nfindings; i++)
-        json_array_append_new(a, pc_finding_json(c, NULL, i, 1));
+        json_array_append_new(a, pc_present_finding_json(c, NULL, i, 1));
     return a;
 }
 

@@ -3,12 +3,10 @@
 #ifndef POLCMP_CLI_H
 #define POLCMP_CLI_H
 
-#include "text/load.h"
-#include "compare/compare.h"
-#include "classify/policy.h"
-#include "review/review.h"
 #include "segment/segment.h"
+#include "session/session.h"
 #include "taxonomy/taxonomy.h"
+#include "text/load.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -49,27 +47,12 @@ const char *cli_default_taxonomy(void);
 /* Load a taxonomy, printing its one-line error on failure. */
 pc_taxonomy *cli_load_taxonomy(const char *path);
 
-/* Open (load, segment, classify) each path. A file that cannot be used is reported on stderr
- * and skipped; *skipped counts them. Ids are made unique ("name", "name-2"). Returns the
- * array (n entries in *n, possibly 0) or NULL on out of memory. Free with cli_free_policies(). */
-pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax, size_t *n,
-                              size_t *skipped);
-void cli_free_policies(pc_policy **p, size_t n);
-
-/* cli_run: what one comparison of files needs, owned together; close with cli_run_close(). */
-typedef struct cli_run {
-    pc_taxonomy *tax;
-    pc_policy **pols;
-    size_t n, skipped; /* policies opened, files skipped (already reported) */
-    pc_comparison *cmp;
-} cli_run;
-
-/* Load the taxonomy, open the policies (skipping, and reporting, files that cannot be used),
- * apply the reviewer's relabels when `review` is not NULL (unknown category ids are warned
- * about), and compare. Returns 0 with run->cmp set, or -1 after printing why. */
-int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths,
-                 unsigned regimes, const pc_review *review);
-void cli_run_close(cli_run *run);
+/* Open a session (session.h) on the policy files with the taxonomy, the regimes and the review
+ * file in opts (the load options come from the environment, cli_load_opts). What happens on
+ * the way is printed on stderr as it happens: files skipped, what normalization changed, a
+ * review file that does not parse, relabels naming unknown categories. NULL after printing
+ * why the session could not open. */
+pc_session *cli_session_open(pc_session_opts *opts, char **paths, size_t npaths);
 
 /* Print an outline for people: the title, sections indented by level, one line per clause
  * fitted to the terminal by display width (cmd_segment.c). */

@@ -117,102 +117,29 @@ pc_load_opts cli_load_opts(void)
     return o;
 }
 
-/* Make p's id unique among the first n policies by appending "-2", "-3"... */
-static int cli_unique_id(pc_policy **all, size_t n, pc_policy *p)
+static void cli_session_note(void *ctx, int error, const char *msg)
 {
-    for (int k = 2;; k++) {
-        int clash = 0;
-        for (size_t i = 0; i < n && !clash; i++)
-            clash = !strcmp(all[i]->id, p->id);
-        if (!clash)
-            return 0;
-        size_t len = strlen(p->doc->name) + 16;
-        char *id = malloc(len);
-        if (!id)
-            return -1;
-        snprintf(id, len, "%s-%d", p->doc->name, k);
-        free(p->id);
-        p->id = id;
-    }
+    (void)ctx;
+    if (error)
+        cli_error("%s", msg);
+    else
+        cli_warn("%s", msg);
 }
 
-pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax, size_t *n,
-                              size_t *skipped)
+static void cli_session_loaded(void *ctx, const pc_doc *doc)
 {
-    pc_policy **all = calloc(npaths ? npaths : 1, sizeof *all);
-    pc_load_opts opts = cli_load_opts();
-    *n = *skipped = 0;
-    for (size_t i = 0; all && i < npaths; i++) {
-        pc_error err;
-        pc_policy *p = pc_policy_open(paths[i], &opts, tax, &err);
-        if (!p) {
-            cli_error("%s", err.msg);
-            ++*skipped;
-            continue;
-        }
-        cli_doc_warnings(p->doc);
-        if (cli_unique_id(all, *n, p) < 0) {
-            pc_policy_free(p);
-            cli_free_policies(all, *n);
-            return NULL;
-        }
-        all[(*n)++] = p;
-    }
-    return all;
+    (void)ctx;
+    cli_doc_warnings(doc);
 }
 
-void cli_free_policies(pc_policy **p, size_t n)
+pc_session *cli_session_open(pc_session_opts *opts, char **paths, size_t npaths)
 {
-    for (size_t i = 0; p && i < n; i++)
-        pc_policy_free(p[i]);
-    free(p);
-}
-
-/* The reviewer's relabels, applied before comparing. 0, or -1 after printing why. */
-static int cli_run_relabel(cli_run *run, const pc_review *review)
-{
-    pc_error err = {{0}}, warning = {{0}};
-    if (!review || !review->n)
-        return 0;
-    for (size_t i = 0; i < run->n; i++) {
-        pc_overlay *o = pc_review_overlay(review, run->pols[i], &warning, &err);
-        if (!o) {
-            cli_error("%s", err.msg);
-            return -1;
-        }
-        pc_policy_set_overlay(run->pols[i], o);
-    }
-    if (warning.msg[0])
-        cli_warn("%s", warning.msg); /* an unknown category id: that relabel is skipped */
-    return 0;
-}
-
-int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths,
-                 unsigned regimes, const pc_review *review)
-{
-    memset(run, 0, sizeof *run);
-    run->tax = cli_load_taxonomy(taxonomy);
-    if (!run->tax)
-        return -1;
-    run->pols = cli_open_policies(paths, npaths, run->tax, &run->n, &run->skipped);
-    pc_error err;
-    if (!run->pols)
-        cli_error("out of memory");
-    else if (run->n == 0)
-        cli_error("no policy could be read");
-    else if (cli_run_relabel(run, review) == 0 &&
-             !(run->cmp = pc_compare(run->tax, run->pols, run->n, regimes, &err)))
+    pc_error err = {{0}};
+    opts->load = cli_load_opts();
+    opts->note = cli_session_note;
+    opts->loaded = cli_session_loaded;
+    pc_session *s = pc_session_open(opts, paths, npaths, &err);
+    if (!s)
         cli_error("%s", err.msg);
-    if (run->cmp)
-        return 0;
-    cli_run_close(run);
-    return -1;
-}
-
-void cli_run_close(cli_run *run)
-{
-    pc_comparison_free(run->cmp);
-    cli_free_policies(run->pols, run->n);
-    pc_tax_free(run->tax);
-    memset(run, 0, sizeof *run);
+    return s;
 }

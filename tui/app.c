@@ -14,25 +14,17 @@ tui_selection tui_sel_none(void)
                            .clause = PC_NO_CLAUSE, .finding = -1};
 }
 
-int tui_app_init(tui_app *app, const pc_taxonomy *tax, pc_policy **pols, size_t npols,
-                 unsigned regimes, pc_comparison *cmp, pc_review *review,
-                 const char *review_error, pc_error *err)
+int tui_app_init(tui_app *app, pc_session *s, pc_error *err)
 {
     memset(app, 0, sizeof *app);
-    app->tax = tax;
-    app->pols = pols;
-    app->npols = npols;
-    app->regimes = regimes;
-    app->cmp = cmp;
-    app->review = review ? review : pc_review_new(NULL);
-    app->review_readonly = review == NULL;
+    app->s = s;
     app->search_dir = 1;
     app->running = 1;
-    if (!app->review || tui_app_index(app, err) < 0)
+    if (tui_app_index(app, err) < 0)
         return -1;
-    if (review_error && *review_error)
+    if (s->review_error[0])
         tui_app_message(app, 1, "%s: decisions go to a separate file when you quit",
-                        review_error);
+                        s->review_error);
     tui_selection none = tui_sel_none();
     if (tui_app_push(app, &tui_view_matrix, &none) < 0) {
         pc_error_set(err, "cannot open the matrix view");
@@ -46,8 +38,6 @@ void tui_app_free(tui_app *app)
     while (app->depth > 0)
         tui_app_pop(app);
     tui_app_unindex(app);
-    pc_comparison_free(app->cmp);
-    pc_review_free(app->review);
     pc_buf_free(&app->prompt_text);
     free(app->search);
     pcre2_code_free(app->search_re);
@@ -99,7 +89,7 @@ void tui_app_message(tui_app *app, int error, const char *fmt, ...)
 /* Quit, unless decisions are unsaved and this is the first attempt. */
 static int tui_app_quit(tui_app *app)
 {
-    if (app->review_dirty && !app->review_readonly && tui_app_save(app) < 0 &&
+    if (app->s->dirty && !app->s->review_readonly && tui_app_save(app) < 0 &&
         !app->quit_confirm) {
         char why[sizeof app->status];
         snprintf(why, sizeof why, "%s", app->status); /* the save's error, from the status bar */

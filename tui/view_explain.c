@@ -113,7 +113,7 @@ static void ex_blank(ex_view *e)
 static const pc_policy *ex_policy(tui_view *v)
 {
     ex_view *e = ex_of(v);
-    return e->policy >= 0 ? v->app->pols[e->policy] : NULL;
+    return e->policy >= 0 ? v->app->s->pols[e->policy] : NULL;
 }
 
 /* The text of a span of the explained policy, quoted into buf. */
@@ -160,7 +160,7 @@ static void ex_finding_refs(tui_view *v, const pc_finding *f)
         ex_para(e, TUI_S_DIM, 2, "it rests on no clause");
     for (size_t r = 0; r < f->nrefs; r++) {
         const pc_ref *ref = &f->refs[r];
-        const pc_policy *p = v->app->pols[ref->policy];
+        const pc_policy *p = v->app->s->pols[ref->policy];
         size_t off = e->text.len, len = 0;
         const char *text = "";
         int here = ref->policy == e->policy && ref->clause == e->clause;
@@ -184,11 +184,11 @@ static void ex_finding_refs(tui_view *v, const pc_finding *f)
 static void ex_finding(tui_view *v)
 {
     ex_view *e = ex_of(v);
-    const pc_finding *f = &v->app->cmp->findings[e->finding];
-    const char *cat = f->category >= 0 ? v->app->tax->cats[f->category].id : "no category";
+    const pc_finding *f = &v->app->s->cmp->findings[e->finding];
+    const char *cat = f->category >= 0 ? v->app->s->tax->cats[f->category].id : "no category";
     const char *mark = tui_model_finding_mark(v->app, (size_t)e->finding);
     ex_para(e, tui_finding_style(f->kind), 0, "Finding %ld of %zu: %s · %s · %s %s", e->finding + 1,
-            v->app->cmp->nfindings, pc_finding_kind_name(f->kind), pc_severity_name(f->severity),
+            v->app->s->cmp->nfindings, pc_finding_kind_name(f->kind), pc_severity_name(f->severity),
             cat, mark);
     ex_long(e, TUI_S_NORMAL, 2, "", f->message, strlen(f->message));
     ex_para(e, TUI_S_HEADING, 0, "It rests on (Enter explains one)");
@@ -282,7 +282,7 @@ static void ex_attrs(tui_view *v)
     for (size_t k = r->attr_first; k < r->attr_first + r->nattrs; k++) {
         const pc_attr_hit *h = &p->cls->attrs[k];
         ex_para(e, TUI_S_NORMAL, 2, "%s: stated \"%s\", normalized \"%s\" (rule %s)",
-                v->app->tax->attrs[h->attribute].id, ex_quote(p, h->span, quote, sizeof quote),
+                v->app->s->tax->attrs[h->attribute].id, ex_quote(p, h->span, quote, sizeof quote),
                 h->norm.text, h->rule->id);
     }
     ex_blank(e);
@@ -299,12 +299,12 @@ static void ex_stances(tui_view *v)
     for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++) {
         const pc_stance *st = &p->cls->stances[k];
         pc_buf b = {0};
-        pc_buf_printf(&b, "%s: %s", v->app->tax->topics[st->topic].id,
+        pc_buf_printf(&b, "%s: %s", v->app->s->tax->topics[st->topic].id,
                       pc_polarity_name(st->polarity));
         for (size_t i = st->scope_first; i < st->scope_first + st->nscopes; i++) {
             const pc_scope_ref *s = &p->cls->scopes[i];
             pc_buf_printf(&b, " · %s: %s", pc_scope_dim_name(s->dim),
-                          v->app->tax->scopes[s->dim][s->index].id);
+                          v->app->s->tax->scopes[s->dim][s->index].id);
         }
         if (!st->nscopes)
             pc_buf_adds(&b, " · no scope named");
@@ -385,7 +385,7 @@ static int ex_enter(tui_view *v)
     const ex_line *l = e->list.n ? &e->lines[e->list.sel] : NULL;
     if (!l || l->ref < 0 || e->finding < 0)
         return 1;
-    const pc_ref *ref = &v->app->cmp->findings[e->finding].refs[l->ref];
+    const pc_ref *ref = &v->app->s->cmp->findings[e->finding].refs[l->ref];
     if (ref->clause == PC_NO_CLAUSE) {
         tui_app_message(v->app, 0, "a heading, not a clause: o opens the document");
         return 1;
@@ -451,7 +451,7 @@ static void ex_first_clause(const pc_finding *f, int *policy, size_t *clause)
 static void ex_refresh(tui_view *v)
 {
     ex_view *e = ex_of(v);
-    if (e->finding >= (long)v->app->cmp->nfindings)
+    if (e->finding >= (long)v->app->s->cmp->nfindings)
         e->finding = -1;
     ex_build(v, e->width);
 }
@@ -465,14 +465,14 @@ static int ex_start(tui_view *v, const tui_selection *arg)
     e->policy = arg->policy;
     e->clause = arg->clause;
     if (arg->kind == TUI_SEL_FINDING && arg->finding >= 0 &&
-        (size_t)arg->finding < v->app->cmp->nfindings) {
+        (size_t)arg->finding < v->app->s->cmp->nfindings) {
         e->finding = arg->finding;
-        ex_first_clause(&v->app->cmp->findings[e->finding], &e->policy, &e->clause);
+        ex_first_clause(&v->app->s->cmp->findings[e->finding], &e->policy, &e->clause);
     } else if (arg->kind != TUI_SEL_CLAUSE) {
         return -1;
     }
-    if (e->policy >= 0 && ((size_t)e->policy >= v->app->npols ||
-                           e->clause >= v->app->pols[e->policy]->outline->nclauses))
+    if (e->policy >= 0 && ((size_t)e->policy >= v->app->s->npols ||
+                           e->clause >= v->app->s->pols[e->policy]->outline->nclauses))
         return -1;
     return e->policy < 0 && e->finding < 0 ? -1 : 0;
 }

@@ -15,6 +15,7 @@
  */
 #include "compare/compare_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

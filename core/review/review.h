@@ -98,6 +98,8 @@ pc_review *pc_review_load_mem(const char *name, const char *data, size_t len, pc
 /* Atomic (temporary file in the same directory, fsync, rename; core/atomic.h). On error the
  * old file is untouched, err names the path, and the decisions stay in memory. */
 int pc_review_save(const pc_review *r, pc_error *err);
+/* The same to another file (r->path is left as it is). */
+int pc_review_save_to(const pc_review *r, const char *path, pc_error *err);
 /* The file's bytes as pc_review_save writes them (malloc'd, NUL-terminated), NULL on error. */
 char *pc_review_dump(const pc_review *r, size_t *len, pc_error *err);
 void pc_review_free(pc_review *r);

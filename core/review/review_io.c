@@ -491,14 +491,19 @@ char *pc_review_dump(const pc_review *r, size_t *len, pc_error *err)
 
 int pc_review_save(const pc_review *r, pc_error *err)
 {
+    return pc_review_save_to(r, r->path, err);
+}
+
+int pc_review_save_to(const pc_review *r, const char *path, pc_error *err)
+{
     size_t len;
     char *data = pc_review_dump(r, &len, err);
     if (!data)
         return -1;
     pc_outfile out;
-    int rc = pc_outfile_open(&out, r->path, err);
+    int rc = pc_outfile_open(&out, path, err);
     if (rc == 0 && fwrite(data, 1, len, out.f) != len) {
-        pc_error_set(err, "%s: write failed: %s", r->path, strerror(errno));
+        pc_error_set(err, "%s: write failed: %s", path, strerror(errno));
         pc_outfile_abort(&out);
         rc = -1;
     } else if (rc == 0) {

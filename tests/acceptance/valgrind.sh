@@ -39,7 +39,8 @@ check segment-html "$bin" segment "$src"/examples/04-buchhaus.html
 # test_compare_lint is left out: it times a large lint against a wall-clock bound that
 # valgrind's slowdown breaks.
 for t in test_load test_normalize test_html test_segment test_sentence test_classify \
-         test_compare test_export test_jsonl test_review test_stance test_fuzz_regressions; do
+         test_compare test_export test_jsonl test_review test_session test_stance \
+         test_fuzz_regressions; do
     [ -x "$tests/$t" ] || continue
     check "$t" "$tests/$t"
 done

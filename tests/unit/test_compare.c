@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "compare/compare.h"
+#include "present/present.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,7 +214,7 @@ static void test_missing_required(void **state)
 static void test_report_and_json(void **state)
 {
     fixture *f = *state;
-    pc_report *r = pc_comparison_report(f->cmp);
+    pc_report *r = pc_present_report(f->cmp, NULL);
     assert_non_null(r);
     assert_int_equal(r->ntables, 3);
     const pc_table *m = &r->tables[0];
@@ -232,7 +233,7 @@ static void test_report_and_json(void **state)
     size_t n = 0;
     FILE *mf = open_memstream(&out, &n);
     pc_error err;
-    assert_int_equal(pc_comparison_json(f->cmp, mf, &err), 0);
+    assert_int_equal(pc_present_json(f->cmp, NULL, mf, &err), 0);
     fclose(mf);
     assert_non_null(strstr(out, "\"status\": \"gap\""));
     assert_non_null(strstr(out, "\"kind\": \"contradiction\""));

@@ -4,6 +4,7 @@
  * category), so what each clause carries follows from its words. */
 #include "testutil.h"
 
+#include "present/present.h"
 #include "review/review.h"
 
 #include <stdio.h>
@@ -628,10 +629,10 @@ static void test_report(void **state)
     pc_review *r = base_review();
     pc_review_get(r, 0, "alpha", "A sentence that was deleted.", "1. Sharing");
     pc_review_map *m = map_of(r, &w);
-    pc_report *plain = pc_comparison_report(w.cmp);
+    pc_report *plain = pc_present_report(w.cmp, NULL);
     assert_int_equal(table_named(plain, "Findings")->ncols, 6);
     assert_null(table_named(plain, "Review notes"));
-    pc_report *rep = pc_comparison_report_reviewed(w.cmp, m);
+    pc_report *rep = pc_present_report(w.cmp, m);
     const pc_table *f = table_named(rep, "Findings");
     assert_int_equal(f->ncols, 8);
     assert_string_equal(pc_table_cell(f, 0, 6)->text, "Review");

@@ -31,8 +31,8 @@ static void explain_clause(tuif *f, int policy, size_t clause)
 /* FreshBox's contradiction (examples/README.md): the one finding of that kind. */
 static long contradiction(tuif *f)
 {
-    for (size_t i = 0; i < f->app.cmp->nfindings; i++)
-        if (f->app.cmp->findings[i].kind == PC_FIND_CONTRADICTION)
+    for (size_t i = 0; i < f->app.s->cmp->nfindings; i++)
+        if (f->app.s->cmp->findings[i].kind == PC_FIND_CONTRADICTION)
             return (long)i;
     fail_msg("no contradiction");
     return -1;
@@ -113,7 +113,7 @@ static void test_finding_and_enter(void **state)
     char *dump = tuif_render(&f, 200, 60, 0);
     char head[128];
     snprintf(head, sizeof head, "Finding %ld of %zu: contradiction · %s · sale", fi + 1,
-             f.app.cmp->nfindings, pc_severity_name(f.app.cmp->findings[fi].severity));
+             f.app.s->cmp->nfindings, pc_severity_name(f.app.s->cmp->findings[fi].severity));
     assert_non_null(strstr(dump, head));
     /* Both clauses are listed; the first is the one explained. */
     assert_non_null(strstr(dump, "→ 01-freshbox: We never sell your personal information."));

@@ -138,7 +138,7 @@ static void test_failed_save_kept(void **state)
                                         POLCMP_EXAMPLES "/02-kidquest.md"};
     assert_int_equal(tuif_open_review(&f, paths, 2, 0, review), 0);
     tuif_keys(&f, "f Space"); /* the first finding, marked reviewed */
-    assert_true(f.app.review_dirty);
+    assert_true(f.app.s->dirty);
     assert_true(f.app.status_error);
     assert_non_null(strstr(f.app.status, "kept in memory"));
     char dir[1100];
@@ -147,7 +147,7 @@ static void test_failed_save_kept(void **state)
     tuif_keys(&f, "j a");
     tuif_type(&f, "second look");
     tuif_keys(&f, "Enter");
-    assert_false(f.app.review_dirty);
+    assert_false(f.app.s->dirty);
     size_t len;
     char *saved = test_read_file(review, &len);
     assert_non_null(saved);

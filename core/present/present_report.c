@@ -1,8 +1,7 @@
-/* compare_report.c: a pc_comparison rendered for people (pc_report: matrix, attribute values,
- * findings and, with a review, the reviewer's decisions). It reads the comparison only; the
- * JSON for scripts is compare_json.c. */
-#include "compare/compare_internal.h"
-#include "review/review.h"
+/* present_report.c: a pc_comparison rendered for people (pc_report: matrix, attribute values,
+ * findings and, with a review, the reviewer's decisions; present.h). The JSON for scripts is
+ * present_json.c. */
+#include "present/present.h"
 
 #include <string.h>
 
@@ -304,7 +303,7 @@ static void pc_report_review(const pc_review_map *m, pc_report *r)
     pc_buf_free(&b);
 }
 
-pc_report *pc_comparison_report_reviewed(const pc_comparison *c, const pc_review_map *map)
+pc_report *pc_present_report(const pc_comparison *c, const pc_review_map *map)
 {
     pc_report *r = pc_report_new("Privacy policy comparison");
     if (!r)
@@ -315,9 +314,4 @@ pc_report *pc_comparison_report_reviewed(const pc_comparison *c, const pc_review
     if (map)
         pc_report_review(map, r);
     return r;
-}
-
-pc_report *pc_comparison_report(const pc_comparison *c)
-{
-    return pc_comparison_report_reviewed(c, NULL);
 }
