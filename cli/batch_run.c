@@ -7,54 +7,10 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Load options, read from the environment once on the main thread before workers start. */
 static pc_load_opts cli_batch_load_opts;
-
-static double cli_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* ---- progress ---- */
-
-static void cli_progress_clear(cli_batch *b)
-{
-    if (b->shown)
-        fputs("\r\033[K", stderr);
-    b->shown = 0;
-}
-
-static void cli_progress_draw(cli_batch *b)
-{
-    double now = cli_now();
-    if (!b->tty || now - b->last < 0.1)
-        return;
-    b->last = now;
-    double secs = now - b->start, mb = (double)b->bytes / 1e6;
-    size_t n = b->done + b->skipped;
-    if (b->total)
-        fprintf(stderr, "\rpolcmp: %zu/%zu files, %.1f MB/s\033[K", n, b->total,
-                secs > 0 ? mb / secs : 0.0);
-    else
-        fprintf(stderr, "\rpolcmp: %zu files, %.1f MB/s\033[K", n, secs > 0 ? mb / secs : 0.0);
-    fflush(stderr);
-    b->shown = 1;
-}
-
-void cli_batch_input_error(cli_batch *b, const char *fmt, ...)
-{
-    cli_progress_clear(b);
-    va_list ap;
-    va_start(ap, fmt);
-    cli_errorv(fmt, ap);
-    va_end(ap);
-    b->skipped++;
-}
 
 /* ---- results ---- */
 
@@ -151,7 +107,7 @@ static void cli_batch_emit(void *result, void *ctx)
         return;
     }
     if (res->msg.len) {
-        cli_progress_clear(b);
+        cli_batch_progress_clear(b);
         fputs(res->msg.data, stderr);
     }
     if (res->out.len && fwrite(res->out.data, 1, res->out.len, b->out) != res->out.len)
@@ -168,7 +124,7 @@ static void cli_batch_emit(void *result, void *ctx)
     pc_buf_free(&res->out);
     pc_buf_free(&res->msg);
     free(res);
-    cli_progress_draw(b);
+    cli_batch_progress_draw(b);
 }
 
 static void *cli_batch_local_new(void *ctx)
@@ -216,7 +172,7 @@ int cli_batch_run(cli_batch *b)
     b->write_failed = b->shown = 0;
     b->tty = isatty(STDERR_FILENO);
     b->total = b->tty ? cli_batch_known_total(b) : 0;
-    b->start = cli_now();
+    b->start = cli_batch_now();
     b->last = 0;
     size_t jobs = b->jobs > 0 ? (size_t)b->jobs : pc_batch_cores();
     pc_error err;
@@ -229,7 +185,7 @@ int cli_batch_run(cli_batch *b)
     }
     cli_batch_inputs(b, cli_batch_push, pool);
     pc_batch_free(pool);
-    cli_progress_clear(b);
+    cli_batch_progress_clear(b);
     if (fflush(b->out) != 0)
         b->write_failed = 1;
     return 0;

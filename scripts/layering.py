@@ -219,7 +219,7 @@ PLANTS = [
      '#include "review/review.h"\n', "which is above compare"),
     ("eval and compare on one floor", "core/eval/eval.c",
      '#include "compare/compare.h"\n', "on the same floor as eval"),
-    ("the UI including the command line", "tui/app.c", '#include "cli.h"\n',
+    ("the UI including the command line", "tui/app.c", '#include "../cli/cli.h"\n',
      "(tui) uses cli/cli.h (cli)"),
     ("an internal header from another folder", "core/classify/classify.c",
      '#include "segment/seg_internal.h"\n', "is private to core/segment/"),
@@ -238,8 +238,42 @@ def plant_cycle(tmp):
     return "include cycle: core/util/cyc_"
 
 
-def self_test(root):
+# Object files for the symbol check: units that use each other, and an arrow pointing up.
+SYMBOL_PLANTS = {
+    "core/util/ping.c": "int pc_pong(void);\nint pc_ping(void) { return pc_pong(); }\n",
+    "core/util/pong.c": "int pc_ping(void);\nint pc_pong(void) { return pc_ping(); }\n",
+    "core/text/up.c": "int pc_top(void);\nint pc_up(void) { return pc_top(); }\n",
+    "core/present/top.c": "int pc_top(void) { return 1; }\n",
+}
+
+
+def self_test_symbols():
+    """Compile the planted units as the build lays them out and check both are caught."""
+    tmp = tempfile.mkdtemp(prefix="layering-objs-")
+    try:
+        for rel, text in SYMBOL_PLANTS.items():
+            src = os.path.join(tmp, rel)
+            obj = os.path.join(tmp, "build", "CMakeFiles", "polcmp_core.dir", rel + ".o")
+            os.makedirs(os.path.dirname(src), exist_ok=True)
+            os.makedirs(os.path.dirname(obj), exist_ok=True)
+            with open(src, "w") as f:
+                f.write(text)
+            subprocess.run(["cc", "-c", src, "-o", obj], check=True)
+        errors = check_symbols(tmp, os.path.join(tmp, "build"))
+    finally:
+        shutil.rmtree(tmp)
     failures = 0
+    for what, expect in (("units using each other", "cycle between compilation units"),
+                         ("a symbol used from below", "core/text/up.c (text) uses core/present")):
+        hit = [e for e in errors if expect in e]
+        status = "caught" if hit else "MISSED"
+        print(f"self-test: {what}: {status}" + (f" ({hit[0]})" if hit else ""))
+        failures += not hit
+    return failures
+
+
+def self_test(root):
+    failures = self_test_symbols()
 
     def copy():
         tmp = tempfile.mkdtemp(prefix="layering-")
@@ -289,6 +323,9 @@ def main(argv):
     errors = run(root, build)
     for e in errors:
         print(e)
+    if not errors:
+        print("layering: every include" + (" and every symbol" if build else "") +
+              " points down the order, no cycle")
     return 1 if errors else 0
 
 

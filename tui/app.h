@@ -50,6 +50,7 @@ typedef enum tui_prompt_kind {
  * text; borrows the session (the caller frees it after tui_app_free()). */
 struct tui_app {
     pc_session *s;
+    const tui_view_ops *const *ops_of; /* the ops of each tui_view_id (app.c's table) */
     unsigned **clause_kinds; /* clause_kinds[policy][clause]: bit k = a finding of kind k cites it */
 
     tui_view views[TUI_MAX_VIEWS];
@@ -84,12 +85,14 @@ int tui_app_key(tui_app *app, int key);
 /* Draw everything into s (its size is the terminal's). */
 void tui_app_render(tui_app *app, tui_screen *s);
 
-/* Views: open a new one on top (arg: what it opens on), close the top one. */
+/* Views (stack.c): open a new one on top (arg: what it opens on), by its ops or its id; close
+ * the top one. */
 int tui_app_push(tui_app *app, const tui_view_ops *ops, const tui_selection *arg);
+int tui_app_open_view(tui_app *app, tui_view_id id, const tui_selection *arg);
 void tui_app_pop(tui_app *app);
 tui_view *tui_app_top(tui_app *app);
 
-/* A message in the status bar until the next key. */
+/* A message in the status bar until the next key (stack.c). */
 void tui_app_message(tui_app *app, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -406,7 +406,7 @@ static int dv_enter(tui_view *v)
     }
     tui_selection sel;
     v->ops->selection(v, &sel);
-    tui_app_push(v->app, &tui_view_findings, &sel);
+    tui_app_open_view(v->app, TUI_VIEW_FINDINGS, &sel);
     return 1;
 }
 

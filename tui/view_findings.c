@@ -413,9 +413,9 @@ static int fv_enter(tui_view *v)
         sel.clause = PC_NO_CLAUSE;
     }
     if (sel.category >= 0 && fd->kind != PC_FIND_EMPTY_SECTION)
-        tui_app_push(v->app, &tui_view_side, &sel);
+        tui_app_open_view(v->app, TUI_VIEW_SIDE, &sel);
     else if (sel.policy >= 0)
-        tui_app_push(v->app, &tui_view_document, &sel);
+        tui_app_open_view(v->app, TUI_VIEW_DOCUMENT, &sel);
     else
         tui_app_message(v->app, 0, "this finding has no evidence to show");
     return 1;

@@ -371,7 +371,7 @@ static int mx_enter(tui_view *v)
         return mx_fold(m, 0);
     tui_selection sel = tui_sel_none();
     v->ops->selection(v, &sel);
-    tui_app_push(v->app, &tui_view_side, &sel);
+    tui_app_open_view(v->app, TUI_VIEW_SIDE, &sel);
     return 1;
 }
 

@@ -573,7 +573,7 @@ static int sd_enter(tui_view *v)
 {
     tui_selection sel;
     v->ops->selection(v, &sel);
-    tui_app_push(v->app, &tui_view_document, &sel);
+    tui_app_open_view(v->app, TUI_VIEW_DOCUMENT, &sel);
     return 1;
 }
 
