@@ -695,7 +695,7 @@ pc_taxonomy *pc_tax_load_mem(const char *name, const char *data, size_t len, pc_
     int rc = tx_parse(&c, data, len);
     free(c.ids);
     if (rc == 0)
-        rc = pc_tax_prefilter(c.tax, err);
+        rc = pc_prefilter_build(c.tax, err);
     if (rc < 0) {
         pc_tax_free(c.tax);
         return NULL;
