@@ -18,6 +18,8 @@
  */
 #include "compare/compare_internal.h"
 
+#include "util/words.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,13 +29,6 @@
 #define LINT_DUP_MIN_WORDS 6  /* shorter clauses ("Yes.") may repeat */
 
 /* ---- text helpers ---- */
-
-/* A byte of a word: ASCII letter or digit, or part of a non-ASCII character. */
-static int lint_wordc(char ch)
-{
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-           (unsigned char)ch >= 0x80;
-}
 
 static char lint_lower(char ch)
 {
@@ -390,22 +385,6 @@ static int lint_empty_sections(pc_comparison *c, size_t pi)
 
 /* ---- duplicate ---- */
 
-/* Words in s[0..n): runs of ASCII letters and digits; each CJK character counts as one. */
-static size_t lint_words(const char *s, size_t n)
-{
-    size_t words = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp = 0;
-        size_t k = pc_utf8_decode(s + i, n - i, &cp);
-        if (cp >= 0x2E80)
-            words++;
-        else if (cp < 0x80 && lint_wordc(s[i]) && (i == 0 || !lint_wordc(s[i - 1])))
-            words++;
-        i += k ? k : 1;
-    }
-    return words;
-}
-
 /* Append clause k normalized: folded, collapsed, trailing punctuation dropped. */
 static int lint_norm_clause(pc_buf *b, const pc_policy *p, size_t k)
 {
@@ -423,7 +402,7 @@ static int lint_norm_clause(pc_buf *b, const pc_policy *p, size_t k)
 static int lint_add_key(lint_bag *b, const pc_policy *p, int pi, size_t k)
 {
     const pc_clause *cl = &p->outline->clauses[k];
-    if (lint_words(p->doc->text + cl->start, cl->end - cl->start) < LINT_DUP_MIN_WORDS)
+    if (pc_word_count(p->doc->text + cl->start, cl->end - cl->start) < LINT_DUP_MIN_WORDS)
         return 0;
     if (lint_bag_begin(b, (pc_ref){pi, k, cl->section}) < 0)
         return -1;

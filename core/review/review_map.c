@@ -2,23 +2,20 @@
  * the overlay of a policy's relabels. The rules are atop review.h. */
 #include "review/review.h"
 
+#include "util/words.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- word sets: how similar two keys are ---- */
 
-/* A sorted set of distinct lower-cased words. Owns words (each points into buf). */
+/* A sorted set of distinct lower-cased words (util/words.h). Owns words (each points into
+ * buf). */
 typedef struct rv_words {
     char *buf;
     char **words;
     size_t n;
 } rv_words;
-
-static int rv_word_byte(unsigned char c)
-{
-    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z');
-}
 
 static int rv_strcmp(const void *a, const void *b)
 {
@@ -28,16 +25,16 @@ static int rv_strcmp(const void *a, const void *b)
 static int rv_words_make(rv_words *w, const char *s)
 {
     memset(w, 0, sizeof *w);
-    size_t len = strlen(s);
-    w->buf = malloc(len + 1);
-    w->words = malloc((len / 2 + 1) * sizeof *w->words);
+    size_t len = strlen(s), pos = 0, at = 0;
+    /* At most one word per byte; each word's bytes and its NUL: 2 * len + 1 holds them all. */
+    w->buf = malloc(2 * len + 1);
+    w->words = malloc((len + 1) * sizeof *w->words);
     if (!w->buf || !w->words)
         return -1;
-    for (size_t i = 0; i <= len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        w->buf[i] = rv_word_byte(c) ? (char)(c >= 'A' && c <= 'Z' ? c + 32 : c) : '\0';
-        if (w->buf[i] && (i == 0 || !w->buf[i - 1]))
-            w->words[w->n++] = &w->buf[i];
+    pc_span sp;
+    while (pc_word_next(s, len, &pos, &sp)) {
+        w->words[w->n++] = &w->buf[at];
+        at += pc_word_fold(&w->buf[at], sp.end - sp.start + 1, s, sp) + 1;
     }
     qsort(w->words, w->n, sizeof *w->words, rv_strcmp);
     size_t k = 0;

@@ -91,7 +91,7 @@ static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
 /* "We use cookies to ... Accept all": mentions cookies and ends with a button. */
 static bool seg_cookie_banner(const char *t, size_t s, size_t e)
 {
-    if (!seg_icontains(t, s, e, "cookie") || pc_seg_count_words(t, s, e) > 80)
+    if (!seg_icontains(t, s, e, "cookie") || pc_seg_count_tokens(t, s, e) > 80)
         return false;
     for (size_t i = 0; i < sizeof seg_buttons / sizeof seg_buttons[0]; i++) {
         size_t n = strlen(seg_buttons[i]);
@@ -106,7 +106,7 @@ static bool seg_footer_line(const char *t, size_t s, size_t e)
 {
     bool copy = (e - s >= 2 && !memcmp(t + s, "\xC2\xA9", 2)) || seg_icontains(t, s, e, "copyright") ||
                 seg_icontains(t, s, e, "all rights reserved");
-    if (copy && pc_seg_count_words(t, s, e) <= 20)
+    if (copy && pc_seg_count_tokens(t, s, e) <= 20)
         return true;
     /* a breadcrumb: Home > Legal > Privacy */
     return e - s > 6 && pc_seg_ieq(t, s, s + 4, "home") &&
@@ -171,7 +171,7 @@ static size_t seg_before_title(const char *t, seg_lines *L, size_t first)
             return i;
         }
         size_t s = seg_trim_start(t, l);
-        if (pc_seg_count_words(t, s, l->end) > 5 || pc_seg_ends_with(t, s, l->end, ".:;,") ||
+        if (pc_seg_count_tokens(t, s, l->end) > 5 || pc_seg_ends_with(t, s, l->end, ".:;,") ||
             l->marker != MK_NONE)
             return first;
     }

@@ -78,7 +78,7 @@ static bool seg_body_follows(const char *t, const seg_lines *L, size_t i)
         return true;
     if (n->marker != MK_NONE || n->block == PC_BLOCK_HEADING)
         return false;
-    return pc_seg_count_words(t, n->text, n->text_end) >= 6 ||
+    return pc_seg_count_tokens(t, n->text, n->text_end) >= 6 ||
            pc_seg_ends_with(t, n->text, n->text_end, ".!?:");
 }
 
@@ -104,7 +104,7 @@ static bool seg_next_number(const seg_ctx *c, const seg_line *l)
 static bool seg_enum_is_item(const char *t, const seg_lines *L, size_t i, const seg_ctx *c)
 {
     const seg_line *l = &L->v[i];
-    size_t s = l->text, e = l->text_end, words = pc_seg_count_words(t, s, e);
+    size_t s = l->text, e = l->text_end, words = pc_seg_count_tokens(t, s, e);
     if (e <= s || pc_seg_ends_with(t, s, e, ";,"))
         return true;
     if (l->indent >= 2 && l->indent > c->head_indent)

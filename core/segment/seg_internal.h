@@ -80,8 +80,11 @@ void pc_seg_classify(const pc_doc *doc, seg_lines *L);
 int pc_seg_mark_chrome(const pc_doc *doc, seg_lines *L, pc_span **spans, size_t *nspans,
                     size_t *cap);
 
-/* Text helpers shared by the segmenter's files. */
-size_t pc_seg_count_words(const char *t, size_t s, size_t e);
+/* Text helpers shared by the segmenter's files. pc_seg_count_tokens counts the runs of
+ * t[s..e) between spaces: the layout heuristics (is a line short enough to be a title?) count
+ * what the eye sees as separate, so a CJK title written without spaces is one token. Words in
+ * the language's sense are util/words.h's. */
+size_t pc_seg_count_tokens(const char *t, size_t s, size_t e);
 bool pc_seg_is_space(unsigned char c);
 bool pc_seg_is_upper_at(const char *t, size_t i, size_t e);
 bool pc_seg_is_lower_at(const char *t, size_t i, size_t e);

@@ -107,7 +107,7 @@ static bool seg_short_title(const char *t, size_t s, size_t e)
     for (size_t i = s; i < e; i++)
         if (!isalpha((unsigned char)t[i]) && !strchr(" -'&", t[i]))
             return false;
-    size_t w = pc_seg_count_words(t, s, e);
+    size_t w = pc_seg_count_tokens(t, s, e);
     return w >= 1 && w <= 6;
 }
 
@@ -169,7 +169,7 @@ static bool seg_glued_phrase(const char *t, size_t s, size_t e, size_t *te, size
             return false;
         if (words > 0 && !conn && seg_pronoun(t, w, e) && !seg_connector(t, *te, *te)) {
             *body = w;
-            return pc_seg_count_words(t, w, pc_sentence_end(t, w, e)) >= 4;
+            return pc_seg_count_tokens(t, w, pc_sentence_end(t, w, e)) >= 4;
         }
         *te = i;
         words++;
@@ -194,7 +194,7 @@ static bool seg_glued_sentence(const char *t, size_t s, size_t e, size_t *te, si
 {
     size_t se = pc_sentence_end(t, s, e);
     if (se - s < 2 || t[se - 1] != '.' || !seg_short_title(t, s, se - 1) ||
-        pc_seg_count_words(t, s, se) > 5)
+        pc_seg_count_tokens(t, s, se) > 5)
         return false;
     size_t q = se;
     while (q < e && pc_seg_is_space((unsigned char)t[q]))

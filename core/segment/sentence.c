@@ -61,7 +61,7 @@ bool pc_seg_has_lower(const char *t, size_t s, size_t e)
     return false;
 }
 
-size_t pc_seg_count_words(const char *t, size_t s, size_t e)
+size_t pc_seg_count_tokens(const char *t, size_t s, size_t e)
 {
     size_t n = 0;
     bool in = false;
@@ -123,7 +123,7 @@ bool pc_seg_title_like(const char *t, size_t s, size_t e)
 {
     if (e <= s || e - s > 90)
         return false;
-    size_t words = pc_seg_count_words(t, s, e);
+    size_t words = pc_seg_count_tokens(t, s, e);
     bool question = t[e - 1] == '?';
     if (words == 0 || words > (question ? 14u : 10u))
         return false;
@@ -148,7 +148,7 @@ bool pc_seg_caps_like(const char *t, size_t s, size_t e)
             letters++;
     if (letters < 3 || pc_seg_has_lower(t, s, e))
         return false;
-    return pc_seg_count_words(t, s, e) <= 12 && !pc_seg_ends_with(t, s, e, ",;:");
+    return pc_seg_count_tokens(t, s, e) <= 12 && !pc_seg_ends_with(t, s, e, ",;:");
 }
 
 /* ---- sentence ends ------------------------------------------------------------------------ */

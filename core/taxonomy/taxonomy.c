@@ -9,6 +9,7 @@
  */
 #include "taxonomy/taxonomy.h"
 #include "taxonomy/prefilter.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -705,30 +706,12 @@ pc_taxonomy *pc_tax_load_mem(const char *name, const char *data, size_t len, pc_
 
 pc_taxonomy *pc_tax_load(const char *path, pc_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pc_error_set(err, "%s: %s", path, strerror(errno));
+    size_t len;
+    char *data = pc_file_read(path, 0, NULL, &len, err);
+    if (!data)
         return NULL;
-    }
-    pc_buf b = {0};
-    char chunk[8192];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (pc_buf_add(&b, chunk, k) < 0) {
-            fclose(f);
-            pc_buf_free(&b);
-            pc_error_set(err, "%s: out of memory", path);
-            return NULL;
-        }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        pc_buf_free(&b);
-        pc_error_set(err, "%s: read error", path);
-        return NULL;
-    }
-    pc_taxonomy *t = pc_tax_load_mem(path, b.data ? b.data : "", b.len, err);
-    pc_buf_free(&b);
+    pc_taxonomy *t = pc_tax_load_mem(path, data, len, err);
+    free(data);
     return t;
 }
 

@@ -11,6 +11,7 @@
 
 #include "text/html.h"
 #include "text/normalize.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -391,106 +392,6 @@ pc_doc *pc_doc_from_memory(const char *name, const char *data, size_t n, pc_form
 
 /* ---- reading files -------------------------------------------------------------------- */
 
-static void format_size(char *out, size_t cap, double bytes, int exact)
-{
-    const double mib = 1024.0 * 1024.0;
-    if (bytes >= mib && exact && (size_t)bytes % ((size_t)1 << 20) == 0)
-        snprintf(out, cap, "%.0f MiB", bytes / mib);
-    else if (bytes >= mib)
-        snprintf(out, cap, "%.1f MiB", bytes / mib);
-    else if (bytes >= 1024.0)
-        snprintf(out, cap, "%.1f KiB", bytes / 1024.0);
-    else
-        snprintf(out, cap, "%.0f bytes", bytes);
-}
-
-static void set_too_big(const char *path, double size, size_t max, pc_error *err)
-{
-    char have[32], limit[32];
-    format_size(have, sizeof have, size, 0);
-    format_size(limit, sizeof limit, (double)max, 1);
-    pc_error_set(err, "%s: %s is over the %s limit (POLCMP_MAX_SIZE raises it)", path, have, limit);
-}
-
-static void set_open_error(const char *path, int e, pc_error *err)
-{
-    if (e == ENOENT || e == ENOTDIR)
-        pc_error_set(err, "%s: no such file", path);
-    else if (e == EACCES || e == EPERM)
-        pc_error_set(err, "%s: permission denied", path);
-    else
-        pc_error_set(err, "%s: cannot open: %s", path, strerror(e));
-}
-
-/* Read fd into a fresh buffer: a regular file up to its known size, anything else (a pipe)
- * until its end or until it is over max. */
-static char *read_fd(int fd, const char *path, size_t cap, int regular, size_t max,
-                     size_t *len, pc_error *err)
-{
-    size_t n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf && !(regular && n == cap) && n <= max) {
-        if (n == cap) {
-            size_t ncap = cap <= max / 2 ? cap * 2 : max + 1;
-            char *nb = realloc(buf, ncap + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        ssize_t k = read(fd, buf + n, cap - n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0) {
-            pc_error_set(err, "%s: read error: %s", path, strerror(errno));
-            free(buf);
-            return NULL;
-        }
-        if (k == 0)
-            break;
-        n += (size_t)k;
-    }
-    if (!buf) {
-        pc_error_set(err, "%s: out of memory", path);
-        return NULL;
-    }
-    if (n > max) {
-        set_too_big(path, (double)n, max, err);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-static char *read_whole(const char *path, size_t max, size_t *len, pc_error *err)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        set_open_error(path, errno, err);
-        return NULL;
-    }
-    struct stat st;
-    char *buf = NULL;
-    if (fstat(fd, &st) != 0)
-        pc_error_set(err, "%s: cannot open: %s", path, strerror(errno));
-    else if (S_ISDIR(st.st_mode))
-        pc_error_set(err, "%s: is a directory", path);
-    else if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
-        set_too_big(path, (double)st.st_size, max, err);
-    else if (S_ISREG(st.st_mode) && st.st_size == 0)
-        pc_error_set(err, "%s: file is empty", path);
-    else
-        buf = read_fd(fd, path, S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536,
-                      S_ISREG(st.st_mode), max, len, err);
-    close(fd);
-    return buf;
-}
-
 pc_doc *pc_doc_load(const char *path, const pc_load_opts *opts, pc_error *err)
 {
     size_t max = opts && opts->max_bytes ? opts->max_bytes : PC_LOAD_MAX_BYTES_DEFAULT;
@@ -498,7 +399,7 @@ pc_doc *pc_doc_load(const char *path, const pc_load_opts *opts, pc_error *err)
     if (format == PC_FORMAT_AUTO)
         format = pc_format_from_path(path);
     size_t n = 0;
-    char *data = read_whole(path, max, &n, err);
+    char *data = pc_file_read(path, max, "POLCMP_MAX_SIZE raises it", &n, err);
     if (!data)
         return NULL;
     pc_doc *d = doc_build(path, data, n, format, err);
