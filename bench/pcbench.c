@@ -34,7 +34,7 @@ int main(int argc, char **argv)
 {
     if (argc < 4)
         return 2;
-    pc_error err;
+    pc_error err = {{0}};
     double t0 = now();
     pc_taxonomy *tax = pc_tax_load(argv[1], &err);
     double load_ms = (now() - t0) * 1e3;

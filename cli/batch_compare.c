@@ -207,7 +207,7 @@ static void bc_work(const cli_item *it, cli_result *res, void *local, void *ctx)
     pc_doc *doc = cli_batch_load(it, res);
     if (!doc)
         return;
-    pc_error err;
+    pc_error err = {{0}};
     pc_policy *p = pc_policy_from_doc(doc, cx->tax, &err);
     pc_comparison *c = p ? pc_compare(cx->tax, &p, 1, cx->regimes, &err) : NULL;
     if (c)
@@ -365,7 +365,7 @@ static int bc_run(const bc_opts *o, bc_corpus *cx, FILE *out)
 
 static int bc_run_to_file(const bc_opts *o, bc_corpus *cx)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_outfile out;
     if (pc_outfile_open(&out, o->out, &err) < 0) {
         cli_error("%s", err.msg);

@@ -56,7 +56,7 @@ static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
         snprintf(name, sizeof name, "%s", json_string_value(id));
     else
         snprintf(name, sizeof name, "%s:%zu", item->source, item->line);
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc = pc_doc_from_memory(name, json_string_value(text), json_string_length(text),
                                      PC_FORMAT_TEXT, &err);
     if (!doc)
@@ -66,7 +66,7 @@ static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
 
 pc_doc *cli_batch_load(const cli_item *item, cli_result *res)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc;
     if (item->path) {
         doc = pc_doc_load(item->path, &cli_batch_load_opts, &err);
@@ -175,7 +175,7 @@ int cli_batch_run(cli_batch *b)
     b->start = cli_batch_now();
     b->last = 0;
     size_t jobs = b->jobs > 0 ? (size_t)b->jobs : pc_batch_cores();
-    pc_error err;
+    pc_error err = {{0}};
     pc_batch_fns fns = {cli_batch_work, cli_batch_emit, b->local_new ? cli_batch_local_new : NULL,
                         b->local_free ? cli_batch_local_free : NULL};
     pc_batch *pool = pc_batch_new(jobs, 4 * jobs, &fns, b, &err);

@@ -24,7 +24,7 @@ void cli_error(const char *fmt, ...)
 
 int cli_opt_regimes(const char *cmd, const char *arg, unsigned *regimes)
 {
-    pc_error err;
+    pc_error err = {{0}};
     if (pc_regimes_parse(arg, regimes, &err) == 0)
         return 0;
     cli_error("%s%s--regime: %s", cmd, *cmd ? ": " : "", err.msg);
@@ -33,7 +33,7 @@ int cli_opt_regimes(const char *cmd, const char *arg, unsigned *regimes)
 
 int cli_opt_kinds(const char *cmd, const char *arg, unsigned *kinds)
 {
-    pc_error err;
+    pc_error err = {{0}};
     if (pc_finding_kinds_parse(arg, kinds, &err) == 0)
         return 0;
     cli_error("%s%s--fail-on: %s", cmd, *cmd ? ": " : "", err.msg);
@@ -63,7 +63,7 @@ static void cli_doc_warnings(const pc_doc *doc)
 
 pc_doc *cli_load_doc(const char *path)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_load_opts opts = cli_load_opts();
     pc_doc *doc = pc_doc_load(path, &opts, &err);
     if (!doc) {
@@ -91,7 +91,7 @@ const char *cli_default_taxonomy(void)
 
 pc_taxonomy *cli_load_taxonomy(const char *path)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load(path, &err);
     if (!tax)
         cli_error("%s", err.msg);

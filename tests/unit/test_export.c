@@ -38,7 +38,7 @@ static char *export_to_string(const pc_report *r, pc_export_format fmt)
     size_t n = 0;
     FILE *f = open_memstream(&out, &n);
     assert_non_null(f);
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_export_stream(r, fmt, f, &err), 0);
     fclose(f);
     return out;
@@ -144,7 +144,7 @@ static void test_xlsx_is_a_zip(void **state)
     pc_report *r = make_report();
     char path[600];
     snprintf(path, sizeof path, "%s/out.xlsx", test_temp_dir());
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_export_xlsx(r, path, &err), 0);
     size_t n = 0;
     char *data = test_read_file(path, &n);

@@ -148,7 +148,7 @@ static void test_examples(void **state)
                                         "04-buchhaus.html", "05-kamiya.txt", "06-metricly.txt"};
     enum { N = sizeof names / sizeof names[0] };
     pc_taxonomy *tax = load_default();
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *docs[N];
     pc_outline *ols[N];
     size_t labels = 0;
@@ -225,7 +225,7 @@ static const char hostile_yaml[] =
 static void test_hostile_rules(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load_mem("hostile.yaml", hostile_yaml, sizeof hostile_yaml - 1,
                                        &err);
     if (!tax)
@@ -273,7 +273,7 @@ static const char conj_yaml[] =
 static void test_conjunction_scan(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load_mem("conj.yaml", conj_yaml, sizeof conj_yaml - 1, &err);
     if (!tax)
         fail_msg("%s", err.msg);
@@ -317,7 +317,7 @@ static const char nest_yaml[] =
 static void test_nested_literals(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load_mem("nest.yaml", nest_yaml, sizeof nest_yaml - 1, &err);
     if (!tax)
         fail_msg("%s", err.msg);

@@ -65,7 +65,7 @@ static const char beta_md[] = "# Beta\n\n## Security\n\nWe encrypt stored data.\
 
 static pc_taxonomy *load_tax(void)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load(TAXONOMY, &err);
     if (!tax)
         fail_msg("%s", err.msg);
@@ -74,7 +74,7 @@ static pc_taxonomy *load_tax(void)
 
 static pc_policy *open_md(const pc_taxonomy *tax, const char *name, const char *text)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc = pc_doc_from_memory(name, text, strlen(text), PC_FORMAT_MARKDOWN, &err);
     if (!doc)
         fail_msg("%s", err.msg);
@@ -214,7 +214,7 @@ static void test_round_trip(void **state)
     char path[512];
     snprintf(path, sizeof path, "%s/round.yaml", test_temp_dir());
     pc_review *r = hostile_review(path);
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_review_save(r, &err), 0);
     size_t len1, len2;
     char *first = test_read_file(path, &len1);
@@ -250,7 +250,7 @@ static void test_sorted(void **state)
     pc_review_get(r, 0, "b", "Zed.", "S");
     pc_review_get(r, 0, "a", "Second.", "S");
     pc_review_get(r, 0, "a", "First.", "S");
-    pc_error err;
+    pc_error err = {{0}};
     char *s = pc_review_dump(r, NULL, &err);
     assert_non_null(s);
     const char *p1 = strstr(s, "clause: First."), *p2 = strstr(s, "clause: Second.");
@@ -265,7 +265,7 @@ static void test_sorted(void **state)
 static void test_missing_file(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     char path[512];
     snprintf(path, sizeof path, "%s/no-such-review.yaml", test_temp_dir());
     pc_review *r = pc_review_load(path, &err);
@@ -281,7 +281,7 @@ static void test_missing_file(void **state)
 
 static void expect_error(const char *text, const char *where, const char *what)
 {
-    pc_error err;
+    pc_error err = {{0}};
     err.msg[0] = '\0';
     pc_review *r = parse(text, &err);
     if (r) {
@@ -335,7 +335,7 @@ static void test_save_fails_cleanly(void **state)
     snprintf(dir, sizeof dir, "%s/ro", test_temp_dir());
     assert_int_equal(mkdir(dir, 0755), 0);
     snprintf(path, sizeof path, "%s/polcmp-review.yaml", dir);
-    pc_error err;
+    pc_error err = {{0}};
     pc_review *r = pc_review_new(path);
     pc_decision *d = pc_review_get(r, 0, "alpha", NEVER, "1. Sharing");
     d->status = PC_REV_REVIEWED;
@@ -381,7 +381,7 @@ typedef struct world {
 
 static void world_open(world *w, const char *alpha, int with_beta)
 {
-    pc_error err;
+    pc_error err = {{0}};
     w->tax = load_tax();
     w->pol[0] = open_md(w->tax, "alpha.md", alpha);
     w->n = 1;
@@ -437,7 +437,7 @@ static pc_review *base_review(void)
 
 static pc_review_map *map_of(const pc_review *r, const world *w)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_review_map *m = pc_review_map_new(r, w->cmp, &err);
     if (!m)
         fail_msg("%s", err.msg);
@@ -542,7 +542,7 @@ static void test_map_orphans(void **state)
         assert_string_equal(r->items[m->orphans[k]].key, want[k]);
     assert_null(pc_review_map_clause(m, 0, (size_t)clause_index(w.pol[0], KEEP), NULL));
     /* Orphans stay in the file. */
-    pc_error err;
+    pc_error err = {{0}};
     char *s = pc_review_dump(r, NULL, &err);
     assert_non_null(strstr(s, "clause: " COOKIES));
     assert_non_null(strstr(s, "finding: " CONTRA_KEY));

@@ -56,7 +56,7 @@ static void check_invariants(const pc_outline *o)
 
 static fixture seg_text(const char *text, pc_format format)
 {
-    pc_error err;
+    pc_error err = {{0}};
     fixture f;
     f.doc = pc_doc_from_memory("fixture", text, strlen(text), format, &err);
     assert_non_null(f.doc);
@@ -427,7 +427,7 @@ static void test_stitched_documents(void **state)
                 break;
             n += (size_t)sprintf(text + n, "%s%s", tok, sep);
         }
-        pc_error err;
+        pc_error err = {{0}};
         pc_doc *d = pc_doc_from_memory("stitched", text, n, PC_FORMAT_TEXT, &err);
         if (!d) /* blank documents are refused by the loader */
             continue;

@@ -198,6 +198,7 @@ static void test_decide_and_save(void **state)
     assert_null(pc_session_decision(s, &t));
     assert_int_equal(s->review->n, 1); /* the dismissal */
     pc_target none = pc_target_clause(5, 0);
+    pc_error_clear(&err);
     assert_int_equal(pc_session_decide(s, &none, PC_REV_REVIEWED, &err), -1);
     assert_string_equal(err.msg, "no such clause");
     pc_session_free(s);
