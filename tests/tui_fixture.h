@@ -74,6 +74,18 @@ static inline int tuif_open(tuif *f, const char *const *paths, size_t n, unsigne
     return tuif_open_review(f, paths, n, regimes, NULL);
 }
 
+/* The golden screens' own small world (tests/data/tui/): its taxonomy and three policies,
+ * Alpha (sections 1. to 7.: a contradiction on sale, a placeholder, vague wording), Beta
+ * (Markdown: the one policy covering access and deletion) and Gamma (no retention, no
+ * security), so that a change to taxonomy/privacy.yaml or examples/ never rewrites a golden. */
+static inline int tuif_open_fixture(tuif *f, unsigned regimes)
+{
+    static const char *const paths[] = {POLCMP_TEST_DATA "/tui/alpha.txt",
+                                        POLCMP_TEST_DATA "/tui/beta.md",
+                                        POLCMP_TEST_DATA "/tui/gamma.txt"};
+    return tuif_open_with(f, POLCMP_TEST_DATA "/tui/taxonomy.yaml", paths, 3, regimes, NULL);
+}
+
 /* The bundled examples a test opens most: FreshBox, KidQuest, Stridely. */
 static inline int tuif_open_examples(tuif *f, unsigned regimes)
 {

@@ -207,10 +207,14 @@ static void test_html(void **state)
                          "<h2>Data</h2><p>We collect:</p><ul><li>Name</li><li>Email</li></ul>"
                          "<h2>Sharing</h2><p>We never share data.</p></body></html>",
                          PC_FORMAT_HTML);
-    if (f.doc->nblocks == 0) { /* the loader gives no structure yet: the invariants held */
-        fixture_free(&f);
-        skip();
-    }
+    /* The HTML reader hands the segmenter the page's structure: one block per heading,
+     * paragraph and list item. Without it the headings below would not be found. */
+    static const pc_block_kind kinds[] = {PC_BLOCK_HEADING, PC_BLOCK_PARA, PC_BLOCK_HEADING,
+                                          PC_BLOCK_PARA,    PC_BLOCK_ITEM, PC_BLOCK_ITEM,
+                                          PC_BLOCK_HEADING, PC_BLOCK_PARA};
+    assert_int_equal(f.doc->nblocks, 8);
+    for (size_t i = 0; i < 8; i++)
+        assert_int_equal(f.doc->blocks[i].kind, kinds[i]);
     assert_int_equal(f.o->nsections, 3);
     expect_title(&f, 1, "Data", 1);
     expect_title(&f, 2, "Sharing", 1);

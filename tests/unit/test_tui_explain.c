@@ -171,7 +171,7 @@ static void test_goldens(void **state)
 {
     (void)state;
     tuif f;
-    assert_int_equal(tuif_open_examples(&f, 0), 0);
+    assert_int_equal(tuif_open_fixture(&f, 0), 0);
     tui_selection sel = tui_sel_none();
     sel.kind = TUI_SEL_FINDING;
     sel.finding = contradiction(&f);
@@ -180,7 +180,7 @@ static void test_goldens(void **state)
     assert_int_equal(tuif_golden("explain-80x24", dump), 0);
     free(dump);
     tuif_close(&f);
-    assert_int_equal(tuif_open_examples(&f, 0), 0);
+    assert_int_equal(tuif_open_fixture(&f, 0), 0);
     explain_clause(&f, 1, clause_of(f.pols[1], "We do not sell children"));
     dump = tuif_render(&f, 40, 10, 1);
     assert_int_equal(tuif_golden("explain-40x10-styles", dump), 0);

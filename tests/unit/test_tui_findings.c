@@ -220,7 +220,7 @@ static void test_golden(void **state)
 {
     (void)state;
     tuif f;
-    assert_int_equal(tuif_open_examples(&f, 0), 0);
+    assert_int_equal(tuif_open_fixture(&f, PC_REGIME_GDPR), 0);
     assert_int_equal(tuif_keys(&f, "f"), 0);
     char *dump = tuif_render(&f, 80, 24, 0);
     assert_int_equal(tuif_golden("findings-80x24", dump), 0);
