@@ -81,6 +81,7 @@ static int ui_main(pc_session *s, const char *review_path)
 {
     tui_app app;
     pc_error err = {{0}};
+    s->note = NULL; /* what the session tells from now on must not print over the screen */
     if (tui_app_init(&app, s, &err) < 0) {
         tui_app_free(&app);
         cli_error("%s", err.msg);

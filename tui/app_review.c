@@ -36,7 +36,8 @@ static int tui_kinds_build(tui_app *app)
             continue;
         for (size_t r = 0; r < f->nrefs; r++) {
             const pc_ref *ref = &f->refs[r];
-            if (ref->clause == PC_NO_CLAUSE || ref->policy < 0 || (size_t)ref->policy >= app->s->npols ||
+            if (ref->clause == PC_NO_CLAUSE || ref->policy < 0 ||
+                (size_t)ref->policy >= app->s->npols ||
                 ref->clause >= app->s->pols[ref->policy]->outline->nclauses)
                 continue;
             app->clause_kinds[ref->policy][ref->clause] |= 1u << f->kind;
@@ -82,22 +83,20 @@ static void tui_views_refresh(tui_app *app)
         app->views[i].ops->refresh(&app->views[i]);
 }
 
-/* After the session took a decision (rc from pc_session_decide and the like): save, index the
- * new comparison, refresh the views, say `what`. */
+/* After the session took a decision (rc from pc_session_decide and the like): save it, index
+ * the comparison and refresh the views from the session as it now is (even after a failure,
+ * which may have left a new comparison), say `what` or what went wrong. */
 static void tui_app_changed(tui_app *app, int rc, const pc_error *err, const char *what)
 {
     pc_error ierr = {{0}};
-    if (rc < 0) {
-        tui_app_message(app, 1, "%s", err->msg[0] ? err->msg : "out of memory");
-        return;
-    }
-    int saved = tui_app_save(app);
-    if (tui_app_index(app, &ierr) < 0) {
-        tui_app_message(app, 1, "%s", ierr.msg);
-        return;
-    }
+    int saved = rc == 0 ? tui_app_save(app) : -1;
+    int indexed = tui_app_index(app, &ierr);
     tui_views_refresh(app);
-    if (saved == 0)
+    if (rc < 0)
+        tui_app_message(app, 1, "%s", err->msg[0] ? err->msg : "out of memory");
+    else if (indexed < 0)
+        tui_app_message(app, 1, "%s", ierr.msg);
+    else if (saved == 0)
         tui_app_message(app, 0, "%s", what);
 }
 

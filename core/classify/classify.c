@@ -11,8 +11,8 @@
  * attempt of a rule's pattern goes through cl_try. The reference engine always runs PCRE2
  * there. The prefilter engine first gathers up to PC_BATCH_CLAUSES clauses, scans each for
  * the rules' literals and runs the rules every clause is tried on (category rules and vetoes,
- * stance rules) pattern by pattern over their candidate clauses (pc_prefilter_batch_run); cl_try then
- * answers from those results, or from the literal bits (a clear bit: no match), or runs PCRE2.
+ * stance rules) pattern by pattern over their candidate clauses (pc_prefilter_batch_run); cl_try
+ * then answers from those results, or from the literal bits (a clear bit: no match), or runs PCRE2.
  * Limit warnings are recorded when the scoring code reaches an attempt, as in the reference.
  */
 #include "classify/classify.h"
@@ -414,7 +414,8 @@ static int cl_scan_sections(pc_matcher *m, const pc_outline *ol)
     for (size_t s = 0; s < ol->nsections; s++) {
         const pc_section *sec = &ol->sections[s];
         size_t len = sec->title_end > sec->title_start ? sec->title_end - sec->title_start : 0;
-        pc_prefilter_scan(m->pf, m->scratch, ol->doc->text + sec->title_start, len, m->sec_bits + s * w);
+        pc_prefilter_scan(m->pf, m->scratch, ol->doc->text + sec->title_start, len,
+                          m->sec_bits + s * w);
     }
     return 0;
 }
@@ -422,7 +423,8 @@ static int cl_scan_sections(pc_matcher *m, const pc_outline *ol)
 /* Classify the n waiting clauses (first pass, then clause by clause). -1 when out of memory. */
 static int cl_run_batch(pc_matcher *m, const cl_item *items, size_t n)
 {
-    if (m->prefilter && pc_prefilter_batch_run(m->batch, m->pf, m->scratch, m->first, m->md, m->mctx) < 0)
+    if (m->prefilter &&
+        pc_prefilter_batch_run(m->batch, m->pf, m->scratch, m->first, m->md, m->mctx) < 0)
         return -1;
     const pc_outline *cur = NULL;
     for (size_t j = 0; j < n; j++) {
@@ -451,8 +453,9 @@ static int cl_run_batch(pc_matcher *m, const cl_item *items, size_t n)
 static int cl_queue(pc_matcher *m, cl_item *items, size_t *n, const cl_item *it)
 {
     items[(*n)++] = *it;
-    if (m->prefilter && pc_prefilter_batch_add(m->batch, it->s, it->len,
-                                        cl_valid_utf8(it->s, it->len) ? PCRE2_NO_UTF_CHECK : 0) < 0)
+    if (m->prefilter &&
+        pc_prefilter_batch_add(m->batch, it->s, it->len,
+                               cl_valid_utf8(it->s, it->len) ? PCRE2_NO_UTF_CHECK : 0) < 0)
         return -1;
     if (*n < PC_BATCH_CLAUSES)
         return 0;

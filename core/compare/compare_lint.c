@@ -139,7 +139,8 @@ static const struct {
     int flags;
 } lint_cues[] = {
     {"\\bfrom time to time\\b", "no schedule or trigger is given", 0},
-    {"\\bfor any (?:other )?purposes?\\b", "the purpose is left unlimited", LINT_NEG | LINT_CONSENT},
+    {"\\bfor any (?:other )?purposes?\\b", "the purpose is left unlimited",
+     LINT_NEG | LINT_CONSENT},
     {"\\bfor other purposes\\b", "the purposes are not named", LINT_NEG | LINT_CONSENT},
     {"\\bas (?:we|it) (?:see|sees|deem|deems) fit\\b", "left to the company's discretion", 0},
     {"\\bas (?:we|it) deems? (?:appropriate|necessary)\\b", "left to the company's discretion", 0},
@@ -199,7 +200,7 @@ static int lint_rx_init(lint_rx *rx)
 
 /* Whether re matches s[0..n) from offset `from`; the match in *a, *b. */
 static int lint_match(lint_rx *rx, const pcre2_code *re, const char *s, size_t n, size_t from,
-                    size_t *a, size_t *b)
+                      size_t *a, size_t *b)
 {
     if (pcre2_match(re, (PCRE2_SPTR)s, n, from, 0, rx->md, rx->mctx) < 0)
         return 0;
@@ -315,13 +316,13 @@ static int lint_collect_placeholders(lint_rx *rx, const pc_policy *p, int pi, li
     int rc = 0;
     for (size_t k = 0; rc == 0 && k < o->nclauses; k++) {
         const pc_clause *cl = &o->clauses[k];
-        rc =
-            lint_scan(rx, b, &t, text + cl->start, cl->end - cl->start, (pc_ref){pi, k, cl->section});
+        rc = lint_scan(rx, b, &t, text + cl->start, cl->end - cl->start,
+                       (pc_ref){pi, k, cl->section});
     }
     for (size_t s = 0; rc == 0 && s < o->nsections; s++) {
         const pc_section *sec = &o->sections[s];
         rc = lint_scan(rx, b, &t, text + sec->title_start, sec->title_end - sec->title_start,
-                     (pc_ref){pi, PC_NO_CLAUSE, (int)s});
+                       (pc_ref){pi, PC_NO_CLAUSE, (int)s});
     }
     pc_buf_free(&t);
     return rc;
@@ -407,7 +408,8 @@ static int lint_add_key(lint_bag *b, const pc_policy *p, int pi, size_t k)
     if (lint_bag_begin(b, (pc_ref){pi, k, cl->section}) < 0)
         return -1;
     if (cl->kind == PC_CLAUSE_ITEM && cl->lead >= 0 &&
-        (lint_norm_clause(&b->arena, p, (size_t)cl->lead) < 0 || pc_buf_addc(&b->arena, '\x1f') < 0))
+        (lint_norm_clause(&b->arena, p, (size_t)cl->lead) < 0 ||
+         pc_buf_addc(&b->arena, '\x1f') < 0))
         return -1;
     return lint_norm_clause(&b->arena, p, k) < 0 ? -1 : lint_bag_end(b);
 }
@@ -455,8 +457,8 @@ static int lint_negated(const char *s, size_t at)
         size_t m = j - i;
         if (m == 0 || strchr(",;:", s[j - 1]))
             return 0;
-        if (lint_ieq(s + i, m, "not") || lint_ieq(s + i, m, "never") || lint_ieq(s + i, m, "cannot") ||
-            (m > 3 && lint_ieq(s + j - 3, 3, "n't")) ||
+        if (lint_ieq(s + i, m, "not") || lint_ieq(s + i, m, "never") ||
+            lint_ieq(s + i, m, "cannot") || (m > 3 && lint_ieq(s + j - 3, 3, "n't")) ||
             (m > 5 && !memcmp(s + j - 5, "n\xe2\x80\x99t", 5)))
             return 1;
         j = i;
@@ -482,7 +484,8 @@ static int lint_cues_in(lint_rx *rx, const char *s, size_t n, pc_buf *msg)
 {
     for (size_t i = 0; i < LINT_NCUES; i++) {
         size_t a, e;
-        if (!lint_match(rx, rx->cue[i], s, n, 0, &a, &e) || lint_excused(s, n, a, e, lint_cues[i].flags))
+        if (!lint_match(rx, rx->cue[i], s, n, 0, &a, &e) ||
+            lint_excused(s, n, a, e, lint_cues[i].flags))
             continue;
         char q[LINT_QUOTE_SIZE];
         lint_quote(s + a, e - a, q);

@@ -126,4 +126,3 @@ void pc_cmp_sort(pc_comparison *c)
     for (size_t i = 0; i < c->nfindings; i++)
         c->counts[c->findings[i].kind]++;
 }
-

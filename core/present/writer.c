@@ -22,22 +22,22 @@ static int pc_write_tables(const pc_comparison *c, const pc_review_map *map, pc_
     return rc;
 }
 
-static int pc_write_csv(const pc_comparison *c, const pc_review_map *map, FILE *f,
-                        const char *path, pc_error *err)
+static int pc_write_csv(const pc_comparison *c, const pc_review_map *map, FILE *f, const char *path,
+                        pc_error *err)
 {
     (void)path;
     return pc_write_tables(c, map, PC_EXPORT_CSV, f, err);
 }
 
-static int pc_write_tsv(const pc_comparison *c, const pc_review_map *map, FILE *f,
-                        const char *path, pc_error *err)
+static int pc_write_tsv(const pc_comparison *c, const pc_review_map *map, FILE *f, const char *path,
+                        pc_error *err)
 {
     (void)path;
     return pc_write_tables(c, map, PC_EXPORT_TSV, f, err);
 }
 
-static int pc_write_md(const pc_comparison *c, const pc_review_map *map, FILE *f,
-                       const char *path, pc_error *err)
+static int pc_write_md(const pc_comparison *c, const pc_review_map *map, FILE *f, const char *path,
+                       pc_error *err)
 {
     (void)path;
     return pc_write_tables(c, map, PC_EXPORT_MD, f, err);
@@ -72,9 +72,9 @@ static int pc_write_json(const pc_comparison *c, const pc_review_map *map, FILE 
 }
 
 static const pc_writer pc_writers[] = {
-    {"csv", "csv", NULL, 1, pc_write_csv},        {"tsv", "tsv", NULL, 1, pc_write_tsv},
-    {"md", "md", "markdown", 1, pc_write_md},     {"html", "html", "htm", 1, pc_write_html},
-    {"xlsx", "xlsx", NULL, 0, pc_write_xlsx},     {"json", "json", NULL, 1, pc_write_json},
+    {"csv", "csv", NULL, 1, pc_write_csv},    {"tsv", "tsv", NULL, 1, pc_write_tsv},
+    {"md", "md", "markdown", 1, pc_write_md}, {"html", "html", "htm", 1, pc_write_html},
+    {"xlsx", "xlsx", NULL, 0, pc_write_xlsx}, {"json", "json", NULL, 1, pc_write_json},
 };
 #define PC_NWRITERS (sizeof pc_writers / sizeof pc_writers[0])
 
@@ -111,8 +111,8 @@ int pc_writer_list(pc_buf *b, int dots)
     return rc;
 }
 
-int pc_writer_stream(const pc_writer *w, const pc_comparison *c, const pc_review_map *map,
-                     FILE *f, pc_error *err)
+int pc_writer_stream(const pc_writer *w, const pc_comparison *c, const pc_review_map *map, FILE *f,
+                     pc_error *err)
 {
     if (!w->stream) {
         pc_error_set(err, "%s is not written to the terminal; give -o FILE", w->name);

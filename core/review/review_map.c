@@ -363,10 +363,10 @@ static size_t rv_label_cats(const pc_review *r, const pc_decision *d, const pc_t
     size_t n = 0;
     for (size_t i = 0; i < d->nlabels; i++) {
         int cat = pc_tax_find_category(tax, d->labels[i]);
-        if (cat < 0 && warning && !warning->msg[0])
+        if (cat < 0)
             pc_error_set(warning, "%s: unknown category '%s' in a relabel of policy %s (skipped)",
                          r->path, d->labels[i], d->policy);
-        else if (cat >= 0)
+        else
             cats[n++] = cat;
     }
     return n;

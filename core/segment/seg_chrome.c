@@ -186,15 +186,15 @@ static size_t seg_glued_banner(const char *t, const seg_line *l)
         if (l->text_end - l->text <= n)
             continue;
         size_t p = l->text_end - n;
-        if (pc_seg_ieq(t, p, l->text_end, seg_title_phrases[i]) && isalnum((unsigned char)t[p - 1]) &&
-            isupper((unsigned char)t[p]))
+        if (pc_seg_ieq(t, p, l->text_end, seg_title_phrases[i]) &&
+            isalnum((unsigned char)t[p - 1]) && isupper((unsigned char)t[p]))
             return p;
     }
     return l->text;
 }
 
 int pc_seg_mark_chrome(const pc_doc *doc, seg_lines *L, pc_span **spans, size_t *nspans,
-                    size_t *cap)
+                       size_t *cap)
 {
     const char *t = doc->text;
     size_t first = L->n, last = 0;

@@ -247,10 +247,10 @@ static void seg_find_title(const char *t, seg_lines *L)
     if (j == SIZE_MAX)
         return;
     seg_line *l = &L->v[j];
-    bool titled = l->block == PC_BLOCK_HEADING || l->marker == MK_MD_HEADING ||
-                  (l->marker == MK_NONE && l->block != PC_BLOCK_ITEM &&
-                   (pc_seg_title_like(t, l->text, l->text_end) ||
-                    pc_seg_caps_like(t, l->text, l->text_end)));
+    bool titled =
+        l->block == PC_BLOCK_HEADING || l->marker == MK_MD_HEADING ||
+        (l->marker == MK_NONE && l->block != PC_BLOCK_ITEM &&
+         (pc_seg_title_like(t, l->text, l->text_end) || pc_seg_caps_like(t, l->text, l->text_end)));
     if (!titled || seg_next_content(L, j) == SIZE_MAX)
         return;
     l->kind = SEG_TITLE;
@@ -258,7 +258,8 @@ static void seg_find_title(const char *t, seg_lines *L)
     size_t k = seg_next_content(L, j);
     seg_line *sub = &L->v[k];
     if (k == j + 1 && sub->marker == MK_NONE && sub->block < 0 &&
-        (pc_seg_title_like(t, sub->text, sub->text_end) || pc_seg_caps_like(t, sub->text, sub->text_end)) &&
+        (pc_seg_title_like(t, sub->text, sub->text_end) ||
+         pc_seg_caps_like(t, sub->text, sub->text_end)) &&
         k + 1 < L->n && L->v[k + 1].kind == SEG_BLANK)
         sub->kind = SEG_TITLE;
 }

@@ -78,7 +78,7 @@ void pc_seg_classify(const pc_doc *doc, seg_lines *L);
  * start past a banner glued to the title, and appends every chrome span to *spans. Returns -1
  * when memory runs out. */
 int pc_seg_mark_chrome(const pc_doc *doc, seg_lines *L, pc_span **spans, size_t *nspans,
-                    size_t *cap);
+                       size_t *cap);
 
 /* Text helpers shared by the segmenter's files. pc_seg_count_tokens counts the runs of
  * t[s..e) between spaces: the layout heuristics (is a line short enough to be a title?) count

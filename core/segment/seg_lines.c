@@ -21,7 +21,8 @@ static size_t seg_bullet_len(const char *t, size_t p, size_t e)
 {
     for (size_t k = 0; k < sizeof seg_bullets / sizeof seg_bullets[0]; k++) {
         size_t n = strlen(seg_bullets[k]);
-        if (p + n < e && !memcmp(t + p, seg_bullets[k], n) && pc_seg_is_space((unsigned char)t[p + n]))
+        if (p + n < e && !memcmp(t + p, seg_bullets[k], n) &&
+            pc_seg_is_space((unsigned char)t[p + n]))
             return n;
     }
     return 0;

@@ -282,7 +282,8 @@ static void seg_lines_to_outline(seg_build *b, seg_lines *L)
             size_t ts = l->text;
             if (l->marker != MK_NONE && l->marker != MK_MD_HEADING && l->marker != MK_QUESTION &&
                 l->marker != MK_BULLET && l->block != PC_BLOCK_HEADING)
-                for (ts = l->start; ts < l->text && pc_seg_is_space((unsigned char)b->doc->text[ts]);)
+                for (ts = l->start;
+                     ts < l->text && pc_seg_is_space((unsigned char)b->doc->text[ts]);)
                     ts++;
             seg_open_section(b, l->style, ts, l->text_end, l->start);
             i++;
@@ -336,8 +337,8 @@ pc_outline *pc_segment(const pc_doc *doc, pc_error *err)
     if (!o)
         goto oom;
     o->doc = doc;
-    if (pc_seg_scan_lines(doc, &L) < 0 || pc_seg_mark_chrome(doc, &L, &o->chrome, &o->nchrome,
-                                                       &chrome_cap) < 0)
+    if (pc_seg_scan_lines(doc, &L) < 0 ||
+        pc_seg_mark_chrome(doc, &L, &o->chrome, &o->nchrome, &chrome_cap) < 0)
         goto oom;
     pc_seg_classify(doc, &L);
     seg_build b = {.doc = doc, .o = o, .cur = -1, .para_lead = -1};

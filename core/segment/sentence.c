@@ -127,8 +127,7 @@ bool pc_seg_title_like(const char *t, size_t s, size_t e)
     bool question = t[e - 1] == '?';
     if (words == 0 || words > (question ? 14u : 10u))
         return false;
-    if (!pc_seg_is_upper_at(t, s, e) && !isdigit((unsigned char)t[s]) &&
-        (unsigned char)t[s] < 0xE0)
+    if (!pc_seg_is_upper_at(t, s, e) && !isdigit((unsigned char)t[s]) && (unsigned char)t[s] < 0xE0)
         return false;
     if (pc_seg_ends_with(t, s, e, ".,;:!-(") || memchr(t + s, ':', e - s) ||
         memchr(t + s, '@', e - s))

@@ -87,8 +87,7 @@ static int pc_session_open_policies(pc_session *s, const pc_session_opts *o, cha
     return 0;
 }
 
-pc_session *pc_session_open(const pc_session_opts *o, char *const *paths, size_t n,
-                            pc_error *err)
+pc_session *pc_session_open(const pc_session_opts *o, char *const *paths, size_t n, pc_error *err)
 {
     pc_session *s = calloc(1, sizeof *s);
     if (!s) {

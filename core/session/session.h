@@ -68,13 +68,13 @@ typedef struct pc_session {
     size_t npols;   /* policies opened (ids made unique: "name", "name-2") */
     size_t skipped; /* files that could not be used (told through note) */
     unsigned regimes;
-    pc_review *review;                /* never NULL */
-    int review_file;                  /* a review file was given */
-    int review_readonly;              /* never written: no file given, or it did not parse */
-    char review_error[PC_ERROR_MAX];  /* why the review file could not be read, or "" */
-    int dirty;                        /* a decision changed since the last successful save */
+    pc_review *review;               /* never NULL */
+    int review_file;                 /* a review file was given */
+    int review_readonly;             /* never written: no file given, or it did not parse */
+    char review_error[PC_ERROR_MAX]; /* why the review file could not be read, or "" */
+    int dirty;                       /* a decision changed since the last successful save */
     pc_comparison *cmp;
-    pc_review_map *map;               /* the decisions placed on cmp; NULL without a review file */
+    pc_review_map *map; /* the decisions placed on cmp; NULL without a review file */
     void (*note)(void *ctx, int error, const char *msg);
     void *note_ctx;
 } pc_session;
@@ -106,8 +106,7 @@ const pc_decision *pc_session_decision(const pc_session *s, const pc_target *t);
 /* Set the status of the decision on t (created when needed; DISMISSED only for a finding).
  * A decision left with nothing in it (open, no note, no relabel) is removed. 0, or -1 with err
  * (t names nothing, out of memory; nothing changed). */
-int pc_session_decide(pc_session *s, const pc_target *t, pc_review_status status,
-                      pc_error *err);
+int pc_session_decide(pc_session *s, const pc_target *t, pc_review_status status, pc_error *err);
 /* Set the note of the decision on t ("" or NULL removes it), as above. */
 int pc_session_note(pc_session *s, const pc_target *t, const char *note, pc_error *err);
 /* Relabel clause t to the categories ids[0..n) (n == 0: no label at all), or with ids == NULL

@@ -94,8 +94,7 @@ static int pc_session_changed(pc_session *s, pc_decision *d, long relabelled, pc
     return pc_session_recompare(s, err);
 }
 
-int pc_session_decide(pc_session *s, const pc_target *t, pc_review_status status,
-                      pc_error *err)
+int pc_session_decide(pc_session *s, const pc_target *t, pc_review_status status, pc_error *err)
 {
     if (status == PC_REV_DISMISSED && !t->is_finding) {
         pc_error_set(err, "only a finding can be dismissed");

@@ -135,7 +135,7 @@ static pc_lit_set lit_escape(pc_lit_parser *ps)
         return pc_lit_none();
     if ((unsigned char)c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
         return pc_lit_exact1(ps, &c, 1); /* an escaped punctuation character is itself */
-    ps->giveup = 1; /* \Q, \E, \u ... : not followed */
+    ps->giveup = 1;                      /* \Q, \E, \u ... : not followed */
     return pc_lit_none();
 }
 
@@ -304,8 +304,8 @@ static pc_lit_set lit_atom(pc_lit_parser *ps)
 typedef struct lit_seq {
     pc_lit_set run;  /* the exact strings of the current unbroken stretch */
     pc_lit_set best; /* the rarest required set so far */
-    int broken;  /* the branch is not one exact set */
-    pc_lit_req f;   /* everything the branch requires so far */
+    int broken;      /* the branch is not one exact set */
+    pc_lit_req f;    /* everything the branch requires so far */
 } lit_seq;
 
 /* A piece cand (consumed) the branch requires: its requirement joins q->f, and it becomes
@@ -351,7 +351,7 @@ static void lit_extend(pc_lit_parser *ps, lit_seq *q, pc_lit_set *a)
 static void lit_item(pc_lit_parser *ps, lit_seq *q, pc_lit_set *a, int quant, long min, long max)
 {
     if (quant && min == 0)
-        pc_lit_req_free(&a->f); /* an optional piece requires nothing */
+        pc_lit_req_free(&a->f);                 /* an optional piece requires nothing */
     if (a->exact && a->n == 1 && !a->s[0][0]) { /* zero-width (a look-ahead may require) */
         pc_lit_req_and(ps, &q->f, &a->f);
         pc_lit_set_free(a);
@@ -424,7 +424,8 @@ static pc_lit_set lit_alternation(pc_lit_parser *ps)
             pc_lit_set_free(&b);
             continue;
         }
-        pc_lit_req fa = exact ? acc.f : pc_lit_req_of(ps, &acc), fb = exact ? b.f : pc_lit_req_of(ps, &b);
+        pc_lit_req fa = exact ? acc.f : pc_lit_req_of(ps, &acc),
+                   fb = exact ? b.f : pc_lit_req_of(ps, &b);
         acc.f = b.f = (pc_lit_req){NULL, 0};
         pc_lit_req_or(&fa, &fb);
         if (!pc_lit_union(ps, &acc, &b))

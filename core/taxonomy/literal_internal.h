@@ -58,7 +58,8 @@ void pc_lit_req_free(pc_lit_req *f);
 pc_lit_set pc_lit_copy(pc_lit_parser *ps, const pc_lit_set *a);
 int pc_lit_groupable(const pc_lit_set *a);
 pc_lit_req pc_lit_req_group(pc_lit_parser *ps, const pc_lit_set *a);
-int pc_lit_term_join(pc_lit_parser *ps, const pc_lit_term *x, const pc_lit_term *y, pc_lit_term *out);
+int pc_lit_term_join(pc_lit_parser *ps, const pc_lit_term *x, const pc_lit_term *y,
+                     pc_lit_term *out);
 void pc_lit_req_and(pc_lit_parser *ps, pc_lit_req *a, pc_lit_req *b);
 void pc_lit_req_or(pc_lit_req *a, pc_lit_req *b);
 pc_lit_req pc_lit_req_of(pc_lit_parser *ps, pc_lit_set *a);

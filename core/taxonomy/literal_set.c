@@ -106,7 +106,8 @@ pc_lit_req pc_lit_req_group(pc_lit_parser *ps, const pc_lit_set *a)
 }
 
 /* The groups of x then y into a new term. */
-int pc_lit_term_join(pc_lit_parser *ps, const pc_lit_term *x, const pc_lit_term *y, pc_lit_term *out)
+int pc_lit_term_join(pc_lit_parser *ps, const pc_lit_term *x, const pc_lit_term *y,
+                     pc_lit_term *out)
 {
     out->n = 0;
     out->g = calloc(x->n + y->n, sizeof *out->g);
@@ -199,8 +200,7 @@ void pc_lit_minimize(pc_lit_set *a)
     for (size_t i = 0; i < a->n; i++) {
         keep[i] = 1;
         for (size_t j = 0; j < a->n && keep[i]; j++)
-            if (j != i && strstr(a->s[i], a->s[j]) &&
-                (strlen(a->s[j]) < strlen(a->s[i]) || j < i))
+            if (j != i && strstr(a->s[i], a->s[j]) && (strlen(a->s[j]) < strlen(a->s[i]) || j < i))
                 keep[i] = 0;
     }
     size_t k = 0;

@@ -737,7 +737,7 @@ static int pf_form_holds(const pf_form *f, const uint64_t *seen)
 }
 
 int pc_prefilter_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text, size_t len,
-               uint64_t *bits)
+                      uint64_t *bits)
 {
     size_t w = pc_prefilter_words(pf);
     memcpy(bits, pf->always, w * sizeof *bits);

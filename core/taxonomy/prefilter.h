@@ -69,12 +69,12 @@ size_t pc_prefilter_scratch_bytes(const pc_prefilter_scratch *s);
  * when the text holds a character that folds to ASCII. 0, or -1 when the scan fails (bits are
  * then all set, so callers stay correct). */
 int pc_prefilter_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text, size_t len,
-               uint64_t *bits);
+                      uint64_t *bits);
 
 /* ---- the first pass over a batch ------------------------------------------------------ */
 
-/* pc_prefilter_hit: rule `rule` on text `text` of a batch either matched at `span` (status 1) or hit
- * a PCRE2 limit (status -1). Rules that did not match have no hit. */
+/* pc_prefilter_hit: rule `rule` on text `text` of a batch either matched at `span` (status 1) or
+ * hit a PCRE2 limit (status -1). Rules that did not match have no hit. */
 typedef struct pc_prefilter_hit {
     uint32_t text, rule;
     int status;
@@ -113,7 +113,7 @@ int pc_prefilter_batch_add(pc_prefilter_batch *b, const char *s, size_t len, uin
  * tried on from offset 0) over the texts it is a candidate for, pattern by pattern. md and mctx
  * are the caller's match data and context. 0, or -1 when memory runs out. */
 int pc_prefilter_batch_run(pc_prefilter_batch *b, const pc_prefilter *pf, pc_prefilter_scratch *sc,
-                    const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx);
+                           const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx);
 /* Text i's candidate bits. */
 const uint64_t *pc_prefilter_batch_bits(const pc_prefilter_batch *b, size_t i);
 /* The hit of rule `rule` on text i, NULL when it did not match (or was not run). */

@@ -99,7 +99,7 @@ static int pf_sort_hits(pc_prefilter_batch *b)
 }
 
 int pc_prefilter_batch_run(pc_prefilter_batch *b, const pc_prefilter *pf, pc_prefilter_scratch *sc,
-                    const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx)
+                           const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx)
 {
     size_t nrules = pc_prefilter_nrules(pf);
     const unsigned *canon = pc_prefilter_canon(pf);

@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 
 #define TAXONOMY POLCMP_TEST_DATA "/compare/taxonomy.yaml"
-#define KEEP "We keep order records for 90 days."
-#define SELL "We may sell customer lists to selected partners."
+#define KEEP     "We keep order records for 90 days."
+#define SELL     "We may sell customer lists to selected partners."
 
 static const char policy_a[] = "1. Sharing\n"
                                "We never sell your personal information.\n"
@@ -61,8 +61,8 @@ static pc_session *open_world(const char *dir, const char *review, int lenient, 
     snprintf(r, sizeof r, "%s/%s", dir, review ? review : "");
     char *paths[] = {a, b};
     told[0] = '\0';
-    pc_session_opts o = {.taxonomy = TAXONOMY, .review = review ? r : NULL,
-                         .review_lenient = lenient, .note = note};
+    pc_session_opts o = {
+        .taxonomy = TAXONOMY, .review = review ? r : NULL, .review_lenient = lenient, .note = note};
     return pc_session_open(&o, paths, 2, err);
 }
 

@@ -148,7 +148,8 @@ static void test_empty_section_opens_document(void **state)
     for (int i = 0; i < PC_FIND_COUNT && !found; i++) {
         tuif_keys(&f, "t");
         tui_selection sel = top_selection(&f);
-        found = sel.finding >= 0 && f.app.s->cmp->findings[sel.finding].kind == PC_FIND_EMPTY_SECTION;
+        found =
+            sel.finding >= 0 && f.app.s->cmp->findings[sel.finding].kind == PC_FIND_EMPTY_SECTION;
     }
     assert_true(found);
     assert_int_equal(tuif_keys(&f, "Enter"), 0);
