@@ -132,8 +132,18 @@ pc_eff_label pc_policy_label(const pc_policy *p, size_t clause, size_t k)
 
 int pc_policy_clause_has(const pc_policy *p, size_t clause, int cat)
 {
-    for (size_t k = 0; k < pc_policy_nlabels(p, clause); k++)
-        if (pc_tax_is_under(p->cls->tax, pc_policy_label(p, clause, k).category, cat))
+    const pc_taxonomy *tax = p->cls->tax;
+    const int *cats;
+    size_t n;
+    if (pc_overlay_get(p->overlay, clause, &cats, &n)) {
+        for (size_t k = 0; k < n; k++)
+            if (pc_tax_is_under(tax, cats[k], cat))
+                return 1;
+        return 0;
+    }
+    const pc_clause_result *r = &p->cls->clauses[clause];
+    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
+        if (pc_tax_is_under(tax, p->cls->labels[k].category, cat))
             return 1;
     return 0;
 }
