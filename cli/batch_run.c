@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -82,14 +83,72 @@ void cli_batch_emit_json(pc_buf *b, json_t *o)
     json_decref(o);
 }
 
-static void cli_doc_notes(const pc_doc *doc, cli_result *res)
+void cli_batch_notes(const pc_doc *doc, cli_result *res)
 {
-    if (doc->invalid_bytes)
-        cli_batch_msg(res, "warning: %s: %zu invalid UTF-8 byte%s replaced with U+FFFD",
-                      doc->path, doc->invalid_bytes, doc->invalid_bytes == 1 ? "" : "s");
-    if (doc->controls_removed)
-        cli_batch_msg(res, "warning: %s: %zu control character%s removed", doc->path,
-                      doc->controls_removed, doc->controls_removed == 1 ? "" : "s");
+    for (size_t i = 0; i < doc->nwarnings; i++) {
+        const pc_warning *w = &doc->warnings[i];
+        if (w->kind == PC_WARN_ENCODING)
+            snprintf(res->encoding, sizeof res->encoding, "%s", doc->encoding);
+        else if (w->kind == PC_WARN_REPLACED)
+            res->replaced = 1;
+        else if (w->kind == PC_WARN_CONTROLS)
+            res->controls = 1;
+        else
+            cli_batch_msg(res, "warning: %s: %s", doc->path, w->msg);
+    }
+}
+
+/* ---- the summary of load warnings ---- */
+
+static void cli_summary_add(cli_batch_summary *s, const cli_result *res)
+{
+    s->replaced += res->replaced != 0;
+    s->controls += res->controls != 0;
+    if (!res->encoding[0])
+        return;
+    for (size_t i = 0; i < s->nenc; i++)
+        if (!strcmp(s->enc[i].name, res->encoding)) {
+            s->enc[i].files++;
+            return;
+        }
+    if (s->nenc == CLI_BATCH_ENCODINGS) {
+        s->enc_other++;
+        return;
+    }
+    snprintf(s->enc[s->nenc].name, sizeof s->enc[s->nenc].name, "%s", res->encoding);
+    s->enc[s->nenc++].files = 1;
+}
+
+/* n with thousands separators: "1,597". */
+static const char *cli_count(size_t n, char *buf, size_t cap)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n), k = 0;
+    for (int i = 0; i < len && (size_t)k + 2 < cap; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+    return buf;
+}
+
+static void cli_summary_print(const cli_batch_summary *s)
+{
+    char n[40];
+    for (size_t i = 0; i < s->nenc; i++)
+        cli_warn("%s file%s read as %s (not UTF-8; the encoding was guessed)",
+                 cli_count(s->enc[i].files, n, sizeof n), s->enc[i].files == 1 ? "" : "s",
+                 s->enc[i].name);
+    if (s->enc_other)
+        cli_warn("%s more file%s read in other guessed encodings",
+                 cli_count(s->enc_other, n, sizeof n), s->enc_other == 1 ? "" : "s");
+    if (s->replaced)
+        cli_warn("%s file%s had invalid bytes replaced with U+FFFD",
+                 cli_count(s->replaced, n, sizeof n), s->replaced == 1 ? "" : "s");
+    if (s->controls)
+        cli_warn("%s file%s had control characters removed", cli_count(s->controls, n, sizeof n),
+                 s->controls == 1 ? "" : "s");
 }
 
 static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
@@ -119,10 +178,8 @@ pc_doc *cli_batch_load(const cli_item *item, cli_result *res)
     } else {
         doc = cli_load_text(item, res);
     }
-    if (doc) {
-        cli_doc_notes(doc, res);
+    if (doc)
         res->bytes = doc->len;
-    }
     res->failed = doc == NULL;
     return doc;
 }
@@ -161,6 +218,7 @@ static void cli_batch_emit(void *result, void *ctx)
     else
         b->done++;
     b->bytes += res->bytes;
+    cli_summary_add(&b->warned, res);
     if (b->collect)
         b->collect(res, b->ctx);
     if (res->extra && res->extra_free)
@@ -214,6 +272,7 @@ int cli_batch_run(cli_batch *b)
     cli_batch_load_opts = cli_load_opts();
     b->done = b->skipped = b->bytes = 0;
     b->write_failed = b->shown = 0;
+    memset(&b->warned, 0, sizeof b->warned);
     b->tty = isatty(STDERR_FILENO);
     b->total = b->tty ? cli_batch_known_total(b) : 0;
     b->start = cli_now();
@@ -230,6 +289,7 @@ int cli_batch_run(cli_batch *b)
     cli_batch_inputs(b, cli_batch_push, pool);
     pc_batch_free(pool);
     cli_progress_clear(b);
+    cli_summary_print(&b->warned);
     if (fflush(b->out) != 0)
         b->write_failed = 1;
     return 0;

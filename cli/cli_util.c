@@ -50,15 +50,10 @@ void cli_warn(const char *fmt, ...)
     va_end(ap);
 }
 
-/* What normalization changed, said once per file. */
-static void cli_doc_warnings(const pc_doc *doc)
+void cli_doc_warnings(const pc_doc *doc)
 {
-    if (doc->invalid_bytes)
-        cli_warn("%s: %zu invalid UTF-8 byte%s replaced with U+FFFD", doc->path,
-                 doc->invalid_bytes, doc->invalid_bytes == 1 ? "" : "s");
-    if (doc->controls_removed)
-        cli_warn("%s: %zu control character%s removed", doc->path, doc->controls_removed,
-                 doc->controls_removed == 1 ? "" : "s");
+    for (size_t i = 0; i < doc->nwarnings; i++)
+        cli_warn("%s: %s", doc->path, doc->warnings[i].msg);
 }
 
 pc_doc *cli_load_doc(const char *path)
@@ -66,11 +61,8 @@ pc_doc *cli_load_doc(const char *path)
     pc_error err;
     pc_load_opts opts = cli_load_opts();
     pc_doc *doc = pc_doc_load(path, &opts, &err);
-    if (!doc) {
+    if (!doc)
         cli_error("%s", err.msg);
-        return NULL;
-    }
-    cli_doc_warnings(doc);
     return doc;
 }
 
@@ -98,9 +90,23 @@ pc_taxonomy *cli_load_taxonomy(const char *path)
     return tax;
 }
 
+/* The encoding --encoding forced, or NULL. */
+static const char *cli_forced_encoding;
+
+int cli_opt_encoding(const char *cmd, const char *name)
+{
+    pc_error err;
+    if (pc_encoding_check(name, &err) == 0) {
+        cli_forced_encoding = name;
+        return 0;
+    }
+    cli_error("%s%s--encoding: %s (iconv --list names them)", cmd, *cmd ? ": " : "", err.msg);
+    return -1;
+}
+
 pc_load_opts cli_load_opts(void)
 {
-    pc_load_opts o = {0};
+    pc_load_opts o = {.encoding = cli_forced_encoding};
     const char *env = getenv("POLCMP_MAX_SIZE");
     if (env && *env) {
         char *end;
@@ -136,8 +142,18 @@ static int cli_unique_id(pc_policy **all, size_t n, pc_policy *p)
     }
 }
 
-pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax, size_t *n,
-                              size_t *skipped)
+/* A policy with no clause, refused unless allowed. 1 when it is refused (reported). */
+static int cli_refuse_empty(const pc_policy *p, int allow_empty)
+{
+    if (allow_empty || p->outline->nclauses > 0)
+        return 0;
+    cli_error("%s: no clause found, so it cannot be compared (--allow-empty compares it "
+              "anyway)", p->doc->path);
+    return 1;
+}
+
+pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax,
+                              int allow_empty, size_t *n, size_t *skipped)
 {
     pc_policy **all = calloc(npaths ? npaths : 1, sizeof *all);
     pc_load_opts opts = cli_load_opts();
@@ -147,6 +163,11 @@ pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *ta
         pc_policy *p = pc_policy_open(paths[i], &opts, tax, &err);
         if (!p) {
             cli_error("%s", err.msg);
+            ++*skipped;
+            continue;
+        }
+        if (cli_refuse_empty(p, allow_empty)) {
+            pc_policy_free(p);
             ++*skipped;
             continue;
         }
@@ -184,13 +205,13 @@ static int cli_run_relabel(cli_run *run, const pc_review *review)
 }
 
 int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths,
-                 unsigned regimes, const pc_review *review)
+                 unsigned regimes, const pc_review *review, int allow_empty)
 {
     memset(run, 0, sizeof *run);
     run->tax = cli_load_taxonomy(taxonomy);
     if (!run->tax)
         return -1;
-    run->pols = cli_open_policies(paths, npaths, run->tax, &run->n, &run->skipped);
+    run->pols = cli_open_policies(paths, npaths, run->tax, allow_empty, &run->n, &run->skipped);
     pc_error err;
     if (!run->pols)
         cli_error("out of memory");

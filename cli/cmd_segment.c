@@ -182,19 +182,22 @@ int cmd_segment(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json")) {
             json = true;
+        } else if (!strcmp(argv[i], "--encoding") && i + 1 < argc) {
+            if (cli_opt_encoding("segment", argv[++i]) < 0)
+                return CLI_ERROR;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_error("segment: unknown option '%s' (usage: polcmp segment [--json] POLICY)",
+            cli_error("segment: unknown option '%s' (usage: polcmp segment [--json] [--encoding NAME] POLICY)",
                       argv[i]);
             return CLI_ERROR;
         } else if (path) {
-            cli_error("segment: one policy at a time (usage: polcmp segment [--json] POLICY)");
+            cli_error("segment: one policy at a time (usage: polcmp segment [--json] [--encoding NAME] POLICY)");
             return CLI_ERROR;
         } else {
             path = argv[i];
         }
     }
     if (!path) {
-        cli_error("segment: no policy given (usage: polcmp segment [--json] POLICY)");
+        cli_error("segment: no policy given (usage: polcmp segment [--json] [--encoding NAME] POLICY)");
         return CLI_ERROR;
     }
     pc_doc *doc = cli_load_doc(path);
@@ -207,6 +210,8 @@ int cmd_segment(int argc, char **argv)
         pc_doc_free(doc);
         return CLI_ERROR;
     }
+    pc_outline_check(o, doc);
+    cli_doc_warnings(doc);
     int rc = CLI_OK;
     if (json)
         rc = seg_print_json(o, path);

@@ -28,6 +28,7 @@ pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err
     p->outline = pc_segment(doc, err);
     if (!p->outline)
         goto fail;
+    pc_outline_check(p->outline, doc); /* an empty or thin extraction is said, not hidden */
     p->cls = pc_classify(tax, p->outline, err);
     if (!p->cls)
         goto fail;

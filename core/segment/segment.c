@@ -366,3 +366,30 @@ void pc_outline_free(pc_outline *o)
     free(o->chrome);
     free(o);
 }
+
+/* Non-blank bytes in text[start, end). */
+static size_t seg_nonblank(const char *text, size_t start, size_t end)
+{
+    size_t k = 0;
+    for (size_t i = start; i < end; i++)
+        k += text[i] != ' ' && text[i] != '\t' && text[i] != '\n';
+    return k;
+}
+
+int pc_outline_check(const pc_outline *o, pc_doc *doc)
+{
+    if (o->nclauses == 0)
+        return pc_doc_warn(doc, PC_WARN_EMPTY,
+                           "no clause found: nothing in it can be classified or compared");
+    size_t kept = 0, all = seg_nonblank(doc->text, 0, doc->len);
+    for (size_t i = 0; i < o->nclauses; i++)
+        kept += seg_nonblank(doc->text, o->clauses[i].start, o->clauses[i].end);
+    for (size_t i = 0; i < o->nsections; i++)
+        kept += seg_nonblank(doc->text, o->sections[i].title_start, o->sections[i].title_end);
+    if (kept * 2 >= all)
+        return 0;
+    return pc_doc_warn(doc, PC_WARN_LITTLE_TEXT,
+                       "only %zu%% of its text is in clauses (%zu clause%s); the rest was taken "
+                       "for page chrome or could not be read",
+                       all ? kept * 100 / all : 0, o->nclauses, o->nclauses == 1 ? "" : "s");
+}
