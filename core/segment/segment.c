@@ -278,10 +278,11 @@ static void seg_lines_to_outline(seg_build *b, seg_lines *L)
     for (size_t i = 0; i < L->n && !b->oom;) {
         seg_line *l = &L->v[i];
         if (l->kind == SEG_HEADING) {
-            /* numbered headings keep their number ("1.2 Data controller") */
+            /* numbered headings keep their number ("1.2 Data controller"), in whatever format
+             * they came (text, HTML, PDF, DOCX) */
             size_t ts = l->text;
             if (l->marker != MK_NONE && l->marker != MK_MD_HEADING && l->marker != MK_QUESTION &&
-                l->marker != MK_BULLET && l->block != PC_BLOCK_HEADING)
+                l->marker != MK_BULLET)
                 for (ts = l->start; ts < l->text && seg_is_space((unsigned char)b->doc->text[ts]);)
                     ts++;
             seg_open_section(b, l->style, ts, l->text_end, l->start);

@@ -151,6 +151,7 @@ typedef struct pdf_build {
     double sizes[5];
     size_t nsizes;
     unsigned count, page;
+    int bullet; /* the last line was a bullet alone: this one is an item */
 } pdf_build;
 
 static const char *line_text(const pdf_build *b, const pdf_line *l)
@@ -193,6 +194,17 @@ static size_t item_marker(const char *s, size_t n)
         s[i + 1] == ' ')
         return i + 2;
     return 0;
+}
+
+/* A bullet glyph with nothing after it on its line. */
+static int lone_bullet(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return n && n <= 3 &&
+           (strncmp(s, "\xe2\x80\xa2", n) == 0 || strncmp(s, "\xe2\x97\xa6", n) == 0 ||
+            strncmp(s, "\xe2\x96\xaa", n) == 0 || strncmp(s, "\xc2\xb7", n) == 0 ||
+            (n == 1 && (*s == '-' || *s == '*')));
 }
 
 static void flush(pdf_build *b)
@@ -260,8 +272,18 @@ static void add_line(pdf_build *b, const pdf_line *l)
             pc_blocks_page(b->out, l->page);
         }
     }
+    if (lone_bullet(line_text(b, l), l->len)) { /* its text comes as the next line */
+        flush(b);
+        b->bullet = 1;
+        return;
+    }
     int level = heading_level(b, l);
     size_t mark = level ? 0 : item_marker(line_text(b, l), l->len);
+    if (b->bullet) {
+        b->bullet = 0;
+        level = 0;
+        mark = 1;
+    }
     if (!mark && continues(b, l, level)) {
         append(b, l);
         return;
