@@ -291,6 +291,21 @@ static void dv_draw_title(tui_view *v, tui_screen *s, int y)
     tui_puts(s, y, s->w - pw, pw, TUI_S_DIM, pos);
 }
 
+/* The policy's load warnings on one line, when it has any; returns the rows used. */
+static int dv_draw_warnings(tui_view *v, tui_screen *s, int y)
+{
+    const pc_doc *doc = dv_policy(v)->doc;
+    if (!doc->nwarnings)
+        return 0;
+    pc_buf b = {0};
+    for (size_t i = 0; i < doc->nwarnings; i++)
+        pc_buf_printf(&b, "%s%s", i ? " · " : "⚠ ", doc->warnings[i].msg);
+    tui_fill(s, y, 0, s->w, TUI_S_WARNING);
+    tui_puts_trunc(s, y, 0, s->w, TUI_S_WARNING, b.data ? b.data : "");
+    pc_buf_free(&b);
+    return 1;
+}
+
 static void dv_draw(tui_view *v, tui_screen *s, int y, int h)
 {
     dv_view *d = dv_of(v);
@@ -298,8 +313,12 @@ static void dv_draw(tui_view *v, tui_screen *s, int y, int h)
     d->outline_w = ow;
     if (!ow)
         d->pane = 0;
-    v->rows = h > 1 ? h - 1 : 1;
     dv_draw_title(v, s, y);
+    if (h > 3 && dv_draw_warnings(v, s, y + 1)) {
+        y++;
+        h--;
+    }
+    v->rows = h > 1 ? h - 1 : 1;
     if (h < 2)
         return;
     if (ow)
