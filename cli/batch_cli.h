@@ -37,18 +37,21 @@ typedef struct cli_result {
     void (*extra_free)(void *);
     /* Load warnings summarised at the end of the run instead of one line per file: */
     char encoding[48];       /* the encoding it was read as, when that was a guess, or "" */
-    int replaced, controls;  /* bytes were replaced / control characters removed */
+    char *said[3];           /* the lines for the encoding, replaced bytes, removed controls;
+                                owned (NULL when none), printed as they are for one file */
 } cli_result;
 
-/* Files that share a summarised load warning. Plain values. */
+/* Files that share a summarised load warning, and the first file's own line (owned). */
 #define CLI_BATCH_ENCODINGS 16
 typedef struct cli_batch_summary {
     struct {
         char name[48];
         size_t files;
+        char *first;
     } enc[CLI_BATCH_ENCODINGS];
     size_t nenc, enc_other; /* distinct encodings listed; files in encodings past the table */
     size_t replaced, controls;
+    char *first_replaced, *first_controls;
 } cli_batch_summary;
 
 /* A command's work: fill res from item. Runs on worker threads; must only read ctx. local is

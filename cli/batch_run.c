@@ -83,40 +83,60 @@ void cli_batch_emit_json(pc_buf *b, json_t *o)
     json_decref(o);
 }
 
+/* "warning: FILE: MESSAGE", owned by the caller (NULL out of memory). */
+static char *cli_note_line(const pc_doc *doc, const pc_warning *w)
+{
+    pc_buf b = {0};
+    pc_buf_printf(&b, "%s: %s", doc->path, w->msg);
+    return b.data;
+}
+
 void cli_batch_notes(const pc_doc *doc, cli_result *res)
 {
     for (size_t i = 0; i < doc->nwarnings; i++) {
         const pc_warning *w = &doc->warnings[i];
-        if (w->kind == PC_WARN_ENCODING)
-            snprintf(res->encoding, sizeof res->encoding, "%s", doc->encoding);
-        else if (w->kind == PC_WARN_REPLACED)
-            res->replaced = 1;
-        else if (w->kind == PC_WARN_CONTROLS)
-            res->controls = 1;
-        else
+        int k = w->kind == PC_WARN_ENCODING ? 0 : w->kind == PC_WARN_REPLACED ? 1
+                : w->kind == PC_WARN_CONTROLS ? 2 : -1;
+        if (k < 0) {
             cli_batch_msg(res, "warning: %s: %s", doc->path, w->msg);
+            continue;
+        }
+        free(res->said[k]);
+        res->said[k] = cli_note_line(doc, w);
+        if (k == 0)
+            snprintf(res->encoding, sizeof res->encoding, "%s", doc->encoding);
     }
 }
 
 /* ---- the summary of load warnings ---- */
 
-static void cli_summary_add(cli_batch_summary *s, const cli_result *res)
+/* Count a file; keep its line when it is the first. Takes *line. */
+static void cli_summary_count(size_t *files, char **first, char **line)
 {
-    s->replaced += res->replaced != 0;
-    s->controls += res->controls != 0;
-    if (!res->encoding[0])
+    if (!*line)
         return;
-    for (size_t i = 0; i < s->nenc; i++)
-        if (!strcmp(s->enc[i].name, res->encoding)) {
-            s->enc[i].files++;
-            return;
-        }
-    if (s->nenc == CLI_BATCH_ENCODINGS) {
+    if (++*files == 1) {
+        *first = *line;
+        *line = NULL;
+    }
+}
+
+static void cli_summary_add(cli_batch_summary *s, cli_result *res)
+{
+    cli_summary_count(&s->replaced, &s->first_replaced, &res->said[1]);
+    cli_summary_count(&s->controls, &s->first_controls, &res->said[2]);
+    if (!res->said[0])
+        return;
+    size_t i = 0;
+    while (i < s->nenc && strcmp(s->enc[i].name, res->encoding) != 0)
+        i++;
+    if (i == CLI_BATCH_ENCODINGS) {
         s->enc_other++;
         return;
     }
-    snprintf(s->enc[s->nenc].name, sizeof s->enc[s->nenc].name, "%s", res->encoding);
-    s->enc[s->nenc++].files = 1;
+    if (i == s->nenc)
+        snprintf(s->enc[s->nenc++].name, sizeof s->enc[i].name, "%s", res->encoding);
+    cli_summary_count(&s->enc[i].files, &s->enc[i].first, &res->said[0]);
 }
 
 /* n with thousands separators: "1,597". */
@@ -133,22 +153,31 @@ static const char *cli_count(size_t n, char *buf, size_t cap)
     return buf;
 }
 
-static void cli_summary_print(const cli_batch_summary *s)
+/* One file: its own line. More: "N files ...". Frees the kept line. */
+static void cli_summary_line(size_t files, char **first, const char *what)
 {
     char n[40];
-    for (size_t i = 0; i < s->nenc; i++)
-        cli_warn("%s file%s read as %s (not UTF-8; the encoding was guessed)",
-                 cli_count(s->enc[i].files, n, sizeof n), s->enc[i].files == 1 ? "" : "s",
+    if (files == 1 && *first)
+        cli_warn("%s", *first);
+    else if (files > 1)
+        cli_warn("%s files %s", cli_count(files, n, sizeof n), what);
+    free(*first);
+    *first = NULL;
+}
+
+static void cli_summary_print(cli_batch_summary *s)
+{
+    for (size_t i = 0; i < s->nenc; i++) {
+        char what[96];
+        snprintf(what, sizeof what, "read as %s (not UTF-8; the encoding was guessed)",
                  s->enc[i].name);
+        cli_summary_line(s->enc[i].files, &s->enc[i].first, what);
+    }
     if (s->enc_other)
-        cli_warn("%s more file%s read in other guessed encodings",
-                 cli_count(s->enc_other, n, sizeof n), s->enc_other == 1 ? "" : "s");
-    if (s->replaced)
-        cli_warn("%s file%s had invalid bytes replaced with U+FFFD",
-                 cli_count(s->replaced, n, sizeof n), s->replaced == 1 ? "" : "s");
-    if (s->controls)
-        cli_warn("%s file%s had control characters removed", cli_count(s->controls, n, sizeof n),
-                 s->controls == 1 ? "" : "s");
+        cli_warn("%zu more file%s read in other guessed encodings", s->enc_other,
+                 s->enc_other == 1 ? "" : "s");
+    cli_summary_line(s->replaced, &s->first_replaced, "had invalid bytes replaced with U+FFFD");
+    cli_summary_line(s->controls, &s->first_controls, "had control characters removed");
 }
 
 static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
@@ -225,6 +254,8 @@ static void cli_batch_emit(void *result, void *ctx)
         res->extra_free(res->extra);
     pc_buf_free(&res->out);
     pc_buf_free(&res->msg);
+    for (int k = 0; k < 3; k++)
+        free(res->said[k]);
     free(res);
     cli_progress_draw(b);
 }

@@ -95,7 +95,8 @@ int pc_decode_bom(pc_text_in *in, const char *path, const char *data, size_t n, 
 
 /* ---- UTF-8 or not ------------------------------------------------------------------------ */
 
-/* Whether s reads as UTF-8: no bad byte, or a few among valid multi-byte sequences. */
+/* Whether s reads as UTF-8: no bad byte, or a few among valid multi-byte sequences (which a
+ * legacy 8-bit text almost never forms). */
 static int reads_as_utf8(const char *s, size_t n)
 {
     size_t multi = 0, bad = 0, i = 0;
@@ -114,7 +115,7 @@ static int reads_as_utf8(const char *s, size_t n)
             i++;
         }
     }
-    return bad == 0 || (multi > 0 && bad <= multi);
+    return bad == 0 || (multi > 0 && bad <= 8 * multi);
 }
 
 /* ---- names ------------------------------------------------------------------------------- */

@@ -11,6 +11,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,8 +101,17 @@ static xmlDocPtr office_xml(const char *path, const char *name, const char *s, s
     xmlDocPtr d = xmlReadMemory(s, (int)n, name, NULL,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                     XML_PARSE_HUGE | XML_PARSE_NOCDATA);
-    if (!d)
-        pc_error_set(err, "%s: %s is not well-formed XML (the document is damaged)", path, name);
+    if (!d) {
+        const xmlError *xe = xmlGetLastError();
+        char why[200] = "";
+        if (xe && xe->message)
+            snprintf(why, sizeof why, ": line %d: %s", xe->line, xe->message);
+        size_t k = strlen(why);
+        while (k && (why[k - 1] == '\n' || why[k - 1] == ' '))
+            why[--k] = '\0';
+        pc_error_set(err, "%s: %s is not well-formed XML (the document is damaged)%s", path,
+                     name, why);
+    }
     return d;
 }
 
