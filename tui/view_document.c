@@ -281,11 +281,20 @@ static void dv_draw_outline(tui_view *v, tui_screen *s, int y, int h, int ow)
         tui_puts(s, y + i, ow - 1, 1, TUI_S_DIM, "│");
 }
 
-/* The first line: the document's title, and which policy of how many. */
+/* The first line: the document's title, the page of the clause under the cursor (PDF), and
+ * which policy of how many. */
 static void dv_draw_title(tui_view *v, tui_screen *s, int y)
 {
     char pos[64];
-    snprintf(pos, sizeof pos, " %zu/%zu", dv_of(v)->pol + 1, v->app->npols);
+    const pc_policy *p = dv_policy(v);
+    size_t cur = dv_of(v)->cur;
+    unsigned page = cur != PC_NO_CLAUSE && cur < p->outline->nclauses
+                        ? pc_doc_source_page(p->doc, p->outline->clauses[cur].start)
+                        : 0;
+    if (page)
+        snprintf(pos, sizeof pos, " p. %u · %zu/%zu", page, dv_of(v)->pol + 1, v->app->npols);
+    else
+        snprintf(pos, sizeof pos, " %zu/%zu", dv_of(v)->pol + 1, v->app->npols);
     int pw = tui_width(pos, strlen(pos));
     tui_puts_trunc(s, y, 0, s->w - pw, TUI_S_HEADING, dv_policy(v)->name);
     tui_puts(s, y, s->w - pw, pw, TUI_S_DIM, pos);
