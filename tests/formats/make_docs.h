@@ -9,6 +9,8 @@
 
 /* Write o (and its doc's text) as a PDF at path. 0, or -1 with a message on stderr. */
 int make_pdf(const pc_outline *o, const char *header, const char *path);
+/* Free cairo's and fontconfig's caches (for leak checkers), once, at the end. */
+void make_docs_cleanup(void);
 /* Write o as a DOCX at path: Heading N styles, numbered items (w:numPr), one table row per
  * list item when as_table. 0, or -1. */
 int make_docx(const pc_outline *o, const char *path);

@@ -3,6 +3,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,6 +147,12 @@ static void clause(pdf_pen *p, const pc_outline *o, const pc_clause *c)
     cairo_move_to(p->cr, MARGIN + 8, p->y + BODY);
     cairo_show_text(p->cr, "\xe2\x80\xa2");
     paragraph(p, s, n, MARGIN + 22, BODY);
+}
+
+void make_docs_cleanup(void)
+{
+    cairo_debug_reset_static_data();
+    FcFini();
 }
 
 int make_pdf(const pc_outline *o, const char *header, const char *path)

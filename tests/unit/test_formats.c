@@ -33,6 +33,7 @@ static int teardown(void **state)
 {
     (void)state;
     pc_tax_free(tax);
+    make_docs_cleanup();
     return 0;
 }
 
