@@ -6,6 +6,7 @@
 #include "segment/segment.h"
 #include "session/session.h"
 #include "taxonomy/taxonomy.h"
+#include "text/encoding.h"
 #include "text/load.h"
 
 #include <stdarg.h>
@@ -36,9 +37,12 @@ void cli_errorv(const char *fmt, va_list ap);
 int cli_opt_regimes(const char *cmd, const char *arg, unsigned *regimes);
 int cli_opt_kinds(const char *cmd, const char *arg, unsigned *kinds);
 
-/* Load a policy; on failure print the loader's one-line error and return NULL. Prints
- * warnings (invalid bytes replaced, controls removed) to stderr. */
+/* Load a policy; on failure print the loader's one-line error and return NULL. The caller
+ * prints the doc's warnings (cli_doc_warnings) once it has added its own. */
 pc_doc *cli_load_doc(const char *path);
+
+/* Print a doc's warnings, one line each: "polcmp: warning: FILE: MESSAGE". */
+void cli_doc_warnings(const pc_doc *doc);
 
 /* The taxonomy to use when --taxonomy is not given: $POLCMP_TAXONOMY, the installed
  * share/polcmp/privacy.yaml, or the source tree's taxonomy/privacy.yaml. */
@@ -47,18 +51,24 @@ const char *cli_default_taxonomy(void);
 /* Load a taxonomy, printing its one-line error on failure. */
 pc_taxonomy *cli_load_taxonomy(const char *path);
 
-/* Open a session (session.h) on the policy files with the taxonomy, the regimes and the review
- * file in opts (the load options come from the environment, cli_load_opts). What happens on
- * the way is printed on stderr as it happens: files skipped, what normalization changed, a
- * review file that does not parse, relabels naming unknown categories. NULL after printing
- * why the session could not open. */
+/* Open a session (session.h) on the policy files with the taxonomy, the regimes, the review
+ * file and allow_empty in opts (the load options come from the environment and --encoding,
+ * cli_load_opts). What happens on the way is printed on stderr as it happens: files skipped
+ * (policies with no clause too, unless allow_empty), each document's warnings, a review file
+ * that does not parse, relabels naming unknown categories. NULL after printing why the session
+ * could not open. */
 pc_session *cli_session_open(pc_session_opts *opts, char **paths, size_t npaths);
 
 /* Print an outline for people: the title, sections indented by level, one line per clause
  * fitted to the terminal by display width (cmd_segment.c). */
 void cli_print_outline(const pc_outline *o);
 
-/* Load options from the environment: POLCMP_MAX_SIZE (bytes, with an optional K/M/G suffix). */
+/* Load options: POLCMP_MAX_SIZE from the environment (bytes, with an optional K/M/G suffix)
+ * and the encoding --encoding forced. */
 pc_load_opts cli_load_opts(void);
+
+/* "--encoding NAME": check that iconv knows NAME and force it for every file loaded after.
+ * 0, or -1 after printing "CMD: --encoding: why". */
+int cli_opt_encoding(const char *cmd, const char *name);
 
 #endif

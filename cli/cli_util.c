@@ -50,15 +50,10 @@ void cli_warn(const char *fmt, ...)
     va_end(ap);
 }
 
-/* What normalization changed, said once per file. */
-static void cli_doc_warnings(const pc_doc *doc)
+void cli_doc_warnings(const pc_doc *doc)
 {
-    if (doc->invalid_bytes)
-        cli_warn("%s: %zu invalid UTF-8 byte%s replaced with U+FFFD", doc->path,
-                 doc->invalid_bytes, doc->invalid_bytes == 1 ? "" : "s");
-    if (doc->controls_removed)
-        cli_warn("%s: %zu control character%s removed", doc->path, doc->controls_removed,
-                 doc->controls_removed == 1 ? "" : "s");
+    for (size_t i = 0; i < doc->nwarnings; i++)
+        cli_warn("%s: %s", doc->path, doc->warnings[i].msg);
 }
 
 pc_doc *cli_load_doc(const char *path)
@@ -66,11 +61,8 @@ pc_doc *cli_load_doc(const char *path)
     pc_error err = {{0}};
     pc_load_opts opts = cli_load_opts();
     pc_doc *doc = pc_doc_load(path, &opts, &err);
-    if (!doc) {
+    if (!doc)
         cli_error("%s", err.msg);
-        return NULL;
-    }
-    cli_doc_warnings(doc);
     return doc;
 }
 
@@ -98,9 +90,23 @@ pc_taxonomy *cli_load_taxonomy(const char *path)
     return tax;
 }
 
+/* The encoding --encoding forced, or NULL. */
+static const char *cli_forced_encoding;
+
+int cli_opt_encoding(const char *cmd, const char *name)
+{
+    pc_error err = {{0}};
+    if (pc_encoding_check(name, &err) == 0) {
+        cli_forced_encoding = name;
+        return 0;
+    }
+    cli_error("%s%s--encoding: %s (iconv --list names them)", cmd, *cmd ? ": " : "", err.msg);
+    return -1;
+}
+
 pc_load_opts cli_load_opts(void)
 {
-    pc_load_opts o = {0};
+    pc_load_opts o = {.encoding = cli_forced_encoding};
     const char *env = getenv("POLCMP_MAX_SIZE");
     if (env && *env) {
         char *end;

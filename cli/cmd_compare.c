@@ -16,6 +16,7 @@
 typedef struct compare_opts {
     const char *taxonomy, *out, *review;
     unsigned regimes, fail_on;
+    int allow_empty;
     const pc_writer *writer;
     char **policies;
     size_t npolicies;
@@ -25,7 +26,7 @@ static void compare_usage(void)
 {
     fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--regime gdpr,ccpa,coppa] "
                     "[--format csv|tsv|md|html|xlsx|json] [-o OUT] [--fail-on KINDS] "
-                    "[--review FILE] POLICY...\n");
+                    "[--review FILE] [--encoding NAME] [--allow-empty] POLICY...\n");
 }
 
 static int compare_option(int ch, compare_opts *o)
@@ -34,6 +35,8 @@ static int compare_option(int ch, compare_opts *o)
     case 't': o->taxonomy = optarg; return 0;
     case 'o': o->out = optarg; return 0;
     case 'R': o->review = optarg; return 0;
+    case 'A': o->allow_empty = 1; return 0;
+    case 'E': return cli_opt_encoding("compare", optarg);
     case 'r':
         return cli_opt_regimes("compare", optarg, &o->regimes);
     case 'x':
@@ -56,6 +59,7 @@ static int compare_args(int argc, char **argv, compare_opts *o)
         {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
         {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
         {"fail-on", required_argument, NULL, 'x'},  {"review", required_argument, NULL, 'R'},
+        {"allow-empty", no_argument, NULL, 'A'},    {"encoding", required_argument, NULL, 'E'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -102,7 +106,8 @@ int cmd_compare(int argc, char **argv)
     compare_opts o;
     if (compare_args(argc, argv, &o) < 0)
         return CLI_ERROR;
-    pc_session_opts so = {.taxonomy = o.taxonomy, .regimes = o.regimes, .review = o.review};
+    pc_session_opts so = {.taxonomy = o.taxonomy, .regimes = o.regimes, .review = o.review,
+                          .allow_empty = o.allow_empty};
     pc_session *s = cli_session_open(&so, o.policies, o.npolicies);
     if (!s)
         return CLI_ERROR;

@@ -25,6 +25,7 @@ static int ui_args(int argc, char **argv, ui_opts *o)
         {"taxonomy", required_argument, NULL, 't'},
         {"regime", required_argument, NULL, 'r'},
         {"review", required_argument, NULL, 'v'},
+        {"encoding", required_argument, NULL, 'E'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -35,6 +36,10 @@ static int ui_args(int argc, char **argv, ui_opts *o)
             o->taxonomy = optarg;
         else if (ch == 'v')
             o->review = optarg;
+        else if (ch == 'E' && cli_opt_encoding("", optarg) < 0)
+            return -1;
+        else if (ch == 'E')
+            continue;
         else if (ch != 'r' || cli_opt_regimes("", optarg, &o->regimes) < 0)
             return -1;
     }
@@ -111,8 +116,9 @@ int cmd_ui(int argc, char **argv)
         cli_error("out of memory");
         return CLI_ERROR;
     }
+    /* the UI keeps a policy with no clause, and says so on screen */
     pc_session_opts so = {.taxonomy = o.taxonomy, .regimes = o.regimes, .review = path,
-                          .review_lenient = 1};
+                          .review_lenient = 1, .allow_empty = 1};
     pc_session *s = cli_session_open(&so, o.policies, o.npolicies);
     int status = s ? ui_main(s, path) : CLI_ERROR;
     pc_session_free(s);

@@ -160,21 +160,21 @@ long tui_model_clause_finding(const tui_app *app, size_t policy, size_t clause)
 
 int tui_model_labels(const pc_policy *p, size_t clause, const char *sep, int mark, pc_buf *b)
 {
-    size_t n = pc_policy_nlabels(p, clause);
+    size_t n = pc_policy_clause_nlabels(p, clause);
     int rc = pc_buf_adds(b, "");
-    if (rc == 0 && mark && pc_policy_relabelled(p, clause))
+    if (rc == 0 && mark && pc_policy_clause_relabelled(p, clause))
         rc = pc_buf_adds(b, n ? "✎ " : "✎ none");
     for (size_t k = 0; rc == 0 && k < n; k++)
         rc = pc_buf_printf(b, "%s%s", k ? sep : "",
-                           p->cls->tax->cats[pc_policy_label(p, clause, k).category].id);
+                           p->cls->tax->cats[pc_policy_clause_label(p, clause, k).category].id);
     return rc;
 }
 
 void tui_model_mark_evidence(tui_screen *s, int y, int x, const pc_policy *p, size_t clause,
                              int under, size_t start, size_t end)
 {
-    for (size_t k = 0; k < pc_policy_nlabels(p, clause); k++) {
-        pc_eff_label l = pc_policy_label(p, clause, k);
+    for (size_t k = 0; k < pc_policy_clause_nlabels(p, clause); k++) {
+        pc_eff_label l = pc_policy_clause_label(p, clause, k);
         if (!l.label || (under >= 0 && !pc_tax_is_under(p->cls->tax, l.category, under)))
             continue;
         for (size_t e = l.label->ev_first; e < l.label->ev_first + l.label->nev; e++) {
@@ -211,4 +211,21 @@ int tui_search_match(const pcre2_code *re, const char *text, size_t len)
     int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, md, tui_search_context());
     pcre2_match_data_free(md);
     return rc >= 0;
+}
+
+const char *tui_model_label(const tui_app *app, size_t policy)
+{
+    const pc_policy *p = app->s->pols[policy];
+    for (size_t i = 0; i < app->s->npols; i++)
+        if (i != policy && strcmp(app->s->pols[i]->label, p->label) == 0)
+            return p->id; /* two policies with one name: the file names tell them apart */
+    return p->label;
+}
+
+size_t tui_model_load_warnings(const tui_app *app)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < app->s->npols; i++)
+        n += app->s->pols[i]->doc->nwarnings;
+    return n;
 }

@@ -246,14 +246,14 @@ static void ex_labels(tui_view *v)
 {
     ex_view *e = ex_of(v);
     const pc_policy *p = ex_policy(v);
-    size_t n = pc_policy_nlabels(p, e->clause);
-    int relabelled = pc_policy_relabelled(p, e->clause);
+    size_t n = pc_policy_clause_nlabels(p, e->clause);
+    int relabelled = pc_policy_clause_relabelled(p, e->clause);
     ex_para(e, TUI_S_HEADING, 0, "Labels (%zu)%s", n, relabelled ? ", set by the reviewer" : "");
     if (!n)
         ex_para(e, TUI_S_DIM, 2, relabelled ? "the reviewer removed every label"
                                             : "no category reached its threshold");
     for (size_t k = 0; k < n; k++) {
-        pc_eff_label l = pc_policy_label(p, e->clause, k);
+        pc_eff_label l = pc_policy_clause_label(p, e->clause, k);
         const pc_category *c = &p->cls->tax->cats[l.category];
         if (!l.label) {
             ex_para(e, TUI_S_COVERED, 2, "%s (%s): set by the reviewer", c->name, c->id);

@@ -2,7 +2,7 @@
  *
  * The classifier's output (pc_classified) is never rewritten. When a reviewer relabels a clause,
  * the clause's new categories are kept here, and whoever reads a clause's labels (the
- * comparison, the UI, the exports) reads them through pc_policy_label() (policy.h), which looks
+ * comparison, the UI, the exports) reads them through pc_policy_clause_label() (policy.h), which looks
  * at the overlay first. Withdrawing a relabel only removes it from the overlay: nothing is
  * classified again. The review module builds overlays from the reviewer's decisions; this
  * module knows nothing of reviews.

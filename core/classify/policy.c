@@ -1,20 +1,44 @@
 /* policy.c: see policy.h. */
 #include "classify/policy.h"
 
+#include "text/title.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The document's title: the outline's, else the one the file names (HTML <title>, PDF or
+ * Word metadata). Sets *n; NULL when neither. */
+static const char *pc_policy_title(const pc_doc *doc, const pc_outline *o, size_t *n)
+{
+    *n = o->title.end - o->title.start;
+    if (*n > 0 && *n < 120)
+        return doc->text + o->title.start;
+    *n = doc->title ? strlen(doc->title) : 0;
+    return *n > 0 && *n < 120 ? doc->title : NULL;
+}
+
 static char *pc_policy_display_name(const pc_doc *doc, const pc_outline *o)
 {
     pc_buf b = {0};
+    size_t n;
+    const char *title = pc_policy_title(doc, o, &n);
     pc_buf_adds(&b, doc->name);
-    size_t n = o->title.end - o->title.start;
-    if (n > 0 && n < 120) {
+    if (title) {
         pc_buf_adds(&b, ": ");
-        pc_buf_add(&b, doc->text + o->title.start, n);
+        pc_buf_add(&b, title, n);
     }
     return pc_buf_steal(&b);
+}
+
+static char *pc_policy_short_label(const pc_doc *doc, const pc_outline *o)
+{
+    size_t n;
+    const char *title = pc_policy_title(doc, o, &n);
+    char *label = title ? pc_title_label(title, n) : NULL;
+    if (!label && doc->title && title != doc->title)
+        label = pc_title_label(doc->title, strlen(doc->title));
+    return label ? label : pc_title_stem_label(doc->name);
 }
 
 pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err)
@@ -29,12 +53,14 @@ pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err
     p->outline = pc_segment(doc, err);
     if (!p->outline)
         goto fail;
+    pc_outline_check(p->outline, doc); /* an empty or thin extraction is said, not hidden */
     p->cls = pc_classify(tax, p->outline, err);
     if (!p->cls)
         goto fail;
     p->id = pc_strdup(doc->name);
     p->name = pc_policy_display_name(doc, p->outline);
-    if (!p->id || !p->name) {
+    p->label = pc_policy_short_label(doc, p->outline);
+    if (!p->id || !p->name || !p->label) {
         pc_error_set(err, "%s: out of memory", doc->path);
         goto fail;
     }
@@ -61,6 +87,7 @@ void pc_policy_free(pc_policy *p)
     pc_doc_free(p->doc);
     free(p->id);
     free(p->name);
+    free(p->label);
     free(p);
 }
 
@@ -103,14 +130,14 @@ void pc_policy_set_overlay(pc_policy *p, pc_overlay *o)
     p->overlay = o;
 }
 
-int pc_policy_relabelled(const pc_policy *p, size_t clause)
+int pc_policy_clause_relabelled(const pc_policy *p, size_t clause)
 {
     const int *cats;
     size_t n;
     return pc_overlay_get(p->overlay, clause, &cats, &n);
 }
 
-size_t pc_policy_nlabels(const pc_policy *p, size_t clause)
+size_t pc_policy_clause_nlabels(const pc_policy *p, size_t clause)
 {
     const int *cats;
     size_t n;
@@ -119,7 +146,7 @@ size_t pc_policy_nlabels(const pc_policy *p, size_t clause)
     return p->cls->clauses[clause].nlabels;
 }
 
-pc_eff_label pc_policy_label(const pc_policy *p, size_t clause, size_t k)
+pc_eff_label pc_policy_clause_label(const pc_policy *p, size_t clause, size_t k)
 {
     const int *cats;
     size_t n;

@@ -17,6 +17,8 @@
 typedef struct pc_policy {
     char *id;   /* short unique id: the file's base name without extension */
     char *name; /* what people call it: "<id>" or "<id>: <document title>" */
+    char *label; /* a short column label: the company or site name in the title, else the file
+                    stem without leading numbers ("freshbox") */
     pc_doc *doc;
     pc_outline *outline;
     pc_classified *cls;
@@ -44,11 +46,11 @@ void pc_policy_free(pc_policy *p);
 void pc_policy_set_overlay(pc_policy *p, pc_overlay *o);
 
 /* The labels of clause i: the reviewer's when the clause is relabelled, else the classifier's.
- * pc_policy_label(p, i, k) for k < pc_policy_nlabels(p, i). */
-size_t pc_policy_nlabels(const pc_policy *p, size_t clause);
-pc_eff_label pc_policy_label(const pc_policy *p, size_t clause, size_t k);
+ * pc_policy_clause_label(p, i, k) for k < pc_policy_clause_nlabels(p, i). */
+size_t pc_policy_clause_nlabels(const pc_policy *p, size_t clause);
+pc_eff_label pc_policy_clause_label(const pc_policy *p, size_t clause, size_t k);
 /* Whether the reviewer relabelled clause i. */
-int pc_policy_relabelled(const pc_policy *p, size_t clause);
+int pc_policy_clause_relabelled(const pc_policy *p, size_t clause);
 
 /* A clause's text (pointer into doc->text) and length. */
 const char *pc_policy_clause_text(const pc_policy *p, size_t clause, size_t *len);

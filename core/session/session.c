@@ -60,6 +60,22 @@ static int pc_session_unique_id(const pc_session *s, pc_policy *p)
     }
 }
 
+/* Whether policy p (NULL when it could not be opened: err says why) joins the session: not
+ * when it has no clause, unless allowed. One that does not is told and counted skipped. */
+static int pc_session_usable(pc_session *s, const pc_session_opts *o, const pc_policy *p,
+                             const pc_error *err)
+{
+    if (p && (o->allow_empty || p->outline->nclauses > 0))
+        return 1;
+    if (p)
+        pc_session_tell(s, 1, "%s: no clause found, so it cannot be compared (--allow-empty "
+                              "compares it anyway)", p->doc->path);
+    else
+        pc_session_tell(s, 1, "%s", err->msg);
+    s->skipped++;
+    return 0;
+}
+
 /* Load, segment and classify each file (with the taxonomy, and the learned model beside it
  * when there is one); a file that cannot be used is told and skipped. -1 on out of memory. */
 static int pc_session_open_policies(pc_session *s, const pc_session_opts *o, char *const *paths,
@@ -71,9 +87,8 @@ static int pc_session_open_policies(pc_session *s, const pc_session_opts *o, cha
     for (size_t i = 0; i < n; i++) {
         pc_error err = {{0}};
         pc_policy *p = pc_policy_open(paths[i], &o->load, s->tax, &err);
-        if (!p) {
-            pc_session_tell(s, 1, "%s", err.msg);
-            s->skipped++;
+        if (!pc_session_usable(s, o, p, &err)) {
+            pc_policy_free(p);
             continue;
         }
         if (o->loaded)

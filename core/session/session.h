@@ -42,14 +42,16 @@
 typedef struct pc_session_opts {
     const char *taxonomy; /* the taxonomy file */
     unsigned regimes;     /* PC_REGIME_* whose required disclosures are checked */
-    pc_load_opts load;    /* how policies are read (size limit, format) */
+    pc_load_opts load;    /* how policies are read (size limit, format, encoding) */
+    int allow_empty;      /* keep a policy with no clause (else it is told and skipped) */
     /* The review file. NULL: no review (an empty one that is never written, and the comparison
      * is written without decisions: s->map is NULL). A file that does not parse
      * fails the open, unless review_lenient: then the session goes on with an empty review
      * that is never written to it (review_readonly; review_error says why). */
     const char *review;
     int review_lenient;
-    /* Told, as they happen, of a file skipped or a review file that did not parse (error 1),
+    /* Told, as they happen, of a file skipped (one that cannot be read, or a policy with no
+     * clause unless allow_empty) or a review file that did not parse (error 1),
      * and of a relabel naming a category the taxonomy does not know (error 0). May be NULL. */
     void (*note)(void *ctx, int error, const char *msg);
     /* Told of each policy's document once it loaded (to report what normalization changed).

@@ -589,9 +589,9 @@ static void test_relabel(void **state)
     /* The clause reads as the reviewer set it, marked as the reviewer's... */
     size_t ci = (size_t)clause_index(w.pol[0], COOKIES);
     int security = pc_tax_find_category(w.tax, "security");
-    assert_true(pc_policy_relabelled(w.pol[0], ci));
-    assert_int_equal(pc_policy_nlabels(w.pol[0], ci), 1);
-    pc_eff_label l = pc_policy_label(w.pol[0], ci, 0);
+    assert_true(pc_policy_clause_relabelled(w.pol[0], ci));
+    assert_int_equal(pc_policy_clause_nlabels(w.pol[0], ci), 1);
+    pc_eff_label l = pc_policy_clause_label(w.pol[0], ci, 0);
     assert_int_equal(l.category, security);
     assert_true(l.reviewer);
     assert_null(l.label); /* the classifier never said "security" here */
@@ -602,7 +602,7 @@ static void test_relabel(void **state)
     assert_non_null(pc_classified_label(cls, ci, pc_tax_find_category(w.tax, "cookies")));
     /* Withdrawing the relabels re-runs nothing: the same classification shows through. */
     pc_policy_set_overlay(w.pol[0], NULL);
-    assert_false(pc_policy_relabelled(w.pol[0], ci));
+    assert_false(pc_policy_clause_relabelled(w.pol[0], ci));
     assert_ptr_equal(w.pol[0]->cls, cls);
     pc_comparison_free(w.cmp);
     w.cmp = pc_compare(w.tax, w.pol, 1, 0, &err);

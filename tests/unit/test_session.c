@@ -225,17 +225,17 @@ static void test_relabel_overlay(void **state)
     assert_int_equal(pc_session_relabel(s, &t, ids, 1, &err), 0);
     assert_false(covered(s, "retention", 0));
     assert_true(covered(s, "security", 0));
-    assert_true(pc_policy_relabelled(s->pols[0], t.clause));
+    assert_true(pc_policy_clause_relabelled(s->pols[0], t.clause));
     assert_ptr_equal(s->pols[0]->cls, cls);
     assert_int_equal(cls->nlabels, nlabels);
     /* A relabel to nothing. */
     assert_int_equal(pc_session_relabel(s, &t, ids, 0, &err), 0);
     assert_false(covered(s, "security", 0));
-    assert_int_equal(pc_policy_nlabels(s->pols[0], t.clause), 0);
+    assert_int_equal(pc_policy_clause_nlabels(s->pols[0], t.clause), 0);
     /* Withdrawn: the classifier's labels, from the same classification. */
     assert_int_equal(pc_session_relabel(s, &t, NULL, 0, &err), 0);
     assert_true(covered(s, "retention", 0));
-    assert_false(pc_policy_relabelled(s->pols[0], t.clause));
+    assert_false(pc_policy_clause_relabelled(s->pols[0], t.clause));
     assert_ptr_equal(s->pols[0]->cls, cls);
     assert_null(pc_session_decision(s, &t));
     pc_target ft = pc_target_finding(0);
