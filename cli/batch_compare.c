@@ -6,7 +6,7 @@
 #include "batch_cli.h"
 #include "cli.h"
 #include "compare/compare.h"
-#include "present/compare_json.h"
+#include "present/present.h"
 
 #include "util/atomic.h"
 
@@ -19,6 +19,7 @@ typedef struct bc_opts {
     const char *taxonomy, *out;
     unsigned regimes, fail_on;
     long jobs;
+    int allow_empty;
     char **inputs;
     size_t ninputs;
 } bc_opts;
@@ -34,6 +35,7 @@ typedef struct bc_policy {
 typedef struct bc_corpus {
     const pc_taxonomy *tax;
     unsigned regimes;
+    int allow_empty;         /* compare policies with no clause */
     bc_policy *pols;         /* id, file and covered of each policy in input order */
     size_t npols, cap;
     size_t *cover;           /* policies covering each category */
@@ -49,7 +51,8 @@ static int bc_has(const unsigned char *set, size_t i)
 static void bc_usage(void)
 {
     fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--regime gdpr,ccpa,coppa] "
-                    "[--format jsonl] [-o OUT] [--fail-on KINDS] [--jobs N] DIR|-|POLICY...\n");
+                    "[--format jsonl] [-o OUT] [--fail-on KINDS] [--jobs N] [--encoding NAME] "
+                    "[--allow-empty] DIR|-|POLICY...\n");
 }
 
 static int bc_option(int ch, bc_opts *o)
@@ -58,6 +61,8 @@ static int bc_option(int ch, bc_opts *o)
     case 't': o->taxonomy = optarg; return 0;
     case 'o': o->out = optarg; return 0;
     case 'j': return (o->jobs = cli_batch_jobs(optarg, "compare")) < 0 ? -1 : 0;
+    case 'A': o->allow_empty = 1; return 0;
+    case 'E': return cli_opt_encoding("compare", optarg);
     case 'r':
         return cli_opt_regimes("compare", optarg, &o->regimes);
     case 'x':
@@ -76,6 +81,7 @@ static const struct option bc_longopts[] = {
     {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
     {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, 'x'},  {"jobs", required_argument, NULL, 'j'},
+    {"allow-empty", no_argument, NULL, 'A'},    {"encoding", required_argument, NULL, 'E'},
     {NULL, 0, NULL, 0},
 };
 
@@ -109,7 +115,8 @@ int cli_compare_wants_batch(int argc, char **argv)
             continue;
         int takes_value = !strcmp(a, "--taxonomy") || !strcmp(a, "--regime") ||
                           !strcmp(a, "--format") || !strcmp(a, "--output") ||
-                          !strcmp(a, "-o") || !strcmp(a, "--fail-on") || !strcmp(a, "--review");
+                          !strcmp(a, "-o") || !strcmp(a, "--fail-on") || !strcmp(a, "--review") ||
+                          !strcmp(a, "--encoding");
         if (takes_value)
             i++;
         else if ((a[0] != '-' || !a[1]) && cli_batch_is_batch_arg(a))
@@ -129,7 +136,7 @@ static json_t *bc_findings(const pc_comparison *c)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->nfindings; i++)
-        json_array_append_new(a, pc_finding_json(c, NULL, i, 1));
+        json_array_append_new(a, pc_present_finding_json(c, NULL, i, 1));
     return a;
 }
 
@@ -207,8 +214,17 @@ static void bc_work(const cli_item *it, cli_result *res, void *local, void *ctx)
     pc_doc *doc = cli_batch_load(it, res);
     if (!doc)
         return;
-    pc_error err;
+    pc_error err = {{0}};
     pc_policy *p = pc_policy_from_doc(doc, cx->tax, &err);
+    if (p)
+        cli_batch_notes(p->doc, res);
+    if (p && p->outline->nclauses == 0 && !cx->allow_empty) {
+        cli_batch_msg(res, "%s: no clause found, so it cannot be compared (--allow-empty "
+                           "compares it anyway)", p->doc->path);
+        res->failed = 1;
+        pc_policy_free(p);
+        return;
+    }
     pc_comparison *c = p ? pc_compare(cx->tax, &p, 1, cx->regimes, &err) : NULL;
     if (c)
         bc_describe(c, it, res);
@@ -365,7 +381,7 @@ static int bc_run(const bc_opts *o, bc_corpus *cx, FILE *out)
 
 static int bc_run_to_file(const bc_opts *o, bc_corpus *cx)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_outfile out;
     if (pc_outfile_open(&out, o->out, &err) < 0) {
         cli_error("%s", err.msg);
@@ -395,6 +411,7 @@ int cmd_compare_batch(int argc, char **argv)
         return CLI_ERROR;
     cx.tax = tax;
     cx.regimes = o.regimes;
+    cx.allow_empty = o.allow_empty;
     cx.cover = calloc(tax->ncats ? tax->ncats : 1, sizeof *cx.cover);
     int status = CLI_ERROR;
     if (!cx.cover)

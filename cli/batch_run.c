@@ -5,56 +5,13 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Load options, read from the environment once on the main thread before workers start. */
 static pc_load_opts cli_batch_load_opts;
-
-static double cli_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* ---- progress ---- */
-
-static void cli_progress_clear(cli_batch *b)
-{
-    if (b->shown)
-        fputs("\r\033[K", stderr);
-    b->shown = 0;
-}
-
-static void cli_progress_draw(cli_batch *b)
-{
-    double now = cli_now();
-    if (!b->tty || now - b->last < 0.1)
-        return;
-    b->last = now;
-    double secs = now - b->start, mb = (double)b->bytes / 1e6;
-    size_t n = b->done + b->skipped;
-    if (b->total)
-        fprintf(stderr, "\rpolcmp: %zu/%zu files, %.1f MB/s\033[K", n, b->total,
-                secs > 0 ? mb / secs : 0.0);
-    else
-        fprintf(stderr, "\rpolcmp: %zu files, %.1f MB/s\033[K", n, secs > 0 ? mb / secs : 0.0);
-    fflush(stderr);
-    b->shown = 1;
-}
-
-void cli_batch_input_error(cli_batch *b, const char *fmt, ...)
-{
-    cli_progress_clear(b);
-    va_list ap;
-    va_start(ap, fmt);
-    cli_errorv(fmt, ap);
-    va_end(ap);
-    b->skipped++;
-}
 
 /* ---- results ---- */
 
@@ -82,14 +39,101 @@ void cli_batch_emit_json(pc_buf *b, json_t *o)
     json_decref(o);
 }
 
-static void cli_doc_notes(const pc_doc *doc, cli_result *res)
+/* "warning: FILE: MESSAGE", owned by the caller (NULL out of memory). */
+static char *cli_note_line(const pc_doc *doc, const pc_warning *w)
 {
-    if (doc->invalid_bytes)
-        cli_batch_msg(res, "warning: %s: %zu invalid UTF-8 byte%s replaced with U+FFFD",
-                      doc->path, doc->invalid_bytes, doc->invalid_bytes == 1 ? "" : "s");
-    if (doc->controls_removed)
-        cli_batch_msg(res, "warning: %s: %zu control character%s removed", doc->path,
-                      doc->controls_removed, doc->controls_removed == 1 ? "" : "s");
+    pc_buf b = {0};
+    pc_buf_printf(&b, "%s: %s", doc->path, w->msg);
+    return b.data;
+}
+
+void cli_batch_notes(const pc_doc *doc, cli_result *res)
+{
+    for (size_t i = 0; i < doc->nwarnings; i++) {
+        const pc_warning *w = &doc->warnings[i];
+        int k = w->kind == PC_WARN_ENCODING ? 0 : w->kind == PC_WARN_REPLACED ? 1
+                : w->kind == PC_WARN_CONTROLS ? 2 : -1;
+        if (k < 0) {
+            cli_batch_msg(res, "warning: %s: %s", doc->path, w->msg);
+            continue;
+        }
+        free(res->said[k]);
+        res->said[k] = cli_note_line(doc, w);
+        if (k == 0)
+            snprintf(res->encoding, sizeof res->encoding, "%s", doc->encoding);
+    }
+}
+
+/* ---- the summary of load warnings ---- */
+
+/* Count a file; keep its line when it is the first. Takes *line. */
+static void cli_summary_count(size_t *files, char **first, char **line)
+{
+    if (!*line)
+        return;
+    if (++*files == 1) {
+        *first = *line;
+        *line = NULL;
+    }
+}
+
+static void cli_summary_add(cli_batch_summary *s, cli_result *res)
+{
+    cli_summary_count(&s->replaced, &s->first_replaced, &res->said[1]);
+    cli_summary_count(&s->controls, &s->first_controls, &res->said[2]);
+    if (!res->said[0])
+        return;
+    size_t i = 0;
+    while (i < s->nenc && strcmp(s->enc[i].name, res->encoding) != 0)
+        i++;
+    if (i == CLI_BATCH_ENCODINGS) {
+        s->enc_other++;
+        return;
+    }
+    if (i == s->nenc)
+        snprintf(s->enc[s->nenc++].name, sizeof s->enc[i].name, "%s", res->encoding);
+    cli_summary_count(&s->enc[i].files, &s->enc[i].first, &res->said[0]);
+}
+
+/* n with thousands separators: "1,597". */
+static const char *cli_count(size_t n, char *buf, size_t cap)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n), k = 0;
+    for (int i = 0; i < len && (size_t)k + 2 < cap; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+    return buf;
+}
+
+/* One file: its own line. More: "N files ...". Frees the kept line. */
+static void cli_summary_line(size_t files, char **first, const char *what)
+{
+    char n[40];
+    if (files == 1 && *first)
+        cli_warn("%s", *first);
+    else if (files > 1)
+        cli_warn("%s files %s", cli_count(files, n, sizeof n), what);
+    free(*first);
+    *first = NULL;
+}
+
+static void cli_summary_print(cli_batch_summary *s)
+{
+    for (size_t i = 0; i < s->nenc; i++) {
+        char what[96];
+        snprintf(what, sizeof what, "read as %s (not UTF-8; the encoding was guessed)",
+                 s->enc[i].name);
+        cli_summary_line(s->enc[i].files, &s->enc[i].first, what);
+    }
+    if (s->enc_other)
+        cli_warn("%zu more file%s read in other guessed encodings", s->enc_other,
+                 s->enc_other == 1 ? "" : "s");
+    cli_summary_line(s->replaced, &s->first_replaced, "had invalid bytes replaced with U+FFFD");
+    cli_summary_line(s->controls, &s->first_controls, "had control characters removed");
 }
 
 static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
@@ -100,7 +144,7 @@ static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
         snprintf(name, sizeof name, "%s", json_string_value(id));
     else
         snprintf(name, sizeof name, "%s:%zu", item->source, item->line);
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc = pc_doc_from_memory(name, json_string_value(text), json_string_length(text),
                                      PC_FORMAT_TEXT, &err);
     if (!doc)
@@ -110,7 +154,7 @@ static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
 
 pc_doc *cli_batch_load(const cli_item *item, cli_result *res)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc;
     if (item->path) {
         doc = pc_doc_load(item->path, &cli_batch_load_opts, &err);
@@ -119,10 +163,8 @@ pc_doc *cli_batch_load(const cli_item *item, cli_result *res)
     } else {
         doc = cli_load_text(item, res);
     }
-    if (doc) {
-        cli_doc_notes(doc, res);
+    if (doc)
         res->bytes = doc->len;
-    }
     res->failed = doc == NULL;
     return doc;
 }
@@ -151,7 +193,7 @@ static void cli_batch_emit(void *result, void *ctx)
         return;
     }
     if (res->msg.len) {
-        cli_progress_clear(b);
+        cli_batch_progress_clear(b);
         fputs(res->msg.data, stderr);
     }
     if (res->out.len && fwrite(res->out.data, 1, res->out.len, b->out) != res->out.len)
@@ -161,14 +203,17 @@ static void cli_batch_emit(void *result, void *ctx)
     else
         b->done++;
     b->bytes += res->bytes;
+    cli_summary_add(&b->warned, res);
     if (b->collect)
         b->collect(res, b->ctx);
     if (res->extra && res->extra_free)
         res->extra_free(res->extra);
     pc_buf_free(&res->out);
     pc_buf_free(&res->msg);
+    for (int k = 0; k < 3; k++)
+        free(res->said[k]);
     free(res);
-    cli_progress_draw(b);
+    cli_batch_progress_draw(b);
 }
 
 static void *cli_batch_local_new(void *ctx)
@@ -214,12 +259,13 @@ int cli_batch_run(cli_batch *b)
     cli_batch_load_opts = cli_load_opts();
     b->done = b->skipped = b->bytes = 0;
     b->write_failed = b->shown = 0;
+    memset(&b->warned, 0, sizeof b->warned);
     b->tty = isatty(STDERR_FILENO);
     b->total = b->tty ? cli_batch_known_total(b) : 0;
-    b->start = cli_now();
+    b->start = cli_batch_now();
     b->last = 0;
     size_t jobs = b->jobs > 0 ? (size_t)b->jobs : pc_batch_cores();
-    pc_error err;
+    pc_error err = {{0}};
     pc_batch_fns fns = {cli_batch_work, cli_batch_emit, b->local_new ? cli_batch_local_new : NULL,
                         b->local_free ? cli_batch_local_free : NULL};
     pc_batch *pool = pc_batch_new(jobs, 4 * jobs, &fns, b, &err);
@@ -229,7 +275,8 @@ int cli_batch_run(cli_batch *b)
     }
     cli_batch_inputs(b, cli_batch_push, pool);
     pc_batch_free(pool);
-    cli_progress_clear(b);
+    cli_batch_progress_clear(b);
+    cli_summary_print(&b->warned);
     if (fflush(b->out) != 0)
         b->write_failed = 1;
     return 0;

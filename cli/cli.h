@@ -3,12 +3,11 @@
 #ifndef POLCMP_CLI_H
 #define POLCMP_CLI_H
 
-#include "text/load.h"
-#include "compare/compare.h"
-#include "classify/policy.h"
-#include "review/review.h"
 #include "segment/segment.h"
+#include "session/session.h"
 #include "taxonomy/taxonomy.h"
+#include "text/encoding.h"
+#include "text/load.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,9 +41,12 @@ void cli_errorv(const char *fmt, va_list ap);
 int cli_opt_regimes(const char *cmd, const char *arg, unsigned *regimes);
 int cli_opt_kinds(const char *cmd, const char *arg, unsigned *kinds);
 
-/* Load a policy; on failure print the loader's one-line error and return NULL. Prints
- * warnings (invalid bytes replaced, controls removed) to stderr. */
+/* Load a policy; on failure print the loader's one-line error and return NULL. The caller
+ * prints the doc's warnings (cli_doc_warnings) once it has added its own. */
 pc_doc *cli_load_doc(const char *path);
+
+/* Print a doc's warnings, one line each: "polcmp: warning: FILE: MESSAGE". */
+void cli_doc_warnings(const pc_doc *doc);
 
 /* The taxonomy to use when --taxonomy is not given: $POLCMP_TAXONOMY, the installed
  * share/polcmp/privacy.yaml, or the source tree's taxonomy/privacy.yaml. */
@@ -53,33 +55,24 @@ const char *cli_default_taxonomy(void);
 /* Load a taxonomy, printing its one-line error on failure. */
 pc_taxonomy *cli_load_taxonomy(const char *path);
 
-/* Open (load, segment, classify) each path. A file that cannot be used is reported on stderr
- * and skipped; *skipped counts them. Ids are made unique ("name", "name-2"). Returns the
- * array (n entries in *n, possibly 0) or NULL on out of memory. Free with cli_free_policies(). */
-pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax, size_t *n,
-                              size_t *skipped);
-void cli_free_policies(pc_policy **p, size_t n);
-
-/* cli_run: what one comparison of files needs, owned together; close with cli_run_close(). */
-typedef struct cli_run {
-    pc_taxonomy *tax;
-    pc_policy **pols;
-    size_t n, skipped; /* policies opened, files skipped (already reported) */
-    pc_comparison *cmp;
-} cli_run;
-
-/* Load the taxonomy, open the policies (skipping, and reporting, files that cannot be used),
- * apply the reviewer's relabels when `review` is not NULL (unknown category ids are warned
- * about), and compare. Returns 0 with run->cmp set, or -1 after printing why. */
-int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths,
-                 unsigned regimes, const pc_review *review);
-void cli_run_close(cli_run *run);
+/* Open a session (session.h) on the policy files with the taxonomy, the regimes, the review
+ * file and allow_empty in opts (the load options come from the environment and --encoding,
+ * cli_load_opts). What happens on the way is printed on stderr as it happens: files skipped
+ * (policies with no clause too, unless allow_empty), each document's warnings, a review file
+ * that does not parse, relabels naming unknown categories. NULL after printing why the session
+ * could not open. */
+pc_session *cli_session_open(pc_session_opts *opts, char **paths, size_t npaths);
 
 /* Print an outline for people: the title, sections indented by level, one line per clause
  * fitted to the terminal by display width (cmd_segment.c). */
 void cli_print_outline(const pc_outline *o);
 
-/* Load options from the environment: POLCMP_MAX_SIZE (bytes, with an optional K/M/G suffix). */
+/* Load options: POLCMP_MAX_SIZE from the environment (bytes, with an optional K/M/G suffix)
+ * and the encoding --encoding forced. */
 pc_load_opts cli_load_opts(void);
+
+/* "--encoding NAME": check that iconv knows NAME and force it for every file loaded after.
+ * 0, or -1 after printing "CMD: --encoding: why". */
+int cli_opt_encoding(const char *cmd, const char *name);
 
 #endif

@@ -34,6 +34,10 @@ static int classify_args(int argc, char **argv, classify_opts *o)
             o->taxonomy = argv[++i];
         else if (!strcmp(a, "--segments") && has_next)
             o->segments = argv[++i];
+        else if (!strcmp(a, "--encoding") && has_next) {
+            if (cli_opt_encoding("classify", argv[++i]) < 0)
+                return -1;
+        }
         else if (!strcmp(a, "--jobs") && has_next) {
             if ((o->jobs = cli_batch_jobs(argv[++i], "classify")) < 0)
                 return -1;
@@ -246,8 +250,11 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
     pc_doc *doc = cli_batch_load(it, res);
     if (!doc)
         return;
-    pc_error err;
+    pc_error err = {{0}};
     pc_outline *ol = pc_segment(doc, &err);
+    if (ol && it->path)
+        pc_outline_check(ol, doc);
+    cli_batch_notes(doc, res);
     pc_classified *c = ol ? classify_outline(cx, local, ol, &err) : NULL;
     if (!c && it->path)
         cli_batch_msg(res, "%s", err.msg);

@@ -198,7 +198,7 @@ static int eval_report(const eval_opts *o, const pc_eval_set *set)
     if (!o->require)
         return CLI_OK;
     pc_eval_bounds b;
-    pc_error err;
+    pc_error err = {{0}};
     if (pc_eval_parse_bounds(o->require, &b, &err) < 0) {
         cli_error("eval: %s", err.msg);
         return CLI_ERROR;
@@ -221,7 +221,7 @@ int cmd_eval(int argc, char **argv)
     eval_opts o;
     if (eval_args(argc, argv, &o) < 0)
         return CLI_ERROR;
-    pc_error err;
+    pc_error err = {{0}};
     if (o.require) {
         pc_eval_bounds b;
         if (pc_eval_parse_bounds(o.require, &b, &err) < 0) {

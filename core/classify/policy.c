@@ -1,19 +1,44 @@
 /* policy.c: see policy.h. */
 #include "classify/policy.h"
 
+#include "text/title.h"
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The document's title: the outline's, else the one the file names (HTML <title>, PDF or
+ * Word metadata). Sets *n; NULL when neither. */
+static const char *pc_policy_title(const pc_doc *doc, const pc_outline *o, size_t *n)
+{
+    *n = o->title.end - o->title.start;
+    if (*n > 0 && *n < 120)
+        return doc->text + o->title.start;
+    *n = doc->title ? strlen(doc->title) : 0;
+    return *n > 0 && *n < 120 ? doc->title : NULL;
+}
 
 static char *pc_policy_display_name(const pc_doc *doc, const pc_outline *o)
 {
     pc_buf b = {0};
+    size_t n;
+    const char *title = pc_policy_title(doc, o, &n);
     pc_buf_adds(&b, doc->name);
-    size_t n = o->title.end - o->title.start;
-    if (n > 0 && n < 120) {
+    if (title) {
         pc_buf_adds(&b, ": ");
-        pc_buf_add(&b, doc->text + o->title.start, n);
+        pc_buf_add(&b, title, n);
     }
     return pc_buf_steal(&b);
+}
+
+static char *pc_policy_short_label(const pc_doc *doc, const pc_outline *o)
+{
+    size_t n;
+    const char *title = pc_policy_title(doc, o, &n);
+    char *label = title ? pc_title_label(title, n) : NULL;
+    if (!label && doc->title && title != doc->title)
+        label = pc_title_label(doc->title, strlen(doc->title));
+    return label ? label : pc_title_stem_label(doc->name);
 }
 
 pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err)
@@ -28,6 +53,7 @@ pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err
     p->outline = pc_segment(doc, err);
     if (!p->outline)
         goto fail;
+    pc_outline_check(p->outline, doc); /* an empty or thin extraction is said, not hidden */
     p->cls = pc_classify(tax, p->outline, err);
     if (!p->cls)
         goto fail;
@@ -36,7 +62,8 @@ pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err
         goto fail;
     p->id = pc_strdup(doc->name);
     p->name = pc_policy_display_name(doc, p->outline);
-    if (!p->id || !p->name) {
+    p->label = pc_policy_short_label(doc, p->outline);
+    if (!p->id || !p->name || !p->label) {
         pc_error_set(err, "%s: out of memory", doc->path);
         goto fail;
     }
@@ -58,11 +85,13 @@ void pc_policy_free(pc_policy *p)
     if (!p)
         return;
     pc_frames_free(p->frames);
+    pc_overlay_free(p->overlay);
     pc_classified_free(p->cls);
     pc_outline_free(p->outline);
     pc_doc_free(p->doc);
     free(p->id);
     free(p->name);
+    free(p->label);
     free(p);
 }
 
@@ -73,15 +102,79 @@ const char *pc_policy_clause_text(const pc_policy *p, size_t clause, size_t *len
     return p->doc->text + c->start;
 }
 
+void pc_policy_excerpt(const pc_policy *p, size_t clause, size_t max, char *out, size_t outsz)
+{
+    size_t len, n = 0, last_space = 0;
+    const char *s = pc_policy_clause_text(p, clause, &len);
+    if (max + 4 > outsz)
+        max = outsz - 4;
+    /* Copy with runs of white space (hard-wrapped lines) folded into one space. */
+    for (size_t i = 0; i < len && n < max; i++) {
+        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+        if (space && (n == 0 || out[n - 1] == ' '))
+            continue;
+        if (space)
+            last_space = n;
+        out[n++] = space ? ' ' : s[i];
+    }
+    int cut = n >= max && len > 0;
+    if (cut && last_space > max / 2)
+        n = last_space;
+    while (cut && n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
+        n--;
+    while (n > 0 && out[n - 1] == ' ')
+        n--;
+    snprintf(out + n, outsz - n, "%s", cut ? "..." : "");
+}
+
+void pc_policy_set_overlay(pc_policy *p, pc_overlay *o)
+{
+    if (p->overlay != o)
+        pc_overlay_free(p->overlay);
+    p->overlay = o;
+}
+
+int pc_policy_clause_relabelled(const pc_policy *p, size_t clause)
+{
+    const int *cats;
+    size_t n;
+    return pc_overlay_get(p->overlay, clause, &cats, &n);
+}
+
+size_t pc_policy_clause_nlabels(const pc_policy *p, size_t clause)
+{
+    const int *cats;
+    size_t n;
+    if (pc_overlay_get(p->overlay, clause, &cats, &n))
+        return n;
+    return p->cls->clauses[clause].nlabels;
+}
+
+pc_eff_label pc_policy_clause_label(const pc_policy *p, size_t clause, size_t k)
+{
+    const int *cats;
+    size_t n;
+    const pc_clause_result *r = &p->cls->clauses[clause];
+    if (!pc_overlay_get(p->overlay, clause, &cats, &n))
+        return (pc_eff_label){p->cls->labels[r->label_first + k].category,
+                              &p->cls->labels[r->label_first + k], 0};
+    return (pc_eff_label){cats[k], pc_classified_label(p->cls, clause, cats[k]), 1};
+}
+
 int pc_policy_clause_has(const pc_policy *p, size_t clause, int cat)
 {
-    const pc_clause_result *r = &p->cls->clauses[clause];
     const pc_taxonomy *tax = p->cls->tax;
-    for (size_t i = 0; i < r->nlabels; i++) {
-        int c = p->cls->labels[r->label_first + i].category;
-        for (; c >= 0; c = tax->cats[c].parent)
-            if (c == cat)
+    const int *cats;
+    size_t n;
+    if (pc_overlay_get(p->overlay, clause, &cats, &n)) {
+        for (size_t k = 0; k < n; k++)
+            if (pc_tax_is_under(tax, cats[k], cat))
                 return 1;
+        return 0;
     }
+    const pc_clause_result *r = &p->cls->clauses[clause];
+    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
+        if (pc_tax_is_under(tax, p->cls->labels[k].category, cat))
+            return 1;
     return 0;
 }

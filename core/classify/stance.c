@@ -1,7 +1,8 @@
 /* stance.c: stance polarity from cue words.
  *
- * The clause is split into lower-case words (util/words.h: "-" separates, so "opt-in" is
- * "opt in"). Then:
+ * The clause is split into lower-case words (util/words.h: letters and digits, an apostrophe
+ * inside a word; "-" separates, so "opt-in" is "opt in"; a typographic apostrophe counts as
+ * "'"). Then:
  * 1. negation: a NEGATION word (or a word ending in "n't") among the NEG_WINDOW words before
  *    the action, in the same part of the sentence (no ";", ":" or BOUNDARY word in between),
  *    or "no"/"nothing" right after it ("we sell no data"). A negation inside an "if"/"unless"

@@ -23,6 +23,7 @@
 #include "compare/compare_internal.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -315,8 +316,8 @@ static int cc_finding(cc_run *r, size_t k, cc_found *x)
     const pc_frame *rf = &r->fs->v[x->frames[0]];
     const pc_onto_entry *act = &r->o->e[PC_ONTO_ACTION][rf->action];
     char ea[200], eb[200], more[64] = "";
-    pc_cmp_excerpt(r->p, k, 150, ea, sizeof ea);
-    pc_cmp_excerpt(r->p, x->refs[1].clause, 150, eb, sizeof eb);
+    pc_policy_excerpt(r->p, k, 150, ea, sizeof ea);
+    pc_policy_excerpt(r->p, x->refs[1].clause, 150, eb, sizeof eb);
     if (x->total > 1)
         snprintf(more, sizeof more, ", and %zu more clause%s", x->total - 1,
                  x->total > 2 ? "s" : "");

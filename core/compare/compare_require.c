@@ -14,6 +14,7 @@
 #include "taxonomy/prefilter.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,7 +37,7 @@ typedef struct rq_run {
     rq_slot *slots;
     size_t nslots, pending; /* parts, applies and exempt rules still looked for */
     const pc_prefilter *pf;
-    pc_pf_scratch *scratch;
+    pc_prefilter_scratch *scratch;
     uint64_t *bits;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
@@ -72,7 +73,7 @@ const pc_req_result *pc_comparison_reqs(const pc_comparison *c, size_t policy, s
 /* Whether rule r matches s[0..len) (its literal bits first); the match in *sp. */
 static int rq_match(rq_run *r, const pc_rule *rule, const char *s, size_t len, pc_span *sp)
 {
-    if (!pc_bit(r->bits, rule->index))
+    if (!pc_prefilter_bit(r->bits, rule->index))
         return 0;
     const pcre2_code *code = pc_prefilter_code(r->pf, rule);
     if (pcre2_match(code, (PCRE2_SPTR)s, len, 0, 0, r->md, r->mctx) < 0)
@@ -142,7 +143,7 @@ static int rq_read(rq_run *r, const char *s, size_t len, pc_ref at, size_t base)
 {
     if (rq_flatten(r, s, len, base) < 0)
         return -1;
-    pc_pf_scan(r->pf, r->scratch, r->flat.data, r->flat.len, r->bits);
+    pc_prefilter_scan(r->pf, r->scratch, r->flat.data, r->flat.len, r->bits);
     for (size_t k = 0; k < r->nslots && r->pending; k++) {
         rq_slot *q = &r->slots[k];
         const pc_requirement *req = q->req;
@@ -336,7 +337,7 @@ static int rq_run_init(rq_run *r, pc_comparison *c, size_t pi)
     r->pf = tax->prefilter;
     r->slots = calloc(tax->nreqs ? tax->nreqs : 1, sizeof *r->slots);
     r->bits = calloc(pc_prefilter_words(r->pf) + 1, sizeof *r->bits);
-    r->scratch = pc_pf_scratch_new(r->pf, NULL);
+    r->scratch = pc_prefilter_scratch_new(r->pf, NULL);
     r->md = pcre2_match_data_create(1, NULL);
     r->mctx = pcre2_match_context_create(NULL);
     for (r->seen_cap = 16; r->seen_cap < 2 * o->nclauses + 2; r->seen_cap *= 2)
@@ -363,7 +364,7 @@ static void rq_run_free(rq_run *r)
 {
     free(r->slots);
     free(r->bits);
-    pc_pf_scratch_free(r->scratch);
+    pc_prefilter_scratch_free(r->scratch);
     pcre2_match_data_free(r->md);
     pcre2_match_context_free(r->mctx);
     free(r->seen);

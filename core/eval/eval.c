@@ -126,7 +126,7 @@ int pc_eval_read(const char *path, pc_eval_set *set, pc_eval_warn_fn warn, void 
         if (ev_blank(line, (size_t)n))
             continue;
         pc_eval_case c;
-        pc_error e;
+        pc_error e = {{0}};
         if (pc_eval_parse_line(line, (size_t)n, lineno, &c, warn, ctx, &e) < 0) {
             ev_warn(warn, ctx, "%s:%zu: %s; line skipped", path, lineno, e.msg);
             set->skipped++;
@@ -199,7 +199,7 @@ static int ev_collect(const pc_classified *cl, pc_eval_case *c)
 static int ev_classify_one(const pc_taxonomy *tax, const pc_eval_set *set, pc_eval_case *c,
                            pc_eval_warn_fn warn, void *ctx, pc_error *err)
 {
-    pc_error derr;
+    pc_error derr = {{0}};
     pc_doc *doc = pc_doc_from_memory(c->id, c->text, strlen(c->text), PC_FORMAT_TEXT, &derr);
     if (!doc) { /* an empty or unusable text: nothing predicted, the record still counts */
         ev_warn(warn, ctx, "%s:%zu: %s; nothing predicted", set->path, c->line, derr.msg);

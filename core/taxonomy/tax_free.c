@@ -8,20 +8,6 @@
 
 /* ---- freeing -------------------------------------------------------------------------- */
 
-void pc_tax_free_rules(pc_rule *r, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(r[i].id);
-        free(r[i].pattern);
-        free(r[i].exclude_pattern);
-        free(r[i].literal);
-        free(r[i].value);
-        pcre2_code_free(r[i].code);
-        pcre2_code_free(r[i].exclude);
-    }
-    free(r);
-}
-
 static void tx_free_category(pc_category *c)
 {
     free(c->id);

@@ -337,3 +337,17 @@ int pc_tax_list(pc_tax_ctx *c, yaml_node_t *root, const char *key, int required,
     }
     return 0;
 }
+
+void pc_tax_free_rules(pc_rule *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(r[i].id);
+        free(r[i].pattern);
+        free(r[i].exclude_pattern);
+        free(r[i].literal);
+        free(r[i].value);
+        pcre2_code_free(r[i].code);
+        pcre2_code_free(r[i].exclude);
+    }
+    free(r);
+}

@@ -75,10 +75,11 @@ int pc_tax_category_ref(pc_tax_ctx *c, yaml_node_t *map, const char *where, int 
 int pc_tax_list(pc_tax_ctx *c, yaml_node_t *root, const char *key, int required, void **arr,
                 size_t *n, size_t size, int (*fn)(pc_tax_ctx *, yaml_node_t *, size_t));
 
-/* Sections in their own files, and freeing. */
+/* Sections in their own files (ontology.c, requirement.c), and freeing. */
 int pc_tax_ontology(pc_tax_ctx *c, yaml_node_t *root);
 int pc_tax_requirements(pc_tax_ctx *c, yaml_node_t *root);
 void pc_tax_free_requirements(pc_requirement *reqs, size_t n);
+/* Free n rules made by pc_tax_rules (here, beside the code that builds them) and the array. */
 void pc_tax_free_rules(pc_rule *r, size_t n);
 
 #endif

@@ -2,17 +2,23 @@
  *
  * pc_doc_load: open + fstat (refuse directories and files over the limit before reading) ->
  * read the whole file -> doc_build. pc_doc_from_memory goes straight to doc_build, which
- * handles the byte-order mark (UTF-16 is converted to UTF-8), refuses binary and empty input,
- * picks the format and hands the bytes to the normalizer (text, Markdown) or the HTML reader.
- * At most three copies of the text are alive at once: the file, a UTF-16 conversion, and the
- * normalized output (the HTML reader adds libxml2's tree).
+ * sends PDF and ZIP containers (by their leading bytes) to their readers; for the rest it
+ * handles the byte-order mark, refuses binary and empty input, picks the format, decides the
+ * encoding (encoding.h) and hands UTF-8 to the normalizer (text, Markdown) or the HTML reader.
+ * At most three copies of the text are alive at once: the file, a conversion to UTF-8, and
+ * the normalized output (the HTML reader adds libxml2's tree).
  */
 #include "text/load.h"
 
+#include "text/encoding.h"
 #include "text/html.h"
 #include "text/normalize.h"
+#include "text/office.h"
+#include "text/pdf.h"
+#include "util/file.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +35,9 @@ const char *pc_format_name(pc_format f)
     case PC_FORMAT_TEXT: return "text";
     case PC_FORMAT_MARKDOWN: return "markdown";
     case PC_FORMAT_HTML: return "html";
+    case PC_FORMAT_PDF: return "pdf";
+    case PC_FORMAT_DOCX: return "docx";
+    case PC_FORMAT_ODT: return "odt";
     default: return "auto";
     }
 }
@@ -59,7 +68,8 @@ pc_format pc_format_from_path(const char *path)
         {"txt", PC_FORMAT_TEXT},      {"text", PC_FORMAT_TEXT},     {"md", PC_FORMAT_MARKDOWN},
         {"markdown", PC_FORMAT_MARKDOWN}, {"mdown", PC_FORMAT_MARKDOWN},
         {"mkd", PC_FORMAT_MARKDOWN},  {"html", PC_FORMAT_HTML},     {"htm", PC_FORMAT_HTML},
-        {"xhtml", PC_FORMAT_HTML},    {"shtml", PC_FORMAT_HTML},
+        {"xhtml", PC_FORMAT_HTML},    {"shtml", PC_FORMAT_HTML},     {"pdf", PC_FORMAT_PDF},
+        {"docx", PC_FORMAT_DOCX},     {"odt", PC_FORMAT_ODT},
     };
     const char *ext = path_ext(path);
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
@@ -134,89 +144,6 @@ pc_format pc_format_sniff(const char *data, size_t n)
     return PC_FORMAT_TEXT;
 }
 
-/* ---- encodings ------------------------------------------------------------------------ */
-
-/* The input after its byte-order mark: a view of the caller's bytes (borrowed) or a UTF-8
- * conversion of UTF-16 (then `owned` holds it and this struct frees it). */
-typedef struct load_input {
-    const char *data;
-    size_t n;
-    char *owned;
-    int utf16;
-    size_t invalid; /* unpaired surrogates and an odd last byte, replaced by U+FFFD */
-} load_input;
-
-static unsigned utf16_unit(const unsigned char *p, int be)
-{
-    return be ? (unsigned)(p[0] << 8 | p[1]) : (unsigned)(p[1] << 8 | p[0]);
-}
-
-/* Convert s[0..n) (after the BOM) to UTF-8. A NUL unit sets *nul_at (offset in s) and
- * stops. Returns 0, or -1 when memory runs out. */
-static int utf16_to_utf8(load_input *in, const unsigned char *s, size_t n, int be,
-                         size_t *nul_at)
-{
-    char *out = malloc(n / 2 * 3 + 4);
-    size_t w = 0, i = 0;
-    if (!out)
-        return -1;
-    for (; i + 1 < n; i += 2) {
-        uint32_t cp = utf16_unit(s + i, be);
-        if (cp == 0) {
-            *nul_at = i;
-            break;
-        }
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < n) {
-            unsigned lo = utf16_unit(s + i + 2, be);
-            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                i += 2;
-            }
-        }
-        if (cp >= 0xD800 && cp <= 0xDFFF) {
-            cp = 0xFFFD;
-            in->invalid++;
-        }
-        w += pc_utf8_encode(cp, out + w);
-    }
-    if (i + 1 == n) { /* odd last byte */
-        w += pc_utf8_encode(0xFFFD, out + w);
-        in->invalid++;
-    }
-    out[w] = '\0';
-    in->owned = out;
-    in->data = out;
-    in->n = w;
-    return 0;
-}
-
-static int decode_bom(load_input *in, const char *path, const char *data, size_t n,
-                      pc_error *err)
-{
-    const unsigned char *u = (const unsigned char *)data;
-    *in = (load_input){data, n, NULL, 0, 0};
-    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-        in->data += 3;
-        in->n -= 3;
-        return 0;
-    }
-    if (n < 2 || !((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-        return 0;
-    size_t nul_at = SIZE_MAX;
-    in->utf16 = 1;
-    if (utf16_to_utf8(in, u + 2, n - 2, u[0] == 0xFE, &nul_at) < 0) {
-        pc_error_set(err, "%s: out of memory", path);
-        return -1;
-    }
-    if (nul_at != SIZE_MAX) {
-        free(in->owned);
-        in->owned = NULL;
-        pc_error_set(err, "%s: binary file (NUL character at offset %zu)", path, nul_at + 2);
-        return -1;
-    }
-    return 0;
-}
-
 /* ---- refusing what is not a policy -------------------------------------------------------- */
 
 static const char *binary_magic(const char *data, size_t n)
@@ -227,10 +154,10 @@ static const char *binary_magic(const char *data, size_t n)
         const char *what;
     } table[] = {
         {"\x7f" "ELF", 4, "ELF executable"},  {"\x89PNG", 4, "PNG image"},
-        {"%PDF-", 5, "PDF document; extract its text first"},
-        {"PK\x03\x04", 4, "ZIP archive or office document; save it as text or HTML"},
+        {"PK\x03\x04", 4, "ZIP archive that is not a Word or OpenDocument text"},
         {"\x1f\x8b", 2, "gzip data"},         {"\xff\xd8\xff", 3, "JPEG image"},
-        {"GIF8", 4, "GIF image"},             {"\xd0\xcf\x11\xe0", 4, "office document"},
+        {"GIF8", 4, "GIF image"},
+        {"\xd0\xcf\x11\xe0", 4, "old Word or Excel document; save it as .docx, PDF or text"},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (n >= table[i].len && memcmp(data, table[i].magic, table[i].len) == 0)
@@ -286,19 +213,6 @@ static int check_binary(const char *path, const char *data, size_t n, pc_error *
     return 0;
 }
 
-/* Invalid UTF-8 bytes in the first SNIFF_BYTES, per thousand. */
-static size_t invalid_utf8_permille(const char *data, size_t n)
-{
-    size_t lim = n < SNIFF_BYTES ? n : SNIFF_BYTES, bad = 0, i = 0;
-    while (i < lim) {
-        uint32_t cp;
-        size_t k = pc_utf8_decode(data + i, n - i, &cp);
-        bad += k == 0;
-        i += k ? k : 1;
-    }
-    return lim ? bad * 1000 / lim : 0;
-}
-
 static int is_blank_text(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -310,13 +224,8 @@ static int is_blank_text(const char *s, size_t n)
 
 /* ---- building the document ---------------------------------------------------------------- */
 
-static int read_plain(pc_doc *d, const load_input *in, pc_error *err)
+static int read_plain(pc_doc *d, const pc_text_in *in, pc_error *err)
 {
-    if (invalid_utf8_permille(in->data, in->n) > 300) {
-        pc_error_set(err, "%s: not UTF-8 text (most bytes are invalid); convert it to UTF-8",
-                     d->path);
-        return -1;
-    }
     pc_norm nm = {.flags = PC_NORM_LINEMAP};
     if (pc_normalize(&nm, in->data, in->n) < 0) {
         pc_norm_free(&nm);
@@ -325,7 +234,7 @@ static int read_plain(pc_doc *d, const load_input *in, pc_error *err)
     }
     if (d->format == PC_FORMAT_MARKDOWN)
         pc_markdown_strip(&nm);
-    d->invalid_bytes = nm.invalid_bytes + in->invalid;
+    d->invalid_bytes = nm.invalid_bytes;
     d->controls_removed = nm.controls_removed;
     d->len = nm.out.len;
     char *shrunk = realloc(nm.out.data, nm.out.len + 1); /* give back the slack */
@@ -335,10 +244,32 @@ static int read_plain(pc_doc *d, const load_input *in, pc_error *err)
     return 0;
 }
 
-static int doc_fill(pc_doc *d, const char *data, size_t n, pc_error *err)
+/* The format the leading bytes prove (PDF, a ZIP container's document), else AUTO. */
+static pc_format container_format(const char *data, size_t n)
 {
-    load_input in;
-    if (decode_bom(&in, d->path, data, n, err) < 0)
+    if (n >= 5 && memcmp(data, "%PDF-", 5) == 0)
+        return PC_FORMAT_PDF;
+    if (n >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+        return pc_office_sniff(data, n);
+    return PC_FORMAT_AUTO;
+}
+
+/* What the encoding decision means for a reviewer: a warning when it was a guess. */
+static void encoding_notes(pc_doc *d, const pc_text_in *in)
+{
+    snprintf(d->encoding, sizeof d->encoding, "%s", in->encoding);
+    if (in->source == PC_ENC_DETECTED)
+        pc_doc_warn(d, PC_WARN_ENCODING, "read as %s (not UTF-8; detected)", in->encoding);
+    else if (in->source == PC_ENC_FALLBACK)
+        pc_doc_warn(d, PC_WARN_ENCODING, "read as %s (not UTF-8, and no better guess)",
+                    in->encoding);
+}
+
+static int read_text(pc_doc *d, const char *data, size_t n, const char *encoding,
+                     pc_error *err)
+{
+    pc_text_in in;
+    if (pc_decode_bom(&in, d->path, data, n, err) < 0)
         return -1;
     int r = -1;
     if (is_blank_text(in.data, in.n))
@@ -346,24 +277,56 @@ static int doc_fill(pc_doc *d, const char *data, size_t n, pc_error *err)
     else if (check_binary(d->path, in.data, in.n, err) == 0) {
         if (d->format == PC_FORMAT_AUTO)
             d->format = pc_format_sniff(in.data, in.n);
-        if (d->format == PC_FORMAT_HTML) {
-            r = pc_html_read(d, in.data, in.n, in.utf16, err);
+        if (pc_decode_charset(&in, d->path, encoding, d->format == PC_FORMAT_HTML, err) == 0) {
+            encoding_notes(d, &in);
+            r = d->format == PC_FORMAT_HTML ? pc_html_read(d, in.data, in.n, err)
+                                            : read_plain(d, &in, err);
             d->invalid_bytes += in.invalid;
-        } else {
-            r = read_plain(d, &in, err);
         }
     }
-    free(in.owned);
+    pc_text_in_free(&in);
+    return r;
+}
+
+/* Warnings for what normalization replaced or removed. */
+static void normalize_notes(pc_doc *d)
+{
+    if (d->invalid_bytes)
+        pc_doc_warn(d, PC_WARN_REPLACED, "%zu invalid byte%s replaced with U+FFFD",
+                    d->invalid_bytes, d->invalid_bytes == 1 ? "" : "s");
+    if (d->controls_removed)
+        pc_doc_warn(d, PC_WARN_CONTROLS, "%zu control character%s removed",
+                    d->controls_removed, d->controls_removed == 1 ? "" : "s");
+}
+
+static int doc_fill(pc_doc *d, const char *data, size_t n, const char *encoding,
+                    pc_error *err)
+{
+    pc_format container = container_format(data, n);
+    int r;
+    if (container != PC_FORMAT_AUTO)
+        d->format = container;
+    if (d->format == PC_FORMAT_PDF)
+        r = container == PC_FORMAT_PDF ? pc_pdf_read(d, data, n, err) : -1;
+    else if (d->format == PC_FORMAT_DOCX || d->format == PC_FORMAT_ODT)
+        r = container != PC_FORMAT_AUTO ? pc_office_read(d, data, n, err) : -1;
+    else
+        r = read_text(d, data, n, encoding, err);
+    if (r < 0 && container == PC_FORMAT_AUTO && d->format >= PC_FORMAT_PDF)
+        pc_error_set(err, "%s: not a %s file (its first bytes say otherwise)", d->path,
+                     d->format == PC_FORMAT_PDF ? "PDF" : "Word or OpenDocument");
     if (r == 0 && is_blank_text(d->text, d->len)) {
         pc_error_set(err, "%s: file is empty (nothing but blanks and control characters)",
                      d->path);
         r = -1;
     }
+    if (r == 0)
+        normalize_notes(d);
     return r;
 }
 
 static pc_doc *doc_build(const char *path, const char *data, size_t n, pc_format format,
-                         pc_error *err)
+                         const char *encoding, pc_error *err)
 {
     pc_doc *d = calloc(1, sizeof *d);
     if (d) {
@@ -376,7 +339,7 @@ static pc_doc *doc_build(const char *path, const char *data, size_t n, pc_format
         return NULL;
     }
     d->format = format;
-    if (doc_fill(d, data, n, err) < 0) {
+    if (doc_fill(d, data, n, encoding, err) < 0) {
         pc_doc_free(d);
         return NULL;
     }
@@ -386,110 +349,17 @@ static pc_doc *doc_build(const char *path, const char *data, size_t n, pc_format
 pc_doc *pc_doc_from_memory(const char *name, const char *data, size_t n, pc_format format,
                            pc_error *err)
 {
-    return doc_build(name, data ? data : "", data ? n : 0, format, err);
+    return doc_build(name, data ? data : "", data ? n : 0, format, NULL, err);
+}
+
+pc_doc *pc_doc_from_memory_opts(const char *name, const char *data, size_t n,
+                                const pc_load_opts *opts, pc_error *err)
+{
+    return doc_build(name, data ? data : "", data ? n : 0, opts ? opts->format : PC_FORMAT_AUTO,
+                     opts ? opts->encoding : NULL, err);
 }
 
 /* ---- reading files -------------------------------------------------------------------- */
-
-static void format_size(char *out, size_t cap, double bytes, int exact)
-{
-    const double mib = 1024.0 * 1024.0;
-    if (bytes >= mib && exact && (size_t)bytes % ((size_t)1 << 20) == 0)
-        snprintf(out, cap, "%.0f MiB", bytes / mib);
-    else if (bytes >= mib)
-        snprintf(out, cap, "%.1f MiB", bytes / mib);
-    else if (bytes >= 1024.0)
-        snprintf(out, cap, "%.1f KiB", bytes / 1024.0);
-    else
-        snprintf(out, cap, "%.0f bytes", bytes);
-}
-
-static void set_too_big(const char *path, double size, size_t max, pc_error *err)
-{
-    char have[32], limit[32];
-    format_size(have, sizeof have, size, 0);
-    format_size(limit, sizeof limit, (double)max, 1);
-    pc_error_set(err, "%s: %s is over the %s limit (POLCMP_MAX_SIZE raises it)", path, have, limit);
-}
-
-static void set_open_error(const char *path, int e, pc_error *err)
-{
-    if (e == ENOENT || e == ENOTDIR)
-        pc_error_set(err, "%s: no such file", path);
-    else if (e == EACCES || e == EPERM)
-        pc_error_set(err, "%s: permission denied", path);
-    else
-        pc_error_set(err, "%s: cannot open: %s", path, strerror(e));
-}
-
-/* Read fd into a fresh buffer: a regular file up to its known size, anything else (a pipe)
- * until its end or until it is over max. */
-static char *read_fd(int fd, const char *path, size_t cap, int regular, size_t max,
-                     size_t *len, pc_error *err)
-{
-    size_t n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf && !(regular && n == cap) && n <= max) {
-        if (n == cap) {
-            size_t ncap = cap <= max / 2 ? cap * 2 : max + 1;
-            char *nb = realloc(buf, ncap + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        ssize_t k = read(fd, buf + n, cap - n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0) {
-            pc_error_set(err, "%s: read error: %s", path, strerror(errno));
-            free(buf);
-            return NULL;
-        }
-        if (k == 0)
-            break;
-        n += (size_t)k;
-    }
-    if (!buf) {
-        pc_error_set(err, "%s: out of memory", path);
-        return NULL;
-    }
-    if (n > max) {
-        set_too_big(path, (double)n, max, err);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-static char *read_whole(const char *path, size_t max, size_t *len, pc_error *err)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        set_open_error(path, errno, err);
-        return NULL;
-    }
-    struct stat st;
-    char *buf = NULL;
-    if (fstat(fd, &st) != 0)
-        pc_error_set(err, "%s: cannot open: %s", path, strerror(errno));
-    else if (S_ISDIR(st.st_mode))
-        pc_error_set(err, "%s: is a directory", path);
-    else if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
-        set_too_big(path, (double)st.st_size, max, err);
-    else if (S_ISREG(st.st_mode) && st.st_size == 0)
-        pc_error_set(err, "%s: file is empty", path);
-    else
-        buf = read_fd(fd, path, S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536,
-                      S_ISREG(st.st_mode), max, len, err);
-    close(fd);
-    return buf;
-}
 
 pc_doc *pc_doc_load(const char *path, const pc_load_opts *opts, pc_error *err)
 {
@@ -498,27 +368,10 @@ pc_doc *pc_doc_load(const char *path, const pc_load_opts *opts, pc_error *err)
     if (format == PC_FORMAT_AUTO)
         format = pc_format_from_path(path);
     size_t n = 0;
-    char *data = read_whole(path, max, &n, err);
+    char *data = pc_file_read(path, max, "POLCMP_MAX_SIZE raises it", &n, err);
     if (!data)
         return NULL;
-    pc_doc *d = doc_build(path, data, n, format, err);
+    pc_doc *d = doc_build(path, data, n, format, opts ? opts->encoding : NULL, err);
     free(data);
     return d;
-}
-
-unsigned pc_doc_source_line(const pc_doc *doc, size_t offset)
-{
-    return doc ? pc_linemap_find(doc->lines, doc->nlines, offset) : 1;
-}
-
-void pc_doc_free(pc_doc *d)
-{
-    if (!d)
-        return;
-    free(d->path);
-    free(d->name);
-    free(d->text);
-    free(d->blocks);
-    free(d->lines);
-    free(d);
 }

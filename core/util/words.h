@@ -1,25 +1,42 @@
-/* words.h: a clause split into lower-case words with the punctuation between them, for the
- * code that reads sentences word by word (stance polarity, statement frames).
+/* words.h: the one word tokenizer every stage uses.
  *
- * A word is a run of ASCII letters, digits and apostrophes (a typographic apostrophe U+2019
- * counts as "'") and of non-ASCII bytes, lower-cased; anything else separates words, so
- * "opt-in" is "opt in" and "e-mail" is "e mail". Each word remembers its byte span and what
- * stood between it and the previous word: a stop (";", or ".", ":", "?", "!" followed by a
- * space, a quote, a bracket or the end: "example.com" and "https://" are no stops) or a comma
- * (",", "(", ")"). Words longer than PC_WORD_MAX - 1 bytes are cut (the span stays whole); a text of
- * more than PC_WORDS_MAX words is cut there.
+ * A word is a run of letters and digits: ASCII letters and digits, and every character beyond
+ * ASCII that is not a space, a punctuation mark or a symbol (é, ß, Cyrillic, Greek...). An
+ * apostrophe (' or U+2019) between two such characters belongs to the word ("don't",
+ * "company’s"). Each CJK character (ideographs, kana, Hangul, fullwidth forms: scripts written
+ * without spaces) is a word of its own. Everything else separates words: spaces, punctuation
+ * (hyphens and dashes too: "opt-out" is two words), symbols, invalid UTF-8 bytes.
  */
 #ifndef POLCMP_WORDS_H
 #define POLCMP_WORDS_H
 
+#include "util/util.h"
+
 #include <stddef.h>
 
+/* The next word of s[0..len) starting at or after *pos: its span in *w (byte offsets into s)
+ * and *pos moved past it. Returns 0 when no word is left. */
+int pc_word_next(const char *s, size_t len, size_t *pos, pc_span *w);
+/* How many words s[0..len) holds. */
+size_t pc_word_count(const char *s, size_t len);
+/* The word s[w.start, w.end) with ASCII letters lower-cased and U+2019 written as "'", into
+ * out (at most cap - 1 bytes and a NUL; cap > 0). Folding never makes a word longer, so
+ * w.end - w.start + 1 bytes always hold it. Returns the bytes written. */
+size_t pc_word_fold(char *out, size_t cap, const char *s, pc_span w);
+
+/* A clause split into folded words with the punctuation between them, for the code that reads
+ * sentences word by word (stance polarity, statement frames). The words are pc_word_next's,
+ * folded by pc_word_fold; each remembers its byte span and what stood between it and the
+ * previous word: a stop (";", or ".", ":", "?", "!" followed by a space, a quote, a bracket or
+ * the end: "example.com" and "https://" are no stops) or a comma (",", "(", ")"). Words longer
+ * than PC_WORD_MAX - 1 bytes are cut (the span stays whole); a text of more than PC_WORDS_MAX
+ * words is cut there. */
 #define PC_WORD_MAX 24
 #define PC_WORDS_MAX 1024
 
 /* One word. Plain value. */
 typedef struct pc_word {
-    char w[PC_WORD_MAX]; /* lower-cased, NUL-terminated */
+    char w[PC_WORD_MAX]; /* folded, NUL-terminated */
     size_t start, end;   /* its bytes in the text */
     int stop_before;     /* a ".", ";", ":", "?" or "!" lies between the previous word and this */
     int comma_before;    /* a ",", "(" or ")" does */
@@ -38,8 +55,8 @@ void pc_words_split(const char *s, size_t len, pc_words *ws);
 int pc_word_in(const char *w, const char *const *table, size_t n);
 #define PC_WORD_IN(w, table) pc_word_in((w), (table), sizeof(table) / sizeof((table)[0]))
 
-/* Whether `phrase` (lower-case words separated by spaces; "*" stands for up to
- * PC_PHRASE_GAP words; it starts with a word) matches the words from index i. */
+/* Whether `phrase` (folded words separated by spaces; "*" stands for up to PC_PHRASE_GAP
+ * words; it starts with a word) matches the words from index i. */
 #define PC_PHRASE_GAP 5
 int pc_words_match_at(const pc_words *ws, size_t i, const char *phrase);
 /* The index of the first word, at or after `from`, where one of table[0..n) matches; -1. */
