@@ -64,7 +64,8 @@ enum {
     PC_COND_TRANSFER = 1u << 4,     /* a merger, acquisition or sale of the business */
     PC_COND_EXCEPTION = 1u << 5,    /* "except", "other than", "as described in this policy" */
     PC_COND_AUTOMATIC = 1u << 6,    /* explicitly without asking: "automatically", "by default" */
-    PC_COND_CIRCUMSTANCE = 1u << 7, /* "if", "when", "where", "unless", "to the extent" */
+    PC_COND_CIRCUMSTANCE = 1u << 7, /* "if", "when", "where", "to the extent" ("unless"
+                                       sets only what follows it: consent, law...) */
     PC_COND_COUNT = 8
 };
 

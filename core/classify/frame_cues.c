@@ -572,7 +572,6 @@ static const struct {
     {"where", PC_COND_CIRCUMSTANCE},
     {"once", PC_COND_CIRCUMSTANCE},
     {"until", PC_COND_CIRCUMSTANCE},
-    {"unless", PC_COND_CIRCUMSTANCE},
     {"in case", PC_COND_CIRCUMSTANCE},
     {"provided that", PC_COND_CIRCUMSTANCE},
     {"as long as", PC_COND_CIRCUMSTANCE},

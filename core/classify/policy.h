@@ -7,9 +7,9 @@
 #include "classify/classify.h"
 #include "classify/frame.h"
 #include "classify/overlay.h"
-#include "text/load.h"
 #include "segment/segment.h"
 #include "taxonomy/taxonomy.h"
+#include "text/load.h"
 #include "util/util.h"
 
 /* pc_policy: owns doc, outline, cls, frames, overlay and the strings; borrows the taxonomy. cls

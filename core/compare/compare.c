@@ -158,20 +158,11 @@ static unsigned pc_required_by_category(const pc_comparison *c, const pc_cell_in
     return cell->required & ~c->by_requirement;
 }
 
-/* A category that only catches what the others leave (OPP-115's "Other" itself, introductory
- * text, practices not covered): no policy can be said to leave it out. */
-static int pc_catch_all(const pc_category *cc)
-{
-    return cc->opp10 == PC_OPP_OTHER &&
-           (cc->parent < 0 || strstr(cc->opp115, "Introductory") != NULL ||
-            strstr(cc->opp115, "Practice not covered") != NULL);
-}
-
 /* Whether an uncovered category would be reported for this policy (missing-required or gap). */
 static int pc_reportable(const pc_comparison *c, int cat, const pc_cell_info *cell)
 {
     return !cell->covered && (pc_required_by_category(c, cell) ||
-                              (cell->peers > 0 && !pc_catch_all(&c->tax->cats[cat])));
+                              (cell->peers > 0 && !pc_tax_is_catch_all(c->tax, cat)));
 }
 
 /* Whether an ancestor of cat is reported for this policy, so that a finding on cat would only

@@ -7,7 +7,8 @@
  *   as done with consent ("we send offers with your authorization": medium, and only against a
  *   practice that says it needs none: "automatically", "by default"). A restriction with an
  *   exception ("except as described here", "unless required by law") is not one: its exception
- *   may be what reconciles it;
+ *   may be what reconciles it; nor is one that holds only in a circumstance ("if the user is
+ *   under 13, we do not ...");
  * - the practice is the company's too, stated as done or possibly done, without a condition
  *   that separates it (consent, the person's request, a legal duty, a business transfer);
  * - the practice falls within the restriction, field by field, under the ontology's
@@ -66,15 +67,15 @@ static cc_kind cc_restriction(const pc_ontology *o, const pc_frame *f)
 {
     if (f->actor != PC_ACTOR_WE || (cc_flags(o, f) & CC_NOT_FIRM))
         return CC_NONE;
-    unsigned limits = f->conditions & (PC_COND_LAW | PC_COND_TRANSFER | PC_COND_EXCEPTION);
-    if (f->modality == PC_MOD_DOES_NOT)
+    unsigned limits =
+        f->conditions & (PC_COND_LAW | PC_COND_TRANSFER | PC_COND_EXCEPTION | PC_COND_CIRCUMSTANCE);
+    if (f->modality == PC_MOD_DOES_NOT && !limits)
         return CC_NEVER;
     if (f->modality == PC_MOD_NOT_UNLESS && !limits &&
         (f->conditions & (PC_COND_CONSENT | PC_COND_REQUEST)))
         return CC_ONLY_WITH_CONSENT;
     if ((f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY) && !limits &&
-        (f->conditions & PC_COND_CONSENT) &&
-        !(f->conditions & (PC_COND_AUTOMATIC | PC_COND_CIRCUMSTANCE)))
+        (f->conditions & PC_COND_CONSENT) && !(f->conditions & PC_COND_AUTOMATIC))
         return CC_DONE_WITH_CONSENT;
     return CC_NONE;
 }
@@ -338,48 +339,6 @@ static int cc_finding(cc_run *r, size_t k, cc_found *x)
 
 /* ---- setting up ----------------------------------------------------------------------- */
 
-static uint64_t cc_hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-/* canon[k]: the first clause with clause k's text (a hash table of distinct texts). */
-static int cc_canon(cc_run *r)
-{
-    size_t n = r->p->outline->nclauses, cap = 16;
-    while (cap < 2 * n + 2)
-        cap *= 2;
-    size_t *slot = calloc(cap, sizeof *slot);
-    uint64_t *hash = calloc(cap, sizeof *hash);
-    r->canon = malloc((n ? n : 1) * sizeof *r->canon);
-    int rc = slot && hash && r->canon ? 0 : -1;
-    for (size_t k = 0; rc == 0 && k < n; k++) {
-        size_t len, olen;
-        const char *s = pc_policy_clause_text(r->p, k, &len);
-        uint64_t h = cc_hash(s, len);
-        size_t i = (size_t)h & (cap - 1);
-        for (;; i = (i + 1) & (cap - 1)) {
-            if (!slot[i]) {
-                slot[i] = k + 1;
-                hash[i] = h;
-                r->canon[k] = k;
-                break;
-            }
-            const char *o = pc_policy_clause_text(r->p, slot[i] - 1, &olen);
-            if (hash[i] == h && olen == len && !memcmp(o, s, len)) {
-                r->canon[k] = slot[i] - 1;
-                break;
-            }
-        }
-    }
-    free(slot);
-    free(hash);
-    return rc;
-}
-
 /* The practice frames of distinct clauses, grouped by action. */
 static int cc_buckets(cc_run *r)
 {
@@ -410,7 +369,8 @@ static int cc_policy(pc_comparison *c, size_t pi)
         return 0;
     cc_run r = {c, (int)pi, p, p->frames, p->frames->onto, NULL, NULL, NULL, NULL};
     r.distinguished = calloc(r.o->n[PC_ONTO_ACTION] + 1, 1);
-    int rc = r.distinguished && cc_canon(&r) == 0 && cc_buckets(&r) == 0 ? 0 : -1;
+    r.canon = pc_cmp_canon(p);
+    int rc = r.distinguished && r.canon && cc_buckets(&r) == 0 ? 0 : -1;
     if (rc == 0)
         cc_distinguish(&r);
     for (size_t k = 0; rc == 0 && k < p->outline->nclauses; k++) {

@@ -3,7 +3,7 @@
  * missing-required finding for each requirement a policy does not disclose.
  *
  * A policy is read once: its clauses in document order, then its section titles. Each distinct
- * text (a 64-bit hash with a byte comparison; repeated sentences are read once) is scanned for
+ * text (pc_cmp_canon: repeated sentences are read once) is scanned for
  * the rules' literals, and only the rules of parts still unmet whose literal occurs are run,
  * so the cost is linear in the text and stops early once every part is met. A part may also be
  * met by a label (a clause carrying one of its categories), and a `no_contradiction` part by
@@ -29,7 +29,7 @@ typedef struct rq_slot {
 } rq_slot;
 
 /* One policy's check: the slots, the matching state and the texts already read. Owns slots,
- * bits, seen, md and mctx; borrows the rest. */
+ * bits, canon, md and mctx; borrows the rest. */
 typedef struct rq_run {
     pc_comparison *c;
     int pi;
@@ -44,9 +44,7 @@ typedef struct rq_run {
     pc_buf flat; /* the text being read, white space collapsed (rq_flatten) */
     size_t *map; /* flat byte -> document offset */
     size_t map_cap;
-    size_t *seen; /* open addressing: clause index + 1, 0 empty */
-    uint64_t *seen_hash;
-    size_t seen_cap;
+    size_t *canon; /* per clause, the first clause with its text (pc_cmp_canon) */
 } rq_run;
 
 const char *pc_req_status_name(pc_req_status s)
@@ -178,34 +176,6 @@ static int rq_read(rq_run *r, const char *s, size_t len, pc_ref at, size_t base)
 
 /* ---- reading each distinct text once -------------------------------------------------- */
 
-static uint64_t rq_hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-/* Whether clause k repeats the text of an earlier clause; remembers it when it does not. */
-static int rq_repeat(rq_run *r, size_t k)
-{
-    size_t len;
-    const char *s = pc_policy_clause_text(r->p, k, &len);
-    uint64_t h = rq_hash(s, len);
-    size_t mask = r->seen_cap - 1;
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        if (!r->seen[i]) {
-            r->seen[i] = k + 1;
-            r->seen_hash[i] = h;
-            return 0;
-        }
-        size_t olen;
-        const char *o = pc_policy_clause_text(r->p, r->seen[i] - 1, &olen);
-        if (r->seen_hash[i] == h && olen == len && !memcmp(o, s, len))
-            return 1;
-    }
-}
-
 static int rq_read_policy(rq_run *r)
 {
     const pc_outline *o = r->p->outline;
@@ -213,7 +183,7 @@ static int rq_read_policy(rq_run *r)
     int rc = 0;
     for (size_t k = 0; rc == 0 && k < o->nclauses && r->pending; k++) {
         const pc_clause *cl = &o->clauses[k];
-        if (!rq_repeat(r, k))
+        if (r->canon[k] == k)
             rc = rq_read(r, text + cl->start, cl->end - cl->start, (pc_ref){r->pi, k, cl->section},
                          cl->start);
     }
@@ -329,7 +299,6 @@ static int rq_finding(pc_comparison *c, const pc_req_result *res)
 static int rq_run_init(rq_run *r, pc_comparison *c, size_t pi)
 {
     const pc_taxonomy *tax = c->tax;
-    const pc_outline *o = c->policies[pi]->outline;
     memset(r, 0, sizeof *r);
     r->c = c;
     r->pi = (int)pi;
@@ -340,11 +309,8 @@ static int rq_run_init(rq_run *r, pc_comparison *c, size_t pi)
     r->scratch = pc_prefilter_scratch_new(r->pf, NULL);
     r->md = pcre2_match_data_create(1, NULL);
     r->mctx = pcre2_match_context_create(NULL);
-    for (r->seen_cap = 16; r->seen_cap < 2 * o->nclauses + 2; r->seen_cap *= 2)
-        ;
-    r->seen = calloc(r->seen_cap, sizeof *r->seen);
-    r->seen_hash = calloc(r->seen_cap, sizeof *r->seen_hash);
-    if (!r->slots || !r->bits || !r->scratch || !r->md || !r->mctx || !r->seen || !r->seen_hash)
+    r->canon = pc_cmp_canon(r->p);
+    if (!r->slots || !r->bits || !r->scratch || !r->md || !r->mctx || !r->canon)
         return -1;
     pcre2_set_match_limit(r->mctx, PC_MATCH_LIMIT);
     pcre2_set_depth_limit(r->mctx, PC_DEPTH_LIMIT);
@@ -367,8 +333,7 @@ static void rq_run_free(rq_run *r)
     pc_prefilter_scratch_free(r->scratch);
     pcre2_match_data_free(r->md);
     pcre2_match_context_free(r->mctx);
-    free(r->seen);
-    free(r->seen_hash);
+    free(r->canon);
     pc_buf_free(&r->flat);
     free(r->map);
 }

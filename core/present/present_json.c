@@ -1,7 +1,7 @@
 /* present_json.c: the comparison as the JSON of DESIGN.md (`compare --format json`), with the
  * reviewer's decisions when a review map is given (present.h). */
-#include "present/present.h"
 #include "present/frame_json.h"
+#include "present/present.h"
 
 #include <jansson.h>
 
@@ -294,10 +294,10 @@ json_t *pc_present_requirements_json(const pc_comparison *c, int bare)
 
 int pc_present_json(const pc_comparison *c, const pc_review_map *map, FILE *f, pc_error *err)
 {
-    json_t *root =
-        json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "policies", pc_json_policies(c), "categories",
-                  pc_json_categories(c), "cells", pc_json_cells(c), "attributes", pc_json_values(c),
-                  "findings", pc_json_findings(c, map), "requirements", pc_present_requirements_json(c, 0));
+    json_t *root = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "policies", pc_json_policies(c),
+                             "categories", pc_json_categories(c), "cells", pc_json_cells(c),
+                             "attributes", pc_json_values(c), "findings", pc_json_findings(c, map),
+                             "requirements", pc_present_requirements_json(c, 0));
     if (root && map && json_object_set_new(root, "review", pc_json_review(map)) < 0) {
         json_decref(root);
         root = NULL;

@@ -20,3 +20,11 @@ int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc)
             return 1;
     return 0;
 }
+
+int pc_tax_is_catch_all(const pc_taxonomy *tax, int cat)
+{
+    const pc_category *cc = &tax->cats[cat];
+    return cc->opp10 == PC_OPP_OTHER &&
+           (cc->parent < 0 || strstr(cc->opp115, "Introductory") != NULL ||
+            strstr(cc->opp115, "Practice not covered") != NULL);
+}

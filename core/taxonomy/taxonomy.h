@@ -145,5 +145,8 @@ void pc_tax_free(pc_taxonomy *tax);
 int pc_tax_find_category(const pc_taxonomy *tax, const char *id);
 /* Whether category cat is category anc or lies below it (anc an ancestor through `parent`). */
 int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc);
+/* Whether category cat only catches what the others leave (OPP-115's "Other" itself,
+ * introductory text, practices not covered): no policy can be said to leave it out. */
+int pc_tax_is_catch_all(const pc_taxonomy *tax, int cat);
 
 #endif

@@ -31,7 +31,7 @@ size_t pc_word_fold(char *out, size_t cap, const char *s, pc_span w);
  * the end: "example.com" and "https://" are no stops) or a comma (",", "(", ")"). Words longer
  * than PC_WORD_MAX - 1 bytes are cut (the span stays whole); a text of more than PC_WORDS_MAX
  * words is cut there. */
-#define PC_WORD_MAX 24
+#define PC_WORD_MAX  24
 #define PC_WORDS_MAX 1024
 
 /* One word. Plain value. */
