@@ -17,6 +17,7 @@
 /* Parsed command line; borrows argv. */
 typedef struct bc_opts {
     const char *taxonomy, *out;
+    cli_model_opt model;
     unsigned regimes, fail_on;
     long jobs;
     char **inputs;
@@ -33,6 +34,7 @@ typedef struct bc_policy {
 /* The corpus so far (main thread only). Owns the arrays and each policy's strings. */
 typedef struct bc_corpus {
     const pc_taxonomy *tax;
+    pc_classify_opts copts; /* the model (borrowed) */
     unsigned regimes;
     bc_policy *pols;         /* id, file and covered of each policy in input order */
     size_t npols, cap;
@@ -48,8 +50,9 @@ static int bc_has(const unsigned char *set, size_t i)
 
 static void bc_usage(void)
 {
-    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--regime gdpr,ccpa,coppa] "
-                    "[--format jsonl] [-o OUT] [--fail-on KINDS] [--jobs N] DIR|-|POLICY...\n");
+    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--model FILE | --no-model] "
+                    "[--regime gdpr,ccpa,coppa] [--format jsonl] [-o OUT] [--fail-on KINDS] "
+                    "[--jobs N] DIR|-|POLICY...\n");
 }
 
 static int bc_option(int ch, bc_opts *o)
@@ -57,6 +60,8 @@ static int bc_option(int ch, bc_opts *o)
     switch (ch) {
     case 't': o->taxonomy = optarg; return 0;
     case 'o': o->out = optarg; return 0;
+    case 'm': o->model.path = optarg; return 0;
+    case 'M': o->model.off = 1; return 0;
     case 'j': return (o->jobs = cli_batch_jobs(optarg, "compare")) < 0 ? -1 : 0;
     case 'r':
         return cli_opt_regimes("compare", optarg, &o->regimes);
@@ -76,6 +81,7 @@ static const struct option bc_longopts[] = {
     {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
     {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, 'x'},  {"jobs", required_argument, NULL, 'j'},
+    {"model", required_argument, NULL, 'm'},    {"no-model", no_argument, NULL, 'M'},
     {NULL, 0, NULL, 0},
 };
 
@@ -109,7 +115,8 @@ int cli_compare_wants_batch(int argc, char **argv)
             continue;
         int takes_value = !strcmp(a, "--taxonomy") || !strcmp(a, "--regime") ||
                           !strcmp(a, "--format") || !strcmp(a, "--output") ||
-                          !strcmp(a, "-o") || !strcmp(a, "--fail-on") || !strcmp(a, "--review");
+                          !strcmp(a, "-o") || !strcmp(a, "--fail-on") || !strcmp(a, "--review") ||
+                          !strcmp(a, "--model");
         if (takes_value)
             i++;
         else if ((a[0] != '-' || !a[1]) && cli_batch_is_batch_arg(a))
@@ -208,7 +215,7 @@ static void bc_work(const cli_item *it, cli_result *res, void *local, void *ctx)
     if (!doc)
         return;
     pc_error err;
-    pc_policy *p = pc_policy_from_doc(doc, cx->tax, &err);
+    pc_policy *p = pc_policy_from_doc_with(doc, cx->tax, &cx->copts, &err);
     pc_comparison *c = p ? pc_compare(cx->tax, &p, 1, cx->regimes, &err) : NULL;
     if (c)
         bc_describe(c, it, res);
@@ -391,9 +398,13 @@ int cmd_compare_batch(int argc, char **argv)
         return CLI_ERROR;
     bc_corpus cx = {0};
     pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
-    if (!tax)
+    pc_model *model = NULL;
+    if (!tax || cli_load_model(tax, &o.model, &model) < 0) {
+        pc_tax_free(tax);
         return CLI_ERROR;
+    }
     cx.tax = tax;
+    cx.copts.model = model;
     cx.regimes = o.regimes;
     cx.cover = calloc(tax->ncats ? tax->ncats : 1, sizeof *cx.cover);
     int status = CLI_ERROR;
@@ -408,6 +419,7 @@ int cmd_compare_batch(int argc, char **argv)
         status = CLI_ERROR;
     }
     bc_corpus_free(&cx);
+    pc_model_free(model);
     pc_tax_free(tax);
     return status;
 }

@@ -5,6 +5,7 @@
 
 #include "text/load.h"
 #include "compare/compare.h"
+#include "classify/model.h"
 #include "classify/policy.h"
 #include "review/review.h"
 #include "segment/segment.h"
@@ -20,6 +21,7 @@ int cmd_classify(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_taxonomy(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 int cmd_ui(int argc, char **argv);
 
 /* Batch compare (batch_compare.c): `polcmp compare` over a directory, "-", or with --jobs or
@@ -49,27 +51,50 @@ const char *cli_default_taxonomy(void);
 /* Load a taxonomy, printing its one-line error on failure. */
 pc_taxonomy *cli_load_taxonomy(const char *path);
 
+/* --model FILE and --no-model, as every command that classifies takes them. Borrows path. */
+typedef struct cli_model_opt {
+    const char *path; /* --model FILE, or NULL: the taxonomy's own model */
+    int off;          /* --no-model: the rules alone */
+} cli_model_opt;
+
+/* The learned model for tax: `path` when given (--model), else the taxonomy's own model
+ * (pc_model_default_path) when that file exists; none with `no_model` (--no-model) or when the
+ * taxonomy has no model file. 0 with *out set (NULL: the rules alone decide), or -1 after
+ * printing the model's one-line error. */
+int cli_load_model(const pc_taxonomy *tax, const cli_model_opt *mo, pc_model **out);
+
 /* Open (load, segment, classify) each path. A file that cannot be used is reported on stderr
  * and skipped; *skipped counts them. Ids are made unique ("name", "name-2"). Returns the
  * array (n entries in *n, possibly 0) or NULL on out of memory. Free with cli_free_policies(). */
-pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax, size_t *n,
-                              size_t *skipped);
+pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax,
+                              const pc_classify_opts *copts, size_t *n, size_t *skipped);
 void cli_free_policies(pc_policy **p, size_t n);
 
 /* cli_run: what one comparison of files needs, owned together; close with cli_run_close(). */
 typedef struct cli_run {
     pc_taxonomy *tax;
+    pc_model *model; /* NULL: the rules alone */
     pc_policy **pols;
     size_t n, skipped; /* policies opened, files skipped (already reported) */
     pc_comparison *cmp;
 } cli_run;
 
-/* Load the taxonomy, open the policies (skipping, and reporting, files that cannot be used),
- * apply the reviewer's relabels when `review` is not NULL (unknown category ids are warned
- * about), and compare. Returns 0 with run->cmp set, or -1 after printing why. */
-int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths,
-                 unsigned regimes, const pc_review *review);
+/* Load the taxonomy and its model (mo), open the policies (skipping, and reporting, files that
+ * cannot be used), apply the reviewer's relabels when `review` is not NULL (unknown category
+ * ids are warned about), and compare. Returns 0 with run->cmp set, or -1 after printing why. */
+int cli_run_open(cli_run *run, const char *taxonomy, const cli_model_opt *mo, char **paths,
+                 size_t npaths, unsigned regimes, const pc_review *review);
 void cli_run_close(cli_run *run);
+
+/* Evaluation tables (cli_eval_table.c): the counts of one classifier over a set at ten
+ * categories (nclass PC_OPP_COUNT) or twelve classes (PC_OPP12_COUNT, classes a record leaves
+ * unknown do not count); and the tables of the classifiers in `systems` (bit per
+ * pc_eval_system) side by side, at both levels, on stdout. */
+struct pc_eval_set;
+struct pc_eval_counts;
+void cli_eval_counts(const struct pc_eval_set *set, int system, int nclass,
+                     struct pc_eval_counts *c);
+void cli_eval_tables(const struct pc_eval_set *set, unsigned systems);
 
 /* Print an outline for people: the title, sections indented by level, one line per clause
  * fitted to the terminal by display width (cmd_segment.c). */

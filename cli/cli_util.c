@@ -98,6 +98,32 @@ pc_taxonomy *cli_load_taxonomy(const char *path)
     return tax;
 }
 
+int cli_load_model(const pc_taxonomy *tax, const cli_model_opt *mo, pc_model **out)
+{
+    *out = NULL;
+    if (mo && mo->off)
+        return 0;
+    const char *path = mo ? mo->path : NULL;
+    char *def = NULL;
+    if (!path) {
+        if (!(def = pc_model_default_path(tax->path))) {
+            cli_error("out of memory");
+            return -1;
+        }
+        if (access(def, F_OK) != 0) { /* a taxonomy without a model: the rules alone */
+            free(def);
+            return 0;
+        }
+        path = def;
+    }
+    pc_error err;
+    *out = pc_model_load(path, tax, &err);
+    if (!*out)
+        cli_error("%s", err.msg);
+    free(def);
+    return *out ? 0 : -1;
+}
+
 pc_load_opts cli_load_opts(void)
 {
     pc_load_opts o = {0};
@@ -136,15 +162,15 @@ static int cli_unique_id(pc_policy **all, size_t n, pc_policy *p)
     }
 }
 
-pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax, size_t *n,
-                              size_t *skipped)
+pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax,
+                              const pc_classify_opts *copts, size_t *n, size_t *skipped)
 {
     pc_policy **all = calloc(npaths ? npaths : 1, sizeof *all);
     pc_load_opts opts = cli_load_opts();
     *n = *skipped = 0;
     for (size_t i = 0; all && i < npaths; i++) {
         pc_error err;
-        pc_policy *p = pc_policy_open(paths[i], &opts, tax, &err);
+        pc_policy *p = pc_policy_open_with(paths[i], &opts, tax, copts, &err);
         if (!p) {
             cli_error("%s", err.msg);
             ++*skipped;
@@ -183,14 +209,17 @@ static int cli_run_relabel(cli_run *run, const pc_review *review)
     return 0;
 }
 
-int cli_run_open(cli_run *run, const char *taxonomy, char **paths, size_t npaths,
-                 unsigned regimes, const pc_review *review)
+int cli_run_open(cli_run *run, const char *taxonomy, const cli_model_opt *mo, char **paths,
+                 size_t npaths, unsigned regimes, const pc_review *review)
 {
     memset(run, 0, sizeof *run);
     run->tax = cli_load_taxonomy(taxonomy);
-    if (!run->tax)
+    if (!run->tax || cli_load_model(run->tax, mo, &run->model) < 0) {
+        cli_run_close(run);
         return -1;
-    run->pols = cli_open_policies(paths, npaths, run->tax, &run->n, &run->skipped);
+    }
+    pc_classify_opts copts = {.model = run->model};
+    run->pols = cli_open_policies(paths, npaths, run->tax, &copts, &run->n, &run->skipped);
     pc_error err;
     if (!run->pols)
         cli_error("out of memory");
@@ -209,6 +238,7 @@ void cli_run_close(cli_run *run)
 {
     pc_comparison_free(run->cmp);
     cli_free_policies(run->pols, run->n);
+    pc_model_free(run->model);
     pc_tax_free(run->tax);
     memset(run, 0, sizeof *run);
 }

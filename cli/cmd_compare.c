@@ -19,6 +19,7 @@
 /* Parsed command line; borrows argv. */
 typedef struct compare_opts {
     const char *taxonomy, *out, *review;
+    cli_model_opt model;
     unsigned regimes, fail_on;
     pc_export_format format;
     char **policies;
@@ -27,9 +28,9 @@ typedef struct compare_opts {
 
 static void compare_usage(void)
 {
-    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--regime gdpr,ccpa,coppa] "
-                    "[--format csv|tsv|md|html|xlsx|json] [-o OUT] [--fail-on KINDS] "
-                    "[--review FILE] POLICY...\n");
+    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--model FILE | --no-model] "
+                    "[--regime gdpr,ccpa,coppa] [--format csv|tsv|md|html|xlsx|json] [-o OUT] "
+                    "[--fail-on KINDS] [--review FILE] POLICY...\n");
 }
 
 static int compare_option(int ch, compare_opts *o)
@@ -38,6 +39,8 @@ static int compare_option(int ch, compare_opts *o)
     case 't': o->taxonomy = optarg; return 0;
     case 'o': o->out = optarg; return 0;
     case 'R': o->review = optarg; return 0;
+    case 'm': o->model.path = optarg; return 0;
+    case 'M': o->model.off = 1; return 0;
     case 'r':
         return cli_opt_regimes("compare", optarg, &o->regimes);
     case 'x':
@@ -58,6 +61,7 @@ static int compare_args(int argc, char **argv, compare_opts *o)
         {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
         {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
         {"fail-on", required_argument, NULL, 'x'},  {"review", required_argument, NULL, 'R'},
+        {"model", required_argument, NULL, 'm'},    {"no-model", no_argument, NULL, 'M'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -171,7 +175,7 @@ int cmd_compare(int argc, char **argv)
         cli_error("%s", err.msg);
         return CLI_ERROR;
     }
-    if (cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes, rev) < 0) {
+    if (cli_run_open(&run, o.taxonomy, &o.model, o.policies, o.npolicies, o.regimes, rev) < 0) {
         pc_review_free(rev);
         return CLI_ERROR;
     }

@@ -1,5 +1,5 @@
-/* cmd_ui.c: `polcmp [--taxonomy FILE] [--regime LIST] [--review FILE] POLICY...`: the review
- * UI. Loads the review file (default: polcmp-review.yaml beside the first policy), applies the
+/* cmd_ui.c: `polcmp [--taxonomy FILE] [--model FILE | --no-model] [--regime LIST]
+ * [--review FILE] POLICY...`: the review UI. Loads the review file (default: polcmp-review.yaml beside the first policy), applies the
  * reviewer's relabels, compares, and hands everything to the UI (tui/). */
 #include "cli.h"
 #include "compare/compare.h"
@@ -15,6 +15,7 @@
 
 typedef struct ui_opts {
     const char *taxonomy, *review;
+    cli_model_opt model;
     unsigned regimes;
     char **policies;
     size_t npolicies;
@@ -26,6 +27,8 @@ static int ui_args(int argc, char **argv, ui_opts *o)
         {"taxonomy", required_argument, NULL, 't'},
         {"regime", required_argument, NULL, 'r'},
         {"review", required_argument, NULL, 'v'},
+        {"model", required_argument, NULL, 'm'},
+        {"no-model", no_argument, NULL, 'M'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -36,6 +39,10 @@ static int ui_args(int argc, char **argv, ui_opts *o)
             o->taxonomy = optarg;
         else if (ch == 'v')
             o->review = optarg;
+        else if (ch == 'm')
+            o->model.path = optarg;
+        else if (ch == 'M')
+            o->model.off = 1;
         else if (ch != 'r' || cli_opt_regimes("", optarg, &o->regimes) < 0)
             return -1;
     }
@@ -132,7 +139,8 @@ int cmd_ui(int argc, char **argv)
     char review_error[PC_ERROR_MAX] = "";
     pc_review *review = ui_review(path, review_error, sizeof review_error);
     int status = CLI_ERROR;
-    if (cli_run_open(&run, o.taxonomy, o.policies, o.npolicies, o.regimes, review) == 0) {
+    if (cli_run_open(&run, o.taxonomy, &o.model, o.policies, o.npolicies, o.regimes, review) ==
+        0) {
         status = ui_main(&run, &o, path, review, review_error);
         cli_run_close(&run);
     } else {

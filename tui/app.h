@@ -111,6 +111,11 @@ tui_style tui_finding_style(pc_finding_kind k);
 /* The findings that cite a clause (bit set of kinds), and the worst one's style (or NORMAL). */
 unsigned tui_model_clause_kinds(const tui_app *app, size_t policy, size_t clause);
 tui_style tui_model_clause_style(const tui_app *app, size_t policy, size_t clause);
+/* On row y, where column x shows byte `line.start` of policy p's text, emphasise the spans
+ * behind label l that fall in line: its rules' matches in bold, the model's n-grams (a label
+ * the model alone gave) underlined. Spans in a title or lead-in are not on the clause's line. */
+void tui_mark_label(tui_screen *s, int y, int x, const pc_policy *p, const pc_label *l,
+                    pc_span line);
 /* The reviewer's mark on a clause / a finding: "" (none), "✓" reviewed, "✗" dismissed,
  * "?" needs review again, "✎" note or relabel only. */
 const char *tui_model_clause_mark(const tui_app *app, size_t policy, size_t clause);

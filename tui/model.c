@@ -83,6 +83,22 @@ unsigned tui_model_clause_kinds(const tui_app *app, size_t policy, size_t clause
     return app->clause_kinds[policy][clause];
 }
 
+void tui_mark_label(tui_screen *s, int y, int x, const pc_policy *p, const pc_label *l,
+                    pc_span line)
+{
+    for (size_t i = 0; i < pc_label_nspans(p->cls, l); i++) {
+        int heading, ngram;
+        pc_span sp = pc_label_span(p->cls, l, i, &heading, &ngram);
+        size_t a = sp.start > line.start ? sp.start : line.start;
+        size_t b = sp.end < line.end ? sp.end : line.end;
+        if (heading || a >= b)
+            continue;
+        int off = tui_width(p->doc->text + line.start, a - line.start);
+        tui_mark(s, y, x + off, tui_width(p->doc->text + a, b - a), TUI_S_MATCH,
+                 ngram ? TUI_F_UNDERLINE : TUI_F_BOLD);
+    }
+}
+
 tui_style tui_model_clause_style(const tui_app *app, size_t policy, size_t clause)
 {
     unsigned kinds = tui_model_clause_kinds(app, policy, clause);

@@ -2,10 +2,13 @@
  *
  * For a finding it first shows the finding (kind, severity, category, message) and every
  * clause it rests on; Enter on one of those lines explains that clause instead. For the
- * clause: its full text with the matched spans emphasised, then each label (category, score
- * against threshold, "set by the reviewer" when it has no evidence) with each piece of
- * evidence (rule id, the rule's pattern, whether it matched a heading, the matched text and its
- * byte offsets), the attribute values and stances found in it, and the reviewer's decision.
+ * clause: its full text with the matched spans emphasised (the model's n-grams underlined),
+ * then each label (category, score against threshold, "set by the reviewer" when it has no
+ * evidence) with each piece of evidence (rule id, the rule's pattern, whether it matched a
+ * heading, the matched text and its byte offsets) and, when the learned model decided, the
+ * model's score for the label's class against its threshold and the n-grams that weighed
+ * most; the rules' labels the model overruled; the attribute values and stances found in it,
+ * and the reviewer's decision.
  * Everything is one scrolling list of lines, built when the width or the clause changes.
  */
 #include "app.h"
@@ -226,6 +229,68 @@ static void ex_evidence(tui_view *v, const pc_evidence *ev)
             ex_quote(ex_policy(v), ev->span, quote, sizeof quote), ev->span.start, ev->span.end);
 }
 
+/* The model's side of a label: its class's score against the threshold, then the n-grams
+ * that weighed most. */
+static void ex_model(tui_view *v, const pc_label *l)
+{
+    ex_view *e = ex_of(v);
+    const pc_classified *cls = ex_policy(v)->cls;
+    int k = pc_classified_label_class(cls, e->clause, l);
+    char quote[256];
+    if (k < 0)
+        return;
+    double s = pc_classified_model_score(cls, e->clause, k);
+    double t = pc_classified_model_threshold(cls, k);
+    ex_para(e, TUI_S_NORMAL, 4, "model: %s, score %.2f %s threshold %.2f", pc_opp12_name(k), s,
+            s >= t ? ">=" : "<", t);
+    for (size_t i = l->ng_first; l->model && i < l->ng_first + l->nng; i++) {
+        const pc_model_ngram *g = &cls->ngrams[i];
+        ex_para(e, TUI_S_MATCH, 6, "n-gram \"%s\" %+.2f at bytes %zu-%zu%s",
+                ex_quote(ex_policy(v), g->span, quote, sizeof quote), g->weight, g->span.start,
+                g->span.end, g->heading ? " (in a title or lead-in)" : "");
+    }
+}
+
+static void ex_label(tui_view *v, const pc_label *l)
+{
+    ex_view *e = ex_of(v);
+    const pc_category *c = &v->app->tax->cats[l->category];
+    if (!l->nev && !l->model) {
+        ex_para(e, TUI_S_COVERED, 2, "%s (%s): set by the reviewer", c->name, c->id);
+        return;
+    }
+    if (!l->nev)
+        ex_para(e, TUI_S_COVERED, 2, "%s (%s): given by the model; no rule fired", c->name, c->id);
+    else
+        ex_para(e, TUI_S_COVERED, 2, "%s (%s): score %.2f, threshold %.2f", c->name, c->id,
+                l->score, c->threshold);
+    for (size_t i = l->ev_first; i < l->ev_first + l->nev; i++)
+        ex_evidence(v, &ex_policy(v)->cls->evidence[i]);
+    if (l->model)
+        ex_model(v, l);
+}
+
+/* The rules' labels the model overruled, with the model's score that said no. */
+static void ex_overruled(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    const pc_classified *cls = ex_policy(v)->cls;
+    const pc_clause_result *r = &cls->clauses[e->clause];
+    if (!r->ndropped)
+        return;
+    ex_para(e, TUI_S_HEADING, 0, "Overruled by the model (%zu)", r->ndropped);
+    for (size_t k = r->drop_first; k < r->drop_first + r->ndropped; k++) {
+        const pc_label *l = &cls->dropped[k];
+        const pc_category *c = &v->app->tax->cats[l->category];
+        ex_para(e, TUI_S_DIM, 2, "%s (%s): rules' score %.2f, threshold %.2f", c->name, c->id,
+                l->score, c->threshold);
+        for (size_t i = l->ev_first; i < l->ev_first + l->nev; i++)
+            ex_evidence(v, &cls->evidence[i]);
+        ex_model(v, l);
+    }
+    ex_blank(e);
+}
+
 static void ex_labels(tui_view *v)
 {
     ex_view *e = ex_of(v);
@@ -233,20 +298,12 @@ static void ex_labels(tui_view *v)
     const pc_clause_result *r = &cls->clauses[e->clause];
     ex_para(e, TUI_S_HEADING, 0, "Labels (%zu)", r->nlabels);
     if (!r->nlabels)
-        ex_para(e, TUI_S_DIM, 2, "no category reached its threshold");
-    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
-        const pc_label *l = &cls->labels[k];
-        const pc_category *c = &v->app->tax->cats[l->category];
-        if (!l->nev) {
-            ex_para(e, TUI_S_COVERED, 2, "%s (%s): set by the reviewer", c->name, c->id);
-            continue;
-        }
-        ex_para(e, TUI_S_COVERED, 2, "%s (%s): score %.2f, threshold %.2f", c->name, c->id,
-                l->score, c->threshold);
-        for (size_t i = l->ev_first; i < l->ev_first + l->nev; i++)
-            ex_evidence(v, &cls->evidence[i]);
-    }
+        ex_para(e, TUI_S_DIM, 2, cls->model ? "neither the model nor a rule gave a category"
+                                            : "no category reached its threshold");
+    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
+        ex_label(v, &cls->labels[k]);
     ex_blank(e);
+    ex_overruled(v);
 }
 
 static void ex_attrs(tui_view *v)
@@ -331,25 +388,14 @@ static void ex_build(tui_view *v, int w)
 
 /* ---- drawing ---------------------------------------------------------------------------- */
 
-/* Emphasise on a line of the clause's text the spans any rule matched in it. */
+/* Emphasise on a line of the clause's text the spans behind its labels (tui_mark_label). */
 static void ex_draw_matches(tui_view *v, const ex_line *l, tui_screen *s, int y)
 {
     ex_view *e = ex_of(v);
     const pc_policy *p = ex_policy(v);
     const pc_clause_result *r = &p->cls->clauses[e->clause];
-    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
-        const pc_label *lab = &p->cls->labels[k];
-        for (size_t i = lab->ev_first; i < lab->ev_first + lab->nev; i++) {
-            const pc_evidence *ev = &p->cls->evidence[i];
-            size_t a = ev->span.start > l->start ? ev->span.start : l->start;
-            size_t b = ev->span.end < l->end ? ev->span.end : l->end;
-            if (ev->heading || a >= b)
-                continue;
-            int off = tui_width(p->doc->text + l->start, a - l->start);
-            tui_mark(s, y, l->indent + off, tui_width(p->doc->text + a, b - a), TUI_S_MATCH,
-                     TUI_F_BOLD);
-        }
-    }
+    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
+        tui_mark_label(s, y, l->indent, p, &p->cls->labels[k], (pc_span){l->start, l->end});
 }
 
 static void ex_draw(tui_view *v, tui_screen *s, int y, int h)

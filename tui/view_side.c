@@ -356,17 +356,8 @@ static void sd_draw_matches(tui_view *v, size_t p, size_t c, const sd_line *l, t
     const pc_clause_result *r = &cls->clauses[c];
     for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
         const pc_label *lab = &cls->labels[k];
-        if (!pc_tax_is_under(v->app->tax, lab->category, sd_of(v)->cat))
-            continue;
-        for (size_t e = lab->ev_first; e < lab->ev_first + lab->nev; e++) {
-            const pc_evidence *ev = &cls->evidence[e];
-            size_t a = ev->span.start > l->start ? ev->span.start : l->start;
-            size_t b = ev->span.end < l->end ? ev->span.end : l->end;
-            if (ev->heading || a >= b)
-                continue;
-            int off = tui_width(pol->doc->text + l->start, a - l->start);
-            tui_mark(s, y, x + off, tui_width(pol->doc->text + a, b - a), TUI_S_MATCH, TUI_F_BOLD);
-        }
+        if (pc_tax_is_under(v->app->tax, lab->category, sd_of(v)->cat))
+            tui_mark_label(s, y, x, pol, lab, (pc_span){l->start, l->end});
     }
 }
 

@@ -9,19 +9,27 @@
 #include "taxonomy/taxonomy.h"
 #include "util/util.h"
 
-/* pc_policy: owns doc, outline, cls and the strings; borrows the taxonomy. */
+/* pc_policy: owns doc, outline, cls and the strings; borrows the taxonomy and the model in
+ * copts (both must outlive it). */
 typedef struct pc_policy {
     char *id;   /* short unique id: the file's base name without extension */
     char *name; /* what people call it: "<id>" or "<id>: <document title>" */
     pc_doc *doc;
     pc_outline *outline;
     pc_classified *cls;
+    pc_classify_opts copts; /* how it was classified (and is again after a relabel) */
 } pc_policy;
 
-/* Load, segment and classify one file. */
+/* Load, segment and classify one file (copts may be NULL: the rules alone). */
+pc_policy *pc_policy_open_with(const char *path, const pc_load_opts *opts,
+                               const pc_taxonomy *tax, const pc_classify_opts *copts,
+                               pc_error *err);
+/* The same for a document already loaded (the policy takes ownership of doc, even on error). */
+pc_policy *pc_policy_from_doc_with(pc_doc *doc, const pc_taxonomy *tax,
+                                   const pc_classify_opts *copts, pc_error *err);
+/* pc_policy_open_with and pc_policy_from_doc_with with the rules alone. */
 pc_policy *pc_policy_open(const char *path, const pc_load_opts *opts, const pc_taxonomy *tax,
                           pc_error *err);
-/* The same for a document already loaded (the policy takes ownership of doc, even on error). */
 pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err);
 void pc_policy_free(pc_policy *p);
 

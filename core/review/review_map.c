@@ -414,7 +414,8 @@ static int rv_relabel_policy(const pc_review *r, pc_policy *p, pc_error *err)
         if (dec[ci]) {
             size_t k = rv_label_cats(r, dec[ci], cls->tax, cats, err);
             for (size_t j = 0; j < k; j++)
-                out[n++] = (pc_label){cats[j], cls->tax->cats[cats[j]].threshold, 0, 0};
+                out[n++] = (pc_label){.category = cats[j],
+                                      .score = cls->tax->cats[cats[j]].threshold};
         } else {
             memcpy(&out[n], &cls->labels[res->label_first], res->nlabels * sizeof *out);
             n += res->nlabels;
@@ -444,7 +445,7 @@ int pc_review_apply_labels(const pc_review *r, pc_policy **pols, size_t n, pc_er
 
 int pc_review_reclassify(const pc_review *r, pc_policy *p, const pc_taxonomy *tax, pc_error *err)
 {
-    pc_classified *cls = pc_classify(tax, p->outline, err);
+    pc_classified *cls = pc_classify_with(tax, p->outline, &p->copts, err);
     if (!cls)
         return -1;
     pc_classified_free(p->cls);
