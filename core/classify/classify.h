@@ -67,6 +67,7 @@ typedef struct pc_model_verdict {
     float d[PC_MODEL_CLASSES]; /* decision values (pc_model_link gives the scores people see) */
     unsigned given;            /* the classes given (bit per class, opp12.h) */
     unsigned rules;            /* the classes the rules gave */
+    unsigned strong;           /* the classes of rule labels resting on a strong rule */
 } pc_model_verdict;
 
 /* An attribute value found in a clause. `rule` is borrowed from the taxonomy. */

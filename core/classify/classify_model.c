@@ -102,13 +102,13 @@ static int cm_verdict(cl_model *cm, const pc_classified *o, size_t first, size_t
                       pc_model_verdict *v)
 {
     double d[PC_MODEL_CLASSES];
-    unsigned rules;
-    if (pc_model_score_unit(cm->model, cm->ms, &cm->hb, o, first, n, f, nf, d, &rules) < 0)
+    if (pc_model_score_unit(cm->model, cm->ms, &cm->hb, o, first, n, f, nf, d) < 0)
         return -1;
     for (int k = 0; k < PC_MODEL_CLASSES; k++)
         v->d[k] = (float)d[k];
-    v->rules = rules;
-    v->given = pc_model_decide(cm->model, u, d, rules);
+    v->rules = cm->hb.classes;
+    v->strong = cm->hb.strong;
+    v->given = pc_model_decide(cm->model, u, d, v->rules, v->strong);
     return 0;
 }
 

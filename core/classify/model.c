@@ -36,6 +36,7 @@ static uint64_t model_fp_rule(uint64_t h, const pc_rule *r)
     h = model_fp_str(h, r->exclude_pattern);
     h = model_fp_num(h, r->weight);
     h = model_fp_num(h, r->caseless);
+    h = model_fp_num(h, r->strong);
     return model_fp_num(h, r->scope);
 }
 
@@ -142,24 +143,13 @@ void pc_model_free(pc_model *m)
     free(m);
 }
 
-unsigned pc_model_rules12(const pc_taxonomy *tax, const int *cats, size_t ncats)
-{
-    unsigned mask = 0;
-    for (size_t i = 0; i < ncats; i++) {
-        int k = pc_opp12_index(tax->cats[cats[i]].opp115);
-        if (k >= 0)
-            mask |= 1u << k;
-    }
-    return mask;
-}
-
 unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
-                         unsigned rules12)
+                         unsigned rules, unsigned strong)
 {
-    unsigned mask = 0;
+    unsigned mask = strong;
     for (int k = 0; k < PC_MODEL_CLASSES; k++) {
         const pc_model_rule *r = &m->cls[k].at[u];
-        if (d[k] >= r->cut || (r->mode == PC_MODEL_MODE_UNION && (rules12 >> k & 1)))
+        if (d[k] >= r->cut || (r->mode == PC_MODEL_MODE_UNION && (rules >> k & 1)))
             mask |= 1u << k;
     }
     return mask;

@@ -185,9 +185,11 @@ double pc_model_link(const pc_model_settings *set, double decision);
 double pc_model_unlink(const pc_model_settings *set, double score);
 
 /* The classes given (bit per class) to a unit of the given kind: decision values at or above
- * their class's cut, and, for classes in union mode, the classes the rules gave (rules12). */
+ * their class's cut; for classes in union mode the classes the rules gave (rules); and the
+ * classes of the rules' labels that rest on a rule marked `strong: true` in the taxonomy
+ * (strong), which stand whatever the model says. */
 unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
-                         unsigned rules12);
+                         unsigned rules, unsigned strong);
 
 /* An n-gram that weighed for a class: a word (its first occurrence) or a bigram, its span,
  * whether the span lies in a heading field, and its contribution to the score. */
@@ -201,8 +203,5 @@ typedef struct pc_model_ngram {
  * score (positive contributions only, highest first). Returns how many. */
 size_t pc_model_top(const pc_model *m, pc_model_scratch *s, int k, pc_model_ngram *out,
                     size_t n);
-
-/* The twelve-class set the rules gave: bit pc_opp12_index(cat->opp115) for each category. */
-unsigned pc_model_rules12(const pc_taxonomy *tax, const int *cats, size_t ncats);
 
 #endif

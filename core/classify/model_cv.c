@@ -83,22 +83,31 @@ static int cv_scores(tr_state *st)
     return 0;
 }
 
-/* The classes the rules gave any clause of unit i. */
-static unsigned cv_clause_rules(const tr_state *st, size_t i)
+/* The classes the rules gave unit i read as kind u (for clauses: any clause), and those a
+ * strong rule gave. */
+static unsigned cv_rules(const tr_state *st, size_t i, pc_model_unit_kind u, unsigned *strong)
 {
+    if (u == PC_MODEL_TEXT) {
+        *strong = st->strong12[i];
+        return st->rules12[i];
+    }
     unsigned m = 0;
-    for (size_t c = st->cfirst[i]; c < st->cfirst[i] + st->cn[i]; c++)
+    *strong = 0;
+    for (size_t c = st->cfirst[i]; c < st->cfirst[i] + st->cn[i]; c++) {
         m |= st->crules[c];
+        *strong |= st->cstrong[c];
+    }
     return m;
 }
 
 /* ---- thresholds and modes ----------------------------------------------------------------- */
 
-/* One unit's view of a class: its out-of-fold decision value, gold, weight, and whether the
- * rules gave the class (forced positive in union mode). Plain value. */
+/* One unit's view of a class: its out-of-fold decision value, gold, weight, whether the rules
+ * gave the class (forced positive in union mode) and whether a strong rule did (always forced
+ * positive). Plain value. */
 typedef struct cv_point {
     double score;
-    int gold, rule;
+    int gold, rule, strong;
     double weight;
 } cv_point;
 
@@ -117,12 +126,17 @@ static double cv_f1(double tp, double fp, double fn)
  * are positive whatever the cut. The cut lies halfway between the lowest value given and the
  * highest value not given (one above the highest when none is given, one below the lowest
  * when all are). */
+static int cv_forced(const cv_point *p, int by_rules)
+{
+    return p->strong || (by_rules && p->rule);
+}
+
 static double cv_best(const cv_point *p, size_t n, int forced, double *threshold)
 {
     double pos = 0, tp = 0, fp = 0;
     for (size_t i = 0; i < n; i++) {
         pos += p[i].gold ? p[i].weight : 0;
-        if (forced && p[i].rule)
+        if (cv_forced(&p[i], forced))
             *(p[i].gold ? &tp : &fp) += p[i].weight;
     }
     double best = cv_f1(tp, fp, pos - tp);
@@ -130,7 +144,7 @@ static double cv_best(const cv_point *p, size_t n, int forced, double *threshold
     for (size_t i = 0; i < n;) {
         size_t j = i;
         for (; j < n && p[j].score == p[i].score; j++)
-            if (!(forced && p[j].rule))
+            if (!cv_forced(&p[j], forced))
                 *(p[j].gold ? &tp : &fp) += p[j].weight;
         double f = cv_f1(tp, fp, pos - tp);
         if (f > best) {
@@ -148,20 +162,24 @@ static void cv_choose(tr_state *st, int k, pc_model_unit_kind u, cv_point *p)
     size_t n = 0;
     const double *v = u == PC_MODEL_CLAUSE ? st->oofc : st->oof;
     for (size_t i = 0; i < st->n; i++) {
-        unsigned rules = u == PC_MODEL_CLAUSE ? cv_clause_rules(st, i) : st->rules12[i];
+        unsigned strong, rules = cv_rules(st, i, u, &strong);
         if (st->ex[i].known >> k & 1)
             p[n++] = (cv_point){v[i * PC_MODEL_CLASSES + k], (int)(st->ex[i].labels >> k & 1),
-                                (int)(rules >> k & 1), (double)st->ex[i].weight};
+                                (int)(rules >> k & 1), (int)(strong >> k & 1),
+                                (double)st->ex[i].weight};
     }
     qsort(p, n, sizeof *p, cv_cmp_point);
-    double t_model, t_union;
+    double t_model, t_union, t_alone;
     double f_model = cv_best(p, n, 0, &t_model), f_union = cv_best(p, n, 1, &t_union);
+    for (size_t i = 0; i < n; i++) /* the model alone: no rule forces anything */
+        p[i].rule = p[i].strong = 0;
+    cv_best(p, n, 0, &t_alone);
     pc_model_rule *r = &st->m->cls[k].at[u];
     r->mode = f_union > f_model ? PC_MODEL_MODE_UNION : PC_MODEL_MODE_MODEL;
     r->cut = r->mode == PC_MODEL_MODE_UNION ? t_union : t_model;
     r->threshold = pc_model_link(st->set, r->cut);
-    r->alone_cut = t_model;
-    r->alone = pc_model_link(st->set, t_model);
+    r->alone_cut = t_alone;
+    r->alone = pc_model_link(st->set, t_alone);
 }
 
 static int cv_report(tr_state *st, pc_model_cv *cv)
@@ -183,10 +201,10 @@ static int cv_report(tr_state *st, pc_model_cv *cv)
         cv->rules10[i] = st->texts[i].cls ? pc_classified_opp10(st->texts[i].cls) : 0;
         for (int u = 0; u < PC_MODEL_NUNITS; u++) {
             const double *s = &(u == PC_MODEL_CLAUSE ? st->oofc : st->oof)[i * PC_MODEL_CLASSES];
-            unsigned rules = u == PC_MODEL_CLAUSE ? cv_clause_rules(st, i) : st->rules12[i];
+            unsigned strong, rules = cv_rules(st, i, (pc_model_unit_kind)u, &strong);
             for (int k = 0; k < PC_MODEL_CLASSES; k++)
                 cv->model[u][i] |= (unsigned)(s[k] >= st->m->cls[k].at[u].alone_cut) << k;
-            cv->combined[u][i] = pc_model_decide(st->m, (pc_model_unit_kind)u, s, rules);
+            cv->combined[u][i] = pc_model_decide(st->m, (pc_model_unit_kind)u, s, rules, strong);
         }
     }
     return 0;

@@ -21,7 +21,8 @@ static int tr_units(tr_state *st, pc_error *err)
     pc_matcher *mt = pc_matcher_new(st->tax, err);
     st->texts = calloc(st->n ? st->n : 1, sizeof *st->texts);
     st->rules12 = calloc(st->n ? st->n : 1, sizeof *st->rules12);
-    if (!mt || !st->texts || !st->rules12) {
+    st->strong12 = calloc(st->n ? st->n : 1, sizeof *st->strong12);
+    if (!mt || !st->texts || !st->rules12 || !st->strong12) {
         pc_matcher_free(mt);
         pc_error_set(err, "%s: out of memory", st->tax->path);
         return -1;
@@ -44,7 +45,8 @@ static int tr_hits(tr_state *st, size_t i, pc_model_hits *h)
     for (size_t k = 0; c && k < c->nclauses; k++)
         if (pc_model_hitbuf_add(&st->hb, c, k) < 0)
             return -1;
-    st->rules12[i] = c ? pc_model_rules12(st->tax, st->hb.cats, st->hb.ncats) : 0;
+    st->rules12[i] = st->hb.classes;
+    st->strong12[i] = st->hb.strong;
     *h = pc_model_hitbuf_view(&st->hb);
     return 0;
 }
@@ -197,7 +199,8 @@ static int tr_clause_vectors(tr_state *st, size_t i)
     size_t n = c ? c->nclauses : 0;
     st->cfirst[i] = st->ncx;
     if (pc_grow(&st->cx, &st->cap_cx, st->ncx + n, sizeof *st->cx) < 0 ||
-        pc_grow(&st->crules, &st->cap_crules, st->ncx + n, sizeof *st->crules) < 0)
+        pc_grow(&st->crules, &st->cap_crules, st->ncx + n, sizeof *st->crules) < 0 ||
+        pc_grow(&st->cstrong, &st->cap_cstrong, st->ncx + n, sizeof *st->cstrong) < 0)
         return -1;
     for (size_t ci = 0; ci < n; ci++) {
         pc_feat_field f[3];
@@ -206,7 +209,8 @@ static int tr_clause_vectors(tr_state *st, size_t i)
         if (pc_model_hitbuf_add(&st->hb, c, ci) < 0)
             return -1;
         pc_model_hits h = pc_model_hitbuf_view(&st->hb);
-        st->crules[st->ncx] = pc_model_rules12(st->tax, st->hb.cats, st->hb.ncats);
+        st->crules[st->ncx] = st->hb.classes;
+        st->cstrong[st->ncx] = st->hb.strong;
         if (!(st->cx[st->ncx] = tr_nodes(st, t->outline ? f : t->fields, nf, &h)))
             return -1;
         st->ncx++;
@@ -331,6 +335,7 @@ static void tr_free(tr_state *st)
         free(st->cx[i]);
     free(st->cx);
     free(st->crules);
+    free(st->cstrong);
     free(st->cfirst);
     free(st->cn);
     free(st->oofc);
@@ -340,6 +345,7 @@ static void tr_free(tr_state *st)
     free(st->ys);
     free(st->w);
     free(st->rules12);
+    free(st->strong12);
     free(st->fold);
     free(st->oof);
     pc_model_hitbuf_free(&st->hb);

@@ -7,6 +7,7 @@
 void pc_model_hitbuf_reset(pc_model_hitbuf *hb)
 {
     hb->nrules = hb->ncats = 0;
+    hb->classes = hb->strong = 0;
 }
 
 void pc_model_hitbuf_free(pc_model_hitbuf *hb)
@@ -25,8 +26,14 @@ int pc_model_hitbuf_add(pc_model_hitbuf *hb, const pc_classified *c, size_t clau
             pc_grow(&hb->rules, &hb->cap_rules, hb->nrules + l->nev, sizeof *hb->rules) < 0)
             return -1;
         hb->cats[hb->ncats++] = l->category;
-        for (size_t e = l->ev_first; e < l->ev_first + l->nev; e++)
+        int k = pc_opp12_index(c->tax->cats[l->category].opp115);
+        unsigned bit = k >= 0 ? 1u << k : 0;
+        hb->classes |= bit;
+        for (size_t e = l->ev_first; e < l->ev_first + l->nev; e++) {
             hb->rules[hb->nrules++] = c->evidence[e].rule;
+            if (c->evidence[e].rule->strong)
+                hb->strong |= bit;
+        }
     }
     return 0;
 }
@@ -60,16 +67,14 @@ size_t pc_model_clause_fields(const pc_outline *ol, size_t ci, pc_feat_field f[3
 
 int pc_model_score_unit(const pc_model *m, pc_model_scratch *s, pc_model_hitbuf *hb,
                         const pc_classified *c, size_t first, size_t n,
-                        const pc_feat_field *fields, size_t nfields,
-                        double score[PC_MODEL_CLASSES], unsigned *rules12)
+                        const pc_feat_field *fields, size_t nfields, double d[PC_MODEL_CLASSES])
 {
     pc_model_hitbuf_reset(hb);
     for (size_t i = first; c && i < first + n && i < c->nclauses; i++)
         if (pc_model_hitbuf_add(hb, c, i) < 0)
             return -1;
     pc_model_hits h = pc_model_hitbuf_view(hb);
-    *rules12 = c ? pc_model_rules12(c->tax, hb->cats, hb->ncats) : 0;
-    return pc_model_score(m, s, fields, nfields, &h, score);
+    return pc_model_score(m, s, fields, nfields, &h, d);
 }
 
 int pc_model_text_open(pc_model_text *t, const pc_taxonomy *tax, pc_matcher *m,

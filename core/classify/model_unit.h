@@ -20,6 +20,8 @@ typedef struct pc_model_hitbuf {
     size_t nrules, cap_rules;
     int *cats;
     size_t ncats, cap_cats;
+    unsigned classes; /* the classes (opp12.h) of the labels */
+    unsigned strong;  /* the classes of labels that rest on a strong rule */
 } pc_model_hitbuf;
 
 void pc_model_hitbuf_reset(pc_model_hitbuf *hb);
@@ -33,12 +35,12 @@ pc_model_hits pc_model_hitbuf_view(const pc_model_hitbuf *hb);
  * are offsets into the outline's text. Returns how many (1 to 3). */
 size_t pc_model_clause_fields(const pc_outline *ol, size_t ci, pc_feat_field f[3]);
 
-/* Score clauses [first, first + n) of c as one unit read through fields: score[k] per class
- * and, in *rules12, the classes the rules gave there. -1 on out of memory. */
+/* Score clauses [first, first + n) of c (NULL: an empty text) as one unit read through
+ * fields: d[k] per class; hb is left holding the unit's hits, with the classes the rules gave
+ * and those resting on a strong rule. -1 on out of memory. */
 int pc_model_score_unit(const pc_model *m, pc_model_scratch *s, pc_model_hitbuf *hb,
                         const pc_classified *c, size_t first, size_t n,
-                        const pc_feat_field *fields, size_t nfields,
-                        double score[PC_MODEL_CLASSES], unsigned *rules12);
+                        const pc_feat_field *fields, size_t nfields, double d[PC_MODEL_CLASSES]);
 
 /* A text classified whole, for training and evaluation: loaded as plain text and segmented,
  * or, with a heading, one clause under that heading (pc_classify_text). Owns doc, outline and
