@@ -101,9 +101,10 @@ static json_t *classify_model(const pc_classified *c, size_t clause, const pc_la
                                                 g->span.end - g->span.start, "span",
                                                 classify_span(g->span), "weight", g->weight));
     }
-    return json_pack("{s:s, s:f, s:f, s:o}", "class", pc_opp12_name(k), "score",
+    return json_pack("{s:s, s:f, s:f, s:b, s:o}", "class", pc_opp12_name(k), "score",
                      pc_classified_model_score(c, clause, k), "threshold",
-                     pc_classified_model_threshold(c, k), "ngrams", ngrams);
+                     pc_classified_model_threshold(c, clause, k), "strong",
+                     (v->strong >> k) & 1, "ngrams", ngrams);
 }
 
 /* A label: category, rules' score, rule ids and evidence spans (for a label only the model

@@ -13,6 +13,7 @@ packages=(
   libxml2-dev           # libxml2's HTML parser: saved web pages
   libjansson-dev        # jansson: JSON and JSON Lines in and out
   libxlsxwriter-dev     # libxlsxwriter: XLSX export
+  liblinear-dev         # liblinear: training the learned clause classifier (polcmp train)
   libcmocka-dev         # cmocka: unit tests
   tmux                  # end-to-end UI tests in a real terminal
   python3               # test helpers that read exports back (csv, zipfile, json)

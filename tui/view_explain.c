@@ -240,9 +240,11 @@ static void ex_model(tui_view *v, const pc_label *l)
     if (k < 0)
         return;
     double s = pc_classified_model_score(cls, e->clause, k);
-    double t = pc_classified_model_threshold(cls, k);
-    ex_para(e, TUI_S_NORMAL, 4, "model: %s, score %.2f %s threshold %.2f", pc_opp12_name(k), s,
-            s >= t ? ">=" : "<", t);
+    double t = pc_classified_model_threshold(cls, e->clause, k);
+    const pc_model_verdict *vd = pc_classified_verdict(cls, e->clause);
+    ex_para(e, TUI_S_NORMAL, 4, "model: %s, score %.2f %s threshold %.2f%s", pc_opp12_name(k), s,
+            s >= t ? ">=" : "<", t,
+            s < t && (vd->strong >> k & 1) ? "; given by a strong rule" : "");
     for (size_t i = l->ng_first; l->model && i < l->ng_first + l->nng; i++) {
         const pc_model_ngram *g = &cls->ngrams[i];
         ex_para(e, TUI_S_MATCH, 6, "n-gram \"%s\" %+.2f at bytes %zu-%zu%s",

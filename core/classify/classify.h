@@ -215,10 +215,10 @@ int pc_category_class(const pc_category *cat);
  * highest decision value (-1 when none is given); -1 without a model. */
 int pc_classified_label_class(const pc_classified *c, size_t clause, const pc_label *l);
 /* The model's score for class k on clause i (pc_model_link of its decision value), and the
- * threshold it is held to there (the clause's, or the whole text's with `whole`); 0 and 1
- * without a model. */
+ * threshold it is held to there (the clause's, or the whole text's with `whole`; the rule
+ * threshold when the rules gave the class too); 0 and 1 without a model. */
 double pc_classified_model_score(const pc_classified *c, size_t clause, int k);
-double pc_classified_model_threshold(const pc_classified *c, int k);
+double pc_classified_model_threshold(const pc_classified *c, size_t clause, int k);
 
 /* The spans that stand behind label l, for highlighting: the spans its rules matched, or, for
  * a label the model alone gave, its n-grams. pc_label_span gives the i-th (i < nspans), with

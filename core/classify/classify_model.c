@@ -151,11 +151,13 @@ double pc_classified_model_score(const pc_classified *c, size_t clause, int k)
     return v && k >= 0 && k < PC_MODEL_CLASSES ? pc_model_link(&c->model->set, v->d[k]) : 0;
 }
 
-double pc_classified_model_threshold(const pc_classified *c, int k)
+double pc_classified_model_threshold(const pc_classified *c, size_t clause, int k)
 {
-    if (!c->model || k < 0 || k >= PC_MODEL_CLASSES)
+    const pc_model_verdict *v = pc_classified_verdict(c, clause);
+    if (!v || k < 0 || k >= PC_MODEL_CLASSES)
         return 1;
-    return c->model->cls[k].at[c->whole ? PC_MODEL_TEXT : PC_MODEL_CLAUSE].threshold;
+    const pc_model_rule *r = &c->model->cls[k].at[c->whole ? PC_MODEL_TEXT : PC_MODEL_CLAUSE];
+    return v->rules >> k & 1 ? r->rule_threshold : r->threshold;
 }
 
 size_t pc_label_nspans(const pc_classified *c, const pc_label *l)

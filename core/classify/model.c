@@ -8,11 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *pc_model_mode_name(pc_model_mode m)
-{
-    return m == PC_MODEL_MODE_UNION ? "union" : "model";
-}
-
 /* ---- the taxonomy ------------------------------------------------------------------------- */
 
 static uint64_t model_fp_str(uint64_t h, const char *s)
@@ -106,6 +101,7 @@ int pc_model_bind(pc_model *m, const pc_taxonomy *tax)
         for (int u = 0; u < PC_MODEL_NUNITS; u++) {
             pc_model_rule *r = &m->cls[k].at[u];
             r->cut = pc_model_unlink(&m->set, r->threshold);
+            r->rule_cut = pc_model_unlink(&m->set, r->rule_threshold);
             r->alone_cut = pc_model_unlink(&m->set, r->alone);
         }
     free(m->rule_row);
@@ -149,7 +145,7 @@ unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d
     unsigned mask = strong;
     for (int k = 0; k < PC_MODEL_CLASSES; k++) {
         const pc_model_rule *r = &m->cls[k].at[u];
-        if (d[k] >= r->cut || (r->mode == PC_MODEL_MODE_UNION && (rules >> k & 1)))
+        if (d[k] >= r->cut || ((rules >> k & 1) && d[k] >= r->rule_cut))
             mask |= 1u << k;
     }
     return mask;

@@ -12,9 +12,10 @@
  * idf = ln((1 + N) / (1 + df)) + 1 over the N training units; a feature seen in fewer than
  * min_df of them is not in the model and counts for nothing. A class's score comes from its
  * decision value w.x + b (pc_model_link); the class is given when the score reaches the class's
- * threshold, or, for a class whose combination mode is `union`, also when a rule of that
- * class fired. Thresholds and modes are chosen by cross-validation when training, once for
- * texts read whole and once for clauses read one by one (pc_model_unit_kind).
+ * threshold, or its lower rule threshold when a rule of that class gave a label too (where a
+ * rule fires, the model needs less to agree; "any score" and "the same score" are the two
+ * ends). Both are chosen by cross-validation when training, once for texts read whole and once
+ * for clauses read one by one (pc_model_unit_kind).
  *
  * The model belongs to one taxonomy: it stores the taxonomy's fingerprint (its categories and
  * their rules, pc_model_tax_fingerprint) and refuses another. The file format is in
@@ -36,12 +37,6 @@
 #define PC_MODEL_CLASSES PC_OPP12_COUNT
 #define PC_MODEL_TOP 5 /* the n-grams kept as a label's evidence */
 
-typedef enum pc_model_mode {
-    PC_MODEL_MODE_MODEL = 0, /* the model alone decides the class */
-    PC_MODEL_MODE_UNION,     /* the model, or any rule of the class that fired */
-} pc_model_mode;
-
-const char *pc_model_mode_name(pc_model_mode m);
 
 /* What features the model reads and how it is trained; stored in the file. Plain value. */
 typedef struct pc_model_settings {
@@ -66,10 +61,11 @@ int pc_model_settings_parse(pc_model_settings *s, const char *spec, pc_error *er
 
 /* How a class is decided for one kind of unit. Plain value. */
 typedef struct pc_model_rule {
-    double threshold;   /* the score at which the class is given */
-    pc_model_mode mode; /* and whether the rules' labels of the class also give it */
-    double alone;       /* the best threshold for the model alone (`polcmp eval` shows it) */
-    double cut, alone_cut; /* the decision values of both thresholds (pc_model_bind) */
+    double threshold;      /* the score at which the class is given */
+    double rule_threshold; /* the score at which it is given when the rules gave it too (at
+                              most threshold; 0 for a logistic model: whenever they do) */
+    double alone;          /* the best threshold for the model alone (`polcmp eval` shows it) */
+    double cut, rule_cut, alone_cut; /* their decision values (pc_model_bind) */
 } pc_model_rule;
 
 /* Which kind of unit is decided: a whole text (an OPP-115 segment, a --segments record: what
@@ -185,9 +181,9 @@ double pc_model_link(const pc_model_settings *set, double decision);
 double pc_model_unlink(const pc_model_settings *set, double score);
 
 /* The classes given (bit per class) to a unit of the given kind: decision values at or above
- * their class's cut; for classes in union mode the classes the rules gave (rules); and the
- * classes of the rules' labels that rest on a rule marked `strong: true` in the taxonomy
- * (strong), which stand whatever the model says. */
+ * their class's cut, or its rule cut for the classes the rules gave (rules); and the classes
+ * of the rules' labels that rest on a rule marked `strong: true` in the taxonomy (strong),
+ * which stand whatever the model says. */
 unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
                          unsigned rules, unsigned strong);
 

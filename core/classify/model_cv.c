@@ -103,8 +103,8 @@ static unsigned cv_rules(const tr_state *st, size_t i, pc_model_unit_kind u, uns
 /* ---- thresholds and modes ----------------------------------------------------------------- */
 
 /* One unit's view of a class: its out-of-fold decision value, gold, weight, whether the rules
- * gave the class (forced positive in union mode) and whether a strong rule did (always forced
- * positive). Plain value. */
+ * gave the class (then the rule cut applies) and whether a strong rule did (always positive).
+ * Plain value. */
 typedef struct cv_point {
     double score;
     int gold, rule, strong;
@@ -122,16 +122,20 @@ static double cv_f1(double tp, double fp, double fn)
     return tp > 0 ? 2 * tp / (2 * tp + fp + fn) : 0;
 }
 
-/* The best F1 over cuts on p[0..n) (sorted by decision value, highest first); forced points
- * are positive whatever the cut. The cut lies halfway between the lowest value given and the
- * highest value not given (one above the highest when none is given, one below the lowest
- * when all are). */
-static int cv_forced(const cv_point *p, int by_rules)
+#define CV_RULE_CUTS 32   /* rule cuts tried per class, besides "any" and "the same" */
+#define CV_ANY (-1e300)   /* a rule cut below every decision value */
+
+/* Whether a point is given whatever the cut: a strong rule, or a rule at the rule cut. */
+static int cv_forced(const cv_point *p, double rule_cut)
 {
-    return p->strong || (by_rules && p->rule);
+    return p->strong || (p->rule && p->score >= rule_cut);
 }
 
-static double cv_best(const cv_point *p, size_t n, int forced, double *threshold)
+/* The best F1 over cuts on p[0..n) (sorted by decision value, highest first) with points given
+ * by the rules at rule_cut. The cut lies halfway between the lowest value given and the
+ * highest value not given (one above the highest when none is given, one below the lowest
+ * when all are). */
+static double cv_best(const cv_point *p, size_t n, double forced, double *threshold)
 {
     double pos = 0, tp = 0, fp = 0;
     for (size_t i = 0; i < n; i++) {
@@ -156,7 +160,36 @@ static double cv_best(const cv_point *p, size_t n, int forced, double *threshold
     return best;
 }
 
-/* Choose class k's threshold and mode for units of kind u from the out-of-fold values. */
+/* The rule cuts to try: halfway between decision values of points the rules gave, at most
+ * CV_RULE_CUTS of them, spread evenly; then "any". */
+static size_t cv_rule_cuts(const cv_point *p, size_t n, double *cuts)
+{
+    size_t m = 0, k = 0, last = n;
+    for (size_t i = 0; i < n; i++) /* count the midpoints between rule points */
+        if (p[i].rule) {
+            m += last < n && p[i].score < p[last].score;
+            last = i;
+        }
+    size_t want = m < CV_RULE_CUTS ? m : CV_RULE_CUTS, seen = 0, next = 0;
+    last = n;
+    for (size_t i = 0; i < n && k < want; i++) {
+        if (!p[i].rule)
+            continue;
+        if (last < n && p[i].score < p[last].score) {
+            if (seen == next * (m - 1) / (want > 1 ? want - 1 : 1)) {
+                cuts[k++] = (p[i].score + p[last].score) / 2;
+                next++;
+            }
+            seen++;
+        }
+        last = i;
+    }
+    cuts[k++] = CV_ANY;
+    return k;
+}
+
+/* Choose class k's cut and rule cut for units of kind u from the out-of-fold values: the pair
+ * with the best F1, the model alone ("the same cut") winning ties. */
 static void cv_choose(tr_state *st, int k, pc_model_unit_kind u, cv_point *p)
 {
     size_t n = 0;
@@ -169,17 +202,26 @@ static void cv_choose(tr_state *st, int k, pc_model_unit_kind u, cv_point *p)
                                 (double)st->ex[i].weight};
     }
     qsort(p, n, sizeof *p, cv_cmp_point);
-    double t_model, t_union, t_alone;
-    double f_model = cv_best(p, n, 0, &t_model), f_union = cv_best(p, n, 1, &t_union);
-    for (size_t i = 0; i < n; i++) /* the model alone: no rule forces anything */
-        p[i].rule = p[i].strong = 0;
-    cv_best(p, n, 0, &t_alone);
+    double cuts[CV_RULE_CUTS + 2], cut, best_cut = 0;
+    double best = cv_best(p, n, HUGE_VAL, &best_cut), best_rule = HUGE_VAL;
+    size_t nc = cv_rule_cuts(p, n, cuts);
+    for (size_t i = 0; i < nc; i++) {
+        double f = cv_best(p, n, cuts[i], &cut);
+        if (f > best + 1e-12) {
+            best = f;
+            best_cut = cut;
+            best_rule = cuts[i];
+        }
+    }
     pc_model_rule *r = &st->m->cls[k].at[u];
-    r->mode = f_union > f_model ? PC_MODEL_MODE_UNION : PC_MODEL_MODE_MODEL;
-    r->cut = r->mode == PC_MODEL_MODE_UNION ? t_union : t_model;
+    r->cut = best_cut;
+    r->rule_cut = best_rule < best_cut ? best_rule : best_cut;
     r->threshold = pc_model_link(st->set, r->cut);
-    r->alone_cut = t_alone;
-    r->alone = pc_model_link(st->set, t_alone);
+    r->rule_threshold = pc_model_link(st->set, r->rule_cut);
+    for (size_t i = 0; i < n; i++) /* the model alone: no rule gives anything */
+        p[i].rule = p[i].strong = 0;
+    cv_best(p, n, HUGE_VAL, &r->alone_cut);
+    r->alone = pc_model_link(st->set, r->alone_cut);
 }
 
 static int cv_report(tr_state *st, pc_model_cv *cv)

@@ -5,8 +5,8 @@
  *   taxonomy ID FINGERPRINT
  *   data CHECKSUM RECORDS REVIEWED
  *   settings KEY=VALUE ...
- *   class K THRESHOLD MODE ALONE CLAUSE_THRESHOLD CLAUSE_MODE CLAUSE_ALONE BIAS SCALE NAME
- *                                                                     (K = 0..11 in order)
+ *   class K THRESHOLD RULE_THRESHOLD ALONE  CLAUSE_THRESHOLD CLAUSE_RULE_THRESHOLD
+ *         CLAUSE_ALONE BIAS SCALE NAME                 (one line, K = 0..11 in order)
  *   weights NFEAT CHECKSUM
  *   <keys: NFEAT x u32><idf: NFEAT x f32><weights: NFEAT x 12 x i16>
  *
@@ -191,8 +191,8 @@ static void io_header(const pc_model *m, pc_buf *b)
         const pc_model_class *c = &m->cls[k];
         pc_buf_printf(b, "class %d", k);
         for (int u = 0; u < PC_MODEL_NUNITS; u++)
-            pc_buf_printf(b, " %.17g %s %.17g", c->at[u].threshold,
-                          pc_model_mode_name(c->at[u].mode), c->at[u].alone);
+            pc_buf_printf(b, " %.17g %.17g %.17g", c->at[u].threshold, c->at[u].rule_threshold,
+                          c->at[u].alone);
         pc_buf_printf(b, " %.17g %.17g %s\n", c->bias, c->scale, pc_opp12_name(k));
     }
 }
@@ -314,6 +314,10 @@ static int io_first_lines(io_reader *r, pc_model *m, pc_error *err)
 {
     char id[IO_MAX_LINE], fp[32], sum[32], rec[32], rev[32];
     int v = 0, n = 0;
+    if (r->len < 13 || memcmp(r->data, "polcmp-model ", 13)) {
+        pc_error_set(err, "%s: not a polcmp model file", r->name);
+        return -1;
+    }
     if (io_line(r, err) < 0)
         return -1;
     if (sscanf(r->buf, "polcmp-model %d%n", &v, &n) != 1 || r->buf[n]) {
@@ -353,35 +357,22 @@ static int io_settings_line(io_reader *r, pc_model *m, pc_error *err)
     return io_settings_apply(&m->set, r->buf + 9, ' ', err, where);
 }
 
-static int io_mode(const char *name, pc_model_mode *m)
-{
-    if (!strcmp(name, "model"))
-        *m = PC_MODEL_MODE_MODEL;
-    else if (!strcmp(name, "union"))
-        *m = PC_MODEL_MODE_UNION;
-    else
-        return -1;
-    return 0;
-}
-
 static int io_class_line(io_reader *r, pc_model *m, int k, pc_error *err)
 {
-    char th[2][64], mode[2][16], al[2][64], bias[64], scale[64];
+    char th[2][64], rt[2][64], al[2][64], bias[64], scale[64];
     int idx = -1, n = 0;
     if (io_line(r, err) < 0)
         return -1;
     pc_model_class *c = &m->cls[k];
-    if (sscanf(r->buf, "class %d %63s %15s %63s %63s %15s %63s %63s %63s %n", &idx, th[0], mode[0],
-               al[0], th[1], mode[1], al[1], bias, scale, &n) != 9 ||
+    if (sscanf(r->buf, "class %d %63s %63s %63s %63s %63s %63s %63s %63s %n", &idx, th[0], rt[0],
+               al[0], th[1], rt[1], al[1], bias, scale, &n) != 9 ||
         n == 0 || idx != k || strcmp(r->buf + n, pc_opp12_name(k)))
-        return io_bad(r, err, "expected 'class K THRESHOLD MODE ALONE CLAUSE_THRESHOLD "
-                              "CLAUSE_MODE CLAUSE_ALONE BIAS SCALE NAME' in class order");
-    for (int u = 0; u < PC_MODEL_NUNITS; u++) {
-        if (io_num(th[u], &c->at[u].threshold) < 0 || io_num(al[u], &c->at[u].alone) < 0)
+        return io_bad(r, err, "expected 'class K THRESHOLD RULE_THRESHOLD ALONE (the same for "
+                              "clauses) BIAS SCALE NAME' in class order");
+    for (int u = 0; u < PC_MODEL_NUNITS; u++)
+        if (io_num(th[u], &c->at[u].threshold) < 0 ||
+            io_num(rt[u], &c->at[u].rule_threshold) < 0 || io_num(al[u], &c->at[u].alone) < 0)
             return io_bad(r, err, "a class's threshold is not a finite number");
-        if (io_mode(mode[u], &c->at[u].mode) < 0)
-            return io_bad(r, err, "a class's mode is neither 'model' nor 'union'");
-    }
     if (io_num(bias, &c->bias) < 0 || io_num(scale, &c->scale) < 0 || c->scale < 0)
         return io_bad(r, err, "a class's bias or scale is not a finite number");
     return 0;
