@@ -35,7 +35,24 @@ typedef struct cli_result {
     size_t bytes;  /* input bytes it stood for (progress) */
     void *extra;   /* command data for the collect step */
     void (*extra_free)(void *);
+    /* Load warnings summarised at the end of the run instead of one line per file: */
+    char encoding[48];       /* the encoding it was read as, when that was a guess, or "" */
+    char *said[3];           /* the lines for the encoding, replaced bytes, removed controls;
+                                owned (NULL when none), printed as they are for one file */
 } cli_result;
+
+/* Files that share a summarised load warning, and the first file's own line (owned). */
+#define CLI_BATCH_ENCODINGS 16
+typedef struct cli_batch_summary {
+    struct {
+        char name[48];
+        size_t files;
+        char *first;
+    } enc[CLI_BATCH_ENCODINGS];
+    size_t nenc, enc_other; /* distinct encodings listed; files in encodings past the table */
+    size_t replaced, controls;
+    char *first_replaced, *first_controls;
+} cli_batch_summary;
 
 /* A command's work: fill res from item. Runs on worker threads; must only read ctx. local is
  * the worker's own scratch state from the batch's local_new (or NULL). */
@@ -59,6 +76,7 @@ typedef struct cli_batch {
     size_t done, skipped;  /* items written; items and input lines skipped (reported) */
     size_t bytes;          /* input bytes processed */
     int write_failed;      /* writing to out failed */
+    cli_batch_summary warned; /* load warnings, printed once at the end of the run */
     /* Internal: the progress line. */
     int tty;               /* stderr is a terminal */
     int shown;             /* a progress line is on the screen */
@@ -77,8 +95,14 @@ int cli_batch_is_batch_arg(const char *arg);
 long cli_batch_jobs(const char *value, const char *command);
 
 /* Load an item's document: its file, or its object's "text" (named by its "id" string or
- * "SOURCE:LINE"). Warnings and the error go to res->msg; NULL on failure (res->failed set). */
+ * "SOURCE:LINE"). The error goes to res->msg; NULL on failure (res->failed set). */
 pc_doc *cli_batch_load(const cli_item *item, cli_result *res);
+
+/* Hand a loaded document's warnings to the run: an encoding guessed, bytes replaced and
+ * controls removed are counted for the summary at the end ("1,597 files read as
+ * windows-1252"); the others go to res->msg naming the file. Call once the document has all
+ * its warnings (after pc_outline_check). */
+void cli_batch_notes(const pc_doc *doc, cli_result *res);
 
 /* Add "polcmp: "-prefixed formatted line to res->msg. */
 void cli_batch_msg(cli_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -20,6 +20,7 @@ typedef struct bc_opts {
     cli_model_opt model;
     unsigned regimes, fail_on;
     long jobs;
+    int allow_empty;
     char **inputs;
     size_t ninputs;
 } bc_opts;
@@ -36,6 +37,7 @@ typedef struct bc_corpus {
     const pc_taxonomy *tax;
     pc_classify_opts copts; /* the model (borrowed) */
     unsigned regimes;
+    int allow_empty;         /* compare policies with no clause */
     bc_policy *pols;         /* id, file and covered of each policy in input order */
     size_t npols, cap;
     size_t *cover;           /* policies covering each category */
@@ -52,7 +54,7 @@ static void bc_usage(void)
 {
     fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--model FILE | --no-model] "
                     "[--regime gdpr,ccpa,coppa] [--format jsonl] [-o OUT] [--fail-on KINDS] "
-                    "[--jobs N] DIR|-|POLICY...\n");
+                    "[--jobs N] [--encoding NAME] [--allow-empty] DIR|-|POLICY...\n");
 }
 
 static int bc_option(int ch, bc_opts *o)
@@ -63,6 +65,8 @@ static int bc_option(int ch, bc_opts *o)
     case 'm': o->model.path = optarg; return 0;
     case 'M': o->model.off = 1; return 0;
     case 'j': return (o->jobs = cli_batch_jobs(optarg, "compare")) < 0 ? -1 : 0;
+    case 'A': o->allow_empty = 1; return 0;
+    case 'E': return cli_opt_encoding("compare", optarg);
     case 'r':
         return cli_opt_regimes("compare", optarg, &o->regimes);
     case 'x':
@@ -81,6 +85,7 @@ static const struct option bc_longopts[] = {
     {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
     {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, 'x'},  {"jobs", required_argument, NULL, 'j'},
+    {"allow-empty", no_argument, NULL, 'A'},    {"encoding", required_argument, NULL, 'E'},
     {"model", required_argument, NULL, 'm'},    {"no-model", no_argument, NULL, 'M'},
     {NULL, 0, NULL, 0},
 };
@@ -116,7 +121,7 @@ int cli_compare_wants_batch(int argc, char **argv)
         int takes_value = !strcmp(a, "--taxonomy") || !strcmp(a, "--regime") ||
                           !strcmp(a, "--format") || !strcmp(a, "--output") ||
                           !strcmp(a, "-o") || !strcmp(a, "--fail-on") || !strcmp(a, "--review") ||
-                          !strcmp(a, "--model");
+                          !strcmp(a, "--model") || !strcmp(a, "--encoding");
         if (takes_value)
             i++;
         else if ((a[0] != '-' || !a[1]) && cli_batch_is_batch_arg(a))
@@ -216,6 +221,15 @@ static void bc_work(const cli_item *it, cli_result *res, void *local, void *ctx)
         return;
     pc_error err;
     pc_policy *p = pc_policy_from_doc_with(doc, cx->tax, &cx->copts, &err);
+    if (p)
+        cli_batch_notes(p->doc, res);
+    if (p && p->outline->nclauses == 0 && !cx->allow_empty) {
+        cli_batch_msg(res, "%s: no clause found, so it cannot be compared (--allow-empty "
+                           "compares it anyway)", p->doc->path);
+        res->failed = 1;
+        pc_policy_free(p);
+        return;
+    }
     pc_comparison *c = p ? pc_compare(cx->tax, &p, 1, cx->regimes, &err) : NULL;
     if (c)
         bc_describe(c, it, res);
@@ -406,6 +420,7 @@ int cmd_compare_batch(int argc, char **argv)
     cx.tax = tax;
     cx.copts.model = model;
     cx.regimes = o.regimes;
+    cx.allow_empty = o.allow_empty;
     cx.cover = calloc(tax->ncats ? tax->ncats : 1, sizeof *cx.cover);
     int status = CLI_ERROR;
     if (!cx.cover)

@@ -27,7 +27,8 @@ int cli_batch_is_batch_arg(const char *arg)
 
 static int cli_policy_ext(const char *name)
 {
-    static const char *const exts[] = {".txt", ".md", ".markdown", ".html", ".htm"};
+    static const char *const exts[] = {".txt", ".md",   ".markdown", ".html",
+                                       ".htm", ".pdf",  ".docx",     ".odt"};
     const char *dot = strrchr(name, '.');
     for (size_t i = 0; dot && i < sizeof exts / sizeof exts[0]; i++)
         if (!strcasecmp(dot, exts[i]))

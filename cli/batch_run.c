@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -82,14 +83,101 @@ void cli_batch_emit_json(pc_buf *b, json_t *o)
     json_decref(o);
 }
 
-static void cli_doc_notes(const pc_doc *doc, cli_result *res)
+/* "warning: FILE: MESSAGE", owned by the caller (NULL out of memory). */
+static char *cli_note_line(const pc_doc *doc, const pc_warning *w)
 {
-    if (doc->invalid_bytes)
-        cli_batch_msg(res, "warning: %s: %zu invalid UTF-8 byte%s replaced with U+FFFD",
-                      doc->path, doc->invalid_bytes, doc->invalid_bytes == 1 ? "" : "s");
-    if (doc->controls_removed)
-        cli_batch_msg(res, "warning: %s: %zu control character%s removed", doc->path,
-                      doc->controls_removed, doc->controls_removed == 1 ? "" : "s");
+    pc_buf b = {0};
+    pc_buf_printf(&b, "%s: %s", doc->path, w->msg);
+    return b.data;
+}
+
+void cli_batch_notes(const pc_doc *doc, cli_result *res)
+{
+    for (size_t i = 0; i < doc->nwarnings; i++) {
+        const pc_warning *w = &doc->warnings[i];
+        int k = w->kind == PC_WARN_ENCODING ? 0 : w->kind == PC_WARN_REPLACED ? 1
+                : w->kind == PC_WARN_CONTROLS ? 2 : -1;
+        if (k < 0) {
+            cli_batch_msg(res, "warning: %s: %s", doc->path, w->msg);
+            continue;
+        }
+        free(res->said[k]);
+        res->said[k] = cli_note_line(doc, w);
+        if (k == 0)
+            snprintf(res->encoding, sizeof res->encoding, "%s", doc->encoding);
+    }
+}
+
+/* ---- the summary of load warnings ---- */
+
+/* Count a file; keep its line when it is the first. Takes *line. */
+static void cli_summary_count(size_t *files, char **first, char **line)
+{
+    if (!*line)
+        return;
+    if (++*files == 1) {
+        *first = *line;
+        *line = NULL;
+    }
+}
+
+static void cli_summary_add(cli_batch_summary *s, cli_result *res)
+{
+    cli_summary_count(&s->replaced, &s->first_replaced, &res->said[1]);
+    cli_summary_count(&s->controls, &s->first_controls, &res->said[2]);
+    if (!res->said[0])
+        return;
+    size_t i = 0;
+    while (i < s->nenc && strcmp(s->enc[i].name, res->encoding) != 0)
+        i++;
+    if (i == CLI_BATCH_ENCODINGS) {
+        s->enc_other++;
+        return;
+    }
+    if (i == s->nenc)
+        snprintf(s->enc[s->nenc++].name, sizeof s->enc[i].name, "%s", res->encoding);
+    cli_summary_count(&s->enc[i].files, &s->enc[i].first, &res->said[0]);
+}
+
+/* n with thousands separators: "1,597". */
+static const char *cli_count(size_t n, char *buf, size_t cap)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n), k = 0;
+    for (int i = 0; i < len && (size_t)k + 2 < cap; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = digits[i];
+    }
+    buf[k] = '\0';
+    return buf;
+}
+
+/* One file: its own line. More: "N files ...". Frees the kept line. */
+static void cli_summary_line(size_t files, char **first, const char *what)
+{
+    char n[40];
+    if (files == 1 && *first)
+        cli_warn("%s", *first);
+    else if (files > 1)
+        cli_warn("%s files %s", cli_count(files, n, sizeof n), what);
+    free(*first);
+    *first = NULL;
+}
+
+static void cli_summary_print(cli_batch_summary *s)
+{
+    for (size_t i = 0; i < s->nenc; i++) {
+        char what[96];
+        snprintf(what, sizeof what, "read as %s (not UTF-8; the encoding was guessed)",
+                 s->enc[i].name);
+        cli_summary_line(s->enc[i].files, &s->enc[i].first, what);
+    }
+    if (s->enc_other)
+        cli_warn("%zu more file%s read in other guessed encodings", s->enc_other,
+                 s->enc_other == 1 ? "" : "s");
+    cli_summary_line(s->replaced, &s->first_replaced, "had invalid bytes replaced with U+FFFD");
+    cli_summary_line(s->controls, &s->first_controls, "had control characters removed");
 }
 
 static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
@@ -119,10 +207,8 @@ pc_doc *cli_batch_load(const cli_item *item, cli_result *res)
     } else {
         doc = cli_load_text(item, res);
     }
-    if (doc) {
-        cli_doc_notes(doc, res);
+    if (doc)
         res->bytes = doc->len;
-    }
     res->failed = doc == NULL;
     return doc;
 }
@@ -161,12 +247,15 @@ static void cli_batch_emit(void *result, void *ctx)
     else
         b->done++;
     b->bytes += res->bytes;
+    cli_summary_add(&b->warned, res);
     if (b->collect)
         b->collect(res, b->ctx);
     if (res->extra && res->extra_free)
         res->extra_free(res->extra);
     pc_buf_free(&res->out);
     pc_buf_free(&res->msg);
+    for (int k = 0; k < 3; k++)
+        free(res->said[k]);
     free(res);
     cli_progress_draw(b);
 }
@@ -214,6 +303,7 @@ int cli_batch_run(cli_batch *b)
     cli_batch_load_opts = cli_load_opts();
     b->done = b->skipped = b->bytes = 0;
     b->write_failed = b->shown = 0;
+    memset(&b->warned, 0, sizeof b->warned);
     b->tty = isatty(STDERR_FILENO);
     b->total = b->tty ? cli_batch_known_total(b) : 0;
     b->start = cli_now();
@@ -230,6 +320,7 @@ int cli_batch_run(cli_batch *b)
     cli_batch_inputs(b, cli_batch_push, pool);
     pc_batch_free(pool);
     cli_progress_clear(b);
+    cli_summary_print(&b->warned);
     if (fflush(b->out) != 0)
         b->write_failed = 1;
     return 0;

@@ -3,6 +3,7 @@
 #ifndef POLCMP_CLI_H
 #define POLCMP_CLI_H
 
+#include "text/encoding.h"
 #include "text/load.h"
 #include "compare/compare.h"
 #include "classify/model.h"
@@ -40,9 +41,12 @@ void cli_errorv(const char *fmt, va_list ap);
 int cli_opt_regimes(const char *cmd, const char *arg, unsigned *regimes);
 int cli_opt_kinds(const char *cmd, const char *arg, unsigned *kinds);
 
-/* Load a policy; on failure print the loader's one-line error and return NULL. Prints
- * warnings (invalid bytes replaced, controls removed) to stderr. */
+/* Load a policy; on failure print the loader's one-line error and return NULL. The caller
+ * prints the doc's warnings (cli_doc_warnings) once it has added its own. */
 pc_doc *cli_load_doc(const char *path);
+
+/* Print a doc's warnings, one line each: "polcmp: warning: FILE: MESSAGE". */
+void cli_doc_warnings(const pc_doc *doc);
 
 /* The taxonomy to use when --taxonomy is not given: $POLCMP_TAXONOMY, the installed
  * share/polcmp/privacy.yaml, or the source tree's taxonomy/privacy.yaml. */
@@ -63,11 +67,13 @@ typedef struct cli_model_opt {
  * printing the model's one-line error. */
 int cli_load_model(const pc_taxonomy *tax, const cli_model_opt *mo, pc_model **out);
 
-/* Open (load, segment, classify) each path. A file that cannot be used is reported on stderr
- * and skipped; *skipped counts them. Ids are made unique ("name", "name-2"). Returns the
- * array (n entries in *n, possibly 0) or NULL on out of memory. Free with cli_free_policies(). */
+/* Open (load, segment, classify with copts) each path, printing its warnings. A file that
+ * cannot be used, or a policy with no clause unless allow_empty, is reported on stderr and
+ * skipped; *skipped counts them. Ids are made unique ("name", "name-2"). Returns the array (n
+ * entries in *n, possibly 0) or NULL on out of memory. Free with cli_free_policies(). */
 pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax,
-                              const pc_classify_opts *copts, size_t *n, size_t *skipped);
+                              const pc_classify_opts *copts, int allow_empty, size_t *n,
+                              size_t *skipped);
 void cli_free_policies(pc_policy **p, size_t n);
 
 /* cli_run: what one comparison of files needs, owned together; close with cli_run_close(). */
@@ -80,10 +86,11 @@ typedef struct cli_run {
 } cli_run;
 
 /* Load the taxonomy and its model (mo), open the policies (skipping, and reporting, files that
- * cannot be used), apply the reviewer's relabels when `review` is not NULL (unknown category
- * ids are warned about), and compare. Returns 0 with run->cmp set, or -1 after printing why. */
+ * cannot be used and, unless allow_empty, policies with no clause), apply the reviewer's
+ * relabels when `review` is not NULL (unknown category ids are warned about), and compare.
+ * Returns 0 with run->cmp set, or -1 after printing why. */
 int cli_run_open(cli_run *run, const char *taxonomy, const cli_model_opt *mo, char **paths,
-                 size_t npaths, unsigned regimes, const pc_review *review);
+                 size_t npaths, unsigned regimes, const pc_review *review, int allow_empty);
 void cli_run_close(cli_run *run);
 
 /* Evaluation tables (cli_eval_table.c): the counts of one classifier over a set at ten
@@ -100,7 +107,12 @@ void cli_eval_tables(const struct pc_eval_set *set, unsigned systems);
  * fitted to the terminal by display width (cmd_segment.c). */
 void cli_print_outline(const pc_outline *o);
 
-/* Load options from the environment: POLCMP_MAX_SIZE (bytes, with an optional K/M/G suffix). */
+/* Load options: POLCMP_MAX_SIZE from the environment (bytes, with an optional K/M/G suffix)
+ * and the encoding --encoding forced. */
 pc_load_opts cli_load_opts(void);
+
+/* "--encoding NAME": check that iconv knows NAME and force it for every file loaded after.
+ * 0, or -1 after printing "CMD: --encoding: why". */
+int cli_opt_encoding(const char *cmd, const char *name);
 
 #endif

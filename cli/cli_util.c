@@ -50,15 +50,10 @@ void cli_warn(const char *fmt, ...)
     va_end(ap);
 }
 
-/* What normalization changed, said once per file. */
-static void cli_doc_warnings(const pc_doc *doc)
+void cli_doc_warnings(const pc_doc *doc)
 {
-    if (doc->invalid_bytes)
-        cli_warn("%s: %zu invalid UTF-8 byte%s replaced with U+FFFD", doc->path,
-                 doc->invalid_bytes, doc->invalid_bytes == 1 ? "" : "s");
-    if (doc->controls_removed)
-        cli_warn("%s: %zu control character%s removed", doc->path, doc->controls_removed,
-                 doc->controls_removed == 1 ? "" : "s");
+    for (size_t i = 0; i < doc->nwarnings; i++)
+        cli_warn("%s: %s", doc->path, doc->warnings[i].msg);
 }
 
 pc_doc *cli_load_doc(const char *path)
@@ -66,11 +61,8 @@ pc_doc *cli_load_doc(const char *path)
     pc_error err;
     pc_load_opts opts = cli_load_opts();
     pc_doc *doc = pc_doc_load(path, &opts, &err);
-    if (!doc) {
+    if (!doc)
         cli_error("%s", err.msg);
-        return NULL;
-    }
-    cli_doc_warnings(doc);
     return doc;
 }
 
@@ -124,9 +116,23 @@ int cli_load_model(const pc_taxonomy *tax, const cli_model_opt *mo, pc_model **o
     return *out ? 0 : -1;
 }
 
+/* The encoding --encoding forced, or NULL. */
+static const char *cli_forced_encoding;
+
+int cli_opt_encoding(const char *cmd, const char *name)
+{
+    pc_error err;
+    if (pc_encoding_check(name, &err) == 0) {
+        cli_forced_encoding = name;
+        return 0;
+    }
+    cli_error("%s%s--encoding: %s (iconv --list names them)", cmd, *cmd ? ": " : "", err.msg);
+    return -1;
+}
+
 pc_load_opts cli_load_opts(void)
 {
-    pc_load_opts o = {0};
+    pc_load_opts o = {.encoding = cli_forced_encoding};
     const char *env = getenv("POLCMP_MAX_SIZE");
     if (env && *env) {
         char *end;
@@ -162,8 +168,19 @@ static int cli_unique_id(pc_policy **all, size_t n, pc_policy *p)
     }
 }
 
+/* A policy with no clause, refused unless allowed. 1 when it is refused (reported). */
+static int cli_refuse_empty(const pc_policy *p, int allow_empty)
+{
+    if (allow_empty || p->outline->nclauses > 0)
+        return 0;
+    cli_error("%s: no clause found, so it cannot be compared (--allow-empty compares it "
+              "anyway)", p->doc->path);
+    return 1;
+}
+
 pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax,
-                              const pc_classify_opts *copts, size_t *n, size_t *skipped)
+                              const pc_classify_opts *copts, int allow_empty, size_t *n,
+                              size_t *skipped)
 {
     pc_policy **all = calloc(npaths ? npaths : 1, sizeof *all);
     pc_load_opts opts = cli_load_opts();
@@ -173,6 +190,11 @@ pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *ta
         pc_policy *p = pc_policy_open_with(paths[i], &opts, tax, copts, &err);
         if (!p) {
             cli_error("%s", err.msg);
+            ++*skipped;
+            continue;
+        }
+        if (cli_refuse_empty(p, allow_empty)) {
+            pc_policy_free(p);
             ++*skipped;
             continue;
         }
@@ -210,7 +232,7 @@ static int cli_run_relabel(cli_run *run, const pc_review *review)
 }
 
 int cli_run_open(cli_run *run, const char *taxonomy, const cli_model_opt *mo, char **paths,
-                 size_t npaths, unsigned regimes, const pc_review *review)
+                 size_t npaths, unsigned regimes, const pc_review *review, int allow_empty)
 {
     memset(run, 0, sizeof *run);
     run->tax = cli_load_taxonomy(taxonomy);
@@ -219,7 +241,8 @@ int cli_run_open(cli_run *run, const char *taxonomy, const cli_model_opt *mo, ch
         return -1;
     }
     pc_classify_opts copts = {.model = run->model};
-    run->pols = cli_open_policies(paths, npaths, run->tax, &copts, &run->n, &run->skipped);
+    run->pols = cli_open_policies(paths, npaths, run->tax, &copts, allow_empty, &run->n,
+                                  &run->skipped);
     pc_error err;
     if (!run->pols)
         cli_error("out of memory");

@@ -39,6 +39,10 @@ static int classify_args(int argc, char **argv, classify_opts *o)
             o->model = argv[++i];
         else if (!strcmp(a, "--no-model"))
             o->no_model = 1;
+        else if (!strcmp(a, "--encoding") && has_next) {
+            if (cli_opt_encoding("classify", argv[++i]) < 0)
+                return -1;
+        }
         else if (!strcmp(a, "--jobs") && has_next) {
             if ((o->jobs = cli_batch_jobs(argv[++i], "classify")) < 0)
                 return -1;
@@ -292,6 +296,9 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
         return;
     pc_error err;
     pc_outline *ol = pc_segment(doc, &err);
+    if (ol && it->path)
+        pc_outline_check(ol, doc);
+    cli_batch_notes(doc, res);
     pc_classified *c =
         ol ? classify_outline(it->path ? &cx->opts : &cx->whole, cx->tax, local, ol, &err) : NULL;
     if (!c && it->path)

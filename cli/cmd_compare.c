@@ -21,6 +21,7 @@ typedef struct compare_opts {
     const char *taxonomy, *out, *review;
     cli_model_opt model;
     unsigned regimes, fail_on;
+    int allow_empty;
     pc_export_format format;
     char **policies;
     size_t npolicies;
@@ -30,7 +31,8 @@ static void compare_usage(void)
 {
     fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--model FILE | --no-model] "
                     "[--regime gdpr,ccpa,coppa] [--format csv|tsv|md|html|xlsx|json] [-o OUT] "
-                    "[--fail-on KINDS] [--review FILE] POLICY...\n");
+                    "[--fail-on KINDS] [--review FILE] [--encoding NAME] [--allow-empty] "
+                    "POLICY...\n");
 }
 
 static int compare_option(int ch, compare_opts *o)
@@ -41,6 +43,8 @@ static int compare_option(int ch, compare_opts *o)
     case 'R': o->review = optarg; return 0;
     case 'm': o->model.path = optarg; return 0;
     case 'M': o->model.off = 1; return 0;
+    case 'A': o->allow_empty = 1; return 0;
+    case 'E': return cli_opt_encoding("compare", optarg);
     case 'r':
         return cli_opt_regimes("compare", optarg, &o->regimes);
     case 'x':
@@ -62,6 +66,7 @@ static int compare_args(int argc, char **argv, compare_opts *o)
         {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
         {"fail-on", required_argument, NULL, 'x'},  {"review", required_argument, NULL, 'R'},
         {"model", required_argument, NULL, 'm'},    {"no-model", no_argument, NULL, 'M'},
+        {"allow-empty", no_argument, NULL, 'A'},    {"encoding", required_argument, NULL, 'E'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -175,7 +180,8 @@ int cmd_compare(int argc, char **argv)
         cli_error("%s", err.msg);
         return CLI_ERROR;
     }
-    if (cli_run_open(&run, o.taxonomy, &o.model, o.policies, o.npolicies, o.regimes, rev) < 0) {
+    if (cli_run_open(&run, o.taxonomy, &o.model, o.policies, o.npolicies, o.regimes, rev,
+                     o.allow_empty) < 0) {
         pc_review_free(rev);
         return CLI_ERROR;
     }

@@ -3,7 +3,8 @@
  * --json prints {"file":..,"title":..,"sections":[{"title":..,"level":n,"line":n,"start":b,
  * "end":b,"clauses":[{"clause":i,"start":b,"end":b,"line":n,"text":..,"kind":"item",
  * "lead":i}],"sections":[...]}],"chrome":[{"start":b,"end":b,"text":..}]} (nested sections,
- * "kind"/"lead" only on list items, "lead" a clause index). Without it, an indented outline
+ * "kind"/"lead" only on list items, "lead" a clause index; sections and clauses of a PDF also
+ * carry "page"). Without it, an indented outline
  * fitted to the terminal's width.
  */
 #include "cli.h"
@@ -30,6 +31,8 @@ static json_t *seg_json_clause(const pc_outline *o, size_t i)
     json_object_set_new(j, "start", json_integer((json_int_t)c->start));
     json_object_set_new(j, "end", json_integer((json_int_t)c->end));
     json_object_set_new(j, "line", json_integer(pc_doc_source_line(o->doc, c->start)));
+    if (o->doc->npages) /* a PDF: the page it is on */
+        json_object_set_new(j, "page", json_integer(pc_doc_source_page(o->doc, c->start)));
     json_object_set_new(j, "text", seg_json_str(o->doc, c->start, c->end));
     if (c->kind == PC_CLAUSE_ITEM) {
         json_object_set_new(j, "kind", json_string("item"));
@@ -45,6 +48,8 @@ static json_t *seg_json_section(const pc_outline *o, size_t i)
     json_object_set_new(j, "title", seg_json_str(o->doc, s->title_start, s->title_end));
     json_object_set_new(j, "level", json_integer(s->level));
     json_object_set_new(j, "line", json_integer(pc_doc_source_line(o->doc, s->start)));
+    if (o->doc->npages)
+        json_object_set_new(j, "page", json_integer(pc_doc_source_page(o->doc, s->start)));
     json_object_set_new(j, "start", json_integer((json_int_t)s->start));
     json_object_set_new(j, "end", json_integer((json_int_t)s->end));
     for (size_t k = 0; k < s->nclauses; k++)
@@ -182,19 +187,22 @@ int cmd_segment(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json")) {
             json = true;
+        } else if (!strcmp(argv[i], "--encoding") && i + 1 < argc) {
+            if (cli_opt_encoding("segment", argv[++i]) < 0)
+                return CLI_ERROR;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_error("segment: unknown option '%s' (usage: polcmp segment [--json] POLICY)",
+            cli_error("segment: unknown option '%s' (usage: polcmp segment [--json] [--encoding NAME] POLICY)",
                       argv[i]);
             return CLI_ERROR;
         } else if (path) {
-            cli_error("segment: one policy at a time (usage: polcmp segment [--json] POLICY)");
+            cli_error("segment: one policy at a time (usage: polcmp segment [--json] [--encoding NAME] POLICY)");
             return CLI_ERROR;
         } else {
             path = argv[i];
         }
     }
     if (!path) {
-        cli_error("segment: no policy given (usage: polcmp segment [--json] POLICY)");
+        cli_error("segment: no policy given (usage: polcmp segment [--json] [--encoding NAME] POLICY)");
         return CLI_ERROR;
     }
     pc_doc *doc = cli_load_doc(path);
@@ -207,6 +215,8 @@ int cmd_segment(int argc, char **argv)
         pc_doc_free(doc);
         return CLI_ERROR;
     }
+    pc_outline_check(o, doc);
+    cli_doc_warnings(doc);
     int rc = CLI_OK;
     if (json)
         rc = seg_print_json(o, path);

@@ -29,6 +29,7 @@ static int ui_args(int argc, char **argv, ui_opts *o)
         {"review", required_argument, NULL, 'v'},
         {"model", required_argument, NULL, 'm'},
         {"no-model", no_argument, NULL, 'M'},
+        {"encoding", required_argument, NULL, 'E'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -43,6 +44,10 @@ static int ui_args(int argc, char **argv, ui_opts *o)
             o->model.path = optarg;
         else if (ch == 'M')
             o->model.off = 1;
+        else if (ch == 'E' && cli_opt_encoding("", optarg) < 0)
+            return -1;
+        else if (ch == 'E')
+            continue;
         else if (ch != 'r' || cli_opt_regimes("", optarg, &o->regimes) < 0)
             return -1;
     }
@@ -139,7 +144,8 @@ int cmd_ui(int argc, char **argv)
     char review_error[PC_ERROR_MAX] = "";
     pc_review *review = ui_review(path, review_error, sizeof review_error);
     int status = CLI_ERROR;
-    if (cli_run_open(&run, o.taxonomy, &o.model, o.policies, o.npolicies, o.regimes, review) ==
+    /* the UI keeps a policy with no clause, and says so on screen */
+    if (cli_run_open(&run, o.taxonomy, &o.model, o.policies, o.npolicies, o.regimes, review, 1) ==
         0) {
         status = ui_main(&run, &o, path, review, review_error);
         cli_run_close(&run);

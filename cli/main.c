@@ -12,13 +12,13 @@ typedef struct cli_command {
 } cli_command;
 
 static const cli_command cli_commands[] = {
-    {"segment", cmd_segment, "polcmp segment [--json] POLICY"},
+    {"segment", cmd_segment, "polcmp segment [--json] [--encoding NAME] POLICY"},
     {"classify", cmd_classify,
      "polcmp classify [--taxonomy FILE] [--jobs N] POLICY...\n"
      "       polcmp classify [--taxonomy FILE] --segments FILE.jsonl"},
     {"compare", cmd_compare,
      "polcmp compare [--taxonomy FILE] [--regime LIST] [--format F] [-o OUT] "
-     "[--fail-on KINDS] POLICY..."},
+     "[--fail-on KINDS] [--allow-empty] POLICY..."},
     {"eval", cmd_eval, "polcmp eval [--taxonomy FILE] GOLD.jsonl"},
     {"train", cmd_train,
      "polcmp train [--taxonomy FILE] [--review FILE...] [--set KEY=VALUE,...] [--cv] "

@@ -36,6 +36,12 @@ static inline void fuzz_check_doc(const pc_doc *d)
     }
     for (size_t i = 0; i < d->nblocks; i++)
         FUZZ_CHECK(d->blocks[i].start <= d->blocks[i].end && d->blocks[i].end <= d->len);
+    for (size_t i = 0; i < d->npages; i++) {
+        FUZZ_CHECK(d->pages[i].offset <= d->len + 1 && d->pages[i].page >= 1);
+        FUZZ_CHECK(i == 0 || d->pages[i].offset > d->pages[i - 1].offset);
+    }
+    for (size_t i = 0; i < d->nwarnings; i++)
+        FUZZ_CHECK(d->warnings[i].msg && d->warnings[i].msg[0] && d->warnings[i].kind < PC_WARN_COUNT);
 }
 
 /* An outline: every span inside the text, clauses pointing at real sections. */

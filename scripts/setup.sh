@@ -10,7 +10,13 @@ packages=(
   libpcre2-dev          # PCRE2 with JIT: taxonomy rules
   libvectorscan-dev     # Vectorscan: the one-pass scan for the rules' required literals
   libyaml-dev           # libyaml: taxonomy files
-  libxml2-dev           # libxml2's HTML parser: saved web pages
+  libxml2-dev           # libxml2's HTML parser: saved web pages; DOCX and ODT XML
+  libuchardet-dev       # uchardet: guessing the encoding of files that are not UTF-8
+  libpoppler-glib-dev   # poppler-glib: PDF text in reading order, with fonts and positions
+  libzip-dev            # libzip: DOCX and ODT are ZIP archives
+  libcairo2-dev         # cairo: the tests draw their own PDFs from the example policies
+  fonts-dejavu-core     # fonts the test PDFs are drawn with (Latin)
+  fonts-ipafont-gothic  # and Japanese (an example policy has a Japanese title)
   libjansson-dev        # jansson: JSON and JSON Lines in and out
   libxlsxwriter-dev     # libxlsxwriter: XLSX export
   liblinear-dev         # liblinear: training the learned clause classifier (polcmp train)

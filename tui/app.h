@@ -124,6 +124,12 @@ const pc_decision *tui_model_clause_decision(const tui_app *app, size_t policy, 
                                              pc_review_fit *fit);
 const pc_decision *tui_model_finding_decision(const tui_app *app, size_t finding,
                                               pc_review_fit *fit);
+/* A policy's column label: its short label (company or site name), or its id when another
+ * policy has the same label. The full name goes on the status line. */
+const char *tui_model_label(const tui_app *app, size_t policy);
+/* What loading reported about the policies (pc_doc warnings: an encoding guessed, bytes
+ * replaced, page chrome left out, no clause found), counted over all policies. */
+size_t tui_model_load_warnings(const tui_app *app);
 /* Whether a finding was dismissed by the reviewer. */
 int tui_model_dismissed(const tui_app *app, size_t finding);
 /* The index of the first finding that cites clause (policy, clause), or -1. */

@@ -58,7 +58,10 @@ static void tui_frame_counts(tui_app *app, char *buf, size_t n)
                                     c == 1 ? shown[i].one : shown[i].many);
     }
     if (!len)
-        snprintf(buf, n, "no open findings");
+        len = (size_t)snprintf(buf, n, "no open findings");
+    size_t warned = tui_model_load_warnings(app);
+    if (warned && len < n)
+        snprintf(buf + len, n - len, " · %zu load warning%s (?)", warned, warned == 1 ? "" : "s");
 }
 
 static void tui_frame_status(tui_app *app, tui_screen *s)

@@ -196,3 +196,20 @@ int tui_search_match(const pcre2_code *re, const char *text, size_t len)
     pcre2_match_data_free(md);
     return rc >= 0;
 }
+
+const char *tui_model_label(const tui_app *app, size_t policy)
+{
+    const pc_policy *p = app->pols[policy];
+    for (size_t i = 0; i < app->npols; i++)
+        if (i != policy && strcmp(app->pols[i]->label, p->label) == 0)
+            return p->id; /* two policies with one name: the file names tell them apart */
+    return p->label;
+}
+
+size_t tui_model_load_warnings(const tui_app *app)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < app->npols; i++)
+        n += app->pols[i]->doc->nwarnings;
+    return n;
+}

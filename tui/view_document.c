@@ -281,14 +281,38 @@ static void dv_draw_outline(tui_view *v, tui_screen *s, int y, int h, int ow)
         tui_puts(s, y + i, ow - 1, 1, TUI_S_DIM, "│");
 }
 
-/* The first line: the document's title, and which policy of how many. */
+/* The first line: the document's title, the page of the clause under the cursor (PDF), and
+ * which policy of how many. */
 static void dv_draw_title(tui_view *v, tui_screen *s, int y)
 {
     char pos[64];
-    snprintf(pos, sizeof pos, " %zu/%zu", dv_of(v)->pol + 1, v->app->npols);
+    const pc_policy *p = dv_policy(v);
+    size_t cur = dv_of(v)->cur;
+    unsigned page = cur != PC_NO_CLAUSE && cur < p->outline->nclauses
+                        ? pc_doc_source_page(p->doc, p->outline->clauses[cur].start)
+                        : 0;
+    if (page)
+        snprintf(pos, sizeof pos, " p. %u · %zu/%zu", page, dv_of(v)->pol + 1, v->app->npols);
+    else
+        snprintf(pos, sizeof pos, " %zu/%zu", dv_of(v)->pol + 1, v->app->npols);
     int pw = tui_width(pos, strlen(pos));
     tui_puts_trunc(s, y, 0, s->w - pw, TUI_S_HEADING, dv_policy(v)->name);
     tui_puts(s, y, s->w - pw, pw, TUI_S_DIM, pos);
+}
+
+/* The policy's load warnings on one line, when it has any; returns the rows used. */
+static int dv_draw_warnings(tui_view *v, tui_screen *s, int y)
+{
+    const pc_doc *doc = dv_policy(v)->doc;
+    if (!doc->nwarnings)
+        return 0;
+    pc_buf b = {0};
+    for (size_t i = 0; i < doc->nwarnings; i++)
+        pc_buf_printf(&b, "%s%s", i ? " · " : "⚠ ", doc->warnings[i].msg);
+    tui_fill(s, y, 0, s->w, TUI_S_WARNING);
+    tui_puts_trunc(s, y, 0, s->w, TUI_S_WARNING, b.data ? b.data : "");
+    pc_buf_free(&b);
+    return 1;
 }
 
 static void dv_draw(tui_view *v, tui_screen *s, int y, int h)
@@ -298,8 +322,12 @@ static void dv_draw(tui_view *v, tui_screen *s, int y, int h)
     d->outline_w = ow;
     if (!ow)
         d->pane = 0;
-    v->rows = h > 1 ? h - 1 : 1;
     dv_draw_title(v, s, y);
+    if (h > 3 && dv_draw_warnings(v, s, y + 1)) {
+        y++;
+        h--;
+    }
+    v->rows = h > 1 ? h - 1 : 1;
     if (h < 2)
         return;
     if (ow)

@@ -11,7 +11,7 @@
 typedef struct hp_line {
     tui_style style;
     char keys[48];
-    char text[160];
+    char text[512];
 } hp_line;
 
 /* The view's state. Owns lines. */
@@ -61,14 +61,31 @@ static void hp_glyphs(hp_view *h, size_t *cap)
     hp_add(h, cap, TUI_S_STALE, "?", "needs review again: the clause changed since the decision");
 }
 
+/* What loading reported about each policy. */
+static void hp_warnings(hp_view *h, size_t *cap, const tui_app *app)
+{
+    if (!tui_model_load_warnings(app))
+        return;
+    hp_add(h, cap, TUI_S_NORMAL, "", "");
+    hp_add(h, cap, TUI_S_HEADING, "", "Load warnings");
+    for (size_t i = 0; i < app->npols; i++)
+        for (size_t k = 0; k < app->pols[i]->doc->nwarnings; k++) {
+            char text[512];
+            snprintf(text, sizeof text, "%s: %s", app->pols[i]->doc->path,
+                     app->pols[i]->doc->warnings[k].msg);
+            hp_add(h, cap, TUI_S_WARNING, "⚠", text);
+        }
+}
+
 static int hp_open(tui_view *v, const tui_selection *arg)
 {
     (void)arg;
     hp_view *h = calloc(1, sizeof *h);
-    size_t cap = 2 * TUI_CMD_COUNT + 40;
+    size_t cap = 2 * TUI_CMD_COUNT + 40 + 2 + tui_model_load_warnings(v->app);
     v->data = h;
     if (!h || !(h->lines = calloc(cap, sizeof *h->lines)))
         return -1;
+    hp_warnings(h, &cap, v->app);
     hp_commands(h, &cap);
     hp_glyphs(h, &cap);
     return 0;

@@ -127,14 +127,15 @@ static int mx_name_width(const pc_taxonomy *tax)
     return widest + 1;
 }
 
-/* Column widths: each policy column fits the longest policy id (9 to 16 columns); the name
+/* Column widths: each policy column fits the longest policy label (9 to 16 columns); the name
  * column takes the widest category name, shrinking (to 24 columns, or a third of the width)
  * so that every policy fits when it can. Policies that do not fit scroll sideways. */
 static void mx_widths(const tui_app *app, int w, int *namew, int *colw, size_t *ncols)
 {
     int idw = 0;
     for (size_t i = 0; i < app->npols; i++) {
-        int iw = tui_width(app->pols[i]->id, strlen(app->pols[i]->id));
+        const char *label = tui_model_label(app, i);
+        int iw = tui_width(label, strlen(label));
         idw = iw > idw ? iw : idw;
     }
     *colw = idw + 2 < 9 ? 9 : idw + 2 > 16 ? 16 : idw + 2;
@@ -239,7 +240,7 @@ static void mx_draw_head(tui_view *v, tui_screen *s, int y, int w)
     for (size_t k = 0; k < ncols && m->left + k < v->app->npols; k++) {
         size_t pi = m->left + k;
         int x = namew + (int)k * colw;
-        tui_puts_trunc(s, y, x + 1, colw - 2, TUI_S_HEADING, v->app->pols[pi]->id);
+        tui_puts_trunc(s, y, x + 1, colw - 2, TUI_S_HEADING, tui_model_label(v->app, pi));
         if (pi == m->col)
             tui_mark(s, y, x + 1, colw - 2, -1, TUI_F_UNDERLINE);
     }

@@ -434,7 +434,8 @@ static void sd_draw_head(tui_view *v, tui_screen *s, int y, size_t shown, int co
         int x = x0 + (int)k * colw;
         tui_state st = d->cols[p].state;
         tui_puts(s, y, x, 1, tui_state_style(st), tui_state_glyph(st));
-        tui_puts_trunc(s, y, x + SD_EDGE, SD_TEXTW(colw), TUI_S_HEADING, v->app->pols[p]->id);
+        tui_puts_trunc(s, y, x + SD_EDGE, SD_TEXTW(colw), TUI_S_HEADING,
+                       tui_model_label(v->app, p));
         if (p == d->cur)
             tui_mark(s, y, x + SD_EDGE, SD_TEXTW(colw), -1, TUI_F_REVERSE | TUI_F_BOLD);
     }

@@ -1,19 +1,43 @@
 /* policy.c: see policy.h. */
 #include "classify/policy.h"
 
+#include "text/title.h"
+
 #include <stdlib.h>
 #include <string.h>
+
+/* The document's title: the outline's, else the one the file names (HTML <title>, PDF or
+ * Word metadata). Sets *n; NULL when neither. */
+static const char *pc_policy_title(const pc_doc *doc, const pc_outline *o, size_t *n)
+{
+    *n = o->title.end - o->title.start;
+    if (*n > 0 && *n < 120)
+        return doc->text + o->title.start;
+    *n = doc->title ? strlen(doc->title) : 0;
+    return *n > 0 && *n < 120 ? doc->title : NULL;
+}
 
 static char *pc_policy_display_name(const pc_doc *doc, const pc_outline *o)
 {
     pc_buf b = {0};
+    size_t n;
+    const char *title = pc_policy_title(doc, o, &n);
     pc_buf_adds(&b, doc->name);
-    size_t n = o->title.end - o->title.start;
-    if (n > 0 && n < 120) {
+    if (title) {
         pc_buf_adds(&b, ": ");
-        pc_buf_add(&b, doc->text + o->title.start, n);
+        pc_buf_add(&b, title, n);
     }
     return pc_buf_steal(&b);
+}
+
+static char *pc_policy_label(const pc_doc *doc, const pc_outline *o)
+{
+    size_t n;
+    const char *title = pc_policy_title(doc, o, &n);
+    char *label = title ? pc_title_label(title, n) : NULL;
+    if (!label && doc->title && title != doc->title)
+        label = pc_title_label(doc->title, strlen(doc->title));
+    return label ? label : pc_title_stem_label(doc->name);
 }
 
 pc_policy *pc_policy_from_doc_with(pc_doc *doc, const pc_taxonomy *tax,
@@ -31,12 +55,14 @@ pc_policy *pc_policy_from_doc_with(pc_doc *doc, const pc_taxonomy *tax,
     p->outline = pc_segment(doc, err);
     if (!p->outline)
         goto fail;
+    pc_outline_check(p->outline, doc); /* an empty or thin extraction is said, not hidden */
     p->cls = pc_classify_with(tax, p->outline, &p->copts, err);
     if (!p->cls)
         goto fail;
     p->id = pc_strdup(doc->name);
     p->name = pc_policy_display_name(doc, p->outline);
-    if (!p->id || !p->name) {
+    p->label = pc_policy_label(doc, p->outline);
+    if (!p->id || !p->name || !p->label) {
         pc_error_set(err, "%s: out of memory", doc->path);
         goto fail;
     }
@@ -74,6 +100,7 @@ void pc_policy_free(pc_policy *p)
     pc_doc_free(p->doc);
     free(p->id);
     free(p->name);
+    free(p->label);
     free(p);
 }
 

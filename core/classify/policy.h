@@ -14,6 +14,8 @@
 typedef struct pc_policy {
     char *id;   /* short unique id: the file's base name without extension */
     char *name; /* what people call it: "<id>" or "<id>: <document title>" */
+    char *label; /* a short column label: the company or site name in the title, else the file
+                    stem without leading numbers ("freshbox") */
     pc_doc *doc;
     pc_outline *outline;
     pc_classified *cls;

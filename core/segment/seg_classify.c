@@ -9,6 +9,7 @@
  * - the first line of the document, when it looks like a title, is the document's title.
  */
 #include "segment/seg_internal.h"
+#include "text/title.h"
 
 #include <string.h>
 
@@ -240,10 +241,15 @@ static void seg_update_ctx(const char *t, const seg_lines *L, size_t i, seg_ctx 
     c->prev = i;
 }
 
-/* The first content line is the document's title when it reads like one. */
+/* The first content line is the document's title when it reads like one; a date line
+ * ("Last updated: May 22, 2024") before it is passed over. */
 static void seg_find_title(const char *t, seg_lines *L)
 {
     size_t j = seg_next_content(L, SIZE_MAX);
+    for (int k = 0; k < 2 && j != SIZE_MAX && pc_title_is_date(t + L->v[j].text,
+                                                               L->v[j].text_end - L->v[j].text);
+         k++)
+        j = seg_next_content(L, j);
     if (j == SIZE_MAX)
         return;
     seg_line *l = &L->v[j];

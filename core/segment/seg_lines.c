@@ -185,7 +185,9 @@ static void seg_attach_block(const pc_doc *doc, size_t *bi, seg_line *l, size_t 
     while (*bi < doc->nblocks && doc->blocks[*bi].end < l->start)
         (*bi)++;
     if (*bi < doc->nblocks && doc->blocks[*bi].start <= nl && doc->blocks[*bi].end >= l->start) {
-        l->block = (int)doc->blocks[*bi].kind;
+        /* a table row is one item of its table's list */
+        pc_block_kind k = doc->blocks[*bi].kind;
+        l->block = (int)(k == PC_BLOCK_ROW ? PC_BLOCK_ITEM : k);
         l->block_level = doc->blocks[*bi].level;
     }
 }

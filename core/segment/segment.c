@@ -278,10 +278,11 @@ static void seg_lines_to_outline(seg_build *b, seg_lines *L)
     for (size_t i = 0; i < L->n && !b->oom;) {
         seg_line *l = &L->v[i];
         if (l->kind == SEG_HEADING) {
-            /* numbered headings keep their number ("1.2 Data controller") */
+            /* numbered headings keep their number ("1.2 Data controller"), in whatever format
+             * they came (text, HTML, PDF, DOCX) */
             size_t ts = l->text;
             if (l->marker != MK_NONE && l->marker != MK_MD_HEADING && l->marker != MK_QUESTION &&
-                l->marker != MK_BULLET && l->block != PC_BLOCK_HEADING)
+                l->marker != MK_BULLET)
                 for (ts = l->start; ts < l->text && seg_is_space((unsigned char)b->doc->text[ts]);)
                     ts++;
             seg_open_section(b, l->style, ts, l->text_end, l->start);
@@ -365,4 +366,31 @@ void pc_outline_free(pc_outline *o)
     free(o->clauses);
     free(o->chrome);
     free(o);
+}
+
+/* Non-blank bytes in text[start, end). */
+static size_t seg_nonblank(const char *text, size_t start, size_t end)
+{
+    size_t k = 0;
+    for (size_t i = start; i < end; i++)
+        k += text[i] != ' ' && text[i] != '\t' && text[i] != '\n';
+    return k;
+}
+
+int pc_outline_check(const pc_outline *o, pc_doc *doc)
+{
+    if (o->nclauses == 0)
+        return pc_doc_warn(doc, PC_WARN_EMPTY,
+                           "no clause found: nothing in it can be classified or compared");
+    size_t kept = 0, all = seg_nonblank(doc->text, 0, doc->len);
+    for (size_t i = 0; i < o->nclauses; i++)
+        kept += seg_nonblank(doc->text, o->clauses[i].start, o->clauses[i].end);
+    for (size_t i = 0; i < o->nsections; i++)
+        kept += seg_nonblank(doc->text, o->sections[i].title_start, o->sections[i].title_end);
+    if (kept * 2 >= all)
+        return 0;
+    return pc_doc_warn(doc, PC_WARN_LITTLE_TEXT,
+                       "only %zu%% of its text is in clauses (%zu clause%s); the rest was taken "
+                       "for page chrome or could not be read",
+                       all ? kept * 100 / all : 0, o->nclauses, o->nclauses == 1 ? "" : "s");
 }

@@ -60,6 +60,11 @@ typedef struct pc_outline {
 pc_outline *pc_segment(const pc_doc *doc, pc_error *err);
 void pc_outline_free(pc_outline *o);
 
+/* Warn on doc (o's document) when the extraction is empty or thin: PC_WARN_EMPTY when the
+ * outline has no clause, PC_WARN_LITTLE_TEXT when its clauses and headings hold under half
+ * of the document's text. Returns 0, or -1 out of memory (the warning is lost). */
+int pc_outline_check(const pc_outline *o, pc_doc *doc);
+
 /* End of the sentence that starts at `start` within text[start..end): the offset just after
  * its final punctuation (and closing quotes or brackets), or `end`. Exposed for tests. */
 size_t pc_sentence_end(const char *text, size_t start, size_t end);

@@ -1,486 +1,29 @@
-/* html.c: see html.h. The tree walk follows children/next/parent pointers (no recursion, so
- * deep nesting costs no stack) and keeps a heap stack of block kinds for nested blocks. */
+/* html.c: see html.h. Parsing and the page's title here; the walk in html_walk.c, chrome in
+ * html_chrome.c, the choice of the policy's blocks in html_select.c. */
 #include "text/html.h"
 
+#include "text/html_internal.h"
 #include "text/normalize.h"
 
-#include <ctype.h>
-#include <strings.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* One open block element. Plain value. */
-typedef struct html_frame {
-    pc_block_kind kind;
-    int level;
-} html_frame;
-
-/* html_walk: the output under construction. Owns every buffer and array in it. */
-typedef struct html_walk {
-    pc_buf text;              /* the document text so far */
-    pc_block *blocks;
-    size_t nblocks, blocks_cap;
-    pc_linemap *lines;
-    size_t nlines, lines_cap;
-    pc_buf raw;               /* the current block's text as the parser gave it */
-    unsigned raw_line;        /* source line of its first non-blank text, 0 = none yet */
-    unsigned last_line;
-    pc_norm blk;              /* the current block normalized (counters accumulate here) */
-    html_frame *stack;
-    size_t depth, stack_cap;
-    int list_depth, pre_depth, article_depth;
-    int lenient;              /* keep forms and ignore class/id/role hints */
-    int oom;
-} html_walk;
+#include <strings.h>
 
 static pthread_once_t html_once = PTHREAD_ONCE_INIT;
 
 /* libxml2 stops reading at nesting depth 256 unless XML_PARSE_HUGE is given, losing the text
  * below. The HTML parser expands no declared entities (see blank_internal_subset) and the
  * input is bounded by the loader's size limit, so lifting the depth limit costs memory
- * proportional to the file only; the tree walk below is iterative. */
+ * proportional to the file only; the tree walk is iterative. */
 #define HTML_PARSE_DEPTH_UNLIMITED XML_PARSE_HUGE
 
 static void html_init_parser(void)
 {
     xmlInitParser();
-}
-
-static int name_in(const char *name, const char *const *list)
-{
-    for (; *list; list++)
-        if (strcmp(name, *list) == 0)
-            return 1;
-    return 0;
-}
-
-static const char *const html_dropped_tags[] = {
-    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "nav",
-    "footer", "aside", "head", "title", "object", "embed", "canvas", "math", "textarea",
-    "input", "option", "datalist", "audio", "video", "map", "dialog", "menu", NULL};
-
-static const char *const html_block_tags[] = {
-    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "form", "header", "hgroup", "html",
-    "legend", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "ul", "h1", "h2", "h3", "h4", "h5", "h6", NULL};
-
-static const char *node_name(const xmlNode *n)
-{
-    return (const char *)n->name;
-}
-
-static const char *attr_value(const xmlAttr *a)
-{
-    if (a->children && a->children->content)
-        return (const char *)a->children->content;
-    return "";
-}
-
-/* ---- chrome recognition from id, class, role, aria-label ------------------------------- */
-
-static const char *const chrome_strong[] = {
-    "cookie-banner", "cookiebanner", "cookie-notice", "cookienotice", "cookie-consent",
-    "cookieconsent", "cookie-bar", "cookiebar", "cookie-popup", "cookie-modal", "cookie-law",
-    "cookielaw", "cookie-message", "cookie-wall", "cookies-banner", "cookies-notice",
-    "consent-banner", "consentbanner", "consent-manager", "consent-modal", "consent-popup",
-    "gdpr-banner", "gdpr-consent", "gdpr-cookie", "onetrust", "cookiebot", "didomi",
-    "usercentrics", "cc-window", "cc-banner", "cmp-container", "truste-consent",
-    "langswitch", "lang-switch", "language-switch", "languageswitch", "language-select",
-    "languageselect", "lang-select", "language-picker", "languagepicker", "language-chooser",
-    "breadcrumb", "skip-link", "skiplink", "site-header", "page-header", "global-header",
-    "site-footer", "global-footer", "page-footer", "masthead", NULL};
-
-static const char *const chrome_words[] = {
-    "nav", "navbar", "navigation", "navmenu", "sidenav", "topnav", "subnav", "menu",
-    "menubar", "mainmenu", "megamenu", "footer", "sidebar", "toolbar", "topbar", NULL};
-
-static const char *const cookie_words[] = {"cookie", "cookies", "gdpr", NULL};
-static const char *const banner_words[] = {"banner", "notice", "bar", "popup", "modal",
-                                           "dialog", "overlay", "consent", "law", "message",
-                                           "alert", "wall", NULL};
-static const char *const lang_words[] = {"lang", "language", "languages", "locale", NULL};
-static const char *const picker_words[] = {"switch", "switcher", "selector", "select",
-                                           "picker", "chooser", "menu", "dropdown", "list",
-                                           "links", "nav", NULL};
-
-/* Does the lowercased value have a word (maximal alphanumeric run) from list? */
-static int has_word(const char *v, const char *const *list)
-{
-    char word[64];
-    while (*v) {
-        while (*v && !isalnum((unsigned char)*v))
-            v++;
-        size_t k = 0;
-        while (isalnum((unsigned char)v[k]))
-            k++;
-        if (k > 0 && k < sizeof word) {
-            memcpy(word, v, k);
-            word[k] = '\0';
-            if (name_in(word, list))
-                return 1;
-        }
-        v += k;
-    }
-    return 0;
-}
-
-static int value_says_chrome(const char *value)
-{
-    char v[256];
-    size_t k = 0;
-    for (; value[k] && k + 1 < sizeof v; k++)
-        v[k] = (char)(value[k] == '_' ? '-' : tolower((unsigned char)value[k]));
-    v[k] = '\0';
-    for (const char *const *s = chrome_strong; *s; s++)
-        if (strstr(v, *s))
-            return 1;
-    if (has_word(v, chrome_words))
-        return 1;
-    if (has_word(v, cookie_words) && has_word(v, banner_words))
-        return 1;
-    return has_word(v, lang_words) && has_word(v, picker_words);
-}
-
-static int role_says_chrome(const char *role)
-{
-    static const char *const roles[] = {"navigation", "banner", "contentinfo", "menu",
-                                        "menubar", "complementary", "search", NULL};
-    return name_in(role, roles);
-}
-
-/* Hidden or named as page chrome by its attributes. html, body, main and article are never
- * dropped this way (sites put state classes such as "nav-open" on body). */
-static int attrs_say_chrome(const xmlNode *n)
-{
-    static const char *const kept[] = {"html", "body", "main", "article", NULL};
-    if (name_in(node_name(n), kept))
-        return 0;
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        const char *an = (const char *)a->name, *v = attr_value(a);
-        if (strcmp(an, "hidden") == 0)
-            return 1;
-        if (strcmp(an, "aria-hidden") == 0 && strcmp(v, "true") == 0)
-            return 1;
-        if (strcmp(an, "role") == 0 && role_says_chrome(v))
-            return 1;
-        if ((strcmp(an, "id") == 0 || strcmp(an, "class") == 0 ||
-             strcmp(an, "aria-label") == 0) && value_says_chrome(v))
-            return 1;
-    }
-    return 0;
-}
-
-static int is_dropped(const html_walk *w, const xmlNode *n)
-{
-    const char *name = node_name(n);
-    if (name_in(name, html_dropped_tags))
-        return 1;
-    if (strcmp(name, "header") == 0 && w->article_depth == 0)
-        return 1; /* the site's header; an article's own header holds its title */
-    if (w->lenient)
-        return 0;
-    return strcmp(name, "form") == 0 || attrs_say_chrome(n);
-}
-
-/* ---- output --------------------------------------------------------------------------- */
-
-static html_frame html_top(const html_walk *w)
-{
-    html_frame f = {PC_BLOCK_PARA, 0};
-    return w->depth ? w->stack[w->depth - 1] : f;
-}
-
-/* Append the current block's normalized text, blanks collapsed, as one line. */
-static int html_emit(html_walk *w, const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
-        i++;
-    if (i == n)
-        return 0;
-    if (w->text.len && pc_buf_addc(&w->text, '\n') < 0)
-        return -1;
-    size_t start = w->text.len;
-    if (pc_buf_reserve(&w->text, n - i) < 0)
-        return -1;
-    int blank = 0;
-    for (; i < n; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n') {
-            blank = 1;
-            continue;
-        }
-        if (blank)
-            w->text.data[w->text.len++] = ' ';
-        blank = 0;
-        w->text.data[w->text.len++] = c;
-    }
-    w->text.data[w->text.len] = '\0';
-    html_frame f = html_top(w);
-    if (pc_grow(&w->blocks, &w->blocks_cap, w->nblocks + 1, sizeof *w->blocks) < 0 ||
-        pc_grow(&w->lines, &w->lines_cap, w->nlines + 1, sizeof *w->lines) < 0)
-        return -1;
-    w->blocks[w->nblocks++] = (pc_block){start, w->text.len, f.kind, f.level};
-    w->lines[w->nlines++] = (pc_linemap){start, w->raw_line ? w->raw_line : w->last_line};
-    return 0;
-}
-
-/* End the current line (a block boundary or <br>). */
-static void html_flush(html_walk *w)
-{
-    if (w->oom || w->raw.len == 0)
-        return;
-    w->blk.out.len = 0;
-    if (pc_normalize(&w->blk, w->raw.data, w->raw.len) < 0 ||
-        html_emit(w, w->blk.out.data, w->blk.out.len) < 0)
-        w->oom = 1;
-    if (w->raw_line)
-        w->last_line = w->raw_line;
-    w->raw.len = 0;
-    w->raw_line = 0;
-}
-
-/* Line where the first non-blank byte of a text node sits. libxml2 gives a text node the
- * line where the parser's first chunk of it ended (chunks end at entities and every hundred
- * bytes), and an element the line of its start tag. Both estimates below can only be low:
- * the node's line less the line breaks after the first non-blank byte, and the line of what
- * precedes the node plus the line breaks before that byte. Take the larger. */
-static unsigned text_first_line(const xmlNode *n, const char *s, size_t len)
-{
-    const xmlNode *before = n->prev ? n->prev : n->parent;
-    long from_end = xmlGetLineNo(n), from_start = before ? xmlGetLineNo(before) : 1;
-    size_t i = 0;
-    for (; i < len && isspace((unsigned char)s[i]); i++)
-        from_start += s[i] == '\n';
-    for (; i < len; i++)
-        from_end -= s[i] == '\n';
-    long line = from_end > from_start ? from_end : from_start;
-    return line > 0 ? (unsigned)line : 1;
-}
-
-static void html_add_text(html_walk *w, const char *s, size_t len, unsigned line)
-{
-    size_t i = 0;
-    while (i < len && isspace((unsigned char)s[i]))
-        i++;
-    if (i < len && w->raw_line == 0)
-        w->raw_line = line;
-    if (pc_buf_add(&w->raw, s, len) < 0)
-        w->oom = 1;
-}
-
-static void html_text(html_walk *w, const xmlNode *n)
-{
-    const char *s = (const char *)n->content;
-    if (!s)
-        return;
-    size_t len = strlen(s);
-    if (w->pre_depth == 0) {
-        html_add_text(w, s, len, text_first_line(n, s, len));
-        return;
-    }
-    /* inside <pre> every line break ends a line */
-    const xmlNode *before = n->prev ? n->prev : n->parent;
-    long start = before ? xmlGetLineNo(before) : 1;
-    unsigned line = start > 0 ? (unsigned)start : 1;
-    const char *nl;
-    while ((nl = memchr(s, '\n', len)) != NULL) {
-        html_add_text(w, s, (size_t)(nl - s), line++);
-        html_flush(w);
-        len -= (size_t)(nl - s) + 1;
-        s = nl + 1;
-    }
-    html_add_text(w, s, len, line);
-}
-
-/* ---- the walk ------------------------------------------------------------------------- */
-
-static void html_push(html_walk *w, pc_block_kind kind, int level)
-{
-    if (pc_grow(&w->stack, &w->stack_cap, w->depth + 1, sizeof *w->stack) < 0) {
-        w->oom = 1;
-        return;
-    }
-    w->stack[w->depth++] = (html_frame){kind, level};
-}
-
-static void html_enter_block(html_walk *w, const char *name)
-{
-    html_frame top = html_top(w);
-    html_flush(w);
-    if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
-        html_push(w, PC_BLOCK_HEADING, name[1] - '0');
-    } else if (strcmp(name, "li") == 0) {
-        html_push(w, PC_BLOCK_ITEM, w->list_depth > 0 ? w->list_depth : 1);
-    } else {
-        /* a paragraph inside a list item or heading stays part of it */
-        if (top.kind == PC_BLOCK_PARA)
-            top.level = 0;
-        html_push(w, top.kind, top.level);
-    }
-    if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0)
-        w->list_depth++;
-    else if (strcmp(name, "pre") == 0)
-        w->pre_depth++;
-    else if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0)
-        w->article_depth++;
-}
-
-/* Returns 1 when the walk must descend into n (and call html_leave after its children). */
-static int html_enter(html_walk *w, const xmlNode *n)
-{
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        html_text(w, n);
-        return 0;
-    }
-    if (n->type != XML_ELEMENT_NODE || is_dropped(w, n))
-        return 0;
-    const char *name = node_name(n);
-    if (strcmp(name, "br") == 0 || strcmp(name, "hr") == 0) {
-        html_flush(w);
-        return 0;
-    }
-    if (name_in(name, html_block_tags))
-        html_enter_block(w, name);
-    return 1;
-}
-
-static void html_leave(html_walk *w, const xmlNode *n)
-{
-    const char *name = node_name(n);
-    if (!name_in(name, html_block_tags))
-        return;
-    html_flush(w);
-    if (w->depth)
-        w->depth--;
-    if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0)
-        w->list_depth--;
-    else if (strcmp(name, "pre") == 0)
-        w->pre_depth--;
-    else if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0)
-        w->article_depth--;
-}
-
-static void html_walk_tree(html_walk *w, const xmlNode *root)
-{
-    const xmlNode *n = root;
-    while (n && !w->oom) {
-        if (html_enter(w, n)) {
-            if (n->children) {
-                n = n->children;
-                continue;
-            }
-            html_leave(w, n);
-        }
-        while (n != root && !n->next) {
-            n = n->parent;
-            html_leave(w, n);
-        }
-        if (n == root)
-            break;
-        n = n->next;
-    }
-    html_flush(w);
-}
-
-/* ---- choosing what to read -------------------------------------------------------------- */
-
-static int is_main_element(const xmlNode *n)
-{
-    if (strcmp(node_name(n), "main") == 0)
-        return 1;
-    for (const xmlAttr *a = n->properties; a; a = a->next)
-        if (strcmp((const char *)a->name, "role") == 0 && strcmp(attr_value(a), "main") == 0)
-            return 1;
-    return 0;
-}
-
-/* Next element in document order (children first), iteratively; NULL at the end. */
-static const xmlNode *next_element(const xmlNode *n, const xmlNode *root)
-{
-    do {
-        if (n->children) {
-            n = n->children;
-        } else {
-            while (n != root && !n->next)
-                n = n->parent;
-            if (n == root)
-                return NULL;
-            n = n->next;
-        }
-    } while (n->type != XML_ELEMENT_NODE);
-    return n;
-}
-
-/* The <main> (or role=main) element, else the only <article>, else NULL. */
-static const xmlNode *find_main(const xmlNode *root)
-{
-    const xmlNode *article = NULL;
-    int narticles = 0;
-    for (const xmlNode *n = root; n; n = next_element(n, root)) {
-        if (is_main_element(n))
-            return n;
-        if (strcmp(node_name(n), "article") == 0 && narticles++ == 0)
-            article = n;
-    }
-    return narticles == 1 ? article : NULL;
-}
-
-static void html_walk_free(html_walk *w)
-{
-    pc_buf_free(&w->text);
-    free(w->blocks);
-    free(w->lines);
-    pc_buf_free(&w->raw);
-    pc_norm_free(&w->blk);
-    free(w->stack);
-    memset(w, 0, sizeof *w);
-}
-
-/* Walk from root; returns 1 when it gave text, 0 when not, -1 when memory ran out. On 0 the
- * walk is reset for another try. */
-static int html_try(html_walk *w, const xmlNode *root, int lenient)
-{
-    html_walk_free(w);
-    w->blk.flags = PC_NORM_SAME_LINES;
-    w->lenient = lenient;
-    w->last_line = (unsigned)(xmlGetLineNo(root) > 0 ? xmlGetLineNo(root) : 1);
-    if (is_main_element(root) && strcmp(node_name(root), "main") != 0)
-        w->article_depth = 1; /* role=main: its header is the content's own */
-    html_walk_tree(w, root);
-    if (w->oom)
-        return -1;
-    return w->text.len > 0;
-}
-
-/* ---- parsing -------------------------------------------------------------------------- */
-
-/* Does the page declare a charset other than UTF-8 near its start? */
-static int declares_legacy_charset(const char *data, size_t n)
-{
-    size_t lim = n < 4096 ? n : 4096;
-    for (size_t i = 0; i + 8 < lim; i++) {
-        if (strncasecmp(data + i, "charset=", 8) != 0)
-            continue;
-        const char *v = data + i + 8;
-        size_t left = lim - i - 8;
-        while (left && (*v == '"' || *v == '\'' || *v == ' ')) {
-            v++;
-            left--;
-        }
-        if (left >= 5 && strncasecmp(v, "utf-8", 5) == 0)
-            return 0;
-        if (left >= 4 && strncasecmp(v, "utf8", 4) == 0)
-            return 0;
-        return 1;
-    }
-    return 0;
 }
 
 /* The offset after leading white space, XML declarations ("<?xml ...?>") and comments. */
@@ -526,11 +69,14 @@ static void blank_internal_subset(char *s, size_t n)
             s[j] = ' ';
 }
 
-static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, int utf8,
-                             pc_error *err)
+static void no_text_error(const pc_doc *doc, pc_error *err)
 {
-    int legacy = !utf8 && declares_legacy_charset(data, n);
-    pc_norm pre = {.flags = PC_NORM_SAME_LINES | (legacy ? PC_NORM_RAW8 : 0)};
+    pc_error_set(err, "%s: no policy text in the page (all script or markup)", doc->path);
+}
+
+static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, pc_error *err)
+{
+    pc_norm pre = {.flags = PC_NORM_SAME_LINES};
     if (pc_normalize(&pre, data, n) < 0) {
         pc_norm_free(&pre);
         pc_error_set(err, "%s: out of memory", doc->path);
@@ -545,62 +91,103 @@ static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, int utf8,
     }
     blank_internal_subset(pre.out.data, pre.out.len);
     pthread_once(&html_once, html_init_parser);
-    htmlDocPtr hd = htmlReadMemory(pre.out.data, (int)pre.out.len, doc->path,
-                                   legacy ? NULL : "UTF-8",
+    htmlDocPtr hd = htmlReadMemory(pre.out.data, (int)pre.out.len, doc->path, "UTF-8",
                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                       HTML_PARSE_DEPTH_UNLIMITED);
+                                       HTML_PARSE_IGNORE_ENC | HTML_PARSE_DEPTH_UNLIMITED);
     pc_norm_free(&pre);
     if (!hd || !xmlDocGetRootElement(hd)) {
         xmlFreeDoc(hd);
-        pc_error_set(err, "%s: no policy text in the page (all script or markup)", doc->path);
+        no_text_error(doc, err);
         return NULL;
     }
     return hd;
 }
 
-/* Try main/article, then the whole page, then the whole page keeping forms and ignoring
- * class hints. Returns 1 (text found), 0 or -1. */
-static int html_read_tree(html_walk *w, const xmlNode *root)
+static const xmlNode *child_named(const xmlNode *n, const char *name)
 {
-    const xmlNode *main_el = find_main(root);
-    int r = 0;
-    if (main_el)
-        r = html_try(w, main_el, 0);
-    if (r == 0)
-        r = html_try(w, root, 0);
-    if (r == 0)
-        r = html_try(w, root, 1);
-    return r;
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
+            return c;
+    return NULL;
 }
 
-int pc_html_read(pc_doc *doc, const char *data, size_t n, int utf8, pc_error *err)
+/* The text of the page's <title>, blanks collapsed and normalized; NULL when none. */
+static char *html_title(const xmlNode *root)
 {
-    htmlDocPtr hd = html_parse(doc, data, n, utf8, err);
+    const xmlNode *t = child_named(child_named(root, "head"), "title");
+    xmlChar *s = t ? xmlNodeGetContent(t) : NULL;
+    if (!s)
+        return NULL;
+    pc_norm nm = {.flags = PC_NORM_SAME_LINES};
+    char *out = NULL;
+    if (pc_normalize(&nm, (const char *)s, strlen((const char *)s)) == 0 && nm.out.data) {
+        size_t k = 0;
+        for (size_t i = 0; i < nm.out.len; i++) {
+            char c = nm.out.data[i] == '\t' || nm.out.data[i] == '\n' ? ' ' : nm.out.data[i];
+            if (c != ' ' || (k && nm.out.data[k - 1] != ' '))
+                nm.out.data[k++] = c;
+        }
+        while (k && nm.out.data[k - 1] == ' ')
+            k--;
+        out = k ? pc_strndup(nm.out.data, k) : NULL;
+    }
+    pc_norm_free(&nm);
+    xmlFree(s);
+    return out;
+}
+
+/* What the choice left out, said once. */
+static void html_notes(pc_doc *doc, const html_choice *c)
+{
+    if (c->chrome_ignored && c->page_prose > 0)
+        pc_doc_warn(doc, PC_WARN_WHOLE_PAGE,
+                    "most of the page's text is marked as navigation, banners or pop-ups; "
+                    "all of it was read");
+    else if (c->page_prose > 0 && c->kept_prose * 10 < c->page_prose * 8)
+        pc_doc_warn(doc, PC_WARN_CHROME,
+                    "%zu%% of the page's text was left out as navigation, banners, sidebars "
+                    "or other page furniture",
+                    (c->page_prose - c->kept_prose) * 100 / c->page_prose);
+}
+
+static void html_take(pc_doc *doc, html_walk *w)
+{
+    doc->invalid_bytes += w->blk.invalid_bytes;
+    doc->controls_removed += w->blk.controls_removed;
+    doc->len = w->text.len;
+    doc->text = pc_buf_steal(&w->text);
+    doc->blocks = w->blocks;
+    doc->nblocks = w->nblocks;
+    doc->lines = w->lines;
+    doc->nlines = w->nlines;
+    w->blocks = NULL;
+    w->lines = NULL;
+}
+
+int pc_html_read(pc_doc *doc, const char *data, size_t n, pc_error *err)
+{
+    htmlDocPtr hd = html_parse(doc, data, n, err);
     if (!hd)
         return -1;
     html_walk w = {0};
-    int r = html_read_tree(&w, xmlDocGetRootElement(hd));
+    html_choice choice;
+    doc->title = html_title(xmlDocGetRootElement(hd));
+    /* the document node: every top-level element, also those after a stray </html> */
+    int r = html_walk_tree(&w, (const xmlNode *)hd);
     xmlFreeDoc(hd);
-    if (r <= 0) {
+    if (r == 0 && w.nblocks)
+        r = html_select(&w, &choice);
+    if (r < 0 || w.text.len == 0) {
         html_walk_free(&w);
         if (r < 0)
             pc_error_set(err, "%s: out of memory", doc->path);
         else
-            pc_error_set(err, "%s: no policy text in the page (all script or markup)",
-                         doc->path);
+            no_text_error(doc, err);
         return -1;
     }
-    doc->invalid_bytes += w.blk.invalid_bytes;
-    doc->controls_removed += w.blk.controls_removed;
-    doc->len = w.text.len;
-    doc->text = pc_buf_steal(&w.text);
-    doc->blocks = w.blocks;
-    doc->nblocks = w.nblocks;
-    doc->lines = w.lines;
-    doc->nlines = w.nlines;
-    w.blocks = NULL;
-    w.lines = NULL;
+    html_take(doc, &w);
     html_walk_free(&w);
+    html_notes(doc, &choice);
     return 0;
 }

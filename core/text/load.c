@@ -2,17 +2,22 @@
  *
  * pc_doc_load: open + fstat (refuse directories and files over the limit before reading) ->
  * read the whole file -> doc_build. pc_doc_from_memory goes straight to doc_build, which
- * handles the byte-order mark (UTF-16 is converted to UTF-8), refuses binary and empty input,
- * picks the format and hands the bytes to the normalizer (text, Markdown) or the HTML reader.
- * At most three copies of the text are alive at once: the file, a UTF-16 conversion, and the
- * normalized output (the HTML reader adds libxml2's tree).
+ * sends PDF and ZIP containers (by their leading bytes) to their readers; for the rest it
+ * handles the byte-order mark, refuses binary and empty input, picks the format, decides the
+ * encoding (encoding.h) and hands UTF-8 to the normalizer (text, Markdown) or the HTML reader.
+ * At most three copies of the text are alive at once: the file, a conversion to UTF-8, and
+ * the normalized output (the HTML reader adds libxml2's tree).
  */
 #include "text/load.h"
 
+#include "text/encoding.h"
 #include "text/html.h"
 #include "text/normalize.h"
+#include "text/office.h"
+#include "text/pdf.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +34,9 @@ const char *pc_format_name(pc_format f)
     case PC_FORMAT_TEXT: return "text";
     case PC_FORMAT_MARKDOWN: return "markdown";
     case PC_FORMAT_HTML: return "html";
+    case PC_FORMAT_PDF: return "pdf";
+    case PC_FORMAT_DOCX: return "docx";
+    case PC_FORMAT_ODT: return "odt";
     default: return "auto";
     }
 }
@@ -59,7 +67,8 @@ pc_format pc_format_from_path(const char *path)
         {"txt", PC_FORMAT_TEXT},      {"text", PC_FORMAT_TEXT},     {"md", PC_FORMAT_MARKDOWN},
         {"markdown", PC_FORMAT_MARKDOWN}, {"mdown", PC_FORMAT_MARKDOWN},
         {"mkd", PC_FORMAT_MARKDOWN},  {"html", PC_FORMAT_HTML},     {"htm", PC_FORMAT_HTML},
-        {"xhtml", PC_FORMAT_HTML},    {"shtml", PC_FORMAT_HTML},
+        {"xhtml", PC_FORMAT_HTML},    {"shtml", PC_FORMAT_HTML},     {"pdf", PC_FORMAT_PDF},
+        {"docx", PC_FORMAT_DOCX},     {"odt", PC_FORMAT_ODT},
     };
     const char *ext = path_ext(path);
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
@@ -134,89 +143,6 @@ pc_format pc_format_sniff(const char *data, size_t n)
     return PC_FORMAT_TEXT;
 }
 
-/* ---- encodings ------------------------------------------------------------------------ */
-
-/* The input after its byte-order mark: a view of the caller's bytes (borrowed) or a UTF-8
- * conversion of UTF-16 (then `owned` holds it and this struct frees it). */
-typedef struct load_input {
-    const char *data;
-    size_t n;
-    char *owned;
-    int utf16;
-    size_t invalid; /* unpaired surrogates and an odd last byte, replaced by U+FFFD */
-} load_input;
-
-static unsigned utf16_unit(const unsigned char *p, int be)
-{
-    return be ? (unsigned)(p[0] << 8 | p[1]) : (unsigned)(p[1] << 8 | p[0]);
-}
-
-/* Convert s[0..n) (after the BOM) to UTF-8. A NUL unit sets *nul_at (offset in s) and
- * stops. Returns 0, or -1 when memory runs out. */
-static int utf16_to_utf8(load_input *in, const unsigned char *s, size_t n, int be,
-                         size_t *nul_at)
-{
-    char *out = malloc(n / 2 * 3 + 4);
-    size_t w = 0, i = 0;
-    if (!out)
-        return -1;
-    for (; i + 1 < n; i += 2) {
-        uint32_t cp = utf16_unit(s + i, be);
-        if (cp == 0) {
-            *nul_at = i;
-            break;
-        }
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < n) {
-            unsigned lo = utf16_unit(s + i + 2, be);
-            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                i += 2;
-            }
-        }
-        if (cp >= 0xD800 && cp <= 0xDFFF) {
-            cp = 0xFFFD;
-            in->invalid++;
-        }
-        w += pc_utf8_encode(cp, out + w);
-    }
-    if (i + 1 == n) { /* odd last byte */
-        w += pc_utf8_encode(0xFFFD, out + w);
-        in->invalid++;
-    }
-    out[w] = '\0';
-    in->owned = out;
-    in->data = out;
-    in->n = w;
-    return 0;
-}
-
-static int decode_bom(load_input *in, const char *path, const char *data, size_t n,
-                      pc_error *err)
-{
-    const unsigned char *u = (const unsigned char *)data;
-    *in = (load_input){data, n, NULL, 0, 0};
-    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-        in->data += 3;
-        in->n -= 3;
-        return 0;
-    }
-    if (n < 2 || !((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
-        return 0;
-    size_t nul_at = SIZE_MAX;
-    in->utf16 = 1;
-    if (utf16_to_utf8(in, u + 2, n - 2, u[0] == 0xFE, &nul_at) < 0) {
-        pc_error_set(err, "%s: out of memory", path);
-        return -1;
-    }
-    if (nul_at != SIZE_MAX) {
-        free(in->owned);
-        in->owned = NULL;
-        pc_error_set(err, "%s: binary file (NUL character at offset %zu)", path, nul_at + 2);
-        return -1;
-    }
-    return 0;
-}
-
 /* ---- refusing what is not a policy -------------------------------------------------------- */
 
 static const char *binary_magic(const char *data, size_t n)
@@ -227,10 +153,10 @@ static const char *binary_magic(const char *data, size_t n)
         const char *what;
     } table[] = {
         {"\x7f" "ELF", 4, "ELF executable"},  {"\x89PNG", 4, "PNG image"},
-        {"%PDF-", 5, "PDF document; extract its text first"},
-        {"PK\x03\x04", 4, "ZIP archive or office document; save it as text or HTML"},
+        {"PK\x03\x04", 4, "ZIP archive that is not a Word or OpenDocument text"},
         {"\x1f\x8b", 2, "gzip data"},         {"\xff\xd8\xff", 3, "JPEG image"},
-        {"GIF8", 4, "GIF image"},             {"\xd0\xcf\x11\xe0", 4, "office document"},
+        {"GIF8", 4, "GIF image"},
+        {"\xd0\xcf\x11\xe0", 4, "old Word or Excel document; save it as .docx, PDF or text"},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (n >= table[i].len && memcmp(data, table[i].magic, table[i].len) == 0)
@@ -286,19 +212,6 @@ static int check_binary(const char *path, const char *data, size_t n, pc_error *
     return 0;
 }
 
-/* Invalid UTF-8 bytes in the first SNIFF_BYTES, per thousand. */
-static size_t invalid_utf8_permille(const char *data, size_t n)
-{
-    size_t lim = n < SNIFF_BYTES ? n : SNIFF_BYTES, bad = 0, i = 0;
-    while (i < lim) {
-        uint32_t cp;
-        size_t k = pc_utf8_decode(data + i, n - i, &cp);
-        bad += k == 0;
-        i += k ? k : 1;
-    }
-    return lim ? bad * 1000 / lim : 0;
-}
-
 static int is_blank_text(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -310,13 +223,8 @@ static int is_blank_text(const char *s, size_t n)
 
 /* ---- building the document ---------------------------------------------------------------- */
 
-static int read_plain(pc_doc *d, const load_input *in, pc_error *err)
+static int read_plain(pc_doc *d, const pc_text_in *in, pc_error *err)
 {
-    if (invalid_utf8_permille(in->data, in->n) > 300) {
-        pc_error_set(err, "%s: not UTF-8 text (most bytes are invalid); convert it to UTF-8",
-                     d->path);
-        return -1;
-    }
     pc_norm nm = {.flags = PC_NORM_LINEMAP};
     if (pc_normalize(&nm, in->data, in->n) < 0) {
         pc_norm_free(&nm);
@@ -325,7 +233,7 @@ static int read_plain(pc_doc *d, const load_input *in, pc_error *err)
     }
     if (d->format == PC_FORMAT_MARKDOWN)
         pc_markdown_strip(&nm);
-    d->invalid_bytes = nm.invalid_bytes + in->invalid;
+    d->invalid_bytes = nm.invalid_bytes;
     d->controls_removed = nm.controls_removed;
     d->len = nm.out.len;
     char *shrunk = realloc(nm.out.data, nm.out.len + 1); /* give back the slack */
@@ -335,10 +243,32 @@ static int read_plain(pc_doc *d, const load_input *in, pc_error *err)
     return 0;
 }
 
-static int doc_fill(pc_doc *d, const char *data, size_t n, pc_error *err)
+/* The format the leading bytes prove (PDF, a ZIP container's document), else AUTO. */
+static pc_format container_format(const char *data, size_t n)
 {
-    load_input in;
-    if (decode_bom(&in, d->path, data, n, err) < 0)
+    if (n >= 5 && memcmp(data, "%PDF-", 5) == 0)
+        return PC_FORMAT_PDF;
+    if (n >= 4 && memcmp(data, "PK\x03\x04", 4) == 0)
+        return pc_office_sniff(data, n);
+    return PC_FORMAT_AUTO;
+}
+
+/* What the encoding decision means for a reviewer: a warning when it was a guess. */
+static void encoding_notes(pc_doc *d, const pc_text_in *in)
+{
+    snprintf(d->encoding, sizeof d->encoding, "%s", in->encoding);
+    if (in->source == PC_ENC_DETECTED)
+        pc_doc_warn(d, PC_WARN_ENCODING, "read as %s (not UTF-8; detected)", in->encoding);
+    else if (in->source == PC_ENC_FALLBACK)
+        pc_doc_warn(d, PC_WARN_ENCODING, "read as %s (not UTF-8, and no better guess)",
+                    in->encoding);
+}
+
+static int read_text(pc_doc *d, const char *data, size_t n, const char *encoding,
+                     pc_error *err)
+{
+    pc_text_in in;
+    if (pc_decode_bom(&in, d->path, data, n, err) < 0)
         return -1;
     int r = -1;
     if (is_blank_text(in.data, in.n))
@@ -346,24 +276,56 @@ static int doc_fill(pc_doc *d, const char *data, size_t n, pc_error *err)
     else if (check_binary(d->path, in.data, in.n, err) == 0) {
         if (d->format == PC_FORMAT_AUTO)
             d->format = pc_format_sniff(in.data, in.n);
-        if (d->format == PC_FORMAT_HTML) {
-            r = pc_html_read(d, in.data, in.n, in.utf16, err);
+        if (pc_decode_charset(&in, d->path, encoding, d->format == PC_FORMAT_HTML, err) == 0) {
+            encoding_notes(d, &in);
+            r = d->format == PC_FORMAT_HTML ? pc_html_read(d, in.data, in.n, err)
+                                            : read_plain(d, &in, err);
             d->invalid_bytes += in.invalid;
-        } else {
-            r = read_plain(d, &in, err);
         }
     }
-    free(in.owned);
+    pc_text_in_free(&in);
+    return r;
+}
+
+/* Warnings for what normalization replaced or removed. */
+static void normalize_notes(pc_doc *d)
+{
+    if (d->invalid_bytes)
+        pc_doc_warn(d, PC_WARN_REPLACED, "%zu invalid byte%s replaced with U+FFFD",
+                    d->invalid_bytes, d->invalid_bytes == 1 ? "" : "s");
+    if (d->controls_removed)
+        pc_doc_warn(d, PC_WARN_CONTROLS, "%zu control character%s removed",
+                    d->controls_removed, d->controls_removed == 1 ? "" : "s");
+}
+
+static int doc_fill(pc_doc *d, const char *data, size_t n, const char *encoding,
+                    pc_error *err)
+{
+    pc_format container = container_format(data, n);
+    int r;
+    if (container != PC_FORMAT_AUTO)
+        d->format = container;
+    if (d->format == PC_FORMAT_PDF)
+        r = container == PC_FORMAT_PDF ? pc_pdf_read(d, data, n, err) : -1;
+    else if (d->format == PC_FORMAT_DOCX || d->format == PC_FORMAT_ODT)
+        r = container != PC_FORMAT_AUTO ? pc_office_read(d, data, n, err) : -1;
+    else
+        r = read_text(d, data, n, encoding, err);
+    if (r < 0 && container == PC_FORMAT_AUTO && d->format >= PC_FORMAT_PDF)
+        pc_error_set(err, "%s: not a %s file (its first bytes say otherwise)", d->path,
+                     d->format == PC_FORMAT_PDF ? "PDF" : "Word or OpenDocument");
     if (r == 0 && is_blank_text(d->text, d->len)) {
         pc_error_set(err, "%s: file is empty (nothing but blanks and control characters)",
                      d->path);
         r = -1;
     }
+    if (r == 0)
+        normalize_notes(d);
     return r;
 }
 
 static pc_doc *doc_build(const char *path, const char *data, size_t n, pc_format format,
-                         pc_error *err)
+                         const char *encoding, pc_error *err)
 {
     pc_doc *d = calloc(1, sizeof *d);
     if (d) {
@@ -376,7 +338,7 @@ static pc_doc *doc_build(const char *path, const char *data, size_t n, pc_format
         return NULL;
     }
     d->format = format;
-    if (doc_fill(d, data, n, err) < 0) {
+    if (doc_fill(d, data, n, encoding, err) < 0) {
         pc_doc_free(d);
         return NULL;
     }
@@ -386,7 +348,14 @@ static pc_doc *doc_build(const char *path, const char *data, size_t n, pc_format
 pc_doc *pc_doc_from_memory(const char *name, const char *data, size_t n, pc_format format,
                            pc_error *err)
 {
-    return doc_build(name, data ? data : "", data ? n : 0, format, err);
+    return doc_build(name, data ? data : "", data ? n : 0, format, NULL, err);
+}
+
+pc_doc *pc_doc_from_memory_opts(const char *name, const char *data, size_t n,
+                                const pc_load_opts *opts, pc_error *err)
+{
+    return doc_build(name, data ? data : "", data ? n : 0, opts ? opts->format : PC_FORMAT_AUTO,
+                     opts ? opts->encoding : NULL, err);
 }
 
 /* ---- reading files -------------------------------------------------------------------- */
@@ -501,7 +470,7 @@ pc_doc *pc_doc_load(const char *path, const pc_load_opts *opts, pc_error *err)
     char *data = read_whole(path, max, &n, err);
     if (!data)
         return NULL;
-    pc_doc *d = doc_build(path, data, n, format, err);
+    pc_doc *d = doc_build(path, data, n, format, opts ? opts->encoding : NULL, err);
     free(data);
     return d;
 }
@@ -511,10 +480,74 @@ unsigned pc_doc_source_line(const pc_doc *doc, size_t offset)
     return doc ? pc_linemap_find(doc->lines, doc->nlines, offset) : 1;
 }
 
+unsigned pc_doc_source_page(const pc_doc *doc, size_t offset)
+{
+    if (!doc || !doc->npages)
+        return 0;
+    size_t lo = 0, hi = doc->npages;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->pages[mid].offset <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return doc->pages[lo].page;
+}
+
+/* ---- warnings ------------------------------------------------------------------------- */
+
+const char *pc_warn_kind_name(pc_warn_kind k)
+{
+    static const char *const names[PC_WARN_COUNT] = {
+        "encoding", "replaced", "controls", "chrome", "whole-page", "pages", "little-text",
+        "empty"};
+    return k < PC_WARN_COUNT ? names[k] : "?";
+}
+
+const pc_warning *pc_doc_warning(const pc_doc *doc, pc_warn_kind kind)
+{
+    for (size_t i = 0; doc && i < doc->nwarnings; i++)
+        if (doc->warnings[i].kind == kind)
+            return &doc->warnings[i];
+    return NULL;
+}
+
+int pc_doc_warn(pc_doc *doc, pc_warn_kind kind, const char *fmt, ...)
+{
+    pc_buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    char line[PC_ERROR_MAX];
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (pc_buf_adds(&b, line) < 0)
+        return -1;
+    pc_warning *w = (pc_warning *)pc_doc_warning(doc, kind);
+    if (w) {
+        free(w->msg);
+        w->msg = pc_buf_steal(&b);
+        return 0;
+    }
+    pc_warning *grown = realloc(doc->warnings, (doc->nwarnings + 1) * sizeof *grown);
+    if (!grown) {
+        pc_buf_free(&b);
+        return -1;
+    }
+    doc->warnings = grown;
+    doc->warnings[doc->nwarnings++] = (pc_warning){kind, pc_buf_steal(&b)};
+    return 0;
+}
+
 void pc_doc_free(pc_doc *d)
 {
     if (!d)
         return;
+    for (size_t i = 0; i < d->nwarnings; i++)
+        free(d->warnings[i].msg);
+    free(d->warnings);
+    free(d->pages);
+    free(d->title);
     free(d->path);
     free(d->name);
     free(d->text);

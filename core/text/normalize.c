@@ -132,10 +132,6 @@ static int norm_nonascii(pc_norm *nm, const unsigned char *s, size_t n, size_t i
 {
     static const char replacement[] = "\xEF\xBF\xBD";
     uint32_t cp;
-    if (nm->flags & PC_NORM_RAW8) {
-        *next = i + 1;
-        return norm_put(nm, s + i, 1);
-    }
     size_t k = pc_utf8_decode((const char *)s + i, n - i, &cp);
     if (k == 0) {
         nm->invalid_bytes++;

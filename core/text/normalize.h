@@ -25,7 +25,6 @@
 enum {
     PC_NORM_LINEMAP = 1,    /* record a linemap entry at each output line start */
     PC_NORM_SAME_LINES = 2, /* never add a line: FF, VT, U+2028/9 become a space */
-    PC_NORM_RAW8 = 4,       /* bytes >= 0x80 are copied as they are (legacy 8-bit input) */
 };
 
 /* pc_norm: an output under construction. Owns out.data and lines; zero-initialise, set

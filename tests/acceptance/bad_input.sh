@@ -122,12 +122,29 @@ one_line nul.txt NUL
 
 # ---- encodings ---------------------------------------------------------------------------
 row=invalid-utf8
-printf 'We collect your email address.\nWe keep \xff\xfe logs \xc3 for a year.\n' >bad-utf8.txt
+# UTF-8 (a valid "café") with broken bytes: the bad bytes are replaced, nothing re-decoded
+printf 'We collect your email address at the caf\xc3\xa9.\nWe keep \xff\xfe logs \xc3 for a year.\n' >bad-utf8.txt
 run 0 "$bin" segment bad-utf8.txt
 each_line_names bad-utf8.txt
-has "We collect your email address."
+has "We collect your email address at the café."
 has $'\xef\xbf\xbd'   # U+FFFD stands where the bad bytes were
 [ "$(raw_controls out)" = 0 ] || fail "raw control in output"
+
+row=windows-1252
+printf 'Privacy\n\nIf you select \x93Remember Me\x94 we keep a cookie \x96 for a year.\n' >cp1252.txt
+run 0 "$bin" segment cp1252.txt
+one_line cp1252.txt "read as windows-1252"
+has "If you select “Remember Me” we keep a cookie – for a year."
+grep -q $'\xef\xbf\xbd' out && fail "U+FFFD in the output"
+
+row=encoding-batch-summary
+mkdir -p legacy && for i in 1 2 3; do cp cp1252.txt "legacy/p$i.txt"; done
+run 0 "$bin" classify legacy
+one_line "3 files read as windows-1252"
+
+row=encoding-forced
+run 2 "$bin" segment --encoding no-such-thing good.txt
+one_line "--encoding" "no-such-thing"
 
 row=utf16-le-bom
 policy_text | iconv -f UTF-8 -t UTF-16LE | { printf '\xff\xfe'; cat; } >le.txt
@@ -215,6 +232,68 @@ row=html-all-script
 printf '<html><head><script>var t = "We collect";</script><style>p { color: red }</style></head><body><script>document.write("your email")</script><noscript></noscript></body></html>' >script.html
 run 2 "$bin" segment script.html
 one_line script.html "no policy text"
+
+row=empty-extraction
+printf '<html><body><nav><a href="/">Home</a></nav><h1>Privacy</h1></body></html>' >thin.html
+run 2 "$bin" compare --format json good.txt thin.html
+grep -q "thin.html: no clause found" err || fail "compare did not refuse the policy with no clause"
+run 0 "$bin" compare --allow-empty --format json good.txt thin.html
+grep -q "thin.html: no clause found" err || fail "no warning for the policy with no clause"
+
+# ---- PDF and office documents ---------------------------------------------------------------
+row=pdf-corrupt
+printf '%%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage\n%%%%EOF\n' >broken.pdf
+run 2 "$bin" segment broken.pdf
+one_line broken.pdf "cannot be opened"
+
+row=pdf-not-a-pdf
+policy_text >fake.pdf
+run 2 "$bin" segment fake.pdf
+one_line fake.pdf "not a PDF"
+
+if command -v python3 >/dev/null 2>&1; then
+row=docx-zip-bomb
+python3 - <<'PY'
+import zipfile
+with zipfile.ZipFile("bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", "<w:document xmlns:w='w'><w:body>" + " " * (300 << 20) + "</w:body></w:document>")
+PY
+run 2 "$bin" segment bomb.docx
+one_line bomb.docx "zip bomb"
+
+row=docx-corrupt
+python3 - <<'PY'
+import zipfile
+with zipfile.ZipFile("damaged.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", "<w:document xmlns:w='w'><w:body><w:p><w:r><w:t>We collect data.</w:t></w:r></w:p></w:body></w:document>" * 50)
+d = bytearray(open("damaged.docx", "rb").read())
+d[60:90] = b"\xff" * 30
+open("damaged.docx", "wb").write(bytes(d))
+PY
+run 2 "$bin" segment damaged.docx
+one_line damaged.docx
+
+row=docx-entities
+python3 - <<'PY'
+import zipfile
+with zipfile.ZipFile("lol.docx", "w") as z:
+    z.writestr("word/document.xml", '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>')
+PY
+run 2 "$bin" segment lol.docx
+one_line lol.docx "refused"
+
+row=docx-deep-xml
+# 100,000 nested elements, stored uncompressed (deflated, the part would be refused as a bomb)
+python3 - <<'PY'
+import zipfile
+body = "<w:p><w:r><w:t>We collect your email address.</w:t></w:r></w:p>"
+deep = "<w:sdt>" * 100000 + body + "</w:sdt>" * 100000
+with zipfile.ZipFile("deep.docx", "w", zipfile.ZIP_STORED) as z:
+    z.writestr("word/document.xml", "<w:document xmlns:w='w'><w:body>" + deep + "</w:body></w:document>")
+PY
+run 0 "$bin" segment deep.docx
+has "We collect your email address."
+fi
 
 # ---- taxonomy -------------------------------------------------------------------------------
 row=catastrophic-pattern

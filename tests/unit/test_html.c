@@ -96,7 +96,7 @@ static void test_chrome_dropped_without_main(void **state)
                          "<div role=\"navigation\">Role nav</div>\n"
                          "<div class=\"site-footer\">Foot</div>\n"
                          "<noscript>Enable JS</noscript><template>Tpl</template>\n"
-                         "<form><input value=\"x\">Search box</form>\n"
+                         "<form role=\"search\"><input value=\"x\">Search box</form>\n"
                          "<div id=\"consent\"><h2>Your consent</h2><p>You may withdraw it.</p></div>\n"
                          "<script>var secret = 1;</script></body>");
     assert_string_equal(d->text, "Your consent\nYou may withdraw it.");
@@ -105,17 +105,119 @@ static void test_chrome_dropped_without_main(void **state)
     pc_doc_free(d);
 }
 
+/* A paragraph of running text, about 150 bytes. */
+#define HTML_PROSE "We collect the name, e-mail address and delivery address you give us when you " \
+                   "order, and we keep them for as long as your account stays open."
+
 static void test_main_and_article(void **state)
 {
     (void)state;
-    pc_doc *d =
-        html_doc("<body><p>Outside text.</p><div role=\"main\"><p>Inside.</p></div></body>");
-    assert_string_equal(d->text, "Inside.");
+    pc_doc *d = html_doc("<body><p><a href=\"/\">Home</a></p><div role=\"main\"><p>" HTML_PROSE "</p>"
+                         "<p>" HTML_PROSE "</p></div></body>");
+    assert_string_equal(d->text, HTML_PROSE "\n" HTML_PROSE);
     pc_doc_free(d);
-    d = html_doc("<body><p>Promo.</p><article><header><h1>Policy title</h1></header>"
-                 "<p>Body text.</p><footer>Share this</footer></article></body>");
-    assert_string_equal(d->text, "Policy title\nBody text.");
+    d = html_doc("<body><p><a href=\"/sale\">Sale</a></p><article><header><h1>Policy title</h1></header>"
+                 "<p>" HTML_PROSE "</p><footer>Share this</footer></article></body>");
+    assert_string_equal(d->text, "Policy title\n" HTML_PROSE);
     check_block(d, 0, PC_BLOCK_HEADING, 1, "Policy title");
+    pc_doc_free(d);
+}
+
+/* A <main> that holds only part of the policy does not hide the rest. */
+static void test_main_with_little_text_is_not_exclusive(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<body><main><p>Skip to content</p></main>"
+                         "<div class=\"region\"><h1>Privacy</h1><p>" HTML_PROSE "</p></div>"
+                         "</body>");
+    assert_non_null(strstr(d->text, HTML_PROSE));
+    assert_non_null(strstr(d->text, "Privacy"));
+    pc_doc_free(d);
+}
+
+/* The content block is the element holding nearly all the prose; a link list beside it and
+ * a short teaser are left out, a paragraph of running text beside it is kept. */
+static void test_content_block_and_its_prose_siblings(void **state)
+{
+    (void)state;
+    pc_buf b = {0};
+    pc_buf_adds(&b, "<body><div id=\"top\"><a href=\"/a\">Home</a> <a href=\"/b\">Shop</a> "
+                    "<a href=\"/c\">Blog</a></div><div id=\"wrap\"><div id=\"policy\">"
+                    "<h2>Privacy</h2>");
+    for (int i = 0; i < 40; i++)
+        pc_buf_adds(&b, "<p>" HTML_PROSE "</p>");
+    pc_buf_adds(&b, "</div><p>Questions about this policy can be sent by post to our data "
+                    "protection officer at the address below.</p><p>New!</p></div></body>");
+    assert_non_null(b.data);
+    pc_doc *d = html_doc(b.data);
+    pc_buf_free(&b);
+    assert_null(strstr(d->text, "Home"));
+    assert_null(strstr(d->text, "New!"));
+    assert_non_null(strstr(d->text, "data protection officer"));
+    check_block(d, 0, PC_BLOCK_HEADING, 2, "Privacy");
+    pc_doc_free(d);
+}
+
+/* Chrome by name is left out only when it reads as chrome: a policy section in a box whose
+ * class says "nav-item" stays, a link list named "menu" goes. */
+static void test_named_chrome_judged_by_its_text(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<body><div class=\"privacy-block nav-item\"><h2>What we collect</h2>"
+                         "<p>" HTML_PROSE "</p><p>" HTML_PROSE "</p></div>"
+                         "<div id=\"menu-main\"><a href=\"/1\">Products</a> "
+                         "<a href=\"/2\">Stores</a></div></body>");
+    assert_non_null(strstr(d->text, "What we collect"));
+    assert_null(strstr(d->text, "Products"));
+    pc_doc_free(d);
+}
+
+/* Content the parser puts after a stray </html> (a saved page whose attribute quoting
+ * broke) is read. */
+static void test_content_after_stray_html_end(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<html><body><div><iframe src=\"javascript:\"<html><body x=y>"
+                         "</body></html>\"\"></iframe></div>"
+                         "<h1>Privacy Policy</h1><p>" HTML_PROSE "</p></body></html>");
+    assert_non_null(strstr(d->text, HTML_PROSE));
+    pc_doc_free(d);
+}
+
+/* A page whose text all sits in a dialog is read whole, with a warning. */
+static void test_all_text_in_a_dialog(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<body><p>Sorry.</p><dialog open><p>" HTML_PROSE "</p>"
+                         "</dialog></body>");
+    assert_non_null(strstr(d->text, HTML_PROSE));
+    assert_non_null(pc_doc_warning(d, PC_WARN_WHOLE_PAGE));
+    pc_doc_free(d);
+}
+
+/* A data table's row of plain cells is one line; a layout table's cells with paragraphs
+ * keep their paragraphs. */
+static void test_table_rows(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<table><tr><th>Data</th><th>Kept for</th></tr>"
+                         "<tr><td>Orders</td><td><b>6</b> years</td></tr></table>"
+                         "<table><tr><td><p>First paragraph.</p><p>Second one.</p></td></tr>"
+                         "</table>");
+    check_block(d, 0, PC_BLOCK_ROW, 1, "Data | Kept for");
+    check_block(d, 1, PC_BLOCK_ROW, 1, "Orders | 6 years");
+    check_block(d, 2, PC_BLOCK_PARA, 0, "First paragraph.");
+    check_block(d, 3, PC_BLOCK_PARA, 0, "Second one.");
+    pc_doc_free(d);
+}
+
+/* The page's <title> is kept for the document's title. */
+static void test_page_title(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<html><head><title> Privacy \n Policy | Example </title></head>"
+                         "<body><p>Text.</p></body></html>");
+    assert_string_equal(d->title, "Privacy Policy | Example");
     pc_doc_free(d);
 }
 
@@ -236,6 +338,13 @@ int main(void)
         cmocka_unit_test(test_chrome_dropped),
         cmocka_unit_test(test_chrome_dropped_without_main),
         cmocka_unit_test(test_main_and_article),
+        cmocka_unit_test(test_main_with_little_text_is_not_exclusive),
+        cmocka_unit_test(test_content_block_and_its_prose_siblings),
+        cmocka_unit_test(test_named_chrome_judged_by_its_text),
+        cmocka_unit_test(test_content_after_stray_html_end),
+        cmocka_unit_test(test_all_text_in_a_dialog),
+        cmocka_unit_test(test_table_rows),
+        cmocka_unit_test(test_page_title),
         cmocka_unit_test(test_whitespace_entities_and_lines),
         cmocka_unit_test(test_controls_in_html),
         cmocka_unit_test(test_form_wrapping_everything_is_kept),

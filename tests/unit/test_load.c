@@ -166,8 +166,9 @@ static void test_utf16_without_bom_refused(void **state)
 static void test_crlf_and_invalid_through_load(void **state)
 {
     (void)state;
-    pc_doc *d = temp_doc("crlf.txt", "one\r\ntwo\xff\r\nthree", 16);
-    assert_string_equal(d->text, "one\ntwo\xef\xbf\xbd\nthree");
+    /* UTF-8 (a valid "é") with one broken byte: the byte is replaced, nothing re-decoded */
+    pc_doc *d = temp_doc("crlf.txt", "one\r\ntw\xc3\xa9\xff\r\nthree", 17);
+    assert_string_equal(d->text, "one\ntw\xc3\xa9\xef\xbf\xbd\nthree");
     assert_int_equal(d->invalid_bytes, 1);
     assert_int_equal(pc_doc_source_line(d, (size_t)(strstr(d->text, "three") - d->text)), 3);
     assert_int_equal(pc_doc_source_line(d, 0), 1);

@@ -1,0 +1,332 @@
+/* html_walk.c: the walk over a parsed page (see html_internal.h). It follows children, next and
+ * parent pointers (no recursion, so deep nesting costs no stack) and keeps a heap stack of
+ * open block kinds. Only what is never text is skipped here; chrome is recorded, not dropped. */
+#include "text/html_internal.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *node_name(const xmlNode *n)
+{
+    return (const char *)n->name;
+}
+
+static html_frame html_top(const html_walk *w)
+{
+    html_frame f = {PC_BLOCK_PARA, 0, -1};
+    return w->depth ? w->stack[w->depth - 1] : f;
+}
+
+/* ---- output --------------------------------------------------------------------------- */
+
+static size_t nonblank(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += s[i] != ' ' && s[i] != '\t' && s[i] != '\n';
+    return k;
+}
+
+/* Append the current block's normalized text, blanks collapsed, as one line. */
+static int html_emit(html_walk *w, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+        i++;
+    if (i == n)
+        return 0;
+    if (w->text.len && pc_buf_addc(&w->text, '\n') < 0)
+        return -1;
+    size_t start = w->text.len;
+    if (pc_buf_reserve(&w->text, n - i) < 0)
+        return -1;
+    int blank = 0;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n') {
+            blank = 1;
+            continue;
+        }
+        if (blank)
+            w->text.data[w->text.len++] = ' ';
+        blank = 0;
+        w->text.data[w->text.len++] = c;
+    }
+    w->text.data[w->text.len] = '\0';
+    html_frame f = html_top(w);
+    if (pc_grow(&w->blocks, &w->blocks_cap, w->nblocks + 1, sizeof *w->blocks) < 0 ||
+        pc_grow(&w->bstats, &w->bstats_cap, w->nblocks + 1, sizeof *w->bstats) < 0 ||
+        pc_grow(&w->lines, &w->lines_cap, w->nlines + 1, sizeof *w->lines) < 0)
+        return -1;
+    size_t len = w->text.len - start, chars = nonblank(w->text.data + start, len);
+    w->bstats[w->nblocks] = (html_bstat){chars, w->raw_link < chars ? w->raw_link : chars};
+    w->blocks[w->nblocks++] = (pc_block){start, w->text.len, f.kind, f.level};
+    w->lines[w->nlines++] = (pc_linemap){start, w->raw_line ? w->raw_line : w->last_line};
+    return 0;
+}
+
+/* End the current line (a block boundary or <br>). */
+static void html_flush(html_walk *w)
+{
+    if (w->oom || w->raw.len == 0)
+        return;
+    w->blk.out.len = 0;
+    if (pc_normalize(&w->blk, w->raw.data, w->raw.len) < 0 ||
+        html_emit(w, w->blk.out.data, w->blk.out.len) < 0)
+        w->oom = 1;
+    if (w->raw_line)
+        w->last_line = w->raw_line;
+    w->raw.len = 0;
+    w->raw_link = 0;
+    w->raw_line = 0;
+}
+
+/* Line where the first non-blank byte of a text node sits. libxml2 gives a text node the
+ * line where the parser's first chunk of it ended (chunks end at entities and every hundred
+ * bytes), and an element the line of its start tag. Both estimates below can only be low:
+ * the node's line less the line breaks after the first non-blank byte, and the line of what
+ * precedes the node plus the line breaks before that byte. Take the larger. */
+static unsigned text_first_line(const xmlNode *n, const char *s, size_t len)
+{
+    const xmlNode *before = n->prev ? n->prev : n->parent;
+    long from_end = xmlGetLineNo(n), from_start = before ? xmlGetLineNo(before) : 1;
+    size_t i = 0;
+    for (; i < len && isspace((unsigned char)s[i]); i++)
+        from_start += s[i] == '\n';
+    for (; i < len; i++)
+        from_end -= s[i] == '\n';
+    long line = from_end > from_start ? from_end : from_start;
+    return line > 0 ? (unsigned)line : 1;
+}
+
+static void html_add_text(html_walk *w, const char *s, size_t len, unsigned line)
+{
+    size_t i = 0;
+    while (i < len && isspace((unsigned char)s[i]))
+        i++;
+    if (i < len && w->raw_line == 0)
+        w->raw_line = line;
+    if (w->link_depth > 0)
+        w->raw_link += nonblank(s, len);
+    if (pc_buf_add(&w->raw, s, len) < 0)
+        w->oom = 1;
+}
+
+static void html_text(html_walk *w, const xmlNode *n)
+{
+    const char *s = (const char *)n->content;
+    if (!s)
+        return;
+    size_t len = strlen(s);
+    if (w->pre_depth == 0) {
+        html_add_text(w, s, len, text_first_line(n, s, len));
+        return;
+    }
+    /* inside <pre> every line break ends a line */
+    const xmlNode *before = n->prev ? n->prev : n->parent;
+    long start = before ? xmlGetLineNo(before) : 1;
+    unsigned line = start > 0 ? (unsigned)start : 1;
+    const char *nl;
+    while ((nl = memchr(s, '\n', len)) != NULL) {
+        html_add_text(w, s, (size_t)(nl - s), line++);
+        html_flush(w);
+        len -= (size_t)(nl - s) + 1;
+        s = nl + 1;
+    }
+    html_add_text(w, s, len, line);
+}
+
+/* ---- tables: a row of plain cells is one line ----------------------------------------- */
+
+/* Whether every cell of the row holds only inline content (no block, no <br>), so the row
+ * reads as one line "cell | cell | cell". Stops at the first block element. */
+static int html_plain_row(const xmlNode *tr)
+{
+    const xmlNode *n = tr->children;
+    while (n && n != tr) {
+        if (n->type == XML_ELEMENT_NODE) {
+            const char *name = node_name(n);
+            int cell = strcmp(name, "td") == 0 || strcmp(name, "th") == 0;
+            if ((!cell && html_is_block(name)) || strcmp(name, "br") == 0)
+                return 0;
+            if (n->children && !html_never_text(name)) {
+                n = n->children;
+                continue;
+            }
+        }
+        while (n != tr && !n->next)
+            n = n->parent;
+        if (n == tr)
+            break;
+        n = n->next;
+    }
+    return 1;
+}
+
+/* ---- the walk ------------------------------------------------------------------------- */
+
+static void html_push(html_walk *w, pc_block_kind kind, int level, int elem)
+{
+    if (pc_grow(&w->stack, &w->stack_cap, w->depth + 1, sizeof *w->stack) < 0) {
+        w->oom = 1;
+        return;
+    }
+    w->stack[w->depth++] = (html_frame){kind, level, elem};
+}
+
+/* Record an element's range (its end is set when it is left). Returns its index or -1. */
+static int html_record(html_walk *w, unsigned flags)
+{
+    if (pc_grow(&w->elems, &w->elems_cap, w->nelems + 1, sizeof *w->elems) < 0) {
+        w->oom = 1;
+        return -1;
+    }
+    w->elems[w->nelems] = (html_elem){w->nblocks, w->nblocks, w->open_elem, flags};
+    w->open_elem = (int)w->nelems;
+    return (int)w->nelems++;
+}
+
+static int html_in_plain_row(const html_walk *w)
+{
+    return w->depth && w->stack[w->depth - 1].kind == PC_BLOCK_ROW;
+}
+
+static void html_enter_block(html_walk *w, const xmlNode *n, unsigned flags)
+{
+    const char *name = node_name(n);
+    int cell = strcmp(name, "td") == 0 || strcmp(name, "th") == 0;
+    if (cell && html_in_plain_row(w)) {
+        if (nonblank(w->raw.data, w->raw.len) && pc_buf_adds(&w->raw, " | ") < 0)
+            w->oom = 1;
+        return; /* a cell of a plain row: no line of its own */
+    }
+    html_frame top = html_top(w);
+    html_flush(w);
+    int elem = html_record(w, flags);
+    if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && name[2] == '\0') {
+        html_push(w, PC_BLOCK_HEADING, name[1] - '0', elem);
+    } else if (strcmp(name, "li") == 0) {
+        html_push(w, PC_BLOCK_ITEM, w->list_depth > 0 ? w->list_depth : 1, elem);
+    } else if (strcmp(name, "tr") == 0 && html_plain_row(n)) {
+        html_push(w, PC_BLOCK_ROW, 1, elem);
+    } else {
+        /* a paragraph inside a list item or heading stays part of it */
+        if (top.kind == PC_BLOCK_PARA || top.kind == PC_BLOCK_ROW)
+            top = (html_frame){PC_BLOCK_PARA, 0, -1};
+        html_push(w, top.kind, top.level, elem);
+    }
+    if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0)
+        w->list_depth++;
+    else if (strcmp(name, "pre") == 0)
+        w->pre_depth++;
+    else if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0)
+        w->article_depth++;
+}
+
+/* Returns 1 when the walk must descend into n (and call html_leave after its children). */
+static int html_enter(html_walk *w, const xmlNode *n)
+{
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        html_text(w, n);
+        return 0;
+    }
+    if (n->type == XML_HTML_DOCUMENT_NODE || n->type == XML_DOCUMENT_NODE)
+        return 1;
+    if (n->type != XML_ELEMENT_NODE || html_never_text(node_name(n)))
+        return 0;
+    const char *name = node_name(n);
+    if (strcmp(name, "br") == 0 || strcmp(name, "hr") == 0) {
+        html_flush(w);
+        return 0;
+    }
+    unsigned flags = html_elem_flags(n, w->article_depth);
+    ((xmlNode *)n)->_private = (void *)(uintptr_t)flags; /* for html_leave: the tree is ours */
+    if (flags & HTML_BLOCK) {
+        html_enter_block(w, n, flags);
+    } else if (flags) { /* chrome-looking inline element: give it exact bounds */
+        html_flush(w);
+        html_record(w, flags);
+    }
+    if (strcmp(name, "a") == 0)
+        w->link_depth++;
+    return 1;
+}
+
+/* Close the innermost recorded element. */
+static void html_close_elem(html_walk *w)
+{
+    if (w->open_elem < 0)
+        return;
+    html_elem *e = &w->elems[w->open_elem];
+    e->end = w->nblocks;
+    w->open_elem = e->parent;
+}
+
+static void html_leave(html_walk *w, const xmlNode *n)
+{
+    if (n->type != XML_ELEMENT_NODE)
+        return;
+    const char *name = node_name(n);
+    if (strcmp(name, "a") == 0)
+        w->link_depth--;
+    if (w->depth && (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) &&
+        html_in_plain_row(w))
+        return;
+    unsigned flags = (unsigned)(uintptr_t)n->_private;
+    if (!flags)
+        return;
+    html_flush(w);
+    html_close_elem(w);
+    if (!(flags & HTML_BLOCK))
+        return;
+    if (w->depth)
+        w->depth--;
+    if (strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0)
+        w->list_depth--;
+    else if (strcmp(name, "pre") == 0)
+        w->pre_depth--;
+    else if (strcmp(name, "article") == 0 || strcmp(name, "main") == 0)
+        w->article_depth--;
+}
+
+int html_walk_tree(html_walk *w, const xmlNode *root)
+{
+    w->blk.flags = PC_NORM_SAME_LINES;
+    w->open_elem = -1;
+    const xmlNode *n = root;
+    while (n && !w->oom) {
+        if (html_enter(w, n)) {
+            if (n->children) {
+                n = n->children;
+                continue;
+            }
+            html_leave(w, n);
+        }
+        while (n != root && !n->next) {
+            n = n->parent;
+            html_leave(w, n);
+        }
+        if (n == root)
+            break;
+        n = n->next;
+    }
+    html_flush(w);
+    while (w->open_elem >= 0)
+        html_close_elem(w);
+    return w->oom ? -1 : 0;
+}
+
+void html_walk_free(html_walk *w)
+{
+    pc_buf_free(&w->text);
+    free(w->blocks);
+    free(w->lines);
+    free(w->bstats);
+    free(w->elems);
+    pc_buf_free(&w->raw);
+    pc_norm_free(&w->blk);
+    free(w->stack);
+    memset(w, 0, sizeof *w);
+}
