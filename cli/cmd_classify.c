@@ -162,12 +162,6 @@ static void classify_results(const pc_classified *c, size_t i, json_t *o, const 
     json_t *labels = json_array(), *attrs = json_array(), *stances = json_array();
     for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
         json_array_append_new(labels, classify_label(c, i, &c->labels[k], text));
-    if (c->model) {
-        json_t *over = json_array();
-        for (size_t k = r->drop_first; k < r->drop_first + r->ndropped; k++)
-            json_array_append_new(over, classify_label(c, i, &c->dropped[k], text));
-        json_object_set_new(o, "overruled", over);
-    }
     for (size_t k = r->attr_first; k < r->attr_first + r->nattrs; k++)
         json_array_append_new(attrs, classify_attr(c, &c->attrs[k], text));
     for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++)
@@ -175,6 +169,12 @@ static void classify_results(const pc_classified *c, size_t i, json_t *o, const 
     json_object_set_new(o, "labels", labels);
     json_object_set_new(o, "attributes", attrs);
     json_object_set_new(o, "stances", stances);
+    if (c->model) { /* the rules' labels the model did not back, after the documented fields */
+        json_t *over = json_array();
+        for (size_t k = r->drop_first; k < r->drop_first + r->ndropped; k++)
+            json_array_append_new(over, classify_label(c, i, &c->dropped[k], text));
+        json_object_set_new(o, "overruled", over);
+    }
 }
 
 static void classify_warnings(const pc_classified *c, const pc_doc *doc, const cli_item *it,
