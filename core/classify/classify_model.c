@@ -112,10 +112,21 @@ static int cm_verdict(cl_model *cm, const pc_classified *o, size_t first, size_t
     return 0;
 }
 
-/* Whether a label of category cat stands under the classes given. */
-static int cm_stands(const cl_model *cm, int cat, unsigned given)
+/* Whether a label rests on a rule marked strong (it stands whatever the model says). */
+static int cm_strong(const pc_classified *o, const pc_label *l)
 {
-    int k = cm->klass[cat];
+    for (size_t e = l->ev_first; e < l->ev_first + l->nev; e++)
+        if (o->evidence[e].rule->strong)
+            return 1;
+    return 0;
+}
+
+/* Whether label l stands under the classes given. */
+static int cm_stands(const cl_model *cm, const pc_classified *o, const pc_label *l, unsigned given)
+{
+    if (cm_strong(o, l))
+        return 1;
+    int k = cm->klass[l->category];
     if (k == PC_CLASS_OTHER_ANY)
         return (given & CM_KINDS) != 0;
     return k >= 0 && (given >> k & 1);
@@ -232,7 +243,7 @@ static void cm_partition(cl_model *cm, cl_state *st, pc_clause_result *res, unsi
     res->drop_first = o->ndropped;
     for (size_t i = 0; i < res->nlabels; i++) {
         pc_label l = o->labels[res->label_first + i];
-        if (cm_stands(cm, l.category, given)) {
+        if (cm_stands(cm, o, &l, given)) {
             o->labels[res->label_first + kept++] = l;
             continue;
         }
@@ -303,7 +314,7 @@ static void cm_rebuild(cl_model *cm, cl_state *st, const pc_model_verdict *v, un
         res->drop_first = o->ndropped;
         for (size_t i = res->label_first; i < res->label_first + res->nlabels; i++) {
             pc_label *d;
-            if (cm_stands(cm, o->labels[i].category, v->given))
+            if (cm_stands(cm, o, &o->labels[i], v->given))
                 cm->keep[n++] = o->labels[i];
             else if ((d = cl_push(st, &o->dropped, &o->ndropped, &st->cap_dropped, sizeof *d)))
                 *d = o->labels[i];
@@ -338,7 +349,7 @@ void cl_model_whole(cl_model *cm, cl_state *st)
     }
     unsigned add = v->given;
     for (size_t i = 0; i < o->nlabels; i++)
-        if (cm_stands(cm, o->labels[i].category, v->given))
+        if (cm_stands(cm, o, &o->labels[i], v->given))
             add = cm_uncovered(cm, &o->labels[i], 1, add);
     cm_ngrams(cm, st, v, range);
     if (!st->oom)
