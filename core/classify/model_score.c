@@ -134,6 +134,15 @@ static int ms_rule_rows(const pc_model *m, pc_model_scratch *s, const pc_model_h
 
 /* ---- every feature as an item ------------------------------------------------------------ */
 
+/* Whether both words of bigram i are features: a bigram is in no more units than either of its
+ * words, so a bigram with a word under min_df is under it too and need not be looked up. */
+static int ms_bigram_known(const pc_model *m, const pc_feat_scratch *f, size_t i)
+{
+    size_t t = f->bigrams[i].first;
+    return pc_model_row_of(m, f->words[f->tokens[t].word].key) >= 0 &&
+           pc_model_row_of(m, f->words[f->tokens[t + 1].word].key) >= 0;
+}
+
 static int ms_item(pc_model_scratch *s, long row, double value, pc_model_block b, double *norm)
 {
     if (row < 0)
@@ -164,7 +173,7 @@ static int ms_items(const pc_model *m, pc_model_scratch *s, double *nw, double *
         }
     }
     for (size_t i = 0; m->set.bigrams && i < f->nbigrams; i++) {
-        long r = pc_model_row_of(m, f->bigrams[i].key);
+        long r = ms_bigram_known(m, f, i) ? pc_model_row_of(m, f->bigrams[i].key) : -1;
         if (r >= 0 && ms_item(s, r, ms_tf(m, f->bigrams[i].tf) * m->idf[r], PC_MODEL_WORD, nw) < 0)
             return -1;
     }
@@ -318,7 +327,9 @@ static void ms_sums(const pc_model *m, pc_model_scratch *s, float *aw, double *n
             ac[k] += p->acc[k];
     }
     for (size_t i = 0; i < f->nbigrams; i++) {
-        long r = m->set.bigrams ? pc_model_row_of(m, f->bigrams[i].key) : -1;
+        size_t t = f->bigrams[i].first;
+        int known = s->parts[f->tokens[t].word]->row >= 0 && s->parts[f->tokens[t + 1].word]->row >= 0;
+        long r = m->set.bigrams && known ? pc_model_row_of(m, f->bigrams[i].key) : -1;
         s->bi[i] = (ms_bigram){(int32_t)r, 0};
         if (r < 0)
             continue;
