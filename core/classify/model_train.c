@@ -401,20 +401,19 @@ pc_model *pc_model_train(const pc_taxonomy *tax, const pc_model_settings *set,
     st.scratch = pc_model_scratch_new();
     pc_feat_scratch_init(&st.feat);
     st.m = tr_model_new(tax, set, data_sum, ex, n);
-    int rc = st.scratch && st.m ? 0 : -1;
-    if (rc == 0 && (rc = tr_units(&st, err)) == 0) {
-        rc = tr_vocab(&st) < 0 || tr_vectors(&st) < 0 || tr_buffers(&st) < 0 ? -1 : 0;
-        if (rc == 0)
-            rc = tr_cross_validate(&st, cv);
-        if (rc == 0)
-            rc = tr_final(&st) < 0 || pc_model_bind(st.m, tax) < 0 ? -1 : 0;
+    int rc = -1;
+    if (!st.scratch || !st.m)
+        pc_error_set(err, "%s: out of memory", tax->path);
+    else if (tr_units(&st, err) == 0) { /* else tr_units said why */
+        rc = tr_vocab(&st) < 0 || tr_vectors(&st) < 0 || tr_buffers(&st) < 0 ||
+                     tr_cross_validate(&st, cv) < 0 || tr_final(&st) < 0 ||
+                     pc_model_bind(st.m, tax) < 0
+                 ? -1
+                 : 0;
         if (rc < 0)
             pc_error_set(err, "%s: out of memory or a liblinear failure while training",
                          tax->path);
-    } else if (rc < 0 && st.m && st.scratch)
-        ; /* tr_units said why */
-    else
-        pc_error_set(err, "%s: out of memory", tax->path);
+    }
     tr_free(&st);
     if (rc < 0) {
         pc_model_free(st.m);
