@@ -268,7 +268,9 @@ void cl_model_clause(cl_model *cm, cl_state *st, pc_clause_result *res, const pc
         return;
     }
     cm_partition(cm, st, res, v->given);
-    unsigned add = cm_uncovered(cm, o->labels + res->label_first, res->nlabels, v->given);
+    unsigned add = res->nlabels ? cm_uncovered(cm, o->labels + res->label_first, res->nlabels,
+                                               v->given)
+                                : v->given;
     for (int k = 0; k < PC_MODEL_CLASSES; k++) {
         if (!(add >> k & 1) || cm->generic[k] < 0)
             continue;
@@ -279,7 +281,8 @@ void cl_model_clause(cl_model *cm, cl_state *st, pc_clause_result *res, const pc
         res->nlabels++;
     }
     cm_ngrams(cm, st, v, range);
-    cm_mark(cm, o->labels + res->label_first, res->nlabels, v, range);
+    if (res->nlabels)
+        cm_mark(cm, o->labels + res->label_first, res->nlabels, v, range);
 }
 
 /* ---- a whole outline ---------------------------------------------------------------------- */
