@@ -38,7 +38,7 @@ int main(int argc, char **argv)
 {
     if (argc < 4)
         return 2;
-    pc_error err;
+    pc_error err = {{0}};
     double t0 = now();
     pc_taxonomy *tax = pc_tax_load(argv[1], &err);
     double load_ms = (now() - t0) * 1e3;
@@ -102,7 +102,7 @@ int main(int argc, char **argv)
     free(mpath);
     opts.model = model;
     pc_matcher *m = pc_matcher_new(tax, &err);
-    pc_pf_scratch *sc = pc_pf_scratch_new(tax->prefilter, &err);
+    pc_prefilter_scratch *sc = pc_prefilter_scratch_new(tax->prefilter, &err);
     uint64_t *bits = calloc(pc_prefilter_words(tax->prefilter), sizeof *bits);
     size_t hits = 0;
     t0 = now();
@@ -110,7 +110,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < n; i++)
             for (size_t c = 0; c < ols[i]->nclauses; c++) {
                 const pc_clause *cl = &ols[i]->clauses[c];
-                pc_pf_scan(tax->prefilter, sc, docs[i]->text + cl->start, cl->end - cl->start, bits);
+                pc_prefilter_scan(tax->prefilter, sc, docs[i]->text + cl->start, cl->end - cl->start, bits);
                 hits += bits[0] & 1;
             }
     } else if (strcmp(mode, "dump")) {
@@ -130,13 +130,13 @@ int main(int argc, char **argv)
     double s = now() - t0;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    size_t state = pc_prefilter_bytes(tax->prefilter) + pc_pf_scratch_bytes(sc);
+    size_t state = pc_prefilter_bytes(tax->prefilter) + pc_prefilter_scratch_bytes(sc);
     printf("%s seconds %.3f MB %.2f MBps %.2f clauses %zu clausesps %.0f peakMiB %.1f "
            "loadms %.1f prefilterms %.1f stateKiB %.0f labels %zu modelms %.1f\n",
            mode, s, bytes / 1e6, bytes / 1e6 / s, clauses, clauses / s, ru.ru_maxrss / 1024.0,
            load_ms, pc_prefilter_build_ms(tax->prefilter), state / 1024.0, hits, model_ms);
     free(bits);
-    pc_pf_scratch_free(sc);
+    pc_prefilter_scratch_free(sc);
     pc_matcher_free(m);
     pc_model_free(model);
     for (size_t i = 0; i < n; i++) {

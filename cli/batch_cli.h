@@ -110,10 +110,17 @@ void cli_batch_msg(cli_result *res, const char *fmt, ...) __attribute__((format(
 /* Append o as one compact JSON line to b (the output's formatting everywhere). Steals o. */
 void cli_batch_emit_json(pc_buf *b, json_t *o);
 
-/* Internal to the batch module: walk the inputs, calling push for each item (which takes it). */
+/* Internal to the batch module: walk the inputs, calling push for each item (which takes it)
+ * (batch_input.c). */
 typedef void (*cli_push_fn)(cli_item *item, void *arg);
 void cli_batch_inputs(cli_batch *b, cli_push_fn push, void *arg);
-/* Report an input problem (a broken line, an unreadable directory) and count it skipped. */
+
+/* batch_progress.c: seconds on a monotonic clock; the progress line drawn (at most ten times a
+ * second) and cleared; an input problem (a broken line, an unreadable directory) reported
+ * under it and counted skipped. */
+double cli_batch_now(void);
+void cli_batch_progress_draw(cli_batch *b);
+void cli_batch_progress_clear(cli_batch *b);
 void cli_batch_input_error(cli_batch *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 

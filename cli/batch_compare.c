@@ -6,7 +6,7 @@
 #include "batch_cli.h"
 #include "cli.h"
 #include "compare/compare.h"
-#include "present/compare_json.h"
+#include "present/present.h"
 
 #include "util/atomic.h"
 
@@ -141,7 +141,7 @@ static json_t *bc_findings(const pc_comparison *c)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->nfindings; i++)
-        json_array_append_new(a, pc_finding_json(c, NULL, i, 1));
+        json_array_append_new(a, pc_present_finding_json(c, NULL, i, 1));
     return a;
 }
 
@@ -219,7 +219,7 @@ static void bc_work(const cli_item *it, cli_result *res, void *local, void *ctx)
     pc_doc *doc = cli_batch_load(it, res);
     if (!doc)
         return;
-    pc_error err;
+    pc_error err = {{0}};
     pc_policy *p = pc_policy_from_doc_with(doc, cx->tax, &cx->copts, &err);
     if (p)
         cli_batch_notes(p->doc, res);
@@ -386,7 +386,7 @@ static int bc_run(const bc_opts *o, bc_corpus *cx, FILE *out)
 
 static int bc_run_to_file(const bc_opts *o, bc_corpus *cx)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_outfile out;
     if (pc_outfile_open(&out, o->out, &err) < 0) {
         cli_error("%s", err.msg);

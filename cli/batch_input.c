@@ -130,7 +130,7 @@ static void cli_push_object(cli_walk *w, json_t *obj, const char *source, size_t
 static void cli_read_objects(cli_walk *w, pc_jsonl *r, const char *source)
 {
     json_t *obj;
-    pc_error err;
+    pc_error err = {{0}};
     int rc;
     while ((rc = pc_jsonl_next(r, &obj, &err)) != 0) {
         if (rc == -2) {
@@ -141,6 +141,7 @@ static void cli_read_objects(cli_walk *w, pc_jsonl *r, const char *source)
             cli_batch_input_error(w->b, "%s; line skipped", err.msg);
         else
             cli_push_object(w, obj, source, pc_jsonl_line(r));
+        pc_error_clear(&err); /* the next line's error is its own */
     }
 }
 
@@ -148,7 +149,7 @@ static void cli_read_paths(cli_walk *w, pc_jsonl *r)
 {
     const char *line;
     size_t len;
-    pc_error err;
+    pc_error err = {{0}};
     int rc;
     while ((rc = pc_jsonl_read_line(r, &line, &len, &err)) != 0) {
         if (rc == -2) {
@@ -157,7 +158,10 @@ static void cli_read_paths(cli_walk *w, pc_jsonl *r)
         }
         if (rc < 0)
             cli_batch_input_error(w->b, "%s; line skipped", err.msg);
-        else if (len > 0 && strlen(line) != len)
+        pc_error_clear(&err); /* the next line's error is its own */
+        if (rc < 0)
+            continue;
+        if (len > 0 && strlen(line) != len)
             cli_batch_input_error(w->b, "-:%zu: a NUL byte in a path; line skipped",
                                   pc_jsonl_line(r));
         else if (len > 0)
@@ -168,7 +172,7 @@ static void cli_read_paths(cli_walk *w, pc_jsonl *r)
 /* Read a stream of JSON Lines (objects_only) or, for "-", whichever it holds. */
 static void cli_read_stream(cli_walk *w, FILE *f, const char *name, int objects_only)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_jsonl *r = pc_jsonl_new(f, name, 0, &err);
     if (!r) {
         cli_batch_input_error(w->b, "%s: %s", name, err.msg);

@@ -8,54 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 /* Load options, read from the environment once on the main thread before workers start. */
 static pc_load_opts cli_batch_load_opts;
-
-static double cli_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* ---- progress ---- */
-
-static void cli_progress_clear(cli_batch *b)
-{
-    if (b->shown)
-        fputs("\r\033[K", stderr);
-    b->shown = 0;
-}
-
-static void cli_progress_draw(cli_batch *b)
-{
-    double now = cli_now();
-    if (!b->tty || now - b->last < 0.1)
-        return;
-    b->last = now;
-    double secs = now - b->start, mb = (double)b->bytes / 1e6;
-    size_t n = b->done + b->skipped;
-    if (b->total)
-        fprintf(stderr, "\rpolcmp: %zu/%zu files, %.1f MB/s\033[K", n, b->total,
-                secs > 0 ? mb / secs : 0.0);
-    else
-        fprintf(stderr, "\rpolcmp: %zu files, %.1f MB/s\033[K", n, secs > 0 ? mb / secs : 0.0);
-    fflush(stderr);
-    b->shown = 1;
-}
-
-void cli_batch_input_error(cli_batch *b, const char *fmt, ...)
-{
-    cli_progress_clear(b);
-    va_list ap;
-    va_start(ap, fmt);
-    cli_errorv(fmt, ap);
-    va_end(ap);
-    b->skipped++;
-}
 
 /* ---- results ---- */
 
@@ -188,7 +144,7 @@ static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
         snprintf(name, sizeof name, "%s", json_string_value(id));
     else
         snprintf(name, sizeof name, "%s:%zu", item->source, item->line);
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc = pc_doc_from_memory(name, json_string_value(text), json_string_length(text),
                                      PC_FORMAT_TEXT, &err);
     if (!doc)
@@ -198,7 +154,7 @@ static pc_doc *cli_load_text(const cli_item *item, cli_result *res)
 
 pc_doc *cli_batch_load(const cli_item *item, cli_result *res)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc;
     if (item->path) {
         doc = pc_doc_load(item->path, &cli_batch_load_opts, &err);
@@ -237,7 +193,7 @@ static void cli_batch_emit(void *result, void *ctx)
         return;
     }
     if (res->msg.len) {
-        cli_progress_clear(b);
+        cli_batch_progress_clear(b);
         fputs(res->msg.data, stderr);
     }
     if (res->out.len && fwrite(res->out.data, 1, res->out.len, b->out) != res->out.len)
@@ -257,7 +213,7 @@ static void cli_batch_emit(void *result, void *ctx)
     for (int k = 0; k < 3; k++)
         free(res->said[k]);
     free(res);
-    cli_progress_draw(b);
+    cli_batch_progress_draw(b);
 }
 
 static void *cli_batch_local_new(void *ctx)
@@ -306,10 +262,10 @@ int cli_batch_run(cli_batch *b)
     memset(&b->warned, 0, sizeof b->warned);
     b->tty = isatty(STDERR_FILENO);
     b->total = b->tty ? cli_batch_known_total(b) : 0;
-    b->start = cli_now();
+    b->start = cli_batch_now();
     b->last = 0;
     size_t jobs = b->jobs > 0 ? (size_t)b->jobs : pc_batch_cores();
-    pc_error err;
+    pc_error err = {{0}};
     pc_batch_fns fns = {cli_batch_work, cli_batch_emit, b->local_new ? cli_batch_local_new : NULL,
                         b->local_free ? cli_batch_local_free : NULL};
     pc_batch *pool = pc_batch_new(jobs, 4 * jobs, &fns, b, &err);
@@ -319,7 +275,7 @@ int cli_batch_run(cli_batch *b)
     }
     cli_batch_inputs(b, cli_batch_push, pool);
     pc_batch_free(pool);
-    cli_progress_clear(b);
+    cli_batch_progress_clear(b);
     cli_summary_print(&b->warned);
     if (fflush(b->out) != 0)
         b->write_failed = 1;

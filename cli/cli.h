@@ -3,14 +3,11 @@
 #ifndef POLCMP_CLI_H
 #define POLCMP_CLI_H
 
+#include "segment/segment.h"
+#include "session/session.h"
+#include "taxonomy/taxonomy.h"
 #include "text/encoding.h"
 #include "text/load.h"
-#include "compare/compare.h"
-#include "classify/model.h"
-#include "classify/policy.h"
-#include "review/review.h"
-#include "segment/segment.h"
-#include "taxonomy/taxonomy.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -61,47 +58,18 @@ typedef struct cli_model_opt {
     int off;          /* --no-model: the rules alone */
 } cli_model_opt;
 
-/* The learned model for tax: `path` when given (--model), else the taxonomy's own model
- * (pc_model_default_path) when that file exists; none with `no_model` (--no-model) or when the
- * taxonomy has no model file. 0 with *out set (NULL: the rules alone decide), or -1 after
- * printing the model's one-line error. */
+/* The learned model for tax (pc_model_open): `path` when given (--model), else the taxonomy's
+ * own model when it has one; none with --no-model. 0 with *out set (NULL: the rules alone
+ * decide), or -1 after printing the model's one-line error. */
 int cli_load_model(const pc_taxonomy *tax, const cli_model_opt *mo, pc_model **out);
 
-/* Open (load, segment, classify with copts) each path, printing its warnings. A file that
- * cannot be used, or a policy with no clause unless allow_empty, is reported on stderr and
- * skipped; *skipped counts them. Ids are made unique ("name", "name-2"). Returns the array (n
- * entries in *n, possibly 0) or NULL on out of memory. Free with cli_free_policies(). */
-pc_policy **cli_open_policies(char **paths, size_t npaths, const pc_taxonomy *tax,
-                              const pc_classify_opts *copts, int allow_empty, size_t *n,
-                              size_t *skipped);
-void cli_free_policies(pc_policy **p, size_t n);
-
-/* cli_run: what one comparison of files needs, owned together; close with cli_run_close(). */
-typedef struct cli_run {
-    pc_taxonomy *tax;
-    pc_model *model; /* NULL: the rules alone */
-    pc_policy **pols;
-    size_t n, skipped; /* policies opened, files skipped (already reported) */
-    pc_comparison *cmp;
-} cli_run;
-
-/* Load the taxonomy and its model (mo), open the policies (skipping, and reporting, files that
- * cannot be used and, unless allow_empty, policies with no clause), apply the reviewer's
- * relabels when `review` is not NULL (unknown category ids are warned about), and compare.
- * Returns 0 with run->cmp set, or -1 after printing why. */
-int cli_run_open(cli_run *run, const char *taxonomy, const cli_model_opt *mo, char **paths,
-                 size_t npaths, unsigned regimes, const pc_review *review, int allow_empty);
-void cli_run_close(cli_run *run);
-
-/* Evaluation tables (cli_eval_table.c): the counts of one classifier over a set at ten
- * categories (nclass PC_OPP_COUNT) or twelve classes (PC_OPP12_COUNT, classes a record leaves
- * unknown do not count); and the tables of the classifiers in `systems` (bit per
- * pc_eval_system) side by side, at both levels, on stdout. */
-struct pc_eval_set;
-struct pc_eval_counts;
-void cli_eval_counts(const struct pc_eval_set *set, int system, int nclass,
-                     struct pc_eval_counts *c);
-void cli_eval_tables(const struct pc_eval_set *set, unsigned systems);
+/* Open a session (session.h) on the policy files with the taxonomy, the regimes, the review
+ * file and allow_empty in opts (the load options come from the environment and --encoding,
+ * cli_load_opts). What happens on the way is printed on stderr as it happens: files skipped
+ * (policies with no clause too, unless allow_empty), each document's warnings, a review file
+ * that does not parse, relabels naming unknown categories. NULL after printing why the session
+ * could not open. */
+pc_session *cli_session_open(pc_session_opts *opts, char **paths, size_t npaths);
 
 /* Print an outline for people: the title, sections indented by level, one line per clause
  * fitted to the terminal by display width (cmd_segment.c). */
@@ -114,5 +82,15 @@ pc_load_opts cli_load_opts(void);
 /* "--encoding NAME": check that iconv knows NAME and force it for every file loaded after.
  * 0, or -1 after printing "CMD: --encoding: why". */
 int cli_opt_encoding(const char *cmd, const char *name);
+
+/* Evaluation tables (cli_eval_table.c): the counts of one classifier (pc_eval_system) over a
+ * set at ten categories (nclass PC_OPP_COUNT) or twelve classes (PC_OPP12_COUNT; classes a
+ * record leaves unknown do not count); and the tables of the classifiers in `systems` (bit per
+ * pc_eval_system) side by side, at both levels, on stdout. */
+struct pc_eval_set;
+struct pc_eval_counts;
+void cli_eval_counts(const struct pc_eval_set *set, int system, int nclass,
+                     struct pc_eval_counts *c);
+void cli_eval_tables(const struct pc_eval_set *set, unsigned systems);
 
 #endif

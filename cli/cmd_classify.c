@@ -294,7 +294,7 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
     pc_doc *doc = cli_batch_load(it, res);
     if (!doc)
         return;
-    pc_error err;
+    pc_error err = {{0}};
     pc_outline *ol = pc_segment(doc, &err);
     if (ol && it->path)
         pc_outline_check(ol, doc);

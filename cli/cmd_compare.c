@@ -1,16 +1,12 @@
 /* cmd_compare.c: `polcmp compare [--taxonomy FILE] [--regime LIST] [--format F] [-o OUT]
  * [--fail-on KINDS] [--review FILE] POLICY...`: the comparison as a table (csv, tsv, md, html,
- * xlsx) or as JSON. With -o the format follows the extension unless --format is given; without
- * -o text formats go to stdout (Markdown by default). Output files are written atomically.
- * --review FILE reads a reviewer's decisions (review.h; never written here): relabels are applied
- * before comparing, exports carry the decisions, and dismissed findings do not trigger
- * --fail-on. Without it no review file is read. */
+ * xlsx) or as JSON, by the table of writers (present/writer.h). With -o the format follows the
+ * extension unless --format is given; without -o formats that can go to a stream go to stdout
+ * (Markdown by default). Output files are written atomically. --review FILE reads a reviewer's
+ * decisions (never written here): relabels are laid over the classifications before comparing,
+ * exports carry the decisions, and dismissed findings do not trigger --fail-on. Without it no
+ * review file is read. Everything is done by a session (session/session.h). */
 #include "cli.h"
-#include "compare/compare.h"
-#include "present/export.h"
-#include "review/review.h"
-
-#include "util/atomic.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -22,7 +18,7 @@ typedef struct compare_opts {
     cli_model_opt model;
     unsigned regimes, fail_on;
     int allow_empty;
-    pc_export_format format;
+    const pc_writer *writer;
     char **policies;
     size_t npolicies;
 } compare_opts;
@@ -50,10 +46,12 @@ static int compare_option(int ch, compare_opts *o)
     case 'x':
         return cli_opt_kinds("compare", optarg, &o->fail_on);
     case 'f':
-        o->format = pc_export_format_from_name(optarg);
-        if (o->format != PC_EXPORT_NONE)
+        if ((o->writer = pc_writer_named(optarg)) != NULL)
             return 0;
-        cli_error("compare: unknown format '%s' (csv, tsv, md, html, xlsx or json)", optarg);
+        pc_buf names = {0};
+        pc_writer_list(&names, 0);
+        cli_error("compare: unknown format '%s' (%s)", optarg, names.data ? names.data : "");
+        pc_buf_free(&names);
         return -1;
     default: compare_usage(); return -1;
     }
@@ -81,19 +79,14 @@ static int compare_args(int argc, char **argv, compare_opts *o)
         compare_usage();
         return -1;
     }
-    if (o->format == PC_EXPORT_NONE && o->out) {
-        o->format = pc_export_format_from_path(o->out);
-        if (o->format == PC_EXPORT_NONE) {
-            cli_error("compare: %s: cannot tell the format from the extension; use --format",
-                      o->out);
-            return -1;
-        }
+    if (!o->writer && o->out && !(o->writer = pc_writer_for_path(o->out))) {
+        cli_error("compare: %s: cannot tell the format from the extension; use --format", o->out);
+        return -1;
     }
-    if (o->format == PC_EXPORT_NONE)
-        o->format = PC_EXPORT_MD;
-    if (!o->out && !pc_export_is_text(o->format)) {
-        cli_error("compare: %s is not written to the terminal; give -o FILE",
-                  pc_export_format_name(o->format));
+    if (!o->writer)
+        o->writer = pc_writer_named("md");
+    if (!o->out && !o->writer->stream) {
+        cli_error("compare: %s is not written to the terminal; give -o FILE", o->writer->name);
         return -1;
     }
     if (!o->taxonomy)
@@ -101,69 +94,14 @@ static int compare_args(int argc, char **argv, compare_opts *o)
     return 0;
 }
 
-static int compare_write_stream(const pc_comparison *c, const pc_review_map *map,
-                                pc_export_format fmt, FILE *f, pc_error *err)
+static int compare_write(const pc_session *s, const compare_opts *o)
 {
-    if (fmt == PC_EXPORT_JSON)
-        return pc_comparison_json_reviewed(c, map, f, err);
-    pc_report *r = pc_comparison_report_reviewed(c, map);
-    if (!r) {
-        pc_error_set(err, "out of memory");
-        return -1;
-    }
-    int rc = pc_export_stream(r, fmt, f, err);
-    pc_report_free(r);
-    return rc;
-}
-
-static int compare_write(const pc_comparison *c, const pc_review_map *map, const compare_opts *o)
-{
-    pc_error err;
-    int rc;
-    if (!o->out) {
-        rc = compare_write_stream(c, map, o->format, stdout, &err);
-    } else if (o->format == PC_EXPORT_XLSX) {
-        pc_report *r = pc_comparison_report_reviewed(c, map);
-        rc = r ? pc_export_file(r, o->format, o->out, &err) : -1;
-        if (!r)
-            pc_error_set(&err, "%s: out of memory", o->out);
-        pc_report_free(r);
-    } else {
-        pc_outfile out;
-        rc = pc_outfile_open(&out, o->out, &err);
-        if (rc == 0 && compare_write_stream(c, map, o->format, out.f, &err) < 0) {
-            pc_error cause = err;
-            pc_error_set(&err, "%s: %s", o->out, cause.msg);
-            pc_outfile_abort(&out);
-            rc = -1;
-        } else if (rc == 0) {
-            rc = pc_outfile_commit(&out, &err);
-        }
-    }
+    pc_error err = {{0}};
+    int rc = o->out ? pc_session_export(s, o->writer, o->out, &err)
+                    : pc_session_write(s, o->writer, stdout, &err);
     if (rc < 0)
         cli_error("%s", err.msg);
     return rc;
-}
-
-/* Whether a finding of a --fail-on kind remains that the reviewer did not dismiss. */
-static int compare_fails(const pc_comparison *c, const pc_review_map *map, unsigned kinds)
-{
-    for (size_t i = 0; i < c->nfindings; i++)
-        if (((kinds >> c->findings[i].kind) & 1) && !pc_review_map_dismissed(map, i))
-            return 1;
-    return 0;
-}
-
-/* The decisions placed on the comparison (NULL without a review). 0, or -1 after printing why. */
-static int compare_review(const cli_run *run, const pc_review *rev, pc_review_map **map)
-{
-    pc_error err;
-    *map = NULL;
-    if (rev && !(*map = pc_review_map_new(rev, run->cmp, &err))) {
-        cli_error("%s", err.msg);
-        return -1;
-    }
-    return 0;
 }
 
 int cmd_compare(int argc, char **argv)
@@ -171,32 +109,23 @@ int cmd_compare(int argc, char **argv)
     if (cli_compare_wants_batch(argc, argv))
         return cmd_compare_batch(argc, argv); /* a corpus: batch_compare.c */
     compare_opts o;
-    cli_run run;
-    pc_error err;
-    pc_review *rev = NULL;
     if (compare_args(argc, argv, &o) < 0)
         return CLI_ERROR;
-    if (o.review && !(rev = pc_review_load(o.review, &err))) {
-        cli_error("%s", err.msg);
+    pc_session_opts so = {.taxonomy = o.taxonomy, .regimes = o.regimes, .review = o.review,
+                          .allow_empty = o.allow_empty, .model = o.model.path,
+                          .no_model = o.model.off};
+    pc_session *s = cli_session_open(&so, o.policies, o.npolicies);
+    if (!s)
         return CLI_ERROR;
-    }
-    if (cli_run_open(&run, o.taxonomy, &o.model, o.policies, o.npolicies, o.regimes, rev,
-                     o.allow_empty) < 0) {
-        pc_review_free(rev);
-        return CLI_ERROR;
-    }
     int status = CLI_ERROR;
-    pc_review_map *map = NULL;
-    if (compare_review(&run, rev, &map) == 0 && compare_write(run.cmp, map, &o) == 0) {
-        status = run.skipped                              ? CLI_ERROR
-                 : compare_fails(run.cmp, map, o.fail_on) ? CLI_FAIL_ON
-                                                          : CLI_OK;
-        if (run.skipped)
-            cli_error("compare: %zu of %zu policies skipped (see above)", run.skipped,
+    if (compare_write(s, &o) == 0) {
+        status = s->skipped                         ? CLI_ERROR
+                 : pc_session_fails_on(s, o.fail_on) ? CLI_FAIL_ON
+                                                     : CLI_OK;
+        if (s->skipped)
+            cli_error("compare: %zu of %zu policies skipped (see above)", s->skipped,
                       o.npolicies);
     }
-    pc_review_map_free(map);
-    pc_review_free(rev);
-    cli_run_close(&run);
+    pc_session_free(s);
     return status;
 }

@@ -217,7 +217,7 @@ static void eval_print_json(const eval_opts *o, const pc_eval_set *set, const pc
 static int eval_check(const eval_opts *o, const pc_eval_scores *s)
 {
     pc_eval_bounds b;
-    pc_error err;
+    pc_error err = {{0}};
     if (pc_eval_parse_bounds(o->require, &b, &err) < 0) {
         cli_error("eval: %s", err.msg);
         return CLI_ERROR;
@@ -259,7 +259,7 @@ static int eval_report(const eval_opts *o, const pc_eval_set *set)
 static int eval_run(eval_opts *o, const pc_taxonomy *tax, const pc_model *model)
 {
     pc_eval_set set;
-    pc_error err;
+    pc_error err = {{0}};
     int rc = CLI_ERROR;
     o->systems = model ? (1u << PC_EVAL_NSYS) - 1 : 1u << PC_EVAL_RULES;
     if (pc_eval_read(o->gold, &set, eval_warn, NULL, &err) < 0)
@@ -278,7 +278,7 @@ int cmd_eval(int argc, char **argv)
     eval_opts o;
     if (eval_args(argc, argv, &o) < 0)
         return CLI_ERROR;
-    pc_error err;
+    pc_error err = {{0}};
     if (o.require) {
         pc_eval_bounds b;
         if (pc_eval_parse_bounds(o.require, &b, &err) < 0) {

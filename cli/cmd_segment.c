@@ -208,7 +208,7 @@ int cmd_segment(int argc, char **argv)
     pc_doc *doc = cli_load_doc(path);
     if (!doc)
         return CLI_ERROR;
-    pc_error err;
+    pc_error err = {{0}};
     pc_outline *o = pc_segment(doc, &err);
     if (!o) {
         cli_error("%s", err.msg);

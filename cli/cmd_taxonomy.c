@@ -51,7 +51,7 @@ int cmd_taxonomy(int argc, char **argv)
         fprintf(stderr, "usage: polcmp taxonomy check FILE\n");
         return CLI_ERROR;
     }
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *t = pc_tax_load(argv[2], &err);
     if (!t) {
         cli_error("%s", err.msg);

@@ -103,7 +103,7 @@ static int train_push(train_data *d, const pc_eval_case *c, const char *heading)
 static int train_gold(train_data *d, const char *path)
 {
     pc_eval_set one;
-    pc_error err;
+    pc_error err = {{0}};
     if (pc_eval_read(path, &one, train_warn, NULL, &err) < 0) {
         cli_error("%s", err.msg);
         return -1;
@@ -155,7 +155,7 @@ static int train_relabel_classes(const pc_taxonomy *tax, const pc_review *r, con
 /* Append every relabelled clause of a review file. */
 static int train_review(train_data *d, const pc_taxonomy *tax, const char *path)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_review *r = pc_review_load(path, &err);
     if (!r) {
         cli_error("%s", err.msg);
@@ -254,7 +254,7 @@ static int train_run(const train_opts *o, const pc_taxonomy *tax, const pc_model
 {
     train_data d;
     pc_model_cv cv = {0};
-    pc_error err;
+    pc_error err = {{0}};
     int rc = CLI_ERROR;
     pc_model *m = NULL;
     if (train_read(&d, o, tax, set) == 0 &&
@@ -285,7 +285,7 @@ int cmd_train(int argc, char **argv)
     }
     pc_model_settings set;
     pc_model_settings_default(&set);
-    pc_error err;
+    pc_error err = {{0}};
     int rc = CLI_ERROR;
     pc_taxonomy *tax = NULL;
     if (o.settings && pc_model_settings_parse(&set, o.settings, &err) < 0)

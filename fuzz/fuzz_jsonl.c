@@ -32,6 +32,7 @@ static void fuzz_objects(const uint8_t *data, size_t size, size_t max_line)
             if (pc_jsonl_line(r) <= last && rc == 1)
                 __builtin_trap(); /* line numbers move forward */
             last = pc_jsonl_line(r);
+            pc_error_clear(&err);
         }
         pc_jsonl_free(r);
     }

@@ -18,7 +18,7 @@ static const char fuzz_text[] =
 static pc_taxonomy *fuzz_tax(void)
 {
     static pc_taxonomy *tax;
-    pc_error err;
+    pc_error err = {{0}};
     if (!tax)
         tax = pc_tax_load(POLCMP_FUZZ_TAXONOMY, &err);
     if (!tax)

@@ -63,7 +63,7 @@ static const pc_classify_opts pf_opts = {.engine = PC_ENGINE_PREFILTER};
 static inline size_t check_text(const pc_taxonomy *tax, const char *text, size_t len,
                          const char *heading)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_classified *a = pc_classify_text_with(tax, text, len, heading, &ref_opts, &err);
     pc_classified *b = pc_classify_text_with(tax, text, len, heading, &pf_opts, &err);
     assert_non_null(a);
@@ -91,7 +91,7 @@ static inline size_t check_text(const pc_taxonomy *tax, const char *text, size_t
 
 static inline pc_taxonomy *load_default(void)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load(POLCMP_TAXONOMY, &err);
     if (!tax)
         fail_msg("%s", err.msg);

@@ -1,6 +1,8 @@
 /* testutil.c: see testutil.h. */
 #include "testutil.h"
 
+#include "util/file.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,32 +23,11 @@ const char *test_shared_dir(void)
 
 char *test_read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    size_t k;
-    while (buf && (k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += k;
-        if (cap - n - 1 == 0) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (!buf)
-        return NULL;
-    buf[n] = '\0';
-    if (len)
+    size_t n = 0;
+    char *data = pc_file_read(path, 0, NULL, &n, NULL);
+    if (data && len)
         *len = n;
-    return buf;
+    return data;
 }
 
 static char test_tmpdir[256];

@@ -1,7 +1,7 @@
 /* tui_fixture.h: what the UI's tests share (header-only, included by tests/unit/test_tui*.c).
  *
- * A fixture opens policies with the default taxonomy, compares them and starts a tui_app on
- * them with a review file in a fresh temporary directory, without a terminal. Tests feed keys
+ * A fixture opens a session (session/session.h) on policies with a taxonomy and a review file
+ * in a fresh temporary directory, and starts a tui_app on it, without a terminal. Tests feed keys
  * with tuif_keys() ("j j Enter / r e t e n t i o n Enter") and render the screen at any size
  * with tuif_render(); tuif_golden() compares a rendering with tests/data/golden/NAME.txt and,
  * when it differs, prints the first difference and how to regenerate the file
@@ -12,46 +12,33 @@
 
 #include "app.h"
 #include "keys.h"
-#include "classify/policy.h"
-#include "review/review.h"
 #include "screen.h"
+#include "session/session.h"
 #include "testutil.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* tuif: owns everything it opened. */
+/* tuif: owns everything it opened. `pols` and `tax` are the session's, for the tests' ease. */
 typedef struct tuif {
+    pc_session *s;
     pc_taxonomy *tax;
-    pc_policy *pols[8];
+    pc_policy **pols;
     size_t n;
     tui_app app;
     char *dir;         /* the temporary directory holding the review file */
     char review[1200]; /* the review file's path */
 } tuif;
 
-/* Open the given policy files (paths) and start the app with the review file in a temporary
- * directory (or `review`, when not NULL). Returns 0 or -1 (printing why). */
-static inline int tuif_open_review(tuif *f, const char *const *paths, size_t n, unsigned regimes,
-                                   const char *review)
+/* Open a session on the given policy files with `taxonomy` and the review file in a temporary
+ * directory (or `review`, when not NULL), and start the app on it. Returns 0 or -1 (printing
+ * why). */
+static inline int tuif_open_with(tuif *f, const char *taxonomy, const char *const *paths,
+                                 size_t n, unsigned regimes, const char *review)
 {
-    pc_error err;
+    pc_error err = {{0}};
     memset(f, 0, sizeof *f);
-    f->tax = pc_tax_load(POLCMP_TAXONOMY, &err);
-    if (!f->tax) {
-        fprintf(stderr, "%s\n", err.msg);
-        return -1;
-    }
-    pc_load_opts opts = {0};
-    for (size_t i = 0; i < n && i < 8; i++) {
-        f->pols[f->n] = pc_policy_open(paths[i], &opts, f->tax, &err);
-        if (!f->pols[f->n]) {
-            fprintf(stderr, "%s\n", err.msg);
-            return -1;
-        }
-        f->n++;
-    }
     char tmpl[1024];
     snprintf(tmpl, sizeof tmpl, "%s/tuiXXXXXX", test_temp_dir());
     f->dir = mkdtemp(tmpl) ? pc_strdup(tmpl) : NULL;
@@ -60,26 +47,43 @@ static inline int tuif_open_review(tuif *f, const char *const *paths, size_t n, 
     snprintf(f->review, sizeof f->review, "%s/polcmp-review.yaml", f->dir);
     if (review)
         snprintf(f->review, sizeof f->review, "%s", review);
-    pc_review *r = pc_review_load(f->review, &err);
-    if (!r) {
-        fprintf(stderr, "%s\n", err.msg);
+    pc_session_opts o = {.taxonomy = taxonomy, .regimes = regimes, .review = f->review};
+    f->s = pc_session_open(&o, (char *const *)paths, n, &err);
+    if (!f->s || f->s->skipped) {
+        fprintf(stderr, "%s\n", f->s ? "a policy could not be opened" : err.msg);
         return -1;
     }
-    if (pc_review_apply_labels(r, f->pols, f->n, &err) < 0) {
-        pc_review_free(r);
-        return -1;
-    }
-    pc_comparison *cmp = pc_compare(f->tax, f->pols, f->n, regimes, &err);
-    if (!cmp || tui_app_init(&f->app, f->tax, f->pols, f->n, regimes, cmp, r, NULL, &err) < 0) {
+    f->tax = f->s->tax;
+    f->pols = f->s->pols;
+    f->n = f->s->npols;
+    if (tui_app_init(&f->app, f->s, &err) < 0) {
         fprintf(stderr, "%s\n", err.msg);
         return -1;
     }
     return 0;
 }
 
+static inline int tuif_open_review(tuif *f, const char *const *paths, size_t n, unsigned regimes,
+                                   const char *review)
+{
+    return tuif_open_with(f, POLCMP_TAXONOMY, paths, n, regimes, review);
+}
+
 static inline int tuif_open(tuif *f, const char *const *paths, size_t n, unsigned regimes)
 {
     return tuif_open_review(f, paths, n, regimes, NULL);
+}
+
+/* The golden screens' own small world (tests/data/tui/): its taxonomy and three policies,
+ * Alpha (sections 1. to 7.: a contradiction on sale, a placeholder, vague wording), Beta
+ * (Markdown: the one policy covering access and deletion) and Gamma (no retention, no
+ * security), so that a change to taxonomy/privacy.yaml or examples/ never rewrites a golden. */
+static inline int tuif_open_fixture(tuif *f, unsigned regimes)
+{
+    static const char *const paths[] = {POLCMP_TEST_DATA "/tui/alpha.txt",
+                                        POLCMP_TEST_DATA "/tui/beta.md",
+                                        POLCMP_TEST_DATA "/tui/gamma.txt"};
+    return tuif_open_with(f, POLCMP_TEST_DATA "/tui/taxonomy.yaml", paths, 3, regimes, NULL);
 }
 
 /* The bundled examples a test opens most: FreshBox, KidQuest, Stridely. */
@@ -94,9 +98,7 @@ static inline int tuif_open_examples(tuif *f, unsigned regimes)
 static inline void tuif_close(tuif *f)
 {
     tui_app_free(&f->app);
-    for (size_t i = 0; i < f->n; i++)
-        pc_policy_free(f->pols[i]);
-    pc_tax_free(f->tax);
+    pc_session_free(f->s);
     if (f->dir) {
         char cmd[1200];
         snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);

@@ -1,4 +1,5 @@
-/* app.c: the view stack, key dispatch and the frame around the views (see app.h). */
+/* app.c: starting the app, key dispatch and the global commands (see app.h). The view stack is
+ * stack.c, the frame around the views frame.c, the prompt line prompt.c. */
 #include "app.h"
 #include "app_internal.h"
 #include "keys.h"
@@ -8,31 +9,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-tui_selection tui_sel_none(void)
-{
-    return (tui_selection){.kind = TUI_SEL_NONE, .category = -1, .policy = -1,
-                           .clause = PC_NO_CLAUSE, .finding = -1};
-}
+/* Every view, by id: the only place that knows them all. */
+static const tui_view_ops *const tui_views[TUI_VIEW_COUNT] = {
+    [TUI_VIEW_MATRIX] = &tui_view_matrix,     [TUI_VIEW_SIDE] = &tui_view_side,
+    [TUI_VIEW_DOCUMENT] = &tui_view_document, [TUI_VIEW_FINDINGS] = &tui_view_findings,
+    [TUI_VIEW_EXPLAIN] = &tui_view_explain,   [TUI_VIEW_HELP] = &tui_view_help,
+};
 
-int tui_app_init(tui_app *app, const pc_taxonomy *tax, pc_policy **pols, size_t npols,
-                 unsigned regimes, pc_comparison *cmp, pc_review *review,
-                 const char *review_error, pc_error *err)
+int tui_app_init(tui_app *app, pc_session *s, pc_error *err)
 {
     memset(app, 0, sizeof *app);
-    app->tax = tax;
-    app->pols = pols;
-    app->npols = npols;
-    app->regimes = regimes;
-    app->cmp = cmp;
-    app->review = review ? review : pc_review_new(NULL);
-    app->review_readonly = review == NULL;
+    app->s = s;
+    app->ops_of = tui_views;
     app->search_dir = 1;
     app->running = 1;
-    if (!app->review || tui_app_index(app, err) < 0)
+    if (tui_app_index(app, err) < 0)
         return -1;
-    if (review_error && *review_error)
+    if (s->review_error[0])
         tui_app_message(app, 1, "%s: decisions go to a separate file when you quit",
-                        review_error);
+                        s->review_error);
     tui_selection none = tui_sel_none();
     if (tui_app_push(app, &tui_view_matrix, &none) < 0) {
         pc_error_set(err, "cannot open the matrix view");
@@ -46,60 +41,16 @@ void tui_app_free(tui_app *app)
     while (app->depth > 0)
         tui_app_pop(app);
     tui_app_unindex(app);
-    pc_comparison_free(app->cmp);
-    pc_review_free(app->review);
     pc_buf_free(&app->prompt_text);
     free(app->search);
     pcre2_code_free(app->search_re);
     memset(app, 0, sizeof *app);
 }
 
-int tui_app_push(tui_app *app, const tui_view_ops *ops, const tui_selection *arg)
-{
-    if (app->depth >= TUI_MAX_VIEWS) {
-        tui_app_message(app, 1, "too many views open: close one with q");
-        return -1;
-    }
-    tui_view *v = &app->views[app->depth];
-    *v = (tui_view){.ops = ops, .app = app, .rows = app->h > 2 ? app->h - 2 : 1};
-    if (ops->open(v, arg) < 0) {
-        if (v->data) /* what a failed open allocated */
-            ops->close(v);
-        if (!app->status[0])
-            tui_app_message(app, 1, "cannot open the %s view", ops->name);
-        return -1;
-    }
-    app->depth++;
-    return 0;
-}
-
-void tui_app_pop(tui_app *app)
-{
-    if (app->depth == 0)
-        return;
-    tui_view *v = &app->views[--app->depth];
-    v->ops->close(v);
-    memset(v, 0, sizeof *v);
-}
-
-tui_view *tui_app_top(tui_app *app)
-{
-    return app->depth ? &app->views[app->depth - 1] : NULL;
-}
-
-void tui_app_message(tui_app *app, int error, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(app->status, sizeof app->status, fmt, ap);
-    va_end(ap);
-    app->status_error = error;
-}
-
 /* Quit, unless decisions are unsaved and this is the first attempt. */
 static int tui_app_quit(tui_app *app)
 {
-    if (app->review_dirty && !app->review_readonly && tui_app_save(app) < 0 &&
+    if (app->s->dirty && !app->s->review_readonly && tui_app_save(app) < 0 &&
         !app->quit_confirm) {
         char why[sizeof app->status];
         snprintf(why, sizeof why, "%s", app->status); /* the save's error, from the status bar */
@@ -184,12 +135,26 @@ static void tui_app_click(tui_app *app)
         top->ops->click(top, y, app->mouse_x);
 }
 
+/* A key while the prompt is open; an answer goes to app_review.c. */
+static void tui_app_prompt_key(tui_app *app, int key)
+{
+    tui_prompt_kind kind;
+    if (!tui_prompt_key(app, key, &kind))
+        return;
+    char *text = pc_strdup(app->prompt_text.data ? app->prompt_text.data : "");
+    if (text)
+        tui_app_prompt_done(app, kind, text);
+    free(text);
+}
+
 int tui_app_key(tui_app *app, int key)
 {
     if (key == TUI_KEY_RESIZE || key == TUI_KEY_NONE)
         return 0;
-    if (app->prompt)
-        return tui_prompt_key(app, key);
+    if (app->prompt) {
+        tui_app_prompt_key(app, key);
+        return 0;
+    }
     if (key != 'Q')
         app->quit_confirm = 0;
     app->status[0] = '\0';

@@ -1,22 +1,24 @@
 /* app.h: the review UI's state and its curses-free core.
  *
- * tui_app holds the comparison, the reviewer's decisions and the stack of open views. It turns
+ * tui_app works on a session (session/session.h: the policies, the comparison and the
+ * reviewer's decisions) and holds the stack of open views. It turns
  * keys into commands (command.h), gives each to the top view first, and applies the global
  * meaning of the rest: help, findings, document, explain, search, the reviewer's decisions and
  * export. tui_app_render() draws the header, the top view and the status bar into an off-screen
  * tui_screen. Nothing here calls curses: term.c owns the terminal and tui_run() (ui.c) loops
  * reading keys, so tests drive the whole UI with tui_app_key() and compare tui_app_render().
  *
- * Every reviewer decision is saved at once (pc_review_save: atomic). When saving fails the
+ * Every reviewer decision goes to the session and is saved at once (pc_session_save: atomic),
+ * and the views are refreshed from the session, which placed the decisions again (and, after a
+ * relabel, compared again). When saving fails the
  * decision stays in memory, the status bar shows the error, and the next change or quit tries
  * again; quitting with unsaved decisions asks for confirmation (Q again).
  */
 #ifndef POLCMP_TUI_APP_H
 #define POLCMP_TUI_APP_H
 
-#include "compare/compare.h"
-#include "review/review.h"
 #include "screen.h"
+#include "session/session.h"
 #include "view.h"
 
 #define TUI_MAX_VIEWS 16
@@ -44,20 +46,12 @@ typedef enum tui_prompt_kind {
     TUI_PROMPT_RELABEL,
 } tui_prompt_kind;
 
-/* tui_app: owns the views, the review map, the per-clause finding index, the search pattern and
- * the prompt text. Owns the comparison and the review when handed them with tui_app_init();
- * borrows the taxonomy and the policies (the caller frees them after tui_app_free()). */
+/* tui_app: owns the views, the per-clause finding index, the search pattern and the prompt
+ * text; borrows the session (the caller frees it after tui_app_free()). */
 struct tui_app {
-    const pc_taxonomy *tax;
-    pc_policy **pols;
-    size_t npols;
-    unsigned regimes;
-    pc_comparison *cmp;
-    pc_review *review;     /* never NULL after init */
-    pc_review_map *rmap;   /* decisions placed on cmp */
+    pc_session *s;
+    const tui_view_ops *const *ops_of; /* the ops of each tui_view_id (app.c's table) */
     unsigned **clause_kinds; /* clause_kinds[policy][clause]: bit k = a finding of kind k cites it */
-    int review_dirty;      /* decisions not yet saved (the last save failed) */
-    int review_readonly;   /* the review file failed to parse: never written */
 
     tui_view views[TUI_MAX_VIEWS];
     int depth;
@@ -80,12 +74,10 @@ struct tui_app {
     int w, h;              /* the size of the last render */
 };
 
-/* Take ownership of cmp and review (review may be NULL: an in-memory review that is never
- * saved). review_error: the message when the review file failed to parse (the UI then runs on
- * an empty, read-only review and says so). Opens the matrix. Returns 0 or -1 with err. */
-int tui_app_init(tui_app *app, const pc_taxonomy *tax, pc_policy **pols, size_t npols,
-                 unsigned regimes, pc_comparison *cmp, pc_review *review,
-                 const char *review_error, pc_error *err);
+/* Start on session s and open the matrix. When the review file did not parse
+ * (s->review_error), the UI runs on the session's empty, read-only review and says so. Returns
+ * 0 or -1 with err. */
+int tui_app_init(tui_app *app, pc_session *s, pc_error *err);
 void tui_app_free(tui_app *app);
 
 /* Feed one key. Returns 0 while the UI runs, 1 when it should quit. */
@@ -93,12 +85,14 @@ int tui_app_key(tui_app *app, int key);
 /* Draw everything into s (its size is the terminal's). */
 void tui_app_render(tui_app *app, tui_screen *s);
 
-/* Views: open a new one on top (arg: what it opens on), close the top one. */
+/* Views (stack.c): open a new one on top (arg: what it opens on), by its ops or its id; close
+ * the top one. */
 int tui_app_push(tui_app *app, const tui_view_ops *ops, const tui_selection *arg);
+int tui_app_open_view(tui_app *app, tui_view_id id, const tui_selection *arg);
 void tui_app_pop(tui_app *app);
 tui_view *tui_app_top(tui_app *app);
 
-/* A message in the status bar until the next key. */
+/* A message in the status bar until the next key (stack.c). */
 void tui_app_message(tui_app *app, int error, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
@@ -111,11 +105,6 @@ tui_style tui_finding_style(pc_finding_kind k);
 /* The findings that cite a clause (bit set of kinds), and the worst one's style (or NORMAL). */
 unsigned tui_model_clause_kinds(const tui_app *app, size_t policy, size_t clause);
 tui_style tui_model_clause_style(const tui_app *app, size_t policy, size_t clause);
-/* On row y, where column x shows byte `line.start` of policy p's text, emphasise the spans
- * behind label l that fall in line: its rules' matches in bold, the model's n-grams (a label
- * the model alone gave) underlined. Spans in a title or lead-in are not on the clause's line. */
-void tui_mark_label(tui_screen *s, int y, int x, const pc_policy *p, const pc_label *l,
-                    pc_span line);
 /* The reviewer's mark on a clause / a finding: "" (none), "✓" reviewed, "✗" dismissed,
  * "?" needs review again, "✎" note or relabel only. */
 const char *tui_model_clause_mark(const tui_app *app, size_t policy, size_t clause);
@@ -134,6 +123,15 @@ size_t tui_model_load_warnings(const tui_app *app);
 int tui_model_dismissed(const tui_app *app, size_t finding);
 /* The index of the first finding that cites clause (policy, clause), or -1. */
 long tui_model_clause_finding(const tui_app *app, size_t policy, size_t clause);
+
+/* A clause's labels as people see them (the reviewer's relabel over the classifier's, policy.h)
+ * as category ids joined by sep, appended to b; with `mark`, a relabel reads "✎ ids" ("✎ none"
+ * for a relabel to nothing), so a reviewer's label is never taken for the classifier's. */
+int tui_model_labels(const pc_policy *p, size_t clause, const char *sep, int mark, pc_buf *b);
+/* Emphasise on row y, from column x, the evidence of clause c's labels (those under category
+ * `under`, or all when -1) lying within the policy's text [start, end) shown there. */
+void tui_model_mark_evidence(tui_screen *s, int y, int x, const pc_policy *p, size_t clause,
+                             int under, size_t start, size_t end);
 
 /* Whether text matches the search pattern (case-insensitive). */
 int tui_search_match(const pcre2_code *re, const char *text, size_t len);

@@ -16,9 +16,10 @@ void tui_app_review_command(tui_app *app, tui_cmd cmd);
 /* The prompt's answer, by kind (app_review.c). */
 void tui_app_prompt_done(tui_app *app, tui_prompt_kind kind, const char *text);
 
-/* The prompt line (prompt.c). */
+/* The prompt line (prompt.c). tui_prompt_key edits the answer in app->prompt_text; on Enter it
+ * closes the prompt and returns 1 with the prompt's kind in *done (for tui_app_prompt_done). */
 void tui_prompt_start(tui_app *app, tui_prompt_kind kind, const char *label, const char *text);
-int tui_prompt_key(tui_app *app, int key);
+int tui_prompt_key(tui_app *app, int key, tui_prompt_kind *done);
 /* Compile the search pattern (case-insensitive; a bad pattern falls back to a literal). */
 int tui_search_set(tui_app *app, const char *pattern);
 

@@ -103,19 +103,12 @@ size_t dv_doc_clause_from(const dv_doc *doc, size_t i, int dir)
     return PC_NO_CLAUSE;
 }
 
-/* The clause's labels as category ids: "sale, third-party". Empty when it has none. */
-void dv_labels(const tui_app *app, const pc_policy *p, size_t c, char *buf, size_t n)
+void dv_labels(const pc_policy *p, size_t c, char *buf, size_t n)
 {
-    const pc_clause_result *r = &p->cls->clauses[c];
-    size_t len = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < r->nlabels && len + 1 < n; i++) {
-        int cat = p->cls->labels[r->label_first + i].category;
-        int k = snprintf(buf + len, n - len, "%s%s", i ? ", " : "", app->tax->cats[cat].id);
-        if (k < 0)
-            break;
-        len += (size_t)k;
-    }
+    pc_buf b = {0};
+    tui_model_labels(p, c, ", ", 1, &b);
+    snprintf(buf, n, "%s", b.data ? b.data : "");
+    pc_buf_free(&b);
 }
 
 static dv_row *dv_add_row(dv_doc *doc, int kind, int section, size_t clause, int indent)
@@ -163,8 +156,7 @@ static int dv_item_depth(const pc_outline *o, size_t c)
     return depth;
 }
 
-static int dv_layout_clause(dv_doc *doc, const tui_app *app, const pc_policy *p, size_t c,
-                            int tw)
+static int dv_layout_clause(dv_doc *doc, const pc_policy *p, size_t c, int tw)
 {
     const pc_clause *cl = &p->outline->clauses[c];
     int indent = 2 * dv_item_depth(p->outline, c);
@@ -177,7 +169,7 @@ static int dv_layout_clause(dv_doc *doc, const tui_app *app, const pc_policy *p,
         return -1;
     doc->rows[doc->clause_row[c]].bullet = cl->kind == PC_CLAUSE_ITEM;
     char labels[512];
-    dv_labels(app, p, c, labels, sizeof labels);
+    dv_labels(p, c, labels, sizeof labels);
     if (!labels[0])
         return 0;
     int used = tui_width(doc->disp.data + last->start, last->end - last->start);
@@ -216,14 +208,14 @@ static int dv_layout_heading(dv_doc *doc, const pc_policy *p, int s, int tw)
                : -1;
 }
 
-int dv_doc_layout(dv_doc *doc, const tui_app *app, const pc_policy *p, int tw)
+int dv_doc_layout(dv_doc *doc, const pc_policy *p, int tw)
 {
     doc->nrows = 0;
     doc->width = 0;
     for (size_t i = 0; i < doc->nitems; i++) {
         const dv_item *it = &doc->items[i];
         int rc = it->clause == PC_NO_CLAUSE ? dv_layout_heading(doc, p, it->section, tw)
-                                            : dv_layout_clause(doc, app, p, it->clause, tw);
+                                            : dv_layout_clause(doc, p, it->clause, tw);
         if (rc < 0)
             return -1;
     }

@@ -49,10 +49,11 @@ typedef struct dv_doc {
 /* Build the display text and items of policy p (doc must be zeroed or freed). 0 or -1. */
 int dv_doc_build(dv_doc *doc, const pc_policy *p);
 void dv_doc_free(dv_doc *doc);
-/* Lay the text out for a pane tw columns wide; labels come from app's taxonomy. 0 or -1. */
-int dv_doc_layout(dv_doc *doc, const tui_app *app, const pc_policy *p, int tw);
-/* Clause c's labels as category ids, "sale, third-party" ("" when none). */
-void dv_labels(const tui_app *app, const pc_policy *p, size_t c, char *buf, size_t n);
+/* Lay the text out for a pane tw columns wide, each clause with its labels. 0 or -1. */
+int dv_doc_layout(dv_doc *doc, const pc_policy *p, int tw);
+/* Clause c's labels as category ids, "sale, third-party" ("" when none; "✎ ..." when the
+ * reviewer set them: tui_model_labels). */
+void dv_labels(const pc_policy *p, size_t c, char *buf, size_t n);
 /* The first clause at or after item i (dir 1), or at or before it (dir -1); PC_NO_CLAUSE. */
 size_t dv_doc_clause_from(const dv_doc *doc, size_t i, int dir);
 

@@ -9,17 +9,17 @@ static void tui_frame_header(tui_app *app, tui_screen *s)
 {
     char buf[512];
     size_t len = 0;
-    len += (size_t)snprintf(buf, sizeof buf, "polcmp: %zu %s", app->npols,
-                            app->npols == 1 ? "policy" : "policies");
-    if (app->regimes && len < sizeof buf)
+    len += (size_t)snprintf(buf, sizeof buf, "polcmp: %zu %s", app->s->npols,
+                            app->s->npols == 1 ? "policy" : "policies");
+    if (app->s->regimes && len < sizeof buf)
         len += (size_t)snprintf(buf + len, sizeof buf - len, " · regime%s%s%s",
-                                app->regimes & PC_REGIME_GDPR ? " GDPR" : "",
-                                app->regimes & PC_REGIME_CCPA ? " CCPA" : "",
-                                app->regimes & PC_REGIME_COPPA ? " COPPA" : "");
+                                app->s->regimes & PC_REGIME_GDPR ? " GDPR" : "",
+                                app->s->regimes & PC_REGIME_CCPA ? " CCPA" : "",
+                                app->s->regimes & PC_REGIME_COPPA ? " COPPA" : "");
     if (len < sizeof buf)
         snprintf(buf + len, sizeof buf - len, " · review %s%s",
-                 app->review->path ? pc_basename(app->review->path) : "(not saved)",
-                 app->review_dirty ? " (unsaved)" : "");
+                 app->s->review->path ? pc_basename(app->s->review->path) : "(not saved)",
+                 app->s->dirty ? " (unsaved)" : "");
     tui_view *top = tui_app_top(app);
     const char *name = top ? top->ops->name : "";
     int nw = tui_width(name, strlen(name));
@@ -45,8 +45,8 @@ static void tui_frame_counts(tui_app *app, char *buf, size_t n)
         {PC_FIND_COUNT, "warning", "warnings"},
     };
     size_t counts[PC_FIND_COUNT + 1] = {0}, len = 0;
-    for (size_t i = 0; i < app->cmp->nfindings; i++) {
-        pc_finding_kind k = app->cmp->findings[i].kind;
+    for (size_t i = 0; i < app->s->cmp->nfindings; i++) {
+        pc_finding_kind k = app->s->cmp->findings[i].kind;
         if (!tui_model_dismissed(app, i))
             counts[k <= PC_FIND_GAP ? k : PC_FIND_COUNT]++;
     }

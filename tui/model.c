@@ -1,5 +1,6 @@
 /* model.c: what the views ask about the comparison and the review (see app.h). */
 #include "app.h"
+#include "present/report.h"
 
 #include <string.h>
 
@@ -21,12 +22,12 @@ static tui_state tui_kind_state(pc_finding_kind k)
 
 tui_state tui_model_cell(const tui_app *app, int cat, size_t policy, size_t *nclauses)
 {
-    const pc_cell_info *cell = pc_comparison_cell(app->cmp, cat, policy);
+    const pc_cell_info *cell = pc_comparison_cell(app->s->cmp, cat, policy);
     tui_state st = cell && cell->covered ? TUI_ST_COVERED : TUI_ST_NONE;
     if (nclauses)
         *nclauses = cell ? cell->nclauses : 0;
-    for (size_t i = 0; i < app->cmp->nfindings; i++) {
-        const pc_finding *f = &app->cmp->findings[i];
+    for (size_t i = 0; i < app->s->cmp->nfindings; i++) {
+        const pc_finding *f = &app->s->cmp->findings[i];
         if (f->category != cat || !(f->policies & (1UL << policy)) || tui_model_dismissed(app, i))
             continue;
         tui_state fs = tui_kind_state(f->kind);
@@ -77,26 +78,10 @@ tui_style tui_finding_style(pc_finding_kind k)
 
 unsigned tui_model_clause_kinds(const tui_app *app, size_t policy, size_t clause)
 {
-    if (!app->clause_kinds || policy >= app->npols ||
-        clause >= app->pols[policy]->outline->nclauses)
+    if (!app->clause_kinds || policy >= app->s->npols ||
+        clause >= app->s->pols[policy]->outline->nclauses)
         return 0;
     return app->clause_kinds[policy][clause];
-}
-
-void tui_mark_label(tui_screen *s, int y, int x, const pc_policy *p, const pc_label *l,
-                    pc_span line)
-{
-    for (size_t i = 0; i < pc_label_nspans(p->cls, l); i++) {
-        int heading, ngram;
-        pc_span sp = pc_label_span(p->cls, l, i, &heading, &ngram);
-        size_t a = sp.start > line.start ? sp.start : line.start;
-        size_t b = sp.end < line.end ? sp.end : line.end;
-        if (heading || a >= b)
-            continue;
-        int off = tui_width(p->doc->text + line.start, a - line.start);
-        tui_mark(s, y, x + off, tui_width(p->doc->text + a, b - a), TUI_S_MATCH,
-                 ngram ? TUI_F_UNDERLINE : TUI_F_BOLD);
-    }
 }
 
 tui_style tui_model_clause_style(const tui_app *app, size_t policy, size_t clause)
@@ -115,9 +100,9 @@ const pc_decision *tui_model_clause_decision(const tui_app *app, size_t policy, 
 {
     if (fit)
         *fit = PC_FIT_NONE;
-    if (!app->rmap)
+    if (!app->s->map)
         return NULL;
-    return pc_review_map_clause(app->rmap, policy, clause, fit);
+    return pc_review_map_clause(app->s->map, policy, clause, fit);
 }
 
 const pc_decision *tui_model_finding_decision(const tui_app *app, size_t finding,
@@ -125,14 +110,14 @@ const pc_decision *tui_model_finding_decision(const tui_app *app, size_t finding
 {
     if (fit)
         *fit = PC_FIT_NONE;
-    if (!app->rmap)
+    if (!app->s->map)
         return NULL;
-    return pc_review_map_finding(app->rmap, finding, fit);
+    return pc_review_map_finding(app->s->map, finding, fit);
 }
 
 int tui_model_dismissed(const tui_app *app, size_t finding)
 {
-    return app->rmap && pc_review_map_dismissed(app->rmap, finding);
+    return app->s->map && pc_review_map_dismissed(app->s->map, finding);
 }
 
 static const char *tui_mark_of(const pc_decision *d, pc_review_fit fit)
@@ -164,13 +149,46 @@ const char *tui_model_finding_mark(const tui_app *app, size_t finding)
 
 long tui_model_clause_finding(const tui_app *app, size_t policy, size_t clause)
 {
-    for (size_t i = 0; i < app->cmp->nfindings; i++) {
-        const pc_finding *f = &app->cmp->findings[i];
+    for (size_t i = 0; i < app->s->cmp->nfindings; i++) {
+        const pc_finding *f = &app->s->cmp->findings[i];
         for (size_t r = 0; r < f->nrefs; r++)
             if (f->refs[r].policy == (int)policy && f->refs[r].clause == clause)
                 return (long)i;
     }
     return -1;
+}
+
+int tui_model_labels(const pc_policy *p, size_t clause, const char *sep, int mark, pc_buf *b)
+{
+    size_t n = pc_policy_clause_nlabels(p, clause);
+    int rc = pc_buf_adds(b, "");
+    if (rc == 0 && mark && pc_policy_clause_relabelled(p, clause))
+        rc = pc_buf_adds(b, n ? "✎ " : "✎ none");
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        rc = pc_buf_printf(b, "%s%s", k ? sep : "",
+                           p->cls->tax->cats[pc_policy_clause_label(p, clause, k).category].id);
+    return rc;
+}
+
+void tui_model_mark_evidence(tui_screen *s, int y, int x, const pc_policy *p, size_t clause,
+                             int under, size_t start, size_t end)
+{
+    for (size_t k = 0; k < pc_policy_clause_nlabels(p, clause); k++) {
+        pc_eff_label l = pc_policy_clause_label(p, clause, k);
+        if (!l.label || (under >= 0 && !pc_tax_is_under(p->cls->tax, l.category, under)))
+            continue;
+        for (size_t e = 0; e < pc_label_nspans(p->cls, l.label); e++) {
+            int heading, ngram;
+            pc_span sp = pc_label_span(p->cls, l.label, e, &heading, &ngram);
+            size_t a = sp.start > start ? sp.start : start;
+            size_t b = sp.end < end ? sp.end : end;
+            if (heading || a >= b)
+                continue;
+            int off = tui_width(p->doc->text + start, a - start);
+            tui_mark(s, y, x + off, tui_width(p->doc->text + a, b - a), TUI_S_MATCH,
+                     ngram ? TUI_F_UNDERLINE : TUI_F_BOLD);
+        }
+    }
 }
 
 /* A search pattern is the reviewer's own regular expression: a catastrophic one ("(a+)+$")
@@ -199,9 +217,9 @@ int tui_search_match(const pcre2_code *re, const char *text, size_t len)
 
 const char *tui_model_label(const tui_app *app, size_t policy)
 {
-    const pc_policy *p = app->pols[policy];
-    for (size_t i = 0; i < app->npols; i++)
-        if (i != policy && strcmp(app->pols[i]->label, p->label) == 0)
+    const pc_policy *p = app->s->pols[policy];
+    for (size_t i = 0; i < app->s->npols; i++)
+        if (i != policy && strcmp(app->s->pols[i]->label, p->label) == 0)
             return p->id; /* two policies with one name: the file names tell them apart */
     return p->label;
 }
@@ -209,7 +227,7 @@ const char *tui_model_label(const tui_app *app, size_t policy)
 size_t tui_model_load_warnings(const tui_app *app)
 {
     size_t n = 0;
-    for (size_t i = 0; i < app->npols; i++)
-        n += app->pols[i]->doc->nwarnings;
+    for (size_t i = 0; i < app->s->npols; i++)
+        n += app->s->pols[i]->doc->nwarnings;
     return n;
 }

@@ -1,4 +1,5 @@
-/* prompt.c: the one-line prompt in the status bar (search, export path, note, relabel). */
+/* prompt.c: the one-line prompt in the status bar (search, export path, note, relabel): a line
+ * editor. What an answer does is app_review.c's; app.c hands it over. */
 #include "app_internal.h"
 #include "keys.h"
 
@@ -30,16 +31,13 @@ static void tui_prompt_backspace(pc_buf *b)
     b->data[b->len] = '\0';
 }
 
-int tui_prompt_key(tui_app *app, int key)
+int tui_prompt_key(tui_app *app, int key, tui_prompt_kind *done)
 {
     pc_buf *b = &app->prompt_text;
     if (key == TUI_KEY_ENTER || key == '\r') {
-        tui_prompt_kind kind = app->prompt;
+        *done = app->prompt;
         app->prompt = TUI_PROMPT_NONE;
-        char *text = pc_strdup(b->data ? b->data : "");
-        if (text)
-            tui_app_prompt_done(app, kind, text);
-        free(text);
+        return 1;
     } else if (key == TUI_KEY_ESC || key == TUI_CTRL('c') || key == TUI_CTRL('g')) {
         app->prompt = TUI_PROMPT_NONE;
         tui_app_message(app, 0, "cancelled");

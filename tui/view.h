@@ -1,8 +1,10 @@
 /* view.h: the one interface every view implements.
  *
  * A view is a screen of the UI (matrix, side by side, document, findings, explain, help),
- * one file each (view_*.c), exporting only its `tui_view_ops`. The app (app.c) keeps a stack
- * of open views; the top one draws and gets commands first.
+ * one file each (view_*.c), exporting only its `tui_view_ops`. The app keeps a stack of open
+ * views (stack.c); the top one draws and gets commands first. A view opens another by its id
+ * (tui_app_open_view), never through the other's ops, so no view's code depends on another's:
+ * app.c alone holds the table of views.
  *
  * Calling protocol:
  * 1. open(v, arg): v->app and v->ops are set; the view allocates v->data from what was
@@ -74,6 +76,17 @@ struct tui_view {
     void *data;
     int rows; /* the height of the last draw, for paging */
 };
+
+/* The views, for tui_app_open_view(). */
+typedef enum tui_view_id {
+    TUI_VIEW_MATRIX = 0,
+    TUI_VIEW_SIDE,
+    TUI_VIEW_DOCUMENT,
+    TUI_VIEW_FINDINGS,
+    TUI_VIEW_EXPLAIN,
+    TUI_VIEW_HELP,
+    TUI_VIEW_COUNT
+} tui_view_id;
 
 extern const tui_view_ops tui_view_matrix;
 extern const tui_view_ops tui_view_side;

@@ -37,7 +37,7 @@ static dv_view *dv_of(tui_view *v)
 
 static const pc_policy *dv_policy(tui_view *v)
 {
-    return v->app->pols[dv_of(v)->pol];
+    return v->app->s->pols[dv_of(v)->pol];
 }
 
 /* Put the cursor on clause c; its section becomes the current one. */
@@ -87,9 +87,9 @@ static int dv_load(tui_view *v, size_t pi)
 static void dv_start_at_finding(tui_view *v, long fi)
 {
     dv_view *d = dv_of(v);
-    if (fi < 0 || (size_t)fi >= v->app->cmp->nfindings)
+    if (fi < 0 || (size_t)fi >= v->app->s->cmp->nfindings)
         return;
-    const pc_finding *f = &v->app->cmp->findings[fi];
+    const pc_finding *f = &v->app->s->cmp->findings[fi];
     for (size_t r = 0; r < f->nrefs; r++) {
         const pc_ref *ref = &f->refs[r];
         if (ref->policy != (int)d->pol)
@@ -112,7 +112,7 @@ static void dv_start(tui_view *v, const tui_selection *arg)
     } else if (arg->kind == TUI_SEL_FINDING) {
         dv_start_at_finding(v, arg->finding);
     } else if (arg->category >= 0) {
-        const pc_cell_info *cell = pc_comparison_cell(v->app->cmp, arg->category, d->pol);
+        const pc_cell_info *cell = pc_comparison_cell(v->app->s->cmp, arg->category, d->pol);
         if (cell && cell->nclauses)
             dv_set_clause(v, cell->clauses[0]);
     }
@@ -122,9 +122,10 @@ static int dv_open(tui_view *v, const tui_selection *arg)
 {
     dv_view *d = calloc(1, sizeof *d);
     v->data = d;
-    if (!d || !v->app->npols)
+    if (!d || !v->app->s->npols)
         return -1;
-    size_t pi = arg->policy >= 0 && (size_t)arg->policy < v->app->npols ? (size_t)arg->policy : 0;
+    size_t np = v->app->s->npols;
+    size_t pi = arg->policy >= 0 && (size_t)arg->policy < np ? (size_t)arg->policy : 0;
     if (dv_load(v, pi) < 0)
         return -1;
     dv_start(v, arg);
@@ -144,7 +145,7 @@ static int dv_relayout(tui_view *v, int tw)
     dv_view *d = dv_of(v);
     int had = d->top < d->doc.nrows;
     dv_row anchor = had ? d->doc.rows[d->top] : (dv_row){0};
-    if (dv_doc_layout(&d->doc, v->app, dv_policy(v), tw) < 0)
+    if (dv_doc_layout(&d->doc, dv_policy(v), tw) < 0)
         return -1;
     if (had && anchor.clause != PC_NO_CLAUSE)
         d->top = d->doc.clause_row[anchor.clause];
@@ -196,7 +197,7 @@ static void dv_draw_row(tui_view *v, const dv_row *r, tui_screen *s, int y, int 
         return;
     dv_draw_markers(v, r, s, y, x0);
     if (r->kind == DV_LABELS) {
-        dv_labels(v->app, p, r->clause, labels, sizeof labels);
+        dv_labels(p, r->clause, labels, sizeof labels);
         tui_printf(s, y, x, room, TUI_S_DIM, "[%s]", labels);
         return;
     }
@@ -204,7 +205,7 @@ static void dv_draw_row(tui_view *v, const dv_row *r, tui_screen *s, int y, int 
         tui_puts(s, y, x - 2, 2, TUI_S_DIM, "•");
     int w = tui_put(s, y, x, room, TUI_S_NORMAL, d->doc.disp.data + r->start, r->end - r->start);
     if (r->labels) {
-        dv_labels(v->app, p, r->clause, labels, sizeof labels);
+        dv_labels(p, r->clause, labels, sizeof labels);
         tui_printf(s, y, x + w + 2, room - w - 2, TUI_S_DIM, "[%s]", labels);
     }
 }
@@ -292,9 +293,9 @@ static void dv_draw_title(tui_view *v, tui_screen *s, int y)
                         ? pc_doc_source_page(p->doc, p->outline->clauses[cur].start)
                         : 0;
     if (page)
-        snprintf(pos, sizeof pos, " p. %u · %zu/%zu", page, dv_of(v)->pol + 1, v->app->npols);
+        snprintf(pos, sizeof pos, " p. %u · %zu/%zu", page, dv_of(v)->pol + 1, v->app->s->npols);
     else
-        snprintf(pos, sizeof pos, " %zu/%zu", dv_of(v)->pol + 1, v->app->npols);
+        snprintf(pos, sizeof pos, " %zu/%zu", dv_of(v)->pol + 1, v->app->s->npols);
     int pw = tui_width(pos, strlen(pos));
     tui_puts_trunc(s, y, 0, s->w - pw, TUI_S_HEADING, dv_policy(v)->name);
     tui_puts(s, y, s->w - pw, pw, TUI_S_DIM, pos);
@@ -396,7 +397,7 @@ static int dv_next_finding(tui_view *v, int dir)
 static int dv_switch_policy(tui_view *v, int dir)
 {
     dv_view *d = dv_of(v);
-    if (dir < 0 ? d->pol == 0 : d->pol + 1 >= v->app->npols) {
+    if (dir < 0 ? d->pol == 0 : d->pol + 1 >= v->app->s->npols) {
         tui_app_message(v->app, 0, "this is the %s policy", dir < 0 ? "first" : "last");
         return 1;
     }
@@ -433,7 +434,7 @@ static int dv_enter(tui_view *v)
     }
     tui_selection sel;
     v->ops->selection(v, &sel);
-    tui_app_push(v->app, &tui_view_findings, &sel);
+    tui_app_open_view(v->app, TUI_VIEW_FINDINGS, &sel);
     return 1;
 }
 

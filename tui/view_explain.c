@@ -116,7 +116,7 @@ static void ex_blank(ex_view *e)
 static const pc_policy *ex_policy(tui_view *v)
 {
     ex_view *e = ex_of(v);
-    return e->policy >= 0 ? v->app->pols[e->policy] : NULL;
+    return e->policy >= 0 ? v->app->s->pols[e->policy] : NULL;
 }
 
 /* The text of a span of the explained policy, quoted into buf. */
@@ -163,7 +163,7 @@ static void ex_finding_refs(tui_view *v, const pc_finding *f)
         ex_para(e, TUI_S_DIM, 2, "it rests on no clause");
     for (size_t r = 0; r < f->nrefs; r++) {
         const pc_ref *ref = &f->refs[r];
-        const pc_policy *p = v->app->pols[ref->policy];
+        const pc_policy *p = v->app->s->pols[ref->policy];
         size_t off = e->text.len, len = 0;
         const char *text = "";
         int here = ref->policy == e->policy && ref->clause == e->clause;
@@ -187,11 +187,11 @@ static void ex_finding_refs(tui_view *v, const pc_finding *f)
 static void ex_finding(tui_view *v)
 {
     ex_view *e = ex_of(v);
-    const pc_finding *f = &v->app->cmp->findings[e->finding];
-    const char *cat = f->category >= 0 ? v->app->tax->cats[f->category].id : "no category";
+    const pc_finding *f = &v->app->s->cmp->findings[e->finding];
+    const char *cat = f->category >= 0 ? v->app->s->tax->cats[f->category].id : "no category";
     const char *mark = tui_model_finding_mark(v->app, (size_t)e->finding);
     ex_para(e, tui_finding_style(f->kind), 0, "Finding %ld of %zu: %s · %s · %s %s", e->finding + 1,
-            v->app->cmp->nfindings, pc_finding_kind_name(f->kind), pc_severity_name(f->severity),
+            v->app->s->cmp->nfindings, pc_finding_kind_name(f->kind), pc_severity_name(f->severity),
             cat, mark);
     ex_long(e, TUI_S_NORMAL, 2, "", f->message, strlen(f->message));
     ex_para(e, TUI_S_HEADING, 0, "It rests on (Enter explains one)");
@@ -253,25 +253,6 @@ static void ex_model(tui_view *v, const pc_label *l)
     }
 }
 
-static void ex_label(tui_view *v, const pc_label *l)
-{
-    ex_view *e = ex_of(v);
-    const pc_category *c = &v->app->tax->cats[l->category];
-    if (!l->nev && !l->model) {
-        ex_para(e, TUI_S_COVERED, 2, "%s (%s): set by the reviewer", c->name, c->id);
-        return;
-    }
-    if (!l->nev)
-        ex_para(e, TUI_S_COVERED, 2, "%s (%s): given by the model; no rule fired", c->name, c->id);
-    else
-        ex_para(e, TUI_S_COVERED, 2, "%s (%s): score %.2f, threshold %.2f", c->name, c->id,
-                l->score, c->threshold);
-    for (size_t i = l->ev_first; i < l->ev_first + l->nev; i++)
-        ex_evidence(v, &ex_policy(v)->cls->evidence[i]);
-    if (l->model)
-        ex_model(v, l);
-}
-
 /* The rules' labels the model overruled, with the model's score that said no. */
 static void ex_overruled(tui_view *v)
 {
@@ -283,7 +264,7 @@ static void ex_overruled(tui_view *v)
     ex_para(e, TUI_S_HEADING, 0, "Overruled by the model (%zu)", r->ndropped);
     for (size_t k = r->drop_first; k < r->drop_first + r->ndropped; k++) {
         const pc_label *l = &cls->dropped[k];
-        const pc_category *c = &v->app->tax->cats[l->category];
+        const pc_category *c = &v->app->s->tax->cats[l->category];
         ex_para(e, TUI_S_DIM, 2, "%s (%s): rules' score %.2f, threshold %.2f", c->name, c->id,
                 l->score, c->threshold);
         for (size_t i = l->ev_first; i < l->ev_first + l->nev; i++)
@@ -293,17 +274,61 @@ static void ex_overruled(tui_view *v)
     ex_blank(e);
 }
 
+/* The classifier's labels a relabel replaced, with their evidence. */
+static void ex_replaced(tui_view *v, const pc_policy *p, size_t clause)
+{
+    const pc_clause_result *r = &p->cls->clauses[clause];
+    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
+        const pc_label *l = &p->cls->labels[k];
+        const pc_category *c = &p->cls->tax->cats[l->category];
+        if (pc_policy_clause_has(p, clause, l->category))
+            continue;
+        ex_para(ex_of(v), TUI_S_DIM, 2, "%s (%s): the classifier's (score %.2f), removed by the "
+                "reviewer", c->name, c->id, l->score);
+        for (size_t i = l->ev_first; i < l->ev_first + l->nev; i++)
+            ex_evidence(v, &p->cls->evidence[i]);
+    }
+}
+
+/* One label as people see it: set by the reviewer, kept by the reviewer, or the classifier's
+ * (the rules' evidence, and the model's side when it decided). */
+static void ex_label(tui_view *v, pc_eff_label l)
+{
+    ex_view *e = ex_of(v);
+    const pc_category *c = &v->app->s->tax->cats[l.category];
+    const pc_label *lab = l.label;
+    if (!lab) {
+        ex_para(e, TUI_S_COVERED, 2, "%s (%s): set by the reviewer", c->name, c->id);
+        return;
+    }
+    if (!lab->nev)
+        ex_para(e, TUI_S_COVERED, 2, "%s (%s): %sgiven by the model; no rule fired", c->name,
+                c->id, l.reviewer ? "kept by the reviewer; " : "");
+    else
+        ex_para(e, TUI_S_COVERED, 2, "%s (%s): %sscore %.2f, threshold %.2f", c->name, c->id,
+                l.reviewer ? "kept by the reviewer; the classifier's " : "", lab->score,
+                c->threshold);
+    for (size_t i = lab->ev_first; i < lab->ev_first + lab->nev; i++)
+        ex_evidence(v, &ex_policy(v)->cls->evidence[i]);
+    if (lab->model)
+        ex_model(v, lab);
+}
+
 static void ex_labels(tui_view *v)
 {
     ex_view *e = ex_of(v);
-    const pc_classified *cls = ex_policy(v)->cls;
-    const pc_clause_result *r = &cls->clauses[e->clause];
-    ex_para(e, TUI_S_HEADING, 0, "Labels (%zu)", r->nlabels);
-    if (!r->nlabels)
-        ex_para(e, TUI_S_DIM, 2, cls->model ? "neither the model nor a rule gave a category"
-                                            : "no category reached its threshold");
-    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
-        ex_label(v, &cls->labels[k]);
+    const pc_policy *p = ex_policy(v);
+    size_t n = pc_policy_clause_nlabels(p, e->clause);
+    int relabelled = pc_policy_clause_relabelled(p, e->clause);
+    ex_para(e, TUI_S_HEADING, 0, "Labels (%zu)%s", n, relabelled ? ", set by the reviewer" : "");
+    if (!n)
+        ex_para(e, TUI_S_DIM, 2, relabelled    ? "the reviewer removed every label"
+                                 : p->cls->model ? "neither the model nor a rule gave a category"
+                                                 : "no category reached its threshold");
+    for (size_t k = 0; k < n; k++)
+        ex_label(v, pc_policy_clause_label(p, e->clause, k));
+    if (relabelled)
+        ex_replaced(v, p, e->clause);
     ex_blank(e);
     ex_overruled(v);
 }
@@ -320,7 +345,7 @@ static void ex_attrs(tui_view *v)
     for (size_t k = r->attr_first; k < r->attr_first + r->nattrs; k++) {
         const pc_attr_hit *h = &p->cls->attrs[k];
         ex_para(e, TUI_S_NORMAL, 2, "%s: stated \"%s\", normalized \"%s\" (rule %s)",
-                v->app->tax->attrs[h->attribute].id, ex_quote(p, h->span, quote, sizeof quote),
+                v->app->s->tax->attrs[h->attribute].id, ex_quote(p, h->span, quote, sizeof quote),
                 h->norm.text, h->rule->id);
     }
     ex_blank(e);
@@ -337,12 +362,12 @@ static void ex_stances(tui_view *v)
     for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++) {
         const pc_stance *st = &p->cls->stances[k];
         pc_buf b = {0};
-        pc_buf_printf(&b, "%s: %s", v->app->tax->topics[st->topic].id,
+        pc_buf_printf(&b, "%s: %s", v->app->s->tax->topics[st->topic].id,
                       pc_polarity_name(st->polarity));
         for (size_t i = st->scope_first; i < st->scope_first + st->nscopes; i++) {
             const pc_scope_ref *s = &p->cls->scopes[i];
             pc_buf_printf(&b, " · %s: %s", pc_scope_dim_name(s->dim),
-                          v->app->tax->scopes[s->dim][s->index].id);
+                          v->app->s->tax->scopes[s->dim][s->index].id);
         }
         if (!st->nscopes)
             pc_buf_adds(&b, " · no scope named");
@@ -393,11 +418,8 @@ static void ex_build(tui_view *v, int w)
 /* Emphasise on a line of the clause's text the spans behind its labels (tui_mark_label). */
 static void ex_draw_matches(tui_view *v, const ex_line *l, tui_screen *s, int y)
 {
-    ex_view *e = ex_of(v);
-    const pc_policy *p = ex_policy(v);
-    const pc_clause_result *r = &p->cls->clauses[e->clause];
-    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
-        tui_mark_label(s, y, l->indent, p, &p->cls->labels[k], (pc_span){l->start, l->end});
+    tui_model_mark_evidence(s, y, l->indent, ex_policy(v), ex_of(v)->clause, -1, l->start,
+                            l->end);
 }
 
 static void ex_draw(tui_view *v, tui_screen *s, int y, int h)
@@ -426,7 +448,7 @@ static int ex_enter(tui_view *v)
     const ex_line *l = e->list.n ? &e->lines[e->list.sel] : NULL;
     if (!l || l->ref < 0 || e->finding < 0)
         return 1;
-    const pc_ref *ref = &v->app->cmp->findings[e->finding].refs[l->ref];
+    const pc_ref *ref = &v->app->s->cmp->findings[e->finding].refs[l->ref];
     if (ref->clause == PC_NO_CLAUSE) {
         tui_app_message(v->app, 0, "a heading, not a clause: o opens the document");
         return 1;
@@ -492,7 +514,7 @@ static void ex_first_clause(const pc_finding *f, int *policy, size_t *clause)
 static void ex_refresh(tui_view *v)
 {
     ex_view *e = ex_of(v);
-    if (e->finding >= (long)v->app->cmp->nfindings)
+    if (e->finding >= (long)v->app->s->cmp->nfindings)
         e->finding = -1;
     ex_build(v, e->width);
 }
@@ -506,14 +528,14 @@ static int ex_start(tui_view *v, const tui_selection *arg)
     e->policy = arg->policy;
     e->clause = arg->clause;
     if (arg->kind == TUI_SEL_FINDING && arg->finding >= 0 &&
-        (size_t)arg->finding < v->app->cmp->nfindings) {
+        (size_t)arg->finding < v->app->s->cmp->nfindings) {
         e->finding = arg->finding;
-        ex_first_clause(&v->app->cmp->findings[e->finding], &e->policy, &e->clause);
+        ex_first_clause(&v->app->s->cmp->findings[e->finding], &e->policy, &e->clause);
     } else if (arg->kind != TUI_SEL_CLAUSE) {
         return -1;
     }
-    if (e->policy >= 0 && ((size_t)e->policy >= v->app->npols ||
-                           e->clause >= v->app->pols[e->policy]->outline->nclauses))
+    if (e->policy >= 0 && ((size_t)e->policy >= v->app->s->npols ||
+                           e->clause >= v->app->s->pols[e->policy]->outline->nclauses))
         return -1;
     return e->policy < 0 && e->finding < 0 ? -1 : 0;
 }

@@ -33,7 +33,7 @@ static fv_view *fv_of(tui_view *v)
 
 static const pc_finding *fv_finding(tui_view *v, size_t fi)
 {
-    return &v->app->cmp->findings[fi];
+    return &v->app->s->cmp->findings[fi];
 }
 
 static int fv_shown(const fv_view *f, const pc_finding *fd)
@@ -46,7 +46,7 @@ static int fv_shown(const fv_view *f, const pc_finding *fd)
 static int fv_build(tui_view *v, long keep)
 {
     fv_view *f = fv_of(v);
-    const pc_comparison *cmp = v->app->cmp;
+    const pc_comparison *cmp = v->app->s->cmp;
     if (pc_grow(&f->idx, &f->cap, cmp->nfindings ? cmp->nfindings : 1, sizeof *f->idx) < 0)
         return -1;
     size_t sel = 0;
@@ -94,8 +94,8 @@ static const pc_ref *fv_first_clause(const pc_finding *fd)
 /* The first finding about category cat and policy pi (either may be -1: any). */
 static long fv_find_cell(const tui_app *app, int cat, int pi)
 {
-    for (size_t i = 0; i < app->cmp->nfindings; i++) {
-        const pc_finding *fd = &app->cmp->findings[i];
+    for (size_t i = 0; i < app->s->cmp->nfindings; i++) {
+        const pc_finding *fd = &app->s->cmp->findings[i];
         if ((cat < 0 || fd->category == cat) && (pi < 0 || (fd->policies & (1UL << pi))))
             return (long)i;
     }
@@ -107,7 +107,7 @@ static long fv_find_cell(const tui_app *app, int cat, int pi)
 static long fv_initial(const tui_app *app, const tui_selection *arg)
 {
     if (arg->kind == TUI_SEL_FINDING && arg->finding >= 0 &&
-        (size_t)arg->finding < app->cmp->nfindings)
+        (size_t)arg->finding < app->s->cmp->nfindings)
         return arg->finding;
     if (arg->kind == TUI_SEL_CLAUSE && arg->policy >= 0 && arg->clause != PC_NO_CLAUSE) {
         long fi = tui_model_clause_finding(app, (size_t)arg->policy, arg->clause);
@@ -156,10 +156,10 @@ static void fv_policies(const tui_app *app, const pc_finding *fd, char *buf, siz
 {
     size_t len = 0;
     buf[0] = '\0';
-    for (size_t p = 0; p < app->npols && p < PC_COMPARE_MAX_POLICIES && len + 1 < n; p++) {
+    for (size_t p = 0; p < app->s->npols && p < PC_COMPARE_MAX_POLICIES && len + 1 < n; p++) {
         if (!(fd->policies & (1UL << p)))
             continue;
-        int k = snprintf(buf + len, n - len, "%s%s", len ? "," : "", app->pols[p]->id);
+        int k = snprintf(buf + len, n - len, "%s%s", len ? "," : "", app->s->pols[p]->id);
         if (k < 0)
             break;
         len += (size_t)k;
@@ -210,7 +210,7 @@ static void fv_draw_row(tui_view *v, size_t fi, tui_screen *s, int y, fv_cols c)
     tui_puts_trunc(s, y, x, c.pols - 1, txt, buf);
     x += c.pols;
     if (c.cat) {
-        const char *cat = fd->category >= 0 ? app->tax->cats[fd->category].name : "";
+        const char *cat = fd->category >= 0 ? app->s->tax->cats[fd->category].name : "";
         tui_puts_trunc(s, y, x, c.cat - 1, txt, cat);
         x += c.cat;
     }
@@ -226,9 +226,9 @@ static void fv_draw_head(tui_view *v, tui_screen *s, int y)
                       : f->min_sev == PC_SEV_MEDIUM ? "medium+" : "all";
     if (s->w >= 60)
         snprintf(buf, sizeof buf, "%zu of %zu findings · kind: %s · severity: %s", f->list.n,
-                 v->app->cmp->nfindings, kind, sev);
+                 v->app->s->cmp->nfindings, kind, sev);
     else
-        snprintf(buf, sizeof buf, "%zu/%zu · %s · %s", f->list.n, v->app->cmp->nfindings, kind,
+        snprintf(buf, sizeof buf, "%zu/%zu · %s · %s", f->list.n, v->app->s->cmp->nfindings, kind,
                  sev);
     tui_puts_trunc(s, y, 0, s->w, TUI_S_HEADING, buf);
 }
@@ -284,9 +284,9 @@ static void fv_add_text(pc_buf *b, const char *text, size_t len)
 static void fv_draw_ref(tui_view *v, const pc_ref *ref, tui_screen *s, int *y, int end)
 {
     const tui_app *app = v->app;
-    if (ref->policy < 0 || (size_t)ref->policy >= app->npols)
+    if (ref->policy < 0 || (size_t)ref->policy >= app->s->npols)
         return;
-    const pc_policy *p = app->pols[ref->policy];
+    const pc_policy *p = app->s->pols[ref->policy];
     pc_buf b = {0};
     if (ref->clause != PC_NO_CLAUSE && ref->clause < p->outline->nclauses) {
         size_t len;
@@ -317,7 +317,7 @@ static void fv_draw_detail(tui_view *v, tui_screen *s, int y, int h)
     char head[512];
     snprintf(head, sizeof head, "%s %s · %s%s", pc_severity_name(fd->severity),
              pc_finding_kind_name(fd->kind),
-             fd->category >= 0 ? v->app->tax->cats[fd->category].name : "no category",
+             fd->category >= 0 ? v->app->s->tax->cats[fd->category].name : "no category",
              tui_model_dismissed(v->app, (size_t)fi) ? " · dismissed" : "");
     tui_puts_trunc(s, row++, 0, s->w, tui_finding_style(fd->kind), head);
     if (fd->message)
@@ -364,7 +364,7 @@ static void fv_draw(tui_view *v, tui_screen *s, int y, int h)
 static int fv_cycle_kind(tui_view *v)
 {
     fv_view *f = fv_of(v);
-    const pc_comparison *cmp = v->app->cmp;
+    const pc_comparison *cmp = v->app->s->cmp;
     int k = f->kind + 1;
     while (k < PC_FIND_COUNT && !cmp->counts[k])
         k++;
@@ -388,8 +388,8 @@ static int fv_category(const tui_app *app, const pc_finding *fd)
 {
     if (fd->category >= 0)
         return fd->category;
-    if (fd->attribute >= 0 && (size_t)fd->attribute < app->tax->nattrs)
-        return app->tax->attrs[fd->attribute].category;
+    if (fd->attribute >= 0 && (size_t)fd->attribute < app->s->tax->nattrs)
+        return app->s->tax->attrs[fd->attribute].category;
     return -1;
 }
 
@@ -413,9 +413,9 @@ static int fv_enter(tui_view *v)
         sel.clause = PC_NO_CLAUSE;
     }
     if (sel.category >= 0 && fd->kind != PC_FIND_EMPTY_SECTION)
-        tui_app_push(v->app, &tui_view_side, &sel);
+        tui_app_open_view(v->app, TUI_VIEW_SIDE, &sel);
     else if (sel.policy >= 0)
-        tui_app_push(v->app, &tui_view_document, &sel);
+        tui_app_open_view(v->app, TUI_VIEW_DOCUMENT, &sel);
     else
         tui_app_message(v->app, 0, "this finding has no evidence to show");
     return 1;
@@ -463,11 +463,11 @@ static int fv_matches(tui_view *v, const pc_finding *fd, const pcre2_code *re)
         return 1;
     for (size_t r = 0; r < fd->nrefs; r++) {
         const pc_ref *ref = &fd->refs[r];
-        if (ref->clause == PC_NO_CLAUSE || ref->policy < 0 || (size_t)ref->policy >= v->app->npols ||
-            ref->clause >= v->app->pols[ref->policy]->outline->nclauses)
+        if (ref->clause == PC_NO_CLAUSE || ref->policy < 0 || (size_t)ref->policy >= v->app->s->npols ||
+            ref->clause >= v->app->s->pols[ref->policy]->outline->nclauses)
             continue;
         size_t len;
-        const char *t = pc_policy_clause_text(v->app->pols[ref->policy], ref->clause, &len);
+        const char *t = pc_policy_clause_text(v->app->s->pols[ref->policy], ref->clause, &len);
         if (tui_search_match(re, t, len))
             return 1;
     }
@@ -495,8 +495,8 @@ static void fv_refresh(tui_view *v)
 {
     fv_view *f = fv_of(v);
     long cur = fv_current(f);
-    if (cur >= 0 && (size_t)cur >= v->app->cmp->nfindings)
-        cur = v->app->cmp->nfindings ? (long)v->app->cmp->nfindings - 1 : -1;
+    if (cur >= 0 && (size_t)cur >= v->app->s->cmp->nfindings)
+        cur = v->app->s->cmp->nfindings ? (long)v->app->s->cmp->nfindings - 1 : -1;
     if (fv_build(v, cur) < 0)
         tui_app_message(v->app, 1, "out of memory");
 }

@@ -68,11 +68,11 @@ static void hp_warnings(hp_view *h, size_t *cap, const tui_app *app)
         return;
     hp_add(h, cap, TUI_S_NORMAL, "", "");
     hp_add(h, cap, TUI_S_HEADING, "", "Load warnings");
-    for (size_t i = 0; i < app->npols; i++)
-        for (size_t k = 0; k < app->pols[i]->doc->nwarnings; k++) {
+    for (size_t i = 0; i < app->s->npols; i++)
+        for (size_t k = 0; k < app->s->pols[i]->doc->nwarnings; k++) {
             char text[512];
-            snprintf(text, sizeof text, "%s: %s", app->pols[i]->doc->path,
-                     app->pols[i]->doc->warnings[k].msg);
+            snprintf(text, sizeof text, "%s: %s", app->s->pols[i]->doc->path,
+                     app->s->pols[i]->doc->warnings[k].msg);
             hp_add(h, cap, TUI_S_WARNING, "⚠", text);
         }
 }

@@ -94,11 +94,11 @@ static int mx_open(tui_view *v, const tui_selection *arg)
 {
     mx_view *m = calloc(1, sizeof *m);
     v->data = m;
-    if (!m || mx_build(m, v->app->tax) < 0)
+    if (!m || mx_build(m, v->app->s->tax) < 0)
         return -1;
     mx_layout(m);
     if (arg->category >= 0)
-        mx_select_row(m, v->app->tax->cats[arg->category].opp10, arg->category);
+        mx_select_row(m, v->app->s->tax->cats[arg->category].opp10, arg->category);
     if (arg->policy >= 0)
         m->col = (size_t)arg->policy;
     return 0;
@@ -133,16 +133,16 @@ static int mx_name_width(const pc_taxonomy *tax)
 static void mx_widths(const tui_app *app, int w, int *namew, int *colw, size_t *ncols)
 {
     int idw = 0;
-    for (size_t i = 0; i < app->npols; i++) {
+    for (size_t i = 0; i < app->s->npols; i++) {
         const char *label = tui_model_label(app, i);
         int iw = tui_width(label, strlen(label));
         idw = iw > idw ? iw : idw;
     }
     *colw = idw + 2 < 9 ? 9 : idw + 2 > 16 ? 16 : idw + 2;
-    int want = mx_name_width(app->tax), floor = w / 3 < 24 ? w / 3 : 24;
+    int want = mx_name_width(app->s->tax), floor = w / 3 < 24 ? w / 3 : 24;
     *namew = want;
-    if (w - *namew < (int)app->npols * *colw)
-        *namew = w - (int)app->npols * *colw;
+    if (w - *namew < (int)app->s->npols * *colw)
+        *namew = w - (int)app->s->npols * *colw;
     if (*namew < floor)
         *namew = floor;
     if (*namew > 48)
@@ -150,8 +150,8 @@ static void mx_widths(const tui_app *app, int w, int *namew, int *colw, size_t *
     if (*namew < 14)
         *namew = 14;
     *ncols = (size_t)((w - *namew) / *colw);
-    if (*ncols > app->npols)
-        *ncols = app->npols;
+    if (*ncols > app->s->npols)
+        *ncols = app->s->npols;
     if (*ncols == 0)
         *ncols = 1;
 }
@@ -162,8 +162,8 @@ static tui_state mx_group_cell(const tui_app *app, int group, size_t pi, char *b
 {
     tui_state worst = TUI_ST_NONE;
     size_t covered = 0, total = 0;
-    for (size_t c = 0; c < app->tax->ncats; c++) {
-        if (app->tax->cats[c].opp10 != group)
+    for (size_t c = 0; c < app->s->tax->ncats; c++) {
+        if (app->s->tax->cats[c].opp10 != group)
             continue;
         total++;
         tui_state st = tui_model_cell(app, (int)c, pi, NULL);
@@ -204,7 +204,8 @@ static void mx_draw_name(tui_view *v, const mx_row *r, tui_screen *s, int y, int
         return;
     }
     int indent = 2 + 2 * r->depth;
-    tui_puts_trunc(s, y, indent, namew - indent - 1, TUI_S_NORMAL, v->app->tax->cats[r->cat].name);
+    tui_puts_trunc(s, y, indent, namew - indent - 1, TUI_S_NORMAL,
+                   v->app->s->tax->cats[r->cat].name);
 }
 
 static void mx_draw_row(tui_view *v, size_t vi, tui_screen *s, int y, int w)
@@ -215,7 +216,7 @@ static void mx_draw_row(tui_view *v, size_t vi, tui_screen *s, int y, int w)
     size_t ncols;
     mx_widths(v->app, w, &namew, &colw, &ncols);
     mx_draw_name(v, r, s, y, namew);
-    for (size_t k = 0; k < ncols && m->left + k < v->app->npols; k++) {
+    for (size_t k = 0; k < ncols && m->left + k < v->app->s->npols; k++) {
         size_t pi = m->left + k;
         char buf[64];
         tui_state st = mx_cell(v->app, r, pi, buf, sizeof buf);
@@ -237,14 +238,14 @@ static void mx_draw_head(tui_view *v, tui_screen *s, int y, int w)
     size_t ncols;
     mx_widths(v->app, w, &namew, &colw, &ncols);
     tui_puts(s, y, 0, namew, TUI_S_HEADING, m->left ? "Category            «" : "Category");
-    for (size_t k = 0; k < ncols && m->left + k < v->app->npols; k++) {
+    for (size_t k = 0; k < ncols && m->left + k < v->app->s->npols; k++) {
         size_t pi = m->left + k;
         int x = namew + (int)k * colw;
         tui_puts_trunc(s, y, x + 1, colw - 2, TUI_S_HEADING, tui_model_label(v->app, pi));
         if (pi == m->col)
             tui_mark(s, y, x + 1, colw - 2, -1, TUI_F_UNDERLINE);
     }
-    if (m->left + ncols < v->app->npols)
+    if (m->left + ncols < v->app->s->npols)
         tui_puts(s, y, w - 1, 1, TUI_S_HEADING, "»");
 }
 
@@ -253,13 +254,14 @@ static void mx_draw_info(tui_view *v, tui_screen *s, int y)
 {
     mx_view *m = mx_of(v);
     const mx_row *r = mx_current(m);
-    const pc_policy *p = v->app->pols[m->col];
+    const pc_policy *p = v->app->s->pols[m->col];
     char buf[512];
     if (r && r->cat >= 0) {
         size_t count;
         tui_state st = tui_model_cell(v->app, r->cat, m->col, &count);
         snprintf(buf, sizeof buf, "%s · %s: %s, %zu clause%s", p->name,
-                 v->app->tax->cats[r->cat].name, tui_state_name(st), count, count == 1 ? "" : "s");
+                 v->app->s->tax->cats[r->cat].name, tui_state_name(st), count,
+                 count == 1 ? "" : "s");
     } else {
         snprintf(buf, sizeof buf, "%s · %s", p->name, pc_basename(p->doc->path));
     }
@@ -311,7 +313,7 @@ static void mx_draw(tui_view *v, tui_screen *s, int y, int h)
 static int mx_next_finding(tui_view *v, int dir)
 {
     mx_view *m = mx_of(v);
-    size_t npols = v->app->npols, n = m->nrows * npols;
+    size_t npols = v->app->s->npols, n = m->nrows * npols;
     const mx_row *cur = mx_current(m);
     size_t cur_row = cur ? (size_t)(cur - m->rows) : 0;
     size_t pos = cur_row * npols + m->col;
@@ -370,7 +372,7 @@ static int mx_enter(tui_view *v)
         return mx_fold(m, 0);
     tui_selection sel = tui_sel_none();
     v->ops->selection(v, &sel);
-    tui_app_push(v->app, &tui_view_side, &sel);
+    tui_app_open_view(v->app, TUI_VIEW_SIDE, &sel);
     return 1;
 }
 
@@ -385,7 +387,7 @@ static int mx_command(tui_view *v, tui_cmd cmd)
             m->col--;
         return 1;
     case TUI_CMD_RIGHT:
-        if (m->col + 1 < v->app->npols)
+        if (m->col + 1 < v->app->s->npols)
             m->col++;
         return 1;
     case TUI_CMD_ENTER:
@@ -420,7 +422,7 @@ static int mx_row_matches(tui_view *v, const mx_row *r, const pcre2_code *re)
 {
     if (r->cat < 0)
         return 0;
-    const pc_category *c = &v->app->tax->cats[r->cat];
+    const pc_category *c = &v->app->s->tax->cats[r->cat];
     return tui_search_match(re, c->name, strlen(c->name)) ||
            tui_search_match(re, c->id, strlen(c->id));
 }
@@ -444,8 +446,8 @@ static int mx_search(tui_view *v, const pcre2_code *re, int dir)
 static void mx_refresh(tui_view *v)
 {
     mx_view *m = mx_of(v);
-    if (m->col >= v->app->npols)
-        m->col = v->app->npols ? v->app->npols - 1 : 0;
+    if (m->col >= v->app->s->npols)
+        m->col = v->app->s->npols ? v->app->s->npols - 1 : 0;
 }
 
 static void mx_click(tui_view *v, int y, int x)
@@ -462,7 +464,7 @@ static void mx_click(tui_view *v, int y, int x)
     if (x >= namew) {
         size_t k = (size_t)((x - namew) / colw);
         again = again && m->left + k == m->col;
-        if (m->left + k < v->app->npols)
+        if (m->left + k < v->app->s->npols)
             m->col = m->left + k;
     }
     if (again)

@@ -69,18 +69,18 @@ static sd_view *sd_of(tui_view *v)
 /* The required_by entries of the category under the selected regimes, joined. */
 static void sd_required(const tui_app *app, int cat, char *buf, size_t n)
 {
-    const pc_category *c = &app->tax->cats[cat];
+    const pc_category *c = &app->s->tax->cats[cat];
     size_t len = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < c->nrequired && len < n; i++)
-        if (pc_regime_of(c->required_by[i]) & app->regimes)
+        if (pc_regime_of(c->required_by[i]) & app->s->regimes)
             len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? ", " : "", c->required_by[i]);
 }
 
 /* The text of an empty cell: what is missing, or how many peers cover it. */
 static void sd_note(const tui_app *app, int cat, size_t p, sd_col *col)
 {
-    const pc_cell_info *cell = pc_comparison_cell(app->cmp, cat, p);
+    const pc_cell_info *cell = pc_comparison_cell(app->s->cmp, cat, p);
     int peers = cell ? cell->peers : 0;
     char req[256];
     sd_required(app, cat, req, sizeof req);
@@ -110,7 +110,7 @@ static int sd_col_load(tui_app *app, int cat, size_t p, sd_col *c)
 {
     size_t keep = c->nitems ? c->items[c->sel] : PC_NO_CLAUSE;
     sd_col_free(c);
-    const pc_cell_info *cell = pc_comparison_cell(app->cmp, cat, p);
+    const pc_cell_info *cell = pc_comparison_cell(app->s->cmp, cat, p);
     size_t n = cell ? cell->nclauses : 0, room = n ? n : 1;
     c->items = malloc(room * sizeof *c->items);
     c->block = calloc(room, sizeof *c->block);
@@ -244,7 +244,7 @@ static void sd_ensure(tui_view *v, int w)
         return;
     d->wrapw = textw;
     for (size_t p = 0; p < d->ncols; p++)
-        if (sd_col_layout(d, v->app->pols[p], &d->cols[p]) < 0) {
+        if (sd_col_layout(d, v->app->s->pols[p], &d->cols[p]) < 0) {
             d->cols[p].nlines = 0;
             tui_app_message(v->app, 1, "out of memory");
         }
@@ -347,20 +347,6 @@ static const char *sd_kinds_glyph(unsigned kinds)
     return kinds ? tui_state_glyph(TUI_ST_WARNING) : " ";
 }
 
-/* Emphasise, on one line of clause c, the spans its labels on the category matched. */
-static void sd_draw_matches(tui_view *v, size_t p, size_t c, const sd_line *l, tui_screen *s,
-                            int y, int x)
-{
-    const pc_policy *pol = v->app->pols[p];
-    const pc_classified *cls = pol->cls;
-    const pc_clause_result *r = &cls->clauses[c];
-    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++) {
-        const pc_label *lab = &cls->labels[k];
-        if (pc_tax_is_under(v->app->tax, lab->category, sd_of(v)->cat))
-            tui_mark_label(s, y, x, pol, lab, (pc_span){l->start, l->end});
-    }
-}
-
 static void sd_draw_text(tui_view *v, size_t p, const sd_line *l, int first, tui_screen *s,
                          int y, int x, int tw)
 {
@@ -376,9 +362,9 @@ static void sd_draw_text(tui_view *v, size_t p, const sd_line *l, int first, tui
     } else if (kinds) {
         tui_puts(s, y, x, 1, st, "│");
     }
-    const char *text = v->app->pols[p]->doc->text;
+    const char *text = v->app->s->pols[p]->doc->text;
     tui_put(s, y, x + SD_EDGE, tw, TUI_S_NORMAL, text + l->start, l->end - l->start);
-    sd_draw_matches(v, p, c, l, s, y, x + SD_EDGE);
+    tui_model_mark_evidence(s, y, x + SD_EDGE, v->app->s->pols[p], c, d->cat, l->start, l->end);
     if (p == d->cur && l->item == col->sel)
         tui_mark(s, y, x + SD_EDGE, tw, -1, TUI_F_REVERSE);
 }
@@ -391,7 +377,7 @@ static void sd_draw_col(tui_view *v, size_t p, tui_screen *s, int y, int rows, i
     int tw = SD_TEXTW(colw);
     for (int r = 0; r < rows && top + (size_t)r < col->nlines; r++) {
         const sd_line *l = &col->lines[top + (size_t)r];
-        const pc_policy *pol = v->app->pols[p];
+        const pc_policy *pol = v->app->s->pols[p];
         if (l->kind == SD_TITLE) {
             tui_put(s, y + r, x + SD_EDGE, tw, TUI_S_DIM, pol->doc->text + l->start,
                     l->end - l->start);
@@ -412,7 +398,7 @@ static void sd_draw_col(tui_view *v, size_t p, tui_screen *s, int y, int rows, i
 static void sd_draw_title(tui_view *v, tui_screen *s, int y)
 {
     sd_view *d = sd_of(v);
-    const pc_category *c = &v->app->tax->cats[d->cat];
+    const pc_category *c = &v->app->s->tax->cats[d->cat];
     size_t covered = 0;
     for (size_t p = 0; p < d->ncols; p++)
         covered += d->cols[p].nitems > 0;
@@ -446,19 +432,16 @@ static void sd_draw_info(tui_view *v, tui_screen *s, int y)
 {
     sd_view *d = sd_of(v);
     sd_col *col = &d->cols[d->cur];
-    const pc_policy *pol = v->app->pols[d->cur];
+    const pc_policy *pol = v->app->s->pols[d->cur];
     pc_buf b = {0};
     if (!col->nitems) {
         pc_buf_printf(&b, "%s: %s", pol->name, tui_state_name(col->state));
     } else {
         size_t c = col->items[col->sel];
-        const pc_clause_result *r = &pol->cls->clauses[c];
-        pc_buf_adds(&b, "labels:");
-        for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
-            pc_buf_printf(&b, "%s %s", k > r->label_first ? "," : "",
-                          v->app->tax->cats[pol->cls->labels[k].category].id);
-        for (size_t i = 0; i < v->app->cmp->nfindings; i++) {
-            const pc_finding *f = &v->app->cmp->findings[i];
+        pc_buf_adds(&b, "labels: ");
+        tui_model_labels(pol, c, ", ", 1, &b);
+        for (size_t i = 0; i < v->app->s->cmp->nfindings; i++) {
+            const pc_finding *f = &v->app->s->cmp->findings[i];
             for (size_t k = 0; k < f->nrefs && !tui_model_dismissed(v->app, i); k++)
                 if (f->refs[k].policy == (int)d->cur && f->refs[k].clause == c) {
                     pc_buf_printf(&b, " · %s: %s", pc_finding_kind_name(f->kind), f->message);
@@ -538,7 +521,7 @@ static int sd_cited(tui_view *v, size_t p, size_t clause, const void *ctx)
 static int sd_matches(tui_view *v, size_t p, size_t clause, const void *ctx)
 {
     size_t len;
-    const char *text = pc_policy_clause_text(v->app->pols[p], clause, &len);
+    const char *text = pc_policy_clause_text(v->app->s->pols[p], clause, &len);
     return tui_search_match(ctx, text, len);
 }
 
@@ -591,7 +574,7 @@ static int sd_enter(tui_view *v)
 {
     tui_selection sel;
     v->ops->selection(v, &sel);
-    tui_app_push(v->app, &tui_view_document, &sel);
+    tui_app_open_view(v->app, TUI_VIEW_DOCUMENT, &sel);
     return 1;
 }
 
@@ -701,16 +684,17 @@ static int sd_open(tui_view *v, const tui_selection *arg)
 {
     sd_view *d = calloc(1, sizeof *d);
     v->data = d;
-    if (!d || arg->category < 0 || (size_t)arg->category >= v->app->tax->ncats || !v->app->npols) {
+    const pc_session *ss = v->app->s;
+    if (!d || arg->category < 0 || (size_t)arg->category >= ss->tax->ncats || !ss->npols) {
         sd_close(v); /* the app closes only the views that opened */
         return -1;
     }
     d->cat = arg->category;
-    d->ncols = v->app->npols;
+    d->ncols = ss->npols;
     d->sync = 1;
     d->cur = arg->policy >= 0 && (size_t)arg->policy < d->ncols ? (size_t)arg->policy : 0;
     d->cols = calloc(d->ncols, sizeof *d->cols);
-    if (!d->cols || sd_order(d, v->app->tax) < 0 || sd_load(v) < 0) {
+    if (!d->cols || sd_order(d, ss->tax) < 0 || sd_load(v) < 0) {
         sd_close(v);
         return -1;
     }

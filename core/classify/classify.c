@@ -11,8 +11,8 @@
  * attempt of a rule's pattern goes through cl_try. The reference engine always runs PCRE2
  * there. The prefilter engine first gathers up to PC_BATCH_CLAUSES clauses, scans each for
  * the rules' literals and runs the rules every clause is tried on (category rules and vetoes,
- * stance rules) pattern by pattern over their candidate clauses (pc_pf_batch_run); cl_try then
- * answers from those results, or from the literal bits (a clear bit: no match), or runs PCRE2.
+ * stance rules) pattern by pattern over their candidate clauses (pc_prefilter_batch_run); cl_try
+ * then answers from those results, or from the literal bits (a clear bit: no match), or runs PCRE2.
  * Limit warnings are recorded when the scoring code reaches an attempt, as in the reference.
  */
 #include "classify/classify.h"
@@ -44,12 +44,12 @@ struct pc_matcher {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *jit;
-    pc_pf_scratch *scratch;
+    pc_prefilter_scratch *scratch;
     uint64_t *first;    /* rules run in the first pass */
     uint64_t *sec_bits; /* bits of the current outline's section titles */
     size_t cap_sec;
     uint64_t *lead_bits; /* bits of a lead-in clause or a separate heading */
-    pc_pf_batch *batch;
+    pc_prefilter_batch *batch;
     int prefilter;     /* the engine of the current call */
     cl_model *model;   /* the learned model's scratch, NULL without a model */
     int model_whole;   /* the model reads each outline whole (pc_classify_opts.whole) */
@@ -95,10 +95,10 @@ static int cl_match(cl_state *st, const pc_rule *r, const pcre2_code *code, cons
 static int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from, pc_span *span)
 {
     pc_matcher *m = st->m;
-    if (t->bits && !pc_bit(t->bits, r->index))
+    if (t->bits && !pc_prefilter_bit(t->bits, r->index))
         return 0;
-    if (t->batch >= 0 && from == 0 && pc_bit(m->first, r->index)) {
-        const pc_pf_hit *h = pc_pf_batch_find(m->batch, (size_t)t->batch, r->index);
+    if (t->batch >= 0 && from == 0 && pc_prefilter_bit(m->first, r->index)) {
+        const pc_prefilter_hit *h = pc_prefilter_batch_find(m->batch, (size_t)t->batch, r->index);
         if (h && h->status < 0)
             cl_warn(st, r);
         if (h && h->status > 0 && span)
@@ -377,7 +377,7 @@ static const uint64_t *cl_lead_bits(pc_matcher *m, const char *s, size_t len)
 {
     if (!m->prefilter)
         return NULL;
-    pc_pf_scan(m->pf, m->scratch, s, len, m->lead_bits);
+    pc_prefilter_scan(m->pf, m->scratch, s, len, m->lead_bits);
     return m->lead_bits;
 }
 
@@ -414,7 +414,8 @@ static int cl_scan_sections(pc_matcher *m, const pc_outline *ol)
     for (size_t s = 0; s < ol->nsections; s++) {
         const pc_section *sec = &ol->sections[s];
         size_t len = sec->title_end > sec->title_start ? sec->title_end - sec->title_start : 0;
-        pc_pf_scan(m->pf, m->scratch, ol->doc->text + sec->title_start, len, m->sec_bits + s * w);
+        pc_prefilter_scan(m->pf, m->scratch, ol->doc->text + sec->title_start, len,
+                          m->sec_bits + s * w);
     }
     return 0;
 }
@@ -422,13 +423,14 @@ static int cl_scan_sections(pc_matcher *m, const pc_outline *ol)
 /* Classify the n waiting clauses (first pass, then clause by clause). -1 when out of memory. */
 static int cl_run_batch(pc_matcher *m, const cl_item *items, size_t n)
 {
-    if (m->prefilter && pc_pf_batch_run(m->batch, m->pf, m->scratch, m->first, m->md, m->mctx) < 0)
+    if (m->prefilter &&
+        pc_prefilter_batch_run(m->batch, m->pf, m->scratch, m->first, m->md, m->mctx) < 0)
         return -1;
     const pc_outline *cur = NULL;
     for (size_t j = 0; j < n; j++) {
         const cl_item *it = &items[j];
         cl_title cl = {it->s, it->len, it->base,
-                       m->prefilter ? pc_pf_batch_bits(m->batch, j) : NULL,
+                       m->prefilter ? pc_prefilter_batch_bits(m->batch, j) : NULL,
                        m->prefilter ? (long)j : -1};
         cl_title titles[CL_MAX_TITLES];
         size_t nt = 0;
@@ -443,7 +445,7 @@ static int cl_run_batch(pc_matcher *m, const cl_item *items, size_t n)
         }
         cl_clause(it->st, &it->st->out->clauses[it->ci], &cl, titles, nt, it->ol == NULL);
     }
-    pc_pf_batch_reset(m->batch);
+    pc_prefilter_batch_reset(m->batch);
     return 0;
 }
 
@@ -451,8 +453,9 @@ static int cl_run_batch(pc_matcher *m, const cl_item *items, size_t n)
 static int cl_queue(pc_matcher *m, cl_item *items, size_t *n, const cl_item *it)
 {
     items[(*n)++] = *it;
-    if (m->prefilter && pc_pf_batch_add(m->batch, it->s, it->len,
-                                        cl_valid_utf8(it->s, it->len) ? PCRE2_NO_UTF_CHECK : 0) < 0)
+    if (m->prefilter &&
+        pc_prefilter_batch_add(m->batch, it->s, it->len,
+                               cl_valid_utf8(it->s, it->len) ? PCRE2_NO_UTF_CHECK : 0) < 0)
         return -1;
     if (*n < PC_BATCH_CLAUSES)
         return 0;
@@ -583,7 +586,7 @@ pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
     m->first = calloc(w, sizeof *m->first);
     m->lead_bits = calloc(w, sizeof *m->lead_bits);
     m->batch = calloc(1, sizeof *m->batch);
-    m->scratch = pc_pf_scratch_new(m->pf, err);
+    m->scratch = pc_prefilter_scratch_new(m->pf, err);
     if (!m->md || !m->mctx || !m->first || !m->lead_bits || !m->batch || !m->scratch) {
         pc_error_set(err, "%s: out of memory", tax->path);
         pc_matcher_free(m);
@@ -605,10 +608,10 @@ void pc_matcher_free(pc_matcher *m)
     pcre2_match_data_free(m->md);
     pcre2_match_context_free(m->mctx);
     pcre2_jit_stack_free(m->jit);
-    pc_pf_scratch_free(m->scratch);
+    pc_prefilter_scratch_free(m->scratch);
     cl_model_free(m->model);
     if (m->batch)
-        pc_pf_batch_free(m->batch);
+        pc_prefilter_batch_free(m->batch);
     free(m->batch);
     free(m->first);
     free(m->sec_bits);
@@ -669,7 +672,7 @@ int pc_matcher_classify(pc_matcher *m, const pc_outline *const *outlines, size_t
         oom = cl_classify_all(m, outlines, n, st, items) < 0;
     for (size_t k = 0; k < n && !oom && m->model_whole; k++)
         cl_model_whole(m->model, &st[k]);
-    pc_pf_batch_reset(m->batch);
+    pc_prefilter_batch_reset(m->batch);
     for (size_t k = 0; k < n; k++) {
         oom |= st && st[k].oom;
         out[k] = st ? st[k].out : NULL;

@@ -120,6 +120,11 @@ uint64_t pc_model_tax_fingerprint(const pc_taxonomy *tax);
  * its extension (taxonomy/privacy.yaml -> taxonomy/privacy.model). malloc'd; NULL on OOM. */
 char *pc_model_default_path(const char *taxonomy_path);
 
+/* The model a taxonomy is used with: the file at path when given, else the taxonomy's own
+ * model (pc_model_default_path) when that file exists. 0 with *out set (NULL when the taxonomy
+ * has none: its rules alone decide), or -1 with err when the file cannot be used. */
+int pc_model_open(const pc_taxonomy *tax, const char *path, pc_model **out, pc_error *err);
+
 /* Load a model file for tax. Every problem is one line naming the file: unreadable, not a
  * model, another version, truncated, corrupt (checksum), or built for another taxonomy. */
 pc_model *pc_model_load(const char *path, const pc_taxonomy *tax, pc_error *err);

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define IO_MAX_FILE (512u << 20)
 #define IO_MAX_LINE 512
@@ -480,6 +481,23 @@ pc_model *pc_model_load_mem(const char *name, const char *data, size_t len,
         return NULL;
     }
     return m;
+}
+
+int pc_model_open(const pc_taxonomy *tax, const char *path, pc_model **out, pc_error *err)
+{
+    *out = NULL;
+    char *def = path ? NULL : pc_model_default_path(tax->path);
+    if (!path && !def) {
+        pc_error_set(err, "%s: out of memory", tax->path);
+        return -1;
+    }
+    if (!path && access(def, F_OK) != 0) { /* a taxonomy without a model */
+        free(def);
+        return 0;
+    }
+    *out = pc_model_load(path ? path : def, tax, err);
+    free(def);
+    return *out ? 0 : -1;
 }
 
 pc_model *pc_model_load(const char *path, const pc_taxonomy *tax, pc_error *err)

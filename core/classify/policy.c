@@ -3,6 +3,7 @@
 
 #include "text/title.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +31,7 @@ static char *pc_policy_display_name(const pc_doc *doc, const pc_outline *o)
     return pc_buf_steal(&b);
 }
 
-static char *pc_policy_label(const pc_doc *doc, const pc_outline *o)
+static char *pc_policy_short_label(const pc_doc *doc, const pc_outline *o)
 {
     size_t n;
     const char *title = pc_policy_title(doc, o, &n);
@@ -50,18 +51,16 @@ pc_policy *pc_policy_from_doc_with(pc_doc *doc, const pc_taxonomy *tax,
         return NULL;
     }
     p->doc = doc;
-    if (copts)
-        p->copts = *copts;
     p->outline = pc_segment(doc, err);
     if (!p->outline)
         goto fail;
     pc_outline_check(p->outline, doc); /* an empty or thin extraction is said, not hidden */
-    p->cls = pc_classify_with(tax, p->outline, &p->copts, err);
+    p->cls = pc_classify_with(tax, p->outline, copts, err);
     if (!p->cls)
         goto fail;
     p->id = pc_strdup(doc->name);
     p->name = pc_policy_display_name(doc, p->outline);
-    p->label = pc_policy_label(doc, p->outline);
+    p->label = pc_policy_short_label(doc, p->outline);
     if (!p->id || !p->name || !p->label) {
         pc_error_set(err, "%s: out of memory", doc->path);
         goto fail;
@@ -95,6 +94,7 @@ void pc_policy_free(pc_policy *p)
 {
     if (!p)
         return;
+    pc_overlay_free(p->overlay);
     pc_classified_free(p->cls);
     pc_outline_free(p->outline);
     pc_doc_free(p->doc);
@@ -111,15 +111,79 @@ const char *pc_policy_clause_text(const pc_policy *p, size_t clause, size_t *len
     return p->doc->text + c->start;
 }
 
+void pc_policy_excerpt(const pc_policy *p, size_t clause, size_t max, char *out, size_t outsz)
+{
+    size_t len, n = 0, last_space = 0;
+    const char *s = pc_policy_clause_text(p, clause, &len);
+    if (max + 4 > outsz)
+        max = outsz - 4;
+    /* Copy with runs of white space (hard-wrapped lines) folded into one space. */
+    for (size_t i = 0; i < len && n < max; i++) {
+        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+        if (space && (n == 0 || out[n - 1] == ' '))
+            continue;
+        if (space)
+            last_space = n;
+        out[n++] = space ? ' ' : s[i];
+    }
+    int cut = n >= max && len > 0;
+    if (cut && last_space > max / 2)
+        n = last_space;
+    while (cut && n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
+        n--;
+    while (n > 0 && out[n - 1] == ' ')
+        n--;
+    snprintf(out + n, outsz - n, "%s", cut ? "..." : "");
+}
+
+void pc_policy_set_overlay(pc_policy *p, pc_overlay *o)
+{
+    if (p->overlay != o)
+        pc_overlay_free(p->overlay);
+    p->overlay = o;
+}
+
+int pc_policy_clause_relabelled(const pc_policy *p, size_t clause)
+{
+    const int *cats;
+    size_t n;
+    return pc_overlay_get(p->overlay, clause, &cats, &n);
+}
+
+size_t pc_policy_clause_nlabels(const pc_policy *p, size_t clause)
+{
+    const int *cats;
+    size_t n;
+    if (pc_overlay_get(p->overlay, clause, &cats, &n))
+        return n;
+    return p->cls->clauses[clause].nlabels;
+}
+
+pc_eff_label pc_policy_clause_label(const pc_policy *p, size_t clause, size_t k)
+{
+    const int *cats;
+    size_t n;
+    const pc_clause_result *r = &p->cls->clauses[clause];
+    if (!pc_overlay_get(p->overlay, clause, &cats, &n))
+        return (pc_eff_label){p->cls->labels[r->label_first + k].category,
+                              &p->cls->labels[r->label_first + k], 0};
+    return (pc_eff_label){cats[k], pc_classified_label(p->cls, clause, cats[k]), 1};
+}
+
 int pc_policy_clause_has(const pc_policy *p, size_t clause, int cat)
 {
-    const pc_clause_result *r = &p->cls->clauses[clause];
     const pc_taxonomy *tax = p->cls->tax;
-    for (size_t i = 0; i < r->nlabels; i++) {
-        int c = p->cls->labels[r->label_first + i].category;
-        for (; c >= 0; c = tax->cats[c].parent)
-            if (c == cat)
+    const int *cats;
+    size_t n;
+    if (pc_overlay_get(p->overlay, clause, &cats, &n)) {
+        for (size_t k = 0; k < n; k++)
+            if (pc_tax_is_under(tax, cats[k], cat))
                 return 1;
+        return 0;
     }
+    const pc_clause_result *r = &p->cls->clauses[clause];
+    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
+        if (pc_tax_is_under(tax, p->cls->labels[k].category, cat))
+            return 1;
     return 0;
 }

@@ -1,7 +1,8 @@
 /* stance.c: stance polarity from cue words.
  *
- * The clause is split into lower-case words (letters, digits, apostrophes; "-" separates, so
- * "opt-in" is "opt in"; a typographic apostrophe counts as "'"). Then:
+ * The clause is split into lower-case words (util/words.h: letters and digits, an apostrophe
+ * inside a word; "-" separates, so "opt-in" is "opt in"; a typographic apostrophe counts as
+ * "'"). Then:
  * 1. negation: a NEGATION word (or a word ending in "n't") among the NEG_WINDOW words before
  *    the action, in the same part of the sentence (no ";", ":" or BOUNDARY word in between),
  *    or "no"/"nothing" right after it ("we sell no data"). A negation inside an "if"/"unless"
@@ -14,6 +15,8 @@
  * Phrases are word sequences; "*" stands for up to PHRASE_GAP words.
  */
 #include "classify/stance.h"
+
+#include "util/words.h"
 
 #include <string.h>
 
@@ -73,57 +76,30 @@ typedef struct st_words {
     size_t n;
 } st_words;
 
-static int st_is_word_byte(const char *s, size_t i, size_t len, size_t *adv, char *out)
+/* Whether s[a, b) (the text between two words) holds one of chars. */
+static int st_between(const char *s, size_t a, size_t b, const char *chars)
 {
-    unsigned char c = (unsigned char)s[i];
-    *adv = 1;
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
-        *out = (char)c;
-        return 1;
-    }
-    if (c >= 'A' && c <= 'Z') {
-        *out = (char)(c - 'A' + 'a');
-        return 1;
-    }
-    if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-        (unsigned char)s[i + 2] == 0x99) { /* U+2019 right single quotation mark */
-        *adv = 3;
-        *out = '\'';
-        return 1;
-    }
-    *out = (char)c;
-    return c >= 0x80;
+    for (size_t i = a; i < b; i++)
+        if (strchr(chars, s[i]))
+            return 1;
+    return 0;
 }
 
+/* The clause's words (util/words.h), lower-cased, each with what separates it from the one
+ * before. */
 static void st_split(const char *s, size_t len, st_words *ws)
 {
-    size_t i = 0;
-    int stop = 0, comma = 0;
+    size_t pos = 0, prev = 0;
+    pc_span sp;
     ws->n = 0;
-    while (i < len && ws->n < MAX_WORDS) {
-        size_t adv;
-        char ch;
-        if (!st_is_word_byte(s, i, len, &adv, &ch)) {
-            if (ch == ';' || ch == ':' || ch == '.' || ch == '?' || ch == '!')
-                stop = 1;
-            if (ch == ',' || ch == '(' || ch == ')')
-                comma = 1;
-            i += adv;
-            continue;
-        }
+    while (ws->n < MAX_WORDS && pc_word_next(s, len, &pos, &sp)) {
         st_word *w = &ws->v[ws->n++];
-        size_t k = 0;
-        w->start = i;
-        w->stop_before = stop;
-        w->comma_before = comma;
-        stop = comma = 0;
-        while (i < len && st_is_word_byte(s, i, len, &adv, &ch)) {
-            if (k + 1 < WORD_MAX)
-                w->w[k++] = ch;
-            i += adv;
-        }
-        w->w[k] = '\0';
-        w->end = i;
+        pc_word_fold(w->w, WORD_MAX, s, sp);
+        w->start = sp.start;
+        w->end = sp.end;
+        w->stop_before = st_between(s, prev, sp.start, ";:.?!");
+        w->comma_before = st_between(s, prev, sp.start, ",()");
+        prev = sp.end;
     }
 }
 

@@ -1,27 +1,12 @@
 /* compare.c: the comparison: matrix, attribute values, coverage findings (gap,
  * missing-required), attribute disagreements; then the detectors in compare_stance.c and
- * compare_lint.c; then sorting and de-duplication. */
+ * compare_lint.c; then sorting and de-duplication (findings.c). */
 #include "compare/compare_internal.h"
 
-#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-static const char *const pc_kind_names[PC_FIND_COUNT] = {
-    "missing-required", "contradiction", "disagreement", "gap",
-    "placeholder",      "empty-section", "duplicate",    "vague",
-};
-
-const char *pc_finding_kind_name(pc_finding_kind k)
-{
-    return k < PC_FIND_COUNT ? pc_kind_names[k] : "?";
-}
-
-const char *pc_severity_name(pc_severity s)
-{
-    return s == PC_SEV_HIGH ? "high" : s == PC_SEV_MEDIUM ? "medium" : "low";
-}
 
 /* Calls one(word, len, arg) for each comma-separated word; stops at the first nonzero. */
 static int pc_each_word(const char *list, int (*one)(const char *, size_t, void *), void *arg)
@@ -50,7 +35,7 @@ static int pc_one_kind(const char *w, size_t n, void *arg)
 {
     struct pc_kinds_arg *a = arg;
     for (int k = 0; k < PC_FIND_COUNT; k++)
-        if (strlen(pc_kind_names[k]) == n && !strncasecmp(w, pc_kind_names[k], n)) {
+        if (strlen(pc_finding_kind_name(k)) == n && !strncasecmp(w, pc_finding_kind_name(k), n)) {
             *a->kinds |= 1u << k;
             return 0;
         }
@@ -112,73 +97,6 @@ int pc_regimes_parse(const char *list, unsigned *regimes, pc_error *err)
 unsigned pc_regime_of(const char *required_by)
 {
     return pc_regime_word(required_by, strcspn(required_by, " "));
-}
-
-int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc)
-{
-    for (; cat >= 0; cat = tax->cats[cat].parent)
-        if (cat == anc)
-            return 1;
-    return 0;
-}
-
-/* ---- findings ---- */
-
-int pc_cmp_add(pc_comparison *c, pc_finding_kind kind, pc_severity sev, int category,
-               const pc_ref *refs, size_t nrefs, const char *fmt, ...)
-{
-    if (pc_grow(&c->findings, &c->findings_cap, c->nfindings + 1, sizeof *c->findings) < 0)
-        return -1;
-    pc_finding *f = &c->findings[c->nfindings];
-    memset(f, 0, sizeof *f);
-    f->kind = kind;
-    f->severity = sev;
-    f->category = category;
-    f->attribute = -1;
-    f->refs = nrefs ? malloc(nrefs * sizeof *refs) : NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    f->message = pc_strdup(tmp);
-    if ((nrefs && !f->refs) || !f->message) {
-        free(f->refs);
-        free(f->message);
-        return -1;
-    }
-    for (size_t i = 0; i < nrefs; i++) {
-        f->refs[i] = refs[i];
-        f->policies |= 1ul << refs[i].policy;
-    }
-    f->nrefs = nrefs;
-    c->nfindings++;
-    return 0;
-}
-
-void pc_cmp_excerpt(const pc_policy *p, size_t clause, size_t max, char *out, size_t outsz)
-{
-    size_t len, n = 0, last_space = 0;
-    const char *s = pc_policy_clause_text(p, clause, &len);
-    if (max + 4 > outsz)
-        max = outsz - 4;
-    /* Copy with runs of white space (hard-wrapped lines) folded into one space. */
-    for (size_t i = 0; i < len && n < max; i++) {
-        int space = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
-        if (space && (n == 0 || out[n - 1] == ' '))
-            continue;
-        if (space)
-            last_space = n;
-        out[n++] = space ? ' ' : s[i];
-    }
-    int cut = n >= max && len > 0;
-    if (cut && last_space > max / 2)
-        n = last_space;
-    while (cut && n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
-        n--;
-    while (n > 0 && out[n - 1] == ' ')
-        n--;
-    snprintf(out + n, outsz - n, "%s", cut ? "..." : "");
 }
 
 /* ---- matrix ---- */
@@ -445,62 +363,6 @@ static int pc_attribute_findings(pc_comparison *c)
     return 0;
 }
 
-/* ---- order and de-duplication ---- */
-
-static int pc_ref_cmp(const pc_ref *a, const pc_ref *b)
-{
-    if (a->policy != b->policy)
-        return a->policy < b->policy ? -1 : 1;
-    if (a->clause != b->clause)
-        return a->clause < b->clause ? -1 : 1;
-    return a->section < b->section ? -1 : a->section > b->section;
-}
-
-static int pc_finding_cmp(const void *pa, const void *pb)
-{
-    const pc_finding *a = pa, *b = pb;
-    if (a->severity != b->severity)
-        return a->severity > b->severity ? -1 : 1;
-    if (a->kind != b->kind)
-        return a->kind < b->kind ? -1 : 1;
-    if (a->nrefs && b->nrefs && a->refs[0].policy != b->refs[0].policy)
-        return a->refs[0].policy < b->refs[0].policy ? -1 : 1;
-    if (a->category != b->category)
-        return a->category < b->category ? -1 : 1;
-    for (size_t i = 0; i < a->nrefs && i < b->nrefs; i++) {
-        int r = pc_ref_cmp(&a->refs[i], &b->refs[i]);
-        if (r)
-            return r;
-    }
-    if (a->nrefs != b->nrefs)
-        return a->nrefs < b->nrefs ? -1 : 1;
-    return strcmp(a->message, b->message);
-}
-
-static void pc_finding_free(pc_finding *f)
-{
-    free(f->refs);
-    free(f->message);
-}
-
-static void pc_sort_findings(pc_comparison *c)
-{
-    if (c->nfindings > 1)
-        qsort(c->findings, c->nfindings, sizeof *c->findings, pc_finding_cmp);
-    size_t out = 0;
-    for (size_t i = 0; i < c->nfindings; i++) {
-        if (out > 0 && pc_finding_cmp(&c->findings[out - 1], &c->findings[i]) == 0) {
-            pc_finding_free(&c->findings[i]);
-            continue;
-        }
-        c->findings[out++] = c->findings[i];
-    }
-    c->nfindings = out;
-    memset(c->counts, 0, sizeof c->counts);
-    for (size_t i = 0; i < c->nfindings; i++)
-        c->counts[c->findings[i].kind]++;
-}
-
 /* ---- the whole ---- */
 
 pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, size_t n,
@@ -536,7 +398,7 @@ pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, si
         pc_comparison_free(c);
         return NULL;
     }
-    pc_sort_findings(c);
+    pc_cmp_sort(c);
     return c;
 }
 
@@ -550,7 +412,7 @@ void pc_comparison_free(pc_comparison *c)
     free(c->cells);
     free(c->values);
     for (size_t i = 0; i < c->nfindings; i++)
-        pc_finding_free(&c->findings[i]);
+        pc_cmp_finding_free(&c->findings[i]);
     free(c->findings);
     free(c);
 }

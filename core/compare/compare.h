@@ -7,17 +7,17 @@
  * - findings, each with a kind, a severity, the category it concerns (or -1), the policies and
  *   clauses it rests on, and a message a reviewer can act on. Sorted by severity, then kind,
  *   policy, category and position; duplicates removed.
- * The UI and every exporter read this one value; none of them classifies again.
+ * The UI and every exporter read this one value (the present/ layer puts it together with a
+ * reviewer's decisions and writes it in every format); none of them classifies again. This
+ * module knows no output format and no review: a reviewer's relabels reach it as the policies'
+ * overlays (policy.h), through which it reads every clause's labels.
  */
 #ifndef POLCMP_COMPARE_H
 #define POLCMP_COMPARE_H
 
 #include "classify/policy.h"
-#include "present/report.h"
 #include "taxonomy/taxonomy.h"
 #include "util/util.h"
-
-#include <stdio.h>
 
 typedef enum pc_finding_kind {
     PC_FIND_MISSING = 0,   /* missing-required */
@@ -97,7 +97,7 @@ typedef struct pc_comparison {
     pc_attr_value *values; /* sorted by attribute, then policy, then clause */
     size_t nvalues;
     pc_finding *findings;
-    size_t nfindings, findings_cap;
+    size_t nfindings;
     size_t counts[PC_FIND_COUNT]; /* findings by kind */
 } pc_comparison;
 
@@ -106,24 +106,5 @@ pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, si
 void pc_comparison_free(pc_comparison *c);
 
 const pc_cell_info *pc_comparison_cell(const pc_comparison *c, int cat, size_t policy);
-/* Whether category cat is a descendant of (or is) category anc. */
-int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc);
-
-/* The comparison as tables for people: the matrix (rows are categories grouped under their
- * OPP-115 parent, columns are policies), the attribute values, the findings. */
-pc_report *pc_comparison_report(const pc_comparison *c);
-/* The comparison as the JSON of DESIGN.md, written to f. Returns 0 or -1 (write error). */
-int pc_comparison_json(const pc_comparison *c, FILE *f, pc_error *err);
-
-/* The same with a reviewer's decisions placed on the comparison (review.h; map may be NULL,
- * which gives exactly the output above). The report's findings table gains "Review" (reviewed,
- * dismissed, needs review again, or empty) and "Note" columns, and a "Review notes" table lists
- * every clause decision and every decision that fits nothing (orphans). The JSON gives each
- * finding with a decision "review":{"status","note","stale"} and adds a top-level "review"
- * array of every decision. */
-struct pc_review_map;
-pc_report *pc_comparison_report_reviewed(const pc_comparison *c, const struct pc_review_map *map);
-int pc_comparison_json_reviewed(const pc_comparison *c, const struct pc_review_map *map, FILE *f,
-                                pc_error *err);
 
 #endif

@@ -9,7 +9,8 @@
 
 #include "compare/compare.h"
 
-/* Add a finding; the policies bit set is derived from refs. The message is formatted. */
+/* findings.c: add a finding; the policies bit set is derived from refs. The message is
+ * formatted. */
 int pc_cmp_add(pc_comparison *c, pc_finding_kind kind, pc_severity sev, int category,
                const pc_ref *refs, size_t nrefs, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
@@ -21,8 +22,9 @@ int pc_cmp_lint(pc_comparison *c, size_t policy);
 /* compare_stance.c: contradictions inside a policy and opposite stances between policies. */
 int pc_cmp_stances(pc_comparison *c);
 
-/* A short excerpt of a clause for messages: at most max bytes, cut at a word and a UTF-8
- * boundary, with "..." when cut. Written into out (size outsz). */
-void pc_cmp_excerpt(const pc_policy *p, size_t clause, size_t max, char *out, size_t outsz);
+/* findings.c: order the findings (severity, kind, policy, category, position), drop
+ * duplicates, count them by kind; and free one finding's contents. */
+void pc_cmp_sort(pc_comparison *c);
+void pc_cmp_finding_free(pc_finding *f);
 
 #endif

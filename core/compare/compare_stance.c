@@ -15,6 +15,7 @@
  */
 #include "compare/compare_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,8 +97,8 @@ static int pc_contradiction(pc_comparison *c, const pc_stance_at *all, size_t lo
     const pc_policy *p = c->policies[neg->policy];
     const pc_topic *t = &c->tax->topics[neg->st->topic];
     char ea[200], eb[200], more[64] = "";
-    pc_cmp_excerpt(p, neg->clause, 150, ea, sizeof ea);
-    pc_cmp_excerpt(p, all[first].clause, 150, eb, sizeof eb);
+    pc_policy_excerpt(p, neg->clause, 150, ea, sizeof ea);
+    pc_policy_excerpt(p, all[first].clause, 150, eb, sizeof eb);
     if (total > 1)
         snprintf(more, sizeof more, ", and %zu more clause%s", total - 1, total > 2 ? "s" : "");
     return pc_cmp_add(c, PC_FIND_CONTRADICTION, (pc_severity)pc_conflict(neg, &all[first]),

@@ -156,7 +156,7 @@ int pc_eval_read(const char *path, pc_eval_set *set, pc_eval_warn_fn warn, void 
         if (ev_blank(line, (size_t)n))
             continue;
         pc_eval_case c;
-        pc_error e;
+        pc_error e = {{0}};
         if (pc_eval_parse_line(line, (size_t)n, lineno, &c, warn, ctx, &e) < 0) {
             ev_warn(warn, ctx, "%s:%zu: %s; line skipped", path, lineno, e.msg);
             set->skipped++;

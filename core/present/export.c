@@ -1,50 +1,9 @@
-/* export.c: the text table formats (CSV, TSV, Markdown, HTML) and the atomic file wrapper.
- * XLSX is in export_xlsx.c. */
+/* export.c: the text table formats (CSV, TSV, Markdown, HTML). XLSX is in export_xlsx.c;
+ * choosing a format and writing files is writer.c. */
 #include "present/export.h"
-
-#include "util/atomic.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-static const struct {
-    const char *name;
-    pc_export_format fmt;
-} pc_export_names[] = {
-    {"csv", PC_EXPORT_CSV},   {"tsv", PC_EXPORT_TSV},       {"md", PC_EXPORT_MD},
-    {"markdown", PC_EXPORT_MD}, {"html", PC_EXPORT_HTML},   {"htm", PC_EXPORT_HTML},
-    {"xlsx", PC_EXPORT_XLSX}, {"json", PC_EXPORT_JSON},
-};
-
-pc_export_format pc_export_format_from_name(const char *name)
-{
-    for (size_t i = 0; i < sizeof pc_export_names / sizeof pc_export_names[0]; i++)
-        if (!strcasecmp(name, pc_export_names[i].name))
-            return pc_export_names[i].fmt;
-    return PC_EXPORT_NONE;
-}
-
-pc_export_format pc_export_format_from_path(const char *path)
-{
-    const char *base = pc_basename(path);
-    const char *dot = strrchr(base, '.');
-    return dot && dot != base ? pc_export_format_from_name(dot + 1) : PC_EXPORT_NONE;
-}
-
-const char *pc_export_format_name(pc_export_format f)
-{
-    for (size_t i = 0; i < sizeof pc_export_names / sizeof pc_export_names[0]; i++)
-        if (pc_export_names[i].fmt == f)
-            return pc_export_names[i].name;
-    return "none";
-}
-
-int pc_export_is_text(pc_export_format f)
-{
-    return f == PC_EXPORT_CSV || f == PC_EXPORT_TSV || f == PC_EXPORT_MD ||
-           f == PC_EXPORT_HTML || f == PC_EXPORT_JSON;
-}
 
 int pc_export_safe_cell(pc_buf *b, const char *text)
 {
@@ -297,37 +256,10 @@ int pc_export_stream(const pc_report *r, pc_export_format fmt, FILE *f, pc_error
     case PC_EXPORT_TSV: pc_write_delimited(r, f, 1); break;
     case PC_EXPORT_MD: pc_write_md(r, f); break;
     case PC_EXPORT_HTML: pc_write_html(r, f); break;
-    default:
-        pc_error_set(err, "%s cannot be written to a stream", pc_export_format_name(fmt));
-        return -1;
     }
     if (fflush(f) != 0 || ferror(f)) {
         pc_error_set(err, "write failed");
         return -1;
     }
     return 0;
-}
-
-int pc_export_file(const pc_report *r, pc_export_format fmt, const char *path, pc_error *err)
-{
-    pc_outfile out;
-    if (pc_outfile_open(&out, path, err) < 0)
-        return -1;
-    int rc;
-    if (fmt == PC_EXPORT_XLSX) {
-        if (pc_outfile_close_stream(&out, err) < 0) {
-            pc_outfile_abort(&out);
-            return -1;
-        }
-        rc = pc_export_xlsx(r, out.tmp, err);
-    } else {
-        rc = pc_export_stream(r, fmt, out.f, err);
-    }
-    if (rc < 0) {
-        pc_error cause = err ? *err : (pc_error){{0}};
-        pc_error_set(err, "%s: %s", path, cause.msg);
-        pc_outfile_abort(&out);
-        return -1;
-    }
-    return pc_outfile_commit(&out, err);
 }

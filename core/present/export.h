@@ -1,4 +1,4 @@
-/* export.h: writing a pc_report as CSV, TSV, Markdown, HTML or XLSX.
+/* export.h: writing a pc_report (report.h) as CSV, TSV, Markdown, HTML or XLSX.
  *
  * Safety for whoever opens the file:
  * - CSV, TSV and XLSX: a cell whose text begins with '=', '+', '-', '@', tab or carriage
@@ -22,32 +22,20 @@
 
 #include <stdio.h>
 
+/* The formats a table can be written to a stream in. Which one a user asked for is decided by
+ * the table of writers (writer.h), never here. */
 typedef enum pc_export_format {
-    PC_EXPORT_NONE = 0,
-    PC_EXPORT_CSV,
+    PC_EXPORT_CSV = 0,
     PC_EXPORT_TSV,
     PC_EXPORT_MD,
     PC_EXPORT_HTML,
-    PC_EXPORT_XLSX,
-    PC_EXPORT_JSON, /* written by the comparison stage itself, not from a pc_report */
 } pc_export_format;
-
-/* "csv", "tsv", "md" (or "markdown"), "html", "xlsx", "json"; PC_EXPORT_NONE if unknown. */
-pc_export_format pc_export_format_from_name(const char *name);
-/* From a path's extension (.htm counts as html); PC_EXPORT_NONE if unknown. */
-pc_export_format pc_export_format_from_path(const char *path);
-const char *pc_export_format_name(pc_export_format f);
-/* Text formats can go to a stream; XLSX needs a file. */
-int pc_export_is_text(pc_export_format f);
 
 /* Writes a text format to f. Returns 0, or -1 with err set (a message that names no file). */
 int pc_export_stream(const pc_report *r, pc_export_format fmt, FILE *f, pc_error *err);
-/* Writes an XLSX workbook to the file `path` (not atomically: see pc_export_file); the error
- * message names no file. */
+/* Writes an XLSX workbook to the file `path` (not atomically: writer.h's pc_writer_file is);
+ * the error message names no file. */
 int pc_export_xlsx(const pc_report *r, const char *path, pc_error *err);
-/* Writes any table format to path atomically (temporary file, fsync, rename); errors name
- * path. */
-int pc_export_file(const pc_report *r, pc_export_format fmt, const char *path, pc_error *err);
 
 /* Appends text to b, neutralised against formula injection (see above). Returns 0 or -1. */
 int pc_export_safe_cell(pc_buf *b, const char *text);

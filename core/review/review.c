@@ -1,6 +1,6 @@
 /* review.c: the reviewer's decisions in memory: keys of clauses and findings, finding and adding
  * decisions, editing them. Reading and writing the file is review_io.c; placing decisions on a
- * comparison and applying relabels is review_map.c. Rules in review.h. */
+ * comparison and the overlay of relabels is review_map.c. Rules in review.h. */
 #include "review/review.h"
 
 #include <stdlib.h>

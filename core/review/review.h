@@ -98,6 +98,8 @@ pc_review *pc_review_load_mem(const char *name, const char *data, size_t len, pc
 /* Atomic (temporary file in the same directory, fsync, rename; core/atomic.h). On error the
  * old file is untouched, err names the path, and the decisions stay in memory. */
 int pc_review_save(const pc_review *r, pc_error *err);
+/* The same to another file (r->path is left as it is). */
+int pc_review_save_to(const pc_review *r, const char *path, pc_error *err);
 /* The file's bytes as pc_review_save writes them (malloc'd, NUL-terminated), NULL on error. */
 char *pc_review_dump(const pc_review *r, size_t *len, pc_error *err);
 void pc_review_free(pc_review *r);
@@ -150,14 +152,13 @@ int pc_review_map_dismissed(const pc_review_map *m, size_t i);
 const pc_decision *pc_review_map_clause(const pc_review_map *m, size_t policy, size_t clause,
                                         pc_review_fit *fit);
 
-/* Apply relabels to the policies' classifications (before pc_compare): a relabelled clause's
- * labels become exactly the decision's categories, each with no evidence (nev == 0 means "set by
- * the reviewer"). Unknown category ids are reported in err and skipped. Only decisions whose key
- * matches a clause exactly are applied. Returns 0, -1 on out of memory; when only unknown ids
- * were met it returns 0 and err holds the first such message (check err->msg[0]). */
-int pc_review_apply_labels(const pc_review *r, pc_policy **pols, size_t n, pc_error *err);
-/* After a relabel of one of p's clauses changed or was withdrawn: classify p afresh (the
- * classifier's labels back) and apply r's relabels to it. 0 or -1 with err. */
-int pc_review_reclassify(const pc_review *r, pc_policy *p, const pc_taxonomy *tax, pc_error *err);
+/* The overlay of r's relabels of p's clauses (overlay.h), to lay over p's classification with
+ * pc_policy_set_overlay() before comparing: a relabelled clause's labels are exactly the
+ * decision's categories. Only decisions whose key matches a clause exactly count (a relabel of a
+ * clause that changed since is not applied). Category ids the taxonomy does not know are skipped
+ * and the first is described in `warning` (may be NULL). The classification itself is never
+ * touched. NULL with err on out of memory. */
+pc_overlay *pc_review_overlay(const pc_review *r, const pc_policy *p, pc_error *warning,
+                              pc_error *err);
 
 #endif

@@ -5,11 +5,13 @@
 #include "review/review.h"
 
 #include "util/atomic.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <yaml.h>
 
 /* ---- reading ---- */
@@ -330,28 +332,14 @@ pc_review *pc_review_load_mem(const char *name, const char *data, size_t len, pc
 
 pc_review *pc_review_load(const char *path, pc_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (errno == ENOENT)
-            return pc_review_new(path);
-        pc_error_set(err, "%s: cannot read: %s", path, strerror(errno));
+    if (access(path, F_OK) != 0 && errno == ENOENT)
+        return pc_review_new(path); /* nothing decided yet */
+    size_t len;
+    char *data = pc_file_read(path, 0, NULL, &len, err);
+    if (!data)
         return NULL;
-    }
-    pc_buf b = {0};
-    char chunk[8192];
-    size_t got;
-    int oom = 0;
-    while (!oom && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        oom = pc_buf_add(&b, chunk, got) < 0;
-    int bad = ferror(f);
-    fclose(f);
-    if (oom || bad) {
-        pc_error_set(err, "%s: %s", path, oom ? "out of memory" : "read error");
-        pc_buf_free(&b);
-        return NULL;
-    }
-    pc_review *r = pc_review_load_mem(path, b.data ? b.data : "", b.len, err);
-    pc_buf_free(&b);
+    pc_review *r = pc_review_load_mem(path, data, len, err);
+    free(data);
     return r;
 }
 
@@ -491,14 +479,19 @@ char *pc_review_dump(const pc_review *r, size_t *len, pc_error *err)
 
 int pc_review_save(const pc_review *r, pc_error *err)
 {
+    return pc_review_save_to(r, r->path, err);
+}
+
+int pc_review_save_to(const pc_review *r, const char *path, pc_error *err)
+{
     size_t len;
     char *data = pc_review_dump(r, &len, err);
     if (!data)
         return -1;
     pc_outfile out;
-    int rc = pc_outfile_open(&out, r->path, err);
+    int rc = pc_outfile_open(&out, path, err);
     if (rc == 0 && fwrite(data, 1, len, out.f) != len) {
-        pc_error_set(err, "%s: write failed: %s", r->path, strerror(errno));
+        pc_error_set(err, "%s: write failed: %s", path, strerror(errno));
         pc_outfile_abort(&out);
         rc = -1;
     } else if (rc == 0) {

@@ -1,24 +1,21 @@
-/* review_map.c: placing a review's decisions on a comparison (current, stale, orphan) and
- * applying reviewer relabels to classifications. The rules are atop review.h. */
+/* review_map.c: placing a review's decisions on a comparison (current, stale, orphan), and
+ * the overlay of a policy's relabels. The rules are atop review.h. */
 #include "review/review.h"
+
+#include "util/words.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- word sets: how similar two keys are ---- */
 
-/* A sorted set of distinct lower-cased words. Owns words (each points into buf). */
+/* A sorted set of distinct lower-cased words (util/words.h). Owns words (each points into
+ * buf). */
 typedef struct rv_words {
     char *buf;
     char **words;
     size_t n;
 } rv_words;
-
-static int rv_word_byte(unsigned char c)
-{
-    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z');
-}
 
 static int rv_strcmp(const void *a, const void *b)
 {
@@ -28,16 +25,16 @@ static int rv_strcmp(const void *a, const void *b)
 static int rv_words_make(rv_words *w, const char *s)
 {
     memset(w, 0, sizeof *w);
-    size_t len = strlen(s);
-    w->buf = malloc(len + 1);
-    w->words = malloc((len / 2 + 1) * sizeof *w->words);
+    size_t len = strlen(s), pos = 0, at = 0;
+    /* At most one word per byte; each word's bytes and its NUL: 2 * len + 1 holds them all. */
+    w->buf = malloc(2 * len + 1);
+    w->words = malloc((len + 1) * sizeof *w->words);
     if (!w->buf || !w->words)
         return -1;
-    for (size_t i = 0; i <= len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        w->buf[i] = rv_word_byte(c) ? (char)(c >= 'A' && c <= 'Z' ? c + 32 : c) : '\0';
-        if (w->buf[i] && (i == 0 || !w->buf[i - 1]))
-            w->words[w->n++] = &w->buf[i];
+    pc_span sp;
+    while (pc_word_next(s, len, &pos, &sp)) {
+        w->words[w->n++] = &w->buf[at];
+        at += pc_word_fold(&w->buf[at], sp.end - sp.start + 1, s, sp) + 1;
     }
     qsort(w->words, w->n, sizeof *w->words, rv_strcmp);
     size_t k = 0;
@@ -358,97 +355,52 @@ const pc_decision *pc_review_map_clause(const pc_review_map *m, size_t policy, s
 
 /* ---- relabels ---- */
 
-/* The category indexes of a decision's labels, unknown ids reported once in err. */
+/* The category indexes of a decision's labels; unknown ids are skipped, the first described in
+ * warning. */
 static size_t rv_label_cats(const pc_review *r, const pc_decision *d, const pc_taxonomy *tax,
-                            int *cats, pc_error *err)
+                            int *cats, pc_error *warning)
 {
     size_t n = 0;
     for (size_t i = 0; i < d->nlabels; i++) {
         int cat = pc_tax_find_category(tax, d->labels[i]);
-        if (cat < 0) {
-            if (err && !err->msg[0])
-                pc_error_set(err, "%s: unknown category '%s' in a relabel of policy %s (skipped)",
-                             r->path, d->labels[i], d->policy);
-            continue;
-        }
-        int dup = 0;
-        for (size_t k = 0; k < n; k++)
-            dup |= cats[k] == cat;
-        if (!dup)
+        if (cat < 0)
+            pc_error_set(warning, "%s: unknown category '%s' in a relabel of policy %s (skipped)",
+                         r->path, d->labels[i], d->policy);
+        else
             cats[n++] = cat;
     }
     return n;
 }
 
-/* Rebuilds p's label array with the relabelled clauses' labels replaced. */
-static int rv_relabel_policy(const pc_review *r, pc_policy *p, pc_error *err)
+/* Lay decision d's relabel over clause ci. 0, or -1 on out of memory. */
+static int rv_overlay_clause(const pc_review *r, const pc_decision *d, pc_overlay *o, size_t ci,
+                             const pc_taxonomy *tax, pc_error *warning)
 {
-    pc_classified *cls = p->cls;
-    const pc_decision **dec = calloc(cls->nclauses + 1, sizeof *dec);
-    size_t extra = 0;
-    if (!dec)
+    int *cats = malloc((d->nlabels + 1) * sizeof *cats);
+    if (!cats)
         return -1;
-    for (size_t ci = 0; ci < cls->nclauses; ci++) {
-        char *key = pc_review_policy_clause_key(p, ci);
-        if (!key) {
-            free(dec);
-            return -1;
-        }
-        const pc_decision *d = pc_review_find(r, 0, p->id, key);
-        free(key);
-        if (d && d->relabelled) {
-            dec[ci] = d;
-            extra += d->nlabels;
-        }
-    }
-    pc_label *out = malloc((cls->nlabels + extra + 1) * sizeof *out);
-    int *cats = malloc((extra + 1) * sizeof *cats);
-    if (!out || !cats) {
-        free(dec), free(out), free(cats);
-        return -1;
-    }
-    size_t n = 0;
-    for (size_t ci = 0; ci < cls->nclauses; ci++) {
-        pc_clause_result *res = &cls->clauses[ci];
-        size_t first = n;
-        if (dec[ci]) {
-            size_t k = rv_label_cats(r, dec[ci], cls->tax, cats, err);
-            for (size_t j = 0; j < k; j++)
-                out[n++] = (pc_label){.category = cats[j],
-                                      .score = cls->tax->cats[cats[j]].threshold};
-        } else {
-            memcpy(&out[n], &cls->labels[res->label_first], res->nlabels * sizeof *out);
-            n += res->nlabels;
-        }
-        res->label_first = first;
-        res->nlabels = n - first;
-    }
-    free(cls->labels);
-    cls->labels = out;
-    cls->nlabels = n;
-    free(dec);
+    size_t n = rv_label_cats(r, d, tax, cats, warning);
+    int rc = pc_overlay_set(o, ci, cats, n);
     free(cats);
-    return 0;
+    return rc;
 }
 
-int pc_review_apply_labels(const pc_review *r, pc_policy **pols, size_t n, pc_error *err)
+pc_overlay *pc_review_overlay(const pc_review *r, const pc_policy *p, pc_error *warning,
+                              pc_error *err)
 {
-    if (err)
-        err->msg[0] = '\0';
-    for (size_t pi = 0; pi < n; pi++)
-        if (pols[pi]->cls && rv_relabel_policy(r, pols[pi], err) < 0) {
-            pc_error_set(err, "%s: out of memory", r->path);
-            return -1;
-        }
-    return 0;
-}
-
-int pc_review_reclassify(const pc_review *r, pc_policy *p, const pc_taxonomy *tax, pc_error *err)
-{
-    pc_classified *cls = pc_classify_with(tax, p->outline, &p->copts, err);
-    if (!cls)
-        return -1;
-    pc_classified_free(p->cls);
-    p->cls = cls;
-    return pc_review_apply_labels(r, &p, 1, err);
+    pc_overlay *o = pc_overlay_new(p->outline->nclauses);
+    int rc = o ? 0 : -1;
+    for (size_t ci = 0; rc == 0 && ci < p->outline->nclauses; ci++) {
+        char *key = pc_review_policy_clause_key(p, ci);
+        const pc_decision *d = key ? pc_review_find(r, 0, p->id, key) : NULL;
+        rc = !key ? -1 : d && d->relabelled ? rv_overlay_clause(r, d, o, ci, p->cls->tax, warning)
+                                            : 0;
+        free(key);
+    }
+    if (rc < 0) {
+        pc_error_set(err, "%s: out of memory", r->path);
+        pc_overlay_free(o);
+        return NULL;
+    }
+    return o;
 }

@@ -63,7 +63,7 @@ static bool seg_icontains(const char *t, size_t s, size_t e, const char *needle)
 {
     size_t n = strlen(needle);
     for (size_t i = s; i + n <= e; i++)
-        if (seg_ieq(t, i, i + n, needle))
+        if (pc_seg_ieq(t, i, i + n, needle))
             return true;
     return false;
 }
@@ -73,16 +73,16 @@ static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
 {
     size_t tokens = 0, langs = 0;
     for (size_t i = s; i < e;) {
-        while (i < e && (seg_is_space((unsigned char)t[i]) || strchr("|/,()", t[i])))
+        while (i < e && (pc_seg_is_space((unsigned char)t[i]) || strchr("|/,()", t[i])))
             i++;
         size_t w = i;
-        while (i < e && !seg_is_space((unsigned char)t[i]) && !strchr("|/,()", t[i]))
+        while (i < e && !pc_seg_is_space((unsigned char)t[i]) && !strchr("|/,()", t[i]))
             i++;
         if (i == w)
             break;
         tokens++;
-        if (SEG_IN(t, w, i, seg_languages) || seg_ieq(t, w, i, "us") ||
-            seg_ieq(t, w, i, "uk"))
+        if (SEG_IN(t, w, i, seg_languages) || pc_seg_ieq(t, w, i, "us") ||
+            pc_seg_ieq(t, w, i, "uk"))
             langs++;
     }
     return langs >= min && langs * 10 >= tokens * 7;
@@ -91,11 +91,11 @@ static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
 /* "We use cookies to ... Accept all": mentions cookies and ends with a button. */
 static bool seg_cookie_banner(const char *t, size_t s, size_t e)
 {
-    if (!seg_icontains(t, s, e, "cookie") || seg_count_words(t, s, e) > 80)
+    if (!seg_icontains(t, s, e, "cookie") || pc_seg_count_tokens(t, s, e) > 80)
         return false;
     for (size_t i = 0; i < sizeof seg_buttons / sizeof seg_buttons[0]; i++) {
         size_t n = strlen(seg_buttons[i]);
-        if (e - s > n + 1 && seg_ieq(t, e - n, e, seg_buttons[i]) &&
+        if (e - s > n + 1 && pc_seg_ieq(t, e - n, e, seg_buttons[i]) &&
             !isalpha((unsigned char)t[e - n - 1]) && t[e - n - 1] != '"')
             return true;
     }
@@ -106,10 +106,10 @@ static bool seg_footer_line(const char *t, size_t s, size_t e)
 {
     bool copy = (e - s >= 2 && !memcmp(t + s, "\xC2\xA9", 2)) || seg_icontains(t, s, e, "copyright") ||
                 seg_icontains(t, s, e, "all rights reserved");
-    if (copy && seg_count_words(t, s, e) <= 20)
+    if (copy && pc_seg_count_tokens(t, s, e) <= 20)
         return true;
     /* a breadcrumb: Home > Legal > Privacy */
-    return e - s > 6 && seg_ieq(t, s, s + 4, "home") &&
+    return e - s > 6 && pc_seg_ieq(t, s, s + 4, "home") &&
            (strstr(t + s, " > ") == t + s + 4 || strstr(t + s, " / ") == t + s + 4 ||
             !memcmp(t + s + 4, " \xC2\xBB", 3) || !memcmp(t + s + 4, " \xE2\x80\xBA", 4));
 }
@@ -117,7 +117,7 @@ static bool seg_footer_line(const char *t, size_t s, size_t e)
 static size_t seg_trim_start(const char *t, const seg_line *l)
 {
     size_t s = l->start;
-    while (s < l->end && seg_is_space((unsigned char)t[s]))
+    while (s < l->end && pc_seg_is_space((unsigned char)t[s]))
         s++;
     return s;
 }
@@ -147,7 +147,7 @@ static int seg_add_span(pc_span **spans, size_t *n, size_t *cap, size_t s, size_
 
 static bool seg_policy_title(const char *t, const seg_line *l)
 {
-    if (!seg_title_like(t, l->text, l->text_end) && !seg_caps_like(t, l->text, l->text_end))
+    if (!pc_seg_title_like(t, l->text, l->text_end) && !pc_seg_caps_like(t, l->text, l->text_end))
         return false;
     return seg_icontains(t, l->text, l->text_end, "privacy") ||
            seg_icontains(t, l->text, l->text_end, "policy") ||
@@ -171,7 +171,7 @@ static size_t seg_before_title(const char *t, seg_lines *L, size_t first)
             return i;
         }
         size_t s = seg_trim_start(t, l);
-        if (seg_count_words(t, s, l->end) > 5 || seg_ends_with(t, s, l->end, ".:;,") ||
+        if (pc_seg_count_tokens(t, s, l->end) > 5 || pc_seg_ends_with(t, s, l->end, ".:;,") ||
             l->marker != MK_NONE)
             return first;
     }
@@ -186,15 +186,15 @@ static size_t seg_glued_banner(const char *t, const seg_line *l)
         if (l->text_end - l->text <= n)
             continue;
         size_t p = l->text_end - n;
-        if (seg_ieq(t, p, l->text_end, seg_title_phrases[i]) && isalnum((unsigned char)t[p - 1]) &&
-            isupper((unsigned char)t[p]))
+        if (pc_seg_ieq(t, p, l->text_end, seg_title_phrases[i]) &&
+            isalnum((unsigned char)t[p - 1]) && isupper((unsigned char)t[p]))
             return p;
     }
     return l->text;
 }
 
-int seg_mark_chrome(const pc_doc *doc, seg_lines *L, pc_span **spans, size_t *nspans,
-                    size_t *cap)
+int pc_seg_mark_chrome(const pc_doc *doc, seg_lines *L, pc_span **spans, size_t *nspans,
+                       size_t *cap)
 {
     const char *t = doc->text;
     size_t first = L->n, last = 0;

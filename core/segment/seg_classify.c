@@ -1,4 +1,4 @@
-/* seg_classify.c: deciding for each line whether it is a heading, a list item or paragraph
+/* pc_seg_classify.c: deciding for each line whether it is a heading, a list item or paragraph
  * text, from its marker, its shape and its context.
  *
  * - "1." at the left margin with a short title is a heading; "  1. Management of ...;" is a
@@ -62,7 +62,7 @@ static int seg_marker_family(seg_marker m)
 static bool seg_several_sentences(const char *t, size_t s, size_t e)
 {
     size_t k = pc_sentence_end(t, s, e);
-    while (k < e && seg_is_space((unsigned char)t[k]))
+    while (k < e && pc_seg_is_space((unsigned char)t[k]))
         k++;
     return k < e;
 }
@@ -79,8 +79,8 @@ static bool seg_body_follows(const char *t, const seg_lines *L, size_t i)
         return true;
     if (n->marker != MK_NONE || n->block == PC_BLOCK_HEADING)
         return false;
-    return seg_count_words(t, n->text, n->text_end) >= 6 ||
-           seg_ends_with(t, n->text, n->text_end, ".!?:");
+    return pc_seg_count_tokens(t, n->text, n->text_end) >= 6 ||
+           pc_seg_ends_with(t, n->text, n->text_end, ".!?:");
 }
 
 static bool seg_same_list(const seg_ctx *c, const seg_line *l)
@@ -105,8 +105,8 @@ static bool seg_next_number(const seg_ctx *c, const seg_line *l)
 static bool seg_enum_is_item(const char *t, const seg_lines *L, size_t i, const seg_ctx *c)
 {
     const seg_line *l = &L->v[i];
-    size_t s = l->text, e = l->text_end, words = seg_count_words(t, s, e);
-    if (e <= s || seg_ends_with(t, s, e, ";,"))
+    size_t s = l->text, e = l->text_end, words = pc_seg_count_tokens(t, s, e);
+    if (e <= s || pc_seg_ends_with(t, s, e, ";,"))
         return true;
     if (l->indent >= 2 && l->indent > c->head_indent)
         return true;
@@ -118,7 +118,7 @@ static bool seg_enum_is_item(const char *t, const seg_lines *L, size_t i, const 
         return true;
     if (c->lead && l->num == 1 && l->depth <= 1)
         return true;
-    if (seg_ends_with(t, s, e, ".") && words > 6)
+    if (pc_seg_ends_with(t, s, e, ".") && words > 6)
         return true;
     if (l->marker == MK_DECIMAL)
         return false;
@@ -127,7 +127,7 @@ static bool seg_enum_is_item(const char *t, const seg_lines *L, size_t i, const 
         return true;
     if (c->lead)
         return true;
-    return !(seg_title_like(t, s, e) || seg_caps_like(t, s, e)) || !seg_body_follows(t, L, i);
+    return !(pc_seg_title_like(t, s, e) || pc_seg_caps_like(t, s, e)) || !seg_body_follows(t, L, i);
 }
 
 /* Does an unmarked line continue the previous paragraph or item (a wrapped line)? */
@@ -138,20 +138,20 @@ static bool seg_continues(const char *t, const seg_lines *L, size_t i, const seg
         return false;
     const seg_line *p = &L->v[c->prev];
     if (p->kind == SEG_ITEM)
-        return p->block < 0 && (l->indent > p->indent || seg_is_lower_at(t, l->text, l->end));
-    if (p->kind != SEG_PARA || seg_ends_with(t, p->text, p->text_end, ".!?:;\"'") ||
-        seg_ends_with(t, p->text, p->text_end, "\x82\x81\x9F\x9D\x99"))
+        return p->block < 0 && (l->indent > p->indent || pc_seg_is_lower_at(t, l->text, l->end));
+    if (p->kind != SEG_PARA || pc_seg_ends_with(t, p->text, p->text_end, ".!?:;\"'") ||
+        pc_seg_ends_with(t, p->text, p->text_end, "\x82\x81\x9F\x9D\x99"))
         return false;
-    if (seg_is_lower_at(t, l->text, l->end))
+    if (pc_seg_is_lower_at(t, l->text, l->end))
         return true;
     /* a wrapped line: the previous one is long and does not end with an address */
     size_t w = p->text_end;
-    while (w > p->text && !seg_is_space((unsigned char)t[w - 1]))
+    while (w > p->text && !pc_seg_is_space((unsigned char)t[w - 1]))
         w--;
     for (size_t k = w; k < p->text_end; k++)
         if (t[k] == '@' || t[k] == '/' || (k + 4 <= p->text_end && !memcmp(t + k, "www.", 4)))
             return false;
-    return p->text_end - p->text >= 50 && !seg_title_like(t, l->text, l->text_end);
+    return p->text_end - p->text >= 50 && !pc_seg_title_like(t, l->text, l->text_end);
 }
 
 /* A Markdown rule or setext underline: ---, ===, ***. */
@@ -192,9 +192,9 @@ static void seg_decide_plain(const char *t, seg_lines *L, size_t i, seg_ctx *c)
                                (L->v[j].marker == c->item_mk || L->v[j].marker == MK_BULLET));
     if (in_list)
         return;
-    if (seg_caps_like(t, l->text, l->text_end) && seg_body_follows(t, L, i))
+    if (pc_seg_caps_like(t, l->text, l->text_end) && seg_body_follows(t, L, i))
         seg_set_heading(l, STY_CAPS, 0);
-    else if (seg_title_like(t, l->text, l->text_end) && seg_body_follows(t, L, i))
+    else if (pc_seg_title_like(t, l->text, l->text_end) && seg_body_follows(t, L, i))
         seg_set_heading(l, STY_TITLE, 0);
 }
 
@@ -229,7 +229,7 @@ static void seg_decide(const char *t, seg_lines *L, size_t i, seg_ctx *c)
 static void seg_update_ctx(const char *t, const seg_lines *L, size_t i, seg_ctx *c)
 {
     const seg_line *l = &L->v[i];
-    c->lead = l->kind != SEG_HEADING && seg_ends_with(t, l->text, l->text_end, ":");
+    c->lead = l->kind != SEG_HEADING && pc_seg_ends_with(t, l->text, l->text_end, ":");
     if (l->kind == SEG_ITEM && !l->cont) {
         c->have_item = true;
         c->item_mk = l->marker;
@@ -253,10 +253,10 @@ static void seg_find_title(const char *t, seg_lines *L)
     if (j == SIZE_MAX)
         return;
     seg_line *l = &L->v[j];
-    bool titled = l->block == PC_BLOCK_HEADING || l->marker == MK_MD_HEADING ||
-                  (l->marker == MK_NONE && l->block != PC_BLOCK_ITEM &&
-                   (seg_title_like(t, l->text, l->text_end) ||
-                    seg_caps_like(t, l->text, l->text_end)));
+    bool titled =
+        l->block == PC_BLOCK_HEADING || l->marker == MK_MD_HEADING ||
+        (l->marker == MK_NONE && l->block != PC_BLOCK_ITEM &&
+         (pc_seg_title_like(t, l->text, l->text_end) || pc_seg_caps_like(t, l->text, l->text_end)));
     if (!titled || seg_next_content(L, j) == SIZE_MAX)
         return;
     l->kind = SEG_TITLE;
@@ -264,12 +264,13 @@ static void seg_find_title(const char *t, seg_lines *L)
     size_t k = seg_next_content(L, j);
     seg_line *sub = &L->v[k];
     if (k == j + 1 && sub->marker == MK_NONE && sub->block < 0 &&
-        (seg_title_like(t, sub->text, sub->text_end) || seg_caps_like(t, sub->text, sub->text_end)) &&
+        (pc_seg_title_like(t, sub->text, sub->text_end) ||
+         pc_seg_caps_like(t, sub->text, sub->text_end)) &&
         k + 1 < L->n && L->v[k + 1].kind == SEG_BLANK)
         sub->kind = SEG_TITLE;
 }
 
-void seg_classify(const pc_doc *doc, seg_lines *L)
+void pc_seg_classify(const pc_doc *doc, seg_lines *L)
 {
     const char *t = doc->text;
     seg_ctx c = {.prev = SIZE_MAX};

@@ -1,8 +1,8 @@
 /* seg_internal.h: what the segmenter's files (segment.c, seg_lines.c, seg_chrome.c,
  * sentence.c) share. Not a public API: only core/seg*.c and core/sentence.c include it.
  *
- * The segmenter works on lines: seg_scan_lines() cuts doc->text into seg_line records and
- * parses list/heading markers; seg_mark_chrome() flags web chrome; seg_classify() decides
+ * The segmenter works on lines: pc_seg_scan_lines() cuts doc->text into seg_line records and
+ * parses list/heading markers; pc_seg_mark_chrome() flags web chrome; pc_seg_classify() decides
  * which lines are headings, list items or paragraph text; segment.c builds the outline.
  */
 #ifndef POLCMP_SEG_INTERNAL_H
@@ -71,29 +71,32 @@ typedef struct seg_lines {
     size_t n, cap;
 } seg_lines;
 
-int seg_scan_lines(const pc_doc *doc, seg_lines *out);
-void seg_classify(const pc_doc *doc, seg_lines *L);
+int pc_seg_scan_lines(const pc_doc *doc, seg_lines *out);
+void pc_seg_classify(const pc_doc *doc, seg_lines *L);
 
 /* Flags chrome lines at the start and end (and isolated chrome lines elsewhere), moves a line's
  * start past a banner glued to the title, and appends every chrome span to *spans. Returns -1
  * when memory runs out. */
-int seg_mark_chrome(const pc_doc *doc, seg_lines *L, pc_span **spans, size_t *nspans,
-                    size_t *cap);
+int pc_seg_mark_chrome(const pc_doc *doc, seg_lines *L, pc_span **spans, size_t *nspans,
+                       size_t *cap);
 
-/* Text helpers shared by the segmenter's files. */
-size_t seg_count_words(const char *t, size_t s, size_t e);
-bool seg_is_space(unsigned char c);
-bool seg_is_upper_at(const char *t, size_t i, size_t e);
-bool seg_is_lower_at(const char *t, size_t i, size_t e);
-bool seg_ieq(const char *t, size_t s, size_t e, const char *word);
+/* Text helpers shared by the segmenter's files. pc_seg_count_tokens counts the runs of
+ * t[s..e) between spaces: the layout heuristics (is a line short enough to be a title?) count
+ * what the eye sees as separate, so a CJK title written without spaces is one token. Words in
+ * the language's sense are util/words.h's. */
+size_t pc_seg_count_tokens(const char *t, size_t s, size_t e);
+bool pc_seg_is_space(unsigned char c);
+bool pc_seg_is_upper_at(const char *t, size_t i, size_t e);
+bool pc_seg_is_lower_at(const char *t, size_t i, size_t e);
+bool pc_seg_ieq(const char *t, size_t s, size_t e, const char *word);
 /* Whether t[s..e) equals one of list[0..n), ignoring ASCII case; SEG_IN takes an array. */
-bool seg_in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n);
-#define SEG_IN(t, s, e, list) seg_in_list(t, s, e, list, sizeof list / sizeof list[0])
-bool seg_has_lower(const char *t, size_t s, size_t e);
-bool seg_title_like(const char *t, size_t s, size_t e);
-bool seg_caps_like(const char *t, size_t s, size_t e);
-bool seg_ends_with(const char *t, size_t s, size_t e, const char *chars);
+bool pc_seg_in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n);
+#define SEG_IN(t, s, e, list) pc_seg_in_list(t, s, e, list, sizeof list / sizeof list[0])
+bool pc_seg_has_lower(const char *t, size_t s, size_t e);
+bool pc_seg_title_like(const char *t, size_t s, size_t e);
+bool pc_seg_caps_like(const char *t, size_t s, size_t e);
+bool pc_seg_ends_with(const char *t, size_t s, size_t e, const char *chars);
 /* Is text[s..e) starting at s a word that commonly opens a sentence ("We", "Our", "This")? */
-bool seg_starter_word(const char *t, size_t s, size_t e);
+bool pc_seg_starter_word(const char *t, size_t s, size_t e);
 
 #endif

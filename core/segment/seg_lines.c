@@ -21,7 +21,8 @@ static size_t seg_bullet_len(const char *t, size_t p, size_t e)
 {
     for (size_t k = 0; k < sizeof seg_bullets / sizeof seg_bullets[0]; k++) {
         size_t n = strlen(seg_bullets[k]);
-        if (p + n < e && !memcmp(t + p, seg_bullets[k], n) && seg_is_space((unsigned char)t[p + n]))
+        if (p + n < e && !memcmp(t + p, seg_bullets[k], n) &&
+            pc_seg_is_space((unsigned char)t[p + n]))
             return n;
     }
     return 0;
@@ -42,7 +43,7 @@ static long seg_roman(const char *t, size_t s, size_t e)
     }
     for (long u = 9; u >= 0; u--) {
         size_t n = strlen(canon[u]);
-        if (i + n == e && (u > 0 || tens > 0) && seg_ieq(t, i, e, canon[u]))
+        if (i + n == e && (u > 0 || tens > 0) && pc_seg_ieq(t, i, e, canon[u]))
             return tens * 10 + u;
     }
     return 0;
@@ -50,7 +51,7 @@ static long seg_roman(const char *t, size_t s, size_t e)
 
 static bool seg_marker_end_ok(const char *t, size_t p, size_t e)
 {
-    return p >= e || seg_is_space((unsigned char)t[p]);
+    return p >= e || pc_seg_is_space((unsigned char)t[p]);
 }
 
 /* "1." "1)" "1.2" "1.2.3." at p: sets depth, num, first; returns the offset after it or 0. */
@@ -113,7 +114,7 @@ static size_t seg_parse_letter(const char *t, size_t p, size_t e, seg_line *l)
 
 static size_t seg_skip_space(const char *t, size_t p, size_t e)
 {
-    while (p < e && seg_is_space((unsigned char)t[p]))
+    while (p < e && pc_seg_is_space((unsigned char)t[p]))
         p++;
     return p;
 }
@@ -192,7 +193,7 @@ static void seg_attach_block(const pc_doc *doc, size_t *bi, seg_line *l, size_t 
     }
 }
 
-int seg_scan_lines(const pc_doc *doc, seg_lines *out)
+int pc_seg_scan_lines(const pc_doc *doc, seg_lines *out)
 {
     const char *t = doc->text;
     size_t bi = 0;
@@ -205,7 +206,7 @@ int seg_scan_lines(const pc_doc *doc, seg_lines *out)
         memset(l, 0, sizeof *l);
         l->start = s;
         l->end = nl;
-        while (l->end > s && seg_is_space((unsigned char)t[l->end - 1]))
+        while (l->end > s && pc_seg_is_space((unsigned char)t[l->end - 1]))
             l->end--;
         size_t p = s;
         for (; p < l->end && (t[p] == ' ' || t[p] == '\t'); p++)

@@ -1,7 +1,7 @@
 /* segment.c: building a pc_outline (sections and clauses) from classified lines.
  *
- * seg_scan_lines() and seg_classify() (seg_lines.c, seg_classify.c) say what each line is;
- * seg_mark_chrome() (seg_chrome.c) drops web chrome. Here headings open sections, nested by a
+ * pc_seg_scan_lines() and pc_seg_classify() (seg_lines.c, pc_seg_classify.c) say what each line is;
+ * pc_seg_mark_chrome() (seg_chrome.c) drops web chrome. Here headings open sections, nested by a
  * stack of heading styles (1. > 1.1 > (A); # > ##; a style seen before closes what was opened
  * after it), paragraphs are split into sentences (after splitting off headings glued to their
  * text), and list items become clauses whose `lead` is the sentence ending with ":" that
@@ -71,9 +71,9 @@ static void seg_preamble(seg_build *b, size_t start)
 
 static void seg_trim(const char *t, size_t *s, size_t *e)
 {
-    while (*s < *e && seg_is_space((unsigned char)t[*s]))
+    while (*s < *e && pc_seg_is_space((unsigned char)t[*s]))
         (*s)++;
-    while (*e > *s && seg_is_space((unsigned char)t[*e - 1]))
+    while (*e > *s && pc_seg_is_space((unsigned char)t[*e - 1]))
         (*e)--;
 }
 
@@ -107,7 +107,7 @@ static bool seg_short_title(const char *t, size_t s, size_t e)
     for (size_t i = s; i < e; i++)
         if (!isalpha((unsigned char)t[i]) && !strchr(" -'&", t[i]))
             return false;
-    size_t w = seg_count_words(t, s, e);
+    size_t w = pc_seg_count_tokens(t, s, e);
     return w >= 1 && w <= 6;
 }
 
@@ -116,7 +116,7 @@ static bool seg_short_title(const char *t, size_t s, size_t e)
 static bool seg_glued_nospace(const char *t, size_t s, size_t e, size_t *te, size_t *body)
 {
     for (size_t p = s + 1; p < e && p - s <= 61; p++) {
-        if (!isupper((unsigned char)t[p]) || !seg_starter_word(t, p, e))
+        if (!isupper((unsigned char)t[p]) || !pc_seg_starter_word(t, p, e))
             continue;
         size_t end = t[p - 1] == '.' ? p - 1 : p;
         if (end > s && islower((unsigned char)t[end - 1]) && seg_short_title(t, s, end)) {
@@ -133,7 +133,7 @@ static bool seg_connector(const char *t, size_t s, size_t e)
     static const char *const w[] = {"and", "or", "of", "the", "for", "to", "in", "on", "with",
                                     "&"};
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (seg_ieq(t, s, e, w[i]) && !isupper((unsigned char)t[s]))
+        if (pc_seg_ieq(t, s, e, w[i]) && !isupper((unsigned char)t[s]))
             return true;
     return false;
 }
@@ -147,7 +147,7 @@ static bool seg_pronoun(const char *t, size_t s, size_t e)
     if (n >= e || t[n] != ' ')
         return false;
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (seg_ieq(t, s, n, w[i]) && !memcmp(t + s, w[i], n - s))
+        if (pc_seg_ieq(t, s, n, w[i]) && !memcmp(t + s, w[i], n - s))
             return true;
     return false;
 }
@@ -165,11 +165,11 @@ static bool seg_glued_phrase(const char *t, size_t s, size_t e, size_t *te, size
         if (i == w || i >= e || t[i] != ' ')
             return false;
         bool conn = seg_connector(t, w, i);
-        if (words == 0 && (seg_starter_word(t, w, e) || !isupper((unsigned char)t[w])))
+        if (words == 0 && (pc_seg_starter_word(t, w, e) || !isupper((unsigned char)t[w])))
             return false;
         if (words > 0 && !conn && seg_pronoun(t, w, e) && !seg_connector(t, *te, *te)) {
             *body = w;
-            return seg_count_words(t, w, pc_sentence_end(t, w, e)) >= 4;
+            return pc_seg_count_tokens(t, w, pc_sentence_end(t, w, e)) >= 4;
         }
         *te = i;
         words++;
@@ -194,10 +194,10 @@ static bool seg_glued_sentence(const char *t, size_t s, size_t e, size_t *te, si
 {
     size_t se = pc_sentence_end(t, s, e);
     if (se - s < 2 || t[se - 1] != '.' || !seg_short_title(t, s, se - 1) ||
-        seg_count_words(t, s, se) > 5)
+        pc_seg_count_tokens(t, s, se) > 5)
         return false;
     size_t q = se;
-    while (q < e && seg_is_space((unsigned char)t[q]))
+    while (q < e && pc_seg_is_space((unsigned char)t[q]))
         q++;
     if (q >= e || !seg_pronoun(t, q, e))
         return false;
@@ -225,7 +225,7 @@ static void seg_paragraph(seg_build *b, size_t s, size_t e, size_t line_start)
         if (c >= 0)
             last = c;
         pos = se;
-        while (pos < e && seg_is_space((unsigned char)t[pos]))
+        while (pos < e && pc_seg_is_space((unsigned char)t[pos]))
             pos++;
     }
     b->nlead = 0;
@@ -249,7 +249,7 @@ static void seg_item(seg_build *b, size_t s, size_t e, int key, int mk)
             size_t se = pc_sentence_end(t, pos, e);
             int c = seg_add_clause(b, pos, se, PC_CLAUSE_ITEM, lead);
             last = c >= 0 ? c : last;
-            for (pos = se; pos < e && seg_is_space((unsigned char)t[pos]);)
+            for (pos = se; pos < e && pc_seg_is_space((unsigned char)t[pos]);)
                 pos++;
         }
     }
@@ -283,7 +283,8 @@ static void seg_lines_to_outline(seg_build *b, seg_lines *L)
             size_t ts = l->text;
             if (l->marker != MK_NONE && l->marker != MK_MD_HEADING && l->marker != MK_QUESTION &&
                 l->marker != MK_BULLET)
-                for (ts = l->start; ts < l->text && seg_is_space((unsigned char)b->doc->text[ts]);)
+                for (ts = l->start;
+                     ts < l->text && pc_seg_is_space((unsigned char)b->doc->text[ts]);)
                     ts++;
             seg_open_section(b, l->style, ts, l->text_end, l->start);
             i++;
@@ -337,10 +338,10 @@ pc_outline *pc_segment(const pc_doc *doc, pc_error *err)
     if (!o)
         goto oom;
     o->doc = doc;
-    if (seg_scan_lines(doc, &L) < 0 || seg_mark_chrome(doc, &L, &o->chrome, &o->nchrome,
-                                                       &chrome_cap) < 0)
+    if (pc_seg_scan_lines(doc, &L) < 0 ||
+        pc_seg_mark_chrome(doc, &L, &o->chrome, &o->nchrome, &chrome_cap) < 0)
         goto oom;
-    seg_classify(doc, &L);
+    pc_seg_classify(doc, &L);
     seg_build b = {.doc = doc, .o = o, .cur = -1, .para_lead = -1};
     seg_find_doc_title(&b, &L);
     seg_lines_to_outline(&b, &L);

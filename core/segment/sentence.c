@@ -13,7 +13,7 @@
 #include <ctype.h>
 #include <string.h>
 
-bool seg_is_space(unsigned char c)
+bool pc_seg_is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -43,17 +43,17 @@ static bool seg_cp_lower(uint32_t cp)
            (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F);
 }
 
-bool seg_is_upper_at(const char *t, size_t i, size_t e)
+bool pc_seg_is_upper_at(const char *t, size_t i, size_t e)
 {
     return i < e && seg_cp_upper(seg_cp_at(t, i, e, NULL));
 }
 
-bool seg_is_lower_at(const char *t, size_t i, size_t e)
+bool pc_seg_is_lower_at(const char *t, size_t i, size_t e)
 {
     return i < e && seg_cp_lower(seg_cp_at(t, i, e, NULL));
 }
 
-bool seg_has_lower(const char *t, size_t s, size_t e)
+bool pc_seg_has_lower(const char *t, size_t s, size_t e)
 {
     for (size_t i = s, n; i < e; i += n)
         if (seg_cp_lower(seg_cp_at(t, i, e, &n)))
@@ -61,12 +61,12 @@ bool seg_has_lower(const char *t, size_t s, size_t e)
     return false;
 }
 
-size_t seg_count_words(const char *t, size_t s, size_t e)
+size_t pc_seg_count_tokens(const char *t, size_t s, size_t e)
 {
     size_t n = 0;
     bool in = false;
     for (size_t i = s; i < e; i++) {
-        bool sp = seg_is_space((unsigned char)t[i]);
+        bool sp = pc_seg_is_space((unsigned char)t[i]);
         if (!sp && !in)
             n++;
         in = !sp;
@@ -74,15 +74,15 @@ size_t seg_count_words(const char *t, size_t s, size_t e)
     return n;
 }
 
-bool seg_in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n)
+bool pc_seg_in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (seg_ieq(t, s, e, list[i]))
+        if (pc_seg_ieq(t, s, e, list[i]))
             return true;
     return false;
 }
 
-bool seg_ieq(const char *t, size_t s, size_t e, const char *word)
+bool pc_seg_ieq(const char *t, size_t s, size_t e, const char *word)
 {
     size_t n = strlen(word);
     if (e - s != n)
@@ -93,7 +93,7 @@ bool seg_ieq(const char *t, size_t s, size_t e, const char *word)
     return true;
 }
 
-bool seg_ends_with(const char *t, size_t s, size_t e, const char *chars)
+bool pc_seg_ends_with(const char *t, size_t s, size_t e, const char *chars)
 {
     return e > s && strchr(chars, t[e - 1]) != NULL;
 }
@@ -104,12 +104,12 @@ static const char *const seg_starters[] = {
     "Cookies", "Personal", "Information", "By", "As", "Unless", "However", "For", "Its",
 };
 
-bool seg_starter_word(const char *t, size_t s, size_t e)
+bool pc_seg_starter_word(const char *t, size_t s, size_t e)
 {
     size_t w = s;
     while (w < e && isalpha((unsigned char)t[w]))
         w++;
-    if (w == s || (w < e && !seg_is_space((unsigned char)t[w]) && !strchr(",;:", t[w])))
+    if (w == s || (w < e && !pc_seg_is_space((unsigned char)t[w]) && !strchr(",;:", t[w])))
         return false;
     for (size_t i = 0; i < sizeof seg_starters / sizeof seg_starters[0]; i++)
         if (w - s == strlen(seg_starters[i]) && !memcmp(t + s, seg_starters[i], w - s))
@@ -119,18 +119,17 @@ bool seg_starter_word(const char *t, size_t s, size_t e)
 
 /* A short line that reads as a title: a few words, starting with a capital or a digit, no
  * final sentence punctuation (a question is fine), no ":" and no address. */
-bool seg_title_like(const char *t, size_t s, size_t e)
+bool pc_seg_title_like(const char *t, size_t s, size_t e)
 {
     if (e <= s || e - s > 90)
         return false;
-    size_t words = seg_count_words(t, s, e);
+    size_t words = pc_seg_count_tokens(t, s, e);
     bool question = t[e - 1] == '?';
     if (words == 0 || words > (question ? 14u : 10u))
         return false;
-    if (!seg_is_upper_at(t, s, e) && !isdigit((unsigned char)t[s]) &&
-        (unsigned char)t[s] < 0xE0)
+    if (!pc_seg_is_upper_at(t, s, e) && !isdigit((unsigned char)t[s]) && (unsigned char)t[s] < 0xE0)
         return false;
-    if (seg_ends_with(t, s, e, ".,;:!-(") || memchr(t + s, ':', e - s) ||
+    if (pc_seg_ends_with(t, s, e, ".,;:!-(") || memchr(t + s, ':', e - s) ||
         memchr(t + s, '@', e - s))
         return false;
     for (size_t i = s; i + 1 < e; i++)
@@ -140,15 +139,15 @@ bool seg_title_like(const char *t, size_t s, size_t e)
 }
 
 /* An ALL-CAPS line: letters, none lowercase, a dozen words at most. */
-bool seg_caps_like(const char *t, size_t s, size_t e)
+bool pc_seg_caps_like(const char *t, size_t s, size_t e)
 {
     size_t letters = 0;
     for (size_t i = s; i < e; i++)
         if (isupper((unsigned char)t[i]))
             letters++;
-    if (letters < 3 || seg_has_lower(t, s, e))
+    if (letters < 3 || pc_seg_has_lower(t, s, e))
         return false;
-    return seg_count_words(t, s, e) <= 12 && !seg_ends_with(t, s, e, ",;:");
+    return pc_seg_count_tokens(t, s, e) <= 12 && !pc_seg_ends_with(t, s, e, ",;:");
 }
 
 /* ---- sentence ends ------------------------------------------------------------------------ */
@@ -212,7 +211,7 @@ static bool seg_period_breaks(const char *t, size_t start, size_t i, size_t next
     if (SEG_IN(t, w, i, seg_abbr_numeric))
         return !(isdigit((unsigned char)t[next]) || t[next] == '(');
     if (SEG_IN(t, w, i, seg_abbr_name))
-        return seg_starter_word(t, next, e);
+        return pc_seg_starter_word(t, next, e);
     return true;
 }
 
@@ -227,10 +226,10 @@ static size_t seg_ascii_end(const char *t, size_t start, size_t i, size_t e)
         j += n;
     if (j >= e)
         return e;
-    if (!seg_is_space((unsigned char)t[j]))
+    if (!pc_seg_is_space((unsigned char)t[j]))
         return 0;
     size_t q = j;
-    while (q < e && seg_is_space((unsigned char)t[q]))
+    while (q < e && pc_seg_is_space((unsigned char)t[q]))
         q++;
     if (q >= e)
         return j;
@@ -265,9 +264,9 @@ size_t pc_sentence_end(const char *text, size_t start, size_t end)
             }
             if (cp == 0x2026) { /* "…" behaves like "..." */
                 size_t q = i + n;
-                while (q < end && seg_is_space((unsigned char)text[q]))
+                while (q < end && pc_seg_is_space((unsigned char)text[q]))
                     q++;
-                if (q > i + n && (q >= end || seg_is_upper_at(text, q, end)))
+                if (q > i + n && (q >= end || pc_seg_is_upper_at(text, q, end)))
                     return i + n;
             }
         }

@@ -45,8 +45,8 @@ struct pc_prefilter {
     double build_ms;
 };
 
-/* pc_pf_scratch: owns the Vectorscan scratch and the bitset of literals seen. */
-struct pc_pf_scratch {
+/* pc_prefilter_scratch: owns the Vectorscan scratch and the bitset of literals seen. */
+struct pc_prefilter_scratch {
     hs_scratch_t *hs;
     uint64_t *seen;
     size_t bytes;
@@ -524,7 +524,7 @@ static int pf_compile(pc_prefilter *pf, const char *path, pc_error *err)
     return 0;
 }
 
-int pc_tax_prefilter(pc_taxonomy *tax, pc_error *err)
+int pc_prefilter_build(pc_taxonomy *tax, pc_error *err)
 {
     double t0 = pf_now_ms();
     pc_prefilter *pf = calloc(1, sizeof *pf);
@@ -648,13 +648,13 @@ const unsigned *pc_prefilter_canon(const pc_prefilter *pf)
 
 /* ---- scanning --------------------------------------------------------------------------- */
 
-pc_pf_scratch *pc_pf_scratch_new(const pc_prefilter *pf, pc_error *err)
+pc_prefilter_scratch *pc_prefilter_scratch_new(const pc_prefilter *pf, pc_error *err)
 {
-    pc_pf_scratch *s = calloc(1, sizeof *s);
+    pc_prefilter_scratch *s = calloc(1, sizeof *s);
     if (!s || !(s->seen = calloc(pf->nuniq / 64 + 1, sizeof *s->seen)) ||
         hs_alloc_scratch(pf->db, &s->hs) != HS_SUCCESS) {
         pc_error_set(err, "out of memory for the literal scan");
-        pc_pf_scratch_free(s);
+        pc_prefilter_scratch_free(s);
         return NULL;
     }
     hs_scratch_size(s->hs, &s->bytes);
@@ -662,7 +662,7 @@ pc_pf_scratch *pc_pf_scratch_new(const pc_prefilter *pf, pc_error *err)
     return s;
 }
 
-void pc_pf_scratch_free(pc_pf_scratch *s)
+void pc_prefilter_scratch_free(pc_prefilter_scratch *s)
 {
     if (!s)
         return;
@@ -671,7 +671,7 @@ void pc_pf_scratch_free(pc_pf_scratch *s)
     free(s);
 }
 
-size_t pc_pf_scratch_bytes(const pc_pf_scratch *s)
+size_t pc_prefilter_scratch_bytes(const pc_prefilter_scratch *s)
 {
     return s->bytes;
 }
@@ -736,8 +736,8 @@ static int pf_form_holds(const pf_form *f, const uint64_t *seen)
     return 0;
 }
 
-int pc_pf_scan(const pc_prefilter *pf, pc_pf_scratch *s, const char *text, size_t len,
-               uint64_t *bits)
+int pc_prefilter_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text, size_t len,
+                      uint64_t *bits)
 {
     size_t w = pc_prefilter_words(pf);
     memcpy(bits, pf->always, w * sizeof *bits);

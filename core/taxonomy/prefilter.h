@@ -1,10 +1,10 @@
 /* prefilter.h: required literals of taxonomy rules and the one-pass multi-literal scan that
  * tells, for a piece of text, which rules could possibly match it.
  *
- * Every rule gets a set of required literals: strings such that any match of the rule's pattern
- * contains at least one of them (derived from the pattern in tax_literal.c, or the rule's
- * declared `literal:`), and a derived rule also the conjunction of every literal its pattern
- * requires (pc_lit_form). A rule with no literal is always a candidate. The scan (Vectorscan's
+ * Every rule gets a set of required literals (literal.h): strings such that any match of the
+ * rule's pattern contains at least one of them, and a derived rule also the conjunction of
+ * every literal its pattern requires (pc_lit_form). A rule with no literal is always a
+ * candidate. The scan (Vectorscan's
  * literal mode over all literals of all rules at once) sets one bit per rule in a bitset when
  * one of its key literals occurs and its conjunction holds; a clear bit proves the rule does
  * not match the text. A set bit proves nothing: PCRE2 confirms. Rules with the same pattern,
@@ -15,63 +15,18 @@
  * the only non-ASCII characters that fold to ASCII; text containing either makes every
  * caseless rule a candidate. Literals never contain non-ASCII characters.
  *
- * The prefilter is built when the taxonomy loads (pc_tax_prefilter) and owned by it; it is
- * read-only afterwards. A pc_pf_scratch is one thread's scan state.
+ * The prefilter is built when the taxonomy loads (pc_prefilter_build) and owned by it; it is
+ * read-only afterwards. A pc_prefilter_scratch is one thread's scan state.
  */
 #ifndef POLCMP_PREFILTER_H
 #define POLCMP_PREFILTER_H
 
+#include "taxonomy/literal.h"
 #include "taxonomy/taxonomy.h"
 #include "util/util.h"
 
 #include <stddef.h>
 #include <stdint.h>
-
-typedef enum pc_lit_source {
-    PC_LIT_NONE = 0, /* no literal: the rule is always confirmed with PCRE2 */
-    PC_LIT_DERIVED,  /* derived from the pattern */
-    PC_LIT_DECLARED, /* the rule's `literal:` field */
-} pc_lit_source;
-
-/* What the pattern analysis noticed (for `polcmp taxonomy check`). */
-enum {
-    PC_LITF_BACKREF = 1u << 0,              /* a back-reference */
-    PC_LITF_UNBOUNDED_LOOKAROUND = 1u << 1, /* a look-around with *, + or {n,} inside */
-    PC_LITF_UNPARSED = 1u << 2,             /* a construct the analysis does not follow */
-};
-
-/* pc_lit_form: everything a rule requires of the text it matches (a conjunction): for at
- * least one term, every group of the term has one of its literals in the text. Literals of
- * positive look-arounds count (they lie in the text too). No terms: nothing beyond `lits`.
- * Owns its arrays and strings. */
-typedef struct pc_lit_form {
-    char **lits;       /* group after group: group g is lits[g ? gend[g - 1] : 0 .. gend[g]) */
-    size_t nlits;
-    size_t *gend;      /* term t is groups [t ? tend[t - 1] : 0 .. tend[t]) */
-    size_t ngroups;
-    size_t *tend;
-    size_t nterms;
-} pc_lit_form;
-
-/* pc_rule_lits: the required literals of one rule. Owns lits, its strings and form. */
-typedef struct pc_rule_lits {
-    char **lits; /* the key: every match contains one of them (the rarest choice) */
-    size_t nlits;
-    int caseless; /* the literals are lowercase and match caselessly */
-    pc_lit_source source;
-    unsigned flags;   /* PC_LITF_* */
-    pc_lit_form form; /* the whole requirement (derived literals only); lits implies a term */
-} pc_rule_lits;
-
-/* Derive the required literals of a pattern into out (zeroed first). Never fails for a bad or
- * unusual pattern (it then declares no literal); -1 only when memory runs out. */
-int pc_lit_derive(const char *pattern, int caseless, pc_rule_lits *out);
-/* Use a declared literal. -1 when memory runs out. */
-int pc_lit_declare(const char *literal, int caseless, pc_rule_lits *out);
-void pc_lit_free(pc_rule_lits *l);
-/* How likely literal s is to occur at a given place in English text (lower is rarer): letter
- * frequencies, a penalty for one or two bytes and for words common in privacy policies. */
-double pc_lit_rarity(const char *s);
 
 /* pc_prefilter: the literals of every rule of a taxonomy and the compiled literal database.
  * Owned by the taxonomy (tax->prefilter). */
@@ -79,7 +34,7 @@ typedef struct pc_prefilter pc_prefilter;
 
 /* Number every rule of tax (rule->index), derive its literals and compile the scan database
  * into tax->prefilter. 0, or -1 with err set. */
-int pc_tax_prefilter(pc_taxonomy *tax, pc_error *err);
+int pc_prefilter_build(pc_taxonomy *tax, pc_error *err);
 void pc_prefilter_free(pc_prefilter *pf);
 
 /* The rules in index order (rule i has index i) and their literals. */
@@ -101,74 +56,74 @@ const pcre2_code *pc_prefilter_code(const pc_prefilter *pf, const pc_rule *r);
  * shares); pc_prefilter_nrules entries, owned by pf. */
 const unsigned *pc_prefilter_canon(const pc_prefilter *pf);
 
-/* pc_pf_scratch: one thread's scan scratch. Owns it; borrows pf. */
-typedef struct pc_pf_scratch pc_pf_scratch;
+/* pc_prefilter_scratch: one thread's scan scratch. Owns it; borrows pf. */
+typedef struct pc_prefilter_scratch pc_prefilter_scratch;
 
-pc_pf_scratch *pc_pf_scratch_new(const pc_prefilter *pf, pc_error *err);
-void pc_pf_scratch_free(pc_pf_scratch *s);
+pc_prefilter_scratch *pc_prefilter_scratch_new(const pc_prefilter *pf, pc_error *err);
+void pc_prefilter_scratch_free(pc_prefilter_scratch *s);
 /* Bytes of scan scratch. */
-size_t pc_pf_scratch_bytes(const pc_pf_scratch *s);
+size_t pc_prefilter_scratch_bytes(const pc_prefilter_scratch *s);
 
 /* Fill bits (pc_prefilter_words words) with the candidate rules for text s[0..len): rules
  * with no literal, rules one of whose literals occurs, and (see above) every caseless rule
  * when the text holds a character that folds to ASCII. 0, or -1 when the scan fails (bits are
  * then all set, so callers stay correct). */
-int pc_pf_scan(const pc_prefilter *pf, pc_pf_scratch *s, const char *text, size_t len,
-               uint64_t *bits);
+int pc_prefilter_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text, size_t len,
+                      uint64_t *bits);
 
 /* ---- the first pass over a batch ------------------------------------------------------ */
 
-/* pc_pf_hit: rule `rule` on text `text` of a batch either matched at `span` (status 1) or hit
- * a PCRE2 limit (status -1). Rules that did not match have no hit. */
-typedef struct pc_pf_hit {
+/* pc_prefilter_hit: rule `rule` on text `text` of a batch either matched at `span` (status 1) or
+ * hit a PCRE2 limit (status -1). Rules that did not match have no hit. */
+typedef struct pc_prefilter_hit {
     uint32_t text, rule;
     int status;
     pc_span span;
-} pc_pf_hit;
+} pc_prefilter_hit;
 
-/* pc_pf_batch: texts and their first-pass results. Owns its arrays (grown as needed, kept
- * between runs); borrows the texts. Zero-initialize, fill with pc_pf_batch_add, run, read,
- * pc_pf_batch_reset. */
-typedef struct pc_pf_text {
+/* pc_prefilter_batch: texts and their first-pass results. Owns its arrays (grown as needed, kept
+ * between runs); borrows the texts. Zero-initialize, fill with pc_prefilter_batch_add, run, read,
+ * pc_prefilter_batch_reset. */
+typedef struct pc_prefilter_text {
     const char *s;
     size_t len;
     uint32_t utf; /* PCRE2 match options (PCRE2_NO_UTF_CHECK or 0) */
-} pc_pf_text;
+} pc_prefilter_text;
 
-typedef struct pc_pf_batch {
+typedef struct pc_prefilter_batch {
     size_t n, words;
-    pc_pf_text *texts;
+    pc_prefilter_text *texts;
     size_t cap_texts;
     uint64_t *bits; /* n * words candidate bits */
     size_t cap_bits;
     uint32_t *cand, *cand_first; /* per rule, the texts to confirm it on */
     size_t cap_cand, cap_first;
-    pc_pf_hit *hits, *sorted; /* in rule order; then by text (each text's hits by rule) */
+    pc_prefilter_hit *hits, *sorted; /* in rule order; then by text (each text's hits by rule) */
     size_t nhits, cap_hits, cap_sorted;
     size_t *first, *pos; /* text i's hits: sorted[first[i] .. first[i + 1]) */
     size_t cap_first_hits, cap_pos;
     uint64_t *run; /* the rules run: one of each set of identical rules */
     size_t cap_run;
     const unsigned *canon; /* borrowed from the prefilter of the last run */
-} pc_pf_batch;
+} pc_prefilter_batch;
 
 /* Add a text; utf is the PCRE2 option for matching it. -1 when memory runs out. */
-int pc_pf_batch_add(pc_pf_batch *b, const char *s, size_t len, uint32_t utf);
+int pc_prefilter_batch_add(pc_prefilter_batch *b, const char *s, size_t len, uint32_t utf);
 /* Scan every text, then run each rule in `rules` (a bitset, e.g. the rules every clause is
  * tried on from offset 0) over the texts it is a candidate for, pattern by pattern. md and mctx
  * are the caller's match data and context. 0, or -1 when memory runs out. */
-int pc_pf_batch_run(pc_pf_batch *b, const pc_prefilter *pf, pc_pf_scratch *sc,
-                    const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx);
+int pc_prefilter_batch_run(pc_prefilter_batch *b, const pc_prefilter *pf, pc_prefilter_scratch *sc,
+                           const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx);
 /* Text i's candidate bits. */
-const uint64_t *pc_pf_batch_bits(const pc_pf_batch *b, size_t i);
+const uint64_t *pc_prefilter_batch_bits(const pc_prefilter_batch *b, size_t i);
 /* The hit of rule `rule` on text i, NULL when it did not match (or was not run). */
-const pc_pf_hit *pc_pf_batch_find(const pc_pf_batch *b, size_t i, size_t rule);
-void pc_pf_batch_reset(pc_pf_batch *b);
-void pc_pf_batch_free(pc_pf_batch *b);
+const pc_prefilter_hit *pc_prefilter_batch_find(const pc_prefilter_batch *b, size_t i, size_t rule);
+void pc_prefilter_batch_reset(pc_prefilter_batch *b);
+void pc_prefilter_batch_free(pc_prefilter_batch *b);
 /* Bytes held by the batch's arrays. */
-size_t pc_pf_batch_bytes(const pc_pf_batch *b);
+size_t pc_prefilter_batch_bytes(const pc_prefilter_batch *b);
 
-static inline int pc_bit(const uint64_t *bits, size_t i)
+static inline int pc_prefilter_bit(const uint64_t *bits, size_t i)
 {
     return (int)((bits[i >> 6] >> (i & 63)) & 1u);
 }

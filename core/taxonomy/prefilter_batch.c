@@ -9,16 +9,16 @@
 
 /* ---- the first pass over a batch -------------------------------------------------------- */
 
-int pc_pf_batch_add(pc_pf_batch *b, const char *s, size_t len, uint32_t utf)
+int pc_prefilter_batch_add(pc_prefilter_batch *b, const char *s, size_t len, uint32_t utf)
 {
     if (pc_grow(&b->texts, &b->cap_texts, b->n + 1, sizeof *b->texts) < 0)
         return -1;
-    b->texts[b->n++] = (pc_pf_text){s, len, utf};
+    b->texts[b->n++] = (pc_prefilter_text){s, len, utf};
     return 0;
 }
 
 /* Per rule in `rules`, the texts whose bits say it may match (counting, then filling). */
-static int pf_candidates(pc_pf_batch *b, const pc_prefilter *pf, const uint64_t *rules)
+static int pf_candidates(pc_prefilter_batch *b, const pc_prefilter *pf, const uint64_t *rules)
 {
     size_t nrules = pc_prefilter_nrules(pf);
     if (pc_grow(&b->cand_first, &b->cap_first, nrules + 1, sizeof *b->cand_first) < 0)
@@ -46,16 +46,16 @@ static int pf_candidates(pc_pf_batch *b, const pc_prefilter *pf, const uint64_t 
     return 0;
 }
 
-static int pf_hit(pc_pf_batch *b, uint32_t text, uint32_t rule, int status, pc_span span)
+static int pf_hit(pc_prefilter_batch *b, uint32_t text, uint32_t rule, int status, pc_span span)
 {
     if (pc_grow(&b->hits, &b->cap_hits, b->nhits + 1, sizeof *b->hits) < 0)
         return -1;
-    b->hits[b->nhits++] = (pc_pf_hit){text, rule, status, span};
+    b->hits[b->nhits++] = (pc_prefilter_hit){text, rule, status, span};
     return 0;
 }
 
 /* Each rule over its candidate texts: the pattern stays hot in the instruction cache. */
-static int pf_confirm(pc_pf_batch *b, const pc_prefilter *pf, pcre2_match_data *md,
+static int pf_confirm(pc_prefilter_batch *b, const pc_prefilter *pf, pcre2_match_data *md,
                       pcre2_match_context *mctx)
 {
     size_t nrules = pc_prefilter_nrules(pf);
@@ -63,7 +63,7 @@ static int pf_confirm(pc_pf_batch *b, const pc_prefilter *pf, pcre2_match_data *
     for (size_t r = 0; r < nrules; r++) {
         const pcre2_code *code = NULL; /* compiled on the first candidate */
         for (size_t k = b->cand_first[r]; k < b->cand_first[r + 1]; k++) {
-            const pc_pf_text *t = &b->texts[b->cand[k]];
+            const pc_prefilter_text *t = &b->texts[b->cand[k]];
             if (!code)
                 code = pc_prefilter_code(pf, pc_prefilter_rule(pf, r));
             int rc = pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx);
@@ -81,7 +81,7 @@ static int pf_confirm(pc_pf_batch *b, const pc_prefilter *pf, pcre2_match_data *
 }
 
 /* Group the hits by text, keeping rule order within a text (a stable counting sort). */
-static int pf_sort_hits(pc_pf_batch *b)
+static int pf_sort_hits(pc_prefilter_batch *b)
 {
     if (pc_grow(&b->sorted, &b->cap_sorted, b->nhits + 1, sizeof *b->sorted) < 0 ||
         pc_grow(&b->first, &b->cap_first_hits, b->n + 1, sizeof *b->first) < 0 ||
@@ -98,8 +98,8 @@ static int pf_sort_hits(pc_pf_batch *b)
     return 0;
 }
 
-int pc_pf_batch_run(pc_pf_batch *b, const pc_prefilter *pf, pc_pf_scratch *sc,
-                    const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx)
+int pc_prefilter_batch_run(pc_prefilter_batch *b, const pc_prefilter *pf, pc_prefilter_scratch *sc,
+                           const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx)
 {
     size_t nrules = pc_prefilter_nrules(pf);
     const unsigned *canon = pc_prefilter_canon(pf);
@@ -111,21 +111,21 @@ int pc_pf_batch_run(pc_pf_batch *b, const pc_prefilter *pf, pc_pf_scratch *sc,
         return -1;
     memset(b->run, 0, b->words * sizeof *b->run);
     for (size_t r = 0; r < nrules; r++)
-        if (pc_bit(rules, r))
+        if (pc_prefilter_bit(rules, r))
             b->run[canon[r] >> 6] |= 1ull << (canon[r] & 63);
     for (size_t t = 0; t < b->n; t++)
-        pc_pf_scan(pf, sc, b->texts[t].s, b->texts[t].len, b->bits + t * b->words);
+        pc_prefilter_scan(pf, sc, b->texts[t].s, b->texts[t].len, b->bits + t * b->words);
     if (pf_candidates(b, pf, b->run) < 0 || pf_confirm(b, pf, md, mctx) < 0)
         return -1;
     return pf_sort_hits(b);
 }
 
-const uint64_t *pc_pf_batch_bits(const pc_pf_batch *b, size_t i)
+const uint64_t *pc_prefilter_batch_bits(const pc_prefilter_batch *b, size_t i)
 {
     return b->bits + i * b->words;
 }
 
-const pc_pf_hit *pc_pf_batch_find(const pc_pf_batch *b, size_t i, size_t rule)
+const pc_prefilter_hit *pc_prefilter_batch_find(const pc_prefilter_batch *b, size_t i, size_t rule)
 {
     rule = b->canon[rule];
     size_t lo = b->first[i], hi = b->first[i + 1];
@@ -139,13 +139,13 @@ const pc_pf_hit *pc_pf_batch_find(const pc_pf_batch *b, size_t i, size_t rule)
     return lo < b->first[i + 1] && b->sorted[lo].rule == rule ? &b->sorted[lo] : NULL;
 }
 
-void pc_pf_batch_reset(pc_pf_batch *b)
+void pc_prefilter_batch_reset(pc_prefilter_batch *b)
 {
     b->n = 0;
     b->nhits = 0;
 }
 
-void pc_pf_batch_free(pc_pf_batch *b)
+void pc_prefilter_batch_free(pc_prefilter_batch *b)
 {
     free(b->texts);
     free(b->first);
@@ -158,7 +158,7 @@ void pc_pf_batch_free(pc_pf_batch *b)
     free(b->run);
 }
 
-size_t pc_pf_batch_bytes(const pc_pf_batch *b)
+size_t pc_prefilter_batch_bytes(const pc_prefilter_batch *b)
 {
     return sizeof *b + b->cap_texts * sizeof *b->texts + b->cap_bits * sizeof *b->bits +
            b->cap_cand * sizeof *b->cand + b->cap_first * sizeof *b->cand_first +

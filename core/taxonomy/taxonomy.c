@@ -9,6 +9,7 @@
  */
 #include "taxonomy/taxonomy.h"
 #include "taxonomy/prefilter.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -696,7 +697,7 @@ pc_taxonomy *pc_tax_load_mem(const char *name, const char *data, size_t len, pc_
     int rc = tx_parse(&c, data, len);
     free(c.ids);
     if (rc == 0)
-        rc = pc_tax_prefilter(c.tax, err);
+        rc = pc_prefilter_build(c.tax, err);
     if (rc < 0) {
         pc_tax_free(c.tax);
         return NULL;
@@ -706,31 +707,21 @@ pc_taxonomy *pc_tax_load_mem(const char *name, const char *data, size_t len, pc_
 
 pc_taxonomy *pc_tax_load(const char *path, pc_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pc_error_set(err, "%s: %s", path, strerror(errno));
+    size_t len;
+    char *data = pc_file_read(path, 0, NULL, &len, err);
+    if (!data)
         return NULL;
-    }
-    pc_buf b = {0};
-    char chunk[8192];
-    size_t k;
-    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (pc_buf_add(&b, chunk, k) < 0) {
-            fclose(f);
-            pc_buf_free(&b);
-            pc_error_set(err, "%s: out of memory", path);
-            return NULL;
-        }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        pc_buf_free(&b);
-        pc_error_set(err, "%s: read error", path);
-        return NULL;
-    }
-    pc_taxonomy *t = pc_tax_load_mem(path, b.data ? b.data : "", b.len, err);
-    pc_buf_free(&b);
+    pc_taxonomy *t = pc_tax_load_mem(path, data, len, err);
+    free(data);
     return t;
+}
+
+int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc)
+{
+    for (; cat >= 0; cat = tax->cats[cat].parent)
+        if (cat == anc)
+            return 1;
+    return 0;
 }
 
 int pc_tax_find_category(const pc_taxonomy *tax, const char *id)

@@ -140,5 +140,7 @@ void pc_tax_free(pc_taxonomy *tax);
 
 /* Index of the category with this id, or -1. */
 int pc_tax_find_category(const pc_taxonomy *tax, const char *id);
+/* Whether category cat is category anc or lies below it (anc an ancestor through `parent`). */
+int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc);
 
 #endif

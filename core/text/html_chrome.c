@@ -2,6 +2,7 @@
  * chrome (by tag, role, or the words of its id, class and aria-label) or the main content.
  * Whether chrome is left out is decided later from its text (html_select.c). */
 #include "text/html_internal.h"
+#include "util/words.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -67,24 +68,16 @@ static const char *const picker_words[] = {"switch", "switcher", "selector", "se
                                            "picker", "chooser", "menu", "dropdown", "list",
                                            "links", "nav", NULL};
 
-/* Does the lowercased value have a word (maximal alphanumeric run) from list? */
+/* Does the lowercased value have a word (util/words.h: "cookie-banner" is two) from list? */
 static int has_word(const char *v, const char *const *list)
 {
     char word[64];
-    while (*v) {
-        while (*v && !isalnum((unsigned char)*v))
-            v++;
-        size_t k = 0;
-        while (isalnum((unsigned char)v[k]))
-            k++;
-        if (k > 0 && k < sizeof word) {
-            memcpy(word, v, k);
-            word[k] = '\0';
-            if (name_in(word, list))
-                return 1;
-        }
-        v += k;
-    }
+    size_t pos = 0, len = strlen(v);
+    pc_span w;
+    while (pc_word_next(v, len, &pos, &w))
+        if (w.end - w.start < sizeof word && pc_word_fold(word, sizeof word, v, w) &&
+            name_in(word, list))
+            return 1;
     return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "text/normalize.h"
 #include "text/office.h"
 #include "text/pdf.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -360,106 +361,6 @@ pc_doc *pc_doc_from_memory_opts(const char *name, const char *data, size_t n,
 
 /* ---- reading files -------------------------------------------------------------------- */
 
-static void format_size(char *out, size_t cap, double bytes, int exact)
-{
-    const double mib = 1024.0 * 1024.0;
-    if (bytes >= mib && exact && (size_t)bytes % ((size_t)1 << 20) == 0)
-        snprintf(out, cap, "%.0f MiB", bytes / mib);
-    else if (bytes >= mib)
-        snprintf(out, cap, "%.1f MiB", bytes / mib);
-    else if (bytes >= 1024.0)
-        snprintf(out, cap, "%.1f KiB", bytes / 1024.0);
-    else
-        snprintf(out, cap, "%.0f bytes", bytes);
-}
-
-static void set_too_big(const char *path, double size, size_t max, pc_error *err)
-{
-    char have[32], limit[32];
-    format_size(have, sizeof have, size, 0);
-    format_size(limit, sizeof limit, (double)max, 1);
-    pc_error_set(err, "%s: %s is over the %s limit (POLCMP_MAX_SIZE raises it)", path, have, limit);
-}
-
-static void set_open_error(const char *path, int e, pc_error *err)
-{
-    if (e == ENOENT || e == ENOTDIR)
-        pc_error_set(err, "%s: no such file", path);
-    else if (e == EACCES || e == EPERM)
-        pc_error_set(err, "%s: permission denied", path);
-    else
-        pc_error_set(err, "%s: cannot open: %s", path, strerror(e));
-}
-
-/* Read fd into a fresh buffer: a regular file up to its known size, anything else (a pipe)
- * until its end or until it is over max. */
-static char *read_fd(int fd, const char *path, size_t cap, int regular, size_t max,
-                     size_t *len, pc_error *err)
-{
-    size_t n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf && !(regular && n == cap) && n <= max) {
-        if (n == cap) {
-            size_t ncap = cap <= max / 2 ? cap * 2 : max + 1;
-            char *nb = realloc(buf, ncap + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        ssize_t k = read(fd, buf + n, cap - n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0) {
-            pc_error_set(err, "%s: read error: %s", path, strerror(errno));
-            free(buf);
-            return NULL;
-        }
-        if (k == 0)
-            break;
-        n += (size_t)k;
-    }
-    if (!buf) {
-        pc_error_set(err, "%s: out of memory", path);
-        return NULL;
-    }
-    if (n > max) {
-        set_too_big(path, (double)n, max, err);
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-static char *read_whole(const char *path, size_t max, size_t *len, pc_error *err)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        set_open_error(path, errno, err);
-        return NULL;
-    }
-    struct stat st;
-    char *buf = NULL;
-    if (fstat(fd, &st) != 0)
-        pc_error_set(err, "%s: cannot open: %s", path, strerror(errno));
-    else if (S_ISDIR(st.st_mode))
-        pc_error_set(err, "%s: is a directory", path);
-    else if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)
-        set_too_big(path, (double)st.st_size, max, err);
-    else if (S_ISREG(st.st_mode) && st.st_size == 0)
-        pc_error_set(err, "%s: file is empty", path);
-    else
-        buf = read_fd(fd, path, S_ISREG(st.st_mode) ? (size_t)st.st_size : 65536,
-                      S_ISREG(st.st_mode), max, len, err);
-    close(fd);
-    return buf;
-}
-
 pc_doc *pc_doc_load(const char *path, const pc_load_opts *opts, pc_error *err)
 {
     size_t max = opts && opts->max_bytes ? opts->max_bytes : PC_LOAD_MAX_BYTES_DEFAULT;
@@ -467,91 +368,10 @@ pc_doc *pc_doc_load(const char *path, const pc_load_opts *opts, pc_error *err)
     if (format == PC_FORMAT_AUTO)
         format = pc_format_from_path(path);
     size_t n = 0;
-    char *data = read_whole(path, max, &n, err);
+    char *data = pc_file_read(path, max, "POLCMP_MAX_SIZE raises it", &n, err);
     if (!data)
         return NULL;
     pc_doc *d = doc_build(path, data, n, format, opts ? opts->encoding : NULL, err);
     free(data);
     return d;
-}
-
-unsigned pc_doc_source_line(const pc_doc *doc, size_t offset)
-{
-    return doc ? pc_linemap_find(doc->lines, doc->nlines, offset) : 1;
-}
-
-unsigned pc_doc_source_page(const pc_doc *doc, size_t offset)
-{
-    if (!doc || !doc->npages)
-        return 0;
-    size_t lo = 0, hi = doc->npages;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->pages[mid].offset <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return doc->pages[lo].page;
-}
-
-/* ---- warnings ------------------------------------------------------------------------- */
-
-const char *pc_warn_kind_name(pc_warn_kind k)
-{
-    static const char *const names[PC_WARN_COUNT] = {
-        "encoding", "replaced", "controls", "chrome", "whole-page", "pages", "little-text",
-        "empty"};
-    return k < PC_WARN_COUNT ? names[k] : "?";
-}
-
-const pc_warning *pc_doc_warning(const pc_doc *doc, pc_warn_kind kind)
-{
-    for (size_t i = 0; doc && i < doc->nwarnings; i++)
-        if (doc->warnings[i].kind == kind)
-            return &doc->warnings[i];
-    return NULL;
-}
-
-int pc_doc_warn(pc_doc *doc, pc_warn_kind kind, const char *fmt, ...)
-{
-    pc_buf b = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    char line[PC_ERROR_MAX];
-    vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    if (pc_buf_adds(&b, line) < 0)
-        return -1;
-    pc_warning *w = (pc_warning *)pc_doc_warning(doc, kind);
-    if (w) {
-        free(w->msg);
-        w->msg = pc_buf_steal(&b);
-        return 0;
-    }
-    pc_warning *grown = realloc(doc->warnings, (doc->nwarnings + 1) * sizeof *grown);
-    if (!grown) {
-        pc_buf_free(&b);
-        return -1;
-    }
-    doc->warnings = grown;
-    doc->warnings[doc->nwarnings++] = (pc_warning){kind, pc_buf_steal(&b)};
-    return 0;
-}
-
-void pc_doc_free(pc_doc *d)
-{
-    if (!d)
-        return;
-    for (size_t i = 0; i < d->nwarnings; i++)
-        free(d->warnings[i].msg);
-    free(d->warnings);
-    free(d->pages);
-    free(d->title);
-    free(d->path);
-    free(d->name);
-    free(d->text);
-    free(d->blocks);
-    free(d->lines);
-    free(d);
 }

@@ -365,7 +365,7 @@ static void styles_free(office_styles *st)
 static void word_styles(zip_t *z, const char *path, office_styles *st)
 {
     size_t len, cap = 0;
-    pc_error ignored;
+    pc_error ignored = {{0}};
     char *s = office_has(z, "word/styles.xml")
                   ? office_part(z, path, "word/styles.xml", &len, &ignored)
                   : NULL;
@@ -401,7 +401,7 @@ static char *office_title(zip_t *z, const char *path, int odt)
 {
     const char *name = odt ? "meta.xml" : "docProps/core.xml";
     size_t len;
-    pc_error ignored;
+    pc_error ignored = {{0}};
     char *s = office_has(z, name) ? office_part(z, path, name, &len, &ignored) : NULL;
     xmlDocPtr d = s ? office_xml(path, name, s, len, &ignored) : NULL;
     free(s);

@@ -8,8 +8,8 @@
 
 void pc_error_setv(pc_error *err, const char *fmt, va_list ap)
 {
-    if (!err)
-        return;
+    if (!err || err->msg[0])
+        return; /* the first error wins */
     vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 }
 

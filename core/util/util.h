@@ -3,7 +3,11 @@
  * Conventions for all of core/:
  * - Functions that can fail take a `pc_error *err` last and return NULL or -1 on failure, after
  *   filling err with one human-readable line ("FILE:LINE:COL: what is wrong", or "FILE: ...").
- *   err may be NULL when the caller does not want the message.
+ *   err may be NULL when the caller does not want the message. The first error wins: once err
+ *   holds a message, pc_error_set leaves it, so the most precise cause (set where the failure
+ *   happened) is the one reported, not a caller's vaguer one. Start from a cleared pc_error
+ *   (`pc_error err = {{0}};`) and clear it (pc_error_clear) before reusing it after a failure
+ *   that was handled.
  * - Library code never aborts on out-of-memory: it reports "out of memory" and fails.
  * - Spans are byte offsets into a document's normalized text: [start, end).
  */
@@ -16,7 +20,7 @@
 
 #define PC_ERROR_MAX 512
 
-/* pc_error: the one-line message of the last failure. Plain value, owns nothing. */
+/* pc_error: the one-line message of the first failure. Plain value, owns nothing. */
 typedef struct pc_error {
     char msg[PC_ERROR_MAX];
 } pc_error;

@@ -53,18 +53,41 @@ echo "temporary files left by the kills: $left; after the next save: $after"
 
 # A save that cannot be written (a full disk, by RLIMIT_FSIZE; a read-only directory) fails with
 # a message naming the file, leaves the file as it was and keeps the decisions for a retry.
+# Root writes through permissions, so as root (as CI runs) the directory is made read-only by
+# a read-only bind mount in a mount namespace of its own, or failing that by chattr +i; when
+# neither is possible the case fails rather than pass unchecked.
 r=full
 mkdir "$tmp/full"
 "$saver" --full "$tmp/full/polcmp-review.yaml" >"$tmp/log" 2>"$tmp/err" || fail "$(head -1 "$tmp/err")"
 grep -q '^blocked save: .*polcmp-review.yaml' "$tmp/log" || fail "no message for the blocked save"
 [ -z "$(find "$tmp/full" -name '.polcmp-review.yaml.*')" ] || fail "a failed save left a temporary file"
 r=readonly
-if [ "$(id -u)" = 0 ]; then
-    echo "read-only directory: skipped (root writes there anyway)"
+ro=$tmp/ro
+mkdir "$ro"
+readonly_save() { # RUNNER... : the blocked save, the directory blocked by the commands given
+    "$@" "$saver" --blocked-by "$on" "$off" "$ro/polcmp-review.yaml" >"$tmp/log" 2>"$tmp/err"
+}
+bind_on="mount --bind '$ro' '$ro' && mount -o remount,bind,ro '$ro'"
+rc=1
+if [ "${REVIEW_KILL_READONLY:-}" = none ]; then # (to see this case fail: nothing blocks)
+    how=none on=true off=true
+    readonly_save env; rc=$?
+elif [ "$(id -u)" != 0 ]; then
+    how=chmod on="chmod 555 '$ro'" off="chmod 755 '$ro'"
+    readonly_save env; rc=$?
+elif unshare -m sh -c "$bind_on" 2>/dev/null; then
+    how="a read-only bind mount" on=$bind_on off="umount '$ro'"
+    readonly_save unshare -m; rc=$?
+elif chattr +i "$ro" 2>/dev/null && chattr -i "$ro"; then
+    how="chattr +i" on="chattr +i '$ro'" off="chattr -i '$ro'"
+    readonly_save env; rc=$?
 else
-    mkdir "$tmp/ro"
-    "$saver" --readonly "$tmp/ro/polcmp-review.yaml" >"$tmp/log" 2>"$tmp/err" || fail "$(head -1 "$tmp/err")"
+    how="no way to make a directory read-only for root (unshare -m, chattr)"
+    echo "$how" >"$tmp/err"
 fi
+echo "read-only directory ($how): exit $rc"
+[ $rc = 0 ] || fail "$(head -1 "$tmp/err")"
+grep -q '^blocked save: .*polcmp-review.yaml' "$tmp/log" || fail "no message for the read-only save"
 
 [ $fails = 0 ] || { echo "review_kill: $fails failure(s)"; exit 1; }
 echo "review_kill: passed"

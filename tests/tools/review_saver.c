@@ -10,8 +10,11 @@
  *                                disk) fails with a message naming FILE, leaves FILE as it was
  *                                and keeps the new state in memory; the next save, with room
  *                                again, writes it. Exit 0 when all of that holds.
- *   review_saver --readonly FILE the same with FILE's directory made read-only (the caller
- *                                skips this as root, who writes there anyway)
+ *   review_saver --blocked-by ON OFF FILE
+ *                                the same with the shell command ON run to make FILE's
+ *                                directory unwritable before the save and OFF after it (the
+ *                                caller picks them: chmod, chattr +i or a read-only bind mount,
+ *                                since root writes through permissions)
  *
  * The file holds PC_SAVER_DECISIONS clause decisions, all with the same note, so a torn write
  * or a mix of two saves shows as notes that disagree. */
@@ -23,7 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 
 #define PC_SAVER_DECISIONS 200
 
@@ -118,28 +120,22 @@ static long saver_file_state(const char *path)
 }
 
 /* Make saving impossible (0) or possible again (1). */
-static int saver_block(const char *how, const char *path, int allow)
+/* Block saves (allow 0) or let them through again (allow 1): by RLIMIT_FSIZE when cmds is
+ * NULL, else by running cmds[0] (block) or cmds[1] (allow). */
+static int saver_block(char *const *cmds, int allow)
 {
-    if (strcmp(how, "--full") == 0) {
+    if (!cmds) {
         struct rlimit rl;
         if (getrlimit(RLIMIT_FSIZE, &rl) < 0)
             return -1;
         rl.rlim_cur = allow ? rl.rlim_max : 64; /* far less than one save */
         return setrlimit(RLIMIT_FSIZE, &rl);
     }
-    char *dir = pc_strdup(path);
-    if (!dir)
-        return -1;
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = '\0';
-    int rc = chmod(slash ? dir : ".", allow ? 0755 : 0555);
-    free(dir);
-    return rc;
+    return system(cmds[allow ? 1 : 0]) == 0 ? 0 : -1;
 }
 
 /* A failed save keeps everything: the file, the decisions in memory, a later retry. */
-static int saver_failed_save(const char *how, const char *path)
+static int saver_failed_save(char *const *cmds, const char *path)
 {
     signal(SIGXFSZ, SIG_IGN); /* write() then fails with EFBIG instead of killing us */
     if (saver_loop(path, 1) != 0)
@@ -147,13 +143,16 @@ static int saver_failed_save(const char *how, const char *path)
     long before = saver_file_state(path);
     pc_error err = {{0}};
     pc_review *r = pc_review_load(path, &err);
-    if (!r || saver_set(r, before + 1) < 0 || saver_block(how, path, 0) < 0) {
+    if (!r || saver_set(r, before + 1) < 0 || saver_block(cmds, 0) < 0) {
         fprintf(stderr, "review_saver: setting up: %s\n", err.msg);
         pc_review_free(r);
         return 1;
     }
     int rc = pc_review_save(r, &err), bad = 0;
-    saver_block(how, path, 1);
+    if (saver_block(cmds, 1) < 0) {
+        fprintf(stderr, "review_saver: %s: could not allow saves again\n", path);
+        bad = 1;
+    }
     if (rc == 0 || !strstr(err.msg, path)) {
         fprintf(stderr, "review_saver: %s: the blocked save %s\n", path,
                 rc == 0 ? "succeeded" : "has a message that does not name the file");
@@ -179,11 +178,13 @@ int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--check") == 0)
         return saver_check(argv[2]);
-    if (argc == 3 && (strcmp(argv[1], "--full") == 0 || strcmp(argv[1], "--readonly") == 0))
-        return saver_failed_save(argv[1], argv[2]);
+    if (argc == 3 && strcmp(argv[1], "--full") == 0)
+        return saver_failed_save(NULL, argv[2]);
+    if (argc == 5 && strcmp(argv[1], "--blocked-by") == 0)
+        return saver_failed_save(argv + 2, argv[4]);
     if (argc == 2 || argc == 3)
         return saver_loop(argv[1], argc == 3 ? strtol(argv[2], NULL, 10) : 0);
-    fprintf(stderr, "usage: review_saver FILE [ROUNDS] | review_saver --check|--full|--readonly "
-                    "FILE\n");
+    fprintf(stderr, "usage: review_saver FILE [ROUNDS] | review_saver --check|--full FILE | "
+                    "review_saver --blocked-by ON OFF FILE\n");
     return 2;
 }

@@ -15,7 +15,7 @@
 static int write_text(const char *path, const char *text)
 {
     pc_outfile o;
-    pc_error err;
+    pc_error err = {{0}};
     if (pc_outfile_open(&o, path, &err) < 0)
         return -1;
     fputs(text, o.f);
@@ -42,7 +42,7 @@ static void test_abort_leaves_old_file(void **state)
     snprintf(path, sizeof path, "%s/kept.txt", test_temp_dir());
     assert_int_equal(write_text(path, "old"), 0);
     pc_outfile o;
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_outfile_open(&o, path, &err), 0);
     char tmp[1024];
     snprintf(tmp, sizeof tmp, "%s", o.tmp);

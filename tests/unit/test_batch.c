@@ -79,7 +79,7 @@ static void run_pool(run *r, size_t jobs, size_t window, size_t n)
     memset(r, 0, sizeof *r);
     pthread_mutex_init(&r->mu, NULL);
     r->caller = pthread_self();
-    pc_error err;
+    pc_error err = {{0}};
     pc_batch *b = pc_batch_new(jobs, window, &fns, r, &err);
     assert_non_null(b);
     for (size_t i = 0; i < n; i++) {
@@ -148,7 +148,7 @@ static void test_one_job_runs_inline(void **state)
     memset(&r, 0, sizeof r);
     pthread_mutex_init(&r.mu, NULL);
     r.caller = pthread_self();
-    pc_error err;
+    pc_error err = {{0}};
     pc_batch *b = pc_batch_new(1, 0, &fns, &r, &err);
     assert_non_null(b);
     assert_int_equal(pc_batch_threads(b), 0);
@@ -176,7 +176,7 @@ static void test_empty_and_null_results(void **state)
     pthread_mutex_init(&r.mu, NULL);
     r.caller = pthread_self();
     pc_batch_fns no_local = {work, emit, NULL, NULL};
-    pc_error err;
+    pc_error err = {{0}};
     pc_batch *b = pc_batch_new(2, 0, &no_local, &r, &err);
     assert_non_null(b);
     long *v = malloc(sizeof *v);

@@ -42,19 +42,10 @@ static void case_fail(case_ctx *c, const char *fmt, const char *a, const char *b
     c->failures++;
 }
 
-/* Whether category k is cat or lies below it. */
-static int is_under(const pc_taxonomy *tax, int k, int cat)
-{
-    for (size_t depth = 0; k >= 0 && depth <= tax->ncats; depth++, k = tax->cats[k].parent)
-        if (k == cat)
-            return 1;
-    return 0;
-}
-
 static int has_label(const case_ctx *c, int cat)
 {
     for (size_t i = 0; i < c->cl->nlabels; i++)
-        if (is_under(c->tax, c->cl->labels[i].category, cat))
+        if (pc_tax_is_under(c->tax, c->cl->labels[i].category, cat))
             return 1;
     return 0;
 }

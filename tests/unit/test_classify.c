@@ -16,7 +16,7 @@ static pc_taxonomy *tiny;
 static int setup(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     tiny = pc_tax_load(TAXDIR "tiny.yaml", &err);
     if (!tiny)
         print_error("%s\n", err.msg);
@@ -32,7 +32,7 @@ static int teardown(void **state)
 
 static pc_classified *run(const char *text, const char *heading)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_classified *c = pc_classify_text(tiny, text, strlen(text), heading, &err);
     assert_non_null(c);
     assert_int_equal(c->nclauses, 1);
@@ -121,7 +121,7 @@ static void test_outline_headings(void **state)
     (void)state;
     static const char text[] = "Data Retention\nDetails\nLogs stay 30 days.\n"
                                "We keep these as follows:\nBackups\n";
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc = pc_doc_from_memory("mem.txt", text, sizeof text - 1, PC_FORMAT_TEXT, &err);
     assert_non_null(doc);
     pc_section secs[2] = {
@@ -156,7 +156,7 @@ static void test_lead_in_is_heading_only(void **state)
 {
     (void)state;
     static const char text[] = "Retention: we retain the following:\nlogs\n";
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc = pc_doc_from_memory("mem.txt", text, sizeof text - 1, PC_FORMAT_TEXT, &err);
     assert_non_null(doc);
     pc_section sec = {0, 0, 0, sizeof text - 1, 1, -1, 0, 2};
@@ -271,7 +271,7 @@ static void test_stances_and_scopes(void **state)
 static void test_catastrophic(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *t = pc_tax_load(TAXDIR "catastrophic.yaml", &err);
     assert_non_null(t);
     size_t n = 100000;

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "compare/compare.h"
+#include "present/present.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,7 +47,7 @@ typedef struct fixture {
 
 static pc_policy *open_text(const pc_taxonomy *tax, const char *name, const char *text)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc = pc_doc_from_memory(name, text, strlen(text), PC_FORMAT_TEXT, &err);
     assert_non_null(doc);
     pc_policy *p = pc_policy_from_doc(doc, tax, &err);
@@ -58,7 +59,7 @@ static pc_policy *open_text(const pc_taxonomy *tax, const char *name, const char
 static int setup(void **state, unsigned regimes)
 {
     fixture *f = calloc(1, sizeof *f);
-    pc_error err;
+    pc_error err = {{0}};
     f->tax = pc_tax_load(POLCMP_TEST_DATA "/compare/taxonomy.yaml", &err);
     if (!f->tax)
         fail_msg("%s", err.msg);
@@ -213,7 +214,7 @@ static void test_missing_required(void **state)
 static void test_report_and_json(void **state)
 {
     fixture *f = *state;
-    pc_report *r = pc_comparison_report(f->cmp);
+    pc_report *r = pc_present_report(f->cmp, NULL);
     assert_non_null(r);
     assert_int_equal(r->ntables, 3);
     const pc_table *m = &r->tables[0];
@@ -231,8 +232,8 @@ static void test_report_and_json(void **state)
     char *out = NULL;
     size_t n = 0;
     FILE *mf = open_memstream(&out, &n);
-    pc_error err;
-    assert_int_equal(pc_comparison_json(f->cmp, mf, &err), 0);
+    pc_error err = {{0}};
+    assert_int_equal(pc_present_json(f->cmp, NULL, mf, &err), 0);
     fclose(mf);
     assert_non_null(strstr(out, "\"status\": \"gap\""));
     assert_non_null(strstr(out, "\"kind\": \"contradiction\""));
@@ -244,7 +245,7 @@ static void test_report_and_json(void **state)
 static void test_contradiction_cites_a_bounded_number(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load(POLCMP_TEST_DATA "/compare/taxonomy.yaml", &err);
     assert_non_null(tax);
     pc_buf text = {0};
@@ -268,7 +269,7 @@ static void test_parsers(void **state)
 {
     (void)state;
     unsigned bits;
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_regimes_parse("gdpr,COPPA", &bits, &err), 0);
     assert_int_equal(bits, PC_REGIME_GDPR | PC_REGIME_COPPA);
     assert_int_equal(pc_regimes_parse("gdpr,hipaa", &bits, &err), -1);

@@ -16,7 +16,7 @@ static pc_taxonomy *tax;
 static int setup(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     tax = pc_tax_load(POLCMP_TAXONOMY, &err);
     if (!tax)
         print_error("%s\n", err.msg);
@@ -38,7 +38,7 @@ typedef struct run {
 
 static void run_text(run *r, const char *text, pc_format fmt)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc = pc_doc_from_memory("fixture", text, strlen(text), fmt, &err);
     if (!doc)
         fail_msg("%s", err.msg);
@@ -351,7 +351,7 @@ static void test_examples(void **state)
     const char *files[] = {"01-freshbox.txt",  "02-kidquest.md", "03-stridely.txt",
                            "04-buchhaus.html", "05-kamiya.txt",  "06-metricly.txt"};
     pc_policy *pol[6];
-    pc_error err;
+    pc_error err = {{0}};
     for (size_t i = 0; i < 6; i++) {
         char path[512];
         snprintf(path, sizeof path, "%s/%s", POLCMP_EXAMPLES, files[i]);
@@ -402,7 +402,7 @@ static void test_many_clauses(void **state)
         assert_int_equal(pc_buf_printf(&b, "Record number %zu is kept for audit purposes. ",
                                        i % 50000 == 7 ? (size_t)7 : i),
                          0);
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc = pc_doc_from_memory("many", b.data, b.len, PC_FORMAT_TEXT, &err);
     pc_buf_free(&b);
     assert_non_null(doc);

@@ -69,7 +69,7 @@ static void test_bounds(void **state)
     pc_eval_scores s;
     scores(&c, &s);
     pc_eval_bounds b;
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_eval_parse_bounds("macro=0.40,micro=0.6", &b, &err), 0);
     assert_true(b.min < 0);
     pc_buf msg = {0};
@@ -81,6 +81,7 @@ static void test_bounds(void **state)
     assert_int_equal(pc_eval_parse_bounds("macro=0.43", &b, &err), 0);
     assert_int_equal(pc_eval_check(&s, &b, NULL), 0);
     assert_int_equal(pc_eval_parse_bounds("macro=2", &b, &err), -1);
+    pc_error_clear(&err);
     assert_int_equal(pc_eval_parse_bounds("foo=1", &b, &err), -1);
     assert_non_null(strstr(err.msg, "foo=1"));
     assert_int_equal(pc_eval_parse_bounds("macro=0.5x", &b, &err), -1);
@@ -109,7 +110,7 @@ static void test_read(void **state)
         "{\"id\": \"a#5\", \"labels_opp10\": []}\n";
     const char *path = test_write_temp("gold.jsonl", data, sizeof data - 1);
     pc_eval_set set;
-    pc_error err;
+    pc_error err = {{0}};
     warnings[0] = '\0';
     assert_int_equal(pc_eval_read(path, &set, collect, NULL, &err), 0);
     assert_int_equal(set.n, 3);
@@ -143,7 +144,7 @@ static void test_classify_and_worst(void **state)
         "{\"id\": \"r2\", \"text\": \"We sell data to third parties.\", \"labels_opp10\": []}\n"
         "{\"id\": \"r3\", \"text\": \"Nothing here.\", \"labels_opp10\": [\"Data Retention\"]}\n";
     const char *path = test_write_temp("small.jsonl", data, sizeof data - 1);
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load(POLCMP_TEST_DATA "/taxonomy/tiny.yaml", &err);
     assert_non_null(tax);
     pc_eval_set set;

@@ -22,7 +22,7 @@ static pc_taxonomy *tax;
 static int setup(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     tax = pc_tax_load(POLCMP_TAXONOMY, &err);
     if (!tax)
         fprintf(stderr, "%s\n", err.msg);

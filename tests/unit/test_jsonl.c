@@ -22,7 +22,7 @@ static void src_open(src *s, const char *text, size_t len, size_t max_line)
     memcpy(s->data, text, len);
     s->f = len ? fmemopen(s->data, len, "rb") : fopen("/dev/null", "rb");
     assert_non_null(s->f);
-    pc_error err;
+    pc_error err = {{0}};
     s->r = pc_jsonl_new(s->f, "in", max_line, &err);
     assert_non_null(s->r);
 }
@@ -41,7 +41,7 @@ static void test_objects_and_broken_lines(void **state)
     src s;
     src_open(&s, in, sizeof in - 1, 0);
     json_t *o;
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_jsonl_next(s.r, &o, &err), 1);
     assert_int_equal(json_integer_value(json_object_get(o, "a")), 1);
     assert_int_equal(pc_jsonl_line(s.r), 1);
@@ -52,6 +52,7 @@ static void test_objects_and_broken_lines(void **state)
     assert_non_null(strstr(err.msg, "in:3:"));
     assert_non_null(strstr(err.msg, "invalid JSON"));
     /* Line 4 is JSON but not an object. */
+    pc_error_clear(&err);
     assert_int_equal(pc_jsonl_next(s.r, &o, &err), -1);
     assert_string_equal(err.msg, "in:4: not a JSON object");
     /* Line 6 has no final newline. */
@@ -73,7 +74,7 @@ static void test_empty_line_after_longer(void **state)
     src_open(&s, in, sizeof in - 1, 0);
     const char *line;
     size_t len;
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_jsonl_read_line(s.r, &line, &len, &err), 1);
     assert_string_equal(line, "policies/a.txt");
     assert_int_equal(pc_jsonl_read_line(s.r, &line, &len, &err), 1);
@@ -90,7 +91,7 @@ static void test_crlf_and_paths(void **state)
     src_open(&s, in, sizeof in - 1, 0);
     const char *line;
     size_t len;
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_jsonl_starts_with_object(s.r), 0);
     assert_int_equal(pc_jsonl_read_line(s.r, &line, &len, &err), 1);
     assert_string_equal(line, "a/b.txt");
@@ -113,7 +114,7 @@ static void test_starts_with_object_counts_lines(void **state)
     src_open(&s, in, sizeof in - 1, 0);
     assert_int_equal(pc_jsonl_starts_with_object(s.r), 1);
     json_t *o;
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_jsonl_next(s.r, &o, &err), 1);
     assert_int_equal(pc_jsonl_line(s.r), 3);
     json_decref(o);
@@ -140,7 +141,7 @@ static void test_long_line_across_blocks(void **state)
     src s;
     src_open(&s, in, len, 0);
     json_t *o;
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_jsonl_next(s.r, &o, &err), 1);
     assert_int_equal(json_string_length(json_object_get(o, "text")), n);
     json_decref(o);
@@ -158,7 +159,7 @@ static void test_line_limit(void **state)
     src s;
     src_open(&s, in, sizeof in - 1, 16);
     json_t *o;
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_jsonl_next(s.r, &o, &err), -1);
     assert_string_equal(err.msg, "in:1: line longer than 16 bytes");
     assert_int_equal(pc_jsonl_next(s.r, &o, &err), 1);
@@ -174,7 +175,7 @@ static void test_nul_byte_is_kept(void **state)
     src s;
     src_open(&s, in, sizeof in - 1, 0);
     json_t *o;
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_jsonl_next(s.r, &o, &err), -1); /* NUL is not allowed in JSON text */
     const char *line;
     size_t len;

@@ -59,7 +59,7 @@ static void fx_build(fixture *f)
 static const pc_taxonomy *mini(void)
 {
     static pc_taxonomy *tax;
-    pc_error err;
+    pc_error err = {{0}};
     if (!tax)
         tax = pc_tax_load(POLCMP_TEST_DATA "/model/mini.yaml", &err);
     assert_non_null(tax);
@@ -69,7 +69,7 @@ static const pc_taxonomy *mini(void)
 static pc_model *train_with(const pc_model_example *ex, size_t n, const char *spec)
 {
     pc_model_settings set;
-    pc_error err;
+    pc_error err = {{0}};
     pc_model_settings_default(&set);
     assert_int_equal(pc_model_settings_parse(&set, "min_df=1,folds=3,C=10", &err), 0);
     if (spec)
@@ -205,7 +205,7 @@ static void test_deterministic(void **state)
     assert_int_equal(na, nb);
     assert_memory_equal(da, db, na);
     /* and what is written reads back to the same bytes and the same scores */
-    pc_error err;
+    pc_error err = {{0}};
     pc_model *c = pc_model_load_mem("again.model", da, na, mini(), &err);
     assert_non_null(c);
     size_t nc;
@@ -232,7 +232,7 @@ static void test_combination(void **state)
     (void)state;
     pc_model *m = train_fixture();
     pc_classify_opts opts = {.model = m};
-    pc_error err;
+    pc_error err = {{0}};
     const char *keep = "We keep you informed about new features.";
     pc_classified *c = pc_classify_text_with(mini(), keep, strlen(keep), NULL, &opts, &err);
     assert_non_null(c);
@@ -334,7 +334,7 @@ static void test_refused(void **state)
     cls[7] = '4';
     refused(b, len, mini(), "class order");
     refused("hello\n", 6, mini(), "not a polcmp model");
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tiny = pc_tax_load(POLCMP_TEST_DATA "/taxonomy/tiny.yaml", &err);
     assert_non_null(tiny);
     refused(d, len, tiny, "trained for taxonomy 'mini-model-test'");
@@ -357,7 +357,7 @@ static void test_files(void **state)
     assert_string_equal(p, "dir.v2/tax.model");
     free(p);
     pc_model *m = train_fixture();
-    pc_error err;
+    pc_error err = {{0}};
     char path[4096];
     snprintf(path, sizeof path, "%s/saved.model", test_temp_dir());
     assert_int_equal(pc_model_save(m, path, &err), 0);

@@ -148,7 +148,7 @@ static void test_examples(void **state)
                                         "04-buchhaus.html", "05-kamiya.txt", "06-metricly.txt"};
     enum { N = sizeof names / sizeof names[0] };
     pc_taxonomy *tax = load_default();
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *docs[N];
     pc_outline *ols[N];
     size_t labels = 0;
@@ -225,7 +225,7 @@ static const char hostile_yaml[] =
 static void test_hostile_rules(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load_mem("hostile.yaml", hostile_yaml, sizeof hostile_yaml - 1,
                                        &err);
     if (!tax)
@@ -273,13 +273,13 @@ static const char conj_yaml[] =
 static void test_conjunction_scan(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load_mem("conj.yaml", conj_yaml, sizeof conj_yaml - 1, &err);
     if (!tax)
         fail_msg("%s", err.msg);
     const pc_prefilter *pf = tax->prefilter;
     assert_string_equal(pc_prefilter_rule(pf, 0)->id, "ads.sell");
-    pc_pf_scratch *sc = pc_pf_scratch_new(pf, &err);
+    pc_prefilter_scratch *sc = pc_prefilter_scratch_new(pf, &err);
     assert_non_null(sc);
     uint64_t bits[4];
     static const struct {
@@ -293,12 +293,12 @@ static void test_conjunction_scan(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *t = cases[i].text;
-        assert_int_equal(pc_pf_scan(pf, sc, t, strlen(t), bits), 0);
-        assert_int_equal(pc_bit(bits, 0), cases[i].candidate);
-        assert_int_equal(pc_bit(bits, 2), cases[i].candidate); /* ads2.sell */
+        assert_int_equal(pc_prefilter_scan(pf, sc, t, strlen(t), bits), 0);
+        assert_int_equal(pc_prefilter_bit(bits, 0), cases[i].candidate);
+        assert_int_equal(pc_prefilter_bit(bits, 2), cases[i].candidate); /* ads2.sell */
         assert_int_equal(check_text(tax, t, strlen(t), NULL), (size_t)cases[i].labels);
     }
-    pc_pf_scratch_free(sc);
+    pc_prefilter_scratch_free(sc);
     pc_tax_free(tax);
 }
 
@@ -317,13 +317,13 @@ static const char nest_yaml[] =
 static void test_nested_literals(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load_mem("nest.yaml", nest_yaml, sizeof nest_yaml - 1, &err);
     if (!tax)
         fail_msg("%s", err.msg);
     const pc_prefilter *pf = tax->prefilter;
     assert_string_equal(pc_prefilter_rule(pf, 3)->id, "n.exact");
-    pc_pf_scratch *sc = pc_pf_scratch_new(pf, &err);
+    pc_prefilter_scratch *sc = pc_prefilter_scratch_new(pf, &err);
     assert_non_null(sc);
     uint64_t bits[4];
     static const struct {
@@ -341,12 +341,12 @@ static void test_nested_literals(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *t = cases[i].text;
-        assert_int_equal(pc_pf_scan(pf, sc, t, strlen(t), bits), 0);
+        assert_int_equal(pc_prefilter_scan(pf, sc, t, strlen(t), bits), 0);
         for (size_t r = 0; r < 4; r++)
-            if (pc_bit(bits, r) != cases[i].want[r])
-                fail_msg("'%s': rule %zu: got %d", t, r, pc_bit(bits, r));
+            if (pc_prefilter_bit(bits, r) != cases[i].want[r])
+                fail_msg("'%s': rule %zu: got %d", t, r, pc_prefilter_bit(bits, r));
     }
-    pc_pf_scratch_free(sc);
+    pc_prefilter_scratch_free(sc);
     pc_tax_free(tax);
 }
 

@@ -4,6 +4,7 @@
  * category), so what each clause carries follows from its words. */
 #include "testutil.h"
 
+#include "present/present.h"
 #include "review/review.h"
 
 #include <stdio.h>
@@ -64,7 +65,7 @@ static const char beta_md[] = "# Beta\n\n## Security\n\nWe encrypt stored data.\
 
 static pc_taxonomy *load_tax(void)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_taxonomy *tax = pc_tax_load(TAXONOMY, &err);
     if (!tax)
         fail_msg("%s", err.msg);
@@ -73,7 +74,7 @@ static pc_taxonomy *load_tax(void)
 
 static pc_policy *open_md(const pc_taxonomy *tax, const char *name, const char *text)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_doc *doc = pc_doc_from_memory(name, text, strlen(text), PC_FORMAT_MARKDOWN, &err);
     if (!doc)
         fail_msg("%s", err.msg);
@@ -213,7 +214,7 @@ static void test_round_trip(void **state)
     char path[512];
     snprintf(path, sizeof path, "%s/round.yaml", test_temp_dir());
     pc_review *r = hostile_review(path);
-    pc_error err;
+    pc_error err = {{0}};
     assert_int_equal(pc_review_save(r, &err), 0);
     size_t len1, len2;
     char *first = test_read_file(path, &len1);
@@ -249,7 +250,7 @@ static void test_sorted(void **state)
     pc_review_get(r, 0, "b", "Zed.", "S");
     pc_review_get(r, 0, "a", "Second.", "S");
     pc_review_get(r, 0, "a", "First.", "S");
-    pc_error err;
+    pc_error err = {{0}};
     char *s = pc_review_dump(r, NULL, &err);
     assert_non_null(s);
     const char *p1 = strstr(s, "clause: First."), *p2 = strstr(s, "clause: Second.");
@@ -264,7 +265,7 @@ static void test_sorted(void **state)
 static void test_missing_file(void **state)
 {
     (void)state;
-    pc_error err;
+    pc_error err = {{0}};
     char path[512];
     snprintf(path, sizeof path, "%s/no-such-review.yaml", test_temp_dir());
     pc_review *r = pc_review_load(path, &err);
@@ -280,7 +281,7 @@ static void test_missing_file(void **state)
 
 static void expect_error(const char *text, const char *where, const char *what)
 {
-    pc_error err;
+    pc_error err = {{0}};
     err.msg[0] = '\0';
     pc_review *r = parse(text, &err);
     if (r) {
@@ -334,7 +335,7 @@ static void test_save_fails_cleanly(void **state)
     snprintf(dir, sizeof dir, "%s/ro", test_temp_dir());
     assert_int_equal(mkdir(dir, 0755), 0);
     snprintf(path, sizeof path, "%s/polcmp-review.yaml", dir);
-    pc_error err;
+    pc_error err = {{0}};
     pc_review *r = pc_review_new(path);
     pc_decision *d = pc_review_get(r, 0, "alpha", NEVER, "1. Sharing");
     d->status = PC_REV_REVIEWED;
@@ -380,7 +381,7 @@ typedef struct world {
 
 static void world_open(world *w, const char *alpha, int with_beta)
 {
-    pc_error err;
+    pc_error err = {{0}};
     w->tax = load_tax();
     w->pol[0] = open_md(w->tax, "alpha.md", alpha);
     w->n = 1;
@@ -436,7 +437,7 @@ static pc_review *base_review(void)
 
 static pc_review_map *map_of(const pc_review *r, const world *w)
 {
-    pc_error err;
+    pc_error err = {{0}};
     pc_review_map *m = pc_review_map_new(r, w->cmp, &err);
     if (!m)
         fail_msg("%s", err.msg);
@@ -541,7 +542,7 @@ static void test_map_orphans(void **state)
         assert_string_equal(r->items[m->orphans[k]].key, want[k]);
     assert_null(pc_review_map_clause(m, 0, (size_t)clause_index(w.pol[0], KEEP), NULL));
     /* Orphans stay in the file. */
-    pc_error err;
+    pc_error err = {{0}};
     char *s = pc_review_dump(r, NULL, &err);
     assert_non_null(strstr(s, "clause: " COOKIES));
     assert_non_null(strstr(s, "finding: " CONTRA_KEY));
@@ -570,9 +571,14 @@ static void test_relabel(void **state)
     const char *sec[] = {"security", "no-such-category"};
     pc_decision_set_labels(pc_review_get(r, 0, "alpha", COOKIES, "3. Cookies"), sec, 2);
     pc_decision_set_labels(pc_review_get(r, 0, "alpha", KEEP, "2. Keeping data"), NULL, 0);
-    pc_error err;
-    assert_int_equal(pc_review_apply_labels(r, w.pol, 1, &err), 0);
-    assert_non_null(strstr(err.msg, "no-such-category"));
+    pc_error err = {{0}}, warning = {{0}};
+    const pc_classified *cls = w.pol[0]->cls;
+    size_t nlabels = cls->nlabels;
+    pc_overlay *o = pc_review_overlay(r, w.pol[0], &warning, &err);
+    assert_non_null(o);
+    assert_non_null(strstr(warning.msg, "no-such-category"));
+    assert_int_equal(pc_overlay_count(o), 2);
+    pc_policy_set_overlay(w.pol[0], o);
     pc_comparison_free(w.cmp);
     w.cmp = pc_compare(w.tax, w.pol, 1, 0, &err);
     assert_non_null(w.cmp);
@@ -580,12 +586,29 @@ static void test_relabel(void **state)
     assert_false(covered(&w, "cookies"));
     assert_false(covered(&w, "retention"));
     assert_true(covered(&w, "sharing")); /* untouched clauses keep the classifier's labels */
-    long ci = clause_index(w.pol[0], COOKIES);
-    const pc_label *l =
-        pc_classified_label(w.pol[0]->cls, (size_t)ci, pc_tax_find_category(w.tax, "security"));
-    assert_non_null(l);
-    assert_int_equal(l->nev, 0);
-    assert_int_equal(w.pol[0]->cls->clauses[ci].nlabels, 1);
+    /* The clause reads as the reviewer set it, marked as the reviewer's... */
+    size_t ci = (size_t)clause_index(w.pol[0], COOKIES);
+    int security = pc_tax_find_category(w.tax, "security");
+    assert_true(pc_policy_clause_relabelled(w.pol[0], ci));
+    assert_int_equal(pc_policy_clause_nlabels(w.pol[0], ci), 1);
+    pc_eff_label l = pc_policy_clause_label(w.pol[0], ci, 0);
+    assert_int_equal(l.category, security);
+    assert_true(l.reviewer);
+    assert_null(l.label); /* the classifier never said "security" here */
+    /* ...while the classifier's output is exactly as it was. */
+    assert_ptr_equal(w.pol[0]->cls, cls);
+    assert_int_equal(cls->nlabels, nlabels);
+    assert_null(pc_classified_label(cls, ci, security));
+    assert_non_null(pc_classified_label(cls, ci, pc_tax_find_category(w.tax, "cookies")));
+    /* Withdrawing the relabels re-runs nothing: the same classification shows through. */
+    pc_policy_set_overlay(w.pol[0], NULL);
+    assert_false(pc_policy_clause_relabelled(w.pol[0], ci));
+    assert_ptr_equal(w.pol[0]->cls, cls);
+    pc_comparison_free(w.cmp);
+    w.cmp = pc_compare(w.tax, w.pol, 1, 0, &err);
+    assert_false(covered(&w, "security"));
+    assert_true(covered(&w, "cookies"));
+    assert_true(covered(&w, "retention"));
     pc_review_free(r);
     world_close(&w);
 }
@@ -606,10 +629,10 @@ static void test_report(void **state)
     pc_review *r = base_review();
     pc_review_get(r, 0, "alpha", "A sentence that was deleted.", "1. Sharing");
     pc_review_map *m = map_of(r, &w);
-    pc_report *plain = pc_comparison_report(w.cmp);
+    pc_report *plain = pc_present_report(w.cmp, NULL);
     assert_int_equal(table_named(plain, "Findings")->ncols, 6);
     assert_null(table_named(plain, "Review notes"));
-    pc_report *rep = pc_comparison_report_reviewed(w.cmp, m);
+    pc_report *rep = pc_present_report(w.cmp, m);
     const pc_table *f = table_named(rep, "Findings");
     assert_int_equal(f->ncols, 8);
     assert_string_equal(pc_table_cell(f, 0, 6)->text, "Review");

@@ -31,7 +31,7 @@ typedef struct seed {
 
 static seed seed_open(size_t i)
 {
-    pc_error err;
+    pc_error err = {{0}};
     seed s = {seed_paths[i], NULL, NULL};
     s.doc = pc_doc_load(s.path, NULL, &err);
     if (!s.doc)

@@ -140,9 +140,11 @@ static void test_from_memory(void **state)
     assert_null(pc_tax_load_mem("mem.yaml", nocats, sizeof nocats - 1, &err));
     assert_non_null(strstr(err.msg, "mem.yaml:2:13: 'categories' must not be empty"));
     static const char badid[] = "taxonomy: {id: Has Space}\ncategories: []\n";
+    pc_error_clear(&err);
     assert_null(pc_tax_load_mem("mem.yaml", badid, sizeof badid - 1, &err));
     assert_non_null(strstr(err.msg, "mem.yaml:1:16: taxonomy id 'Has Space'"));
     static const char dupkey[] = "taxonomy: {id: a}\ntaxonomy: {id: b}\ncategories: []\n";
+    pc_error_clear(&err);
     assert_null(pc_tax_load_mem("mem.yaml", dupkey, sizeof dupkey - 1, &err));
     assert_non_null(strstr(err.msg, "mem.yaml:2:1: duplicate key 'taxonomy'"));
 }

@@ -187,8 +187,8 @@ static void test_golden(void **state)
 {
     (void)state;
     tuif f;
-    open_freshbox(&f);
-    assert_int_equal(tuif_keys(&f, "] ] ] ] ] j"), 0);
+    assert_int_equal(tuif_open_fixture(&f, 0), 0);
+    assert_int_equal(tuif_keys(&f, "o ] ] ] ] ] j"), 0);
     char *dump = tuif_render(&f, 80, 24, 0);
     assert_int_equal(tuif_golden("document-80x24", dump), 0);
     free(dump);

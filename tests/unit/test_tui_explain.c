@@ -31,8 +31,8 @@ static void explain_clause(tuif *f, int policy, size_t clause)
 /* FreshBox's contradiction (examples/README.md): the one finding of that kind. */
 static long contradiction(tuif *f)
 {
-    for (size_t i = 0; i < f->app.cmp->nfindings; i++)
-        if (f->app.cmp->findings[i].kind == PC_FIND_CONTRADICTION)
+    for (size_t i = 0; i < f->app.s->cmp->nfindings; i++)
+        if (f->app.s->cmp->findings[i].kind == PC_FIND_CONTRADICTION)
             return (long)i;
     fail_msg("no contradiction");
     return -1;
@@ -113,7 +113,7 @@ static void test_finding_and_enter(void **state)
     char *dump = tuif_render(&f, 200, 60, 0);
     char head[128];
     snprintf(head, sizeof head, "Finding %ld of %zu: contradiction · %s · sale", fi + 1,
-             f.app.cmp->nfindings, pc_severity_name(f.app.cmp->findings[fi].severity));
+             f.app.s->cmp->nfindings, pc_severity_name(f.app.s->cmp->findings[fi].severity));
     assert_non_null(strstr(dump, head));
     /* Both clauses are listed; the first is the one explained. */
     assert_non_null(strstr(dump, "→ 01-freshbox: We never sell your personal information."));
@@ -171,7 +171,7 @@ static void test_goldens(void **state)
 {
     (void)state;
     tuif f;
-    assert_int_equal(tuif_open_examples(&f, 0), 0);
+    assert_int_equal(tuif_open_fixture(&f, 0), 0);
     tui_selection sel = tui_sel_none();
     sel.kind = TUI_SEL_FINDING;
     sel.finding = contradiction(&f);
@@ -180,7 +180,7 @@ static void test_goldens(void **state)
     assert_int_equal(tuif_golden("explain-80x24", dump), 0);
     free(dump);
     tuif_close(&f);
-    assert_int_equal(tuif_open_examples(&f, 0), 0);
+    assert_int_equal(tuif_open_fixture(&f, 0), 0);
     explain_clause(&f, 1, clause_of(f.pols[1], "We do not sell children"));
     dump = tuif_render(&f, 40, 10, 1);
     assert_int_equal(tuif_golden("explain-40x10-styles", dump), 0);

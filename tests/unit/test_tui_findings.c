@@ -20,8 +20,8 @@ static const pc_finding *selected_finding(tuif *f)
 {
     tui_selection sel = top_selection(f);
     assert_int_equal(sel.kind, TUI_SEL_FINDING);
-    assert_true(sel.finding >= 0 && (size_t)sel.finding < f->app.cmp->nfindings);
-    return &f->app.cmp->findings[sel.finding];
+    assert_true(sel.finding >= 0 && (size_t)sel.finding < f->app.s->cmp->nfindings);
+    return &f->app.s->cmp->findings[sel.finding];
 }
 
 static void test_contradiction_first(void **state)
@@ -65,7 +65,7 @@ static size_t rows_of_kind(tuif *f, pc_finding_kind kind)
         tui_selection sel = top_selection(f);
         if (sel.finding == last)
             break;
-        assert_int_equal(f->app.cmp->findings[sel.finding].kind, kind);
+        assert_int_equal(f->app.s->cmp->findings[sel.finding].kind, kind);
         last = sel.finding;
         n++;
         tuif_keys(f, "j");
@@ -148,7 +148,8 @@ static void test_empty_section_opens_document(void **state)
     for (int i = 0; i < PC_FIND_COUNT && !found; i++) {
         tuif_keys(&f, "t");
         tui_selection sel = top_selection(&f);
-        found = sel.finding >= 0 && f.app.cmp->findings[sel.finding].kind == PC_FIND_EMPTY_SECTION;
+        found =
+            sel.finding >= 0 && f.app.s->cmp->findings[sel.finding].kind == PC_FIND_EMPTY_SECTION;
     }
     assert_true(found);
     assert_int_equal(tuif_keys(&f, "Enter"), 0);
@@ -175,7 +176,7 @@ static void test_dismissal_survives_restart(void **state)
     assert_int_equal(tuif_open_review(&f, paths, 3, 0, review), 0);
     assert_int_equal(tuif_keys(&f, "f d"), 0);
     long fi = top_selection(&f).finding;
-    assert_int_equal(f.app.cmp->findings[fi].kind, PC_FIND_CONTRADICTION);
+    assert_int_equal(f.app.s->cmp->findings[fi].kind, PC_FIND_CONTRADICTION);
     assert_true(tui_model_dismissed(&f.app, (size_t)fi));
     tuif_close(&f);
 
@@ -220,7 +221,7 @@ static void test_golden(void **state)
 {
     (void)state;
     tuif f;
-    assert_int_equal(tuif_open_examples(&f, 0), 0);
+    assert_int_equal(tuif_open_fixture(&f, PC_REGIME_GDPR), 0);
     assert_int_equal(tuif_keys(&f, "f"), 0);
     char *dump = tuif_render(&f, 80, 24, 0);
     assert_int_equal(tuif_golden("findings-80x24", dump), 0);

@@ -138,7 +138,7 @@ static void test_failed_save_kept(void **state)
                                         POLCMP_EXAMPLES "/02-kidquest.md"};
     assert_int_equal(tuif_open_review(&f, paths, 2, 0, review), 0);
     tuif_keys(&f, "f Space"); /* the first finding, marked reviewed */
-    assert_true(f.app.review_dirty);
+    assert_true(f.app.s->dirty);
     assert_true(f.app.status_error);
     assert_non_null(strstr(f.app.status, "kept in memory"));
     char dir[1100];
@@ -147,7 +147,7 @@ static void test_failed_save_kept(void **state)
     tuif_keys(&f, "j a");
     tuif_type(&f, "second look");
     tuif_keys(&f, "Enter");
-    assert_false(f.app.review_dirty);
+    assert_false(f.app.s->dirty);
     size_t len;
     char *saved = test_read_file(review, &len);
     assert_non_null(saved);
@@ -237,8 +237,9 @@ static void test_decision_survives_and_goes_stale(void **state)
     free(text);
 }
 
-/* Relabelling a clause changes the matrix at once, and withdrawing the relabel (an empty
- * answer) gives the classifier's labels back. */
+/* Relabelling a clause changes the matrix at once and shows as the reviewer's, and
+ * withdrawing the relabel (an empty answer) gives the classifier's labels back without
+ * classifying anything again. */
 static void test_relabel_and_withdraw(void **state)
 {
     (void)state;
@@ -257,13 +258,21 @@ static void test_relabel_and_withdraw(void **state)
     assert_int_equal(tui_app_push(&f.app, &tui_view_document, &sel), 0);
     tuif_keys(&f, "g r C-u");
     tuif_type(&f, "dnt");
+    const pc_classified *cls = f.pols[1]->cls;
     tuif_keys(&f, "Enter");
     assert_string_equal(f.app.status, "relabelled");
     size_t n;
     assert_int_equal(tui_model_cell(&f.app, dnt, 1, &n), TUI_ST_COVERED);
     assert_int_equal(n, 1);
+    char *dump = tuif_render(&f, 80, 24, 0);
+    assert_non_null(strstr(dump, "[✎ dnt]"));
+    free(dump);
     tuif_keys(&f, "r C-u Enter"); /* empty: back to the classifier's labels */
     assert_int_equal(tui_model_cell(&f.app, dnt, 1, NULL), TUI_ST_GAP);
+    assert_ptr_equal(f.pols[1]->cls, cls);
+    dump = tuif_render(&f, 80, 24, 0);
+    assert_null(strstr(dump, "✎"));
+    free(dump);
     /* An unknown id changes nothing and says so. */
     tuif_keys(&f, "r C-u");
     tuif_type(&f, "no-such-category");

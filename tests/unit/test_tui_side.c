@@ -258,7 +258,7 @@ static void test_goldens(void **state)
 {
     (void)state;
     tuif f;
-    assert_int_equal(tuif_open_examples(&f, 0), 0);
+    assert_int_equal(tuif_open_fixture(&f, 0), 0);
     open_side(&f, "sale", 0);
     char *dump = tuif_render(&f, 80, 24, 0);
     assert_int_equal(tuif_golden("side-80x24", dump), 0);

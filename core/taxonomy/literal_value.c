@@ -1,14 +1,15 @@
-/* prefilter_lits.c: a rule's literal set as a value: a declared literal, freeing one, and how
- * rare a literal is in English text (the choice of a rule's key, see tax_literal.c).
- */
-#include "taxonomy/prefilter.h"
+/* literal_value.c: a rule's literal set as a value: a declared literal, freeing one, and how
+ * rare a literal is in English text (the choice of a rule's key, see literal.c). */
+#include "taxonomy/literal.h"
+
+#include "util/util.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 /* How likely a literal is to occur at a given place in English text (lower is rarer). */
-static double pf_char_prob(unsigned char c)
+static double lit_char_prob(unsigned char c)
 {
     static const double letters[26] = {.066,  .012,  .022, .034,  .102, .018,  .016, .049,  .056,
                                        .0012, .0062, .032, .019,  .054, .060,  .015, .0008, .048,
@@ -25,7 +26,7 @@ static double pf_char_prob(unsigned char c)
 }
 
 /* Words so common in privacy policies that a literal made of one says little. */
-static int pf_common_word(const char *s)
+static int lit_common_word(const char *s)
 {
     static const char *const words[] = {
         "a",   "an", "and",  "are",         "as",   "be",   "by",   "can", "data",
@@ -47,10 +48,10 @@ double pc_lit_rarity(const char *s)
 {
     double p = 1;
     for (const char *c = s; *c; c++)
-        p *= pf_char_prob((unsigned char)*c);
+        p *= lit_char_prob((unsigned char)*c);
     if (strlen(s) < 3)
         p *= 1000; /* one or two bytes: found nearly everywhere */
-    return pf_common_word(s) ? p * 100 : p;
+    return lit_common_word(s) ? p * 100 : p;
 }
 
 int pc_lit_declare(const char *literal, int caseless, pc_rule_lits *out)

@@ -1,29 +1,29 @@
-/* tax_literal_set.c: literal sets and requirement formulas (see tax_literal.c for what they
+/* literal_set.c: literal sets and requirement formulas (see literal.c for what they
  * mean): building, copying, crossing, uniting, minimizing them and turning a set into a
  * formula. */
-#include "taxonomy/tax_literal_internal.h"
+#include "taxonomy/literal_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-void lt_free(lt_set *a)
+void pc_lit_set_free(pc_lit_set *a)
 {
     for (size_t i = 0; i < a->n; i++)
         free(a->s[i]);
     free(a->s);
     a->s = NULL;
     a->n = 0;
-    lt_form_free(&a->f);
+    pc_lit_req_free(&a->f);
 }
 
-lt_set lt_none(void)
+pc_lit_set pc_lit_none(void)
 {
-    return (lt_set){NULL, 0, 0, {NULL, 0}};
+    return (pc_lit_set){NULL, 0, 0, {NULL, 0}};
 }
 
 /* Add a copy of s[0..n) unless present. */
-int lt_add(lt_parser *ps, lt_set *a, const char *s, size_t n)
+int pc_lit_add(pc_lit_parser *ps, pc_lit_set *a, const char *s, size_t n)
 {
     for (size_t i = 0; i < a->n; i++)
         if (strlen(a->s[i]) == n && !memcmp(a->s[i], s, n))
@@ -42,14 +42,14 @@ int lt_add(lt_parser *ps, lt_set *a, const char *s, size_t n)
     return 0;
 }
 
-lt_set lt_exact1(lt_parser *ps, const char *s, size_t n)
+pc_lit_set pc_lit_exact1(pc_lit_parser *ps, const char *s, size_t n)
 {
-    lt_set a = {NULL, 0, 1, {NULL, 0}};
-    lt_add(ps, &a, s, n);
+    pc_lit_set a = {NULL, 0, 1, {NULL, 0}};
+    pc_lit_add(ps, &a, s, n);
     return a;
 }
 
-int lt_has_empty(const lt_set *a)
+int pc_lit_has_empty(const pc_lit_set *a)
 {
     for (size_t i = 0; i < a->n; i++)
         if (!a->s[i][0])
@@ -59,11 +59,11 @@ int lt_has_empty(const lt_set *a)
 
 /* ---- requirement formulas --------------------------------------------------------------- */
 
-void lt_form_free(lt_form *f)
+void pc_lit_req_free(pc_lit_req *f)
 {
     for (size_t i = 0; i < f->n; i++) {
         for (size_t j = 0; j < f->t[i].n; j++)
-            lt_free(&f->t[i].g[j]);
+            pc_lit_set_free(&f->t[i].g[j]);
         free(f->t[i].g);
     }
     free(f->t);
@@ -72,41 +72,42 @@ void lt_form_free(lt_form *f)
 }
 
 /* A copy of a's strings (a group); an empty set when out of memory. */
-lt_set lt_copy(lt_parser *ps, const lt_set *a)
+pc_lit_set pc_lit_copy(pc_lit_parser *ps, const pc_lit_set *a)
 {
-    lt_set c = lt_none();
+    pc_lit_set c = pc_lit_none();
     for (size_t i = 0; i < a->n; i++)
-        if (lt_add(ps, &c, a->s[i], strlen(a->s[i])) < 0)
+        if (pc_lit_add(ps, &c, a->s[i], strlen(a->s[i])) < 0)
             break;
     return c;
 }
 
 /* Can a be a group? Not when empty or holding a short string (that says little). */
-int lt_groupable(const lt_set *a)
+int pc_lit_groupable(const pc_lit_set *a)
 {
     for (size_t i = 0; i < a->n; i++)
-        if (strlen(a->s[i]) < LT_MIN_GROUP)
+        if (strlen(a->s[i]) < PC_LIT_MIN_GROUP)
             return 0;
     return a->n > 0;
 }
 
 /* The formula "some member of a" (no requirement when a cannot be a group). */
-lt_form lt_form_group(lt_parser *ps, const lt_set *a)
+pc_lit_req pc_lit_req_group(pc_lit_parser *ps, const pc_lit_set *a)
 {
-    lt_form f = {lt_groupable(a) ? calloc(1, sizeof *f.t) : NULL, 0};
-    lt_set *g = f.t ? calloc(1, sizeof *g) : NULL;
+    pc_lit_req f = {pc_lit_groupable(a) ? calloc(1, sizeof *f.t) : NULL, 0};
+    pc_lit_set *g = f.t ? calloc(1, sizeof *g) : NULL;
     if (!g) { /* no requirement: always true */
         free(f.t);
-        return (lt_form){NULL, 0};
+        return (pc_lit_req){NULL, 0};
     }
-    *g = lt_copy(ps, a);
-    f.t[0] = (lt_term){g, 1};
+    *g = pc_lit_copy(ps, a);
+    f.t[0] = (pc_lit_term){g, 1};
     f.n = 1;
     return f;
 }
 
 /* The groups of x then y into a new term. */
-int lt_term_join(lt_parser *ps, const lt_term *x, const lt_term *y, lt_term *out)
+int pc_lit_term_join(pc_lit_parser *ps, const pc_lit_term *x, const pc_lit_term *y,
+                     pc_lit_term *out)
 {
     out->n = 0;
     out->g = calloc(x->n + y->n, sizeof *out->g);
@@ -115,19 +116,19 @@ int lt_term_join(lt_parser *ps, const lt_term *x, const lt_term *y, lt_term *out
         return -1;
     }
     for (size_t i = 0; i < x->n; i++)
-        out->g[out->n++] = lt_copy(ps, &x->g[i]);
+        out->g[out->n++] = pc_lit_copy(ps, &x->g[i]);
     for (size_t i = 0; i < y->n; i++)
-        out->g[out->n++] = lt_copy(ps, &y->g[i]);
+        out->g[out->n++] = pc_lit_copy(ps, &y->g[i]);
     return 0;
 }
 
 /* *a = *a AND *b (b consumed). Beyond the caps only *a is kept: a weaker, still true,
  * requirement. */
-void lt_form_and(lt_parser *ps, lt_form *a, lt_form *b)
+void pc_lit_req_and(pc_lit_parser *ps, pc_lit_req *a, pc_lit_req *b)
 {
     if (!a->n) {
         *a = *b;
-        *b = (lt_form){NULL, 0};
+        *b = (pc_lit_req){NULL, 0};
         return;
     }
     size_t maxg = 0;
@@ -135,52 +136,52 @@ void lt_form_and(lt_parser *ps, lt_form *a, lt_form *b)
         for (size_t j = 0; j < b->n; j++)
             if (a->t[i].n + b->t[j].n > maxg)
                 maxg = a->t[i].n + b->t[j].n;
-    lt_form r = {NULL, 0};
-    if (b->n && a->n * b->n <= LT_MAX_TERMS && maxg <= LT_MAX_GROUPS &&
+    pc_lit_req r = {NULL, 0};
+    if (b->n && a->n * b->n <= PC_LIT_MAX_TERMS && maxg <= PC_LIT_MAX_GROUPS &&
         (r.t = calloc(a->n * b->n, sizeof *r.t)) != NULL) {
         for (size_t i = 0; i < a->n; i++)
             for (size_t j = 0; j < b->n; j++)
-                if (lt_term_join(ps, &a->t[i], &b->t[j], &r.t[r.n]) == 0)
+                if (pc_lit_term_join(ps, &a->t[i], &b->t[j], &r.t[r.n]) == 0)
                     r.n++;
-        lt_form_free(a);
+        pc_lit_req_free(a);
         *a = r;
     }
-    lt_form_free(b);
+    pc_lit_req_free(b);
 }
 
 /* *a = *a OR *b (b consumed). No requirement on either side, or beyond the cap (or memory):
  * none. */
-void lt_form_or(lt_form *a, lt_form *b)
+void pc_lit_req_or(pc_lit_req *a, pc_lit_req *b)
 {
-    lt_term *grown = NULL;
-    if (a->n && b->n && a->n + b->n <= LT_MAX_TERMS &&
+    pc_lit_term *grown = NULL;
+    if (a->n && b->n && a->n + b->n <= PC_LIT_MAX_TERMS &&
         (grown = realloc(a->t, (a->n + b->n) * sizeof *grown)) != NULL) {
         a->t = grown;
         memcpy(a->t + a->n, b->t, b->n * sizeof *b->t);
         a->n += b->n;
         free(b->t);
-        *b = (lt_form){NULL, 0};
+        *b = (pc_lit_req){NULL, 0};
         return;
     }
-    lt_form_free(a);
-    lt_form_free(b);
+    pc_lit_req_free(a);
+    pc_lit_req_free(b);
 }
 
 /* The whole requirement of a piece a: a member and a->f when exact, a->f (or, failing that,
  * a member) when required. Consumes a->f. */
-lt_form lt_form_of(lt_parser *ps, lt_set *a)
+pc_lit_req pc_lit_req_of(pc_lit_parser *ps, pc_lit_set *a)
 {
-    lt_form f = a->f;
-    a->f = (lt_form){NULL, 0};
+    pc_lit_req f = a->f;
+    a->f = (pc_lit_req){NULL, 0};
     if (a->exact || !f.n) {
-        lt_form g = lt_form_group(ps, a);
-        lt_form_and(ps, &g, &f);
+        pc_lit_req g = pc_lit_req_group(ps, a);
+        pc_lit_req_and(ps, &g, &f);
         return g;
     }
     return f;
 }
 
-double lt_cost(const lt_set *a)
+double pc_lit_cost(const pc_lit_set *a)
 {
     if (a->n == 0)
         return HUGE_VAL;
@@ -191,16 +192,15 @@ double lt_cost(const lt_set *a)
 }
 
 /* Drop members that contain another member: they add nothing to the scan. */
-void lt_minimize(lt_set *a)
+void pc_lit_minimize(pc_lit_set *a)
 {
-    char keep[LT_MAX_UNION + LT_MAX_SET + 1];
+    char keep[PC_LIT_MAX_UNION + PC_LIT_MAX_SET + 1];
     if (a->n > sizeof keep)
         return;
     for (size_t i = 0; i < a->n; i++) {
         keep[i] = 1;
         for (size_t j = 0; j < a->n && keep[i]; j++)
-            if (j != i && strstr(a->s[i], a->s[j]) &&
-                (strlen(a->s[j]) < strlen(a->s[i]) || j < i))
+            if (j != i && strstr(a->s[i], a->s[j]) && (strlen(a->s[j]) < strlen(a->s[i]) || j < i))
                 keep[i] = 0;
     }
     size_t k = 0;
@@ -214,23 +214,23 @@ void lt_minimize(lt_set *a)
 }
 
 /* The cross product a x b into *out; 0 when it would exceed the caps (out untouched). */
-int lt_cross(lt_parser *ps, const lt_set *a, const lt_set *b, lt_set *out)
+int pc_lit_cross(pc_lit_parser *ps, const pc_lit_set *a, const pc_lit_set *b, pc_lit_set *out)
 {
-    if (a->n * b->n > LT_MAX_SET)
+    if (a->n * b->n > PC_LIT_MAX_SET)
         return 0;
-    lt_set r = {NULL, 0, 1, {NULL, 0}};
+    pc_lit_set r = {NULL, 0, 1, {NULL, 0}};
     for (size_t i = 0; i < a->n; i++)
         for (size_t j = 0; j < b->n; j++) {
             size_t la = strlen(a->s[i]), lb = strlen(b->s[j]);
-            if (la + lb > LT_MAX_LEN) {
-                lt_free(&r);
+            if (la + lb > PC_LIT_MAX_LEN) {
+                pc_lit_set_free(&r);
                 return 0;
             }
-            char buf[LT_MAX_LEN + 1];
+            char buf[PC_LIT_MAX_LEN + 1];
             memcpy(buf, a->s[i], la);
             memcpy(buf + la, b->s[j], lb);
-            if (lt_add(ps, &r, buf, la + lb) < 0) {
-                lt_free(&r);
+            if (pc_lit_add(ps, &r, buf, la + lb) < 0) {
+                pc_lit_set_free(&r);
                 return 0;
             }
         }
@@ -239,12 +239,12 @@ int lt_cross(lt_parser *ps, const lt_set *a, const lt_set *b, lt_set *out)
 }
 
 /* Union of b into a (b consumed); 0 when it exceeds the cap. */
-int lt_union(lt_parser *ps, lt_set *a, lt_set *b)
+int pc_lit_union(pc_lit_parser *ps, pc_lit_set *a, pc_lit_set *b)
 {
     int ok = 1;
     for (size_t i = 0; i < b->n && ok; i++)
-        ok = lt_add(ps, a, b->s[i], strlen(b->s[i])) == 0 && a->n <= LT_MAX_UNION;
-    lt_free(b);
+        ok = pc_lit_add(ps, a, b->s[i], strlen(b->s[i])) == 0 && a->n <= PC_LIT_MAX_UNION;
+    pc_lit_set_free(b);
     return ok;
 }
 

@@ -1,8 +1,7 @@
-/* compare_report.c: a pc_comparison rendered for people (pc_report: matrix, attribute values,
- * findings and, with a review, the reviewer's decisions). It reads the comparison only; the
- * JSON for scripts is compare_json.c. */
-#include "compare/compare_internal.h"
-#include "review/review.h"
+/* present_report.c: a pc_comparison rendered for people (pc_report: matrix, attribute values,
+ * findings and, with a review, the reviewer's decisions; present.h). The JSON for scripts is
+ * present_json.c. */
+#include "present/present.h"
 
 #include <string.h>
 
@@ -29,7 +28,7 @@ static void pc_matrix_cell(const pc_comparison *c, int cat, size_t pi, pc_buf *b
     pc_buf_adds(b, "");
     if (cell->covered) {
         char ex[120];
-        pc_cmp_excerpt(c->policies[pi], cell->clauses[0], 60, ex, sizeof ex);
+        pc_policy_excerpt(c->policies[pi], cell->clauses[0], 60, ex, sizeof ex);
         pc_buf_printf(b, "covered (%zu): %s", cell->nclauses, ex);
         *mark = PC_MARK_COVERED;
     } else if (cell->required) {
@@ -147,7 +146,7 @@ static void pc_evidence_text(const pc_comparison *c, const pc_finding *f, pc_buf
         const pc_policy *p = c->policies[ref->policy];
         char ex[240];
         if (ref->clause != PC_NO_CLAUSE) {
-            pc_cmp_excerpt(p, ref->clause, 200, ex, sizeof ex);
+            pc_policy_excerpt(p, ref->clause, 200, ex, sizeof ex);
             pc_buf_printf(b, "%s%s #%zu: %s", b->len ? "\n" : "", p->id, ref->clause, ex);
         } else if (ref->section >= 0) {
             const pc_section *s = &p->outline->sections[ref->section];
@@ -242,7 +241,7 @@ static const char *pc_fit_text(const pc_review_map *m, const pc_decision *d, pc_
     if (fit == PC_FIT_NONE)
         return d->is_finding ? "finding no longer reported" : "clause no longer in the policy";
     char ex[240];
-    pc_cmp_excerpt(m->cmp->policies[pi], ci, 200, ex, sizeof ex);
+    pc_policy_excerpt(m->cmp->policies[pi], ci, 200, ex, sizeof ex);
     pc_buf_printf(b, "needs review again: the clause now reads \"%s\"", ex);
     return b->data;
 }
@@ -304,7 +303,7 @@ static void pc_report_review(const pc_review_map *m, pc_report *r)
     pc_buf_free(&b);
 }
 
-pc_report *pc_comparison_report_reviewed(const pc_comparison *c, const pc_review_map *map)
+pc_report *pc_present_report(const pc_comparison *c, const pc_review_map *map)
 {
     pc_report *r = pc_report_new("Privacy policy comparison");
     if (!r)
@@ -315,9 +314,4 @@ pc_report *pc_comparison_report_reviewed(const pc_comparison *c, const pc_review
     if (map)
         pc_report_review(map, r);
     return r;
-}
-
-pc_report *pc_comparison_report(const pc_comparison *c)
-{
-    return pc_comparison_report_reviewed(c, NULL);
 }

@@ -1,10 +1,6 @@
-/* compare_json.c: the comparison as the JSON of DESIGN.md (`compare --format json`), with the
- * reviewer's decisions when a review map is given (compare.h). */
-#include "compare/compare_internal.h"
-#include "present/compare_json.h"
-#include "review/review.h"
-
-#include <jansson.h>
+/* present_json.c: the comparison as the JSON of DESIGN.md (`compare --format json`), with the
+ * reviewer's decisions when a review map is given (present.h). */
+#include "present/present.h"
 
 static json_t *pc_json_text(const pc_policy *p, size_t start, size_t end)
 {
@@ -116,7 +112,8 @@ static json_t *pc_json_finding_review(const pc_review_map *map, size_t i)
                      pc_json_opt(d->note), "stale", fit == PC_FIT_STALE);
 }
 
-json_t *pc_finding_json(const pc_comparison *c, const pc_review_map *map, size_t i, int bare)
+json_t *pc_present_finding_json(const pc_comparison *c, const pc_review_map *map, size_t i,
+                                int bare)
 {
     const pc_finding *f = &c->findings[i];
     json_t *cat = f->category >= 0 ? json_string(c->tax->cats[f->category].id) : json_null();
@@ -148,7 +145,7 @@ static json_t *pc_json_findings(const pc_comparison *c, const pc_review_map *map
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->nfindings; i++)
-        json_array_append_new(a, pc_finding_json(c, map, i, 0));
+        json_array_append_new(a, pc_present_finding_json(c, map, i, 0));
     return a;
 }
 
@@ -197,8 +194,7 @@ static json_t *pc_json_review(const pc_review_map *m)
     return a;
 }
 
-int pc_comparison_json_reviewed(const pc_comparison *c, const pc_review_map *map, FILE *f,
-                                pc_error *err)
+int pc_present_json(const pc_comparison *c, const pc_review_map *map, FILE *f, pc_error *err)
 {
     json_t *root = json_pack("{s:o, s:o, s:o, s:o, s:o}", "policies", pc_json_policies(c),
                              "categories", pc_json_categories(c), "cells", pc_json_cells(c),
@@ -221,9 +217,4 @@ int pc_comparison_json_reviewed(const pc_comparison *c, const pc_review_map *map
         return -1;
     }
     return 0;
-}
-
-int pc_comparison_json(const pc_comparison *c, FILE *f, pc_error *err)
-{
-    return pc_comparison_json_reviewed(c, NULL, f, err);
 }

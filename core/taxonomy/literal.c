@@ -1,4 +1,4 @@
-/* tax_literal.c: deriving a rule's required literals from its pattern source.
+/* literal.c: deriving a rule's required literals from its pattern source.
  *
  * A small, conservative reading of PCRE2 syntax. Each piece of the pattern is summarized as a
  * literal set that is either
@@ -11,7 +11,7 @@
  * characters break the literal. An alternation is exact when all branches are, otherwise it
  * requires the union of its branches' best sets (none when any branch has none). Of the sets
  * a sequence offers, the one least likely to occur in English text is kept as the key.
- * Alongside, every piece carries the whole requirement as a formula (lt_form, exported as
+ * Alongside, every piece carries the whole requirement as a formula (pc_lit_req, exported as
  * pc_lit_form): a sequence requires all of its pieces' sets (AND), an alternation one of its
  * branches (OR), a positive look-around what its content requires; past the caps the weaker
  * side is kept, which only ever admits more.
@@ -19,15 +19,15 @@
  * Anything not followed (recursion, conditionals, verbs, \Q..\E, extended mode, unknown
  * escapes) gives no literal at all, so the result can only ever admit too much.
  */
-#include "taxonomy/tax_literal_internal.h"
+#include "taxonomy/literal_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static lt_set lt_alternation(lt_parser *ps);
+static pc_lit_set lit_alternation(pc_lit_parser *ps);
 
 /* Skip a character class; p is just past '['. */
-static void lt_skip_class(lt_parser *ps)
+static void lit_skip_class(pc_lit_parser *ps)
 {
     const char *p = ps->p;
     if (*p == '^')
@@ -47,7 +47,7 @@ static void lt_skip_class(lt_parser *ps)
     ps->p = *p ? p + 1 : p;
 }
 
-static void lt_lower(char **s, size_t n)
+static void lit_lower(char **s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         for (char *c = s[i]; *c; c++)
@@ -57,27 +57,27 @@ static void lt_lower(char **s, size_t n)
 
 /* A class; ps->p is just past '['. A short list of plain characters ("[sz]", "[-.]") is the
  * exact set of them; anything else breaks the literal. */
-static lt_set lt_class(lt_parser *ps)
+static pc_lit_set lit_class(pc_lit_parser *ps)
 {
     const char *b = ps->p;
-    lt_skip_class(ps);
+    lit_skip_class(ps);
     size_t n = (size_t)(ps->p - b) - 1;
     if (ps->giveup || n == 0 || n > 8 || *b == '^' || memchr(b, '\\', n) || memchr(b, '[', n) ||
         (n > 2 && memchr(b + 1, '-', n - 2)))
-        return lt_none();
+        return pc_lit_none();
     for (size_t i = 0; i < n; i++)
         if ((unsigned char)b[i] <= 0x20 || (unsigned char)b[i] >= 0x7f)
-            return lt_none();
-    lt_set a = lt_exact1(ps, b, 1);
+            return pc_lit_none();
+    pc_lit_set a = pc_lit_exact1(ps, b, 1);
     for (size_t i = 1; i < n; i++)
-        lt_add(ps, &a, b + i, 1);
+        pc_lit_add(ps, &a, b + i, 1);
     if (ps->caseless)
-        lt_lower(a.s, a.n);
+        lit_lower(a.s, a.n);
     return a;
 }
 
 /* Skip a {...} argument if present (after \x, \o, \p, \g, \k). */
-static void lt_skip_braced(lt_parser *ps, char open, char close)
+static void lit_skip_braced(pc_lit_parser *ps, char open, char close)
 {
     if (*ps->p != open)
         return;
@@ -88,59 +88,59 @@ static void lt_skip_braced(lt_parser *ps, char open, char close)
 }
 
 /* An escape; ps->p is just past the backslash. Returns the atom's set. */
-static lt_set lt_escape(lt_parser *ps)
+static pc_lit_set lit_escape(pc_lit_parser *ps)
 {
     char c = *ps->p;
     if (!c) {
         ps->giveup = 1;
-        return lt_none();
+        return pc_lit_none();
     }
     ps->p++;
     if (strchr("bBAzZGK", c))
-        return lt_exact1(ps, "", 0); /* zero-width: transparent */
+        return pc_lit_exact1(ps, "", 0); /* zero-width: transparent */
     if (strchr("dDwWsShHvVRNXC", c))
-        return lt_none();
+        return pc_lit_none();
     if (c == 'p' || c == 'P' || c == 'c') { /* \p{..} or \pL; \cX */
         if (c != 'c' && *ps->p == '{')
-            lt_skip_braced(ps, '{', '}');
+            lit_skip_braced(ps, '{', '}');
         else if (*ps->p)
             ps->p++;
-        return lt_none();
+        return pc_lit_none();
     }
     if ((c >= '1' && c <= '9') || c == 'g' || c == 'k') {
         ps->flags |= PC_LITF_BACKREF;
         int named = c == 'k' || c == 'g';
         char open = *ps->p, close = open == '<' ? '>' : open == '{' ? '}' : '\'';
         if (named && (open == '<' || open == '{' || open == '\''))
-            lt_skip_braced(ps, open, close);
+            lit_skip_braced(ps, open, close);
         else
             while ((named && *ps->p == '-') || (*ps->p >= '0' && *ps->p <= '9'))
                 ps->p++;
-        return lt_none();
+        return pc_lit_none();
     }
     if (c == 'x' || c == 'o') {
         if (*ps->p == '{')
-            lt_skip_braced(ps, '{', '}');
+            lit_skip_braced(ps, '{', '}');
         else
             for (int i = 0; i < 2 && strchr("0123456789abcdefABCDEF", *ps->p) && *ps->p; i++)
                 ps->p++;
-        return lt_none();
+        return pc_lit_none();
     }
     if (c == '0') {
         for (int i = 0; i < 2 && *ps->p >= '0' && *ps->p <= '7'; i++)
             ps->p++;
-        return lt_none();
+        return pc_lit_none();
     }
     if (strchr("aefnrt", c))
-        return lt_none();
+        return pc_lit_none();
     if ((unsigned char)c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-        return lt_exact1(ps, &c, 1); /* an escaped punctuation character is itself */
-    ps->giveup = 1; /* \Q, \E, \u ... : not followed */
-    return lt_none();
+        return pc_lit_exact1(ps, &c, 1); /* an escaped punctuation character is itself */
+    ps->giveup = 1;                      /* \Q, \E, \u ... : not followed */
+    return pc_lit_none();
 }
 
 /* Does p[0..end) hold an unescaped *, + or {n,}? */
-static int lt_unbounded(const char *p, const char *end)
+static int lit_unbounded(const char *p, const char *end)
 {
     for (const char *q = p; q < end; q++) {
         if (*q == '\\') {
@@ -162,7 +162,7 @@ static int lt_unbounded(const char *p, const char *end)
  * sets *lookaround (1 positive, 2 negative). Returns 1 when the group is already complete
  * (a comment or an option setting; *done is its set, ps->p past it), -1 when the group is
  * beyond the analysis (ps->giveup set), 0 to parse the body. */
-static int lt_group_opener(lt_parser *ps, const char **pp, int *lookaround, lt_set *done)
+static int lit_group_opener(pc_lit_parser *ps, const char **pp, int *lookaround, pc_lit_set *done)
 {
     const char *p = *pp;
     *lookaround = 0;
@@ -187,13 +187,13 @@ static int lt_group_opener(lt_parser *ps, const char **pp, int *lookaround, lt_s
     } else if (*p == '#') {
         const char *e = strchr(p, ')');
         ps->p = e ? e + 1 : p + strlen(p);
-        *done = lt_exact1(ps, "", 0);
+        *done = pc_lit_exact1(ps, "", 0);
         return 1;
     } else {
         size_t k = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-^");
         if (p[k] == ')') { /* (?flags): options for the rest, handled by the pre-scan */
             ps->p = p + k + 1;
-            *done = lt_exact1(ps, "", 0);
+            *done = pc_lit_exact1(ps, "", 0);
             return 1;
         }
         if (p[k] != ':' || k == 0)
@@ -205,32 +205,32 @@ static int lt_group_opener(lt_parser *ps, const char **pp, int *lookaround, lt_s
 }
 
 /* A parenthesized group; ps->p is just past '('. */
-static lt_set lt_group(lt_parser *ps)
+static pc_lit_set lit_group(pc_lit_parser *ps)
 {
     const char *p = ps->p;
     int lookaround;
-    lt_set done;
-    int rc = lt_group_opener(ps, &p, &lookaround, &done);
+    pc_lit_set done;
+    int rc = lit_group_opener(ps, &p, &lookaround, &done);
     if (rc != 0)
-        return rc > 0 ? done : lt_none();
+        return rc > 0 ? done : pc_lit_none();
     ps->p = p;
     const char *inner = p;
-    lt_set a = lt_alternation(ps);
+    pc_lit_set a = lit_alternation(ps);
     if (*ps->p != ')') {
         ps->giveup = 1;
-        lt_free(&a);
-        return lt_none();
+        pc_lit_set_free(&a);
+        return pc_lit_none();
     }
     if (lookaround) {
-        if (lt_unbounded(inner, ps->p))
+        if (lit_unbounded(inner, ps->p))
             ps->flags |= PC_LITF_UNBOUNDED_LOOKAROUND;
-        lt_form f = {NULL, 0};
+        pc_lit_req f = {NULL, 0};
         if (lookaround == 1) { /* what a positive look-around sees is in the text too */
-            lt_minimize(&a);
-            f = lt_form_of(ps, &a);
+            pc_lit_minimize(&a);
+            f = pc_lit_req_of(ps, &a);
         }
-        lt_free(&a);
-        a = lt_exact1(ps, "", 0);
+        pc_lit_set_free(&a);
+        a = pc_lit_exact1(ps, "", 0);
         a.f = f;
     }
     ps->p++;
@@ -238,7 +238,7 @@ static lt_set lt_group(lt_parser *ps)
 }
 
 /* Read a quantifier if one follows: *min, *max (-1 = unbounded). 0 when there is none. */
-static int lt_quantifier(lt_parser *ps, long *min, long *max)
+static int lit_quantifier(pc_lit_parser *ps, long *min, long *max)
 {
     const char *p = ps->p;
     if (*p == '?' || *p == '*' || *p == '+') {
@@ -271,170 +271,171 @@ static int lt_quantifier(lt_parser *ps, long *min, long *max)
 }
 
 /* One atom (without its quantifier). */
-static lt_set lt_atom(lt_parser *ps)
+static pc_lit_set lit_atom(pc_lit_parser *ps)
 {
     unsigned char c = (unsigned char)*ps->p++;
     switch (c) {
     case '(':
-        return lt_group(ps);
+        return lit_group(ps);
     case '[':
-        return lt_class(ps);
+        return lit_class(ps);
     case '\\':
-        return lt_escape(ps);
+        return lit_escape(ps);
     case '.':
-        return lt_none();
+        return pc_lit_none();
     case '^':
     case '$':
-        return lt_exact1(ps, "", 0);
+        return pc_lit_exact1(ps, "", 0);
     default:
         break;
     }
     if (c >= 0x80) { /* a non-ASCII character: skip its continuation bytes */
         while (((unsigned char)*ps->p & 0xC0) == 0x80)
             ps->p++;
-        return lt_none();
+        return pc_lit_none();
     }
     char lc = (char)(ps->caseless && c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return lt_exact1(ps, &lc, 1);
+    return pc_lit_exact1(ps, &lc, 1);
 }
 
 /* ---- sequences and alternations --------------------------------------------------------- */
 
-/* lt_seq: a branch being read. Owns run, best and f. */
-typedef struct lt_seq {
-    lt_set run;  /* the exact strings of the current unbroken stretch */
-    lt_set best; /* the rarest required set so far */
-    int broken;  /* the branch is not one exact set */
-    lt_form f;   /* everything the branch requires so far */
-} lt_seq;
+/* lit_seq: a branch being read. Owns run, best and f. */
+typedef struct lit_seq {
+    pc_lit_set run;  /* the exact strings of the current unbroken stretch */
+    pc_lit_set best; /* the rarest required set so far */
+    int broken;      /* the branch is not one exact set */
+    pc_lit_req f;    /* everything the branch requires so far */
+} lit_seq;
 
 /* A piece cand (consumed) the branch requires: its requirement joins q->f, and it becomes
  * q->best when rarer. Sets holding "" say nothing. */
-static void lt_consider(lt_parser *ps, lt_seq *q, lt_set *cand)
+static void lit_consider(pc_lit_parser *ps, lit_seq *q, pc_lit_set *cand)
 {
-    lt_minimize(cand);
-    lt_form f = lt_form_of(ps, cand);
-    lt_form_and(ps, &q->f, &f);
-    if (cand->n && !lt_has_empty(cand) && lt_cost(cand) < lt_cost(&q->best)) {
-        lt_free(&q->best);
+    pc_lit_minimize(cand);
+    pc_lit_req f = pc_lit_req_of(ps, cand);
+    pc_lit_req_and(ps, &q->f, &f);
+    if (cand->n && !pc_lit_has_empty(cand) && pc_lit_cost(cand) < pc_lit_cost(&q->best)) {
+        pc_lit_set_free(&q->best);
         q->best = *cand;
         q->best.exact = 0;
     } else {
-        lt_free(cand);
+        pc_lit_set_free(cand);
     }
-    *cand = lt_none();
+    *cand = pc_lit_none();
 }
 
-static void lt_break(lt_parser *ps, lt_seq *q)
+static void lit_break(pc_lit_parser *ps, lit_seq *q)
 {
-    lt_consider(ps, q, &q->run);
-    q->run = lt_exact1(ps, "", 0);
+    lit_consider(ps, q, &q->run);
+    q->run = pc_lit_exact1(ps, "", 0);
     q->broken = 1;
 }
 
 /* Append exact set a (consumed) to the run, breaking the run first when it would overflow. */
-static void lt_extend(lt_parser *ps, lt_seq *q, lt_set *a)
+static void lit_extend(pc_lit_parser *ps, lit_seq *q, pc_lit_set *a)
 {
-    lt_set r;
-    if (lt_cross(ps, &q->run, a, &r)) {
-        lt_free(&q->run);
+    pc_lit_set r;
+    if (pc_lit_cross(ps, &q->run, a, &r)) {
+        pc_lit_set_free(&q->run);
         q->run = r;
-        lt_free(a);
+        pc_lit_set_free(a);
         return;
     }
-    lt_break(ps, q);
-    lt_free(&q->run);
+    lit_break(ps, q);
+    pc_lit_set_free(&q->run);
     q->run = *a;
-    *a = lt_none();
+    *a = pc_lit_none();
 }
 
-static void lt_item(lt_parser *ps, lt_seq *q, lt_set *a, int quant, long min, long max)
+static void lit_item(pc_lit_parser *ps, lit_seq *q, pc_lit_set *a, int quant, long min, long max)
 {
     if (quant && min == 0)
-        lt_form_free(&a->f); /* an optional piece requires nothing */
+        pc_lit_req_free(&a->f);                 /* an optional piece requires nothing */
     if (a->exact && a->n == 1 && !a->s[0][0]) { /* zero-width (a look-ahead may require) */
-        lt_form_and(ps, &q->f, &a->f);
-        lt_free(a);
+        pc_lit_req_and(ps, &q->f, &a->f);
+        pc_lit_set_free(a);
         return;
     }
     if (quant && min == 0) {
-        if (a->exact && max == 1 && a->n < LT_MAX_SET && lt_add(ps, a, "", 0) == 0) {
-            lt_extend(ps, q, a);
+        if (a->exact && max == 1 && a->n < PC_LIT_MAX_SET && pc_lit_add(ps, a, "", 0) == 0) {
+            lit_extend(ps, q, a);
             return;
         }
-        lt_free(a);
-        lt_break(ps, q);
+        pc_lit_set_free(a);
+        lit_break(ps, q);
         return;
     }
     if (!a->exact) {
-        lt_break(ps, q);
-        lt_consider(ps, q, a);
+        lit_break(ps, q);
+        lit_consider(ps, q, a);
         return;
     }
-    lt_form_and(ps, &q->f, &a->f);
-    lt_extend(ps, q, a);
+    pc_lit_req_and(ps, &q->f, &a->f);
+    lit_extend(ps, q, a);
     if (quant && !(min == 1 && max == 1))
-        lt_break(ps, q); /* the first repetition is required, the rest may vary */
+        lit_break(ps, q); /* the first repetition is required, the rest may vary */
 }
 
-static lt_set lt_branch(lt_parser *ps)
+static pc_lit_set lit_branch(pc_lit_parser *ps)
 {
-    lt_seq q = {lt_exact1(ps, "", 0), lt_none(), 0, {NULL, 0}};
+    lit_seq q = {pc_lit_exact1(ps, "", 0), pc_lit_none(), 0, {NULL, 0}};
     while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->giveup && !ps->oom) {
         if (*ps->p == '?' || *ps->p == '*' || *ps->p == '+' || *ps->p == '{') {
             long mn, mx;
-            if (!lt_quantifier(ps, &mn, &mx))
+            if (!lit_quantifier(ps, &mn, &mx))
                 ps->giveup = 1;
             continue;
         }
-        lt_set a = lt_atom(ps);
+        pc_lit_set a = lit_atom(ps);
         long mn = 1, mx = 1;
-        int quant = lt_quantifier(ps, &mn, &mx);
-        lt_item(ps, &q, &a, quant, mn, mx);
+        int quant = lit_quantifier(ps, &mn, &mx);
+        lit_item(ps, &q, &a, quant, mn, mx);
     }
     if (!q.broken) {
-        lt_free(&q.best);
+        pc_lit_set_free(&q.best);
         q.run.f = q.f;
         return q.run;
     }
-    lt_consider(ps, &q, &q.run);
+    lit_consider(ps, &q, &q.run);
     q.best.f = q.f;
     return q.best;
 }
 
-static lt_set lt_alternation(lt_parser *ps)
+static pc_lit_set lit_alternation(pc_lit_parser *ps)
 {
-    lt_set acc = lt_branch(ps);
+    pc_lit_set acc = lit_branch(ps);
     int dead = !acc.exact && acc.n == 0;
     while (*ps->p == '|' && !ps->giveup && !ps->oom) {
         ps->p++;
-        lt_set b = lt_branch(ps);
+        pc_lit_set b = lit_branch(ps);
         if (dead || (!b.exact && b.n == 0)) {
             dead = 1;
-            lt_free(&b);
+            pc_lit_set_free(&b);
             continue;
         }
-        int exact = acc.exact && b.exact && acc.n + b.n <= LT_MAX_SET;
+        int exact = acc.exact && b.exact && acc.n + b.n <= PC_LIT_MAX_SET;
         if (!exact) {
-            lt_minimize(&acc);
-            lt_minimize(&b);
+            pc_lit_minimize(&acc);
+            pc_lit_minimize(&b);
         }
-        if (!exact && (lt_has_empty(&acc) || lt_has_empty(&b))) {
+        if (!exact && (pc_lit_has_empty(&acc) || pc_lit_has_empty(&b))) {
             dead = 1; /* a branch that may match the empty string requires nothing */
-            lt_free(&b);
+            pc_lit_set_free(&b);
             continue;
         }
-        lt_form fa = exact ? acc.f : lt_form_of(ps, &acc), fb = exact ? b.f : lt_form_of(ps, &b);
-        acc.f = b.f = (lt_form){NULL, 0};
-        lt_form_or(&fa, &fb);
-        if (!lt_union(ps, &acc, &b))
+        pc_lit_req fa = exact ? acc.f : pc_lit_req_of(ps, &acc),
+                   fb = exact ? b.f : pc_lit_req_of(ps, &b);
+        acc.f = b.f = (pc_lit_req){NULL, 0};
+        pc_lit_req_or(&fa, &fb);
+        if (!pc_lit_union(ps, &acc, &b))
             dead = 1;
         acc.f = fa;
         acc.exact = exact;
     }
     if (dead) {
-        lt_free(&acc);
-        return lt_none();
+        pc_lit_set_free(&acc);
+        return pc_lit_none();
     }
     return acc;
 }
@@ -442,7 +443,7 @@ static lt_set lt_alternation(lt_parser *ps)
 /* ---- entry points ----------------------------------------------------------------------- */
 
 /* Inline options: 'i' anywhere makes the literals caseless (a superset); 'x' is not followed. */
-static void lt_prescan(lt_parser *ps, const char *pattern)
+static void lit_prescan(pc_lit_parser *ps, const char *pattern)
 {
     for (const char *p = strstr(pattern, "(?"); p; p = strstr(p + 2, "(?")) {
         size_t k = strspn(p + 2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-^");
@@ -461,7 +462,7 @@ static void lt_prescan(lt_parser *ps, const char *pattern)
 
 /* f as a pc_lit_form (strings moved out of f); nothing when it is one group alone, which the
  * key already says. -1 when memory runs out. */
-static int lt_form_export(lt_form *f, pc_lit_form *out)
+static int lit_form_export(pc_lit_req *f, pc_lit_form *out)
 {
     memset(out, 0, sizeof *out);
     if (!f->n || (f->n == 1 && f->t[0].n == 1))
@@ -475,7 +476,7 @@ static int lt_form_export(lt_form *f, pc_lit_form *out)
         return -1;
     for (size_t t = 0; t < f->n; t++) {
         for (size_t g = 0; g < f->t[t].n; g++) {
-            lt_set *grp = &f->t[t].g[g];
+            pc_lit_set *grp = &f->t[t].g[g];
             for (size_t i = 0; i < grp->n; i++)
                 out->lits[out->nlits++] = grp->s[i];
             grp->n = 0; /* the strings now belong to out */
@@ -489,32 +490,32 @@ static int lt_form_export(lt_form *f, pc_lit_form *out)
 int pc_lit_derive(const char *pattern, int caseless, pc_rule_lits *out)
 {
     memset(out, 0, sizeof *out);
-    lt_parser ps = {pattern, caseless, 0, 0, 0};
-    lt_prescan(&ps, pattern);
-    lt_set a = ps.giveup ? lt_none() : lt_alternation(&ps);
+    pc_lit_parser ps = {pattern, caseless, 0, 0, 0};
+    lit_prescan(&ps, pattern);
+    pc_lit_set a = ps.giveup ? pc_lit_none() : lit_alternation(&ps);
     if (*ps.p)
         ps.giveup = 1; /* an unbalanced ')' */
     out->flags = ps.flags | (ps.giveup ? PC_LITF_UNPARSED : 0);
     if (ps.oom) {
-        lt_free(&a);
+        pc_lit_set_free(&a);
         return -1;
     }
-    if (ps.giveup || a.n == 0 || lt_has_empty(&a)) {
-        lt_free(&a);
+    if (ps.giveup || a.n == 0 || pc_lit_has_empty(&a)) {
+        pc_lit_set_free(&a);
         return 0;
     }
-    lt_minimize(&a);
-    lt_form f = lt_form_of(&ps, &a);
-    int rc = lt_form_export(&f, &out->form);
-    lt_form_free(&f);
+    pc_lit_minimize(&a);
+    pc_lit_req f = pc_lit_req_of(&ps, &a);
+    int rc = lit_form_export(&f, &out->form);
+    pc_lit_req_free(&f);
     if (ps.oom || rc < 0) {
-        lt_free(&a);
+        pc_lit_set_free(&a);
         pc_lit_free(out);
         return -1;
     }
     if (ps.caseless) { /* literals gathered before an inline (?i) may still hold capitals */
-        lt_lower(a.s, a.n);
-        lt_lower(out->form.lits, out->form.nlits);
+        lit_lower(a.s, a.n);
+        lit_lower(out->form.lits, out->form.nlits);
     }
     out->lits = a.s;
     out->nlits = a.n;

@@ -1,0 +1,36 @@
+/* present.h: a comparison put together with a reviewer's decisions, for people and for scripts.
+ *
+ * The comparison (compare.h) knows no format and no review; this layer reads a pc_comparison
+ * and, when there is one, the decisions placed on it (a pc_review_map, review.h), and makes:
+ * - the tables people read (pc_present_report): the matrix (rows are categories grouped under
+ *   their OPP-115 parent, columns are policies), the values each policy states, the findings
+ *   and, with a review, a "Review" and a "Note" column on the findings and a "Review notes"
+ *   table listing every clause decision and every decision that fits nothing (orphans);
+ * - the JSON of DESIGN.md (pc_present_json), each finding with a decision gaining
+ *   "review":{"status","note","stale"} and a top-level "review" array of every decision.
+ * With map == NULL both are exactly the comparison alone. Every format a user can ask for goes
+ * through one table of writers (writer.h) built on these two.
+ */
+#ifndef POLCMP_PRESENT_H
+#define POLCMP_PRESENT_H
+
+#include "compare/compare.h"
+#include "present/report.h"
+#include "review/review.h"
+#include "util/util.h"
+
+#include <jansson.h>
+#include <stdio.h>
+
+/* The tables; NULL on out of memory. */
+pc_report *pc_present_report(const pc_comparison *c, const pc_review_map *map);
+/* The JSON, written to f. 0, or -1 with err (out of memory, a write error; names no file). */
+int pc_present_json(const pc_comparison *c, const pc_review_map *map, FILE *f, pc_error *err);
+/* Finding i as the JSON above describes it (kind, severity, category, policies, clauses with
+ * their text, message; sections, attribute and review when there are any), for other writers
+ * such as batch mode's JSON Lines. With `bare` (a comparison of one policy) the policy ids are
+ * left out. A new reference, NULL on out of memory. */
+json_t *pc_present_finding_json(const pc_comparison *c, const pc_review_map *map, size_t i,
+                                int bare);
+
+#endif

@@ -1,0 +1,96 @@
+/* test_util.c: the shared base: errors (the first one wins), the word tokenizer and the
+ * whole-file reader. */
+#include "testutil.h"
+
+#include "util/file.h"
+#include "util/util.h"
+#include "util/words.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void test_first_error_wins(void **state)
+{
+    (void)state;
+    pc_error err = {{0}};
+    pc_error_set(&err, "%s: line %d: bad", "a.yaml", 3);
+    pc_error_set(&err, "out of memory");
+    assert_string_equal(err.msg, "a.yaml: line 3: bad");
+    pc_error_clear(&err);
+    pc_error_set(&err, "second");
+    assert_string_equal(err.msg, "second");
+    pc_error_set(NULL, "ignored");
+}
+
+/* The words of s joined by "|", each folded. */
+static char *words_of(const char *s)
+{
+    static char out[512];
+    size_t pos = 0, n = 0, words = 0, len = strlen(s);
+    pc_span w;
+    out[0] = '\0';
+    while (pc_word_next(s, len, &pos, &w)) {
+        char word[64];
+        pc_word_fold(word, sizeof word, s, w);
+        n += (size_t)snprintf(out + n, sizeof out - n, "%s%s", n ? "|" : "", word);
+        words++;
+    }
+    assert_int_equal(pc_word_count(s, len), words);
+    return out;
+}
+
+static void test_words(void **state)
+{
+    (void)state;
+    assert_string_equal(words_of("We don't sell."), "we|don't|sell");
+    assert_string_equal(words_of("the company\xE2\x80\x99s data"), "the|company's|data");
+    assert_string_equal(words_of("opt-out, e-mail"), "opt|out|e|mail");
+    assert_string_equal(words_of("'quoted' -- 90 days"), "quoted|90|days");
+    assert_string_equal(words_of("Caf\xC3\xA9 \xC3\xA9t\xC3\xA9"), "caf\xC3\xA9|\xC3\xA9t\xC3\xA9");
+    assert_string_equal(words_of("data\xE2\x80\x94we"), "data|we"); /* an em dash separates */
+    assert_string_equal(words_of("\xE6\x97\xA5\xE6\x9C\xAC"), "\xE6\x97\xA5|\xE6\x9C\xAC");
+    assert_string_equal(words_of("\xFF\xFE cookies"), "cookies"); /* invalid bytes separate */
+    assert_string_equal(words_of(" ... "), "");
+}
+
+static void test_word_count(void **state)
+{
+    (void)state;
+    assert_int_equal(pc_word_count("We keep order records for 90 days.", 34), 7);
+    assert_int_equal(pc_word_count("\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", 9), 3);
+    assert_int_equal(pc_word_count("", 0), 0);
+}
+
+static void test_file_read(void **state)
+{
+    (void)state;
+    const char *path = test_write_temp("read.txt", "abc\0def", 7);
+    size_t len = 0;
+    pc_error err = {{0}};
+    char *data = pc_file_read(path, 0, NULL, &len, &err);
+    assert_non_null(data);
+    assert_int_equal(len, 7);
+    assert_memory_equal(data, "abc\0def", 8); /* and NUL-terminated */
+    free(data);
+    assert_null(pc_file_read(path, 6, "raise it", &len, &err));
+    assert_non_null(strstr(err.msg, "read.txt: 7 bytes is over the 6 bytes limit (raise it)"));
+    pc_error_clear(&err);
+    assert_null(pc_file_read("/nonexistent/x", 0, NULL, &len, &err));
+    assert_string_equal(err.msg, "/nonexistent/x: no such file");
+    pc_error_clear(&err);
+    assert_null(pc_file_read(test_temp_dir(), 0, NULL, &len, &err));
+    assert_non_null(strstr(err.msg, ": is a directory"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_first_error_wins),
+        cmocka_unit_test(test_words),
+        cmocka_unit_test(test_word_count),
+        cmocka_unit_test(test_file_read),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
