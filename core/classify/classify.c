@@ -516,13 +516,6 @@ unsigned pc_classified_opp10(const pc_classified *c)
     return mask;
 }
 
-const pc_model_verdict *pc_classified_verdict(const pc_classified *c, size_t clause)
-{
-    if (!c->model || clause >= c->nclauses || !c->nverdicts)
-        return NULL;
-    return &c->verdicts[c->whole ? 0 : clause];
-}
-
 const pc_label *pc_classified_label(const pc_classified *c, size_t clause, int cat)
 {
     if (clause >= c->nclauses)

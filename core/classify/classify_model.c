@@ -22,6 +22,13 @@ struct cl_model {
     size_t cap_keep;
 };
 
+const pc_model_verdict *pc_classified_verdict(const pc_classified *c, size_t clause)
+{
+    if (!c->model || clause >= c->nclauses || !c->nverdicts)
+        return NULL;
+    return &c->verdicts[c->whole ? 0 : clause];
+}
+
 int pc_category_class(const pc_category *cat)
 {
     int k = pc_opp12_index(cat->opp115);
