@@ -16,6 +16,7 @@
  * strictly increasing, idf positive and finite. */
 #include "classify/model.h"
 #include "util/atomic.h"
+#include "util/file.h"
 
 #include <errno.h>
 #include <math.h>
@@ -502,24 +503,9 @@ int pc_model_open(const pc_taxonomy *tax, const char *path, pc_model **out, pc_e
 
 pc_model *pc_model_load(const char *path, const pc_taxonomy *tax, pc_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pc_error_set(err, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    pc_buf b = {0};
-    char chunk[65536];
-    size_t n;
-    int oom = 0;
-    while (!oom && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        oom = b.len + n > IO_MAX_FILE || pc_buf_add(&b, chunk, n) < 0;
-    int rerr = ferror(f);
-    fclose(f);
-    pc_model *m = NULL;
-    if (oom || rerr)
-        pc_error_set(err, "%s: %s", path, rerr ? "read error" : "too large or out of memory");
-    else
-        m = pc_model_load_mem(path, b.data ? b.data : "", b.len, tax, err);
-    pc_buf_free(&b);
+    size_t len = 0;
+    char *data = pc_file_read(path, IO_MAX_FILE, NULL, &len, err);
+    pc_model *m = data ? pc_model_load_mem(path, data, len, tax, err) : NULL;
+    free(data);
     return m;
 }
