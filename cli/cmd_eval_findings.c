@@ -1,6 +1,8 @@
 /* cmd_eval_findings.c: `polcmp eval --contradictions FILE.jsonl` and `polcmp eval
  * --completeness FILE.jsonl`: findings measured against judged sets (core/eval/
- * eval_findings.h), with --require bounds for CI and --show N to read what was found. */
+ * eval_findings.h), with --require bounds for CI and --show N to read what was found. The
+ * policies are classified as `polcmp compare` classifies them: with the taxonomy's learned
+ * model unless --model FILE or --no-model says otherwise. */
 #include "cli.h"
 #include "eval/eval_findings.h"
 
@@ -14,6 +16,7 @@
 typedef struct ef_opts {
     const char *taxonomy, *contradictions, *completeness, *require;
     long show;
+    cli_model_opt model;
 } ef_opts;
 
 int cli_eval_wants_findings(int argc, char **argv)
@@ -33,9 +36,12 @@ static int ef_args(int argc, char **argv, ef_opts *o)
                            : !strcmp(a, "--contradictions") ? &o->contradictions
                            : !strcmp(a, "--completeness")   ? &o->completeness
                            : !strcmp(a, "--require")        ? &o->require
+                           : !strcmp(a, "--model")          ? &o->model.path
                                                             : NULL;
         if (dst && i + 1 < argc) {
             *dst = argv[++i];
+        } else if (!strcmp(a, "--no-model")) {
+            o->model.off = 1;
         } else if (!strcmp(a, "--show") && i + 1 < argc) {
             char *end;
             o->show = strtol(argv[++i], &end, 10);
@@ -45,8 +51,8 @@ static int ef_args(int argc, char **argv, ef_opts *o)
             }
         } else {
             cli_error("eval: unknown or incomplete option '%s' (usage: polcmp eval "
-                      "[--taxonomy FILE] --contradictions FILE.jsonl | --completeness "
-                      "FILE.jsonl [--require BOUNDS] [--show N])",
+                      "[--taxonomy FILE] [--model FILE | --no-model] --contradictions "
+                      "FILE.jsonl | --completeness FILE.jsonl [--require BOUNDS] [--show N])",
                       a);
             return -1;
         }
@@ -172,13 +178,14 @@ static void ef_contra_show(const pc_contra_set *set, long show)
     }
 }
 
-static int ef_contradictions(const ef_opts *o, const pc_taxonomy *tax)
+static int ef_contradictions(const ef_opts *o, const pc_taxonomy *tax,
+                             const pc_classify_opts *copts)
 {
     pc_contra_set set;
     pc_error err;
     int rc = CLI_ERROR;
     if (pc_contra_read(o->contradictions, &set, ef_warn, NULL, &err) < 0 ||
-        pc_contra_run(tax, &set, ef_warn, NULL, &err) < 0) {
+        pc_contra_run(tax, copts, &set, ef_warn, NULL, &err) < 0) {
         cli_error("%s", err.msg);
         pc_contra_set_free(&set);
         return rc;
@@ -239,12 +246,13 @@ static void ef_complete_errors(const pc_complete_set *set, const pc_taxonomy *ta
         }
 }
 
-static int ef_completeness(const ef_opts *o, const pc_taxonomy *tax)
+static int ef_completeness(const ef_opts *o, const pc_taxonomy *tax,
+                           const pc_classify_opts *copts)
 {
     pc_complete_set set;
     pc_error err;
     if (pc_complete_read(tax, o->completeness, &set, ef_warn, NULL, &err) < 0 ||
-        pc_complete_run(tax, &set, ef_warn, NULL, &err) < 0) {
+        pc_complete_run(tax, copts, &set, ef_warn, NULL, &err) < 0) {
         cli_error("%s", err.msg);
         pc_complete_set_free(&set);
         return CLI_ERROR;
@@ -280,9 +288,15 @@ int cmd_eval_findings(int argc, char **argv)
     if (ef_args(argc, argv, &o) < 0)
         return CLI_ERROR;
     pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
-    if (!tax)
+    pc_model *model = NULL;
+    if (!tax || cli_load_model(tax, &o.model, &model) < 0) {
+        pc_tax_free(tax);
         return CLI_ERROR;
-    int rc = o.contradictions ? ef_contradictions(&o, tax) : ef_completeness(&o, tax);
+    }
+    pc_classify_opts copts = {.model = model};
+    int rc = o.contradictions ? ef_contradictions(&o, tax, &copts)
+                              : ef_completeness(&o, tax, &copts);
+    pc_model_free(model);
     pc_tax_free(tax);
     return rc;
 }

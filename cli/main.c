@@ -23,6 +23,9 @@ static const cli_command cli_commands[] = {
      "polcmp eval [--taxonomy FILE] GOLD.jsonl\n"
      "       polcmp eval [--taxonomy FILE] --contradictions FILE.jsonl | --completeness "
      "FILE.jsonl"},
+    {"train", cmd_train,
+     "polcmp train [--taxonomy FILE] [--review FILE...] [--set KEY=VALUE,...] [--cv] "
+     "-o MODEL GOLD.jsonl..."},
     {"taxonomy", cmd_taxonomy, "polcmp taxonomy check FILE"},
 };
 

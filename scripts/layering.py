@@ -164,19 +164,24 @@ def check_includes(root):
     return errors + cycles(graph, "include cycle")
 
 
-def objects(build):
+def objects(root, build):
+    """The object files of the current sources: a build tree may still hold objects of files
+    that were moved or deleted since it was configured, and those are no unit any more."""
     found = []
     for dirpath, _, files in os.walk(build):
-        if not re.search(r"CMakeFiles/(polcmp_core|polcmp_tui|polcmp)\.dir", dirpath):
+        m = re.search(r"CMakeFiles/(polcmp_core|polcmp_tui|polcmp)\.dir(/.*)?$", dirpath)
+        if not m:
             continue
-        found += [os.path.join(dirpath, f) for f in files if f.endswith(".c.o")]
+        sub = (m.group(2) or "").lstrip("/")
+        found += [os.path.join(dirpath, f) for f in files if f.endswith(".c.o")
+                  and os.path.exists(os.path.join(root, sub, f[:-2]))]
     return sorted(found)
 
 
 def check_symbols(root, build):
     """Units (object files) as nodes, 'uses a symbol defined in' as arrows."""
     errors, defs, uses, mods = [], {}, {}, {}
-    objs = objects(build)
+    objs = objects(root, build)
     if not objs:
         return [f"{build}: no object files of polcmp_core, polcmp_tui or polcmp found"]
     for o in objs:

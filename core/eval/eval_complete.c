@@ -116,8 +116,9 @@ static void fc_predict(const pc_comparison *c, unsigned char *pred)
         pred[res[i].requirement] = res[i].status == PC_REQ_NOT_DISCLOSED;
 }
 
-static int fc_run_one(const pc_taxonomy *tax, const pc_complete_set *set, pc_complete_case *c,
-                      pc_eval_warn_fn warn, void *ctx, pc_error *err)
+static int fc_run_one(const pc_taxonomy *tax, const pc_classify_opts *copts,
+                      const pc_complete_set *set, pc_complete_case *c, pc_eval_warn_fn warn,
+                      void *ctx, pc_error *err)
 {
     pc_error derr;
     pc_doc *doc = pc_doc_from_memory(c->policy, c->text, strlen(c->text), PC_FORMAT_TEXT, &derr);
@@ -126,7 +127,7 @@ static int fc_run_one(const pc_taxonomy *tax, const pc_complete_set *set, pc_com
         memcpy(c->pred, c->judged, set->nreqs);
         return 0;
     }
-    pc_policy *p = pc_policy_from_doc(doc, tax, err);
+    pc_policy *p = pc_policy_from_doc_with(doc, tax, copts, err);
     pc_comparison *cmp =
         p ? pc_compare(tax, &p, 1, PC_REGIME_GDPR | PC_REGIME_CCPA | PC_REGIME_COPPA, err) : NULL;
     if (cmp)
@@ -136,15 +137,15 @@ static int fc_run_one(const pc_taxonomy *tax, const pc_complete_set *set, pc_com
     return cmp ? 0 : -1;
 }
 
-int pc_complete_run(const pc_taxonomy *tax, pc_complete_set *set, pc_eval_warn_fn warn, void *ctx,
-                    pc_error *err)
+int pc_complete_run(const pc_taxonomy *tax, const pc_classify_opts *copts, pc_complete_set *set,
+                    pc_eval_warn_fn warn, void *ctx, pc_error *err)
 {
     if (set->nreqs != tax->nreqs) {
         pc_error_set(err, "%s: read with another taxonomy", set->path);
         return -1;
     }
     for (size_t i = 0; i < set->n; i++)
-        if (fc_run_one(tax, set, &set->cases[i], warn, ctx, err) < 0)
+        if (fc_run_one(tax, copts, set, &set->cases[i], warn, ctx, err) < 0)
             return -1;
     return 0;
 }

@@ -322,11 +322,11 @@ static int fe_seen(const pc_contra_set *set, size_t i)
     return 0;
 }
 
-static int fe_run_policy(const pc_taxonomy *tax, pc_contra_set *set, const char *file,
-                         pc_eval_warn_fn warn, void *ctx, pc_error *err)
+static int fe_run_policy(const pc_taxonomy *tax, const pc_classify_opts *copts, pc_contra_set *set,
+                         const char *file, pc_eval_warn_fn warn, void *ctx, pc_error *err)
 {
     pc_error perr;
-    pc_policy *p = pc_policy_open(file, NULL, tax, &perr);
+    pc_policy *p = pc_policy_open_with(file, NULL, tax, copts, &perr);
     if (!p) {
         pc_feval_warn(warn, ctx, "%s; its pairs count as not found", perr.msg);
         set->nunloadable++;
@@ -341,14 +341,14 @@ static int fe_run_policy(const pc_taxonomy *tax, pc_contra_set *set, const char 
     return rc;
 }
 
-int pc_contra_run(const pc_taxonomy *tax, pc_contra_set *set, pc_eval_warn_fn warn, void *ctx,
-                  pc_error *err)
+int pc_contra_run(const pc_taxonomy *tax, const pc_classify_opts *copts, pc_contra_set *set,
+                  pc_eval_warn_fn warn, void *ctx, pc_error *err)
 {
     for (size_t i = 0; i < set->npairs; i++) {
         if (fe_seen(set, i))
             continue;
         set->npolicies++;
-        if (fe_run_policy(tax, set, set->pairs[i].file, warn, ctx, err) < 0)
+        if (fe_run_policy(tax, copts, set, set->pairs[i].file, warn, ctx, err) < 0)
             return -1;
     }
     return 0;

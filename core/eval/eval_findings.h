@@ -23,6 +23,7 @@
 #ifndef POLCMP_EVAL_FINDINGS_H
 #define POLCMP_EVAL_FINDINGS_H
 
+#include "classify/classify.h"
 #include "eval/eval.h"
 #include "taxonomy/taxonomy.h"
 #include "util/util.h"
@@ -93,10 +94,11 @@ typedef struct pc_contra_set {
 
 int pc_contra_read(const char *path, pc_contra_set *set, pc_eval_warn_fn warn, void *ctx,
                    pc_error *err);
-/* Compare each policy on its own and match its contradiction findings to its pairs. A policy
- * file that cannot be loaded is reported through warn and its pairs stay unfound. */
-int pc_contra_run(const pc_taxonomy *tax, pc_contra_set *set, pc_eval_warn_fn warn, void *ctx,
-                  pc_error *err);
+/* Compare each policy on its own, classified with copts (NULL: the rules alone), and match its
+ * contradiction findings to its pairs. A policy file that cannot be loaded is reported through
+ * warn and its pairs stay unfound. */
+int pc_contra_run(const pc_taxonomy *tax, const pc_classify_opts *copts, pc_contra_set *set,
+                  pc_eval_warn_fn warn, void *ctx, pc_error *err);
 void pc_contra_set_free(pc_contra_set *set);
 
 /* Totals. Plain value. */
@@ -126,8 +128,10 @@ typedef struct pc_complete_set {
 
 int pc_complete_read(const pc_taxonomy *tax, const char *path, pc_complete_set *set,
                      pc_eval_warn_fn warn, void *ctx, pc_error *err);
-int pc_complete_run(const pc_taxonomy *tax, pc_complete_set *set, pc_eval_warn_fn warn, void *ctx,
-                    pc_error *err);
+/* Compare each judged text on its own (classified with copts; NULL: the rules alone) under every
+ * regime, and keep which requirements it reports not disclosed. */
+int pc_complete_run(const pc_taxonomy *tax, const pc_classify_opts *copts, pc_complete_set *set,
+                    pc_eval_warn_fn warn, void *ctx, pc_error *err);
 void pc_complete_set_free(pc_complete_set *set);
 
 /* Counts for one requirement, or all together. Plain value. */

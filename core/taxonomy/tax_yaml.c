@@ -202,8 +202,8 @@ int pc_tax_unique_id(pc_tax_ctx *c, yaml_node_t *at, const char *id, const char 
 
 static const char *const *pc_tax_rule_keys(pc_tax_rule_kind kind)
 {
-    static const char *const cat[] = {"id",      "pattern", "weight",  "caseless",
-                                      "exclude", "scope",   "literal", NULL};
+    static const char *const cat[] = {"id",    "pattern", "weight", "caseless", "exclude",
+                                      "scope", "literal", "strong", NULL};
     static const char *const excl[] = {"id", "pattern", "caseless", "literal", NULL};
     static const char *const attr[] = {"id",      "pattern", "caseless", "exclude",
                                        "literal", "value",   NULL};
@@ -263,7 +263,8 @@ int pc_tax_rule(pc_tax_ctx *c, yaml_node_t *map, pc_rule *r, pc_tax_rule_kind ki
             return -1;
         if (r->scope == PC_SCOPE_HEADING)
             r->weight = c->tax->heading_weight;
-        if (pc_tax_number(c, map, "weight", what, &r->weight) < 0)
+        if (pc_tax_number(c, map, "weight", what, &r->weight) < 0 ||
+            pc_tax_bool(c, map, "strong", what, &r->strong) < 0)
             return -1;
     }
     r->code = pc_tax_compile(c, pc_tax_get(c, map, "pattern"), r->pattern, r->caseless, r->id, 0);
