@@ -263,40 +263,80 @@ static int pc_collect_values(pc_comparison *c)
     return 0;
 }
 
-/* Whether policy pi states normalized value `norm` for the attribute in values[lo..hi). */
-static int pc_policy_states(const pc_comparison *c, size_t lo, size_t hi, int pi,
-                            const char *norm)
+/* The values of one attribute sorted by policy, value and position, so that each policy's
+ * distinct values form a run: sorting keeps the work near-linear however many values a long
+ * policy states. Plain value; v is borrowed. */
+typedef struct pc_val_ix {
+    const pc_attr_value *v;
+    size_t i; /* its index in c->values */
+} pc_val_ix;
+
+static int pc_val_ix_cmp(const void *pa, const void *pb)
 {
-    for (size_t i = lo; i < hi; i++)
-        if (c->values[i].policy == pi && !strcmp(c->values[i].hit->norm.text, norm))
-            return 1;
-    return 0;
+    const pc_val_ix *a = pa, *b = pb;
+    if (a->v->policy != b->v->policy)
+        return a->v->policy < b->v->policy ? -1 : 1;
+    int r = strcmp(a->v->hit->norm.text, b->v->hit->norm.text);
+    return r ? r : (a->i > b->i) - (a->i < b->i);
 }
 
-/* Whether two policies state exactly the same set of values in values[lo..hi). */
-static int pc_same_values(const pc_comparison *c, size_t lo, size_t hi, int p, int q)
+/* values[lo..hi) sorted (a new array, NULL on out of memory), and in first[i - lo] whether
+ * value i is the first its policy states with its normalized text. */
+static pc_val_ix *pc_values_sorted(const pc_comparison *c, size_t lo, size_t hi,
+                                   unsigned char *first)
 {
-    for (size_t i = lo; i < hi; i++) {
-        const pc_attr_value *v = &c->values[i];
-        if (v->policy == p && !pc_policy_states(c, lo, hi, q, v->hit->norm.text))
-            return 0;
-        if (v->policy == q && !pc_policy_states(c, lo, hi, p, v->hit->norm.text))
-            return 0;
+    pc_val_ix *x = malloc((hi - lo) * sizeof *x);
+    if (!x)
+        return NULL;
+    for (size_t i = lo; i < hi; i++)
+        x[i - lo] = (pc_val_ix){&c->values[i], i};
+    qsort(x, hi - lo, sizeof *x, pc_val_ix_cmp);
+    for (size_t k = 0; k < hi - lo; k++)
+        first[x[k].i - lo] = k == 0 || x[k].v->policy != x[k - 1].v->policy ||
+                             strcmp(x[k].v->hit->norm.text, x[k - 1].v->hit->norm.text) != 0;
+    return x;
+}
+
+/* The next distinct value of the run x[*k..end) (first[]: see pc_values_sorted), or NULL. */
+static const char *pc_next_distinct(const pc_val_ix *x, size_t *k, size_t end,
+                                    const unsigned char *first, size_t lo)
+{
+    while (*k < end && !first[x[*k].i - lo])
+        (*k)++;
+    return *k < end ? x[(*k)++].v->hit->norm.text : NULL;
+}
+
+/* Whether every policy of the sorted values x[0..n) states the same set of values as the
+ * first: both distinct lists are sorted, so they are walked side by side. */
+static int pc_values_agree(const pc_val_ix *x, size_t n, const unsigned char *first, size_t lo)
+{
+    size_t ref_end = 0;
+    while (ref_end < n && x[ref_end].v->policy == x[0].v->policy)
+        ref_end++;
+    for (size_t k = ref_end, end; k < n; k = end) {
+        for (end = k; end < n && x[end].v->policy == x[k].v->policy; end++)
+            ;
+        size_t ref = 0;
+        const char *a, *b;
+        do {
+            a = pc_next_distinct(x, &ref, ref_end, first, lo);
+            b = pc_next_distinct(x, &k, end, first, lo);
+            if ((a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0))
+                return 0;
+        } while (a);
     }
     return 1;
 }
 
-/* "01-freshbox: 90 days; 04-buchhaus: 730 days, 30 days" for values[lo..hi). */
-static void pc_values_summary(const pc_comparison *c, size_t lo, size_t hi, pc_buf *b)
+/* "01-freshbox: 90 days; 04-buchhaus: 730 days, 30 days" for values[lo..hi): each policy's
+ * distinct values in the order stated. */
+static void pc_values_summary(const pc_comparison *c, size_t lo, size_t hi,
+                              const unsigned char *first, pc_buf *b)
 {
     int last = -1;
     for (size_t i = lo; i < hi; i++) {
         const pc_attr_value *v = &c->values[i];
-        int seen = 0;
-        for (size_t j = lo; j < i; j++)
-            seen |= c->values[j].policy == v->policy &&
-                    !strcmp(c->values[j].hit->norm.text, v->hit->norm.text);
-        if (seen)
+        if (!first[i - lo])
             continue;
         if (v->policy != last)
             pc_buf_printf(b, "%s%s: ", last >= 0 ? "; " : "", c->policies[v->policy]->id);
@@ -309,28 +349,26 @@ static void pc_values_summary(const pc_comparison *c, size_t lo, size_t hi, pc_b
 
 static int pc_attribute_disagreement(pc_comparison *c, size_t lo, size_t hi)
 {
-    int first = c->values[lo].policy, differs = 0, npol = 0;
-    for (size_t i = lo; i < hi; i++) {
-        if (i == lo || c->values[i].policy != c->values[i - 1].policy)
-            npol++;
-        if (!pc_same_values(c, lo, hi, first, c->values[i].policy))
-            differs = 1;
-    }
-    if (npol < 2 || !differs)
-        return 0;
-    pc_ref *refs = malloc((hi - lo) * sizeof *refs);
-    if (!refs)
-        return -1;
-    for (size_t i = lo; i < hi; i++)
-        refs[i - lo] = (pc_ref){c->values[i].policy, c->values[i].clause, -1};
-    const pc_attribute *attr = &c->tax->attrs[c->values[lo].hit->attribute];
-    pc_buf b = {0};
-    pc_values_summary(c, lo, hi, &b);
-    int rc = pc_cmp_add(c, PC_FIND_DISAGREEMENT, PC_SEV_MEDIUM, attr->category, refs, hi - lo,
+    if (c->values[lo].policy == c->values[hi - 1].policy)
+        return 0; /* one policy (values are sorted by policy): nothing to disagree with */
+    unsigned char *first = malloc(hi - lo);
+    pc_val_ix *x = first ? pc_values_sorted(c, lo, hi, first) : NULL;
+    pc_ref *refs = x ? malloc((hi - lo) * sizeof *refs) : NULL;
+    int rc = refs ? 0 : -1;
+    if (rc == 0 && !pc_values_agree(x, hi - lo, first, lo)) {
+        for (size_t i = lo; i < hi; i++)
+            refs[i - lo] = (pc_ref){c->values[i].policy, c->values[i].clause, -1};
+        const pc_attribute *attr = &c->tax->attrs[c->values[lo].hit->attribute];
+        pc_buf b = {0};
+        pc_values_summary(c, lo, hi, first, &b);
+        rc = pc_cmp_add(c, PC_FIND_DISAGREEMENT, PC_SEV_MEDIUM, attr->category, refs, hi - lo,
                         "%s differs between policies: %s", attr->name, b.data ? b.data : "");
-    if (rc == 0)
-        c->findings[c->nfindings - 1].attribute = c->values[lo].hit->attribute;
-    pc_buf_free(&b);
+        if (rc == 0)
+            c->findings[c->nfindings - 1].attribute = c->values[lo].hit->attribute;
+        pc_buf_free(&b);
+    }
+    free(first);
+    free(x);
     free(refs);
     return rc;
 }
