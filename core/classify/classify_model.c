@@ -174,8 +174,11 @@ double pc_classified_model_threshold(const pc_classified *c, size_t clause, int 
     const pc_model_verdict *v = pc_classified_verdict(c, clause);
     if (!v || k < 0 || k >= PC_MODEL_CLASSES)
         return 1;
-    const pc_model_rule *r = &c->model->cls[k].at[c->whole ? PC_MODEL_TEXT : PC_MODEL_CLAUSE];
-    return v->rules >> k & 1 ? r->rule_threshold : r->threshold;
+    double d[PC_MODEL_CLASSES];
+    for (int j = 0; j < PC_MODEL_CLASSES; j++)
+        d[j] = v->d[j];
+    pc_model_unit_kind u = c->whole ? PC_MODEL_TEXT : PC_MODEL_CLAUSE;
+    return pc_model_link(&c->model->set, pc_model_cut_for(c->model, u, d, k, v->rules));
 }
 
 size_t pc_label_nspans(const pc_classified *c, const pc_label *l)

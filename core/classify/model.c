@@ -139,15 +139,49 @@ void pc_model_free(pc_model *m)
     free(m);
 }
 
-unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
-                         unsigned rules, unsigned strong)
+static double model_top(const double d[PC_MODEL_CLASSES])
+{
+    double top = d[0];
+    for (int k = 1; k < PC_MODEL_CLASSES; k++)
+        top = d[k] > top ? d[k] : top;
+    return top;
+}
+
+unsigned pc_model_given(const double cut[PC_MODEL_CLASSES], const double rule_cut[PC_MODEL_CLASSES],
+                        double margin, const double d[PC_MODEL_CLASSES], unsigned rules,
+                        unsigned strong)
 {
     unsigned mask = strong;
-    for (int k = 0; k < PC_MODEL_CLASSES; k++) {
-        const pc_model_rule *r = &m->cls[k].at[u];
-        if (d[k] >= r->cut || ((rules >> k & 1) && d[k] >= r->rule_cut))
+    double floor = model_top(d) - margin;
+    for (int k = 0; k < PC_MODEL_CLASSES; k++)
+        if ((d[k] >= cut[k] || ((rules >> k & 1) && d[k] >= rule_cut[k])) && d[k] >= floor)
             mask |= 1u << k;
-    }
     return mask;
 }
 
+unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
+                         unsigned rules, unsigned strong)
+{
+    double cut[PC_MODEL_CLASSES], rule_cut[PC_MODEL_CLASSES];
+    for (int k = 0; k < PC_MODEL_CLASSES; k++) {
+        cut[k] = m->cls[k].at[u].cut;
+        rule_cut[k] = m->cls[k].at[u].rule_cut;
+    }
+    return pc_model_given(cut, rule_cut, m->margin[u], d, rules, strong);
+}
+
+unsigned pc_model_alone(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES])
+{
+    double cut[PC_MODEL_CLASSES];
+    for (int k = 0; k < PC_MODEL_CLASSES; k++)
+        cut[k] = m->cls[k].at[u].alone_cut;
+    return pc_model_given(cut, cut, m->margin[u], d, 0, 0);
+}
+
+double pc_model_cut_for(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
+                        int k, unsigned rules)
+{
+    const pc_model_rule *r = &m->cls[k].at[u];
+    double cut = rules >> k & 1 ? r->rule_cut : r->cut, floor = model_top(d) - m->margin[u];
+    return floor > cut ? floor : cut;
+}

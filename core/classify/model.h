@@ -14,8 +14,10 @@
  * decision value w.x + b (pc_model_link); the class is given when the score reaches the class's
  * threshold, or its lower rule threshold when a rule of that class gave a label too (where a
  * rule fires, the model needs less to agree; "any score" and "the same score" are the two
- * ends). Both are chosen by cross-validation when training, once for texts read whole and once
- * for clauses read one by one (pc_model_unit_kind).
+ * ends), and its decision value lies within the model's margin of the unit's highest (a unit
+ * rarely has more than two classes: a class far behind the leading one is left out). All are
+ * chosen by cross-validation when training, once for texts read whole and once for clauses read
+ * one by one (pc_model_unit_kind).
  *
  * The model belongs to one taxonomy: it stores the taxonomy's fingerprint (its categories and
  * their rules, pc_model_tax_fingerprint) and refuses another. The file format is in
@@ -33,7 +35,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PC_MODEL_VERSION 1
+#define PC_MODEL_VERSION 2
 #define PC_MODEL_CLASSES PC_OPP12_COUNT
 #define PC_MODEL_TOP 5 /* the n-grams kept as a label's evidence */
 
@@ -99,6 +101,9 @@ typedef struct pc_model {
     size_t records;     /* training units: gold records and reviewers' relabels */
     size_t reviewed;    /* of which reviewers' relabels */
     pc_model_class cls[PC_MODEL_CLASSES];
+    double margin[PC_MODEL_NUNITS]; /* per kind of unit: a class is given only when its decision
+                                       value is within this of the unit's highest (HUGE_VAL: no
+                                       limit) */
     size_t nfeat;
     uint32_t *keys;     /* nfeat feature keys, increasing */
     float *idf;         /* nfeat */
@@ -186,11 +191,18 @@ double pc_model_link(const pc_model_settings *set, double decision);
 double pc_model_unlink(const pc_model_settings *set, double score);
 
 /* The classes given (bit per class) to a unit of the given kind: decision values at or above
- * their class's cut, or its rule cut for the classes the rules gave (rules); and the classes
- * of the rules' labels that rest on a rule marked `strong: true` in the taxonomy (strong),
- * which stand whatever the model says. */
+ * their class's cut, or its rule cut for the classes the rules gave (rules), and within the
+ * kind's margin of the highest decision value; and the classes of the rules' labels that rest
+ * on a rule marked `strong: true` in the taxonomy (strong), which stand whatever the model
+ * says. */
 unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
                          unsigned rules, unsigned strong);
+/* The classes the model alone gives (its `alone` thresholds and the margin, no rule). */
+unsigned pc_model_alone(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES]);
+/* The decision value class k must reach on a unit of kind u with decision values d: its cut (or
+ * rule cut when the rules gave it), and no less than the highest value less the margin. */
+double pc_model_cut_for(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
+                        int k, unsigned rules);
 
 /* An n-gram that weighed for a class: a word (its first occurrence) or a bigram, its span,
  * whether the span lies in a heading field, and its contribution to the score. */

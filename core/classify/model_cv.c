@@ -1,5 +1,11 @@
-/* model_cv.c: cross-validation while training: folds by group, out-of-fold scores, and each
- * class's threshold and combination mode (see model_train.h). */
+/* model_cv.c: cross-validation while training: folds by group, out-of-fold scores, each
+ * class's thresholds and combination mode, and the margin (see model_train.h).
+ *
+ * Every choice is made twice: on all the units (what the model keeps), and for each fold on the
+ * units outside it, applied to the fold's units. Those held-out decisions decide between modes
+ * (the rule cut is kept only where it raises the class's held-out F1) and choose the margin,
+ * and they are what `polcmp train --cv` reports: figures no choice has seen. */
+#include "classify/model_internal.h"
 #include "classify/model_train_internal.h"
 
 #include <linear.h>
@@ -58,12 +64,13 @@ static int cv_folds(tr_state *st)
 
 /* ---- out-of-fold scores ------------------------------------------------------------------- */
 
-/* Unit i's out-of-fold decision values for class k: whole, and its clauses' highest. */
+/* Unit i's out-of-fold decision values for class k: whole, each clause's, and their highest. */
 static void cv_unit(tr_state *st, size_t i, int k)
 {
     double best = -HUGE_VAL;
     for (size_t c = st->cfirst[i]; c < st->cfirst[i] + st->cn[i]; c++) {
         double d = tr_dot(st->w, st->cx[c]);
+        st->oofx[c * PC_MODEL_CLASSES + k] = d;
         best = d > best ? d : best;
     }
     st->oof[i * PC_MODEL_CLASSES + k] = tr_dot(st->w, st->x[i]);
@@ -188,44 +195,183 @@ static size_t cv_rule_cuts(const cv_point *p, size_t n, double *cuts)
     return k;
 }
 
-/* Choose class k's cut and rule cut for units of kind u from the out-of-fold values: the pair
- * with the best F1, the model alone ("the same cut") winning ties. */
-static void cv_choose(tr_state *st, int k, pc_model_unit_kind u, cv_point *p)
+/* The cuts chosen on one set of units, per class: the best pair of cut and rule cut, the best
+ * cut without a rule cut (plain), and the model's own cut (no rule at all). Plain value. */
+typedef struct cv_cuts {
+    double cut[PC_MODEL_CLASSES], rule_cut[PC_MODEL_CLASSES];
+    double plain[PC_MODEL_CLASSES], alone[PC_MODEL_CLASSES];
+} cv_cuts;
+
+/* The cross-validation's choices. cuts[u * (folds + 1) + f]: chosen on the units outside fold f,
+ * or on every unit for f == folds. Owns cuts and p; borrows st. */
+typedef struct cv_ctx {
+    tr_state *st;
+    cv_point *p;
+    cv_cuts *cuts;
+    unsigned use_rule[PC_MODEL_NUNITS]; /* bit per class: its rule cut is kept */
+    double margin[PC_MODEL_NUNITS];
+} cv_ctx;
+
+static cv_cuts *cv_cuts_of(const cv_ctx *cx, pc_model_unit_kind u, int f)
 {
-    size_t n = 0;
+    return &cx->cuts[(size_t)u * (size_t)(cx->st->set->folds + 1) + (size_t)f];
+}
+
+/* Class k's points for units of kind u outside fold skip (-1: every unit), sorted. */
+static size_t cv_points(const cv_ctx *cx, int k, pc_model_unit_kind u, int skip)
+{
+    const tr_state *st = cx->st;
     const double *v = u == PC_MODEL_CLAUSE ? st->oofc : st->oof;
+    size_t n = 0;
     for (size_t i = 0; i < st->n; i++) {
         unsigned strong, rules = cv_rules(st, i, u, &strong);
-        if (st->ex[i].known >> k & 1)
-            p[n++] = (cv_point){v[i * PC_MODEL_CLASSES + k], (int)(st->ex[i].labels >> k & 1),
-                                (int)(rules >> k & 1), (int)(strong >> k & 1),
-                                (double)st->ex[i].weight};
+        if ((st->ex[i].known >> k & 1) && st->fold[i] != skip)
+            cx->p[n++] = (cv_point){v[i * PC_MODEL_CLASSES + k], (int)(st->ex[i].labels >> k & 1),
+                                    (int)(rules >> k & 1), (int)(strong >> k & 1),
+                                    (double)st->ex[i].weight};
     }
-    qsort(p, n, sizeof *p, cv_cmp_point);
-    double cuts[CV_RULE_CUTS + 2], cut, best_cut = 0;
-    double best = cv_best(p, n, HUGE_VAL, &best_cut), best_rule = HUGE_VAL;
+    qsort(cx->p, n, sizeof *cx->p, cv_cmp_point);
+    return n;
+}
+
+/* Choose class k's cuts for units of kind u on the units outside fold f (every unit when f is
+ * the number of folds): the pair with the best F1 (the plain cut winning ties), and the others. */
+static void cv_choose(cv_ctx *cx, int k, pc_model_unit_kind u, int f)
+{
+    cv_point *p = cx->p;
+    size_t n = cv_points(cx, k, u, f < cx->st->set->folds ? f : -1);
+    cv_cuts *c = cv_cuts_of(cx, u, f);
+    double cuts[CV_RULE_CUTS + 2], cut, best_rule = HUGE_VAL;
+    double best = cv_best(p, n, HUGE_VAL, &c->plain[k]);
     size_t nc = cv_rule_cuts(p, n, cuts);
+    c->cut[k] = c->plain[k];
     for (size_t i = 0; i < nc; i++) {
-        double f = cv_best(p, n, cuts[i], &cut);
-        if (f > best + 1e-12) {
-            best = f;
-            best_cut = cut;
+        double fi = cv_best(p, n, cuts[i], &cut);
+        if (fi > best + 1e-12) {
+            best = fi;
+            c->cut[k] = cut;
             best_rule = cuts[i];
         }
     }
-    pc_model_rule *r = &st->m->cls[k].at[u];
-    r->cut = best_cut;
-    r->rule_cut = best_rule < best_cut ? best_rule : best_cut;
-    r->threshold = pc_model_link(st->set, r->cut);
-    r->rule_threshold = pc_model_link(st->set, r->rule_cut);
+    c->rule_cut[k] = best_rule < c->cut[k] ? best_rule : c->cut[k];
     for (size_t i = 0; i < n; i++) /* the model alone: no rule gives anything */
         p[i].rule = p[i].strong = 0;
-    cv_best(p, n, HUGE_VAL, &r->alone_cut);
-    r->alone = pc_model_link(st->set, r->alone_cut);
+    cv_best(p, n, HUGE_VAL, &c->alone[k]);
 }
 
-static int cv_report(tr_state *st, pc_model_cv *cv)
+/* Class k's F1 over every unit of kind u, each decided with the cuts chosen without its fold:
+ * with the rule cut (use_rule) or without. */
+static double cv_heldout_f1(const cv_ctx *cx, int k, pc_model_unit_kind u, int use_rule)
 {
+    const tr_state *st = cx->st;
+    const double *v = u == PC_MODEL_CLAUSE ? st->oofc : st->oof;
+    double tp = 0, fp = 0, fn = 0;
+    for (size_t i = 0; i < st->n; i++) {
+        if (!(st->ex[i].known >> k & 1))
+            continue;
+        const cv_cuts *c = cv_cuts_of(cx, u, st->fold[i]);
+        unsigned strong, rules = cv_rules(st, i, u, &strong);
+        double s = v[i * PC_MODEL_CLASSES + k], w = st->ex[i].weight;
+        int given = (strong >> k & 1) ||
+                    (use_rule ? s >= c->cut[k] || ((rules >> k & 1) && s >= c->rule_cut[k])
+                              : s >= c->plain[k]);
+        int gold = st->ex[i].labels >> k & 1;
+        *(given && gold ? &tp : given ? &fp : gold ? &fn : &w) += w;
+    }
+    return cv_f1(tp, fp, fn);
+}
+
+/* ---- deciding units ----------------------------------------------------------------------- */
+
+/* The classes given to unit i read as kind u with the cuts of fold f, the combination's (rules
+ * and the chosen modes) or the model's alone, and a margin. */
+static unsigned cv_decide(const cv_ctx *cx, size_t i, pc_model_unit_kind u, int f, int alone,
+                          double margin)
+{
+    const tr_state *st = cx->st;
+    const cv_cuts *c = cv_cuts_of(cx, u, f);
+    double cut[PC_MODEL_CLASSES], rule_cut[PC_MODEL_CLASSES];
+    for (int k = 0; k < PC_MODEL_CLASSES; k++) {
+        int keep = cx->use_rule[u] >> k & 1;
+        cut[k] = alone ? c->alone[k] : keep ? c->cut[k] : c->plain[k];
+        rule_cut[k] = alone ? c->alone[k] : keep ? c->rule_cut[k] : c->plain[k];
+    }
+    if (u == PC_MODEL_TEXT)
+        return pc_model_given(cut, rule_cut, margin, &st->oof[i * PC_MODEL_CLASSES],
+                              alone ? 0 : st->rules12[i], alone ? 0 : st->strong12[i]);
+    unsigned mask = 0;
+    for (size_t x = st->cfirst[i]; x < st->cfirst[i] + st->cn[i]; x++)
+        mask |= pc_model_given(cut, rule_cut, margin, &st->oofx[x * PC_MODEL_CLASSES],
+                               alone ? 0 : st->crules[x], alone ? 0 : st->cstrong[x]);
+    return mask;
+}
+
+/* Micro- plus macro-F1 over the classes of the held-out decisions of kind u with a margin. */
+static double cv_objective(const cv_ctx *cx, pc_model_unit_kind u, double margin)
+{
+    const tr_state *st = cx->st;
+    double tp[PC_MODEL_CLASSES] = {0}, fp[PC_MODEL_CLASSES] = {0}, fn[PC_MODEL_CLASSES] = {0};
+    for (size_t i = 0; i < st->n; i++) {
+        unsigned g = st->ex[i].labels, p = cv_decide(cx, i, u, st->fold[i], 0, margin);
+        for (int k = 0; k < PC_MODEL_CLASSES; k++) {
+            double w = (st->ex[i].known >> k & 1) ? st->ex[i].weight : 0;
+            tp[k] += (g >> k & 1) && (p >> k & 1) ? w : 0;
+            fp[k] += !(g >> k & 1) && (p >> k & 1) ? w : 0;
+            fn[k] += (g >> k & 1) && !(p >> k & 1) ? w : 0;
+        }
+    }
+    double TP = 0, FP = 0, FN = 0, macro = 0;
+    int classes = 0;
+    for (int k = 0; k < PC_MODEL_CLASSES; k++) {
+        TP += tp[k];
+        FP += fp[k];
+        FN += fn[k];
+        if (tp[k] + fp[k] + fn[k] > 0) {
+            macro += cv_f1(tp[k], fp[k], fn[k]);
+            classes++;
+        }
+    }
+    return cv_f1(TP, FP, FN) + (classes ? macro / classes : 0);
+}
+
+/* The margins tried, loosest first (a tighter one must do strictly better). */
+static const double cv_margins[] = {HUGE_VAL, 6, 5, 4, 3.5, 3, 2.5, 2, 1.5, 1};
+
+static void cv_choose_margin(cv_ctx *cx, pc_model_unit_kind u)
+{
+    double best = -1;
+    for (size_t j = 0; j < sizeof cv_margins / sizeof cv_margins[0]; j++) {
+        double v = cv_objective(cx, u, cv_margins[j]);
+        if (v > best + 1e-12) {
+            best = v;
+            cx->margin[u] = cv_margins[j];
+        }
+    }
+}
+
+/* The model keeps the cuts chosen on every unit, in the modes and with the margins chosen. */
+static void cv_keep(const cv_ctx *cx)
+{
+    pc_model *m = cx->st->m;
+    for (int u = 0; u < PC_MODEL_NUNITS; u++) {
+        const cv_cuts *c = cv_cuts_of(cx, (pc_model_unit_kind)u, cx->st->set->folds);
+        m->margin[u] = cx->margin[u];
+        for (int k = 0; k < PC_MODEL_CLASSES; k++) {
+            pc_model_rule *r = &m->cls[k].at[u];
+            int keep = cx->use_rule[u] >> k & 1;
+            r->cut = keep ? c->cut[k] : c->plain[k];
+            r->rule_cut = keep ? c->rule_cut[k] : c->plain[k];
+            r->alone_cut = c->alone[k];
+            r->threshold = pc_model_link(cx->st->set, r->cut);
+            r->rule_threshold = pc_model_link(cx->st->set, r->rule_cut);
+            r->alone = pc_model_link(cx->st->set, r->alone_cut);
+        }
+    }
+}
+
+static int cv_report(const cv_ctx *cx, pc_model_cv *cv)
+{
+    const tr_state *st = cx->st;
     size_t n = st->n ? st->n : 1;
     cv->n = st->n;
     cv->rules10 = calloc(n, sizeof *cv->rules10);
@@ -242,26 +388,42 @@ static int cv_report(tr_state *st, pc_model_cv *cv)
         cv->rules[i] = st->rules12[i];
         cv->rules10[i] = st->texts[i].cls ? pc_classified_opp10(st->texts[i].cls) : 0;
         for (int u = 0; u < PC_MODEL_NUNITS; u++) {
-            const double *s = &(u == PC_MODEL_CLAUSE ? st->oofc : st->oof)[i * PC_MODEL_CLASSES];
-            unsigned strong, rules = cv_rules(st, i, (pc_model_unit_kind)u, &strong);
-            for (int k = 0; k < PC_MODEL_CLASSES; k++)
-                cv->model[u][i] |= (unsigned)(s[k] >= st->m->cls[k].at[u].alone_cut) << k;
-            cv->combined[u][i] = pc_model_decide(st->m, (pc_model_unit_kind)u, s, rules, strong);
+            pc_model_unit_kind ku = (pc_model_unit_kind)u;
+            cv->model[u][i] = cv_decide(cx, i, ku, st->fold[i], 1, cx->margin[u]);
+            cv->combined[u][i] = cv_decide(cx, i, ku, st->fold[i], 0, cx->margin[u]);
         }
     }
     return 0;
 }
 
+static void cv_choose_all(cv_ctx *cx)
+{
+    int folds = cx->st->set->folds;
+    for (int u = 0; u < PC_MODEL_NUNITS; u++) {
+        pc_model_unit_kind ku = (pc_model_unit_kind)u;
+        for (int k = 0; k < PC_MODEL_CLASSES; k++) {
+            for (int f = 0; f <= folds; f++)
+                cv_choose(cx, k, ku, f);
+            if (cv_heldout_f1(cx, k, ku, 1) > cv_heldout_f1(cx, k, ku, 0) + 1e-12)
+                cx->use_rule[u] |= 1u << k;
+        }
+        cv_choose_margin(cx, ku);
+    }
+    cv_keep(cx);
+}
+
 int tr_cross_validate(tr_state *st, pc_model_cv *cv)
 {
-    cv_point *p = malloc((st->n ? st->n : 1) * sizeof *p);
-    int rc = p && cv_folds(st) == 0 && cv_scores(st) == 0 ? 0 : -1;
-    for (int k = 0; rc == 0 && k < PC_MODEL_CLASSES; k++)
-        for (int u = 0; u < PC_MODEL_NUNITS; u++)
-            cv_choose(st, k, (pc_model_unit_kind)u, p);
-    free(p);
+    cv_ctx cx = {.st = st};
+    cx.p = malloc((st->n ? st->n : 1) * sizeof *cx.p);
+    cx.cuts = calloc((size_t)PC_MODEL_NUNITS * (size_t)(st->set->folds + 1), sizeof *cx.cuts);
+    int rc = cx.p && cx.cuts && cv_folds(st) == 0 && cv_scores(st) == 0 ? 0 : -1;
+    if (rc == 0)
+        cv_choose_all(&cx);
     if (rc == 0 && cv)
-        rc = cv_report(st, cv);
+        rc = cv_report(&cx, cv);
+    free(cx.p);
+    free(cx.cuts);
     return rc;
 }
 

@@ -5,6 +5,7 @@
  *   taxonomy ID FINGERPRINT
  *   data CHECKSUM RECORDS REVIEWED
  *   settings KEY=VALUE ...
+ *   margin TEXT_MARGIN CLAUSE_MARGIN           (a number, or "none")
  *   class K THRESHOLD RULE_THRESHOLD ALONE  CLAUSE_THRESHOLD CLAUSE_RULE_THRESHOLD
  *         CLAUSE_ALONE BIAS SCALE NAME                 (one line, K = 0..11 in order)
  *   weights NFEAT CHECKSUM
@@ -188,6 +189,13 @@ static void io_header(const pc_model *m, pc_buf *b)
         else
             pc_buf_printf(b, " %s=%.17g", io_keys[i].name, *(const double *)p);
     }
+    pc_buf_adds(b, "\nmargin");
+    for (int u = 0; u < PC_MODEL_NUNITS; u++) {
+        if (isfinite(m->margin[u]))
+            pc_buf_printf(b, " %.17g", m->margin[u]);
+        else
+            pc_buf_adds(b, " none");
+    }
     pc_buf_adds(b, "\n");
     for (int k = 0; k < PC_MODEL_CLASSES; k++) {
         const pc_model_class *c = &m->cls[k];
@@ -359,6 +367,23 @@ static int io_settings_line(io_reader *r, pc_model *m, pc_error *err)
     return io_settings_apply(&m->set, r->buf + 9, ' ', err, where);
 }
 
+static int io_margin_line(io_reader *r, pc_model *m, pc_error *err)
+{
+    char v[PC_MODEL_NUNITS][64];
+    int n = 0;
+    if (io_line(r, err) < 0)
+        return -1;
+    if (sscanf(r->buf, "margin %63s %63s%n", v[0], v[1], &n) != 2 || r->buf[n])
+        return io_bad(r, err, "expected 'margin TEXT CLAUSE'");
+    for (int u = 0; u < PC_MODEL_NUNITS; u++) {
+        if (!strcmp(v[u], "none"))
+            m->margin[u] = HUGE_VAL;
+        else if (io_num(v[u], &m->margin[u]) < 0 || m->margin[u] < 0)
+            return io_bad(r, err, "a margin is neither 'none' nor a number at least 0");
+    }
+    return 0;
+}
+
 static int io_class_line(io_reader *r, pc_model *m, int k, pc_error *err)
 {
     char th[2][64], rt[2][64], al[2][64], bias[64], scale[64];
@@ -429,7 +454,8 @@ static int io_read(io_reader *r, pc_model *m, pc_error *err)
     char sum[32];
     int n = 0;
     uint64_t s = 0;
-    if (io_first_lines(r, m, err) < 0 || io_settings_line(r, m, err) < 0)
+    if (io_first_lines(r, m, err) < 0 || io_settings_line(r, m, err) < 0 ||
+        io_margin_line(r, m, err) < 0)
         return -1;
     for (int k = 0; k < PC_MODEL_CLASSES; k++)
         if (io_class_line(r, m, k, err) < 0)

@@ -270,6 +270,7 @@ static void tr_free(tr_state *st)
     free(st->cfirst);
     free(st->cn);
     free(st->oofc);
+    free(st->oofx);
     free(st->texts);
     free(st->x);
     free(st->xs);
@@ -316,7 +317,8 @@ static int tr_buffers(tr_state *st)
     st->w = malloc((st->m->nfeat + 1) * sizeof *st->w);
     st->oof = calloc((st->n ? st->n : 1) * PC_MODEL_CLASSES, sizeof *st->oof);
     st->oofc = calloc((st->n ? st->n : 1) * PC_MODEL_CLASSES, sizeof *st->oofc);
-    return st->xs && st->ys && st->w && st->oof && st->oofc ? 0 : -1;
+    st->oofx = calloc((st->ncx ? st->ncx : 1) * PC_MODEL_CLASSES, sizeof *st->oofx);
+    return st->xs && st->ys && st->w && st->oof && st->oofc && st->oofx ? 0 : -1;
 }
 
 pc_model *pc_model_train(const pc_taxonomy *tax, const pc_model_settings *set,

@@ -29,6 +29,7 @@ typedef struct tr_state {
     double *oof;               /* per unit and class: the out-of-fold decision value */
     double *oofc;              /* per unit and class: the highest out-of-fold decision value
                                   of its clauses (-HUGE_VAL without clauses) */
+    double *oofx;              /* per clause vector and class: its out-of-fold decision value */
     struct feature_node **xs;  /* a problem's rows (units repeated by weight) */
     double *ys;
     double *w;                 /* one class's weights, nfeat + 1 (the bias last) */

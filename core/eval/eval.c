@@ -235,14 +235,15 @@ static void ev_verdicts(const pc_classified *cl, pc_model_unit_kind u, pc_eval_c
     const pc_model *m = cl->model;
     for (size_t v = 0; v < cl->nverdicts; v++) {
         const pc_model_verdict *vd = &cl->verdicts[v];
+        double d[PC_MODEL_CLASSES];
         for (int k = 0; k < PC_MODEL_CLASSES; k++) {
             double s = pc_model_link(&m->set, vd->d[k]);
             int k10 = pc_opp12_to10(k);
-            if (vd->d[k] >= m->cls[k].at[u].alone_cut)
-                c->pred12[PC_EVAL_MODEL] |= 1u << k;
+            d[k] = vd->d[k];
             if (s > c->score[k10])
                 c->score[k10] = s;
         }
+        c->pred12[PC_EVAL_MODEL] |= pc_model_alone(m, u, d);
         c->pred12[PC_EVAL_COMBINED] |= vd->given;
     }
     for (int s = PC_EVAL_MODEL; s < PC_EVAL_NSYS; s++)

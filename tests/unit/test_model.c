@@ -137,6 +137,36 @@ static void test_thresholds(void **state)
     pc_model_free(m);
 }
 
+/* A class at its cut is left out when another class's decision value is more than the margin
+ * above it, and kept within the margin; the threshold shown for it says so. */
+static void test_margin(void **state)
+{
+    (void)state;
+    pc_model *m = train_fixture();
+    m->margin[PC_MODEL_TEXT] = 2;
+    int k = 0, other = 1;
+    const pc_model_rule *r = &m->cls[k].at[PC_MODEL_TEXT];
+    double at[PC_MODEL_CLASSES];
+    for (int j = 0; j < PC_MODEL_CLASSES; j++)
+        at[j] = -50;
+    at[k] = r->cut;
+    at[other] = r->cut + 1.5;
+    assert_int_equal(pc_model_decide(m, PC_MODEL_TEXT, at, 0, 0) >> k & 1, 1);
+    assert_true(fabs(pc_model_cut_for(m, PC_MODEL_TEXT, at, k, 0) - r->cut) < 1e-12);
+    at[other] = r->cut + 2.5;
+    assert_int_equal(pc_model_decide(m, PC_MODEL_TEXT, at, 0, 0) >> k & 1, 0);
+    assert_int_equal(pc_model_alone(m, PC_MODEL_TEXT, at) >> k & 1, 0);
+    assert_true(fabs(pc_model_cut_for(m, PC_MODEL_TEXT, at, k, 0) - (r->cut + 0.5)) < 1e-12);
+    /* a strong rule stands beyond the margin too; clauses have their own margin */
+    assert_int_equal(pc_model_decide(m, PC_MODEL_TEXT, at, 0, 1u << k) >> k & 1, 1);
+    m->margin[PC_MODEL_CLAUSE] = HUGE_VAL;
+    const pc_model_rule *rc = &m->cls[k].at[PC_MODEL_CLAUSE];
+    at[k] = rc->cut;
+    at[other] = rc->cut + 40;
+    assert_int_equal(pc_model_decide(m, PC_MODEL_CLAUSE, at, 0, 0) >> k & 1, 1);
+    pc_model_free(m);
+}
+
 static void test_ngrams(void **state)
 {
     (void)state;
@@ -333,6 +363,11 @@ static void test_refused(void **state)
     assert_non_null(cls);
     cls[7] = '4';
     refused(b, len, mini(), "class order");
+    memcpy(b, d, len);
+    char *margin = strstr(b, "\nmargin ");
+    assert_non_null(margin);
+    margin[8] = '-'; /* neither 'none' nor a number at least 0 */
+    refused(b, len, mini(), "margin");
     refused("hello\n", 6, mini(), "not a polcmp model");
     pc_error err = {{0}};
     pc_taxonomy *tiny = pc_tax_load(POLCMP_TEST_DATA "/taxonomy/tiny.yaml", &err);
@@ -366,6 +401,15 @@ static void test_files(void **state)
     assert_int_equal(back->nfeat, m->nfeat);
     assert_int_equal(back->data_sum, 42);
     pc_model_free(back);
+    /* the margins read back exactly, a finite one and none */
+    m->margin[PC_MODEL_TEXT] = 2.5;
+    m->margin[PC_MODEL_CLAUSE] = HUGE_VAL;
+    assert_int_equal(pc_model_save(m, path, &err), 0);
+    back = pc_model_load(path, mini(), &err);
+    assert_non_null(back);
+    assert_true(back->margin[PC_MODEL_TEXT] == 2.5);
+    assert_true(isinf(back->margin[PC_MODEL_CLAUSE]));
+    pc_model_free(back);
     pc_model_free(m);
     pc_model_settings set;
     pc_model_settings_default(&set);
@@ -379,7 +423,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_train_predict), cmocka_unit_test(test_thresholds),
-        cmocka_unit_test(test_ngrams),        cmocka_unit_test(test_paths_agree),
+        cmocka_unit_test(test_margin),        cmocka_unit_test(test_ngrams),        cmocka_unit_test(test_paths_agree),
         cmocka_unit_test(test_deterministic), cmocka_unit_test(test_combination),
         cmocka_unit_test(test_relabel),       cmocka_unit_test(test_refused),
         cmocka_unit_test(test_files),
