@@ -1,5 +1,5 @@
 /* model_internal.h: what the model's files share (model.c, model_score.c, model_io.c,
- * model_train.c). */
+ * model_train.c, model_cv.c). */
 #ifndef POLCMP_MODEL_INTERNAL_H
 #define POLCMP_MODEL_INTERNAL_H
 
