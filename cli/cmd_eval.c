@@ -11,56 +11,10 @@
 
 #define EVAL_HEAD_BYTES 100
 
-/* Parsed command line. Borrows argv strings. */
-typedef struct eval_opts {
-    const char *taxonomy, *require, *gold;
-    long worst;
-    int json;
-} eval_opts;
-
-static void eval_usage(void)
+/* --worst N, 3 when not given. */
+static long eval_worst(const cli_args *a)
 {
-    fprintf(stderr, "usage: polcmp eval [--taxonomy FILE] [--require macro=X,micro=X,min=X] "
-                    "[--worst N] [--json] GOLD.jsonl\n");
-}
-
-static int eval_args(int argc, char **argv, eval_opts *o)
-{
-    memset(o, 0, sizeof *o);
-    o->worst = 3;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int has_next = i + 1 < argc;
-        if (!strcmp(a, "--taxonomy") && has_next)
-            o->taxonomy = argv[++i];
-        else if (!strcmp(a, "--require") && has_next)
-            o->require = argv[++i];
-        else if (!strcmp(a, "--worst") && has_next) {
-            char *end;
-            o->worst = strtol(argv[++i], &end, 10);
-            if (*end || o->worst < 0 || o->worst > 1000) {
-                cli_error("eval: --worst wants a number from 0 to 1000");
-                return -1;
-            }
-        } else if (!strcmp(a, "--json"))
-            o->json = 1;
-        else if (a[0] == '-' && a[1]) {
-            cli_error("eval: unknown or incomplete option '%s'", a);
-            return -1;
-        } else if (!o->gold)
-            o->gold = a;
-        else {
-            cli_error("eval: one gold file only");
-            return -1;
-        }
-    }
-    if (!o->gold) {
-        eval_usage();
-        return -1;
-    }
-    if (!o->taxonomy)
-        o->taxonomy = cli_default_taxonomy();
-    return 0;
+    return a->val[CLI_O_WORST] ? a->worst : 3;
 }
 
 static void eval_warn(void *ctx, const char *msg)
@@ -154,10 +108,11 @@ static json_t *eval_json_worst(const pc_eval_set *set, int k, int fp, long worst
     return a;
 }
 
-static void eval_print_json(const eval_opts *o, const pc_eval_set *set, const pc_eval_counts *c,
+static void eval_print_json(const cli_args *a, const pc_eval_set *set, const pc_eval_counts *c,
                             const pc_eval_scores *s)
 {
-    size_t *idx = calloc((size_t)o->worst + 1, sizeof *idx);
+    long worst = eval_worst(a);
+    size_t *idx = calloc((size_t)worst + 1, sizeof *idx);
     json_t *cats = json_array();
     for (int k = 0; idx && k < PC_OPP_COUNT; k++)
         json_array_append_new(
@@ -166,10 +121,10 @@ static void eval_print_json(const eval_opts *o, const pc_eval_set *set, const pc
                             (json_int_t)c->tp[k], "fp", (json_int_t)c->fp[k], "fn",
                             (json_int_t)c->fn[k], "precision", s->p[k], "recall", s->r[k],
                             "f1", s->f1[k], "in_macro", s->in_macro[k], "false_positives",
-                            eval_json_worst(set, k, 1, o->worst, idx), "false_negatives",
-                            eval_json_worst(set, k, 0, o->worst, idx)));
+                            eval_json_worst(set, k, 1, worst, idx), "false_negatives",
+                            eval_json_worst(set, k, 0, worst, idx)));
     json_t *root = json_pack("{s:s, s:s, s:I, s:I, s:o, s:{s:f, s:f, s:f}, s:f, s:f}", "gold",
-                             o->gold, "taxonomy", o->taxonomy, "records", (json_int_t)c->cases,
+                             a->args[0], "taxonomy", cli_taxonomy(a), "records", (json_int_t)c->cases,
                              "skipped", (json_int_t)set->skipped, "categories", cats, "micro",
                              "precision", s->micro_p, "recall", s->micro_r, "f1", s->micro_f1,
                              "macro_f1", s->macro_f1, "min_f1", s->min_f1);
@@ -181,65 +136,58 @@ static void eval_print_json(const eval_opts *o, const pc_eval_set *set, const pc
     free(idx);
 }
 
-static int eval_report(const eval_opts *o, const pc_eval_set *set)
+static int eval_report(const cli_args *a, const pc_eval_set *set)
 {
     pc_eval_counts counts = {0};
     for (size_t i = 0; i < set->n; i++)
         pc_eval_count(&counts, set->cases[i].gold, set->cases[i].pred);
     pc_eval_scores s;
     pc_eval_score(&counts, &s);
-    if (o->json) {
-        eval_print_json(o, set, &counts, &s);
+    if (a->val[CLI_O_JSON]) {
+        eval_print_json(a, set, &counts, &s);
     } else {
         eval_print_table(&counts, &s);
-        eval_print_worst(set, o->worst);
+        eval_print_worst(set, eval_worst(a));
     }
     fflush(stdout);
-    if (!o->require)
+    if (!a->val[CLI_O_REQUIRE])
         return CLI_OK;
     pc_eval_bounds b;
     pc_error err = {{0}};
-    if (pc_eval_parse_bounds(o->require, &b, &err) < 0) {
-        cli_error("eval: %s", err.msg);
+    if (pc_eval_parse_bounds(a->val[CLI_O_REQUIRE], &b, &err) < 0) {
+        cli_error("eval: --require: %s", err.msg);
         return CLI_ERROR;
     }
     pc_buf msg = {0};
     int missed = pc_eval_check(&s, &b, &msg);
     for (const char *p = msg.data; missed && p && *p;) {
         size_t n = strcspn(p, "\n");
-        cli_error("eval: bound not met: %.*s", (int)n, p);
+        cli_error("eval: --require: bound not met: %.*s", (int)n, p);
         p += n + (p[n] == '\n');
     }
     pc_buf_free(&msg);
     return missed ? CLI_FAIL_ON : CLI_OK;
 }
 
-int cmd_eval(int argc, char **argv)
+int cmd_eval(const cli_args *a)
 {
-    eval_opts o;
-    if (eval_args(argc, argv, &o) < 0)
-        return CLI_ERROR;
     pc_error err = {{0}};
-    if (o.require) {
-        pc_eval_bounds b;
-        if (pc_eval_parse_bounds(o.require, &b, &err) < 0) {
-            cli_error("eval: %s", err.msg);
-            return CLI_ERROR;
-        }
-    }
-    pc_taxonomy *tax = pc_tax_load(o.taxonomy, &err);
-    if (!tax) {
-        cli_error("%s", err.msg);
+    pc_eval_bounds b;
+    if (a->val[CLI_O_REQUIRE] && pc_eval_parse_bounds(a->val[CLI_O_REQUIRE], &b, &err) < 0) {
+        cli_error("eval: --require: %s", err.msg);
         return CLI_ERROR;
     }
+    pc_taxonomy *tax = cli_load_taxonomy(cli_taxonomy(a));
+    if (!tax)
+        return CLI_ERROR;
     pc_eval_set set;
     int rc = CLI_ERROR;
-    if (pc_eval_read(o.gold, &set, eval_warn, NULL, &err) < 0)
+    if (pc_eval_read(a->args[0], &set, eval_warn, NULL, &err) < 0)
         cli_error("%s", err.msg);
     else if (pc_eval_classify(tax, &set, eval_warn, NULL, &err) < 0)
         cli_error("%s", err.msg);
     else
-        rc = eval_report(&o, &set);
+        rc = eval_report(a, &set);
     pc_eval_set_free(&set);
     pc_tax_free(tax);
     return rc;

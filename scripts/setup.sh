@@ -21,6 +21,7 @@ packages=(
   libxlsxwriter-dev     # libxlsxwriter: XLSX export
   libcmocka-dev         # cmocka: unit tests
   tmux                  # end-to-end UI tests in a real terminal
+  groff-base            # groff: the man-page test renders polcmp.1 and checks it against the help
   python3               # test helpers that read exports back (csv, zipfile, json)
 )
 
