@@ -25,6 +25,7 @@ typedef struct bc_policy {
 /* The corpus so far (main thread only). Owns the arrays and each policy's strings. */
 typedef struct bc_corpus {
     const pc_taxonomy *tax;
+    pc_classify_opts copts; /* the model (borrowed) */
     unsigned regimes, fail_on;
     int allow_empty;         /* compare policies with no clause */
     bc_policy *pols;         /* id, file and covered of each policy in input order */
@@ -155,7 +156,7 @@ static void bc_work(const cli_item *it, cli_result *res, void *local, void *ctx)
     if (!doc)
         return;
     pc_error err = {{0}};
-    pc_policy *p = pc_policy_from_doc(doc, cx->tax, &err);
+    pc_policy *p = pc_policy_from_doc_with(doc, cx->tax, &cx->copts, &err);
     if (p)
         cli_batch_notes(p->doc, res);
     if (p && p->outline->nclauses == 0 && !cx->allow_empty) {
@@ -381,10 +382,13 @@ int cmd_compare_batch(const cli_args *a)
     if (bc_refuse(a) < 0)
         return CLI_ERROR;
     pc_taxonomy *tax = cli_load_taxonomy(cli_taxonomy(a));
-    if (!tax)
+    pc_model *model = NULL;
+    if (!tax || cli_load_model(tax, a, &model) < 0) {
+        pc_tax_free(tax);
         return CLI_ERROR;
-    bc_corpus cx = {.tax = tax, .regimes = a->regimes, .fail_on = a->fail_on,
-                    .allow_empty = a->val[CLI_O_ALLOW_EMPTY] != NULL};
+    }
+    bc_corpus cx = {.tax = tax, .copts.model = model, .regimes = a->regimes,
+                    .fail_on = a->fail_on, .allow_empty = a->val[CLI_O_ALLOW_EMPTY] != NULL};
     cx.cover = calloc(tax->ncats ? tax->ncats : 1, sizeof *cx.cover);
     int status = CLI_ERROR;
     if (!cx.cover)
@@ -398,6 +402,7 @@ int cmd_compare_batch(const cli_args *a)
         status = CLI_ERROR;
     }
     bc_corpus_free(&cx);
+    pc_model_free(model);
     pc_tax_free(tax);
     return status;
 }

@@ -45,15 +45,22 @@ typedef enum cli_opt_id {
     CLI_O_ALLOW_EMPTY,
     CLI_O_REQUIRE,
     CLI_O_WORST,
+    CLI_O_MODEL,
+    CLI_O_NO_MODEL,
+    CLI_O_CLAUSES,
+    CLI_O_SET,
+    CLI_O_CV,
     CLI_O_COUNT
 } cli_opt_id;
 
 enum { CLI_COLOR_AUTO = 0, CLI_COLOR_ALWAYS = 1, CLI_COLOR_NEVER = 2 };
 
-/* A command's arguments once parsed. Borrows argv; plain value. */
+/* A command's arguments once parsed. Borrows argv; owns `all` (cli_args_free). */
 typedef struct cli_args {
     const struct cli_cmd *cmd;
     const char *val[CLI_O_COUNT]; /* each option's last value ("" for a flag), NULL if absent */
+    const char **all;             /* the values of a repeated option (cli_use.many), in order */
+    size_t nall;
     char **args;                  /* the arguments that are not options */
     size_t nargs;
     unsigned regimes, fail_on; /* --regime, --fail-on as bit sets */
@@ -71,12 +78,14 @@ typedef struct cli_opt {
 } cli_opt;
 
 /* A command's use of an option: the synopsis forms it is shown in (bit f: form f; none for the
- * options every command of a kind takes, such as --encoding), those that require it, and help
- * that replaces the option's own when the command means more by it. */
+ * options every command of a kind takes, such as --encoding), those that require it, help and
+ * an argument name that replace the option's own when the command means more by it, and
+ * whether it may be repeated (every value kept in cli_args.all; one such option a command). */
 typedef struct cli_use {
     cli_opt_id id;
     unsigned forms, required;
-    const char *help;
+    const char *help, *arg;
+    int many;
 } cli_use;
 
 /* A command: its name (NULL: the UI, `polcmp POLICY...`), a one-line summary, the arguments
@@ -99,6 +108,7 @@ extern const cli_opt cli_opts[CLI_O_COUNT];
  * --version was given (nothing else is checked then), or -1 after printing the usage error in
  * one line. */
 int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *a);
+void cli_args_free(cli_args *a);
 
 /* Print cmd's help (usage, summary, options) on f; the overview of the commands cmds[0..n)
  * (the UI first): every usage, the commands, the UI's options. */
@@ -116,6 +126,7 @@ int cmd_classify(const cli_args *a);
 int cmd_compare(const cli_args *a);
 int cmd_eval(const cli_args *a);
 int cmd_taxonomy(const cli_args *a);
+int cmd_train(const cli_args *a);
 int cmd_ui(const cli_args *a);
 
 /* Batch compare (batch_compare.c): `polcmp compare` over a directory, "-", or with --jobs or
@@ -161,6 +172,11 @@ const char *cli_taxonomy(const cli_args *a);
 /* Load a taxonomy, printing its one-line error on failure. */
 pc_taxonomy *cli_load_taxonomy(const char *path);
 
+/* The learned model for tax (pc_model_open): --model's when given, else the taxonomy's own
+ * model when it has one; none with --no-model. 0 with *out set (NULL: the rules alone decide),
+ * or -1 after printing the model's one-line error. */
+int cli_load_model(const pc_taxonomy *tax, const cli_args *a, pc_model **out);
+
 /* Open a session (session.h) on the policy files with the taxonomy, the regimes, the review
  * file and allow_empty in opts (the load options come from the environment and --encoding,
  * cli_load_opts). What happens on the way is printed on stderr as it happens: files skipped
@@ -172,5 +188,15 @@ pc_session *cli_session_open(pc_session_opts *opts, char **paths, size_t npaths)
 /* Load options: POLCMP_MAX_SIZE from the environment (bytes, with an optional K/M/G suffix)
  * and the encoding --encoding forced. */
 pc_load_opts cli_load_opts(void);
+
+/* Evaluation tables (cli_eval_table.c): the counts of one classifier (pc_eval_system) over a
+ * set at ten categories (nclass PC_OPP_COUNT) or twelve classes (PC_OPP12_COUNT; classes a
+ * record leaves unknown do not count); and the tables of the classifiers in `systems` (bit per
+ * pc_eval_system) side by side, at both levels, on stdout. */
+struct pc_eval_set;
+struct pc_eval_counts;
+void cli_eval_counts(const struct pc_eval_set *set, int system, int nclass,
+                     struct pc_eval_counts *c);
+void cli_eval_tables(const struct pc_eval_set *set, unsigned systems);
 
 #endif

@@ -102,6 +102,22 @@ const cli_opt cli_opts[CLI_O_COUNT] = {
     [CLI_O_WORST] = {"worst", 0, "N",
                      "list the N worst false positives and negatives per category (default 3)",
                      cli_check_worst},
+    [CLI_O_MODEL] = {"model", 0, "FILE",
+                     "the learned model beside the rules (default: the taxonomy's own, "
+                     "privacy.model beside privacy.yaml, when it has one)",
+                     NULL},
+    [CLI_O_NO_MODEL] = {"no-model", 0, NULL, "the rules alone decide every label", NULL},
+    [CLI_O_CLAUSES] = {"clauses", 0, NULL,
+                       "let the model read each text clause by clause, as it reads a policy, "
+                       "not whole",
+                       NULL},
+    [CLI_O_SET] = {"set", 0, "KEY=VALUE,...",
+                   "change training settings (the keys of the model file's settings line, e.g. "
+                   "C=3,min_df=5)",
+                   NULL},
+    [CLI_O_CV] = {"cv", 0, NULL,
+                  "print the cross-validated figures of the rules, the model and the combination",
+                  NULL},
 };
 
 /* ---- a command's options ---- */
@@ -112,18 +128,19 @@ static size_t cli_uses(const cli_cmd *cmd, cli_use *out)
     size_t n = 0;
     for (size_t i = 0; i < cmd->nuses; i++)
         out[n++] = cmd->uses[i];
-    out[n++] = (cli_use){CLI_O_COLOR, 0, 0, NULL};
-    out[n++] = (cli_use){CLI_O_HELP, 0, 0, NULL};
+    out[n++] = (cli_use){.id = CLI_O_COLOR};
+    out[n++] = (cli_use){.id = CLI_O_HELP};
     return n;
 }
 
-/* The option among uses whose short letter is ch, or -1. */
-static int cli_letter(const cli_use *uses, size_t n, int ch)
+/* The use among uses of option id (getopt_long's value CLI_LONG + id) or of the short letter
+ * ch, or NULL. */
+static const cli_use *cli_use_of(const cli_use *uses, size_t n, int ch)
 {
     for (size_t i = 0; ch && i < n; i++)
-        if (cli_opts[uses[i].id].letter == ch)
-            return (int)uses[i].id;
-    return -1;
+        if (ch >= CLI_LONG ? (int)uses[i].id == ch - CLI_LONG : cli_opts[uses[i].id].letter == ch)
+            return &uses[i];
+    return NULL;
 }
 
 /* An unknown long option, or an abbreviation of several. */
@@ -145,23 +162,31 @@ static void cli_unknown_long(const cli_args *a, const char *arg, const cli_use *
 static void cli_parse_error(const cli_args *a, int ch, const char *arg, const cli_use *uses,
                             size_t n)
 {
-    int id = optopt >= CLI_LONG ? optopt - CLI_LONG : cli_letter(uses, n, optopt);
-    if (ch == ':' && id >= 0)
-        cli_cmd_error(a, 1, "--%s wants %s", cli_opts[id].name, cli_opts[id].arg);
-    else if (id >= 0 && !strncmp(arg, "--", 2))
-        cli_cmd_error(a, 1, "--%s takes no value", cli_opts[id].name);
+    const cli_use *u = cli_use_of(uses, n, optopt);
+    if (ch == ':' && u)
+        cli_cmd_error(a, 1, "--%s wants %s", cli_opts[u->id].name,
+                      u->arg ? u->arg : cli_opts[u->id].arg);
+    else if (u && !strncmp(arg, "--", 2))
+        cli_cmd_error(a, 1, "--%s takes no value", cli_opts[u->id].name);
     else if (optopt && optopt < CLI_LONG)
         cli_cmd_error(a, 1, "unknown option '-%c'", optopt);
     else
         cli_unknown_long(a, arg, uses, n);
 }
 
-/* Store and check one option's value. */
-static int cli_take(cli_args *a, cli_opt_id id, const char *value)
+/* Store and check one option's value; a repeated option's values go to a->all as well (room
+ * for argc of them). */
+static int cli_take(cli_args *a, const cli_use *u, const char *value, int argc)
 {
-    const cli_opt *o = &cli_opts[id];
+    const cli_opt *o = &cli_opts[u->id];
     pc_error why = {{0}};
-    a->val[id] = value ? value : "";
+    a->val[u->id] = value ? value : "";
+    if (u->many && !a->all && !(a->all = calloc((size_t)argc, sizeof *a->all))) {
+        cli_error("out of memory");
+        return -1;
+    }
+    if (u->many)
+        a->all[a->nall++] = value;
     if (!o->check || o->check(a, value, &why) == 0)
         return 0;
     cli_cmd_error(a, 0, "--%s: %s", o->name, why.msg);
@@ -215,8 +240,7 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *a)
             cli_parse_error(a, ch, argv[optind - 1], uses, n);
             return -1;
         }
-        int id = ch >= CLI_LONG ? ch - CLI_LONG : cli_letter(uses, n, ch);
-        if (cli_take(a, (cli_opt_id)id, optarg) < 0)
+        if (cli_take(a, cli_use_of(uses, n, ch), optarg, argc) < 0)
             return -1;
     }
     if (a->val[CLI_O_HELP] || a->val[CLI_O_VERSION])
@@ -226,10 +250,18 @@ int cli_parse(const cli_cmd *cmd, int argc, char **argv, cli_args *a)
     return cli_check_count(a);
 }
 
+void cli_args_free(cli_args *a)
+{
+    free(a->all);
+    a->all = NULL;
+    a->nall = 0;
+}
+
 /* ---- help ---- */
 
 /* Print text from column col, wrapped to CLI_WIDTH, continuation lines indented by indent;
- * lines break at spaces outside brackets. Returns the column reached. */
+ * lines break at spaces outside brackets (an option and its argument are joined by \x1f,
+ * printed as a space). Returns the column reached. */
 static size_t cli_wrap(FILE *f, const char *text, size_t col, size_t indent)
 {
     const char *p = text;
@@ -244,7 +276,8 @@ static size_t cli_wrap(FILE *f, const char *text, size_t col, size_t indent)
             fputc(' ', f);
             col++;
         }
-        fwrite(p, 1, len, f);
+        for (size_t i = 0; i < len; i++) /* \x1f: a space that does not break */
+            fputc(p[i] == '\x1f' ? ' ' : p[i], f);
         col += len;
         p += len;
         while (*p == ' ')
@@ -253,13 +286,22 @@ static size_t cli_wrap(FILE *f, const char *text, size_t col, size_t indent)
     return col;
 }
 
-/* "-o OUT", "--taxonomy FILE", "--json". */
-static void cli_opt_synopsis(const cli_opt *o, pc_buf *b)
+/* The name of u's argument, NULL for a flag. */
+static const char *cli_arg(const cli_use *u)
 {
-    if (o->letter && o->arg)
-        pc_buf_printf(b, "-%c %s", o->letter, o->arg);
+    return u->arg ? u->arg : cli_opts[u->id].arg;
+}
+
+/* "-o OUT", "--taxonomy FILE", "--json", "--review FILE..." (a repeated option). */
+static void cli_opt_synopsis(const cli_use *u, pc_buf *b)
+{
+    const cli_opt *o = &cli_opts[u->id];
+    const char *arg = cli_arg(u);
+    if (o->letter && arg)
+        pc_buf_printf(b, "-%c\x1f%s", o->letter, arg);
     else
-        pc_buf_printf(b, "--%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        pc_buf_printf(b, "--%s%s%s", o->name, arg ? "\x1f" : "", arg ? arg : "");
+    pc_buf_adds(b, u->many ? "..." : "");
 }
 
 /* Form f of cmd's synopsis: "polcmp CMD [--opt ARG]... --required ARG ARGS". */
@@ -273,7 +315,7 @@ static void cli_synopsis(const cli_cmd *cmd, int f, pc_buf *b)
             if (!((u->forms >> f) & 1) || req != pass)
                 continue;
             pc_buf_adds(b, req ? " " : " [");
-            cli_opt_synopsis(&cli_opts[u->id], b);
+            cli_opt_synopsis(u, b);
             pc_buf_adds(b, req ? "" : "]");
         }
     if (*cmd->forms[f])
@@ -303,8 +345,9 @@ static void cli_options(const cli_use *uses, size_t n, FILE *f)
         pc_buf tag = {0};
         if (o->letter)
             pc_buf_printf(&tag, "  -%c, ", o->letter);
-        pc_buf_printf(&tag, "%s--%s%s%s", o->letter ? "" : "      ", o->name, o->arg ? " " : "",
-                      o->arg ? o->arg : "");
+        const char *arg = cli_arg(&uses[i]);
+        pc_buf_printf(&tag, "%s--%s%s%s", o->letter ? "" : "      ", o->name, arg ? " " : "",
+                      arg ? arg : "");
         size_t col = tag.len;
         fputs(tag.data, f);
         if (col + 2 > CLI_HELP_COL) {

@@ -170,6 +170,16 @@ pc_taxonomy *cli_load_taxonomy(const char *path)
     return tax;
 }
 
+int cli_load_model(const pc_taxonomy *tax, const cli_args *a, pc_model **out)
+{
+    pc_error err = {{0}};
+    *out = NULL;
+    if (a->val[CLI_O_NO_MODEL] || pc_model_open(tax, a->val[CLI_O_MODEL], out, &err) == 0)
+        return 0;
+    cli_error("%s", err.msg);
+    return -1;
+}
+
 /* The encoding --encoding forced, or NULL. */
 static const char *cli_forced_encoding;
 

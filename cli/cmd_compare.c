@@ -70,7 +70,9 @@ int cmd_compare(const cli_args *a)
     pc_session_opts so = {.taxonomy = cli_taxonomy(a),
                           .regimes = a->regimes,
                           .review = a->val[CLI_O_REVIEW],
-                          .allow_empty = a->val[CLI_O_ALLOW_EMPTY] != NULL};
+                          .allow_empty = a->val[CLI_O_ALLOW_EMPTY] != NULL,
+                          .model = a->val[CLI_O_MODEL],
+                          .no_model = a->val[CLI_O_NO_MODEL] != NULL};
     pc_session *s = cli_session_open(&so, a->args, a->nargs);
     if (!s)
         return CLI_ERROR;

@@ -1,7 +1,8 @@
-/* cmd_ui.c: `polcmp [--taxonomy FILE] [--regime LIST] [--review FILE] POLICY...`: the review
- * UI. Opens a session (session/session.h) on the policies with the review file (default:
- * polcmp-review.yaml beside the first policy; one that does not parse is reported, never
- * written, and the UI runs on an empty review) and hands it to the UI (tui/). */
+/* cmd_ui.c: `polcmp [--taxonomy FILE] [--model FILE | --no-model] [--regime LIST]
+ * [--review FILE] POLICY...`: the review UI. Opens a session (session/session.h) on the
+ * policies with the review file (default: polcmp-review.yaml beside the first policy; one that
+ * does not parse is reported, never written, and the UI runs on an empty review) and hands it
+ * to the UI (tui/). */
 #include "cli.h"
 #include "tui.h"
 
@@ -90,7 +91,8 @@ int cmd_ui(const cli_args *a)
     }
     /* the UI keeps a policy with no clause, and says so on screen */
     pc_session_opts so = {.taxonomy = cli_taxonomy(a), .regimes = a->regimes, .review = path,
-                          .review_lenient = 1, .allow_empty = 1};
+                          .review_lenient = 1, .allow_empty = 1, .model = a->val[CLI_O_MODEL],
+                          .no_model = a->val[CLI_O_NO_MODEL] != NULL};
     ui_opts opts = {.color = a->color, .no_mouse = a->val[CLI_O_NO_MOUSE] != NULL};
     pc_session *s = cli_session_open(&so, a->args, a->nargs);
     int status = s ? ui_main(s, &opts, path) : CLI_ERROR;

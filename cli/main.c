@@ -5,107 +5,146 @@
 #include <stdio.h>
 #include <string.h>
 
-#define USES(u) u, sizeof u / sizeof u[0]
+#define USES(u) .uses = u, .nuses = sizeof u / sizeof u[0]
 #define ALL     0xFu
 
 static const cli_use ui_uses[] = {
-    {CLI_O_TAXONOMY, ALL, 0, NULL},
-    {CLI_O_REGIME, ALL, 0, NULL},
-    {CLI_O_REVIEW, ALL, 0,
-     "the review file, where every decision is written at once (default: polcmp-review.yaml "
-     "beside the first policy)"},
-    {CLI_O_NO_MOUSE, ALL, 0, NULL},
-    {CLI_O_ENCODING, 0, 0, NULL},
-    {CLI_O_VERSION, 0, 0, NULL},
+    {.id = CLI_O_TAXONOMY, .forms = ALL},
+    {.id = CLI_O_REGIME, .forms = ALL},
+    {.id = CLI_O_REVIEW,
+     .forms = ALL,
+     .help =
+         "the review file, where every decision is written at once (default: polcmp-review.yaml "
+         "beside the first policy)"},
+    {.id = CLI_O_MODEL, .forms = ALL},
+    {.id = CLI_O_NO_MOUSE, .forms = ALL},
+    {.id = CLI_O_NO_MODEL},
+    {.id = CLI_O_ENCODING},
+    {.id = CLI_O_VERSION},
 };
 
 static const cli_use segment_uses[] = {
-    {CLI_O_JSON, ALL, 0, "print the outline as JSON (offsets are bytes of the normalized text)"},
-    {CLI_O_ENCODING, 0, 0, NULL},
+    {.id = CLI_O_JSON,
+     .forms = ALL,
+     .help = "print the outline as JSON (offsets are bytes of the normalized text)"},
+    {.id = CLI_O_ENCODING},
 };
 
 static const cli_use classify_uses[] = {
-    {CLI_O_TAXONOMY, ALL, 0, NULL},
-    {CLI_O_JOBS, ALL, 0, NULL},
-    {CLI_O_SEGMENTS, 2, 2, NULL},
-    {CLI_O_ENCODING, 0, 0, NULL},
+    {.id = CLI_O_TAXONOMY, .forms = ALL},
+    {.id = CLI_O_MODEL, .forms = ALL},
+    {.id = CLI_O_JOBS, .forms = ALL},
+    {.id = CLI_O_SEGMENTS, .forms = 2, .required = 2},
+    {.id = CLI_O_NO_MODEL},
+    {.id = CLI_O_ENCODING},
 };
 
 static const cli_use compare_uses[] = {
-    {CLI_O_TAXONOMY, ALL, 0, NULL},
-    {CLI_O_REGIME, ALL, 0, NULL},
-    {CLI_O_FORMAT, 1, 0, NULL},
-    {CLI_O_OUTPUT, ALL, 0, NULL},
-    {CLI_O_FAIL_ON, ALL, 0, NULL},
-    {CLI_O_REVIEW, 1, 0,
-     "read the reviewer's decisions (never written): relabels apply, dismissed findings do not "
-     "trip --fail-on, exports carry them"},
-    {CLI_O_ALLOW_EMPTY, ALL, 0, NULL},
-    {CLI_O_JOBS, 2, 0, "work on N policies at once (default: every core); a corpus, as JSON Lines"},
-    {CLI_O_ENCODING, 0, 0, NULL},
+    {.id = CLI_O_TAXONOMY, .forms = ALL},
+    {.id = CLI_O_MODEL, .forms = ALL},
+    {.id = CLI_O_REGIME, .forms = ALL},
+    {.id = CLI_O_FORMAT, .forms = 1},
+    {.id = CLI_O_OUTPUT, .forms = ALL},
+    {.id = CLI_O_FAIL_ON, .forms = ALL},
+    {.id = CLI_O_REVIEW,
+     .forms = 1,
+     .help =
+         "read the reviewer's decisions (never written): relabels apply, dismissed findings do not "
+         "trip --fail-on, exports carry them"},
+    {.id = CLI_O_ALLOW_EMPTY, .forms = ALL},
+    {.id = CLI_O_JOBS,
+     .forms = 2,
+     .help = "work on N policies at once (default: every core); a corpus, as JSON Lines"},
+    {.id = CLI_O_NO_MODEL},
+    {.id = CLI_O_ENCODING},
 };
 
 static const cli_use eval_uses[] = {
-    {CLI_O_TAXONOMY, ALL, 0, NULL},
-    {CLI_O_REQUIRE, ALL, 0, NULL},
-    {CLI_O_WORST, ALL, 0, NULL},
-    {CLI_O_JSON, ALL, 0, "print the figures as JSON"},
+    {.id = CLI_O_TAXONOMY, .forms = ALL},
+    {.id = CLI_O_MODEL, .forms = ALL},
+    {.id = CLI_O_CLAUSES, .forms = ALL},
+    {.id = CLI_O_REQUIRE,
+     .forms = ALL,
+     .help =
+         "exit 1 unless the classifier polcmp uses meets these F1 bounds: macro=X,micro=X,min=X"},
+    {.id = CLI_O_WORST, .forms = ALL},
+    {.id = CLI_O_JSON, .forms = ALL, .help = "print the figures as JSON"},
+    {.id = CLI_O_NO_MODEL},
 };
 
-/* clang-format off: one command a block, its fields in order */
-static const cli_cmd main_cmds[] = {
-    {NULL,
-     "Compare privacy policies: coverage, gaps, missing disclosures, contradictions and "
-     "disagreements. Without a command, polcmp opens the review UI on the policies (.txt, .md, "
-     ".html, .pdf, .docx, .odt).",
-     {"POLICY..."},
-     USES(ui_uses),
-     1,
-     -1,
-     cmd_ui},
-    {"segment",
-     "Print a policy's outline: its sections and clauses.",
-     {"POLICY"},
-     USES(segment_uses),
-     1,
-     1,
-     cmd_segment},
-    {"classify",
-     "Label every clause of the policies (files, directories, or paths or JSON Lines on \"-\") "
-     "with the taxonomy's categories and their evidence, as JSON Lines, one clause a line; or "
-     "label the texts of --segments FILE.jsonl.",
-     {"POLICY|DIR|-...", ""},
-     USES(classify_uses),
-     0,
-     -1,
-     cmd_classify},
-    {"compare",
-     "Compare policies: the matrix of categories by policies, the values they state and the "
-     "findings, as a table or JSON. A directory, \"-\" or --jobs compares a corpus, streaming "
-     "JSON Lines.",
-     {"POLICY...", "DIR|-..."},
-     USES(compare_uses),
-     1,
-     -1,
-     cmd_compare},
-    {"eval",
-     "Measure the taxonomy against a gold file (JSON Lines with \"text\" and \"labels_opp10\"): "
-     "precision, recall and F1 per OPP-115 category.",
-     {"GOLD.jsonl"},
-     USES(eval_uses),
-     1,
-     1,
-     cmd_eval},
-    {"taxonomy",
-     "Check a taxonomy file: every check the loader makes, and slow rules.",
-     {"check FILE"},
-     NULL,
-     0,
-     2,
-     2,
-     cmd_taxonomy},
+static const cli_use train_uses[] = {
+    {.id = CLI_O_TAXONOMY, .forms = ALL},
+    {.id = CLI_O_REVIEW,
+     .forms = ALL,
+     .help =
+         "a review file whose relabelled clauses are added to the training data; may be given more "
+         "than once",
+     .many = 1},
+    {.id = CLI_O_SET, .forms = ALL},
+    {.id = CLI_O_CV, .forms = ALL},
+    {.id = CLI_O_OUTPUT,
+     .forms = ALL,
+     .required = ALL,
+     .help = "write the model to MODEL (atomically)",
+     .arg = "MODEL"},
 };
-/* clang-format on */
+
+static const cli_cmd main_cmds[] = {
+    {.summary = "Compare privacy policies: coverage, gaps, missing disclosures, contradictions "
+                "and disagreements. Without a command, polcmp opens the review UI on the "
+                "policies (.txt, .md, .html, .pdf, .docx, .odt).",
+     .forms = {"POLICY..."},
+     USES(ui_uses),
+     .min_args = 1,
+     .max_args = -1,
+     .run = cmd_ui},
+    {.name = "segment",
+     .summary = "Print a policy's outline: its sections and clauses.",
+     .forms = {"POLICY"},
+     USES(segment_uses),
+     .min_args = 1,
+     .max_args = 1,
+     .run = cmd_segment},
+    {.name = "classify",
+     .summary = "Label every clause of the policies (files, directories, or paths or JSON Lines "
+                "on \"-\") with the taxonomy's categories and their evidence, as JSON Lines, one "
+                "clause a line; or label the texts of --segments FILE.jsonl.",
+     .forms = {"POLICY|DIR|-...", ""},
+     USES(classify_uses),
+     .max_args = -1,
+     .run = cmd_classify},
+    {.name = "compare",
+     .summary = "Compare policies: the matrix of categories by policies, the values they state "
+                "and the findings, as a table or JSON. A directory, \"-\" or --jobs compares a "
+                "corpus, streaming JSON Lines.",
+     .forms = {"POLICY...", "DIR|-..."},
+     USES(compare_uses),
+     .min_args = 1,
+     .max_args = -1,
+     .run = cmd_compare},
+    {.name = "eval",
+     .summary = "Measure the rules, the learned model and their combination against a gold file "
+                "(JSON Lines with \"text\" and \"labels_opp10\"): precision, recall and F1 per "
+                "OPP-115 category.",
+     .forms = {"GOLD.jsonl"},
+     USES(eval_uses),
+     .min_args = 1,
+     .max_args = 1,
+     .run = cmd_eval},
+    {.name = "train",
+     .summary = "Train the learned model on gold records (JSON Lines with \"text\" and "
+                "\"labels\" or \"labels_opp10\") and on reviewers' relabels.",
+     .forms = {"GOLD.jsonl..."},
+     USES(train_uses),
+     .max_args = -1,
+     .run = cmd_train},
+    {.name = "taxonomy",
+     .summary = "Check a taxonomy file: every check the loader makes, and slow rules.",
+     .forms = {"check FILE"},
+     .min_args = 2,
+     .max_args = 2,
+     .run = cmd_taxonomy},
+};
 
 #define MAIN_NCMDS (sizeof main_cmds / sizeof main_cmds[0])
 
@@ -148,16 +187,17 @@ static int main_help(int argc, char **argv)
 static int main_run(const cli_cmd *cmd, int argc, char **argv)
 {
     cli_args a;
-    int rc = cli_parse(cmd, argc, argv, &a);
-    if (rc < 0)
-        return CLI_ERROR;
-    if (rc == 0)
-        return cmd->run(&a);
-    if (a.val[CLI_O_HELP])
+    int parsed = cli_parse(cmd, argc, argv, &a), rc = CLI_OK;
+    if (parsed < 0)
+        rc = CLI_ERROR;
+    else if (parsed == 0)
+        rc = cmd->run(&a);
+    else if (a.val[CLI_O_HELP])
         main_print_help(cmd);
     else
         printf("polcmp %s\n", POLCMP_VERSION);
-    return CLI_OK;
+    cli_args_free(&a);
+    return rc;
 }
 
 int main(int argc, char **argv)

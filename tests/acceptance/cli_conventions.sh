@@ -38,13 +38,19 @@ TXT
 printf '{"id":"g1","text":"We keep your order history for 90 days.","labels_opp10":["Data Retention"]}\n' >"$tmp/gold.jsonl"
 printf '{"text":"We sell your data to advertisers."}\n' >"$tmp/seg.jsonl"
 mkdir "$tmp/dir" && cp "$tmp/a.txt" "$tmp/b.txt" "$tmp/dir/"
+printf 'polcmp-review: 1\n' >"$tmp/review.yaml"
+# Training data for the small taxonomy of the model's tests (train runs in a moment on it).
+for d in "email address" "phone number" "postal address" "payment details"; do
+    printf '{"text":"We collect your %s when you sign up.","labels":["First Party Collection/Use"]}\n' "$d"
+    printf '{"text":"Your %s is stored for 90 days, then deleted.","labels":["Data Retention"]}\n' "$d"
+done >"$tmp/train.jsonl"
 
 # ---- help ---------------------------------------------------------------------------------
 run "$bin" --help
 [ $rc = 0 ] && [ -s "$tmp/out" ] && [ ! -s "$tmp/err" ] || fail "polcmp --help: exit $rc, or not on stdout"
 cp "$tmp/out" "$tmp/overview"
 cmds=$(awk '/^Commands/{on=1; next} on && /^$/{exit} on && /^  [a-z]/{print $1}' "$tmp/overview")
-[ "$(echo $cmds)" = "segment classify compare eval taxonomy" ] || fail "the commands listed: $(echo $cmds)"
+[ "$(echo $cmds)" = "segment classify compare eval train taxonomy" ] || fail "the commands listed: $(echo $cmds)"
 for form in "help" "-h"; do
     run "$bin" $form
     [ $rc = 0 ] && cmp -s "$tmp/out" "$tmp/overview" || fail "polcmp $form is not polcmp --help (exit $rc)"
@@ -90,12 +96,15 @@ done
 
 # ---- --opt=VALUE and --opt VALUE, for every option with a value -------------------------
 # A value each option accepts, and the arguments each command runs on.
-value_of() {
+value_of() { # OPTION COMMAND
     case $1 in
-    --taxonomy) echo "$src/taxonomy/privacy.yaml" ;; --regime) echo gdpr ;;
+    --taxonomy) [ $2 = train ] && echo "$src/tests/data/model/mini.yaml" || echo "$src/taxonomy/privacy.yaml" ;;
+    --model) echo "$src/taxonomy/privacy.model" ;; --set) echo min_df=1,folds=2 ;;
+    --regime) echo gdpr ;;
     --review) echo "$tmp/review.yaml" ;; --encoding) echo utf-8 ;; --color) echo never ;;
     --jobs) echo 1 ;; --segments) echo "$tmp/seg.jsonl" ;; --format) echo json ;;
-    --output) echo "$tmp/out.json" ;; --fail-on) echo vague ;; --require) echo macro=0.01 ;;
+    --output) [ $2 = train ] && echo "$tmp/m.model" || echo "$tmp/out.json" ;;
+    --fail-on) echo vague ;; --require) echo macro=0.01 ;;
     --worst) echo 2 ;; *) echo "NO-VALUE-FOR-$1" ;;
     esac
 }
@@ -103,6 +112,7 @@ args_of() {
     case $1 in
     segment) echo "$tmp/a.txt" ;; classify) echo "$tmp/a.txt" ;;
     compare) echo "$tmp/a.txt $tmp/b.txt" ;; eval) echo "$tmp/gold.jsonl" ;;
+    train) echo "--taxonomy $src/tests/data/model/mini.yaml --set min_df=1,folds=2 -o $tmp/m.model $tmp/train.jsonl" ;;
     taxonomy) echo "check $src/taxonomy/privacy.yaml" ;; *) echo "$tmp/a.txt" ;;
     esac
 }
@@ -110,13 +120,13 @@ checked=0
 for cmd in ui $cmds; do
     help="$tmp/help-$cmd"; [ $cmd = ui ] && help="$tmp/overview"
     for opt in $(grep -oE '^  (-[a-zA-Z], |    )--[a-z-]+ [A-Z]' "$help" | grep -oE -- '--[a-z-]+'); do
-        v=$(value_of "$opt")
+        v=$(value_of "$opt" $cmd)
         args=$(args_of $cmd); [ $opt = --segments ] && args=""
         c=$cmd; [ $cmd = ui ] && c=""
         run "$bin" $c "$opt=$v" $args
-        rc1=$rc; cp "$tmp/out" "$tmp/out1"; cp "$tmp/err" "$tmp/err1"; rm -f "$tmp/out.json"
+        rc1=$rc; cp "$tmp/out" "$tmp/out1"; cp "$tmp/err" "$tmp/err1"; rm -f "$tmp/out.json" "$tmp/m.model"
         run "$bin" $c "$opt" "$v" $args
-        rm -f "$tmp/out.json"
+        rm -f "$tmp/out.json" "$tmp/m.model"
         if [ $rc != $rc1 ] || ! cmp -s "$tmp/out" "$tmp/out1" || ! cmp -s "$tmp/err" "$tmp/err1"; then
             fail "$cmd $opt=$v and $opt $v differ (exit $rc1 and $rc)"
         fi

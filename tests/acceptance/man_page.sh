@@ -93,6 +93,8 @@ for form in got:
         fails.append(f"SYNOPSIS has what polcmp --help does not: {form}")
 if not fails and got != want:
     fails.append("SYNOPSIS lists the forms in another order than polcmp --help")
+if fails:
+    fails.append("(scripts/man_synopsis.py build/polcmp prints the SYNOPSIS the help implies)")
 for path, text in helps.items():
     for form in usage_forms(text):
         if form not in want:
@@ -130,7 +132,8 @@ if len(helptext) < 30:
 # README.md: the usage block as polcmp --help prints it.
 block = overview.split("\n\n")[0]
 if block not in open(f"{src}/README.md", encoding="utf-8").read():
-    fails.append("README.md's Commands section does not show the usage polcmp --help prints")
+    fails.append("README.md's Commands section does not show the usage polcmp --help prints "
+                 "(paste the block before its first empty line)")
 
 for f in fails:
     print(f)
