@@ -51,7 +51,8 @@ static void ui_recover(pc_session *s, const char *path)
             break;
         }
         if (i == 1)
-            cli_error("%s: this session's decisions could not be saved anywhere: %s", path, err.msg);
+            cli_error("%s: this session's decisions could not be saved anywhere: %s", path,
+                      err.msg);
     }
     pc_buf_free(&beside);
 }
