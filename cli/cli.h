@@ -50,6 +50,9 @@ typedef enum cli_opt_id {
     CLI_O_CLAUSES,
     CLI_O_SET,
     CLI_O_CV,
+    CLI_O_CONTRADICTIONS,
+    CLI_O_COMPLETENESS,
+    CLI_O_SHOW,
     CLI_O_COUNT
 } cli_opt_id;
 
@@ -64,7 +67,7 @@ typedef struct cli_args {
     char **args;                  /* the arguments that are not options */
     size_t nargs;
     unsigned regimes, fail_on; /* --regime, --fail-on as bit sets */
-    long jobs, worst;          /* --jobs (0: every core), --worst */
+    long jobs, worst, show;    /* --jobs (0: every core), --worst, --show */
     int color;                 /* --color: CLI_COLOR_* */
 } cli_args;
 
@@ -125,6 +128,9 @@ int cmd_segment(const cli_args *a);
 int cmd_classify(const cli_args *a);
 int cmd_compare(const cli_args *a);
 int cmd_eval(const cli_args *a);
+/* `eval --contradictions` and `eval --completeness` (cmd_eval_findings.c), which cmd_eval
+ * hands over to when one of them is given. */
+int cmd_eval_findings(const cli_args *a);
 int cmd_taxonomy(const cli_args *a);
 int cmd_train(const cli_args *a);
 int cmd_ui(const cli_args *a);

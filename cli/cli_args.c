@@ -42,6 +42,11 @@ static int cli_check_worst(cli_args *a, const char *v, pc_error *why)
     return cli_check_number(v, 0, 1000, &a->worst, why);
 }
 
+static int cli_check_show(cli_args *a, const char *v, pc_error *why)
+{
+    return cli_check_number(v, 0, 100000, &a->show, why);
+}
+
 static int cli_check_format(cli_args *a, const char *v, pc_error *why)
 {
     (void)a;
@@ -92,7 +97,7 @@ const cli_opt cli_opts[CLI_O_COUNT] = {
     [CLI_O_FAIL_ON] = {"fail-on", 0, "KINDS",
                        "exit 1 when a finding of one of these kinds (comma-separated) is not "
                        "dismissed: gap, missing-required (needs --regime), contradiction, "
-                       "disagreement, placeholder, empty-section, duplicate, vague",
+                       "disagreement, placeholder, empty-section, duplicate, vague, incomplete",
                        cli_check_kinds},
     [CLI_O_ALLOW_EMPTY] = {"allow-empty", 0, NULL,
                            "compare a policy in which no clause was found (else it is refused)",
@@ -118,6 +123,16 @@ const cli_opt cli_opts[CLI_O_COUNT] = {
     [CLI_O_CV] = {"cv", 0, NULL,
                   "print the cross-validated figures of the rules, the model and the combination",
                   NULL},
+    [CLI_O_CONTRADICTIONS] = {"contradictions", 0, "FILE.jsonl",
+                              "measure the contradiction findings against judged pairs (JSON "
+                              "Lines): recall, false alarms, findings outside the pairs",
+                              NULL},
+    [CLI_O_COMPLETENESS] = {"completeness", 0, "FILE.jsonl",
+                            "measure the missing-required findings against policies judged item "
+                            "by item (JSON Lines): precision and recall per requirement",
+                            NULL},
+    [CLI_O_SHOW] = {"show", 0, "N", "list up to N of the misses and false alarms",
+                    cli_check_show},
 };
 
 /* ---- a command's options ---- */

@@ -5,7 +5,8 @@
  * classifier polcmp uses (the combination, or the rules without a model). The model reads each
  * text whole, as in the benchmark, or with --clauses clause by clause, as it reads a policy.
  * --require checks the classifier polcmp uses at ten categories. The arithmetic lives in
- * core/eval/eval.c. */
+ * core/eval/eval.c. With --contradictions or --completeness it hands over to
+ * cmd_eval_findings.c. */
 #include "cli.h"
 #include "eval/eval.h"
 
@@ -222,8 +223,48 @@ static int eval_run(eval_opts *o, const pc_taxonomy *tax, const pc_model *model)
     return rc;
 }
 
+/* What the command line measures: 0 the classifiers against GOLD.jsonl, 1 the findings
+ * against --contradictions or --completeness; -1 after the usage error when the options and
+ * arguments given do not go together. */
+static int eval_mode(const cli_args *a)
+{
+    static const cli_opt_id gold_only[] = {CLI_O_WORST, CLI_O_JSON, CLI_O_CLAUSES};
+    const char *c = a->val[CLI_O_CONTRADICTIONS], *m = a->val[CLI_O_COMPLETENESS];
+    const char *set = c ? "--contradictions" : "--completeness";
+    if (c && m) {
+        cli_cmd_error(a, 1, "--contradictions and --completeness go one at a time");
+        return -1;
+    }
+    if (!c && !m) {
+        if (a->val[CLI_O_SHOW]) {
+            cli_cmd_error(a, 1, "--show goes with --contradictions or --completeness");
+            return -1;
+        }
+        if (a->nargs == 0) {
+            cli_cmd_error(a, 1,
+                          "expects GOLD.jsonl, --contradictions FILE.jsonl or --completeness "
+                          "FILE.jsonl");
+            return -1;
+        }
+        return 0;
+    }
+    if (a->nargs > 0) {
+        cli_cmd_error(a, 1, "'%s' does not go with %s", a->args[0], set);
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof gold_only / sizeof gold_only[0]; i++)
+        if (a->val[gold_only[i]]) {
+            cli_cmd_error(a, 1, "--%s does not go with %s", cli_opts[gold_only[i]].name, set);
+            return -1;
+        }
+    return 1;
+}
+
 int cmd_eval(const cli_args *a)
 {
+    int mode = eval_mode(a);
+    if (mode != 0)
+        return mode < 0 ? CLI_ERROR : cmd_eval_findings(a);
     eval_opts o = {.taxonomy = cli_taxonomy(a), .require = a->val[CLI_O_REQUIRE],
                    .gold = a->args[0], .worst = a->val[CLI_O_WORST] ? a->worst : 3,
                    .json = a->val[CLI_O_JSON] != NULL, .clauses = a->val[CLI_O_CLAUSES] != NULL};

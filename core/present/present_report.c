@@ -31,7 +31,7 @@ static void pc_matrix_cell(const pc_comparison *c, int cat, size_t pi, pc_buf *b
         pc_policy_excerpt(c->policies[pi], cell->clauses[0], 60, ex, sizeof ex);
         pc_buf_printf(b, "covered (%zu): %s", cell->nclauses, ex);
         *mark = PC_MARK_COVERED;
-    } else if (cell->required) {
+    } else if (cell->required & ~c->by_requirement) {
         pc_buf_adds(b, "missing-required");
         *mark = PC_MARK_MISSING;
     } else if (cell->peers) {

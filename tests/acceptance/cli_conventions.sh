@@ -37,6 +37,9 @@ We answer within [Number] days, at [Company Website], signed [Your Name].
 TXT
 printf '{"id":"g1","text":"We keep your order history for 90 days.","labels_opp10":["Data Retention"]}\n' >"$tmp/gold.jsonl"
 printf '{"text":"We sell your data to advertisers."}\n' >"$tmp/seg.jsonl"
+# Judged sets for eval --contradictions and --completeness.
+printf '{"id":"c1","policy":"a","policy_file":"a.txt","text_a":"We collect your email address when you create an account.","text_b":"We keep your order history for 90 days and then delete it.","label":"not"}\n' >"$tmp/contra.jsonl"
+printf '{"policy":"a","text":"We keep your order history for 90 days and then delete it.","present":["G1"],"absent":["G2"]}\n' >"$tmp/complete.jsonl"
 mkdir "$tmp/dir" && cp "$tmp/a.txt" "$tmp/b.txt" "$tmp/dir/"
 printf 'polcmp-review: 1\n' >"$tmp/review.yaml"
 # Training data for the small taxonomy of the model's tests (train runs in a moment on it).
@@ -88,7 +91,9 @@ for cmd in "" $cmds; do
     [ -s "$tmp/out" ] && fail "${cmd:-polcmp}: unknown option printed on stdout"
 done
 for args in "segment" "segment a b" "compare" "eval" "taxonomy check" "classify" "compare --jobs" \
-    "compare --jobs 0 x" "segment --json=yes x" "compare --format pdf x" "--regime mars x"; do
+    "compare --jobs 0 x" "segment --json=yes x" "compare --format pdf x" "--regime mars x" \
+    "eval --contradictions x --completeness y" "eval --show 2 x" "eval --worst 2 --contradictions x" \
+    "eval --completeness x y" "eval --show -1 --contradictions x"; do
     run "$bin" $args
     [ $rc = 2 ] && [ "$(wc -l <"$tmp/err")" = 1 ] || fail "polcmp $args: exit $rc, $(wc -l <"$tmp/err") lines"
     grep -q "^polcmp: " "$tmp/err" || fail "polcmp $args: '$(cat "$tmp/err")'"
@@ -105,7 +110,9 @@ value_of() { # OPTION COMMAND
     --jobs) echo 1 ;; --segments) echo "$tmp/seg.jsonl" ;; --format) echo json ;;
     --output) [ $2 = train ] && echo "$tmp/m.model" || echo "$tmp/out.json" ;;
     --fail-on) echo vague ;; --require) echo macro=0.01 ;;
-    --worst) echo 2 ;; *) echo "NO-VALUE-FOR-$1" ;;
+    --worst) echo 2 ;; --show) echo 2 ;;
+    --contradictions) echo "$tmp/contra.jsonl" ;; --completeness) echo "$tmp/complete.jsonl" ;;
+    *) echo "NO-VALUE-FOR-$1" ;;
     esac
 }
 args_of() {
@@ -121,7 +128,11 @@ for cmd in ui $cmds; do
     help="$tmp/help-$cmd"; [ $cmd = ui ] && help="$tmp/overview"
     for opt in $(grep -oE '^  (-[a-zA-Z], |    )--[a-z-]+ [A-Z]' "$help" | grep -oE -- '--[a-z-]+'); do
         v=$(value_of "$opt" $cmd)
-        args=$(args_of $cmd); [ $opt = --segments ] && args=""
+        args=$(args_of $cmd)
+        case $opt in # the options of another form of the command
+        --segments | --contradictions | --completeness) args="" ;;
+        --show) args="--contradictions $tmp/contra.jsonl" ;;
+        esac
         c=$cmd; [ $cmd = ui ] && c=""
         run "$bin" $c "$opt=$v" $args
         rc1=$rc; cp "$tmp/out" "$tmp/out1"; cp "$tmp/err" "$tmp/err1"; rm -f "$tmp/out.json" "$tmp/m.model"
@@ -139,10 +150,24 @@ for cmd in ui $cmds; do
     done
 done
 [ $checked -ge 20 ] || fail "only $checked options with a value were tried"
+# A bad bound is a usage error before anything is measured.
+run "$bin" eval --contradictions "$tmp/contra.jsonl" --require bogus=1
+[ $rc = 2 ] && [ ! -s "$tmp/out" ] && [ "$(wc -l <"$tmp/err")" = 1 ] ||
+    fail "eval --contradictions --require bogus=1: exit $rc, $(wc -c <"$tmp/out") bytes out: $(cat "$tmp/err")"
 run "$bin" classify --taxonomy="$src/taxonomy/privacy.yaml" "$tmp/a.txt"
 [ $rc = 0 ] && [ -s "$tmp/out" ] || fail "classify --taxonomy=FILE: exit $rc"
 
 # ---- --fail-on ------------------------------------------------------------------------------
+# Its help and the man page name every kind it accepts (those its error lists).
+run "$bin" compare --fail-on no-such-kind "$tmp/a.txt"
+kinds=$(sed -n 's/.*(one of \(.*\))$/\1/p' "$tmp/err" | tr -d ',')
+[ $rc = 2 ] && [ -n "$kinds" ] || fail "--fail-on no-such-kind: exit $rc: $(cat "$tmp/err")"
+help_text=$(tr -s ' \n' ' ' <"$tmp/help-compare")
+page_text=$(tr -s ' \n' ' ' <"$src/docs/polcmp.1")
+for k in $kinds; do
+    grep -qE -- "[ ,]$k[,. ]" <<<"$help_text" || fail "polcmp help compare: --fail-on does not name $k"
+    grep -qE -- "[ ,]$k[,. ]" <<<"$page_text" || fail "docs/polcmp.1: --fail-on does not name $k"
+done
 for target in "$tmp/a.txt $tmp/b.txt" "$tmp/dir"; do
     run "$bin" compare --fail-on missing-required $target
     [ $rc = 2 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q -- "--regime" "$tmp/err" ||
