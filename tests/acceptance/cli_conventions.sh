@@ -4,7 +4,7 @@
 # is one line naming the command, exit 2; every option that takes a value takes it as
 # `--opt=VALUE` as well as `--opt VALUE`; --version; --fail-on missing-required without
 # --regime is a usage error; a tripped --fail-on lists the count per kind and the first five
-# findings; colour on stderr follows --color, NO_COLOR and the terminal.
+# findings; colour on stderr and in the UI follows --color, NO_COLOR and the terminal.
 set -uo pipefail
 bin=${POLCMP_BIN:?}
 src=${POLCMP_SRC:?}
@@ -230,6 +230,24 @@ if command -v script >/dev/null; then
     has_esc "$tmp/tty" && fail "TERM=dumb: an escape sequence"
     COLOR_ARG=--color=always on_tty TERM=xterm NO_COLOR=1
     has_esc "$tmp/tty" || fail "--color=always with NO_COLOR: no colour"
+    # The UI: colour sequences (SGR foreground or background) as --color and NO_COLOR say.
+    # Q, typed ahead, quits it.
+    sgr=$'\e\\[(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9;]*)?m'
+    ui_colour() { # yes|no NO_COLOR's-value-or-"" [--color=WHEN]
+        local want=$1 nc=$2 c=${3:-}
+        (sleep 2; printf Q) | env -u NO_COLOR ${nc:+NO_COLOR=$nc} TERM=xterm-256color timeout 60 \
+            script -qc "'$bin' $c --review '$tmp/ui-review.yaml' '$tmp/a.txt' '$tmp/b.txt'" \
+            /dev/null >"$tmp/ui.out" 2>&1
+        local what="the UI with '$c'${nc:+ and NO_COLOR=$nc}"
+        grep -aq "2 policies" "$tmp/ui.out" || fail "$what did not start: $(head -c 200 "$tmp/ui.out")"
+        local n=$(grep -acE "$sgr" "$tmp/ui.out")
+        [ $want = no ] && [ "$n" != 0 ] && fail "$what: $n lines with colour sequences"
+        [ $want = yes ] && [ "$n" = 0 ] && fail "$what: no colour on xterm-256color"
+    }
+    ui_colour yes ""
+    ui_colour no "" --color=never
+    ui_colour no 1
+    ui_colour yes 1 --color=always
 else
     echo "skipped the terminal checks: script(1) is missing"
 fi
