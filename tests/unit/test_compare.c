@@ -297,6 +297,27 @@ static void test_contradiction_relative_clause(void **state)
                      1);
 }
 
+/* A restriction that holds only while the person does something, only in one process, or
+ * that states an intention is no restriction; one that waits for the person's consent is. */
+static void test_contradiction_scoped_restrictions(void **state)
+{
+    (void)state;
+    static const char practice[] = "We sell your delivery address to partners.\n";
+    static const char *const scoped[] = {
+        "We do not sell your delivery address unless you fill out a form.\n",
+        "Your delivery address is not sold as part of this process.\n",
+        "We are not attempting to sell your delivery address.\n",
+    };
+    char text[300];
+    for (size_t i = 0; i < sizeof scoped / sizeof scoped[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", scoped[i], practice);
+        assert_int_equal(contradictions_of(text), 0);
+    }
+    snprintf(text, sizeof text, "%s%s",
+             "We do not sell your delivery address unless you give your consent.\n", practice);
+    assert_int_equal(contradictions_of(text), 1);
+}
+
 static void test_parsers(void **state)
 {
     (void)state;
@@ -326,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_parsers),
         cmocka_unit_test(test_contradiction_cites_a_bounded_number),
         cmocka_unit_test(test_contradiction_relative_clause),
+        cmocka_unit_test(test_contradiction_scoped_restrictions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
