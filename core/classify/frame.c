@@ -436,8 +436,8 @@ static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t a
         size_t j = i + 1;
         while (j < hi && j < i + 3 && FR_IN(b->ws->v[j].w, fr_determiners))
             j++;
-        long h = pc_fr_hit_at(c, j < hi ? j : i);
-        if (j < hi && h >= 0 && c->hits[h].dim == PC_ONTO_ACTION && c->hits[h].first == j)
+        long h = j < hi ? pc_fr_hit_at(c, j) : -1;
+        if (h >= 0 && c->hits[h].dim == PC_ONTO_ACTION && c->hits[h].first == j)
             return i;
     }
     return hi;

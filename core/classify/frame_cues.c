@@ -314,9 +314,9 @@ static const char *const fr_overview_cues[] = {
 
 /* An intention, a wish or an audience rather than a practice. */
 static const char *const fr_intent_cues[] = {
-    "want to",     "wish to",      "intend to",    "plan to",    "aim to",       "try to",
-    "strive to",   "endeavor to",  "endeavour to", "seek to",    "intended for", "directed to",
-    "directed at", "designed for", "meant for",    "attempt to",   "attempting to", "trying to",
+    "want to",     "wish to",      "intend to",    "plan to",    "aim to",        "try to",
+    "strive to",   "endeavor to",  "endeavour to", "seek to",    "intended for",  "directed to",
+    "directed at", "designed for", "meant for",    "attempt to", "attempting to", "trying to",
     "seeking to",  "intending to", "planning to",
 };
 
@@ -609,10 +609,10 @@ static const char *const fr_except_when[] = {"where", "when", "if"};
 static int fr_unless_doing(const fr_clause *c, size_t i, size_t hi)
 {
     static const char *const chooses[] = {
-        "consent", "consents",  "consented", "agree",   "agreed",   "authorize", "authorized",
-        "authorise", "authorised", "permit", "permission", "allow", "ask",       "asked",
-        "request", "requested", "direct",    "instruct", "opt",     "opted",     "choose",
-        "chose",   "elect",     "tell",      "authorization"};
+        "consent",   "consents",   "consented", "agree",        "agreed", "authorize", "authorized",
+        "authorise", "authorised", "permit",    "permission",   "allow",  "ask",       "asked",
+        "request",   "requested",  "direct",    "instruct",     "opt",    "opted",     "choose",
+        "chose",     "elect",      "tell",      "authorization"};
     if (strcmp(c->ws->v[i].w, "unless") || i + 2 >= hi || strcmp(c->ws->v[i + 1].w, "you"))
         return 0;
     for (size_t j = i + 2; j < hi && j < i + 6; j++)
