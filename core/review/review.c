@@ -2,6 +2,7 @@
  * decisions, editing them. Reading and writing the file is review_io.c; placing decisions on a
  * comparison and the overlay of relabels is review_map.c. Rules in review.h. */
 #include "review/review.h"
+#include "util/words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -79,11 +80,6 @@ char *pc_review_default_path(const char *first_policy_path)
 }
 
 /* ---- keys ---- */
-
-static int pc_is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 /* Length of a Unicode space at s (NBSP, the U+2000 block, ideographic space...), else 0. */
 static size_t pc_uspace_len(const char *s, size_t n)
