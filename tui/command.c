@@ -26,6 +26,7 @@ static const tui_binding tui_binding_table[] = {
     {TUI_KEY_TAB, TUI_CMD_NEXT_PANE, NULL}, {TUI_KEY_BTAB, TUI_CMD_PREV_PANE, NULL},
     {']', TUI_CMD_NEXT_SECTION, NULL},  {'[', TUI_CMD_PREV_SECTION, NULL},
     {'}', TUI_CMD_NEXT_FINDING, NULL},  {'{', TUI_CMD_PREV_FINDING, NULL},
+    {')', TUI_CMD_NEXT_STALE, NULL},    {'(', TUI_CMD_PREV_STALE, NULL},
     {TUI_KEY_ENTER, TUI_CMD_ENTER, NULL}, {'\r', TUI_CMD_ENTER, NULL},
     {'q', TUI_CMD_BACK, NULL},          {TUI_KEY_ESC, TUI_CMD_BACK, NULL},
     {'Q', TUI_CMD_QUIT, NULL},
@@ -90,6 +91,19 @@ const char *tui_cmd_keys(tui_cmd cmd, char *buf, size_t n)
     return buf;
 }
 
+const char *tui_cmd_key(tui_cmd cmd, const char *view, char key[16])
+{
+    size_t n;
+    const tui_binding *b = tui_bindings(&n);
+    for (size_t i = 0; i < n; i++)
+        if (b[i].cmd == cmd && tui_cmd_for_key(b[i].key, view) == cmd) {
+            char name[16];
+            snprintf(key, 16, "%s", tui_key_name(b[i].key, name));
+            return key;
+        }
+    return NULL;
+}
+
 static const struct {
     int key;
     const char *name;
@@ -100,6 +114,7 @@ static const struct {
     {TUI_KEY_DELETE, "Del"},  {TUI_KEY_F1, "F1"},         {TUI_KEY_ENTER, "Enter"},
     {TUI_KEY_TAB, "Tab"},     {TUI_KEY_ESC, "Esc"},       {TUI_KEY_BACKSPACE, "BS"},
     {' ', "Space"},           {TUI_KEY_RESIZE, "Resize"}, {TUI_KEY_MOUSE, "Mouse"},
+    {TUI_KEY_WHEEL_UP, "WheelUp"}, {TUI_KEY_WHEEL_DOWN, "WheelDown"},
 };
 
 const char *tui_key_name(int key, char buf[16])

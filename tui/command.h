@@ -26,6 +26,8 @@
     C(PREV_SECTION, "prev-section", "Moving", "Previous section") \
     C(NEXT_FINDING, "next-finding", "Moving", "Next finding") \
     C(PREV_FINDING, "prev-finding", "Moving", "Previous finding") \
+    C(NEXT_STALE, "next-stale", "Moving", "Next decision that needs review again (?)") \
+    C(PREV_STALE, "prev-stale", "Moving", "Previous decision that needs review again (?)") \
     C(ENTER, "enter", "Views", "Open the selection (side by side, evidence; fold a group)") \
     C(BACK, "back", "Views", "Close this view; quit from the matrix") \
     C(QUIT, "quit", "Views", "Quit polcmp") \
@@ -45,7 +47,7 @@
     C(RELABEL, "relabel", "Reviewing", "Relabel the selected clause (category ids)") \
     C(NOTE, "note", "Reviewing", "Add or edit a note on the selection") \
     C(DISMISS, "dismiss", "Reviewing", "Dismiss the selected finding (again: restore)") \
-    C(EXPORT, "export", "Reviewing", "Export the comparison (format from the extension)") \
+    C(EXPORT, "export", "Reviewing", "Export what the view shows (format from the extension)") \
     C(REDRAW, "redraw", "Display", "Redraw the screen")
 
 #define TUI_CMD_ENUM(id, name, group, help) TUI_CMD_##id,
@@ -73,5 +75,7 @@ const tui_binding *tui_bindings(size_t *n);
 tui_cmd tui_cmd_for_key(int key, const char *view);
 /* The names of the keys bound to cmd, "j, Down" (into buf of size n). */
 const char *tui_cmd_keys(tui_cmd cmd, char *buf, size_t n);
+/* The name of the first key that runs cmd in view `view` (into key), or NULL when none does. */
+const char *tui_cmd_key(tui_cmd cmd, const char *view, char key[16]);
 
 #endif

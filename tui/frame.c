@@ -94,7 +94,9 @@ static void tui_frame_status(tui_app *app, tui_screen *s)
     char counts[256];
     tui_frame_counts(app, counts, sizeof counts);
     tui_view *top = tui_app_top(app);
-    const char *hint = top && top->ops->hint ? top->ops->hint(top) : "";
+    char hint[256] = "";
+    if (top)
+        tui_view_hint(top, hint, sizeof hint);
     int hw = tui_width(hint, strlen(hint));
     int cw = tui_puts_trunc(s, y, 0, s->w - (hw + 3 < s->w / 2 ? hw + 3 : 0), TUI_S_STATUS, counts);
     if (hw + 3 < s->w / 2 && cw + hw + 3 <= s->w)
@@ -130,7 +132,7 @@ void tui_app_render(tui_app *app, tui_screen *s)
     tui_view *top = tui_app_top(app);
     if (top) {
         top->rows = s->h - 2;
-        top->ops->draw(top, s, 1, s->h - 2);
+        tui_view_draw(top, s, 1, s->h - 2);
     }
     tui_frame_status(app, s);
 }

@@ -13,7 +13,7 @@ void tui_prompt_start(tui_app *app, tui_prompt_kind kind, const char *label, con
     app->prompt = kind;
     app->prompt_sel = tui_sel_none();
     if (top)
-        top->ops->selection(top, &app->prompt_sel);
+        tui_view_selection(top, &app->prompt_sel);
     snprintf(app->prompt_label, sizeof app->prompt_label, "%s", label);
     app->prompt_text.len = 0;
     if (pc_buf_adds(&app->prompt_text, text) < 0 || pc_buf_adds(&app->prompt_text, "") < 0)
@@ -34,6 +34,12 @@ static void tui_prompt_backspace(pc_buf *b)
 int tui_prompt_key(tui_app *app, int key, tui_prompt_kind *done)
 {
     pc_buf *b = &app->prompt_text;
+    if (app->prompt == TUI_PROMPT_OVERWRITE && key >= 0x20 && key < 0x7F) { /* one key */
+        char k[2] = {(char)key, 0};
+        b->len = 0;
+        pc_buf_adds(b, k);
+        key = TUI_KEY_ENTER;
+    }
     if (key == TUI_KEY_ENTER || key == '\r') {
         *done = app->prompt;
         app->prompt = TUI_PROMPT_NONE;
@@ -76,6 +82,5 @@ int tui_search_set(tui_app *app, const char *pattern)
     free(app->search);
     app->search_re = re;
     app->search = copy;
-    app->search_dir = 1;
     return 0;
 }

@@ -22,10 +22,11 @@ int tui_run(tui_app *app, pc_error *err)
         tui_app_render(app, s);
         tui_term_draw(s);
         int key = tui_term_key(&app->mouse_y, &app->mouse_x);
-        if (key == TUI_CTRL('l'))
-            tui_term_redraw();
         if (tui_app_key(app, key))
             break;
+        if (app->redraw)
+            tui_term_redraw();
+        app->redraw = 0;
     }
     tui_term_end();
     tui_screen_free(s);

@@ -8,6 +8,11 @@
  *   table listing every clause decision and every decision that fits nothing (orphans);
  * - the JSON of DESIGN.md (pc_present_json), each finding with a decision gaining
  *   "review":{"status","note","stale"} and a top-level "review" array of every decision.
+ *   Wherever an object names a clause by its 0-based index ("clause"), it also carries the
+ *   1-based number people see in the UI and the tables ("number").
+ * A screen of the review UI is exported as it is shown: the same with a selection of rows
+ * (pc_rows: the matrix rows shown, the findings a filter leaves, a category's or a policy's
+ * clauses).
  * With map == NULL both are exactly the comparison alone. Every format a user can ask for goes
  * through one table of writers (writer.h) built on these two.
  */
@@ -22,10 +27,36 @@
 #include <jansson.h>
 #include <stdio.h>
 
-/* The tables; NULL on out of memory. */
+/* A selection of a comparison's rows: what one screen of the review UI shows, exported as it is
+ * shown. Plain value; idx is borrowed. */
+typedef enum pc_rows_kind {
+    PC_ROWS_ALL = 0,  /* everything: every table, the whole JSON */
+    PC_ROWS_MATRIX,   /* matrix rows: the categories idx[0..n) */
+    PC_ROWS_FINDINGS, /* the findings idx[0..n) */
+    PC_ROWS_CLAUSES,  /* the clauses of `policy` (-1: of every policy) carrying `category` or one
+                         below it (-1: every clause), with their labels and decisions */
+} pc_rows_kind;
+
+typedef struct pc_rows {
+    pc_rows_kind kind;
+    const size_t *idx;
+    size_t n;
+    int policy, category;
+    const char *filter; /* how the rows were chosen, in words ("kind: gap"); NULL when not */
+} pc_rows;
+
+/* The tables; NULL on out of memory. With rows (NULL: everything), only the table of the
+ * rows chosen, named with their filter ("Findings (kind: gap)"); PC_ROWS_CLAUSES is a table
+ * of clauses (policy, number, section, text, labels, findings, review, note). */
 pc_report *pc_present_report(const pc_comparison *c, const pc_review_map *map);
-/* The JSON, written to f. 0, or -1 with err (out of memory, a write error; names no file). */
+pc_report *pc_present_report_rows(const pc_comparison *c, const pc_review_map *map,
+                                  const pc_rows *rows);
+/* The JSON, written to f. 0, or -1 with err (out of memory, a write error; names no file).
+ * With rows (NULL: everything), "policies" and the rows chosen: "categories" and "cells" of
+ * the matrix rows, "findings", or "clauses". */
 int pc_present_json(const pc_comparison *c, const pc_review_map *map, FILE *f, pc_error *err);
+int pc_present_json_rows(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                         FILE *f, pc_error *err);
 /* Finding i as the JSON above describes it (kind, severity, category, policies, clauses with
  * their text, message; sections, attribute and review when there are any), for other writers
  * such as batch mode's JSON Lines. With `bare` (a comparison of one policy) the policy ids are

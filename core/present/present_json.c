@@ -1,6 +1,7 @@
 /* present_json.c: the comparison as the JSON of DESIGN.md (`compare --format json`), with the
  * reviewer's decisions when a review map is given (present.h). */
 #include "present/present.h"
+#include "present/present_internal.h"
 
 static json_t *pc_json_text(const pc_policy *p, size_t start, size_t end)
 {
@@ -18,11 +19,13 @@ static json_t *pc_json_policies(const pc_comparison *c)
     return a;
 }
 
-static json_t *pc_json_categories(const pc_comparison *c)
+static json_t *pc_json_categories(const pc_comparison *c, const pc_rows *rows)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->tax->ncats; i++) {
         const pc_category *cc = &c->tax->cats[i];
+        if (!pc_rows_has(rows, i))
+            continue;
         json_t *req = json_array();
         for (size_t r = 0; r < cc->nrequired; r++)
             json_array_append_new(req, json_string(cc->required_by[r]));
@@ -34,11 +37,11 @@ static json_t *pc_json_categories(const pc_comparison *c)
     return a;
 }
 
-static json_t *pc_json_cells(const pc_comparison *c)
+static json_t *pc_json_cells(const pc_comparison *c, const pc_rows *rows)
 {
     json_t *a = json_array();
     for (size_t cat = 0; cat < c->tax->ncats; cat++)
-        for (size_t pi = 0; pi < c->npolicies; pi++) {
+        for (size_t pi = 0; pc_rows_has(rows, cat) && pi < c->npolicies; pi++) {
             const pc_cell_info *cell = pc_comparison_cell(c, (int)cat, pi);
             json_t *cl = json_array();
             for (size_t k = 0; k < cell->nclauses; k++)
@@ -59,10 +62,11 @@ static json_t *pc_json_values(const pc_comparison *c)
         const pc_attr_value *v = &c->values[i];
         const pc_policy *p = c->policies[v->policy];
         json_array_append_new(
-            a, json_pack("{s:s, s:s, s:o, s:s, s:I}", "policy", p->id, "attribute",
+            a, json_pack("{s:s, s:s, s:o, s:s, s:I, s:I}", "policy", p->id, "attribute",
                          c->tax->attrs[v->hit->attribute].id, "value",
                          pc_json_text(p, v->hit->span.start, v->hit->span.end), "normalized",
-                         v->hit->norm.text, "clause", (json_int_t)v->clause));
+                         v->hit->norm.text, "clause", (json_int_t)v->clause, "number",
+                         (json_int_t)v->clause + 1));
     }
     return a;
 }
@@ -89,9 +93,11 @@ static json_t *pc_json_refs(const pc_comparison *c, const pc_finding *f, int sec
             continue;
         }
         const char *tkey = sections ? "title" : "text";
-        json_array_append_new(a, bare ? json_pack("{s:I, s:o}", key, at, tkey, text)
-                                      : json_pack("{s:s, s:I, s:o}", "policy", p->id, key, at,
-                                                  tkey, text));
+        json_t *o = bare ? json_pack("{s:I, s:o}", key, at, tkey, text)
+                         : json_pack("{s:s, s:I, s:o}", "policy", p->id, key, at, tkey, text);
+        if (o && !sections)
+            json_object_set_new(o, "number", json_integer(at + 1));
+        json_array_append_new(a, o);
     }
     return a;
 }
@@ -141,11 +147,13 @@ json_t *pc_present_finding_json(const pc_comparison *c, const pc_review_map *map
     return o;
 }
 
-static json_t *pc_json_findings(const pc_comparison *c, const pc_review_map *map)
+static json_t *pc_json_findings(const pc_comparison *c, const pc_review_map *map,
+                                const pc_rows *rows)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->nfindings; i++)
-        json_array_append_new(a, pc_present_finding_json(c, map, i, 0));
+        if (pc_rows_has(rows, i))
+            json_array_append_new(a, pc_present_finding_json(c, map, i, 0));
     return a;
 }
 
@@ -159,6 +167,7 @@ static void pc_json_place(const pc_review_map *m, size_t di, json_t *o)
             if (m->clause[pi][ci] == (long)di) {
                 fit = m->clause_fit[pi][ci];
                 json_object_set_new(o, "clause", json_integer((json_int_t)ci));
+                json_object_set_new(o, "number", json_integer((json_int_t)ci + 1));
             }
     for (size_t i = 0; fit == PC_FIT_NONE && i < c->nfindings; i++)
         if (m->finding[i] == (long)di) {
@@ -194,16 +203,48 @@ static json_t *pc_json_review(const pc_review_map *m)
     return a;
 }
 
+/* Add value (stolen) to root under key; NULL, with root freed, when either is missing. */
+static json_t *pc_json_put(json_t *root, const char *key, json_t *value)
+{
+    if (root && value && json_object_set_new(root, key, value) == 0)
+        return root;
+    if (!root)
+        json_decref(value);
+    json_decref(root);
+    return NULL;
+}
+
+/* The document for the rows chosen (everything when rows is NULL). */
+static json_t *pc_json_root(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows)
+{
+    pc_rows_kind kind = rows ? rows->kind : PC_ROWS_ALL;
+    const pc_rows *matrix = kind == PC_ROWS_MATRIX ? rows : NULL;
+    const pc_rows *findings = kind == PC_ROWS_FINDINGS ? rows : NULL;
+    json_t *root = pc_json_put(json_object(), "policies", pc_json_policies(c));
+    if (kind == PC_ROWS_ALL || kind == PC_ROWS_MATRIX) {
+        root = pc_json_put(root, "categories", pc_json_categories(c, matrix));
+        root = pc_json_put(root, "cells", pc_json_cells(c, matrix));
+    }
+    if (kind == PC_ROWS_ALL)
+        root = pc_json_put(root, "attributes", pc_json_values(c));
+    if (kind == PC_ROWS_ALL || kind == PC_ROWS_FINDINGS)
+        root = pc_json_put(root, "findings", pc_json_findings(c, map, findings));
+    if (kind == PC_ROWS_CLAUSES)
+        root = pc_json_put(root, "clauses", pc_present_clauses_json(c, map, rows));
+    if (map && kind == PC_ROWS_ALL)
+        root = pc_json_put(root, "review", pc_json_review(map));
+    return root;
+}
+
 int pc_present_json(const pc_comparison *c, const pc_review_map *map, FILE *f, pc_error *err)
 {
-    json_t *root = json_pack("{s:o, s:o, s:o, s:o, s:o}", "policies", pc_json_policies(c),
-                             "categories", pc_json_categories(c), "cells", pc_json_cells(c),
-                             "attributes", pc_json_values(c), "findings",
-                             pc_json_findings(c, map));
-    if (root && map && json_object_set_new(root, "review", pc_json_review(map)) < 0) {
-        json_decref(root);
-        root = NULL;
-    }
+    return pc_present_json_rows(c, map, NULL, f, err);
+}
+
+int pc_present_json_rows(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                         FILE *f, pc_error *err)
+{
+    json_t *root = pc_json_root(c, map, rows);
     if (!root) {
         pc_error_set(err, "out of memory");
         return -1;

@@ -127,6 +127,9 @@ int pc_session_save_as(pc_session *s, const char *path, pc_error *err);
  * `path` atomically. 0, or -1 with err (a file's errors name it). */
 int pc_session_write(const pc_session *s, const pc_writer *w, FILE *f, pc_error *err);
 int pc_session_export(const pc_session *s, const pc_writer *w, const char *path, pc_error *err);
+/* The rows chosen (NULL: everything; present.h), as one screen of the UI shows them. */
+int pc_session_export_rows(const pc_session *s, const pc_writer *w, const pc_rows *rows,
+                           const char *path, pc_error *err);
 
 /* Whether a finding of one of `kinds` (bit k: kind k) remains that the reviewer did not
  * dismiss (for `compare --fail-on`). */

@@ -59,7 +59,7 @@ static tui_selection selected(tuif *f)
 {
     tui_selection sel;
     tui_view *top = tui_app_top(&f->app);
-    top->ops->selection(top, &sel);
+    tui_view_selection(top, &sel);
     return sel;
 }
 
