@@ -96,7 +96,8 @@ static int ui_main(pc_session *s, const char *review_path)
         tui_app_message(&app, 1, "%zu file%s could not be read and %s left out (see the errors "
                                  "printed before the UI started)",
                         s->skipped, s->skipped == 1 ? "" : "s", s->skipped == 1 ? "is" : "are");
-    int rc = tui_run(&app, &err);
+    tui_opts topts = {0};
+    int rc = tui_run(&app, &topts, &err);
     tui_app_free(&app);
     int unsaved = s->dirty && s->review->n > 0;
     if (unsaved)
