@@ -27,6 +27,9 @@ void tui_export_free(tui_app *app);
  * closes the prompt and returns 1 with the prompt's kind in *done (for tui_app_prompt_done). */
 void tui_prompt_start(tui_app *app, tui_prompt_kind kind, const char *label, const char *text);
 int tui_prompt_key(tui_app *app, int key, tui_prompt_kind *done);
+/* The category ids (and "none") that the word being typed in the relabel prompt can become, in
+ * the taxonomy's order: how many, the first max of them in out. */
+size_t tui_prompt_candidates(const tui_app *app, const char **out, size_t max);
 /* Compile the search pattern (case-insensitive; a bad pattern falls back to a literal). */
 int tui_search_set(tui_app *app, const char *pattern);
 

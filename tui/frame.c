@@ -44,10 +44,12 @@ static void tui_frame_counts(tui_app *app, char *buf, size_t n)
         {PC_FIND_GAP, "gap", "gaps"},
         {PC_FIND_COUNT, "warning", "warnings"},
     };
-    size_t counts[PC_FIND_COUNT + 1] = {0}, len = 0;
+    size_t counts[PC_FIND_COUNT + 1] = {0}, len = 0, dismissed = 0;
     for (size_t i = 0; i < app->s->cmp->nfindings; i++) {
         pc_finding_kind k = app->s->cmp->findings[i].kind;
-        if (!tui_model_dismissed(app, i))
+        if (tui_model_dismissed(app, i))
+            dismissed++;
+        else
             counts[k <= PC_FIND_GAP ? k : PC_FIND_COUNT]++;
     }
     buf[0] = '\0';
@@ -59,6 +61,8 @@ static void tui_frame_counts(tui_app *app, char *buf, size_t n)
     }
     if (!len)
         len = (size_t)snprintf(buf, n, "no open findings");
+    if (dismissed && len < n)
+        len += (size_t)snprintf(buf + len, n - len, " · %zu dismissed", dismissed);
     size_t warned = tui_model_load_warnings(app);
     if (warned && len < n)
         snprintf(buf + len, n - len, " · %zu load warning%s (?)", warned, warned == 1 ? "" : "s");
@@ -103,6 +107,35 @@ static void tui_frame_status(tui_app *app, tui_screen *s)
         tui_puts(s, y, s->w - hw, hw, TUI_S_STATUS, hint);
 }
 
+/* Above the relabel prompt: the category ids what is typed can become, in columns. */
+static void tui_frame_candidates(tui_app *app, tui_screen *s)
+{
+    const char *ids[256];
+    size_t n = tui_prompt_candidates(app, ids, 256), shown = n < 256 ? n : 256;
+    int colw = 4, rows = s->h / 3;
+    for (size_t i = 0; i < shown; i++) {
+        int w = tui_width(ids[i], strlen(ids[i])) + 2;
+        colw = w > colw ? w : colw;
+    }
+    int cols = s->w / colw > 0 ? s->w / colw : 1;
+    int need = (int)((shown + (size_t)cols - 1) / (size_t)cols);
+    rows = need < rows ? need : rows;
+    int y0 = s->h - 1 - rows - 1;
+    tui_fill(s, y0, 0, s->w, TUI_S_HEADING);
+    tui_printf(s, y0, 0, s->w, TUI_S_HEADING, "%zu categor%s fit (Tab completes; none: no label)",
+               n, n == 1 ? "y" : "ies");
+    for (int r = 0; r < rows; r++)
+        tui_fill(s, y0 + 1 + r, 0, s->w, TUI_S_NORMAL);
+    for (size_t i = 0; i < shown && (int)(i / (size_t)cols) < rows; i++) {
+        int r = (int)(i / (size_t)cols), c = (int)(i % (size_t)cols);
+        int last = r == rows - 1 && c == cols - 1 && i + 1 < n;
+        if (last)
+            tui_printf(s, y0 + 1 + r, c * colw, colw, TUI_S_DIM, "…%zu more", n - i);
+        else
+            tui_puts_trunc(s, y0 + 1 + r, c * colw, colw - 1, TUI_S_NORMAL, ids[i]);
+    }
+}
+
 static void tui_frame_too_small(tui_screen *s)
 {
     char msg[64];
@@ -135,4 +168,6 @@ void tui_app_render(tui_app *app, tui_screen *s)
         tui_view_draw(top, s, 1, s->h - 2);
     }
     tui_frame_status(app, s);
+    if (app->prompt == TUI_PROMPT_RELABEL)
+        tui_frame_candidates(app, s);
 }

@@ -26,6 +26,7 @@ typedef struct dv_view {
     int section;             /* the current section (-1 when the document has none) */
     int pane;                /* 0 the text, 1 the outline */
     int jumped;              /* put the current section's first row at the top at next draw */
+    size_t heading;          /* the heading the cursor went to (an item), or SIZE_MAX */
     tui_list outline;        /* over the sections */
     int outline_w;           /* the outline's width at the last draw (0: hidden) */
 } dv_view;
@@ -48,6 +49,7 @@ static void dv_set_clause(tui_view *v, size_t c)
         return;
     d->cur = c;
     d->section = dv_policy(v)->outline->clauses[c].section;
+    d->heading = SIZE_MAX;
 }
 
 /* Make section s the current one: the cursor goes to its first clause (or the next one), and
@@ -64,6 +66,7 @@ static void dv_goto_section(tui_view *v, int s)
         d->cur = c;
     d->section = s;
     d->jumped = 1;
+    d->heading = d->doc.section_item[s];
 }
 
 /* Open policy pi at its beginning. */
@@ -77,6 +80,7 @@ static int dv_load(tui_view *v, size_t pi)
         return -1;
     d->top = 0;
     d->cur = PC_NO_CLAUSE;
+    d->heading = SIZE_MAX;
     d->section = o->nsections ? 0 : -1;
     d->outline = (tui_list){o->nsections, 0, 0};
     dv_set_clause(v, dv_doc_clause_from(&d->doc, 0, 1));
@@ -448,7 +452,9 @@ static void dv_selection(tui_view *v, tui_selection *sel)
 static size_t dv_items(tui_view *v, size_t *cur)
 {
     dv_view *d = dv_of(v);
-    *cur = d->cur != PC_NO_CLAUSE ? d->doc.clause_item[d->cur] : 0;
+    *cur = d->heading != SIZE_MAX ? d->heading
+           : d->cur != PC_NO_CLAUSE ? d->doc.clause_item[d->cur]
+                                    : 0;
     return d->doc.nitems;
 }
 
