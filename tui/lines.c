@@ -33,29 +33,38 @@ static void tui_lines_push(tui_lines *l, tui_line ln)
 }
 
 /* Wrap bytes [start, end) of the text (ext or the lines' own) at the width left after the
- * indent, continuation lines `hang` further in. */
+ * indent; continuation lines are `hang` further in, so they wrap narrower. */
 static void tui_lines_wrap(tui_lines *l, tui_style st, int indent, long tag, int ext,
                            size_t start, size_t end)
 {
     const char *base = ext ? l->ext : l->text.data;
-    int w = l->width - indent - l->hang;
-    w = w > 8 ? w : 8;
-    size_t n = tui_wrap(base + start, end - start, w, NULL, 0);
+    int w = l->width - indent > 8 ? l->width - indent : 8;
+    int rest = w - l->hang > 8 ? w - l->hang : 8;
+    tui_line ln = {.pstart = start, .pend = end, .tag = tag, .indent = indent,
+                   .style = (unsigned char)st, .ext = (unsigned char)ext, .first = 1};
+    pc_span first;
+    tui_wrap(base + start, end - start, w, &first, 1);
+    ln.start = start + first.start;
+    ln.end = start + first.end;
+    tui_lines_push(l, ln);
+    size_t from = ln.end;
+    while (from < end && (base[from] == ' ' || base[from] == '\n'))
+        from++;
+    if (from >= end)
+        return;
+    size_t n = tui_wrap(base + from, end - from, rest, NULL, 0);
     if (pc_grow(&l->wrap, &l->wrapcap, n, sizeof *l->wrap) < 0) {
         l->oom = 1;
         return;
     }
-    tui_wrap(base + start, end - start, w, l->wrap, n);
-    for (size_t i = 0; i < n; i++)
-        tui_lines_push(l, (tui_line){.start = start + l->wrap[i].start,
-                                     .end = start + l->wrap[i].end,
-                                     .pstart = start,
-                                     .pend = end,
-                                     .tag = tag,
-                                     .indent = indent + (i ? l->hang : 0),
-                                     .style = (unsigned char)st,
-                                     .ext = (unsigned char)ext,
-                                     .first = i == 0});
+    tui_wrap(base + from, end - from, rest, l->wrap, n);
+    ln.indent = indent + l->hang;
+    ln.first = 0;
+    for (size_t i = 0; i < n; i++) {
+        ln.start = from + l->wrap[i].start;
+        ln.end = from + l->wrap[i].end;
+        tui_lines_push(l, ln);
+    }
 }
 
 void tui_lines_ext(tui_lines *l, tui_style st, int indent, long tag, size_t start, size_t end)

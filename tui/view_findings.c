@@ -125,30 +125,35 @@ static void fv_policies(const tui_app *app, const pc_finding *fd, pc_buf *b)
 
 /* Widths from what the rows hold (kinds, policies, categories), within the screen's width; the
  * message takes the rest. */
+static int fv_max(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* Widths from what the rows hold (kinds, policies, categories) within the screen's width: the
+ * kind in full from 70 columns, one policy's id whole (several are cut past 28 columns), the
+ * category from 100 columns, and the message the rest (at least 24). */
 static fv_cols fv_columns(tui_view *v, int w)
 {
     fv_cols c = {w >= 70 ? 7 : 5, 2, 0, 0};
+    int one = 0, cat = 0;
     pc_buf b = {0};
+    for (size_t p = 0; p < v->app->s->npols; p++)
+        one = fv_max(one, 1 + tui_width(v->app->s->pols[p]->id, strlen(v->app->s->pols[p]->id)));
     for (size_t i = 0; i < v->list.n; i++) {
         const pc_finding *fd = fv_finding(v, fv_of(v)->idx[i]);
-        int kw = 3 + (int)strlen(pc_finding_kind_name(fd->kind));
-        int cw = fd->category >= 0 ? 1 + tui_width(v->app->s->tax->cats[fd->category].name,
-                                                   strlen(v->app->s->tax->cats[fd->category].name))
-                                   : 0;
+        const char *name = fd->category >= 0 ? v->app->s->tax->cats[fd->category].name : "";
         fv_policies(v->app, fd, &b);
-        int pw = 1 + tui_width(b.data, b.len);
-        c.kind = kw > c.kind ? kw : c.kind;
-        c.cat = cw > c.cat ? cw : c.cat;
-        c.pols = pw > c.pols ? pw : c.pols;
+        c.kind = fv_max(c.kind, 3 + (int)strlen(pc_finding_kind_name(fd->kind)));
+        c.pols = fv_max(c.pols, 1 + tui_width(b.data, b.len));
+        cat = fv_max(cat, 1 + tui_width(name, strlen(name)));
     }
     pc_buf_free(&b);
-    int room = w - 2 - c.sev - 24; /* the message keeps 24 columns */
-    if (w < 70)
-        c.kind = 2;                /* the glyph alone */
-    c.pols = c.pols < room / 4 ? c.pols : room / 4 > 6 ? room / 4 : 6;
-    c.kind = c.kind < room - c.pols ? c.kind : 2;
-    c.cat = w < 100 ? 0 : c.cat < (room - c.pols - c.kind) / 2 ? c.cat
-                                                                : (room - c.pols - c.kind) / 2;
+    int room = w - 2 - c.sev - 24;
+    c.pols = c.pols < fv_max(one, 28) ? c.pols : fv_max(one, 28);
+    c.pols = c.pols < room / 3 ? c.pols : fv_max(room / 3, 6);
+    c.kind = w >= 70 && c.kind <= room - c.pols ? c.kind : 2;
+    c.cat = w < 100 ? 0 : cat < (room - c.pols - c.kind) / 2 ? cat : (room - c.pols - c.kind) / 2;
     c.cat = c.cat >= 8 ? c.cat : 0;
     return c;
 }
