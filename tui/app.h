@@ -153,6 +153,10 @@ const char *tui_model_label(const tui_app *app, size_t policy);
 /* What loading reported about the policies (pc_doc warnings: an encoding guessed, bytes
  * replaced, page chrome left out, no clause found), counted over all policies. */
 size_t tui_model_load_warnings(const tui_app *app);
+/* What a finding rests on, in words, appended to b: "alpha, clause 6: We never sell..." (the
+ * clause's number as people see it everywhere, 1-based) or "alpha: the heading "5. Security"".
+ * -1 when the reference names neither (the policy a gap is about). */
+int tui_model_ref(const tui_app *app, const pc_ref *ref, pc_buf *b);
 /* Whether a finding was dismissed by the reviewer. */
 int tui_model_dismissed(const tui_app *app, size_t finding);
 /* The index of the first finding that cites clause (policy, clause), or -1. */

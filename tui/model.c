@@ -220,6 +220,21 @@ void tui_draw_clause_marks(const tui_app *app, tui_screen *s, int y, int x, size
         tui_draw_mark(s, y, x + 1, tui_model_clause_mark(app, policy, clause));
 }
 
+int tui_model_ref(const tui_app *app, const pc_ref *ref, pc_buf *b)
+{
+    const pc_policy *p = app->s->pols[ref->policy];
+    if (ref->clause != PC_NO_CLAUSE) {
+        size_t len;
+        const char *text = pc_policy_clause_text(p, ref->clause, &len);
+        return pc_buf_printf(b, "%s, clause %zu: %.*s", p->id, ref->clause + 1, (int)len, text);
+    }
+    if (ref->section < 0 || (size_t)ref->section >= p->outline->nsections)
+        return -1; /* a policy, not a place in it */
+    const pc_section *s = &p->outline->sections[ref->section];
+    return pc_buf_printf(b, "%s: the heading \"%.*s\"", p->id, (int)(s->title_end - s->title_start),
+                         p->doc->text + s->title_start);
+}
+
 long tui_model_clause_finding(const tui_app *app, size_t policy, size_t clause)
 {
     for (size_t i = 0; i < app->s->cmp->nfindings; i++) {

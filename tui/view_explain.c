@@ -96,20 +96,10 @@ static void ex_finding_refs(tui_view *v, const pc_finding *f)
         ex_para(v, TUI_S_DIM, 2, "it rests on no clause");
     for (size_t r = 0; r < f->nrefs; r++) {
         const pc_ref *ref = &f->refs[r];
-        const pc_policy *p = v->app->s->pols[ref->policy];
         pc_buf b = {0};
         int here = ref->policy == e->policy && ref->clause == e->clause;
-        if (ref->clause != PC_NO_CLAUSE) {
-            size_t len;
-            const char *text = pc_policy_clause_text(p, ref->clause, &len);
-            pc_buf_printf(&b, "%s %s, clause %zu: %.*s", here ? "→" : "·", p->id, ref->clause + 1,
-                          (int)len, text);
-        } else if (ref->section >= 0) {
-            const pc_section *s = &p->outline->sections[ref->section];
-            pc_buf_printf(&b, "· %s: the heading %.*s", p->id, (int)(s->title_end - s->title_start),
-                          p->doc->text + s->title_start);
-        }
-        if (b.data)
+        pc_buf_adds(&b, here ? "→ " : "· ");
+        if (tui_model_ref(v->app, ref, &b) == 0)
             tui_lines_add(&v->lines, here ? TUI_S_HEADING : TUI_S_NORMAL, 2, (long)r, b.data,
                           b.len);
         pc_buf_free(&b);

@@ -153,7 +153,9 @@ static fv_cols fv_columns(tui_view *v, int w)
     c.pols = c.pols < fv_max(one, 28) ? c.pols : fv_max(one, 28);
     c.pols = c.pols < room / 3 ? c.pols : fv_max(room / 3, 6);
     c.kind = w >= 70 && c.kind <= room - c.pols ? c.kind : 2;
-    c.cat = w < 100 ? 0 : cat < (room - c.pols - c.kind) / 2 ? cat : (room - c.pols - c.kind) / 2;
+    int left = room - c.pols - c.kind; /* the message beyond its 24 columns, or the category */
+    left = left - 16 > left / 2 ? left - 16 : left / 2;
+    c.cat = w < 100 ? 0 : cat < left ? cat : left;
     c.cat = c.cat >= 8 ? c.cat : 0;
     return c;
 }
@@ -233,20 +235,13 @@ static void fv_detail(tui_view *v, long fi, int w)
     l->hang = 2;
     if (d && d->note)
         tui_lines_printf(l, TUI_S_REVIEWED, 0, -1, "note: %s", d->note);
+    pc_buf b = {0};
     for (size_t r = 0; r < fd->nrefs; r++) {
-        const pc_ref *ref = &fd->refs[r];
-        const pc_policy *p = v->app->s->pols[ref->policy];
-        size_t len = 0;
-        const char *t = ref->clause != PC_NO_CLAUSE ? pc_policy_clause_text(p, ref->clause, &len) : "";
-        if (ref->clause != PC_NO_CLAUSE)
-            tui_lines_printf(l, TUI_S_NORMAL, 2, -1, "%s, clause %zu: %.*s", p->id, ref->clause + 1,
-                             (int)(len < 900 ? len : 900), t);
-        else if (ref->section >= 0)
-            tui_lines_printf(l, TUI_S_NORMAL, 2, -1, "%s: section \"%.*s\"", p->id,
-                             (int)(p->outline->sections[ref->section].title_end -
-                                   p->outline->sections[ref->section].title_start),
-                             p->doc->text + p->outline->sections[ref->section].title_start);
+        b.len = 0;
+        if (tui_model_ref(v->app, &fd->refs[r], &b) == 0)
+            tui_lines_add(l, TUI_S_NORMAL, 2, -1, b.data, b.len);
     }
+    pc_buf_free(&b);
 }
 
 static void fv_draw_detail(tui_view *v, tui_screen *s, int y, int h)
