@@ -1,12 +1,15 @@
 /* pcbench.c: times one classification engine over a corpus directory, in one process per
  * engine so that peak memory is the engine's own.
  * Usage: pcbench TAXONOMY DIR MODE [OUT]
- *   MODE prefilter | reference: classify every policy (windows of 64 outlines per call)
+ *   MODE prefilter | reference: classify every policy (windows of 64 outlines per call), with
+ *        the taxonomy's learned model when it has one (TAXONOMY with .model), as polcmp does
+ *   MODE rules: the prefilter engine with the rules alone (--no-model)
  *   MODE scan: the first pass alone (the literal scan of every clause)
  *   MODE dump: write every clause, one per line, to OUT (for pyref.py and ripgrep)
  * Prints one line: mode, seconds, MB (clause text), MB/s, clauses, clauses/s, peak RSS MiB,
- * taxonomy load ms, prefilter build ms, matching-state KiB. */
+ * taxonomy load ms, prefilter build ms, matching-state KiB, labels, model load ms. */
 #include "classify/classify.h"
+#include "classify/model.h"
 #include "text/load.h"
 #include "taxonomy/prefilter.h"
 #include "segment/segment.h"
@@ -17,6 +20,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 static double now(void)
 {
@@ -80,7 +84,23 @@ int main(int argc, char **argv)
     if (dump)
         fclose(dump);
     const char *mode = argv[3];
-    pc_classify_opts opts = {strcmp(mode, "reference") ? PC_ENGINE_PREFILTER : PC_ENGINE_REFERENCE};
+    pc_classify_opts opts = {.engine = strcmp(mode, "reference") ? PC_ENGINE_PREFILTER
+                                                                 : PC_ENGINE_REFERENCE};
+    char *mpath = pc_model_default_path(argv[1]);
+    pc_model *model = NULL;
+    double model_ms = 0;
+    if ((!strcmp(mode, "prefilter") || !strcmp(mode, "reference")) && mpath &&
+        access(mpath, R_OK) == 0) {
+        t0 = now();
+        model = pc_model_load(mpath, tax, &err);
+        model_ms = (now() - t0) * 1e3;
+        if (!model) {
+            fprintf(stderr, "%s\n", err.msg);
+            return 2;
+        }
+    }
+    free(mpath);
+    opts.model = model;
     pc_matcher *m = pc_matcher_new(tax, &err);
     pc_prefilter_scratch *sc = pc_prefilter_scratch_new(tax->prefilter, &err);
     uint64_t *bits = calloc(pc_prefilter_words(tax->prefilter), sizeof *bits);
@@ -112,12 +132,13 @@ int main(int argc, char **argv)
     getrusage(RUSAGE_SELF, &ru);
     size_t state = pc_prefilter_bytes(tax->prefilter) + pc_prefilter_scratch_bytes(sc);
     printf("%s seconds %.3f MB %.2f MBps %.2f clauses %zu clausesps %.0f peakMiB %.1f "
-           "loadms %.1f prefilterms %.1f stateKiB %.0f labels %zu\n",
+           "loadms %.1f prefilterms %.1f stateKiB %.0f labels %zu modelms %.1f\n",
            mode, s, bytes / 1e6, bytes / 1e6 / s, clauses, clauses / s, ru.ru_maxrss / 1024.0,
-           load_ms, pc_prefilter_build_ms(tax->prefilter), state / 1024.0, hits);
+           load_ms, pc_prefilter_build_ms(tax->prefilter), state / 1024.0, hits, model_ms);
     free(bits);
     pc_prefilter_scratch_free(sc);
     pc_matcher_free(m);
+    pc_model_free(model);
     for (size_t i = 0; i < n; i++) {
         pc_outline_free(ols[i]);
         pc_doc_free(docs[i]);

@@ -18,8 +18,8 @@ tax=$root/taxonomy/privacy.yaml
 command -v rg >/dev/null || { apt-get install -y -qq ripgrep >/dev/null 2>&1 || sudo apt-get install -y -qq ripgrep >/dev/null 2>&1 || true; }
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$build" -j"$(nproc)" --target polcmp_core polcmp >/dev/null
-libs=$(pkg-config --libs libpcre2-8 yaml-0.1 libxml-2.0 jansson xlsxwriter libhs)
-cc -O2 -I"$root/core" "$here/pcbench.c" -o "$build/pcbench" "$build/libpolcmp_core.a" $libs -lm -lpthread
+libs=$(pkg-config --libs libpcre2-8 yaml-0.1 libxml-2.0 jansson xlsxwriter libhs uchardet poppler-glib libzip)
+cc -O2 -I"$root/core" "$here/pcbench.c" -o "$build/pcbench" "$build/libpolcmp_core.a" $libs -llinear -lm -lpthread
 
 rm -rf "$work" && mkdir -p "$work"
 python3 "$here/gen.py" "$size" "$work/corpus"
@@ -31,7 +31,7 @@ median() { tr ' ' '\n' | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) /
 row() { printf '%-34s %9s %12s %9s\n' "$@"; }
 # three rounds, the engines interleaved within each, so load on a shared machine hits all alike
 for rep in 1 2 3; do
-  for mode in prefilter reference scan; do
+  for mode in prefilter rules reference scan; do
     read -r _ _ secs _ mb _ rate _ ncl _ crate _ peak _ loadms _ pfms _ state _ _ < <("$build/pcbench" "$tax" "$work/corpus" "$mode")
     mbps[$mode]+="$rate "; cps[$mode]+="$crate "; peaks[$mode]+="$peak "
     loads[$mode]+="$loadms "; pfs[$mode]+="$pfms "
@@ -39,10 +39,11 @@ for rep in 1 2 3; do
 done
 echo "(medians of 3 runs; MB/s counts clause text)"
 row engine MB/s clauses/s peakMiB
-for mode in prefilter reference scan; do
+for mode in prefilter rules reference scan; do
   for k in mbps cps peaks; do declare -n arr=$k; arr[$mode]=$(echo ${arr[$mode]} | median); done
   row "polcmp $mode" "${mbps[$mode]}" "${cps[$mode]}" "${peaks[$mode]}"
 done
+echo "(prefilter and reference classify with the taxonomy's learned model; rules is the prefilter engine with the rules alone)"
 loadms=$(echo ${loads[prefilter]} ${loads[reference]} ${loads[scan]} | median)
 pfms=$(echo ${pfs[prefilter]} ${pfs[reference]} ${pfs[scan]} | median)
 loadmax=$(echo ${loads[prefilter]} ${loads[reference]} ${loads[scan]} | tr ' ' '\n' | sort -g | tail -1)

@@ -17,6 +17,7 @@
 /* Parsed command line; borrows argv. */
 typedef struct bc_opts {
     const char *taxonomy, *out;
+    cli_model_opt model;
     unsigned regimes, fail_on;
     long jobs;
     int allow_empty;
@@ -34,6 +35,7 @@ typedef struct bc_policy {
 /* The corpus so far (main thread only). Owns the arrays and each policy's strings. */
 typedef struct bc_corpus {
     const pc_taxonomy *tax;
+    pc_classify_opts copts; /* the model (borrowed) */
     unsigned regimes;
     int allow_empty;         /* compare policies with no clause */
     bc_policy *pols;         /* id, file and covered of each policy in input order */
@@ -50,9 +52,9 @@ static int bc_has(const unsigned char *set, size_t i)
 
 static void bc_usage(void)
 {
-    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--regime gdpr,ccpa,coppa] "
-                    "[--format jsonl] [-o OUT] [--fail-on KINDS] [--jobs N] [--encoding NAME] "
-                    "[--allow-empty] DIR|-|POLICY...\n");
+    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--model FILE | --no-model] "
+                    "[--regime gdpr,ccpa,coppa] [--format jsonl] [-o OUT] [--fail-on KINDS] "
+                    "[--jobs N] [--encoding NAME] [--allow-empty] DIR|-|POLICY...\n");
 }
 
 static int bc_option(int ch, bc_opts *o)
@@ -60,6 +62,8 @@ static int bc_option(int ch, bc_opts *o)
     switch (ch) {
     case 't': o->taxonomy = optarg; return 0;
     case 'o': o->out = optarg; return 0;
+    case 'm': o->model.path = optarg; return 0;
+    case 'M': o->model.off = 1; return 0;
     case 'j': return (o->jobs = cli_batch_jobs(optarg, "compare")) < 0 ? -1 : 0;
     case 'A': o->allow_empty = 1; return 0;
     case 'E': return cli_opt_encoding("compare", optarg);
@@ -82,6 +86,7 @@ static const struct option bc_longopts[] = {
     {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
     {"fail-on", required_argument, NULL, 'x'},  {"jobs", required_argument, NULL, 'j'},
     {"allow-empty", no_argument, NULL, 'A'},    {"encoding", required_argument, NULL, 'E'},
+    {"model", required_argument, NULL, 'm'},    {"no-model", no_argument, NULL, 'M'},
     {NULL, 0, NULL, 0},
 };
 
@@ -116,7 +121,7 @@ int cli_compare_wants_batch(int argc, char **argv)
         int takes_value = !strcmp(a, "--taxonomy") || !strcmp(a, "--regime") ||
                           !strcmp(a, "--format") || !strcmp(a, "--output") ||
                           !strcmp(a, "-o") || !strcmp(a, "--fail-on") || !strcmp(a, "--review") ||
-                          !strcmp(a, "--encoding");
+                          !strcmp(a, "--model") || !strcmp(a, "--encoding");
         if (takes_value)
             i++;
         else if ((a[0] != '-' || !a[1]) && cli_batch_is_batch_arg(a))
@@ -215,7 +220,7 @@ static void bc_work(const cli_item *it, cli_result *res, void *local, void *ctx)
     if (!doc)
         return;
     pc_error err = {{0}};
-    pc_policy *p = pc_policy_from_doc(doc, cx->tax, &err);
+    pc_policy *p = pc_policy_from_doc_with(doc, cx->tax, &cx->copts, &err);
     if (p)
         cli_batch_notes(p->doc, res);
     if (p && p->outline->nclauses == 0 && !cx->allow_empty) {
@@ -407,9 +412,13 @@ int cmd_compare_batch(int argc, char **argv)
         return CLI_ERROR;
     bc_corpus cx = {0};
     pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
-    if (!tax)
+    pc_model *model = NULL;
+    if (!tax || cli_load_model(tax, &o.model, &model) < 0) {
+        pc_tax_free(tax);
         return CLI_ERROR;
+    }
     cx.tax = tax;
+    cx.copts.model = model;
     cx.regimes = o.regimes;
     cx.allow_empty = o.allow_empty;
     cx.cover = calloc(tax->ncats ? tax->ncats : 1, sizeof *cx.cover);
@@ -425,6 +434,7 @@ int cmd_compare_batch(int argc, char **argv)
         status = CLI_ERROR;
     }
     bc_corpus_free(&cx);
+    pc_model_free(model);
     pc_tax_free(tax);
     return status;
 }

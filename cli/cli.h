@@ -19,6 +19,7 @@ int cmd_classify(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_taxonomy(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 int cmd_ui(int argc, char **argv);
 
 /* Batch compare (batch_compare.c): `polcmp compare` over a directory, "-", or with --jobs or
@@ -51,6 +52,17 @@ const char *cli_default_taxonomy(void);
 /* Load a taxonomy, printing its one-line error on failure. */
 pc_taxonomy *cli_load_taxonomy(const char *path);
 
+/* --model FILE and --no-model, as every command that classifies takes them. Borrows path. */
+typedef struct cli_model_opt {
+    const char *path; /* --model FILE, or NULL: the taxonomy's own model */
+    int off;          /* --no-model: the rules alone */
+} cli_model_opt;
+
+/* The learned model for tax (pc_model_open): `path` when given (--model), else the taxonomy's
+ * own model when it has one; none with --no-model. 0 with *out set (NULL: the rules alone
+ * decide), or -1 after printing the model's one-line error. */
+int cli_load_model(const pc_taxonomy *tax, const cli_model_opt *mo, pc_model **out);
+
 /* Open a session (session.h) on the policy files with the taxonomy, the regimes, the review
  * file and allow_empty in opts (the load options come from the environment and --encoding,
  * cli_load_opts). What happens on the way is printed on stderr as it happens: files skipped
@@ -70,5 +82,15 @@ pc_load_opts cli_load_opts(void);
 /* "--encoding NAME": check that iconv knows NAME and force it for every file loaded after.
  * 0, or -1 after printing "CMD: --encoding: why". */
 int cli_opt_encoding(const char *cmd, const char *name);
+
+/* Evaluation tables (cli_eval_table.c): the counts of one classifier (pc_eval_system) over a
+ * set at ten categories (nclass PC_OPP_COUNT) or twelve classes (PC_OPP12_COUNT; classes a
+ * record leaves unknown do not count); and the tables of the classifiers in `systems` (bit per
+ * pc_eval_system) side by side, at both levels, on stdout. */
+struct pc_eval_set;
+struct pc_eval_counts;
+void cli_eval_counts(const struct pc_eval_set *set, int system, int nclass,
+                     struct pc_eval_counts *c);
+void cli_eval_tables(const struct pc_eval_set *set, unsigned systems);
 
 #endif

@@ -93,6 +93,18 @@ pc_taxonomy *cli_load_taxonomy(const char *path)
 /* The encoding --encoding forced, or NULL. */
 static const char *cli_forced_encoding;
 
+int cli_load_model(const pc_taxonomy *tax, const cli_model_opt *mo, pc_model **out)
+{
+    pc_error err = {{0}};
+    *out = NULL;
+    if (mo && mo->off)
+        return 0;
+    if (pc_model_open(tax, mo ? mo->path : NULL, out, &err) == 0)
+        return 0;
+    cli_error("%s", err.msg);
+    return -1;
+}
+
 int cli_opt_encoding(const char *cmd, const char *name)
 {
     pc_error err = {{0}};

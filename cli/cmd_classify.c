@@ -1,8 +1,11 @@
-/* cmd_classify.c: `polcmp classify [--taxonomy FILE] [--jobs N] POLICY|DIR|-...` prints one
- * JSON object per clause (labels with evidence, attributes, stances), and
- * `polcmp classify --segments FILE.jsonl` (or JSON Lines on "-") labels given texts, keeping
- * every input field. Inputs go through the batch pipeline (batch_cli.h): --jobs threads,
- * output in input order, a failing input reported and skipped (exit status 2). */
+/* cmd_classify.c: `polcmp classify [--taxonomy FILE] [--model FILE | --no-model] [--jobs N]
+ * POLICY|DIR|-...` prints one JSON object per clause (labels with evidence, attributes,
+ * stances), and `polcmp classify --segments FILE.jsonl` (or JSON Lines on "-") labels given
+ * texts, keeping every input field; the learned model reads a policy clause by clause and a
+ * given text whole. With a model each label carries a "model" object (score, threshold, class,
+ * the n-grams that weighed most) and each clause the rules' labels the model overruled. Inputs
+ * go through the batch pipeline (batch_cli.h): --jobs threads, output in input order, a
+ * failing input reported and skipped (exit status 2). */
 #include "batch_cli.h"
 #include "classify/classify.h"
 #include "cli.h"
@@ -14,9 +17,9 @@
 
 /* Parsed command line. Borrows argv strings; `policies` points into argv. */
 typedef struct classify_opts {
-    const char *taxonomy, *segments;
+    const char *taxonomy, *segments, *model;
     char **policies;
-    int npolicies;
+    int npolicies, no_model;
     long jobs;
 } classify_opts;
 
@@ -32,6 +35,10 @@ static int classify_args(int argc, char **argv, classify_opts *o)
             o->taxonomy = argv[++i];
         else if (!strcmp(a, "--segments") && has_next)
             o->segments = argv[++i];
+        else if (!strcmp(a, "--model") && has_next)
+            o->model = argv[++i];
+        else if (!strcmp(a, "--no-model"))
+            o->no_model = 1;
         else if (!strcmp(a, "--encoding") && has_next) {
             if (cli_opt_encoding("classify", argv[++i]) < 0)
                 return -1;
@@ -57,9 +64,10 @@ static int classify_args(int argc, char **argv, classify_opts *o)
         }
     }
     if ((o->npolicies == 0) == (o->segments == NULL)) {
-        fprintf(stderr, "usage: polcmp classify [--taxonomy FILE] [--jobs N] POLICY|DIR|-...\n"
-                        "       polcmp classify [--taxonomy FILE] [--jobs N] --segments "
-                        "FILE.jsonl\n");
+        fprintf(stderr, "usage: polcmp classify [--taxonomy FILE] [--model FILE | --no-model] "
+                        "[--jobs N] POLICY|DIR|-...\n"
+                        "       polcmp classify [--taxonomy FILE] [--model FILE | --no-model] "
+                        "[--jobs N] --segments FILE.jsonl\n");
         return -1;
     }
     if (!o->taxonomy)
@@ -82,7 +90,31 @@ static void classify_add_rule(json_t *rules, const char *id)
     json_array_append_new(rules, json_string(id));
 }
 
-static json_t *classify_label(const pc_classified *c, const pc_label *l)
+/* The model's side of a label: score and threshold of its class, the n-grams that weighed. */
+static json_t *classify_model(const pc_classified *c, size_t clause, const pc_label *l,
+                              const char *text)
+{
+    const pc_model_verdict *v = pc_classified_verdict(c, clause);
+    int k = pc_classified_label_class(c, clause, l);
+    if (!v || k < 0)
+        return json_null();
+    json_t *ngrams = json_array();
+    for (size_t i = l->ng_first; i < l->ng_first + l->nng; i++) {
+        const pc_model_ngram *g = &c->ngrams[i];
+        json_array_append_new(ngrams, json_pack("{s:s%, s:o, s:f}", "text", text + g->span.start,
+                                                g->span.end - g->span.start, "span",
+                                                classify_span(g->span), "weight", g->weight));
+    }
+    return json_pack("{s:s, s:f, s:f, s:b, s:o}", "class", pc_opp12_name(k), "score",
+                     pc_classified_model_score(c, clause, k), "threshold",
+                     pc_classified_model_threshold(c, clause, k), "strong",
+                     (v->strong >> k) & 1, "ngrams", ngrams);
+}
+
+/* A label: category, rules' score, rule ids and evidence spans (for a label only the model
+ * gave, its n-grams' spans), and with a model its "model" object. */
+static json_t *classify_label(const pc_classified *c, size_t clause, const pc_label *l,
+                              const char *text)
 {
     const pc_category *cat = &c->tax->cats[l->category];
     json_t *rules = json_array(), *spans = json_array();
@@ -90,8 +122,13 @@ static json_t *classify_label(const pc_classified *c, const pc_label *l)
         classify_add_rule(rules, c->evidence[e].rule->id);
         json_array_append_new(spans, classify_span(c->evidence[e].span));
     }
-    return json_pack("{s:s, s:s, s:f, s:o, s:o}", "category", cat->id, "opp115", cat->opp115,
-                     "score", l->score, "rules", rules, "spans", spans);
+    for (size_t i = l->ng_first; l->model && l->nev == 0 && i < l->ng_first + l->nng; i++)
+        json_array_append_new(spans, classify_span(c->ngrams[i].span));
+    json_t *o = json_pack("{s:s, s:s, s:f, s:o, s:o}", "category", cat->id, "opp115",
+                          cat->opp115, "score", l->score, "rules", rules, "spans", spans);
+    if (o && l->model)
+        json_object_set_new(o, "model", classify_model(c, clause, l, text));
+    return o;
 }
 
 static json_t *classify_attr(const pc_classified *c, const pc_attr_hit *h, const char *text)
@@ -124,7 +161,7 @@ static void classify_results(const pc_classified *c, size_t i, json_t *o, const 
     const pc_clause_result *r = &c->clauses[i];
     json_t *labels = json_array(), *attrs = json_array(), *stances = json_array();
     for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
-        json_array_append_new(labels, classify_label(c, &c->labels[k]));
+        json_array_append_new(labels, classify_label(c, i, &c->labels[k], text));
     for (size_t k = r->attr_first; k < r->attr_first + r->nattrs; k++)
         json_array_append_new(attrs, classify_attr(c, &c->attrs[k], text));
     for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++)
@@ -132,6 +169,12 @@ static void classify_results(const pc_classified *c, size_t i, json_t *o, const 
     json_object_set_new(o, "labels", labels);
     json_object_set_new(o, "attributes", attrs);
     json_object_set_new(o, "stances", stances);
+    if (c->model) { /* the rules' labels the model did not back, after the documented fields */
+        json_t *over = json_array();
+        for (size_t k = r->drop_first; k < r->drop_first + r->ndropped; k++)
+            json_array_append_new(over, classify_label(c, i, &c->dropped[k], text));
+        json_object_set_new(o, "overruled", over);
+    }
 }
 
 static void classify_warnings(const pc_classified *c, const pc_doc *doc, const cli_item *it,
@@ -178,11 +221,12 @@ static void classify_print_policy(const pc_doc *doc, const pc_outline *ol, const
 /* ---- texts ({"text":..} objects) ------------------------------------------------------ */
 
 /* Merge one clause label into the per-category union (labels_by_cat[category]). */
-static void classify_union_label(const pc_classified *c, const pc_label *l, json_t **by_cat)
+static void classify_union_label(const pc_classified *c, size_t clause, const pc_label *l,
+                                 const char *text, json_t **by_cat)
 {
     json_t *cur = by_cat[l->category];
     if (!cur) {
-        by_cat[l->category] = classify_label(c, l);
+        by_cat[l->category] = classify_label(c, clause, l, text);
         return;
     }
     if (l->score > json_real_value(json_object_get(cur, "score")))
@@ -198,8 +242,10 @@ static void classify_union(const pc_classified *c, const pc_doc *doc, json_t *ob
 {
     json_t **by_cat = calloc(c->tax->ncats ? c->tax->ncats : 1, sizeof *by_cat);
     json_t *labels = json_array(), *attrs = json_array();
-    for (size_t i = 0; by_cat && i < c->nlabels; i++)
-        classify_union_label(c, &c->labels[i], by_cat);
+    for (size_t i = 0; by_cat && i < c->nclauses; i++)
+        for (size_t k = c->clauses[i].label_first;
+             k < c->clauses[i].label_first + c->clauses[i].nlabels; k++)
+            classify_union_label(c, i, &c->labels[k], doc->text, by_cat);
     for (size_t k = 0; by_cat && k < c->tax->ncats; k++)
         if (by_cat[k])
             json_array_append_new(labels, by_cat[k]);
@@ -212,10 +258,11 @@ static void classify_union(const pc_classified *c, const pc_doc *doc, json_t *ob
 
 /* ---- the batch work ------------------------------------------------------------------- */
 
-/* What every worker reads: the taxonomy and the engine. */
+/* What every worker reads: the taxonomy, the engine and the model (opts for policies,
+ * whole for given texts, which the model reads whole). */
 typedef struct classify_ctx {
     const pc_taxonomy *tax;
-    pc_classify_opts opts;
+    pc_classify_opts opts, whole;
 } classify_ctx;
 
 static void *classify_matcher_new(void *ctx)
@@ -231,13 +278,13 @@ static void classify_matcher_free(void *m, void *ctx)
 }
 
 /* Classify with the worker's matcher, or without one when it could not be made. */
-static pc_classified *classify_outline(const classify_ctx *cx, pc_matcher *m,
-                                       const pc_outline *ol, pc_error *err)
+static pc_classified *classify_outline(const pc_classify_opts *opts, const pc_taxonomy *tax,
+                                       pc_matcher *m, const pc_outline *ol, pc_error *err)
 {
     if (!m)
-        return pc_classify_with(cx->tax, ol, &cx->opts, err);
+        return pc_classify_with(tax, ol, opts, err);
     pc_classified *c = NULL;
-    return pc_matcher_classify(m, &ol, 1, &cx->opts, &c, err) == 0 ? c : NULL;
+    return pc_matcher_classify(m, &ol, 1, opts, &c, err) == 0 ? c : NULL;
 }
 
 /* Worker thread: load, segment and classify one input; its JSON Lines go to res->out. */
@@ -252,7 +299,8 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
     if (ol && it->path)
         pc_outline_check(ol, doc);
     cli_batch_notes(doc, res);
-    pc_classified *c = ol ? classify_outline(cx, local, ol, &err) : NULL;
+    pc_classified *c =
+        ol ? classify_outline(it->path ? &cx->opts : &cx->whole, cx->tax, local, ol, &err) : NULL;
     if (!c && it->path)
         cli_batch_msg(res, "%s", err.msg);
     else if (!c)
@@ -286,9 +334,16 @@ int cmd_classify(int argc, char **argv)
     if (engine && *engine)
         cx.opts.engine = (pc_engine)pc_engine_from_name(engine);
     pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
-    if (!tax)
+    pc_model *model = NULL;
+    cli_model_opt mo = {o.model, o.no_model};
+    if (!tax || cli_load_model(tax, &mo, &model) < 0) {
+        pc_tax_free(tax);
         return CLI_ERROR;
+    }
     cx.tax = tax;
+    cx.opts.model = model;
+    cx.whole = cx.opts;
+    cx.whole.whole = 1;
     cli_batch b = {.args = o.policies,
                    .nargs = (size_t)o.npolicies,
                    .segments = o.segments,
@@ -299,6 +354,7 @@ int cmd_classify(int argc, char **argv)
                    .local_free = classify_matcher_free,
                    .ctx = &cx};
     int rc = cli_batch_run(&b);
+    pc_model_free(model);
     pc_tax_free(tax);
     if (rc == 0 && b.write_failed)
         cli_error("classify: writing the output failed");

@@ -15,6 +15,7 @@
 /* Parsed command line; borrows argv. */
 typedef struct compare_opts {
     const char *taxonomy, *out, *review;
+    cli_model_opt model;
     unsigned regimes, fail_on;
     int allow_empty;
     const pc_writer *writer;
@@ -24,9 +25,10 @@ typedef struct compare_opts {
 
 static void compare_usage(void)
 {
-    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--regime gdpr,ccpa,coppa] "
-                    "[--format csv|tsv|md|html|xlsx|json] [-o OUT] [--fail-on KINDS] "
-                    "[--review FILE] [--encoding NAME] [--allow-empty] POLICY...\n");
+    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--model FILE | --no-model] "
+                    "[--regime gdpr,ccpa,coppa] [--format csv|tsv|md|html|xlsx|json] [-o OUT] "
+                    "[--fail-on KINDS] [--review FILE] [--encoding NAME] [--allow-empty] "
+                    "POLICY...\n");
 }
 
 static int compare_option(int ch, compare_opts *o)
@@ -35,6 +37,8 @@ static int compare_option(int ch, compare_opts *o)
     case 't': o->taxonomy = optarg; return 0;
     case 'o': o->out = optarg; return 0;
     case 'R': o->review = optarg; return 0;
+    case 'm': o->model.path = optarg; return 0;
+    case 'M': o->model.off = 1; return 0;
     case 'A': o->allow_empty = 1; return 0;
     case 'E': return cli_opt_encoding("compare", optarg);
     case 'r':
@@ -59,6 +63,7 @@ static int compare_args(int argc, char **argv, compare_opts *o)
         {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
         {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
         {"fail-on", required_argument, NULL, 'x'},  {"review", required_argument, NULL, 'R'},
+        {"model", required_argument, NULL, 'm'},    {"no-model", no_argument, NULL, 'M'},
         {"allow-empty", no_argument, NULL, 'A'},    {"encoding", required_argument, NULL, 'E'},
         {NULL, 0, NULL, 0},
     };
@@ -107,7 +112,8 @@ int cmd_compare(int argc, char **argv)
     if (compare_args(argc, argv, &o) < 0)
         return CLI_ERROR;
     pc_session_opts so = {.taxonomy = o.taxonomy, .regimes = o.regimes, .review = o.review,
-                          .allow_empty = o.allow_empty};
+                          .allow_empty = o.allow_empty, .model = o.model.path,
+                          .no_model = o.model.off};
     pc_session *s = cli_session_open(&so, o.policies, o.npolicies);
     if (!s)
         return CLI_ERROR;

@@ -1,6 +1,11 @@
-/* cmd_eval.c: `polcmp eval [--taxonomy FILE] [--require BOUNDS] [--worst N] [--json] GOLD.jsonl`
- * measures the taxonomy against a gold file: per-category table, micro/macro F1, and the worst
- * false positives and negatives. The arithmetic lives in core/eval.c. */
+/* cmd_eval.c: `polcmp eval [--taxonomy FILE] [--model FILE | --no-model] [--require BOUNDS]
+ * [--worst N] [--json] GOLD.jsonl` measures the taxonomy's rules, its learned model and their
+ * combination against a gold file: per-category tables side by side at ten categories and
+ * twelve classes, micro/macro F1, and the worst false positives and negatives of the
+ * classifier polcmp uses (the combination, or the rules without a model). The model reads each
+ * text whole, as in the benchmark, or with --clauses clause by clause, as it reads a policy.
+ * --require checks the classifier polcmp uses at ten categories. The arithmetic lives in
+ * core/eval/eval.c. */
 #include "cli.h"
 #include "eval/eval.h"
 
@@ -13,15 +18,16 @@
 
 /* Parsed command line. Borrows argv strings. */
 typedef struct eval_opts {
-    const char *taxonomy, *require, *gold;
+    const char *taxonomy, *model, *require, *gold;
     long worst;
-    int json;
+    int json, no_model, clauses;
+    unsigned systems; /* bit per pc_eval_system measured */
 } eval_opts;
 
 static void eval_usage(void)
 {
-    fprintf(stderr, "usage: polcmp eval [--taxonomy FILE] [--require macro=X,micro=X,min=X] "
-                    "[--worst N] [--json] GOLD.jsonl\n");
+    fprintf(stderr, "usage: polcmp eval [--taxonomy FILE] [--model FILE | --no-model] [--clauses] "
+                    "[--require macro=X,micro=X,min=X] [--worst N] [--json] GOLD.jsonl\n");
 }
 
 static int eval_args(int argc, char **argv, eval_opts *o)
@@ -33,6 +39,12 @@ static int eval_args(int argc, char **argv, eval_opts *o)
         int has_next = i + 1 < argc;
         if (!strcmp(a, "--taxonomy") && has_next)
             o->taxonomy = argv[++i];
+        else if (!strcmp(a, "--model") && has_next)
+            o->model = argv[++i];
+        else if (!strcmp(a, "--no-model"))
+            o->no_model = 1;
+        else if (!strcmp(a, "--clauses"))
+            o->clauses = 1;
         else if (!strcmp(a, "--require") && has_next)
             o->require = argv[++i];
         else if (!strcmp(a, "--worst") && has_next) {
@@ -83,21 +95,6 @@ static void eval_head(const char *text, char *out, size_t outsz)
     for (size_t i = 0; i < n; i++)
         out[i] = text[i] == '\n' || text[i] == '\t' || text[i] == '\r' ? ' ' : text[i];
     out[n] = '\0';
-}
-
-static void eval_print_table(const pc_eval_counts *c, const pc_eval_scores *s)
-{
-    printf("%-38s %7s %5s %5s %5s %6s %6s %6s\n", "category", "support", "TP", "FP", "FN",
-           "P", "R", "F1");
-    for (int k = 0; k < PC_OPP_COUNT; k++)
-        printf("%-38s %7zu %5zu %5zu %5zu %6.3f %6.3f %6.3f%s\n", pc_opp10_name(k),
-               c->support[k], c->tp[k], c->fp[k], c->fn[k], s->p[k], s->r[k], s->f1[k],
-               s->in_macro[k] ? "" : "  (no gold, no predictions: left out of macro)");
-    printf("\nrecords %zu\nmicro   P %.3f  R %.3f  F1 %.3f\n", c->cases, s->micro_p, s->micro_r,
-           s->micro_f1);
-    printf("macro   F1 %.3f (mean over %zu categories; a category with no gold and no "
-           "predictions is left out)\nlowest  F1 %.3f\n",
-           s->macro_f1, s->macro_n, s->min_f1);
 }
 
 static void eval_print_worst(const pc_eval_set *set, long worst)
@@ -154,8 +151,42 @@ static json_t *eval_json_worst(const pc_eval_set *set, int k, int fp, long worst
     return a;
 }
 
+/* One classifier's figures at one level: categories, micro, macro, lowest. */
+static json_t *eval_json_level(const pc_eval_set *set, int system, int nclass)
+{
+    pc_eval_counts c;
+    pc_eval_scores s;
+    cli_eval_counts(set, system, nclass, &c);
+    pc_eval_score(&c, &s);
+    json_t *cats = json_array();
+    for (int k = 0; k < s.nclass; k++)
+        json_array_append_new(
+            cats, json_pack("{s:s, s:I, s:I, s:I, s:I, s:f, s:f, s:f, s:b}", "name",
+                            nclass == PC_OPP12_COUNT ? pc_opp12_name(k) : pc_opp10_name(k),
+                            "support", (json_int_t)c.support[k], "tp", (json_int_t)c.tp[k], "fp",
+                            (json_int_t)c.fp[k], "fn", (json_int_t)c.fn[k], "precision", s.p[k],
+                            "recall", s.r[k], "f1", s.f1[k], "in_macro", s.in_macro[k]));
+    return json_pack("{s:o, s:{s:f, s:f, s:f}, s:f, s:f}", "categories", cats, "micro",
+                     "precision", s.micro_p, "recall", s.micro_r, "f1", s.micro_f1, "macro_f1",
+                     s.macro_f1, "min_f1", s.min_f1);
+}
+
+static json_t *eval_json_systems(const eval_opts *o, const pc_eval_set *set)
+{
+    json_t *sys = json_object();
+    for (int y = 0; y < PC_EVAL_NSYS; y++)
+        if (o->systems >> y & 1)
+            json_object_set_new(sys, pc_eval_system_name((pc_eval_system)y),
+                                json_pack("{s:o, s:o}", "ten",
+                                          eval_json_level(set, y, PC_OPP_COUNT), "twelve",
+                                          eval_json_level(set, y, PC_OPP12_COUNT)));
+    return sys;
+}
+
+/* The JSON report: the classifier polcmp uses at ten categories (with its worst cases) at the
+ * top, as before models existed, and every classifier at both levels under "systems". */
 static void eval_print_json(const eval_opts *o, const pc_eval_set *set, const pc_eval_counts *c,
-                            const pc_eval_scores *s)
+                            const pc_eval_scores *s, int primary)
 {
     size_t *idx = calloc((size_t)o->worst + 1, sizeof *idx);
     json_t *cats = json_array();
@@ -168,11 +199,13 @@ static void eval_print_json(const eval_opts *o, const pc_eval_set *set, const pc
                             "f1", s->f1[k], "in_macro", s->in_macro[k], "false_positives",
                             eval_json_worst(set, k, 1, o->worst, idx), "false_negatives",
                             eval_json_worst(set, k, 0, o->worst, idx)));
-    json_t *root = json_pack("{s:s, s:s, s:I, s:I, s:o, s:{s:f, s:f, s:f}, s:f, s:f}", "gold",
-                             o->gold, "taxonomy", o->taxonomy, "records", (json_int_t)c->cases,
-                             "skipped", (json_int_t)set->skipped, "categories", cats, "micro",
-                             "precision", s->micro_p, "recall", s->micro_r, "f1", s->micro_f1,
-                             "macro_f1", s->macro_f1, "min_f1", s->min_f1);
+    json_t *root = json_pack("{s:s, s:s, s:I, s:I, s:o, s:{s:f, s:f, s:f}, s:f, s:f, s:s, s:o}",
+                             "gold", o->gold, "taxonomy", o->taxonomy, "records",
+                             (json_int_t)c->cases, "skipped", (json_int_t)set->skipped,
+                             "categories", cats, "micro", "precision", s->micro_p, "recall",
+                             s->micro_r, "f1", s->micro_f1, "macro_f1", s->macro_f1, "min_f1",
+                             s->min_f1, "classifier", pc_eval_system_name((pc_eval_system)primary),
+                             "systems", eval_json_systems(o, set));
     if (root) {
         json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(4));
         fputc('\n', stdout);
@@ -181,22 +214,8 @@ static void eval_print_json(const eval_opts *o, const pc_eval_set *set, const pc
     free(idx);
 }
 
-static int eval_report(const eval_opts *o, const pc_eval_set *set)
+static int eval_check(const eval_opts *o, const pc_eval_scores *s)
 {
-    pc_eval_counts counts = {0};
-    for (size_t i = 0; i < set->n; i++)
-        pc_eval_count(&counts, set->cases[i].gold, set->cases[i].pred);
-    pc_eval_scores s;
-    pc_eval_score(&counts, &s);
-    if (o->json) {
-        eval_print_json(o, set, &counts, &s);
-    } else {
-        eval_print_table(&counts, &s);
-        eval_print_worst(set, o->worst);
-    }
-    fflush(stdout);
-    if (!o->require)
-        return CLI_OK;
     pc_eval_bounds b;
     pc_error err = {{0}};
     if (pc_eval_parse_bounds(o->require, &b, &err) < 0) {
@@ -204,7 +223,7 @@ static int eval_report(const eval_opts *o, const pc_eval_set *set)
         return CLI_ERROR;
     }
     pc_buf msg = {0};
-    int missed = pc_eval_check(&s, &b, &msg);
+    int missed = pc_eval_check(s, &b, &msg);
     for (const char *p = msg.data; missed && p && *p;) {
         size_t n = strcspn(p, "\n");
         cli_error("eval: bound not met: %.*s", (int)n, p);
@@ -212,6 +231,46 @@ static int eval_report(const eval_opts *o, const pc_eval_set *set)
     }
     pc_buf_free(&msg);
     return missed ? CLI_FAIL_ON : CLI_OK;
+}
+
+static int eval_report(const eval_opts *o, const pc_eval_set *set)
+{
+    int primary = o->systems >> PC_EVAL_COMBINED & 1 ? PC_EVAL_COMBINED : PC_EVAL_RULES;
+    pc_eval_counts counts;
+    cli_eval_counts(set, primary, PC_OPP_COUNT, &counts);
+    pc_eval_scores s;
+    pc_eval_score(&counts, &s);
+    if (o->json) {
+        eval_print_json(o, set, &counts, &s, primary);
+    } else {
+        if (o->clauses && (o->systems >> PC_EVAL_MODEL & 1))
+            printf("the model read each text clause by clause (a class counts when any clause "
+                   "gets it)\n\n");
+        cli_eval_tables(set, o->systems);
+        if (o->worst > 0)
+            printf("\nworst cases of the %s:\n", pc_eval_system_name((pc_eval_system)primary));
+        eval_print_worst(set, o->worst);
+    }
+    fflush(stdout);
+    return o->require ? eval_check(o, &s) : CLI_OK;
+}
+
+/* Read, classify and report; the taxonomy and model are loaded. */
+static int eval_run(eval_opts *o, const pc_taxonomy *tax, const pc_model *model)
+{
+    pc_eval_set set;
+    pc_error err = {{0}};
+    int rc = CLI_ERROR;
+    o->systems = model ? (1u << PC_EVAL_NSYS) - 1 : 1u << PC_EVAL_RULES;
+    if (pc_eval_read(o->gold, &set, eval_warn, NULL, &err) < 0)
+        cli_error("%s", err.msg);
+    else if (pc_eval_classify(tax, model, o->clauses ? PC_MODEL_CLAUSE : PC_MODEL_TEXT, &set,
+                              eval_warn, NULL, &err) < 0)
+        cli_error("%s", err.msg);
+    else
+        rc = eval_report(o, &set);
+    pc_eval_set_free(&set);
+    return rc;
 }
 
 int cmd_eval(int argc, char **argv)
@@ -227,20 +286,13 @@ int cmd_eval(int argc, char **argv)
             return CLI_ERROR;
         }
     }
-    pc_taxonomy *tax = pc_tax_load(o.taxonomy, &err);
-    if (!tax) {
-        cli_error("%s", err.msg);
-        return CLI_ERROR;
-    }
-    pc_eval_set set;
+    pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
+    pc_model *model = NULL;
     int rc = CLI_ERROR;
-    if (pc_eval_read(o.gold, &set, eval_warn, NULL, &err) < 0)
-        cli_error("%s", err.msg);
-    else if (pc_eval_classify(tax, &set, eval_warn, NULL, &err) < 0)
-        cli_error("%s", err.msg);
-    else
-        rc = eval_report(&o, &set);
-    pc_eval_set_free(&set);
+    cli_model_opt mo = {o.model, o.no_model};
+    if (tax && cli_load_model(tax, &mo, &model) == 0)
+        rc = eval_run(&o, tax, model);
+    pc_model_free(model);
     pc_tax_free(tax);
     return rc;
 }

@@ -1,7 +1,8 @@
-/* cmd_ui.c: `polcmp [--taxonomy FILE] [--regime LIST] [--review FILE] POLICY...`: the review
- * UI. Opens a session (session/session.h) on the policies with the review file (default:
- * polcmp-review.yaml beside the first policy; one that does not parse is reported, never
- * written, and the UI runs on an empty review) and hands it to the UI (tui/). */
+/* cmd_ui.c: `polcmp [--taxonomy FILE] [--model FILE | --no-model] [--regime LIST]
+ * [--review FILE] POLICY...`: the review UI. Opens a session (session/session.h) on the
+ * policies with the review file (default: polcmp-review.yaml beside the first policy; one that
+ * does not parse is reported, never written, and the UI runs on an empty review) and hands it
+ * to the UI (tui/). */
 #include "cli.h"
 #include "tui.h"
 
@@ -14,6 +15,7 @@
 
 typedef struct ui_opts {
     const char *taxonomy, *review;
+    cli_model_opt model;
     unsigned regimes;
     char **policies;
     size_t npolicies;
@@ -25,6 +27,8 @@ static int ui_args(int argc, char **argv, ui_opts *o)
         {"taxonomy", required_argument, NULL, 't'},
         {"regime", required_argument, NULL, 'r'},
         {"review", required_argument, NULL, 'v'},
+        {"model", required_argument, NULL, 'm'},
+        {"no-model", no_argument, NULL, 'M'},
         {"encoding", required_argument, NULL, 'E'},
         {NULL, 0, NULL, 0},
     };
@@ -36,6 +40,10 @@ static int ui_args(int argc, char **argv, ui_opts *o)
             o->taxonomy = optarg;
         else if (ch == 'v')
             o->review = optarg;
+        else if (ch == 'm')
+            o->model.path = optarg;
+        else if (ch == 'M')
+            o->model.off = 1;
         else if (ch == 'E' && cli_opt_encoding("", optarg) < 0)
             return -1;
         else if (ch == 'E')
@@ -119,7 +127,8 @@ int cmd_ui(int argc, char **argv)
     }
     /* the UI keeps a policy with no clause, and says so on screen */
     pc_session_opts so = {.taxonomy = o.taxonomy, .regimes = o.regimes, .review = path,
-                          .review_lenient = 1, .allow_empty = 1};
+                          .review_lenient = 1, .allow_empty = 1, .model = o.model.path,
+                          .no_model = o.model.off};
     pc_session *s = cli_session_open(&so, o.policies, o.npolicies);
     int status = s ? ui_main(s, path) : CLI_ERROR;
     pc_session_free(s);

@@ -20,6 +20,9 @@ static const cli_command cli_commands[] = {
      "polcmp compare [--taxonomy FILE] [--regime LIST] [--format F] [-o OUT] "
      "[--fail-on KINDS] [--allow-empty] POLICY..."},
     {"eval", cmd_eval, "polcmp eval [--taxonomy FILE] GOLD.jsonl"},
+    {"train", cmd_train,
+     "polcmp train [--taxonomy FILE] [--review FILE...] [--set KEY=VALUE,...] [--cv] "
+     "-o MODEL GOLD.jsonl..."},
     {"taxonomy", cmd_taxonomy, "polcmp taxonomy check FILE"},
 };
 

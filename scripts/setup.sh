@@ -19,6 +19,7 @@ packages=(
   fonts-ipafont-gothic  # and Japanese (an example policy has a Japanese title)
   libjansson-dev        # jansson: JSON and JSON Lines in and out
   libxlsxwriter-dev     # libxlsxwriter: XLSX export
+  liblinear-dev         # liblinear: training the learned clause classifier (polcmp train)
   libcmocka-dev         # cmocka: unit tests
   tmux                  # end-to-end UI tests in a real terminal
   python3               # test helpers that read exports back (csv, zipfile, json)

@@ -55,8 +55,8 @@ static inline void same_results(const pc_classified *a, const pc_classified *b)
     }
 }
 
-static const pc_classify_opts ref_opts = {PC_ENGINE_REFERENCE};
-static const pc_classify_opts pf_opts = {PC_ENGINE_PREFILTER};
+static const pc_classify_opts ref_opts = {.engine = PC_ENGINE_REFERENCE};
+static const pc_classify_opts pf_opts = {.engine = PC_ENGINE_PREFILTER};
 
 /* Classify text both ways, as one clause with a heading and as a segmented document;
  * returns the number of labels found (so callers can check the case did something). */

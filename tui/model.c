@@ -265,14 +265,16 @@ void tui_model_mark_evidence(tui_screen *s, int y, int x, const pc_policy *p, si
         pc_eff_label l = pc_policy_clause_label(p, clause, k);
         if (!l.label || (under >= 0 && !pc_tax_is_under(p->cls->tax, l.category, under)))
             continue;
-        for (size_t e = l.label->ev_first; e < l.label->ev_first + l.label->nev; e++) {
-            const pc_evidence *ev = &p->cls->evidence[e];
-            size_t a = ev->span.start > start ? ev->span.start : start;
-            size_t b = ev->span.end < end ? ev->span.end : end;
-            if (ev->heading || a >= b)
+        for (size_t e = 0; e < pc_label_nspans(p->cls, l.label); e++) {
+            int heading, ngram;
+            pc_span sp = pc_label_span(p->cls, l.label, e, &heading, &ngram);
+            size_t a = sp.start > start ? sp.start : start;
+            size_t b = sp.end < end ? sp.end : end;
+            if (heading || a >= b)
                 continue;
             int off = tui_width(p->doc->text + start, a - start);
-            tui_mark(s, y, x + off, tui_width(p->doc->text + a, b - a), TUI_S_MATCH, TUI_F_BOLD);
+            tui_mark(s, y, x + off, tui_width(p->doc->text + a, b - a), TUI_S_MATCH,
+                     ngram ? TUI_F_UNDERLINE : TUI_F_BOLD);
         }
     }
 }

@@ -2,10 +2,13 @@
  *
  * For a finding it first shows the finding (kind, severity, category, message) and every
  * clause it rests on; Enter on one of those lines explains that clause instead. For the
- * clause: its full text with the matched spans emphasised, then each label (category, score
- * against threshold, "set by the reviewer" when it has no evidence) with each piece of
- * evidence (rule id, the rule's pattern, whether it matched a heading, the matched text and its
- * byte offsets), the attribute values and stances found in it, and the reviewer's decision.
+ * clause: its full text with the matched spans emphasised (the model's n-grams underlined),
+ * then each label (category, score against threshold, "set by the reviewer" when it has no
+ * evidence) with each piece of evidence (rule id, the rule's pattern, whether it matched a
+ * heading, the matched text and its byte offsets) and, when the learned model decided, the
+ * model's score for the label's class against its threshold and the n-grams that weighed
+ * most; the rules' labels the model overruled; the attribute values and stances found in it,
+ * and the reviewer's decision.
  * Everything is lines (lines.h) the view base draws and searches, built when the width or the
  * clause changes; a line naming one of the finding's clauses is tagged with that reference.
  */
@@ -150,6 +153,51 @@ static void ex_evidence(tui_view *v, const pc_evidence *ev)
             ex_quote(ex_policy(v), ev->span, quote, sizeof quote), ev->span.start, ev->span.end);
 }
 
+/* The model's side of a label: its class's score against the threshold, then the n-grams
+ * that weighed most. */
+static void ex_model(tui_view *v, const pc_label *l)
+{
+    ex_view *e = ex_of(v);
+    const pc_classified *cls = ex_policy(v)->cls;
+    int k = pc_classified_label_class(cls, e->clause, l);
+    char quote[256];
+    if (k < 0)
+        return;
+    double s = pc_classified_model_score(cls, e->clause, k);
+    double t = pc_classified_model_threshold(cls, e->clause, k);
+    const pc_model_verdict *vd = pc_classified_verdict(cls, e->clause);
+    ex_para(v, TUI_S_NORMAL, 4, "model: %s, score %.2f %s threshold %.2f%s", pc_opp12_name(k), s,
+            s >= t ? ">=" : "<", t,
+            s < t && (vd->strong >> k & 1) ? "; given by a strong rule" : "");
+    for (size_t i = l->ng_first; l->model && i < l->ng_first + l->nng; i++) {
+        const pc_model_ngram *g = &cls->ngrams[i];
+        ex_para(v, TUI_S_MATCH, 6, "n-gram \"%s\" %+.2f at bytes %zu-%zu%s",
+                ex_quote(ex_policy(v), g->span, quote, sizeof quote), g->weight, g->span.start,
+                g->span.end, g->heading ? " (in a title or lead-in)" : "");
+    }
+}
+
+/* The rules' labels the model overruled, with the model's score that said no. */
+static void ex_overruled(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    const pc_classified *cls = ex_policy(v)->cls;
+    const pc_clause_result *r = &cls->clauses[e->clause];
+    if (!r->ndropped)
+        return;
+    ex_para(v, TUI_S_HEADING, 0, "Overruled by the model (%zu)", r->ndropped);
+    for (size_t k = r->drop_first; k < r->drop_first + r->ndropped; k++) {
+        const pc_label *l = &cls->dropped[k];
+        const pc_category *c = &v->app->s->tax->cats[l->category];
+        ex_para(v, TUI_S_DIM, 2, "%s (%s): rules' score %.2f, threshold %.2f", c->name, c->id,
+                l->score, c->threshold);
+        for (size_t i = l->ev_first; i < l->ev_first + l->nev; i++)
+            ex_evidence(v, &cls->evidence[i]);
+        ex_model(v, l);
+    }
+    tui_lines_blank(&v->lines, -1);
+}
+
 /* The classifier's labels a relabel replaced, with their evidence. */
 static void ex_replaced(tui_view *v, const pc_policy *p, size_t clause)
 {
@@ -166,6 +214,29 @@ static void ex_replaced(tui_view *v, const pc_policy *p, size_t clause)
     }
 }
 
+/* One label as people see it: set by the reviewer, kept by the reviewer, or the classifier's
+ * (the rules' evidence, and the model's side when it decided). */
+static void ex_label(tui_view *v, pc_eff_label l)
+{
+    const pc_category *c = &v->app->s->tax->cats[l.category];
+    const pc_label *lab = l.label;
+    if (!lab) {
+        ex_para(v, TUI_S_COVERED, 2, "%s (%s): set by the reviewer", c->name, c->id);
+        return;
+    }
+    if (!lab->nev)
+        ex_para(v, TUI_S_COVERED, 2, "%s (%s): %sgiven by the model; no rule fired", c->name,
+                c->id, l.reviewer ? "kept by the reviewer; " : "");
+    else
+        ex_para(v, TUI_S_COVERED, 2, "%s (%s): %sscore %.2f, threshold %.2f", c->name, c->id,
+                l.reviewer ? "kept by the reviewer; the classifier's " : "", lab->score,
+                c->threshold);
+    for (size_t i = lab->ev_first; i < lab->ev_first + lab->nev; i++)
+        ex_evidence(v, &ex_policy(v)->cls->evidence[i]);
+    if (lab->model)
+        ex_model(v, lab);
+}
+
 static void ex_labels(tui_view *v)
 {
     ex_view *e = ex_of(v);
@@ -174,24 +245,16 @@ static void ex_labels(tui_view *v)
     int relabelled = pc_policy_clause_relabelled(p, e->clause);
     ex_para(v, TUI_S_HEADING, 0, "Labels (%zu)%s", n, relabelled ? ", set by the reviewer" : "");
     if (!n)
-        ex_para(v, TUI_S_DIM, 2, "%s", relabelled ? "the reviewer removed every label"
-                                                  : "no category reached its threshold");
-    for (size_t k = 0; k < n; k++) {
-        pc_eff_label l = pc_policy_clause_label(p, e->clause, k);
-        const pc_category *c = &p->cls->tax->cats[l.category];
-        if (!l.label) {
-            ex_para(v, TUI_S_COVERED, 2, "%s (%s): set by the reviewer", c->name, c->id);
-            continue;
-        }
-        ex_para(v, TUI_S_COVERED, 2, "%s (%s): %sscore %.2f, threshold %.2f", c->name, c->id,
-                l.reviewer ? "kept by the reviewer; the classifier's " : "", l.label->score,
-                c->threshold);
-        for (size_t i = l.label->ev_first; i < l.label->ev_first + l.label->nev; i++)
-            ex_evidence(v, &p->cls->evidence[i]);
-    }
+        ex_para(v, TUI_S_DIM, 2, "%s",
+                relabelled      ? "the reviewer removed every label"
+                : p->cls->model ? "neither the model nor a rule gave a category"
+                                : "no category reached its threshold");
+    for (size_t k = 0; k < n; k++)
+        ex_label(v, pc_policy_clause_label(p, e->clause, k));
     if (relabelled)
         ex_replaced(v, p, e->clause);
     tui_lines_blank(&v->lines, -1);
+    ex_overruled(v);
 }
 
 static void ex_attrs(tui_view *v)
@@ -279,7 +342,8 @@ static void ex_draw(tui_view *v, tui_screen *s, int y, int h)
     tui_view_draw_list(v, s, y, h);
 }
 
-/* On a line of the clause's own text, emphasise what the rules matched. */
+/* On a line of the clause's own text, emphasise the spans behind its labels (the rules'
+ * matches in bold, the model's n-grams underlined: tui_model_mark_evidence). */
 static void ex_draw_row(tui_view *v, size_t row, tui_screen *s, int y)
 {
     const tui_line *l = &v->lines.v[row];

@@ -16,6 +16,8 @@
  * Limit warnings are recorded when the scoring code reaches an attempt, as in the reference.
  */
 #include "classify/classify.h"
+#include "classify/classify_internal.h"
+#include "classify/model_unit.h"
 #include "taxonomy/prefilter.h"
 
 #include <stdlib.h>
@@ -48,32 +50,10 @@ struct pc_matcher {
     size_t cap_sec;
     uint64_t *lead_bits; /* bits of a lead-in clause or a separate heading */
     pc_prefilter_batch *batch;
-    int prefilter; /* the engine of the current call */
+    int prefilter;     /* the engine of the current call */
+    cl_model *model;   /* the learned model's scratch, NULL without a model */
+    int model_whole;   /* the model reads each outline whole (pc_classify_opts.whole) */
 };
-
-/* cl_state: one outline's classification in progress. `out` is the result (owned until
- * handed to the caller); borrows the matcher. */
-typedef struct cl_state {
-    pc_matcher *m;
-    pc_classified *out;
-    size_t cap_labels, cap_ev, cap_attrs, cap_stances, cap_scopes, cap_warn;
-    uint32_t utf_flag;  /* PCRE2_NO_UTF_CHECK once the clause is known to be valid UTF-8 */
-    size_t clause_base; /* offset of the current clause, for warnings */
-    int oom;
-} cl_state;
-
-/* Append one zeroed element to an array of the result; NULL when out of memory. */
-static void *cl_push(cl_state *st, void *arr, size_t *n, size_t *cap, size_t size)
-{
-    if (pc_grow(arr, cap, *n + 1, size) < 0) {
-        st->oom = 1;
-        return NULL;
-    }
-    char *p = *(char **)arr + *n * size;
-    memset(p, 0, size);
-    (*n)++;
-    return p;
-}
 
 static void cl_warn(cl_state *st, const pc_rule *r)
 {
@@ -331,6 +311,24 @@ static void cl_topic(cl_state *st, int ti, const cl_title *cl, pc_stance_clause 
 
 /* ---- one clause ----------------------------------------------------------------------- */
 
+/* What the model reads of a clause (model_unit.h): in an outline its nearest title, a list
+ * item's lead-in and the clause; else the separate heading and the clause. */
+static void cl_model_read(cl_state *st, pc_clause_result *res, const cl_title *cl,
+                          const cl_title *t, size_t nt)
+{
+    pc_feat_field f[3];
+    size_t n = 0;
+    const pc_outline *ol = st->out->outline;
+    if (ol)
+        n = pc_model_clause_fields(ol, (size_t)(res - st->out->clauses), f);
+    else {
+        if (nt > 0)
+            f[n++] = (pc_feat_field){t[0].s, t[0].len, t[0].base, 1};
+        f[n++] = (pc_feat_field){cl->s, cl->len, cl->base, 0};
+    }
+    cl_model_clause(st->m->model, st, res, f, n);
+}
+
 static void cl_clause(cl_state *st, pc_clause_result *res, const cl_title *cl,
                       const cl_title *titles, size_t nt, int separate)
 {
@@ -342,6 +340,8 @@ static void cl_clause(cl_state *st, pc_clause_result *res, const cl_title *cl,
     for (size_t c = 0; c < tax->ncats; c++)
         cl_category(st, (int)c, cl, titles, nt, separate);
     res->nlabels = o->nlabels - res->label_first;
+    if (st->m->model && !st->m->model_whole)
+        cl_model_read(st, res, cl, titles, nt);
     res->attr_first = o->nattrs;
     for (size_t a = 0; a < tax->nattrs; a++) {
         int cat = tax->attrs[a].category;
@@ -464,8 +464,9 @@ static int cl_queue(pc_matcher *m, cl_item *items, size_t *n, const cl_item *it)
     return rc;
 }
 
-/* A fresh result with nclauses zeroed clause results. */
-static pc_classified *cl_result_new(const pc_taxonomy *tax, const pc_outline *ol, size_t n)
+/* A fresh result with nclauses zeroed clause results (and their verdicts, with a model). */
+static pc_classified *cl_result_new(const pc_taxonomy *tax, const pc_outline *ol, size_t n,
+                                    const pc_classify_opts *opts)
 {
     pc_classified *o = calloc(1, sizeof *o);
     if (!o)
@@ -473,11 +474,17 @@ static pc_classified *cl_result_new(const pc_taxonomy *tax, const pc_outline *ol
     o->tax = tax;
     o->outline = ol;
     o->clauses = calloc(n ? n : 1, sizeof *o->clauses);
-    if (!o->clauses) {
-        free(o);
+    o->nclauses = n;
+    if (opts && opts->model) {
+        o->model = opts->model;
+        o->whole = opts->whole;
+        o->nverdicts = opts->whole ? 1 : n;
+        o->verdicts = calloc(o->nverdicts ? o->nverdicts : 1, sizeof *o->verdicts);
+    }
+    if (!o->clauses || (o->model && !o->verdicts)) {
+        pc_classified_free(o);
         return NULL;
     }
-    o->nclauses = n;
     return o;
 }
 
@@ -492,6 +499,9 @@ void pc_classified_free(pc_classified *c)
     free(c->stances);
     free(c->scopes);
     free(c->warnings);
+    free(c->verdicts);
+    free(c->ngrams);
+    free(c->dropped);
     free(c);
 }
 
@@ -592,6 +602,7 @@ void pc_matcher_free(pc_matcher *m)
     pcre2_match_context_free(m->mctx);
     pcre2_jit_stack_free(m->jit);
     pc_prefilter_scratch_free(m->scratch);
+    cl_model_free(m->model);
     if (m->batch)
         pc_prefilter_batch_free(m->batch);
     free(m->batch);
@@ -619,23 +630,41 @@ static int cl_classify_all(pc_matcher *m, const pc_outline *const *outlines, siz
     return ni ? cl_run_batch(m, items, ni) : 0;
 }
 
+/* The engine and the model of this call; -1 when out of memory. */
+static int cl_set_opts(pc_matcher *m, const pc_classify_opts *opts)
+{
+    const pc_model *model = opts ? opts->model : NULL;
+    m->prefilter = !(opts && opts->engine == PC_ENGINE_REFERENCE);
+    m->model_whole = model && opts->whole;
+    if (m->model && !model) {
+        cl_model_free(m->model);
+        m->model = NULL;
+    }
+    if (model && (!m->model || cl_model_of(m->model) != model)) {
+        cl_model_free(m->model);
+        m->model = cl_model_new(model);
+    }
+    return model && !m->model ? -1 : 0;
+}
+
 int pc_matcher_classify(pc_matcher *m, const pc_outline *const *outlines, size_t n,
                         const pc_classify_opts *opts, pc_classified **out, pc_error *err)
 {
-    m->prefilter = !(opts && opts->engine == PC_ENGINE_REFERENCE);
     size_t total = 0;
     for (size_t k = 0; k < n; k++)
         total += outlines[k]->nclauses;
     cl_state *st = calloc(n ? n : 1, sizeof *st);
     cl_item *items = calloc(total < PC_BATCH_CLAUSES ? total + 1 : PC_BATCH_CLAUSES, sizeof *items);
-    int oom = !st || !items;
+    int oom = !st || !items || cl_set_opts(m, opts) < 0;
     for (size_t k = 0; k < n && !oom; k++) {
         st[k].m = m;
-        st[k].out = cl_result_new(m->tax, outlines[k], outlines[k]->nclauses);
+        st[k].out = cl_result_new(m->tax, outlines[k], outlines[k]->nclauses, opts);
         oom = !st[k].out;
     }
     if (!oom)
         oom = cl_classify_all(m, outlines, n, st, items) < 0;
+    for (size_t k = 0; k < n && !oom && m->model_whole; k++)
+        cl_model_whole(m->model, &st[k]);
     pc_prefilter_batch_reset(m->batch);
     for (size_t k = 0; k < n; k++) {
         oom |= st && st[k].oom;
@@ -699,11 +728,13 @@ pc_classified *pc_classify_text_with(const pc_taxonomy *tax, const char *text, s
     pc_matcher *m = pc_matcher_new(tax, err);
     if (!m)
         return NULL;
-    m->prefilter = !(opts && opts->engine == PC_ENGINE_REFERENCE);
-    cl_state st = {.m = m, .out = cl_result_new(tax, NULL, 1)};
+    pc_classify_opts one = opts ? *opts : (pc_classify_opts){0};
+    one.whole = 0; /* one clause: the clause is the unit */
+    opts = &one;
+    cl_state st = {.m = m, .out = cl_result_new(tax, NULL, 1, opts)};
     cl_item item = {&st, NULL, 0, text, len, 0, heading}, items[1];
     size_t n = 0;
-    int rc = st.out ? cl_queue(m, items, &n, &item) : -1;
+    int rc = st.out && cl_set_opts(m, opts) == 0 ? cl_queue(m, items, &n, &item) : -1;
     if (rc == 0 && n)
         rc = cl_run_batch(m, items, n);
     pc_matcher_free(m);

@@ -11,7 +11,17 @@
  * confirms only the rules whose literals occur, pattern by pattern over batches of clauses; the
  * reference engine runs every pattern on every clause.
  *
- * Thread safety: a pc_taxonomy is read-only here. pc_classify, pc_classify_text and
+ * With a learned model (pc_classify_opts.model, model.h) the model decides the OPP-115
+ * top-level labels: the rules still score every category, then the model reads the clause (with
+ * its section title and a list item's lead-in, or, with `whole`, the whole outline as one
+ * unit) and its rule hits. A rule label whose class the model does not give moves to the
+ * clause's dropped labels (kept for explanations), unless the class is in `union` mode; a class
+ * the model gives with no rule label gets its generic category (the least deep category of that
+ * class), whose evidence is the n-grams that weighed most; every label records the model's
+ * verdict and n-grams. Attributes are then extracted under the final labels (with `whole`,
+ * under the rules' labels).
+ *
+ * Thread safety: a pc_taxonomy (and a pc_model) is read-only here. pc_classify, pc_classify_text and
  * pc_classify_batch make their own scratch state, so several threads may classify with one
  * taxonomy at once; a pc_matcher is one thread's scratch and must not be shared.
  */
@@ -19,6 +29,7 @@
 #define POLCMP_CLASSIFY_H
 
 #include "classify/attr.h"
+#include "classify/model.h"
 #include "segment/segment.h"
 #include "classify/stance.h"
 #include "taxonomy/taxonomy.h"
@@ -39,12 +50,25 @@ typedef struct pc_evidence {
     int heading;
 } pc_evidence;
 
-/* A category given to a clause. Its evidence is evidence[ev_first .. ev_first + nev). */
+/* A category given to a clause. Its evidence is evidence[ev_first .. ev_first + nev). With a
+ * model, `model` is 1 and the n-grams that weighed most for the label's class are
+ * ngrams[ng_first .. ng_first + nng); a label with no evidence and `model` 0 was set by a
+ * reviewer (review.h). */
 typedef struct pc_label {
     int category; /* index into tax->cats */
-    double score;
+    double score; /* the rules' score (0 for a label only the model gave) */
     size_t ev_first, nev;
+    int model;
+    size_t ng_first, nng;
 } pc_label;
+
+/* The learned model's verdict on a unit: a clause, or a whole outline. Plain value. */
+typedef struct pc_model_verdict {
+    float d[PC_MODEL_CLASSES]; /* decision values (pc_model_link gives the scores people see) */
+    unsigned given;            /* the classes given (bit per class, opp12.h) */
+    unsigned rules;            /* the classes the rules gave */
+    unsigned strong;           /* the classes of rule labels resting on a strong rule */
+} pc_model_verdict;
 
 /* An attribute value found in a clause. `rule` is borrowed from the taxonomy. */
 typedef struct pc_attr_hit {
@@ -74,6 +98,7 @@ typedef struct pc_clause_result {
     size_t label_first, nlabels;
     size_t attr_first, nattrs;
     size_t stance_first, nstances;
+    size_t drop_first, ndropped; /* rule labels the model overruled */
 } pc_clause_result;
 
 /* A rule that hit a match limit (once per rule), at the start of the clause it was tried on. */
@@ -102,6 +127,14 @@ typedef struct pc_classified {
     size_t nscopes;
     pc_match_warning *warnings;
     size_t nwarnings;
+    const pc_model *model; /* the model that decided (borrowed), NULL: the rules alone */
+    int whole;             /* the model read the outline whole: verdicts[0] for every clause */
+    pc_model_verdict *verdicts; /* per clause (one with `whole`), when model is set */
+    size_t nverdicts;
+    pc_model_ngram *ngrams;
+    size_t nngrams;
+    pc_label *dropped;
+    size_t ndropped;
 } pc_classified;
 
 pc_classified *pc_classify(const pc_taxonomy *tax, const pc_outline *outline, pc_error *err);
@@ -121,9 +154,12 @@ typedef enum pc_engine {
     PC_ENGINE_REFERENCE,     /* every PCRE2 pattern on every clause */
 } pc_engine;
 
-/* Options of a classification; a zeroed struct (or NULL) means the defaults. */
+/* Options of a classification; a zeroed struct (or NULL) means the defaults: the prefilter
+ * engine, the rules alone. Borrows model, which must outlive the results. */
 typedef struct pc_classify_opts {
     pc_engine engine;
+    const pc_model *model; /* the learned model that decides the top-level labels, or NULL */
+    int whole;             /* 1: the model reads each outline as one unit (a text, a segment) */
 } pc_classify_opts;
 
 /* "prefilter" or "reference" (as in POLCMP_ENGINE) -> the engine; -1 when unknown. */
@@ -166,5 +202,30 @@ unsigned pc_classified_opp10(const pc_classified *c);
 
 /* The label of category `cat` on clause i, or NULL. */
 const pc_label *pc_classified_label(const pc_classified *c, size_t clause, int cat);
+
+/* The model's verdict on clause i, NULL when the rules alone decided. */
+const pc_model_verdict *pc_classified_verdict(const pc_classified *c, size_t clause);
+
+/* The model class (opp12.h) a category counts for; PC_CLASS_OTHER_ANY for an Other category
+ * that names no kind (it stands when the model gives any kind of Other). */
+#define PC_CLASS_OTHER_ANY (-2)
+int pc_category_class(const pc_category *cat);
+/* The class a label of clause i (or a dropped label of it) stands for under the model: its
+ * category's class, or for an Other category without a kind the given kind of Other with the
+ * highest decision value (-1 when none is given); -1 without a model. */
+int pc_classified_label_class(const pc_classified *c, size_t clause, const pc_label *l);
+/* The model's score for class k on clause i (pc_model_link of its decision value), and the
+ * threshold it is held to there (the clause's, or the whole text's with `whole`; the rule
+ * threshold when the rules gave the class too); 0 and 1 without a model. */
+double pc_classified_model_score(const pc_classified *c, size_t clause, int k);
+double pc_classified_model_threshold(const pc_classified *c, size_t clause, int k);
+
+/* The spans that stand behind label l, for highlighting: the spans its rules matched, or, for
+ * a label the model alone gave, its n-grams. pc_label_span gives the i-th (i < nspans), with
+ * *heading set when it lies in a title or lead-in rather than the clause, and *ngram when it
+ * is one of the model's n-grams. */
+size_t pc_label_nspans(const pc_classified *c, const pc_label *l);
+pc_span pc_label_span(const pc_classified *c, const pc_label *l, size_t i, int *heading,
+                      int *ngram);
 
 #endif

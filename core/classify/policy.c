@@ -41,7 +41,8 @@ static char *pc_policy_short_label(const pc_doc *doc, const pc_outline *o)
     return label ? label : pc_title_stem_label(doc->name);
 }
 
-pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err)
+pc_policy *pc_policy_from_doc_with(pc_doc *doc, const pc_taxonomy *tax,
+                                   const pc_classify_opts *copts, pc_error *err)
 {
     pc_policy *p = calloc(1, sizeof *p);
     if (!p) {
@@ -54,7 +55,7 @@ pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err
     if (!p->outline)
         goto fail;
     pc_outline_check(p->outline, doc); /* an empty or thin extraction is said, not hidden */
-    p->cls = pc_classify(tax, p->outline, err);
+    p->cls = pc_classify_with(tax, p->outline, copts, err);
     if (!p->cls)
         goto fail;
     p->id = pc_strdup(doc->name);
@@ -70,11 +71,23 @@ fail:
     return NULL;
 }
 
+pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err)
+{
+    return pc_policy_from_doc_with(doc, tax, NULL, err);
+}
+
+pc_policy *pc_policy_open_with(const char *path, const pc_load_opts *opts,
+                               const pc_taxonomy *tax, const pc_classify_opts *copts,
+                               pc_error *err)
+{
+    pc_doc *doc = pc_doc_load(path, opts, err);
+    return doc ? pc_policy_from_doc_with(doc, tax, copts, err) : NULL;
+}
+
 pc_policy *pc_policy_open(const char *path, const pc_load_opts *opts, const pc_taxonomy *tax,
                           pc_error *err)
 {
-    pc_doc *doc = pc_doc_load(path, opts, err);
-    return doc ? pc_policy_from_doc(doc, tax, err) : NULL;
+    return pc_policy_open_with(path, opts, tax, NULL, err);
 }
 
 void pc_policy_free(pc_policy *p)

@@ -35,10 +35,17 @@ typedef struct pc_eff_label {
     int reviewer;
 } pc_eff_label;
 
-/* Load, segment and classify one file. */
+/* Load, segment and classify one file (copts may be NULL: the rules alone; its model, if any,
+ * must outlive the policy). */
+pc_policy *pc_policy_open_with(const char *path, const pc_load_opts *opts,
+                               const pc_taxonomy *tax, const pc_classify_opts *copts,
+                               pc_error *err);
+/* The same for a document already loaded (the policy takes ownership of doc, even on error). */
+pc_policy *pc_policy_from_doc_with(pc_doc *doc, const pc_taxonomy *tax,
+                                   const pc_classify_opts *copts, pc_error *err);
+/* pc_policy_open_with and pc_policy_from_doc_with with the rules alone. */
 pc_policy *pc_policy_open(const char *path, const pc_load_opts *opts, const pc_taxonomy *tax,
                           pc_error *err);
-/* The same for a document already loaded (the policy takes ownership of doc, even on error). */
 pc_policy *pc_policy_from_doc(pc_doc *doc, const pc_taxonomy *tax, pc_error *err);
 void pc_policy_free(pc_policy *p);
 /* Lay an overlay over the policy's classification (taking ownership; NULL removes it). The

@@ -3,6 +3,7 @@
 #include "eval/eval.h"
 
 #include "classify/classify.h"
+#include "classify/model_unit.h"
 #include "text/load.h"
 #include "segment/segment.h"
 
@@ -29,6 +30,31 @@ static void ev_warn(pc_eval_warn_fn warn, void *ctx, const char *fmt, ...)
     warn(ctx, msg);
 }
 
+#define EV_KINDS (((1u << PC_OPP12_COUNT) - 1) & ~((1u << PC_OPP_OTHER) - 1))
+
+/* The twelve-class gold from "labels" when it names classes; else from the ten-category gold,
+ * which leaves the kind of Other unknown when Other is there. */
+static void ev_labels12(json_t *obj, pc_eval_case *c)
+{
+    json_t *labels = json_object_get(obj, "labels"), *v;
+    size_t i;
+    c->known12 = (1u << PC_OPP12_COUNT) - 1;
+    if (json_is_array(labels)) {
+        json_array_foreach(labels, i, v)
+        {
+            int k = json_is_string(v) ? pc_opp12_index(json_string_value(v)) : -1;
+            if (k >= 0)
+                c->gold12 |= 1u << k;
+            else if (json_is_string(v) && pc_opp10_index(json_string_value(v)) == PC_OPP_OTHER)
+                c->known12 &= ~EV_KINDS; /* "Other" without its kind */
+        }
+        return;
+    }
+    c->gold12 = c->gold & ((1u << PC_OPP_OTHER) - 1);
+    if (c->gold >> PC_OPP_OTHER & 1)
+        c->known12 &= ~EV_KINDS;
+}
+
 /* The gold labels: "labels_opp10", or else the 12-class "labels" mapped to the ten. */
 static int ev_labels(json_t *obj, size_t lineno, pc_eval_case *c, pc_eval_warn_fn warn,
                      void *ctx, pc_error *err)
@@ -51,6 +77,7 @@ static int ev_labels(json_t *obj, size_t lineno, pc_eval_case *c, pc_eval_warn_f
         else
             c->gold |= 1u << k;
     }
+    ev_labels12(obj, c);
     return 0;
 }
 
@@ -68,6 +95,7 @@ int pc_eval_parse_line(const char *line, size_t len, size_t lineno, pc_eval_case
     int rc = -1;
     json_t *text = json_object_get(obj, "text");
     json_t *id = json_object_get(obj, "id");
+    json_t *group = json_object_get(obj, "policy");
     char idbuf[32];
     snprintf(idbuf, sizeof idbuf, "line %zu", lineno);
     if (!json_is_object(obj) || !json_is_string(text))
@@ -75,7 +103,8 @@ int pc_eval_parse_line(const char *line, size_t len, size_t lineno, pc_eval_case
     else if (ev_labels(obj, lineno, c, warn, ctx, err) == 0) {
         c->text = pc_strndup(json_string_value(text), json_string_length(text));
         c->id = pc_strdup(json_is_string(id) ? json_string_value(id) : idbuf);
-        rc = c->text && c->id ? 0 : -1;
+        c->group = json_is_string(group) ? pc_strdup(json_string_value(group)) : NULL;
+        rc = c->text && c->id && (c->group || !json_is_string(group)) ? 0 : -1;
         if (rc < 0)
             pc_error_set(err, "out of memory");
     }
@@ -95,6 +124,7 @@ static void ev_case_free(pc_eval_case *c)
 {
     free(c->id);
     free(c->text);
+    free(c->group);
     for (int k = 0; k < PC_OPP_COUNT; k++)
         free(c->rules[k]);
 }
@@ -181,59 +211,106 @@ static int ev_add_rule(char **list, const char *id)
     return 0;
 }
 
-static int ev_collect(const pc_classified *cl, pc_eval_case *c)
+/* One label of the rules (kept or overruled by the model) into the rules' sets, scores and
+ * rule lists. */
+static int ev_rule_label(const pc_classified *cl, const pc_label *l, pc_eval_case *c, int scores)
 {
-    c->pred = pc_classified_opp10(cl);
-    for (size_t i = 0; i < cl->nlabels; i++) {
-        const pc_label *l = &cl->labels[i];
-        int k = cl->tax->cats[l->category].opp10;
-        if (l->score > c->score[k])
-            c->score[k] = l->score;
-        for (size_t e = l->ev_first; e < l->ev_first + l->nev; e++)
-            if (ev_add_rule(&c->rules[k], cl->evidence[e].rule->id) < 0)
-                return -1;
-    }
-    return 0;
-}
-
-static int ev_classify_one(const pc_taxonomy *tax, const pc_eval_set *set, pc_eval_case *c,
-                           pc_eval_warn_fn warn, void *ctx, pc_error *err)
-{
-    pc_error derr = {{0}};
-    pc_doc *doc = pc_doc_from_memory(c->id, c->text, strlen(c->text), PC_FORMAT_TEXT, &derr);
-    if (!doc) { /* an empty or unusable text: nothing predicted, the record still counts */
-        ev_warn(warn, ctx, "%s:%zu: %s; nothing predicted", set->path, c->line, derr.msg);
-        return 0;
-    }
-    pc_outline *ol = pc_segment(doc, err);
-    pc_classified *cl = ol ? pc_classify(tax, ol, err) : NULL;
-    int rc = cl ? ev_collect(cl, c) : -1;
-    if (cl && rc < 0)
-        pc_error_set(err, "%s: out of memory", set->path);
-    for (size_t w = 0; cl && w < cl->nwarnings; w++)
-        ev_warn(warn, ctx, "rule '%s' hit the match limit on %s:%zu (%s)",
-                cl->warnings[w].rule->id, set->path, c->line, c->id);
-    pc_classified_free(cl);
-    pc_outline_free(ol);
-    pc_doc_free(doc);
-    return rc;
-}
-
-int pc_eval_classify(const pc_taxonomy *tax, pc_eval_set *set, pc_eval_warn_fn warn, void *ctx,
-                     pc_error *err)
-{
-    for (size_t i = 0; i < set->n; i++)
-        if (ev_classify_one(tax, set, &set->cases[i], warn, ctx, err) < 0)
+    const pc_category *cat = &cl->tax->cats[l->category];
+    int k = cat->opp10, k12 = pc_opp12_index(cat->opp115);
+    c->pred10[PC_EVAL_RULES] |= 1u << k;
+    if (k12 >= 0)
+        c->pred12[PC_EVAL_RULES] |= 1u << k12;
+    if (scores && l->score > c->score[k])
+        c->score[k] = l->score;
+    for (size_t e = l->ev_first; e < l->ev_first + l->nev; e++)
+        if (ev_add_rule(&c->rules[k], cl->evidence[e].rule->id) < 0)
             return -1;
     return 0;
 }
 
+/* What the model alone and the combination gave: the classes of every verdict (a clause's, or
+ * the whole text's), and the model's scores for ranking false positives. */
+static void ev_verdicts(const pc_classified *cl, pc_model_unit_kind u, pc_eval_case *c)
+{
+    const pc_model *m = cl->model;
+    for (size_t v = 0; v < cl->nverdicts; v++) {
+        const pc_model_verdict *vd = &cl->verdicts[v];
+        for (int k = 0; k < PC_MODEL_CLASSES; k++) {
+            double s = pc_model_link(&m->set, vd->d[k]);
+            int k10 = pc_opp12_to10(k);
+            if (vd->d[k] >= m->cls[k].at[u].alone_cut)
+                c->pred12[PC_EVAL_MODEL] |= 1u << k;
+            if (s > c->score[k10])
+                c->score[k10] = s;
+        }
+        c->pred12[PC_EVAL_COMBINED] |= vd->given;
+    }
+    for (int s = PC_EVAL_MODEL; s < PC_EVAL_NSYS; s++)
+        c->pred10[s] = pc_opp12_mask_to10(c->pred12[s]);
+}
+
+static int ev_collect(const pc_classified *cl, pc_model_unit_kind u, pc_eval_case *c)
+{
+    for (size_t i = 0; i < cl->nlabels; i++)
+        if (cl->labels[i].nev > 0 && ev_rule_label(cl, &cl->labels[i], c, !cl->model) < 0)
+            return -1;
+    for (size_t i = 0; i < cl->ndropped; i++)
+        if (ev_rule_label(cl, &cl->dropped[i], c, !cl->model) < 0)
+            return -1;
+    if (cl->model)
+        ev_verdicts(cl, u, c);
+    return 0;
+}
+
+static int ev_classify_one(const pc_taxonomy *tax, pc_matcher *mt, const pc_classify_opts *opts,
+                           const pc_eval_set *set, pc_eval_case *c, pc_eval_warn_fn warn, void *ctx,
+                           pc_error *err)
+{
+    pc_model_text t;
+    if (pc_model_text_open(&t, tax, mt, opts, c->id, c->text, strlen(c->text), NULL, err) < 0)
+        return -1;
+    if (!t.doc) /* an empty or unusable text: nothing predicted, the record still counts */
+        ev_warn(warn, ctx, "%s:%zu: %s; nothing predicted", set->path, c->line, t.empty.msg);
+    int rc = t.cls ? ev_collect(t.cls, opts->whole ? PC_MODEL_TEXT : PC_MODEL_CLAUSE, c) : 0;
+    c->pred = c->pred10[opts->model ? PC_EVAL_COMBINED : PC_EVAL_RULES];
+    if (rc < 0)
+        pc_error_set(err, "%s: out of memory", set->path);
+    for (size_t w = 0; t.cls && w < t.cls->nwarnings; w++)
+        ev_warn(warn, ctx, "rule '%s' hit the match limit on %s:%zu (%s)",
+                t.cls->warnings[w].rule->id, set->path, c->line, c->id);
+    pc_model_text_free(&t);
+    return rc;
+}
+
+int pc_eval_classify(const pc_taxonomy *tax, const pc_model *model, pc_model_unit_kind unit,
+                     pc_eval_set *set, pc_eval_warn_fn warn, void *ctx, pc_error *err)
+{
+    pc_classify_opts opts = {.model = model, .whole = unit == PC_MODEL_TEXT};
+    pc_matcher *mt = pc_matcher_new(tax, err);
+    int rc = mt ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < set->n; i++)
+        rc = ev_classify_one(tax, mt, &opts, set, &set->cases[i], warn, ctx, err);
+    pc_matcher_free(mt);
+    return rc;
+}
+
+const char *pc_eval_system_name(pc_eval_system s)
+{
+    static const char *const names[PC_EVAL_NSYS] = {"rules", "model", "combined"};
+    return s >= 0 && s < PC_EVAL_NSYS ? names[s] : NULL;
+}
+
 /* ---- arithmetic ----------------------------------------------------------------------- */
+
+static int ev_nclass(int nclass)
+{
+    return nclass == PC_OPP12_COUNT ? PC_OPP12_COUNT : PC_OPP_COUNT;
+}
 
 void pc_eval_count(pc_eval_counts *c, unsigned gold, unsigned pred)
 {
     c->cases++;
-    for (int k = 0; k < PC_OPP_COUNT; k++) {
+    for (int k = 0; k < ev_nclass(c->nclass); k++) {
         int g = (gold >> k) & 1, p = (pred >> k) & 1;
         c->support[k] += (size_t)g;
         c->tp[k] += (size_t)(g && p);
@@ -257,8 +334,9 @@ void pc_eval_score(const pc_eval_counts *c, pc_eval_scores *s)
     memset(s, 0, sizeof *s);
     size_t tp = 0, fp = 0, fn = 0;
     double sum = 0;
+    s->nclass = ev_nclass(c->nclass);
     s->min_f1 = 1.0;
-    for (int k = 0; k < PC_OPP_COUNT; k++) {
+    for (int k = 0; k < s->nclass; k++) {
         s->p[k] = ev_div((double)c->tp[k], (double)(c->tp[k] + c->fp[k]));
         s->r[k] = ev_div((double)c->tp[k], (double)(c->tp[k] + c->fn[k]));
         s->f1[k] = ev_f1(s->p[k], s->r[k]);

@@ -86,7 +86,8 @@ static int pc_session_open_policies(pc_session *s, const pc_session_opts *o, cha
         return -1;
     for (size_t i = 0; i < n; i++) {
         pc_error err = {{0}};
-        pc_policy *p = pc_policy_open(paths[i], &o->load, s->tax, &err);
+        pc_classify_opts co = {.model = s->model};
+        pc_policy *p = pc_policy_open_with(paths[i], &o->load, s->tax, &co, &err);
         if (!pc_session_usable(s, o, p, &err)) {
             pc_policy_free(p);
             continue;
@@ -115,6 +116,8 @@ pc_session *pc_session_open(const pc_session_opts *o, char *const *paths, size_t
     int rc = pc_session_open_review(s, o, err);
     if (rc == 0)
         rc = (s->tax = pc_tax_load(o->taxonomy, err)) ? 0 : -1;
+    if (rc == 0 && !o->no_model)
+        rc = pc_model_open(s->tax, o->model, &s->model, err);
     if (rc == 0 && pc_session_open_policies(s, o, paths, n) < 0) {
         pc_error_set(err, "out of memory");
         rc = -1;
@@ -142,6 +145,7 @@ void pc_session_free(pc_session *s)
         pc_policy_free(s->pols[i]);
     free(s->pols);
     pc_review_free(s->review);
+    pc_model_free(s->model);
     pc_tax_free(s->tax);
     free(s);
 }

@@ -41,6 +41,8 @@
 /* What to open. Plain value; the strings are borrowed for the call. */
 typedef struct pc_session_opts {
     const char *taxonomy; /* the taxonomy file */
+    const char *model;    /* the learned model file; NULL: the taxonomy's own, when it has one */
+    int no_model;         /* 1: the rules alone decide (no model is loaded) */
     unsigned regimes;     /* PC_REGIME_* whose required disclosures are checked */
     pc_load_opts load;    /* how policies are read (size limit, format, encoding) */
     int allow_empty;      /* keep a policy with no clause (else it is told and skipped) */
@@ -64,8 +66,8 @@ typedef struct pc_session_opts {
  * and the map; the comparison and the map are rebuilt by every change. */
 typedef struct pc_session {
     pc_taxonomy *tax;
-    /* A learned model loaded next to the taxonomy (pc_model) is owned here, beside tax, and
-     * handed to classification with it (pc_session_open_policies). */
+    pc_model *model; /* the learned model (pc_model_open), NULL: the rules alone; handed to
+                        classification with tax (pc_session_open_policies) */
     pc_policy **pols;
     size_t npols;   /* policies opened (ids made unique: "name", "name-2") */
     size_t skipped; /* files that could not be used (told through note) */

@@ -291,7 +291,7 @@ static int tx_unique_id(tx_ctx *c, yaml_node_t *at, const char *id, const char *
 static const char *const *tx_rule_keys(tx_rule_kind kind)
 {
     static const char *const cat[] = {"id", "pattern", "weight", "caseless", "exclude",
-                                      "scope", "literal", NULL};
+                                      "scope", "literal", "strong", NULL};
     static const char *const excl[] = {"id", "pattern", "caseless", "literal", NULL};
     static const char *const attr[] = {"id", "pattern", "caseless", "exclude", "literal",
                                        "value", NULL};
@@ -346,7 +346,8 @@ static int tx_rule(tx_ctx *c, yaml_node_t *map, pc_rule *r, tx_rule_kind kind)
             return -1;
         if (r->scope == PC_SCOPE_HEADING)
             r->weight = c->tax->heading_weight;
-        if (tx_number(c, map, "weight", what, &r->weight) < 0)
+        if (tx_number(c, map, "weight", what, &r->weight) < 0 ||
+            tx_bool(c, map, "strong", what, &r->strong) < 0)
             return -1;
     }
     r->code = tx_compile(c, tx_get(c, map, "pattern"), r->pattern, r->caseless, r->id, 0);

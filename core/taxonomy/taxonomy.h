@@ -59,6 +59,8 @@ typedef struct pc_rule {
     pc_rule_scope scope;
     char *literal; /* NULL when none */
     char *value;   /* attribute rules: fixed normalized value, NULL when none */
+    int strong;         /* category rules: its label stands even when the learned model
+                           does not give the category's class (model.h) */
     unsigned line, col; /* where the rule's mapping starts in the file (1-based) */
     size_t index;       /* position among all the taxonomy's rules (prefilter.h) */
 } pc_rule;

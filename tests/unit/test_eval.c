@@ -149,7 +149,7 @@ static void test_classify_and_worst(void **state)
     assert_non_null(tax);
     pc_eval_set set;
     assert_int_equal(pc_eval_read(path, &set, NULL, NULL, &err), 0);
-    assert_int_equal(pc_eval_classify(tax, &set, NULL, NULL, &err), 0);
+    assert_int_equal(pc_eval_classify(tax, NULL, PC_MODEL_TEXT, &set, NULL, NULL, &err), 0);
     assert_int_equal(set.cases[0].pred, RET);
     assert_string_equal(set.cases[0].rules[PC_OPP_RETENTION], "keep.retain");
     assert_int_equal(set.cases[1].pred, TP3);

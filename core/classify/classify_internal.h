@@ -1,0 +1,52 @@
+/* classify_internal.h: what the classifier engine (classify.c) shares with the part that
+ * brings in the learned model (classify_model.c). */
+#ifndef POLCMP_CLASSIFY_INTERNAL_H
+#define POLCMP_CLASSIFY_INTERNAL_H
+
+#include "classify/classify.h"
+#include "classify/features.h"
+
+#include <string.h>
+
+/* cl_state: one outline's classification in progress. `out` is the result (owned until
+ * handed to the caller); borrows the matcher. */
+typedef struct cl_state {
+    pc_matcher *m;
+    pc_classified *out;
+    size_t cap_labels, cap_ev, cap_attrs, cap_stances, cap_scopes, cap_warn;
+    size_t cap_verdicts, cap_ngrams, cap_dropped;
+    uint32_t utf_flag;  /* PCRE2_NO_UTF_CHECK once the clause is known to be valid UTF-8 */
+    size_t clause_base; /* offset of the current clause, for warnings */
+    int oom;
+} cl_state;
+
+/* Append one zeroed element to an array of the result; NULL when out of memory. */
+static inline void *cl_push(cl_state *st, void *arr, size_t *n, size_t *cap, size_t size)
+{
+    if (pc_grow(arr, cap, *n + 1, size) < 0) {
+        st->oom = 1;
+        return NULL;
+    }
+    char *p = *(char **)arr + *n * size;
+    memset(p, 0, size);
+    (*n)++;
+    return p;
+}
+
+/* cl_model: one matcher's state for the learned model (its scratch and buffers). Owns them;
+ * borrows the model. */
+typedef struct cl_model cl_model;
+
+cl_model *cl_model_new(const pc_model *model);
+void cl_model_free(cl_model *cm);
+const pc_model *cl_model_of(const cl_model *cm);
+/* Decide the labels of the clause just scored by the rules (res, the last clause of st->out)
+ * with the model reading fields: the rules' labels it overrules move to the dropped labels,
+ * classes it gives with no label of the rules get their generic category, every label of
+ * the clause gets the model's verdict and n-grams. Out of memory sets st->oom. */
+void cl_model_clause(cl_model *cm, cl_state *st, pc_clause_result *res, const pc_feat_field *fields,
+                     size_t nfields);
+/* The same for a whole outline read as one unit (pc_classify_opts.whole), after the rules. */
+void cl_model_whole(cl_model *cm, cl_state *st);
+
+#endif
