@@ -20,7 +20,10 @@
 
 #define SD_MIN_COLW 24 /* the narrowest column that stays readable */
 #define SD_EDGE 2      /* the finding marker and the reviewer's mark */
-#define SD_TEXTW(colw) ((colw) - SD_EDGE - 2) /* a space and the separator on the right */
+/* A column: a space after the previous column's separator (none for the first), the edge,
+ * the text, a space and the separator. */
+#define SD_TEXTW(colw) ((colw) - SD_EDGE - 3)
+#define SD_X(x0, k, colw) ((x0) + (int)(k) * (colw) + ((k) > 0))
 
 /* One column: a policy's clauses on the category, and their lines (tagged with the clause's
  * position in the column; a title line is dim). Owns every array. Per item: block is its first
@@ -308,7 +311,7 @@ static void sd_draw_head(tui_view *v, tui_screen *s, int y, size_t shown, int co
         tui_puts(s, y, s->w - 1, 1, TUI_S_HEADING, "»");
     for (size_t k = 0; k < shown && d->left + k < d->ncols; k++) {
         size_t p = d->left + k;
-        int x = x0 + (int)k * colw;
+        int x = SD_X(x0, k, colw);
         tui_state st = d->cols[p].state;
         tui_puts(s, y, x, 1, tui_state_style(st), tui_state_glyph(st));
         tui_puts_trunc(s, y, x + SD_EDGE, SD_TEXTW(colw), TUI_S_HEADING, tui_model_label(v->app, p));
@@ -355,13 +358,13 @@ static void sd_draw(tui_view *v, tui_screen *s, int y, int h)
     sd_draw_title(v, s, y);
     sd_draw_head(v, s, y + 1, shown, colw, x0);
     for (size_t k = 0; k < shown && d->left + k < d->ncols; k++) {
-        int x = x0 + (int)k * colw;
+        int x = SD_X(x0, k, colw);
         sd_col *col = &d->cols[d->left + k];
         size_t top = *sd_top(d, col);
         for (int r = 0; r < rows && top + (size_t)r < col->lines.n; r++)
             sd_draw_line(v, d->left + k, top + (size_t)r, s, y + 2 + r, x, SD_TEXTW(colw));
         for (int r = 0; r < rows && k + 1 < shown && d->left + k + 1 < d->ncols; r++)
-            tui_puts(s, y + 2 + r, x + colw - 1, 1, TUI_S_DIM, "│");
+            tui_puts(s, y + 2 + r, x0 + (int)(k + 1) * colw - 1, 1, TUI_S_DIM, "│");
     }
     if (h >= 6)
         sd_draw_info(v, s, y + h - 1);
