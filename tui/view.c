@@ -330,10 +330,8 @@ int tui_view_export(tui_view *v, tui_export *out)
 {
     memset(out, 0, sizeof *out);
     out->rows = (pc_rows){.kind = PC_ROWS_ALL, .policy = -1, .category = -1};
-    snprintf(out->what, sizeof out->what, "the whole comparison");
-    snprintf(out->name, sizeof out->name, "polcmp-comparison");
     if (!v->ops->rows)
-        return 0;
+        return -1;
     if (v->ops->rows(v, out) == 0)
         return 0;
     free(out->idx);

@@ -41,7 +41,7 @@
  * 7. click(v, y, x): a click at row y of the view (NULL: the base's, on a row of the list).
  * 8. rows(v, out): what the view shows, for `e` (export): the rows of the comparison and their
  *    description ("13 findings (kind: gap)"). Return 0, or -1 when the view has nothing to
- *    export. NULL: the whole comparison.
+ *    export (NULL: nothing, as in help).
  * 9. close(v): free what v->data points to (NULL: nothing to free).
  */
 #ifndef POLCMP_TUI_VIEW_H

@@ -437,6 +437,26 @@ static int ex_open(tui_view *v, const tui_selection *arg)
     return 0;
 }
 
+/* `e`: the finding shown, or the clause explained. */
+static int ex_rows(tui_view *v, tui_export *out)
+{
+    ex_view *e = ex_of(v);
+    if (!(out->idx = malloc(sizeof *out->idx)))
+        return -1;
+    if (e->finding >= 0) {
+        out->idx[0] = (size_t)e->finding;
+        out->rows = (pc_rows){PC_ROWS_FINDINGS, out->idx, 1, -1, -1, NULL};
+        snprintf(out->what, sizeof out->what, "finding %ld", e->finding + 1);
+        snprintf(out->name, sizeof out->name, "polcmp-finding-%ld", e->finding + 1);
+    } else {
+        out->idx[0] = e->clause;
+        out->rows = (pc_rows){PC_ROWS_CLAUSES, out->idx, 1, e->policy, -1, NULL};
+        snprintf(out->what, sizeof out->what, "clause %zu of %s", e->clause + 1, ex_policy(v)->id);
+        snprintf(out->name, sizeof out->name, "polcmp-%s-%zu", ex_policy(v)->id, e->clause + 1);
+    }
+    return 0;
+}
+
 static const tui_hint ex_hints[] = {{TUI_CMD_ENTER, "explain that clause"},
                                     {TUI_CMD_MARK, "mark"},
                                     {TUI_CMD_BACK, "back"},
@@ -452,4 +472,5 @@ const tui_view_ops tui_view_explain = {
     .command = ex_command,
     .selection = ex_selection,
     .refresh = ex_refresh,
+    .rows = ex_rows,
 };

@@ -34,7 +34,8 @@ typedef enum pc_rows_kind {
     PC_ROWS_MATRIX,   /* matrix rows: the categories idx[0..n) */
     PC_ROWS_FINDINGS, /* the findings idx[0..n) */
     PC_ROWS_CLAUSES,  /* the clauses of `policy` (-1: of every policy) carrying `category` or one
-                         below it (-1: every clause), with their labels and decisions */
+                         below it (-1: every clause), or the clauses idx[0..n) of `policy`,
+                         with their labels and decisions */
 } pc_rows_kind;
 
 typedef struct pc_rows {

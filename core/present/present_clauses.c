@@ -6,16 +6,16 @@
 
 #include <stdlib.h>
 
-/* The clauses of policy pi that rows choose: the cell's (*list, *n) or, with *list NULL, the
- * first *n clauses. 0 when the policy is not chosen. */
+/* The clauses of policy pi that rows choose: rows' own or the cell's (*list, *n) or, with *list
+ * NULL, the first *n clauses. 0 when the policy is not chosen. */
 static int pc_clause_range(const pc_comparison *c, const pc_rows *rows, size_t pi,
                            const size_t **list, size_t *n)
 {
     if (rows->policy >= 0 && (size_t)rows->policy != pi)
         return 0;
     const pc_cell_info *cell = rows->category >= 0 ? pc_comparison_cell(c, rows->category, pi) : NULL;
-    *list = cell ? cell->clauses : NULL;
-    *n = cell ? cell->nclauses : c->policies[pi]->outline->nclauses;
+    *list = rows->idx ? rows->idx : cell ? cell->clauses : NULL;
+    *n = rows->idx ? rows->n : cell ? cell->nclauses : c->policies[pi]->outline->nclauses;
     return 1;
 }
 

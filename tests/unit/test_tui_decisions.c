@@ -141,6 +141,17 @@ static void test_filtered_export_and_overwrite(void **state)
     assert_null(strstr(csv, "contradiction"));
     assert_non_null(strstr(csv, "gap"));
     free(csv);
+    /* The explain view exports the finding it explains; help has nothing to export. */
+    tuif_keys(&fx, "x");
+    export_as("one.csv");
+    assert_non_null(strstr(fx.app.status, "-> one.csv"));
+    snprintf(path, sizeof path, "%s/one.csv", fx.dir);
+    csv = slurp(path);
+    assert_int_equal(rows_of(csv), 2);
+    free(csv);
+    tuif_keys(&fx, "? e");
+    assert_string_equal(fx.app.status, "nothing to export here");
+    assert_int_equal(fx.app.prompt, TUI_PROMPT_NONE);
 }
 
 static void test_export_paths_and_json(void **state)
