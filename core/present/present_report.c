@@ -33,9 +33,26 @@ static pc_mark pc_cell_findings(const pc_comparison *c, const pc_review_map *map
     return m;
 }
 
-/* A matrix cell: "covered (N): first words...", "missing-required", "gap" or "-", then the
- * strongest open finding in brackets and how many findings the reviewer dismissed. A gap or a
- * missing disclosure whose finding was dismissed is no longer marked as one. */
+/* How many of a covered cell's clauses the reviewer marked reviewed or relabelled, in brackets
+ * after the cell's text: " [2 reviewed, 1 relabelled]". */
+static void pc_cell_decisions(const pc_comparison *c, const pc_review_map *map,
+                              const pc_cell_info *cell, size_t pi, pc_buf *b)
+{
+    size_t reviewed = 0, relabelled = 0;
+    for (size_t k = 0; k < cell->nclauses; k++) {
+        pc_review_fit fit = PC_FIT_NONE;
+        const pc_decision *d = map ? pc_review_map_clause(map, pi, cell->clauses[k], &fit) : NULL;
+        reviewed += d && fit == PC_FIT_CURRENT && d->status == PC_REV_REVIEWED;
+        relabelled += pc_policy_clause_relabelled(c->policies[pi], cell->clauses[k]) != 0;
+    }
+    if (reviewed || relabelled)
+        pc_buf_printf(b, " [%zu reviewed, %zu relabelled]", reviewed, relabelled);
+}
+
+/* A matrix cell: "covered (N): first words...", "missing-required", "gap" or "-", then how
+ * many of its clauses the reviewer reviewed or relabelled, the strongest open finding in
+ * brackets and how many findings the reviewer dismissed. A gap or a missing disclosure whose
+ * finding was dismissed is no longer marked as one. */
 static void pc_matrix_cell(const pc_comparison *c, const pc_review_map *map, int cat, size_t pi,
                            pc_buf *b, pc_mark *mark)
 {
@@ -46,6 +63,7 @@ static void pc_matrix_cell(const pc_comparison *c, const pc_review_map *map, int
         char ex[120];
         pc_policy_excerpt(c->policies[pi], cell->clauses[0], 60, ex, sizeof ex);
         pc_buf_printf(b, "covered (%zu): %s", cell->nclauses, ex);
+        pc_cell_decisions(c, map, cell, pi, b);
         *mark = PC_MARK_COVERED;
     } else if (cell->required) {
         pc_buf_adds(b, "missing-required");

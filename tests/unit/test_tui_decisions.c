@@ -99,13 +99,19 @@ static void test_dismissed_one_of_two(void **state)
     assert_non_null(strstr(dump, "2 contradictions"));
     assert_non_null(strstr(dump, "1 dismissed"));
     free(dump);
-    /* The exported matrix says so too. */
+    /* A clause of the cell marked reviewed (side by side) shows in the info line. */
+    tuif_keys(&fx, "Enter Space q");
+    dump = tuif_render(&fx, 160, 30, 0);
+    assert_non_null(strstr(dump, "2 clauses (1 reviewed, 0 relabelled)"));
+    free(dump);
+    /* The exported matrix says both too. */
     export_as("matrix.csv");
     assert_non_null(strstr(fx.app.status, "matrix.csv"));
     char path[1400];
     snprintf(path, sizeof path, "%s/matrix.csv", fx.dir);
     char *csv = slurp(path);
-    assert_non_null(strstr(csv, "[contradiction] [1 of 2 findings dismissed]"));
+    assert_non_null(strstr(csv, "[1 reviewed, 0 relabelled] [contradiction] [1 of 2 findings "
+                                "dismissed]"));
     free(csv);
 }
 
