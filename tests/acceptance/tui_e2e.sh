@@ -151,7 +151,7 @@ mkdir -p "$work/d"
 cp "$POLCMP_SRC"/tests/data/tui/{taxonomy.yaml,alpha.txt,delta.txt} "$work/d/"
 start "" --taxonomy d/taxonomy.yaml d/alpha.txt d/delta.txt
 keys / '^sale of' Enter l
-wait_for "Sale of personal data +! 2 +! 2"
+wait_for "Sale of personal data +! 2 +! 3"
 keys f t
 wait_for "3 of 10 findings · kind: contradiction"
 keys g j d

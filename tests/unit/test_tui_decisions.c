@@ -3,7 +3,7 @@
  * twice that it does not sell, and once that it may): dismissing one of Delta's two shows in the
  * cell ("! 1 of 2"), the info line, the status line and the exported matrix; the findings view
  * exports exactly the rows its filter shows; an existing file is replaced only when the reviewer
- * says so; `~` and a relative name land where they should; search says "match 1/3"; the
+ *  says so; `~` and a relative name land where they should; search says "match 1/2"; the
  * relabel prompt completes ids; the hints name the keys bound. */
 #include "tui_fixture.h"
 
@@ -82,7 +82,7 @@ static void test_dismissed_one_of_two(void **state)
     (void)state;
     matrix_at("sale", "delta");
     char *dump = tuif_render(&fx, 100, 30, 0);
-    assert_non_null(strstr(dump, "! 2")); /* Delta's two clauses on sale, contradicted */
+    assert_non_null(strstr(dump, "! 3")); /* Delta's three clauses on sale, contradicted */
     free(dump);
     /* Findings of kind contradiction: Alpha's, then Delta's two; dismiss Delta's first. */
     tuif_keys(&fx, "f t");
@@ -102,7 +102,7 @@ static void test_dismissed_one_of_two(void **state)
     /* A clause of the cell marked reviewed (side by side) shows in the info line. */
     tuif_keys(&fx, "Enter Space q");
     dump = tuif_render(&fx, 160, 30, 0);
-    assert_non_null(strstr(dump, "2 clauses (1 reviewed, 0 relabelled)"));
+    assert_non_null(strstr(dump, "3 clauses (1 reviewed, 0 relabelled)"));
     free(dump);
     /* The exported matrix says both too. */
     export_as("matrix.csv");
