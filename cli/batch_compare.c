@@ -173,6 +173,8 @@ static json_t *bc_policy_line(const pc_comparison *c, const cli_item *it, unsign
                           p->id, "name", p->name, "file", p->doc->path, "clauses",
                           (json_int_t)p->outline->nclauses, "covered", cov, "attributes",
                           bc_values(c), "findings", bc_findings(c));
+    if (o && c->by_requirement)
+        json_object_set_new(o, "requirements", pc_present_requirements_json(c, 1));
     const char *key;
     json_t *v;
     if (o && it->obj)
@@ -263,23 +265,28 @@ static void bc_collect(cli_result *res, void *ctx)
     res->extra = NULL;
 }
 
+/* Whether category cat is required through `required_by` by a selected regime that the
+ * taxonomy has no requirements for (a regime with requirements is checked item by item, as
+ * compare.c does). */
 static int bc_required(const bc_corpus *cx, int cat)
 {
+    unsigned itemized = 0;
+    for (size_t i = 0; i < cx->tax->nreqs; i++)
+        itemized |= cx->tax->reqs[i].regime;
     const pc_category *cc = &cx->tax->cats[cat];
     for (size_t r = 0; r < cc->nrequired; r++)
-        if (pc_regime_of(cc->required_by[r]) & cx->regimes)
+        if (pc_regime_of(cc->required_by[r]) & cx->regimes & ~itemized)
             return 1;
     return 0;
 }
 
 /* Whether an uncovered category would be reported for a policy: as missing-required (by its
- * own comparison) or as a gap (most of the corpus covers it; introductory text excepted). */
+ * own comparison) or as a gap (most of the corpus covers it; catch-all categories excepted). */
 static int bc_reportable(const bc_corpus *cx, int cat)
 {
     if (bc_required(cx, cat))
         return 1;
-    return 2 * cx->cover[cat] >= cx->npols &&
-           strstr(cx->tax->cats[cat].opp115, "Introductory") == NULL;
+    return 2 * cx->cover[cat] >= cx->npols && !pc_tax_is_catch_all(cx->tax, cat);
 }
 
 /* A gap: the policy leaves out a category at least half the corpus covers, not required by a

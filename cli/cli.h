@@ -18,6 +18,10 @@ int cmd_segment(int argc, char **argv);
 int cmd_classify(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+/* `eval --contradictions` and `eval --completeness` (cmd_eval_findings.c); cmd_eval hands over
+ * when cli_eval_wants_findings says the arguments ask for one of them. */
+int cli_eval_wants_findings(int argc, char **argv);
+int cmd_eval_findings(int argc, char **argv);
 int cmd_taxonomy(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_ui(int argc, char **argv);

@@ -8,7 +8,9 @@
  * failing input reported and skipped (exit status 2). */
 #include "batch_cli.h"
 #include "classify/classify.h"
+#include "classify/frame.h"
 #include "cli.h"
+#include "present/frame_json.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -134,8 +136,8 @@ static json_t *classify_label(const pc_classified *c, size_t clause, const pc_la
 static json_t *classify_attr(const pc_classified *c, const pc_attr_hit *h, const char *text)
 {
     json_t *o = json_pack("{s:s, s:s%, s:s, s:s}", "attribute", c->tax->attrs[h->attribute].id,
-                          "value", text + h->span.start, h->span.end - h->span.start,
-                          "normalized", h->norm.text, "rule", h->rule->id);
+                          "value", text + h->span.start, h->span.end - h->span.start, "normalized",
+                          h->norm.text, "rule", h->rule->id);
     if (o && h->norm.amount >= 0)
         json_object_set_new(o, "amount", json_integer(h->norm.amount));
     return o;
@@ -151,8 +153,8 @@ static json_t *classify_stance(const pc_classified *c, const pc_stance *s)
         json_array_append_new(json_object_get(scopes, pc_scope_dim_name(r->dim)),
                               json_string(c->tax->scopes[r->dim][r->index].id));
     }
-    return json_pack("{s:s, s:s, s:s, s:o, s:o}", "topic", c->tax->topics[s->topic].id,
-                     "polarity", pc_polarity_name(s->polarity), "rule", s->rule->id, "span",
+    return json_pack("{s:s, s:s, s:s, s:o, s:o}", "topic", c->tax->topics[s->topic].id, "polarity",
+                     pc_polarity_name(s->polarity), "rule", s->rule->id, "span",
                      classify_span(s->span), "scopes", scopes);
 }
 
@@ -199,19 +201,20 @@ static void classify_keep_fields(json_t *o, json_t *in)
 }
 
 static void classify_print_policy(const pc_doc *doc, const pc_outline *ol, const pc_classified *c,
-                                  json_t *in, pc_buf *out)
+                                  const pc_frames *fs, json_t *in, pc_buf *out)
 {
     for (size_t i = 0; i < ol->nclauses; i++) {
         const pc_clause *cl = &ol->clauses[i];
         const pc_section *s = &ol->sections[cl->section];
-        json_t *o = json_pack("{s:s, s:s, s:i, s:s%, s:I, s:I, s:I, s:s%}", "policy", doc->name,
-                              "file", doc->path, "section", cl->section, "heading",
-                              doc->text + s->title_start, s->title_end - s->title_start,
-                              "clause", (json_int_t)i, "start", (json_int_t)cl->start, "end",
-                              (json_int_t)cl->end, "text", doc->text + cl->start,
-                              cl->end - cl->start);
+        json_t *o = json_pack(
+            "{s:s, s:s, s:i, s:s%, s:I, s:I, s:I, s:s%}", "policy", doc->name, "file", doc->path,
+            "section", cl->section, "heading", doc->text + s->title_start,
+            s->title_end - s->title_start, "clause", (json_int_t)i, "start", (json_int_t)cl->start,
+            "end", (json_int_t)cl->end, "text", doc->text + cl->start, cl->end - cl->start);
         if (o)
             classify_results(c, i, o, doc->text);
+        if (o && fs)
+            json_object_set_new(o, "frames", pc_frames_clause_json(fs, i));
         if (o && in)
             classify_keep_fields(o, in);
         cli_batch_emit_json(out, o);
@@ -309,7 +312,9 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
     if (c) {
         classify_warnings(c, doc, it, res);
         if (it->path) {
-            classify_print_policy(doc, ol, c, it->obj, &res->out);
+            pc_frames *fs = pc_frames_build(cx->tax->onto, ol, &err);
+            classify_print_policy(doc, ol, c, fs, it->obj, &res->out);
+            pc_frames_free(fs);
         } else {
             classify_union(c, doc, it->obj);
             cli_batch_emit_json(&res->out, json_incref(it->obj));

@@ -275,6 +275,8 @@ static int eval_run(eval_opts *o, const pc_taxonomy *tax, const pc_model *model)
 
 int cmd_eval(int argc, char **argv)
 {
+    if (cli_eval_wants_findings(argc, argv))
+        return cmd_eval_findings(argc, argv);
     eval_opts o;
     if (eval_args(argc, argv, &o) < 0)
         return CLI_ERROR;

@@ -3,6 +3,7 @@
  * stderr as FILE:LINE:COL: rule 'ID': ..., about rules without a required literal (always
  * confirmed with PCRE2), back-references and unbounded look-arounds (both slow). */
 #include "cli.h"
+#include "taxonomy/ontology.h"
 #include "taxonomy/prefilter.h"
 #include "taxonomy/taxonomy.h"
 
@@ -14,10 +15,15 @@ static void taxonomy_summary(const pc_taxonomy *t)
     size_t scopes = 0;
     for (int d = 0; d < PC_DIM_COUNT; d++)
         scopes += t->nscopes[d];
-    printf("%s: ok: %zu categor%s, %zu rules, %zu attribute%s, %zu stance%s, %zu scope%s%s\n",
+    size_t onto = 0;
+    for (int d = 0; t->onto && d < PC_ONTO_DIMS; d++)
+        onto += t->onto->n[d];
+    printf("%s: ok: %zu categor%s, %zu rules, %zu attribute%s, %zu stance%s, %zu scope%s, "
+           "%zu requirement%s, %zu ontology entr%s%s\n",
            t->path, t->ncats, t->ncats == 1 ? "y" : "ies", t->nrules, t->nattrs,
            t->nattrs == 1 ? "" : "s", t->ntopics, t->ntopics == 1 ? "" : "s", scopes,
-           scopes == 1 ? "" : "s", t->jit ? " (JIT)" : "");
+           scopes == 1 ? "" : "s", t->nreqs, t->nreqs == 1 ? "" : "s", onto,
+           onto == 1 ? "y" : "ies", t->jit ? " (JIT)" : "");
 }
 
 static size_t taxonomy_warnings(const pc_taxonomy *t)

@@ -19,7 +19,10 @@ static const cli_command cli_commands[] = {
     {"compare", cmd_compare,
      "polcmp compare [--taxonomy FILE] [--regime LIST] [--format F] [-o OUT] "
      "[--fail-on KINDS] [--allow-empty] POLICY..."},
-    {"eval", cmd_eval, "polcmp eval [--taxonomy FILE] GOLD.jsonl"},
+    {"eval", cmd_eval,
+     "polcmp eval [--taxonomy FILE] GOLD.jsonl\n"
+     "       polcmp eval [--taxonomy FILE] --contradictions FILE.jsonl | --completeness "
+     "FILE.jsonl"},
     {"train", cmd_train,
      "polcmp train [--taxonomy FILE] [--review FILE...] [--set KEY=VALUE,...] [--cv] "
      "-o MODEL GOLD.jsonl..."},

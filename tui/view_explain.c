@@ -8,11 +8,14 @@
  * heading, the matched text and its byte offsets) and, when the learned model decided, the
  * model's score for the label's class against its threshold and the n-grams that weighed
  * most; the rules' labels the model overruled; the attribute values and stances found in it,
- * and the reviewer's decision.
+ * its statement frames (or why it states no practice), and the reviewer's decision. A
+ * contradiction also shows the statement frames that clash: the restriction's and each
+ * practice's, field by field.
  * Everything is lines (lines.h) the view base draws and searches, built when the width or the
  * clause changes; a line naming one of the finding's clauses is tagged with that reference.
  */
 #include "app.h"
+#include "present/frame_json.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +112,30 @@ static void ex_finding_refs(tui_view *v, const pc_finding *f)
     }
 }
 
+/* A contradiction's statement frames: the restriction's, then each practice's with the fields
+ * it clashes on. */
+static void ex_finding_frames(tui_view *v, const pc_finding *f)
+{
+    const pc_frames *fs = v->app->s->pols[f->refs[0].policy]->frames;
+    const pc_frame *r = &fs->v[f->frames[0]];
+    ex_para(v, TUI_S_HEADING, 0, "The statements that clash");
+    for (size_t i = 0; i < f->nrefs; i++) {
+        const pc_frame *x = &fs->v[f->frames[i]];
+        pc_buf b = {0};
+        int rc = pc_buf_printf(&b, "%s, clause %zu: ", i ? "practice" : "restriction",
+                               f->refs[i].clause + 1);
+        if (rc == 0)
+            rc = pc_frame_text(fs, x, &b);
+        if (rc == 0)
+            ex_long(v, i ? TUI_S_NORMAL : TUI_S_CONTRADICTION, 2, "", b.data, b.len);
+        b.len = 0;
+        if (rc == 0 && i && pc_frame_clash_text(fs, r, x, &b) == 0)
+            ex_long(v, TUI_S_DIM, 4, "clash: ", b.data, b.len);
+        v->lines.oom |= rc < 0;
+        pc_buf_free(&b);
+    }
+}
+
 static void ex_finding(tui_view *v)
 {
     ex_view *e = ex_of(v);
@@ -121,6 +148,8 @@ static void ex_finding(tui_view *v)
     ex_long(v, TUI_S_NORMAL, 2, "", f->message, strlen(f->message));
     ex_para(v, TUI_S_HEADING, 0, "It rests on (Enter explains one)");
     ex_finding_refs(v, f);
+    if (f->frames)
+        ex_finding_frames(v, f);
     pc_review_fit fit;
     const pc_decision *d = tui_model_finding_decision(v->app, (size_t)e->finding, &fit);
     if (d) {
@@ -300,6 +329,31 @@ static void ex_stances(tui_view *v)
     tui_lines_blank(&v->lines, -1);
 }
 
+/* What the clause states as statement frames, or why it states none. */
+static void ex_frames(tui_view *v)
+{
+    ex_view *e = ex_of(v);
+    const pc_frames *fs = ex_policy(v)->frames;
+    if (!fs || !fs->onto)
+        return;
+    size_t lo = fs->first[e->clause], hi = fs->first[e->clause + 1];
+    if (lo == hi && !fs->skip[e->clause])
+        return;
+    ex_para(v, TUI_S_HEADING, 0, "Statements");
+    if (lo == hi)
+        ex_para(v, TUI_S_DIM, 2, "none: not a statement of practice (%s)",
+                pc_frame_skip_name((pc_frame_skip)fs->skip[e->clause]));
+    for (size_t i = lo; i < hi; i++) {
+        pc_buf b = {0};
+        if (pc_frame_text(fs, &fs->v[i], &b) == 0)
+            ex_long(v, TUI_S_NORMAL, 2, "", b.data, b.len);
+        else
+            v->lines.oom = 1;
+        pc_buf_free(&b);
+    }
+    tui_lines_blank(&v->lines, -1);
+}
+
 static void ex_review(tui_view *v)
 {
     ex_view *e = ex_of(v);
@@ -323,6 +377,7 @@ static void ex_build(tui_view *v, int w)
         ex_labels(v);
         ex_attrs(v);
         ex_stances(v);
+        ex_frames(v);
         ex_review(v);
     }
     if (!v->lines.n)

@@ -58,6 +58,9 @@ pc_policy *pc_policy_from_doc_with(pc_doc *doc, const pc_taxonomy *tax,
     p->cls = pc_classify_with(tax, p->outline, copts, err);
     if (!p->cls)
         goto fail;
+    p->frames = pc_frames_build(tax->onto, p->outline, err);
+    if (!p->frames)
+        goto fail;
     p->id = pc_strdup(doc->name);
     p->name = pc_policy_display_name(doc, p->outline);
     p->label = pc_policy_short_label(doc, p->outline);
@@ -94,6 +97,7 @@ void pc_policy_free(pc_policy *p)
 {
     if (!p)
         return;
+    pc_frames_free(p->frames);
     pc_overlay_free(p->overlay);
     pc_classified_free(p->cls);
     pc_outline_free(p->outline);

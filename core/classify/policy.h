@@ -5,15 +5,16 @@
 #define POLCMP_POLICY_H
 
 #include "classify/classify.h"
+#include "classify/frame.h"
 #include "classify/overlay.h"
-#include "text/load.h"
 #include "segment/segment.h"
 #include "taxonomy/taxonomy.h"
+#include "text/load.h"
 #include "util/util.h"
 
-/* pc_policy: owns doc, outline, cls, overlay and the strings; borrows the taxonomy. cls is the
- * classifier's output and is never changed; overlay (NULL when nothing is relabelled) holds the
- * reviewer's relabels. */
+/* pc_policy: owns doc, outline, cls, frames, overlay and the strings; borrows the taxonomy. cls
+ * is the classifier's output and is never changed; overlay (NULL when nothing is relabelled)
+ * holds the reviewer's relabels. */
 typedef struct pc_policy {
     char *id;   /* short unique id: the file's base name without extension */
     char *name; /* what people call it: "<id>" or "<id>: <document title>" */
@@ -22,6 +23,7 @@ typedef struct pc_policy {
     pc_doc *doc;
     pc_outline *outline;
     pc_classified *cls;
+    pc_frames *frames; /* statement frames (frame.h); NULL only in hand-made policies */
     pc_overlay *overlay;
 } pc_policy;
 
@@ -35,7 +37,7 @@ typedef struct pc_eff_label {
     int reviewer;
 } pc_eff_label;
 
-/* Load, segment and classify one file (copts may be NULL: the rules alone; its model, if any,
+/* Load, segment, classify and read the statement frames of one file (copts may be NULL: the rules alone; its model, if any,
  * must outlive the policy). */
 pc_policy *pc_policy_open_with(const char *path, const pc_load_opts *opts,
                                const pc_taxonomy *tax, const pc_classify_opts *copts,

@@ -6,6 +6,8 @@
 #ifndef POLCMP_STANCE_H
 #define POLCMP_STANCE_H
 
+#include "util/words.h"
+
 #include <stddef.h>
 
 typedef enum pc_polarity {
@@ -37,7 +39,17 @@ typedef struct pc_stance_clause {
 
 void pc_stance_clause_init(pc_stance_clause *c, const char *text, size_t len);
 /* As pc_stance_polarity, on c's clause. */
-pc_polarity pc_stance_clause_polarity(pc_stance_clause *c, size_t action_start,
-                                      size_t action_end);
+pc_polarity pc_stance_clause_polarity(pc_stance_clause *c, size_t action_start, size_t action_end);
+
+/* The word-level cues, for other readers of clauses (statement frames): whether an "if",
+ * "unless", "when"... opens the part of the sentence holding word k; whether a negation
+ * governs word a (rule 1 above). */
+int pc_stance_subordinate(const pc_words *ws, size_t k);
+int pc_stance_negated(const pc_words *ws, size_t a);
+/* The index of the negation word that governs word a ("no" after it in "we sell no data"),
+ * or -1. */
+long pc_stance_negation(const pc_words *ws, size_t a);
+/* Whether w is a negation word ("not", "never", "no", "without", "...n't"). */
+int pc_stance_is_negation(const char *w);
 
 #endif

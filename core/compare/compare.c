@@ -39,8 +39,10 @@ static int pc_one_kind(const char *w, size_t n, void *arg)
             *a->kinds |= 1u << k;
             return 0;
         }
-    pc_error_set(a->err, "unknown finding kind '%.*s' (one of missing-required, contradiction, "
-                 "disagreement, gap, placeholder, empty-section, duplicate, vague)", (int)n, w);
+    pc_error_set(a->err,
+                 "unknown finding kind '%.*s' (one of missing-required, contradiction, "
+                 "disagreement, gap, placeholder, empty-section, duplicate, vague, incomplete)",
+                 (int)n, w);
     return -1;
 }
 
@@ -51,25 +53,6 @@ int pc_finding_kinds_parse(const char *list, unsigned *kinds, pc_error *err)
     return pc_each_word(list, pc_one_kind, &a);
 }
 
-static const struct {
-    const char *name;
-    unsigned bit;
-} pc_regime_names[] = {
-    {"gdpr", PC_REGIME_GDPR},
-    {"ccpa", PC_REGIME_CCPA},
-    {"cpra", PC_REGIME_CCPA},
-    {"coppa", PC_REGIME_COPPA},
-    {"all", PC_REGIME_GDPR | PC_REGIME_CCPA | PC_REGIME_COPPA},
-};
-
-static unsigned pc_regime_word(const char *w, size_t n)
-{
-    for (size_t i = 0; i < sizeof pc_regime_names / sizeof pc_regime_names[0]; i++)
-        if (strlen(pc_regime_names[i].name) == n && !strncasecmp(w, pc_regime_names[i].name, n))
-            return pc_regime_names[i].bit;
-    return 0;
-}
-
 struct pc_regimes_arg {
     unsigned *regimes;
     pc_error *err;
@@ -78,7 +61,7 @@ struct pc_regimes_arg {
 static int pc_one_regime(const char *w, size_t n, void *arg)
 {
     struct pc_regimes_arg *a = arg;
-    unsigned bit = pc_regime_word(w, n);
+    unsigned bit = pc_req_regime(w, n);
     if (!bit) {
         pc_error_set(a->err, "unknown regime '%.*s' (one of gdpr, ccpa, coppa, all)", (int)n, w);
         return -1;
@@ -96,7 +79,7 @@ int pc_regimes_parse(const char *list, unsigned *regimes, pc_error *err)
 
 unsigned pc_regime_of(const char *required_by)
 {
-    return pc_regime_word(required_by, strcspn(required_by, " "));
+    return pc_req_regime(required_by, strcspn(required_by, " "));
 }
 
 /* ---- matrix ---- */
@@ -160,22 +143,35 @@ static void pc_required_list(const pc_comparison *c, int cat, pc_buf *out)
             continue;
         for (size_t r = 0; r < cc->nrequired; r++) {
             const char *art = cc->required_by[r];
-            if (!(pc_regime_of(art) & c->regimes) || (out->data && strstr(out->data, art)))
+            if (!(pc_regime_of(art) & c->regimes & ~c->by_requirement) ||
+                (out->data && strstr(out->data, art)))
                 continue;
             pc_buf_printf(out, "%s%s", out->len ? "; " : "", art);
         }
     }
 }
 
-/* Whether an ancestor of cat is reported for this policy (missing-required or gap), so that a
- * finding on cat would only repeat it. */
+/* The regimes that require category cat's cell through `required_by` and that the taxonomy
+ * has no requirements for (those are checked by compare_require.c). */
+static unsigned pc_required_by_category(const pc_comparison *c, const pc_cell_info *cell)
+{
+    return cell->required & ~c->by_requirement;
+}
+
+/* Whether an uncovered category would be reported for this policy (missing-required or gap). */
+static int pc_reportable(const pc_comparison *c, int cat, const pc_cell_info *cell)
+{
+    return !cell->covered && (pc_required_by_category(c, cell) ||
+                              (cell->peers > 0 && !pc_tax_is_catch_all(c->tax, cat)));
+}
+
+/* Whether an ancestor of cat is reported for this policy, so that a finding on cat would only
+ * repeat it. */
 static int pc_ancestor_reported(const pc_comparison *c, int cat, size_t pi)
 {
-    for (int a = c->tax->cats[cat].parent; a >= 0; a = c->tax->cats[a].parent) {
-        const pc_cell_info *cell = pc_comparison_cell(c, a, pi);
-        if (!cell->covered && (cell->required || cell->peers > 0))
+    for (int a = c->tax->cats[cat].parent; a >= 0; a = c->tax->cats[a].parent)
+        if (pc_reportable(c, a, pc_comparison_cell(c, a, pi)))
             return 1;
-    }
     return 0;
 }
 
@@ -204,7 +200,7 @@ static int pc_coverage_finding(pc_comparison *c, int cat, size_t pi)
     const pc_cell_info *cell = pc_comparison_cell(c, cat, pi);
     const char *id = c->policies[pi]->id;
     char msg[1024];
-    if (cell->required) {
+    if (pc_required_by_category(c, cell)) {
         if (pc_ancestor_reported(c, cat, pi))
             return 0;
         pc_buf req = {0};
@@ -214,9 +210,7 @@ static int pc_coverage_finding(pc_comparison *c, int cat, size_t pi)
         pc_buf_free(&req);
         return pc_add_coverage(c, PC_FIND_MISSING, PC_SEV_HIGH, cat, pi, msg);
     }
-    /* Introductory text is not a topic a policy can leave out. */
-    if (cell->peers == 0 || pc_ancestor_reported(c, cat, pi) ||
-        strstr(cc->opp115, "Introductory") != NULL)
+    if (!pc_reportable(c, cat, cell) || pc_ancestor_reported(c, cat, pi))
         return 0;
     snprintf(msg, sizeof msg, "%s says nothing on \"%s\"; %d other polic%s", id, cc->name,
              cell->peers, cell->peers == 1 ? "y covers it" : "ies cover it");
@@ -269,40 +263,80 @@ static int pc_collect_values(pc_comparison *c)
     return 0;
 }
 
-/* Whether policy pi states normalized value `norm` for the attribute in values[lo..hi). */
-static int pc_policy_states(const pc_comparison *c, size_t lo, size_t hi, int pi,
-                            const char *norm)
+/* The values of one attribute sorted by policy, value and position, so that each policy's
+ * distinct values form a run: sorting keeps the work near-linear however many values a long
+ * policy states. Plain value; v is borrowed. */
+typedef struct pc_val_ix {
+    const pc_attr_value *v;
+    size_t i; /* its index in c->values */
+} pc_val_ix;
+
+static int pc_val_ix_cmp(const void *pa, const void *pb)
 {
-    for (size_t i = lo; i < hi; i++)
-        if (c->values[i].policy == pi && !strcmp(c->values[i].hit->norm.text, norm))
-            return 1;
-    return 0;
+    const pc_val_ix *a = pa, *b = pb;
+    if (a->v->policy != b->v->policy)
+        return a->v->policy < b->v->policy ? -1 : 1;
+    int r = strcmp(a->v->hit->norm.text, b->v->hit->norm.text);
+    return r ? r : (a->i > b->i) - (a->i < b->i);
 }
 
-/* Whether two policies state exactly the same set of values in values[lo..hi). */
-static int pc_same_values(const pc_comparison *c, size_t lo, size_t hi, int p, int q)
+/* values[lo..hi) sorted (a new array, NULL on out of memory), and in first[i - lo] whether
+ * value i is the first its policy states with its normalized text. */
+static pc_val_ix *pc_values_sorted(const pc_comparison *c, size_t lo, size_t hi,
+                                   unsigned char *first)
 {
-    for (size_t i = lo; i < hi; i++) {
-        const pc_attr_value *v = &c->values[i];
-        if (v->policy == p && !pc_policy_states(c, lo, hi, q, v->hit->norm.text))
-            return 0;
-        if (v->policy == q && !pc_policy_states(c, lo, hi, p, v->hit->norm.text))
-            return 0;
+    pc_val_ix *x = malloc((hi - lo) * sizeof *x);
+    if (!x)
+        return NULL;
+    for (size_t i = lo; i < hi; i++)
+        x[i - lo] = (pc_val_ix){&c->values[i], i};
+    qsort(x, hi - lo, sizeof *x, pc_val_ix_cmp);
+    for (size_t k = 0; k < hi - lo; k++)
+        first[x[k].i - lo] = k == 0 || x[k].v->policy != x[k - 1].v->policy ||
+                             strcmp(x[k].v->hit->norm.text, x[k - 1].v->hit->norm.text) != 0;
+    return x;
+}
+
+/* The next distinct value of the run x[*k..end) (first[]: see pc_values_sorted), or NULL. */
+static const char *pc_next_distinct(const pc_val_ix *x, size_t *k, size_t end,
+                                    const unsigned char *first, size_t lo)
+{
+    while (*k < end && !first[x[*k].i - lo])
+        (*k)++;
+    return *k < end ? x[(*k)++].v->hit->norm.text : NULL;
+}
+
+/* Whether every policy of the sorted values x[0..n) states the same set of values as the
+ * first: both distinct lists are sorted, so they are walked side by side. */
+static int pc_values_agree(const pc_val_ix *x, size_t n, const unsigned char *first, size_t lo)
+{
+    size_t ref_end = 0;
+    while (ref_end < n && x[ref_end].v->policy == x[0].v->policy)
+        ref_end++;
+    for (size_t k = ref_end, end; k < n; k = end) {
+        for (end = k; end < n && x[end].v->policy == x[k].v->policy; end++)
+            ;
+        size_t ref = 0;
+        const char *a, *b;
+        do {
+            a = pc_next_distinct(x, &ref, ref_end, first, lo);
+            b = pc_next_distinct(x, &k, end, first, lo);
+            if ((a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0))
+                return 0;
+        } while (a);
     }
     return 1;
 }
 
-/* "01-freshbox: 90 days; 04-buchhaus: 730 days, 30 days" for values[lo..hi). */
-static void pc_values_summary(const pc_comparison *c, size_t lo, size_t hi, pc_buf *b)
+/* "01-freshbox: 90 days; 04-buchhaus: 730 days, 30 days" for values[lo..hi): each policy's
+ * distinct values in the order stated. */
+static void pc_values_summary(const pc_comparison *c, size_t lo, size_t hi,
+                              const unsigned char *first, pc_buf *b)
 {
     int last = -1;
     for (size_t i = lo; i < hi; i++) {
         const pc_attr_value *v = &c->values[i];
-        int seen = 0;
-        for (size_t j = lo; j < i; j++)
-            seen |= c->values[j].policy == v->policy &&
-                    !strcmp(c->values[j].hit->norm.text, v->hit->norm.text);
-        if (seen)
+        if (!first[i - lo])
             continue;
         if (v->policy != last)
             pc_buf_printf(b, "%s%s: ", last >= 0 ? "; " : "", c->policies[v->policy]->id);
@@ -315,28 +349,26 @@ static void pc_values_summary(const pc_comparison *c, size_t lo, size_t hi, pc_b
 
 static int pc_attribute_disagreement(pc_comparison *c, size_t lo, size_t hi)
 {
-    int first = c->values[lo].policy, differs = 0, npol = 0;
-    for (size_t i = lo; i < hi; i++) {
-        if (i == lo || c->values[i].policy != c->values[i - 1].policy)
-            npol++;
-        if (!pc_same_values(c, lo, hi, first, c->values[i].policy))
-            differs = 1;
-    }
-    if (npol < 2 || !differs)
-        return 0;
-    pc_ref *refs = malloc((hi - lo) * sizeof *refs);
-    if (!refs)
-        return -1;
-    for (size_t i = lo; i < hi; i++)
-        refs[i - lo] = (pc_ref){c->values[i].policy, c->values[i].clause, -1};
-    const pc_attribute *attr = &c->tax->attrs[c->values[lo].hit->attribute];
-    pc_buf b = {0};
-    pc_values_summary(c, lo, hi, &b);
-    int rc = pc_cmp_add(c, PC_FIND_DISAGREEMENT, PC_SEV_MEDIUM, attr->category, refs, hi - lo,
+    if (c->values[lo].policy == c->values[hi - 1].policy)
+        return 0; /* one policy (values are sorted by policy): nothing to disagree with */
+    unsigned char *first = malloc(hi - lo);
+    pc_val_ix *x = first ? pc_values_sorted(c, lo, hi, first) : NULL;
+    pc_ref *refs = x ? malloc((hi - lo) * sizeof *refs) : NULL;
+    int rc = refs ? 0 : -1;
+    if (rc == 0 && !pc_values_agree(x, hi - lo, first, lo)) {
+        for (size_t i = lo; i < hi; i++)
+            refs[i - lo] = (pc_ref){c->values[i].policy, c->values[i].clause, -1};
+        const pc_attribute *attr = &c->tax->attrs[c->values[lo].hit->attribute];
+        pc_buf b = {0};
+        pc_values_summary(c, lo, hi, first, &b);
+        rc = pc_cmp_add(c, PC_FIND_DISAGREEMENT, PC_SEV_MEDIUM, attr->category, refs, hi - lo,
                         "%s differs between policies: %s", attr->name, b.data ? b.data : "");
-    if (rc == 0)
-        c->findings[c->nfindings - 1].attribute = c->values[lo].hit->attribute;
-    pc_buf_free(&b);
+        if (rc == 0)
+            c->findings[c->nfindings - 1].attribute = c->values[lo].hit->attribute;
+        pc_buf_free(&b);
+    }
+    free(first);
+    free(x);
     free(refs);
     return rc;
 }
@@ -382,6 +414,7 @@ pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, si
     c->policies = policies;
     c->npolicies = n;
     c->regimes = regimes;
+    c->by_requirement = pc_cmp_requirement_regimes(c);
     int rc = pc_fill_matrix(c);
     if (rc == 0)
         rc = pc_collect_values(c);
@@ -391,6 +424,10 @@ pc_comparison *pc_compare(const pc_taxonomy *tax, pc_policy *const *policies, si
         rc = pc_attribute_findings(c);
     if (rc == 0)
         rc = pc_cmp_stances(c);
+    if (rc == 0)
+        rc = pc_cmp_contradictions(c);
+    if (rc == 0)
+        rc = pc_cmp_requirements(c);
     for (size_t pi = 0; rc == 0 && pi < n; pi++)
         rc = pc_cmp_lint(c, pi);
     if (rc < 0) {
@@ -411,6 +448,8 @@ void pc_comparison_free(pc_comparison *c)
             free(c->cells[i].clauses);
     free(c->cells);
     free(c->values);
+    free(c->reqs);
+    free(c->req_evidence);
     for (size_t i = 0; i < c->nfindings; i++)
         pc_cmp_finding_free(&c->findings[i]);
     free(c->findings);

@@ -1,18 +1,17 @@
-/* compare_lint.c: findings inside one policy that need no taxonomy.
+/* compare_lint.c: findings inside one policy that need no taxonomy (with compare_repeat.c
+ * and compare_outline.c), and the helpers they share (compare_internal.h).
  *
  * - placeholder (medium): template text left unfilled: "[Company Name]", "[insert date here]",
- *   "{{company}}", "<<NAME>>", "XXXX", "TBD", "TODO", "[●]", "____", "Lorem ipsum". A bracketed
- *   text counts when it reads like a slot or an instruction (see lint_placeholder_rx), not "[1]",
- *   "[a]", "[sic]", "[PDF]" or a Markdown link "[here](url)". One finding per distinct text,
- *   resting on every clause (or section heading) that holds it.
- * - empty-section (low): a titled section with no clause of its own or in any subsection
- *   (not the untitled preamble, not the document's own title).
- * - duplicate (low): a sentence of at least six words stated more than once. Texts compare
- *   ASCII case-folded, whitespace collapsed, trailing punctuation dropped. A list item compares
- *   together with its lead-in, so one item under "We collect:" and under "We share:" is not a
- *   repetition. Sorted, not compared in pairs: O(n log n) in the number of clauses.
+ *   "[If you use ..., please supplement this section]", "{{company}}", "<<NAME>>", "XXXX",
+ *   "TBD", "TODO", "[●]", "____", "Lorem ipsum". A bracketed text counts when it reads like a
+ *   slot or an instruction (see lint_placeholder_rx), not "[1]", "[a]", "[sic]", "[PDF]" or a
+ *   Markdown link "[here](url)". One finding per distinct text, resting on every clause (or
+ *   section heading) that holds it.
  * - vague (low): a commitment hedged away, found by the cue table lint_cues. One finding per
- *   clause, naming every cue it holds with the reason a reviewer should care.
+ *   distinct clause text (a sentence repeated is one finding citing its places), naming every
+ *   cue it holds with the reason a reviewer should care. A cue about a law or another document
+ *   ("the Act, as amended from time to time", "the Terms may change without notice") is not the
+ *   policy's own hedge.
  * Texts are read with whitespace runs collapsed to one space, so a phrase broken by a hard wrap
  * still matches and quotes in messages stay on one line.
  */
@@ -24,9 +23,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define LINT_QUOTE_MAX     80 /* bytes of quoted text in a message */
-#define LINT_DUP_MIN_WORDS 6  /* shorter clauses ("Yes.") may repeat */
 
 /* ---- text helpers ---- */
 
@@ -45,65 +41,6 @@ static int lint_ieq(const char *s, size_t n, const char *w)
     return i == n && !w[i];
 }
 
-static int lint_space(char ch)
-{
-    return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
-}
-
-/* Append s[0..n) to b with whitespace runs made one space and both ends trimmed; with fold,
- * ASCII letters lowercased. */
-static int lint_collapse(pc_buf *b, const char *s, size_t n, int fold)
-{
-    size_t first = b->len;
-    int gap = 0;
-    if (pc_buf_reserve(b, n + 1) < 0)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        if (lint_space(ch)) {
-            gap = 1;
-            continue;
-        }
-        if (gap && b->len > first)
-            b->data[b->len++] = ' ';
-        gap = 0;
-        b->data[b->len++] = fold ? lint_lower(ch) : ch;
-    }
-    b->data[b->len] = '\0';
-    return 0;
-}
-
-/* s[0..n) with whitespace collapsed, cut to at most LINT_QUOTE_MAX bytes at a word and a UTF-8
- * boundary ("..." when cut), into out (LINT_QUOTE_SIZE bytes). */
-#define LINT_QUOTE_SIZE (LINT_QUOTE_MAX + 5)
-static void lint_quote(const char *s, size_t n, char *out)
-{
-    size_t len = 0, i = 0;
-    int gap = 0;
-    for (; i < n && len <= LINT_QUOTE_MAX; i++) {
-        if (lint_space(s[i])) {
-            gap = len > 0;
-            continue;
-        }
-        if (gap)
-            out[len++] = ' ';
-        gap = 0;
-        out[len++] = s[i];
-    }
-    while (i < n && lint_space(s[i]))
-        i++;
-    if (i == n) {
-        out[len] = '\0';
-        return;
-    }
-    size_t cut = LINT_QUOTE_MAX; /* out[cut] exists: more than LINT_QUOTE_MAX bytes were copied */
-    while (cut > LINT_QUOTE_MAX / 2 && out[cut] != ' ')
-        cut--;
-    while (cut > 0 && (((unsigned char)out[cut] & 0xC0) == 0x80 || out[cut - 1] == ' '))
-        cut--;
-    memcpy(out + cut, "...", 4);
-}
-
 /* ---- patterns ---- */
 
 /* Bullets and marks that stand for a blank: "[●]", "[___]", "[***]". */
@@ -111,14 +48,19 @@ static void lint_quote(const char *s, size_t n, char *out)
 /* A bracketed text that is not a Markdown link leftover ("[here](url)"). */
 #define LINT_BR(body) "\\[" body "\\](?!\\()"
 /* Unfilled template text, one alternative a line (UTF, case-sensitive unless (?i:)). A
- * bracketed text counts when it is only blank marks, starts with an instruction, names a slot
- * word (company, name, date...), or is ALL CAPS (four letters or more, not a file type); so
- * "[1]", "[a]", "[sic]", "[citation]" and "[PDF]" do not. An XXX word takes in its whole token
- * ("XX/XX/XXXX", "$XXX"). */
+ * bracketed text counts when it is only blank marks, starts with an instruction, holds one
+ * addressed to whoever fills the template ("please supplement", "complete this section"),
+ * names a slot word (company, name, date...), or is ALL CAPS (four letters or more, not a file
+ * type); so "[1]", "[a]", "[sic]", "[citation]" and "[PDF]" do not. An XXX word takes in its
+ * whole token ("XX/XX/XXXX", "$XXX"). */
 /* clang-format off */
 static const char lint_placeholder_rx[] =
     LINT_BR("[\\s" LINT_MARK "]*[" LINT_MARK "][\\s" LINT_MARK "]*") "|"
     LINT_BR("\\s*(?i:insert|add|enter|please|fill|specify)\\b[^\\[\\]]{0,160}") "|"
+    LINT_BR("[^\\[\\]]{0,160}?\\b(?i:please (?:supplement|fill|insert|add|complete|provide|"
+          "specify|replace|delete|remove|update|edit|describe|list|enter|state|indicate|adapt|"
+          "adjust|modify|amend|review)|(?:supplement|complete|fill in|adapt|adjust|customi[sz]e|"
+          "edit|update) this (?:section|paragraph|clause|part))\\b[^\\[\\]]{0,160}") "|"
     LINT_BR("[^\\[\\]]{0,160}?\\b(?i:company|name|insert|date|address|e-?mail|phone|"
           "telephone|your|here|website|url|country|state|city|amount|number)s?\\b"
           "[^\\[\\]]{0,160}") "|"
@@ -128,24 +70,25 @@ static const char lint_placeholder_rx[] =
     "\\b(?:TBD|TODO)\\b|(?i:\\blorem ipsum\\b)";
 /* clang-format on */
 
-enum { LINT_NEG = 1, LINT_CONSENT = 2 };
+enum { LINT_NEG = 1, LINT_CONSENT = 2, LINT_OTHER = 4 };
 
 /* The hedges looked for (caseless, UTF), each with the reason shown to the reviewer. Flags:
  * LINT_NEG skips a cue with a negation among the few words before it ("we will not use it for
  * other purposes" is a promise), LINT_CONSENT one followed shortly by "consent" ("for other
- * purposes with your consent"). "including but not limited to" is left out: too common. */
+ * purposes with your consent"), LINT_OTHER one about a law or another document (lint_other).
+ * "including but not limited to" is left out: too common. */
 static const struct {
     const char *pattern, *reason;
     int flags;
 } lint_cues[] = {
-    {"\\bfrom time to time\\b", "no schedule or trigger is given", 0},
+    {"\\bfrom time to time\\b", "no schedule or trigger is given", LINT_OTHER},
     {"\\bfor any (?:other )?purposes?\\b", "the purpose is left unlimited",
      LINT_NEG | LINT_CONSENT},
     {"\\bfor other purposes\\b", "the purposes are not named", LINT_NEG | LINT_CONSENT},
     {"\\bas (?:we|it) (?:see|sees|deem|deems) fit\\b", "left to the company's discretion", 0},
     {"\\bas (?:we|it) deems? (?:appropriate|necessary)\\b", "left to the company's discretion", 0},
     {"\\bat (?:our|its) (?:sole|absolute) discretion\\b", "left to the company's discretion", 0},
-    {"\\bwithout (?:prior |advance )?notice\\b", "no notice is promised", LINT_NEG},
+    {"\\bwithout (?:prior |advance )?notice\\b", "no notice is promised", LINT_NEG | LINT_OTHER},
     {"\\b(?:certain|selected|various) (?:third[- ]part(?:y|ies)|partners)\\b",
      "the recipients are not named", 0},
     {"\\bby (?:continuing to (?:use|access|visit|browse)|(?:us|access|visit|brows)ing"
@@ -162,6 +105,7 @@ typedef struct lint_rx {
     pcre2_code *cue[LINT_NCUES];
     pcre2_match_data *md;
     pcre2_match_context *mctx;
+    pc_words *ws; /* the words before a cue (lint_other) */
 } lint_rx;
 
 static void lint_rx_free(lint_rx *rx)
@@ -171,6 +115,7 @@ static void lint_rx_free(lint_rx *rx)
         pcre2_code_free(rx->cue[i]);
     pcre2_match_data_free(rx->md);
     pcre2_match_context_free(rx->mctx);
+    free(rx->ws);
 }
 
 static pcre2_code *lint_compile(const char *pattern, uint32_t flags)
@@ -191,7 +136,8 @@ static int lint_rx_init(lint_rx *rx)
             return -1;
     rx->md = pcre2_match_data_create(4, NULL);
     rx->mctx = pcre2_match_context_create(NULL);
-    if (!rx->placeholder || !rx->md || !rx->mctx)
+    rx->ws = malloc(sizeof *rx->ws);
+    if (!rx->placeholder || !rx->md || !rx->mctx || !rx->ws)
         return -1;
     pcre2_set_match_limit(rx->mctx, PC_MATCH_LIMIT);
     pcre2_set_depth_limit(rx->mctx, PC_DEPTH_LIMIT);
@@ -210,105 +156,26 @@ static int lint_match(lint_rx *rx, const pcre2_code *re, const char *s, size_t n
     return 1;
 }
 
-/* ---- texts found, grouped ---- */
-
-/* A text found in a clause or a heading (a placeholder, a sentence's comparison key) and where.
- * The text lives NUL-terminated in the lint_bag's arena. Plain value. */
-typedef struct lint_item {
-    size_t off;       /* into lint_bag.arena */
-    const char *text; /* set by lint_bag_sort, once the arena stops growing */
-    pc_ref ref;
-} lint_item;
-
-/* Texts of one policy, sorted by text then place so equal texts form runs. Owns arena and v. */
-typedef struct lint_bag {
-    pc_buf arena;
-    lint_item *v;
-    size_t n, cap;
-} lint_bag;
-
-/* Start an item at ref; its text is what is appended to the arena until lint_bag_end. */
-static int lint_bag_begin(lint_bag *b, pc_ref ref)
-{
-    if (pc_grow(&b->v, &b->cap, b->n + 1, sizeof *b->v) < 0)
-        return -1;
-    b->v[b->n++] = (lint_item){b->arena.len, NULL, ref};
-    return 0;
-}
-
-static int lint_bag_end(lint_bag *b)
-{
-    return pc_buf_addc(&b->arena, '\0');
-}
-
-static void lint_bag_free(lint_bag *b)
-{
-    free(b->v);
-    pc_buf_free(&b->arena);
-}
-
-static int lint_ref_cmp(const pc_ref *a, const pc_ref *b)
-{
-    if (a->clause != b->clause)
-        return a->clause < b->clause ? -1 : 1;
-    return (a->section > b->section) - (a->section < b->section);
-}
-
-static int lint_item_cmp(const void *pa, const void *pb)
-{
-    const lint_item *a = pa, *b = pb;
-    int r = strcmp(a->text, b->text);
-    return r ? r : lint_ref_cmp(&a->ref, &b->ref);
-}
-
-static void lint_bag_sort(lint_bag *b)
-{
-    for (size_t i = 0; i < b->n; i++)
-        b->v[i].text = b->arena.data + b->v[i].off;
-    if (b->n > 1)
-        qsort(b->v, b->n, sizeof *b->v, lint_item_cmp);
-}
-
-/* The end of the run of items equal in text to v[lo]. */
-static size_t lint_bag_run(const lint_bag *b, size_t lo)
-{
-    size_t hi = lo + 1;
-    while (hi < b->n && !strcmp(b->v[hi].text, b->v[lo].text))
-        hi++;
-    return hi;
-}
-
-/* The distinct places of items v[0..n), in order, into a new array (caller frees). */
-static pc_ref *lint_refs(const lint_item *v, size_t n, size_t *nr)
-{
-    pc_ref *refs = malloc(n * sizeof *refs);
-    *nr = 0;
-    for (size_t i = 0; refs && i < n; i++)
-        if (*nr == 0 || lint_ref_cmp(&refs[*nr - 1], &v[i].ref) != 0)
-            refs[(*nr)++] = v[i].ref;
-    return refs;
-}
-
 /* ---- placeholder ---- */
 
 /* The placeholders of text[0..n) (collapsed into t first) into b, at ref. */
-static int lint_scan(lint_rx *rx, lint_bag *b, pc_buf *t, const char *text, size_t n, pc_ref ref)
+static int lint_scan(lint_rx *rx, pc_cmp_bag *b, pc_buf *t, const char *text, size_t n, pc_ref ref)
 {
     size_t a, e;
     t->len = 0;
-    if (lint_collapse(t, text, n, 0) < 0)
+    if (pc_cmp_lint_collapse(t, text, n, 0) < 0)
         return -1;
     for (size_t from = 0;
          from < t->len && lint_match(rx, rx->placeholder, t->data, t->len, from, &a, &e);
          from = e > a ? e : a + 1)
-        if (lint_bag_begin(b, ref) < 0 || pc_buf_add(&b->arena, t->data + a, e - a) < 0 ||
-            lint_bag_end(b) < 0)
+        if (pc_cmp_bag_begin(b, ref) < 0 || pc_buf_add(&b->arena, t->data + a, e - a) < 0 ||
+            pc_cmp_bag_end(b) < 0)
             return -1;
     return 0;
 }
 
 /* The clauses and section titles of policy pi, scanned into b. */
-static int lint_collect_placeholders(lint_rx *rx, const pc_policy *p, int pi, lint_bag *b)
+static int lint_collect_placeholders(lint_rx *rx, const pc_policy *p, int pi, pc_cmp_bag *b)
 {
     const pc_outline *o = p->outline;
     const char *text = p->doc->text;
@@ -331,15 +198,15 @@ static int lint_collect_placeholders(lint_rx *rx, const pc_policy *p, int pi, li
 /* One finding per distinct text, resting on every clause or heading that holds it. */
 static int lint_placeholders(lint_rx *rx, pc_comparison *c, size_t pi)
 {
-    lint_bag b = {0};
+    pc_cmp_bag b = {0};
     int rc = lint_collect_placeholders(rx, c->policies[pi], (int)pi, &b);
-    lint_bag_sort(&b);
+    pc_cmp_bag_sort(&b);
     for (size_t lo = 0, hi; rc == 0 && lo < b.n; lo = hi) {
-        hi = lint_bag_run(&b, lo);
+        hi = pc_cmp_bag_run(&b, lo);
         size_t nr;
-        pc_ref *refs = lint_refs(b.v + lo, hi - lo, &nr);
-        char q[LINT_QUOTE_SIZE], times[48] = "";
-        lint_quote(b.v[lo].text, strlen(b.v[lo].text), q);
+        pc_ref *refs = pc_cmp_bag_refs(b.v + lo, hi - lo, PC_LINT_MAX_PLACES, &nr);
+        char q[PC_LINT_QUOTE_SIZE], times[48] = "";
+        pc_cmp_lint_quote(b.v[lo].text, strlen(b.v[lo].text), q);
         if (hi - lo > 1)
             snprintf(times, sizeof times, " (%zu times in this policy)", hi - lo);
         rc = refs ? pc_cmp_add(c, PC_FIND_PLACEHOLDER, PC_SEV_MEDIUM, -1, refs, nr,
@@ -347,97 +214,7 @@ static int lint_placeholders(lint_rx *rx, pc_comparison *c, size_t pi)
                   : -1;
         free(refs);
     }
-    lint_bag_free(&b);
-    return rc;
-}
-
-/* ---- empty-section ---- */
-
-static int lint_empty_sections(pc_comparison *c, size_t pi)
-{
-    const pc_policy *p = c->policies[pi];
-    const pc_outline *o = p->outline;
-    unsigned char *full = calloc(o->nsections + 1, 1);
-    if (!full)
-        return -1;
-    /* children come after their parent: walking backwards, a subtree is done before its root */
-    for (size_t s = o->nsections; s-- > 0;) {
-        const pc_section *sec = &o->sections[s];
-        full[s] |= sec->nclauses > 0;
-        if (full[s] && sec->parent >= 0)
-            full[sec->parent] = 1;
-    }
-    int rc = 0;
-    for (size_t s = 0; rc == 0 && s < o->nsections; s++) {
-        const pc_section *sec = &o->sections[s];
-        int doc_title = o->title.end > o->title.start && sec->title_start < o->title.end &&
-                        o->title.start < sec->title_end;
-        if (full[s] || sec->title_end <= sec->title_start || doc_title)
-            continue;
-        char q[LINT_QUOTE_SIZE];
-        lint_quote(p->doc->text + sec->title_start, sec->title_end - sec->title_start, q);
-        pc_ref ref = {(int)pi, PC_NO_CLAUSE, (int)s};
-        rc = pc_cmp_add(c, PC_FIND_EMPTY_SECTION, PC_SEV_LOW, -1, &ref, 1,
-                        "section \"%s\" has no text under its heading", q);
-    }
-    free(full);
-    return rc;
-}
-
-/* ---- duplicate ---- */
-
-/* Append clause k normalized: folded, collapsed, trailing punctuation dropped. */
-static int lint_norm_clause(pc_buf *b, const pc_policy *p, size_t k)
-{
-    const pc_clause *cl = &p->outline->clauses[k];
-    size_t first = b->len;
-    if (lint_collapse(b, p->doc->text + cl->start, cl->end - cl->start, 1) < 0)
-        return -1;
-    while (b->len > first && strchr(".!?;:, ", b->data[b->len - 1]))
-        b->data[--b->len] = '\0';
-    return 0;
-}
-
-/* Clause k's comparison key into b (a list item's is prefixed by its lead-in's), when the
- * clause is long enough to count. */
-static int lint_add_key(lint_bag *b, const pc_policy *p, int pi, size_t k)
-{
-    const pc_clause *cl = &p->outline->clauses[k];
-    if (pc_word_count(p->doc->text + cl->start, cl->end - cl->start) < LINT_DUP_MIN_WORDS)
-        return 0;
-    if (lint_bag_begin(b, (pc_ref){pi, k, cl->section}) < 0)
-        return -1;
-    if (cl->kind == PC_CLAUSE_ITEM && cl->lead >= 0 &&
-        (lint_norm_clause(&b->arena, p, (size_t)cl->lead) < 0 ||
-         pc_buf_addc(&b->arena, '\x1f') < 0))
-        return -1;
-    return lint_norm_clause(&b->arena, p, k) < 0 ? -1 : lint_bag_end(b);
-}
-
-/* One finding per text stated more than once, resting on each occurrence. */
-static int lint_duplicates(pc_comparison *c, size_t pi)
-{
-    const pc_policy *p = c->policies[pi];
-    lint_bag b = {0};
-    int rc = 0;
-    for (size_t k = 0; rc == 0 && k < p->outline->nclauses; k++)
-        rc = lint_add_key(&b, p, (int)pi, k);
-    lint_bag_sort(&b);
-    for (size_t lo = 0, hi; rc == 0 && lo < b.n; lo = hi) {
-        hi = lint_bag_run(&b, lo);
-        if (hi - lo < 2)
-            continue;
-        size_t nr;
-        pc_ref *refs = lint_refs(b.v + lo, hi - lo, &nr);
-        const pc_clause *cl = &p->outline->clauses[b.v[lo].ref.clause];
-        char q[LINT_QUOTE_SIZE];
-        lint_quote(p->doc->text + cl->start, cl->end - cl->start, q);
-        rc = refs ? pc_cmp_add(c, PC_FIND_DUPLICATE, PC_SEV_LOW, -1, refs, nr,
-                               "stated %zu times: \"%s\"", nr, q)
-                  : -1;
-        free(refs);
-    }
-    lint_bag_free(&b);
+    pc_cmp_bag_free(&b);
     return rc;
 }
 
@@ -466,10 +243,53 @@ static int lint_negated(const char *s, size_t at)
     return 0;
 }
 
+/* Words that make what a cue is about a law ("the Act, as amended from time to time") or a
+ * document other than the policy ("the Terms of Service may change without notice", "their
+ * privacy policies"), and the verbs of "as amended". */
+static const char *const lint_law_words[] = {
+    "law",     "laws",     "legislation", "regulation", "regulations", "act",  "acts",
+    "statute", "statutes", "directive",   "gdpr",       "ccpa",        "cpra", "coppa",
+};
+static const char *const lint_doc_phrases[] = {
+    "terms",         "agreement",      "agreements",      "eula",
+    "guidelines",    "their privacy",  "its privacy",     "their policies",
+    "their policy",  "its policies",   "its policy",      "their own privacy",
+    "cookie policy", "cookies policy", "code of conduct", "community standards",
+};
+static const char *const lint_amend_words[] = {
+    "amended", "updated", "modified", "revised", "supplemented", "replaced", "changed",
+};
+
+/* Whether the cue at s[a..) is about a law or another document: among the words of its part
+ * of the sentence (back to a ".", ";" or ":", at most LINT_OTHER_WINDOW words) one names a law
+ * or a document, or the cue follows "as ... amended". */
+#define LINT_OTHER_WINDOW 12
+static int lint_other(lint_rx *rx, const char *s, size_t a)
+{
+    pc_words *ws = rx->ws;
+    pc_words_split(s, a, ws);
+    size_t lo = ws->n > LINT_OTHER_WINDOW ? ws->n - LINT_OTHER_WINDOW : 0;
+    for (size_t i = ws->n; i-- > lo;) {
+        if (PC_WORD_IN(ws->v[i].w, lint_law_words) ||
+            pc_words_find(ws, lint_doc_phrases, sizeof lint_doc_phrases / sizeof *lint_doc_phrases,
+                          i) == (long)i)
+            return 1;
+        if (ws->n - i <= 4 && PC_WORD_IN(ws->v[i].w, lint_amend_words))
+            for (size_t j = i; j-- > lo && ws->n - j <= 6;)
+                if (!strcmp(ws->v[j].w, "as"))
+                    return 1;
+        if (ws->v[i].stop_before)
+            break;
+    }
+    return 0;
+}
+
 /* Whether the hedge s[a..e) is taken back by the cue's flags (see lint_cues). */
-static int lint_excused(const char *s, size_t n, size_t a, size_t e, int flags)
+static int lint_excused(lint_rx *rx, const char *s, size_t n, size_t a, size_t e, int flags)
 {
     if ((flags & LINT_NEG) && lint_negated(s, a))
+        return 1;
+    if ((flags & LINT_OTHER) && lint_other(rx, s, a))
         return 1;
     if (!(flags & LINT_CONSENT))
         return 0;
@@ -485,33 +305,73 @@ static int lint_cues_in(lint_rx *rx, const char *s, size_t n, pc_buf *msg)
     for (size_t i = 0; i < LINT_NCUES; i++) {
         size_t a, e;
         if (!lint_match(rx, rx->cue[i], s, n, 0, &a, &e) ||
-            lint_excused(s, n, a, e, lint_cues[i].flags))
+            lint_excused(rx, s, n, a, e, lint_cues[i].flags))
             continue;
-        char q[LINT_QUOTE_SIZE];
-        lint_quote(s + a, e - a, q);
+        char q[PC_LINT_QUOTE_SIZE];
+        pc_cmp_lint_quote(s + a, e - a, q);
         if (pc_buf_printf(msg, "%s\"%s\" (%s)", msg->len ? "; " : "", q, lint_cues[i].reason) < 0)
             return -1;
     }
     return 0;
 }
 
+/* One finding for the clauses with clause k's text (k, then next[k], next[next[k]]...). */
+static int lint_vague_finding(pc_comparison *c, size_t pi, size_t k, const size_t *next,
+                              const char *msg)
+{
+    const pc_policy *p = c->policies[pi];
+    pc_ref refs[PC_LINT_MAX_PLACES];
+    size_t nr = 0, total = 0;
+    for (size_t j = k; j != PC_NO_CLAUSE; j = next[j], total++)
+        if (nr < PC_LINT_MAX_PLACES)
+            refs[nr++] = (pc_ref){(int)pi, j, p->outline->clauses[j].section};
+    char times[48] = "";
+    if (total > 1)
+        snprintf(times, sizeof times, " (%zu times in this policy)", total);
+    return pc_cmp_add(c, PC_FIND_VAGUE, PC_SEV_LOW, -1, refs, nr, "hedged commitment: %s%s", msg,
+                      times);
+}
+
+/* next[k]: the next clause with clause k's text, or PC_NO_CLAUSE (from canon, in one pass). */
+static size_t *lint_next_same(const size_t *canon, size_t n)
+{
+    size_t *next = malloc((n ? n : 1) * sizeof *next), *last = malloc((n ? n : 1) * sizeof *last);
+    if (!next || !last) {
+        free(next);
+        free(last);
+        return NULL;
+    }
+    for (size_t k = 0; k < n; k++)
+        last[k] = PC_NO_CLAUSE;
+    for (size_t k = n; k-- > 0;) {
+        next[k] = last[canon[k]];
+        last[canon[k]] = k;
+    }
+    free(last);
+    return next;
+}
+
 static int lint_vague(lint_rx *rx, pc_comparison *c, size_t pi)
 {
     const pc_policy *p = c->policies[pi];
+    size_t n = p->outline->nclauses;
+    size_t *canon = pc_cmp_canon(p);
+    size_t *next = canon ? lint_next_same(canon, n) : NULL;
     pc_buf t = {0}, msg = {0};
-    int rc = 0;
-    for (size_t k = 0; rc == 0 && k < p->outline->nclauses; k++) {
+    int rc = next ? 0 : -1;
+    for (size_t k = 0; rc == 0 && k < n; k++) {
         const pc_clause *cl = &p->outline->clauses[k];
+        if (canon[k] != k)
+            continue;
         t.len = msg.len = 0;
-        rc = lint_collapse(&t, p->doc->text + cl->start, cl->end - cl->start, 0);
+        rc = pc_cmp_lint_collapse(&t, p->doc->text + cl->start, cl->end - cl->start, 0);
         if (rc == 0 && t.len)
             rc = lint_cues_in(rx, t.data, t.len, &msg);
-        if (rc == 0 && msg.len) {
-            pc_ref ref = {(int)pi, k, cl->section};
-            rc = pc_cmp_add(c, PC_FIND_VAGUE, PC_SEV_LOW, -1, &ref, 1, "hedged commitment: %s",
-                            msg.data);
-        }
+        if (rc == 0 && msg.len)
+            rc = lint_vague_finding(c, pi, k, next, msg.data);
     }
+    free(canon);
+    free(next);
     pc_buf_free(&t);
     pc_buf_free(&msg);
     return rc;
@@ -523,8 +383,8 @@ int pc_cmp_lint(pc_comparison *c, size_t policy)
 {
     lint_rx rx;
     int rc = lint_rx_init(&rx);
-    if (rc == 0 && (lint_placeholders(&rx, c, policy) < 0 || lint_empty_sections(c, policy) < 0 ||
-                    lint_duplicates(c, policy) < 0 || lint_vague(&rx, c, policy) < 0))
+    if (rc == 0 && (lint_placeholders(&rx, c, policy) < 0 || pc_cmp_lint_outline(c, policy) < 0 ||
+                    pc_cmp_lint_repeats(c, policy) < 0 || lint_vague(&rx, c, policy) < 0))
         rc = -1;
     lint_rx_free(&rx);
     return rc;

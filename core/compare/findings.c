@@ -8,8 +8,8 @@
 #include <string.h>
 
 static const char *const pc_kind_names[PC_FIND_COUNT] = {
-    "missing-required", "contradiction", "disagreement", "gap",
-    "placeholder",      "empty-section", "duplicate",    "vague",
+    "missing-required", "contradiction", "disagreement", "gap",        "placeholder",
+    "empty-section",    "duplicate",     "vague",        "incomplete",
 };
 
 const char *pc_finding_kind_name(pc_finding_kind k)
@@ -50,6 +50,7 @@ int pc_cmp_add(pc_comparison *c, pc_finding_kind kind, pc_severity sev, int cate
     f->severity = sev;
     f->category = category;
     f->attribute = -1;
+    f->requirement = -1;
     f->refs = nrefs ? malloc(nrefs * sizeof *refs) : NULL;
     va_list ap;
     va_start(ap, fmt);
@@ -106,6 +107,7 @@ static int pc_finding_cmp(const void *pa, const void *pb)
 void pc_cmp_finding_free(pc_finding *f)
 {
     free(f->refs);
+    free(f->frames);
     free(f->message);
 }
 

@@ -64,5 +64,13 @@ int pc_present_json_rows(const pc_comparison *c, const pc_review_map *map, const
  * left out. A new reference, NULL on out of memory. */
 json_t *pc_present_finding_json(const pc_comparison *c, const pc_review_map *map, size_t i,
                                 int bare);
+/* The requirement results of the comparison (c->reqs) as an array, one object per policy and
+ * requirement: {"policy","requirement","regime","name","articles":[..],"status":"met" |
+ * "not-disclosed" | "not-applicable","severity" (of a missing disclosure, else null),
+ * "conditional","applies","parts":[{"id","name","status","evidence"}],"applies_evidence",
+ * "exempt_evidence"}, evidence being {"clause","text","rule","category","span"} or
+ * {"section","title",...}, or null. With `bare` the policy ids are left out. A new reference,
+ * NULL on out of memory. */
+json_t *pc_present_requirements_json(const pc_comparison *c, int bare);
 
 #endif

@@ -1,7 +1,10 @@
 /* present_json.c: the comparison as the JSON of DESIGN.md (`compare --format json`), with the
  * reviewer's decisions when a review map is given (present.h). */
+#include "present/frame_json.h"
 #include "present/present.h"
 #include "present/present_internal.h"
+
+#include <jansson.h>
 
 static json_t *pc_json_text(const pc_policy *p, size_t start, size_t end)
 {
@@ -13,8 +16,8 @@ static json_t *pc_json_policies(const pc_comparison *c)
     json_t *a = json_array();
     for (size_t pi = 0; pi < c->npolicies; pi++) {
         const pc_policy *p = c->policies[pi];
-        json_array_append_new(a, json_pack("{s:s, s:s, s:s}", "id", p->id, "name", p->name,
-                                           "file", p->doc->path));
+        json_array_append_new(
+            a, json_pack("{s:s, s:s, s:s}", "id", p->id, "name", p->name, "file", p->doc->path));
     }
     return a;
 }
@@ -46,11 +49,11 @@ static json_t *pc_json_cells(const pc_comparison *c, const pc_rows *rows)
             json_t *cl = json_array();
             for (size_t k = 0; k < cell->nclauses; k++)
                 json_array_append_new(cl, json_integer((json_int_t)cell->clauses[k]));
-            json_array_append_new(
-                a, json_pack("{s:s, s:s, s:s, s:o, s:i, s:b}", "category", c->tax->cats[cat].id,
-                             "policy", c->policies[pi]->id, "status",
-                             cell->covered ? "covered" : "gap", "clauses", cl, "peers",
-                             cell->peers, "required", cell->required != 0));
+            json_array_append_new(a, json_pack("{s:s, s:s, s:s, s:o, s:i, s:b}", "category",
+                                               c->tax->cats[cat].id, "policy", c->policies[pi]->id,
+                                               "status", cell->covered ? "covered" : "gap",
+                                               "clauses", cl, "peers", cell->peers, "required",
+                                               cell->required != 0));
         }
     return a;
 }
@@ -107,6 +110,26 @@ static json_t *pc_json_opt(const char *s)
     return s ? json_string(s) : json_null();
 }
 
+/* A contradiction's frames, one per clause it cites: the restriction's, then each practice's
+ * with the fields it clashes on. */
+static json_t *pc_json_finding_frames(const pc_comparison *c, const pc_finding *f)
+{
+    json_t *a = json_array();
+    const pc_frames *fs = c->policies[f->refs[0].policy]->frames;
+    const pc_frame *r = &fs->v[f->frames[0]];
+    for (size_t i = 0; i < f->nrefs; i++) {
+        const pc_frame *x = &fs->v[f->frames[i]];
+        json_t *o = pc_frame_json(fs, x);
+        json_object_set_new(o, "clause", json_integer((json_int_t)f->refs[i].clause));
+        json_object_set_new(o, "number", json_integer((json_int_t)f->refs[i].clause + 1));
+        json_object_set_new(o, "role", json_string(i ? "practice" : "restriction"));
+        if (i)
+            json_object_set_new(o, "clash", pc_frame_clash_json(fs, r, x));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
 /* "review":{"status","note","stale"} of finding i, or NULL when it has no decision. */
 static json_t *pc_json_finding_review(const pc_review_map *map, size_t i)
 {
@@ -141,6 +164,10 @@ json_t *pc_present_finding_json(const pc_comparison *c, const pc_review_map *map
         json_decref(secs);
     if (f->attribute >= 0)
         json_object_set_new(o, "attribute", json_string(c->tax->attrs[f->attribute].id));
+    if (f->requirement >= 0)
+        json_object_set_new(o, "requirement", json_string(c->tax->reqs[f->requirement].id));
+    if (f->frames)
+        json_object_set_new(o, "frames", pc_json_finding_frames(c, f));
     json_t *rev = map ? pc_json_finding_review(map, i) : NULL;
     if (rev)
         json_object_set_new(o, "review", rev);
@@ -191,15 +218,87 @@ static json_t *pc_json_review(const pc_review_map *m)
             for (size_t i = 0; i < d->nlabels; i++)
                 json_array_append_new(labels, json_string(d->labels[i]));
         }
-        json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o}", "policy", d->policy,
-                              "kind", d->is_finding ? "finding" : "clause", "key", d->key,
-                              "section", pc_json_opt(d->section), "status",
-                              pc_review_status_name(d->status), "labels", labels, "note",
-                              pc_json_opt(d->note), "updated", pc_json_opt(d->updated));
+        json_t *o =
+            json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:o, s:o}", "policy", d->policy, "kind",
+                      d->is_finding ? "finding" : "clause", "key", d->key, "section",
+                      pc_json_opt(d->section), "status", pc_review_status_name(d->status), "labels",
+                      labels, "note", pc_json_opt(d->note), "updated", pc_json_opt(d->updated));
         if (o)
             pc_json_place(m, di, o);
         json_array_append_new(a, o);
     }
+    return a;
+}
+
+/* ---- requirements ---------------------------------------------------------------------- */
+
+/* Where a requirement's evidence is: a clause (index, text) or a section title. */
+static json_t *pc_json_req_evidence(const pc_comparison *c, const pc_req_evidence *ev)
+{
+    const pc_policy *p = c->policies[ev->at.policy];
+    json_t *o;
+    if (ev->at.clause != PC_NO_CLAUSE) {
+        const pc_clause *cl = &p->outline->clauses[ev->at.clause];
+        o = json_pack("{s:I, s:I, s:o}", "clause", (json_int_t)ev->at.clause, "number",
+                      (json_int_t)ev->at.clause + 1, "text", pc_json_text(p, cl->start, cl->end));
+    } else {
+        const pc_section *sec = &p->outline->sections[ev->at.section];
+        o = json_pack("{s:i, s:o}", "section", ev->at.section, "title",
+                      pc_json_text(p, sec->title_start, sec->title_end));
+    }
+    json_object_set_new(o, "rule", ev->rule ? json_string(ev->rule->id) : json_null());
+    json_object_set_new(o, "category",
+                        ev->category >= 0 ? json_string(c->tax->cats[ev->category].id)
+                                          : json_null());
+    json_object_set_new(o, "span",
+                        json_pack("[I, I]", (json_int_t)ev->span.start, (json_int_t)ev->span.end));
+    return o;
+}
+
+/* The evidence of result res with the given role (and part, for a part), or null. */
+static json_t *pc_json_req_find(const pc_comparison *c, const pc_req_result *res, pc_req_role role,
+                                int part)
+{
+    for (size_t i = 0; i < res->nev; i++) {
+        const pc_req_evidence *ev = &c->req_evidence[res->ev_first + i];
+        if (ev->role == role && (role != PC_REQ_PART || ev->part == part))
+            return pc_json_req_evidence(c, ev);
+    }
+    return json_null();
+}
+
+static json_t *pc_json_req_result(const pc_comparison *c, const pc_req_result *res, int bare)
+{
+    const pc_requirement *req = &c->tax->reqs[res->requirement];
+    json_t *arts = json_array(), *parts = json_array();
+    for (size_t a = 0; a < req->narticles; a++)
+        json_array_append_new(arts, json_string(req->articles[a]));
+    for (size_t k = 0; k < req->nparts; k++) {
+        int missing = (int)((res->missing >> k) & 1);
+        json_array_append_new(parts, json_pack("{s:s, s:s, s:s, s:o}", "id", req->parts[k].id,
+                                               "name", req->parts[k].name, "status",
+                                               missing ? "not-disclosed" : "met", "evidence",
+                                               pc_json_req_find(c, res, PC_REQ_PART, (int)k)));
+    }
+    json_t *o =
+        json_pack("{s:s, s:s, s:s, s:o, s:s, s:o, s:b, s:b, s:o, s:o, s:o}", "requirement", req->id,
+                  "regime", pc_req_regime_name(req->regime), "name", req->name, "articles", arts,
+                  "status", pc_req_status_name(res->status), "severity",
+                  res->status == PC_REQ_NOT_DISCLOSED ? json_string(pc_severity_name(res->severity))
+                                                      : json_null(),
+                  "conditional", req->conditional, "applies", res->applies, "parts", parts,
+                  "applies_evidence", pc_json_req_find(c, res, PC_REQ_APPLIES, -1),
+                  "exempt_evidence", pc_json_req_find(c, res, PC_REQ_EXEMPT, -1));
+    if (o && !bare)
+        json_object_set_new(o, "policy", json_string(c->policies[res->policy]->id));
+    return o;
+}
+
+json_t *pc_present_requirements_json(const pc_comparison *c, int bare)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->nreqs; i++)
+        json_array_append_new(a, pc_json_req_result(c, &c->reqs[i], bare));
     return a;
 }
 
@@ -229,6 +328,8 @@ static json_t *pc_json_root(const pc_comparison *c, const pc_review_map *map, co
         root = pc_json_put(root, "attributes", pc_json_values(c));
     if (kind == PC_ROWS_ALL || kind == PC_ROWS_FINDINGS)
         root = pc_json_put(root, "findings", pc_json_findings(c, map, findings));
+    if (kind == PC_ROWS_ALL)
+        root = pc_json_put(root, "requirements", pc_present_requirements_json(c, 0));
     if (kind == PC_ROWS_CLAUSES)
         root = pc_json_put(root, "clauses", pc_present_clauses_json(c, map, rows));
     if (map && kind == PC_ROWS_ALL)

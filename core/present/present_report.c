@@ -65,7 +65,7 @@ static void pc_matrix_cell(const pc_comparison *c, const pc_review_map *map, int
         pc_buf_printf(b, "covered (%zu): %s", cell->nclauses, ex);
         pc_cell_decisions(c, map, cell, pi, b);
         *mark = PC_MARK_COVERED;
-    } else if (cell->required) {
+    } else if (cell->required & ~c->by_requirement) {
         pc_buf_adds(b, "missing-required");
         *mark = PC_MARK_MISSING;
     } else if (cell->peers) {

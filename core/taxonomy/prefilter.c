@@ -35,11 +35,11 @@ struct pc_prefilter {
     const char **ustr;    /* distinct literal u (borrowed from lits), its length and caseless */
     size_t *ulen;
     unsigned char *ucase;
-    unsigned *uroot;      /* per distinct literal, the root it is built on (UINT32_MAX: a root) */
-    unsigned *dep_first;  /* literals built on root u (see pf_roots): dep_lit[dep_first[u] ..] */
+    unsigned *uroot;     /* per distinct literal, the root it is built on (UINT32_MAX: a root) */
+    unsigned *dep_first; /* literals built on root u (see pf_roots): dep_lit[dep_first[u] ..] */
     unsigned *dep_lit, *dep_off; /* .. with the offset of u inside each */
-    _Atomic(pcre2_code *) *jit; /* per rule, its JIT-compiled copy once made (owned), or
-                                  PF_NO_JIT when JIT is unavailable for it */
+    _Atomic(pcre2_code *) *jit;  /* per rule, its JIT-compiled copy once made (owned), or
+                                   PF_NO_JIT when JIT is unavailable for it */
     hs_database_t *db;
     size_t db_bytes;
     double build_ms;
@@ -81,7 +81,8 @@ static int pf_push_rules(pc_prefilter *pf, size_t *cap, pc_rule *r, size_t n)
     return 0;
 }
 
-/* Every rule in a fixed order: categories (rules, then vetoes), attributes, stances, scopes. */
+/* Every rule in a fixed order: categories (rules, then vetoes), attributes, stances, scopes,
+ * requirements (applies, exempt, then each part's). */
 static int pf_number(pc_prefilter *pf, pc_taxonomy *tax)
 {
     size_t cap = 0;
@@ -98,6 +99,15 @@ static int pf_number(pc_prefilter *pf, pc_taxonomy *tax)
     for (int d = 0; d < PC_DIM_COUNT; d++)
         if (pf_push_rules(pf, &cap, tax->scopes[d], tax->nscopes[d]) < 0)
             return -1;
+    for (size_t i = 0; i < tax->nreqs; i++) {
+        const pc_requirement *r = &tax->reqs[i];
+        if (pf_push_rules(pf, &cap, r->applies, r->napplies) < 0 ||
+            pf_push_rules(pf, &cap, r->exempt, r->nexempt) < 0)
+            return -1;
+        for (size_t k = 0; k < r->nparts; k++)
+            if (pf_push_rules(pf, &cap, r->parts[k].rules, r->parts[k].nrules) < 0)
+                return -1;
+    }
     return 0;
 }
 
@@ -140,7 +150,8 @@ static int pf_literals(pc_prefilter *pf)
     pf->forms = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->forms);
     pf->canon = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->canon);
     pf->jit = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->jit);
-    if (!pf->jit || !pf->lits || !pf->always || !pf->caseless || !pf->formed || !pf->forms || !pf->canon)
+    if (!pf->jit || !pf->lits || !pf->always || !pf->caseless || !pf->formed || !pf->forms ||
+        !pf->canon)
         return -1;
     for (size_t i = 0; i < pf->nrules; i++) {
         const pc_rule *r = pf->rules[i];
@@ -304,8 +315,8 @@ static int pf_roots(pc_prefilter *pf)
         return -1;
     }
     for (size_t u = 0; u < nu; u++) /* 2: a root that may carry others */
-        root[u] = pf_inner(&h, u, NULL) < 0 ? (pc_lit_rarity(pf->ustr[u]) < PF_HOST_RARITY ? 2 : 1)
-                                            : 0;
+        root[u] =
+            pf_inner(&h, u, NULL) < 0 ? (pc_lit_rarity(pf->ustr[u]) < PF_HOST_RARITY ? 2 : 1) : 0;
     for (size_t u = 0; u < nu; u++) {
         long p = root[u] ? -1 : pf_inner(&h, u, root);
         pf->uroot[u] = p < 0 ? UINT32_MAX : (unsigned)p;
@@ -599,8 +610,8 @@ size_t pc_prefilter_words(const pc_prefilter *pf)
 size_t pc_prefilter_bytes(const pc_prefilter *pf)
 {
     size_t n = sizeof *pf + pf->db_bytes +
-               pf->nrules * (sizeof *pf->rules + sizeof *pf->lits + sizeof *pf->forms +
-                             sizeof *pf->canon) +
+               pf->nrules *
+                   (sizeof *pf->rules + sizeof *pf->lits + sizeof *pf->forms + sizeof *pf->canon) +
                3 * pc_prefilter_words(pf) * sizeof(uint64_t) +
                (pf->nuniq + 1) * sizeof *pf->uniq_first +
                pf->uniq_first[pf->nuniq] * sizeof *pf->uniq_rules +

@@ -1,25 +1,12 @@
 /* tax_free.c: releasing a loaded taxonomy and everything it owns (taxonomy.h), including its
  * prefilter. */
 #include "taxonomy/prefilter.h"
+#include "taxonomy/tax_yaml.h"
 #include "taxonomy/taxonomy.h"
 
 #include <stdlib.h>
 
 /* ---- freeing -------------------------------------------------------------------------- */
-
-static void tx_free_rules(pc_rule *r, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(r[i].id);
-        free(r[i].pattern);
-        free(r[i].exclude_pattern);
-        free(r[i].literal);
-        free(r[i].value);
-        pcre2_code_free(r[i].code);
-        pcre2_code_free(r[i].exclude);
-    }
-    free(r);
-}
 
 static void tx_free_category(pc_category *c)
 {
@@ -30,8 +17,8 @@ static void tx_free_category(pc_category *c)
     for (size_t i = 0; i < c->nrequired; i++)
         free(c->required_by[i]);
     free(c->required_by);
-    tx_free_rules(c->rules, c->nrules);
-    tx_free_rules(c->excludes, c->nexcludes);
+    pc_tax_free_rules(c->rules, c->nrules);
+    pc_tax_free_rules(c->excludes, c->nexcludes);
 }
 
 void pc_tax_free(pc_taxonomy *tax)
@@ -44,21 +31,23 @@ void pc_tax_free(pc_taxonomy *tax)
     for (size_t i = 0; i < tax->nattrs; i++) {
         free(tax->attrs[i].id);
         free(tax->attrs[i].name);
-        tx_free_rules(tax->attrs[i].rules, tax->attrs[i].nrules);
+        pc_tax_free_rules(tax->attrs[i].rules, tax->attrs[i].nrules);
     }
     free(tax->attrs);
     for (size_t i = 0; i < tax->ntopics; i++) {
         free(tax->topics[i].id);
         free(tax->topics[i].name);
-        tx_free_rules(tax->topics[i].rules, tax->topics[i].nrules);
+        pc_tax_free_rules(tax->topics[i].rules, tax->topics[i].nrules);
     }
     free(tax->topics);
     for (int d = 0; d < PC_DIM_COUNT; d++)
-        tx_free_rules(tax->scopes[d], tax->nscopes[d]);
+        pc_tax_free_rules(tax->scopes[d], tax->nscopes[d]);
     free(tax->path);
     free(tax->id);
     free(tax->name);
     free(tax->version);
+    pc_onto_free(tax->onto);
+    pc_tax_free_requirements(tax->reqs, tax->nreqs);
     pc_prefilter_free(tax->prefilter);
     free(tax);
 }

@@ -11,6 +11,8 @@
 #ifndef POLCMP_TAXONOMY_H
 #define POLCMP_TAXONOMY_H
 
+#include "taxonomy/ontology.h"
+#include "taxonomy/requirement.h"
 #include "util/util.h"
 
 #include <stddef.h>
@@ -57,8 +59,8 @@ typedef struct pc_rule {
     double weight;         /* category rules: as given, or 1.0 (heading: defaults.heading_weight) */
     int caseless;
     pc_rule_scope scope;
-    char *literal; /* NULL when none */
-    char *value;   /* attribute rules: fixed normalized value, NULL when none */
+    char *literal;      /* NULL when none */
+    char *value;        /* attribute rules: fixed normalized value, NULL when none */
     int strong;         /* category rules: its label stands even when the learned model
                            does not give the category's class (model.h) */
     unsigned line, col; /* where the rule's mapping starts in the file (1-based) */
@@ -128,6 +130,9 @@ typedef struct pc_taxonomy {
     size_t ntopics;
     pc_rule *scopes[PC_DIM_COUNT]; /* scope entries by dimension: id and pattern */
     size_t nscopes[PC_DIM_COUNT];
+    pc_ontology *onto;    /* the statement frames' vocabulary (ontology.h); NULL when none */
+    pc_requirement *reqs; /* the regimes' required disclosures (requirement.h) */
+    size_t nreqs;
     size_t nrules; /* every compiled rule in the file, for reports */
     int jit;       /* 1 when JIT is available; a rule's pattern is JIT-compiled on first use */
     struct pc_prefilter *prefilter; /* required literals and their scan (prefilter.h) */
@@ -142,5 +147,8 @@ void pc_tax_free(pc_taxonomy *tax);
 int pc_tax_find_category(const pc_taxonomy *tax, const char *id);
 /* Whether category cat is category anc or lies below it (anc an ancestor through `parent`). */
 int pc_tax_is_under(const pc_taxonomy *tax, int cat, int anc);
+/* Whether category cat only catches what the others leave (OPP-115's "Other" itself,
+ * introductory text, practices not covered): no policy can be said to leave it out. */
+int pc_tax_is_catch_all(const pc_taxonomy *tax, int cat);
 
 #endif

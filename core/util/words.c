@@ -1,6 +1,8 @@
 /* words.c: see words.h. */
 #include "util/words.h"
 
+#include <string.h>
+
 /* What a code point is to the tokenizer. */
 enum { PC_W_SEP = 0, PC_W_LETTER, PC_W_CJK, PC_W_APOS };
 
@@ -100,4 +102,76 @@ size_t pc_word_fold(char *out, size_t cap, const char *s, pc_span w)
     }
     out[n] = '\0';
     return n;
+}
+
+/* What the gap s[a, b) between two words (b == len: after the last) holds: a stop, a comma.
+ * A ".", ":", "?" or "!" ends something only when a space, a quote, a bracket or the end
+ * follows it: in "example.com", "https://" and "3.5" the next word follows at once. */
+static void pc_words_gap(const char *s, size_t len, size_t a, size_t b, int *stop, int *comma)
+{
+    for (size_t i = a; i < b; i++) {
+        char ch = s[i];
+        int open;
+        if (i + 1 < b) {
+            unsigned char nx = (unsigned char)s[i + 1];
+            open = nx >= 0x80 || strchr(" \t\n\r\"')]", nx) != NULL;
+        } else {
+            open = b >= len;
+        }
+        if (ch == ';' || ((ch == ':' || ch == '.' || ch == '?' || ch == '!') && open))
+            *stop = 1;
+        if (ch == ',' || ch == '(' || ch == ')')
+            *comma = 1;
+    }
+}
+
+void pc_words_split(const char *s, size_t len, pc_words *ws)
+{
+    size_t pos = 0, prev = 0;
+    pc_span sp;
+    ws->n = 0;
+    while (ws->n < PC_WORDS_MAX && pc_word_next(s, len, &pos, &sp)) {
+        pc_word *w = &ws->v[ws->n++];
+        w->stop_before = w->comma_before = 0;
+        pc_words_gap(s, len, prev, sp.start, &w->stop_before, &w->comma_before);
+        w->start = sp.start;
+        w->end = sp.end;
+        pc_word_fold(w->w, sizeof w->w, s, sp);
+        prev = sp.end;
+    }
+}
+
+int pc_word_in(const char *w, const char *const *table, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(w, table[i]))
+            return 1;
+    return 0;
+}
+
+int pc_words_match_at(const pc_words *ws, size_t i, const char *p)
+{
+    while (*p == ' ')
+        p++;
+    if (!*p)
+        return 1;
+    size_t k = strcspn(p, " ");
+    if (k == 1 && *p == '*') {
+        for (size_t gap = 0; gap <= PC_PHRASE_GAP && i + gap <= ws->n; gap++)
+            if (pc_words_match_at(ws, i + gap, p + 1))
+                return 1;
+        return 0;
+    }
+    if (i >= ws->n || strlen(ws->v[i].w) != k || strncmp(ws->v[i].w, p, k))
+        return 0;
+    return pc_words_match_at(ws, i + 1, p + k);
+}
+
+long pc_words_find(const pc_words *ws, const char *const *table, size_t n, size_t from)
+{
+    for (size_t i = from; i < ws->n; i++)
+        for (size_t t = 0; t < n; t++)
+            if (ws->v[i].w[0] == table[t][0] && pc_words_match_at(ws, i, table[t]))
+                return (long)i;
+    return -1;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The modules depend on each other one way only: scripts/layering.py checks every #include of
 # core/, tui/ and cli/, and the symbols the built object files use, against the order
-# util < text < segment < taxonomy < classify < {eval, compare} < review < present < session
+# util < text < segment < taxonomy < classify < compare < eval < review < present < session
 # < tui < cli, with no cycle and no internal header used outside its folder. Its self-test runs
 # first: it plants one violation of each kind in a copy of the tree (and in object files it
 # compiles) and fails unless every one is reported, so this test cannot pass by checking

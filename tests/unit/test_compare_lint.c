@@ -224,7 +224,8 @@ static void test_empty_section(void **state)
     const char *titles[] = {"Advertising", "Cookies"};
     for (size_t i = 0; i < 2; i++) {
         char want[128];
-        snprintf(want, sizeof want, "section \"%s\" has no text under its heading", titles[i]);
+        snprintf(want, sizeof want,
+                 "section \"%s\" has no text under its heading and no subsections", titles[i]);
         const pc_finding *f = find_msg(r.c, PC_FIND_EMPTY_SECTION, want);
         assert_non_null(f);
         assert_string_equal(f->message, want);

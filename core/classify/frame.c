@@ -1,0 +1,675 @@
+/* frame.c: building statement frames clause by clause (frame.h): the words, the ontology
+ * terms, the parts of each sentence, and for each action its frame with the terms of its part
+ * and what else narrows it. The cues (actor, not a practice, conditions, modality) are in
+ * frame_cues.c. */
+#include "classify/frame_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FR_IN(w, table) PC_WORD_IN((w), (table))
+
+/* Words that start a new part of a sentence: what follows is a statement of its own. */
+static const char *const fr_boundaries[] = {"but",     "however", "although", "though",
+                                            "whereas", "yet",     "rather",   "instead"};
+/* Words between a verb or a preposition and the noun that follows. */
+static const char *const fr_determiners[] = {
+    "your",          "our",  "the",   "any",   "all",     "such", "this",      "these",
+    "those",         "a",    "an",    "their", "its",     "his",  "her",       "my",
+    "certain",       "some", "other", "more",  "limited", "also", "ever",      "directly",
+    "automatically", "only", "not",   "never", "or",      "and",  "otherwise", "own"};
+static const char *const fr_coordinators[] = {"or", "and", "nor"};
+/* What may follow a verb without an object: it then concerns everything ("we never sell to
+ * anyone"). "you": the person addressed ("we will not contact you"). */
+static const char *const fr_no_object[] = {
+    "to",     "with",    "for",    "from",    "in",      "on",      "about", "without",
+    "unless", "except",  "by",     "through", "via",     "at",      "as",    "under",
+    "you",    "us",      "if",     "when",    "where",   "because", "so",    "that",
+    "which",  "whether", "anyone", "anybody", "outside", "within",  "beyond"};
+/* Words that may stand before a data type without narrowing it. */
+static const char *const fr_plain_before[] = {
+    "of",        "about",     "from",   "to",      "with",     "for",       "in",      "on",
+    "and",       "or",        "nor",    "no",      "not",      "never",     "any",     "all",
+    "your",      "our",       "the",    "such",    "this",     "these",     "those",   "their",
+    "its",       "his",       "her",    "a",       "an",       "certain",   "some",    "other",
+    "more",      "including", "e",      "g",       "i",        "like",      "as",      "collect",
+    "including", "both",      "either", "neither", "personal", "sensitive", "limited", "also"};
+/* Verbs of receiving: "you will receive our newsletter" is the company sending it. */
+static const char *const fr_receive[] = {"receive", "receives", "get", "gets"};
+/* After an action, these make it no practice of the company toward others: "provided to us",
+ * "disclosed to you" (that is collecting, or informing). */
+static const char *const fr_toward_us[] = {"to us", "with us", "to you", "with you"};
+
+/* fr_builder: one build in progress. Owns ws, hits, part and the lead-in's words; fills fs.
+ * lead is the clause whose subject lead_actor holds (-1: none yet). */
+typedef struct fr_builder {
+    pc_frames *fs;
+    pc_words *ws;
+    pc_onto_hit *hits;
+    size_t nhits, cap_hits;
+    unsigned short part[PC_WORDS_MAX];
+    pc_words *lws;
+    pc_onto_hit *lhits;
+    size_t nlhits, cap_lhits;
+    long lead;
+    pc_actor lead_actor, cached_actor;
+    unsigned long long lead_name, cached_name;
+} fr_builder;
+
+/* ---- names ---------------------------------------------------------------------------- */
+
+static const char *const fr_actor_names[] = {"we", "third party", "user", "other", "named"};
+static const char *const fr_mod_names[] = {"does", "may", "does-not", "not-unless"};
+static const char *const fr_cond_names[PC_COND_COUNT] = {
+    "consent",           "request",   "opt-out",   "law",
+    "business-transfer", "exception", "automatic", "circumstance"};
+static const char *const fr_skip_names[] = {
+    "", "question", "title", "right", "hypothetical", "definition", "overview", "protection"};
+static const char *const fr_flag_names[PC_FRAME_FLAGS] = {
+    "not-personal",      "object-unknown",  "softened", "exclusive", "data-qualified",
+    "recipient-unknown", "purpose-unknown", "lead-in",  "source"};
+
+const char *pc_actor_name(pc_actor a)
+{
+    return (unsigned)a < PC_ACTOR_COUNT ? fr_actor_names[a] : "?";
+}
+
+const char *pc_modality_name(pc_modality m)
+{
+    return (unsigned)m < 4 ? fr_mod_names[m] : "?";
+}
+
+static const char *fr_bit_name(unsigned bit, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (bit == 1u << i)
+            return names[i];
+    return "?";
+}
+
+const char *pc_condition_name(unsigned bit)
+{
+    return fr_bit_name(bit, fr_cond_names, PC_COND_COUNT);
+}
+
+const char *pc_frame_flag_name(unsigned bit)
+{
+    return fr_bit_name(bit, fr_flag_names, PC_FRAME_FLAGS);
+}
+
+const char *pc_frame_skip_name(pc_frame_skip s)
+{
+    return (unsigned)s < sizeof fr_skip_names / sizeof fr_skip_names[0] ? fr_skip_names[s] : "?";
+}
+
+int pc_frame_names(const pc_frames *fs, const pc_frame *f, pc_onto_dim d)
+{
+    for (size_t i = 0; i < f->nterms; i++)
+        if (fs->terms[f->term_first + i].dim == d)
+            return 1;
+    return 0;
+}
+
+int pc_frame_has_under(const pc_frames *fs, const pc_frame *f, pc_onto_dim d, int e)
+{
+    for (size_t i = 0; i < f->nterms; i++) {
+        const pc_frame_term *t = &fs->terms[f->term_first + i];
+        if (t->dim == d && pc_onto_under(fs->onto, d, t->entry, e))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- the words of a clause ------------------------------------------------------------ */
+
+/* A question, or a title standing alone (no final stop, short, mostly capitalized words). */
+static pc_frame_skip fr_clause_skip(const char *s, size_t len, const pc_words *ws)
+{
+    while (len > 0 &&
+           (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '"' || s[len - 1] == ')'))
+        len--;
+    if (len > 0 && s[len - 1] == '?')
+        return PC_SKIP_QUESTION;
+    if (len == 0 || strchr(".;:!", s[len - 1]) || ws->n > 12 || ws->n < 2)
+        return PC_SKIP_NONE;
+    size_t caps = 0;
+    for (size_t i = 0; i < ws->n; i++) {
+        unsigned char ch = (unsigned char)s[ws->v[i].start];
+        caps += ch >= 'A' && ch <= 'Z';
+    }
+    return 10 * caps >= 6 * ws->n ? PC_SKIP_TITLE : PC_SKIP_NONE;
+}
+
+/* The ontology terms of the words ws, longest first, not overlapping, into *hits. */
+static int fr_find_terms(const pc_ontology *o, const pc_words *ws, pc_onto_hit **hits, size_t *n,
+                         size_t *cap)
+{
+    *n = 0;
+    for (size_t i = 0; i < ws->n;) {
+        pc_onto_hit h;
+        if (!pc_onto_match(o, ws, i, &h)) {
+            i++;
+            continue;
+        }
+        if (pc_grow(hits, cap, *n + 1, sizeof **hits) < 0)
+            return -1;
+        (*hits)[(*n)++] = h;
+        i += h.nwords;
+    }
+    return 0;
+}
+
+/* Number the parts of the sentence: a stop or a boundary word starts a new one. */
+static void fr_parts(fr_builder *b)
+{
+    unsigned short p = 0;
+    for (size_t i = 0; i < b->ws->n; i++) {
+        if (i > 0 && (b->ws->v[i].stop_before || FR_IN(b->ws->v[i].w, fr_boundaries)))
+            p++;
+        b->part[i] = p;
+    }
+}
+
+/* The words of the part holding word a; a part that ends with a colon takes in the next one
+ * (its list: "we share it with the following parties: advertisers, ..."). */
+static void fr_part_range(const fr_builder *b, const char *s, size_t a, size_t *lo, size_t *hi)
+{
+    *lo = *hi = a;
+    while (*lo > 0 && b->part[*lo - 1] == b->part[a])
+        (*lo)--;
+    while (*hi < b->ws->n && b->part[*hi] == b->part[a])
+        (*hi)++;
+    if (*hi < b->ws->n &&
+        memchr(s + b->ws->v[*hi - 1].end, ':', b->ws->v[*hi].start - b->ws->v[*hi - 1].end)) {
+        unsigned short next = b->part[*hi];
+        while (*hi < b->ws->n && b->part[*hi] == next)
+            (*hi)++;
+    }
+}
+
+static int fr_hit_starts(const fr_clause *c, size_t i)
+{
+    long h = pc_fr_hit_at(c, i);
+    return h >= 0 && c->hits[h].first == i;
+}
+
+/* The first word from i (before hi) that is not a determiner or starts a term, or hi. */
+static size_t fr_skip_det(const fr_clause *c, size_t i, size_t hi)
+{
+    while (i < hi && FR_IN(c->ws->v[i].w, fr_determiners) && !fr_hit_starts(c, i))
+        i++;
+    return i;
+}
+
+/* ---- what narrows a frame ------------------------------------------------------------- */
+
+/* Whether a data term (starting at word i) is narrowed by the word before it. */
+/* Whether the term hit h is narrowed by a word the ontology does not know before it ("secret
+ * chats", "that identified third party") or by what follows it: a phrase of unknown words
+ * ("data from those associated browsers", "content which contains a virus") or a relative
+ * clause ("data you are tracking in the app"). */
+static int fr_qualified(const fr_clause *c, const pc_onto_hit *h, size_t lo, size_t hi)
+{
+    static const char *const after_words[] = {"from",       "of",      "on",        "in",
+                                              "associated", "related", "regarding", "concerning",
+                                              "which",      "that"};
+    static const char *const people[] = {"you",       "your",        "users",     "user",
+                                         "customers", "individuals", "consumers", "visitors",
+                                         "members",   "children",    "us",        "our"};
+    static const char *const subjects[] = {"you", "we", "they", "i"};
+    size_t i = h->first, e = h->first + h->nwords;
+    if (i > lo && !c->ws->v[i].comma_before && !c->ws->v[i].stop_before) {
+        const char *w = c->ws->v[i - 1].w;
+        if (!FR_IN(w, fr_plain_before) && pc_fr_hit_at(c, i - 1) < 0 &&
+            !(w[0] >= '0' && w[0] <= '9'))
+            return 1;
+    }
+    if (e >= hi || c->ws->v[e].comma_before || c->ws->v[e].stop_before)
+        return 0;
+    const char *next = c->ws->v[e].w;
+    size_t n = strlen(next);
+    if (FR_IN(next, subjects) || /* "data identified in the above categories" */
+        (n > 3 && !strcmp(next + n - 2, "ed") && pc_fr_hit_at(c, e) < 0))
+        return 1;
+    if (!FR_IN(c->ws->v[e].w, after_words))
+        return 0;
+    size_t j = fr_skip_det(c, e + 1, hi);
+    return j < hi && pc_fr_hit_at(c, j) < 0 && !FR_IN(c->ws->v[j].w, people);
+}
+
+/* Scopes after the action (from word `after` in [.., hi)) that the ontology does not know:
+ * "with such data centers", "to identify you", "for the purposes of profiling". */
+/* Whether consent words follow at word j ("your consent", "user authorization"). */
+static int fr_consent_words(const fr_builder *b, size_t j, size_t hi)
+{
+    static const char *const words[] = {"consent",  "authorization", "authorisation", "permission",
+                                        "approval", "agreement",     "instructions",  "request"};
+    for (size_t k = j; k < hi && k < j + 2; k++)
+        if (FR_IN(b->ws->v[k].w, words))
+            return 1;
+    return 0;
+}
+
+static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_t after, size_t hi)
+{
+    unsigned flags = 0;
+    for (size_t i = after; i < hi; i++) {
+        const char *w = b->ws->v[i].w;
+        int to = !strcmp(w, "to"), with = !strcmp(w, "with"), fr = !strcmp(w, "for");
+        size_t j = fr_skip_det(c, i + 1, hi);
+        if (!strcmp(w, "from") && j < hi && strcmp(b->ws->v[j].w, "you"))
+            flags |= PC_FRAME_SOURCE; /* "from third parties", "from anyone under 13" */
+        if (!to && !with && !fr)
+            continue;
+        if (fr_consent_words(b, j, hi))
+            continue; /* "with user authorization" is a condition */
+        /* "for (the) purposes of X", "for purposes such as X": X decides */
+        if (fr && j < hi &&
+            (!strcmp(b->ws->v[j].w, "purpose") || !strcmp(b->ws->v[j].w, "purposes")))
+            j = fr_skip_det(c, j + 1 < hi && !strcmp(b->ws->v[j + 1].w, "of") ? j + 2 : j + 1, hi);
+        if (j >= hi || b->ws->v[j].stop_before || FR_IN(b->ws->v[j].w, fr_no_object))
+            continue;
+        long h = pc_fr_hit_at(c, j);
+        pc_onto_dim want = fr || (to && j == i + 1) ? PC_ONTO_PURPOSE : PC_ONTO_RECIPIENT;
+        if (h >= 0 && c->hits[h].first == j &&
+            (c->hits[h].dim == want || c->hits[h].dim == PC_ONTO_RECIPIENT))
+            continue;
+        flags |= want == PC_ONTO_PURPOSE ? PC_FRAME_PURPOSE_UNKNOWN : PC_FRAME_RECIPIENT_UNKNOWN;
+    }
+    return flags;
+}
+
+/* Whether the action (its term ends before word `after`) has an object the ontology does not
+ * know: a pronoun ("we do not sell it") or another thing ("we do not store your camera
+ * sessions or any information", "we do not use these widgets"). */
+static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t after, size_t hi)
+{
+    static const char *const kinds[] = {"categories", "category", "types", "type", "kinds", "kind",
+                                        "pieces",     "piece",    "forms", "any",  "some"};
+    size_t i = fr_skip_det(c, after, hi);
+    if (i + 1 < hi && FR_IN(b->ws->v[i].w, kinds) && !strcmp(b->ws->v[i + 1].w, "of"))
+        i = fr_skip_det(c, i + 2, hi); /* "categories of personal information" */
+    long h; /* "record or store your camera sessions": past the coordinated verbs */
+    while (i < hi && (h = pc_fr_hit_at(c, i)) >= 0 && c->hits[h].dim == PC_ONTO_ACTION &&
+           c->hits[h].first == i)
+        i = fr_skip_det(c, i + c->hits[h].nwords, hi);
+    /* "sell or license your data": a coordinated verb the ontology does not know */
+    if (i > after && i + 1 < hi && FR_IN(b->ws->v[i - 1].w, fr_coordinators) &&
+        (FR_IN(b->ws->v[i + 1].w, fr_determiners) || fr_hit_starts(c, i + 1)))
+        i = fr_skip_det(c, i + 1, hi);
+    if (i >= hi || b->ws->v[i].comma_before || FR_IN(b->ws->v[i].w, fr_no_object))
+        return 0;
+    return !fr_hit_starts(c, i);
+}
+
+static int fr_push_term(fr_builder *b, const pc_onto_hit *h, size_t base)
+{
+    pc_frames *fs = b->fs;
+    if (pc_grow(&fs->terms, &fs->cap_terms, fs->nterms + 1, sizeof *fs->terms) < 0)
+        return -1;
+    const pc_word *w0 = &b->ws->v[h->first], *w1 = &b->ws->v[h->first + h->nwords - 1];
+    fs->terms[fs->nterms++] = (pc_frame_term){h->dim, h->entry, {w0->start + base, w1->end + base}};
+    return 0;
+}
+
+static const char *const fr_source_words[] = {"from"};
+static const char *const fr_place_words[] = {"on", "at", "across", "through", "via", "within"};
+
+/* Whether word i follows a word of table[0..n), directly or after determiners ("from our
+ * partners"). */
+static int fr_after_word(const fr_builder *b, size_t i, const char *const *table, size_t n)
+{
+    for (size_t k = 1; k <= 3 && k <= i; k++) {
+        const char *w = b->ws->v[i - k].w;
+        if (pc_word_in(w, table, n))
+            return 1;
+        if (!FR_IN(w, fr_determiners))
+            return 0;
+    }
+    return 0;
+}
+
+/* The data, recipient and purpose terms of the part [lo, hi) into frame f (not the actor's
+ * own term, not a source after "from"), and the flags they give. */
+static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, size_t hi,
+                    long actor_hit, size_t base)
+{
+    const pc_ontology *o = b->fs->onto;
+    int not_personal = 0, specific = 0, object_seen = 0, object_qualified = 0, all_qualified = 1;
+    size_t ndata = 0, a = (size_t)f->span.start; /* the action's word (see fr_action) */
+    f->term_first = b->fs->nterms;
+    for (size_t h = 0; h < b->nhits; h++) {
+        const pc_onto_hit *x = &b->hits[h];
+        if (x->first < lo || x->first >= hi || x->dim == PC_ONTO_ACTION || (long)h == actor_hit)
+            continue;
+        if (x->dim == PC_ONTO_RECIPIENT && fr_after_word(b, x->first, fr_source_words, 1)) {
+            f->flags |= PC_FRAME_SOURCE;
+            continue;
+        }
+        if (x->dim == PC_ONTO_RECIPIENT &&
+            fr_after_word(b, x->first, fr_place_words,
+                          sizeof fr_place_words / sizeof fr_place_words[0]))
+            continue; /* "advertise on third-party websites": a place, not a recipient */
+        const pc_onto_entry *e = &o->e[x->dim][x->entry];
+        if (x->dim == PC_ONTO_DATA && e->not_personal)
+            not_personal = 1;
+        else if (x->dim == PC_ONTO_DATA && e->nparents > 0)
+            specific = 1;
+        if (x->dim == PC_ONTO_DATA && !e->not_personal) {
+            int q = fr_qualified(c, x, lo, hi);
+            if (x->first >= a && !object_seen)
+                object_qualified = q;
+            object_seen |= x->first >= a;
+            all_qualified &= q;
+            ndata++;
+        }
+        if (x->dim == PC_ONTO_RECIPIENT && fr_qualified(c, x, lo, hi))
+            f->flags |= PC_FRAME_RECIPIENT_UNKNOWN;
+        if (x->dim == PC_ONTO_DATA && e->anaphoric)
+            f->flags |= PC_FRAME_OBJECT_UNKNOWN;
+        if (fr_push_term(b, x, base) < 0)
+            return -1;
+    }
+    f->nterms = b->fs->nterms - f->term_first;
+    /* "aggregated information" is not personal; "aggregated data or your location" is */
+    if (not_personal && !specific)
+        f->flags |= PC_FRAME_NOT_PERSONAL;
+    /* the data the action is about is narrowed: its object, or every data type it names */
+    if (object_qualified || (ndata && all_qualified))
+        f->flags |= PC_FRAME_DATA_QUALIFIED;
+    return 0;
+}
+
+/* ---- one action ----------------------------------------------------------------------- */
+
+/* Whether the clause already has a frame of this action, actor and modality in the same part
+ * (span.start holds the word index until the clause is done). */
+static int fr_seen(const fr_builder *b, size_t first, const pc_frame *f, unsigned short part)
+{
+    for (size_t i = first; i < b->fs->n; i++) {
+        const pc_frame *g = &b->fs->v[i];
+        if (g->action == f->action && g->actor == f->actor && g->modality == f->modality &&
+            b->part[g->span.start] == part)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the action sits in a relative clause without a pronoun after a data type
+ * ("information we receive by e-mail is disclosed"): it presupposes, it does not state. */
+static int fr_zero_relative(const fr_clause *c, size_t a)
+{
+    static const char *const subjects[] = {"we", "you", "they", "i"};
+    static const char *const aux[] = {"may", "might", "will", "would", "can",  "could",
+                                      "do",  "does",  "have", "has",   "also", "automatically"};
+    size_t j = a;
+    while (j > 0 && FR_IN(c->ws->v[j - 1].w, aux))
+        j--;
+    if (j < 2 || !FR_IN(c->ws->v[j - 1].w, subjects) || c->ws->v[j - 1].comma_before)
+        return 0;
+    long h = pc_fr_hit_at(c, j - 2);
+    return h >= 0 && c->hits[h].dim == PC_ONTO_DATA;
+}
+
+/* Whether "to us", "with you"... follows the action closely. */
+static int fr_toward_the_parties(const fr_builder *b, size_t after, size_t hi)
+{
+    for (size_t i = after; i < hi && i < after + 4; i++)
+        for (size_t t = 0; t < sizeof fr_toward_us / sizeof fr_toward_us[0]; t++)
+            if (pc_words_match_at(b->ws, i, fr_toward_us[t]))
+                return 1;
+    return 0;
+}
+
+/* The frame of the action hit h in the part [lo, hi), appended unless it repeats one. */
+static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, size_t hi, size_t k,
+                     size_t first, size_t base)
+{
+    const pc_onto_hit *x = &b->hits[h];
+    size_t a = x->first, after = a + x->nwords;
+    if (fr_toward_the_parties(b, after, hi))
+        return 0;
+    long actor_hit;
+    pc_frame f = {.clause = k, .action = x->entry};
+    int implicit;
+    f.actor = pc_fr_actor(c, a, &actor_hit, &f.name, &implicit);
+    if (implicit && !c->has_lead)
+        f.flags |= PC_FRAME_NO_SUBJECT;
+    if (f.actor == PC_ACTOR_USER && FR_IN(b->ws->v[a].w, fr_receive))
+        f.actor = PC_ACTOR_WE;
+    f.conditions = pc_fr_conditions(c, lo, hi);
+    f.modality = pc_fr_modality(c, a, lo, hi, &f.conditions, &f.flags);
+    f.span = (pc_span){a, a};
+    if (fr_seen(b, first, &f, b->part[a]))
+        return 0;
+    if (fr_terms(b, c, &f, lo, hi, actor_hit, base) < 0)
+        return -1;
+    f.flags |= fr_unknown_scopes(c, b, after, hi);
+    /* a passive's object is its subject: "your text is not stored" names no known data */
+    if (fr_object_unknown(c, b, after, hi) || pc_fr_relative(c, a) || fr_zero_relative(c, a) ||
+        (pc_fr_passive(c, a) && !pc_frame_names(b->fs, &f, PC_ONTO_DATA)))
+        f.flags |= PC_FRAME_OBJECT_UNKNOWN;
+    pc_frames *fs = b->fs;
+    if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)
+        return -1;
+    fs->v[fs->n++] = f;
+    return 0;
+}
+
+/* A list item that names no action states its lead-in's ("We share it with: - advertisers"):
+ * each frame of the lead-in is copied to item k, with the data, recipients and purposes the
+ * item names in place of the lead-in's of the same kind. */
+static int fr_inherit(fr_builder *b, const fr_clause *c, size_t k, size_t lead, size_t base)
+{
+    pc_frames *fs = b->fs;
+    unsigned named = 0, scoped = PC_FRAME_RECIPIENT_UNKNOWN | PC_FRAME_PURPOSE_UNKNOWN |
+                                 PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_DATA_QUALIFIED |
+                                 PC_FRAME_NOT_PERSONAL | PC_FRAME_LEAD_IN;
+    for (size_t h = 0; h < b->nhits; h++)
+        named |= 1u << b->hits[h].dim;
+    if (!(named & ((1u << PC_ONTO_DATA) | (1u << PC_ONTO_RECIPIENT) | (1u << PC_ONTO_PURPOSE))))
+        return 0;
+    for (size_t i = fs->first[lead]; i < fs->first[lead + 1]; i++) {
+        pc_frame f = fs->v[i];
+        f.clause = k;
+        f.flags = 0;
+        f.span.start = 0; /* the item's first word stands for the action (fr_terms) */
+        if (fr_terms(b, c, &f, 0, b->ws->n, -1, base) < 0)
+            return -1;
+        if (fr_object_unknown(c, b, 0, b->ws->n)) /* "Pictures from your camera" */
+            f.flags |= PC_FRAME_OBJECT_UNKNOWN;
+        else if (!(named & (1u << PC_ONTO_DATA)))
+            f.flags |= fs->v[i].flags & PC_FRAME_OBJECT_UNKNOWN;
+        f.flags |= (fs->v[i].flags & ~scoped) | PC_FRAME_INHERITED;
+        for (size_t t = 0; t < fs->v[i].nterms; t++) {
+            pc_frame_term term = fs->terms[fs->v[i].term_first + t];
+            if ((named >> term.dim) & 1)
+                continue;
+            if (pc_grow(&fs->terms, &fs->cap_terms, fs->nterms + 1, sizeof *fs->terms) < 0)
+                return -1;
+            fs->terms[fs->nterms++] = term;
+        }
+        f.nterms = fs->nterms - f.term_first;
+        f.span = fs->v[i].span;
+        if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)
+            return -1;
+        fs->v[fs->n++] = f;
+    }
+    return 0;
+}
+
+/* The frames of clause k, text s[0..len) at offset base in the document; lead is a list item's
+ * lead-in clause, or -1. */
+static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t base, size_t k,
+                            long lead)
+{
+    pc_frames *fs = b->fs;
+    size_t first = fs->n;
+    pc_words_split(s, len, b->ws);
+    pc_frame_skip skip = fr_clause_skip(s, len, b->ws), why = PC_SKIP_NONE;
+    if (skip == PC_SKIP_NONE &&
+        fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
+        return -1;
+    fr_parts(b);
+    fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0};
+    for (size_t h = 0; skip == PC_SKIP_NONE && h < b->nhits; h++) {
+        if (b->hits[h].dim != PC_ONTO_ACTION)
+            continue;
+        size_t lo, hi;
+        fr_part_range(b, s, b->hits[h].first, &lo, &hi);
+        pc_frame_skip r = pc_fr_not_practice(&c, b->hits[h].first, lo, hi);
+        if (r != PC_SKIP_NONE && why == PC_SKIP_NONE)
+            why = r;
+        if (r == PC_SKIP_NONE && fr_action(b, &c, h, lo, hi, k, first, base) < 0)
+            return -1;
+    }
+    for (size_t i = first; i < fs->n; i++) { /* word index -> the action's bytes */
+        const pc_word *w = &b->ws->v[fs->v[i].span.start];
+        fs->v[i].span = (pc_span){w->start + base, w->end + base};
+    }
+    size_t e = len;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n'))
+        e--;
+    for (size_t i = first; e > 0 && s[e - 1] == ':' && i < fs->n; i++)
+        fs->v[i].flags |= PC_FRAME_LEAD_IN;
+    int acts = 0;
+    for (size_t h = 0; h < b->nhits; h++)
+        acts |= b->hits[h].dim == PC_ONTO_ACTION;
+    if (skip == PC_SKIP_NONE && !acts && lead >= 0 && (size_t)lead < k &&
+        fr_inherit(b, &c, k, (size_t)lead, base) < 0)
+        return -1;
+    fs->skip[k] = (unsigned char)(skip != PC_SKIP_NONE ? skip : fs->n == first ? why : 0);
+    return 0;
+}
+
+/* ---- building ------------------------------------------------------------------------- */
+
+static pc_frames *fr_new(const pc_ontology *onto, const pc_outline *ol, size_t nclauses)
+{
+    pc_frames *fs = calloc(1, sizeof *fs);
+    if (!fs)
+        return NULL;
+    fs->onto = onto;
+    fs->outline = ol;
+    fs->first = calloc(nclauses + 1, sizeof *fs->first);
+    fs->skip = calloc(nclauses + 1, 1);
+    if (!fs->first || !fs->skip) {
+        pc_frames_free(fs);
+        return NULL;
+    }
+    return fs;
+}
+
+/* The subject of clause k's lead-in (for a list item) into b->lead_actor; the last lead-in's is
+ * kept for the items that follow it. */
+static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
+{
+    const pc_clause *cl = &ol->clauses[k];
+    b->lead_actor = PC_ACTOR_WE;
+    b->lead_name = 0;
+    if (cl->kind != PC_CLAUSE_ITEM || cl->lead < 0 || (size_t)cl->lead >= ol->nclauses)
+        return 0;
+    if (b->lead != cl->lead) {
+        const pc_clause *l = &ol->clauses[cl->lead];
+        const char *s = ol->doc->text + l->start;
+        pc_words_split(s, l->end - l->start, b->lws);
+        if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
+            return -1;
+        fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0};
+        b->lead = cl->lead;
+        b->cached_actor = pc_fr_subject(&c, &b->cached_name);
+    }
+    b->lead_actor = b->cached_actor;
+    b->lead_name = b->cached_name;
+    return 0;
+}
+
+static int fr_u64_cmp(const void *a, const void *b)
+{
+    unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The name a policy uses most for itself as an actor is the company: its frames become the
+ * company's ("Sirius XM does not sell" is "we do not sell"); other names stay named. */
+static int fr_own_name(pc_frames *fs)
+{
+    size_t n = 0;
+    unsigned long long *names = malloc((fs->n ? fs->n : 1) * sizeof *names), best = 0;
+    if (!names)
+        return -1;
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->v[i].actor == PC_ACTOR_NAMED)
+            names[n++] = fs->v[i].name;
+    qsort(names, n, sizeof *names, fr_u64_cmp);
+    for (size_t lo = 0, hi, best_n = 0; lo < n; lo = hi) {
+        for (hi = lo + 1; hi < n && names[hi] == names[lo]; hi++)
+            ;
+        if (hi - lo > best_n) {
+            best = names[lo];
+            best_n = hi - lo;
+        }
+    }
+    free(names);
+    for (size_t i = 0; best && i < fs->n; i++)
+        if (fs->v[i].actor == PC_ACTOR_NAMED && fs->v[i].name == best)
+            fs->v[i].actor = PC_ACTOR_WE;
+    return 0;
+}
+
+/* The frames of the outline's clauses, or of one text taken as one clause. */
+static pc_frames *fr_build(const pc_ontology *onto, const pc_outline *ol, const char *text,
+                           size_t len, pc_error *err)
+{
+    size_t n = ol ? ol->nclauses : 1;
+    fr_builder b = {.lead = -1, .lead_actor = PC_ACTOR_WE};
+    b.fs = fr_new(onto, ol, n);
+    b.ws = malloc(sizeof *b.ws);
+    b.lws = malloc(sizeof *b.lws);
+    int rc = b.fs && b.ws && b.lws ? 0 : -1;
+    for (size_t k = 0; rc == 0 && onto && k < n; k++) {
+        b.fs->first[k] = b.fs->n;
+        const pc_clause *cl = ol ? &ol->clauses[k] : NULL;
+        if (cl)
+            rc = fr_lead(&b, ol, k);
+        if (rc == 0)
+            rc = cl ? fr_clause_frames(&b, ol->doc->text + cl->start, cl->end - cl->start,
+                                       cl->start, k, cl->kind == PC_CLAUSE_ITEM ? cl->lead : -1)
+                    : fr_clause_frames(&b, text, len, 0, k, -1);
+    }
+    if (rc == 0) {
+        b.fs->first[n] = b.fs->n;
+        rc = fr_own_name(b.fs);
+    }
+    free(b.ws);
+    free(b.lws);
+    free(b.hits);
+    free(b.lhits);
+    if (rc < 0) {
+        pc_error_set(err, "out of memory while reading statement frames");
+        pc_frames_free(b.fs);
+        return NULL;
+    }
+    return b.fs;
+}
+
+pc_frames *pc_frames_build(const pc_ontology *onto, const pc_outline *outline, pc_error *err)
+{
+    return fr_build(onto, outline, NULL, 0, err);
+}
+
+pc_frames *pc_frames_of_text(const pc_ontology *onto, const char *text, size_t len, pc_error *err)
+{
+    return fr_build(onto, NULL, text, len, err);
+}
+
+void pc_frames_free(pc_frames *f)
+{
+    if (!f)
+        return;
+    free(f->v);
+    free(f->terms);
+    free(f->first);
+    free(f->skip);
+    free(f);
+}

@@ -1,0 +1,711 @@
+/* frame_cues.c: the word-level cues statement frames are read with (frame_internal.h): who
+ * the actor is, what makes an action a right, a hypothetical, a definition or a description
+ * rather than a practice, the conditions that limit it and its modality. The cue words are
+ * data tables; a phrase is a word sequence in which "*" stands for a few words
+ * (util/words.h). */
+#include "classify/frame_internal.h"
+#include "classify/stance.h"
+
+#include <string.h>
+
+#define FR_CUE_WINDOW   8  /* words between a right or definition cue and the action */
+#define FR_ACTOR_WINDOW 12 /* words looked back for the actor */
+
+#define FR_IN(w, table) PC_WORD_IN((w), (table))
+#define FR_N(table)     (sizeof(table) / sizeof((table)[0]))
+
+/* ---- the actor ------------------------------------------------------------------------ */
+
+static const char *const fr_we[] = {"we",           "us",           "i",
+                                    "ourselves",    "company",      "app",
+                                    "application",  "apps",         "applications",
+                                    "service",      "services",     "website",
+                                    "site",         "platform",     "software",
+                                    "game",         "games",        "product",
+                                    "products",     "developer",    "operator",
+                                    "organization", "organisation", "business",
+                                    "team",         "extension",    "tool"};
+static const char *const fr_user[] = {
+    "you",       "user",       "users",       "customer",   "customers",   "visitor",
+    "visitors",  "member",     "members",     "parent",     "parents",     "consumer",
+    "consumers", "individual", "individuals", "subscriber", "subscribers", "player",
+    "players",   "he",         "she",         "yourself",   "someone",     "anyone"};
+static const char *const fr_them[] = {"they",     "them",      "these",    "those",   "such",
+                                      "others",   "companies", "entities", "sdk",     "sdks",
+                                      "provider", "providers", "networks", "network", "platforms"};
+/* Words between a subject and its verb: auxiliaries, negations, adverbs, relatives. */
+static const char *const fr_between[] = {
+    "do",        "does",         "did",       "will",       "would",         "shall",
+    "should",    "may",          "might",     "can",        "could",         "must",
+    "not",       "never",        "also",      "only",       "automatically", "generally",
+    "currently", "routinely",    "knowingly", "otherwise",  "ever",          "to",
+    "and",       "or",           "don't",     "doesn't",    "won't",         "cannot",
+    "can't",     "wouldn't",     "shouldn't", "who",        "which",         "that",
+    "hereby",    "further",      "directly",  "indirectly", "intentionally", "voluntarily",
+    "regularly", "occasionally", "sometimes", "then",       "additionally",  "thus",
+    "therefore", "neither",      "nor",       "no",         "longer",        "typically",
+    "usually",   "need",         "is",        "are",        "have",          "has",
+    "been",      "be",           "allowed",   "able",       "permitted",     "required",
+    "in",        "any",          "way",       "event",      "case",          "circumstances",
+    "under",
+};
+static const char *const fr_imperative[] = {"do", "don't", "never", "please"};
+static const char *const fr_be[] = {"is",   "are",   "was", "were", "be",
+                                    "been", "being", "get", "gets"};
+
+/* Whether word i of the clause is written with a capital letter in the text. */
+static int fr_capital(const fr_clause *c, size_t i)
+{
+    unsigned char ch = (unsigned char)c->s[c->ws->v[i].start];
+    return ch >= 'A' && ch <= 'Z';
+}
+
+long pc_fr_hit_at(const fr_clause *c, size_t i)
+{
+    for (size_t h = 0; h < c->nhits; h++)
+        if (c->hits[h].first <= i && i < c->hits[h].first + c->hits[h].nwords)
+            return (long)h;
+    return -1;
+}
+
+/* A passive ("is sold", "will not be shared"): the actor follows "by", else the company. */
+static int fr_participle(const char *w)
+{
+    size_t n = strlen(w);
+    return (n > 2 && !strcmp(w + n - 2, "ed")) || !strcmp(w, "sold") || !strcmp(w, "kept") ||
+           !strcmp(w, "sent") || !strcmp(w, "held") || !strcmp(w, "made");
+}
+
+/* "is sold", "will not be shared", "is not sold, rented or shared". */
+int pc_fr_passive(const fr_clause *c, size_t a)
+{
+    if (!fr_participle(c->ws->v[a].w))
+        return 0;
+    for (size_t i = a, k = 0; i > 0 && k < 8; k++) {
+        if (c->ws->v[i].stop_before)
+            break;
+        i--;
+        const char *w = c->ws->v[i].w;
+        if (FR_IN(w, fr_be))
+            return 1;
+        if (!FR_IN(w, fr_between) && !fr_participle(w))
+            break;
+    }
+    return 0;
+}
+
+static pc_actor fr_passive_actor(const fr_clause *c, size_t a, long *hit)
+{
+    for (size_t i = a + 1; i + 1 < c->ws->n && i < a + 8 && !c->ws->v[i].stop_before; i++) {
+        if (strcmp(c->ws->v[i].w, "by"))
+            continue;
+        const char *w = c->ws->v[i + 1].w;
+        if (FR_IN(w, fr_we) || !strcmp(w, "our"))
+            return PC_ACTOR_WE;
+        long h = pc_fr_hit_at(c, i + 1);
+        if (h < 0 && i + 2 < c->ws->n)
+            h = pc_fr_hit_at(c, i + 2); /* "by our partners", "by these companies" */
+        if (h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT) {
+            *hit = h;
+            return PC_ACTOR_THIRD_PARTY;
+        }
+        if (FR_IN(w, fr_user))
+            return PC_ACTOR_USER;
+        if (FR_IN(w, fr_them))
+            return PC_ACTOR_THIRD_PARTY;
+    }
+    return PC_ACTOR_WE;
+}
+
+/* Words that end the subject's phrase when looking back from the verb. */
+static const char *const fr_subject_edges[] = {
+    "that",   "if",      "when", "where",    "because", "since", "while", "whereas",
+    "unless", "whether", "once", "although", "though",  "so",    "and",   "or"};
+static const char *const fr_relatives[] = {"who", "which", "whom", "whose"};
+static const char *const fr_prepositions[] = {
+    "on",   "in",     "at", "through", "via",    "from", "of",    "for", "by",
+    "with", "within", "to", "into",    "across", "over", "about", "as",  "under"};
+static const char *const fr_determiner_words[] = {
+    "the", "a",    "an",  "this", "these", "those", "our",     "your", "their",
+    "its", "such", "any", "all",  "each",  "some",  "certain", "other"};
+
+/* The start of the subject's phrase of the verb at a: after the last stop, comma, clause
+ * edge or relative pronoun before it ("Users who complete a purchase receive": the phrase after
+ * "who" holds no actor, so the phrase before it is taken). */
+static size_t fr_subject_start(const fr_clause *c, size_t a, size_t *rel)
+{
+    *rel = (size_t)-1;
+    size_t i = a;
+    for (size_t k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
+        if (c->ws->v[i].stop_before || (c->ws->v[i].comma_before && i < a))
+            return i;
+        const char *w = c->ws->v[i - 1].w;
+        if (FR_IN(w, fr_relatives)) {
+            *rel = i - 1;
+            return i;
+        }
+        if (FR_IN(w, fr_subject_edges) && i < a) {
+            if (!strcmp(w, "that")) /* "browsers that do not send": the subject is before */
+                *rel = i - 1;
+            return i;
+        }
+        i--;
+    }
+    return i;
+}
+
+/* A 64-bit hash of the capitalized words around word i (a name: "Sirius XM"). */
+static unsigned long long fr_name(const fr_clause *c, size_t i, size_t lo, size_t hi)
+{
+    size_t s = i, e = i + 1;
+    while (s > lo && fr_capital(c, s - 1) && !FR_IN(c->ws->v[s - 1].w, fr_determiner_words))
+        s--;
+    while (e < hi && fr_capital(c, e))
+        e++;
+    unsigned long long h = 1469598103934665603ull;
+    for (size_t k = s; k < e; k++)
+        for (const char *p = c->ws->v[k].w; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    return h | 1u;
+}
+
+/* Whether word i is the object of a preposition ("on our apps", "in the mobile app"). */
+static int fr_pp_object(const fr_clause *c, size_t i, size_t lo)
+{
+    for (size_t j = i, k = 0; j > lo && k < 3; k++) {
+        j--;
+        const char *w = c->ws->v[j].w;
+        if (FR_IN(w, fr_prepositions))
+            return 1;
+        if (c->ws->v[j + 1].comma_before || FR_IN(w, fr_between) || FR_IN(w, fr_we) ||
+            FR_IN(w, fr_user) || FR_IN(w, fr_them) || pc_fr_hit_at(c, j) >= 0)
+            return 0;
+    }
+    return 0;
+}
+
+/* The actor of the subject's phrase in words [lo, hi), nearest the verb first, objects of
+ * prepositions left out; PC_ACTOR_COUNT when it names nothing. */
+static pc_actor fr_actor_in(const fr_clause *c, size_t lo, size_t hi, long *hit,
+                            unsigned long long *name)
+{
+    for (size_t i = hi; i > lo;) {
+        i--;
+        const char *w = c->ws->v[i].w;
+        if (FR_IN(w, fr_between) || FR_IN(w, fr_determiner_words) || FR_IN(w, fr_prepositions) ||
+            fr_pp_object(c, i, lo))
+            continue;
+        long h = pc_fr_hit_at(c, i);
+        if (h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT) {
+            *hit = h;
+            return PC_ACTOR_THIRD_PARTY;
+        }
+        if (FR_IN(w, fr_user))
+            return PC_ACTOR_USER;
+        if (FR_IN(w, fr_we))
+            return PC_ACTOR_WE;
+        if (FR_IN(w, fr_them))
+            return PC_ACTOR_THIRD_PARTY;
+        if (fr_capital(c, i) && (h < 0 || c->hits[h].dim != PC_ONTO_DATA)) {
+            *name = fr_name(c, i, lo, hi);
+            return PC_ACTOR_NAMED;
+        }
+        size_t n = strlen(w);
+        if (n > 3 && (!strcmp(w + n - 3, "ing") || !strcmp(w + n - 2, "ed")))
+            continue; /* "processors acting on our sites": a modifier, not the head */
+        /* the head of the subject is a thing: "cookies", "this disclosure", "all pro
+         * editions of the app" */
+        return PC_ACTOR_OTHER;
+    }
+    return PC_ACTOR_COUNT;
+}
+
+pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name)
+{
+    long hit;
+    *name = 0;
+    pc_actor who = fr_actor_in(c, 0, c->ws->n, &hit, name);
+    return who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER ? PC_ACTOR_WE : who;
+}
+
+pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
+                     int *implicit)
+{
+    *hit = -1;
+    *name = 0;
+    *implicit = 0;
+    if (pc_fr_passive(c, a))
+        return fr_passive_actor(c, a, hit);
+    size_t rel, lo = fr_subject_start(c, a, &rel);
+    pc_actor who = fr_actor_in(c, lo, a, hit, name);
+    if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {
+        size_t rel2, lo2 = fr_subject_start(c, rel, &rel2);
+        who = fr_actor_in(c, lo2, rel, hit, name);
+    }
+    if (who != PC_ACTOR_COUNT)
+        return who;
+    /* "Do not share your password", "Please send us...": an imperative speaks to the person;
+     * a clause that starts with its verb takes the subject of its lead-in ("We may: - send you
+     * offers"), else the company's */
+    size_t first = 0;
+    while (first < a && FR_IN(c->ws->v[first].w, fr_between))
+        first++;
+    if (first == a && a < 3 && FR_IN(c->ws->v[0].w, fr_imperative))
+        return PC_ACTOR_USER;
+    *implicit = 1;
+    *name = c->lead_name;
+    return c->lead_actor;
+}
+
+/* ---- not a practice ------------------------------------------------------------------- */
+
+/* The person's rights, choices and grants: the action is what they may ask for, refuse or
+ * allow ("you have the right to ask us not to sell", "you authorize us to collect"). */
+static const char *const fr_right_cues[] = {
+    "right",          "rights",          "request that",   "request us",     "request to",
+    "ask us",         "ask that",        "direct us",      "instruct us",    "opt out of",
+    "opt out from",   "object to",       "choose whether", "choose not to",  "choose to",
+    "elect not to",   "elect to",        "tell us not to", "prevent",        "prohibit",
+    "stop us",        "ability to",      "option to",      "decide whether", "want us to",
+    "wish us to",     "limit our",       "restrict our",   "opting out of",  "to limit",
+    "request the",    "you may request", "authorize us",   "authorise us",   "allow us to",
+    "allowing us to", "permit us to",    "consent to",     "agree to",       "you acknowledge",
+    "by using",       "by visiting",     "by submitting",  "by accessing",   "by continuing",
+    "by providing",   "by clicking",     "by registering", "by downloading", "by installing",
+};
+
+/* A definition of the action's word ('"Sale" means ...', "sale is broadly defined"). */
+static const char *const fr_definition_cues[] = {
+    "means",         "refers to",   "is defined",     "are defined",       "broadly defined",
+    "defined as",    "definition",  "shall mean",     "includes any",      "the term",
+    "is considered", "encompasses", "may constitute", "may be considered", "qualifies as",
+};
+
+/* A description of the policy or of a topic rather than a statement of practice: "this policy
+ * describes what we collect", "how we use it", "the categories of data we share". */
+static const char *const fr_overview_cues[] = {
+    "what",
+    "how",
+    "why",
+    "whether",
+    "types of",
+    "categories of",
+    "kinds of",
+    "describes",
+    "explains",
+    "let you know",
+    "tell you",
+    "inform you",
+    "this policy",
+    "this privacy",
+    "this notice",
+    "this statement",
+    "privacy policy",
+    "privacy notice",
+    "learn more",
+    "more information",
+    "section",
+    "table",
+    "sets out",
+    "set out",
+    "outlines",
+    "summary",
+};
+
+/* An intention, a wish or an audience rather than a practice. */
+static const char *const fr_intent_cues[] = {
+    "want to",     "wish to",      "intend to",    "plan to",    "aim to",       "try to",
+    "strive to",   "endeavor to",  "endeavour to", "seek to",    "intended for", "directed to",
+    "directed at", "designed for", "meant for",    "attempt to",
+};
+
+/* Protection against misuse: "make sure it is not lost, misused or disclosed". */
+static const char *const fr_protection_cues[] = {
+    "unauthorized", "unauthorised", "misuse",          "misused",
+    "lost",         "loss",         "alteration",      "altered",
+    "destroyed",    "destruction",  "inappropriately", "improperly",
+    "unlawful",     "unlawfully",   "accidental",      "accidentally",
+    "theft",        "breach",
+};
+
+/* Openers of a hypothetical: the action is what might happen. */
+static const char *const fr_if_words[] = {"if", "whether", "should", "were", "unless", "once"};
+/* Determiners that make the action word a noun ("the use of", "any sale of"). */
+static const char *const fr_noun_det[] = {"the",   "any", "such", "this", "that", "its",
+                                          "their", "our", "your", "no",   "a",    "of"};
+
+/* Whether a phrase of table starts within FR_CUE_WINDOW words before word a (and before a), in
+ * the same sentence. */
+static int fr_cue_before(const fr_clause *c, size_t a, const char *const *table, size_t n,
+                         size_t window)
+{
+    size_t lo = a;
+    for (size_t k = 0; lo > 0 && k < window && !c->ws->v[lo].stop_before; k++)
+        lo--;
+    for (size_t i = lo; i < a; i++)
+        for (size_t t = 0; t < n; t++)
+            if (c->ws->v[i].w[0] == table[t][0] && pc_words_match_at(c->ws, i, table[t]))
+                return 1;
+    return 0;
+}
+
+/* Whether a word of table occurs anywhere in words [lo, hi). */
+static int fr_any(const fr_clause *c, size_t lo, size_t hi, const char *const *table, size_t n)
+{
+    for (size_t i = lo; i < hi; i++)
+        if (pc_word_in(c->ws->v[i].w, table, n))
+            return 1;
+    return 0;
+}
+
+/* The hypothetical: an "if", "in the event", "in case" opens the clause part of word a and no
+ * comma closes it before a. */
+static int fr_hypothetical(const fr_clause *c, size_t a)
+{
+    for (size_t i = a; i > 0;) {
+        if (c->ws->v[i].stop_before || c->ws->v[i].comma_before)
+            return 0;
+        i--;
+        const char *w = c->ws->v[i].w;
+        if (FR_IN(w, fr_if_words) ||
+            (!strcmp(w, "event") && i > 0 && !strcmp(c->ws->v[i - 1].w, "the")) ||
+            (!strcmp(w, "case") && i > 0 && !strcmp(c->ws->v[i - 1].w, "in")))
+            return 1;
+    }
+    return 0;
+}
+
+/* A link or button title inside a sentence: the action word and the words around it are
+ * capitalized ('click "Do Not Sell My Personal Information"'); or words in the person's voice
+ * ("Do not sell or share my personal information"). */
+static int fr_in_title(const fr_clause *c, size_t a, size_t lo, size_t hi)
+{
+    static const char *const mine[] = {"my", "mine"};
+    if (fr_any(c, lo, hi, mine, FR_N(mine)))
+        return 1;
+    if (a == 0 || !fr_capital(c, a))
+        return 0;
+    int caps = 0;
+    for (size_t i = a > 3 ? a - 3 : 0; i < c->ws->n && i <= a + 3; i++)
+        caps += i != a && fr_capital(c, i);
+    return caps >= 3;
+}
+
+/* Words before a participle that make it a verb of the clause, not a modifier. */
+static const char *const fr_subject_pronouns[] = {"we",  "i",   "you",   "they", "it",  "he",
+                                                  "she", "who", "which", "that", "not", "never",
+                                                  "and", "or",  "also",  "then"};
+
+/* The action word used as a noun ("any use of", "the sale of"), as a means ("by sending"), or
+ * as a participle modifying a noun ("information collected through cookies"). */
+static int fr_not_verb(const fr_clause *c, size_t a)
+{
+    const pc_words *ws = c->ws;
+    if (a == 0 || ws->v[a].stop_before)
+        return 0;
+    const char *prev = ws->v[a - 1].w, *w = ws->v[a].w;
+    size_t n = strlen(w);
+    if (!strcmp(prev, "by") && n > 3 && !strcmp(w + n - 3, "ing"))
+        return 1;
+    if (FR_IN(prev, fr_noun_det) && a + 1 < ws->n && !strcmp(ws->v[a + 1].w, "of"))
+        return 1;
+    if (!strcmp(prev, "of")) /* "terms of use", "right of access" */
+        return 1;
+    /* "your browsing, sharing, downloading": a list of activities */
+    if (n > 3 && !strcmp(w + n - 3, "ing") &&
+        (ws->v[a].comma_before || (a + 1 < ws->n && ws->v[a + 1].comma_before)))
+        return 1;
+    int participle = (n > 2 && !strcmp(w + n - 2, "ed")) || !strcmp(w, "sold") ||
+                     !strcmp(w, "kept") || !strcmp(w, "held");
+    return participle && !ws->v[a].comma_before && !FR_IN(prev, fr_be) &&
+           !FR_IN(prev, fr_between) && !FR_IN(prev, fr_subject_pronouns) && !FR_IN(prev, fr_we) &&
+           !FR_IN(prev, fr_user) && !FR_IN(prev, fr_them);
+}
+
+/* Words before "that" that make it open a complement ("note that we do not sell"), not a
+ * relative clause ("the data that we do not process"). */
+static const char *const fr_complementizers[] = {
+    "note",    "ensure",  "means",  "mean",      "agree",    "acknowledge", "understand", "confirm",
+    "believe", "state",   "states", "represent", "warrant",  "aware",       "clear",      "sure",
+    "mindful", "fact",    "so",     "such",      "provided", "given",       "is",         "was",
+    "are",     "know",    "notice", "informed",  "inform",   "assure",      "guarantee",  "promise",
+    "certify", "declare", "say",    "says",      "remember", "hope"};
+
+int pc_fr_relative(const fr_clause *c, size_t a)
+{
+    for (size_t i = a, k = 0; i > 0 && k < 6; k++) {
+        if (c->ws->v[i].stop_before || c->ws->v[i].comma_before)
+            return 0;
+        i--;
+        const char *w = c->ws->v[i].w;
+        if (!strcmp(w, "which") || !strcmp(w, "whom"))
+            return 1;
+        if (!strcmp(w, "that"))
+            return i > 0 && !c->ws->v[i].comma_before &&
+                   !FR_IN(c->ws->v[i - 1].w, fr_complementizers);
+        if (!FR_IN(w, fr_between) && !FR_IN(w, fr_we) && !FR_IN(w, fr_user) && !FR_IN(w, fr_them))
+            return 0;
+    }
+    return 0;
+}
+
+pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t hi)
+{
+    if (fr_in_title(c, a, lo, hi))
+        return PC_SKIP_TITLE;
+    if (fr_cue_before(c, a, fr_definition_cues, FR_N(fr_definition_cues), FR_CUE_WINDOW))
+        return PC_SKIP_DEFINITION;
+    /* "your decision not to receive", "ask us not to sell": a choice, not a practice */
+    if (fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW) ||
+        (a >= 2 && !strcmp(c->ws->v[a - 1].w, "to") && !strcmp(c->ws->v[a - 2].w, "not")) ||
+        (a >= 3 && !strcmp(c->ws->v[a - 1].w, "be") && !strcmp(c->ws->v[a - 2].w, "to") &&
+         !strcmp(c->ws->v[a - 3].w, "not")))
+        return PC_SKIP_RIGHT;
+    if (fr_hypothetical(c, a) || fr_cue_before(c, a, fr_intent_cues, FR_N(fr_intent_cues), 4))
+        return PC_SKIP_HYPOTHETICAL;
+    if (fr_not_verb(c, a) ||
+        fr_cue_before(c, a, fr_overview_cues, FR_N(fr_overview_cues), 4 * FR_CUE_WINDOW))
+        return PC_SKIP_OVERVIEW;
+    if (fr_any(c, lo, hi, fr_protection_cues, FR_N(fr_protection_cues)))
+        return PC_SKIP_PROTECTION;
+    return PC_SKIP_NONE;
+}
+
+/* ---- conditions and modality ---------------------------------------------------------- */
+
+static const struct {
+    const char *phrase;
+    unsigned cond;
+} fr_conditions[] = {
+    {"with * consent", PC_COND_CONSENT},
+    {"with * permission", PC_COND_CONSENT},
+    {"with * authorization", PC_COND_CONSENT},
+    {"with * authorisation", PC_COND_CONSENT},
+    {"with * approval", PC_COND_CONSENT},
+    {"upon * consent", PC_COND_CONSENT},
+    {"without * consent", PC_COND_CONSENT},
+    {"without * permission", PC_COND_CONSENT},
+    {"without * authorization", PC_COND_CONSENT},
+    {"your consent", PC_COND_CONSENT},
+    {"your permission", PC_COND_CONSENT},
+    {"your authorization", PC_COND_CONSENT},
+    {"user authorization", PC_COND_CONSENT},
+    {"user consent", PC_COND_CONSENT},
+    {"parental consent", PC_COND_CONSENT},
+    {"prior consent", PC_COND_CONSENT},
+    {"express consent", PC_COND_CONSENT},
+    {"explicit consent", PC_COND_CONSENT},
+    {"if you agree", PC_COND_CONSENT},
+    {"if you consent", PC_COND_CONSENT},
+    {"where you consent", PC_COND_CONSENT},
+    {"once you consent", PC_COND_CONSENT},
+    {"you have consented", PC_COND_CONSENT},
+    {"you expressly consent", PC_COND_CONSENT},
+    {"opt in", PC_COND_CONSENT},
+    {"opted in", PC_COND_CONSENT},
+    {"at your request", PC_COND_REQUEST},
+    {"at your direction", PC_COND_REQUEST},
+    {"your instructions", PC_COND_REQUEST},
+    {"you request", PC_COND_REQUEST},
+    {"you ask", PC_COND_REQUEST},
+    {"you choose", PC_COND_REQUEST},
+    {"you direct", PC_COND_REQUEST},
+    {"you instruct", PC_COND_REQUEST},
+    {"you initiate", PC_COND_REQUEST},
+    {"you elect", PC_COND_REQUEST},
+    {"you decide", PC_COND_REQUEST},
+    {"your request", PC_COND_REQUEST},
+    {"your choice", PC_COND_REQUEST},
+    {"direct us", PC_COND_REQUEST},
+    {"tell us", PC_COND_REQUEST},
+    {"opt out", PC_COND_OPT_OUT},
+    {"opted out", PC_COND_OPT_OUT},
+    {"unsubscribe", PC_COND_OPT_OUT},
+    {"required by", PC_COND_LAW},
+    {"required to", PC_COND_LAW},
+    {"comply with", PC_COND_LAW},
+    {"legal obligation", PC_COND_LAW},
+    {"legal obligations", PC_COND_LAW},
+    {"legal process", PC_COND_LAW},
+    {"law enforcement", PC_COND_LAW},
+    {"court order", PC_COND_LAW},
+    {"subpoena", PC_COND_LAW},
+    {"applicable law", PC_COND_LAW},
+    {"permitted by", PC_COND_LAW},
+    {"law permits", PC_COND_LAW},
+    {"law allows", PC_COND_LAW},
+    {"law requires", PC_COND_LAW},
+    {"where permitted", PC_COND_LAW},
+    {"as permitted", PC_COND_LAW},
+    {"protect * rights", PC_COND_LAW},
+    {"good faith", PC_COND_LAW},
+    {"merger", PC_COND_TRANSFER},
+    {"acquisition", PC_COND_TRANSFER},
+    {"acquired", PC_COND_TRANSFER},
+    {"bankruptcy", PC_COND_TRANSFER},
+    {"reorganization", PC_COND_TRANSFER},
+    {"sale of * business", PC_COND_TRANSFER},
+    {"sale of * assets", PC_COND_TRANSFER},
+    {"automatically", PC_COND_AUTOMATIC},
+    {"by default", PC_COND_AUTOMATIC},
+    {"without asking", PC_COND_AUTOMATIC},
+    {"regardless of", PC_COND_AUTOMATIC},
+    {"except", PC_COND_EXCEPTION},
+    {"excepting", PC_COND_EXCEPTION},
+    {"other than", PC_COND_EXCEPTION},
+    {"unless otherwise", PC_COND_EXCEPTION},
+    {"apart from", PC_COND_EXCEPTION},
+    {"save as", PC_COND_EXCEPTION},
+    {"as described", PC_COND_EXCEPTION},
+    {"as set forth", PC_COND_EXCEPTION},
+    {"as set out", PC_COND_EXCEPTION},
+    {"as outlined", PC_COND_EXCEPTION},
+    {"as explained", PC_COND_EXCEPTION},
+    {"as provided", PC_COND_EXCEPTION},
+    {"as stated", PC_COND_EXCEPTION},
+    {"as disclosed", PC_COND_EXCEPTION},
+    {"as noted", PC_COND_EXCEPTION},
+    {"in accordance with this", PC_COND_EXCEPTION},
+    {"described in this", PC_COND_EXCEPTION},
+    {"if", PC_COND_CIRCUMSTANCE},
+    {"when", PC_COND_CIRCUMSTANCE},
+    {"where", PC_COND_CIRCUMSTANCE},
+    {"once", PC_COND_CIRCUMSTANCE},
+    {"until", PC_COND_CIRCUMSTANCE},
+    {"in case", PC_COND_CIRCUMSTANCE},
+    {"provided that", PC_COND_CIRCUMSTANCE},
+    {"as long as", PC_COND_CIRCUMSTANCE},
+    {"to the extent", PC_COND_CIRCUMSTANCE},
+    {"in the event", PC_COND_CIRCUMSTANCE},
+    {"in this case", PC_COND_CIRCUMSTANCE},
+    {"in such cases", PC_COND_CIRCUMSTANCE},
+    {"in such a case", PC_COND_CIRCUMSTANCE},
+    {"in these cases", PC_COND_CIRCUMSTANCE},
+    {"in certain cases", PC_COND_CIRCUMSTANCE},
+    {"in some cases", PC_COND_CIRCUMSTANCE},
+    {"in certain circumstances", PC_COND_CIRCUMSTANCE},
+    {"in this process", PC_COND_CIRCUMSTANCE},
+    {"in this way", PC_COND_CIRCUMSTANCE},
+    {"in doing so", PC_COND_CIRCUMSTANCE},
+    {"in that case", PC_COND_CIRCUMSTANCE},
+    {"in such event", PC_COND_CIRCUMSTANCE},
+    {"subject to", PC_COND_CIRCUMSTANCE},
+    {"depending on", PC_COND_CIRCUMSTANCE},
+    {"after", PC_COND_CIRCUMSTANCE},
+    {"before", PC_COND_CIRCUMSTANCE},
+};
+
+/* Words after "except" that introduce the person's consent or request ("except with your
+ * consent", "except where you ask us"), not an exception. */
+static const char *const fr_except_consent[] = {"with", "upon", "at"};
+static const char *const fr_except_when[] = {"where", "when", "if"};
+
+unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
+{
+    unsigned bits = 0;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_conditions); t++) {
+            if (c->ws->v[i].w[0] != fr_conditions[t].phrase[0] ||
+                !pc_words_match_at(c->ws, i, fr_conditions[t].phrase))
+                continue;
+            if (!strcmp(c->ws->v[i].w, "except") && i + 1 < hi &&
+                (FR_IN(c->ws->v[i + 1].w, fr_except_consent) ||
+                 (FR_IN(c->ws->v[i + 1].w, fr_except_when) && i + 2 < hi &&
+                  !strcmp(c->ws->v[i + 2].w, "you"))))
+                continue;
+            bits |= fr_conditions[t].cond;
+        }
+    return bits;
+}
+
+static const char *const fr_hedges[] = {"may", "might", "can", "could"};
+/* Words that keep a restriction from being absolute, or tie it to a legal term's meaning
+ * ("we do not sell personal information as that term is defined in the CCPA"). */
+static const char *const fr_softeners[] = {
+    "generally",          "typically",           "usually",
+    "normally",           "knowingly",           "intentionally",
+    "deliberately",       "currently",           "routinely",
+    "ordinarily",         "primarily",           "mostly",
+    "directly",           "as * defined",        "term is defined",
+    "within the meaning", "for purposes of the", "conventional sense",
+    "as * term is used"};
+/* Words that make a restriction exclusive: only what it names is done ("no other data"). */
+static const char *const fr_exclusive[] = {"only",          "solely",         "exclusively",
+                                           "no other",      "any other",      "nothing else",
+                                           "anything else", "other purposes", "other purpose"};
+/* Between a negation and the action, these start another clause: the negation is not the
+ * action's ("emails may not be hashed when they are shared"). */
+static const char *const fr_clause_openers[] = {
+    "but",  "however", "although", "though",  "whereas", "yet",   "rather", "instead",
+    "when", "if",      "where",    "because", "since",   "that",  "which",  "who",
+    "whom", "as",      "while",    "so",      "after",   "before"};
+
+/* Words after "not" that keep it from negating what follows. */
+static const char *const fr_not_negating[] = {"limited", "only", "necessarily", "just"};
+
+/* A list marker inside a sentence: "(a)", "(ii)", "(3)". */
+static int fr_marker(const pc_word *w)
+{
+    static const char *const marks[] = {"a", "b", "c", "d", "i", "ii", "iii", "iv", "v"};
+    return w->comma_before && (FR_IN(w->w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
+}
+
+/* Whether the action at a is negated: a negation among the eight words before it in the same
+ * part (list markers do not count), with no other clause opening in between ("emails may not
+ * be hashed when they are shared" does not negate sharing); or "no" right after it. */
+static int fr_negated(const fr_clause *c, size_t a)
+{
+    const pc_words *ws = c->ws;
+    for (size_t i = a, k = 0; i > 0 && k < 8;) {
+        if (ws->v[i].stop_before)
+            break;
+        i--;
+        const char *w = ws->v[i].w;
+        if (fr_marker(&ws->v[i]))
+            continue;
+        k++;
+        if (FR_IN(w, fr_clause_openers) || FR_IN(w, fr_relatives) ||
+            (!strcmp(w, "without") && a - i > 1))
+            break;
+        /* "including but not limited to", "not only ... but also" */
+        if (pc_stance_is_negation(w) && !(i + 1 < a && FR_IN(ws->v[i + 1].w, fr_not_negating)))
+            return 1;
+    }
+    return a + 1 < ws->n && !ws->v[a + 1].stop_before &&
+           (!strcmp(ws->v[a + 1].w, "no") || !strcmp(ws->v[a + 1].w, "nothing"));
+}
+
+pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, unsigned *conds,
+                           unsigned *flags)
+{
+    int neg = fr_negated(c, a);
+    int hedge = 0;
+    for (size_t i = a, k = 0; i > lo && k < 3; k++) {
+        i--;
+        hedge |= FR_IN(c->ws->v[i].w, fr_hedges);
+    }
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_softeners); t++)
+            if (c->ws->v[i].w[0] == fr_softeners[t][0] &&
+                pc_words_match_at(c->ws, i, fr_softeners[t]))
+                *flags |= PC_FRAME_SOFTENED;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_exclusive); t++)
+            if (pc_words_match_at(c->ws, i, fr_exclusive[t]))
+                *flags |= PC_FRAME_EXCLUSIVE;
+    /* "we never share it without your consent" asks for consent; "we collect it automatically"
+     * does not */
+    if (neg)
+        *conds &= ~PC_COND_AUTOMATIC;
+    else if (*conds & PC_COND_AUTOMATIC)
+        *conds &= ~PC_COND_CONSENT;
+    unsigned limits = *conds & (PC_COND_CONSENT | PC_COND_REQUEST | PC_COND_LAW | PC_COND_TRANSFER |
+                                PC_COND_EXCEPTION | PC_COND_CIRCUMSTANCE);
+    if (neg && limits)
+        return PC_MOD_NOT_UNLESS;
+    if (neg)
+        return PC_MOD_DOES_NOT;
+    if ((*flags & PC_FRAME_EXCLUSIVE) && (*conds & (PC_COND_CONSENT | PC_COND_REQUEST)))
+        return PC_MOD_NOT_UNLESS;
+    return hedge ? PC_MOD_MAY : PC_MOD_DOES;
+}

@@ -1,0 +1,45 @@
+/* frame_internal.h: what frame.c and frame_cues.c share while reading one clause. Not a
+ * public API. */
+#ifndef POLCMP_FRAME_INTERNAL_H
+#define POLCMP_FRAME_INTERNAL_H
+
+#include "classify/frame.h"
+
+/* One clause being read: its text, its words and the ontology terms found in them (in word
+ * order, not overlapping). Borrows everything. */
+typedef struct fr_clause {
+    const char *s;
+    size_t len;
+    const pc_words *ws;
+    const pc_onto_hit *hits;
+    size_t nhits;
+    pc_actor lead_actor; /* the actor of a clause that names none (a list item's lead-in's) */
+    unsigned long long lead_name;
+    int has_lead; /* it is a list item with a lead-in */
+} fr_clause;
+
+/* The actor of the action at word a (frame_cues.c); *hit is the index of the recipient hit
+ * naming a third-party actor, or -1; *name the hash of a name (PC_ACTOR_NAMED); *implicit
+ * is set when the clause names no subject (the lead-in's or the company is taken). */
+pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
+                     int *implicit);
+/* The actor a whole clause names first (for a list's lead-in), PC_ACTOR_WE when none. */
+pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name);
+/* Whether the action at word a is a passive ("is sold"). */
+int pc_fr_passive(const fr_clause *c, size_t a);
+/* Whether the action at word a sits in a relative clause ("the data that we do not process"):
+ * its object is the noun before, named elsewhere. */
+int pc_fr_relative(const fr_clause *c, size_t a);
+/* Why the action at word a (in the part [lo, hi)) is not a statement of practice, or
+ * PC_SKIP_NONE. */
+pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t hi);
+/* The ontology hit covering word i, or -1. */
+long pc_fr_hit_at(const fr_clause *c, size_t i);
+/* The conditions stated in words [lo, hi). */
+unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi);
+/* The modality of the action at word a in the part [lo, hi) with conditions *conds (adjusted:
+ * "without your consent" is consent after a negation, none otherwise); adds to *flags. */
+pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, unsigned *conds,
+                           unsigned *flags);
+
+#endif

@@ -1,0 +1,51 @@
+/* compare_canon.c: telling repeated texts apart from distinct ones, for the detectors that read
+ * each distinct clause once (compare_internal.h). */
+#include "compare/compare_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t pc_cmp_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* An open-addressing table of distinct texts: slot i holds clause slot[i] - 1 (0: empty) and
+ * its hash. */
+size_t *pc_cmp_canon(const pc_policy *p)
+{
+    size_t n = p->outline->nclauses, cap = 16;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    size_t *slot = calloc(cap, sizeof *slot);
+    uint64_t *hash = calloc(cap, sizeof *hash);
+    size_t *canon = malloc((n ? n : 1) * sizeof *canon);
+    if (!slot || !hash || !canon) {
+        free(canon);
+        canon = NULL;
+    }
+    for (size_t k = 0; canon && k < n; k++) {
+        size_t len, olen;
+        const char *s = pc_policy_clause_text(p, k, &len);
+        uint64_t h = pc_cmp_hash(s, len);
+        for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+            if (!slot[i]) {
+                slot[i] = k + 1;
+                hash[i] = h;
+                canon[k] = k;
+                break;
+            }
+            const char *o = pc_policy_clause_text(p, slot[i] - 1, &olen);
+            if (hash[i] == h && olen == len && !memcmp(o, s, len)) {
+                canon[k] = slot[i] - 1;
+                break;
+            }
+        }
+    }
+    free(slot);
+    free(hash);
+    return canon;
+}

@@ -1,0 +1,398 @@
+/* compare_contra.c: contradictions inside one policy, from statement frames
+ * (classify/frame.h).
+ *
+ * A contradiction is a restriction and a practice of the same policy that cannot both hold:
+ * - the restriction is the company's: "we do not sell your data" (does not: high), "we share
+ *   it only with your consent" / "not ... without your consent" (medium), or a practice stated
+ *   as done with consent ("we send offers with your authorization": medium, and only against a
+ *   practice that says it needs none: "automatically", "by default"). A restriction with an
+ *   exception ("except as described here", "unless required by law") is not one: its exception
+ *   may be what reconciles it; nor is one that holds only in a circumstance ("if the user is
+ *   under 13, we do not ...");
+ * - the practice is the company's too, stated as done or possibly done, without a condition
+ *   that separates it (consent, the person's request, a legal duty, a business transfer);
+ * - the practice falls within the restriction, field by field, under the ontology's
+ *   subsumption: its action is the restricted one or a kind of it (sharing for advertising
+ *   counts as selling where the ontology says so); where the restriction names data types,
+ *   recipients or purposes, the practice names one within them (recipients imply purposes:
+ *   advertisers, advertising); its data is personal ("aggregated statistics" are not) and
+ *   known ("it", "functional widgets" are not).
+ * One finding per restricting clause, citing it and up to PC_MAX_CITED practices (its message
+ * counts them all), with the frames of each. Clauses with the same text are read once, and
+ * practices are indexed by action, so the work follows the number of distinct statements.
+ */
+#include "compare/compare_internal.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PC_MAX_CITED   8
+#define CC_MAX_COUNTED 10000 /* practices counted for one restriction */
+
+/* The kind of restriction a frame is. */
+typedef enum cc_kind { CC_NONE = 0, CC_NEVER, CC_ONLY_WITH_CONSENT, CC_DONE_WITH_CONSENT } cc_kind;
+
+/* cc_run: one policy's search. Owns its arrays; borrows the policy and the ontology. */
+typedef struct cc_run {
+    pc_comparison *c;
+    int pi;
+    const pc_policy *p;
+    const pc_frames *fs;
+    const pc_ontology *o;
+    size_t *canon;  /* per clause: the first clause with the same text */
+    size_t *bucket; /* practice frames grouped by action: bucket[first[a] .. first[a + 1]) */
+    size_t *bfirst;
+    unsigned char *distinguished; /* per action: the policy tells it apart (cc_distinguish) */
+} cc_run;
+
+/* ---- what a frame is ------------------------------------------------------------------ */
+
+/* Flags that scope a restriction to something the ontology does not know, or soften it. */
+#define CC_NOT_FIRM                                                                                \
+    (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_SOFTENED | PC_FRAME_EXCLUSIVE |    \
+     PC_FRAME_DATA_QUALIFIED | PC_FRAME_RECIPIENT_UNKNOWN | PC_FRAME_PURPOSE_UNKNOWN |             \
+     PC_FRAME_LEAD_IN | PC_FRAME_SOURCE | PC_FRAME_NO_SUBJECT)
+
+/* The flags of f that count: an action not about data (sending messages) is not scoped by its
+ * object or its data types. */
+static unsigned cc_flags(const pc_ontology *o, const pc_frame *f)
+{
+    unsigned data = PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_DATA_QUALIFIED;
+    return o->e[PC_ONTO_ACTION][f->action].no_data ? f->flags & ~data : f->flags;
+}
+
+static cc_kind cc_restriction(const pc_ontology *o, const pc_frame *f)
+{
+    if (f->actor != PC_ACTOR_WE || (cc_flags(o, f) & CC_NOT_FIRM))
+        return CC_NONE;
+    unsigned limits =
+        f->conditions & (PC_COND_LAW | PC_COND_TRANSFER | PC_COND_EXCEPTION | PC_COND_CIRCUMSTANCE);
+    if (f->modality == PC_MOD_DOES_NOT && !limits)
+        return CC_NEVER;
+    if (f->modality == PC_MOD_NOT_UNLESS && !limits &&
+        (f->conditions & (PC_COND_CONSENT | PC_COND_REQUEST)))
+        return CC_ONLY_WITH_CONSENT;
+    if ((f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY) && !limits &&
+        (f->conditions & PC_COND_CONSENT) && !(f->conditions & PC_COND_AUTOMATIC))
+        return CC_DONE_WITH_CONSENT;
+    return CC_NONE;
+}
+
+static int cc_practice(const pc_ontology *o, const pc_frame *f)
+{
+    return f->actor == PC_ACTOR_WE && (f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY) &&
+           !(f->conditions &
+             (PC_COND_CONSENT | PC_COND_REQUEST | PC_COND_LAW | PC_COND_TRANSFER)) &&
+           !(cc_flags(o, f) & (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_LEAD_IN));
+}
+
+/* ---- within ---------------------------------------------------------------------------- */
+
+/* Whether frame s names a term of dimension d under one of rf's terms of d (with `specific`,
+ * only rf's terms below a root of the ontology count: "credit card information" restricts
+ * credit cards, not information). */
+static int cc_within_terms(const cc_run *r, const pc_frame *rf, const pc_frame *s, pc_onto_dim d,
+                           int specific)
+{
+    for (size_t i = 0; i < rf->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[rf->term_first + i];
+        if (t->dim != d || (specific && r->o->e[d][t->entry].nparents == 0))
+            continue;
+        if (pc_frame_has_under(r->fs, s, d, t->entry))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether s names a purpose under purpose e, itself or through a recipient that implies it. */
+static int cc_purpose_under(const cc_run *r, const pc_frame *s, int e)
+{
+    if (pc_frame_has_under(r->fs, s, PC_ONTO_PURPOSE, e))
+        return 1;
+    for (size_t i = 0; i < s->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[s->term_first + i];
+        const pc_onto_entry *x = &r->o->e[t->dim][t->entry];
+        for (size_t k = 0; t->dim == PC_ONTO_RECIPIENT && k < x->nimplies; k++)
+            if (pc_onto_under(r->o, PC_ONTO_PURPOSE, x->implies[k], e))
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether rf names a purpose that narrows it. */
+static int cc_names_purpose(const cc_run *r, const pc_frame *rf)
+{
+    for (size_t i = 0; i < rf->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[rf->term_first + i];
+        if (t->dim == PC_ONTO_PURPOSE && !r->o->e[PC_ONTO_PURPOSE][t->entry].no_narrowing)
+            return 1;
+    }
+    return 0;
+}
+
+static int cc_purposes_within(const cc_run *r, const pc_frame *rf, const pc_frame *s)
+{
+    for (size_t i = 0; i < rf->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[rf->term_first + i];
+        if (t->dim == PC_ONTO_PURPOSE && !r->o->e[PC_ONTO_PURPOSE][t->entry].no_narrowing &&
+            cc_purpose_under(r, s, t->entry))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the data r restricts are named specifically (not just "personal information"). */
+static int cc_specific_data(const cc_run *r, const pc_frame *f)
+{
+    for (size_t i = 0; i < f->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[f->term_first + i];
+        if (t->dim == PC_ONTO_DATA && r->o->e[PC_ONTO_DATA][t->entry].nparents > 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int cc_agent(const cc_run *r, const pc_frame *s);
+
+/* Whether the implication's exceptions cover s: every recipient it names acts for the company
+ * (service providers, affiliates), or it says its recipients act "on our behalf". */
+static int cc_excepted(const cc_run *r, const pc_onto_entry *e, const pc_frame *s)
+{
+    if (cc_agent(r, s) >= 0)
+        return 1;
+    int any = 0;
+    for (size_t i = 0; i < s->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[s->term_first + i];
+        if (t->dim != PC_ONTO_RECIPIENT)
+            continue;
+        int excepted = 0;
+        for (size_t k = 0; k < e->nby_except && !excepted; k++)
+            excepted = pc_onto_under(r->o, PC_ONTO_RECIPIENT, t->entry, e->by_except[k]);
+        if (!excepted)
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
+/* Whether practice s, of a parent action of b, is b by the ontology's implied_by (sharing with
+ * advertisers is selling). */
+static int cc_implies(const cc_run *r, const pc_frame *s, int b)
+{
+    const pc_onto_entry *e = &r->o->e[PC_ONTO_ACTION][b];
+    if (s->action == b || !pc_onto_under(r->o, PC_ONTO_ACTION, b, s->action) ||
+        cc_excepted(r, e, s))
+        return 0;
+    for (size_t k = 0; k < e->nby_recipient; k++)
+        if (pc_frame_has_under(r->fs, s, PC_ONTO_RECIPIENT, e->by_recipient[k]))
+            return 1;
+    /* a purpose alone implies it only in a statement of its own: a list of purposes under
+     * "we collect, use and disclose it for:" does not say to whom */
+    for (size_t k = 0; !(s->flags & PC_FRAME_INHERITED) && k < e->nby_purpose; k++)
+        if (cc_purpose_under(r, s, e->by_purpose[k]))
+            return 1;
+    return 0;
+}
+
+/* Whether action a of practice s counts as action b of a restriction: a kind of b, or
+ * implying b where the policy does not itself tell the two apart. */
+static int cc_action_within(const cc_run *r, const pc_frame *s, int b)
+{
+    return pc_onto_under(r->o, PC_ONTO_ACTION, s->action, b) ||
+           (!r->distinguished[b] && cc_implies(r, s, b));
+}
+
+/* Actions the policy tells apart from what implies them: one clause restricts the action and
+ * states a practice that would imply it ("we do not sell your data, but we share it for
+ * targeted advertising"). */
+static void cc_distinguish(cc_run *r)
+{
+    for (size_t k = 0; k < r->p->outline->nclauses; k++)
+        for (size_t i = r->fs->first[k]; i < r->fs->first[k + 1]; i++) {
+            const pc_frame *rf = &r->fs->v[i];
+            if (rf->modality != PC_MOD_DOES_NOT && rf->modality != PC_MOD_NOT_UNLESS)
+                continue;
+            for (size_t j = r->fs->first[k]; j < r->fs->first[k + 1]; j++) {
+                const pc_frame *s = &r->fs->v[j];
+                if (j != i && s->actor == PC_ACTOR_WE &&
+                    (s->modality == PC_MOD_DOES || s->modality == PC_MOD_MAY) &&
+                    cc_implies(r, s, rf->action))
+                    r->distinguished[rf->action] = 1;
+            }
+        }
+}
+
+/* The agent recipient s names ("on our behalf"), or -1. */
+static int cc_agent(const cc_run *r, const pc_frame *s)
+{
+    for (size_t i = 0; i < s->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[s->term_first + i];
+        if (t->dim == PC_ONTO_RECIPIENT && r->o->e[PC_ONTO_RECIPIENT][t->entry].agent)
+            return t->entry;
+    }
+    return -1;
+}
+
+/* Whether the recipients of s fall within rf's. When s says its recipients act "on our
+ * behalf", they are that agent, whatever else it calls them. */
+static int cc_recipients_within(const cc_run *r, const pc_frame *rf, const pc_frame *s)
+{
+    int agent = cc_agent(r, s);
+    if (agent < 0)
+        return cc_within_terms(r, rf, s, PC_ONTO_RECIPIENT, 0);
+    for (size_t i = 0; i < rf->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[rf->term_first + i];
+        if (t->dim == PC_ONTO_RECIPIENT && pc_onto_under(r->o, PC_ONTO_RECIPIENT, agent, t->entry))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether practice s falls within restriction rf (of kind k). */
+static int cc_within(const cc_run *r, const pc_frame *rf, cc_kind k, const pc_frame *s)
+{
+    if (s->clause == rf->clause || !cc_practice(r->o, s) || !cc_action_within(r, s, rf->action))
+        return 0;
+    if (k == CC_DONE_WITH_CONSENT && !(s->conditions & PC_COND_AUTOMATIC))
+        return 0;
+    if (!r->o->e[PC_ONTO_ACTION][rf->action].no_data && cc_specific_data(r, rf) &&
+        !cc_within_terms(r, rf, s, PC_ONTO_DATA, 1))
+        return 0;
+    if (pc_frame_names(r->fs, rf, PC_ONTO_RECIPIENT) && !cc_recipients_within(r, rf, s))
+        return 0;
+    return !cc_names_purpose(r, rf) || cc_purposes_within(r, rf, s);
+}
+
+/* ---- the search ------------------------------------------------------------------------- */
+
+/* The practices conflicting with the restriction frames of clause k: up to PC_MAX_CITED
+ * distinct clauses into refs/frames (after the restriction itself at [0]), all counted. */
+typedef struct cc_found {
+    pc_ref refs[1 + PC_MAX_CITED];
+    size_t frames[1 + PC_MAX_CITED];
+    size_t nrefs, total;
+    cc_kind kind; /* the strongest restriction that found one */
+} cc_found;
+
+static int cc_cited(const cc_found *x, size_t clause)
+{
+    for (size_t i = 0; i < x->nrefs; i++)
+        if (x->refs[i].clause == clause)
+            return 1;
+    return 0;
+}
+
+static void cc_restriction_frame(const cc_run *r, size_t fi, cc_found *x)
+{
+    const pc_frame *rf = &r->fs->v[fi];
+    cc_kind k = cc_restriction(r->o, rf);
+    if (k == CC_NONE)
+        return;
+    size_t na = r->o->n[PC_ONTO_ACTION], before = x->total;
+    for (size_t a = 0; a < na && x->total < CC_MAX_COUNTED; a++) {
+        if (!pc_onto_under(r->o, PC_ONTO_ACTION, (int)a, rf->action) &&
+            !pc_onto_under(r->o, PC_ONTO_ACTION, rf->action, (int)a))
+            continue;
+        for (size_t j = r->bfirst[a]; j < r->bfirst[a + 1]; j++) {
+            const pc_frame *s = &r->fs->v[r->bucket[j]];
+            if (!cc_within(r, rf, k, s) || cc_cited(x, s->clause))
+                continue;
+            x->total++;
+            if (x->nrefs < 1 + PC_MAX_CITED) {
+                x->refs[x->nrefs] = (pc_ref){r->pi, s->clause, -1};
+                x->frames[x->nrefs++] = r->bucket[j];
+            }
+        }
+    }
+    if (x->total > before && (x->kind == CC_NONE || k < x->kind)) {
+        x->kind = k;
+        x->frames[0] = fi;
+    }
+}
+
+static int cc_finding(cc_run *r, size_t k, cc_found *x)
+{
+    const pc_frame *rf = &r->fs->v[x->frames[0]];
+    const pc_onto_entry *act = &r->o->e[PC_ONTO_ACTION][rf->action];
+    char ea[200], eb[200], more[64] = "";
+    pc_policy_excerpt(r->p, k, 150, ea, sizeof ea);
+    pc_policy_excerpt(r->p, x->refs[1].clause, 150, eb, sizeof eb);
+    if (x->total > 1)
+        snprintf(more, sizeof more, ", and %zu more clause%s", x->total - 1,
+                 x->total > 2 ? "s" : "");
+    static const char *const how[] = {"", "does not", "only with consent", "with consent"};
+    const char *other = x->kind == CC_DONE_WITH_CONSENT ? "without asking" : "does";
+    pc_severity sev = x->kind == CC_NEVER ? PC_SEV_HIGH : PC_SEV_MEDIUM;
+    if (pc_cmp_add(r->c, PC_FIND_CONTRADICTION, sev, act->category, x->refs, x->nrefs,
+                   "%s: \"%s\" (%s) vs \"%s\" (%s)%s", act->name, ea, how[x->kind], eb, other,
+                   more) < 0)
+        return -1;
+    pc_finding *f = &r->c->findings[r->c->nfindings - 1];
+    f->frames = malloc(x->nrefs * sizeof *f->frames);
+    if (!f->frames)
+        return -1;
+    memcpy(f->frames, x->frames, x->nrefs * sizeof *f->frames);
+    return 0;
+}
+
+/* ---- setting up ----------------------------------------------------------------------- */
+
+/* The practice frames of distinct clauses, grouped by action. */
+static int cc_buckets(cc_run *r)
+{
+    size_t na = r->o->n[PC_ONTO_ACTION];
+    r->bfirst = calloc(na + 2, sizeof *r->bfirst);
+    r->bucket = malloc((r->fs->n ? r->fs->n : 1) * sizeof *r->bucket);
+    if (!r->bfirst || !r->bucket)
+        return -1;
+    for (size_t i = 0; i < r->fs->n; i++) {
+        const pc_frame *f = &r->fs->v[i];
+        if (cc_practice(r->o, f) && r->canon[f->clause] == f->clause)
+            r->bfirst[f->action + 2]++;
+    }
+    for (size_t a = 0; a < na; a++)
+        r->bfirst[a + 2] += r->bfirst[a + 1];
+    for (size_t i = 0; i < r->fs->n; i++) {
+        const pc_frame *f = &r->fs->v[i];
+        if (cc_practice(r->o, f) && r->canon[f->clause] == f->clause)
+            r->bucket[r->bfirst[f->action + 1]++] = i;
+    }
+    return 0;
+}
+
+static int cc_policy(pc_comparison *c, size_t pi)
+{
+    const pc_policy *p = c->policies[pi];
+    if (!p->frames || !p->frames->onto || !p->frames->n)
+        return 0;
+    cc_run r = {c, (int)pi, p, p->frames, p->frames->onto, NULL, NULL, NULL, NULL};
+    r.distinguished = calloc(r.o->n[PC_ONTO_ACTION] + 1, 1);
+    r.canon = pc_cmp_canon(p);
+    int rc = r.distinguished && r.canon && cc_buckets(&r) == 0 ? 0 : -1;
+    if (rc == 0)
+        cc_distinguish(&r);
+    for (size_t k = 0; rc == 0 && k < p->outline->nclauses; k++) {
+        if (r.canon[k] != k)
+            continue;
+        cc_found x = {.refs = {{(int)pi, k, -1}}, .nrefs = 1};
+        for (size_t fi = r.fs->first[k]; fi < r.fs->first[k + 1]; fi++)
+            cc_restriction_frame(&r, fi, &x);
+        if (x.total)
+            rc = cc_finding(&r, k, &x);
+    }
+    free(r.canon);
+    free(r.bucket);
+    free(r.bfirst);
+    free(r.distinguished);
+    return rc;
+}
+
+int pc_cmp_contradictions(pc_comparison *c)
+{
+    for (size_t pi = 0; pi < c->npolicies; pi++)
+        if (cc_policy(c, pi) < 0)
+            return -1;
+    return 0;
+}
