@@ -13,7 +13,8 @@
 static const tui_view_ops *const tui_views[TUI_VIEW_COUNT] = {
     [TUI_VIEW_MATRIX] = &tui_view_matrix,     [TUI_VIEW_SIDE] = &tui_view_side,
     [TUI_VIEW_DOCUMENT] = &tui_view_document, [TUI_VIEW_FINDINGS] = &tui_view_findings,
-    [TUI_VIEW_EXPLAIN] = &tui_view_explain,   [TUI_VIEW_HELP] = &tui_view_help,
+    [TUI_VIEW_EXPLAIN] = &tui_view_explain,   [TUI_VIEW_CHECKLIST] = &tui_view_checklist,
+    [TUI_VIEW_HELP] = &tui_view_help,
 };
 
 int tui_app_init(tui_app *app, pc_session *s, pc_error *err)
@@ -70,6 +71,10 @@ static void tui_app_open(tui_app *app, const tui_view_ops *ops)
         return;
     tui_selection sel;
     tui_view_selection(top, &sel);
+    if (sel.kind == TUI_SEL_REQUIREMENT) /* explained by its finding, or the clause meeting it */
+        sel.kind = sel.finding >= 0           ? TUI_SEL_FINDING
+                   : sel.clause != PC_NO_CLAUSE ? TUI_SEL_CLAUSE
+                                                : TUI_SEL_NONE;
     if (ops == &tui_view_explain && sel.kind != TUI_SEL_CLAUSE && sel.kind != TUI_SEL_FINDING) {
         tui_app_message(app, 0, "select a clause or a finding to explain");
         return;
@@ -102,6 +107,9 @@ static int tui_app_global(tui_app *app, tui_cmd cmd)
         return 0;
     case TUI_CMD_EXPLAIN:
         tui_app_open(app, &tui_view_explain);
+        return 0;
+    case TUI_CMD_CHECKLIST:
+        tui_app_open(app, &tui_view_checklist);
         return 0;
     case TUI_CMD_SEARCH:
         tui_prompt_start(app, TUI_PROMPT_SEARCH, "/", "");

@@ -153,6 +153,31 @@ const char *tui_model_label(const tui_app *app, size_t policy);
 /* What loading reported about the policies (pc_doc warnings: an encoding guessed, bytes
  * replaced, page chrome left out, no clause found), counted over all policies. */
 size_t tui_model_load_warnings(const tui_app *app);
+/* A requirement of a regime checked on a policy, as the checklist shows it. */
+typedef enum tui_check {
+    TUI_CHECK_NONE = 0,  /* not checked (its regime is not selected) */
+    TUI_CHECK_MET,       /* ✓ every part disclosed */
+    TUI_CHECK_MISSING,   /* ✗ not disclosed: its missing-required finding is open */
+    TUI_CHECK_EXEMPT,    /* · not applicable: the policy shows it does not apply */
+    TUI_CHECK_DISMISSED, /* ⊘ not disclosed, dismissed by the reviewer as not applicable */
+    TUI_CHECK_COUNT
+} tui_check;
+/* The check in numbers. Plain value; res points into the session's comparison. */
+typedef struct tui_check_info {
+    const pc_req_result *res; /* NULL when not checked */
+    long index;               /* res's index in the comparison's reqs, or -1 */
+    long finding;             /* its missing-required finding, or -1 */
+    pc_ref at;                /* what meets it (its first part; what shows it does not apply),
+                                 clause PC_NO_CLAUSE and section -1 when nothing does */
+    size_t parts, met;        /* its parts, and how many of them are disclosed */
+    tui_review_mark mark;     /* the reviewer's decision on it */
+} tui_check_info;
+/* Requirement `requirement` (into tax->reqs) of a selected regime checked on a policy. */
+tui_check tui_model_check(const tui_app *app, size_t policy, int requirement, tui_check_info *ci);
+const char *tui_check_glyph(tui_check c);
+const char *tui_check_name(tui_check c);
+tui_style tui_check_style(tui_check c);
+
 /* What a finding rests on, in words, appended to b: "alpha, clause 6: We never sell..." (the
  * clause's number as people see it everywhere, 1-based) or "alpha: the heading "5. Security"".
  * -1 when the reference names neither (the policy a gap is about). */

@@ -101,9 +101,13 @@ static void tui_app_changed(tui_app *app, int rc, const pc_error *err, const cha
 }
 
 /* What a decision on the selection is about; 0, or -1 (with a message) when it is neither a
- * clause nor a finding. */
+ * clause, a finding nor a requirement. */
 static int tui_app_target(tui_app *app, const tui_selection *sel, pc_target *t)
 {
+    if (sel->kind == TUI_SEL_REQUIREMENT && sel->policy >= 0 && sel->requirement >= 0) {
+        *t = pc_target_requirement((size_t)sel->policy, sel->requirement);
+        return 0;
+    }
     if (sel->kind == TUI_SEL_FINDING && sel->finding >= 0) {
         *t = pc_target_finding((size_t)sel->finding);
         return 0;
@@ -112,7 +116,7 @@ static int tui_app_target(tui_app *app, const tui_selection *sel, pc_target *t)
         *t = pc_target_clause((size_t)sel->policy, sel->clause);
         return 0;
     }
-    tui_app_message(app, 0, "select a clause or a finding first");
+    tui_app_message(app, 0, "select a clause, a finding or a requirement first");
     return -1;
 }
 
@@ -137,6 +141,16 @@ static void tui_app_mark(tui_app *app, const tui_selection *sel)
 
 static void tui_app_dismiss(tui_app *app, const tui_selection *sel)
 {
+    if (sel->kind == TUI_SEL_REQUIREMENT && sel->finding < 0) {
+        tui_app_message(app, 0, "only a requirement the policy does not disclose can be "
+                                "dismissed as not applicable");
+        return;
+    }
+    if (sel->kind == TUI_SEL_REQUIREMENT) {
+        tui_app_toggle(app, sel, PC_REV_DISMISSED,
+                       "dismissed as not applicable (d again restores it)", "requirement restored");
+        return;
+    }
     if (sel->kind != TUI_SEL_FINDING) {
         tui_app_message(app, 0, "only a finding can be dismissed (f lists them)");
         return;
@@ -161,8 +175,9 @@ static void tui_app_start_relabel(tui_app *app, const tui_selection *sel)
 static void tui_app_start_note(tui_app *app, const tui_selection *sel)
 {
     pc_target t;
-    if (sel->kind != TUI_SEL_CLAUSE && sel->kind != TUI_SEL_FINDING) {
-        tui_app_message(app, 0, "select a clause or a finding to annotate");
+    if (sel->kind != TUI_SEL_CLAUSE && sel->kind != TUI_SEL_FINDING &&
+        sel->kind != TUI_SEL_REQUIREMENT) {
+        tui_app_message(app, 0, "select a clause, a finding or a requirement to annotate");
         return;
     }
     const pc_decision *d = tui_app_target(app, sel, &t) == 0 ? pc_session_decision(app->s, &t)
@@ -176,10 +191,12 @@ void tui_app_review_command(tui_app *app, tui_cmd cmd)
     tui_view_selection(tui_app_top(app), &sel);
     switch (cmd) {
     case TUI_CMD_MARK:
-        if (sel.kind == TUI_SEL_CLAUSE || sel.kind == TUI_SEL_FINDING)
+        if (sel.kind == TUI_SEL_CLAUSE || sel.kind == TUI_SEL_FINDING ||
+            sel.kind == TUI_SEL_REQUIREMENT)
             tui_app_mark(app, &sel);
         else
-            tui_app_message(app, 0, "select a clause or a finding to mark it reviewed");
+            tui_app_message(app, 0, "select a clause, a finding or a requirement to mark it "
+                                    "reviewed");
         break;
     case TUI_CMD_DISMISS:
         tui_app_dismiss(app, &sel);

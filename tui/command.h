@@ -35,8 +35,9 @@
     C(FINDINGS, "findings", "Views", "All findings") \
     C(DOCUMENT, "document", "Views", "The selected policy's document and outline") \
     C(EXPLAIN, "explain", "Views", "Why: the rules, patterns and spans behind the selection") \
-    C(FOLD, "fold", "Views", "Fold or unfold the group (matrix)") \
-    C(FOLD_ALL, "fold-all", "Views", "Fold or unfold every group (matrix)") \
+    C(CHECKLIST, "checklist", "Views", "The regime checklist: each requirement, the clause that meets it") \
+    C(FOLD, "fold", "Views", "Fold or unfold the group (matrix, checklist)") \
+    C(FOLD_ALL, "fold-all", "Views", "Fold or unfold every group (matrix, checklist)") \
     C(SYNC, "sync", "Views", "Scroll columns together or one at a time (side by side)") \
     C(FILTER_KIND, "filter-kind", "Views", "Show one kind of finding, then the next (findings)") \
     C(FILTER_SEVERITY, "filter-severity", "Views", "Show findings of at least a severity (findings)") \
@@ -46,7 +47,7 @@
     C(MARK, "mark", "Reviewing", "Mark the selected clause or finding reviewed (again: unmark)") \
     C(RELABEL, "relabel", "Reviewing", "Relabel the selected clause (category ids)") \
     C(NOTE, "note", "Reviewing", "Add or edit a note on the selection") \
-    C(DISMISS, "dismiss", "Reviewing", "Dismiss the selected finding (again: restore)") \
+    C(DISMISS, "dismiss", "Reviewing", "Dismiss the selected finding, or a requirement as not applicable (again: restore)") \
     C(EXPORT, "export", "Reviewing", "Export what the view shows (format from the extension)") \
     C(REDRAW, "redraw", "Display", "Redraw the screen")
 

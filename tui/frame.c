@@ -31,8 +31,9 @@ static void tui_frame_header(tui_app *app, tui_screen *s)
 }
 
 /* Counts of open findings, most pressing first, the lesser kinds (placeholder, empty
- * section, duplicate, vague) together as warnings: "1 contradiction · 86 gaps · 9 warnings". */
-static void tui_frame_counts(tui_app *app, char *buf, size_t n)
+ * section, duplicate, vague) together as warnings: "1 contradiction · 86 gaps · 9 warnings";
+ * `brief`, by the matrix's glyphs: "! 1 · ○ 86 · ~ 9 · ⊘ 1 dismissed". */
+static void tui_frame_counts(tui_app *app, int brief, char *buf, size_t n)
 {
     static const struct {
         pc_finding_kind kind;
@@ -55,14 +56,18 @@ static void tui_frame_counts(tui_app *app, char *buf, size_t n)
     buf[0] = '\0';
     for (size_t i = 0; i < sizeof shown / sizeof shown[0] && len < n; i++) {
         size_t c = counts[shown[i].kind];
-        if (c)
+        const char *g = shown[i].kind < PC_FIND_COUNT ? tui_kind_glyph(shown[i].kind) : "~";
+        if (c && brief)
+            len += (size_t)snprintf(buf + len, n - len, "%s%s %zu", len ? " · " : "", g, c);
+        else if (c)
             len += (size_t)snprintf(buf + len, n - len, "%s%zu %s", len ? " · " : "", c,
                                     c == 1 ? shown[i].one : shown[i].many);
     }
     if (!len)
         len = (size_t)snprintf(buf, n, "no open findings");
     if (dismissed && len < n)
-        len += (size_t)snprintf(buf + len, n - len, " · %zu dismissed", dismissed);
+        len += (size_t)snprintf(buf + len, n - len, " · %s%zu dismissed",
+                                brief ? tui_mark_glyph(TUI_MARK_DISMISSED) : "", dismissed);
     size_t warned = tui_model_load_warnings(app);
     if (warned && len < n)
         snprintf(buf + len, n - len, " · %zu load warning%s (?)", warned, warned == 1 ? "" : "s");
@@ -96,13 +101,16 @@ static void tui_frame_status(tui_app *app, tui_screen *s)
         return;
     }
     char counts[256];
-    tui_frame_counts(app, counts, sizeof counts);
     tui_view *top = tui_app_top(app);
     char hint[256] = "";
     if (top)
         tui_view_hint(top, hint, sizeof hint);
     int hw = tui_width(hint, strlen(hint));
-    int cw = tui_puts_trunc(s, y, 0, s->w - (hw + 3 < s->w / 2 ? hw + 3 : 0), TUI_S_STATUS, counts);
+    int room = s->w - (hw + 3 < s->w / 2 ? hw + 3 : 0);
+    tui_frame_counts(app, 0, counts, sizeof counts);
+    if (tui_width(counts, strlen(counts)) > room) /* in words it does not fit: in glyphs */
+        tui_frame_counts(app, 1, counts, sizeof counts);
+    int cw = tui_puts_trunc(s, y, 0, room, TUI_S_STATUS, counts);
     if (hw + 3 < s->w / 2 && cw + hw + 3 <= s->w)
         tui_puts(s, y, s->w - hw, hw, TUI_S_STATUS, hint);
 }

@@ -84,7 +84,8 @@ void tui_grid_start(tui_view *v, int group, int item, int policy)
 
 /* ---- geometry ------------------------------------------------------------------------------ */
 
-/* The name column fits the widest name (at most 48 columns) and each policy column its label;
+/* The name column fits the widest name (at most 48 columns, unless the policy columns leave it
+ * more) and each policy column its label;
  * when they do not all fit, the name column shrinks (to 24 columns or a third of the width),
  * then the policy columns (to GRID_MIN_COLW), and the policies that still do not fit scroll
  * sideways. */
@@ -104,7 +105,8 @@ static void grid_geometry(tui_view *v, int w)
         colw = lw > colw ? lw : colw;
     }
     int n = (int)app->s->npols, floor = w / 3 < 24 ? w / 3 : 24, labelw = colw;
-    namew = namew > 48 ? 48 : namew;
+    int room = w - n * colw; /* names longer than 48 columns get what the policies leave */
+    namew = namew > 48 && namew > room ? (room > 48 ? room : 48) : namew;
     if (namew + n * colw > w)
         namew = w - n * colw > floor ? w - n * colw : floor;
     if (namew + n * colw > w)

@@ -220,6 +220,58 @@ void tui_draw_clause_marks(const tui_app *app, tui_screen *s, int y, int x, size
         tui_draw_mark(s, y, x + 1, tui_model_clause_mark(app, policy, clause));
 }
 
+static const struct {
+    const char *glyph, *name;
+    tui_style style;
+} tui_checks[TUI_CHECK_COUNT] = {
+    [TUI_CHECK_NONE] = {"", "not checked", TUI_S_DIM},
+    [TUI_CHECK_MET] = {"✓", "met", TUI_S_COVERED},
+    [TUI_CHECK_MISSING] = {"✗", "not disclosed", TUI_S_MISSING},
+    [TUI_CHECK_EXEMPT] = {"·", "n/a: the policy says so", TUI_S_DIM},
+    [TUI_CHECK_DISMISSED] = {"⊘", "n/a: dismissed", TUI_S_DIM},
+};
+
+const char *tui_check_glyph(tui_check c)
+{
+    return c < TUI_CHECK_COUNT ? tui_checks[c].glyph : "";
+}
+
+const char *tui_check_name(tui_check c)
+{
+    return c < TUI_CHECK_COUNT ? tui_checks[c].name : "";
+}
+
+tui_style tui_check_style(tui_check c)
+{
+    return c < TUI_CHECK_COUNT ? tui_checks[c].style : TUI_S_NORMAL;
+}
+
+tui_check tui_model_check(const tui_app *app, size_t policy, int requirement, tui_check_info *ci)
+{
+    const pc_comparison *c = app->s->cmp;
+    long ri = pc_req_result_index(c, policy, requirement);
+    *ci = (tui_check_info){.index = ri, .finding = -1, .at = {(int)policy, PC_NO_CLAUSE, -1}};
+    if (ri < 0)
+        return TUI_CHECK_NONE;
+    ci->res = &c->reqs[ri];
+    ci->parts = c->tax->reqs[requirement].nparts;
+    for (size_t k = 0; k < ci->parts; k++)
+        ci->met += !((ci->res->missing >> k) & 1);
+    const pc_req_evidence *ev = pc_req_result_evidence(c, ci->res);
+    if (ev)
+        ci->at = ev->at;
+    ci->finding = pc_req_result_finding(c, ci->res);
+    pc_review_fit fit;
+    const pc_decision *d = pc_review_map_req(app->s->map, (size_t)ri, &fit);
+    ci->mark = tui_mark_of(d, fit);
+    if (ci->res->status == PC_REQ_MET)
+        return TUI_CHECK_MET;
+    if (ci->res->status == PC_REQ_NOT_APPLICABLE)
+        return TUI_CHECK_EXEMPT;
+    return pc_review_map_req_dismissed(app->s->map, (size_t)ri) ? TUI_CHECK_DISMISSED
+                                                                 : TUI_CHECK_MISSING;
+}
+
 int tui_model_ref(const tui_app *app, const pc_ref *ref, pc_buf *b)
 {
     const pc_policy *p = app->s->pols[ref->policy];

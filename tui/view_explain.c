@@ -98,8 +98,7 @@ static void ex_decision(tui_view *v, const pc_decision *d, pc_review_fit fit)
 static void ex_finding_refs(tui_view *v, const pc_finding *f)
 {
     ex_view *e = ex_of(v);
-    if (!f->nrefs)
-        ex_para(v, TUI_S_DIM, 2, "it rests on no clause");
+    size_t shown = v->lines.n;
     for (size_t r = 0; r < f->nrefs; r++) {
         const pc_ref *ref = &f->refs[r];
         pc_buf b = {0};
@@ -108,6 +107,39 @@ static void ex_finding_refs(tui_view *v, const pc_finding *f)
         if (tui_model_ref(v->app, ref, &b) == 0)
             tui_lines_add(&v->lines, here ? TUI_S_HEADING : TUI_S_NORMAL, 2, (long)r, b.data,
                           b.len);
+        pc_buf_free(&b);
+    }
+    if (v->lines.n == shown)
+        ex_para(v, TUI_S_DIM, 2, "it rests on no clause");
+}
+
+/* A missing-required finding from a requirement: each of the requirement's parts, disclosed
+ * (with the clause that does) or not. */
+static void ex_finding_parts(tui_view *v, const pc_finding *f)
+{
+    const pc_comparison *c = v->app->s->cmp;
+    const pc_requirement *req = &c->tax->reqs[f->requirement];
+    long ri = -1;
+    for (size_t pi = 0; ri < 0 && pi < c->npolicies; pi++)
+        ri = (f->policies >> pi) & 1 ? pc_req_result_index(c, pi, f->requirement) : -1;
+    if (ri < 0)
+        return;
+    const pc_req_result *res = &c->reqs[ri];
+    ex_para(v, TUI_S_HEADING, 0, "%s %s: its parts", req->id, req->name);
+    for (size_t k = 0; k < req->nparts; k++) {
+        int met = !((res->missing >> k) & 1);
+        pc_buf b = {0};
+        pc_buf_printf(&b, "%s %s", tui_check_glyph(met ? TUI_CHECK_MET : TUI_CHECK_MISSING),
+                      req->parts[k].name);
+        for (size_t i = 0; met && i < res->nev; i++) {
+            const pc_req_evidence *ev = &c->req_evidence[res->ev_first + i];
+            if (ev->role == PC_REQ_PART && ev->part == (int)k && ev->at.clause != PC_NO_CLAUSE) {
+                pc_buf_printf(&b, ": clause %zu", ev->at.clause + 1);
+                break;
+            }
+        }
+        ex_long(v, tui_check_style(met ? TUI_CHECK_MET : TUI_CHECK_MISSING), 2, "", b.data,
+                b.len);
         pc_buf_free(&b);
     }
 }
@@ -148,6 +180,8 @@ static void ex_finding(tui_view *v)
     ex_long(v, TUI_S_NORMAL, 2, "", f->message, strlen(f->message));
     ex_para(v, TUI_S_HEADING, 0, "It rests on (Enter explains one)");
     ex_finding_refs(v, f);
+    if (f->requirement >= 0)
+        ex_finding_parts(v, f);
     if (f->frames)
         ex_finding_frames(v, f);
     pc_review_fit fit;

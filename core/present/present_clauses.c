@@ -127,11 +127,7 @@ static json_t *pc_clause_json(const pc_comparison *c, const pc_review_map *map, 
     pc_review_fit fit;
     const pc_decision *d = map ? pc_review_map_clause(map, pi, ci, &fit) : NULL;
     if (o && d)
-        json_object_set_new(o, "review",
-                            json_pack("{s:s, s:o, s:b}", "status",
-                                      pc_review_status_name(d->status), "note",
-                                      d->note ? json_string(d->note) : json_null(), "stale",
-                                      fit == PC_FIT_STALE));
+        json_object_set_new(o, "review", pc_present_review_json(d, fit));
     free(section);
     return o;
 }

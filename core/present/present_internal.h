@@ -12,6 +12,12 @@ pc_table *pc_present_table(pc_report *r, const char *name, const pc_rows *rows, 
 /* The "Review" word of a decision placed as fit: "reviewed", "dismissed", "needs review
  * again", or "" (none, or only a note or a relabel). */
 const char *pc_present_review_word(const pc_decision *d, pc_review_fit fit);
+/* "review":{"status","note","stale"} of decision d placed as fit; a new reference. */
+json_t *pc_present_review_json(const pc_decision *d, pc_review_fit fit);
+/* The requirement results chosen by rows (PC_ROWS_REQUIREMENTS; every one when NULL) as the
+ * "Checklist" table: one row per requirement and policy (present_checklist.c). */
+void pc_report_checklist(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                         pc_report *r);
 /* The clauses chosen by rows (PC_ROWS_CLAUSES), one a row: policy, number, section, text,
  * labels, findings citing it and the reviewer's decision (present_clauses.c). */
 void pc_report_clauses(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,

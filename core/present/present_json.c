@@ -130,15 +130,12 @@ static json_t *pc_json_finding_frames(const pc_comparison *c, const pc_finding *
     return a;
 }
 
-/* "review":{"status","note","stale"} of finding i, or NULL when it has no decision. */
+/* "review" of finding i, or NULL when it has no decision. */
 static json_t *pc_json_finding_review(const pc_review_map *map, size_t i)
 {
     pc_review_fit fit;
     const pc_decision *d = pc_review_map_finding(map, i, &fit);
-    if (!d)
-        return NULL;
-    return json_pack("{s:s, s:o, s:b}", "status", pc_review_status_name(d->status), "note",
-                     pc_json_opt(d->note), "stale", fit == PC_FIT_STALE);
+    return d ? pc_present_review_json(d, fit) : NULL;
 }
 
 json_t *pc_present_finding_json(const pc_comparison *c, const pc_review_map *map, size_t i,
@@ -200,6 +197,12 @@ static void pc_json_place(const pc_review_map *m, size_t di, json_t *o)
         if (m->finding[i] == (long)di) {
             fit = m->finding_fit[i];
             json_object_set_new(o, "finding", json_integer((json_int_t)i));
+        }
+    for (size_t i = 0; i < c->nreqs; i++)
+        if (m->req[i] == (long)di) {
+            fit = fit == PC_FIT_NONE ? m->req_fit[i] : fit;
+            json_object_set_new(o, "requirement", json_string(c->tax->reqs[c->reqs[i].requirement].id));
+            break;
         }
     static const char *const fits[] = {"orphan", "current", "stale"};
     json_object_set_new(o, "fit", json_string(fits[fit]));
@@ -267,8 +270,10 @@ static json_t *pc_json_req_find(const pc_comparison *c, const pc_req_result *res
     return json_null();
 }
 
-static json_t *pc_json_req_result(const pc_comparison *c, const pc_req_result *res, int bare)
+static json_t *pc_json_req_result(const pc_comparison *c, const pc_review_map *map, size_t i,
+                                  int bare)
 {
+    const pc_req_result *res = &c->reqs[i];
     const pc_requirement *req = &c->tax->reqs[res->requirement];
     json_t *arts = json_array(), *parts = json_array();
     for (size_t a = 0; a < req->narticles; a++)
@@ -291,14 +296,20 @@ static json_t *pc_json_req_result(const pc_comparison *c, const pc_req_result *r
                   "exempt_evidence", pc_json_req_find(c, res, PC_REQ_EXEMPT, -1));
     if (o && !bare)
         json_object_set_new(o, "policy", json_string(c->policies[res->policy]->id));
+    pc_review_fit fit;
+    const pc_decision *d = pc_review_map_req(map, i, &fit);
+    if (o && d)
+        json_object_set_new(o, "review", pc_present_review_json(d, fit));
     return o;
 }
 
-json_t *pc_present_requirements_json(const pc_comparison *c, int bare)
+json_t *pc_present_requirements_json(const pc_comparison *c, const pc_review_map *map,
+                                     const pc_rows *rows, int bare)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->nreqs; i++)
-        json_array_append_new(a, pc_json_req_result(c, &c->reqs[i], bare));
+        if (pc_rows_has(rows, i))
+            json_array_append_new(a, pc_json_req_result(c, map, i, bare));
     return a;
 }
 
@@ -328,8 +339,9 @@ static json_t *pc_json_root(const pc_comparison *c, const pc_review_map *map, co
         root = pc_json_put(root, "attributes", pc_json_values(c));
     if (kind == PC_ROWS_ALL || kind == PC_ROWS_FINDINGS)
         root = pc_json_put(root, "findings", pc_json_findings(c, map, findings));
-    if (kind == PC_ROWS_ALL)
-        root = pc_json_put(root, "requirements", pc_present_requirements_json(c, 0));
+    if (kind == PC_ROWS_ALL || kind == PC_ROWS_REQUIREMENTS)
+        root = pc_json_put(root, "requirements",
+                           pc_present_requirements_json(c, map, kind == PC_ROWS_ALL ? NULL : rows, 0));
     if (kind == PC_ROWS_CLAUSES)
         root = pc_json_put(root, "clauses", pc_present_clauses_json(c, map, rows));
     if (map && kind == PC_ROWS_ALL)

@@ -1,6 +1,6 @@
 /* present_report.c: a pc_comparison rendered for people (pc_report: matrix, attribute values,
  * findings and, with a review, the reviewer's decisions; present.h), whole or the rows a screen
- * shows (the clauses table is present_clauses.c). The JSON for scripts is present_json.c. */
+ * shows (the clauses table is present_clauses.c, the checklist present_checklist.c). The JSON for scripts is present_json.c. */
 #include "present/present.h"
 #include "present/present_internal.h"
 
@@ -374,6 +374,8 @@ pc_report *pc_present_report_rows(const pc_comparison *c, const pc_review_map *m
         pc_report_values(c, r);
     if (kind == PC_ROWS_ALL || kind == PC_ROWS_FINDINGS)
         pc_report_findings(c, map, rows, r);
+    if ((kind == PC_ROWS_ALL && c->nreqs) || kind == PC_ROWS_REQUIREMENTS)
+        pc_report_checklist(c, map, kind == PC_ROWS_ALL ? NULL : rows, r);
     if (kind == PC_ROWS_CLAUSES)
         pc_report_clauses(c, map, rows, r);
     if (kind == PC_ROWS_ALL && map)

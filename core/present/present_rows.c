@@ -31,3 +31,9 @@ const char *pc_present_review_word(const pc_decision *d, pc_review_fit fit)
         return "needs review again";
     return d->status == PC_REV_OPEN ? "" : pc_review_status_name(d->status);
 }
+
+json_t *pc_present_review_json(const pc_decision *d, pc_review_fit fit)
+{
+    return json_pack("{s:s, s:o, s:b}", "status", pc_review_status_name(d->status), "note",
+                     d->note ? json_string(d->note) : json_null(), "stale", fit == PC_FIT_STALE);
+}

@@ -5,7 +5,8 @@
 # below the minimum, NO_COLOR, Ctrl-C giving the terminal back, a review file that does not
 # parse; one of two contradictions in a cell dismissed (the cell, the status line and the
 # exported matrix say so), a filtered export holding exactly the rows shown, replacing a file
-# only when asked, the mouse wheel, ASCII glyphs in a C locale and TERM=dumb refused.
+# only when asked, the regime checklist (✓ with the clause, ✗ dismissed as not applicable), the
+# mouse wheel, ASCII glyphs in a C locale and TERM=dumb refused.
 set -euo pipefail
 command -v tmux >/dev/null || { echo "tmux is not installed: skipped"; exit 77; }
 
@@ -189,7 +190,38 @@ if grep -q "contradiction" "$work/d/shown.csv"; then fail "shown.csv was not rep
 keys Q
 wait_exit
 
-# 14. The mouse wheel scrolls the matrix by three rows.
+# 14. The regime checklist on the examples: G1 met with the clause that meets it (Enter opens
+# it), G2 not disclosed, dismissed as not applicable: the cell, the status line and the CSV.
+mkdir -p "$work/k"
+cp "$work"/01-freshbox.txt "$work"/02-kidquest.md "$work"/03-stridely.txt "$work/k/"
+start "" --regime gdpr k/01-freshbox.txt k/02-kidquest.md k/03-stridely.txt
+keys c
+wait_for "checklist *$"
+wait_for "^ +G1 identity and contact details"
+g1=$(screen | grep -E '^ +G1 ')
+[[ $g1 =~ ✓\ ([0-9]+) ]] || fail "G1 shows no ✓ with a clause: $g1"
+clause=${BASH_REMATCH[1]}
+keys j Enter
+wait_for "document *$"
+wait_for "clause $clause/"
+keys q
+wait_for "checklist *$"
+screen | grep -qE '^ +G2 .*✗' || fail "G2 shows no ✗"
+keys j d
+wait_for "dismissed as not applicable"
+screen | grep -qE '^ +G2 [^⊘]*⊘ n/a' || fail "G2's cell does not show it dismissed"
+keys k j
+wait_for "(missing required|✗ [0-9]+) .*· ⊘?1 dismissed"
+keys e C-u checklist.csv Enter
+wait_for "the checklist \(15 requirements × 3 policies\) -> checklist.csv"
+rows=$(grep -c $'\r$' "$work/k/checklist.csv")
+[[ $rows -eq 46 ]] || fail "checklist.csv has $rows rows, not a header and 15 × 3"
+grep -q "G2 contact details.*,01-freshbox,not disclosed (dismissed by the reviewer: not applicable)" \
+    "$work/k/checklist.csv" || fail "the exported checklist does not say G2 was dismissed"
+keys Q
+wait_exit
+
+# 15. The mouse wheel scrolls the matrix by three rows.
 start ""
 first=$(screen | sed -n 3p)
 "${T[@]}" send-keys -t ui -l $'\e[<65;10;5M'
@@ -198,14 +230,14 @@ for _ in $(seq 1 50); do [[ "$(screen | sed -n 3p)" != "$first" ]] && break; sle
 keys Q
 wait_exit
 
-# 15. A locale that is not UTF-8 gets ASCII glyphs, with the same legend.
+# 16. A locale that is not UTF-8 gets ASCII glyphs, with the same legend.
 start "LC_ALL=C"
 wait_for "\+ covered  o gap  x missing required  ! contradiction  # disagreement"
 if screen | LC_ALL=C grep -q $'[\x80-\xff]'; then fail "bytes that are not ASCII in a C locale"; fi
 keys Q
 wait_exit
 
-# 16. A terminal that cannot place the cursor is refused, pointing to polcmp compare.
+# 17. A terminal that cannot place the cursor is refused, pointing to polcmp compare.
 start_raw "TERM=dumb"
 wait_exit
 grep -q "EXITED=2" "$work/exit" || fail "TERM=dumb: exit status $(cat "$work/exit")"
