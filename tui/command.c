@@ -81,7 +81,10 @@ const char *tui_cmd_keys(tui_cmd cmd, char *buf, size_t n)
     size_t len = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < nb && len + 1 < n; i++) {
-        if (b[i].cmd != cmd || b[i].key == '\r')
+        int seen = 0; /* a key bound to cmd in two views is named once */
+        for (size_t j = 0; j < i; j++)
+            seen |= b[j].cmd == cmd && b[j].key == b[i].key;
+        if (b[i].cmd != cmd || b[i].key == '\r' || seen)
             continue;
         char name[16];
         int w = snprintf(buf + len, n - len, "%s%s", len ? ", " : "", tui_key_name(b[i].key, name));
