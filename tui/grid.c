@@ -168,7 +168,19 @@ static void grid_draw_row(tui_view *v, size_t vi, tui_screen *s, int y)
         tui_mark(s, y, 0, g->namew - 1, -1, TUI_F_REVERSE);
 }
 
-void tui_grid_draw(tui_view *v, tui_screen *s, int y, int rows)
+static void grid_draw_legend(tui_view *v, tui_screen *s, int y)
+{
+    char buf[96];
+    tui_style st;
+    int x = 0;
+    for (size_t i = 0; grid_of(v)->ops->legend(i, buf, sizeof buf, &st) && x < s->w; i++) {
+        if (x + tui_width(buf, strlen(buf)) > s->w)
+            break;
+        x += tui_puts(s, y, x, s->w - x, st, buf) + 2;
+    }
+}
+
+static void grid_draw_table(tui_view *v, tui_screen *s, int y, int rows)
 {
     grid_geometry(v, s->w);
     tui_list_fit(&v->list, rows);
@@ -177,6 +189,17 @@ void tui_grid_draw(tui_view *v, tui_screen *s, int y, int rows)
     grid_draw_head(v, s, y);
     for (int i = 0; i < rows && v->list.top + (size_t)i < v->list.n; i++)
         grid_draw_row(v, v->list.top + (size_t)i, s, y + 1 + i);
+}
+
+void tui_grid_draw(tui_view *v, tui_screen *s, int y, int h)
+{
+    int extra = h >= 12 ? 2 : h >= 6 ? 1 : 0; /* the info and legend lines */
+    int rows = h - 1 - extra;
+    grid_draw_table(v, s, y, rows > 0 ? rows : 1);
+    if (extra >= 1)
+        grid_of(v)->ops->info(v, s, y + h - extra);
+    if (extra >= 2)
+        grid_draw_legend(v, s, y + h - 1);
 }
 
 /* ---- commands ------------------------------------------------------------------------------ */

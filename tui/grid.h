@@ -30,6 +30,10 @@ typedef struct tui_grid_ops {
     tui_style (*cell)(tui_view *v, const tui_grid_row *r, size_t policy, char *buf, size_t n);
     /* Whether the cell is worth a look (} and { step to the next one that is). */
     int (*notable)(tui_view *v, const tui_grid_row *r, size_t policy);
+    /* The line under the table: the cursor's cell in words, drawn at row y. */
+    void (*info)(tui_view *v, tui_screen *s, int y);
+    /* The legend's item i ("✓ covered") into buf, and its style; 0 after the last. */
+    int (*legend)(size_t i, char *buf, size_t n, tui_style *style);
 } tui_grid_ops;
 
 /* tui_grid: owns rows, visible and folded. */
@@ -56,8 +60,9 @@ void tui_grid_start(tui_view *v, int group, int item, int policy);
 
 /* The row under the cursor (NULL when there is none). */
 const tui_grid_row *tui_grid_current(tui_view *v);
-/* Draw the head and the rows into [y, y + rows). */
-void tui_grid_draw(tui_view *v, tui_screen *s, int y, int rows);
+/* Draw the view into [y, y + h): the head, the rows and, when there is room, the info line
+ * and the legend (the view's draw). */
+void tui_grid_draw(tui_view *v, tui_screen *s, int y, int h);
 /* Columns, folding and groups: h l z Z ] [ and } {. 1 when handled. */
 int tui_grid_command(tui_view *v, tui_cmd cmd);
 /* Fold or unfold the cursor's group. */

@@ -85,42 +85,6 @@ static int cl_notable(tui_view *v, const tui_grid_row *r, size_t pi)
     return tui_model_check(v->app, pi, r->item, &ci) == TUI_CHECK_MISSING;
 }
 
-static const tui_grid_ops cl_grid = {"Requirement", cl_name, cl_cell, cl_notable};
-
-static int cl_open(tui_view *v, const tui_selection *arg)
-{
-    tui_grid *g = v->data;
-    const pc_comparison *c = v->app->s->cmp;
-    if (!c->by_requirement) {
-        tui_app_message(v->app, 1, "no regime to check: start polcmp with --regime gdpr (or "
-                                   "ccpa, coppa, all) for the checklist");
-        return -1;
-    }
-    if (tui_grid_init(g, &cl_grid, CL_REGIMES) < 0)
-        return -1;
-    for (int grp = 0; grp < CL_REGIMES; grp++) {
-        if (!(c->by_requirement & 1u << grp))
-            continue;
-        if (tui_grid_add(g, grp, -1, 0) < 0)
-            return -1;
-        for (size_t r = 0; r < c->tax->nreqs; r++)
-            if (c->tax->reqs[r].regime == 1u << grp && tui_grid_add(g, grp, (int)r, 0) < 0)
-                return -1;
-    }
-    int req = arg->requirement;
-    for (size_t r = 0; req < 0 && arg->category >= 0 && r < c->tax->nreqs; r++)
-        if (c->tax->reqs[r].category == arg->category && (c->tax->reqs[r].regime & c->by_requirement))
-            req = (int)r; /* opened on a matrix row: its requirement */
-    int grp = req >= 0 ? __builtin_ctz(c->tax->reqs[req].regime) : -1;
-    tui_grid_start(v, grp, req, arg->policy);
-    return g->visible ? 0 : -1;
-}
-
-static void cl_close(tui_view *v)
-{
-    tui_grid_free(v->data);
-}
-
 /* "alpha · G1 identity and contact details (GDPR Art. 13(1)(a)): met by clause 3 · reviewed". */
 static void cl_describe(tui_view *v, const tui_grid_row *r, size_t pi, pc_buf *b)
 {
@@ -154,29 +118,52 @@ static void cl_draw_info(tui_view *v, tui_screen *s, int y)
     pc_buf_free(&b);
 }
 
-static void cl_draw_legend(tui_screen *s, int y)
+static int cl_legend(size_t i, char *buf, size_t n, tui_style *style)
 {
     static const tui_check order[] = {TUI_CHECK_MET, TUI_CHECK_MISSING, TUI_CHECK_DISMISSED,
                                       TUI_CHECK_EXEMPT};
-    int x = 0;
-    for (size_t i = 0; i < sizeof order / sizeof order[0] && x < s->w; i++) {
-        char buf[96];
-        snprintf(buf, sizeof buf, "%s %s", tui_check_glyph(order[i]), tui_check_name(order[i]));
-        if (x + tui_width(buf, strlen(buf)) > s->w)
-            break;
-        x += tui_puts(s, y, x, s->w - x, tui_check_style(order[i]), buf) + 2;
-    }
+    if (i >= sizeof order / sizeof order[0])
+        return 0;
+    snprintf(buf, n, "%s %s", tui_check_glyph(order[i]), tui_check_name(order[i]));
+    *style = tui_check_style(order[i]);
+    return 1;
 }
 
-static void cl_draw(tui_view *v, tui_screen *s, int y, int h)
+static const tui_grid_ops cl_grid = {"Requirement", cl_name,      cl_cell,
+                                     cl_notable,    cl_draw_info, cl_legend};
+
+static int cl_open(tui_view *v, const tui_selection *arg)
 {
-    int extra = h >= 12 ? 2 : h >= 6 ? 1 : 0; /* the info and legend lines */
-    int rows = h - 1 - extra;
-    tui_grid_draw(v, s, y, rows > 0 ? rows : 1);
-    if (extra >= 1)
-        cl_draw_info(v, s, y + h - extra);
-    if (extra >= 2)
-        cl_draw_legend(s, y + h - 1);
+    tui_grid *g = v->data;
+    const pc_comparison *c = v->app->s->cmp;
+    if (!c->by_requirement) {
+        tui_app_message(v->app, 1, "no regime to check: start polcmp with --regime gdpr (or "
+                                   "ccpa, coppa, all) for the checklist");
+        return -1;
+    }
+    if (tui_grid_init(g, &cl_grid, CL_REGIMES) < 0)
+        return -1;
+    for (int grp = 0; grp < CL_REGIMES; grp++) {
+        if (!(c->by_requirement & 1u << grp))
+            continue;
+        if (tui_grid_add(g, grp, -1, 0) < 0)
+            return -1;
+        for (size_t r = 0; r < c->tax->nreqs; r++)
+            if (c->tax->reqs[r].regime == 1u << grp && tui_grid_add(g, grp, (int)r, 0) < 0)
+                return -1;
+    }
+    int req = arg->requirement;
+    for (size_t r = 0; req < 0 && arg->category >= 0 && r < c->tax->nreqs; r++)
+        if (c->tax->reqs[r].category == arg->category && (c->tax->reqs[r].regime & c->by_requirement))
+            req = (int)r; /* opened on a matrix row: its requirement */
+    int grp = req >= 0 ? __builtin_ctz(c->tax->reqs[req].regime) : -1;
+    tui_grid_start(v, grp, req, arg->policy);
+    return g->visible ? 0 : -1;
+}
+
+static void cl_close(tui_view *v)
+{
+    tui_grid_free(v->data);
 }
 
 static void cl_selection(tui_view *v, tui_selection *sel)
@@ -289,7 +276,7 @@ const tui_view_ops tui_view_checklist = {
     .hints = cl_hints,
     .open = cl_open,
     .close = cl_close,
-    .draw = cl_draw,
+    .draw = tui_grid_draw,
     .command = cl_command,
     .selection = cl_selection,
     .items = tui_grid_items,

@@ -75,31 +75,6 @@ static int mx_notable(tui_view *v, const tui_grid_row *r, size_t pi)
     return tui_model_cell(v->app, r->item, pi, NULL) >= TUI_ST_GAP;
 }
 
-static const tui_grid_ops mx_grid = {"Category", mx_name, mx_cell, mx_notable};
-
-static int mx_open(tui_view *v, const tui_selection *arg)
-{
-    tui_grid *g = v->data;
-    const pc_taxonomy *tax = v->app->s->tax;
-    if (tui_grid_init(g, &mx_grid, PC_OPP_COUNT) < 0)
-        return -1;
-    for (int grp = 0; grp < PC_OPP_COUNT; grp++) {
-        if (tui_grid_add(g, grp, -1, 0) < 0)
-            return -1;
-        for (size_t c = 0; c < tax->ncats; c++)
-            if (tax->cats[c].opp10 == grp && tui_grid_add(g, grp, (int)c, mx_depth(tax, (int)c)) < 0)
-                return -1;
-    }
-    int cat = arg->category;
-    tui_grid_start(v, cat >= 0 ? tax->cats[cat].opp10 : -1, cat, arg->policy);
-    return g->visible ? 0 : -1;
-}
-
-static void mx_close(tui_view *v)
-{
-    tui_grid_free(v->data);
-}
-
 /* The line under the table: the selected policy and category in words, with the reviewer's
  * decisions on the cell. */
 static void mx_draw_info(tui_view *v, tui_screen *s, int y)
@@ -125,31 +100,42 @@ static void mx_draw_info(tui_view *v, tui_screen *s, int y)
     pc_buf_free(&b);
 }
 
-static void mx_draw_legend(tui_screen *s, int y)
+static int mx_legend(size_t i, char *buf, size_t n, tui_style *style)
 {
     static const tui_state order[] = {TUI_ST_COVERED, TUI_ST_GAP, TUI_ST_MISSING,
                                       TUI_ST_CONTRADICTION, TUI_ST_DISAGREEMENT, TUI_ST_WARNING,
                                       TUI_ST_NONE};
-    int x = 0;
-    for (size_t i = 0; i < sizeof order / sizeof order[0] && x < s->w; i++) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "%s %s", tui_state_glyph(order[i]), tui_state_name(order[i]));
-        int bw = tui_width(buf, strlen(buf));
-        if (x + bw > s->w)
-            break;
-        x += tui_puts(s, y, x, s->w - x, tui_state_style(order[i]), buf) + 2;
-    }
+    if (i >= sizeof order / sizeof order[0])
+        return 0;
+    snprintf(buf, n, "%s %s", tui_state_glyph(order[i]), tui_state_name(order[i]));
+    *style = tui_state_style(order[i]);
+    return 1;
 }
 
-static void mx_draw(tui_view *v, tui_screen *s, int y, int h)
+static const tui_grid_ops mx_grid = {"Category",   mx_name,      mx_cell,
+                                     mx_notable,   mx_draw_info, mx_legend};
+
+static int mx_open(tui_view *v, const tui_selection *arg)
 {
-    int extra = h >= 12 ? 2 : h >= 6 ? 1 : 0; /* the info and legend lines */
-    int rows = h - 1 - extra;
-    tui_grid_draw(v, s, y, rows > 0 ? rows : 1);
-    if (extra >= 1)
-        mx_draw_info(v, s, y + h - extra);
-    if (extra >= 2)
-        mx_draw_legend(s, y + h - 1);
+    tui_grid *g = v->data;
+    const pc_taxonomy *tax = v->app->s->tax;
+    if (tui_grid_init(g, &mx_grid, PC_OPP_COUNT) < 0)
+        return -1;
+    for (int grp = 0; grp < PC_OPP_COUNT; grp++) {
+        if (tui_grid_add(g, grp, -1, 0) < 0)
+            return -1;
+        for (size_t c = 0; c < tax->ncats; c++)
+            if (tax->cats[c].opp10 == grp && tui_grid_add(g, grp, (int)c, mx_depth(tax, (int)c)) < 0)
+                return -1;
+    }
+    int cat = arg->category;
+    tui_grid_start(v, cat >= 0 ? tax->cats[cat].opp10 : -1, cat, arg->policy);
+    return g->visible ? 0 : -1;
+}
+
+static void mx_close(tui_view *v)
+{
+    tui_grid_free(v->data);
 }
 
 static int mx_command(tui_view *v, tui_cmd cmd)
@@ -210,7 +196,7 @@ const tui_view_ops tui_view_matrix = {
     .hints = mx_hints,
     .open = mx_open,
     .close = mx_close,
-    .draw = mx_draw,
+    .draw = tui_grid_draw,
     .command = mx_command,
     .selection = mx_selection,
     .items = tui_grid_items,

@@ -86,12 +86,9 @@ void pc_report_checklist(const pc_comparison *c, const pc_review_map *map, const
     static const char *const head[] = {"Regime", "Requirement", "Articles", "Policy", "Status",
                                        "Clause", "Evidence",    "Review",   "Note"};
     size_t ncols = map ? 9 : 7;
-    pc_table *t = pc_present_table(r, "Checklist", rows, ncols);
+    pc_table *t = pc_present_table_head(r, "Checklist", rows, head, ncols);
     if (!t)
         return;
-    pc_table_add_row(t);
-    for (size_t i = 0; i < ncols; i++)
-        pc_table_set(t, 0, i, head[i], PC_MARK_HEADER);
     pc_buf b = {0};
     for (size_t k = 0; k < (rows && rows->idx ? rows->n : c->nreqs); k++)
         pc_check_row(c, map, rows && rows->idx ? rows->idx[k] : k, t, &b);

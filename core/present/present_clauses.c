@@ -85,12 +85,9 @@ void pc_report_clauses(const pc_comparison *c, const pc_review_map *map, const p
     static const char *const head[] = {"Policy", "Clause",   "Section", "Text",
                                        "Labels", "Findings", "Review",  "Note"};
     const char *name = rows->category >= 0 ? c->tax->cats[rows->category].name : "Clauses";
-    pc_table *t = pc_present_table(r, name, rows, 8);
+    pc_table *t = pc_present_table_head(r, name, rows, head, 8);
     if (!t)
         return;
-    pc_table_add_row(t);
-    for (size_t i = 0; i < 8; i++)
-        pc_table_set(t, 0, i, head[i], PC_MARK_HEADER);
     pc_buf b = {0};
     for (size_t pi = 0; pi < c->npolicies; pi++) {
         const size_t *list;

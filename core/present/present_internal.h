@@ -9,6 +9,9 @@
 int pc_rows_has(const pc_rows *rows, size_t i);
 /* A new table named `name`, with the rows' filter in brackets: "Findings (kind: gap)". */
 pc_table *pc_present_table(pc_report *r, const char *name, const pc_rows *rows, size_t ncols);
+/* The same with its header row: head[0..ncols). */
+pc_table *pc_present_table_head(pc_report *r, const char *name, const pc_rows *rows,
+                                const char *const *head, size_t ncols);
 /* The "Review" word of a decision placed as fit: "reviewed", "dismissed", "needs review
  * again", or "" (none, or only a note or a relabel). */
 const char *pc_present_review_word(const pc_decision *d, pc_review_fit fit);

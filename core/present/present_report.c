@@ -232,12 +232,9 @@ static void pc_report_findings(const pc_comparison *c, const pc_review_map *map,
     static const char *const head[] = {"Severity", "Kind",     "Category", "Policies",
                                        "Message",  "Evidence", "Review",   "Note"};
     size_t ncols = map ? 8 : 6;
-    pc_table *t = pc_present_table(r, "Findings", rows, ncols);
+    pc_table *t = pc_present_table_head(r, "Findings", rows, head, ncols);
     if (!t)
         return;
-    pc_table_add_row(t);
-    for (size_t i = 0; i < ncols; i++)
-        pc_table_set(t, 0, i, head[i], PC_MARK_HEADER);
     pc_buf b = {0};
     for (size_t k = 0; k < (rows && rows->idx ? rows->n : c->nfindings); k++) {
         size_t i = rows && rows->idx ? rows->idx[k] : k;
@@ -343,12 +340,9 @@ static void pc_report_review(const pc_review_map *m, pc_report *r)
 {
     static const char *const head[] = {"Policy", "Section", "Clause", "Status",
                                        "Labels set by the reviewer", "Note", "Fit"};
-    pc_table *t = pc_report_add_table(r, "Review notes", 7);
+    pc_table *t = pc_present_table_head(r, "Review notes", NULL, head, 7);
     if (!t)
         return;
-    pc_table_add_row(t);
-    for (size_t i = 0; i < 7; i++)
-        pc_table_set(t, 0, i, head[i], PC_MARK_HEADER);
     pc_buf b = {0};
     for (size_t di = 0; di < m->review->n; di++)
         if (!m->review->items[di].is_finding || pc_is_orphan(m, di))

@@ -23,6 +23,17 @@ pc_table *pc_present_table(pc_report *r, const char *name, const pc_rows *rows, 
     return t;
 }
 
+pc_table *pc_present_table_head(pc_report *r, const char *name, const pc_rows *rows,
+                                const char *const *head, size_t ncols)
+{
+    pc_table *t = pc_present_table(r, name, rows, ncols);
+    if (!t || pc_table_add_row(t) < 0)
+        return NULL;
+    for (size_t i = 0; i < ncols; i++)
+        pc_table_set(t, 0, i, head[i], PC_MARK_HEADER);
+    return t;
+}
+
 const char *pc_present_review_word(const pc_decision *d, pc_review_fit fit)
 {
     if (!d)

@@ -366,34 +366,41 @@ void pc_review_map_free(pc_review_map *m)
     free(m);
 }
 
+/* The decision placed on finding i, or (req) on requirement result i. */
+static const pc_decision *rv_placed(const pc_review_map *m, int req, size_t i, pc_review_fit *fit)
+{
+    size_t n = !m ? 0 : req ? m->cmp->nreqs : m->cmp->nfindings;
+    long di = i < n ? (req ? m->req : m->finding)[i] : -1;
+    if (fit)
+        *fit = di >= 0 ? (req ? m->req_fit : m->finding_fit)[i] : PC_FIT_NONE;
+    return di >= 0 ? &m->review->items[di] : NULL;
+}
+
+static int rv_dismissed(const pc_review_map *m, int req, size_t i)
+{
+    pc_review_fit fit;
+    const pc_decision *d = rv_placed(m, req, i, &fit);
+    return d && fit == PC_FIT_CURRENT && d->status == PC_REV_DISMISSED;
+}
+
 const pc_decision *pc_review_map_finding(const pc_review_map *m, size_t i, pc_review_fit *fit)
 {
-    long di = m && i < m->cmp->nfindings ? m->finding[i] : -1;
-    if (fit)
-        *fit = di >= 0 ? m->finding_fit[i] : PC_FIT_NONE;
-    return di >= 0 ? &m->review->items[di] : NULL;
+    return rv_placed(m, 0, i, fit);
 }
 
 int pc_review_map_dismissed(const pc_review_map *m, size_t i)
 {
-    pc_review_fit fit;
-    const pc_decision *d = pc_review_map_finding(m, i, &fit);
-    return d && fit == PC_FIT_CURRENT && d->status == PC_REV_DISMISSED;
+    return rv_dismissed(m, 0, i);
 }
 
 const pc_decision *pc_review_map_req(const pc_review_map *m, size_t i, pc_review_fit *fit)
 {
-    long di = m && i < m->cmp->nreqs ? m->req[i] : -1;
-    if (fit)
-        *fit = di >= 0 ? m->req_fit[i] : PC_FIT_NONE;
-    return di >= 0 ? &m->review->items[di] : NULL;
+    return rv_placed(m, 1, i, fit);
 }
 
 int pc_review_map_req_dismissed(const pc_review_map *m, size_t i)
 {
-    pc_review_fit fit;
-    const pc_decision *d = pc_review_map_req(m, i, &fit);
-    return d && fit == PC_FIT_CURRENT && d->status == PC_REV_DISMISSED;
+    return rv_dismissed(m, 1, i);
 }
 
 const pc_decision *pc_review_map_clause(const pc_review_map *m, size_t policy, size_t clause,
