@@ -9,6 +9,7 @@
 #include "tui_fixture.h"
 
 #include <jansson.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -221,6 +222,8 @@ static void test_old_key_needs_review_again(void **state)
                                         POLCMP_EXAMPLES "/02-kidquest.md",
                                         POLCMP_EXAMPLES "/03-stridely.txt"};
     assert_int_equal(tuif_open_review(&fx, paths, 3, PC_REGIME_GDPR, review), 0);
+    rmdir(fx.dir); /* the new session's directory, unused: the review is in the first one */
+    free(fx.dir);
     fx.dir = dir;
     int first = -1; /* the first requirement on that category not disclosed: where it fits */
     for (size_t k = 0; first < 0 && k < fx.tax->nreqs; k++)
