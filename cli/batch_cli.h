@@ -79,8 +79,9 @@ typedef struct cli_batch {
     cli_batch_summary warned; /* load warnings, printed once at the end of the run */
     /* Internal: the progress line. */
     int tty;               /* stderr is a terminal */
-    int shown;             /* a progress line is on the screen */
-    size_t total;          /* items known in advance (all args plain files), or 0 */
+    int shown;             /* the width of the progress line on the screen, 0 when none */
+    size_t total;          /* items counted in advance (no "-" or --segments), or 0 */
+    int quiet;             /* input problems are not reported (the count in advance) */
     double start, last;    /* seconds: when the run started, when the line was drawn */
 } cli_batch;
 
@@ -90,9 +91,6 @@ int cli_batch_run(cli_batch *b);
 
 /* Whether an argument names a directory, or is "-" (batch input). */
 int cli_batch_is_batch_arg(const char *arg);
-
-/* Parse --jobs's value (1 to 1024); -1 after reporting a bad one. */
-long cli_batch_jobs(const char *value, const char *command);
 
 /* Load an item's document: its file, or its object's "text" (named by its "id" string or
  * "SOURCE:LINE"). The error goes to res->msg; NULL on failure (res->failed set). */
@@ -107,17 +105,21 @@ void cli_batch_notes(const pc_doc *doc, cli_result *res);
 /* Add "polcmp: "-prefixed formatted line to res->msg. */
 void cli_batch_msg(cli_result *res, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Append o as one compact JSON line to b (the output's formatting everywhere). Steals o. */
+/* Append o as one compact JSON line to b (the output's formatting everywhere), or write it to
+ * out. Steal o. */
 void cli_batch_emit_json(pc_buf *b, json_t *o);
+void cli_batch_put_json(FILE *out, json_t *o);
 
-/* Internal to the batch module: walk the inputs, calling push for each item (which takes it)
- * (batch_input.c). */
+/* Internal to the batch module: walk the inputs, calling push for each item (which takes it);
+ * count them in advance into b->total (0 when they come from standard input or a --segments
+ * file) (batch_input.c). */
 typedef void (*cli_push_fn)(cli_item *item, void *arg);
 void cli_batch_inputs(cli_batch *b, cli_push_fn push, void *arg);
+void cli_batch_count(cli_batch *b);
 
 /* batch_progress.c: seconds on a monotonic clock; the progress line drawn (at most ten times a
  * second) and cleared; an input problem (a broken line, an unreadable directory) reported
- * under it and counted skipped. */
+ * under it and counted skipped (unless b->quiet). */
 double cli_batch_now(void);
 void cli_batch_progress_draw(cli_batch *b);
 void cli_batch_progress_clear(cli_batch *b);

@@ -10,38 +10,30 @@
 
 #include "util/atomic.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Parsed command line; borrows argv. */
-typedef struct bc_opts {
-    const char *taxonomy, *out;
-    cli_model_opt model;
-    unsigned regimes, fail_on;
-    long jobs;
-    int allow_empty;
-    char **inputs;
-    size_t ninputs;
-} bc_opts;
-
-/* What a worker hands the main thread about one policy. Owns covered, id and file. */
+/* What a worker hands the main thread about one policy. Owns covered, id, file and trip. */
 typedef struct bc_policy {
     unsigned char *covered; /* bit set over tax->cats */
     char *id, *file;
     size_t counts[PC_FIND_COUNT];
+    char *trip[CLI_TRIP_SHOWN]; /* its first findings of the --fail-on kinds (cli_trip_line) */
+    size_t ntrip;
 } bc_policy;
 
 /* The corpus so far (main thread only). Owns the arrays and each policy's strings. */
 typedef struct bc_corpus {
     const pc_taxonomy *tax;
     pc_classify_opts copts; /* the model (borrowed) */
-    unsigned regimes;
+    unsigned regimes, fail_on;
     int allow_empty;         /* compare policies with no clause */
     bc_policy *pols;         /* id, file and covered of each policy in input order */
     size_t npols, cap;
     size_t *cover;           /* policies covering each category */
     size_t counts[PC_FIND_COUNT];
+    char *trip[CLI_TRIP_SHOWN]; /* the corpus's first findings of the --fail-on kinds */
+    size_t ntrip;
     int oom;
 } bc_corpus;
 
@@ -50,83 +42,14 @@ static int bc_has(const unsigned char *set, size_t i)
     return (set[i / 8] >> (i % 8)) & 1;
 }
 
-static void bc_usage(void)
+int cli_compare_is_batch(const cli_args *a)
 {
-    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--model FILE | --no-model] "
-                    "[--regime gdpr,ccpa,coppa] [--format jsonl] [-o OUT] [--fail-on KINDS] "
-                    "[--jobs N] [--encoding NAME] [--allow-empty] DIR|-|POLICY...\n");
-}
-
-static int bc_option(int ch, bc_opts *o)
-{
-    switch (ch) {
-    case 't': o->taxonomy = optarg; return 0;
-    case 'o': o->out = optarg; return 0;
-    case 'm': o->model.path = optarg; return 0;
-    case 'M': o->model.off = 1; return 0;
-    case 'j': return (o->jobs = cli_batch_jobs(optarg, "compare")) < 0 ? -1 : 0;
-    case 'A': o->allow_empty = 1; return 0;
-    case 'E': return cli_opt_encoding("compare", optarg);
-    case 'r':
-        return cli_opt_regimes("compare", optarg, &o->regimes);
-    case 'x':
-        return cli_opt_kinds("compare", optarg, &o->fail_on);
-    case 'f':
-        if (!strcmp(optarg, "jsonl"))
-            return 0;
-        cli_error("compare: a directory, \"-\" or --jobs means batch mode, which writes "
-                  "--format jsonl only (not '%s')", optarg);
-        return -1;
-    default: bc_usage(); return -1;
-    }
-}
-
-static const struct option bc_longopts[] = {
-    {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
-    {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
-    {"fail-on", required_argument, NULL, 'x'},  {"jobs", required_argument, NULL, 'j'},
-    {"allow-empty", no_argument, NULL, 'A'},    {"encoding", required_argument, NULL, 'E'},
-    {"model", required_argument, NULL, 'm'},    {"no-model", no_argument, NULL, 'M'},
-    {NULL, 0, NULL, 0},
-};
-
-static int bc_args(int argc, char **argv, bc_opts *o)
-{
-    memset(o, 0, sizeof *o);
-    optind = 1;
-    int ch;
-    while ((ch = getopt_long(argc, argv, "o:", bc_longopts, NULL)) != -1)
-        if (bc_option(ch, o) < 0)
-            return -1;
-    o->inputs = argv + optind;
-    o->ninputs = (size_t)(argc - optind);
-    if (o->ninputs == 0) {
-        bc_usage();
-        return -1;
-    }
-    if (!o->taxonomy)
-        o->taxonomy = cli_default_taxonomy();
-    return 0;
-}
-
-int cli_compare_wants_batch(int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (!strcmp(a, "--jobs") || !strncmp(a, "--jobs=", 7) || !strcmp(a, "--format=jsonl") ||
-            (!strcmp(a, "--format") && i + 1 < argc && !strcmp(argv[i + 1], "jsonl")))
+    const char *format = a->val[CLI_O_FORMAT];
+    if (a->val[CLI_O_JOBS] || (format && !strcmp(format, "jsonl")))
+        return 1;
+    for (size_t i = 0; i < a->nargs; i++)
+        if (cli_batch_is_batch_arg(a->args[i]))
             return 1;
-        if (!strcmp(a, "--"))
-            continue;
-        int takes_value = !strcmp(a, "--taxonomy") || !strcmp(a, "--regime") ||
-                          !strcmp(a, "--format") || !strcmp(a, "--output") ||
-                          !strcmp(a, "-o") || !strcmp(a, "--fail-on") || !strcmp(a, "--review") ||
-                          !strcmp(a, "--model") || !strcmp(a, "--encoding");
-        if (takes_value)
-            i++;
-        else if ((a[0] != '-' || !a[1]) && cli_batch_is_batch_arg(a))
-            return 1;
-    }
     return 0;
 }
 
@@ -190,10 +113,22 @@ static void bc_policy_free(void *p)
     free(bp->covered);
     free(bp->id);
     free(bp->file);
+    for (size_t i = 0; i < bp->ntrip; i++)
+        free(bp->trip[i]);
     free(bp);
 }
 
-static void bc_describe(const pc_comparison *c, const cli_item *it, cli_result *res)
+/* The policy's first findings of the --fail-on kinds, for the report if they trip it. */
+static void bc_trip_lines(const pc_comparison *c, unsigned kinds, bc_policy *bp)
+{
+    for (size_t i = 0; i < c->nfindings && bp->ntrip < CLI_TRIP_SHOWN; i++)
+        if ((kinds >> c->findings[i].kind) & 1 &&
+            (bp->trip[bp->ntrip] = cli_trip_line(c, &c->findings[i])) != NULL)
+            bp->ntrip++;
+}
+
+static void bc_describe(const pc_comparison *c, const bc_corpus *cx, const cli_item *it,
+                        cli_result *res)
 {
     bc_policy *bp = calloc(1, sizeof *bp);
     if (bp) {
@@ -209,6 +144,7 @@ static void bc_describe(const pc_comparison *c, const cli_item *it, cli_result *
         return;
     }
     memcpy(bp->counts, c->counts, sizeof bp->counts);
+    bc_trip_lines(c, cx->fail_on, bp);
     cli_batch_emit_json(&res->out, bc_policy_line(c, it, bp->covered));
     res->extra = bp;
     res->extra_free = bc_policy_free;
@@ -234,7 +170,7 @@ static void bc_work(const cli_item *it, cli_result *res, void *local, void *ctx)
     }
     pc_comparison *c = p ? pc_compare(cx->tax, &p, 1, cx->regimes, &err) : NULL;
     if (c)
-        bc_describe(c, it, res);
+        bc_describe(c, cx, it, res);
     else if (it->path)
         cli_batch_msg(res, "%s", err.msg);
     else
@@ -245,6 +181,15 @@ static void bc_work(const cli_item *it, cli_result *res, void *local, void *ctx)
 }
 
 /* ---- the corpus (main thread) ---- */
+
+/* Keep line (taken) among the corpus's first --fail-on findings, or free it. */
+static void bc_trip_add(bc_corpus *cx, char *line)
+{
+    if (line && cx->ntrip < CLI_TRIP_SHOWN)
+        cx->trip[cx->ntrip++] = line;
+    else
+        free(line);
+}
 
 static void bc_collect(cli_result *res, void *ctx)
 {
@@ -260,6 +205,9 @@ static void bc_collect(cli_result *res, void *ctx)
         cx->cover[cat] += (size_t)bc_has(bp->covered, cat);
     for (int k = 0; k < PC_FIND_COUNT; k++)
         cx->counts[k] += bp->counts[k];
+    for (size_t i = 0; i < bp->ntrip; i++)
+        bc_trip_add(cx, bp->trip[i]);
+    bp->ntrip = 0;
     cx->pols[cx->npols++] = *bp;
     free(bp); /* its members now belong to the corpus */
     res->extra = NULL;
@@ -302,7 +250,7 @@ static int bc_is_gap(const bc_corpus *cx, const bc_policy *p, int cat)
     return 1;
 }
 
-static void bc_gap_line(const bc_corpus *cx, const bc_policy *p, int cat, FILE *out)
+static void bc_gap_line(bc_corpus *cx, const bc_policy *p, int cat, FILE *out)
 {
     const pc_category *cc = &cx->tax->cats[cat];
     double share = (double)cx->cover[cat] / (double)cx->npols;
@@ -313,11 +261,12 @@ static void bc_gap_line(const bc_corpus *cx, const bc_policy *p, int cat, FILE *
                           p->id, "file", p->file, "category", cc->id, "name", cc->name,
                           "severity", "medium", "covered_by", (json_int_t)cx->cover[cat],
                           "share", share, "message", msg);
-    pc_buf b = {0};
-    cli_batch_emit_json(&b, o);
-    if (b.data)
-        fputs(b.data, out);
-    pc_buf_free(&b);
+    cli_batch_put_json(out, o);
+    if ((cx->fail_on >> PC_FIND_GAP) & 1 && cx->ntrip < CLI_TRIP_SHOWN) {
+        pc_buf line = {0};
+        pc_buf_printf(&line, "gap (medium) in %s: %s", p->id, msg);
+        bc_trip_add(cx, line.data);
+    }
 }
 
 static void bc_gaps(bc_corpus *cx, FILE *out)
@@ -344,11 +293,7 @@ static void bc_summary(const bc_corpus *cx, size_t skipped, FILE *out)
     json_t *o = json_pack("{s:s, s:I, s:I, s:o, s:o}", "type", "summary", "policies",
                           (json_int_t)cx->npols, "skipped", (json_int_t)skipped, "coverage", cov,
                           "findings", counts);
-    pc_buf b = {0};
-    cli_batch_emit_json(&b, o);
-    if (b.data)
-        fputs(b.data, out);
-    pc_buf_free(&b);
+    cli_batch_put_json(out, o);
 }
 
 static void bc_corpus_free(bc_corpus *cx)
@@ -358,18 +303,32 @@ static void bc_corpus_free(bc_corpus *cx)
         free(cx->pols[i].id);
         free(cx->pols[i].file);
     }
+    for (size_t i = 0; i < cx->ntrip; i++)
+        free(cx->trip[i]);
     free(cx->pols);
     free(cx->cover);
 }
 
 /* ---- the command ---- */
 
-/* Run the batch into out; returns the exit status. */
-static int bc_run(const bc_opts *o, bc_corpus *cx, FILE *out)
+/* CLI_FAIL_ON, after saying which findings met --fail-on, or CLI_OK. */
+static int bc_fail_on(const cli_args *a, const bc_corpus *cx)
 {
-    cli_batch b = {.args = o->inputs,
-                   .nargs = o->ninputs,
-                   .jobs = o->jobs,
+    size_t counts[PC_FIND_COUNT] = {0}, total = 0;
+    for (int k = 0; k < PC_FIND_COUNT; k++)
+        if ((a->fail_on >> k) & 1)
+            total += counts[k] = cx->counts[k];
+    if (total)
+        cli_fail_on_report(a, counts, cx->trip, cx->ntrip);
+    return total ? CLI_FAIL_ON : CLI_OK;
+}
+
+/* Run the batch into out; returns the exit status. */
+static int bc_run(const cli_args *a, bc_corpus *cx, FILE *out)
+{
+    cli_batch b = {.args = a->args,
+                   .nargs = a->nargs,
+                   .jobs = a->jobs,
                    .out = out,
                    .work = bc_work,
                    .collect = bc_collect,
@@ -383,25 +342,21 @@ static int bc_run(const bc_opts *o, bc_corpus *cx, FILE *out)
     if (b.skipped)
         cli_error("compare: %zu input%s skipped (see above)", b.skipped,
                   b.skipped == 1 ? "" : "s");
-    if (b.skipped || cx->oom)
-        return CLI_ERROR;
-    for (int k = 0; k < PC_FIND_COUNT; k++)
-        if (((o->fail_on >> k) & 1) && cx->counts[k] > 0)
-            return CLI_FAIL_ON;
-    return CLI_OK;
+    return b.skipped || cx->oom ? CLI_ERROR : bc_fail_on(a, cx);
 }
 
-static int bc_run_to_file(const bc_opts *o, bc_corpus *cx)
+static int bc_run_to_file(const cli_args *a, bc_corpus *cx)
 {
+    const char *path = a->val[CLI_O_OUTPUT];
     pc_error err = {{0}};
     pc_outfile out;
-    if (pc_outfile_open(&out, o->out, &err) < 0) {
+    if (pc_outfile_open(&out, path, &err) < 0) {
         cli_error("%s", err.msg);
         return CLI_ERROR;
     }
-    int status = bc_run(o, cx, out.f);
+    int status = bc_run(a, cx, out.f);
     if (ferror(out.f)) {
-        cli_error("%s: write failed", o->out);
+        cli_error("%s: write failed", path);
         pc_outfile_abort(&out);
         return CLI_ERROR;
     }
@@ -412,31 +367,44 @@ static int bc_run_to_file(const bc_opts *o, bc_corpus *cx)
     return status;
 }
 
-int cmd_compare_batch(int argc, char **argv)
+/* What a corpus run cannot do: a table format, a review file. -1 after saying so. */
+static int bc_refuse(const cli_args *a)
 {
-    bc_opts o;
-    if (bc_args(argc, argv, &o) < 0)
+    const char *format = a->val[CLI_O_FORMAT];
+    if (format && strcmp(format, "jsonl") != 0) {
+        cli_error("compare: --format: a directory, \"-\" or --jobs means batch mode, which "
+                  "writes jsonl only (not '%s')", format);
+        return -1;
+    }
+    if (a->val[CLI_O_REVIEW]) {
+        cli_error("compare: --review: read when policies are compared in one table, not in "
+                  "batch mode (a directory, \"-\" or --jobs)");
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_compare_batch(const cli_args *a)
+{
+    if (bc_refuse(a) < 0)
         return CLI_ERROR;
-    bc_corpus cx = {0};
-    pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
+    pc_taxonomy *tax = cli_load_taxonomy(cli_taxonomy(a));
     pc_model *model = NULL;
-    if (!tax || cli_load_model(tax, &o.model, &model) < 0) {
+    if (!tax || cli_load_model(tax, a, &model) < 0) {
         pc_tax_free(tax);
         return CLI_ERROR;
     }
-    cx.tax = tax;
-    cx.copts.model = model;
-    cx.regimes = o.regimes;
-    cx.allow_empty = o.allow_empty;
+    bc_corpus cx = {.tax = tax, .copts.model = model, .regimes = a->regimes,
+                    .fail_on = a->fail_on, .allow_empty = a->val[CLI_O_ALLOW_EMPTY] != NULL};
     cx.cover = calloc(tax->ncats ? tax->ncats : 1, sizeof *cx.cover);
     int status = CLI_ERROR;
     if (!cx.cover)
         cli_error("out of memory");
-    else if (o.out)
-        status = bc_run_to_file(&o, &cx);
+    else if (a->val[CLI_O_OUTPUT])
+        status = bc_run_to_file(a, &cx);
     else
-        status = bc_run(&o, &cx, stdout);
-    if (!o.out && (fflush(stdout) != 0 || ferror(stdout))) {
+        status = bc_run(a, &cx, stdout);
+    if (!a->val[CLI_O_OUTPUT] && (fflush(stdout) != 0 || ferror(stdout))) {
         cli_error("compare: writing the output failed");
         status = CLI_ERROR;
     }

@@ -185,6 +185,26 @@ static void cli_read_stream(cli_walk *w, FILE *f, const char *name, int objects_
     pc_jsonl_free(r);
 }
 
+static void cli_count_push(cli_item *item, void *arg)
+{
+    ++*(size_t *)arg;
+    free(item->path);
+    free(item);
+}
+
+void cli_batch_count(cli_batch *b)
+{
+    b->total = 0;
+    for (size_t i = 0; i < b->nargs; i++)
+        if (!strcmp(b->args[i], "-"))
+            return;
+    if (b->segments)
+        return;
+    cli_batch probe = *b;
+    probe.quiet = 1;
+    cli_batch_inputs(&probe, cli_count_push, &b->total);
+}
+
 void cli_batch_inputs(cli_batch *b, cli_push_fn push, void *arg)
 {
     cli_walk w = {b, push, arg};

@@ -39,6 +39,15 @@ void cli_batch_emit_json(pc_buf *b, json_t *o)
     json_decref(o);
 }
 
+void cli_batch_put_json(FILE *out, json_t *o)
+{
+    pc_buf b = {0};
+    cli_batch_emit_json(&b, o);
+    if (b.data)
+        fputs(b.data, out);
+    pc_buf_free(&b);
+}
+
 /* "warning: FILE: MESSAGE", owned by the caller (NULL out of memory). */
 static char *cli_note_line(const pc_doc *doc, const pc_warning *w)
 {
@@ -192,9 +201,12 @@ static void cli_batch_emit(void *result, void *ctx)
         cli_batch_input_error(b, "out of memory; an input skipped");
         return;
     }
-    if (res->msg.len) {
+    if (res->msg.len)
         cli_batch_progress_clear(b);
-        fputs(res->msg.data, stderr);
+    for (const char *p = res->msg.data; p && *p;) {
+        size_t n = strcspn(p, "\n");
+        cli_say(p, n);
+        p += n + (p[n] == '\n');
     }
     if (res->out.len && fwrite(res->out.data, 1, res->out.len, b->out) != res->out.len)
         b->write_failed = 1;
@@ -233,27 +245,6 @@ static void cli_batch_push(cli_item *item, void *arg)
     pc_batch_push(arg, item);
 }
 
-long cli_batch_jobs(const char *value, const char *command)
-{
-    char *end;
-    long n = strtol(value, &end, 10);
-    if (!*value || *end || n < 1 || n > 1024) {
-        cli_error("%s: --jobs wants a number from 1 to 1024", command);
-        return -1;
-    }
-    return n;
-}
-
-static size_t cli_batch_known_total(const cli_batch *b)
-{
-    if (b->segments)
-        return 0;
-    for (size_t i = 0; i < b->nargs; i++)
-        if (cli_batch_is_batch_arg(b->args[i]))
-            return 0;
-    return b->nargs;
-}
-
 int cli_batch_run(cli_batch *b)
 {
     cli_batch_load_opts = cli_load_opts();
@@ -261,7 +252,9 @@ int cli_batch_run(cli_batch *b)
     b->write_failed = b->shown = 0;
     memset(&b->warned, 0, sizeof b->warned);
     b->tty = isatty(STDERR_FILENO);
-    b->total = b->tty ? cli_batch_known_total(b) : 0;
+    b->quiet = 0;
+    if (b->tty)
+        cli_batch_count(b);
     b->start = cli_batch_now();
     b->last = 0;
     size_t jobs = b->jobs > 0 ? (size_t)b->jobs : pc_batch_cores();

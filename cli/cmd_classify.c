@@ -17,66 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Parsed command line. Borrows argv strings; `policies` points into argv. */
-typedef struct classify_opts {
-    const char *taxonomy, *segments, *model;
-    char **policies;
-    int npolicies, no_model;
-    long jobs;
-} classify_opts;
-
-static int classify_args(int argc, char **argv, classify_opts *o)
-{
-    memset(o, 0, sizeof *o);
-    o->jobs = 0;
-    o->policies = argv + argc;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int has_next = i + 1 < argc;
-        if (!strcmp(a, "--taxonomy") && has_next)
-            o->taxonomy = argv[++i];
-        else if (!strcmp(a, "--segments") && has_next)
-            o->segments = argv[++i];
-        else if (!strcmp(a, "--model") && has_next)
-            o->model = argv[++i];
-        else if (!strcmp(a, "--no-model"))
-            o->no_model = 1;
-        else if (!strcmp(a, "--encoding") && has_next) {
-            if (cli_opt_encoding("classify", argv[++i]) < 0)
-                return -1;
-        }
-        else if (!strcmp(a, "--jobs") && has_next) {
-            if ((o->jobs = cli_batch_jobs(argv[++i], "classify")) < 0)
-                return -1;
-        } else if (!strcmp(a, "--")) {
-            o->policies = argv + i + 1;
-            o->npolicies = argc - i - 1;
-            break;
-        } else if (a[0] == '-' && a[1]) {
-            cli_error("classify: unknown or incomplete option '%s'", a);
-            return -1;
-        } else {
-            if (o->npolicies == 0)
-                o->policies = argv + i;
-            else if (o->policies + o->npolicies != argv + i) {
-                cli_error("classify: options go before the policies");
-                return -1;
-            }
-            o->npolicies++;
-        }
-    }
-    if ((o->npolicies == 0) == (o->segments == NULL)) {
-        fprintf(stderr, "usage: polcmp classify [--taxonomy FILE] [--model FILE | --no-model] "
-                        "[--jobs N] POLICY|DIR|-...\n"
-                        "       polcmp classify [--taxonomy FILE] [--model FILE | --no-model] "
-                        "[--jobs N] --segments FILE.jsonl\n");
-        return -1;
-    }
-    if (!o->taxonomy)
-        o->taxonomy = cli_default_taxonomy();
-    return 0;
-}
-
 /* ---- JSON of results ------------------------------------------------------------------ */
 
 static json_t *classify_span(pc_span s)
@@ -325,11 +265,13 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
     pc_doc_free(doc);
 }
 
-int cmd_classify(int argc, char **argv)
+int cmd_classify(const cli_args *a)
 {
-    classify_opts o;
-    if (classify_args(argc, argv, &o) < 0)
+    const char *segments = a->val[CLI_O_SEGMENTS];
+    if (!a->nargs == !segments) {
+        cli_cmd_error(a, 1, "expects POLICY|DIR|-... or --segments FILE.jsonl");
         return CLI_ERROR;
+    }
     classify_ctx cx = {0};
     const char *engine = getenv("POLCMP_ENGINE");
     if (engine && *engine && pc_engine_from_name(engine) < 0) {
@@ -338,10 +280,9 @@ int cmd_classify(int argc, char **argv)
     }
     if (engine && *engine)
         cx.opts.engine = (pc_engine)pc_engine_from_name(engine);
-    pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
+    pc_taxonomy *tax = cli_load_taxonomy(cli_taxonomy(a));
     pc_model *model = NULL;
-    cli_model_opt mo = {o.model, o.no_model};
-    if (!tax || cli_load_model(tax, &mo, &model) < 0) {
+    if (!tax || cli_load_model(tax, a, &model) < 0) {
         pc_tax_free(tax);
         return CLI_ERROR;
     }
@@ -349,10 +290,10 @@ int cmd_classify(int argc, char **argv)
     cx.opts.model = model;
     cx.whole = cx.opts;
     cx.whole.whole = 1;
-    cli_batch b = {.args = o.policies,
-                   .nargs = (size_t)o.npolicies,
-                   .segments = o.segments,
-                   .jobs = o.jobs,
+    cli_batch b = {.args = a->args,
+                   .nargs = a->nargs,
+                   .segments = segments,
+                   .jobs = a->jobs,
                    .out = stdout,
                    .work = classify_work,
                    .local_new = classify_matcher_new,

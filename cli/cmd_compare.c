@@ -8,123 +8,79 @@
  * review file is read. Everything is done by a session (session/session.h). */
 #include "cli.h"
 
-#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* Parsed command line; borrows argv. */
-typedef struct compare_opts {
-    const char *taxonomy, *out, *review;
-    cli_model_opt model;
-    unsigned regimes, fail_on;
-    int allow_empty;
-    const pc_writer *writer;
-    char **policies;
-    size_t npolicies;
-} compare_opts;
-
-static void compare_usage(void)
+/* The writer and the output file of --format and -o. */
+static const pc_writer *compare_writer(const cli_args *a)
 {
-    fprintf(stderr, "usage: polcmp compare [--taxonomy FILE] [--model FILE | --no-model] "
-                    "[--regime gdpr,ccpa,coppa] [--format csv|tsv|md|html|xlsx|json] [-o OUT] "
-                    "[--fail-on KINDS] [--review FILE] [--encoding NAME] [--allow-empty] "
-                    "POLICY...\n");
+    const char *out = a->val[CLI_O_OUTPUT], *format = a->val[CLI_O_FORMAT];
+    const pc_writer *w = format ? pc_writer_named(format)
+                         : out  ? pc_writer_for_path(out)
+                                : pc_writer_named("md");
+    if (!w)
+        cli_error("compare: -o: cannot tell the format of %s from its extension; give --format",
+                  out);
+    else if (!out && !w->stream)
+        cli_error("compare: --format: %s is not written to the terminal; give -o FILE", w->name);
+    return w && (out || w->stream) ? w : NULL;
 }
 
-static int compare_option(int ch, compare_opts *o)
-{
-    switch (ch) {
-    case 't': o->taxonomy = optarg; return 0;
-    case 'o': o->out = optarg; return 0;
-    case 'R': o->review = optarg; return 0;
-    case 'm': o->model.path = optarg; return 0;
-    case 'M': o->model.off = 1; return 0;
-    case 'A': o->allow_empty = 1; return 0;
-    case 'E': return cli_opt_encoding("compare", optarg);
-    case 'r':
-        return cli_opt_regimes("compare", optarg, &o->regimes);
-    case 'x':
-        return cli_opt_kinds("compare", optarg, &o->fail_on);
-    case 'f':
-        if ((o->writer = pc_writer_named(optarg)) != NULL)
-            return 0;
-        pc_buf names = {0};
-        pc_writer_list(&names, 0);
-        cli_error("compare: unknown format '%s' (%s)", optarg, names.data ? names.data : "");
-        pc_buf_free(&names);
-        return -1;
-    default: compare_usage(); return -1;
-    }
-}
-
-static int compare_args(int argc, char **argv, compare_opts *o)
-{
-    static const struct option longopts[] = {
-        {"taxonomy", required_argument, NULL, 't'}, {"regime", required_argument, NULL, 'r'},
-        {"format", required_argument, NULL, 'f'},   {"output", required_argument, NULL, 'o'},
-        {"fail-on", required_argument, NULL, 'x'},  {"review", required_argument, NULL, 'R'},
-        {"model", required_argument, NULL, 'm'},    {"no-model", no_argument, NULL, 'M'},
-        {"allow-empty", no_argument, NULL, 'A'},    {"encoding", required_argument, NULL, 'E'},
-        {NULL, 0, NULL, 0},
-    };
-    memset(o, 0, sizeof *o);
-    optind = 1;
-    int ch;
-    while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1)
-        if (compare_option(ch, o) < 0)
-            return -1;
-    o->policies = argv + optind;
-    o->npolicies = (size_t)(argc - optind);
-    if (o->npolicies == 0) {
-        compare_usage();
-        return -1;
-    }
-    if (!o->writer && o->out && !(o->writer = pc_writer_for_path(o->out))) {
-        cli_error("compare: %s: cannot tell the format from the extension; use --format", o->out);
-        return -1;
-    }
-    if (!o->writer)
-        o->writer = pc_writer_named("md");
-    if (!o->out && !o->writer->stream) {
-        cli_error("compare: %s is not written to the terminal; give -o FILE", o->writer->name);
-        return -1;
-    }
-    if (!o->taxonomy)
-        o->taxonomy = cli_default_taxonomy();
-    return 0;
-}
-
-static int compare_write(const pc_session *s, const compare_opts *o)
+static int compare_write(const pc_session *s, const pc_writer *w, const char *out)
 {
     pc_error err = {{0}};
-    int rc = o->out ? pc_session_export(s, o->writer, o->out, &err)
-                    : pc_session_write(s, o->writer, stdout, &err);
+    int rc = out ? pc_session_export(s, w, out, &err) : pc_session_write(s, w, stdout, &err);
     if (rc < 0)
         cli_error("%s", err.msg);
     return rc;
 }
 
-int cmd_compare(int argc, char **argv)
+/* CLI_FAIL_ON, after saying which findings met --fail-on (those the reviewer did not dismiss),
+ * or CLI_OK. */
+static int compare_fail_on(const cli_args *a, const pc_session *s)
 {
-    if (cli_compare_wants_batch(argc, argv))
-        return cmd_compare_batch(argc, argv); /* a corpus: batch_compare.c */
-    compare_opts o;
-    if (compare_args(argc, argv, &o) < 0)
+    size_t counts[PC_FIND_COUNT] = {0}, n = 0, total = 0;
+    char *lines[CLI_TRIP_SHOWN];
+    for (size_t i = 0; i < s->cmp->nfindings; i++) {
+        const pc_finding *f = &s->cmp->findings[i];
+        if (!((a->fail_on >> f->kind) & 1) || pc_review_map_dismissed(s->map, i))
+            continue;
+        counts[f->kind]++;
+        total++;
+        if (n < CLI_TRIP_SHOWN && (lines[n] = cli_trip_line(s->cmp, f)) != NULL)
+            n++;
+    }
+    if (total)
+        cli_fail_on_report(a, counts, lines, n);
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    return total ? CLI_FAIL_ON : CLI_OK;
+}
+
+int cmd_compare(const cli_args *a)
+{
+    if (cli_fail_on_check(a) < 0)
         return CLI_ERROR;
-    pc_session_opts so = {.taxonomy = o.taxonomy, .regimes = o.regimes, .review = o.review,
-                          .allow_empty = o.allow_empty, .model = o.model.path,
-                          .no_model = o.model.off};
-    pc_session *s = cli_session_open(&so, o.policies, o.npolicies);
+    if (cli_compare_is_batch(a))
+        return cmd_compare_batch(a); /* a corpus: batch_compare.c */
+    const pc_writer *w = compare_writer(a);
+    if (!w)
+        return CLI_ERROR;
+    pc_session_opts so = {.taxonomy = cli_taxonomy(a),
+                          .regimes = a->regimes,
+                          .review = a->val[CLI_O_REVIEW],
+                          .allow_empty = a->val[CLI_O_ALLOW_EMPTY] != NULL,
+                          .model = a->val[CLI_O_MODEL],
+                          .no_model = a->val[CLI_O_NO_MODEL] != NULL};
+    pc_session *s = cli_session_open(&so, a->args, a->nargs);
     if (!s)
         return CLI_ERROR;
     int status = CLI_ERROR;
-    if (compare_write(s, &o) == 0) {
-        status = s->skipped                         ? CLI_ERROR
-                 : pc_session_fails_on(s, o.fail_on) ? CLI_FAIL_ON
-                                                     : CLI_OK;
+    if (compare_write(s, w, a->val[CLI_O_OUTPUT]) == 0) {
+        status = s->skipped ? CLI_ERROR : compare_fail_on(a, s);
         if (s->skipped)
-            cli_error("compare: %zu of %zu policies skipped (see above)", s->skipped,
-                      o.npolicies);
+            cli_error("compare: %zu of %zu policies skipped (see above)", s->skipped, a->nargs);
     }
     pc_session_free(s);
     return status;

@@ -5,7 +5,8 @@
  * classifier polcmp uses (the combination, or the rules without a model). The model reads each
  * text whole, as in the benchmark, or with --clauses clause by clause, as it reads a policy.
  * --require checks the classifier polcmp uses at ten categories. The arithmetic lives in
- * core/eval/eval.c. */
+ * core/eval/eval.c. With --contradictions or --completeness it hands over to
+ * cmd_eval_findings.c. */
 #include "cli.h"
 #include "eval/eval.h"
 
@@ -16,64 +17,13 @@
 
 #define EVAL_HEAD_BYTES 100
 
-/* Parsed command line. Borrows argv strings. */
+/* What the command line asks, and which classifiers are measured. Borrows the arguments. */
 typedef struct eval_opts {
-    const char *taxonomy, *model, *require, *gold;
+    const char *taxonomy, *require, *gold;
     long worst;
-    int json, no_model, clauses;
+    int json, clauses;
     unsigned systems; /* bit per pc_eval_system measured */
 } eval_opts;
-
-static void eval_usage(void)
-{
-    fprintf(stderr, "usage: polcmp eval [--taxonomy FILE] [--model FILE | --no-model] [--clauses] "
-                    "[--require macro=X,micro=X,min=X] [--worst N] [--json] GOLD.jsonl\n");
-}
-
-static int eval_args(int argc, char **argv, eval_opts *o)
-{
-    memset(o, 0, sizeof *o);
-    o->worst = 3;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int has_next = i + 1 < argc;
-        if (!strcmp(a, "--taxonomy") && has_next)
-            o->taxonomy = argv[++i];
-        else if (!strcmp(a, "--model") && has_next)
-            o->model = argv[++i];
-        else if (!strcmp(a, "--no-model"))
-            o->no_model = 1;
-        else if (!strcmp(a, "--clauses"))
-            o->clauses = 1;
-        else if (!strcmp(a, "--require") && has_next)
-            o->require = argv[++i];
-        else if (!strcmp(a, "--worst") && has_next) {
-            char *end;
-            o->worst = strtol(argv[++i], &end, 10);
-            if (*end || o->worst < 0 || o->worst > 1000) {
-                cli_error("eval: --worst wants a number from 0 to 1000");
-                return -1;
-            }
-        } else if (!strcmp(a, "--json"))
-            o->json = 1;
-        else if (a[0] == '-' && a[1]) {
-            cli_error("eval: unknown or incomplete option '%s'", a);
-            return -1;
-        } else if (!o->gold)
-            o->gold = a;
-        else {
-            cli_error("eval: one gold file only");
-            return -1;
-        }
-    }
-    if (!o->gold) {
-        eval_usage();
-        return -1;
-    }
-    if (!o->taxonomy)
-        o->taxonomy = cli_default_taxonomy();
-    return 0;
-}
 
 static void eval_warn(void *ctx, const char *msg)
 {
@@ -219,14 +169,14 @@ static int eval_check(const eval_opts *o, const pc_eval_scores *s)
     pc_eval_bounds b;
     pc_error err = {{0}};
     if (pc_eval_parse_bounds(o->require, &b, &err) < 0) {
-        cli_error("eval: %s", err.msg);
+        cli_error("eval: --require: %s", err.msg);
         return CLI_ERROR;
     }
     pc_buf msg = {0};
     int missed = pc_eval_check(s, &b, &msg);
     for (const char *p = msg.data; missed && p && *p;) {
         size_t n = strcspn(p, "\n");
-        cli_error("eval: bound not met: %.*s", (int)n, p);
+        cli_error("eval: --require: bound not met: %.*s", (int)n, p);
         p += n + (p[n] == '\n');
     }
     pc_buf_free(&msg);
@@ -273,26 +223,61 @@ static int eval_run(eval_opts *o, const pc_taxonomy *tax, const pc_model *model)
     return rc;
 }
 
-int cmd_eval(int argc, char **argv)
+/* What the command line measures: 0 the classifiers against GOLD.jsonl, 1 the findings
+ * against --contradictions or --completeness; -1 after the usage error when the options and
+ * arguments given do not go together. */
+static int eval_mode(const cli_args *a)
 {
-    if (cli_eval_wants_findings(argc, argv))
-        return cmd_eval_findings(argc, argv);
-    eval_opts o;
-    if (eval_args(argc, argv, &o) < 0)
-        return CLI_ERROR;
-    pc_error err = {{0}};
-    if (o.require) {
-        pc_eval_bounds b;
-        if (pc_eval_parse_bounds(o.require, &b, &err) < 0) {
-            cli_error("eval: %s", err.msg);
-            return CLI_ERROR;
+    static const cli_opt_id gold_only[] = {CLI_O_WORST, CLI_O_JSON, CLI_O_CLAUSES};
+    const char *c = a->val[CLI_O_CONTRADICTIONS], *m = a->val[CLI_O_COMPLETENESS];
+    const char *set = c ? "--contradictions" : "--completeness";
+    if (c && m) {
+        cli_cmd_error(a, 1, "--contradictions and --completeness go one at a time");
+        return -1;
+    }
+    if (!c && !m) {
+        if (a->val[CLI_O_SHOW]) {
+            cli_cmd_error(a, 1, "--show goes with --contradictions or --completeness");
+            return -1;
         }
+        if (a->nargs == 0) {
+            cli_cmd_error(a, 1,
+                          "expects GOLD.jsonl, --contradictions FILE.jsonl or --completeness "
+                          "FILE.jsonl");
+            return -1;
+        }
+        return 0;
+    }
+    if (a->nargs > 0) {
+        cli_cmd_error(a, 1, "'%s' does not go with %s", a->args[0], set);
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof gold_only / sizeof gold_only[0]; i++)
+        if (a->val[gold_only[i]]) {
+            cli_cmd_error(a, 1, "--%s does not go with %s", cli_opts[gold_only[i]].name, set);
+            return -1;
+        }
+    return 1;
+}
+
+int cmd_eval(const cli_args *a)
+{
+    int mode = eval_mode(a);
+    if (mode != 0)
+        return mode < 0 ? CLI_ERROR : cmd_eval_findings(a);
+    eval_opts o = {.taxonomy = cli_taxonomy(a), .require = a->val[CLI_O_REQUIRE],
+                   .gold = a->args[0], .worst = a->val[CLI_O_WORST] ? a->worst : 3,
+                   .json = a->val[CLI_O_JSON] != NULL, .clauses = a->val[CLI_O_CLAUSES] != NULL};
+    pc_error err = {{0}};
+    pc_eval_bounds b;
+    if (o.require && pc_eval_parse_bounds(o.require, &b, &err) < 0) {
+        cli_error("eval: --require: %s", err.msg);
+        return CLI_ERROR;
     }
     pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
     pc_model *model = NULL;
     int rc = CLI_ERROR;
-    cli_model_opt mo = {o.model, o.no_model};
-    if (tax && cli_load_model(tax, &mo, &model) == 0)
+    if (tax && cli_load_model(tax, a, &model) == 0)
         rc = eval_run(&o, tax, model);
     pc_model_free(model);
     pc_tax_free(tax);

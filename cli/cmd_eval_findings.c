@@ -12,60 +12,6 @@
 
 #define EF_EXCERPT 160
 
-/* Parsed command line. Borrows argv strings. */
-typedef struct ef_opts {
-    const char *taxonomy, *contradictions, *completeness, *require;
-    long show;
-    cli_model_opt model;
-} ef_opts;
-
-int cli_eval_wants_findings(int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++)
-        if (!strcmp(argv[i], "--contradictions") || !strcmp(argv[i], "--completeness"))
-            return 1;
-    return 0;
-}
-
-static int ef_args(int argc, char **argv, ef_opts *o)
-{
-    memset(o, 0, sizeof *o);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char **dst = !strcmp(a, "--taxonomy")         ? &o->taxonomy
-                           : !strcmp(a, "--contradictions") ? &o->contradictions
-                           : !strcmp(a, "--completeness")   ? &o->completeness
-                           : !strcmp(a, "--require")        ? &o->require
-                           : !strcmp(a, "--model")          ? &o->model.path
-                                                            : NULL;
-        if (dst && i + 1 < argc) {
-            *dst = argv[++i];
-        } else if (!strcmp(a, "--no-model")) {
-            o->model.off = 1;
-        } else if (!strcmp(a, "--show") && i + 1 < argc) {
-            char *end;
-            o->show = strtol(argv[++i], &end, 10);
-            if (*end || o->show < 0 || o->show > 100000) {
-                cli_error("eval: --show wants a number from 0 to 100000");
-                return -1;
-            }
-        } else {
-            cli_error("eval: unknown or incomplete option '%s' (usage: polcmp eval "
-                      "[--taxonomy FILE] [--model FILE | --no-model] --contradictions "
-                      "FILE.jsonl | --completeness FILE.jsonl [--require BOUNDS] [--show N])",
-                      a);
-            return -1;
-        }
-    }
-    if (!o->contradictions == !o->completeness) {
-        cli_error("eval: give one of --contradictions FILE.jsonl and --completeness FILE.jsonl");
-        return -1;
-    }
-    if (!o->taxonomy)
-        o->taxonomy = cli_default_taxonomy();
-    return 0;
-}
-
 static void ef_warn(void *ctx, const char *msg)
 {
     (void)ctx;
@@ -82,6 +28,21 @@ typedef struct ef_bound {
     int set;
 } ef_bound;
 
+#define EF_BOUNDS 3
+
+/* What the command line asks, with the bounds of --require parsed. Borrows the arguments. */
+typedef struct ef_opts {
+    const char *contradictions, *completeness;
+    long show;
+    ef_bound b[EF_BOUNDS];
+    size_t nb;
+} ef_opts;
+
+/* The bounds each measure takes, floors first. */
+static const ef_bound ef_contra_bounds[] = {
+    {"recall", 0, 1, 0}, {"false-alarms", 0, 0, 0}, {"outside", 0, 0, 0}};
+static const ef_bound ef_complete_bounds[] = {{"precision", 0, 1, 0}, {"recall", 0, 1, 0}};
+
 /* Parse "name=X,name=X" into the bounds listed in b (names known in advance). */
 static int ef_parse_bounds(const char *spec, ef_bound *b, size_t nb)
 {
@@ -95,9 +56,12 @@ static int ef_parse_bounds(const char *spec, ef_bound *b, size_t nb)
         char *end = NULL;
         double v = eq ? strtod(eq + 1, &end) : 0;
         if (!eq || k == nb || end != p + n || v < 0) {
-            cli_error("eval: --require: bad bound '%.*s' (name=NUMBER with name one of%s%s%s%s)",
-                      (int)n, p, nb > 0 ? " " : "", nb > 0 ? b[0].name : "", nb > 1 ? ", " : "",
-                      nb > 1 ? b[1].name : "");
+            pc_buf names = {0};
+            for (k = 0; k < nb; k++)
+                pc_buf_printf(&names, "%s%s", k ? ", " : "", b[k].name);
+            cli_error("eval: --require: bad bound '%.*s' (name=NUMBER with name one of %s)", (int)n,
+                      p, names.data ? names.data : "");
+            pc_buf_free(&names);
             return -1;
         }
         b[k].value = v;
@@ -183,12 +147,11 @@ static int ef_contradictions(const ef_opts *o, const pc_taxonomy *tax,
 {
     pc_contra_set set;
     pc_error err;
-    int rc = CLI_ERROR;
     if (pc_contra_read(o->contradictions, &set, ef_warn, NULL, &err) < 0 ||
         pc_contra_run(tax, copts, &set, ef_warn, NULL, &err) < 0) {
         cli_error("%s", err.msg);
         pc_contra_set_free(&set);
-        return rc;
+        return CLI_ERROR;
     }
     pc_contra_scores s;
     pc_contra_score(&set, NULL, &s);
@@ -205,12 +168,8 @@ static int ef_contradictions(const ef_opts *o, const pc_taxonomy *tax,
     if (o->show)
         ef_contra_show(&set, o->show);
     fflush(stdout);
-    ef_bound b[] = {{"recall", 0, 1, 0}, {"false-alarms", 0, 0, 0}, {"outside", 0, 0, 0}};
     double got[] = {s.recall, s.false_alarm_rate, s.outside_per_policy};
-    if (o->require && ef_parse_bounds(o->require, b, 3) < 0)
-        rc = CLI_ERROR;
-    else
-        rc = ef_check(b, got, 3);
+    int rc = ef_check(o->b, got, o->nb);
     pc_contra_set_free(&set);
     return rc;
 }
@@ -271,25 +230,26 @@ static int ef_completeness(const ef_opts *o, const pc_taxonomy *tax,
     if (o->show)
         ef_complete_errors(&set, tax, o->show);
     fflush(stdout);
-    ef_bound b[] = {{"precision", 0, 1, 0}, {"recall", 0, 1, 0}};
     double got[] = {c.precision, c.recall};
-    int rc = CLI_OK;
-    if (o->require && ef_parse_bounds(o->require, b, 2) < 0)
-        rc = CLI_ERROR;
-    else
-        rc = ef_check(b, got, 2);
+    int rc = ef_check(o->b, got, o->nb);
     pc_complete_set_free(&set);
     return rc;
 }
 
-int cmd_eval_findings(int argc, char **argv)
+int cmd_eval_findings(const cli_args *a)
 {
-    ef_opts o;
-    if (ef_args(argc, argv, &o) < 0)
+    ef_opts o = {.contradictions = a->val[CLI_O_CONTRADICTIONS],
+                 .completeness = a->val[CLI_O_COMPLETENESS],
+                 .show = a->show};
+    const ef_bound *bounds = o.contradictions ? ef_contra_bounds : ef_complete_bounds;
+    o.nb = o.contradictions ? sizeof ef_contra_bounds / sizeof *bounds
+                            : sizeof ef_complete_bounds / sizeof *bounds;
+    memcpy(o.b, bounds, o.nb * sizeof *bounds);
+    if (a->val[CLI_O_REQUIRE] && ef_parse_bounds(a->val[CLI_O_REQUIRE], o.b, o.nb) < 0)
         return CLI_ERROR;
-    pc_taxonomy *tax = cli_load_taxonomy(o.taxonomy);
+    pc_taxonomy *tax = cli_load_taxonomy(cli_taxonomy(a));
     pc_model *model = NULL;
-    if (!tax || cli_load_model(tax, &o.model, &model) < 0) {
+    if (!tax || cli_load_model(tax, a, &model) < 0) {
         pc_tax_free(tax);
         return CLI_ERROR;
     }

@@ -11,7 +11,6 @@
 #include "segment/segment.h"
 
 #include <jansson.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,79 +22,74 @@ static json_t *seg_json_str(const pc_doc *doc, size_t s, size_t e)
     return json_stringn(doc->text + s, e - s);
 }
 
+/* The page of an offset of a PDF, or NULL (no "page" key) for other documents. */
+static json_t *seg_page(const pc_doc *doc, size_t at)
+{
+    return doc->npages ? json_integer(pc_doc_source_page(doc, at)) : NULL;
+}
+
 static json_t *seg_json_clause(const pc_outline *o, size_t i)
 {
     const pc_clause *c = &o->clauses[i];
-    json_t *j = json_object();
-    json_object_set_new(j, "clause", json_integer((json_int_t)i));
-    json_object_set_new(j, "start", json_integer((json_int_t)c->start));
-    json_object_set_new(j, "end", json_integer((json_int_t)c->end));
-    json_object_set_new(j, "line", json_integer(pc_doc_source_line(o->doc, c->start)));
-    if (o->doc->npages) /* a PDF: the page it is on */
-        json_object_set_new(j, "page", json_integer(pc_doc_source_page(o->doc, c->start)));
-    json_object_set_new(j, "text", seg_json_str(o->doc, c->start, c->end));
-    if (c->kind == PC_CLAUSE_ITEM) {
-        json_object_set_new(j, "kind", json_string("item"));
-        json_object_set_new(j, "lead", json_integer(c->lead));
-    }
-    return j;
+    int item = c->kind == PC_CLAUSE_ITEM;
+    return json_pack("{s:I, s:I, s:I, s:I, s:o*, s:o*, s:s*, s:o*}", "clause", (json_int_t)i,
+                     "start", (json_int_t)c->start, "end", (json_int_t)c->end, "line",
+                     (json_int_t)pc_doc_source_line(o->doc, c->start), "page",
+                     seg_page(o->doc, c->start), "text", seg_json_str(o->doc, c->start, c->end),
+                     "kind", item ? "item" : NULL, "lead", item ? json_integer(c->lead) : NULL);
 }
 
 static json_t *seg_json_section(const pc_outline *o, size_t i)
 {
     const pc_section *s = &o->sections[i];
-    json_t *j = json_object(), *cl = json_array();
-    json_object_set_new(j, "title", seg_json_str(o->doc, s->title_start, s->title_end));
-    json_object_set_new(j, "level", json_integer(s->level));
-    json_object_set_new(j, "line", json_integer(pc_doc_source_line(o->doc, s->start)));
-    if (o->doc->npages)
-        json_object_set_new(j, "page", json_integer(pc_doc_source_page(o->doc, s->start)));
-    json_object_set_new(j, "start", json_integer((json_int_t)s->start));
-    json_object_set_new(j, "end", json_integer((json_int_t)s->end));
+    json_t *cl = json_array();
     for (size_t k = 0; k < s->nclauses; k++)
         json_array_append_new(cl, seg_json_clause(o, s->first_clause + k));
-    json_object_set_new(j, "clauses", cl);
-    return j;
+    return json_pack("{s:o*, s:i, s:I, s:o*, s:I, s:I, s:o}", "title",
+                     seg_json_str(o->doc, s->title_start, s->title_end), "level", s->level,
+                     "line", (json_int_t)pc_doc_source_line(o->doc, s->start), "page",
+                     seg_page(o->doc, s->start), "start", (json_int_t)s->start, "end",
+                     (json_int_t)s->end, "clauses", cl);
 }
 
-static int seg_print_json(const pc_outline *o, const char *path)
+/* Each section's object nested in its parent's "sections" (objs[i]: section i's). */
+static void seg_nest(const pc_outline *o, json_t **objs, json_t *top)
 {
-    json_t *root = json_object(), *top = json_array(), *chrome = json_array();
-    json_t **objs = calloc(o->nsections ? o->nsections : 1, sizeof *objs);
-    if (!root || !top || !chrome || !objs) {
-        json_decref(root);
-        json_decref(top);
-        json_decref(chrome);
-        free(objs);
-        cli_error("%s: out of memory", path);
-        return CLI_ERROR;
-    }
-    json_object_set_new(root, "file", json_string(path));
-    json_object_set_new(root, "title", seg_json_str(o->doc, o->title.start, o->title.end));
     for (size_t i = 0; i < o->nsections; i++) {
         objs[i] = seg_json_section(o, i);
         int p = o->sections[i].parent;
-        if (p < 0) {
-            json_array_append_new(top, objs[i]);
-            continue;
-        }
-        json_t *kids = json_object_get(objs[p], "sections");
+        json_t *kids = p < 0 ? top : json_object_get(objs[p], "sections");
         if (!kids) {
             kids = json_array();
             json_object_set_new(objs[p], "sections", kids);
         }
         json_array_append_new(kids, objs[i]);
     }
-    for (size_t i = 0; i < o->nchrome; i++) {
-        json_t *c = json_object();
-        json_object_set_new(c, "start", json_integer((json_int_t)o->chrome[i].start));
-        json_object_set_new(c, "end", json_integer((json_int_t)o->chrome[i].end));
-        json_object_set_new(c, "text", seg_json_str(o->doc, o->chrome[i].start, o->chrome[i].end));
-        json_array_append_new(chrome, c);
+}
+
+static int seg_print_json(const pc_outline *o, const char *path)
+{
+    json_t *top = json_array(), *chrome = json_array();
+    json_t **objs = calloc(o->nsections ? o->nsections : 1, sizeof *objs);
+    if (!top || !chrome || !objs) {
+        json_decref(top);
+        json_decref(chrome);
+        free(objs);
+        cli_error("%s: out of memory", path);
+        return CLI_ERROR;
     }
-    json_object_set_new(root, "sections", top);
-    json_object_set_new(root, "chrome", chrome);
-    int rc = json_dumpf(root, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) == 0 ? CLI_OK : CLI_ERROR;
+    seg_nest(o, objs, top);
+    for (size_t i = 0; i < o->nchrome; i++)
+        json_array_append_new(chrome, json_pack("{s:I, s:I, s:o*}", "start",
+                                                (json_int_t)o->chrome[i].start, "end",
+                                                (json_int_t)o->chrome[i].end, "text",
+                                                seg_json_str(o->doc, o->chrome[i].start,
+                                                             o->chrome[i].end)));
+    json_t *root = json_pack("{s:s, s:o*, s:o, s:o}", "file", path, "title",
+                             seg_json_str(o->doc, o->title.start, o->title.end), "sections", top,
+                             "chrome", chrome);
+    int rc = root && json_dumpf(root, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER) == 0 ? CLI_OK
+                                                                                     : CLI_ERROR;
     putchar('\n');
     json_decref(root);
     free(objs);
@@ -143,7 +137,9 @@ static void seg_print_fitted(const char *s, size_t n, size_t width)
     putchar('\n');
 }
 
-void cli_print_outline(const pc_outline *o)
+/* The outline for people: the title, sections indented by level, one line per clause fitted
+ * to the terminal by display width. */
+static void seg_print_outline(const pc_outline *o)
 {
     size_t cols = seg_columns();
     const char *t = o->doc->text;
@@ -180,31 +176,9 @@ void cli_print_outline(const pc_outline *o)
     }
 }
 
-int cmd_segment(int argc, char **argv)
+int cmd_segment(const cli_args *a)
 {
-    bool json = false;
-    const char *path = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--json")) {
-            json = true;
-        } else if (!strcmp(argv[i], "--encoding") && i + 1 < argc) {
-            if (cli_opt_encoding("segment", argv[++i]) < 0)
-                return CLI_ERROR;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_error("segment: unknown option '%s' (usage: polcmp segment [--json] [--encoding NAME] POLICY)",
-                      argv[i]);
-            return CLI_ERROR;
-        } else if (path) {
-            cli_error("segment: one policy at a time (usage: polcmp segment [--json] [--encoding NAME] POLICY)");
-            return CLI_ERROR;
-        } else {
-            path = argv[i];
-        }
-    }
-    if (!path) {
-        cli_error("segment: no policy given (usage: polcmp segment [--json] [--encoding NAME] POLICY)");
-        return CLI_ERROR;
-    }
+    const char *path = a->args[0];
     pc_doc *doc = cli_load_doc(path);
     if (!doc)
         return CLI_ERROR;
@@ -218,10 +192,10 @@ int cmd_segment(int argc, char **argv)
     pc_outline_check(o, doc);
     cli_doc_warnings(doc);
     int rc = CLI_OK;
-    if (json)
+    if (a->val[CLI_O_JSON])
         rc = seg_print_json(o, path);
     else
-        cli_print_outline(o);
+        seg_print_outline(o);
     pc_outline_free(o);
     pc_doc_free(doc);
     return rc;

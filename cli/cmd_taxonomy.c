@@ -1,7 +1,7 @@
 /* cmd_taxonomy.c: `polcmp taxonomy check FILE` loads a taxonomy with every check the loader
- * makes and prints a one-line summary, or the one-line error (exit 2). It also warns, on
- * stderr as FILE:LINE:COL: rule 'ID': ..., about rules without a required literal (always
- * confirmed with PCRE2), back-references and unbounded look-arounds (both slow). */
+ * makes and prints a one-line summary, or the one-line error (exit 2). It also warns
+ * ("polcmp: warning: FILE:LINE:COL: rule 'ID': ...") about rules without a required literal
+ * (always confirmed with PCRE2), back-references and unbounded look-arounds (both slow). */
 #include "cli.h"
 #include "taxonomy/ontology.h"
 #include "taxonomy/prefilter.h"
@@ -43,30 +43,26 @@ static size_t taxonomy_warnings(const pc_taxonomy *t)
             what[2] = "an unbounded look-around (bound it, e.g. [^.;]{0,80})";
         for (int k = 0; k < 3; k++)
             if (what[k]) {
-                fprintf(stderr, "%s:%u:%u: warning: rule '%s': %s\n", t->path, r->line, r->col,
-                        r->id, what[k]);
+                cli_warn("%s:%u:%u: rule '%s': %s", t->path, r->line, r->col, r->id, what[k]);
                 n++;
             }
     }
     return n;
 }
 
-int cmd_taxonomy(int argc, char **argv)
+int cmd_taxonomy(const cli_args *a)
 {
-    if (argc != 3 || strcmp(argv[1], "check")) {
-        fprintf(stderr, "usage: polcmp taxonomy check FILE\n");
+    if (strcmp(a->args[0], "check") != 0) {
+        cli_cmd_error(a, 1, "unknown action '%s'; expects check FILE", a->args[0]);
         return CLI_ERROR;
     }
-    pc_error err = {{0}};
-    pc_taxonomy *t = pc_tax_load(argv[2], &err);
-    if (!t) {
-        cli_error("%s", err.msg);
+    pc_taxonomy *t = cli_load_taxonomy(a->args[1]);
+    if (!t)
         return CLI_ERROR;
-    }
     taxonomy_summary(t);
     size_t w = taxonomy_warnings(t);
     if (w)
-        fprintf(stderr, "%s: %zu warning%s\n", t->path, w, w == 1 ? "" : "s");
+        cli_warn("%s: %zu warning%s in all", t->path, w, w == 1 ? "" : "s");
     pc_tax_free(t);
     return CLI_OK;
 }

@@ -9,59 +9,19 @@
 #include "eval/eval.h"
 #include "review/review.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Parsed command line; borrows argv. */
+/* What the command line asks. Borrows the arguments. */
 typedef struct train_opts {
     const char *taxonomy, *out, *settings;
-    const char **reviews;
+    const char *const *reviews;
     size_t nreviews;
     int cv;
     char **gold;
     size_t ngold;
 } train_opts;
-
-static void train_usage(void)
-{
-    fprintf(stderr, "usage: polcmp train [--taxonomy FILE] [--review FILE...] [--set KEY=VALUE,...] "
-                    "[--cv] -o MODEL GOLD.jsonl...\n");
-}
-
-static int train_args(int argc, char **argv, train_opts *o)
-{
-    static const struct option longopts[] = {
-        {"taxonomy", required_argument, NULL, 't'}, {"review", required_argument, NULL, 'R'},
-        {"set", required_argument, NULL, 's'},      {"cv", no_argument, NULL, 'c'},
-        {"output", required_argument, NULL, 'o'},   {NULL, 0, NULL, 0},
-    };
-    memset(o, 0, sizeof *o);
-    o->reviews = calloc((size_t)argc + 1, sizeof *o->reviews);
-    if (!o->reviews)
-        return -1;
-    optind = 1;
-    int ch;
-    while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1)
-        switch (ch) {
-        case 't': o->taxonomy = optarg; break;
-        case 'R': o->reviews[o->nreviews++] = optarg; break;
-        case 's': o->settings = optarg; break;
-        case 'c': o->cv = 1; break;
-        case 'o': o->out = optarg; break;
-        default: train_usage(); return -1;
-        }
-    o->gold = argv + optind;
-    o->ngold = (size_t)(argc - optind);
-    if ((o->ngold == 0 && o->nreviews == 0) || (!o->out && !o->cv)) {
-        train_usage();
-        return -1;
-    }
-    if (!o->taxonomy)
-        o->taxonomy = cli_default_taxonomy();
-    return 0;
-}
 
 static void train_warn(void *ctx, const char *msg)
 {
@@ -276,11 +236,17 @@ static int train_run(const train_opts *o, const pc_taxonomy *tax, const pc_model
     return rc;
 }
 
-int cmd_train(int argc, char **argv)
+int cmd_train(const cli_args *a)
 {
-    train_opts o;
-    if (train_args(argc, argv, &o) < 0) {
-        free(o.reviews);
+    train_opts o = {.taxonomy = cli_taxonomy(a), .out = a->val[CLI_O_OUTPUT],
+                    .settings = a->val[CLI_O_SET], .reviews = a->all, .nreviews = a->nall,
+                    .cv = a->val[CLI_O_CV] != NULL, .gold = a->args, .ngold = a->nargs};
+    if (!o.ngold && !o.nreviews) {
+        cli_cmd_error(a, 1, "expects GOLD.jsonl... or --review FILE");
+        return CLI_ERROR;
+    }
+    if (!o.out && !o.cv) {
+        cli_cmd_error(a, 1, "expects -o MODEL (or --cv alone)");
         return CLI_ERROR;
     }
     pc_model_settings set;
@@ -293,6 +259,5 @@ int cmd_train(int argc, char **argv)
     else if ((tax = cli_load_taxonomy(o.taxonomy)) != NULL)
         rc = train_run(&o, tax, &set);
     pc_tax_free(tax);
-    free(o.reviews);
     return rc;
 }

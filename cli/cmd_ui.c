@@ -6,61 +6,11 @@
 #include "cli.h"
 #include "tui.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-
-typedef struct ui_opts {
-    const char *taxonomy, *review;
-    cli_model_opt model;
-    unsigned regimes;
-    char **policies;
-    size_t npolicies;
-} ui_opts;
-
-static int ui_args(int argc, char **argv, ui_opts *o)
-{
-    static const struct option longopts[] = {
-        {"taxonomy", required_argument, NULL, 't'},
-        {"regime", required_argument, NULL, 'r'},
-        {"review", required_argument, NULL, 'v'},
-        {"model", required_argument, NULL, 'm'},
-        {"no-model", no_argument, NULL, 'M'},
-        {"encoding", required_argument, NULL, 'E'},
-        {NULL, 0, NULL, 0},
-    };
-    memset(o, 0, sizeof *o);
-    optind = 1;
-    int ch;
-    while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        if (ch == 't')
-            o->taxonomy = optarg;
-        else if (ch == 'v')
-            o->review = optarg;
-        else if (ch == 'm')
-            o->model.path = optarg;
-        else if (ch == 'M')
-            o->model.off = 1;
-        else if (ch == 'E' && cli_opt_encoding("", optarg) < 0)
-            return -1;
-        else if (ch == 'E')
-            continue;
-        else if (ch != 'r' || cli_opt_regimes("", optarg, &o->regimes) < 0)
-            return -1;
-    }
-    o->policies = argv + optind;
-    o->npolicies = (size_t)(argc - optind);
-    if (!o->npolicies) {
-        cli_error("no policy given (polcmp --help)");
-        return -1;
-    }
-    if (!o->taxonomy)
-        o->taxonomy = cli_default_taxonomy();
-    return 0;
-}
 
 /* Decisions that could not go to the review file (it did not parse, or saving kept failing)
  * are written beside it, or in the temporary directory, so quitting never loses them. */
@@ -79,18 +29,19 @@ static void ui_recover(pc_session *s, const char *path)
     for (size_t i = 0; i < 2; i++) {
         pc_error err = {{0}};
         if (tries[i] && pc_session_save_as(s, tries[i], &err) == 0) {
-            cli_error("this session's %zu decision%s could not go to %s and were saved to %s", n,
-                      n == 1 ? "" : "s", path, tries[i]);
+            cli_error("%s: this session's %zu decision%s could not be saved there and went to %s",
+                      path, n, n == 1 ? "" : "s", tries[i]);
             break;
         }
         if (i == 1)
-            cli_error("this session's decisions could not be saved anywhere: %s", err.msg);
+            cli_error("%s: this session's decisions could not be saved anywhere: %s", path,
+                      err.msg);
     }
     pc_buf_free(&beside);
 }
 
 /* Run the UI on an open session. */
-static int ui_main(pc_session *s, const char *review_path)
+static int ui_main(pc_session *s, const tui_opts *opts, const char *review_path)
 {
     tui_app app;
     pc_error err = {{0}};
@@ -104,8 +55,7 @@ static int ui_main(pc_session *s, const char *review_path)
         tui_app_message(&app, 1, "%zu file%s could not be read and %s left out (see the errors "
                                  "printed before the UI started)",
                         s->skipped, s->skipped == 1 ? "" : "s", s->skipped == 1 ? "is" : "are");
-    tui_opts topts = {0};
-    int rc = tui_run(&app, &topts, &err);
+    int rc = tui_run(&app, opts, &err);
     tui_app_free(&app);
     int unsaved = s->dirty && s->review->n > 0;
     if (unsaved)
@@ -115,22 +65,21 @@ static int ui_main(pc_session *s, const char *review_path)
     return rc < 0 || unsaved ? CLI_ERROR : CLI_OK;
 }
 
-int cmd_ui(int argc, char **argv)
+int cmd_ui(const cli_args *a)
 {
-    ui_opts o;
-    if (ui_args(argc, argv, &o) < 0)
-        return CLI_ERROR;
-    char *path = o.review ? pc_strdup(o.review) : pc_review_default_path(o.policies[0]);
+    const char *review = a->val[CLI_O_REVIEW];
+    char *path = review ? pc_strdup(review) : pc_review_default_path(a->args[0]);
     if (!path) {
         cli_error("out of memory");
         return CLI_ERROR;
     }
     /* the UI keeps a policy with no clause, and says so on screen */
-    pc_session_opts so = {.taxonomy = o.taxonomy, .regimes = o.regimes, .review = path,
-                          .review_lenient = 1, .allow_empty = 1, .model = o.model.path,
-                          .no_model = o.model.off};
-    pc_session *s = cli_session_open(&so, o.policies, o.npolicies);
-    int status = s ? ui_main(s, path) : CLI_ERROR;
+    pc_session_opts so = {.taxonomy = cli_taxonomy(a), .regimes = a->regimes, .review = path,
+                          .review_lenient = 1, .allow_empty = 1, .model = a->val[CLI_O_MODEL],
+                          .no_model = a->val[CLI_O_NO_MODEL] != NULL};
+    tui_opts opts = {.color = a->color, .no_mouse = a->val[CLI_O_NO_MOUSE] != NULL};
+    pc_session *s = cli_session_open(&so, a->args, a->nargs);
+    int status = s ? ui_main(s, &opts, path) : CLI_ERROR;
     pc_session_free(s);
     free(path);
     return status;

@@ -22,6 +22,7 @@ packages=(
   liblinear-dev         # liblinear: training the learned clause classifier (polcmp train)
   libcmocka-dev         # cmocka: unit tests
   tmux                  # end-to-end UI tests in a real terminal
+  groff-base            # groff: the man-page test renders polcmp.1 and checks it against the help
   python3               # test helpers that read exports back (csv, zipfile, json)
 )
 

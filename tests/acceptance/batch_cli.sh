@@ -129,16 +129,28 @@ rc=$?
 set -e
 check "batch compare refuses a table format (exit 2, got $rc)" test "$rc" -eq 2
 
-# 7. On a terminal (script(1) gives one) a progress line is drawn with \r, with the total when
-#    the files are named on the command line.
+# 7. On a terminal (script(1) gives one) a progress line is drawn with \r, with the total:
+#    counted in advance for files and directories, unknown for "-"; with --color=never it
+#    holds no escape sequence. Off a terminal nothing but the output is printed.
 if command -v script > /dev/null; then
     script -qc "'$bin' classify --jobs 2 '$data/a-shop.txt' '$data/sub/b-club.md' > /dev/null" \
         /dev/null > "$tmp/tty.out" < /dev/null || true
-    check "progress line on a terminal" grep -q $'\rpolcmp: [0-9]*/2 files, [0-9.]* MB/s' \
+    check "progress line on a terminal" grep -q $'\rpolcmp: [0-9]*/2 policies, [0-9.]* MB/s' \
         "$tmp/tty.out"
+    script -qc "'$bin' compare --color=never --jobs 1 '$data' > /dev/null" /dev/null \
+        > "$tmp/tty-dir.out" < /dev/null || true
+    check "a directory's total counted in advance" grep -q $'\rpolcmp: [0-9]*/3 policies' \
+        "$tmp/tty-dir.out"
+    check "no escape sequence with --color=never" test "$(grep -c $'\e' "$tmp/tty-dir.out")" = 0
+    script -qc "ls '$data'/*.txt | '$bin' classify - > /dev/null" /dev/null \
+        > "$tmp/tty-stdin.out" < /dev/null || true
+    check "no total for standard input" grep -q $'\rpolcmp: [0-9]* policies, [0-9.]* MB/s' \
+        "$tmp/tty-stdin.out"
 else
     echo "skipped the progress check: script(1) is missing"
 fi
+"$bin" classify --jobs 2 "$data" > /dev/null 2> "$tmp/notty.err"
+check "no progress line off a terminal" test ! -s "$tmp/notty.err"
 
 # 8. Memory does not grow with the number of files: 400 files against 40.
 if [ -x /usr/bin/time ]; then

@@ -2,7 +2,7 @@
 # tui_e2e.sh: the review UI in a real terminal (tmux send-keys / capture-pane): open three
 # example policies, move, search, open a row side by side, jump to a finding, mark it
 # reviewed, add a note, export, quit; reopen and see the decision still there. Also: resizing
-# below the minimum, NO_COLOR, Ctrl-C giving the terminal back, a review file that does not
+# below the minimum, NO_COLOR and --color=never (no colour sequence), Ctrl-C giving the terminal back, a review file that does not
 # parse; one of two contradictions in a cell dismissed (the cell, the status line and the
 # exported matrix say so), a filtered export holding exactly the rows shown, replacing a file
 # only when asked, the regime checklist (✓ with the clause, ✗ dismissed as not applicable), the
@@ -118,6 +118,16 @@ if grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]' <<<"$esc"; then
     fail "colour sequences with NO_COLOR set"
 fi
 grep -q $'\e\\[[0-9;]*7[;m]' <<<"$esc" || fail "no reverse video with NO_COLOR set"
+keys Q
+wait_exit
+
+# ...and --color=never: no colour sequence at all, NO_COLOR or not.
+start "" --color=never 01-freshbox.txt 02-kidquest.md 03-stridely.txt
+esc=$("${T[@]}" capture-pane -e -p -t ui)
+if grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5|48;5)[;m]' <<<"$esc"; then
+    fail "colour sequences with --color=never"
+fi
+grep -q $'\e\\[[0-9;]*7[;m]' <<<"$esc" || fail "no reverse video with --color=never"
 keys Q
 wait_exit
 
