@@ -421,6 +421,28 @@ static int fr_toward_the_parties(const fr_builder *b, size_t after, size_t hi)
     return 0;
 }
 
+/* Where the terms of the action ending before word `after` stop: at a relative clause about
+ * a thing that is not data, whose own action states what that thing does ("we use third-party
+ * libraries that use cookies": the cookies are the libraries', not ours), else hi. */
+static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t after, size_t hi)
+{
+    static const char *const rel[] = {"that", "which", "who"};
+    for (size_t i = after + 1; i + 1 < hi; i++) {
+        if (!FR_IN(b->ws->v[i].w, rel) || b->ws->v[i].comma_before)
+            continue;
+        long before = pc_fr_hit_at(c, i - 1);
+        if (before >= 0 && c->hits[before].dim == PC_ONTO_DATA)
+            continue; /* "information that identifies you" is still the object */
+        size_t j = i + 1;
+        while (j < hi && j < i + 3 && FR_IN(b->ws->v[j].w, fr_determiners))
+            j++;
+        long h = j < hi ? pc_fr_hit_at(c, j) : -1;
+        if (h >= 0 && c->hits[h].dim == PC_ONTO_ACTION && c->hits[h].first == j)
+            return i;
+    }
+    return hi;
+}
+
 /* The frame of the action hit h in the part [lo, hi), appended unless it repeats one. */
 static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, size_t hi, size_t k,
                      size_t first, size_t base)
@@ -442,11 +464,12 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
     f.span = (pc_span){a, a};
     if (fr_seen(b, first, &f, b->part[a]))
         return 0;
-    if (fr_terms(b, c, &f, lo, hi, actor_hit, base) < 0)
+    size_t own = fr_own_terms_end(b, c, after, hi);
+    if (fr_terms(b, c, &f, lo, own, actor_hit, base) < 0)
         return -1;
-    f.flags |= fr_unknown_scopes(c, b, after, hi);
+    f.flags |= fr_unknown_scopes(c, b, after, own);
     /* a passive's object is its subject: "your text is not stored" names no known data */
-    if (fr_object_unknown(c, b, after, hi) || pc_fr_relative(c, a) || fr_zero_relative(c, a) ||
+    if (fr_object_unknown(c, b, after, own) || pc_fr_relative(c, a) || fr_zero_relative(c, a) ||
         (pc_fr_passive(c, a) && !pc_frame_names(b->fs, &f, PC_ONTO_DATA)))
         f.flags |= PC_FRAME_OBJECT_UNKNOWN;
     pc_frames *fs = b->fs;

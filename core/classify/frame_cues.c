@@ -314,9 +314,10 @@ static const char *const fr_overview_cues[] = {
 
 /* An intention, a wish or an audience rather than a practice. */
 static const char *const fr_intent_cues[] = {
-    "want to",     "wish to",      "intend to",    "plan to",    "aim to",       "try to",
-    "strive to",   "endeavor to",  "endeavour to", "seek to",    "intended for", "directed to",
-    "directed at", "designed for", "meant for",    "attempt to",
+    "want to",     "wish to",      "intend to",    "plan to",    "aim to",        "try to",
+    "strive to",   "endeavor to",  "endeavour to", "seek to",    "intended for",  "directed to",
+    "directed at", "designed for", "meant for",    "attempt to", "attempting to", "trying to",
+    "seeking to",  "intending to", "planning to",
 };
 
 /* Protection against misuse: "make sure it is not lost, misused or disclosed". */
@@ -585,6 +586,9 @@ static const struct {
     {"in some cases", PC_COND_CIRCUMSTANCE},
     {"in certain circumstances", PC_COND_CIRCUMSTANCE},
     {"in this process", PC_COND_CIRCUMSTANCE},
+    {"as part of this", PC_COND_CIRCUMSTANCE},
+    {"as part of that", PC_COND_CIRCUMSTANCE},
+    {"as part of such", PC_COND_CIRCUMSTANCE},
     {"in this way", PC_COND_CIRCUMSTANCE},
     {"in doing so", PC_COND_CIRCUMSTANCE},
     {"in that case", PC_COND_CIRCUMSTANCE},
@@ -600,9 +604,29 @@ static const struct {
 static const char *const fr_except_consent[] = {"with", "upon", "at"};
 static const char *const fr_except_when[] = {"where", "when", "if"};
 
+/* Whether word i opens "unless you" + something the person does that is not consenting,
+ * asking or opting ("never collected unless you fill out an application"): a circumstance. */
+static int fr_unless_doing(const fr_clause *c, size_t i, size_t hi)
+{
+    static const char *const chooses[] = {
+        "consent",   "consents",   "consented", "agree",        "agreed", "authorize", "authorized",
+        "authorise", "authorised", "permit",    "permission",   "allow",  "ask",       "asked",
+        "request",   "requested",  "direct",    "instruct",     "opt",    "opted",     "choose",
+        "chose",     "elect",      "tell",      "authorization"};
+    if (strcmp(c->ws->v[i].w, "unless") || i + 2 >= hi || strcmp(c->ws->v[i + 1].w, "you"))
+        return 0;
+    for (size_t j = i + 2; j < hi && j < i + 6; j++)
+        if (FR_IN(c->ws->v[j].w, chooses))
+            return 0;
+    return 1;
+}
+
 unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
 {
     unsigned bits = 0;
+    for (size_t i = lo; i < hi; i++)
+        if (fr_unless_doing(c, i, hi))
+            bits |= PC_COND_CIRCUMSTANCE;
     for (size_t i = lo; i < hi; i++)
         for (size_t t = 0; t < FR_N(fr_conditions); t++) {
             if (c->ws->v[i].w[0] != fr_conditions[t].phrase[0] ||

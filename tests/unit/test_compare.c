@@ -265,6 +265,59 @@ static void test_contradiction_cites_a_bounded_number(void **state)
     pc_tax_free(tax);
 }
 
+/* The contradiction findings of one policy text under the fixture taxonomy. */
+static size_t contradictions_of(const char *text)
+{
+    pc_error err = {{0}};
+    pc_taxonomy *tax = pc_tax_load(POLCMP_TEST_DATA "/compare/taxonomy.yaml", &err);
+    assert_non_null(tax);
+    pc_policy *p = open_text(tax, "relative", text);
+    pc_comparison *c = pc_compare(tax, &p, 1, 0, &err);
+    assert_non_null(c);
+    size_t n = count_kind(c, PC_FIND_CONTRADICTION, -1);
+    pc_comparison_free(c);
+    pc_policy_free(p);
+    pc_tax_free(tax);
+    return n;
+}
+
+/* A relative clause about a thing that is not data states what that thing does: the data it
+ * names are not the outer action's ("we sell to partners that sell your address" says what
+ * the partners sell). Data named before the relative clause stay the outer action's. */
+static void test_contradiction_relative_clause(void **state)
+{
+    (void)state;
+    assert_int_equal(contradictions_of("We do not sell your delivery address.\n"
+                                       "We may sell to partners that sell your delivery "
+                                       "address.\n"),
+                     0);
+    assert_int_equal(contradictions_of("We do not sell your delivery address.\n"
+                                       "We may sell your delivery address to partners that "
+                                       "sell it.\n"),
+                     1);
+}
+
+/* A restriction that holds only while the person does something, only in one process, or
+ * that states an intention is no restriction; one that waits for the person's consent is. */
+static void test_contradiction_scoped_restrictions(void **state)
+{
+    (void)state;
+    static const char practice[] = "We sell your delivery address to partners.\n";
+    static const char *const scoped[] = {
+        "We do not sell your delivery address unless you fill out a form.\n",
+        "Your delivery address is not sold as part of this process.\n",
+        "We are not attempting to sell your delivery address.\n",
+    };
+    char text[300];
+    for (size_t i = 0; i < sizeof scoped / sizeof scoped[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", scoped[i], practice);
+        assert_int_equal(contradictions_of(text), 0);
+    }
+    snprintf(text, sizeof text, "%s%s",
+             "We do not sell your delivery address unless you give your consent.\n", practice);
+    assert_int_equal(contradictions_of(text), 1);
+}
+
 static void test_parsers(void **state)
 {
     (void)state;
@@ -293,6 +346,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_report_and_json, setup_plain, teardown),
         cmocka_unit_test(test_parsers),
         cmocka_unit_test(test_contradiction_cites_a_bounded_number),
+        cmocka_unit_test(test_contradiction_relative_clause),
+        cmocka_unit_test(test_contradiction_scoped_restrictions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
