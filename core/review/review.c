@@ -161,9 +161,23 @@ static int pc_finding_part(const pc_comparison *c, const pc_ref *ref, const char
     return rc;
 }
 
+char *pc_review_requirement_key(const pc_comparison *c, int requirement)
+{
+    const pc_requirement *req = &c->tax->reqs[requirement];
+    pc_buf b = {0};
+    if (pc_buf_printf(&b, "%s|%s|%s", pc_finding_kind_name(PC_FIND_MISSING),
+                      req->category >= 0 ? c->tax->cats[req->category].id : "-", req->id) < 0) {
+        pc_buf_free(&b);
+        return NULL;
+    }
+    return pc_buf_steal(&b);
+}
+
 char *pc_review_finding_key(const pc_comparison *c, const pc_finding *f)
 {
     const pc_taxonomy *tax = c->tax;
+    if (f->kind == PC_FIND_MISSING && f->requirement >= 0)
+        return pc_review_requirement_key(c, f->requirement);
     const char *home = pc_review_finding_policy(c, f);
     pc_buf b = {0};
     int rc = pc_buf_printf(&b, "%s|%s", pc_finding_kind_name(f->kind),
