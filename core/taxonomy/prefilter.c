@@ -5,6 +5,7 @@
 #include "taxonomy/prefilter.h"
 
 #include "taxonomy/prefilter_cache.h"
+#include "util/hash.h"
 
 #include <hs.h>
 #include <stdatomic.h>
@@ -130,9 +131,8 @@ static int pf_same_strings(char *const *a, size_t na, char *const *b, size_t nb)
 static uint64_t pf_rule_hash(const pc_prefilter *pf, size_t i)
 {
     const pc_rule_lits *l = &pf->lits[i];
-    uint64_t h = 14695981039346656037ull ^ (uint64_t)(pf->rules[i]->caseless * 2 + l->caseless);
-    for (const char *p = pf->rules[i]->pattern; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    uint64_t h = PC_FNV_SEED ^ (uint64_t)(pf->rules[i]->caseless * 2 + l->caseless);
+    h = pc_fnv64(h, pf->rules[i]->pattern, strlen(pf->rules[i]->pattern));
     return (h ^ l->nlits ^ (l->form.nlits << 20)) * 1099511628211ull;
 }
 

@@ -4,6 +4,7 @@
 
 #include "util/atomic.h"
 #include "util/file.h"
+#include "util/hash.h"
 #include "util/util.h"
 
 #include <elf.h>
@@ -17,14 +18,6 @@
 #define PFC_MAX_FILE (64u << 20) /* a cache larger than this is not one of ours */
 #define PFC_MAX_STR  4096        /* longest literal accepted */
 
-static uint64_t pfc_fnv(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ b[i]) * 1099511628211ull;
-    return h;
-}
-#define PFC_FNV_SEED 14695981039346656037ull
 
 /* ---- the key ------------------------------------------------------------------------------ */
 
@@ -45,7 +38,7 @@ static int pfc_build_id_of(struct dl_phdr_info *info, size_t size, void *out)
             if (d + nh->n_descsz > end)
                 break;
             if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 && !memcmp(p + sizeof *nh, "GNU", 4)) {
-                *h = pfc_fnv(PFC_FNV_SEED, d, nh->n_descsz);
+                *h = pc_fnv64(PC_FNV_SEED, d, nh->n_descsz);
                 return 1;
             }
             p = d + desc;
@@ -63,7 +56,7 @@ static uint64_t pfc_exe_id(void)
         return 0;
     uint64_t v[5] = {(uint64_t)st.st_dev, (uint64_t)st.st_ino, (uint64_t)st.st_size,
                      (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec};
-    return pfc_fnv(PFC_FNV_SEED ^ 1, v, sizeof v);
+    return pc_fnv64(PC_FNV_SEED ^ 1, v, sizeof v);
 }
 
 /* This build: its GNU build id, else its program file; 0 when neither is known. */
@@ -88,16 +81,16 @@ uint64_t pc_pfcache_key(const pc_rule *const *rules, size_t n)
     uint64_t build = pfc_build_id();
     if ((off && *off && strcmp(off, "0")) || !build)
         return 0;
-    uint64_t h = pfc_fnv(PFC_FNV_SEED, &build, sizeof build);
+    uint64_t h = pc_fnv64(PC_FNV_SEED, &build, sizeof build);
     const char *hv = hs_version();
-    h = pfc_fnv(h, hv, strlen(hv) + 1);
+    h = pc_fnv64(h, hv, strlen(hv) + 1);
     for (size_t i = 0; i < n; i++) {
         const pc_rule *r = rules[i];
         unsigned char c = (unsigned char)r->caseless;
-        h = pfc_fnv(h, &c, 1);
-        h = pfc_fnv(h, r->pattern, strlen(r->pattern) + 1);
-        h = pfc_fnv(h, r->literal ? r->literal : "", r->literal ? strlen(r->literal) + 1 : 1);
-        h = pfc_fnv(h, r->literal ? "\1" : "\0", 1);
+        h = pc_fnv64(h, &c, 1);
+        h = pc_fnv64(h, r->pattern, strlen(r->pattern) + 1);
+        h = pc_fnv64(h, r->literal ? r->literal : "", r->literal ? strlen(r->literal) + 1 : 1);
+        h = pc_fnv64(h, r->literal ? "\1" : "\0", 1);
     }
     return h ? h : 1;
 }
@@ -224,7 +217,7 @@ int pc_pfcache_decode(const char *data, size_t len, uint64_t key, size_t nrules,
     uint64_t k = pfc_u(&in, 8), plen = pfc_u(&in, 8), sum = pfc_u(&in, 8);
     int rc = -1;
     if (in.ok && !memcmp(magic, PFC_MAGIC, 8) && k == key && plen == len - PFC_HEADER &&
-        (!check_sum || pfc_fnv(PFC_FNV_SEED, in.p, (size_t)plen) == sum))
+        (!check_sum || pc_fnv64(PC_FNV_SEED, in.p, (size_t)plen) == sum))
         rc = pfc_payload(&in, nrules, lits, db, dblen);
     if (rc < 0)
         for (size_t i = 0; i < nrules; i++) {
@@ -290,7 +283,7 @@ char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits, c
         pc_buf_free(&b);
         return NULL;
     }
-    uint64_t plen = b.len - PFC_HEADER, sum = pfc_fnv(PFC_FNV_SEED, b.data + PFC_HEADER, plen);
+    uint64_t plen = b.len - PFC_HEADER, sum = pc_fnv64(PC_FNV_SEED, b.data + PFC_HEADER, plen);
     memcpy(b.data + 16, &plen, 8);
     memcpy(b.data + 24, &sum, 8);
     *len = b.len;
