@@ -7,6 +7,11 @@
 # met / NOT met, `--jobs 2` against `--jobs 1`, and `polcmp compare` on 20 policies with each
 # engine. The 1 GB sweep's memory is bench/sweep.sh. Needs python3 with PyYAML;
 # installs ripgrep if missing (this script's own setup, not scripts/setup.sh).
+# Then the current build against an earlier one built from git in a worktree (BEFORE=REV; the
+# latest tag, else main; skipped when it is the current commit): `classify --jobs 1` end to
+# end (files in, JSON Lines out, learned model on) on the generated corpus and on the real
+# policies under ../shared (skipped without it), and the taxonomy + model load of a starting
+# program (medians of interleaved runs).
 set -euo pipefail
 size=${1:-10}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -20,6 +25,7 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/de
 cmake --build "$build" -j"$(nproc)" --target polcmp_core polcmp >/dev/null
 libs=$(pkg-config --libs libpcre2-8 yaml-0.1 libxml-2.0 jansson xlsxwriter libhs uchardet poppler-glib libzip)
 cc -O2 -I"$root/core" "$here/pcbench.c" -o "$build/pcbench" "$build/libpolcmp_core.a" $libs -llinear -lm -lpthread
+cc -O2 -I"$root/core" "$here/loadbench.c" -o "$build/loadbench" "$build/libpolcmp_core.a" $libs -llinear -lm -lpthread
 
 rm -rf "$work" && mkdir -p "$work"
 python3 "$here/gen.py" "$size" "$work/corpus"
@@ -99,7 +105,7 @@ import sys
 pf, ref, py, scan, rg, load, loadmax, state, j1, j2 = map(float, sys.argv[1:])
 met = lambda ok: "met" if ok else "NOT met"
 print("ratio prefilter/reference   %6.1fx (target 8x: %s)" % (pf / ref, met(pf / ref >= 8)))
-print("ratio prefilter/python      %6.0fx (target 100x: %s)" % (pf / py, met(pf / py >= 100)))
+print("ratio prefilter/python      %6.0fx (target 250x: %s)" % (pf / py, met(pf / py >= 250)))
 if rg > 0:
     print("ratio first pass/ripgrep    %6.1fx (target: within 4x of ripgrep, i.e. at least 0.25x: %s)"
           % (scan / rg, met(scan / rg >= 0.25)))
@@ -114,3 +120,58 @@ for engine in prefilter reference; do
   /usr/bin/time -f "compare 20 policies ($engine): %e s, peak %M KiB" env POLCMP_ENGINE=$engine \
     "$build/polcmp" compare --format json -o "$work/compare.json" $pols || true
 done
+
+# ---- the current build against an earlier one, built from git --------------------------------
+before_rev=${BEFORE:-$(git -C "$root" describe --tags --abbrev=0 2>/dev/null || echo main)}
+bsrc=$work/before
+before=
+if ! git -C "$root" rev-parse -q --verify "$before_rev^{commit}" >/dev/null; then
+  echo "before: $before_rev is not a commit here; the comparison with an earlier build is skipped"
+elif [ "$(git -C "$root" rev-parse "$before_rev^{commit}")" = "$(git -C "$root" rev-parse HEAD)" ]; then
+  echo "before: $before_rev is the current commit; the comparison with an earlier build is skipped"
+else
+  git -C "$root" worktree prune
+  git -C "$root" worktree add -f --detach "$bsrc" "$before_rev" >/dev/null 2>&1
+  trap 'git -C "$root" worktree remove --force "$bsrc" >/dev/null 2>&1 || true' EXIT
+  cmake -S "$bsrc" -B "$bsrc/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
+  cmake --build "$bsrc/build" -j"$(nproc)" --target polcmp_core polcmp >/dev/null
+  cc -O2 -I"$bsrc/core" "$here/loadbench.c" -o "$bsrc/build/loadbench" "$bsrc/build/libpolcmp_core.a" $libs -llinear -lm -lpthread
+  before=$bsrc/build
+fi
+if [ -n "$before" ]; then
+  echo "current build $(git -C "$root" rev-parse --short HEAD) against $before_rev ($(git -C "$root" rev-parse --short "$before_rev")), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  # e2e NAME FILES...: `classify --jobs 1`, each build with its own taxonomy and model, three
+  # interleaved rounds; medians, and whether the two outputs are byte-identical
+  e2e() {
+    local name=$1; shift
+    local mb tb= ta=; mb=$(cat "$@" | wc -c)
+    for rep in 1 2 3; do
+      tb+="$( { /usr/bin/time -f %e "$before/polcmp" classify --taxonomy "$bsrc/taxonomy/privacy.yaml" --jobs 1 "$@" >"$work/e2e.before"; } 2>&1 | tail -1) "
+      ta+="$( { /usr/bin/time -f %e "$build/polcmp" classify --taxonomy "$tax" --jobs 1 "$@" >"$work/e2e.after"; } 2>&1 | tail -1) "
+    done
+    local b a same=identical; b=$(echo $tb | median); a=$(echo $ta | median)
+    cmp -s "$work/e2e.before" "$work/e2e.after" || same="DIFFERENT"
+    python3 -c "import sys; mb, b, a = float(sys.argv[1]) / 1e6, float(sys.argv[2]), float(sys.argv[3]); print('classify --jobs 1, %-24s %6.1f MB: before %6.2f s (%5.1f MB/s), now %6.2f s (%5.1f MB/s): %.2fx' % (sys.argv[4], mb, b, mb / b, a, mb / a, b / a))" "$mb" "$b" "$a" "$name"
+    echo "  output: $same"
+    e2e_ratio=$(python3 -c "print($b / $a)")
+  }
+  e2e "generated corpus" "$work"/corpus/*
+  shared=$root/../shared
+  if [ -d "$shared/contradictions/policies" ] || [ -d "$shared/html/pages" ]; then
+    mapfile -t real < <(ls -d "$shared"/contradictions/policies/* "$shared"/html/pages/* 2>/dev/null)
+    e2e "real policies (${#real[@]})" "${real[@]}"
+    python3 -c "import sys; r = float(sys.argv[1]); print('end to end on real policies %.2fx before (target 3x: %s)' % (r, 'met' if r >= 3 else 'NOT met'))" "$e2e_ratio"
+  else
+    echo "real policies: ../shared is absent; skipped"
+  fi
+  # the taxonomy and its model as a starting program loads them (after a first load, which
+  # writes the cache beside the taxonomy): ten interleaved rounds, one load per process
+  "$build/loadbench" "$tax" >/dev/null; "$before/loadbench" "$bsrc/taxonomy/privacy.yaml" >/dev/null
+  lb= la=
+  for rep in 1 2 3 4 5 6 7 8 9 10; do
+    lb+="$("$before/loadbench" "$bsrc/taxonomy/privacy.yaml" | awk '{print $6}') "
+    la+="$("$build/loadbench" "$tax" | awk '{print $6}') "
+  done
+  lb=$(echo $lb | median); la=$(echo $la | median)
+  python3 -c "import sys; b, a = map(float, sys.argv[1:]); print('taxonomy + model load: before %.1f ms, now %.1f ms (medians of 10; target under 20 ms: %s)' % (b, a, 'met' if a < 20 else 'NOT met'))" "$lb" "$la"
+fi

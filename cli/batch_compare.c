@@ -97,7 +97,7 @@ static json_t *bc_policy_line(const pc_comparison *c, const cli_item *it, unsign
                           (json_int_t)p->outline->nclauses, "covered", cov, "attributes",
                           bc_values(c), "findings", bc_findings(c));
     if (o && c->by_requirement)
-        json_object_set_new(o, "requirements", pc_present_requirements_json(c, 1));
+        json_object_set_new(o, "requirements", pc_present_requirements_json(c, NULL, NULL, 1));
     const char *key;
     json_t *v;
     if (o && it->obj)

@@ -12,23 +12,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The UI's own options, field for field as the UI takes them. Plain value. */
-typedef struct ui_opts {
-    int color;    /* --color: 0 auto, 1 always, 2 never (CLI_COLOR_*) */
-    int no_mouse; /* --no-mouse: leave the mouse to the terminal */
-} ui_opts;
-
-/* Run the UI with opts. The UI reads the colour it may use from NO_COLOR, which --color sets
- * for it: never sets NO_COLOR, always clears it. */
-static int ui_run(tui_app *app, const ui_opts *opts, pc_error *err)
-{
-    if (opts->color == CLI_COLOR_NEVER)
-        setenv("NO_COLOR", "1", 1);
-    else if (opts->color == CLI_COLOR_ALWAYS)
-        unsetenv("NO_COLOR");
-    return tui_run(app, err);
-}
-
 /* Decisions that could not go to the review file (it did not parse, or saving kept failing)
  * are written beside it, or in the temporary directory, so quitting never loses them. */
 static void ui_recover(pc_session *s, const char *path)
@@ -58,7 +41,7 @@ static void ui_recover(pc_session *s, const char *path)
 }
 
 /* Run the UI on an open session. */
-static int ui_main(pc_session *s, const ui_opts *opts, const char *review_path)
+static int ui_main(pc_session *s, const tui_opts *opts, const char *review_path)
 {
     tui_app app;
     pc_error err = {{0}};
@@ -72,7 +55,7 @@ static int ui_main(pc_session *s, const ui_opts *opts, const char *review_path)
         tui_app_message(&app, 1, "%zu file%s could not be read and %s left out (see the errors "
                                  "printed before the UI started)",
                         s->skipped, s->skipped == 1 ? "" : "s", s->skipped == 1 ? "is" : "are");
-    int rc = ui_run(&app, opts, &err);
+    int rc = tui_run(&app, opts, &err);
     tui_app_free(&app);
     int unsaved = s->dirty && s->review->n > 0;
     if (unsaved)
@@ -94,7 +77,7 @@ int cmd_ui(const cli_args *a)
     pc_session_opts so = {.taxonomy = cli_taxonomy(a), .regimes = a->regimes, .review = path,
                           .review_lenient = 1, .allow_empty = 1, .model = a->val[CLI_O_MODEL],
                           .no_model = a->val[CLI_O_NO_MODEL] != NULL};
-    ui_opts opts = {.color = a->color, .no_mouse = a->val[CLI_O_NO_MOUSE] != NULL};
+    tui_opts opts = {.color = a->color, .no_mouse = a->val[CLI_O_NO_MOUSE] != NULL};
     pc_session *s = cli_session_open(&so, a->args, a->nargs);
     int status = s ? ui_main(s, &opts, path) : CLI_ERROR;
     pc_session_free(s);

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 root=$PWD
 build=$root/build-fuzz
-targets=${FUZZ_TARGETS:-fuzz_load_text fuzz_load_html fuzz_load_pdf fuzz_load_office fuzz_taxonomy fuzz_review fuzz_jsonl fuzz_model}
+targets=${FUZZ_TARGETS:-fuzz_load_text fuzz_load_html fuzz_load_pdf fuzz_load_office fuzz_taxonomy fuzz_review fuzz_jsonl fuzz_model fuzz_pfcache}
 
 echo "== build the fuzz targets ($build)"
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \

@@ -1,5 +1,5 @@
 /* app.c: starting the app, key dispatch and the global commands (see app.h). The view stack is
- * stack.c, the frame around the views frame.c, the prompt line prompt.c. */
+ * view.c (with the view base), the frame around the views frame.c, the prompt line prompt.c. */
 #include "app.h"
 #include "app_internal.h"
 #include "keys.h"
@@ -13,7 +13,8 @@
 static const tui_view_ops *const tui_views[TUI_VIEW_COUNT] = {
     [TUI_VIEW_MATRIX] = &tui_view_matrix,     [TUI_VIEW_SIDE] = &tui_view_side,
     [TUI_VIEW_DOCUMENT] = &tui_view_document, [TUI_VIEW_FINDINGS] = &tui_view_findings,
-    [TUI_VIEW_EXPLAIN] = &tui_view_explain,   [TUI_VIEW_HELP] = &tui_view_help,
+    [TUI_VIEW_EXPLAIN] = &tui_view_explain,   [TUI_VIEW_CHECKLIST] = &tui_view_checklist,
+    [TUI_VIEW_HELP] = &tui_view_help,
 };
 
 int tui_app_init(tui_app *app, pc_session *s, pc_error *err)
@@ -21,7 +22,6 @@ int tui_app_init(tui_app *app, pc_session *s, pc_error *err)
     memset(app, 0, sizeof *app);
     app->s = s;
     app->ops_of = tui_views;
-    app->search_dir = 1;
     app->running = 1;
     if (tui_app_index(app, err) < 0)
         return -1;
@@ -42,6 +42,7 @@ void tui_app_free(tui_app *app)
         tui_app_pop(app);
     tui_app_unindex(app);
     pc_buf_free(&app->prompt_text);
+    tui_export_free(app);
     free(app->search);
     pcre2_code_free(app->search_re);
     memset(app, 0, sizeof *app);
@@ -68,8 +69,12 @@ static void tui_app_open(tui_app *app, const tui_view_ops *ops)
     tui_view *top = tui_app_top(app);
     if (top->ops == ops)
         return;
-    tui_selection sel = tui_sel_none();
-    top->ops->selection(top, &sel);
+    tui_selection sel;
+    tui_view_selection(top, &sel);
+    if (sel.kind == TUI_SEL_REQUIREMENT) /* explained by its finding, or the clause meeting it */
+        sel.kind = sel.finding >= 0           ? TUI_SEL_FINDING
+                   : sel.clause != PC_NO_CLAUSE ? TUI_SEL_CLAUSE
+                                                : TUI_SEL_NONE;
     if (ops == &tui_view_explain && sel.kind != TUI_SEL_CLAUSE && sel.kind != TUI_SEL_FINDING) {
         tui_app_message(app, 0, "select a clause or a finding to explain");
         return;
@@ -77,17 +82,6 @@ static void tui_app_open(tui_app *app, const tui_view_ops *ops)
     if (ops == &tui_view_document && sel.policy < 0)
         sel.policy = 0;
     tui_app_push(app, ops, &sel);
-}
-
-static void tui_app_search_step(tui_app *app, int dir)
-{
-    tui_view *top = tui_app_top(app);
-    if (!app->search_re) {
-        tui_app_message(app, 0, "no search yet: / searches");
-        return;
-    }
-    if (!top->ops->search(top, app->search_re, dir * app->search_dir))
-        tui_app_message(app, 0, "no more matches for \"%s\"", app->search);
 }
 
 /* The global meaning of a command the top view did not handle. Returns 1 to quit. */
@@ -114,12 +108,11 @@ static int tui_app_global(tui_app *app, tui_cmd cmd)
     case TUI_CMD_EXPLAIN:
         tui_app_open(app, &tui_view_explain);
         return 0;
+    case TUI_CMD_CHECKLIST:
+        tui_app_open(app, &tui_view_checklist);
+        return 0;
     case TUI_CMD_SEARCH:
         tui_prompt_start(app, TUI_PROMPT_SEARCH, "/", "");
-        return 0;
-    case TUI_CMD_SEARCH_NEXT:
-    case TUI_CMD_SEARCH_PREV:
-        tui_app_search_step(app, cmd == TUI_CMD_SEARCH_NEXT ? 1 : -1);
         return 0;
     default:
         tui_app_review_command(app, cmd);
@@ -127,12 +120,15 @@ static int tui_app_global(tui_app *app, tui_cmd cmd)
     }
 }
 
-static void tui_app_click(tui_app *app)
+/* The mouse: a click on a row of the view (again: open it), the wheel. */
+static void tui_app_mouse(tui_app *app, int key)
 {
     tui_view *top = tui_app_top(app);
     int y = app->mouse_y - 1;
-    if (top->ops->click && y >= 0 && y < top->rows)
-        top->ops->click(top, y, app->mouse_x);
+    if (key == TUI_KEY_WHEEL_UP || key == TUI_KEY_WHEEL_DOWN)
+        tui_view_wheel(top, key == TUI_KEY_WHEEL_DOWN ? 1 : -1);
+    else if (y >= 0 && y < app->h - 2)
+        tui_view_click(top, y, app->mouse_x);
 }
 
 /* A key while the prompt is open; an answer goes to app_review.c. */
@@ -155,24 +151,26 @@ int tui_app_key(tui_app *app, int key)
         tui_app_prompt_key(app, key);
         return 0;
     }
-    if (key != 'Q')
+    tui_view *top = tui_app_top(app);
+    tui_cmd cmd = tui_cmd_for_key(key, top->ops->name);
+    if (cmd != TUI_CMD_QUIT)
         app->quit_confirm = 0;
     app->status[0] = '\0';
     app->status_error = 0;
-    tui_view *top = tui_app_top(app);
-    if (key == TUI_KEY_MOUSE) {
-        tui_app_click(app);
+    if (key == TUI_KEY_MOUSE || key == TUI_KEY_WHEEL_UP || key == TUI_KEY_WHEEL_DOWN) {
+        tui_app_mouse(app, key);
         return 0;
     }
-    tui_cmd cmd = tui_cmd_for_key(key, top->ops->name);
     if (cmd == TUI_CMD_NONE) {
         char name[16];
         tui_app_message(app, 0, "%s does nothing here; ? shows the keys", tui_key_name(key, name));
         return 0;
     }
-    if (cmd == TUI_CMD_REDRAW)
+    if (cmd == TUI_CMD_REDRAW) {
+        app->redraw = 1;
         return 0;
-    if (cmd != TUI_CMD_QUIT && top->ops->command(top, cmd))
+    }
+    if (cmd != TUI_CMD_QUIT && tui_view_command(top, cmd))
         return 0;
     return tui_app_global(app, cmd);
 }

@@ -80,7 +80,7 @@ int tui_app_save(tui_app *app)
 static void tui_views_refresh(tui_app *app)
 {
     for (int i = 0; i < app->depth; i++)
-        app->views[i].ops->refresh(&app->views[i]);
+        tui_view_refresh(&app->views[i]);
 }
 
 /* After the session took a decision (rc from pc_session_decide and the like): save it, index
@@ -101,9 +101,13 @@ static void tui_app_changed(tui_app *app, int rc, const pc_error *err, const cha
 }
 
 /* What a decision on the selection is about; 0, or -1 (with a message) when it is neither a
- * clause nor a finding. */
+ * clause, a finding nor a requirement. */
 static int tui_app_target(tui_app *app, const tui_selection *sel, pc_target *t)
 {
+    if (sel->kind == TUI_SEL_REQUIREMENT && sel->policy >= 0 && sel->requirement >= 0) {
+        *t = pc_target_requirement((size_t)sel->policy, sel->requirement);
+        return 0;
+    }
     if (sel->kind == TUI_SEL_FINDING && sel->finding >= 0) {
         *t = pc_target_finding((size_t)sel->finding);
         return 0;
@@ -112,7 +116,7 @@ static int tui_app_target(tui_app *app, const tui_selection *sel, pc_target *t)
         *t = pc_target_clause((size_t)sel->policy, sel->clause);
         return 0;
     }
-    tui_app_message(app, 0, "select a clause or a finding first");
+    tui_app_message(app, 0, "select a clause, a finding or a requirement first");
     return -1;
 }
 
@@ -137,6 +141,16 @@ static void tui_app_mark(tui_app *app, const tui_selection *sel)
 
 static void tui_app_dismiss(tui_app *app, const tui_selection *sel)
 {
+    if (sel->kind == TUI_SEL_REQUIREMENT && sel->finding < 0) {
+        tui_app_message(app, 0, "only a requirement the policy does not disclose can be "
+                                "dismissed as not applicable");
+        return;
+    }
+    if (sel->kind == TUI_SEL_REQUIREMENT) {
+        tui_app_toggle(app, sel, PC_REV_DISMISSED,
+                       "dismissed as not applicable (d again restores it)", "requirement restored");
+        return;
+    }
     if (sel->kind != TUI_SEL_FINDING) {
         tui_app_message(app, 0, "only a finding can be dismissed (f lists them)");
         return;
@@ -161,8 +175,9 @@ static void tui_app_start_relabel(tui_app *app, const tui_selection *sel)
 static void tui_app_start_note(tui_app *app, const tui_selection *sel)
 {
     pc_target t;
-    if (sel->kind != TUI_SEL_CLAUSE && sel->kind != TUI_SEL_FINDING) {
-        tui_app_message(app, 0, "select a clause or a finding to annotate");
+    if (sel->kind != TUI_SEL_CLAUSE && sel->kind != TUI_SEL_FINDING &&
+        sel->kind != TUI_SEL_REQUIREMENT) {
+        tui_app_message(app, 0, "select a clause, a finding or a requirement to annotate");
         return;
     }
     const pc_decision *d = tui_app_target(app, sel, &t) == 0 ? pc_session_decision(app->s, &t)
@@ -170,28 +185,18 @@ static void tui_app_start_note(tui_app *app, const tui_selection *sel)
     tui_prompt_start(app, TUI_PROMPT_NOTE, "note: ", d && d->note ? d->note : "");
 }
 
-static void tui_app_start_export(tui_app *app)
-{
-    pc_buf label = {0};
-    pc_buf_adds(&label, "export to (");
-    pc_writer_list(&label, 1);
-    pc_buf_adds(&label, "): ");
-    tui_prompt_start(app, TUI_PROMPT_EXPORT, label.data ? label.data : "export to: ",
-                     "polcmp-comparison.xlsx");
-    pc_buf_free(&label);
-}
-
 void tui_app_review_command(tui_app *app, tui_cmd cmd)
 {
-    tui_view *top = tui_app_top(app);
-    tui_selection sel = tui_sel_none();
-    top->ops->selection(top, &sel);
+    tui_selection sel;
+    tui_view_selection(tui_app_top(app), &sel);
     switch (cmd) {
     case TUI_CMD_MARK:
-        if (sel.kind == TUI_SEL_CLAUSE || sel.kind == TUI_SEL_FINDING)
+        if (sel.kind == TUI_SEL_CLAUSE || sel.kind == TUI_SEL_FINDING ||
+            sel.kind == TUI_SEL_REQUIREMENT)
             tui_app_mark(app, &sel);
         else
-            tui_app_message(app, 0, "select a clause or a finding to mark it reviewed");
+            tui_app_message(app, 0, "select a clause, a finding or a requirement to mark it "
+                                    "reviewed");
         break;
     case TUI_CMD_DISMISS:
         tui_app_dismiss(app, &sel);
@@ -203,7 +208,7 @@ void tui_app_review_command(tui_app *app, tui_cmd cmd)
         tui_app_start_relabel(app, &sel);
         break;
     case TUI_CMD_EXPORT:
-        tui_app_start_export(app);
+        tui_export_start(app);
         break;
     default:
         break;
@@ -242,35 +247,16 @@ static void tui_app_relabel_done(tui_app *app, const char *text)
     free(copy);
 }
 
-static void tui_app_export(tui_app *app, const char *path)
-{
-    const pc_writer *w = pc_writer_for_path(path);
-    pc_error err = {{0}};
-    if (!w) {
-        pc_buf exts = {0};
-        pc_writer_list(&exts, 1);
-        tui_app_message(app, 1, "%s: unknown format (use %s)", path, exts.data ? exts.data : "");
-        pc_buf_free(&exts);
-    } else if (pc_session_export(app->s, w, path, &err) < 0) {
-        tui_app_message(app, 1, "%s", err.msg);
-    } else {
-        tui_app_message(app, 0, "exported to %s", path);
-    }
-}
-
 void tui_app_prompt_done(tui_app *app, tui_prompt_kind kind, const char *text)
 {
     switch (kind) {
     case TUI_PROMPT_SEARCH:
-        if (*text && tui_search_set(app, text) == 0) {
-            tui_view *top = tui_app_top(app);
-            if (!top->ops->search(top, app->search_re, 1))
-                tui_app_message(app, 0, "no match for \"%s\"", text);
-        }
+        if (*text && tui_search_set(app, text) == 0)
+            tui_view_search(tui_app_top(app), app->search_re, 1);
         break;
     case TUI_PROMPT_EXPORT:
-        if (*text)
-            tui_app_export(app, text);
+    case TUI_PROMPT_OVERWRITE:
+        tui_export_done(app, kind, text);
         break;
     case TUI_PROMPT_NOTE:
         tui_app_note_done(app, text);

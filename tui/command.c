@@ -26,13 +26,15 @@ static const tui_binding tui_binding_table[] = {
     {TUI_KEY_TAB, TUI_CMD_NEXT_PANE, NULL}, {TUI_KEY_BTAB, TUI_CMD_PREV_PANE, NULL},
     {']', TUI_CMD_NEXT_SECTION, NULL},  {'[', TUI_CMD_PREV_SECTION, NULL},
     {'}', TUI_CMD_NEXT_FINDING, NULL},  {'{', TUI_CMD_PREV_FINDING, NULL},
+    {')', TUI_CMD_NEXT_STALE, NULL},    {'(', TUI_CMD_PREV_STALE, NULL},
     {TUI_KEY_ENTER, TUI_CMD_ENTER, NULL}, {'\r', TUI_CMD_ENTER, NULL},
     {'q', TUI_CMD_BACK, NULL},          {TUI_KEY_ESC, TUI_CMD_BACK, NULL},
     {'Q', TUI_CMD_QUIT, NULL},
     {'?', TUI_CMD_HELP, NULL},          {TUI_KEY_F1, TUI_CMD_HELP, NULL},
     {'f', TUI_CMD_FINDINGS, NULL},      {'o', TUI_CMD_DOCUMENT, NULL},
-    {'x', TUI_CMD_EXPLAIN, NULL},
+    {'x', TUI_CMD_EXPLAIN, NULL},       {'c', TUI_CMD_CHECKLIST, NULL},
     {'z', TUI_CMD_FOLD, "matrix"},      {'Z', TUI_CMD_FOLD_ALL, "matrix"},
+    {'z', TUI_CMD_FOLD, "checklist"},   {'Z', TUI_CMD_FOLD_ALL, "checklist"},
     {'s', TUI_CMD_SYNC, "side"},
     {'t', TUI_CMD_FILTER_KIND, "findings"}, {'v', TUI_CMD_FILTER_SEVERITY, "findings"},
     {'/', TUI_CMD_SEARCH, NULL},        {'n', TUI_CMD_SEARCH_NEXT, NULL},
@@ -79,7 +81,10 @@ const char *tui_cmd_keys(tui_cmd cmd, char *buf, size_t n)
     size_t len = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < nb && len + 1 < n; i++) {
-        if (b[i].cmd != cmd || b[i].key == '\r')
+        int seen = 0; /* a key bound to cmd in two views is named once */
+        for (size_t j = 0; j < i; j++)
+            seen |= b[j].cmd == cmd && b[j].key == b[i].key;
+        if (b[i].cmd != cmd || b[i].key == '\r' || seen)
             continue;
         char name[16];
         int w = snprintf(buf + len, n - len, "%s%s", len ? ", " : "", tui_key_name(b[i].key, name));
@@ -88,6 +93,19 @@ const char *tui_cmd_keys(tui_cmd cmd, char *buf, size_t n)
         len += (size_t)w;
     }
     return buf;
+}
+
+const char *tui_cmd_key(tui_cmd cmd, const char *view, char key[16])
+{
+    size_t n;
+    const tui_binding *b = tui_bindings(&n);
+    for (size_t i = 0; i < n; i++)
+        if (b[i].cmd == cmd && tui_cmd_for_key(b[i].key, view) == cmd) {
+            char name[16];
+            snprintf(key, 16, "%s", tui_key_name(b[i].key, name));
+            return key;
+        }
+    return NULL;
 }
 
 static const struct {
@@ -100,6 +118,7 @@ static const struct {
     {TUI_KEY_DELETE, "Del"},  {TUI_KEY_F1, "F1"},         {TUI_KEY_ENTER, "Enter"},
     {TUI_KEY_TAB, "Tab"},     {TUI_KEY_ESC, "Esc"},       {TUI_KEY_BACKSPACE, "BS"},
     {' ', "Space"},           {TUI_KEY_RESIZE, "Resize"}, {TUI_KEY_MOUSE, "Mouse"},
+    {TUI_KEY_WHEEL_UP, "WheelUp"}, {TUI_KEY_WHEEL_DOWN, "WheelDown"},
 };
 
 const char *tui_key_name(int key, char buf[16])

@@ -26,6 +26,8 @@
     C(PREV_SECTION, "prev-section", "Moving", "Previous section") \
     C(NEXT_FINDING, "next-finding", "Moving", "Next finding") \
     C(PREV_FINDING, "prev-finding", "Moving", "Previous finding") \
+    C(NEXT_STALE, "next-stale", "Moving", "Next decision that needs review again (?)") \
+    C(PREV_STALE, "prev-stale", "Moving", "Previous decision that needs review again (?)") \
     C(ENTER, "enter", "Views", "Open the selection (side by side, evidence; fold a group)") \
     C(BACK, "back", "Views", "Close this view; quit from the matrix") \
     C(QUIT, "quit", "Views", "Quit polcmp") \
@@ -33,8 +35,9 @@
     C(FINDINGS, "findings", "Views", "All findings") \
     C(DOCUMENT, "document", "Views", "The selected policy's document and outline") \
     C(EXPLAIN, "explain", "Views", "Why: the rules, patterns and spans behind the selection") \
-    C(FOLD, "fold", "Views", "Fold or unfold the group (matrix)") \
-    C(FOLD_ALL, "fold-all", "Views", "Fold or unfold every group (matrix)") \
+    C(CHECKLIST, "checklist", "Views", "The regime checklist: each requirement, the clause that meets it") \
+    C(FOLD, "fold", "Views", "Fold or unfold the group (matrix, checklist)") \
+    C(FOLD_ALL, "fold-all", "Views", "Fold or unfold every group (matrix, checklist)") \
     C(SYNC, "sync", "Views", "Scroll columns together or one at a time (side by side)") \
     C(FILTER_KIND, "filter-kind", "Views", "Show one kind of finding, then the next (findings)") \
     C(FILTER_SEVERITY, "filter-severity", "Views", "Show findings of at least a severity (findings)") \
@@ -44,8 +47,8 @@
     C(MARK, "mark", "Reviewing", "Mark the selected clause or finding reviewed (again: unmark)") \
     C(RELABEL, "relabel", "Reviewing", "Relabel the selected clause (category ids)") \
     C(NOTE, "note", "Reviewing", "Add or edit a note on the selection") \
-    C(DISMISS, "dismiss", "Reviewing", "Dismiss the selected finding (again: restore)") \
-    C(EXPORT, "export", "Reviewing", "Export the comparison (format from the extension)") \
+    C(DISMISS, "dismiss", "Reviewing", "Dismiss the selected finding, or a requirement as not applicable (again: restore)") \
+    C(EXPORT, "export", "Reviewing", "Export what the view shows (format from the extension)") \
     C(REDRAW, "redraw", "Display", "Redraw the screen")
 
 #define TUI_CMD_ENUM(id, name, group, help) TUI_CMD_##id,
@@ -73,5 +76,7 @@ const tui_binding *tui_bindings(size_t *n);
 tui_cmd tui_cmd_for_key(int key, const char *view);
 /* The names of the keys bound to cmd, "j, Down" (into buf of size n). */
 const char *tui_cmd_keys(tui_cmd cmd, char *buf, size_t n);
+/* The name of the first key that runs cmd in view `view` (into key), or NULL when none does. */
+const char *tui_cmd_key(tui_cmd cmd, const char *view, char key[16]);
 
 #endif

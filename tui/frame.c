@@ -31,8 +31,9 @@ static void tui_frame_header(tui_app *app, tui_screen *s)
 }
 
 /* Counts of open findings, most pressing first, the lesser kinds (placeholder, empty
- * section, duplicate, vague) together as warnings: "1 contradiction · 86 gaps · 9 warnings". */
-static void tui_frame_counts(tui_app *app, char *buf, size_t n)
+ * section, duplicate, vague) together as warnings: "1 contradiction · 86 gaps · 9 warnings";
+ * `brief`, by the matrix's glyphs: "! 1 · ○ 86 · ~ 9 · ⊘ 1 dismissed". */
+static void tui_frame_counts(tui_app *app, int brief, char *buf, size_t n)
 {
     static const struct {
         pc_finding_kind kind;
@@ -44,21 +45,29 @@ static void tui_frame_counts(tui_app *app, char *buf, size_t n)
         {PC_FIND_GAP, "gap", "gaps"},
         {PC_FIND_COUNT, "warning", "warnings"},
     };
-    size_t counts[PC_FIND_COUNT + 1] = {0}, len = 0;
+    size_t counts[PC_FIND_COUNT + 1] = {0}, len = 0, dismissed = 0;
     for (size_t i = 0; i < app->s->cmp->nfindings; i++) {
         pc_finding_kind k = app->s->cmp->findings[i].kind;
-        if (!tui_model_dismissed(app, i))
+        if (tui_model_dismissed(app, i))
+            dismissed++;
+        else
             counts[k <= PC_FIND_GAP ? k : PC_FIND_COUNT]++;
     }
     buf[0] = '\0';
     for (size_t i = 0; i < sizeof shown / sizeof shown[0] && len < n; i++) {
         size_t c = counts[shown[i].kind];
-        if (c)
+        const char *g = shown[i].kind < PC_FIND_COUNT ? tui_kind_glyph(shown[i].kind) : "~";
+        if (c && brief)
+            len += (size_t)snprintf(buf + len, n - len, "%s%s %zu", len ? " · " : "", g, c);
+        else if (c)
             len += (size_t)snprintf(buf + len, n - len, "%s%zu %s", len ? " · " : "", c,
                                     c == 1 ? shown[i].one : shown[i].many);
     }
     if (!len)
         len = (size_t)snprintf(buf, n, "no open findings");
+    if (dismissed && len < n)
+        len += (size_t)snprintf(buf + len, n - len, " · %s%zu dismissed",
+                                brief ? tui_mark_glyph(TUI_MARK_DISMISSED) : "", dismissed);
     size_t warned = tui_model_load_warnings(app);
     if (warned && len < n)
         snprintf(buf + len, n - len, " · %zu load warning%s (?)", warned, warned == 1 ? "" : "s");
@@ -92,13 +101,47 @@ static void tui_frame_status(tui_app *app, tui_screen *s)
         return;
     }
     char counts[256];
-    tui_frame_counts(app, counts, sizeof counts);
     tui_view *top = tui_app_top(app);
-    const char *hint = top && top->ops->hint ? top->ops->hint(top) : "";
+    char hint[256] = "";
+    if (top)
+        tui_view_hint(top, hint, sizeof hint);
     int hw = tui_width(hint, strlen(hint));
-    int cw = tui_puts_trunc(s, y, 0, s->w - (hw + 3 < s->w / 2 ? hw + 3 : 0), TUI_S_STATUS, counts);
+    int room = s->w - (hw + 3 < s->w / 2 ? hw + 3 : 0);
+    tui_frame_counts(app, 0, counts, sizeof counts);
+    if (tui_width(counts, strlen(counts)) > room) /* in words it does not fit: in glyphs */
+        tui_frame_counts(app, 1, counts, sizeof counts);
+    int cw = tui_puts_trunc(s, y, 0, room, TUI_S_STATUS, counts);
     if (hw + 3 < s->w / 2 && cw + hw + 3 <= s->w)
         tui_puts(s, y, s->w - hw, hw, TUI_S_STATUS, hint);
+}
+
+/* Above the relabel prompt: the category ids what is typed can become, in columns. */
+static void tui_frame_candidates(tui_app *app, tui_screen *s)
+{
+    const char *ids[256];
+    size_t n = tui_prompt_candidates(app, ids, 256), shown = n < 256 ? n : 256;
+    int colw = 4, rows = s->h / 3;
+    for (size_t i = 0; i < shown; i++) {
+        int w = tui_width(ids[i], strlen(ids[i])) + 2;
+        colw = w > colw ? w : colw;
+    }
+    int cols = s->w / colw > 0 ? s->w / colw : 1;
+    int need = (int)((shown + (size_t)cols - 1) / (size_t)cols);
+    rows = need < rows ? need : rows;
+    int y0 = s->h - 1 - rows - 1;
+    tui_fill(s, y0, 0, s->w, TUI_S_HEADING);
+    tui_printf(s, y0, 0, s->w, TUI_S_HEADING, "%zu categor%s fit (Tab completes; none: no label)",
+               n, n == 1 ? "y" : "ies");
+    for (int r = 0; r < rows; r++)
+        tui_fill(s, y0 + 1 + r, 0, s->w, TUI_S_NORMAL);
+    for (size_t i = 0; i < shown && (int)(i / (size_t)cols) < rows; i++) {
+        int r = (int)(i / (size_t)cols), c = (int)(i % (size_t)cols);
+        int last = r == rows - 1 && c == cols - 1 && i + 1 < n;
+        if (last)
+            tui_printf(s, y0 + 1 + r, c * colw, colw, TUI_S_DIM, "…%zu more", n - i);
+        else
+            tui_puts_trunc(s, y0 + 1 + r, c * colw, colw - 1, TUI_S_NORMAL, ids[i]);
+    }
 }
 
 static void tui_frame_too_small(tui_screen *s)
@@ -130,7 +173,9 @@ void tui_app_render(tui_app *app, tui_screen *s)
     tui_view *top = tui_app_top(app);
     if (top) {
         top->rows = s->h - 2;
-        top->ops->draw(top, s, 1, s->h - 2);
+        tui_view_draw(top, s, 1, s->h - 2);
     }
     tui_frame_status(app, s);
+    if (app->prompt == TUI_PROMPT_RELABEL)
+        tui_frame_candidates(app, s);
 }

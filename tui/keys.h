@@ -29,6 +29,8 @@ enum {
     TUI_KEY_F1,
     TUI_KEY_RESIZE,
     TUI_KEY_MOUSE, /* a click: where is in tui_app.mouse_y/x */
+    TUI_KEY_WHEEL_UP,
+    TUI_KEY_WHEEL_DOWN,
 };
 
 /* A key's name for the help screen and the man page: "j", "Down", "C-l", "S-Tab", "Space". */

@@ -250,6 +250,53 @@ size_t tui_wrap(const char *text, size_t len, int width, pc_span *lines, size_t 
     return n;
 }
 
+/* The UI's own glyphs and common punctuation, in ASCII. */
+static const struct {
+    uint32_t cp;
+    const char *ascii;
+} tui_ascii_table[] = {
+    {0x2713, "+"}, {0x25CB, "o"}, {0x2717, "x"}, {0x2260, "#"}, {0x00B7, "."}, {0x2298, "-"},
+    {0x270E, "*"}, {0x26A0, "!"}, {0x25BE, "v"}, {0x25B8, ">"}, {0x00AB, "<"}, {0x00BB, ">"},
+    {0x2502, "|"}, {0x2500, "-"}, {0x2026, "."}, {0x2192, ">"}, {0x2022, "*"}, {0x00D7, "x"},
+    {0x2013, "-"}, {0x2014, "-"}, {0x2018, "'"}, {0x2019, "'"}, {0x201C, "\""}, {0x201D, "\""},
+    {0x00A0, " "}, {0x00A9, "c"}, {0x00AE, "r"}, {0x20AC, "E"}, {0xFFFD, "?"},
+};
+
+const char *tui_ascii_of(const char *ch)
+{
+    /* Latin-1 letters without their accents: U+00C0 to U+00FF. */
+    static const char latin1[] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYPsaaaaaaaceeeeiiiidnooooo/ouuuuypy";
+    static char one[2];
+    uint32_t cp;
+    size_t n = pc_utf8_decode(ch, strlen(ch), &cp);
+    if (n == 0 || cp >= 0x80) {
+        for (size_t i = 0; n && i < sizeof tui_ascii_table / sizeof tui_ascii_table[0]; i++)
+            if (tui_ascii_table[i].cp == cp)
+                return tui_ascii_table[i].ascii;
+        one[0] = n && cp >= 0xC0 && cp <= 0xFF ? latin1[cp - 0xC0] : '?';
+        return one;
+    }
+    return ch;
+}
+
+void tui_screen_ascii(tui_screen *s)
+{
+    for (int i = 0; i < s->w * s->h; i++) {
+        tui_cell *c = &s->cells[i];
+        if (!c->width && i > 0 && s->cells[i - 1].width == 2) {
+            s->cells[i - 1].width = 1; /* a wide character: two of its ASCII */
+            memcpy(c->ch, s->cells[i - 1].ch, sizeof c->ch);
+            c->width = 1;
+            continue;
+        }
+        if ((unsigned char)c->ch[0] >= 0x80) {
+            const char *a = tui_ascii_of(c->ch);
+            memset(c->ch, 0, sizeof c->ch);
+            memcpy(c->ch, a, strlen(a) < sizeof c->ch ? strlen(a) : sizeof c->ch - 1);
+        }
+    }
+}
+
 int tui_screen_dump(const tui_screen *s, int styles, pc_buf *out)
 {
     for (int y = 0; y < s->h; y++) {

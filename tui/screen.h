@@ -90,6 +90,14 @@ int tui_width(const char *text, size_t len);
  * Returns the number of lines; stores at most max of them in lines (may be NULL to count). */
 size_t tui_wrap(const char *text, size_t len, int width, pc_span *lines, size_t max);
 
+/* Draw in ASCII, for a terminal whose locale is not UTF-8: each character that is not ASCII
+ * becomes one that is, the same for the same glyph ("✓" "+", "○" "o", "✗" "x", "≠" "#", "·"
+ * ".", "⊘" "-", "▾" "v", "│" "|", "…" "."; letters with accents lose them), "?" when nothing
+ * fits; a wide character becomes two. */
+void tui_screen_ascii(tui_screen *s);
+/* The ASCII of one character (UTF-8): itself when ASCII. */
+const char *tui_ascii_of(const char *ch);
+
 /* The screen as text for golden tests: one line per row, trailing spaces trimmed. With
  * styles, each row is followed by a line of style letters (tui_style_letter), '.' for normal,
  * upper case when the cell is reversed. Returns 0 or -1 on out of memory. */

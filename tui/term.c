@@ -1,10 +1,13 @@
 /* term.c: the only file that talks to curses (see term.h). */
 #include "term.h"
 #include "keys.h"
+#include "tui.h"
 
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <ncursesw/term.h> /* terminfo (not tui/term.h) */
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +16,7 @@
 static SCREEN *tui_term_screen;
 static int tui_term_active;
 static int tui_term_ncolors;
+static int tui_term_is_ascii;
 static volatile sig_atomic_t tui_term_signal;
 
 /* One palette entry: foreground and background for 8 and 256 colours, and attributes. */
@@ -73,11 +77,14 @@ static void tui_term_signals(void)
     signal(SIGABRT, tui_term_on_fatal);
 }
 
-static void tui_term_palette(void)
+/* Colours as opts say: never (start_color is not even called, so no colour sequence is ever
+ * sent), always, or auto (NO_COLOR set and not empty means none). */
+static void tui_term_palette(const tui_opts *opts)
 {
     const char *no_color = getenv("NO_COLOR");
+    int off = opts->color == 2 || (opts->color == 0 && no_color && *no_color);
     tui_term_ncolors = 0;
-    if ((no_color && *no_color) || !has_colors() || start_color() == ERR)
+    if (off || !has_colors() || start_color() == ERR)
         return;
     use_default_colors();
     tui_term_ncolors = COLORS >= 256 ? 256 : 8;
@@ -90,13 +97,38 @@ static void tui_term_palette(void)
     }
 }
 
-int tui_term_start(pc_error *err)
+/* Whether the terminal can place the cursor (TERM=dumb cannot), asked of terminfo before
+ * curses starts, so nothing is drawn on a terminal that cannot show it. */
+static int tui_term_addressable(pc_error *err)
+{
+    const char *term = getenv("TERM");
+    int errret = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &errret) != OK) {
+        pc_error_set(err, "cannot use the terminal (TERM=%s): 'polcmp compare POLICY...' writes "
+                          "the comparison as tables instead", term ? term : "unset");
+        return 0;
+    }
+    const char *cup = tigetstr("cup");
+    int ok = cup && cup != (char *)-1;
+    del_curterm(cur_term);
+    if (!ok)
+        pc_error_set(err, "the terminal (TERM=%s) cannot place the cursor, which the review UI "
+                          "needs: 'polcmp compare POLICY...' writes the comparison as tables "
+                          "instead", term ? term : "unset");
+    return ok;
+}
+
+int tui_term_start(const tui_opts *opts, pc_error *err)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         pc_error_set(err, "the review UI needs a terminal; 'polcmp compare' writes tables");
         return -1;
     }
     setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    tui_term_is_ascii = !codeset || strcmp(codeset, "UTF-8") != 0;
+    if (!tui_term_addressable(err))
+        return -1;
     tui_term_screen = newterm(NULL, stdout, stdin);
     if (!tui_term_screen) {
         const char *term = getenv("TERM");
@@ -112,10 +144,16 @@ int tui_term_start(pc_error *err)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
-    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+    if (!opts->no_mouse)
+        mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
     mouseinterval(0);
-    tui_term_palette();
+    tui_term_palette(opts);
     return 0;
+}
+
+int tui_term_ascii(void)
+{
+    return tui_term_is_ascii;
 }
 
 void tui_term_end(void)
@@ -188,6 +226,10 @@ static int tui_term_special(int code, int *my, int *mx)
             return TUI_KEY_NONE;
         *my = ev.y;
         *mx = ev.x;
+        if (ev.bstate & BUTTON4_PRESSED)
+            return TUI_KEY_WHEEL_UP;
+        if (ev.bstate & BUTTON5_PRESSED)
+            return TUI_KEY_WHEEL_DOWN;
         return TUI_KEY_MOUSE;
     }
     for (size_t i = 0; i < sizeof tui_term_keys / sizeof tui_term_keys[0]; i++)

@@ -1,16 +1,21 @@
 /* term.h: the terminal. term.c is the only file of polcmp that calls curses.
  *
  * Colours: one semantic palette (screen.h's tui_style) with 256-colour, 8-colour and
- * monochrome variants; NO_COLOR (non-empty) or a terminal without colours gives monochrome,
- * where attributes (bold, underline, reverse) and the views' glyphs carry the meaning.
+ * monochrome variants; --color=never, NO_COLOR (non-empty, unless --color=always) or a
+ * terminal without colours gives monochrome, where attributes (bold, underline, reverse) and
+ * the views' glyphs carry the meaning, and no colour escape sequence is ever sent.
  */
 #ifndef POLCMP_TUI_TERM_H
 #define POLCMP_TUI_TERM_H
 
 #include "screen.h"
 
-/* Start curses on the controlling terminal. Returns 0, or -1 with err. */
-int tui_term_start(pc_error *err);
+/* Start curses on the controlling terminal, as opts say (tui.h: colours, the mouse). Returns 0,
+ * or -1 with err (not a terminal, an unknown one, or one that cannot place the cursor). */
+typedef struct tui_opts tui_opts;
+int tui_term_start(const tui_opts *opts, pc_error *err);
+/* Whether the locale is not UTF-8, so the screen must be drawn in ASCII (tui_screen_ascii). */
+int tui_term_ascii(void);
 /* Restore the terminal; safe to call more than once and from atexit. */
 void tui_term_end(void);
 void tui_term_size(int *w, int *h);

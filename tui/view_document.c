@@ -3,13 +3,13 @@
  * clause by clause, wrapped under the section headings, each clause followed by its labels
  * (category ids, dim) and marked at the left edge with the worst finding that cites it (glyph
  * and style) and the reviewer's mark. Web chrome is never shown: only titles and clauses are.
+ * Search and } { ) ( step through the headings and clauses in reading order (the view base).
  *
  * The order of headings and clauses ("items") is computed once per policy; the wrapped layout
  * is computed for one width and rebuilt only when the width changes or the comparison is
  * rebuilt (labels change with a relabel), so moving never costs more than a few items. */
 #include "app.h"
 #include "doc_text.h"
-#include "list.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@
 
 #define DV_OUTLINE_MIN_W 60
 
-/* The view's state. Owns doc. */
+/* The view. Owns doc. */
 typedef struct dv_view {
     size_t pol;
     dv_doc doc;
@@ -26,6 +26,7 @@ typedef struct dv_view {
     int section;             /* the current section (-1 when the document has none) */
     int pane;                /* 0 the text, 1 the outline */
     int jumped;              /* put the current section's first row at the top at next draw */
+    size_t heading;          /* the heading the cursor went to (an item), or SIZE_MAX */
     tui_list outline;        /* over the sections */
     int outline_w;           /* the outline's width at the last draw (0: hidden) */
 } dv_view;
@@ -48,6 +49,7 @@ static void dv_set_clause(tui_view *v, size_t c)
         return;
     d->cur = c;
     d->section = dv_policy(v)->outline->clauses[c].section;
+    d->heading = SIZE_MAX;
 }
 
 /* Make section s the current one: the cursor goes to its first clause (or the next one), and
@@ -64,6 +66,7 @@ static void dv_goto_section(tui_view *v, int s)
         d->cur = c;
     d->section = s;
     d->jumped = 1;
+    d->heading = d->doc.section_item[s];
 }
 
 /* Open policy pi at its beginning. */
@@ -77,6 +80,7 @@ static int dv_load(tui_view *v, size_t pi)
         return -1;
     d->top = 0;
     d->cur = PC_NO_CLAUSE;
+    d->heading = SIZE_MAX;
     d->section = o->nsections ? 0 : -1;
     d->outline = (tui_list){o->nsections, 0, 0};
     dv_set_clause(v, dv_doc_clause_from(&d->doc, 0, 1));
@@ -120,11 +124,9 @@ static void dv_start(tui_view *v, const tui_selection *arg)
 
 static int dv_open(tui_view *v, const tui_selection *arg)
 {
-    dv_view *d = calloc(1, sizeof *d);
-    v->data = d;
-    if (!d || !v->app->s->npols)
-        return -1;
     size_t np = v->app->s->npols;
+    if (!np)
+        return -1;
     size_t pi = arg->policy >= 0 && (size_t)arg->policy < np ? (size_t)arg->policy : 0;
     if (dv_load(v, pi) < 0)
         return -1;
@@ -134,9 +136,7 @@ static int dv_open(tui_view *v, const tui_selection *arg)
 
 static void dv_close(tui_view *v)
 {
-    if (v->data)
-        dv_doc_free(&((dv_view *)v->data)->doc);
-    free(v->data);
+    dv_doc_free(&dv_of(v)->doc);
 }
 
 /* Lay out again for a new width (or new labels), keeping the clause or heading on top. */
@@ -154,48 +154,23 @@ static int dv_relayout(tui_view *v, int tw)
     return 0;
 }
 
-/* The glyph of the worst kind of finding among `kinds` (bit set). */
-static const char *dv_kinds_glyph(unsigned kinds)
-{
-    static const int order[][2] = {{PC_FIND_CONTRADICTION, TUI_ST_CONTRADICTION},
-                                   {PC_FIND_MISSING, TUI_ST_MISSING},
-                                   {PC_FIND_DISAGREEMENT, TUI_ST_DISAGREEMENT},
-                                   {PC_FIND_GAP, TUI_ST_GAP}};
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-        if (kinds & (1u << order[i][0]))
-            return tui_state_glyph((tui_state)order[i][1]);
-    return tui_state_glyph(TUI_ST_WARNING);
-}
-
-/* The two marker columns of a clause's row: the finding glyph (a bar under it on the
- * following rows) and the reviewer's mark. */
-static void dv_draw_markers(tui_view *v, const dv_row *r, tui_screen *s, int y, int x)
-{
-    dv_view *d = dv_of(v);
-    unsigned kinds = tui_model_clause_kinds(v->app, d->pol, r->clause);
-    if (kinds)
-        tui_puts(s, y, x, 1, tui_model_clause_style(v->app, d->pol, r->clause),
-                 r->first ? dv_kinds_glyph(kinds) : "│");
-    if (!r->first)
-        return;
-    const char *mark = tui_model_clause_mark(v->app, d->pol, r->clause);
-    tui_puts(s, y, x + 1, 1, strcmp(mark, "?") == 0 ? TUI_S_STALE : TUI_S_REVIEWED, mark);
-}
-
 static void dv_draw_row(tui_view *v, const dv_row *r, tui_screen *s, int y, int x0)
 {
     dv_view *d = dv_of(v);
     const pc_policy *p = dv_policy(v);
     int x = x0 + 3 + r->indent, room = s->w - x;
     char labels[512];
+    pc_span line = {r->start, r->end};
     if (r->kind == DV_HEADING) {
         tui_put(s, y, x0 + r->indent, s->w - x0 - r->indent, TUI_S_HEADING,
                 d->doc.disp.data + r->start, r->end - r->start);
+        tui_mark_matches(v->app, s, y, x0 + r->indent, d->doc.disp.data,
+                         d->doc.section_span[r->section], line);
         return;
     }
     if (r->kind == DV_BLANK)
         return;
-    dv_draw_markers(v, r, s, y, x0);
+    tui_draw_clause_marks(v->app, s, y, x0, d->pol, r->clause, r->first);
     if (r->kind == DV_LABELS) {
         dv_labels(p, r->clause, labels, sizeof labels);
         tui_printf(s, y, x, room, TUI_S_DIM, "[%s]", labels);
@@ -204,6 +179,7 @@ static void dv_draw_row(tui_view *v, const dv_row *r, tui_screen *s, int y, int 
     if (r->bullet)
         tui_puts(s, y, x - 2, 2, TUI_S_DIM, "•");
     int w = tui_put(s, y, x, room, TUI_S_NORMAL, d->doc.disp.data + r->start, r->end - r->start);
+    tui_mark_matches(v->app, s, y, x, d->doc.disp.data, d->doc.clause_span[r->clause], line);
     if (r->labels) {
         dv_labels(p, r->clause, labels, sizeof labels);
         tui_printf(s, y, x + w + 2, room - w - 2, TUI_S_DIM, "[%s]", labels);
@@ -282,20 +258,21 @@ static void dv_draw_outline(tui_view *v, tui_screen *s, int y, int h, int ow)
         tui_puts(s, y + i, ow - 1, 1, TUI_S_DIM, "│");
 }
 
-/* The first line: the document's title, the page of the clause under the cursor (PDF), and
- * which policy of how many. */
+/* The first line: the document's title, the clause under the cursor (and its page, in a PDF),
+ * and which policy of how many. */
 static void dv_draw_title(tui_view *v, tui_screen *s, int y)
 {
-    char pos[64];
+    char pos[96], page[32] = "";
     const pc_policy *p = dv_policy(v);
-    size_t cur = dv_of(v)->cur;
-    unsigned page = cur != PC_NO_CLAUSE && cur < p->outline->nclauses
-                        ? pc_doc_source_page(p->doc, p->outline->clauses[cur].start)
-                        : 0;
-    if (page)
-        snprintf(pos, sizeof pos, " p. %u · %zu/%zu", page, dv_of(v)->pol + 1, v->app->s->npols);
+    size_t cur = dv_of(v)->cur, n = p->outline->nclauses;
+    unsigned pg = cur < n ? pc_doc_source_page(p->doc, p->outline->clauses[cur].start) : 0;
+    if (pg)
+        snprintf(page, sizeof page, "p. %u · ", pg);
+    if (cur < n && s->w >= 60)
+        snprintf(pos, sizeof pos, " clause %zu/%zu · %s%zu/%zu", cur + 1, n, page,
+                 dv_of(v)->pol + 1, v->app->s->npols);
     else
-        snprintf(pos, sizeof pos, " %zu/%zu", dv_of(v)->pol + 1, v->app->s->npols);
+        snprintf(pos, sizeof pos, " %s%zu/%zu", page, dv_of(v)->pol + 1, v->app->s->npols);
     int pw = tui_width(pos, strlen(pos));
     tui_puts_trunc(s, y, 0, s->w - pw, TUI_S_HEADING, dv_policy(v)->name);
     tui_puts(s, y, s->w - pw, pw, TUI_S_DIM, pos);
@@ -374,26 +351,6 @@ static void dv_page(tui_view *v, int dir)
     d->top = dir > 0 ? d->top + page : (d->top > page ? d->top - page : 0);
 }
 
-/* The next (dir 1) or previous clause a finding cites. */
-static int dv_next_finding(tui_view *v, int dir)
-{
-    dv_view *d = dv_of(v);
-    if (d->cur == PC_NO_CLAUSE)
-        return 1;
-    size_t i = d->doc.clause_item[d->cur];
-    while (dir > 0 ? i + 1 < d->doc.nitems : i > 0) {
-        i = dir > 0 ? i + 1 : i - 1;
-        size_t c = d->doc.items[i].clause;
-        if (c != PC_NO_CLAUSE && tui_model_clause_kinds(v->app, d->pol, c)) {
-            dv_set_clause(v, c);
-            return 1;
-        }
-    }
-    tui_app_message(v->app, 0, "no finding cites a clause %s this one",
-                    dir > 0 ? "after" : "before");
-    return 1;
-}
-
 static int dv_switch_policy(tui_view *v, int dir)
 {
     dv_view *d = dv_of(v);
@@ -428,13 +385,9 @@ static int dv_enter(tui_view *v)
         d->pane = 0;
         return 1;
     }
-    if (d->cur == PC_NO_CLAUSE || !tui_model_clause_kinds(v->app, d->pol, d->cur)) {
-        tui_app_message(v->app, 0, "no finding cites this clause; x explains its labels");
-        return 1;
-    }
-    tui_selection sel;
-    v->ops->selection(v, &sel);
-    tui_app_open_view(v->app, TUI_VIEW_FINDINGS, &sel);
+    if (d->cur != PC_NO_CLAUSE && tui_model_clause_kinds(v->app, d->pol, d->cur))
+        return tui_view_open_here(v, TUI_VIEW_FINDINGS);
+    tui_app_message(v->app, 0, "no finding cites this clause; x explains its labels");
     return 1;
 }
 
@@ -477,9 +430,6 @@ static int dv_command(tui_view *v, tui_cmd cmd)
     case TUI_CMD_PREV_SECTION:
         dv_goto_section(v, d->section + (cmd == TUI_CMD_NEXT_SECTION ? 1 : -1));
         return 1;
-    case TUI_CMD_NEXT_FINDING:
-    case TUI_CMD_PREV_FINDING:
-        return dv_next_finding(v, cmd == TUI_CMD_NEXT_FINDING ? 1 : -1);
     case TUI_CMD_ENTER:
         return dv_enter(v);
     default:
@@ -490,7 +440,6 @@ static int dv_command(tui_view *v, tui_cmd cmd)
 static void dv_selection(tui_view *v, tui_selection *sel)
 {
     dv_view *d = dv_of(v);
-    *sel = tui_sel_none();
     sel->policy = (int)d->pol;
     if (d->cur == PC_NO_CLAUSE)
         return;
@@ -498,32 +447,43 @@ static void dv_selection(tui_view *v, tui_selection *sel)
     sel->clause = d->cur;
 }
 
-static int dv_item_matches(tui_view *v, const dv_item *it, const pcre2_code *re)
+/* ---- items: headings and clauses in reading order ------------------------------------------ */
+
+static size_t dv_items(tui_view *v, size_t *cur)
 {
     dv_view *d = dv_of(v);
+    *cur = d->heading != SIZE_MAX ? d->heading
+           : d->cur != PC_NO_CLAUSE ? d->doc.clause_item[d->cur]
+                                    : 0;
+    return d->doc.nitems;
+}
+
+static void dv_go(tui_view *v, size_t i)
+{
+    const dv_item *it = &dv_of(v)->doc.items[i];
+    if (it->clause == PC_NO_CLAUSE)
+        dv_goto_section(v, it->section);
+    else
+        dv_set_clause(v, it->clause);
+}
+
+static int dv_match(tui_view *v, size_t i, const pcre2_code *re)
+{
+    dv_view *d = dv_of(v);
+    const dv_item *it = &d->doc.items[i];
     pc_span t = it->clause != PC_NO_CLAUSE ? d->doc.clause_span[it->clause]
                                            : d->doc.section_span[it->section];
     return t.end > t.start && tui_search_match(re, d->doc.disp.data + t.start, t.end - t.start);
 }
 
-/* Search clauses and section titles in reading order from the cursor, wrapping around. */
-static int dv_search(tui_view *v, const pcre2_code *re, int dir)
+static unsigned dv_flags(tui_view *v, size_t i)
 {
     dv_view *d = dv_of(v);
-    size_t n = d->doc.nitems;
-    size_t pos = d->cur != PC_NO_CLAUSE ? d->doc.clause_item[d->cur] : 0;
-    for (size_t step = 1; step <= n; step++) {
-        size_t i = dir > 0 ? (pos + step) % n : (pos + n - step % n) % n;
-        const dv_item *it = &d->doc.items[i];
-        if (!dv_item_matches(v, it, re))
-            continue;
-        if (it->clause == PC_NO_CLAUSE)
-            dv_goto_section(v, it->section);
-        else
-            dv_set_clause(v, it->clause);
-        return 1;
-    }
-    return 0;
+    size_t c = d->doc.items[i].clause;
+    if (c == PC_NO_CLAUSE)
+        return 0;
+    return (tui_model_clause_kinds(v->app, d->pol, c) ? TUI_ITEM_FINDING : 0) |
+           (tui_model_clause_mark(v->app, d->pol, c) == TUI_MARK_STALE ? TUI_ITEM_STALE : 0);
 }
 
 /* Labels and findings may have changed: lay the text out again at the next draw. */
@@ -545,21 +505,36 @@ static void dv_click(tui_view *v, int y, int x)
         dv_set_clause(v, d->doc.rows[r].clause);
 }
 
-static const char *dv_hint(tui_view *v)
+/* `e`: the policy's clauses, with their labels and decisions. */
+static int dv_rows(tui_view *v, tui_export *out)
 {
-    (void)v;
-    return "Tab:outline ]/[:section }/{:finding h/l:policy";
+    const pc_policy *p = dv_policy(v);
+    out->rows = (pc_rows){PC_ROWS_CLAUSES, NULL, 0, (int)dv_of(v)->pol, -1, NULL};
+    snprintf(out->what, sizeof out->what, "%zu clauses of %s", p->outline->nclauses, p->id);
+    snprintf(out->name, sizeof out->name, "polcmp-%s", p->id);
+    return 0;
 }
+
+static const tui_hint dv_hints[] = {{TUI_CMD_NEXT_PANE, "outline"},
+                                    {TUI_CMD_NEXT_SECTION, "section"},
+                                    {TUI_CMD_NEXT_FINDING, "finding"},
+                                    {TUI_CMD_RIGHT, "next policy"},
+                                    {TUI_CMD_NONE, 0}};
 
 const tui_view_ops tui_view_document = {
     .name = "document",
+    .size = sizeof(dv_view),
+    .hints = dv_hints,
     .open = dv_open,
+    .close = dv_close,
     .draw = dv_draw,
     .command = dv_command,
     .selection = dv_selection,
-    .search = dv_search,
+    .items = dv_items,
+    .go = dv_go,
+    .match = dv_match,
+    .flags = dv_flags,
     .refresh = dv_refresh,
     .click = dv_click,
-    .hint = dv_hint,
-    .close = dv_close,
+    .rows = dv_rows,
 };

@@ -1,12 +1,13 @@
 /* view_side.c: one category's clauses side by side, one column per policy.
  *
  * Each column lists the clauses of its policy's matrix cell (the category and its
- * descendants, as the comparison counts them), wrapped to the column, each under its section
- * title (dim, when it changes), with the spans the category's rules matched emphasised and a
- * left-edge marker: the glyph and style of the worst finding citing the clause, then the
+ * descendants, as the comparison counts them), wrapped to the column (lines.h), each under its
+ * section title (dim, when it changes), with the spans the category's rules matched emphasised
+ * and a left-edge marker: the glyph and style of the worst finding citing the clause, then the
  * reviewer's mark. A policy without a clause gets an explicit "nothing on this topic" cell
  * saying whether it is a gap or a missing required disclosure. The cursor is a clause of the
- * current column; columns scroll together (one shared offset) or one at a time.
+ * current column; columns scroll together (one shared offset) or one at a time. Search and
+ * } { ) ( step through the clauses of every column in order (the view base).
  *
  * The clause lists come from the comparison in open/refresh; the wrapped lines are rebuilt only
  * when the column width changes, so a keystroke costs the lines on screen.
@@ -19,31 +20,24 @@
 
 #define SD_MIN_COLW 24 /* the narrowest column that stays readable */
 #define SD_EDGE 2      /* the finding marker and the reviewer's mark */
-#define SD_TEXTW(colw) ((colw) - SD_EDGE - 2) /* a space and the separator on the right */
+/* A column: a space after the previous column's separator (none for the first), the edge,
+ * the text, a space and the separator. */
+#define SD_TEXTW(colw) ((colw) - SD_EDGE - 3)
+#define SD_X(x0, k, colw) ((x0) + (int)(k) * (colw) + ((k) > 0))
 
-typedef enum sd_kind { SD_BLANK = 0, SD_TITLE, SD_TEXT, SD_NOTE } sd_kind;
-
-/* One line of a column. Plain value: bytes of the policy's text (title, text) or of the
- * column's note (a gap cell). */
-typedef struct sd_line {
-    sd_kind kind;
-    size_t item; /* the clause's position in the column (0 for a note) */
-    size_t start, end;
-} sd_line;
-
-/* One column: a policy's clauses on the category. Owns every array. Per item: block is its
- * first line (a blank, a title), first its first text line, end one past its last line. */
+/* One column: a policy's clauses on the category, and their lines (tagged with the clause's
+ * position in the column; a title line is dim). Owns every array. Per item: block is its first
+ * line (a blank, a title), first its first text line, end one past its last line. */
 typedef struct sd_col {
     size_t *items, nitems;
     size_t *block, *first, *end;
-    sd_line *lines;
-    size_t nlines, cap;
+    tui_lines lines;
     char note[512];
     tui_state state;
     size_t sel, top;
 } sd_col;
 
-/* The view. Owns cols, order and wrap. */
+/* The view. Owns cols. */
 typedef struct sd_view {
     int cat;
     sd_col *cols; /* one per policy */
@@ -53,10 +47,6 @@ typedef struct sd_view {
     size_t top;
     int follow;       /* the cursor moved: show its clause from its first line */
     int wrapw;        /* the text width of the lines, 0 when they must be rebuilt */
-    int *order;       /* categories in the matrix's order, for ] and [ */
-    size_t norder;
-    pc_span *wrap;    /* scratch for tui_wrap */
-    size_t wrapcap;
 } sd_view;
 
 static sd_view *sd_of(tui_view *v)
@@ -66,24 +56,17 @@ static sd_view *sd_of(tui_view *v)
 
 /* ---- columns --------------------------------------------------------------------------- */
 
-/* The required_by entries of the category under the selected regimes, joined. */
-static void sd_required(const tui_app *app, int cat, char *buf, size_t n)
-{
-    const pc_category *c = &app->s->tax->cats[cat];
-    size_t len = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < c->nrequired && len < n; i++)
-        if (pc_regime_of(c->required_by[i]) & app->s->regimes)
-            len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? ", " : "", c->required_by[i]);
-}
-
 /* The text of an empty cell: what is missing, or how many peers cover it. */
 static void sd_note(const tui_app *app, int cat, size_t p, sd_col *col)
 {
     const pc_cell_info *cell = pc_comparison_cell(app->s->cmp, cat, p);
-    int peers = cell ? cell->peers : 0;
-    char req[256];
-    sd_required(app, cat, req, sizeof req);
+    const pc_category *c = &app->s->tax->cats[cat];
+    int peers = cell ? cell->peers : 0, len = 0;
+    char req[256] = "";
+    for (size_t i = 0; i < c->nrequired && len >= 0 && (size_t)len < sizeof req; i++)
+        if (pc_regime_of(c->required_by[i]) & app->s->regimes)
+            len += snprintf(req + len, sizeof req - (size_t)len, "%s%s", len ? ", " : "",
+                            c->required_by[i]);
     if (col->state == TUI_ST_MISSING && req[0])
         snprintf(col->note, sizeof col->note, "nothing on this topic\nmissing: %s", req);
     else if (peers > 0)
@@ -99,10 +82,8 @@ static void sd_col_free(sd_col *c)
     free(c->block);
     free(c->first);
     free(c->end);
-    free(c->lines);
     c->items = c->block = c->first = c->end = NULL;
-    c->lines = NULL;
-    c->nitems = c->nlines = c->cap = 0;
+    c->nitems = 0;
 }
 
 /* Read a column's clauses from the comparison, keeping the cursor on the same clause. */
@@ -125,8 +106,7 @@ static int sd_col_load(tui_app *app, int cat, size_t p, sd_col *c)
     c->note[0] = '\0';
     if (!n)
         sd_note(app, cat, p, c);
-    if (c->sel >= n)
-        c->sel = n ? n - 1 : 0;
+    c->sel = c->sel < n ? c->sel : n ? n - 1 : 0;
     for (size_t i = 0; i < n; i++)
         if (c->items[i] == keep)
             c->sel = i;
@@ -145,73 +125,39 @@ static int sd_load(tui_view *v)
 
 /* ---- layout ---------------------------------------------------------------------------- */
 
-static int sd_add(sd_col *c, sd_kind kind, size_t item, size_t start, size_t end)
+/* The note of an empty column, one paragraph per line of it, in the style of its state. */
+static void sd_layout_note(sd_col *c)
 {
-    if (pc_grow(&c->lines, &c->cap, c->nlines + 1, sizeof *c->lines) < 0)
-        return -1;
-    c->lines[c->nlines++] = (sd_line){kind, item, start, end};
-    return 0;
-}
-
-/* Wrap text[0..len) (at offset base of its source) into lines of the given kind. */
-static int sd_add_wrapped(sd_view *d, sd_col *c, sd_kind kind, size_t item, const char *text,
-                          size_t len, size_t base)
-{
-    size_t n = tui_wrap(text, len, d->wrapw, NULL, 0);
-    if (pc_grow(&d->wrap, &d->wrapcap, n, sizeof *d->wrap) < 0)
-        return -1;
-    tui_wrap(text, len, d->wrapw, d->wrap, n);
-    for (size_t i = 0; i < n; i++)
-        if (sd_add(c, kind, item, base + d->wrap[i].start, base + d->wrap[i].end) < 0)
-            return -1;
-    return 0;
-}
-
-/* The note of an empty column, one paragraph per line of it (wrapping joins lines). */
-static int sd_add_note(sd_view *d, sd_col *c)
-{
-    size_t start = 0, len = strlen(c->note);
-    while (start < len) {
-        const char *nl = memchr(c->note + start, '\n', len - start);
-        size_t end = nl ? (size_t)(nl - c->note) : len;
-        if (sd_add_wrapped(d, c, SD_NOTE, 0, c->note + start, end - start, start) < 0)
-            return -1;
-        start = end + 1;
+    tui_style st = c->state == TUI_ST_MISSING ? TUI_S_MISSING
+                   : c->state == TUI_ST_NONE  ? TUI_S_DIM
+                                              : TUI_S_GAP;
+    for (const char *t = c->note; *t;) {
+        const char *nl = strchr(t, '\n');
+        size_t len = nl ? (size_t)(nl - t) : strlen(t);
+        tui_lines_add(&c->lines, st, 0, -1, t, len);
+        t += len + (nl != NULL);
     }
-    return 0;
 }
 
-static int sd_layout_item(sd_view *d, const pc_policy *p, sd_col *c, size_t i, int *section)
+static void sd_col_layout(const pc_policy *p, sd_col *c, int textw)
 {
-    const pc_clause *cl = &p->outline->clauses[c->items[i]];
-    c->block[i] = c->nlines;
-    if (i > 0 && sd_add(c, SD_BLANK, i, 0, 0) < 0)
-        return -1;
-    if (cl->section != *section && cl->section >= 0) {
-        const pc_section *s = &p->outline->sections[cl->section];
-        if (s->title_end > s->title_start &&
-            sd_add_wrapped(d, c, SD_TITLE, i, p->doc->text + s->title_start,
-                           s->title_end - s->title_start, s->title_start) < 0)
-            return -1;
-    }
-    *section = cl->section;
-    c->first[i] = c->nlines;
-    if (sd_add_wrapped(d, c, SD_TEXT, i, p->doc->text + cl->start, cl->end - cl->start, cl->start) < 0)
-        return -1;
-    c->end[i] = c->nlines;
-    return 0;
-}
-
-static int sd_col_layout(sd_view *d, const pc_policy *p, sd_col *c)
-{
-    c->nlines = 0;
-    if (!c->nitems)
-        return sd_add_note(d, c);
     int section = -2;
-    for (size_t i = 0; i < c->nitems; i++)
-        if (sd_layout_item(d, p, c, i, &section) < 0)
-            return -1;
-    return 0;
+    tui_lines_reset(&c->lines, textw, p->doc->text);
+    if (!c->nitems)
+        sd_layout_note(c);
+    for (size_t i = 0; i < c->nitems; i++) {
+        const pc_clause *cl = &p->outline->clauses[c->items[i]];
+        c->block[i] = c->lines.n;
+        if (i > 0)
+            tui_lines_blank(&c->lines, (long)i);
+        const pc_section *s = cl->section >= 0 ? &p->outline->sections[cl->section] : NULL;
+        if (cl->section != section && s && s->title_end > s->title_start)
+            tui_lines_ext(&c->lines, TUI_S_DIM, 0, (long)i, s->title_start, s->title_end);
+        section = cl->section;
+        c->first[i] = c->lines.n;
+        tui_lines_ext(&c->lines, TUI_S_NORMAL, 0, (long)i, cl->start, cl->end);
+        c->end[i] = c->lines.n;
+    }
 }
 
 /* How many columns fit in w, their width and where the first starts (1 when « » show). */
@@ -222,9 +168,7 @@ static void sd_geometry(const sd_view *d, int w, size_t *shown, int *colw, int *
     if ((size_t)(w / SD_MIN_COLW) < n) {
         *x0 = 1;
         w -= 2;
-        n = (size_t)(w / SD_MIN_COLW);
-        if (n < 1)
-            n = 1;
+        n = (size_t)(w / SD_MIN_COLW) > 1 ? (size_t)(w / SD_MIN_COLW) : 1;
     }
     *shown = n;
     *colw = w / (int)n;
@@ -237,17 +181,15 @@ static void sd_ensure(tui_view *v, int w)
     size_t shown;
     int colw, x0;
     sd_geometry(d, w > 0 ? w : 80, &shown, &colw, &x0);
-    int textw = SD_TEXTW(colw);
-    if (textw < 1)
-        textw = 1;
+    int textw = SD_TEXTW(colw) > 1 ? SD_TEXTW(colw) : 1;
     if (d->wrapw == textw)
         return;
     d->wrapw = textw;
-    for (size_t p = 0; p < d->ncols; p++)
-        if (sd_col_layout(d, v->app->s->pols[p], &d->cols[p]) < 0) {
-            d->cols[p].nlines = 0;
+    for (size_t p = 0; p < d->ncols; p++) {
+        sd_col_layout(v->app->s->pols[p], &d->cols[p], textw);
+        if (d->cols[p].lines.oom)
             tui_app_message(v->app, 1, "out of memory");
-        }
+    }
 }
 
 /* ---- scrolling ------------------------------------------------------------------------- */
@@ -268,27 +210,21 @@ static int sd_body_rows(int h)
 static void sd_fit(sd_view *d, size_t rows)
 {
     sd_col *c = &d->cols[d->cur];
-    size_t *top = sd_top(d, c);
+    size_t *top = sd_top(d, c), most = 0;
     if (c->nitems && c->sel < c->nitems) {
         size_t b = c->block[c->sel], f = c->first[c->sel], e = c->end[c->sel];
-        if (e - b <= rows) {
-            if (b < *top)
-                *top = b;
-            else if (e > *top + rows)
-                *top = e - rows;
-        } else if (d->follow || *top + rows <= f || *top >= e) {
+        if (e - b <= rows)
+            *top = b < *top ? b : e > *top + rows ? e - rows : *top;
+        else if (d->follow || *top + rows <= f || *top >= e)
             *top = f;
-        }
     }
     d->follow = 0;
-    size_t most = 0;
     for (size_t p = 0; p < d->ncols; p++) {
         sd_col *o = &d->cols[p];
-        size_t max = o->nlines > rows ? o->nlines - rows : 0;
+        size_t max = o->lines.n > rows ? o->lines.n - rows : 0;
         if (!d->sync && o->top > max)
             o->top = max;
-        if (max > most)
-            most = max;
+        most = max > most ? max : most;
     }
     if (d->sync && d->top > most)
         d->top = most;
@@ -303,8 +239,7 @@ static void sd_go_column(sd_view *d, size_t p)
     d->cur = p;
     if (!d->sync || !from->nitems || !to->nitems || !d->wrapw)
         return;
-    size_t line = from->first[from->sel];
-    size_t best = 0;
+    size_t line = from->first[from->sel], best = 0;
     for (size_t i = 0; i < to->nitems && to->block[i] <= line; i++)
         best = i;
     to->sel = best;
@@ -333,65 +268,26 @@ static void sd_page(sd_view *d, int dir, size_t rows)
 
 /* ---- drawing --------------------------------------------------------------------------- */
 
-/* The glyph of the worst finding kind in a set of kinds. */
-static const char *sd_kinds_glyph(unsigned kinds)
-{
-    if (kinds & (1u << PC_FIND_CONTRADICTION))
-        return tui_state_glyph(TUI_ST_CONTRADICTION);
-    if (kinds & (1u << PC_FIND_MISSING))
-        return tui_state_glyph(TUI_ST_MISSING);
-    if (kinds & (1u << PC_FIND_DISAGREEMENT))
-        return tui_state_glyph(TUI_ST_DISAGREEMENT);
-    if (kinds & (1u << PC_FIND_GAP))
-        return tui_state_glyph(TUI_ST_GAP);
-    return kinds ? tui_state_glyph(TUI_ST_WARNING) : " ";
-}
-
-static void sd_draw_text(tui_view *v, size_t p, const sd_line *l, int first, tui_screen *s,
-                         int y, int x, int tw)
+static void sd_draw_line(tui_view *v, size_t p, size_t li, tui_screen *s, int y, int x, int tw)
 {
     sd_view *d = sd_of(v);
     sd_col *col = &d->cols[p];
-    size_t c = col->items[l->item];
-    unsigned kinds = tui_model_clause_kinds(v->app, p, c);
-    tui_style st = tui_model_clause_style(v->app, p, c);
-    if (first) {
-        const char *mark = tui_model_clause_mark(v->app, p, c);
-        tui_puts(s, y, x, 1, st, sd_kinds_glyph(kinds));
-        tui_puts(s, y, x + 1, 1, strcmp(mark, "?") == 0 ? TUI_S_STALE : TUI_S_REVIEWED, mark);
-    } else if (kinds) {
-        tui_puts(s, y, x, 1, st, "│");
+    const tui_line *l = &col->lines.v[li];
+    const pc_policy *pol = v->app->s->pols[p];
+    pc_span para, line;
+    const char *base = tui_line_para(&col->lines, li, &para, &line);
+    tui_lines_draw(&col->lines, li, s, y, x + SD_EDGE, tw);
+    if (l->tag < 0 || li < col->first[l->tag]) { /* a note, a blank, a title */
+        if (l->tag < 0 && p == d->cur)
+            tui_mark(s, y, x + SD_EDGE, tw, -1, TUI_F_REVERSE);
+        return;
     }
-    const char *text = v->app->s->pols[p]->doc->text;
-    tui_put(s, y, x + SD_EDGE, tw, TUI_S_NORMAL, text + l->start, l->end - l->start);
-    tui_model_mark_evidence(s, y, x + SD_EDGE, v->app->s->pols[p], c, d->cat, l->start, l->end);
-    if (p == d->cur && l->item == col->sel)
+    size_t c = col->items[l->tag];
+    tui_draw_clause_marks(v->app, s, y, x, p, c, li == col->first[l->tag]);
+    tui_model_mark_evidence(s, y, x + SD_EDGE, pol, c, d->cat, l->start, l->end);
+    tui_mark_matches(v->app, s, y, x + SD_EDGE, base, para, line);
+    if (p == d->cur && (size_t)l->tag == col->sel)
         tui_mark(s, y, x + SD_EDGE, tw, -1, TUI_F_REVERSE);
-}
-
-static void sd_draw_col(tui_view *v, size_t p, tui_screen *s, int y, int rows, int x, int colw)
-{
-    sd_view *d = sd_of(v);
-    sd_col *col = &d->cols[p];
-    size_t top = *sd_top(d, col);
-    int tw = SD_TEXTW(colw);
-    for (int r = 0; r < rows && top + (size_t)r < col->nlines; r++) {
-        const sd_line *l = &col->lines[top + (size_t)r];
-        const pc_policy *pol = v->app->s->pols[p];
-        if (l->kind == SD_TITLE) {
-            tui_put(s, y + r, x + SD_EDGE, tw, TUI_S_DIM, pol->doc->text + l->start,
-                    l->end - l->start);
-        } else if (l->kind == SD_TEXT) {
-            sd_draw_text(v, p, l, top + (size_t)r == col->first[l->item], s, y + r, x, tw);
-        } else if (l->kind == SD_NOTE) {
-            tui_style st = col->state == TUI_ST_MISSING ? TUI_S_MISSING
-                           : col->state == TUI_ST_NONE  ? TUI_S_DIM
-                                                        : TUI_S_GAP;
-            tui_put(s, y + r, x + SD_EDGE, tw, st, col->note + l->start, l->end - l->start);
-            if (p == d->cur)
-                tui_mark(s, y + r, x + SD_EDGE, tw, -1, TUI_F_REVERSE);
-        }
-    }
 }
 
 /* The category line: its name and id, how many policies cover it, the scrolling mode. */
@@ -402,10 +298,8 @@ static void sd_draw_title(tui_view *v, tui_screen *s, int y)
     size_t covered = 0;
     for (size_t p = 0; p < d->ncols; p++)
         covered += d->cols[p].nitems > 0;
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s (%s) · covered by %zu of %zu · %s", c->name, c->id, covered,
-             d->ncols, d->sync ? "scrolling together" : "scrolling one at a time");
-    tui_puts_trunc(s, y, 0, s->w, TUI_S_HEADING, buf);
+    tui_printf(s, y, 0, s->w, TUI_S_HEADING, "%s (%s) · covered by %zu of %zu · %s", c->name, c->id,
+               covered, d->ncols, d->sync ? "scrolling together" : "scrolling one at a time");
 }
 
 static void sd_draw_head(tui_view *v, tui_screen *s, int y, size_t shown, int colw, int x0)
@@ -417,17 +311,16 @@ static void sd_draw_head(tui_view *v, tui_screen *s, int y, size_t shown, int co
         tui_puts(s, y, s->w - 1, 1, TUI_S_HEADING, "»");
     for (size_t k = 0; k < shown && d->left + k < d->ncols; k++) {
         size_t p = d->left + k;
-        int x = x0 + (int)k * colw;
+        int x = SD_X(x0, k, colw);
         tui_state st = d->cols[p].state;
         tui_puts(s, y, x, 1, tui_state_style(st), tui_state_glyph(st));
-        tui_puts_trunc(s, y, x + SD_EDGE, SD_TEXTW(colw), TUI_S_HEADING,
-                       tui_model_label(v->app, p));
+        tui_puts_trunc(s, y, x + SD_EDGE, SD_TEXTW(colw), TUI_S_HEADING, tui_model_label(v->app, p));
         if (p == d->cur)
             tui_mark(s, y, x + SD_EDGE, SD_TEXTW(colw), -1, TUI_F_REVERSE | TUI_F_BOLD);
     }
 }
 
-/* The info line: the selected clause's labels and the findings that cite it. */
+/* The info line: the selected clause's number and labels, and the findings that cite it. */
 static void sd_draw_info(tui_view *v, tui_screen *s, int y)
 {
     sd_view *d = sd_of(v);
@@ -438,7 +331,7 @@ static void sd_draw_info(tui_view *v, tui_screen *s, int y)
         pc_buf_printf(&b, "%s: %s", pol->name, tui_state_name(col->state));
     } else {
         size_t c = col->items[col->sel];
-        pc_buf_adds(&b, "labels: ");
+        pc_buf_printf(&b, "%s, clause %zu · labels: ", pol->id, c + 1);
         tui_model_labels(pol, c, ", ", 1, &b);
         for (size_t i = 0; i < v->app->s->cmp->nfindings; i++) {
             const pc_finding *f = &v->app->s->cmp->findings[i];
@@ -457,99 +350,104 @@ static void sd_draw(tui_view *v, tui_screen *s, int y, int h)
 {
     sd_view *d = sd_of(v);
     size_t shown;
-    int colw, x0;
+    int colw, x0, rows = sd_body_rows(h);
     sd_ensure(v, s->w);
     sd_geometry(d, s->w, &shown, &colw, &x0);
-    if (d->cur < d->left)
-        d->left = d->cur;
-    if (d->cur >= d->left + shown)
-        d->left = d->cur - shown + 1;
-    int rows = sd_body_rows(h);
+    d->left = d->cur < d->left ? d->cur : d->cur >= d->left + shown ? d->cur - shown + 1 : d->left;
     sd_fit(d, (size_t)rows);
     sd_draw_title(v, s, y);
     sd_draw_head(v, s, y + 1, shown, colw, x0);
     for (size_t k = 0; k < shown && d->left + k < d->ncols; k++) {
-        int x = x0 + (int)k * colw;
-        sd_draw_col(v, d->left + k, s, y + 2, rows, x, colw);
+        int x = SD_X(x0, k, colw);
+        sd_col *col = &d->cols[d->left + k];
+        size_t top = *sd_top(d, col);
+        for (int r = 0; r < rows && top + (size_t)r < col->lines.n; r++)
+            sd_draw_line(v, d->left + k, top + (size_t)r, s, y + 2 + r, x, SD_TEXTW(colw));
         for (int r = 0; r < rows && k + 1 < shown && d->left + k + 1 < d->ncols; r++)
-            tui_puts(s, y + 2 + r, x + colw - 1, 1, TUI_S_DIM, "│");
+            tui_puts(s, y + 2 + r, x0 + (int)(k + 1) * colw - 1, 1, TUI_S_DIM, "│");
     }
     if (h >= 6)
         sd_draw_info(v, s, y + h - 1);
 }
 
-/* ---- commands -------------------------------------------------------------------------- */
+/* ---- items: every column's clauses in order ---------------------------------------------- */
 
-/* Visit the clauses of every column in order after the cursor (dir 1) or before it (-1) and
- * put the cursor on the first one pred accepts. Returns 1 when found. */
-typedef int (*sd_pred)(tui_view *v, size_t p, size_t clause, const void *ctx);
-
-static int sd_seek(tui_view *v, int dir, sd_pred pred, const void *ctx)
+static size_t sd_items(tui_view *v, size_t *cur)
 {
     sd_view *d = sd_of(v);
-    size_t total = 0, at = 0;
+    size_t total = 0;
+    *cur = 0;
     for (size_t p = 0; p < d->ncols; p++) {
-        if (p == d->cur)
-            at = total + (d->cols[p].nitems ? d->cols[p].sel : 0);
+        if (p == d->cur) /* an empty column: just before the next column's first clause */
+            *cur = d->cols[p].nitems ? total + d->cols[p].sel : total ? total - 1 : SIZE_MAX;
         total += d->cols[p].nitems;
     }
-    if (!total)
-        return 0;
-    if (!d->cols[d->cur].nitems && dir > 0)
-        at = (at + total - 1) % total;
-    for (size_t step = 1; step <= total; step++) {
-        size_t i = dir > 0 ? (at + step) % total : (at + total - step % total) % total;
-        size_t p = 0;
-        while (i >= d->cols[p].nitems)
-            i -= d->cols[p++].nitems;
-        if (pred(v, p, d->cols[p].items[i], ctx)) {
-            d->cur = p;
-            d->cols[p].sel = i;
-            d->follow = 1;
-            return 1;
-        }
-    }
-    return 0;
+    return total;
 }
 
-static int sd_cited(tui_view *v, size_t p, size_t clause, const void *ctx)
+/* Item i: its column and its position there. */
+static sd_col *sd_item(sd_view *d, size_t i, size_t *p, size_t *pos)
 {
-    (void)ctx;
-    return tui_model_clause_kinds(v->app, p, clause) != 0;
+    for (*p = 0; *p < d->ncols && i >= d->cols[*p].nitems; (*p)++)
+        i -= d->cols[*p].nitems;
+    *pos = i;
+    return *p < d->ncols ? &d->cols[*p] : NULL;
 }
 
-static int sd_matches(tui_view *v, size_t p, size_t clause, const void *ctx)
+static void sd_go(tui_view *v, size_t i)
 {
-    size_t len;
-    const char *text = pc_policy_clause_text(v->app->s->pols[p], clause, &len);
-    return tui_search_match(ctx, text, len);
+    sd_view *d = sd_of(v);
+    size_t p, pos;
+    sd_col *c = sd_item(d, i, &p, &pos);
+    if (!c)
+        return;
+    d->cur = p;
+    c->sel = pos;
+    d->follow = 1;
 }
 
-/* Categories in the matrix's order: by OPP-115 group, then as the taxonomy lists them. */
-static int sd_order(sd_view *d, const pc_taxonomy *tax)
+static int sd_match(tui_view *v, size_t i, const pcre2_code *re)
 {
-    d->order = malloc((tax->ncats ? tax->ncats : 1) * sizeof *d->order);
-    if (!d->order)
-        return -1;
-    for (int g = 0; g < PC_OPP_COUNT; g++)
-        for (size_t c = 0; c < tax->ncats; c++)
-            if (tax->cats[c].opp10 == g)
-                d->order[d->norder++] = (int)c;
-    return 0;
+    size_t p, pos, len;
+    sd_col *c = sd_item(sd_of(v), i, &p, &pos);
+    const char *text = pc_policy_clause_text(v->app->s->pols[p], c->items[pos], &len);
+    return tui_search_match(re, text, len);
 }
 
+static unsigned sd_flags(tui_view *v, size_t i)
+{
+    size_t p, pos;
+    sd_col *c = sd_item(sd_of(v), i, &p, &pos);
+    return (tui_model_clause_kinds(v->app, p, c->items[pos]) ? TUI_ITEM_FINDING : 0) |
+           (tui_model_clause_mark(v->app, p, c->items[pos]) == TUI_MARK_STALE ? TUI_ITEM_STALE : 0);
+}
+
+/* ---- commands -------------------------------------------------------------------------- */
+
+/* ] and [: the next or previous category in the matrix's order (by OPP-115 group, then as
+ * the taxonomy lists them). */
 static int sd_next_category(tui_view *v, int dir)
 {
     sd_view *d = sd_of(v);
-    size_t at = 0;
-    for (size_t i = 0; i < d->norder; i++)
-        if (d->order[i] == d->cat)
-            at = i;
-    if (dir > 0 ? at + 1 >= d->norder : at == 0) {
+    const pc_taxonomy *tax = v->app->s->tax;
+    int prev = -1, next = -1, seen = 0;
+    for (int g = 0; g < PC_OPP_COUNT; g++)
+        for (size_t c = 0; c < tax->ncats; c++) {
+            if (tax->cats[c].opp10 != g)
+                continue;
+            if ((int)c == d->cat)
+                seen = 1;
+            else if (!seen)
+                prev = (int)c;
+            else if (next < 0)
+                next = (int)c;
+        }
+    next = dir > 0 ? next : prev;
+    if (next < 0) {
         tui_app_message(v->app, 0, "no %s category", dir > 0 ? "next" : "previous");
         return 1;
     }
-    d->cat = d->order[dir > 0 ? at + 1 : at - 1];
+    d->cat = next;
     for (size_t p = 0; p < d->ncols; p++)
         d->cols[p].sel = d->cols[p].top = 0;
     d->top = 0;
@@ -570,14 +468,6 @@ static int sd_sync(sd_view *d, tui_app *app)
     return 1;
 }
 
-static int sd_enter(tui_view *v)
-{
-    tui_selection sel;
-    v->ops->selection(v, &sel);
-    tui_app_open_view(v->app, TUI_VIEW_DOCUMENT, &sel);
-    return 1;
-}
-
 static int sd_move(tui_view *v, tui_cmd cmd)
 {
     sd_view *d = sd_of(v);
@@ -591,10 +481,8 @@ static int sd_move(tui_view *v, tui_cmd cmd)
         c->sel -= c->sel > 0;
         return 1;
     case TUI_CMD_TOP:
-        c->sel = 0;
-        return 1;
     case TUI_CMD_BOTTOM:
-        c->sel = c->nitems ? c->nitems - 1 : 0;
+        c->sel = cmd == TUI_CMD_BOTTOM && c->nitems ? c->nitems - 1 : 0;
         return 1;
     case TUI_CMD_PAGE_DOWN:
     case TUI_CMD_PAGE_UP:
@@ -618,22 +506,16 @@ static int sd_move(tui_view *v, tui_cmd cmd)
 
 static int sd_command(tui_view *v, tui_cmd cmd)
 {
-    sd_view *d = sd_of(v);
     if (sd_move(v, cmd))
         return 1;
     switch (cmd) {
     case TUI_CMD_SYNC:
-        return sd_sync(d, v->app);
+        return sd_sync(sd_of(v), v->app);
     case TUI_CMD_NEXT_SECTION:
     case TUI_CMD_PREV_SECTION:
         return sd_next_category(v, cmd == TUI_CMD_NEXT_SECTION ? 1 : -1);
-    case TUI_CMD_NEXT_FINDING:
-    case TUI_CMD_PREV_FINDING:
-        if (!sd_seek(v, cmd == TUI_CMD_NEXT_FINDING ? 1 : -1, sd_cited, NULL))
-            tui_app_message(v->app, 0, "no clause here is cited by a finding");
-        return 1;
     case TUI_CMD_ENTER:
-        return sd_enter(v);
+        return tui_view_open_here(v, TUI_VIEW_DOCUMENT);
     default:
         return 0;
     }
@@ -645,19 +527,10 @@ static void sd_selection(tui_view *v, tui_selection *sel)
 {
     sd_view *d = sd_of(v);
     sd_col *c = &d->cols[d->cur];
-    *sel = tui_sel_none();
     sel->category = d->cat;
     sel->policy = (int)d->cur;
-    sel->kind = TUI_SEL_CATEGORY;
-    if (c->nitems) {
-        sel->kind = TUI_SEL_CLAUSE;
-        sel->clause = c->items[c->sel];
-    }
-}
-
-static int sd_search(tui_view *v, const pcre2_code *re, int dir)
-{
-    return sd_seek(v, dir, sd_matches, re);
+    sel->kind = c->nitems ? TUI_SEL_CLAUSE : TUI_SEL_CATEGORY;
+    sel->clause = c->nitems ? c->items[c->sel] : PC_NO_CLAUSE;
 }
 
 static void sd_refresh(tui_view *v)
@@ -669,39 +542,29 @@ static void sd_refresh(tui_view *v)
 static void sd_close(tui_view *v)
 {
     sd_view *d = sd_of(v);
-    if (!d)
-        return;
-    for (size_t p = 0; d->cols && p < d->ncols; p++)
+    for (size_t p = 0; d->cols && p < d->ncols; p++) {
         sd_col_free(&d->cols[p]);
+        tui_lines_free(&d->cols[p].lines);
+    }
     free(d->cols);
-    free(d->order);
-    free(d->wrap);
-    free(d);
-    v->data = NULL;
 }
 
 static int sd_open(tui_view *v, const tui_selection *arg)
 {
-    sd_view *d = calloc(1, sizeof *d);
-    v->data = d;
+    sd_view *d = sd_of(v);
     const pc_session *ss = v->app->s;
-    if (!d || arg->category < 0 || (size_t)arg->category >= ss->tax->ncats || !ss->npols) {
-        sd_close(v); /* the app closes only the views that opened */
+    if (arg->category < 0 || (size_t)arg->category >= ss->tax->ncats || !ss->npols)
         return -1;
-    }
     d->cat = arg->category;
     d->ncols = ss->npols;
     d->sync = 1;
     d->cur = arg->policy >= 0 && (size_t)arg->policy < d->ncols ? (size_t)arg->policy : 0;
     d->cols = calloc(d->ncols, sizeof *d->cols);
-    if (!d->cols || sd_order(d, ss->tax) < 0 || sd_load(v) < 0) {
-        sd_close(v);
+    if (!d->cols || sd_load(v) < 0)
         return -1;
-    }
-    if (arg->kind == TUI_SEL_CLAUSE)
-        for (size_t i = 0; i < d->cols[d->cur].nitems; i++)
-            if (d->cols[d->cur].items[i] == arg->clause)
-                d->cols[d->cur].sel = i;
+    for (size_t i = 0; arg->kind == TUI_SEL_CLAUSE && i < d->cols[d->cur].nitems; i++)
+        if (d->cols[d->cur].items[i] == arg->clause)
+            d->cols[d->cur].sel = i;
     d->follow = 1;
     return 0;
 }
@@ -720,25 +583,41 @@ static void sd_click(tui_view *v, int y, int x)
     sd_col *c = &d->cols[p];
     size_t line = *sd_top(d, c) + (size_t)(y - 2);
     d->cur = p;
-    if (line < c->nlines && c->nitems)
-        c->sel = c->lines[line].item;
+    if (line < c->lines.n && c->nitems && c->lines.v[line].tag >= 0)
+        c->sel = (size_t)c->lines.v[line].tag;
 }
 
-static const char *sd_hint(tui_view *v)
+/* `e`: the category's clauses in every policy. */
+static int sd_rows(tui_view *v, tui_export *out)
 {
-    (void)v;
-    return "s:sync ]:category Enter:open x:explain";
+    sd_view *d = sd_of(v);
+    size_t n = 0;
+    for (size_t p = 0; p < d->ncols; p++)
+        n += d->cols[p].nitems;
+    out->rows = (pc_rows){PC_ROWS_CLAUSES, NULL, 0, -1, d->cat, NULL};
+    snprintf(out->what, sizeof out->what, "%zu clauses on %s", n, v->app->s->tax->cats[d->cat].name);
+    snprintf(out->name, sizeof out->name, "polcmp-%s", v->app->s->tax->cats[d->cat].id);
+    return 0;
 }
+
+static const tui_hint sd_hints[] = {{TUI_CMD_SYNC, "sync"},     {TUI_CMD_NEXT_SECTION, "category"},
+                                    {TUI_CMD_ENTER, "open"},    {TUI_CMD_EXPLAIN, "explain"},
+                                    {TUI_CMD_NONE, 0}};
 
 const tui_view_ops tui_view_side = {
     .name = "side",
+    .size = sizeof(sd_view),
+    .hints = sd_hints,
     .open = sd_open,
+    .close = sd_close,
     .draw = sd_draw,
     .command = sd_command,
     .selection = sd_selection,
-    .search = sd_search,
+    .items = sd_items,
+    .go = sd_go,
+    .match = sd_match,
+    .flags = sd_flags,
     .refresh = sd_refresh,
     .click = sd_click,
-    .hint = sd_hint,
-    .close = sd_close,
+    .rows = sd_rows,
 };

@@ -20,15 +20,6 @@ typedef struct pc_feat_slot {
 
 #define FEAT_BIGRAM_BIT 0x80000000u
 
-uint64_t pc_fnv64(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= FNV_PRIME;
-    }
-    return h;
-}
 
 static uint32_t feat_fold(uint64_t h)
 {

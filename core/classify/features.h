@@ -18,6 +18,7 @@
 #ifndef POLCMP_FEATURES_H
 #define POLCMP_FEATURES_H
 
+#include "util/hash.h"
 #include "util/util.h"
 
 #include <stddef.h>
@@ -96,9 +97,5 @@ size_t pc_feat_char_keys(const char *word, size_t len, int nmin, int nmax, uint3
 
 /* The key of a rule-hit feature: prefix "r" (a rule id) or "c" (a category id). */
 uint32_t pc_feat_rule_key(const char *prefix, const char *id);
-
-/* FNV-1a, 64 bits, over n bytes continuing from h (start with PC_FNV_SEED). */
-#define PC_FNV_SEED 0xcbf29ce484222325ull
-uint64_t pc_fnv64(uint64_t h, const void *data, size_t n);
 
 #endif

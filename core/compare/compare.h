@@ -157,5 +157,13 @@ void pc_comparison_free(pc_comparison *c);
 const pc_cell_info *pc_comparison_cell(const pc_comparison *c, int cat, size_t policy);
 /* The requirement results of one policy: *n of them, in taxonomy order. */
 const pc_req_result *pc_comparison_reqs(const pc_comparison *c, size_t policy, size_t *n);
+/* The index in c->reqs of requirement `requirement` (into tax->reqs) checked on a policy, or -1
+ * when it was not checked (its regime is not selected). */
+long pc_req_result_index(const pc_comparison *c, size_t policy, int requirement);
+/* What a result rests on first: the first part's clause that meets it, or what shows it does
+ * not apply; NULL when nothing does. */
+const pc_req_evidence *pc_req_result_evidence(const pc_comparison *c, const pc_req_result *res);
+/* The missing-required finding of a result not disclosed (an index into c->findings), or -1. */
+long pc_req_result_finding(const pc_comparison *c, const pc_req_result *res);
 
 #endif

@@ -1,16 +1,14 @@
 /* compare_canon.c: telling repeated texts apart from distinct ones, for the detectors that read
  * each distinct clause once (compare_internal.h). */
 #include "compare/compare_internal.h"
+#include "util/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 uint64_t pc_cmp_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
+    return pc_fnv64(PC_FNV_SEED, s, n);
 }
 
 /* An open-addressing table of distinct texts: slot i holds clause slot[i] - 1 (0: empty) and

@@ -66,6 +66,36 @@ const pc_req_result *pc_comparison_reqs(const pc_comparison *c, size_t policy, s
     return c->reqs + lo;
 }
 
+long pc_req_result_index(const pc_comparison *c, size_t policy, int requirement)
+{
+    size_t n;
+    const pc_req_result *res = pc_comparison_reqs(c, policy, &n);
+    for (size_t i = 0; i < n; i++)
+        if (res[i].requirement == requirement)
+            return (long)(res + i - c->reqs);
+    return -1;
+}
+
+const pc_req_evidence *pc_req_result_evidence(const pc_comparison *c, const pc_req_result *res)
+{
+    pc_req_role role = res->status == PC_REQ_NOT_APPLICABLE ? PC_REQ_EXEMPT : PC_REQ_PART;
+    for (size_t i = 0; i < res->nev; i++)
+        if (c->req_evidence[res->ev_first + i].role == role)
+            return &c->req_evidence[res->ev_first + i];
+    return NULL;
+}
+
+long pc_req_result_finding(const pc_comparison *c, const pc_req_result *res)
+{
+    for (size_t i = 0; res->status == PC_REQ_NOT_DISCLOSED && i < c->nfindings; i++) {
+        const pc_finding *f = &c->findings[i];
+        if (f->kind == PC_FIND_MISSING && f->requirement == res->requirement &&
+            ((f->policies >> res->policy) & 1))
+            return (long)i;
+    }
+    return -1;
+}
+
 /* ---- matching ------------------------------------------------------------------------- */
 
 /* Whether rule r matches s[0..len) (its literal bits first); the match in *sp. */

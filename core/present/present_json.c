@@ -2,6 +2,7 @@
  * reviewer's decisions when a review map is given (present.h). */
 #include "present/frame_json.h"
 #include "present/present.h"
+#include "present/present_internal.h"
 
 #include <jansson.h>
 
@@ -21,11 +22,13 @@ static json_t *pc_json_policies(const pc_comparison *c)
     return a;
 }
 
-static json_t *pc_json_categories(const pc_comparison *c)
+static json_t *pc_json_categories(const pc_comparison *c, const pc_rows *rows)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->tax->ncats; i++) {
         const pc_category *cc = &c->tax->cats[i];
+        if (!pc_rows_has(rows, i))
+            continue;
         json_t *req = json_array();
         for (size_t r = 0; r < cc->nrequired; r++)
             json_array_append_new(req, json_string(cc->required_by[r]));
@@ -37,11 +40,11 @@ static json_t *pc_json_categories(const pc_comparison *c)
     return a;
 }
 
-static json_t *pc_json_cells(const pc_comparison *c)
+static json_t *pc_json_cells(const pc_comparison *c, const pc_rows *rows)
 {
     json_t *a = json_array();
     for (size_t cat = 0; cat < c->tax->ncats; cat++)
-        for (size_t pi = 0; pi < c->npolicies; pi++) {
+        for (size_t pi = 0; pc_rows_has(rows, cat) && pi < c->npolicies; pi++) {
             const pc_cell_info *cell = pc_comparison_cell(c, (int)cat, pi);
             json_t *cl = json_array();
             for (size_t k = 0; k < cell->nclauses; k++)
@@ -62,10 +65,11 @@ static json_t *pc_json_values(const pc_comparison *c)
         const pc_attr_value *v = &c->values[i];
         const pc_policy *p = c->policies[v->policy];
         json_array_append_new(
-            a, json_pack("{s:s, s:s, s:o, s:s, s:I}", "policy", p->id, "attribute",
+            a, json_pack("{s:s, s:s, s:o, s:s, s:I, s:I}", "policy", p->id, "attribute",
                          c->tax->attrs[v->hit->attribute].id, "value",
                          pc_json_text(p, v->hit->span.start, v->hit->span.end), "normalized",
-                         v->hit->norm.text, "clause", (json_int_t)v->clause));
+                         v->hit->norm.text, "clause", (json_int_t)v->clause, "number",
+                         (json_int_t)v->clause + 1));
     }
     return a;
 }
@@ -92,9 +96,11 @@ static json_t *pc_json_refs(const pc_comparison *c, const pc_finding *f, int sec
             continue;
         }
         const char *tkey = sections ? "title" : "text";
-        json_array_append_new(
-            a, bare ? json_pack("{s:I, s:o}", key, at, tkey, text)
-                    : json_pack("{s:s, s:I, s:o}", "policy", p->id, key, at, tkey, text));
+        json_t *o = bare ? json_pack("{s:I, s:o}", key, at, tkey, text)
+                         : json_pack("{s:s, s:I, s:o}", "policy", p->id, key, at, tkey, text);
+        if (o && !sections)
+            json_object_set_new(o, "number", json_integer(at + 1));
+        json_array_append_new(a, o);
     }
     return a;
 }
@@ -115,6 +121,7 @@ static json_t *pc_json_finding_frames(const pc_comparison *c, const pc_finding *
         const pc_frame *x = &fs->v[f->frames[i]];
         json_t *o = pc_frame_json(fs, x);
         json_object_set_new(o, "clause", json_integer((json_int_t)f->refs[i].clause));
+        json_object_set_new(o, "number", json_integer((json_int_t)f->refs[i].clause + 1));
         json_object_set_new(o, "role", json_string(i ? "practice" : "restriction"));
         if (i)
             json_object_set_new(o, "clash", pc_frame_clash_json(fs, r, x));
@@ -123,15 +130,12 @@ static json_t *pc_json_finding_frames(const pc_comparison *c, const pc_finding *
     return a;
 }
 
-/* "review":{"status","note","stale"} of finding i, or NULL when it has no decision. */
+/* "review" of finding i, or NULL when it has no decision. */
 static json_t *pc_json_finding_review(const pc_review_map *map, size_t i)
 {
     pc_review_fit fit;
     const pc_decision *d = pc_review_map_finding(map, i, &fit);
-    if (!d)
-        return NULL;
-    return json_pack("{s:s, s:o, s:b}", "status", pc_review_status_name(d->status), "note",
-                     pc_json_opt(d->note), "stale", fit == PC_FIT_STALE);
+    return d ? pc_present_review_json(d, fit) : NULL;
 }
 
 json_t *pc_present_finding_json(const pc_comparison *c, const pc_review_map *map, size_t i,
@@ -167,11 +171,13 @@ json_t *pc_present_finding_json(const pc_comparison *c, const pc_review_map *map
     return o;
 }
 
-static json_t *pc_json_findings(const pc_comparison *c, const pc_review_map *map)
+static json_t *pc_json_findings(const pc_comparison *c, const pc_review_map *map,
+                                const pc_rows *rows)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->nfindings; i++)
-        json_array_append_new(a, pc_present_finding_json(c, map, i, 0));
+        if (pc_rows_has(rows, i))
+            json_array_append_new(a, pc_present_finding_json(c, map, i, 0));
     return a;
 }
 
@@ -185,11 +191,18 @@ static void pc_json_place(const pc_review_map *m, size_t di, json_t *o)
             if (m->clause[pi][ci] == (long)di) {
                 fit = m->clause_fit[pi][ci];
                 json_object_set_new(o, "clause", json_integer((json_int_t)ci));
+                json_object_set_new(o, "number", json_integer((json_int_t)ci + 1));
             }
     for (size_t i = 0; fit == PC_FIT_NONE && i < c->nfindings; i++)
         if (m->finding[i] == (long)di) {
             fit = m->finding_fit[i];
             json_object_set_new(o, "finding", json_integer((json_int_t)i));
+        }
+    for (size_t i = 0; i < c->nreqs; i++)
+        if (m->req[i] == (long)di) {
+            fit = fit == PC_FIT_NONE ? m->req_fit[i] : fit;
+            json_object_set_new(o, "requirement", json_string(c->tax->reqs[c->reqs[i].requirement].id));
+            break;
         }
     static const char *const fits[] = {"orphan", "current", "stale"};
     json_object_set_new(o, "fit", json_string(fits[fit]));
@@ -229,8 +242,8 @@ static json_t *pc_json_req_evidence(const pc_comparison *c, const pc_req_evidenc
     json_t *o;
     if (ev->at.clause != PC_NO_CLAUSE) {
         const pc_clause *cl = &p->outline->clauses[ev->at.clause];
-        o = json_pack("{s:I, s:o}", "clause", (json_int_t)ev->at.clause, "text",
-                      pc_json_text(p, cl->start, cl->end));
+        o = json_pack("{s:I, s:I, s:o}", "clause", (json_int_t)ev->at.clause, "number",
+                      (json_int_t)ev->at.clause + 1, "text", pc_json_text(p, cl->start, cl->end));
     } else {
         const pc_section *sec = &p->outline->sections[ev->at.section];
         o = json_pack("{s:i, s:o}", "section", ev->at.section, "title",
@@ -257,8 +270,10 @@ static json_t *pc_json_req_find(const pc_comparison *c, const pc_req_result *res
     return json_null();
 }
 
-static json_t *pc_json_req_result(const pc_comparison *c, const pc_req_result *res, int bare)
+static json_t *pc_json_req_result(const pc_comparison *c, const pc_review_map *map, size_t i,
+                                  int bare)
 {
+    const pc_req_result *res = &c->reqs[i];
     const pc_requirement *req = &c->tax->reqs[res->requirement];
     json_t *arts = json_array(), *parts = json_array();
     for (size_t a = 0; a < req->narticles; a++)
@@ -281,27 +296,68 @@ static json_t *pc_json_req_result(const pc_comparison *c, const pc_req_result *r
                   "exempt_evidence", pc_json_req_find(c, res, PC_REQ_EXEMPT, -1));
     if (o && !bare)
         json_object_set_new(o, "policy", json_string(c->policies[res->policy]->id));
+    pc_review_fit fit;
+    const pc_decision *d = pc_review_map_req(map, i, &fit);
+    if (o && d)
+        json_object_set_new(o, "review", pc_present_review_json(d, fit));
     return o;
 }
 
-json_t *pc_present_requirements_json(const pc_comparison *c, int bare)
+json_t *pc_present_requirements_json(const pc_comparison *c, const pc_review_map *map,
+                                     const pc_rows *rows, int bare)
 {
     json_t *a = json_array();
     for (size_t i = 0; i < c->nreqs; i++)
-        json_array_append_new(a, pc_json_req_result(c, &c->reqs[i], bare));
+        if (pc_rows_has(rows, i))
+            json_array_append_new(a, pc_json_req_result(c, map, i, bare));
     return a;
+}
+
+/* Add value (stolen) to root under key; NULL, with root freed, when either is missing. */
+static json_t *pc_json_put(json_t *root, const char *key, json_t *value)
+{
+    if (root && value && json_object_set_new(root, key, value) == 0)
+        return root;
+    if (!root)
+        json_decref(value);
+    json_decref(root);
+    return NULL;
+}
+
+/* The document for the rows chosen (everything when rows is NULL). */
+static json_t *pc_json_root(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows)
+{
+    pc_rows_kind kind = rows ? rows->kind : PC_ROWS_ALL;
+    const pc_rows *matrix = kind == PC_ROWS_MATRIX ? rows : NULL;
+    const pc_rows *findings = kind == PC_ROWS_FINDINGS ? rows : NULL;
+    json_t *root = pc_json_put(json_object(), "policies", pc_json_policies(c));
+    if (kind == PC_ROWS_ALL || kind == PC_ROWS_MATRIX) {
+        root = pc_json_put(root, "categories", pc_json_categories(c, matrix));
+        root = pc_json_put(root, "cells", pc_json_cells(c, matrix));
+    }
+    if (kind == PC_ROWS_ALL)
+        root = pc_json_put(root, "attributes", pc_json_values(c));
+    if (kind == PC_ROWS_ALL || kind == PC_ROWS_FINDINGS)
+        root = pc_json_put(root, "findings", pc_json_findings(c, map, findings));
+    if (kind == PC_ROWS_ALL || kind == PC_ROWS_REQUIREMENTS)
+        root = pc_json_put(root, "requirements",
+                           pc_present_requirements_json(c, map, kind == PC_ROWS_ALL ? NULL : rows, 0));
+    if (kind == PC_ROWS_CLAUSES)
+        root = pc_json_put(root, "clauses", pc_present_clauses_json(c, map, rows));
+    if (map && kind == PC_ROWS_ALL)
+        root = pc_json_put(root, "review", pc_json_review(map));
+    return root;
 }
 
 int pc_present_json(const pc_comparison *c, const pc_review_map *map, FILE *f, pc_error *err)
 {
-    json_t *root = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "policies", pc_json_policies(c),
-                             "categories", pc_json_categories(c), "cells", pc_json_cells(c),
-                             "attributes", pc_json_values(c), "findings", pc_json_findings(c, map),
-                             "requirements", pc_present_requirements_json(c, 0));
-    if (root && map && json_object_set_new(root, "review", pc_json_review(map)) < 0) {
-        json_decref(root);
-        root = NULL;
-    }
+    return pc_present_json_rows(c, map, NULL, f, err);
+}
+
+int pc_present_json_rows(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                         FILE *f, pc_error *err)
+{
+    json_t *root = pc_json_root(c, map, rows);
     if (!root) {
         pc_error_set(err, "out of memory");
         return -1;

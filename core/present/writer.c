@@ -9,10 +9,10 @@
 #include <strings.h>
 
 /* The tables, written in one of export.h's stream formats. */
-static int pc_write_tables(const pc_comparison *c, const pc_review_map *map, pc_export_format fmt,
-                           FILE *f, pc_error *err)
+static int pc_write_tables(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                           pc_export_format fmt, FILE *f, pc_error *err)
 {
-    pc_report *r = pc_present_report(c, map);
+    pc_report *r = pc_present_report_rows(c, map, rows);
     if (!r) {
         pc_error_set(err, "out of memory");
         return -1;
@@ -22,39 +22,39 @@ static int pc_write_tables(const pc_comparison *c, const pc_review_map *map, pc_
     return rc;
 }
 
-static int pc_write_csv(const pc_comparison *c, const pc_review_map *map, FILE *f, const char *path,
-                        pc_error *err)
+static int pc_write_csv(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                        FILE *f, const char *path, pc_error *err)
 {
     (void)path;
-    return pc_write_tables(c, map, PC_EXPORT_CSV, f, err);
+    return pc_write_tables(c, map, rows, PC_EXPORT_CSV, f, err);
 }
 
-static int pc_write_tsv(const pc_comparison *c, const pc_review_map *map, FILE *f, const char *path,
-                        pc_error *err)
+static int pc_write_tsv(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                        FILE *f, const char *path, pc_error *err)
 {
     (void)path;
-    return pc_write_tables(c, map, PC_EXPORT_TSV, f, err);
+    return pc_write_tables(c, map, rows, PC_EXPORT_TSV, f, err);
 }
 
-static int pc_write_md(const pc_comparison *c, const pc_review_map *map, FILE *f, const char *path,
-                       pc_error *err)
+static int pc_write_md(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                        FILE *f, const char *path, pc_error *err)
 {
     (void)path;
-    return pc_write_tables(c, map, PC_EXPORT_MD, f, err);
+    return pc_write_tables(c, map, rows, PC_EXPORT_MD, f, err);
 }
 
-static int pc_write_html(const pc_comparison *c, const pc_review_map *map, FILE *f,
-                         const char *path, pc_error *err)
+static int pc_write_html(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                        FILE *f, const char *path, pc_error *err)
 {
     (void)path;
-    return pc_write_tables(c, map, PC_EXPORT_HTML, f, err);
+    return pc_write_tables(c, map, rows, PC_EXPORT_HTML, f, err);
 }
 
-static int pc_write_xlsx(const pc_comparison *c, const pc_review_map *map, FILE *f,
-                         const char *path, pc_error *err)
+static int pc_write_xlsx(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                         FILE *f, const char *path, pc_error *err)
 {
     (void)f;
-    pc_report *r = pc_present_report(c, map);
+    pc_report *r = pc_present_report_rows(c, map, rows);
     if (!r) {
         pc_error_set(err, "out of memory");
         return -1;
@@ -64,11 +64,11 @@ static int pc_write_xlsx(const pc_comparison *c, const pc_review_map *map, FILE 
     return rc;
 }
 
-static int pc_write_json(const pc_comparison *c, const pc_review_map *map, FILE *f,
-                         const char *path, pc_error *err)
+static int pc_write_json(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows,
+                         FILE *f, const char *path, pc_error *err)
 {
     (void)path;
-    return pc_present_json(c, map, f, err);
+    return pc_present_json_rows(c, map, rows, f, err);
 }
 
 static const pc_writer pc_writers[] = {
@@ -118,11 +118,17 @@ int pc_writer_stream(const pc_writer *w, const pc_comparison *c, const pc_review
         pc_error_set(err, "%s is not written to the terminal; give -o FILE", w->name);
         return -1;
     }
-    return w->write(c, map, f, NULL, err);
+    return w->write(c, map, NULL, f, NULL, err);
 }
 
 int pc_writer_file(const pc_writer *w, const pc_comparison *c, const pc_review_map *map,
                    const char *path, pc_error *err)
+{
+    return pc_writer_file_rows(w, c, map, NULL, path, err);
+}
+
+int pc_writer_file_rows(const pc_writer *w, const pc_comparison *c, const pc_review_map *map,
+                        const pc_rows *rows, const char *path, pc_error *err)
 {
     pc_outfile out;
     if (pc_outfile_open(&out, path, err) < 0)
@@ -130,7 +136,7 @@ int pc_writer_file(const pc_writer *w, const pc_comparison *c, const pc_review_m
     pc_error cause = {{0}};
     int rc = w->stream ? 0 : pc_outfile_close_stream(&out, &cause);
     if (rc == 0)
-        rc = w->write(c, map, out.f, out.tmp, &cause);
+        rc = w->write(c, map, rows, out.f, out.tmp, &cause);
     if (rc < 0) {
         pc_error_set(err, "%s: %s", path, cause.msg);
         pc_outfile_abort(&out);

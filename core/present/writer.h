@@ -10,21 +10,22 @@
 #define POLCMP_WRITER_H
 
 #include "compare/compare.h"
+#include "present/present.h"
 #include "review/review.h"
 #include "util/util.h"
 
 #include <stdio.h>
 
-/* One format. Plain value (the table is static). write() writes to the stream f, or, for a
- * writer that cannot write to a stream (stream == 0: XLSX), to the file `path`; errors name no
- * file. */
+/* One format. Plain value (the table is static). write() writes the rows chosen (NULL:
+ * everything; present.h) to the stream f, or, for a writer that cannot write to a stream
+ * (stream == 0: XLSX), to the file `path`; errors name no file. */
 typedef struct pc_writer {
     const char *name;      /* the --format name: "csv" */
     const char *extension; /* a file's extension, without the dot */
     const char *alias;     /* another name that is also an extension ("markdown", "htm"), or NULL */
     int stream;            /* 1: can go to a stream such as standard output */
-    int (*write)(const pc_comparison *c, const pc_review_map *map, FILE *f, const char *path,
-                 pc_error *err);
+    int (*write)(const pc_comparison *c, const pc_review_map *map, const pc_rows *rows, FILE *f,
+                 const char *path, pc_error *err);
 } pc_writer;
 
 /* The writer with this name (or alias), case-insensitive; NULL when there is none. */
@@ -42,5 +43,8 @@ int pc_writer_stream(const pc_writer *w, const pc_comparison *c, const pc_review
  * existing file is untouched; err names path. */
 int pc_writer_file(const pc_writer *w, const pc_comparison *c, const pc_review_map *map,
                    const char *path, pc_error *err);
+/* The same for the rows chosen (NULL: everything): what one screen of the review UI shows. */
+int pc_writer_file_rows(const pc_writer *w, const pc_comparison *c, const pc_review_map *map,
+                        const pc_rows *rows, const char *path, pc_error *err);
 
 #endif

@@ -2,6 +2,7 @@
  * decisions, editing them. Reading and writing the file is review_io.c; placing decisions on a
  * comparison and the overlay of relabels is review_map.c. Rules in review.h. */
 #include "review/review.h"
+#include "util/words.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -79,11 +80,6 @@ char *pc_review_default_path(const char *first_policy_path)
 }
 
 /* ---- keys ---- */
-
-static int pc_is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 /* Length of a Unicode space at s (NBSP, the U+2000 block, ideographic space...), else 0. */
 static size_t pc_uspace_len(const char *s, size_t n)
@@ -165,9 +161,23 @@ static int pc_finding_part(const pc_comparison *c, const pc_ref *ref, const char
     return rc;
 }
 
+char *pc_review_requirement_key(const pc_comparison *c, int requirement)
+{
+    const pc_requirement *req = &c->tax->reqs[requirement];
+    pc_buf b = {0};
+    if (pc_buf_printf(&b, "%s|%s|%s", pc_finding_kind_name(PC_FIND_MISSING),
+                      req->category >= 0 ? c->tax->cats[req->category].id : "-", req->id) < 0) {
+        pc_buf_free(&b);
+        return NULL;
+    }
+    return pc_buf_steal(&b);
+}
+
 char *pc_review_finding_key(const pc_comparison *c, const pc_finding *f)
 {
     const pc_taxonomy *tax = c->tax;
+    if (f->kind == PC_FIND_MISSING && f->requirement >= 0)
+        return pc_review_requirement_key(c, f->requirement);
     const char *home = pc_review_finding_policy(c, f);
     pc_buf b = {0};
     int rc = pc_buf_printf(&b, "%s|%s", pc_finding_kind_name(f->kind),

@@ -11,7 +11,11 @@
  * "KIND|CATEGORY|PART|PART...", where CATEGORY is the category id (an attribute disagreement adds
  * "@ATTRIBUTE"; "-" when none) and each PART is a clause key ("POLICY:" in front when the clause
  * belongs to another policy) or "#" and a section title for a finding about a heading. Gap and
- * missing-required findings have no PART (the peers' clauses they cite are not what they rest on).
+ * missing-required findings have no PART (the peers' clauses they cite are not what they rest on),
+ * except that one from a regime's requirement has the requirement's id as its one PART
+ * ("missing-required|controller-contact|G1"): that is also the key of the reviewer's decision on
+ * the requirement in the checklist, met or not, so several requirements on one category keep
+ * their decisions apart.
  *
  * Placing decisions on a comparison (pc_review_map_new):
  * - a clause decision whose key equals a clause's key of its policy fits that clause (CURRENT);
@@ -21,7 +25,10 @@
  *   review again";
  * - a finding decision fits the finding with the same key (CURRENT), or else a finding of the same
  *   kind, category and policy whose clause parts each overlap the decision's at least one half
- *   (STALE);
+ *   (STALE; a missing-required decision written before its finding named its requirement fits
+ *   the first such finding as STALE too);
+ * - a requirement's decision (the key above) fits the requirement checked on its policy, whether
+ *   or not the requirement is met (CURRENT), or the decision STALE on its finding;
  * - anything else is an orphan: reported, kept in the file, never dropped.
  *
  * File format (docs/review-file.md), YAML written with libyaml's emitter, block style, decisions
@@ -115,6 +122,9 @@ char *pc_review_section_title(const pc_policy *p, size_t clause);
 /* The key of a finding: kind, category id and the keys of the clauses it rests on (stable when
  * the policy is reloaded and unchanged clauses move). */
 char *pc_review_finding_key(const pc_comparison *c, const pc_finding *f);
+/* The key of the decision on requirement `requirement` (an index into c->tax->reqs) of a
+ * policy, and of its missing-required finding: "missing-required|CATEGORY|ID". */
+char *pc_review_requirement_key(const pc_comparison *c, int requirement);
 /* The policy a finding decision is filed under: the first policy of the finding. */
 const char *pc_review_finding_policy(const pc_comparison *c, const pc_finding *f);
 
@@ -139,6 +149,8 @@ typedef struct pc_review_map {
     pc_review_fit **clause_fit; /* CURRENT: same text; STALE: the clause changed ("needs review again") */
     long *finding;              /* finding[i]: index into review->items, or -1 */
     pc_review_fit *finding_fit;
+    long *req;                  /* req[i]: the decision on cmp->reqs[i], or -1 */
+    pc_review_fit *req_fit;
     size_t *orphans, norphans;  /* decisions that fit nothing in this comparison (kept in the file) */
 } pc_review_map;
 
@@ -148,6 +160,10 @@ void pc_review_map_free(pc_review_map *m);
  * decision (a STALE dismissal does not count: the finding changed). */
 const pc_decision *pc_review_map_finding(const pc_review_map *m, size_t i, pc_review_fit *fit);
 int pc_review_map_dismissed(const pc_review_map *m, size_t i);
+/* The decision on the requirement result cmp->reqs[i] (NULL when none), and whether it is
+ * dismissed as not applicable by a CURRENT decision. */
+const pc_decision *pc_review_map_req(const pc_review_map *m, size_t i, pc_review_fit *fit);
+int pc_review_map_req_dismissed(const pc_review_map *m, size_t i);
 /* The decision on clause `clause` of policy `policy`, NULL when none. */
 const pc_decision *pc_review_map_clause(const pc_review_map *m, size_t policy, size_t clause,
                                         pc_review_fit *fit);

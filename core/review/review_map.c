@@ -188,6 +188,8 @@ static size_t rv_split(char *s, char **f, size_t max)
     return n;
 }
 
+static const char rv_missing[] = "missing-required";
+
 /* Whether a finding decision's key still describes finding key fk: same kind and category, the
  * same number of parts, each at least half similar. -1 on out of memory. */
 static int rv_finding_similar(const char *dk, const char *fk)
@@ -198,7 +200,10 @@ static int rv_finding_similar(const char *dk, const char *fk)
     if (a && b) {
         size_t na = rv_split(a, fa, PC_COMPARE_MAX_POLICIES + 4);
         size_t nb = rv_split(b, fb, PC_COMPARE_MAX_POLICIES + 4);
-        ok = na == nb && na >= 2 && strcmp(fa[0], fb[0]) == 0 && strcmp(fa[1], fb[1]) == 0;
+        ok = na >= 2 && nb >= 2 && strcmp(fa[0], fb[0]) == 0 && strcmp(fa[1], fb[1]) == 0;
+        /* A missing-required decision from before its finding named the requirement. */
+        int unnamed = na == 2 && nb == 3 && strcmp(fa[0], rv_missing) == 0;
+        ok = ok && (na == nb || unnamed);
         for (size_t i = 2; ok == 1 && i < na; i++) {
             double s = rv_similar(fa[i], fb[i]);
             ok = s < 0 ? -1 : s >= 0.5;
@@ -229,6 +234,34 @@ static int rv_findings(rv_build *b, int stale)
                 b->m->finding_fit[i] = stale ? PC_FIT_STALE : PC_FIT_CURRENT;
                 b->placed[di] = 1;
                 break;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The decision on each requirement result: the one with its key, met or not, or else the one
+ * its missing-required finding carries (a STALE one). */
+static int rv_reqs(rv_build *b)
+{
+    const pc_comparison *c = b->m->cmp;
+    for (size_t i = 0; i < c->nreqs; i++) {
+        const pc_req_result *res = &c->reqs[i];
+        char *key = pc_review_requirement_key(c, res->requirement);
+        if (!key)
+            return -1;
+        const pc_decision *d = pc_review_find(b->m->review, 1, c->policies[res->policy]->id, key);
+        free(key);
+        b->m->req[i] = d ? d - b->m->review->items : -1;
+        b->m->req_fit[i] = d ? PC_FIT_CURRENT : PC_FIT_NONE;
+        if (d)
+            b->placed[b->m->req[i]] = 1;
+        for (size_t fi = 0; !d && fi < c->nfindings; fi++) {
+            const pc_finding *f = &c->findings[fi];
+            if (f->kind == PC_FIND_MISSING && f->requirement == res->requirement &&
+                ((f->policies >> res->policy) & 1) && b->m->finding[fi] >= 0) {
+                b->m->req[i] = b->m->finding[fi];
+                b->m->req_fit[i] = b->m->finding_fit[fi];
             }
         }
     }
@@ -276,7 +309,9 @@ static pc_review_map *rv_map_alloc(const pc_review *r, const pc_comparison *c)
     m->clause_fit = calloc(c->npolicies + 1, sizeof *m->clause_fit);
     m->finding = calloc(c->nfindings + 1, sizeof *m->finding);
     m->finding_fit = calloc(c->nfindings + 1, sizeof *m->finding_fit);
-    if (!m->clause || !m->clause_fit || !m->finding || !m->finding_fit) {
+    m->req = calloc(c->nreqs + 1, sizeof *m->req);
+    m->req_fit = calloc(c->nreqs + 1, sizeof *m->req_fit);
+    if (!m->clause || !m->clause_fit || !m->finding || !m->finding_fit || !m->req || !m->req_fit) {
         pc_review_map_free(m);
         return NULL;
     }
@@ -298,7 +333,10 @@ pc_review_map *pc_review_map_new(const pc_review *r, const pc_comparison *c, pc_
         rc = rv_clauses_stale(&b);
     }
     if (rc == 0)
-        rc = rv_findings(&b, 0) < 0 || rv_findings(&b, 1) < 0 || rv_orphans(&b) < 0 ? -1 : 0;
+        rc = rv_findings(&b, 0) < 0 || rv_findings(&b, 1) < 0 || rv_reqs(&b) < 0 ||
+                     rv_orphans(&b) < 0
+                 ? -1
+                 : 0;
     rv_build_free(&b, c->npolicies, c->nfindings);
     if (rc < 0) {
         pc_error_set(err, "%s: out of memory", r->path);
@@ -322,23 +360,47 @@ void pc_review_map_free(pc_review_map *m)
     free(m->clause_fit);
     free(m->finding);
     free(m->finding_fit);
+    free(m->req);
+    free(m->req_fit);
     free(m->orphans);
     free(m);
 }
 
+/* The decision placed on finding i, or (req) on requirement result i. */
+static const pc_decision *rv_placed(const pc_review_map *m, int req, size_t i, pc_review_fit *fit)
+{
+    size_t n = !m ? 0 : req ? m->cmp->nreqs : m->cmp->nfindings;
+    long di = i < n ? (req ? m->req : m->finding)[i] : -1;
+    if (fit)
+        *fit = di >= 0 ? (req ? m->req_fit : m->finding_fit)[i] : PC_FIT_NONE;
+    return di >= 0 ? &m->review->items[di] : NULL;
+}
+
+static int rv_dismissed(const pc_review_map *m, int req, size_t i)
+{
+    pc_review_fit fit;
+    const pc_decision *d = rv_placed(m, req, i, &fit);
+    return d && fit == PC_FIT_CURRENT && d->status == PC_REV_DISMISSED;
+}
+
 const pc_decision *pc_review_map_finding(const pc_review_map *m, size_t i, pc_review_fit *fit)
 {
-    long di = m && i < m->cmp->nfindings ? m->finding[i] : -1;
-    if (fit)
-        *fit = di >= 0 ? m->finding_fit[i] : PC_FIT_NONE;
-    return di >= 0 ? &m->review->items[di] : NULL;
+    return rv_placed(m, 0, i, fit);
 }
 
 int pc_review_map_dismissed(const pc_review_map *m, size_t i)
 {
-    pc_review_fit fit;
-    const pc_decision *d = pc_review_map_finding(m, i, &fit);
-    return d && fit == PC_FIT_CURRENT && d->status == PC_REV_DISMISSED;
+    return rv_dismissed(m, 0, i);
+}
+
+const pc_decision *pc_review_map_req(const pc_review_map *m, size_t i, pc_review_fit *fit)
+{
+    return rv_placed(m, 1, i, fit);
+}
+
+int pc_review_map_req_dismissed(const pc_review_map *m, size_t i)
+{
+    return rv_dismissed(m, 1, i);
 }
 
 const pc_decision *pc_review_map_clause(const pc_review_map *m, size_t policy, size_t clause,

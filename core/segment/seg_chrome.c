@@ -24,11 +24,14 @@ static const char *const seg_chrome_edge[] = {
     "select language", "all rights reserved", "back", "toggle navigation", "open menu",
     "close menu", "sitemap", "wishlist", "new arrivals", "sale", "shop", "more",
 };
+static pc_wordset seg_chrome_edge_set = PC_WORDSET(seg_chrome_edge, true);
 /* Anywhere: never policy text on a line of its own. */
 static const char *const seg_chrome_any[] = {
     "top", "back to top", "skip to content", "skip to main content", "advertisement",
     "accept all", "reject all", "cookie settings", "toggle navigation",
 };
+static pc_wordset seg_chrome_any_set = PC_WORDSET(seg_chrome_any, true);
+/* Language names as a picker shows them, and the country codes beside them. */
 static const char *const seg_languages[] = {
     "english", "deutsch", "fran\303\247ais", "espa\xC3\xB1ol", "italiano",
     "portugu\xC3\xAAs", "nederlands", "svenska", "dansk", "norsk", "suomi", "polski",
@@ -48,7 +51,9 @@ static const char *const seg_languages[] = {
     "\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2",             /* ไทย */
     "\xD7\xA2\xD7\x91\xD7\xA8\xD7\x99\xD7\xAA",         /* עברית */
     "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xA6\xE0\xA5\x80", /* हिन्दी */
+    "us", "uk",
 };
+static pc_wordset seg_language_set = PC_WORDSET(seg_languages, true);
 static const char *const seg_buttons[] = {
     "accept", "accept all", "accept all cookies", "accept cookies", "got it", "ok", "i agree",
     "agree", "allow all", "allow cookies", "reject all", "decline", "cookie settings",
@@ -63,7 +68,7 @@ static bool seg_icontains(const char *t, size_t s, size_t e, const char *needle)
 {
     size_t n = strlen(needle);
     for (size_t i = s; i + n <= e; i++)
-        if (pc_seg_ieq(t, i, i + n, needle))
+        if (pc_seg_ieqn(t, i, i + n, needle, n))
             return true;
     return false;
 }
@@ -71,19 +76,11 @@ static bool seg_icontains(const char *t, size_t s, size_t e, const char *needle)
 /* A line made of language names ("简体中文 繁體中文 日本語 English"). */
 static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
 {
-    size_t tokens = 0, langs = 0;
-    for (size_t i = s; i < e;) {
-        while (i < e && (pc_seg_is_space((unsigned char)t[i]) || strchr("|/,()", t[i])))
-            i++;
-        size_t w = i;
-        while (i < e && !pc_seg_is_space((unsigned char)t[i]) && !strchr("|/,()", t[i]))
-            i++;
-        if (i == w)
-            break;
+    size_t tokens = 0, langs = 0, i = s;
+    pc_span w;
+    while (pc_token_next(t, e, &i, &w, "|/,()")) {
         tokens++;
-        if (SEG_IN(t, w, i, seg_languages) || pc_seg_ieq(t, w, i, "us") ||
-            pc_seg_ieq(t, w, i, "uk"))
-            langs++;
+        langs += SEG_IN(t, w.start, w.end, seg_language_set);
     }
     return langs >= min && langs * 10 >= tokens * 7;
 }
@@ -95,7 +92,7 @@ static bool seg_cookie_banner(const char *t, size_t s, size_t e)
         return false;
     for (size_t i = 0; i < sizeof seg_buttons / sizeof seg_buttons[0]; i++) {
         size_t n = strlen(seg_buttons[i]);
-        if (e - s > n + 1 && pc_seg_ieq(t, e - n, e, seg_buttons[i]) &&
+        if (e - s > n + 1 && pc_seg_ieqn(t, e - n, e, seg_buttons[i], n) &&
             !isalpha((unsigned char)t[e - n - 1]) && t[e - n - 1] != '"')
             return true;
     }
@@ -125,7 +122,7 @@ static size_t seg_trim_start(const char *t, const seg_line *l)
 static bool seg_edge_chrome(const char *t, const seg_line *l)
 {
     size_t s = seg_trim_start(t, l), e = l->end;
-    return SEG_IN(t, s, e, seg_chrome_edge) || SEG_IN(t, l->text, e, seg_chrome_edge) ||
+    return SEG_IN(t, s, e, seg_chrome_edge_set) || SEG_IN(t, l->text, e, seg_chrome_edge_set) ||
            seg_language_picker(t, s, e, 2) || seg_cookie_banner(t, s, e) ||
            seg_footer_line(t, s, e);
 }
@@ -133,7 +130,7 @@ static bool seg_edge_chrome(const char *t, const seg_line *l)
 static bool seg_any_chrome(const char *t, const seg_line *l)
 {
     size_t s = seg_trim_start(t, l), e = l->end;
-    return SEG_IN(t, s, e, seg_chrome_any) || seg_language_picker(t, s, e, 3) ||
+    return SEG_IN(t, s, e, seg_chrome_any_set) || seg_language_picker(t, s, e, 3) ||
            seg_cookie_banner(t, s, e);
 }
 
@@ -186,7 +183,7 @@ static size_t seg_glued_banner(const char *t, const seg_line *l)
         if (l->text_end - l->text <= n)
             continue;
         size_t p = l->text_end - n;
-        if (pc_seg_ieq(t, p, l->text_end, seg_title_phrases[i]) &&
+        if (pc_seg_ieqn(t, p, l->text_end, seg_title_phrases[i], n) &&
             isalnum((unsigned char)t[p - 1]) && isupper((unsigned char)t[p]))
             return p;
     }

@@ -9,6 +9,8 @@
 #define POLCMP_SEG_INTERNAL_H
 
 #include "segment/segment.h"
+#include "util/wordset.h"
+#include "util/words.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -84,14 +86,21 @@ int pc_seg_mark_chrome(const pc_doc *doc, seg_lines *L, pc_span **spans, size_t 
  * t[s..e) between spaces: the layout heuristics (is a line short enough to be a title?) count
  * what the eye sees as separate, so a CJK title written without spaces is one token. Words in
  * the language's sense are util/words.h's. */
-size_t pc_seg_count_tokens(const char *t, size_t s, size_t e);
-bool pc_seg_is_space(unsigned char c);
+static inline size_t pc_seg_count_tokens(const char *t, size_t s, size_t e)
+{
+    return pc_token_count(t + s, e - s);
+}
+static inline bool pc_seg_is_space(unsigned char c)
+{
+    return pc_is_space(c);
+}
 bool pc_seg_is_upper_at(const char *t, size_t i, size_t e);
 bool pc_seg_is_lower_at(const char *t, size_t i, size_t e);
+/* Whether t[s..e) is `word` (of n bytes for pc_seg_ieqn), ignoring ASCII case. Word lists are
+ * pc_wordsets (util/wordset.h), looked up with SEG_IN. */
 bool pc_seg_ieq(const char *t, size_t s, size_t e, const char *word);
-/* Whether t[s..e) equals one of list[0..n), ignoring ASCII case; SEG_IN takes an array. */
-bool pc_seg_in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n);
-#define SEG_IN(t, s, e, list) pc_seg_in_list(t, s, e, list, sizeof list / sizeof list[0])
+bool pc_seg_ieqn(const char *t, size_t s, size_t e, const char *word, size_t n);
+#define SEG_IN(t, s, e, set) pc_wordset_has(&(set), (t) + (s), (e) - (s))
 bool pc_seg_has_lower(const char *t, size_t s, size_t e);
 bool pc_seg_title_like(const char *t, size_t s, size_t e);
 bool pc_seg_caps_like(const char *t, size_t s, size_t e);

@@ -43,7 +43,7 @@ static long seg_roman(const char *t, size_t s, size_t e)
     }
     for (long u = 9; u >= 0; u--) {
         size_t n = strlen(canon[u]);
-        if (i + n == e && (u > 0 || tens > 0) && pc_seg_ieq(t, i, e, canon[u]))
+        if (i + n == e && (u > 0 || tens > 0) && pc_seg_ieqn(t, i, e, canon[u], n))
             return tens * 10 + u;
     }
     return 0;

@@ -128,28 +128,23 @@ static bool seg_glued_nospace(const char *t, size_t s, size_t e, size_t *te, siz
     return false;
 }
 
+static const char *const seg_connectors[] = {"and", "or", "of", "the", "for", "to", "in", "on",
+                                             "with", "&"};
+static pc_wordset seg_connector_set = PC_WORDSET(seg_connectors, true);
+static const char *const seg_pronouns[] = {"We", "Our", "You", "Your", "If", "This", "These", "They"};
+static pc_wordset seg_pronoun_set = PC_WORDSET(seg_pronouns, false);
+
 static bool seg_connector(const char *t, size_t s, size_t e)
 {
-    static const char *const w[] = {"and", "or", "of", "the", "for", "to", "in", "on", "with",
-                                    "&"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (pc_seg_ieq(t, s, e, w[i]) && !isupper((unsigned char)t[s]))
-            return true;
-    return false;
+    return e > s && !isupper((unsigned char)t[s]) && SEG_IN(t, s, e, seg_connector_set);
 }
 
 static bool seg_pronoun(const char *t, size_t s, size_t e)
 {
-    static const char *const w[] = {"We", "Our", "You", "Your", "If", "This", "These", "They"};
     size_t n = s;
     while (n < e && isalpha((unsigned char)t[n]))
         n++;
-    if (n >= e || t[n] != ' ')
-        return false;
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (pc_seg_ieq(t, s, n, w[i]) && !memcmp(t + s, w[i], n - s))
-            return true;
-    return false;
+    return n < e && t[n] == ' ' && SEG_IN(t, s, n, seg_pronoun_set);
 }
 
 /* "Advertising We also use ...", "Changes to this policy We may ...": a capitalised phrase of

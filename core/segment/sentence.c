@@ -13,11 +13,6 @@
 #include <ctype.h>
 #include <string.h>
 
-bool pc_seg_is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 static uint32_t seg_cp_at(const char *t, size_t i, size_t e, size_t *len)
 {
     uint32_t cp = 0;
@@ -61,30 +56,13 @@ bool pc_seg_has_lower(const char *t, size_t s, size_t e)
     return false;
 }
 
-size_t pc_seg_count_tokens(const char *t, size_t s, size_t e)
-{
-    size_t n = 0;
-    bool in = false;
-    for (size_t i = s; i < e; i++) {
-        bool sp = pc_seg_is_space((unsigned char)t[i]);
-        if (!sp && !in)
-            n++;
-        in = !sp;
-    }
-    return n;
-}
-
-bool pc_seg_in_list(const char *t, size_t s, size_t e, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (pc_seg_ieq(t, s, e, list[i]))
-            return true;
-    return false;
-}
-
 bool pc_seg_ieq(const char *t, size_t s, size_t e, const char *word)
 {
-    size_t n = strlen(word);
+    return pc_seg_ieqn(t, s, e, word, strlen(word));
+}
+
+bool pc_seg_ieqn(const char *t, size_t s, size_t e, const char *word, size_t n)
+{
     if (e - s != n)
         return false;
     for (size_t i = 0; i < n; i++)
@@ -103,6 +81,7 @@ static const char *const seg_starters[] = {
     "In", "For", "To", "All", "Any", "When", "Where", "Please", "Such", "Each", "Some",
     "Cookies", "Personal", "Information", "By", "As", "Unless", "However", "For", "Its",
 };
+static pc_wordset seg_starter_set = PC_WORDSET(seg_starters, false);
 
 bool pc_seg_starter_word(const char *t, size_t s, size_t e)
 {
@@ -111,10 +90,7 @@ bool pc_seg_starter_word(const char *t, size_t s, size_t e)
         w++;
     if (w == s || (w < e && !pc_seg_is_space((unsigned char)t[w]) && !strchr(",;:", t[w])))
         return false;
-    for (size_t i = 0; i < sizeof seg_starters / sizeof seg_starters[0]; i++)
-        if (w - s == strlen(seg_starters[i]) && !memcmp(t + s, seg_starters[i], w - s))
-            return true;
-    return false;
+    return SEG_IN(t, s, w, seg_starter_set);
 }
 
 /* A short line that reads as a title: a few words, starting with a capital or a digit, no
@@ -167,6 +143,9 @@ static const char *const seg_abbr_name[] = {
     "inc", "ltd", "co", "corp", "llc", "plc", "u.s", "u.k", "e.u", "u.s.a", "s.a", "b.v",
     "pty", "pte", "n.a",
 };
+static pc_wordset seg_abbr_never_set = PC_WORDSET(seg_abbr_never, true);
+static pc_wordset seg_abbr_numeric_set = PC_WORDSET(seg_abbr_numeric, true);
+static pc_wordset seg_abbr_name_set = PC_WORDSET(seg_abbr_name, true);
 
 /* Bytes of a closing quote or bracket at i, or 0. */
 static size_t seg_closer(const char *t, size_t i, size_t e)
@@ -206,11 +185,11 @@ static bool seg_period_breaks(const char *t, size_t start, size_t i, size_t next
         return true;
     if (i - w == 1 && isupper((unsigned char)t[w]))
         return false; /* an initial: "J. Smith" */
-    if (SEG_IN(t, w, i, seg_abbr_never))
+    if (SEG_IN(t, w, i, seg_abbr_never_set))
         return false;
-    if (SEG_IN(t, w, i, seg_abbr_numeric))
+    if (SEG_IN(t, w, i, seg_abbr_numeric_set))
         return !(isdigit((unsigned char)t[next]) || t[next] == '(');
-    if (SEG_IN(t, w, i, seg_abbr_name))
+    if (SEG_IN(t, w, i, seg_abbr_name_set))
         return pc_seg_starter_word(t, next, e);
     return true;
 }

@@ -204,6 +204,12 @@ int pc_session_export(const pc_session *s, const pc_writer *w, const char *path,
     return pc_writer_file(w, s->cmp, s->map, path, err);
 }
 
+int pc_session_export_rows(const pc_session *s, const pc_writer *w, const pc_rows *rows,
+                           const char *path, pc_error *err)
+{
+    return pc_writer_file_rows(w, s->cmp, s->map, rows, path, err);
+}
+
 int pc_session_fails_on(const pc_session *s, unsigned kinds)
 {
     for (size_t i = 0; i < s->cmp->nfindings; i++)

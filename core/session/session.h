@@ -93,21 +93,26 @@ void pc_session_free(pc_session *s);
  * 0, or -1 with err (the session keeps its previous comparison). */
 int pc_session_compare(pc_session *s, pc_error *err);
 
-/* What a decision is about: clause `clause` of policy `policy`, or finding `finding` of the
- * session's comparison. Plain value. */
+/* What a decision is about: clause `clause` of policy `policy`, finding `finding` of the
+ * session's comparison, or requirement `requirement` (an index into tax->reqs) of a selected
+ * regime checked on policy `policy` (a finding decision in the review file, with the key its
+ * missing-required finding has: review.h). Plain value. */
 typedef struct pc_target {
     int is_finding;
     size_t policy, clause;
     size_t finding;
+    int requirement; /* -1 unless a requirement */
 } pc_target;
 
 pc_target pc_target_clause(size_t policy, size_t clause);
 pc_target pc_target_finding(size_t finding);
+pc_target pc_target_requirement(size_t policy, int requirement);
 
 /* The decision on t as it is in the review file (NULL when none). For how it fits the
  * comparison (current, or stale: "needs review again") read s->map. */
 const pc_decision *pc_session_decision(const pc_session *s, const pc_target *t);
-/* Set the status of the decision on t (created when needed; DISMISSED only for a finding).
+/* Set the status of the decision on t (created when needed; DISMISSED only for a finding or a
+ * requirement the policy does not disclose: "not applicable").
  * A decision left with nothing in it (open, no note, no relabel) is removed. 0, or -1 with err
  * (t names nothing, out of memory; nothing changed). */
 int pc_session_decide(pc_session *s, const pc_target *t, pc_review_status status, pc_error *err);
@@ -129,6 +134,9 @@ int pc_session_save_as(pc_session *s, const char *path, pc_error *err);
  * `path` atomically. 0, or -1 with err (a file's errors name it). */
 int pc_session_write(const pc_session *s, const pc_writer *w, FILE *f, pc_error *err);
 int pc_session_export(const pc_session *s, const pc_writer *w, const char *path, pc_error *err);
+/* The rows chosen (NULL: everything; present.h), as one screen of the UI shows them. */
+int pc_session_export_rows(const pc_session *s, const pc_writer *w, const pc_rows *rows,
+                           const char *path, pc_error *err);
 
 /* Whether a finding of one of `kinds` (bit k: kind k) remains that the reviewer did not
  * dismiss (for `compare --fail-on`). */

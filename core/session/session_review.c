@@ -8,12 +8,24 @@
 
 pc_target pc_target_clause(size_t policy, size_t clause)
 {
-    return (pc_target){.is_finding = 0, .policy = policy, .clause = clause};
+    return (pc_target){.is_finding = 0, .policy = policy, .clause = clause, .requirement = -1};
 }
 
 pc_target pc_target_finding(size_t finding)
 {
-    return (pc_target){.is_finding = 1, .finding = finding};
+    return (pc_target){.is_finding = 1, .finding = finding, .requirement = -1};
+}
+
+pc_target pc_target_requirement(size_t policy, int requirement)
+{
+    return (pc_target){.is_finding = 1, .policy = policy, .requirement = requirement};
+}
+
+/* The result of requirement target t in the comparison, or NULL when it was not checked. */
+static const pc_req_result *pc_target_req(const pc_session *s, const pc_target *t)
+{
+    long i = t->policy < s->npols ? pc_req_result_index(s->cmp, t->policy, t->requirement) : -1;
+    return i >= 0 ? &s->cmp->reqs[i] : NULL;
 }
 
 /* A decision's address in the review: the policy it is filed under and its key (review.h), and
@@ -33,7 +45,13 @@ static int pc_target_key_of(const pc_session *s, const pc_target *t, pc_target_k
                             pc_error *err)
 {
     memset(k, 0, sizeof *k);
-    if (t->is_finding && t->finding < s->cmp->nfindings) {
+    if (t->requirement >= 0 && pc_target_req(s, t)) {
+        k->policy = s->pols[t->policy]->id;
+        k->key = pc_review_requirement_key(s->cmp, t->requirement);
+    } else if (t->requirement >= 0) {
+        pc_error_set(err, "no such requirement checked");
+        return -1;
+    } else if (t->is_finding && t->finding < s->cmp->nfindings) {
         const pc_finding *f = &s->cmp->findings[t->finding];
         k->policy = pc_review_finding_policy(s->cmp, f);
         k->key = pc_review_finding_key(s->cmp, f);
@@ -98,6 +116,11 @@ int pc_session_decide(pc_session *s, const pc_target *t, pc_review_status status
 {
     if (status == PC_REV_DISMISSED && !t->is_finding) {
         pc_error_set(err, "only a finding can be dismissed");
+        return -1;
+    }
+    const pc_req_result *res = t->requirement >= 0 ? pc_target_req(s, t) : NULL;
+    if (status == PC_REV_DISMISSED && res && res->status != PC_REQ_NOT_DISCLOSED) {
+        pc_error_set(err, "only a requirement the policy does not disclose can be dismissed");
         return -1;
     }
     pc_decision *d = pc_session_get(s, t, err);

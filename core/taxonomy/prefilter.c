@@ -4,6 +4,9 @@
  */
 #include "taxonomy/prefilter.h"
 
+#include "taxonomy/prefilter_cache.h"
+#include "util/hash.h"
+
 #include <hs.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -43,6 +46,7 @@ struct pc_prefilter {
     hs_database_t *db;
     size_t db_bytes;
     double build_ms;
+    int cached; /* the literals and the database came from the cache file */
 };
 
 /* pc_prefilter_scratch: owns the Vectorscan scratch and the bitset of literals seen. */
@@ -123,16 +127,26 @@ static int pf_same_strings(char *const *a, size_t na, char *const *b, size_t nb)
     return 1;
 }
 
+/* A hash of rule i's pattern, options and literals: rules that differ in it never share. */
+static uint64_t pf_rule_hash(const pc_prefilter *pf, size_t i)
+{
+    const pc_rule_lits *l = &pf->lits[i];
+    uint64_t h = PC_FNV_SEED ^ (uint64_t)(pf->rules[i]->caseless * 2 + l->caseless);
+    h = pc_fnv64(h, pf->rules[i]->pattern, strlen(pf->rules[i]->pattern));
+    return (h ^ l->nlits ^ (l->form.nlits << 20)) * 1099511628211ull;
+}
+
 /* The first rule before i that always gives rule i's result: the same pattern and options
- * (so the same match), and the same literals (so the same candidate bits). */
-static unsigned pf_canon(const pc_prefilter *pf, size_t i)
+ * (so the same match), and the same literals (so the same candidate bits). hash: every
+ * rule's pf_rule_hash. */
+static unsigned pf_canon(const pc_prefilter *pf, size_t i, const uint64_t *hash)
 {
     const pc_rule *r = pf->rules[i];
     const pc_rule_lits *l = &pf->lits[i];
     for (size_t j = 0; j < i; j++) {
         const pc_rule *q = pf->rules[j];
         const pc_rule_lits *m = &pf->lits[j];
-        if (q->caseless == r->caseless && !strcmp(q->pattern, r->pattern) &&
+        if (hash[j] == hash[i] && q->caseless == r->caseless && !strcmp(q->pattern, r->pattern) &&
             m->caseless == l->caseless && pf_same_strings(m->lits, m->nlits, l->lits, l->nlits) &&
             pf_same_strings(m->form.lits, m->form.nlits, l->form.lits, l->form.nlits))
             return pf->canon[j];
@@ -140,32 +154,39 @@ static unsigned pf_canon(const pc_prefilter *pf, size_t i)
     return (unsigned)i;
 }
 
-static int pf_literals(pc_prefilter *pf)
+/* Every rule's literals: derived (or declared), unless `cached` says pf->lits came from the
+ * cache; then the masks and the shared confirmations. */
+static int pf_literals(pc_prefilter *pf, int cached)
 {
     pf->words = (pf->nrules + 63) / 64;
-    pf->lits = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->lits);
     pf->always = calloc(pf->words ? pf->words : 1, sizeof *pf->always);
     pf->caseless = calloc(pf->words ? pf->words : 1, sizeof *pf->caseless);
     pf->formed = calloc(pf->words ? pf->words : 1, sizeof *pf->formed);
     pf->forms = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->forms);
     pf->canon = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->canon);
     pf->jit = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->jit);
-    if (!pf->jit || !pf->lits || !pf->always || !pf->caseless || !pf->formed || !pf->forms ||
-        !pf->canon)
+    uint64_t *hash = calloc(pf->nrules ? pf->nrules : 1, sizeof *hash);
+    if (!hash || !pf->jit || !pf->always || !pf->caseless || !pf->formed || !pf->forms ||
+        !pf->canon) {
+        free(hash);
         return -1;
+    }
     for (size_t i = 0; i < pf->nrules; i++) {
         const pc_rule *r = pf->rules[i];
         pc_rule_lits *l = &pf->lits[i];
-        if (pc_lit_derive(r->pattern, r->caseless, l) < 0)
+        if ((!cached && pc_lit_derive(r->pattern, r->caseless, l) < 0) ||
+            (!cached && !l->nlits && r->literal && pc_lit_declare(r->literal, r->caseless, l) < 0)) {
+            free(hash);
             return -1;
-        if (!l->nlits && r->literal && pc_lit_declare(r->literal, r->caseless, l) < 0)
-            return -1;
+        }
         if (!l->nlits)
             pf->always[i >> 6] |= 1ull << (i & 63);
         else if (l->caseless)
             pf->caseless[i >> 6] |= 1ull << (i & 63);
-        pf->canon[i] = pf_canon(pf, i);
+        hash[i] = pf_rule_hash(pf, i);
+        pf->canon[i] = pf_canon(pf, i, hash);
     }
+    free(hash);
     return 0;
 }
 
@@ -513,6 +534,8 @@ static void pf_arrays_free(pf_arrays *a)
     free(a->lens);
 }
 
+/* The distinct literals, their roots and the conjunctions; then the database, unless it came
+ * from the cache. */
 static int pf_compile(pc_prefilter *pf, const char *path, pc_error *err)
 {
     pf_arrays a = {0};
@@ -520,6 +543,11 @@ static int pf_compile(pc_prefilter *pf, const char *path, pc_error *err)
         pf_arrays_free(&a);
         pc_error_set(err, "%s: out of memory", path);
         return -1;
+    }
+    if (pf->db) {
+        pf_arrays_free(&a);
+        hs_database_size(pf->db, &pf->db_bytes);
+        return 0;
     }
     hs_compile_error_t *ce = NULL;
     hs_error_t rc = hs_compile_lit_multi(a.s, a.flags, a.ids, a.lens, (unsigned)a.n, HS_MODE_BLOCK,
@@ -535,17 +563,26 @@ static int pf_compile(pc_prefilter *pf, const char *path, pc_error *err)
     return 0;
 }
 
-int pc_prefilter_build(pc_taxonomy *tax, pc_error *err)
+int pc_prefilter_build(pc_taxonomy *tax, const char *cache, pc_error *err)
 {
     double t0 = pf_now_ms();
     pc_prefilter *pf = calloc(1, sizeof *pf);
     tax->prefilter = pf;
-    if (!pf || pf_number(pf, tax) < 0 || pf_literals(pf) < 0) {
+    if (!pf || pf_number(pf, tax) < 0 ||
+        !(pf->lits = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->lits))) {
+        pc_error_set(err, "%s: out of memory", tax->path);
+        return -1;
+    }
+    uint64_t key = cache ? pc_pfcache_key(pf->rules, pf->nrules) : 0;
+    pf->cached = key && pc_pfcache_load(cache, key, pf->nrules, pf->lits, &pf->db) == 0;
+    if (pf_literals(pf, pf->cached) < 0) {
         pc_error_set(err, "%s: out of memory", tax->path);
         return -1;
     }
     if (pf_compile(pf, tax->path, err) < 0)
         return -1;
+    if (key && !pf->cached)
+        pc_pfcache_store(cache, key, pf->nrules, pf->lits, pf->db);
     pf->build_ms = pf_now_ms() - t0;
     return 0;
 }
@@ -632,6 +669,11 @@ size_t pc_prefilter_bytes(const pc_prefilter *pf)
 double pc_prefilter_build_ms(const pc_prefilter *pf)
 {
     return pf->build_ms;
+}
+
+int pc_prefilter_cached(const pc_prefilter *pf)
+{
+    return pf->cached;
 }
 
 const pcre2_code *pc_prefilter_code(const pc_prefilter *pf, const pc_rule *r)

@@ -33,8 +33,10 @@
 typedef struct pc_prefilter pc_prefilter;
 
 /* Number every rule of tax (rule->index), derive its literals and compile the scan database
- * into tax->prefilter. 0, or -1 with err set. */
-int pc_prefilter_build(pc_taxonomy *tax, pc_error *err);
+ * into tax->prefilter. With `cache` (a file name, prefilter_cache.h) the literals and the
+ * database are read from it when it holds them for these rules, and written to it when it
+ * does not; NULL builds without a cache. 0, or -1 with err set. */
+int pc_prefilter_build(pc_taxonomy *tax, const char *cache, pc_error *err);
 void pc_prefilter_free(pc_prefilter *pf);
 
 /* The rules in index order (rule i has index i) and their literals. */
@@ -47,6 +49,8 @@ size_t pc_prefilter_words(const pc_prefilter *pf);
 size_t pc_prefilter_bytes(const pc_prefilter *pf);
 /* Milliseconds spent deriving literals and compiling the database. */
 double pc_prefilter_build_ms(const pc_prefilter *pf);
+/* Whether the literals and the database were read from the cache file. */
+int pc_prefilter_cached(const pc_prefilter *pf);
 /* Rule r's pattern, JIT-compiled: the taxonomy loads its rules' patterns without JIT and the
  * first call for a rule compiles a JIT copy, owned by pf (the rule's own code when JIT is not
  * available for it). Safe from several threads: they may each compile one, the first

@@ -11,6 +11,7 @@
  */
 #include "taxonomy/taxonomy.h"
 #include "taxonomy/prefilter.h"
+#include "taxonomy/prefilter_cache.h"
 #include "taxonomy/tax_yaml.h"
 #include "util/file.h"
 
@@ -342,7 +343,9 @@ static int tx_parse(pc_tax_ctx *c, const char *data, size_t len)
     return rc;
 }
 
-pc_taxonomy *pc_tax_load_mem(const char *name, const char *data, size_t len, pc_error *err)
+/* Parse data and build the prefilter, through the cache file `cache` when not NULL. */
+static pc_taxonomy *tx_load(const char *name, const char *data, size_t len, const char *cache,
+                            pc_error *err)
 {
     pc_tax_ctx c = {.path = name, .err = err};
     c.tax = calloc(1, sizeof *c.tax);
@@ -354,12 +357,17 @@ pc_taxonomy *pc_tax_load_mem(const char *name, const char *data, size_t len, pc_
     int rc = tx_parse(&c, data, len);
     free(c.ids);
     if (rc == 0)
-        rc = pc_prefilter_build(c.tax, err);
+        rc = pc_prefilter_build(c.tax, cache, err);
     if (rc < 0) {
         pc_tax_free(c.tax);
         return NULL;
     }
     return c.tax;
+}
+
+pc_taxonomy *pc_tax_load_mem(const char *name, const char *data, size_t len, pc_error *err)
+{
+    return tx_load(name, data, len, NULL, err);
 }
 
 pc_taxonomy *pc_tax_load(const char *path, pc_error *err)
@@ -368,7 +376,9 @@ pc_taxonomy *pc_tax_load(const char *path, pc_error *err)
     char *data = pc_file_read(path, 0, NULL, &len, err);
     if (!data)
         return NULL;
-    pc_taxonomy *t = pc_tax_load_mem(path, data, len, err);
+    char *cache = pc_pfcache_path(path);
+    pc_taxonomy *t = tx_load(path, data, len, cache, err);
+    free(cache);
     free(data);
     return t;
 }

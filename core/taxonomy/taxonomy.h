@@ -138,8 +138,11 @@ typedef struct pc_taxonomy {
     struct pc_prefilter *prefilter; /* required literals and their scan (prefilter.h) */
 } pc_taxonomy;
 
+/* Load the taxonomy file at path. Its compiled literal database is kept in DIR/.NAME.cache
+ * beside it (taxonomy/prefilter_cache.h: read when it matches these rules and this build,
+ * rebuilt and rewritten when it is missing, stale or corrupt; never an error). */
 pc_taxonomy *pc_tax_load(const char *path, pc_error *err);
-/* Load from memory; `name` stands for the file in messages. */
+/* Load from memory, without a cache; `name` stands for the file in messages. */
 pc_taxonomy *pc_tax_load_mem(const char *name, const char *data, size_t len, pc_error *err);
 void pc_tax_free(pc_taxonomy *tax);
 

@@ -87,6 +87,43 @@ size_t pc_word_count(const char *s, size_t len)
     return k;
 }
 
+int pc_is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int pc_token_sep(unsigned char c, const char *seps)
+{
+    return pc_is_space(c) || (seps && strchr(seps, c));
+}
+
+int pc_token_next(const char *s, size_t len, size_t *pos, pc_span *tok, const char *seps)
+{
+    size_t i = *pos;
+    while (i < len && pc_token_sep((unsigned char)s[i], seps))
+        i++;
+    if (i >= len)
+        return 0;
+    tok->start = i;
+    while (i < len && !pc_token_sep((unsigned char)s[i], seps))
+        i++;
+    tok->end = i;
+    *pos = i;
+    return 1;
+}
+
+size_t pc_token_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    int in = 0;
+    for (size_t i = 0; i < len; i++) {
+        int sp = pc_is_space((unsigned char)s[i]);
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
 size_t pc_word_fold(char *out, size_t cap, const char *s, pc_span w)
 {
     size_t n = 0;

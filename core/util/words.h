@@ -19,6 +19,18 @@
 int pc_word_next(const char *s, size_t len, size_t *pos, pc_span *w);
 /* How many words s[0..len) holds. */
 size_t pc_word_count(const char *s, size_t len);
+
+/* Layout tokens: the runs of bytes between ASCII white space (and the bytes of `seps`, which
+ * may be NULL), what the eye sees as separate on a line, for the layout heuristics (is a line
+ * short enough to be a title? is it a row of language names?): "opt-out" is one token and a
+ * CJK title written without spaces is one. pc_token_next: the next token of s[0..len) at or
+ * after *pos, its span in *tok, *pos moved past it; 0 when none is left. */
+int pc_token_next(const char *s, size_t len, size_t *pos, pc_span *tok, const char *seps);
+/* How many layout tokens s[0..len) holds. */
+size_t pc_token_count(const char *s, size_t len);
+/* Whether c is ASCII white space (space, tab, line feed, carriage return, form feed, vertical
+ * tab). */
+int pc_is_space(unsigned char c);
 /* The word s[w.start, w.end) with ASCII letters lower-cased and U+2019 written as "'", into
  * out (at most cap - 1 bytes and a NUL; cap > 0). Folding never makes a word longer, so
  * w.end - w.start + 1 bytes always hold it. Returns the bytes written. */

@@ -180,7 +180,8 @@ with open("huge.txt", "w") as f:
 PY
 size=$(stat -c %s huge.txt)
 saved_limit=$limit
-limit=$((limit * 3))   # about 8 s of work on an idle machine; CI shares its two cores
+limit=$((limit * 6))   # about 8 s of work on an idle machine; a guard against a hang, wide
+                       # enough for two test suites sharing two cores
 if [ -x /usr/bin/time ] && [ $sanitized = 0 ]; then
     run 0 /usr/bin/time -f 'maxrss_kb=%M' -o rss "$bin" segment huge.txt
     rss=$(sed -n 's/^maxrss_kb=//p' rss)

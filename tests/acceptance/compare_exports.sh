@@ -19,6 +19,7 @@ ex=("$src"/examples/0* "$tmp/=SUM(1+1).txt")
 
 "$bin" compare --regime gdpr -o "$tmp/out.json" "${ex[@]}"
 for f in csv tsv md html xlsx; do "$bin" compare -o "$tmp/out.$f" "${ex[@]}"; done
+for f in md xlsx; do "$bin" compare --regime gdpr -o "$tmp/gdpr.$f" "${ex[@]}"; done
 
 python3 - "$tmp" <<'PY'
 import csv, html.parser, json, re, sys, zipfile
@@ -97,6 +98,29 @@ check(">-</t>" in strings and ">'-</t>" not in strings, "xlsx: the '-' placehold
 check("<pane" in sheets and 'ySplit="1"' in sheets, "xlsx: header row not frozen")
 check("'=SUM(1+1)" in strings, "xlsx: the formula header is not neutralised")
 check(not re.search(r"<t[^>]*>=", strings), "xlsx: a string starts with =")
+
+# With a regime, the checklist is a table (a sheet) of its own: a requirement on a policy, the
+# clause that meets it by number and text, as the JSON's requirements say.
+book = zipfile.ZipFile(f"{d}/gdpr.xlsx").read("xl/workbook.xml").decode()
+sheet_names = re.findall(r'<sheet name="([^"]*)"', book)
+check(sheet_names == ["Matrix", "Stated values", "Findings", "Checklist"],
+      f"xlsx with --regime: sheet names {sheet_names}")
+md = open(f"{d}/gdpr.md", encoding="utf-8").read()
+check("## Checklist" in md, "md with --regime: no checklist")
+rows = [[c.strip() for c in line.strip("|").split("|")] for line in
+        md.split("## Checklist", 1)[-1].splitlines() if line.startswith("| GDPR")]
+reqs = [r for r in j["requirements"] if r["policy"] == "01-freshbox"]
+compared = 0
+check(len(rows) == len(j["requirements"]), f"md: {len(rows)} checklist rows, json {len(j['requirements'])}")
+for r in reqs:
+    row = next((x for x in rows if x[1].startswith(r["requirement"] + " ") and x[3] == "01-freshbox"), None)
+    ev = next((p["evidence"] for p in r["parts"] if p["evidence"] and "number" in p["evidence"]), None)
+    check(row is not None and row[4].startswith(r["status"].replace("-", " ")),
+          f"md: checklist row of {r['requirement']}: {row}")
+    if row and r["status"] == "met" and ev:
+        check(row[5] == str(ev["number"]), f"md: {r['requirement']} met by clause {row[5]}, json {ev['number']}")
+        compared += 1
+check(compared >= 3, f"md: only {compared} met requirements compared with the json")
 
 if fail:
     print("\n".join(fail)); sys.exit(1)

@@ -9,7 +9,7 @@ static tui_selection top_selection(tuif *f)
 {
     tui_selection sel = tui_sel_none();
     tui_view *top = tui_app_top(&f->app);
-    top->ops->selection(top, &sel);
+    tui_view_selection(top, &sel);
     return sel;
 }
 

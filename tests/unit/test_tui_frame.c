@@ -215,12 +215,12 @@ static void test_decision_survives_and_goes_stale(void **state)
     sel.clause = c;
     assert_int_equal(tui_app_push(&fx.app, &tui_view_document, &sel), 0);
     tuif_keys(&fx, "Space");
-    assert_string_equal(tui_model_clause_mark(&fx.app, 0, c), "✓");
+    assert_int_equal(tui_model_clause_mark(&fx.app, 0, c), TUI_MARK_REVIEWED);
     tuif_close(&fx);
 
     /* Reopened unchanged: still reviewed. */
     assert_int_equal(tuif_open_review(&fx, paths, 2, 0, review), 0);
-    assert_string_equal(tui_model_clause_mark(&fx.app, 0, c), "✓");
+    assert_int_equal(tui_model_clause_mark(&fx.app, 0, c), TUI_MARK_REVIEWED);
     tuif_close(&fx);
 
     /* The clause edited: the decision moves to it as "needs review again". */
@@ -232,7 +232,18 @@ static void test_decision_survives_and_goes_stale(void **state)
     fclose(f);
     assert_int_equal(tuif_open_review(&fx, paths, 2, 0, review), 0);
     size_t c2 = clause_starting(fx.pols[0], "We may sell customer lists");
-    assert_string_equal(tui_model_clause_mark(&fx.app, 0, c2), "?");
+    assert_int_equal(tui_model_clause_mark(&fx.app, 0, c2), TUI_MARK_STALE);
+    /* ) goes to it from the top of the document, ( comes back to it around the end. */
+    sel.clause = 0;
+    assert_int_equal(tui_app_push(&fx.app, &tui_view_document, &sel), 0);
+    tuif_keys(&fx, ")");
+    tui_view_selection(tui_app_top(&fx.app), &sel);
+    assert_int_equal(sel.clause, c2);
+    assert_string_equal(fx.app.status, "decision needing review again 1/1");
+    tuif_keys(&fx, "g (");
+    tui_view_selection(tui_app_top(&fx.app), &sel);
+    assert_int_equal(sel.clause, c2);
+    assert_string_equal(fx.app.status, "decision needing review again 1/1 (from the bottom)");
     tuif_close(&fx);
     free(text);
 }

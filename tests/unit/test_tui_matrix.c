@@ -44,7 +44,7 @@ static tui_selection selected(void)
 {
     tui_selection sel;
     tui_view *v = tui_app_top(&fx.app);
-    v->ops->selection(v, &sel);
+    tui_view_selection(v, &sel);
     return sel;
 }
 

@@ -1,9 +1,10 @@
-/* test_util.c: the shared base: errors (the first one wins), the word tokenizer and the
- * whole-file reader. */
+/* test_util.c: the shared base: errors (the first one wins), the word tokenizer, layout tokens,
+ * word sets and the whole-file reader. */
 #include "testutil.h"
 
 #include "util/file.h"
 #include "util/util.h"
+#include "util/wordset.h"
 #include "util/words.h"
 
 #include <stdio.h>
@@ -63,6 +64,51 @@ static void test_word_count(void **state)
     assert_int_equal(pc_word_count("", 0), 0);
 }
 
+static void test_tokens(void **state)
+{
+    (void)state;
+    const char *s = "  English | Deutsch/\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E (US)\t";
+    size_t len = strlen(s), pos = 0, n = 0;
+    const char *want[] = {"English", "Deutsch", "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", "US"};
+    pc_span t;
+    while (pc_token_next(s, len, &pos, &t, "|/,()")) {
+        assert_true(n < 4);
+        assert_int_equal(t.end - t.start, strlen(want[n]));
+        assert_memory_equal(s + t.start, want[n], t.end - t.start);
+        n++;
+    }
+    assert_int_equal(n, 4);
+    /* without separators only white space splits: "|", "Deutsch/日本語" and "(US)" are one each */
+    assert_int_equal(pc_token_count(s, len), 4);
+    assert_int_equal(pc_token_count("opt-out\n\n of  it", 17), 3);
+    assert_int_equal(pc_token_count("   ", 3), 0);
+    pos = 0;
+    assert_int_equal(pc_token_next(" \t", 2, &pos, &t, NULL), 0);
+}
+
+static const char *const test_set_words[] = {"top", "back to top", "e.g", "\xC3\xA9t\xC3\xA9", "us"};
+static const char *const test_case_words[] = {"We", "Our"};
+
+static void test_wordset(void **state)
+{
+    (void)state;
+    static pc_wordset folded = PC_WORDSET(test_set_words, true);
+    static pc_wordset exact = PC_WORDSET(test_case_words, false);
+    assert_true(pc_wordset_has(&folded, "Top", 3));
+    assert_true(pc_wordset_has(&folded, "BACK TO TOP", 11));
+    assert_true(pc_wordset_has(&folded, "E.G", 3));
+    assert_true(pc_wordset_has(&folded, "\xC3\xA9t\xC3\xA9", 5));
+    assert_true(pc_wordset_has(&folded, "us", 2));
+    assert_false(pc_wordset_has(&folded, "to", 2));
+    assert_false(pc_wordset_has(&folded, "tops", 4));
+    assert_false(pc_wordset_has(&folded, "", 0));
+    assert_false(pc_wordset_has(&folded, "back to top ", 12));
+    assert_true(pc_wordset_has(&exact, "We", 2));
+    assert_false(pc_wordset_has(&exact, "we", 2));
+    assert_false(pc_wordset_has(&exact, "OUR", 3));
+    assert_true(pc_wordset_has(&exact, "Our", 3));
+}
+
 static void test_file_read(void **state)
 {
     (void)state;
@@ -90,6 +136,8 @@ int main(void)
         cmocka_unit_test(test_first_error_wins),
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_word_count),
+        cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_wordset),
         cmocka_unit_test(test_file_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,334 @@
+/* prefilter_cache.c: see prefilter_cache.h. */
+#define _GNU_SOURCE /* dl_iterate_phdr */
+#include "taxonomy/prefilter_cache.h"
+
+#include "util/atomic.h"
+#include "util/file.h"
+#include "util/hash.h"
+#include "util/util.h"
+
+#include <elf.h>
+#include <link.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define PFC_MAGIC    "PCLITDB1"
+#define PFC_HEADER   32           /* magic, key, payload length, checksum */
+#define PFC_MAX_FILE (64u << 20) /* a cache larger than this is not one of ours */
+#define PFC_MAX_STR  4096        /* longest literal accepted */
+
+
+/* ---- the key ------------------------------------------------------------------------------ */
+
+/* dl_iterate_phdr callback: the GNU build id of the first object (the program). */
+static int pfc_build_id_of(struct dl_phdr_info *info, size_t size, void *out)
+{
+    (void)size;
+    uint64_t *h = out;
+    for (size_t i = 0; i < info->dlpi_phnum; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+        if (ph->p_type != PT_NOTE)
+            continue;
+        const char *p = (const char *)(info->dlpi_addr + ph->p_vaddr), *end = p + ph->p_memsz;
+        while (p + sizeof(ElfW(Nhdr)) <= end) {
+            const ElfW(Nhdr) *nh = (const ElfW(Nhdr) *)(const void *)p;
+            size_t name = (nh->n_namesz + 3u) & ~3u, desc = (nh->n_descsz + 3u) & ~3u;
+            const char *d = p + sizeof *nh + name;
+            if (d + nh->n_descsz > end)
+                break;
+            if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 && !memcmp(p + sizeof *nh, "GNU", 4)) {
+                *h = pc_fnv64(PC_FNV_SEED, d, nh->n_descsz);
+                return 1;
+            }
+            p = d + desc;
+        }
+    }
+    return 1; /* only the program itself */
+}
+
+/* Without a build id (a linker that adds none): the program file's identity, which any
+ * rebuild changes (inode, size, modification time). */
+static uint64_t pfc_exe_id(void)
+{
+    struct stat st;
+    if (stat("/proc/self/exe", &st) < 0)
+        return 0;
+    uint64_t v[5] = {(uint64_t)st.st_dev, (uint64_t)st.st_ino, (uint64_t)st.st_size,
+                     (uint64_t)st.st_mtim.tv_sec, (uint64_t)st.st_mtim.tv_nsec};
+    return pc_fnv64(PC_FNV_SEED ^ 1, v, sizeof v);
+}
+
+/* This build: its GNU build id, else its program file; 0 when neither is known. */
+static uint64_t pfc_build_id(void)
+{
+    static _Atomic uint64_t id; /* 0: not looked up yet; 1: none */
+    uint64_t v = id;
+    if (!v) {
+        uint64_t h = 0;
+        dl_iterate_phdr(pfc_build_id_of, &h);
+        if (!h)
+            h = pfc_exe_id();
+        v = h ? h : 1;
+        id = v;
+    }
+    return v == 1 ? 0 : v;
+}
+
+uint64_t pc_pfcache_key(const pc_rule *const *rules, size_t n)
+{
+    const char *off = getenv("POLCMP_NO_CACHE");
+    uint64_t build = pfc_build_id();
+    if ((off && *off && strcmp(off, "0")) || !build)
+        return 0;
+    uint64_t h = pc_fnv64(PC_FNV_SEED, &build, sizeof build);
+    const char *hv = hs_version();
+    h = pc_fnv64(h, hv, strlen(hv) + 1);
+    for (size_t i = 0; i < n; i++) {
+        const pc_rule *r = rules[i];
+        unsigned char c = (unsigned char)r->caseless;
+        h = pc_fnv64(h, &c, 1);
+        h = pc_fnv64(h, r->pattern, strlen(r->pattern) + 1);
+        h = pc_fnv64(h, r->literal ? r->literal : "", r->literal ? strlen(r->literal) + 1 : 1);
+        h = pc_fnv64(h, r->literal ? "\1" : "\0", 1);
+    }
+    return h ? h : 1;
+}
+
+char *pc_pfcache_path(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    pc_buf b = {0};
+    if (pc_buf_add(&b, path, dir) < 0 || pc_buf_printf(&b, ".%s.cache", path + dir) < 0) {
+        pc_buf_free(&b);
+        return NULL;
+    }
+    return pc_buf_steal(&b);
+}
+
+/* ---- decoding ----------------------------------------------------------------------------- */
+
+/* pfc_in: a bounded reader over borrowed bytes; ok drops to 0 at the first bad read. */
+typedef struct pfc_in {
+    const char *p, *end;
+    int ok;
+} pfc_in;
+
+static const char *pfc_take(pfc_in *in, size_t n)
+{
+    if (!in->ok || (size_t)(in->end - in->p) < n) {
+        in->ok = 0;
+        return NULL;
+    }
+    const char *p = in->p;
+    in->p += n;
+    return p;
+}
+
+static uint64_t pfc_u(pfc_in *in, size_t n)
+{
+    const char *p = pfc_take(in, n);
+    uint64_t v = 0;
+    if (p && n == 8)
+        memcpy(&v, p, 8);
+    else if (p && n == 4) {
+        uint32_t w;
+        memcpy(&w, p, 4);
+        v = w;
+    } else if (p)
+        v = (unsigned char)*p;
+    return v;
+}
+
+/* A count of u32-length strings into *out (owned), each without NUL bytes. */
+static int pfc_strs(pfc_in *in, char ***out, size_t *n)
+{
+    uint64_t k = pfc_u(in, 4);
+    if (!in->ok || k > (size_t)(in->end - in->p) / 4)
+        return -1; /* every string takes at least its length */
+    *out = calloc(k ? k : 1, sizeof **out);
+    if (!*out)
+        return -1;
+    for (*n = 0; *n < k; (*n)++) {
+        uint64_t len = pfc_u(in, 4);
+        const char *s = len <= PFC_MAX_STR ? pfc_take(in, len) : NULL;
+        if (!s || memchr(s, '\0', len) || !((*out)[*n] = pc_strndup(s, len)))
+            return -1;
+    }
+    return 0;
+}
+
+/* A count of u32 ends into *out (owned): non-decreasing, none past `limit`. */
+static int pfc_ends(pfc_in *in, size_t **out, size_t *n, size_t limit)
+{
+    uint64_t k = pfc_u(in, 4);
+    if (!in->ok || k > (size_t)(in->end - in->p) / 4)
+        return -1;
+    *out = calloc(k ? k : 1, sizeof **out);
+    if (!*out)
+        return -1;
+    for (*n = 0; *n < k; (*n)++) {
+        uint64_t v = pfc_u(in, 4);
+        if (!in->ok || v > limit || (*n && v < (*out)[*n - 1]))
+            return -1;
+        (*out)[*n] = (size_t)v;
+    }
+    return 0;
+}
+
+static int pfc_rule(pfc_in *in, pc_rule_lits *l)
+{
+    uint64_t caseless = pfc_u(in, 1), source = pfc_u(in, 1), flags = pfc_u(in, 4);
+    if (!in->ok || caseless > 1 || source > PC_LIT_DECLARED)
+        return -1;
+    l->caseless = (int)caseless;
+    l->source = (pc_lit_source)source;
+    l->flags = (unsigned)flags;
+    pc_lit_form *f = &l->form;
+    if (pfc_strs(in, &l->lits, &l->nlits) < 0 || pfc_strs(in, &f->lits, &f->nlits) < 0 ||
+        pfc_ends(in, &f->gend, &f->ngroups, f->nlits) < 0 ||
+        pfc_ends(in, &f->tend, &f->nterms, f->ngroups) < 0)
+        return -1;
+    return 0;
+}
+
+static int pfc_payload(pfc_in *in, size_t nrules, pc_rule_lits *lits, const char **db,
+                       size_t *dblen)
+{
+    if (pfc_u(in, 4) != nrules || !in->ok)
+        return -1;
+    for (size_t i = 0; i < nrules; i++)
+        if (pfc_rule(in, &lits[i]) < 0)
+            return -1;
+    uint64_t n = pfc_u(in, 8);
+    if (!in->ok || n == 0 || n != (uint64_t)(in->end - in->p))
+        return -1;
+    *db = pfc_take(in, (size_t)n);
+    *dblen = (size_t)n;
+    return 0;
+}
+
+int pc_pfcache_decode(const char *data, size_t len, uint64_t key, size_t nrules,
+                      pc_rule_lits *lits, const char **db, size_t *dblen, int check_sum)
+{
+    pfc_in in = {data, data + len, 1};
+    const char *magic = pfc_take(&in, 8);
+    uint64_t k = pfc_u(&in, 8), plen = pfc_u(&in, 8), sum = pfc_u(&in, 8);
+    int rc = -1;
+    if (in.ok && !memcmp(magic, PFC_MAGIC, 8) && k == key && plen == len - PFC_HEADER &&
+        (!check_sum || pc_fnv64(PC_FNV_SEED, in.p, (size_t)plen) == sum))
+        rc = pfc_payload(&in, nrules, lits, db, dblen);
+    if (rc < 0)
+        for (size_t i = 0; i < nrules; i++) {
+            pc_lit_free(&lits[i]);
+            memset(&lits[i], 0, sizeof lits[i]);
+        }
+    return rc;
+}
+
+/* ---- encoding ----------------------------------------------------------------------------- */
+
+static int pfc_put(pc_buf *b, uint64_t v, size_t n)
+{
+    uint32_t w = (uint32_t)v;
+    unsigned char c = (unsigned char)v;
+    return pc_buf_add(b, n == 8 ? (const void *)&v : n == 4 ? (const void *)&w : &c, n);
+}
+
+static int pfc_put_strs(pc_buf *b, char *const *s, size_t n)
+{
+    int rc = pfc_put(b, n, 4);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        size_t len = strlen(s[i]);
+        rc = len > PFC_MAX_STR ? -1 : pfc_put(b, len, 4) < 0 ? -1 : pc_buf_add(b, s[i], len);
+    }
+    return rc;
+}
+
+static int pfc_put_ends(pc_buf *b, const size_t *v, size_t n)
+{
+    int rc = pfc_put(b, n, 4);
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = pfc_put(b, v[i], 4);
+    return rc;
+}
+
+static int pfc_put_rule(pc_buf *b, const pc_rule_lits *l)
+{
+    const pc_lit_form *f = &l->form;
+    return pfc_put(b, (uint64_t)l->caseless, 1) < 0 || pfc_put(b, l->source, 1) < 0 ||
+                   pfc_put(b, l->flags, 4) < 0 || pfc_put_strs(b, l->lits, l->nlits) < 0 ||
+                   pfc_put_strs(b, f->lits, f->nlits) < 0 ||
+                   pfc_put_ends(b, f->gend, f->ngroups) < 0 ||
+                   pfc_put_ends(b, f->tend, f->nterms) < 0
+               ? -1
+               : 0;
+}
+
+char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits, const char *db,
+                        size_t dblen, size_t *len)
+{
+    pc_buf b = {0};
+    int rc = pc_buf_add(&b, PFC_MAGIC, 8) < 0 || pc_buf_add(&b, &key, 8) < 0 ||
+                     pc_buf_add(&b, "\0\0\0\0\0\0\0\0", 8) < 0 ||
+                     pc_buf_add(&b, "\0\0\0\0\0\0\0\0", 8) < 0 || pfc_put(&b, nrules, 4) < 0
+                 ? -1
+                 : 0;
+    for (size_t i = 0; i < nrules && rc == 0; i++)
+        rc = pfc_put_rule(&b, &lits[i]);
+    if (rc == 0)
+        rc = pfc_put(&b, dblen, 8) < 0 || pc_buf_add(&b, db, dblen) < 0 ? -1 : 0;
+    if (rc < 0) {
+        pc_buf_free(&b);
+        return NULL;
+    }
+    uint64_t plen = b.len - PFC_HEADER, sum = pc_fnv64(PC_FNV_SEED, b.data + PFC_HEADER, plen);
+    memcpy(b.data + 16, &plen, 8);
+    memcpy(b.data + 24, &sum, 8);
+    *len = b.len;
+    return pc_buf_steal(&b);
+}
+
+/* ---- files -------------------------------------------------------------------------------- */
+
+int pc_pfcache_load(const char *path, uint64_t key, size_t nrules, pc_rule_lits *lits,
+                    hs_database_t **db)
+{
+    size_t len, dblen;
+    const char *dbp;
+    pc_error err = {{0}};
+    char *data = pc_file_read(path, PFC_MAX_FILE, NULL, &len, &err);
+    if (!data)
+        return -1;
+    int rc = pc_pfcache_decode(data, len, key, nrules, lits, &dbp, &dblen, 1);
+    if (rc == 0 && hs_deserialize_database(dbp, dblen, db) != HS_SUCCESS) {
+        for (size_t i = 0; i < nrules; i++) {
+            pc_lit_free(&lits[i]);
+            memset(&lits[i], 0, sizeof lits[i]);
+        }
+        rc = -1;
+    }
+    free(data);
+    return rc;
+}
+
+void pc_pfcache_store(const char *path, uint64_t key, size_t nrules, const pc_rule_lits *lits,
+                      const hs_database_t *db)
+{
+    char *bytes = NULL, *ser = NULL;
+    size_t serlen = 0, len = 0;
+    if (hs_serialize_database(db, &ser, &serlen) != HS_SUCCESS)
+        return;
+    bytes = pc_pfcache_encode(key, nrules, lits, ser, serlen, &len);
+    free(ser);
+    pc_outfile o;
+    pc_error err = {{0}};
+    if (bytes && pc_outfile_open(&o, path, &err) == 0) {
+        if (fwrite(bytes, 1, len, o.f) == len)
+            pc_outfile_commit(&o, &err);
+        else
+            pc_outfile_abort(&o);
+    }
+    free(bytes);
+}

@@ -1,0 +1,14 @@
+/* hash.c: see hash.h. */
+#include "util/hash.h"
+
+#define FNV_PRIME 0x100000001b3ull
+
+uint64_t pc_fnv64(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= FNV_PRIME;
+    }
+    return h;
+}

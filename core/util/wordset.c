@@ -1,0 +1,64 @@
+/* wordset.c: see wordset.h. */
+#include "util/wordset.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+static pthread_mutex_t pc_wordset_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned char pc_ws_byte(const pc_wordset *set, unsigned char c)
+{
+    return set->fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* FNV-1a over the (folded) bytes. */
+static size_t pc_ws_hash(const pc_wordset *set, const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ pc_ws_byte(set, (unsigned char)s[i])) * 16777619u;
+    return h & (PC_WORDSET_SLOTS - 1);
+}
+
+static bool pc_ws_equal(const pc_wordset *set, size_t k, const char *s, size_t len)
+{
+    if (set->len[k] != len)
+        return false;
+    const char *w = set->words[k];
+    for (size_t i = 0; i < len; i++)
+        if (pc_ws_byte(set, (unsigned char)s[i]) != pc_ws_byte(set, (unsigned char)w[i]))
+            return false;
+    return true;
+}
+
+static void pc_ws_build(pc_wordset *set)
+{
+    memset(set->slot, 0, sizeof set->slot);
+    for (size_t k = 0; k < set->n; k++) {
+        size_t n = strlen(set->words[k]);
+        set->len[k] = (unsigned char)(n < 255 ? n : 255);
+        size_t h = pc_ws_hash(set, set->words[k], n);
+        while (set->slot[h] && !pc_ws_equal(set, set->slot[h] - 1u, set->words[k], n))
+            h = (h + 1) & (PC_WORDSET_SLOTS - 1);
+        set->slot[h] = (unsigned char)(k + 1);
+    }
+}
+
+bool pc_wordset_has(pc_wordset *set, const char *s, size_t len)
+{
+    if (!atomic_load_explicit(&set->ready, memory_order_acquire)) {
+        pthread_mutex_lock(&pc_wordset_lock);
+        if (!atomic_load_explicit(&set->ready, memory_order_relaxed)) {
+            pc_ws_build(set);
+            atomic_store_explicit(&set->ready, 1, memory_order_release);
+        }
+        pthread_mutex_unlock(&pc_wordset_lock);
+    }
+    if (len >= 255)
+        return false;
+    for (size_t h = pc_ws_hash(set, s, len); set->slot[h]; h = (h + 1) & (PC_WORDSET_SLOTS - 1))
+        if (pc_ws_equal(set, set->slot[h] - 1u, s, len))
+            return true;
+    return false;
+}

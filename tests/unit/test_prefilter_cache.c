@@ -1,0 +1,250 @@
+/* test_prefilter_cache.c: the compiled literal database kept beside a taxonomy
+ * (taxonomy/prefilter_cache.h): written on the first load, read on the next with the same
+ * literals and the same scan results, and ignored and rebuilt when it is stale, truncated,
+ * corrupt or not a cache at all; POLCMP_NO_CACHE turns it off. */
+#define _GNU_SOURCE /* memmem */
+#include "testutil.h"
+
+#include "taxonomy/prefilter.h"
+#include "taxonomy/prefilter_cache.h"
+#include "taxonomy/taxonomy.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const texts[] = {
+    "We retain your data for 30 days and keep backups.",
+    "We never sell personal information to anyone.",
+    "Cookies help us remember you.",
+    "Nothing here.",
+};
+
+/* The taxonomy file in the temporary directory and the cache beside it. */
+static char tax_path[512], cache_path[600];
+
+static void write_taxonomy(const char *replace, const char *with)
+{
+    size_t len;
+    char *yaml = test_read_file(POLCMP_TEST_DATA "/taxonomy/tiny.yaml", &len);
+    assert_non_null(yaml);
+    char *at = replace ? strstr(yaml, replace) : NULL;
+    if (replace)
+        assert_non_null(at);
+    FILE *f = fopen(tax_path, "wb");
+    assert_non_null(f);
+    if (at) {
+        fwrite(yaml, 1, (size_t)(at - yaml), f);
+        fputs(with, f);
+        fputs(at + strlen(replace), f);
+    } else {
+        fwrite(yaml, 1, len, f);
+    }
+    fclose(f);
+    free(yaml);
+}
+
+static pc_taxonomy *load(int want_cached)
+{
+    pc_error err = {{0}};
+    pc_taxonomy *tax = pc_tax_load(tax_path, &err);
+    assert_non_null(tax);
+    assert_int_equal(pc_prefilter_cached(tax->prefilter), want_cached);
+    assert_int_equal(access(cache_path, R_OK), 0); /* written when it was not read */
+    return tax;
+}
+
+/* Two taxonomies from the same file agree on every rule's literals and on every scan. */
+static void assert_same(const pc_taxonomy *a, const pc_taxonomy *b)
+{
+    const pc_prefilter *pa = a->prefilter, *pb = b->prefilter;
+    assert_int_equal(pc_prefilter_nrules(pa), pc_prefilter_nrules(pb));
+    for (size_t i = 0; i < pc_prefilter_nrules(pa); i++) {
+        const pc_rule_lits *x = pc_prefilter_lits(pa, i), *y = pc_prefilter_lits(pb, i);
+        assert_int_equal(x->nlits, y->nlits);
+        assert_int_equal(x->caseless, y->caseless);
+        assert_int_equal(x->source, y->source);
+        assert_int_equal(x->form.nlits, y->form.nlits);
+        assert_int_equal(x->form.nterms, y->form.nterms);
+        for (size_t k = 0; k < x->nlits; k++)
+            assert_string_equal(x->lits[k], y->lits[k]);
+        for (size_t k = 0; k < x->form.nlits; k++)
+            assert_string_equal(x->form.lits[k], y->form.lits[k]);
+    }
+    pc_error err = {{0}};
+    pc_prefilter_scratch *sa = pc_prefilter_scratch_new(pa, &err), *sb = pc_prefilter_scratch_new(pb, &err);
+    assert_non_null(sa);
+    assert_non_null(sb);
+    size_t words = pc_prefilter_words(pa);
+    uint64_t *ba = calloc(words, 8), *bb = calloc(words, 8);
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        assert_int_equal(pc_prefilter_scan(pa, sa, texts[t], strlen(texts[t]), ba), 0);
+        assert_int_equal(pc_prefilter_scan(pb, sb, texts[t], strlen(texts[t]), bb), 0);
+        assert_memory_equal(ba, bb, words * 8);
+    }
+    free(ba);
+    free(bb);
+    pc_prefilter_scratch_free(sa);
+    pc_prefilter_scratch_free(sb);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    unsetenv("POLCMP_NO_CACHE");
+    snprintf(tax_path, sizeof tax_path, "%s/tiny.yaml", test_temp_dir());
+    snprintf(cache_path, sizeof cache_path, "%s/.tiny.yaml.cache", test_temp_dir());
+    unlink(cache_path);
+    write_taxonomy(NULL, NULL);
+    return 0;
+}
+
+static void test_written_then_read(void **state)
+{
+    (void)state;
+    char *p = pc_pfcache_path(tax_path);
+    assert_string_equal(p, cache_path);
+    free(p);
+    p = pc_pfcache_path("privacy.yaml");
+    assert_string_equal(p, ".privacy.yaml.cache");
+    free(p);
+    pc_taxonomy *fresh = load(0);
+    pc_taxonomy *cached = load(1);
+    assert_same(fresh, cached);
+    pc_tax_free(fresh);
+    pc_tax_free(cached);
+}
+
+static void write_bytes(const char *data, size_t len)
+{
+    FILE *f = fopen(cache_path, "wb");
+    assert_non_null(f);
+    fwrite(data, 1, len, f);
+    fclose(f);
+}
+
+/* Each damaged cache is ignored (the literals are derived again, the same), then replaced. */
+static void test_damaged(void **state)
+{
+    (void)state;
+    pc_taxonomy *ref = load(0);
+    size_t len;
+    char *good = test_read_file(cache_path, &len);
+    assert_non_null(good);
+    assert_true(len > 64);
+    char *bad = malloc(len);
+    for (int kind = 0; kind < 6; kind++) {
+        memcpy(bad, good, len);
+        size_t n = len;
+        switch (kind) {
+        case 0: n = len / 2; break;               /* truncated */
+        case 1: bad[len / 2] ^= 0x40; break;      /* a byte flipped in the payload */
+        case 2: bad[9] ^= 1; break;               /* another key */
+        case 3: n = 0; break;                     /* empty */
+        case 4: memset(bad, 'x', len); break;     /* not a cache */
+        case 5: bad[0] = 'Q'; break;              /* another magic */
+        }
+        write_bytes(bad, n);
+        pc_taxonomy *t = load(0);
+        assert_same(ref, t);
+        pc_tax_free(t);
+        t = load(1); /* rewritten */
+        pc_tax_free(t);
+    }
+    free(bad);
+    free(good);
+    pc_tax_free(ref);
+}
+
+/* A changed rule makes the cache stale: the new pattern's literal is derived. */
+static void test_stale(void **state)
+{
+    (void)state;
+    pc_taxonomy *t = load(0);
+    pc_tax_free(t);
+    write_taxonomy("pattern: '\\bsell\\b'", "pattern: '\\bvend\\b'");
+    t = load(0);
+    int seen = 0;
+    for (size_t i = 0; i < pc_prefilter_nrules(t->prefilter); i++) {
+        const pc_rule_lits *l = pc_prefilter_lits(t->prefilter, i);
+        for (size_t k = 0; k < l->nlits; k++)
+            seen |= !strcmp(l->lits[k], "vend");
+    }
+    assert_true(seen);
+    pc_tax_free(t);
+    t = load(1);
+    pc_tax_free(t);
+}
+
+static void test_off(void **state)
+{
+    (void)state;
+    setenv("POLCMP_NO_CACHE", "1", 1);
+    pc_error err = {{0}};
+    pc_taxonomy *t = pc_tax_load(tax_path, &err);
+    assert_non_null(t);
+    assert_int_equal(pc_prefilter_cached(t->prefilter), 0);
+    assert_int_equal(access(cache_path, F_OK), -1);
+    pc_tax_free(t);
+    unsetenv("POLCMP_NO_CACHE");
+}
+
+/* The decoder's field checks, without the checksum: out-of-range ends, an over-long count,
+ * a wrong number of rules, a literal with a NUL are refused; nothing leaks. */
+static void test_decode_fields(void **state)
+{
+    (void)state;
+    char *lit[] = {"retain", "keep"};
+    size_t gend[] = {1, 2}, tend[] = {2};
+    pc_rule_lits l = {.lits = lit, .nlits = 2, .caseless = 1, .source = PC_LIT_DERIVED,
+                      .form = {.lits = lit, .nlits = 2, .gend = gend, .ngroups = 2, .tend = tend, .nterms = 1}};
+    size_t len, dblen;
+    const char *db;
+    char *bytes = pc_pfcache_encode(42, 1, &l, "DB", 2, &len);
+    assert_non_null(bytes);
+    pc_rule_lits out = {0};
+    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &db, &dblen, 1), 0);
+    assert_int_equal(out.nlits, 2);
+    assert_string_equal(out.form.lits[1], "keep");
+    assert_int_equal(out.form.tend[0], 2);
+    assert_int_equal(dblen, 2);
+    assert_memory_equal(db, "DB", 2);
+    pc_lit_free(&out);
+    memset(&out, 0, sizeof out);
+    assert_int_equal(pc_pfcache_decode(bytes, len, 43, 1, &out, &db, &dblen, 1), -1);
+    pc_rule_lits two[2] = {{0}};
+    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 2, two, &db, &dblen, 0), -1);
+    assert_null(two[0].lits);
+    free(bytes);
+    gend[1] = 3; /* past the conjunction's literals */
+    bytes = pc_pfcache_encode(42, 1, &l, "DB", 2, &len);
+    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &db, &dblen, 1), -1);
+    assert_null(out.lits);
+    free(bytes);
+    gend[1] = 2;
+    tend[0] = 3; /* past the groups */
+    bytes = pc_pfcache_encode(42, 1, &l, "DB", 2, &len);
+    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &db, &dblen, 1), -1);
+    free(bytes);
+    tend[0] = 2;
+    bytes = pc_pfcache_encode(42, 1, &l, "DB", 2, &len);
+    char *nul = memmem(bytes, len, "keep", 4);
+    assert_non_null(nul);
+    nul[1] = '\0';
+    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &db, &dblen, 0), -1);
+    assert_null(out.lits);
+    free(bytes);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_written_then_read, setup),
+        cmocka_unit_test_setup(test_damaged, setup),
+        cmocka_unit_test_setup(test_stale, setup),
+        cmocka_unit_test_setup(test_off, setup),
+        cmocka_unit_test(test_decode_fields),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
