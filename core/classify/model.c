@@ -148,13 +148,14 @@ static double model_top(const double d[PC_MODEL_CLASSES])
 }
 
 unsigned pc_model_given(const double cut[PC_MODEL_CLASSES], const double rule_cut[PC_MODEL_CLASSES],
-                        double margin, const double d[PC_MODEL_CLASSES], unsigned rules,
-                        unsigned strong)
+                        double margin, unsigned margined, const double d[PC_MODEL_CLASSES],
+                        unsigned rules, unsigned strong)
 {
     unsigned mask = strong;
     double floor = model_top(d) - margin;
     for (int k = 0; k < PC_MODEL_CLASSES; k++)
-        if ((d[k] >= cut[k] || ((rules >> k & 1) && d[k] >= rule_cut[k])) && d[k] >= floor)
+        if ((d[k] >= cut[k] || ((rules >> k & 1) && d[k] >= rule_cut[k])) &&
+            (d[k] >= floor || !(margined >> k & 1)))
             mask |= 1u << k;
     return mask;
 }
@@ -167,7 +168,7 @@ unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d
         cut[k] = m->cls[k].at[u].cut;
         rule_cut[k] = m->cls[k].at[u].rule_cut;
     }
-    return pc_model_given(cut, rule_cut, m->margin[u], d, rules, strong);
+    return pc_model_given(cut, rule_cut, m->margin[u], m->margined[u], d, rules, strong);
 }
 
 unsigned pc_model_alone(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES])
@@ -175,7 +176,7 @@ unsigned pc_model_alone(const pc_model *m, pc_model_unit_kind u, const double d[
     double cut[PC_MODEL_CLASSES];
     for (int k = 0; k < PC_MODEL_CLASSES; k++)
         cut[k] = m->cls[k].at[u].alone_cut;
-    return pc_model_given(cut, cut, m->margin[u], d, 0, 0);
+    return pc_model_given(cut, cut, m->margin[u], m->margined[u], d, 0, 0);
 }
 
 double pc_model_cut_for(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
@@ -183,5 +184,5 @@ double pc_model_cut_for(const pc_model *m, pc_model_unit_kind u, const double d[
 {
     const pc_model_rule *r = &m->cls[k].at[u];
     double cut = rules >> k & 1 ? r->rule_cut : r->cut, floor = model_top(d) - m->margin[u];
-    return floor > cut ? floor : cut;
+    return (m->margined[u] >> k & 1) && floor > cut ? floor : cut;
 }

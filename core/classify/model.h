@@ -14,10 +14,12 @@
  * decision value w.x + b (pc_model_link); the class is given when the score reaches the class's
  * threshold, or its lower rule threshold when a rule of that class gave a label too (where a
  * rule fires, the model needs less to agree; "any score" and "the same score" are the two
- * ends), and its decision value lies within the model's margin of the unit's highest (a unit
- * rarely has more than two classes: a class far behind the leading one is left out). All are
- * chosen by cross-validation when training, once for texts read whole and once for clauses read
- * one by one (pc_model_unit_kind).
+ * ends), and, for the classes the margin applies to, its decision value lies within the
+ * model's margin of the unit's highest (a unit rarely has more than two classes: a class far
+ * behind the leading one is left out). A class the model may not give alone (its labels
+ * without a rule were mostly wrong) has its cut at DBL_MAX (threshold 1): only its rule cut
+ * gives it. All are chosen by cross-validation when training, once for texts read whole and
+ * once for clauses read one by one (pc_model_unit_kind).
  *
  * The model belongs to one taxonomy: it stores the taxonomy's fingerprint (its categories and
  * their rules, pc_model_tax_fingerprint) and refuses another. The file format is in
@@ -104,6 +106,8 @@ typedef struct pc_model {
     double margin[PC_MODEL_NUNITS]; /* per kind of unit: a class is given only when its decision
                                        value is within this of the unit's highest (HUGE_VAL: no
                                        limit) */
+    unsigned margined[PC_MODEL_NUNITS]; /* per kind of unit: bit per class, the margin applies
+                                           to it (cross-validation keeps it where it helps) */
     size_t nfeat;
     uint32_t *keys;     /* nfeat feature keys, increasing */
     float *idf;         /* nfeat */

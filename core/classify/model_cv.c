@@ -3,12 +3,13 @@
  *
  * Every choice is made twice: on all the units (what the model keeps), and for each fold on the
  * units outside it, applied to the fold's units. Those held-out decisions decide between modes
- * (the rule cut is kept only where it raises the class's held-out F1) and choose the margin,
- * and they are what `polcmp train --cv` reports: figures no choice has seen. */
+ * (the rule cut is kept only where it raises the class's held-out F1), choose the margin and
+ * the classes it applies to, and the classes that need a rule, and they are what `polcmp train --cv` reports: figures no choice has seen. */
 #include "classify/model_internal.h"
 #include "classify/model_train_internal.h"
 
 #include <linear.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +132,7 @@ static double cv_f1(double tp, double fp, double fn)
 
 #define CV_RULE_CUTS 32   /* rule cuts tried per class, besides "any" and "the same" */
 #define CV_ANY (-1e300)   /* a rule cut below every decision value */
+#define CV_ALL ((1u << PC_MODEL_CLASSES) - 1)
 
 /* Whether a point is given whatever the cut: a strong rule, or a rule at the rule cut. */
 static int cv_forced(const cv_point *p, double rule_cut)
@@ -210,6 +212,8 @@ typedef struct cv_ctx {
     cv_cuts *cuts;
     unsigned use_rule[PC_MODEL_NUNITS]; /* bit per class: its rule cut is kept */
     double margin[PC_MODEL_NUNITS];
+    unsigned margined[PC_MODEL_NUNITS]; /* bit per class: the margin applies to it */
+    unsigned need_rule[PC_MODEL_NUNITS]; /* bit per class: given only where the rules give it */
 } cv_ctx;
 
 static cv_cuts *cv_cuts_of(const cv_ctx *cx, pc_model_unit_kind u, int f)
@@ -284,50 +288,65 @@ static double cv_heldout_f1(const cv_ctx *cx, int k, pc_model_unit_kind u, int u
 /* ---- deciding units ----------------------------------------------------------------------- */
 
 /* The classes given to unit i read as kind u with the cuts of fold f, the combination's (rules
- * and the chosen modes) or the model's alone, and a margin. */
+ * and the chosen modes) or the model's alone, and a margin for the classes in margined. */
 static unsigned cv_decide(const cv_ctx *cx, size_t i, pc_model_unit_kind u, int f, int alone,
-                          double margin)
+                          double margin, unsigned margined)
 {
     const tr_state *st = cx->st;
     const cv_cuts *c = cv_cuts_of(cx, u, f);
     double cut[PC_MODEL_CLASSES], rule_cut[PC_MODEL_CLASSES];
     for (int k = 0; k < PC_MODEL_CLASSES; k++) {
         int keep = cx->use_rule[u] >> k & 1;
-        cut[k] = alone ? c->alone[k] : keep ? c->cut[k] : c->plain[k];
+        cut[k] = alone ? c->alone[k] : cx->need_rule[u] >> k & 1 ? DBL_MAX : keep ? c->cut[k] : c->plain[k];
         rule_cut[k] = alone ? c->alone[k] : keep ? c->rule_cut[k] : c->plain[k];
     }
     if (u == PC_MODEL_TEXT)
-        return pc_model_given(cut, rule_cut, margin, &st->oof[i * PC_MODEL_CLASSES],
+        return pc_model_given(cut, rule_cut, margin, margined, &st->oof[i * PC_MODEL_CLASSES],
                               alone ? 0 : st->rules12[i], alone ? 0 : st->strong12[i]);
     unsigned mask = 0;
     for (size_t x = st->cfirst[i]; x < st->cfirst[i] + st->cn[i]; x++)
-        mask |= pc_model_given(cut, rule_cut, margin, &st->oofx[x * PC_MODEL_CLASSES],
+        mask |= pc_model_given(cut, rule_cut, margin, margined, &st->oofx[x * PC_MODEL_CLASSES],
                                alone ? 0 : st->crules[x], alone ? 0 : st->cstrong[x]);
     return mask;
 }
 
-/* Micro- plus macro-F1 over the classes of the held-out decisions of kind u with a margin. */
-static double cv_objective(const cv_ctx *cx, pc_model_unit_kind u, double margin)
+/* Each class's weighted counts over the held-out decisions of kind u with a margin for the
+ * classes in margined. Plain value. */
+typedef struct cv_counts {
+    double tp[PC_MODEL_CLASSES], fp[PC_MODEL_CLASSES], fn[PC_MODEL_CLASSES];
+} cv_counts;
+
+static void cv_count(const cv_ctx *cx, pc_model_unit_kind u, double margin, unsigned margined,
+                     cv_counts *n)
 {
     const tr_state *st = cx->st;
-    double tp[PC_MODEL_CLASSES] = {0}, fp[PC_MODEL_CLASSES] = {0}, fn[PC_MODEL_CLASSES] = {0};
+    memset(n, 0, sizeof *n);
     for (size_t i = 0; i < st->n; i++) {
-        unsigned g = st->ex[i].labels, p = cv_decide(cx, i, u, st->fold[i], 0, margin);
+        unsigned g = st->ex[i].labels, p = cv_decide(cx, i, u, st->fold[i], 0, margin, margined);
         for (int k = 0; k < PC_MODEL_CLASSES; k++) {
             double w = (st->ex[i].known >> k & 1) ? st->ex[i].weight : 0;
-            tp[k] += (g >> k & 1) && (p >> k & 1) ? w : 0;
-            fp[k] += !(g >> k & 1) && (p >> k & 1) ? w : 0;
-            fn[k] += (g >> k & 1) && !(p >> k & 1) ? w : 0;
+            n->tp[k] += (g >> k & 1) && (p >> k & 1) ? w : 0;
+            n->fp[k] += !(g >> k & 1) && (p >> k & 1) ? w : 0;
+            n->fn[k] += (g >> k & 1) && !(p >> k & 1) ? w : 0;
         }
     }
+}
+
+/* Micro- plus macro-F1 over the classes of the held-out decisions of kind u with a margin for
+ * the classes in margined. */
+static double cv_objective(const cv_ctx *cx, pc_model_unit_kind u, double margin,
+                           unsigned margined)
+{
+    cv_counts n;
+    cv_count(cx, u, margin, margined, &n);
     double TP = 0, FP = 0, FN = 0, macro = 0;
     int classes = 0;
     for (int k = 0; k < PC_MODEL_CLASSES; k++) {
-        TP += tp[k];
-        FP += fp[k];
-        FN += fn[k];
-        if (tp[k] + fp[k] + fn[k] > 0) {
-            macro += cv_f1(tp[k], fp[k], fn[k]);
+        TP += n.tp[k];
+        FP += n.fp[k];
+        FN += n.fn[k];
+        if (n.tp[k] + n.fp[k] + n.fn[k] > 0) {
+            macro += cv_f1(n.tp[k], n.fp[k], n.fn[k]);
             classes++;
         }
     }
@@ -337,15 +356,50 @@ static double cv_objective(const cv_ctx *cx, pc_model_unit_kind u, double margin
 /* The margins tried, loosest first (a tighter one must do strictly better). */
 static const double cv_margins[] = {HUGE_VAL, 6, 5, 4, 3.5, 3, 2.5, 2, 1.5, 1};
 
+/* The margin of kind u: the one with the best micro- plus macro-F1 over every class; then it
+ * stays on only the classes whose held-out F1 it raises (a class kept from the unit by a class
+ * that leads it may well be there too). */
 static void cv_choose_margin(cv_ctx *cx, pc_model_unit_kind u)
 {
     double best = -1;
     for (size_t j = 0; j < sizeof cv_margins / sizeof cv_margins[0]; j++) {
-        double v = cv_objective(cx, u, cv_margins[j]);
+        double v = cv_objective(cx, u, cv_margins[j], CV_ALL);
         if (v > best + 1e-12) {
             best = v;
             cx->margin[u] = cv_margins[j];
         }
+    }
+    cv_counts with, without;
+    cv_count(cx, u, cx->margin[u], CV_ALL, &with);
+    cv_count(cx, u, cx->margin[u], 0, &without);
+    cx->margined[u] = 0;
+    for (int k = 0; k < PC_MODEL_CLASSES; k++)
+        if (cv_f1(with.tp[k], with.fp[k], with.fn[k]) >
+            cv_f1(without.tp[k], without.fp[k], without.fn[k]) + 1e-12)
+            cx->margined[u] |= 1u << k;
+}
+
+/* The classes the model may not give alone on units of kind u: those whose held-out labels
+ * given without the rules are wrong more often than right (a reviewer cannot trust them), where
+ * leaving them to the rules costs nothing in micro- plus macro-F1. */
+static void cv_choose_need_rule(cv_ctx *cx, pc_model_unit_kind u)
+{
+    const tr_state *st = cx->st;
+    double right[PC_MODEL_CLASSES] = {0}, wrong[PC_MODEL_CLASSES] = {0};
+    for (size_t i = 0; i < st->n; i++) {
+        unsigned strong, rules = cv_rules(st, i, u, &strong);
+        unsigned p = cv_decide(cx, i, u, st->fold[i], 0, cx->margin[u], cx->margined[u]);
+        for (int k = 0; k < PC_MODEL_CLASSES; k++)
+            if ((p >> k & 1) && !(rules >> k & 1) && (st->ex[i].known >> k & 1))
+                *(st->ex[i].labels >> k & 1 ? &right[k] : &wrong[k]) += st->ex[i].weight;
+    }
+    for (int k = 0; k < PC_MODEL_CLASSES; k++) {
+        if (wrong[k] <= right[k])
+            continue;
+        double before = cv_objective(cx, u, cx->margin[u], cx->margined[u]);
+        cx->need_rule[u] |= 1u << k;
+        if (cv_objective(cx, u, cx->margin[u], cx->margined[u]) < before - 1e-12)
+            cx->need_rule[u] &= ~(1u << k);
     }
 }
 
@@ -356,10 +410,11 @@ static void cv_keep(const cv_ctx *cx)
     for (int u = 0; u < PC_MODEL_NUNITS; u++) {
         const cv_cuts *c = cv_cuts_of(cx, (pc_model_unit_kind)u, cx->st->set->folds);
         m->margin[u] = cx->margin[u];
+        m->margined[u] = cx->margined[u];
         for (int k = 0; k < PC_MODEL_CLASSES; k++) {
             pc_model_rule *r = &m->cls[k].at[u];
             int keep = cx->use_rule[u] >> k & 1;
-            r->cut = keep ? c->cut[k] : c->plain[k];
+            r->cut = cx->need_rule[u] >> k & 1 ? DBL_MAX : keep ? c->cut[k] : c->plain[k];
             r->rule_cut = keep ? c->rule_cut[k] : c->plain[k];
             r->alone_cut = c->alone[k];
             r->threshold = pc_model_link(cx->st->set, r->cut);
@@ -389,8 +444,8 @@ static int cv_report(const cv_ctx *cx, pc_model_cv *cv)
         cv->rules10[i] = st->texts[i].cls ? pc_classified_opp10(st->texts[i].cls) : 0;
         for (int u = 0; u < PC_MODEL_NUNITS; u++) {
             pc_model_unit_kind ku = (pc_model_unit_kind)u;
-            cv->model[u][i] = cv_decide(cx, i, ku, st->fold[i], 1, cx->margin[u]);
-            cv->combined[u][i] = cv_decide(cx, i, ku, st->fold[i], 0, cx->margin[u]);
+            cv->model[u][i] = cv_decide(cx, i, ku, st->fold[i], 1, cx->margin[u], cx->margined[u]);
+            cv->combined[u][i] = cv_decide(cx, i, ku, st->fold[i], 0, cx->margin[u], cx->margined[u]);
         }
     }
     return 0;
@@ -408,6 +463,7 @@ static void cv_choose_all(cv_ctx *cx)
                 cx->use_rule[u] |= 1u << k;
         }
         cv_choose_margin(cx, ku);
+        cv_choose_need_rule(cx, ku);
     }
     cv_keep(cx);
 }

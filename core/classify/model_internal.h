@@ -32,9 +32,9 @@ static inline long pc_model_row_of(const pc_model *m, uint32_t key)
 }
 
 /* The classes given by cuts: d[k] at or above cut[k], or rule_cut[k] for the classes in rules,
- * and no more than margin below the highest d; plus strong. */
+ * and, for the classes in margined, no more than margin below the highest d; plus strong. */
 unsigned pc_model_given(const double cut[PC_MODEL_CLASSES], const double rule_cut[PC_MODEL_CLASSES],
-                        double margin, const double d[PC_MODEL_CLASSES], unsigned rules,
-                        unsigned strong);
+                        double margin, unsigned margined, const double d[PC_MODEL_CLASSES],
+                        unsigned rules, unsigned strong);
 
 #endif

@@ -1,11 +1,12 @@
 /* model_io.c: the model file (docs/model-file.md): a text header anyone can read with `head`,
  * then the weights as little-endian binary with their checksum.
  *
- *   polcmp-model 1
+ *   polcmp-model 2
  *   taxonomy ID FINGERPRINT
  *   data CHECKSUM RECORDS REVIEWED
  *   settings KEY=VALUE ...
- *   margin TEXT_MARGIN CLAUSE_MARGIN           (a number, or "none")
+ *   margin TEXT_MARGIN CLAUSE_MARGIN TEXT_CLASSES CLAUSE_CLASSES
+ *         (a margin is a number or "none"; its classes, the bits of those it applies to, hex)
  *   class K THRESHOLD RULE_THRESHOLD ALONE  CLAUSE_THRESHOLD CLAUSE_RULE_THRESHOLD
  *         CLAUSE_ALONE BIAS SCALE NAME                 (one line, K = 0..11 in order)
  *   weights NFEAT CHECKSUM
@@ -196,6 +197,8 @@ static void io_header(const pc_model *m, pc_buf *b)
         else
             pc_buf_adds(b, " none");
     }
+    for (int u = 0; u < PC_MODEL_NUNITS; u++)
+        pc_buf_printf(b, " %03x", m->margined[u]);
     pc_buf_adds(b, "\n");
     for (int k = 0; k < PC_MODEL_CLASSES; k++) {
         const pc_model_class *c = &m->cls[k];
@@ -370,16 +373,21 @@ static int io_settings_line(io_reader *r, pc_model *m, pc_error *err)
 static int io_margin_line(io_reader *r, pc_model *m, pc_error *err)
 {
     char v[PC_MODEL_NUNITS][64];
+    unsigned bits[PC_MODEL_NUNITS];
     int n = 0;
     if (io_line(r, err) < 0)
         return -1;
-    if (sscanf(r->buf, "margin %63s %63s%n", v[0], v[1], &n) != 2 || r->buf[n])
-        return io_bad(r, err, "expected 'margin TEXT CLAUSE'");
+    if (sscanf(r->buf, "margin %63s %63s %3x %3x%n", v[0], v[1], &bits[0], &bits[1], &n) != 4 ||
+        r->buf[n])
+        return io_bad(r, err, "expected 'margin TEXT CLAUSE TEXT_CLASSES CLAUSE_CLASSES'");
     for (int u = 0; u < PC_MODEL_NUNITS; u++) {
         if (!strcmp(v[u], "none"))
             m->margin[u] = HUGE_VAL;
         else if (io_num(v[u], &m->margin[u]) < 0 || m->margin[u] < 0)
             return io_bad(r, err, "a margin is neither 'none' nor a number at least 0");
+        if (bits[u] >> PC_MODEL_CLASSES)
+            return io_bad(r, err, "a margin's classes name a class past the last");
+        m->margined[u] = bits[u];
     }
     return 0;
 }

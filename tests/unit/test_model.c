@@ -9,6 +9,7 @@
 #include "classify/model.h"
 #include "classify/model_train.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,12 +139,14 @@ static void test_thresholds(void **state)
 }
 
 /* A class at its cut is left out when another class's decision value is more than the margin
- * above it, and kept within the margin; the threshold shown for it says so. */
+ * above it, and kept within the margin; the threshold shown for it says so. A class the
+ * margin does not apply to is given at its cut wherever the others are. */
 static void test_margin(void **state)
 {
     (void)state;
     pc_model *m = train_fixture();
     m->margin[PC_MODEL_TEXT] = 2;
+    m->margined[PC_MODEL_TEXT] = (1u << PC_MODEL_CLASSES) - 1;
     int k = 0, other = 1;
     const pc_model_rule *r = &m->cls[k].at[PC_MODEL_TEXT];
     double at[PC_MODEL_CLASSES];
@@ -159,11 +162,34 @@ static void test_margin(void **state)
     assert_true(fabs(pc_model_cut_for(m, PC_MODEL_TEXT, at, k, 0) - (r->cut + 0.5)) < 1e-12);
     /* a strong rule stands beyond the margin too; clauses have their own margin */
     assert_int_equal(pc_model_decide(m, PC_MODEL_TEXT, at, 0, 1u << k) >> k & 1, 1);
+    m->margined[PC_MODEL_TEXT] &= ~(1u << k);
+    assert_int_equal(pc_model_decide(m, PC_MODEL_TEXT, at, 0, 0) >> k & 1, 1);
+    assert_true(fabs(pc_model_cut_for(m, PC_MODEL_TEXT, at, k, 0) - r->cut) < 1e-12);
     m->margin[PC_MODEL_CLAUSE] = HUGE_VAL;
     const pc_model_rule *rc = &m->cls[k].at[PC_MODEL_CLAUSE];
     at[k] = rc->cut;
     at[other] = rc->cut + 40;
     assert_int_equal(pc_model_decide(m, PC_MODEL_CLAUSE, at, 0, 0) >> k & 1, 1);
+    pc_model_free(m);
+}
+
+/* A class the model may not give alone (cut at DBL_MAX, as training leaves a class whose
+ * held-out labels without a rule were mostly wrong) is given only where the rules give it. */
+static void test_need_rule(void **state)
+{
+    (void)state;
+    pc_model *m = train_fixture();
+    int k = 0;
+    pc_model_rule *r = &m->cls[k].at[PC_MODEL_TEXT];
+    r->cut = DBL_MAX;
+    double at[PC_MODEL_CLASSES];
+    for (int j = 0; j < PC_MODEL_CLASSES; j++)
+        at[j] = -50;
+    at[k] = r->rule_cut + 30;
+    assert_int_equal(pc_model_decide(m, PC_MODEL_TEXT, at, 0, 0) >> k & 1, 0);
+    assert_int_equal(pc_model_decide(m, PC_MODEL_TEXT, at, 1u << k, 0) >> k & 1, 1);
+    at[k] = nextafter(r->rule_cut, -INFINITY);
+    assert_int_equal(pc_model_decide(m, PC_MODEL_TEXT, at, 1u << k, 0) >> k & 1, 0);
     pc_model_free(m);
 }
 
@@ -368,6 +394,12 @@ static void test_refused(void **state)
     assert_non_null(margin);
     margin[8] = '-'; /* neither 'none' nor a number at least 0 */
     refused(b, len, mini(), "margin");
+    memcpy(b, d, len);
+    margin = strstr(b, "\nmargin ");
+    char *eol = strchr(margin + 1, '\n');
+    assert_non_null(eol);
+    memcpy(eol - 3, "-01", 3); /* the clause margin's classes: every bit, past the last class */
+    refused(b, len, mini(), "past the last");
     refused("hello\n", 6, mini(), "not a polcmp model");
     pc_error err = {{0}};
     pc_taxonomy *tiny = pc_tax_load(POLCMP_TEST_DATA "/taxonomy/tiny.yaml", &err);
@@ -401,14 +433,18 @@ static void test_files(void **state)
     assert_int_equal(back->nfeat, m->nfeat);
     assert_int_equal(back->data_sum, 42);
     pc_model_free(back);
-    /* the margins read back exactly, a finite one and none */
+    /* the margins and their classes read back exactly, a finite one and none */
     m->margin[PC_MODEL_TEXT] = 2.5;
     m->margin[PC_MODEL_CLAUSE] = HUGE_VAL;
+    m->margined[PC_MODEL_TEXT] = 0x801;
+    m->margined[PC_MODEL_CLAUSE] = 0x7fe;
     assert_int_equal(pc_model_save(m, path, &err), 0);
     back = pc_model_load(path, mini(), &err);
     assert_non_null(back);
     assert_true(back->margin[PC_MODEL_TEXT] == 2.5);
     assert_true(isinf(back->margin[PC_MODEL_CLAUSE]));
+    assert_int_equal(back->margined[PC_MODEL_TEXT], 0x801);
+    assert_int_equal(back->margined[PC_MODEL_CLAUSE], 0x7fe);
     pc_model_free(back);
     pc_model_free(m);
     pc_model_settings set;
@@ -423,7 +459,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_train_predict), cmocka_unit_test(test_thresholds),
-        cmocka_unit_test(test_margin),        cmocka_unit_test(test_ngrams),        cmocka_unit_test(test_paths_agree),
+        cmocka_unit_test(test_margin),        cmocka_unit_test(test_need_rule),        cmocka_unit_test(test_ngrams),        cmocka_unit_test(test_paths_agree),
         cmocka_unit_test(test_deterministic), cmocka_unit_test(test_combination),
         cmocka_unit_test(test_relabel),       cmocka_unit_test(test_refused),
         cmocka_unit_test(test_files),
