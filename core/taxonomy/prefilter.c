@@ -356,7 +356,24 @@ static int pf_compile(pc_prefilter *pf, const char *path, pc_error *err)
     return 0;
 }
 
-int pc_prefilter_build(pc_taxonomy *tax, const char *cache, pc_error *err)
+/* Read the literals and the database from the first of caches[] that holds them for `key`. */
+static int pf_cache_load(pc_prefilter *pf, const char *const *caches, uint64_t key)
+{
+    for (size_t i = 0; key && caches[i]; i++)
+        if (pc_pfcache_load(caches[i], key, pf->nrules, pf->lits, &pf->db) == 0)
+            return 1;
+    return 0;
+}
+
+/* Write them to the first of caches[] that takes the file. */
+static void pf_cache_store(const pc_prefilter *pf, const char *const *caches, uint64_t key)
+{
+    for (size_t i = 0; caches[i]; i++)
+        if (pc_pfcache_store(caches[i], key, pf->nrules, pf->lits, pf->db) == 0)
+            return;
+}
+
+int pc_prefilter_build(pc_taxonomy *tax, const char *const *caches, pc_error *err)
 {
     double t0 = pf_now_ms();
     pc_prefilter *pf = calloc(1, sizeof *pf);
@@ -366,8 +383,8 @@ int pc_prefilter_build(pc_taxonomy *tax, const char *cache, pc_error *err)
         pc_error_set(err, "%s: out of memory", tax->path);
         return -1;
     }
-    uint64_t key = cache ? pc_pfcache_key(pf->rules, pf->nrules) : 0;
-    pf->cached = key && pc_pfcache_load(cache, key, pf->nrules, pf->lits, &pf->db) == 0;
+    uint64_t key = caches && caches[0] ? pc_pfcache_key(pf->rules, pf->nrules) : 0;
+    pf->cached = pf_cache_load(pf, caches, key);
     if (pf_literals(pf, pf->cached) < 0) {
         pc_error_set(err, "%s: out of memory", tax->path);
         return -1;
@@ -375,7 +392,7 @@ int pc_prefilter_build(pc_taxonomy *tax, const char *cache, pc_error *err)
     if (pf_compile(pf, tax->path, err) < 0)
         return -1;
     if (key && !pf->cached)
-        pc_pfcache_store(cache, key, pf->nrules, pf->lits, pf->db);
+        pf_cache_store(pf, caches, key);
     pf->build_ms = pf_now_ms() - t0;
     return 0;
 }
