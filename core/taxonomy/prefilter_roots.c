@@ -6,6 +6,7 @@
 #include "taxonomy/literal.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* ---- literals inside literals -----------------------------------------------------------
  * A distinct literal that contains another of at least PF_MIN_ROOT bytes can stay out of the
@@ -21,12 +22,15 @@
  * reported at every occurrence, which cost more scan time than the smaller database saved. */
 #define PF_HOST_RARITY 1e-4
 
-/* pf_hash: the distinct literals by (bytes, caseless); slots hold u + 1, 0 is empty. Owns
- * slots; borrows pf. */
+/* pf_hash: the distinct literals by (bytes, caseless); slots hold u + 1, 0 is empty. heads:
+ * a bit per hash of the lowercased first PF_MIN_ROOT bytes of the literals, so most places in
+ * a literal are passed over without a lookup. Owns slots; borrows pf. */
+#define PF_HEAD_BITS 16
 typedef struct pf_hash {
     const pc_prefilter *pf;
     unsigned *slots;
     size_t mask;
+    uint64_t heads[(1u << PF_HEAD_BITS) / 64];
 } pf_hash;
 
 static uint64_t pf_hash_seed(int caseless)
@@ -47,15 +51,35 @@ static size_t pf_hash_of(const char *s, size_t n, int caseless)
     return (size_t)(h ^ (h >> 29));
 }
 
+static char pf_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The heads bit of the PF_MIN_ROOT bytes at s, lowercased. */
+static size_t pf_head(const char *s)
+{
+    size_t v = 0;
+    for (size_t i = 0; i < PF_MIN_ROOT; i++)
+        v = v * 131 + (unsigned char)pf_lower(s[i]);
+    return v & ((1u << PF_HEAD_BITS) - 1);
+}
+
 static int pf_hash_init(pf_hash *h, const pc_prefilter *pf)
 {
     size_t cap = 16;
     while (cap < 2 * pf->nuniq)
         cap *= 2;
-    *h = (pf_hash){pf, calloc(cap, sizeof *h->slots), cap - 1};
-    if (!h->slots)
+    memset(h, 0, sizeof *h);
+    h->pf = pf;
+    h->mask = cap - 1;
+    if (!(h->slots = calloc(cap, sizeof *h->slots)))
         return -1;
     for (size_t u = 0; u < pf->nuniq; u++) {
+        if (pf->ulen[u] >= PF_MIN_ROOT) {
+            size_t b = pf_head(pf->ustr[u]);
+            h->heads[b / 64] |= 1ull << (b % 64);
+        }
         size_t k = pf_hash_of(pf->ustr[u], pf->ulen[u], pf->ucase[u]) & h->mask;
         while (h->slots[k])
             k = (k + 1) & h->mask;
@@ -92,8 +116,11 @@ static long pf_inner(const pf_hash *h, size_t u, const unsigned char *root)
     if (n >= PF_MAX_SUB)
         return -1;
     for (size_t i = 0; i < n; i++)
-        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a') : s[i];
+        low[i] = pf_lower(s[i]);
     for (size_t at = 0; at + PF_MIN_ROOT <= n; at++) {
+        size_t b = pf_head(s + at);
+        if (!(h->heads[b / 64] >> (b % 64) & 1))
+            continue; /* no literal starts like this */
         uint64_t hs = pf_hash_seed(cl), hl = pf_hash_seed(1);
         for (size_t len = 1; at + len <= n; len++) {
             hs = pf_hash_step(hs, s[at + len - 1]);
@@ -132,7 +159,7 @@ static void pf_dep_offsets(pc_prefilter *pf, size_t r, size_t d, size_t *k, int 
 int pc_pf_roots(pc_prefilter *pf)
 {
     size_t nu = pf->nuniq, ndeps = 0;
-    pf_hash h = {0};
+    pf_hash h;
     unsigned char *root = calloc(nu ? nu : 1, 1);
     pf->uroot = calloc(nu ? nu : 1, sizeof *pf->uroot);
     pf->dep_first = calloc(nu + 1, sizeof *pf->dep_first);
