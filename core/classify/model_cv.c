@@ -4,12 +4,13 @@
  * Every choice is made twice: on all the units (what the model keeps), and for each fold on the
  * units outside it, applied to the fold's units. Those held-out decisions decide between modes
  * (the rule cut is kept only where it raises the class's held-out F1), choose the margin and
- * the classes it applies to, and the classes that need a rule, and they are what `polcmp train --cv` reports: figures no choice has seen. */
+ * the classes it applies to and the classes that need a rule, and they are what
+ * `polcmp train --cv` reports: figures no choice has seen. */
 #include "classify/model_internal.h"
 #include "classify/model_train_internal.h"
 
-#include <linear.h>
 #include <float.h>
+#include <linear.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,6 +288,16 @@ static double cv_heldout_f1(const cv_ctx *cx, int k, pc_model_unit_kind u, int u
 
 /* ---- deciding units ----------------------------------------------------------------------- */
 
+/* The combination's cut and rule cut of class k for units of kind u among cuts c, in the modes
+ * chosen: no cut of its own where the class needs a rule, the rule cut where it is kept. */
+static void cv_mode_cuts(const cv_ctx *cx, const cv_cuts *c, pc_model_unit_kind u, int k,
+                         double *cut, double *rule_cut)
+{
+    int keep = cx->use_rule[u] >> k & 1;
+    *cut = cx->need_rule[u] >> k & 1 ? DBL_MAX : keep ? c->cut[k] : c->plain[k];
+    *rule_cut = keep ? c->rule_cut[k] : c->plain[k];
+}
+
 /* The classes given to unit i read as kind u with the cuts of fold f, the combination's (rules
  * and the chosen modes) or the model's alone, and a margin for the classes in margined. */
 static unsigned cv_decide(const cv_ctx *cx, size_t i, pc_model_unit_kind u, int f, int alone,
@@ -296,9 +307,10 @@ static unsigned cv_decide(const cv_ctx *cx, size_t i, pc_model_unit_kind u, int 
     const cv_cuts *c = cv_cuts_of(cx, u, f);
     double cut[PC_MODEL_CLASSES], rule_cut[PC_MODEL_CLASSES];
     for (int k = 0; k < PC_MODEL_CLASSES; k++) {
-        int keep = cx->use_rule[u] >> k & 1;
-        cut[k] = alone ? c->alone[k] : cx->need_rule[u] >> k & 1 ? DBL_MAX : keep ? c->cut[k] : c->plain[k];
-        rule_cut[k] = alone ? c->alone[k] : keep ? c->rule_cut[k] : c->plain[k];
+        if (alone)
+            cut[k] = rule_cut[k] = c->alone[k];
+        else
+            cv_mode_cuts(cx, c, u, k, &cut[k], &rule_cut[k]);
     }
     if (u == PC_MODEL_TEXT)
         return pc_model_given(cut, rule_cut, margin, margined, &st->oof[i * PC_MODEL_CLASSES],
@@ -413,9 +425,7 @@ static void cv_keep(const cv_ctx *cx)
         m->margined[u] = cx->margined[u];
         for (int k = 0; k < PC_MODEL_CLASSES; k++) {
             pc_model_rule *r = &m->cls[k].at[u];
-            int keep = cx->use_rule[u] >> k & 1;
-            r->cut = cx->need_rule[u] >> k & 1 ? DBL_MAX : keep ? c->cut[k] : c->plain[k];
-            r->rule_cut = keep ? c->rule_cut[k] : c->plain[k];
+            cv_mode_cuts(cx, c, (pc_model_unit_kind)u, k, &r->cut, &r->rule_cut);
             r->alone_cut = c->alone[k];
             r->threshold = pc_model_link(cx->st->set, r->cut);
             r->rule_threshold = pc_model_link(cx->st->set, r->rule_cut);
@@ -444,8 +454,9 @@ static int cv_report(const cv_ctx *cx, pc_model_cv *cv)
         cv->rules10[i] = st->texts[i].cls ? pc_classified_opp10(st->texts[i].cls) : 0;
         for (int u = 0; u < PC_MODEL_NUNITS; u++) {
             pc_model_unit_kind ku = (pc_model_unit_kind)u;
-            cv->model[u][i] = cv_decide(cx, i, ku, st->fold[i], 1, cx->margin[u], cx->margined[u]);
-            cv->combined[u][i] = cv_decide(cx, i, ku, st->fold[i], 0, cx->margin[u], cx->margined[u]);
+            double mg = cx->margin[u];
+            cv->model[u][i] = cv_decide(cx, i, ku, st->fold[i], 1, mg, cx->margined[u]);
+            cv->combined[u][i] = cv_decide(cx, i, ku, st->fold[i], 0, mg, cx->margined[u]);
         }
     }
     return 0;
