@@ -195,16 +195,17 @@ double pc_model_link(const pc_model_settings *set, double decision);
 double pc_model_unlink(const pc_model_settings *set, double score);
 
 /* The classes given (bit per class) to a unit of the given kind: decision values at or above
- * their class's cut, or its rule cut for the classes the rules gave (rules), and within the
- * kind's margin of the highest decision value; and the classes of the rules' labels that rest
- * on a rule marked `strong: true` in the taxonomy (strong), which stand whatever the model
- * says. */
+ * their class's cut, or its rule cut for the classes the rules gave (rules), and, for the
+ * classes the margin applies to, within the kind's margin of the highest decision value; and
+ * the classes of the rules' labels that rest on a rule marked `strong: true` in the taxonomy
+ * (strong), which stand whatever the model says. */
 unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
                          unsigned rules, unsigned strong);
 /* The classes the model alone gives (its `alone` thresholds and the margin, no rule). */
 unsigned pc_model_alone(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES]);
 /* The decision value class k must reach on a unit of kind u with decision values d: its cut (or
- * rule cut when the rules gave it), and no less than the highest value less the margin. */
+ * rule cut when the rules gave it), and, where the margin applies to k, no less than the
+ * highest value less the margin. */
 double pc_model_cut_for(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
                         int k, unsigned rules);
 
