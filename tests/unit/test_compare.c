@@ -318,6 +318,31 @@ static void test_contradiction_scoped_restrictions(void **state)
     assert_int_equal(contradictions_of(text), 1);
 }
 
+/* Data "from" the people the policy is about, wherever they live, are everyone's data, and
+ * "profit from your data" names the data, not where they come from; data from another source
+ * or from a narrower group are a restriction of their own. */
+static void test_contradiction_sources(void **state)
+{
+    (void)state;
+    static const char practice[] = "We sell your purchase history to partners.\n";
+    static const struct {
+        const char *restriction;
+        size_t found;
+    } cases[] = {
+        {"We have not sold personal information from Ohio residents.\n", 1},
+        {"We do not sell personal information from our users.\n", 1},
+        {"We do not sell or otherwise profit from your personal information.\n", 1},
+        {"We do not sell personal information from our partners.\n", 0},
+        {"We do not sell personal information from children.\n", 0},
+        {"We do not sell personal information from Ohio schools.\n", 0},
+    };
+    char text[300];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", cases[i].restriction, practice);
+        assert_int_equal(contradictions_of(text), cases[i].found);
+    }
+}
+
 static void test_parsers(void **state)
 {
     (void)state;
@@ -348,6 +373,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_cites_a_bounded_number),
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
+        cmocka_unit_test(test_contradiction_sources),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
