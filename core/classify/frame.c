@@ -3,6 +3,7 @@
  * and what else narrows it. The cues (actor, not a practice, conditions, modality) are in
  * frame_cues.c. */
 #include "classify/frame_internal.h"
+#include "classify/stance.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -304,6 +305,12 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
     return flags;
 }
 
+static int fr_gerund(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 4 && !strcmp(w + n - 3, "ing");
+}
+
 /* Prepositions a verb takes before its object ("profit from your data"). */
 static const char *const fr_verb_particles[] = {"from", "with", "on", "off"};
 
@@ -327,6 +334,15 @@ static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t aft
     size_t i = fr_skip_det(c, after, hi);
     if (i + 1 < hi && FR_IN(b->ws->v[i].w, kinds) && !strcmp(b->ws->v[i + 1].w, "of"))
         i = fr_skip_det(c, i + 2, hi); /* "categories of personal information" */
+    else if (after > 0 && i + 1 < hi && i == after && !strcmp(b->ws->v[i].w, "of") &&
+             fr_gerund(b->ws->v[after - 1].w)) {
+        /* "sharing of your IP address with ... may be a sale" states it; "sharing of your
+         * address is not permitted" does not, and the negation is not the action's */
+        for (size_t k = i; k < hi; k++)
+            if (pc_stance_is_negation(b->ws->v[k].w) || !strcmp(b->ws->v[k].w, "prohibited"))
+                return 1;
+        i = fr_skip_det(c, i + 1, hi);
+    }
     long h; /* "record or store your camera sessions": past the coordinated verbs */
     while (i < hi && (h = pc_fr_hit_at(c, i)) >= 0 && c->hits[h].dim == PC_ONTO_ACTION &&
            c->hits[h].first == i)

@@ -343,6 +343,21 @@ static void test_contradiction_sources(void **state)
     }
 }
 
+/* An action named as a noun with its object ("sharing of your address with partners") states
+ * the practice; one said not to happen does not. */
+static void test_contradiction_nominal_action(void **state)
+{
+    (void)state;
+    assert_int_equal(contradictions_of("We do not share your delivery address with advertisers.\n"
+                                       "Sharing of your delivery address with advertisers "
+                                       "may count as a sale under some laws.\n"),
+                     1);
+    assert_int_equal(contradictions_of("We do not share your delivery address with advertisers.\n"
+                                       "Sharing of your delivery address with advertisers "
+                                       "is never allowed.\n"),
+                     0);
+}
+
 static void test_parsers(void **state)
 {
     (void)state;
@@ -374,6 +389,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
         cmocka_unit_test(test_contradiction_sources),
+        cmocka_unit_test(test_contradiction_nominal_action),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
