@@ -358,6 +358,47 @@ static void test_contradiction_nominal_action(void **state)
                      0);
 }
 
+/* Whether policy text, under the default taxonomy, is reported as not disclosing the GDPR
+ * requirement whose id is in parentheses in `tag` ("(G1)"). */
+static int gdpr_missing(const char *text, const char *tag)
+{
+    pc_error err = {{0}};
+    pc_taxonomy *tax = pc_tax_load(POLCMP_TAXONOMY, &err);
+    assert_non_null(tax);
+    pc_policy *p = open_text(tax, "controller", text);
+    pc_comparison *c = pc_compare(tax, &p, 1, PC_REGIME_GDPR, &err);
+    assert_non_null(c);
+    int missing = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        missing |= c->findings[i].kind == PC_FIND_MISSING && strstr(c->findings[i].message, tag);
+    pc_comparison_free(c);
+    pc_policy_free(p);
+    pc_tax_free(tax);
+    return missing;
+}
+
+/* The controller is named by a brand written with a small first letter ("iWidget processes")
+ * and reached at an address written out against harvesting or an international number with
+ * no spaces; a policy that names neither is still reported. */
+static void test_controller_identity_and_contact(void **state)
+{
+    (void)state;
+    static const char *const met[] = {
+        "iWidget processes your personal data to run the app.\n"
+        "Write to privacy(at)widgetworks(dot)org with any question.\n",
+        "eSample collects your email address to send receipts.\n"
+        "Call us on +4930123456789 with any question.\n",
+    };
+    for (size_t i = 0; i < sizeof met / sizeof met[0]; i++)
+        assert_false(gdpr_missing(met[i], "(G1)"));
+    assert_true(gdpr_missing("The app processes your personal data to run the app.\n"
+                             "Write to us at any time with any question.\n",
+                             "(G1)"));
+    assert_true(gdpr_missing("iWidget processes your personal data to run the app.\n"
+                             "Ask at the front desk with any question.\n",
+                             "(G1)"));
+}
+
 static void test_parsers(void **state)
 {
     (void)state;
@@ -390,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_scoped_restrictions),
         cmocka_unit_test(test_contradiction_sources),
         cmocka_unit_test(test_contradiction_nominal_action),
+        cmocka_unit_test(test_controller_identity_and_contact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
