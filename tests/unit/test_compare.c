@@ -399,6 +399,27 @@ static void test_controller_identity_and_contact(void **state)
                              "(G1)"));
 }
 
+/* Consent the person gives to what the policy describes is a legal basis; a right to withdraw
+ * consent alone names none. */
+static void test_legal_basis_consent_given(void **state)
+{
+    (void)state;
+    static const char purpose[] = "We use your email address to send you receipts.\n";
+    static const struct {
+        const char *text;
+        int missing;
+    } cases[] = {
+        {"By using the app you expressly consent to the practices described here.\n", 0},
+        {"When you sign up you give your consent to share your profile with members.\n", 0},
+        {"You may withdraw consent at any time.\n", 1},
+    };
+    char text[300];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", purpose, cases[i].text);
+        assert_int_equal(gdpr_missing(text, "(G3)"), cases[i].missing);
+    }
+}
+
 static void test_parsers(void **state)
 {
     (void)state;
@@ -432,6 +453,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_sources),
         cmocka_unit_test(test_contradiction_nominal_action),
         cmocka_unit_test(test_controller_identity_and_contact),
+        cmocka_unit_test(test_legal_basis_consent_given),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
