@@ -265,20 +265,31 @@ static void test_contradiction_cites_a_bounded_number(void **state)
     pc_tax_free(tax);
 }
 
-/* The contradiction findings of one policy text under the fixture taxonomy. */
-static size_t contradictions_of(const char *text)
+/* The findings of `kind` of one policy text under taxonomy file taxfile with `regimes`, whose
+ * message holds tag (any message when tag is NULL). */
+static size_t findings_of(const char *taxfile, const char *text, unsigned regimes,
+                          pc_finding_kind kind, const char *tag)
 {
     pc_error err = {{0}};
-    pc_taxonomy *tax = pc_tax_load(POLCMP_TEST_DATA "/compare/taxonomy.yaml", &err);
+    pc_taxonomy *tax = pc_tax_load(taxfile, &err);
     assert_non_null(tax);
-    pc_policy *p = open_text(tax, "relative", text);
-    pc_comparison *c = pc_compare(tax, &p, 1, 0, &err);
+    pc_policy *p = open_text(tax, "one", text);
+    pc_comparison *c = pc_compare(tax, &p, 1, regimes, &err);
     assert_non_null(c);
-    size_t n = count_kind(c, PC_FIND_CONTRADICTION, -1);
+    size_t n = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        n += c->findings[i].kind == kind && (!tag || strstr(c->findings[i].message, tag));
     pc_comparison_free(c);
     pc_policy_free(p);
     pc_tax_free(tax);
     return n;
+}
+
+/* The contradiction findings of one policy text under the fixture taxonomy. */
+static size_t contradictions_of(const char *text)
+{
+    return findings_of(POLCMP_TEST_DATA "/compare/taxonomy.yaml", text, 0, PC_FIND_CONTRADICTION,
+                       NULL);
 }
 
 /* A relative clause about a thing that is not data states what that thing does: the data it
@@ -362,19 +373,7 @@ static void test_contradiction_nominal_action(void **state)
  * requirement whose id is in parentheses in `tag` ("(G1)"). */
 static int gdpr_missing(const char *text, const char *tag)
 {
-    pc_error err = {{0}};
-    pc_taxonomy *tax = pc_tax_load(POLCMP_TAXONOMY, &err);
-    assert_non_null(tax);
-    pc_policy *p = open_text(tax, "controller", text);
-    pc_comparison *c = pc_compare(tax, &p, 1, PC_REGIME_GDPR, &err);
-    assert_non_null(c);
-    int missing = 0;
-    for (size_t i = 0; i < c->nfindings; i++)
-        missing |= c->findings[i].kind == PC_FIND_MISSING && strstr(c->findings[i].message, tag);
-    pc_comparison_free(c);
-    pc_policy_free(p);
-    pc_tax_free(tax);
-    return missing;
+    return findings_of(POLCMP_TAXONOMY, text, PC_REGIME_GDPR, PC_FIND_MISSING, tag) > 0;
 }
 
 /* The controller is named by a brand written with a small first letter ("iWidget processes")
