@@ -340,23 +340,33 @@ static void classify_clause_head(pc_jsonw *w, const pc_doc *doc, const pc_outlin
     }
 }
 
-/* The clauses of a policy, one JSON line each. */
-static void classify_print_policy(const pc_doc *doc, const pc_outline *ol, const pc_classified *c,
-                                  const pc_frames *fs, json_t *in, unsigned fields, pc_jsonw *w)
+/* A policy being written: what its clause lines are made of. Borrows everything. */
+typedef struct classify_policy {
+    const pc_doc *doc;
+    const pc_outline *ol;
+    const pc_frames *fs; /* NULL: no "frames" */
+    json_t *in;          /* the {"path":..} input object, or NULL */
+    unsigned fields;
+} classify_policy;
+
+/* Clauses [from, from + c->nclauses) of a policy, one JSON line each; c holds their results
+ * (c->clauses[0] is clause `from`'s). */
+static void classify_print_policy(const classify_policy *p, size_t from, size_t to,
+                                  const pc_classified *c, pc_jsonw *w)
 {
-    classify_out o = {w, c, doc->text, fields};
-    unsigned written = fields & ~(c->model ? 0u : (unsigned)CLASSIFY_F_OVERRULED) &
-                       ~(fs ? 0u : (unsigned)CLASSIFY_F_FRAMES);
-    for (size_t i = 0; i < ol->nclauses && !w->failed; i++) {
+    classify_out o = {w, c, p->doc->text, p->fields};
+    unsigned written = p->fields & ~(c->model ? 0u : (unsigned)CLASSIFY_F_OVERRULED) &
+                       ~(p->fs ? 0u : (unsigned)CLASSIFY_F_FRAMES);
+    for (size_t i = from; i < to && !w->failed; i++) {
         pc_jsonw_obj(w);
-        classify_clause_head(w, doc, ol, i, fields);
-        classify_results(&o, i);
-        if (fs && (fields & CLASSIFY_F_FRAMES)) {
+        classify_clause_head(w, p->doc, p->ol, i, p->fields);
+        classify_results(&o, i - from);
+        if (p->fs && (p->fields & CLASSIFY_F_FRAMES)) {
             pc_jsonw_key(w, "frames");
-            pc_frames_clause_write(w, fs, i);
+            pc_frames_clause_write(w, p->fs, i);
         }
-        if (in)
-            classify_keep_fields(w, in, written);
+        if (p->in)
+            classify_keep_fields(w, p->in, written);
         pc_jsonw_obj_end(w);
         pc_jsonw_newline(w);
     }
@@ -453,61 +463,129 @@ static pc_classified *classify_outline(const pc_classify_opts *opts, const pc_ta
     return pc_matcher_classify(m, &ol, 1, opts, &c, err) == 0 ? c : NULL;
 }
 
-/* A policy past this many bytes of text is not written to memory first: its lines go straight
- * to the output when its turn comes (classify_write_later), so a large policy costs its
- * results, not its results and their JSON. */
+/* A policy past this many bytes of text is classified and written a window of clauses at a
+ * time when its turn comes (classify_write_later), straight to the output: it costs its
+ * outline and frames and one window's results, not every clause's results and their JSON. */
 #define CLASSIFY_LATER_BYTES (1u << 20)
 
-/* A policy's results kept for the output step. Owns all but `in` (a new reference). */
+/* A large policy kept for the output step. Owns doc, ol, fs and a reference to in; borrows
+ * cx. */
 typedef struct classify_later {
+    classify_policy p;
     pc_doc *doc;
     pc_outline *ol;
-    pc_classified *c;
     pc_frames *fs;
-    json_t *in;
-    unsigned fields;
+    const classify_ctx *cx;
 } classify_later;
 
-static void classify_later_free(void *p)
+static void classify_later_free(void *v)
 {
-    classify_later *l = p;
+    classify_later *l = v;
     pc_frames_free(l->fs);
-    pc_classified_free(l->c);
     pc_outline_free(l->ol);
     pc_doc_free(l->doc);
-    json_decref(l->in);
+    json_decref(l->p.in);
     free(l);
 }
 
-static int classify_write_later(void *p, FILE *out)
+/* A match-limit warning of a window, unless an earlier window of the policy gave it. */
+static void classify_window_warnings(const pc_classified *c, const pc_doc *doc,
+                                     const pc_rule ***seen, size_t *nseen)
 {
-    classify_later *l = p;
-    pc_jsonw w;
-    pc_jsonw_init_stream(&w, out);
-    classify_print_policy(l->doc, l->ol, l->c, l->fs, l->in, l->fields, &w);
-    return pc_jsonw_done(&w);
+    for (size_t k = 0; k < c->nwarnings; k++) {
+        size_t j = 0;
+        while (j < *nseen && (*seen)[j] != c->warnings[k].rule)
+            j++;
+        if (j < *nseen)
+            continue;
+        const pc_rule **grown = realloc(*seen, (*nseen + 1) * sizeof **seen);
+        if (grown) {
+            *seen = grown;
+            grown[(*nseen)++] = c->warnings[k].rule;
+        }
+        cli_warn("rule '%s' hit the match limit on %s:%u", c->warnings[k].rule->id, doc->path,
+                 pc_doc_source_line(doc, c->warnings[k].offset));
+    }
 }
 
-/* A policy's lines: into res->out, or, for a large one, kept for the output step (which takes
- * doc, ol and c; they are set to NULL). */
-static void classify_policy_out(const classify_ctx *cx, const cli_item *it, cli_result *res,
-                                pc_doc **doc, pc_outline **ol, pc_classified **c)
+/* Classify and write windows of PC_BATCH_CLAUSES clauses. 0, or -1 (err set, or a write
+ * error with err empty). */
+static int classify_windows(const classify_later *l, pc_matcher *m, pc_jsonw *w, pc_error *err)
+{
+    pc_outline_window win;
+    if (pc_outline_window_init(&win, l->ol, err) < 0)
+        return -1;
+    const pc_rule **seen = NULL;
+    size_t nseen = 0;
+    int rc = 0;
+    for (size_t from = 0; rc == 0 && from < l->ol->nclauses; from += PC_BATCH_CLAUSES) {
+        size_t to = l->ol->nclauses - from < PC_BATCH_CLAUSES ? l->ol->nclauses
+                                                              : from + PC_BATCH_CLAUSES;
+        const pc_outline *wol = &win.ol;
+        pc_classified *c = NULL;
+        rc = pc_outline_window_set(&win, from, to, err);
+        if (rc == 0)
+            rc = pc_matcher_classify(m, &wol, 1, &l->cx->opts, &c, err);
+        if (rc == 0) {
+            classify_window_warnings(c, l->doc, &seen, &nseen);
+            classify_print_policy(&l->p, from, to, c, w);
+            rc = pc_jsonw_flush(w);
+        }
+        pc_classified_free(c);
+    }
+    free(seen);
+    pc_outline_window_free(&win);
+    return rc;
+}
+
+static int classify_write_later(void *v, FILE *out)
+{
+    classify_later *l = v;
+    pc_error err = {{0}};
+    pc_matcher *m = pc_matcher_new(l->cx->tax, &err);
+    pc_jsonw w;
+    pc_jsonw_init_stream(&w, out);
+    int rc = m ? classify_windows(l, m, &w, &err) : -1;
+    if (pc_jsonw_done(&w) < 0)
+        rc = -1;
+    if (rc < 0 && err.msg[0])
+        cli_error("%s: %s", l->doc->path, err.msg);
+    pc_matcher_free(m);
+    return rc;
+}
+
+/* Keep a large policy for the output step (which takes doc and ol; they are set to NULL).
+ * 0, or -1 on out of memory (nothing taken). */
+static int classify_defer(const classify_ctx *cx, const cli_item *it, cli_result *res,
+                          pc_doc **doc, pc_outline **ol)
 {
     pc_error err = {{0}};
-    pc_frames *fs = (cx->fields & CLASSIFY_F_FRAMES) ? pc_frames_build(cx->tax->onto, *ol, &err)
-                                                     : NULL;
-    classify_later *l = (*doc)->len > CLASSIFY_LATER_BYTES ? malloc(sizeof *l) : NULL;
-    if (l) {
-        *l = (classify_later){*doc, *ol, *c, fs, json_incref(it->obj), cx->fields};
-        res->extra = l;
-        res->extra_free = classify_later_free;
-        res->write = classify_write_later;
-        *doc = NULL, *ol = NULL, *c = NULL;
-        return;
+    classify_later *l = malloc(sizeof *l);
+    pc_frames *fs = l && (cx->fields & CLASSIFY_F_FRAMES)
+                        ? pc_frames_build(cx->tax->onto, *ol, &err) : NULL;
+    if (!l) {
+        cli_batch_msg(res, "%s: out of memory", (*doc)->path);
+        return -1;
     }
+    *l = (classify_later){{*doc, *ol, fs, json_incref(it->obj), cx->fields}, *doc, *ol, fs, cx};
+    res->extra = l;
+    res->extra_free = classify_later_free;
+    res->write = classify_write_later;
+    *doc = NULL, *ol = NULL;
+    return 0;
+}
+
+/* A policy's lines, into res->out. */
+static void classify_policy_out(const classify_ctx *cx, const cli_item *it, cli_result *res,
+                                const pc_doc *doc, const pc_outline *ol, const pc_classified *c)
+{
+    pc_error err = {{0}};
+    pc_frames *fs = (cx->fields & CLASSIFY_F_FRAMES) ? pc_frames_build(cx->tax->onto, ol, &err)
+                                                     : NULL;
+    classify_policy p = {doc, ol, fs, it->obj, cx->fields};
     pc_jsonw w;
     pc_jsonw_init(&w, &res->out);
-    classify_print_policy(*doc, *ol, *c, fs, it->obj, cx->fields, &w);
+    classify_print_policy(&p, 0, ol->nclauses, c, &w);
     pc_frames_free(fs);
 }
 
@@ -523,6 +601,12 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
     if (ol && it->path)
         pc_outline_check(ol, doc);
     cli_batch_notes(doc, res);
+    if (ol && it->path && doc->len > CLASSIFY_LATER_BYTES) {
+        res->failed = classify_defer(cx, it, res, &doc, &ol) < 0;
+        pc_outline_free(ol);
+        pc_doc_free(doc);
+        return;
+    }
     pc_classified *c =
         ol ? classify_outline(it->path ? &cx->opts : &cx->whole, cx->tax, local, ol, &err) : NULL;
     if (!c && it->path)
@@ -533,7 +617,7 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
     if (c) {
         classify_warnings(c, doc, it, res);
         if (it->path) {
-            classify_policy_out(cx, it, res, &doc, &ol, &c);
+            classify_policy_out(cx, it, res, doc, ol, c);
         } else {
             pc_jsonw w;
             pc_jsonw_init(&w, &res->out);
