@@ -40,11 +40,6 @@ static size_t seg_next_content(const seg_lines *L, size_t i)
     return SIZE_MAX;
 }
 
-static bool seg_enumerated(seg_marker m)
-{
-    return m == MK_DECIMAL || (m >= MK_PAREN_UPPER && m <= MK_ROMAN_LOWER);
-}
-
 static int seg_marker_family(seg_marker m)
 {
     switch (m) {
@@ -75,7 +70,7 @@ static bool seg_body_follows(const char *t, const seg_lines *L, size_t i)
         return false;
     const seg_line *n = &L->v[j];
     if (n->block == PC_BLOCK_ITEM || n->marker == MK_BULLET || n->marker == MK_ANSWER ||
-        (seg_enumerated(n->marker) && n->marker != MK_DECIMAL))
+        (pc_seg_enumerated(n->marker) && n->marker != MK_DECIMAL))
         return true;
     if (n->marker != MK_NONE || n->block == PC_BLOCK_HEADING)
         return false;
@@ -207,7 +202,7 @@ static void seg_decide(const char *t, seg_lines *L, size_t i, seg_ctx *c)
         seg_set_heading(l, STY_MD, l->depth);
     } else if (l->marker == MK_QUESTION) {
         seg_set_heading(l, STY_QA, 0);
-    } else if (seg_enumerated(l->marker) && l->block != PC_BLOCK_ITEM) {
+    } else if (pc_seg_enumerated(l->marker) && l->block != PC_BLOCK_ITEM) {
         if (seg_enum_is_item(t, L, i, c)) {
             l->kind = SEG_ITEM;
         } else {
