@@ -244,6 +244,22 @@ static void test_html_item_numbers_kept(void **state)
     fixture_free(&f);
 }
 
+/* A short first line of a wrapped paragraph reads like a title, but the line under it goes on
+ * in lowercase: it is running text, not a heading. */
+static void test_wrapped_short_line_is_no_heading(void **state)
+{
+    (void)state;
+    fixture f = seg_text("Privacy Policy\n\nOur Data\n\nWe keep what you tell us.\n\n"
+                         "We also collect your\nname and postal address when you order.\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 1);
+    expect_title(&f, 0, "Our Data", 1);
+    assert_int_equal(f.o->nclauses, 2);
+    expect_clause(&f, 1, "We also collect your\nname and postal address when you order.",
+                  PC_CLAUSE_SENTENCE);
+    fixture_free(&f);
+}
+
 static void test_caps_headings(void **state)
 {
     (void)state;
@@ -528,6 +544,7 @@ int main(void)
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_html_item_numbers_kept),
+        cmocka_unit_test(test_wrapped_short_line_is_no_heading),
         cmocka_unit_test(test_caps_headings),
         cmocka_unit_test(test_title_like_heading),
         cmocka_unit_test(test_glued_headings),
