@@ -25,6 +25,32 @@ int pc_title_is_date(const char *s, size_t n)
     return 0;
 }
 
+/* Does s[0..n) hold `word` (lowercase ASCII or UTF-8), ASCII case ignored? */
+static int holds_word(const char *s, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    for (size_t i = 0; i + k <= n; i++)
+        if (strncasecmp(s + i, word, k) == 0)
+            return 1;
+    return 0;
+}
+
+int pc_title_names_policy(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "privacy", "policy", "policies", "data protection", "datenschutz", "confidentialit",
+        "privacidad", "privacidade", "riservatezza", "privacybeleid",
+        "éç§",                         /* 隐私 */
+        "é±ç§",                         /* 隱私 */
+        "ãã©ã¤ã", /* プライバ */
+        "ê°ì¸ì ë³´", /* 개인정보 */
+        NULL};
+    for (const char *const *w = words; *w; w++)
+        if (holds_word(s, n, *w))
+            return 1;
+    return 0;
+}
+
 /* Words a label does without. */
 static int filler_word(const char *w, size_t n)
 {
