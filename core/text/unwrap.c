@@ -11,7 +11,6 @@
  * and starts with no marker ("1." "A."). Blank lines, lists and headings stay as they are.
  */
 #include "text/normalize.h"
-#include "util/words.h"
 
 #include <string.h>
 
@@ -34,13 +33,23 @@ static int uw_lower_start(const char *t, size_t p, size_t e)
     return c == 0xC3 && d >= 0x9F && d <= 0xBF && d != 0xB7;
 }
 
-/* "a. " "iv) " at p: a lowercase list marker. */
+/* "a. " "iv) " at p (the text ending at e or at a line end): a lowercase list marker. */
 static int uw_letter_marker(const char *t, size_t p, size_t e)
 {
     size_t i = p;
     while (i < e && i - p < 5 && t[i] >= 'a' && t[i] <= 'z')
         i++;
-    return i > p && i < e && (t[i] == '.' || t[i] == ')') && (i + 1 == e || uw_blank(t[i + 1]));
+    return i > p && i < e && (t[i] == '.' || t[i] == ')') &&
+           (i + 1 == e || uw_blank(t[i + 1]) || t[i + 1] == '\n');
+}
+
+/* Does t[s..e) hold at least k tokens (runs of bytes between blanks)? Stops counting at k. */
+static int uw_tokens_at_least(const char *t, size_t s, size_t e, size_t k)
+{
+    size_t n = 0;
+    for (size_t i = s; i < e && n < k; i++)
+        n += !uw_blank(t[i]) && (i == s || uw_blank(t[i - 1]));
+    return n >= k;
 }
 
 /* "1. " "2) " "1.2 " "A. " "IV) " at p: a list marker or a numbered heading. */
@@ -68,7 +77,7 @@ static int uw_runs_on(const char *t, size_t s, size_t e)
         k--;
     if (k == s || strchr(".!?:;", t[k - 1]))
         return 0;
-    return pc_token_count(t + s, e - s) >= UW_MIN_TOKENS;
+    return uw_tokens_at_least(t, s, e, UW_MIN_TOKENS);
 }
 
 /* Does the line t[s..e) end with an address (an e-mail, a web address), after which a
@@ -87,22 +96,22 @@ static int uw_ends_with_address(const char *t, size_t s, size_t e)
 /* Can the line t[s..e) not be a heading: it ends with punctuation or is too long for one? */
 static int uw_not_heading(const char *t, size_t s, size_t e)
 {
-    return strchr(".,;:!?", t[e - 1]) || pc_token_count(t + s, e - s) > UW_HEADING_TOKENS;
+    return strchr(".,;:!?", t[e - 1]) || uw_tokens_at_least(t, s, e, UW_HEADING_TOKENS + 1);
 }
 
 /* Does the line starting at p (up to n) continue the sentence of the line t[s..e) before it?
  * Sets *text to its first non-blank byte. */
 static int uw_continues(const char *t, size_t s, size_t e, size_t p, size_t n, size_t *text)
 {
-    const char *nl = memchr(t + p, '\n', n - p);
-    size_t ne = nl ? (size_t)(nl - t) : n;
-    while (p < ne && uw_blank(t[p]))
+    while (p < n && uw_blank(t[p]))
         p++;
     *text = p;
-    if (p >= ne || uw_letter_marker(t, p, ne))
+    if (p >= n || t[p] == '\n' || uw_letter_marker(t, p, n))
         return 0;
-    if (uw_lower_start(t, p, ne))
+    if (uw_lower_start(t, p, n))
         return 1;
+    const char *nl = memchr(t + p, '\n', n - p);
+    size_t ne = nl ? (size_t)(nl - t) : n;
     /* a capital or a digit continues a long line ("...the Do" / "Not Track signals") when
      * neither line could be a heading or starts with a marker and the long line ends with no
      * address */
@@ -110,7 +119,7 @@ static int uw_continues(const char *t, size_t s, size_t e, size_t p, size_t n, s
     while (s < e && uw_blank(t[s]))
         s++;
     return ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) && e - s >= UW_LONG_LINE &&
-           pc_token_count(t + s, e - s) > UW_HEADING_TOKENS && !uw_number_marker(t, s, e) &&
+           uw_tokens_at_least(t, s, e, UW_HEADING_TOKENS + 1) && !uw_number_marker(t, s, e) &&
            !uw_ends_with_address(t, s, e) && uw_not_heading(t, p, ne) &&
            !uw_number_marker(t, p, ne);
 }
@@ -129,7 +138,8 @@ void pc_unwrap_lines(pc_norm *nm)
         const char *nl = memchr(t + r, '\n', n - r);
         size_t eol = nl ? (size_t)(nl - t) : n, next = eol;
         int join = eol < n && uw_runs_on(t, r, eol) && uw_continues(t, r, eol, eol + 1, n, &next);
-        memmove(t + w, t + r, eol - r);
+        if (w != r)
+            memmove(t + w, t + r, eol - r);
         w += eol - r;
         if (eol >= n) {
             r = eol;
