@@ -607,30 +607,41 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
     return 0;
 }
 
-static int fr_u64_cmp(const void *a, const void *b)
+/* A named actor's frame: the name's hash and where the frame stands. */
+typedef struct {
+    unsigned long long name;
+    size_t at;
+} fr_named;
+
+static int fr_named_cmp(const void *a, const void *b)
 {
-    unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
-    return x < y ? -1 : x > y;
+    const fr_named *x = a, *y = b;
+    if (x->name != y->name)
+        return x->name < y->name ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
 }
 
 /* The name a policy uses most for itself as an actor is the company: its frames become the
- * company's ("Sirius XM does not sell" is "we do not sell"); other names stay named. */
+ * company's ("Sirius XM does not sell" is "we do not sell"); other names stay named. Between
+ * names used equally often, the one the policy uses first wins (never the hash's order). */
 static int fr_own_name(pc_frames *fs)
 {
-    size_t n = 0;
-    unsigned long long *names = malloc((fs->n ? fs->n : 1) * sizeof *names), best = 0;
+    size_t n = 0, best_n = 0, best_at = 0;
+    fr_named *names = malloc((fs->n ? fs->n : 1) * sizeof *names);
+    unsigned long long best = 0;
     if (!names)
         return -1;
     for (size_t i = 0; i < fs->n; i++)
         if (fs->v[i].actor == PC_ACTOR_NAMED)
-            names[n++] = fs->v[i].name;
-    qsort(names, n, sizeof *names, fr_u64_cmp);
-    for (size_t lo = 0, hi, best_n = 0; lo < n; lo = hi) {
-        for (hi = lo + 1; hi < n && names[hi] == names[lo]; hi++)
+            names[n++] = (fr_named){fs->v[i].name, i};
+    qsort(names, n, sizeof *names, fr_named_cmp);
+    for (size_t lo = 0, hi; lo < n; lo = hi) {
+        for (hi = lo + 1; hi < n && names[hi].name == names[lo].name; hi++)
             ;
-        if (hi - lo > best_n) {
-            best = names[lo];
+        if (hi - lo > best_n || (hi - lo == best_n && names[lo].at < best_at)) {
+            best = names[lo].name;
             best_n = hi - lo;
+            best_at = names[lo].at;
         }
     }
     free(names);

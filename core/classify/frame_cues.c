@@ -5,6 +5,7 @@
  * (util/words.h). */
 #include "classify/frame_internal.h"
 #include "classify/stance.h"
+#include "util/hash.h"
 
 #include <string.h>
 
@@ -162,10 +163,9 @@ static unsigned long long fr_name(const fr_clause *c, size_t i, size_t lo, size_
         s--;
     while (e < hi && fr_capital(c, e))
         e++;
-    unsigned long long h = 1469598103934665603ull;
+    uint64_t h = PC_FNV_SEED;
     for (size_t k = s; k < e; k++)
-        for (const char *p = c->ws->v[k].w; *p; p++)
-            h = (h ^ (unsigned char)*p) * 1099511628211ull;
+        h = pc_fnv64(h, c->ws->v[k].w, strlen(c->ws->v[k].w));
     return h | 1u;
 }
 

@@ -98,6 +98,15 @@ static int pc_depth(const pc_taxonomy *tax, int cat)
     return d;
 }
 
+/* A table's header row: `first`, then one column per policy, by name. */
+static void pc_policies_head(pc_table *t, const pc_comparison *c, const char *first)
+{
+    pc_table_add_row(t);
+    pc_table_set(t, 0, 0, first, PC_MARK_HEADER);
+    for (size_t pi = 0; pi < c->npolicies; pi++)
+        pc_table_set(t, 0, pi + 1, c->policies[pi]->name, PC_MARK_HEADER);
+}
+
 /* The matrix: every category, or the ones chosen (rows), under their groups. */
 static void pc_report_matrix(const pc_comparison *c, const pc_review_map *map,
                              const pc_rows *rows, pc_report *r)
@@ -105,10 +114,7 @@ static void pc_report_matrix(const pc_comparison *c, const pc_review_map *map,
     pc_table *t = pc_present_table(r, "Matrix", rows, c->npolicies + 1);
     if (!t)
         return;
-    pc_table_add_row(t);
-    pc_table_set(t, 0, 0, "Category", PC_MARK_HEADER);
-    for (size_t pi = 0; pi < c->npolicies; pi++)
-        pc_table_set(t, 0, pi + 1, c->policies[pi]->name, PC_MARK_HEADER);
+    pc_policies_head(t, c, "Category");
     pc_buf b = {0};
     for (int g = 0; g < PC_OPP_COUNT; g++) {
         long row = pc_table_add_row(t);
@@ -144,10 +150,7 @@ static void pc_report_values(const pc_comparison *c, pc_report *r)
     pc_table *t = pc_report_add_table(r, "Stated values", c->npolicies + 1);
     if (!t)
         return;
-    pc_table_add_row(t);
-    pc_table_set(t, 0, 0, "Attribute", PC_MARK_HEADER);
-    for (size_t pi = 0; pi < c->npolicies; pi++)
-        pc_table_set(t, 0, pi + 1, c->policies[pi]->name, PC_MARK_HEADER);
+    pc_policies_head(t, c, "Attribute");
     pc_buf b = {0};
     for (size_t a = 0; a < c->tax->nattrs; a++) {
         long row = pc_table_add_row(t);

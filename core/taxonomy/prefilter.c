@@ -1,8 +1,9 @@
 /* prefilter.c: numbering a taxonomy's rules, compiling all their required literals into one
  * Vectorscan literal database (hs_compile_lit_multi), and scanning text into rule bitsets.
- * See prefilter.h for the guarantee and the case-folding rule.
+ * See prefilter.h for the guarantee and the case-folding rule; prefilter_roots.c chooses which
+ * literals stand in the database for the others.
  */
-#include "taxonomy/prefilter.h"
+#include "taxonomy/prefilter_internal.h"
 
 #include "taxonomy/prefilter_cache.h"
 #include "util/hash.h"
@@ -13,41 +14,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-
-/* pf_form: a rule's conjunction (pc_lit_form) over the database's ids. Owns its arrays. */
-typedef struct pf_form {
-    unsigned *ids;
-    size_t *gend, *tend;
-    size_t nterms;
-} pf_form;
-
-/* pc_prefilter: owns lits, the bitset masks, the literal tables, the forms and the database;
- * borrows the rules (owned by the taxonomy that owns this). */
-struct pc_prefilter {
-    const pc_rule **rules;
-    pc_rule_lits *lits;
-    size_t nrules, words;
-    uint64_t *always;     /* rules with no literal */
-    uint64_t *caseless;   /* rules with caseless literals */
-    uint64_t *formed;     /* rules with a conjunction to check */
-    pf_form *forms;       /* per rule */
-    unsigned *canon;      /* per rule, the first rule with the same pattern and literals */
-    size_t nuniq;         /* distinct (literal, caseless) pairs: the database's ids */
-    size_t *uniq_first;   /* rules keyed by distinct literal u: uniq_rules[uniq_first[u] ..] */
-    unsigned *uniq_rules; /* .. up to uniq_first[u + 1] */
-    const char **ustr;    /* distinct literal u (borrowed from lits), its length and caseless */
-    size_t *ulen;
-    unsigned char *ucase;
-    unsigned *uroot;     /* per distinct literal, the root it is built on (UINT32_MAX: a root) */
-    unsigned *dep_first; /* literals built on root u (see pf_roots): dep_lit[dep_first[u] ..] */
-    unsigned *dep_lit, *dep_off; /* .. with the offset of u inside each */
-    _Atomic(pcre2_code *) *jit;  /* per rule, its JIT-compiled copy once made (owned), or
-                                   PF_NO_JIT when JIT is unavailable for it */
-    hs_database_t *db;
-    size_t db_bytes;
-    double build_ms;
-    int cached; /* the literals and the database came from the cache file */
-};
 
 /* pc_prefilter_scratch: owns the Vectorscan scratch and the bitset of literals seen. */
 struct pc_prefilter_scratch {
@@ -190,179 +156,6 @@ static int pf_literals(pc_prefilter *pf, int cached)
     return 0;
 }
 
-/* ---- literals inside literals -----------------------------------------------------------
- * A distinct literal that contains another of at least PF_MIN_ROOT bytes can stay out of the
- * database: it is built on a root (the longest literal inside it that contains no other and
- * is rare enough, PF_HOST_RARITY), the root is reported at every occurrence, and each
- * occurrence checks in place whether one of the literals built on it surrounds it. The scan
- * sees exactly the literals it saw before, and the database (706 literals instead of 1,724
- * for the default taxonomy) compiles about twice as fast. A case-sensitive literal can be
- * built on a caseless root, not the reverse. A literal with no such root is its own entry. */
-#define PF_MIN_ROOT 3
-#define PF_MAX_SUB  128 /* literals this long or longer are always roots */
-/* Only a root rarer than this (pc_lit_rarity) carries others: a common one ("use") would be
- * reported at every occurrence, which cost more scan time than the smaller database saved. */
-#define PF_HOST_RARITY 1e-4
-
-/* pf_hash: the distinct literals by (bytes, caseless); slots hold u + 1, 0 is empty. Owns
- * slots; borrows pf. */
-typedef struct pf_hash {
-    const pc_prefilter *pf;
-    unsigned *slots;
-    size_t mask;
-} pf_hash;
-
-static uint64_t pf_hash_seed(int caseless)
-{
-    return caseless ? 0x9e3779b97f4a7c15ull : 14695981039346656037ull;
-}
-
-static uint64_t pf_hash_step(uint64_t h, char c)
-{
-    return (h ^ (unsigned char)c) * 1099511628211ull;
-}
-
-static size_t pf_hash_of(const char *s, size_t n, int caseless)
-{
-    uint64_t h = pf_hash_seed(caseless);
-    for (size_t i = 0; i < n; i++)
-        h = pf_hash_step(h, s[i]);
-    return (size_t)(h ^ (h >> 29));
-}
-
-static int pf_hash_init(pf_hash *h, const pc_prefilter *pf)
-{
-    size_t cap = 16;
-    while (cap < 2 * pf->nuniq)
-        cap *= 2;
-    *h = (pf_hash){pf, calloc(cap, sizeof *h->slots), cap - 1};
-    if (!h->slots)
-        return -1;
-    for (size_t u = 0; u < pf->nuniq; u++) {
-        size_t k = pf_hash_of(pf->ustr[u], pf->ulen[u], pf->ucase[u]) & h->mask;
-        while (h->slots[k])
-            k = (k + 1) & h->mask;
-        h->slots[k] = (unsigned)u + 1;
-    }
-    return 0;
-}
-
-/* The distinct literal s[0..n) with that caseless flag and hash (pf_hash_step over s from
- * pf_hash_seed), or -1. */
-static long pf_hash_find(const pf_hash *h, uint64_t hv, const char *s, size_t n, int caseless)
-{
-    const pc_prefilter *pf = h->pf;
-    for (size_t k = (size_t)(hv ^ (hv >> 29)) & h->mask; h->slots[k]; k = (k + 1) & h->mask) {
-        size_t u = h->slots[k] - 1;
-        if (pf->ulen[u] == n && pf->ucase[u] == caseless && !memcmp(pf->ustr[u], s, n))
-            return (long)u;
-    }
-    return -1;
-}
-
-/* The longest distinct literal inside u (not u itself, at least PF_MIN_ROOT bytes; the first
- * of equal length) that is a root able to carry it (root[v] == 2; root NULL: any literal), or
- * -1. A case-sensitive u
- * looks for its pieces as they are and lowercased (caseless literals). */
-static long pf_inner(const pf_hash *h, size_t u, const unsigned char *root)
-{
-    const pc_prefilter *pf = h->pf;
-    const char *s = pf->ustr[u];
-    size_t n = pf->ulen[u], best_len = 0;
-    int cl = pf->ucase[u];
-    long best = -1;
-    char low[PF_MAX_SUB];
-    if (n >= PF_MAX_SUB)
-        return -1;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a') : s[i];
-    for (size_t at = 0; at + PF_MIN_ROOT <= n; at++) {
-        uint64_t hs = pf_hash_seed(cl), hl = pf_hash_seed(1);
-        for (size_t len = 1; at + len <= n; len++) {
-            hs = pf_hash_step(hs, s[at + len - 1]);
-            hl = pf_hash_step(hl, low[at + len - 1]);
-            if (len < PF_MIN_ROOT || len <= best_len)
-                continue;
-            long v = pf_hash_find(h, hs, s + at, len, cl);
-            if (v < 0 && !cl)
-                v = pf_hash_find(h, hl, low + at, len, 1);
-            if (v >= 0 && (size_t)v != u && (!root || root[v] == 2)) {
-                if (!root)
-                    return v;
-                best = v;
-                best_len = len;
-            }
-        }
-    }
-    return best;
-}
-
-static int pf_is_dep(const pc_prefilter *pf, size_t u)
-{
-    return pf->uroot[u] != UINT32_MAX;
-}
-
-/* Does text t (at least n bytes) hold literal u there? */
-static int pf_lit_at(const pc_prefilter *pf, size_t u, const char *t)
-{
-    return pf->ucase[u] ? !strncasecmp(t, pf->ustr[u], pf->ulen[u])
-                        : !memcmp(t, pf->ustr[u], pf->ulen[u]);
-}
-
-/* Each offset of root r inside literal d: counted into *k, and stored at dep_*[*k] when fill. */
-static void pf_dep_offsets(pc_prefilter *pf, size_t r, size_t d, size_t *k, int fill)
-{
-    for (size_t at = 0; at + pf->ulen[r] <= pf->ulen[d]; at++)
-        if (pf_lit_at(pf, r, pf->ustr[d] + at)) {
-            if (fill) {
-                pf->dep_lit[*k] = (unsigned)d;
-                pf->dep_off[*k] = (unsigned)at;
-            }
-            (*k)++;
-        }
-}
-
-/* Choose the roots (uroot UINT32_MAX), every other literal's root (uroot), and list per root
- * the literals built on it with the root's offsets in them (see above). */
-static int pf_roots(pc_prefilter *pf)
-{
-    size_t nu = pf->nuniq, ndeps = 0;
-    pf_hash h = {0};
-    unsigned char *root = calloc(nu ? nu : 1, 1);
-    pf->uroot = calloc(nu ? nu : 1, sizeof *pf->uroot);
-    pf->dep_first = calloc(nu + 1, sizeof *pf->dep_first);
-    if (!root || !pf->uroot || !pf->dep_first || pf_hash_init(&h, pf) < 0) {
-        free(root);
-        return -1;
-    }
-    for (size_t u = 0; u < nu; u++) /* 2: a root that may carry others */
-        root[u] =
-            pf_inner(&h, u, NULL) < 0 ? (pc_lit_rarity(pf->ustr[u]) < PF_HOST_RARITY ? 2 : 1) : 0;
-    for (size_t u = 0; u < nu; u++) {
-        long p = root[u] ? -1 : pf_inner(&h, u, root);
-        pf->uroot[u] = p < 0 ? UINT32_MAX : (unsigned)p;
-        size_t c = 0;
-        if (p >= 0)
-            pf_dep_offsets(pf, (size_t)p, u, &c, 0);
-        pf->dep_first[(p >= 0 ? (size_t)p : u) + 1] += (unsigned)c;
-        ndeps += c;
-    }
-    free(h.slots);
-    free(root);
-    for (size_t u = 0; u < nu; u++)
-        pf->dep_first[u + 1] += pf->dep_first[u];
-    pf->dep_lit = calloc(ndeps ? ndeps : 1, sizeof *pf->dep_lit);
-    pf->dep_off = calloc(ndeps ? ndeps : 1, sizeof *pf->dep_off);
-    size_t *pos = calloc(nu ? nu : 1, sizeof *pos);
-    int rc = pf->dep_lit && pf->dep_off && pos ? 0 : -1;
-    for (size_t u = 0; rc == 0 && u < nu; u++)
-        pos[u] = pf->dep_first[u];
-    for (size_t u = 0; rc == 0 && u < nu; u++)
-        if (pf->uroot[u] != UINT32_MAX)
-            pf_dep_offsets(pf, pf->uroot[u], u, &pos[pf->uroot[u]], 1);
-    free(pos);
-    return rc;
-}
 
 /* hs_compile_lit_multi's parallel arrays; borrows the strings. */
 typedef struct pf_arrays {
@@ -506,12 +299,12 @@ static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a)
     size_t n;
     pf_lit *all = pf_sorted_lits(pf, &n);
     pf_lit *u = calloc(n ? n : 1, sizeof *u);
-    int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pf_roots(pf) < 0 ||
+    int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pc_pf_roots(pf) < 0 ||
                      pf_arrays_alloc(a, pf->nuniq + PF_NHAZARDS) < 0
                  ? -1
                  : 0;
     for (size_t i = 0; i < pf->nuniq && rc == 0; i++) {
-        if (pf_is_dep(pf, i))
+        if (pc_pf_is_dep(pf, i))
             continue;
         unsigned fl = (pf->ucase[i] ? HS_FLAG_CASELESS : 0) |
                       (pf->dep_first[i] == pf->dep_first[i + 1] ? HS_FLAG_SINGLEMATCH : 0);
@@ -563,7 +356,24 @@ static int pf_compile(pc_prefilter *pf, const char *path, pc_error *err)
     return 0;
 }
 
-int pc_prefilter_build(pc_taxonomy *tax, const char *cache, pc_error *err)
+/* Read the literals and the database from the first of caches[] that holds them for `key`. */
+static int pf_cache_load(pc_prefilter *pf, const char *const *caches, uint64_t key)
+{
+    for (size_t i = 0; key && caches[i]; i++)
+        if (pc_pfcache_load(caches[i], key, pf->nrules, pf->lits, &pf->db) == 0)
+            return 1;
+    return 0;
+}
+
+/* Write them to the first of caches[] that takes the file. */
+static void pf_cache_store(const pc_prefilter *pf, const char *const *caches, uint64_t key)
+{
+    for (size_t i = 0; caches[i]; i++)
+        if (pc_pfcache_store(caches[i], key, pf->nrules, pf->lits, pf->db) == 0)
+            return;
+}
+
+int pc_prefilter_build(pc_taxonomy *tax, const char *const *caches, pc_error *err)
 {
     double t0 = pf_now_ms();
     pc_prefilter *pf = calloc(1, sizeof *pf);
@@ -573,8 +383,8 @@ int pc_prefilter_build(pc_taxonomy *tax, const char *cache, pc_error *err)
         pc_error_set(err, "%s: out of memory", tax->path);
         return -1;
     }
-    uint64_t key = cache ? pc_pfcache_key(pf->rules, pf->nrules) : 0;
-    pf->cached = key && pc_pfcache_load(cache, key, pf->nrules, pf->lits, &pf->db) == 0;
+    uint64_t key = caches && caches[0] ? pc_pfcache_key(pf->rules, pf->nrules) : 0;
+    pf->cached = pf_cache_load(pf, caches, key);
     if (pf_literals(pf, pf->cached) < 0) {
         pc_error_set(err, "%s: out of memory", tax->path);
         return -1;
@@ -582,7 +392,7 @@ int pc_prefilter_build(pc_taxonomy *tax, const char *cache, pc_error *err)
     if (pf_compile(pf, tax->path, err) < 0)
         return -1;
     if (key && !pf->cached)
-        pc_pfcache_store(cache, key, pf->nrules, pf->lits, pf->db);
+        pf_cache_store(pf, caches, key);
     pf->build_ms = pf_now_ms() - t0;
     return 0;
 }
@@ -765,7 +575,7 @@ static int pf_on_match(unsigned id, unsigned long long from, unsigned long long 
     for (size_t k = pf->dep_first[id]; k < pf->dep_first[id + 1]; k++) {
         size_t d = pf->dep_lit[k], back = pf->ulen[id] + pf->dep_off[k];
         if (!((c->seen[d >> 6] >> (d & 63)) & 1u) && to >= back &&
-            to - back + pf->ulen[d] <= c->len && pf_lit_at(pf, d, c->text + (to - back)))
+            to - back + pf->ulen[d] <= c->len && pc_pf_lit_at(pf, d, c->text + (to - back)))
             pf_seen(c, d);
     }
     return 0;

@@ -8,6 +8,7 @@
 #include "util/util.h"
 
 #include <elf.h>
+#include <errno.h>
 #include <link.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +96,8 @@ uint64_t pc_pfcache_key(const pc_rule *const *rules, size_t n)
     return h ? h : 1;
 }
 
-char *pc_pfcache_path(const char *path)
+/* DIR/.NAME.cache beside the taxonomy file `path`. */
+static char *pfc_beside(const char *path)
 {
     const char *slash = strrchr(path, '/');
     size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
@@ -105,6 +107,46 @@ char *pc_pfcache_path(const char *path)
         return NULL;
     }
     return pc_buf_steal(&b);
+}
+
+/* The user's cache directory for polcmp: $XDG_CACHE_HOME/polcmp, else ~/.cache/polcmp; NULL
+ * when neither is set (or out of memory). Caller frees. */
+static char *pfc_user_dir(void)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+    pc_buf b = {0};
+    int rc = xdg && *xdg == '/' ? pc_buf_printf(&b, "%s/polcmp", xdg)
+             : home && *home  ? pc_buf_printf(&b, "%s/.cache/polcmp", home)
+                              : -1;
+    if (rc < 0) {
+        pc_buf_free(&b);
+        return NULL;
+    }
+    return pc_buf_steal(&b);
+}
+
+/* DIR/NAME-HASH.cache in the user's cache directory, HASH naming the taxonomy's absolute
+ * path (two taxonomies of one name in two places never share a file). */
+static char *pfc_in_user_dir(const char *path)
+{
+    char *dir = pfc_user_dir(), *abs = realpath(path, NULL);
+    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+    pc_buf b = {0};
+    const char *key = abs ? abs : path;
+    if (!dir || pc_buf_printf(&b, "%s/%s-%016llx.cache", dir, name,
+                              (unsigned long long)pc_fnv64(PC_FNV_SEED, key, strlen(key))) < 0)
+        pc_buf_free(&b);
+    free(dir);
+    free(abs);
+    return b.data ? pc_buf_steal(&b) : NULL;
+}
+
+int pc_pfcache_paths(const char *path, char *out[PC_PFCACHE_PLACES])
+{
+    out[0] = pfc_beside(path);
+    out[1] = out[0] ? pfc_in_user_dir(path) : NULL;
+    out[2] = NULL;
+    return out[0] ? 0 : -1;
 }
 
 /* ---- decoding ----------------------------------------------------------------------------- */
@@ -313,22 +355,46 @@ int pc_pfcache_load(const char *path, uint64_t key, size_t nrules, pc_rule_lits 
     return rc;
 }
 
-void pc_pfcache_store(const char *path, uint64_t key, size_t nrules, const pc_rule_lits *lits,
-                      const hs_database_t *db)
+/* The directory of cache file `path` and its parent, made when missing (a user's first cache:
+ * ~/.cache/polcmp). Failing is left to the write that follows. */
+static void pfc_make_dir(const char *path)
 {
+    char *dir = strdup(path);
+    char *slash = dir ? strrchr(dir, '/') : NULL;
+    if (slash && slash != dir) {
+        *slash = '\0';
+        if (mkdir(dir, 0700) != 0 && errno == ENOENT) {
+            char *up = strrchr(dir, '/');
+            if (up && up != dir) {
+                *up = '\0';
+                mkdir(dir, 0700);
+                *up = '/';
+                mkdir(dir, 0700);
+            }
+        }
+    }
+    free(dir);
+}
+
+int pc_pfcache_store(const char *path, uint64_t key, size_t nrules, const pc_rule_lits *lits,
+                     const hs_database_t *db)
+{
+    int rc = -1;
     char *bytes = NULL, *ser = NULL;
     size_t serlen = 0, len = 0;
     if (hs_serialize_database(db, &ser, &serlen) != HS_SUCCESS)
-        return;
+        return -1;
     bytes = pc_pfcache_encode(key, nrules, lits, ser, serlen, &len);
     free(ser);
     pc_outfile o;
     pc_error err = {{0}};
+    pfc_make_dir(path);
     if (bytes && pc_outfile_open(&o, path, &err) == 0) {
         if (fwrite(bytes, 1, len, o.f) == len)
-            pc_outfile_commit(&o, &err);
+            rc = pc_outfile_commit(&o, &err);
         else
             pc_outfile_abort(&o);
     }
     free(bytes);
+    return rc < 0 ? -1 : 0;
 }

@@ -2,14 +2,15 @@
  *
  * Deriving every rule's literals and compiling the Vectorscan database is most of a
  * taxonomy's load time. pc_tax_load() keeps the result in DIR/.NAME.cache beside the taxonomy
- * file: every rule's literals (pc_rule_lits) and the serialized database. The file is keyed
+ * file, or in the user's cache directory when that directory takes no files (an installed
+ * taxonomy in /usr/share/polcmp): every rule's literals (pc_rule_lits) and the serialized database. The file is keyed
  * by what it was made from: this program's build (its GNU build id, or without one the program
  * file's inode, size and time, so a rebuilt polcmp never trusts another build's derivation),
  * Vectorscan's version and every rule's pattern, options
  * and declared literal, in rule order. A cache is used only when its key matches, its
  * checksum holds and every field is well-formed; anything else (missing, stale, truncated,
  * corrupt, written by another build) is ignored and the cache is rebuilt and replaced
- * atomically (util/atomic.h). Failing to write one (a read-only directory) is not an error.
+ * atomically (util/atomic.h). Failing to write one anywhere is not an error.
  * POLCMP_NO_CACHE=1 in the environment neither reads nor writes caches.
  *
  * Layout (native byte order; the build id pins the machine): "PCLITDB1", key (u64), payload
@@ -31,8 +32,12 @@
 /* The key of rules[0..n) for this program; 0 when caching is off (POLCMP_NO_CACHE, or the
  * program is not known). */
 uint64_t pc_pfcache_key(const pc_rule *const *rules, size_t n);
-/* DIR/.NAME.cache for taxonomy file `path`; NULL when out of memory. Caller frees. */
-char *pc_pfcache_path(const char *path);
+/* The places a cache of taxonomy file `path` may be, in the order they are tried: out[0]
+ * DIR/.NAME.cache beside it; out[1] NAME-HASH.cache in the user's cache directory
+ * ($XDG_CACHE_HOME/polcmp, else ~/.cache/polcmp; HASH names the taxonomy's absolute path), or
+ * NULL without one; out[2] NULL. 0, or -1 when out of memory (all NULL). Caller frees each. */
+#define PC_PFCACHE_PLACES 3
+int pc_pfcache_paths(const char *path, char *out[PC_PFCACHE_PLACES]);
 
 /* Decode a cache file's bytes for `key` and `nrules` rules: lits[0..nrules) (zeroed by the
  * caller) are filled and *db, *dblen point at the serialized database inside data. Returns 0,
@@ -49,8 +54,9 @@ char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits, c
  * deserialized (the caller owns both), or -1 when there is no usable cache (nothing to free). */
 int pc_pfcache_load(const char *path, uint64_t key, size_t nrules, pc_rule_lits *lits,
                     hs_database_t **db);
-/* Write the cache at `path`, atomically; a failure leaves no file and is not reported. */
-void pc_pfcache_store(const char *path, uint64_t key, size_t nrules, const pc_rule_lits *lits,
-                      const hs_database_t *db);
+/* Write the cache at `path` atomically (making the user's cache directory when missing): 0, or
+ * -1 when it could not be written (no file is left; nothing is reported). */
+int pc_pfcache_store(const char *path, uint64_t key, size_t nrules, const pc_rule_lits *lits,
+                     const hs_database_t *db);
 
 #endif

@@ -343,9 +343,9 @@ static int tx_parse(pc_tax_ctx *c, const char *data, size_t len)
     return rc;
 }
 
-/* Parse data and build the prefilter, through the cache file `cache` when not NULL. */
-static pc_taxonomy *tx_load(const char *name, const char *data, size_t len, const char *cache,
-                            pc_error *err)
+/* Parse data and build the prefilter, through the cache files `caches` when not NULL. */
+static pc_taxonomy *tx_load(const char *name, const char *data, size_t len,
+                            const char *const *caches, pc_error *err)
 {
     pc_tax_ctx c = {.path = name, .err = err};
     c.tax = calloc(1, sizeof *c.tax);
@@ -357,7 +357,7 @@ static pc_taxonomy *tx_load(const char *name, const char *data, size_t len, cons
     int rc = tx_parse(&c, data, len);
     free(c.ids);
     if (rc == 0)
-        rc = pc_prefilter_build(c.tax, cache, err);
+        rc = pc_prefilter_build(c.tax, caches, err);
     if (rc < 0) {
         pc_tax_free(c.tax);
         return NULL;
@@ -376,9 +376,14 @@ pc_taxonomy *pc_tax_load(const char *path, pc_error *err)
     char *data = pc_file_read(path, 0, NULL, &len, err);
     if (!data)
         return NULL;
-    char *cache = pc_pfcache_path(path);
-    pc_taxonomy *t = tx_load(path, data, len, cache, err);
-    free(cache);
+    char *caches[PC_PFCACHE_PLACES];
+    pc_taxonomy *t = NULL;
+    if (pc_pfcache_paths(path, caches) < 0)
+        pc_error_set(err, "%s: out of memory", path);
+    else
+        t = tx_load(path, data, len, (const char *const *)caches, err);
+    for (size_t i = 0; i < PC_PFCACHE_PLACES; i++)
+        free(caches[i]);
     free(data);
     return t;
 }

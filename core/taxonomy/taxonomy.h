@@ -139,7 +139,8 @@ typedef struct pc_taxonomy {
 } pc_taxonomy;
 
 /* Load the taxonomy file at path. Its compiled literal database is kept in DIR/.NAME.cache
- * beside it (taxonomy/prefilter_cache.h: read when it matches these rules and this build,
+ * beside it, or in the user's cache directory when DIR takes no files
+ * (taxonomy/prefilter_cache.h: read when it matches these rules and this build,
  * rebuilt and rewritten when it is missing, stale or corrupt; never an error). */
 pc_taxonomy *pc_tax_load(const char *path, pc_error *err);
 /* Load from memory, without a cache; `name` stands for the file in messages. */

@@ -1,7 +1,8 @@
 /* test_prefilter_cache.c: the compiled literal database kept beside a taxonomy
  * (taxonomy/prefilter_cache.h): written on the first load, read on the next with the same
  * literals and the same scan results, and ignored and rebuilt when it is stale, truncated,
- * corrupt or not a cache at all; POLCMP_NO_CACHE turns it off. */
+ * corrupt or not a cache at all; kept in the user's cache directory when the taxonomy's takes
+ * no files; POLCMP_NO_CACHE turns it off. */
 #define _GNU_SOURCE /* memmem */
 #include "testutil.h"
 
@@ -103,12 +104,16 @@ static int setup(void **state)
 static void test_written_then_read(void **state)
 {
     (void)state;
-    char *p = pc_pfcache_path(tax_path);
-    assert_string_equal(p, cache_path);
-    free(p);
-    p = pc_pfcache_path("privacy.yaml");
-    assert_string_equal(p, ".privacy.yaml.cache");
-    free(p);
+    char *p[PC_PFCACHE_PLACES];
+    assert_int_equal(pc_pfcache_paths(tax_path, p), 0);
+    assert_string_equal(p[0], cache_path);
+    assert_null(p[2]);
+    for (size_t i = 0; i < PC_PFCACHE_PLACES; i++)
+        free(p[i]);
+    assert_int_equal(pc_pfcache_paths("privacy.yaml", p), 0);
+    assert_string_equal(p[0], ".privacy.yaml.cache");
+    for (size_t i = 0; i < PC_PFCACHE_PLACES; i++)
+        free(p[i]);
     pc_taxonomy *fresh = load(0);
     pc_taxonomy *cached = load(1);
     assert_same(fresh, cached);
@@ -177,6 +182,41 @@ static void test_stale(void **state)
     pc_tax_free(t);
 }
 
+/* A taxonomy whose directory takes no files (here /proc/self/fd, where not even root can
+ * create one) keeps its cache in the user's cache directory, made on the first load, and
+ * reads it from there on the next. */
+static void test_user_dir(void **state)
+{
+    (void)state;
+    char xdg[600], fdpath[64], *p[PC_PFCACHE_PLACES];
+    snprintf(xdg, sizeof xdg, "%s/xdg-cache", test_temp_dir());
+    setenv("XDG_CACHE_HOME", xdg, 1);
+    FILE *f = fopen(tax_path, "rb");
+    assert_non_null(f);
+    snprintf(fdpath, sizeof fdpath, "/proc/self/fd/%d", fileno(f));
+    assert_int_equal(pc_pfcache_paths(fdpath, p), 0);
+    assert_non_null(p[1]);
+    assert_int_equal(strncmp(p[1], xdg, strlen(xdg)), 0);
+    unlink(p[1]);
+    pc_error err = {{0}};
+    pc_taxonomy *fresh = pc_tax_load(fdpath, &err), *cached = NULL;
+    assert_non_null(fresh);
+    assert_int_equal(pc_prefilter_cached(fresh->prefilter), 0);
+    assert_int_equal(access(p[0], F_OK), -1);
+    assert_int_equal(access(p[1], R_OK), 0);
+    cached = pc_tax_load(fdpath, &err);
+    assert_non_null(cached);
+    assert_int_equal(pc_prefilter_cached(cached->prefilter), 1);
+    assert_same(fresh, cached);
+    pc_tax_free(fresh);
+    pc_tax_free(cached);
+    fclose(f);
+    unlink(p[1]);
+    for (size_t i = 0; i < PC_PFCACHE_PLACES; i++)
+        free(p[i]);
+    unsetenv("XDG_CACHE_HOME");
+}
+
 static void test_off(void **state)
 {
     (void)state;
@@ -243,6 +283,7 @@ int main(void)
         cmocka_unit_test_setup(test_written_then_read, setup),
         cmocka_unit_test_setup(test_damaged, setup),
         cmocka_unit_test_setup(test_stale, setup),
+        cmocka_unit_test_setup(test_user_dir, setup),
         cmocka_unit_test_setup(test_off, setup),
         cmocka_unit_test(test_decode_fields),
     };

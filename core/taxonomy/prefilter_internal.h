@@ -1,0 +1,69 @@
+/* prefilter_internal.h: the prefilter's structures, shared by prefilter.c (numbering, the
+ * database, scanning) and prefilter_roots.c (which literals are built on which root). Not part
+ * of the taxonomy's interface.
+ */
+#ifndef POLCMP_PREFILTER_INTERNAL_H
+#define POLCMP_PREFILTER_INTERNAL_H
+
+#include "taxonomy/prefilter.h"
+
+#include <hs.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+/* pf_form: a rule's conjunction (pc_lit_form) over the database's ids. Owns its arrays. */
+typedef struct pf_form {
+    unsigned *ids;
+    size_t *gend, *tend;
+    size_t nterms;
+} pf_form;
+
+/* pc_prefilter: owns lits, the bitset masks, the literal tables, the forms and the database;
+ * borrows the rules (owned by the taxonomy that owns this). */
+struct pc_prefilter {
+    const pc_rule **rules;
+    pc_rule_lits *lits;
+    size_t nrules, words;
+    uint64_t *always;     /* rules with no literal */
+    uint64_t *caseless;   /* rules with caseless literals */
+    uint64_t *formed;     /* rules with a conjunction to check */
+    pf_form *forms;       /* per rule */
+    unsigned *canon;      /* per rule, the first rule with the same pattern and literals */
+    size_t nuniq;         /* distinct (literal, caseless) pairs: the database's ids */
+    size_t *uniq_first;   /* rules keyed by distinct literal u: uniq_rules[uniq_first[u] ..] */
+    unsigned *uniq_rules; /* .. up to uniq_first[u + 1] */
+    const char **ustr;    /* distinct literal u (borrowed from lits), its length and caseless */
+    size_t *ulen;
+    unsigned char *ucase;
+    unsigned *uroot;     /* per distinct literal, the root it is built on (UINT32_MAX: a root) */
+    unsigned *dep_first; /* literals built on root u (see pf_roots): dep_lit[dep_first[u] ..] */
+    unsigned *dep_lit, *dep_off; /* .. with the offset of u inside each */
+    _Atomic(pcre2_code *) *jit;  /* per rule, its JIT-compiled copy once made (owned), or
+                                   PF_NO_JIT when JIT is unavailable for it */
+    hs_database_t *db;
+    size_t db_bytes;
+    double build_ms;
+    int cached; /* the literals and the database came from the cache file */
+};
+
+/* Is distinct literal u built on a root (so it is not in the database)? */
+static inline int pc_pf_is_dep(const pc_prefilter *pf, size_t u)
+{
+    return pf->uroot[u] != UINT32_MAX;
+}
+
+/* Does text t (at least pf->ulen[u] bytes) hold literal u there? */
+static inline int pc_pf_lit_at(const pc_prefilter *pf, size_t u, const char *t)
+{
+    return pf->ucase[u] ? !strncasecmp(t, pf->ustr[u], pf->ulen[u])
+                        : !memcmp(t, pf->ustr[u], pf->ulen[u]);
+}
+
+/* Choose the roots among the distinct literals (pf->uroot UINT32_MAX), every other literal's
+ * root, and list per root the literals built on it with the root's offsets in them
+ * (dep_first, dep_lit, dep_off). 0, or -1 when out of memory. */
+int pc_pf_roots(pc_prefilter *pf);
+
+#endif
