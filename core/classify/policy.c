@@ -36,9 +36,9 @@ static int pc_policy_title_heading(const char *s, size_t n)
 
 /* The document's title. The first of: the outline's title line when it names the policy, the
  * title the file names (HTML <title>, PDF or Word metadata) when it does, one of the first
- * top-level headings shaped as the policy's title; else the title line, else the file's title. A site's
- * menu or banner line that opens the page ("All Contracts", "Skip Navigation") thus gives way
- * to "Privacy Policy - Allstate". Sets *n; NULL when there is none. */
+ * top-level headings shaped as the policy's title; else the title line, else the file's
+ * title. A site's menu or banner line that opens the page ("All Contracts", "Skip
+ * Navigation") thus gives way to "Privacy Policy - Allstate". Sets *n; NULL when none. */
 static const char *pc_policy_title(const pc_doc *doc, const pc_outline *o, size_t *n)
 {
     const char *top = o->title.end > o->title.start ? doc->text + o->title.start : NULL;

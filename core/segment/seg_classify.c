@@ -261,11 +261,11 @@ static void seg_find_title(const char *t, seg_lines *L)
     if (j == SIZE_MAX)
         return;
     seg_line *l = &L->v[j];
-    bool titled =
-        l->block == PC_BLOCK_HEADING || l->marker == MK_MD_HEADING ||
-        (l->marker == MK_NONE && l->block != PC_BLOCK_ITEM &&
-         (pc_seg_title_like(t, l->text, l->text_end) || pc_seg_caps_like(t, l->text, l->text_end)) &&
-         !seg_wraps_on(t, L, j));
+    bool shaped =
+        pc_seg_title_like(t, l->text, l->text_end) || pc_seg_caps_like(t, l->text, l->text_end);
+    bool titled = l->block == PC_BLOCK_HEADING || l->marker == MK_MD_HEADING ||
+                  (l->marker == MK_NONE && l->block != PC_BLOCK_ITEM && shaped &&
+                   !seg_wraps_on(t, L, j));
     if (!titled || seg_next_content(L, j) == SIZE_MAX)
         return;
     l->kind = SEG_TITLE;

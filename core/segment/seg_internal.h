@@ -42,7 +42,7 @@ typedef enum seg_marker {
 } seg_marker;
 
 /* A marker that numbers or letters its line (1. / (a) / iv.), as opposed to a bullet, a Markdown
- * "#" or a Q:/A: label. Such a label is the author's text: headings and items keep it. */
+ * "#" or a Q:/A: label. Headings keep it in their title, and so do markup list items. */
 static inline bool pc_seg_enumerated(seg_marker m)
 {
     return m == MK_DECIMAL || (m >= MK_PAREN_UPPER && m <= MK_ROMAN_LOWER);

@@ -40,10 +40,10 @@ int pc_title_names_policy(const char *s, size_t n)
     static const char *const words[] = {
         "privacy", "policy", "policies", "data protection", "datenschutz", "confidentialit",
         "privacidad", "privacidade", "riservatezza", "privacybeleid",
-        "éç§",                         /* 隐私 */
-        "é±ç§",                         /* 隱私 */
-        "ãã©ã¤ã", /* プライバ */
-        "ê°ì¸ì ë³´", /* 개인정보 */
+        "\xe9\x9a\x90\xe7\xa7\x81",                         /* U+9690 U+79C1 (zh-Hans) */
+        "\xe9\x9a\xb1\xe7\xa7\x81",                         /* U+96B1 U+79C1 (zh-Hant) */
+        "\xe3\x83\x97\xe3\x83\xa9\xe3\x82\xa4\xe3\x83\x90", /* U+30D7 U+30E9 U+30A4 U+30D0 (ja) */
+        "\xea\xb0\x9c\xec\x9d\xb8\xec\xa0\x95\xeb\xb3\xb4", /* U+AC1C U+C778 U+C815 U+BCF4 (ko) */
         NULL};
     for (const char *const *w = words; *w; w++)
         if (holds_word(s, n, *w))

@@ -4,6 +4,7 @@
 
 #include "compare/compare.h"
 #include "present/present.h"
+#include "text/title.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,6 +158,12 @@ static void test_policy_title_and_label(void **state)
     assert_string_equal(p->name, "page: Privacy Policy");
     assert_string_equal(p->label, "Tidewell");
     pc_policy_free(p);
+    static const char *const naming[] = {"Datenschutzerkl\xc3\xa4rung", "Politique de "
+                                         "confidentialit\xc3\xa9", "\xe9\x9a\x90\xe7\xa7\x81"
+                                         "\xe6\x94\xbf\xe7\xad\x96", "COOKIE POLICY"};
+    for (size_t i = 0; i < sizeof naming / sizeof naming[0]; i++)
+        assert_true(pc_title_names_policy(naming[i], strlen(naming[i])));
+    assert_false(pc_title_names_policy("All Contracts", 13));
 }
 
 static void test_matrix(void **state)
