@@ -35,6 +35,10 @@ typedef struct cli_result {
     size_t bytes;  /* input bytes it stood for (progress) */
     void *extra;   /* command data for the collect step */
     void (*extra_free)(void *);
+    /* Output written after `out` when its turn comes, straight to the stream (a large
+     * input's lines, not held in memory first): 0, or -1 when writing failed or the work
+     * done there failed (reported by it). May be NULL. */
+    int (*write)(void *extra, FILE *out);
     /* Load warnings summarised at the end of the run instead of one line per file: */
     char encoding[48];       /* the encoding it was read as, when that was a guess, or "" */
     char *said[3];           /* the lines for the encoding, replaced bytes, removed controls;

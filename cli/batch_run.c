@@ -210,6 +210,8 @@ static void cli_batch_emit(void *result, void *ctx)
     }
     if (res->out.len && fwrite(res->out.data, 1, res->out.len, b->out) != res->out.len)
         b->write_failed = 1;
+    if (res->write && res->extra && res->write(res->extra, b->out) < 0)
+        b->write_failed = 1;
     if (res->failed)
         b->skipped++;
     else

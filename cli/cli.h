@@ -53,6 +53,7 @@ typedef enum cli_opt_id {
     CLI_O_CONTRADICTIONS,
     CLI_O_COMPLETENESS,
     CLI_O_SHOW,
+    CLI_O_FIELDS,
     CLI_O_COUNT
 } cli_opt_id;
 

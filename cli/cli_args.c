@@ -133,6 +133,12 @@ const cli_opt cli_opts[CLI_O_COUNT] = {
                             NULL},
     [CLI_O_SHOW] = {"show", 0, "N", "list up to N of the misses and false alarms",
                     cli_check_show},
+    [CLI_O_FIELDS] = {"fields", 0, "LIST",
+                      "write only these fields of each clause (comma-separated; default all): "
+                      "id (policy, file, clause), policy, file, section, heading, clause, start, "
+                      "end, text, labels, attributes, stances, overruled, frames, and within "
+                      "labels spans and ngrams (e.g. id,labels for a corpus sweep)",
+                      NULL},
 };
 
 /* ---- a command's options ---- */

@@ -11,6 +11,7 @@
 #include "classify/frame.h"
 #include "cli.h"
 #include "present/frame_json.h"
+#include "present/jsonw.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -19,103 +20,258 @@
 
 /* ---- JSON of results ------------------------------------------------------------------ */
 
-static json_t *classify_span(pc_span s)
+/* The fields `--fields` chooses from (CLASSIFY_F_ALL: every one, the default). "id" stands for
+ * policy, file and clause; "spans" and "ngrams" are the evidence spans of a label and the
+ * n-grams of its "model" object. */
+enum {
+    CLASSIFY_F_POLICY = 1 << 0, CLASSIFY_F_FILE = 1 << 1, CLASSIFY_F_SECTION = 1 << 2,
+    CLASSIFY_F_HEADING = 1 << 3, CLASSIFY_F_CLAUSE = 1 << 4, CLASSIFY_F_START = 1 << 5,
+    CLASSIFY_F_END = 1 << 6, CLASSIFY_F_TEXT = 1 << 7, CLASSIFY_F_LABELS = 1 << 8,
+    CLASSIFY_F_ATTRIBUTES = 1 << 9, CLASSIFY_F_STANCES = 1 << 10, CLASSIFY_F_OVERRULED = 1 << 11,
+    CLASSIFY_F_FRAMES = 1 << 12, CLASSIFY_F_SPANS = 1 << 13, CLASSIFY_F_NGRAMS = 1 << 14,
+    CLASSIFY_F_ALL = (1 << 15) - 1,
+};
+
+static const struct {
+    const char *name;
+    unsigned bits;
+} classify_field_names[] = {
+    {"id", CLASSIFY_F_POLICY | CLASSIFY_F_FILE | CLASSIFY_F_CLAUSE},
+    {"policy", CLASSIFY_F_POLICY}, {"file", CLASSIFY_F_FILE}, {"section", CLASSIFY_F_SECTION},
+    {"heading", CLASSIFY_F_HEADING}, {"clause", CLASSIFY_F_CLAUSE}, {"start", CLASSIFY_F_START},
+    {"end", CLASSIFY_F_END}, {"text", CLASSIFY_F_TEXT}, {"labels", CLASSIFY_F_LABELS},
+    {"attributes", CLASSIFY_F_ATTRIBUTES}, {"stances", CLASSIFY_F_STANCES},
+    {"overruled", CLASSIFY_F_OVERRULED}, {"frames", CLASSIFY_F_FRAMES},
+    {"spans", CLASSIFY_F_SPANS}, {"ngrams", CLASSIFY_F_NGRAMS},
+};
+
+/* "id,labels" -> the bits; -1 naming the unknown field in why. */
+static long classify_fields_parse(const char *list, pc_error *why)
 {
-    return json_pack("[I, I]", (json_int_t)s.start, (json_int_t)s.end);
+    unsigned bits = 0;
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ","), k = 0;
+        while (k < sizeof classify_field_names / sizeof classify_field_names[0] &&
+               (strlen(classify_field_names[k].name) != n ||
+                strncmp(classify_field_names[k].name, p, n)))
+            k++;
+        if (k == sizeof classify_field_names / sizeof classify_field_names[0]) {
+            pc_error_set(why, "unknown field '%.*s' (id, policy, file, section, heading, clause, "
+                              "start, end, text, labels, attributes, stances, overruled, frames, "
+                              "spans, ngrams)", (int)n, p);
+            return -1;
+        }
+        bits |= classify_field_names[k].bits;
+        p += n + (p[n] == ',');
+    }
+    return bits;
 }
 
-static void classify_add_rule(json_t *rules, const char *id)
+/* One classification being written: the results, the text their spans point into, the
+ * fields chosen. Borrows everything. */
+typedef struct classify_out {
+    pc_jsonw *w;
+    const pc_classified *c;
+    const char *text;
+    unsigned fields;
+} classify_out;
+
+static void classify_span(pc_jsonw *w, pc_span s)
 {
-    size_t i;
-    json_t *v;
-    json_array_foreach(rules, i, v) if (!strcmp(json_string_value(v), id)) return;
-    json_array_append_new(rules, json_string(id));
+    pc_jsonw_arr(w);
+    pc_jsonw_int(w, (long long)s.start);
+    pc_jsonw_int(w, (long long)s.end);
+    pc_jsonw_arr_end(w);
 }
 
 /* The model's side of a label: score and threshold of its class, the n-grams that weighed. */
-static json_t *classify_model(const pc_classified *c, size_t clause, const pc_label *l,
-                              const char *text)
+static void classify_model(const classify_out *o, size_t clause, const pc_label *l)
 {
+    const pc_classified *c = o->c;
     const pc_model_verdict *v = pc_classified_verdict(c, clause);
     int k = pc_classified_label_class(c, clause, l);
-    if (!v || k < 0)
-        return json_null();
-    json_t *ngrams = json_array();
-    for (size_t i = l->ng_first; i < l->ng_first + l->nng; i++) {
-        const pc_model_ngram *g = &c->ngrams[i];
-        json_array_append_new(ngrams, json_pack("{s:s%, s:o, s:f}", "text", text + g->span.start,
-                                                g->span.end - g->span.start, "span",
-                                                classify_span(g->span), "weight", g->weight));
+    pc_jsonw *w = o->w;
+    if (!v || k < 0) {
+        pc_jsonw_null(w);
+        return;
     }
-    return json_pack("{s:s, s:f, s:f, s:b, s:o}", "class", pc_opp12_name(k), "score",
-                     pc_classified_model_score(c, clause, k), "threshold",
-                     pc_classified_model_threshold(c, clause, k), "strong",
-                     (v->strong >> k) & 1, "ngrams", ngrams);
-}
-
-/* A label: category, rules' score, rule ids and evidence spans (for a label only the model
- * gave, its n-grams' spans), and with a model its "model" object. */
-static json_t *classify_label(const pc_classified *c, size_t clause, const pc_label *l,
-                              const char *text)
-{
-    const pc_category *cat = &c->tax->cats[l->category];
-    json_t *rules = json_array(), *spans = json_array();
-    for (size_t e = l->ev_first; e < l->ev_first + l->nev; e++) {
-        classify_add_rule(rules, c->evidence[e].rule->id);
-        json_array_append_new(spans, classify_span(c->evidence[e].span));
+    pc_jsonw_obj(w);
+    pc_jsonw_key(w, "class");
+    pc_jsonw_str(w, pc_opp12_name(k));
+    pc_jsonw_key(w, "score");
+    pc_jsonw_real(w, pc_classified_model_score(c, clause, k));
+    pc_jsonw_key(w, "threshold");
+    pc_jsonw_real(w, pc_classified_model_threshold(c, clause, k));
+    pc_jsonw_key(w, "strong");
+    pc_jsonw_bool(w, (v->strong >> k) & 1);
+    if (o->fields & CLASSIFY_F_NGRAMS) {
+        pc_jsonw_key(w, "ngrams");
+        pc_jsonw_arr(w);
+        for (size_t i = l->ng_first; i < l->ng_first + l->nng; i++) {
+            const pc_model_ngram *g = &c->ngrams[i];
+            pc_jsonw_obj(w);
+            pc_jsonw_key(w, "text");
+            pc_jsonw_strn(w, o->text + g->span.start, g->span.end - g->span.start);
+            pc_jsonw_key(w, "span");
+            classify_span(w, g->span);
+            pc_jsonw_key(w, "weight");
+            pc_jsonw_real(w, g->weight);
+            pc_jsonw_obj_end(w);
+        }
+        pc_jsonw_arr_end(w);
     }
-    for (size_t i = l->ng_first; l->model && l->nev == 0 && i < l->ng_first + l->nng; i++)
-        json_array_append_new(spans, classify_span(c->ngrams[i].span));
-    json_t *o = json_pack("{s:s, s:s, s:f, s:o, s:o}", "category", cat->id, "opp115",
-                          cat->opp115, "score", l->score, "rules", rules, "spans", spans);
-    if (o && l->model)
-        json_object_set_new(o, "model", classify_model(c, clause, l, text));
-    return o;
+    pc_jsonw_obj_end(w);
 }
 
-static json_t *classify_attr(const pc_classified *c, const pc_attr_hit *h, const char *text)
+/* Whether evidence e's rule is the first of its id among labels ls[0..n)'s evidence. */
+static int classify_rule_first(const pc_classified *c, const pc_label *const *ls, size_t n,
+                               size_t li, size_t e)
 {
-    json_t *o = json_pack("{s:s, s:s%, s:s, s:s}", "attribute", c->tax->attrs[h->attribute].id,
-                          "value", text + h->span.start, h->span.end - h->span.start, "normalized",
-                          h->norm.text, "rule", h->rule->id);
-    if (o && h->norm.amount >= 0)
-        json_object_set_new(o, "amount", json_integer(h->norm.amount));
-    return o;
+    const char *id = c->evidence[e].rule->id;
+    for (size_t j = 0; j <= li && j < n; j++)
+        for (size_t f = ls[j]->ev_first; f < ls[j]->ev_first + ls[j]->nev; f++) {
+            if (j == li && f == e)
+                return 1;
+            if (!strcmp(c->evidence[f].rule->id, id))
+                return 0;
+        }
+    return 1;
 }
 
-static json_t *classify_stance(const pc_classified *c, const pc_stance *s)
+/* A label, or the union of labels ls[0..n) of one category: category, the rules' score (the
+ * highest), rule ids and evidence spans (for a label only the model gave, its n-grams' spans),
+ * and with a model the first label's "model" object. */
+static void classify_label(const classify_out *o, size_t clause, const pc_label *const *ls,
+                           size_t n)
 {
-    json_t *scopes = json_object();
-    for (int d = 0; d < PC_DIM_COUNT; d++)
-        json_object_set_new(scopes, pc_scope_dim_name((pc_scope_dim)d), json_array());
-    for (size_t i = s->scope_first; i < s->scope_first + s->nscopes; i++) {
-        const pc_scope_ref *r = &c->scopes[i];
-        json_array_append_new(json_object_get(scopes, pc_scope_dim_name(r->dim)),
-                              json_string(c->tax->scopes[r->dim][r->index].id));
+    const pc_classified *c = o->c;
+    const pc_label *l = ls[0];
+    pc_jsonw *w = o->w;
+    double score = l->score;
+    for (size_t j = 1; j < n; j++)
+        if (ls[j]->score > score)
+            score = ls[j]->score;
+    pc_jsonw_obj(w);
+    pc_jsonw_key(w, "category");
+    pc_jsonw_str(w, c->tax->cats[l->category].id);
+    pc_jsonw_key(w, "opp115");
+    pc_jsonw_str(w, c->tax->cats[l->category].opp115);
+    pc_jsonw_key(w, "score");
+    pc_jsonw_real(w, score);
+    pc_jsonw_key(w, "rules");
+    pc_jsonw_arr(w);
+    for (size_t j = 0; j < n; j++)
+        for (size_t e = ls[j]->ev_first; e < ls[j]->ev_first + ls[j]->nev; e++)
+            if (classify_rule_first(c, ls, n, j, e))
+                pc_jsonw_str(w, c->evidence[e].rule->id);
+    pc_jsonw_arr_end(w);
+    if (o->fields & CLASSIFY_F_SPANS) {
+        pc_jsonw_key(w, "spans");
+        pc_jsonw_arr(w);
+        for (size_t j = 0; j < n; j++) {
+            for (size_t e = ls[j]->ev_first; e < ls[j]->ev_first + ls[j]->nev; e++)
+                classify_span(w, c->evidence[e].span);
+            for (size_t i = l->ng_first; !j && l->model && !l->nev && i < l->ng_first + l->nng;
+                 i++)
+                classify_span(w, c->ngrams[i].span);
+        }
+        pc_jsonw_arr_end(w);
     }
-    return json_pack("{s:s, s:s, s:s, s:o, s:o}", "topic", c->tax->topics[s->topic].id, "polarity",
-                     pc_polarity_name(s->polarity), "rule", s->rule->id, "span",
-                     classify_span(s->span), "scopes", scopes);
+    if (l->model) {
+        pc_jsonw_key(w, "model");
+        classify_model(o, clause, l);
+    }
+    pc_jsonw_obj_end(w);
 }
 
-static void classify_results(const pc_classified *c, size_t i, json_t *o, const char *text)
+static void classify_labels(const classify_out *o, size_t clause, const pc_label *v, size_t first,
+                            size_t n)
 {
-    const pc_clause_result *r = &c->clauses[i];
-    json_t *labels = json_array(), *attrs = json_array(), *stances = json_array();
-    for (size_t k = r->label_first; k < r->label_first + r->nlabels; k++)
-        json_array_append_new(labels, classify_label(c, i, &c->labels[k], text));
-    for (size_t k = r->attr_first; k < r->attr_first + r->nattrs; k++)
-        json_array_append_new(attrs, classify_attr(c, &c->attrs[k], text));
-    for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++)
-        json_array_append_new(stances, classify_stance(c, &c->stances[k]));
-    json_object_set_new(o, "labels", labels);
-    json_object_set_new(o, "attributes", attrs);
-    json_object_set_new(o, "stances", stances);
-    if (c->model) { /* the rules' labels the model did not back, after the documented fields */
-        json_t *over = json_array();
-        for (size_t k = r->drop_first; k < r->drop_first + r->ndropped; k++)
-            json_array_append_new(over, classify_label(c, i, &c->dropped[k], text));
-        json_object_set_new(o, "overruled", over);
+    pc_jsonw_arr(o->w);
+    for (size_t k = first; k < first + n; k++) {
+        const pc_label *l = &v[k];
+        classify_label(o, clause, &l, 1);
+    }
+    pc_jsonw_arr_end(o->w);
+}
+
+static void classify_attr(const classify_out *o, const pc_attr_hit *h)
+{
+    pc_jsonw *w = o->w;
+    pc_jsonw_obj(w);
+    pc_jsonw_key(w, "attribute");
+    pc_jsonw_str(w, o->c->tax->attrs[h->attribute].id);
+    pc_jsonw_key(w, "value");
+    pc_jsonw_strn(w, o->text + h->span.start, h->span.end - h->span.start);
+    pc_jsonw_key(w, "normalized");
+    pc_jsonw_str(w, h->norm.text);
+    pc_jsonw_key(w, "rule");
+    pc_jsonw_str(w, h->rule->id);
+    if (h->norm.amount >= 0) {
+        pc_jsonw_key(w, "amount");
+        pc_jsonw_int(w, h->norm.amount);
+    }
+    pc_jsonw_obj_end(w);
+}
+
+static void classify_attrs(const classify_out *o, size_t first, size_t n)
+{
+    pc_jsonw_arr(o->w);
+    for (size_t k = first; k < first + n; k++)
+        classify_attr(o, &o->c->attrs[k]);
+    pc_jsonw_arr_end(o->w);
+}
+
+static void classify_stance(const classify_out *o, const pc_stance *s)
+{
+    const pc_classified *c = o->c;
+    pc_jsonw *w = o->w;
+    pc_jsonw_obj(w);
+    pc_jsonw_key(w, "topic");
+    pc_jsonw_str(w, c->tax->topics[s->topic].id);
+    pc_jsonw_key(w, "polarity");
+    pc_jsonw_str(w, pc_polarity_name(s->polarity));
+    pc_jsonw_key(w, "rule");
+    pc_jsonw_str(w, s->rule->id);
+    pc_jsonw_key(w, "span");
+    classify_span(w, s->span);
+    pc_jsonw_key(w, "scopes");
+    pc_jsonw_obj(w);
+    for (int d = 0; d < PC_DIM_COUNT; d++) {
+        pc_jsonw_key(w, pc_scope_dim_name((pc_scope_dim)d));
+        pc_jsonw_arr(w);
+        for (size_t i = s->scope_first; i < s->scope_first + s->nscopes; i++)
+            if (c->scopes[i].dim == (pc_scope_dim)d)
+                pc_jsonw_str(w, c->tax->scopes[d][c->scopes[i].index].id);
+        pc_jsonw_arr_end(w);
+    }
+    pc_jsonw_obj_end(w);
+    pc_jsonw_obj_end(w);
+}
+
+static void classify_results(const classify_out *o, size_t i)
+{
+    const pc_clause_result *r = &o->c->clauses[i];
+    pc_jsonw *w = o->w;
+    if (o->fields & CLASSIFY_F_LABELS) {
+        pc_jsonw_key(w, "labels");
+        classify_labels(o, i, o->c->labels, r->label_first, r->nlabels);
+    }
+    if (o->fields & CLASSIFY_F_ATTRIBUTES) {
+        pc_jsonw_key(w, "attributes");
+        classify_attrs(o, r->attr_first, r->nattrs);
+    }
+    if (o->fields & CLASSIFY_F_STANCES) {
+        pc_jsonw_key(w, "stances");
+        pc_jsonw_arr(w);
+        for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++)
+            classify_stance(o, &o->c->stances[k]);
+        pc_jsonw_arr_end(w);
+    }
+    if (o->c->model && (o->fields & CLASSIFY_F_OVERRULED)) {
+        /* the rules' labels the model did not back, after the documented fields */
+        pc_jsonw_key(w, "overruled");
+        classify_labels(o, i, o->c->dropped, r->drop_first, r->ndropped);
     }
 }
 
@@ -131,72 +287,148 @@ static void classify_warnings(const pc_classified *c, const pc_doc *doc, const c
 
 /* ---- policies ------------------------------------------------------------------------- */
 
-/* Copy the fields of a {"path":..} input object (but "path") to a clause line. */
-static void classify_keep_fields(json_t *o, json_t *in)
+/* The fields of a {"path":..} input object (but "path" and those the line has) after a
+ * clause line's own. */
+static void classify_keep_fields(pc_jsonw *w, json_t *in, unsigned written)
 {
+    static const char *const own[] = {"policy", "file", "section", "heading", "clause", "start",
+                                      "end", "text", "labels", "attributes", "stances",
+                                      "overruled", "frames"};
     const char *key;
     json_t *v;
-    json_object_foreach(in, key, v) if (strcmp(key, "path") && !json_object_get(o, key))
-        json_object_set(o, key, v);
+    json_object_foreach(in, key, v)
+    {
+        int skip = !strcmp(key, "path");
+        for (size_t k = 0; !skip && k < sizeof own / sizeof own[0]; k++)
+            skip = !strcmp(key, own[k]) && (written & (1u << k));
+        if (!skip) {
+            pc_jsonw_key(w, key);
+            pc_jsonw_value(w, v);
+        }
+    }
 }
 
-static void classify_print_policy(const pc_doc *doc, const pc_outline *ol, const pc_classified *c,
-                                  const pc_frames *fs, json_t *in, pc_buf *out)
+static void classify_clause_head(pc_jsonw *w, const pc_doc *doc, const pc_outline *ol, size_t i,
+                                 unsigned fields)
 {
-    for (size_t i = 0; i < ol->nclauses; i++) {
-        const pc_clause *cl = &ol->clauses[i];
-        const pc_section *s = &ol->sections[cl->section];
-        json_t *o = json_pack(
-            "{s:s, s:s, s:i, s:s%, s:I, s:I, s:I, s:s%}", "policy", doc->name, "file", doc->path,
-            "section", cl->section, "heading", doc->text + s->title_start,
-            s->title_end - s->title_start, "clause", (json_int_t)i, "start", (json_int_t)cl->start,
-            "end", (json_int_t)cl->end, "text", doc->text + cl->start, cl->end - cl->start);
-        if (o)
-            classify_results(c, i, o, doc->text);
-        if (o && fs)
-            json_object_set_new(o, "frames", pc_frames_clause_json(fs, i));
-        if (o && in)
-            classify_keep_fields(o, in);
-        cli_batch_emit_json(out, o);
+    const pc_clause *cl = &ol->clauses[i];
+    const pc_section *s = &ol->sections[cl->section];
+    const struct {
+        unsigned bit;
+        const char *key, *str;
+        size_t len;
+        long long num;
+    } f[] = {
+        {CLASSIFY_F_POLICY, "policy", doc->name, strlen(doc->name), 0},
+        {CLASSIFY_F_FILE, "file", doc->path, strlen(doc->path), 0},
+        {CLASSIFY_F_SECTION, "section", NULL, 0, cl->section},
+        {CLASSIFY_F_HEADING, "heading", doc->text + s->title_start,
+         s->title_end - s->title_start, 0},
+        {CLASSIFY_F_CLAUSE, "clause", NULL, 0, (long long)i},
+        {CLASSIFY_F_START, "start", NULL, 0, (long long)cl->start},
+        {CLASSIFY_F_END, "end", NULL, 0, (long long)cl->end},
+        {CLASSIFY_F_TEXT, "text", doc->text + cl->start, cl->end - cl->start, 0},
+    };
+    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
+        if (!(fields & f[k].bit))
+            continue;
+        pc_jsonw_key(w, f[k].key);
+        if (f[k].str)
+            pc_jsonw_strn(w, f[k].str, f[k].len);
+        else
+            pc_jsonw_int(w, f[k].num);
+    }
+}
+
+/* A policy being written: what its clause lines are made of. Borrows everything. */
+typedef struct classify_policy {
+    const pc_doc *doc;
+    const pc_outline *ol;
+    const pc_frames *fs; /* NULL: no "frames" */
+    json_t *in;          /* the {"path":..} input object, or NULL */
+    unsigned fields;
+} classify_policy;
+
+/* Clauses [from, from + c->nclauses) of a policy, one JSON line each; c holds their results
+ * (c->clauses[0] is clause `from`'s). */
+static void classify_print_policy(const classify_policy *p, size_t from, size_t to,
+                                  const pc_classified *c, pc_jsonw *w)
+{
+    classify_out o = {w, c, p->doc->text, p->fields};
+    unsigned written = p->fields & ~(c->model ? 0u : (unsigned)CLASSIFY_F_OVERRULED) &
+                       ~(p->fs ? 0u : (unsigned)CLASSIFY_F_FRAMES);
+    for (size_t i = from; i < to && !w->failed; i++) {
+        pc_jsonw_obj(w);
+        classify_clause_head(w, p->doc, p->ol, i, p->fields);
+        classify_results(&o, i - from);
+        if (p->fs && (p->fields & CLASSIFY_F_FRAMES)) {
+            pc_jsonw_key(w, "frames");
+            pc_frames_clause_write(w, p->fs, i);
+        }
+        if (p->in)
+            classify_keep_fields(w, p->in, written);
+        pc_jsonw_obj_end(w);
+        pc_jsonw_newline(w);
     }
 }
 
 /* ---- texts ({"text":..} objects) ------------------------------------------------------ */
 
-/* Merge one clause label into the per-category union (labels_by_cat[category]). */
-static void classify_union_label(const pc_classified *c, size_t clause, const pc_label *l,
-                                 const char *text, json_t **by_cat)
+/* The labels of every clause, one per category (in the taxonomy's order): the union of that
+ * category's labels. */
+static void classify_union_labels(const classify_out *o)
 {
-    json_t *cur = by_cat[l->category];
-    if (!cur) {
-        by_cat[l->category] = classify_label(c, clause, l, text);
-        return;
+    const pc_classified *c = o->c;
+    const pc_label **ls = malloc((c->nlabels ? c->nlabels : 1) * sizeof *ls);
+    size_t *clause = malloc((c->nlabels ? c->nlabels : 1) * sizeof *clause);
+    pc_jsonw_arr(o->w);
+    for (size_t cat = 0; ls && clause && cat < c->tax->ncats; cat++) {
+        size_t n = 0;
+        for (size_t i = 0; i < c->nclauses; i++)
+            for (size_t k = c->clauses[i].label_first;
+                 k < c->clauses[i].label_first + c->clauses[i].nlabels; k++)
+                if (c->labels[k].category == (int)cat) {
+                    clause[n] = i;
+                    ls[n++] = &c->labels[k];
+                }
+        if (n)
+            classify_label(o, clause[0], ls, n);
     }
-    if (l->score > json_real_value(json_object_get(cur, "score")))
-        json_object_set_new(cur, "score", json_real(l->score));
-    json_t *rules = json_object_get(cur, "rules"), *spans = json_object_get(cur, "spans");
-    for (size_t e = l->ev_first; e < l->ev_first + l->nev; e++) {
-        classify_add_rule(rules, c->evidence[e].rule->id);
-        json_array_append_new(spans, classify_span(c->evidence[e].span));
-    }
+    if (!ls || !clause)
+        o->w->failed = 1;
+    pc_jsonw_arr_end(o->w);
+    free(ls);
+    free(clause);
 }
 
-static void classify_union(const pc_classified *c, const pc_doc *doc, json_t *obj)
+/* The input object with "labels" and "attributes" set (in place when it has them already). */
+static void classify_print_text(const classify_out *o, json_t *in)
 {
-    json_t **by_cat = calloc(c->tax->ncats ? c->tax->ncats : 1, sizeof *by_cat);
-    json_t *labels = json_array(), *attrs = json_array();
-    for (size_t i = 0; by_cat && i < c->nclauses; i++)
-        for (size_t k = c->clauses[i].label_first;
-             k < c->clauses[i].label_first + c->clauses[i].nlabels; k++)
-            classify_union_label(c, i, &c->labels[k], doc->text, by_cat);
-    for (size_t k = 0; by_cat && k < c->tax->ncats; k++)
-        if (by_cat[k])
-            json_array_append_new(labels, by_cat[k]);
-    for (size_t i = 0; i < c->nattrs; i++)
-        json_array_append_new(attrs, classify_attr(c, &c->attrs[i], doc->text));
-    json_object_set_new(obj, "labels", labels);
-    json_object_set_new(obj, "attributes", attrs);
-    free(by_cat);
+    pc_jsonw *w = o->w;
+    int labels = !(o->fields & CLASSIFY_F_LABELS), attrs = !(o->fields & CLASSIFY_F_ATTRIBUTES);
+    const char *key;
+    json_t *v;
+    pc_jsonw_obj(w);
+    json_object_foreach(in, key, v)
+    {
+        pc_jsonw_key(w, key);
+        if (!strcmp(key, "labels") && !labels && (labels = 1))
+            classify_union_labels(o);
+        else if (!strcmp(key, "attributes") && !attrs && (attrs = 1))
+            classify_attrs(o, 0, o->c->nattrs);
+        else
+            pc_jsonw_value(w, v);
+    }
+    if (!labels) {
+        pc_jsonw_key(w, "labels");
+        classify_union_labels(o);
+    }
+    if (!attrs) {
+        pc_jsonw_key(w, "attributes");
+        classify_attrs(o, 0, o->c->nattrs);
+    }
+    pc_jsonw_obj_end(w);
+    pc_jsonw_newline(w);
 }
 
 /* ---- the batch work ------------------------------------------------------------------- */
@@ -206,6 +438,7 @@ static void classify_union(const pc_classified *c, const pc_doc *doc, json_t *ob
 typedef struct classify_ctx {
     const pc_taxonomy *tax;
     pc_classify_opts opts, whole;
+    unsigned fields; /* CLASSIFY_F_*: what --fields chose */
 } classify_ctx;
 
 static void *classify_matcher_new(void *ctx)
@@ -230,6 +463,132 @@ static pc_classified *classify_outline(const pc_classify_opts *opts, const pc_ta
     return pc_matcher_classify(m, &ol, 1, opts, &c, err) == 0 ? c : NULL;
 }
 
+/* A policy past this many bytes of text is classified and written a window of clauses at a
+ * time when its turn comes (classify_write_later), straight to the output: it costs its
+ * outline and frames and one window's results, not every clause's results and their JSON. */
+#define CLASSIFY_LATER_BYTES (1u << 20)
+
+/* A large policy kept for the output step. Owns doc, ol, fs and a reference to in; borrows
+ * cx. */
+typedef struct classify_later {
+    classify_policy p;
+    pc_doc *doc;
+    pc_outline *ol;
+    pc_frames *fs;
+    const classify_ctx *cx;
+} classify_later;
+
+static void classify_later_free(void *v)
+{
+    classify_later *l = v;
+    pc_frames_free(l->fs);
+    pc_outline_free(l->ol);
+    pc_doc_free(l->doc);
+    json_decref(l->p.in);
+    free(l);
+}
+
+/* A match-limit warning of a window, unless an earlier window of the policy gave it. */
+static void classify_window_warnings(const pc_classified *c, const pc_doc *doc,
+                                     const pc_rule ***seen, size_t *nseen)
+{
+    for (size_t k = 0; k < c->nwarnings; k++) {
+        size_t j = 0;
+        while (j < *nseen && (*seen)[j] != c->warnings[k].rule)
+            j++;
+        if (j < *nseen)
+            continue;
+        const pc_rule **grown = realloc(*seen, (*nseen + 1) * sizeof **seen);
+        if (grown) {
+            *seen = grown;
+            grown[(*nseen)++] = c->warnings[k].rule;
+        }
+        cli_warn("rule '%s' hit the match limit on %s:%u", c->warnings[k].rule->id, doc->path,
+                 pc_doc_source_line(doc, c->warnings[k].offset));
+    }
+}
+
+/* Classify and write windows of PC_BATCH_CLAUSES clauses. 0, or -1 (err set, or a write
+ * error with err empty). */
+static int classify_windows(const classify_later *l, pc_matcher *m, pc_jsonw *w, pc_error *err)
+{
+    pc_outline_window win;
+    if (pc_outline_window_init(&win, l->ol, err) < 0)
+        return -1;
+    const pc_rule **seen = NULL;
+    size_t nseen = 0;
+    int rc = 0;
+    for (size_t from = 0; rc == 0 && from < l->ol->nclauses; from += PC_BATCH_CLAUSES) {
+        size_t to = l->ol->nclauses - from < PC_BATCH_CLAUSES ? l->ol->nclauses
+                                                              : from + PC_BATCH_CLAUSES;
+        const pc_outline *wol = &win.ol;
+        pc_classified *c = NULL;
+        rc = pc_outline_window_set(&win, from, to, err);
+        if (rc == 0)
+            rc = pc_matcher_classify(m, &wol, 1, &l->cx->opts, &c, err);
+        if (rc == 0) {
+            classify_window_warnings(c, l->doc, &seen, &nseen);
+            classify_print_policy(&l->p, from, to, c, w);
+            rc = pc_jsonw_flush(w);
+        }
+        pc_classified_free(c);
+    }
+    free(seen);
+    pc_outline_window_free(&win);
+    return rc;
+}
+
+static int classify_write_later(void *v, FILE *out)
+{
+    classify_later *l = v;
+    pc_error err = {{0}};
+    pc_matcher *m = pc_matcher_new(l->cx->tax, &err);
+    pc_jsonw w;
+    pc_jsonw_init_stream(&w, out);
+    int rc = m ? classify_windows(l, m, &w, &err) : -1;
+    if (pc_jsonw_done(&w) < 0)
+        rc = -1;
+    if (rc < 0 && err.msg[0])
+        cli_error("%s: %s", l->doc->path, err.msg);
+    pc_matcher_free(m);
+    return rc;
+}
+
+/* Keep a large policy for the output step (which takes doc and ol; they are set to NULL).
+ * 0, or -1 on out of memory (nothing taken). */
+static int classify_defer(const classify_ctx *cx, const cli_item *it, cli_result *res,
+                          pc_doc **doc, pc_outline **ol)
+{
+    pc_error err = {{0}};
+    classify_later *l = malloc(sizeof *l);
+    pc_frames *fs = l && (cx->fields & CLASSIFY_F_FRAMES)
+                        ? pc_frames_build(cx->tax->onto, *ol, &err) : NULL;
+    if (!l) {
+        cli_batch_msg(res, "%s: out of memory", (*doc)->path);
+        return -1;
+    }
+    *l = (classify_later){{*doc, *ol, fs, json_incref(it->obj), cx->fields}, *doc, *ol, fs, cx};
+    res->extra = l;
+    res->extra_free = classify_later_free;
+    res->write = classify_write_later;
+    *doc = NULL, *ol = NULL;
+    return 0;
+}
+
+/* A policy's lines, into res->out. */
+static void classify_policy_out(const classify_ctx *cx, const cli_item *it, cli_result *res,
+                                const pc_doc *doc, const pc_outline *ol, const pc_classified *c)
+{
+    pc_error err = {{0}};
+    pc_frames *fs = (cx->fields & CLASSIFY_F_FRAMES) ? pc_frames_build(cx->tax->onto, ol, &err)
+                                                     : NULL;
+    classify_policy p = {doc, ol, fs, it->obj, cx->fields};
+    pc_jsonw w;
+    pc_jsonw_init(&w, &res->out);
+    classify_print_policy(&p, 0, ol->nclauses, c, &w);
+    pc_frames_free(fs);
+}
+
 /* Worker thread: load, segment and classify one input; its JSON Lines go to res->out. */
 static void classify_work(const cli_item *it, cli_result *res, void *local, void *ctx)
 {
@@ -242,6 +601,12 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
     if (ol && it->path)
         pc_outline_check(ol, doc);
     cli_batch_notes(doc, res);
+    if (ol && it->path && doc->len > CLASSIFY_LATER_BYTES) {
+        res->failed = classify_defer(cx, it, res, &doc, &ol) < 0;
+        pc_outline_free(ol);
+        pc_doc_free(doc);
+        return;
+    }
     pc_classified *c =
         ol ? classify_outline(it->path ? &cx->opts : &cx->whole, cx->tax, local, ol, &err) : NULL;
     if (!c && it->path)
@@ -252,12 +617,11 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
     if (c) {
         classify_warnings(c, doc, it, res);
         if (it->path) {
-            pc_frames *fs = pc_frames_build(cx->tax->onto, ol, &err);
-            classify_print_policy(doc, ol, c, fs, it->obj, &res->out);
-            pc_frames_free(fs);
+            classify_policy_out(cx, it, res, doc, ol, c);
         } else {
-            classify_union(c, doc, it->obj);
-            cli_batch_emit_json(&res->out, json_incref(it->obj));
+            pc_jsonw w;
+            pc_jsonw_init(&w, &res->out);
+            classify_print_text(&(classify_out){&w, c, doc->text, cx->fields}, it->obj);
         }
     }
     pc_classified_free(c);
@@ -272,7 +636,15 @@ int cmd_classify(const cli_args *a)
         cli_cmd_error(a, 1, "expects POLICY|DIR|-... or --segments FILE.jsonl");
         return CLI_ERROR;
     }
-    classify_ctx cx = {0};
+    classify_ctx cx = {.fields = CLASSIFY_F_ALL};
+    pc_error why = {{0}};
+    long fields = a->val[CLI_O_FIELDS] ? classify_fields_parse(a->val[CLI_O_FIELDS], &why) : -2;
+    if (fields == -1) {
+        cli_error("classify: --fields: %s", why.msg);
+        return CLI_ERROR;
+    }
+    if (fields >= 0)
+        cx.fields = (unsigned)fields;
     const char *engine = getenv("POLCMP_ENGINE");
     if (engine && *engine && pc_engine_from_name(engine) < 0) {
         cli_error("classify: POLCMP_ENGINE='%s' is not prefilter or reference", engine);

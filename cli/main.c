@@ -35,6 +35,7 @@ static const cli_use classify_uses[] = {
     {.id = CLI_O_MODEL, .forms = ALL},
     {.id = CLI_O_JOBS, .forms = ALL},
     {.id = CLI_O_SEGMENTS, .forms = 2, .required = 2},
+    {.id = CLI_O_FIELDS, .forms = ALL},
     {.id = CLI_O_NO_MODEL},
     {.id = CLI_O_ENCODING},
 };

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 root=$PWD
 build=$root/build-fuzz
-targets=${FUZZ_TARGETS:-fuzz_load_text fuzz_load_html fuzz_load_pdf fuzz_load_office fuzz_taxonomy fuzz_review fuzz_jsonl fuzz_model fuzz_pfcache}
+targets=${FUZZ_TARGETS:-fuzz_load_text fuzz_load_html fuzz_load_pdf fuzz_load_office fuzz_taxonomy fuzz_review fuzz_jsonl fuzz_model fuzz_pfcache fuzz_json_escape}
 
 echo "== build the fuzz targets ($build)"
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -27,7 +27,7 @@ seeds() {
     fuzz_load_html) cp examples/*.html tests/data/load/*.html "$dir"/ ;;
     fuzz_taxonomy) cp tests/data/taxonomy/*.yaml tests/data/compare/*.yaml "$dir"/ ;;
     fuzz_jsonl) cp tests/data/classify/*.jsonl "$dir"/ ;;
-    fuzz_review | fuzz_model) ;;
+    fuzz_review | fuzz_model | fuzz_json_escape) ;;
     esac
     # earlier crashes stay in the corpus so they are tried again first
     cp tests/data/fuzz-regressions/"$name"/* "$dir"/ 2>/dev/null || true

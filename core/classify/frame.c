@@ -3,6 +3,7 @@
  * and what else narrows it. The cues (actor, not a practice, conditions, modality) are in
  * frame_cues.c. */
 #include "classify/frame_internal.h"
+#include "classify/stance.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -203,7 +204,31 @@ static size_t fr_skip_det(const fr_clause *c, size_t i, size_t hi)
 
 /* ---- what narrows a frame ------------------------------------------------------------- */
 
-/* Whether a data term (starting at word i) is narrowed by the word before it. */
+/* Whether a data term of the ontology starts at word j. */
+static int fr_data_at(const fr_clause *c, size_t j)
+{
+    long h = pc_fr_hit_at(c, j);
+    return h >= 0 && c->hits[h].first == j && c->hits[h].dim == PC_ONTO_DATA;
+}
+
+/* Whether word j (in [.., hi)) names the people the policy is about, perhaps by where they
+ * live ("users", "California residents", "EEA consumers"): data "from" them is everyone's, not
+ * data of a narrower kind or from another source. Children are a narrower group. */
+static int fr_population(const fr_clause *c, size_t j, size_t hi)
+{
+    static const char *const people[] = {"users",       "user",      "customers", "consumers",
+                                         "individuals", "residents", "visitors",  "members",
+                                         "subscribers", "people"};
+    for (size_t k = 0; j < hi && k < 3; k++, j++) {
+        if (FR_IN(c->ws->v[j].w, people))
+            return 1;
+        unsigned char ch = (unsigned char)c->s[c->ws->v[j].start];
+        if (ch < 'A' || ch > 'Z' || pc_fr_hit_at(c, j) >= 0)
+            return 0; /* only a name of a place stands before them */
+    }
+    return 0;
+}
+
 /* Whether the term hit h is narrowed by a word the ontology does not know before it ("secret
  * chats", "that identified third party") or by what follows it: a phrase of unknown words
  * ("data from those associated browsers", "content which contains a virus") or a relative
@@ -213,9 +238,7 @@ static int fr_qualified(const fr_clause *c, const pc_onto_hit *h, size_t lo, siz
     static const char *const after_words[] = {"from",       "of",      "on",        "in",
                                               "associated", "related", "regarding", "concerning",
                                               "which",      "that"};
-    static const char *const people[] = {"you",       "your",        "users",     "user",
-                                         "customers", "individuals", "consumers", "visitors",
-                                         "members",   "children",    "us",        "our"};
+    static const char *const people[] = {"you", "your", "children", "us", "our"};
     static const char *const subjects[] = {"you", "we", "they", "i"};
     size_t i = h->first, e = h->first + h->nwords;
     if (i > lo && !c->ws->v[i].comma_before && !c->ws->v[i].stop_before) {
@@ -234,7 +257,8 @@ static int fr_qualified(const fr_clause *c, const pc_onto_hit *h, size_t lo, siz
     if (!FR_IN(c->ws->v[e].w, after_words))
         return 0;
     size_t j = fr_skip_det(c, e + 1, hi);
-    return j < hi && pc_fr_hit_at(c, j) < 0 && !FR_IN(c->ws->v[j].w, people);
+    return j < hi && pc_fr_hit_at(c, j) < 0 && !FR_IN(c->ws->v[j].w, people) &&
+           !fr_population(c, j, hi);
 }
 
 /* Scopes after the action (from word `after` in [.., hi)) that the ontology does not know:
@@ -257,8 +281,10 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
         const char *w = b->ws->v[i].w;
         int to = !strcmp(w, "to"), with = !strcmp(w, "with"), fr = !strcmp(w, "for");
         size_t j = fr_skip_det(c, i + 1, hi);
-        if (!strcmp(w, "from") && j < hi && strcmp(b->ws->v[j].w, "you"))
-            flags |= PC_FRAME_SOURCE; /* "from third parties", "from anyone under 13" */
+        /* "from third parties", "from anyone under 13"; not "profit from your data" */
+        if (!strcmp(w, "from") && j < hi && strcmp(b->ws->v[j].w, "you") &&
+            !fr_population(c, j, hi) && !fr_data_at(c, j))
+            flags |= PC_FRAME_SOURCE;
         if (!to && !with && !fr)
             continue;
         if (fr_consent_words(b, j, hi))
@@ -279,6 +305,25 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
     return flags;
 }
 
+static int fr_gerund(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 4 && !strcmp(w + n - 3, "ing");
+}
+
+/* Prepositions a verb takes before its object ("profit from your data"). */
+static const char *const fr_verb_particles[] = {"from", "with", "on", "off"};
+
+/* Whether word i follows a coordinator, directly or after "otherwise" ("or otherwise
+ * profit"), at or after word `after`. */
+static int fr_coordinated(const fr_builder *b, size_t i, size_t after)
+{
+    size_t k = i - 1;
+    if (k > after && !strcmp(b->ws->v[k].w, "otherwise"))
+        k--;
+    return k >= after && FR_IN(b->ws->v[k].w, fr_coordinators);
+}
+
 /* Whether the action (its term ends before word `after`) has an object the ontology does not
  * know: a pronoun ("we do not sell it") or another thing ("we do not store your camera
  * sessions or any information", "we do not use these widgets"). */
@@ -289,14 +334,26 @@ static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t aft
     size_t i = fr_skip_det(c, after, hi);
     if (i + 1 < hi && FR_IN(b->ws->v[i].w, kinds) && !strcmp(b->ws->v[i + 1].w, "of"))
         i = fr_skip_det(c, i + 2, hi); /* "categories of personal information" */
+    else if (after > 0 && i + 1 < hi && i == after && !strcmp(b->ws->v[i].w, "of") &&
+             fr_gerund(b->ws->v[after - 1].w)) {
+        /* "sharing of your IP address with ... may be a sale" states it; "sharing of your
+         * address is not permitted" does not, and the negation is not the action's */
+        for (size_t k = i; k < hi; k++)
+            if (pc_stance_is_negation(b->ws->v[k].w) || !strcmp(b->ws->v[k].w, "prohibited"))
+                return 1;
+        i = fr_skip_det(c, i + 1, hi);
+    }
     long h; /* "record or store your camera sessions": past the coordinated verbs */
     while (i < hi && (h = pc_fr_hit_at(c, i)) >= 0 && c->hits[h].dim == PC_ONTO_ACTION &&
            c->hits[h].first == i)
         i = fr_skip_det(c, i + c->hits[h].nwords, hi);
-    /* "sell or license your data": a coordinated verb the ontology does not know */
-    if (i > after && i + 1 < hi && FR_IN(b->ws->v[i - 1].w, fr_coordinators) &&
-        (FR_IN(b->ws->v[i + 1].w, fr_determiners) || fr_hit_starts(c, i + 1)))
-        i = fr_skip_det(c, i + 1, hi);
+    /* "sell or license your data", "sell or otherwise profit from your data": a coordinated
+     * verb the ontology does not know */
+    if (i > after && i + 1 < hi && fr_coordinated(b, i, after)) {
+        size_t j = i + 1 + (i + 2 < hi && FR_IN(b->ws->v[i + 1].w, fr_verb_particles));
+        if (FR_IN(b->ws->v[j].w, fr_determiners) || fr_hit_starts(c, j))
+            i = fr_skip_det(c, j, hi);
+    }
     if (i >= hi || b->ws->v[i].comma_before || FR_IN(b->ws->v[i].w, fr_no_object))
         return 0;
     return !fr_hit_starts(c, i);

@@ -6,55 +6,114 @@
 static const pc_onto_dim pc_fr_dims[] = {PC_ONTO_DATA, PC_ONTO_RECIPIENT, PC_ONTO_PURPOSE};
 static const char *const pc_fr_dim_keys[] = {"data", "recipients", "purposes"};
 
-/* The distinct ontology ids f names in dimension d, as an array. */
-static json_t *pc_frame_ids(const pc_frames *fs, const pc_frame *f, pc_onto_dim d)
+/* Whether term i of f is the first of its dimension to name its id. */
+static int pc_frame_term_first(const pc_frames *fs, const pc_frame *f, size_t i)
 {
-    json_t *a = json_array();
+    const pc_frame_term *t = &fs->terms[f->term_first + i];
+    const char *id = fs->onto->e[t->dim][t->entry].id;
+    for (size_t j = 0; j < i; j++) {
+        const pc_frame_term *u = &fs->terms[f->term_first + j];
+        if (u->dim == t->dim && !strcmp(fs->onto->e[u->dim][u->entry].id, id))
+            return 0;
+    }
+    return 1;
+}
+
+/* The distinct ontology ids f names in dimension d, as an array. */
+static void pc_frame_ids_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f,
+                               pc_onto_dim d)
+{
+    pc_jsonw_arr(w);
     for (size_t i = 0; i < f->nterms; i++) {
         const pc_frame_term *t = &fs->terms[f->term_first + i];
-        if (t->dim != d)
-            continue;
-        const char *id = fs->onto->e[d][t->entry].id;
-        int seen = 0;
-        for (size_t j = 0; j < json_array_size(a) && !seen; j++)
-            seen = !strcmp(json_string_value(json_array_get(a, j)), id);
-        if (!seen)
-            json_array_append_new(a, json_string(id));
+        if (t->dim == d && pc_frame_term_first(fs, f, i))
+            pc_jsonw_str(w, fs->onto->e[d][t->entry].id);
     }
+    pc_jsonw_arr_end(w);
+}
+
+static json_t *pc_frame_ids(const pc_frames *fs, const pc_frame *f, pc_onto_dim d)
+{
+    pc_buf b = {0};
+    pc_jsonw w;
+    pc_jsonw_init(&w, &b);
+    pc_frame_ids_write(&w, fs, f, d);
+    json_t *a = w.failed ? NULL : json_loadb(b.data, b.len, 0, NULL);
+    pc_buf_free(&b);
     return a;
 }
 
-static json_t *pc_frame_bits(unsigned bits, int n, const char *(*name)(unsigned))
+static void pc_frame_bits_write(pc_jsonw *w, unsigned bits, int n, const char *(*name)(unsigned))
 {
-    json_t *a = json_array();
+    pc_jsonw_arr(w);
     for (int b = 0; b < n; b++)
-        if (bits & (1u << b))
-            json_array_append_new(a, json_string(name(1u << b)));
-    return a;
+        if ((bits & (1u << b)) && name(1u << b)) /* a bit with no name is internal */
+            pc_jsonw_str(w, name(1u << b));
+    pc_jsonw_arr_end(w);
+}
+
+void pc_frame_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f)
+{
+    pc_jsonw_obj(w);
+    pc_jsonw_key(w, "actor");
+    pc_jsonw_str(w, pc_actor_name(f->actor));
+    pc_jsonw_key(w, "action");
+    pc_jsonw_str(w, fs->onto->e[PC_ONTO_ACTION][f->action].id);
+    pc_jsonw_key(w, "modality");
+    pc_jsonw_str(w, pc_modality_name(f->modality));
+    pc_jsonw_key(w, "conditions");
+    pc_frame_bits_write(w, f->conditions, PC_COND_COUNT, pc_condition_name);
+    for (size_t d = 0; d < sizeof pc_fr_dims / sizeof pc_fr_dims[0]; d++) {
+        pc_jsonw_key(w, pc_fr_dim_keys[d]);
+        pc_frame_ids_write(w, fs, f, pc_fr_dims[d]);
+    }
+    pc_jsonw_key(w, "flags");
+    pc_frame_bits_write(w, f->flags, PC_FRAME_FLAGS, pc_frame_flag_name);
+    pc_jsonw_key(w, "span");
+    pc_jsonw_arr(w);
+    pc_jsonw_int(w, (long long)f->span.start);
+    pc_jsonw_int(w, (long long)f->span.end);
+    pc_jsonw_arr_end(w);
+    pc_jsonw_obj_end(w);
+}
+
+void pc_frames_clause_write(pc_jsonw *w, const pc_frames *fs, size_t k)
+{
+    pc_jsonw_arr(w);
+    for (size_t i = fs->first[k]; i < fs->first[k + 1]; i++)
+        pc_frame_write(w, fs, &fs->v[i]);
+    if (fs->first[k] == fs->first[k + 1] && fs->skip[k]) {
+        pc_jsonw_obj(w);
+        pc_jsonw_key(w, "none");
+        pc_jsonw_str(w, pc_frame_skip_name((pc_frame_skip)fs->skip[k]));
+        pc_jsonw_obj_end(w);
+    }
+    pc_jsonw_arr_end(w);
+}
+
+/* What a writer function wrote, read back as a jansson value (NULL on out of memory). */
+static json_t *pc_frame_tree(const pc_frames *fs, const pc_frame *f, size_t k)
+{
+    pc_buf b = {0};
+    pc_jsonw w;
+    pc_jsonw_init(&w, &b);
+    if (f)
+        pc_frame_write(&w, fs, f);
+    else
+        pc_frames_clause_write(&w, fs, k);
+    json_t *v = w.failed ? NULL : json_loadb(b.data, b.len, 0, NULL);
+    pc_buf_free(&b);
+    return v;
 }
 
 json_t *pc_frame_json(const pc_frames *fs, const pc_frame *f)
 {
-    return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:[I, I]}", "actor",
-                     pc_actor_name(f->actor), "action", fs->onto->e[PC_ONTO_ACTION][f->action].id,
-                     "modality", pc_modality_name(f->modality), "conditions",
-                     pc_frame_bits(f->conditions, PC_COND_COUNT, pc_condition_name), "data",
-                     pc_frame_ids(fs, f, PC_ONTO_DATA), "recipients",
-                     pc_frame_ids(fs, f, PC_ONTO_RECIPIENT), "purposes",
-                     pc_frame_ids(fs, f, PC_ONTO_PURPOSE), "flags",
-                     pc_frame_bits(f->flags, PC_FRAME_FLAGS, pc_frame_flag_name), "span",
-                     (json_int_t)f->span.start, (json_int_t)f->span.end);
+    return pc_frame_tree(fs, f, 0);
 }
 
 json_t *pc_frames_clause_json(const pc_frames *fs, size_t k)
 {
-    json_t *a = json_array();
-    for (size_t i = fs->first[k]; i < fs->first[k + 1]; i++)
-        json_array_append_new(a, pc_frame_json(fs, &fs->v[i]));
-    if (fs->first[k] == fs->first[k + 1] && fs->skip[k])
-        json_array_append_new(
-            a, json_pack("{s:s}", "none", pc_frame_skip_name((pc_frame_skip)fs->skip[k])));
-    return a;
+    return pc_frame_tree(fs, NULL, k);
 }
 
 json_t *pc_frame_clash_json(const pc_frames *fs, const pc_frame *r, const pc_frame *s)
@@ -74,13 +133,14 @@ json_t *pc_frame_clash_json(const pc_frames *fs, const pc_frame *r, const pc_fra
 static int pc_frame_ids_text(const pc_frames *fs, const pc_frame *f, pc_onto_dim d,
                              const char *none, pc_buf *out)
 {
-    json_t *ids = pc_frame_ids(fs, f, d);
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < json_array_size(ids); i++)
-        rc = pc_buf_printf(out, "%s%s", i ? "," : "", json_string_value(json_array_get(ids, i)));
-    if (rc == 0 && json_array_size(ids) == 0)
+    int rc = 0, n = 0;
+    for (size_t i = 0; rc == 0 && i < f->nterms; i++) {
+        const pc_frame_term *t = &fs->terms[f->term_first + i];
+        if (t->dim == d && pc_frame_term_first(fs, f, i))
+            rc = pc_buf_printf(out, "%s%s", n++ ? "," : "", fs->onto->e[d][t->entry].id);
+    }
+    if (rc == 0 && n == 0)
         rc = pc_buf_adds(out, none);
-    json_decref(ids);
     return rc;
 }
 

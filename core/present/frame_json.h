@@ -12,6 +12,7 @@
 #define POLCMP_FRAME_JSON_H
 
 #include "classify/frame.h"
+#include "present/jsonw.h"
 #include "util/util.h"
 
 #include <jansson.h>
@@ -23,6 +24,10 @@ json_t *pc_frame_json(const pc_frames *fs, const pc_frame *f);
  * practice, {"none": "question" | "title" | "right" | "hypothetical" | "definition" |
  * "overview" | "protection"} in an array of one. */
 json_t *pc_frames_clause_json(const pc_frames *fs, size_t k);
+
+/* The same written to w as they are produced (classify's JSON Lines). */
+void pc_frame_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f);
+void pc_frames_clause_write(pc_jsonw *w, const pc_frames *fs, size_t k);
 
 /* The fields of practice s against restriction r (both of fs), as above. */
 json_t *pc_frame_clash_json(const pc_frames *fs, const pc_frame *r, const pc_frame *s);

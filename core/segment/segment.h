@@ -65,6 +65,28 @@ void pc_outline_free(pc_outline *o);
  * of the document's text. Returns 0, or -1 out of memory (the warning is lost). */
 int pc_outline_check(const pc_outline *o, pc_doc *doc);
 
+/* pc_outline_window: clauses [from, to) of an outline as an outline of their own, so that a
+ * large document can be worked through a piece at a time: ol.clauses[0..n) are the window's
+ * clauses in order; a lead-in clause from before the window follows them (their `lead` points
+ * to it); ol.sections are the sections those clauses are in, each after its parents (their
+ * first_clause and nclauses are 0), and ol's doc and title are the source's. Offsets stay
+ * those of the document. Owns its arrays; borrows the source outline. */
+typedef struct pc_outline_window {
+    pc_outline ol;
+    const pc_outline *src;
+    size_t from, n;
+    int *secmap;     /* source section -> window section, or -1 */
+    size_t *sec_src; /* window section -> source section */
+    size_t *lead_src; /* the lead-ins after the window's clauses -> source clauses */
+    size_t cap_sections, cap_sec_src, cap_clauses, cap_leads;
+} pc_outline_window;
+
+/* Start windows over ol (empty until set). 0, or -1 with err on out of memory. */
+int pc_outline_window_init(pc_outline_window *w, const pc_outline *ol, pc_error *err);
+/* Make w the window of clauses [from, to) (from <= to <= ol->nclauses). 0, or -1 with err. */
+int pc_outline_window_set(pc_outline_window *w, size_t from, size_t to, pc_error *err);
+void pc_outline_window_free(pc_outline_window *w);
+
 /* End of the sentence that starts at `start` within text[start..end): the offset just after
  * its final punctuation (and closing quotes or brackets), or `end`. Exposed for tests. */
 size_t pc_sentence_end(const char *text, size_t start, size_t end);

@@ -110,7 +110,7 @@ value_of() { # OPTION COMMAND
     --jobs) echo 1 ;; --segments) echo "$tmp/seg.jsonl" ;; --format) echo json ;;
     --output) [ $2 = train ] && echo "$tmp/m.model" || echo "$tmp/out.json" ;;
     --fail-on) echo vague ;; --require) echo macro=0.01 ;;
-    --worst) echo 2 ;; --show) echo 2 ;;
+    --worst) echo 2 ;; --show) echo 2 ;; --fields) echo id,labels ;;
     --contradictions) echo "$tmp/contra.jsonl" ;; --completeness) echo "$tmp/complete.jsonl" ;;
     *) echo "NO-VALUE-FOR-$1" ;;
     esac

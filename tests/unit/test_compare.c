@@ -313,20 +313,31 @@ static void test_contradiction_cites_a_bounded_number(void **state)
     pc_tax_free(tax);
 }
 
-/* The contradiction findings of one policy text under the fixture taxonomy. */
-static size_t contradictions_of(const char *text)
+/* The findings of `kind` of one policy text under taxonomy file taxfile with `regimes`, whose
+ * message holds tag (any message when tag is NULL). */
+static size_t findings_of(const char *taxfile, const char *text, unsigned regimes,
+                          pc_finding_kind kind, const char *tag)
 {
     pc_error err = {{0}};
-    pc_taxonomy *tax = pc_tax_load(POLCMP_TEST_DATA "/compare/taxonomy.yaml", &err);
+    pc_taxonomy *tax = pc_tax_load(taxfile, &err);
     assert_non_null(tax);
-    pc_policy *p = open_text(tax, "relative", text);
-    pc_comparison *c = pc_compare(tax, &p, 1, 0, &err);
+    pc_policy *p = open_text(tax, "one", text);
+    pc_comparison *c = pc_compare(tax, &p, 1, regimes, &err);
     assert_non_null(c);
-    size_t n = count_kind(c, PC_FIND_CONTRADICTION, -1);
+    size_t n = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        n += c->findings[i].kind == kind && (!tag || strstr(c->findings[i].message, tag));
     pc_comparison_free(c);
     pc_policy_free(p);
     pc_tax_free(tax);
     return n;
+}
+
+/* The contradiction findings of one policy text under the fixture taxonomy. */
+static size_t contradictions_of(const char *text)
+{
+    return findings_of(POLCMP_TEST_DATA "/compare/taxonomy.yaml", text, 0, PC_FIND_CONTRADICTION,
+                       NULL);
 }
 
 /* A relative clause about a thing that is not data states what that thing does: the data it
@@ -366,6 +377,96 @@ static void test_contradiction_scoped_restrictions(void **state)
     assert_int_equal(contradictions_of(text), 1);
 }
 
+/* Data "from" the people the policy is about, wherever they live, are everyone's data, and
+ * "profit from your data" names the data, not where they come from; data from another source
+ * or from a narrower group are a restriction of their own. */
+static void test_contradiction_sources(void **state)
+{
+    (void)state;
+    static const char practice[] = "We sell your purchase history to partners.\n";
+    static const struct {
+        const char *restriction;
+        size_t found;
+    } cases[] = {
+        {"We have not sold personal information from Ohio residents.\n", 1},
+        {"We do not sell personal information from our users.\n", 1},
+        {"We do not sell or otherwise profit from your personal information.\n", 1},
+        {"We do not sell personal information from our partners.\n", 0},
+        {"We do not sell personal information from children.\n", 0},
+        {"We do not sell personal information from Ohio schools.\n", 0},
+    };
+    char text[300];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", cases[i].restriction, practice);
+        assert_int_equal(contradictions_of(text), cases[i].found);
+    }
+}
+
+/* An action named as a noun with its object ("sharing of your address with partners") states
+ * the practice; one said not to happen does not. */
+static void test_contradiction_nominal_action(void **state)
+{
+    (void)state;
+    assert_int_equal(contradictions_of("We do not share your delivery address with advertisers.\n"
+                                       "Sharing of your delivery address with advertisers "
+                                       "may count as a sale under some laws.\n"),
+                     1);
+    assert_int_equal(contradictions_of("We do not share your delivery address with advertisers.\n"
+                                       "Sharing of your delivery address with advertisers "
+                                       "is never allowed.\n"),
+                     0);
+}
+
+/* Whether policy text, under the default taxonomy, is reported as not disclosing the GDPR
+ * requirement whose id is in parentheses in `tag` ("(G1)"). */
+static int gdpr_missing(const char *text, const char *tag)
+{
+    return findings_of(POLCMP_TAXONOMY, text, PC_REGIME_GDPR, PC_FIND_MISSING, tag) > 0;
+}
+
+/* The controller is named by a brand written with a small first letter ("iWidget processes")
+ * and reached at an address written out against harvesting or an international number with
+ * no spaces; a policy that names neither is still reported. */
+static void test_controller_identity_and_contact(void **state)
+{
+    (void)state;
+    static const char *const met[] = {
+        "iWidget processes your personal data to run the app.\n"
+        "Write to privacy(at)widgetworks(dot)org with any question.\n",
+        "eSample collects your email address to send receipts.\n"
+        "Call us on +4930123456789 with any question.\n",
+    };
+    for (size_t i = 0; i < sizeof met / sizeof met[0]; i++)
+        assert_false(gdpr_missing(met[i], "(G1)"));
+    assert_true(gdpr_missing("The app processes your personal data to run the app.\n"
+                             "Write to us at any time with any question.\n",
+                             "(G1)"));
+    assert_true(gdpr_missing("iWidget processes your personal data to run the app.\n"
+                             "Ask at the front desk with any question.\n",
+                             "(G1)"));
+}
+
+/* Consent the person gives to what the policy describes is a legal basis; a right to withdraw
+ * consent alone names none. */
+static void test_legal_basis_consent_given(void **state)
+{
+    (void)state;
+    static const char purpose[] = "We use your email address to send you receipts.\n";
+    static const struct {
+        const char *text;
+        int missing;
+    } cases[] = {
+        {"By using the app you expressly consent to the practices described here.\n", 0},
+        {"When you sign up you give your consent to share your profile with members.\n", 0},
+        {"You may withdraw consent at any time.\n", 1},
+    };
+    char text[300];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", purpose, cases[i].text);
+        assert_int_equal(gdpr_missing(text, "(G3)"), cases[i].missing);
+    }
+}
+
 static void test_parsers(void **state)
 {
     (void)state;
@@ -397,6 +498,10 @@ int main(void)
         cmocka_unit_test(test_contradiction_cites_a_bounded_number),
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
+        cmocka_unit_test(test_contradiction_sources),
+        cmocka_unit_test(test_contradiction_nominal_action),
+        cmocka_unit_test(test_controller_identity_and_contact),
+        cmocka_unit_test(test_legal_basis_consent_given),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,239 @@
+/* jsonw.c: the streaming JSON writer (jsonw.h). */
+#include "present/jsonw.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- the two value encoders ---------------------------------------------------------- */
+
+/* The escape of one code point below 0x20 or '"' / '\\', as jansson writes it. */
+static int pc_json_escape_cp(pc_buf *b, uint32_t c)
+{
+    switch (c) {
+    case '\\': return pc_buf_add(b, "\\\\", 2);
+    case '"': return pc_buf_add(b, "\\\"", 2);
+    case '\b': return pc_buf_add(b, "\\b", 2);
+    case '\f': return pc_buf_add(b, "\\f", 2);
+    case '\n': return pc_buf_add(b, "\\n", 2);
+    case '\r': return pc_buf_add(b, "\\r", 2);
+    case '\t': return pc_buf_add(b, "\\t", 2);
+    default: return pc_buf_printf(b, "\\u%04X", (unsigned)c);
+    }
+}
+
+int pc_json_escape(pc_buf *b, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i; /* bytes written as they are: printable ASCII and valid UTF-8 */
+        while (run < n) {
+            unsigned char c = (unsigned char)s[run];
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                run++;
+                continue;
+            }
+            uint32_t cp;
+            size_t len = c >= 0x80 ? pc_utf8_decode(s + run, n - run, &cp) : 0;
+            if (!len)
+                break;
+            run += len;
+        }
+        if (run > i && pc_buf_add(b, s + i, run - i) < 0)
+            return -1;
+        if (run == n)
+            return 0;
+        unsigned char c = (unsigned char)s[run];
+        /* a byte that starts no valid sequence stands for U+FFFD */
+        int rc = c < 0x80 ? pc_json_escape_cp(b, c) : pc_buf_add(b, "\xEF\xBF\xBD", 3);
+        if (rc < 0)
+            return -1;
+        i = run + 1;
+    }
+    return 0;
+}
+
+/* jansson's real: "%.6g" in the C locale, ".0" added when there is neither '.' nor 'e', and
+ * the exponent without '+' or leading zeros ("1e+06" -> "1e6", "1e-07" -> "1e-7"). */
+int pc_json_real(pc_buf *b, double v)
+{
+    char s[64];
+    int len = snprintf(s, sizeof s - 3, "%.6g", v);
+    if (len < 0 || (size_t)len >= sizeof s - 3)
+        return -1;
+    const char *dp = localeconv()->decimal_point;
+    char *p;
+    if (dp && dp[0] && dp[0] != '.' && (p = strchr(s, dp[0])) != NULL)
+        *p = '.';
+    if (!strchr(s, '.') && !strchr(s, 'e')) {
+        memcpy(s + len, ".0", 3);
+        len += 2;
+    }
+    char *e = strchr(s, 'e');
+    if (e) {
+        char *digits = e + 1 + (e[1] == '-'), *from = e + 2;
+        while (*from == '0')
+            from++;
+        memmove(digits, from, strlen(from) + 1);
+        len = (int)strlen(s);
+    }
+    return pc_buf_add(b, s, (size_t)len);
+}
+
+/* ---- the writer ---------------------------------------------------------------------- */
+
+void pc_jsonw_init(pc_jsonw *w, pc_buf *b)
+{
+    memset(w, 0, sizeof *w);
+    w->out = b;
+}
+
+void pc_jsonw_init_stream(pc_jsonw *w, FILE *f)
+{
+    memset(w, 0, sizeof *w);
+    w->out = &w->own;
+    w->f = f;
+}
+
+int pc_jsonw_flush(pc_jsonw *w)
+{
+    if (w->f && w->out->len) {
+        if (fwrite(w->out->data, 1, w->out->len, w->f) != w->out->len)
+            w->failed = 1;
+        w->out->len = 0;
+        w->out->data[0] = '\0';
+    }
+    return w->failed ? -1 : 0;
+}
+
+int pc_jsonw_done(pc_jsonw *w)
+{
+    int rc = pc_jsonw_flush(w);
+    pc_buf_free(&w->own);
+    return rc;
+}
+
+/* The comma before a value (none after a key or first in its container). */
+static void pc_jsonw_sep(pc_jsonw *w)
+{
+    if (w->after_key)
+        w->after_key = 0;
+    else if (w->more[w->depth] && pc_buf_addc(w->out, ',') < 0)
+        w->failed = 1;
+    w->more[w->depth] = 1;
+}
+
+static void pc_jsonw_put(pc_jsonw *w, const char *s, size_t n)
+{
+    if (pc_buf_add(w->out, s, n) < 0)
+        w->failed = 1;
+}
+
+static void pc_jsonw_open(pc_jsonw *w, char c)
+{
+    pc_jsonw_sep(w);
+    pc_jsonw_put(w, &c, 1);
+    if (w->depth + 1 >= PC_JSONW_DEPTH) {
+        w->failed = 1;
+        return;
+    }
+    w->more[++w->depth] = 0;
+}
+
+static void pc_jsonw_close(pc_jsonw *w, char c)
+{
+    if (w->depth > 0)
+        w->depth--;
+    pc_jsonw_put(w, &c, 1);
+}
+
+void pc_jsonw_obj(pc_jsonw *w) { pc_jsonw_open(w, '{'); }
+void pc_jsonw_obj_end(pc_jsonw *w) { pc_jsonw_close(w, '}'); }
+void pc_jsonw_arr(pc_jsonw *w) { pc_jsonw_open(w, '['); }
+void pc_jsonw_arr_end(pc_jsonw *w) { pc_jsonw_close(w, ']'); }
+
+static void pc_jsonw_quoted(pc_jsonw *w, const char *s, size_t n)
+{
+    if (pc_buf_addc(w->out, '"') < 0 || pc_json_escape(w->out, s, n) < 0 ||
+        pc_buf_addc(w->out, '"') < 0)
+        w->failed = 1;
+}
+
+void pc_jsonw_key(pc_jsonw *w, const char *key)
+{
+    pc_jsonw_sep(w);
+    pc_jsonw_quoted(w, key, strlen(key));
+    pc_jsonw_put(w, ":", 1);
+    w->after_key = 1;
+}
+
+void pc_jsonw_strn(pc_jsonw *w, const char *s, size_t n)
+{
+    pc_jsonw_sep(w);
+    pc_jsonw_quoted(w, s, n);
+}
+
+void pc_jsonw_str(pc_jsonw *w, const char *s)
+{
+    if (!s)
+        pc_jsonw_null(w);
+    else
+        pc_jsonw_strn(w, s, strlen(s));
+}
+
+void pc_jsonw_int(pc_jsonw *w, long long v)
+{
+    pc_jsonw_sep(w);
+    if (pc_buf_printf(w->out, "%lld", v) < 0)
+        w->failed = 1;
+}
+
+void pc_jsonw_real(pc_jsonw *w, double v)
+{
+    if (!isfinite(v)) {
+        pc_jsonw_null(w);
+        return;
+    }
+    pc_jsonw_sep(w);
+    if (pc_json_real(w->out, v) < 0)
+        w->failed = 1;
+}
+
+void pc_jsonw_bool(pc_jsonw *w, int v)
+{
+    pc_jsonw_sep(w);
+    pc_jsonw_put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void pc_jsonw_null(pc_jsonw *w)
+{
+    pc_jsonw_sep(w);
+    pc_jsonw_put(w, "null", 4);
+}
+
+static int pc_jsonw_dump_put(const char *buf, size_t size, void *data)
+{
+    return pc_buf_add(data, buf, size);
+}
+
+void pc_jsonw_value(pc_jsonw *w, const json_t *v)
+{
+    if (!v) {
+        pc_jsonw_null(w);
+        return;
+    }
+    pc_jsonw_sep(w);
+    if (json_dump_callback(v, pc_jsonw_dump_put, w->out,
+                           JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
+                               JSON_ENCODE_ANY) < 0)
+        w->failed = 1;
+}
+
+void pc_jsonw_newline(pc_jsonw *w)
+{
+    pc_jsonw_put(w, "\n", 1);
+    w->more[w->depth] = 0;
+    if (w->f && w->out->len >= PC_JSONW_FLUSH)
+        pc_jsonw_flush(w);
+}

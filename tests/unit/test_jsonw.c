@@ -1,0 +1,142 @@
+/* test_jsonw.c: the streaming JSON writer (present/jsonw.h): commas and colons in nested
+ * values, escapes, reals as jansson prints them, bytes that are not UTF-8, a jansson value
+ * inside, and a stream writer flushing as it goes. Expected texts are written out by hand;
+ * the comparisons with jansson check that output did not change when writers moved off it. */
+#include "testutil.h"
+
+#include "present/jsonw.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void test_nesting_and_separators(void **state)
+{
+    (void)state;
+    pc_buf b = {0};
+    pc_jsonw w;
+    pc_jsonw_init(&w, &b);
+    pc_jsonw_obj(&w);
+    pc_jsonw_key(&w, "a");
+    pc_jsonw_int(&w, -3);
+    pc_jsonw_key(&w, "list");
+    pc_jsonw_arr(&w);
+    pc_jsonw_str(&w, "x");
+    pc_jsonw_obj(&w);
+    pc_jsonw_obj_end(&w);
+    pc_jsonw_arr(&w);
+    pc_jsonw_arr_end(&w);
+    pc_jsonw_null(&w);
+    pc_jsonw_bool(&w, 1);
+    pc_jsonw_bool(&w, 0);
+    pc_jsonw_str(&w, NULL);
+    pc_jsonw_arr_end(&w);
+    pc_jsonw_key(&w, "r");
+    pc_jsonw_real(&w, 0.5);
+    pc_jsonw_obj_end(&w);
+    pc_jsonw_newline(&w);
+    pc_jsonw_arr(&w);
+    pc_jsonw_arr_end(&w);
+    assert_false(w.failed);
+    assert_string_equal(b.data,
+                        "{\"a\":-3,\"list\":[\"x\",{},[],null,true,false,null],\"r\":0.5}\n[]");
+    pc_buf_free(&b);
+}
+
+static const char *escaped(pc_buf *b, const char *s, size_t n)
+{
+    b->len = 0;
+    assert_int_equal(pc_json_escape(b, s, n), 0);
+    return b->data ? b->data : "";
+}
+
+static void test_escapes(void **state)
+{
+    (void)state;
+    pc_buf b = {0};
+    assert_string_equal(escaped(&b, "a\"b\\c/d", 7), "a\\\"b\\\\c/d");
+    assert_string_equal(escaped(&b, "\b\f\n\r\t\x01\x1f\x7f", 8),
+                        "\\b\\f\\n\\r\\t\\u0001\\u001F\x7f");
+    assert_string_equal(escaped(&b, "x\0y", 3), "x\\u0000y");
+    /* UTF-8 stays as it is, U+2028 included; broken bytes become U+FFFD one by one */
+    assert_string_equal(escaped(&b, "caf\xc3\xa9 \xe2\x80\xa8", 9), "caf\xc3\xa9 \xe2\x80\xa8");
+    assert_string_equal(escaped(&b, "a\xff" "b\xc3", 4), "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+    assert_string_equal(escaped(&b, "\xed\xa0\x80", 3), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+    pc_buf_free(&b);
+}
+
+static void test_reals(void **state)
+{
+    (void)state;
+    static const struct {
+        double v;
+        const char *want;
+    } cases[] = {
+        {1.0, "1.0"},        {1.5, "1.5"},         {0.123456789, "0.123457"},
+        {1e5, "100000.0"},   {1e6, "1e6"},         {1.25e-7, "1.25e-7"},
+        {-2.5e20, "-2.5e20"}, {0.0, "0.0"},        {123456789.0, "1.23457e8"},
+        {-0.0001, "-0.0001"}, {1e-5, "1e-5"},      {1e100, "1e100"},
+    };
+    pc_buf b = {0};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        b.len = 0;
+        assert_int_equal(pc_json_real(&b, cases[i].v), 0);
+        assert_string_equal(b.data, cases[i].want);
+        /* and jansson writes the same */
+        json_t *r = json_real(cases[i].v);
+        char *ref = json_dumps(r, JSON_ENCODE_ANY | JSON_REAL_PRECISION(6));
+        assert_string_equal(ref, cases[i].want);
+        free(ref);
+        json_decref(r);
+    }
+    pc_jsonw w;
+    pc_jsonw_init(&w, &b);
+    b.len = 0;
+    pc_jsonw_arr(&w);
+    pc_jsonw_real(&w, 0.0 / 0.0);
+    pc_jsonw_arr_end(&w);
+    assert_string_equal(b.data, "[null]");
+    pc_buf_free(&b);
+}
+
+static void test_jansson_value_and_stream(void **state)
+{
+    (void)state;
+    char *mem = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&mem, &len);
+    assert_non_null(f);
+    pc_jsonw w;
+    pc_jsonw_init_stream(&w, f);
+    json_t *v = json_pack("{s:i, s:[s, f]}", "n", 7, "l", "t\n", 2.0);
+    static const char line[] = "{\"v\":{\"n\":7,\"l\":[\"t\\n\",2.0]},\"k\":null}\n";
+    size_t lines = 0;
+    while (lines * strlen(line) < 3 * PC_JSONW_FLUSH) {
+        pc_jsonw_obj(&w);
+        pc_jsonw_key(&w, "v");
+        pc_jsonw_value(&w, v);
+        pc_jsonw_key(&w, "k");
+        pc_jsonw_value(&w, NULL);
+        pc_jsonw_obj_end(&w);
+        pc_jsonw_newline(&w);
+        lines++;
+        assert_true(w.out->len < PC_JSONW_FLUSH + 64); /* flushed as it goes */
+    }
+    assert_int_equal(pc_jsonw_done(&w), 0);
+    fclose(f);
+    assert_int_equal(len, lines * strlen(line));
+    for (size_t i = 0; i < lines; i++)
+        assert_memory_equal(mem + i * strlen(line), line, strlen(line));
+    free(mem);
+    json_decref(v);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_nesting_and_separators),
+        cmocka_unit_test(test_escapes),
+        cmocka_unit_test(test_reals),
+        cmocka_unit_test(test_jansson_value_and_stream),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
