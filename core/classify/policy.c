@@ -6,16 +6,64 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-/* The document's title: the outline's, else the one the file names (HTML <title>, PDF or
- * Word metadata). Sets *n; NULL when neither. */
+#define PC_TITLE_MAX 120    /* bytes: longer is a sentence, not a title */
+#define PC_TITLE_HEADINGS 4 /* the first top-level headings that may be the policy's title */
+
+/* Whether s[0..n) can be a title, and names the policy when `naming` is set. */
+static int pc_policy_title_ok(const char *s, size_t n, int naming)
+{
+    return s && n > 0 && n < PC_TITLE_MAX && !pc_title_is_date(s, n) &&
+           (!naming || pc_title_names_policy(s, n));
+}
+
+/* A heading shaped as the policy's title: no number, and it ends with what it is ("SpinX
+ * Games Privacy Policy", not "1. Scope of this policy" or "What does this policy cover"). */
+static int pc_policy_title_heading(const char *s, size_t n)
+{
+    static const char *const ends[] = {"policy", "policies", "notice", "statement", "privacy"};
+    if (!pc_policy_title_ok(s, n, 1) || (*s >= '0' && *s <= '9'))
+        return 0;
+    size_t w = n;
+    while (w > 0 && s[w - 1] != ' ')
+        w--;
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+        if (n - w == strlen(ends[i]) && strncasecmp(s + w, ends[i], n - w) == 0)
+            return 1;
+    return 0;
+}
+
+/* The document's title. The first of: the outline's title line when it names the policy, the
+ * title the file names (HTML <title>, PDF or Word metadata) when it does, one of the first
+ * top-level headings shaped as the policy's title; else the title line, else the file's
+ * title. A site's menu or banner line that opens the page ("All Contracts", "Skip
+ * Navigation") thus gives way to "Privacy Policy - Allstate". Sets *n; NULL when none. */
 static const char *pc_policy_title(const pc_doc *doc, const pc_outline *o, size_t *n)
 {
-    *n = o->title.end - o->title.start;
-    if (*n > 0 && *n < 120)
-        return doc->text + o->title.start;
-    *n = doc->title ? strlen(doc->title) : 0;
-    return *n > 0 && *n < 120 ? doc->title : NULL;
+    const char *top = o->title.end > o->title.start ? doc->text + o->title.start : NULL;
+    size_t ntop = o->title.end - o->title.start, nfile = doc->title ? strlen(doc->title) : 0;
+    for (int naming = 1; naming >= 0; naming--) {
+        if (pc_policy_title_ok(top, ntop, naming)) {
+            *n = ntop;
+            return top;
+        }
+        if (pc_policy_title_ok(doc->title, nfile, naming)) {
+            *n = nfile;
+            return doc->title;
+        }
+        for (size_t i = 0, tops = 0; naming && i < o->nsections && tops < PC_TITLE_HEADINGS; i++) {
+            const pc_section *sec = &o->sections[i];
+            if (sec->parent >= 0)
+                continue;
+            tops++;
+            *n = sec->title_end - sec->title_start;
+            if (pc_policy_title_heading(doc->text + sec->title_start, *n))
+                return doc->text + sec->title_start;
+        }
+    }
+    *n = 0;
+    return NULL;
 }
 
 static char *pc_policy_display_name(const pc_doc *doc, const pc_outline *o)
@@ -31,13 +79,17 @@ static char *pc_policy_display_name(const pc_doc *doc, const pc_outline *o)
     return pc_buf_steal(&b);
 }
 
+/* The company or site name in the title, else in the file's title, else in the title line
+ * ("Privacy Policy" above "CreArt"), else the shortened file stem. */
 static char *pc_policy_short_label(const pc_doc *doc, const pc_outline *o)
 {
-    size_t n;
+    size_t n, ntop = o->title.end - o->title.start;
     const char *title = pc_policy_title(doc, o, &n);
     char *label = title ? pc_title_label(title, n) : NULL;
     if (!label && doc->title && title != doc->title)
         label = pc_title_label(doc->title, strlen(doc->title));
+    if (!label && ntop > 0 && ntop < PC_TITLE_MAX && title != doc->text + o->title.start)
+        label = pc_title_label(doc->text + o->title.start, ntop);
     return label ? label : pc_title_stem_label(doc->name);
 }
 

@@ -40,11 +40,6 @@ static size_t seg_next_content(const seg_lines *L, size_t i)
     return SIZE_MAX;
 }
 
-static bool seg_enumerated(seg_marker m)
-{
-    return m == MK_DECIMAL || (m >= MK_PAREN_UPPER && m <= MK_ROMAN_LOWER);
-}
-
 static int seg_marker_family(seg_marker m)
 {
     switch (m) {
@@ -75,7 +70,7 @@ static bool seg_body_follows(const char *t, const seg_lines *L, size_t i)
         return false;
     const seg_line *n = &L->v[j];
     if (n->block == PC_BLOCK_ITEM || n->marker == MK_BULLET || n->marker == MK_ANSWER ||
-        (seg_enumerated(n->marker) && n->marker != MK_DECIMAL))
+        (pc_seg_enumerated(n->marker) && n->marker != MK_DECIMAL))
         return true;
     if (n->marker != MK_NONE || n->block == PC_BLOCK_HEADING)
         return false;
@@ -154,6 +149,19 @@ static bool seg_continues(const char *t, const seg_lines *L, size_t i, const seg
     return p->text_end - p->text >= 50 && !pc_seg_title_like(t, l->text, l->text_end);
 }
 
+/* Is plain line i the first of a paragraph wrapped onto the next line: the next line follows
+ * with no blank line between, carries no marker and starts in lowercase ("...we collect
+ * personal" / "information such as...")? Such a line is running text, however short. */
+static bool seg_wraps_on(const char *t, const seg_lines *L, size_t i)
+{
+    const seg_line *l = &L->v[i];
+    if (i + 1 >= L->n || l->block >= 0 || l->marker != MK_NONE)
+        return false;
+    const seg_line *n = &L->v[i + 1];
+    return n->kind == SEG_PARA && n->block < 0 && n->marker == MK_NONE &&
+           pc_seg_is_lower_at(t, n->text, n->end);
+}
+
 /* A Markdown rule or setext underline: ---, ===, ***. */
 static bool seg_rule_line(const char *t, const seg_line *l)
 {
@@ -190,7 +198,7 @@ static void seg_decide_plain(const char *t, seg_lines *L, size_t i, seg_ctx *c)
     size_t j = seg_next_content(L, i);
     bool in_list = c->lead || (c->have_item && j != SIZE_MAX &&
                                (L->v[j].marker == c->item_mk || L->v[j].marker == MK_BULLET));
-    if (in_list)
+    if (in_list || seg_wraps_on(t, L, i))
         return;
     if (pc_seg_caps_like(t, l->text, l->text_end) && seg_body_follows(t, L, i))
         seg_set_heading(l, STY_CAPS, 0);
@@ -207,7 +215,7 @@ static void seg_decide(const char *t, seg_lines *L, size_t i, seg_ctx *c)
         seg_set_heading(l, STY_MD, l->depth);
     } else if (l->marker == MK_QUESTION) {
         seg_set_heading(l, STY_QA, 0);
-    } else if (seg_enumerated(l->marker) && l->block != PC_BLOCK_ITEM) {
+    } else if (pc_seg_enumerated(l->marker) && l->block != PC_BLOCK_ITEM) {
         if (seg_enum_is_item(t, L, i, c)) {
             l->kind = SEG_ITEM;
         } else {
@@ -253,10 +261,11 @@ static void seg_find_title(const char *t, seg_lines *L)
     if (j == SIZE_MAX)
         return;
     seg_line *l = &L->v[j];
-    bool titled =
-        l->block == PC_BLOCK_HEADING || l->marker == MK_MD_HEADING ||
-        (l->marker == MK_NONE && l->block != PC_BLOCK_ITEM &&
-         (pc_seg_title_like(t, l->text, l->text_end) || pc_seg_caps_like(t, l->text, l->text_end)));
+    bool shaped =
+        pc_seg_title_like(t, l->text, l->text_end) || pc_seg_caps_like(t, l->text, l->text_end);
+    bool titled = l->block == PC_BLOCK_HEADING || l->marker == MK_MD_HEADING ||
+                  (l->marker == MK_NONE && l->block != PC_BLOCK_ITEM && shaped &&
+                   !seg_wraps_on(t, L, j));
     if (!titled || seg_next_content(L, j) == SIZE_MAX)
         return;
     l->kind = SEG_TITLE;

@@ -41,6 +41,13 @@ typedef enum seg_marker {
     MK_ANSWER,       /* A: */
 } seg_marker;
 
+/* A marker that numbers or letters its line (1. / (a) / iv.), as opposed to a bullet, a Markdown
+ * "#" or a Q:/A: label. Headings keep it in their title, and so do markup list items. */
+static inline bool pc_seg_enumerated(seg_marker m)
+{
+    return m == MK_DECIMAL || (m >= MK_PAREN_UPPER && m <= MK_ROMAN_LOWER);
+}
+
 /* Heading styles: family * 16 + rank. Families with ranks nest by rank (1.1 under 1.). */
 enum {
     STY_DEC = 1, STY_MD, STY_HTML, STY_PAREN_UPPER, STY_PAREN_LOWER, STY_ALPHA_UPPER,

@@ -227,9 +227,11 @@ static void seg_paragraph(seg_build *b, size_t s, size_t e, size_t line_start)
     b->para_lead = seg_clause_is_lead(b, last) ? last : -1;
 }
 
-/* A list item: `key` is its indentation (or HTML nesting), `mk` its marker; an item that ends
- * with ":" leads the items indented deeper or marked differently ("(a)" under "(A)"). */
-static void seg_item(seg_build *b, size_t s, size_t e, int key, int mk)
+/* A list item from `label` (its number or letter, kept as the author wrote it; the item's text
+ * when it has none) to e, its text proper starting at s: `key` is its indentation (or HTML
+ * nesting), `mk` its marker; an item that ends with ":" leads the items indented deeper or
+ * marked differently ("(a)" under "(A)"). */
+static void seg_item(seg_build *b, size_t label, size_t s, size_t e, int key, int mk)
 {
     const char *t = b->doc->text;
     while (b->nlead > 0 && (b->lead_key[b->nlead - 1] > key ||
@@ -237,12 +239,17 @@ static void seg_item(seg_build *b, size_t s, size_t e, int key, int mk)
         b->nlead--;
     int lead = b->nlead ? b->lead_clause[b->nlead - 1] : b->para_lead;
     int last = -1;
+    size_t ts = s, te = e;
+    seg_trim(t, &ts, &te);
+    if (ts >= te) /* a bare "1." is no item */
+        label = s;
     if (e - s <= SEG_LONG_ITEM) {
-        last = seg_add_clause(b, s, e, PC_CLAUSE_ITEM, lead);
+        last = seg_add_clause(b, label, e, PC_CLAUSE_ITEM, lead);
     } else {
+        /* sentences are cut in the text proper: "1." is no sentence of its own */
         for (size_t pos = s; pos < e && !b->oom;) {
             size_t se = pc_sentence_end(t, pos, e);
-            int c = seg_add_clause(b, pos, se, PC_CLAUSE_ITEM, lead);
+            int c = seg_add_clause(b, pos == s ? label : pos, se, PC_CLAUSE_ITEM, lead);
             last = c >= 0 ? c : last;
             for (pos = se; pos < e && pc_seg_is_space((unsigned char)t[pos]);)
                 pos++;
@@ -253,6 +260,18 @@ static void seg_item(seg_build *b, size_t s, size_t e, int key, int mk)
         b->lead_mk[b->nlead] = mk;
         b->lead_clause[b->nlead++] = last;
     }
+}
+
+/* Where a line's own text begins when its number or letter is kept: at its marker for an
+ * enumerated line, else after the marker. */
+static size_t seg_label_start(const char *t, const seg_line *l)
+{
+    if (!pc_seg_enumerated(l->marker))
+        return l->text;
+    size_t p = l->start;
+    while (p < l->text && pc_seg_is_space((unsigned char)t[p]))
+        p++;
+    return p;
 }
 
 /* Index just past the lines continuing line i (wrapped paragraph or item lines). */
@@ -275,13 +294,8 @@ static void seg_lines_to_outline(seg_build *b, seg_lines *L)
         if (l->kind == SEG_HEADING) {
             /* numbered headings keep their number ("1.2 Data controller"), in whatever format
              * they came (text, HTML, PDF, DOCX) */
-            size_t ts = l->text;
-            if (l->marker != MK_NONE && l->marker != MK_MD_HEADING && l->marker != MK_QUESTION &&
-                l->marker != MK_BULLET)
-                for (ts = l->start;
-                     ts < l->text && pc_seg_is_space((unsigned char)b->doc->text[ts]);)
-                    ts++;
-            seg_open_section(b, l->style, ts, l->text_end, l->start);
+            seg_open_section(b, l->style, seg_label_start(b->doc->text, l), l->text_end,
+                             l->start);
             i++;
             continue;
         }
@@ -292,8 +306,13 @@ static void seg_lines_to_outline(seg_build *b, seg_lines *L)
         size_t j = seg_run_end(L, i);
         size_t e = L->v[j - 1].end;
         if (l->kind == SEG_ITEM)
-            seg_item(b, l->text, e, l->block == PC_BLOCK_ITEM ? l->block_level * 4 : l->indent,
-                     (int)l->marker);
+            /* an item of a markup list (an HTML <li>, a Word list paragraph, a table row)
+             * is a list by its markup: a number written into its text is the author's text
+             * ("1. Introduction" in a table of contents) and stays; in plain text the number
+             * is what makes the line an item and is left out of it */
+            seg_item(b, l->block == PC_BLOCK_ITEM ? seg_label_start(b->doc->text, l) : l->text,
+                     l->text, e,
+                     l->block == PC_BLOCK_ITEM ? l->block_level * 4 : l->indent, (int)l->marker);
         else
             seg_paragraph(b, l->text, e, l->start);
         i = j;

@@ -7,7 +7,8 @@
  *    banner, breadcrumb, menu, sidebar) or that is hidden is left out when it reads as chrome:
  *    links are over 30% of its text or it has under 200 bytes of prose. A long cookie
  *    preference text or a policy section in a "nav-item" box is kept. When chrome would leave
- *    under a quarter of the page's prose (a page whose text sits in a dialog), none is.
+ *    under a quarter of the page's prose (a page whose text sits in a dialog), or on a page of
+ *    links where no block reads as running text (a sitemap, a table of contents), none is.
  * 2. Content (Readability-style scoring by text, link density and sentences): the deepest
  *    element holding 98% of the prose left, plus the paragraphs beside it under the same
  *    parent that read as running text (80 bytes, few links, a sentence end) and the headings
@@ -123,6 +124,16 @@ static int prose_paragraph(const html_walk *w, size_t b)
     return 0;
 }
 
+/* Whether any block of the page reads as running text. A page of links without any (a sitemap,
+ * a table of contents) gives nothing to tell its policy from its chrome by. */
+static int any_prose(const html_walk *w)
+{
+    for (size_t i = 0; i < w->nblocks; i++)
+        if (prose_paragraph(w, i))
+            return 1;
+    return 0;
+}
+
 /* Keep the content element's blocks, and beside it (under its parent) the prose paragraphs
  * and the headings that lead into kept text. */
 static void keep_content(html_sel *s, int el)
@@ -188,7 +199,7 @@ static int choose(html_sel *s, html_choice *choice)
     if (mark_chrome(s) < 0)
         return -1;
     choice->page_prose = page;
-    if (s->mass[n] * 4 < page || s->mass[n] == 0) {
+    if (s->mass[n] * 4 < page || s->mass[n] == 0 || (s->links_count && !any_prose(s->w))) {
         memset(s->drop, 0, n);
         sums(s);
         choice->chrome_ignored = 1;

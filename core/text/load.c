@@ -234,6 +234,7 @@ static int read_plain(pc_doc *d, const pc_text_in *in, pc_error *err)
     }
     if (d->format == PC_FORMAT_MARKDOWN)
         pc_markdown_strip(&nm);
+    pc_unwrap_lines(&nm);
     d->invalid_bytes = nm.invalid_bytes;
     d->controls_removed = nm.controls_removed;
     d->len = nm.out.len;

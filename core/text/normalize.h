@@ -54,6 +54,15 @@ void pc_norm_free(pc_norm *nm);
  * bullets are kept. A backslash escape keeps the character it escapes. */
 void pc_markdown_strip(pc_norm *nm);
 
+/* Join the lines of hard-wrapped paragraphs in nm->out in place (unwrap.c): a line break
+ * between a line that runs on (five tokens or more, no final . ! ? : ;, no "#" or "|" at its
+ * start) and a line that continues the sentence (a lowercase start that is no "a." or "iv)"
+ * marker; or a capital or digit after a line too long to be a heading, on a line that is no
+ * heading or marker either) becomes one space and the continuing line's indentation goes; the
+ * linemap offsets move in step, so every byte keeps its source line. Blank lines, lists and
+ * headings stay lines. */
+void pc_unwrap_lines(pc_norm *nm);
+
 /* Source line of `offset` by binary search in a linemap sorted by offset; 1 when empty. */
 unsigned pc_linemap_find(const pc_linemap *lines, size_t nlines, size_t offset);
 

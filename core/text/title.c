@@ -25,6 +25,32 @@ int pc_title_is_date(const char *s, size_t n)
     return 0;
 }
 
+/* Does s[0..n) hold `word` (lowercase ASCII or UTF-8), ASCII case ignored? */
+static int holds_word(const char *s, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    for (size_t i = 0; i + k <= n; i++)
+        if (strncasecmp(s + i, word, k) == 0)
+            return 1;
+    return 0;
+}
+
+int pc_title_names_policy(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "privacy", "policy", "policies", "data protection", "datenschutz", "confidentialit",
+        "privacidad", "privacidade", "riservatezza", "privacybeleid",
+        "\xe9\x9a\x90\xe7\xa7\x81",                         /* U+9690 U+79C1 (zh-Hans) */
+        "\xe9\x9a\xb1\xe7\xa7\x81",                         /* U+96B1 U+79C1 (zh-Hant) */
+        "\xe3\x83\x97\xe3\x83\xa9\xe3\x82\xa4\xe3\x83\x90", /* U+30D7 U+30E9 U+30A4 U+30D0 (ja) */
+        "\xea\xb0\x9c\xec\x9d\xb8\xec\xa0\x95\xeb\xb3\xb4", /* U+AC1C U+C778 U+C815 U+BCF4 (ko) */
+        NULL};
+    for (const char *const *w = words; *w; w++)
+        if (holds_word(s, n, *w))
+            return 1;
+    return 0;
+}
+
 /* Words a label does without. */
 static int filler_word(const char *w, size_t n)
 {

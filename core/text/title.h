@@ -9,6 +9,11 @@
  * "Effective date ...", "Revised ...", "Updated ...". */
 int pc_title_is_date(const char *s, size_t n);
 
+/* Whether s[0..n) names a privacy policy: it says "privacy", "policy", "data protection" or
+ * the like in one of the languages policies come in (ASCII case ignored). A site's menu or
+ * section name ("All Contracts", "Skip Navigation", "About") does not. */
+int pc_title_names_policy(const char *s, size_t n);
+
 /* The company or site name in a title: its parts (split at " | ", " - ", " – ", " — ", ": ")
  * without the words privacy, policy, notice, statement, center, home, FAQ..., the first part
  * that is left. NULL when nothing is left (or out of memory). Caller frees. */

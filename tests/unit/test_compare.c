@@ -4,6 +4,7 @@
 
 #include "compare/compare.h"
 #include "present/present.h"
+#include "text/title.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,6 +117,53 @@ static const char *clause_of(const fixture *f, const pc_ref *r, char *buf, size_
     const char *s = pc_policy_clause_text(f->pol[r->policy], r->clause, &len);
     snprintf(buf, n, "%.*s", (int)len, s);
     return buf;
+}
+
+static pc_policy *open_page(const pc_taxonomy *tax, const char *page)
+{
+    pc_error err = {{0}};
+    pc_doc *doc = pc_doc_from_memory("page.html", page, strlen(page), PC_FORMAT_HTML, &err);
+    assert_non_null(doc);
+    pc_policy *p = pc_policy_from_doc(doc, tax, &err);
+    if (!p)
+        fail_msg("%s", err.msg);
+    return p;
+}
+
+/* The title names the policy: a site's menu line opening the page gives way to the page's
+ * <title> or to a heading shaped as the policy's title; the label is the company in it, or in
+ * the opening line when nothing else names one. */
+static void test_policy_title_and_label(void **state)
+{
+    fixture *f = *state;
+    static const char prose[] = "<p>We collect your name and e-mail address when you sign up for "
+                                "an account, and we keep them while the account is open.</p>";
+    char page[1024];
+    snprintf(page, sizeof page, "<title>Harbourline Legal Center</title><body><p>All Contracts</p>"
+             "<h1>Harbourline Terms of Service</h1>%s<h1>Harbourline Privacy Policy</h1>%s</body>",
+             prose, prose);
+    pc_policy *p = open_page(f->tax, page);
+    assert_string_equal(p->name, "page: Harbourline Privacy Policy");
+    assert_string_equal(p->label, "Harbourline");
+    pc_policy_free(p);
+    snprintf(page, sizeof page, "<title>Privacy Policy - Harbourline</title><body><p>Skip "
+             "Navigation</p><h2>What we collect</h2>%s</body>", prose);
+    p = open_page(f->tax, page);
+    assert_string_equal(p->name, "page: Privacy Policy - Harbourline");
+    assert_string_equal(p->label, "Harbourline");
+    pc_policy_free(p);
+    snprintf(page, sizeof page, "<title>Privacy Policy</title><body><h1>Tidewell</h1>"
+             "<h2>What we collect</h2>%s</body>", prose);
+    p = open_page(f->tax, page);
+    assert_string_equal(p->name, "page: Privacy Policy");
+    assert_string_equal(p->label, "Tidewell");
+    pc_policy_free(p);
+    static const char *const naming[] = {"Datenschutzerkl\xc3\xa4rung", "Politique de "
+                                         "confidentialit\xc3\xa9", "\xe9\x9a\x90\xe7\xa7\x81"
+                                         "\xe6\x94\xbf\xe7\xad\x96", "COOKIE POLICY"};
+    for (size_t i = 0; i < sizeof naming / sizeof naming[0]; i++)
+        assert_true(pc_title_names_policy(naming[i], strlen(naming[i])));
+    assert_false(pc_title_names_policy("All Contracts", 13));
 }
 
 static void test_matrix(void **state)
@@ -439,6 +487,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_matrix, setup_plain, teardown),
+        cmocka_unit_test_setup_teardown(test_policy_title_and_label, setup_plain, teardown),
         cmocka_unit_test_setup_teardown(test_gap, setup_plain, teardown),
         cmocka_unit_test_setup_teardown(test_contradiction, setup_plain, teardown),
         cmocka_unit_test_setup_teardown(test_value_disagreement, setup_plain, teardown),

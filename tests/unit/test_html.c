@@ -195,6 +195,31 @@ static void test_all_text_in_a_dialog(void **state)
     pc_doc_free(d);
 }
 
+/* A page of links with no running text anywhere (a sitemap): nothing tells its policy from
+ * its menus, so the menus are read too; beside running text they are left out. */
+static void test_links_page_without_prose_keeps_menus(void **state)
+{
+    (void)state;
+    static const char *const body =
+        "<ul><li><a href=\"/a\">Harbour charts</a></li><li><a href=\"/b\">Tide tables</a></li>"
+        "<li><a href=\"/c\">Wind atlas</a></li><li><a href=\"/d\">Swell records</a></li></ul>"
+        "<footer><a href=\"/t\">Terms and privacy</a></footer>";
+    char page[1024];
+    snprintf(page, sizeof page, "<body><nav><a href=\"/\">Home page</a> <a href=\"/s\">Sign in"
+             "</a></nav>%s</body>", body);
+    pc_doc *d = html_doc(page);
+    assert_non_null(strstr(d->text, "Sign in"));
+    assert_non_null(strstr(d->text, "Terms and privacy"));
+    assert_non_null(strstr(d->text, "Swell records"));
+    pc_doc_free(d);
+    snprintf(page, sizeof page, "<body><nav><a href=\"/\">Home page</a> <a href=\"/s\">Sign in"
+             "</a></nav>%s<p>" HTML_PROSE "</p></body>", body);
+    d = html_doc(page);
+    assert_null(strstr(d->text, "Sign in"));
+    assert_null(strstr(d->text, "Terms and privacy"));
+    pc_doc_free(d);
+}
+
 /* A data table's row of plain cells is one line; a layout table's cells with paragraphs
  * keep their paragraphs. */
 static void test_table_rows(void **state)
@@ -344,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_named_chrome_judged_by_its_text),
         cmocka_unit_test(test_content_after_stray_html_end),
         cmocka_unit_test(test_all_text_in_a_dialog),
+        cmocka_unit_test(test_links_page_without_prose_keeps_menus),
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_page_title),
         cmocka_unit_test(test_whitespace_entities_and_lines),

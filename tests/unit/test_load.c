@@ -209,6 +209,49 @@ static void test_format_by_content(void **state)
     pc_doc_free(d);
 }
 
+/* A hard-wrapped plain-text policy: the lines of one paragraph are one line of text (so "third
+ * parties" reads as written), each byte keeping its source line; headings, list items, blank
+ * lines and a line ending a sentence stay lines. */
+static void test_wrapped_lines_joined(void **state)
+{
+    (void)state;
+    static const char txt[] =
+        "Sharing Your Data\n"                                                    /* 1 */
+        "We may pass the details you give us when you order to\n"                /* 2 */
+        "    carefully chosen and trusted third\n"                               /* 3 */
+        "parties, who deliver your parcels and send you the receipts that the Do\n" /* 4 */
+        "Not Track setting of your browser does not change at all.\n"           /* 5 */
+        "You can ask us which of them received your details at any time\n"       /* 6 */
+        "\n"                                                                     /* 7 */
+        "The partners we work with every single day for our deliveries are\n"   /* 8 */
+        "a. couriers\n"                                                          /* 9 */
+        "- shops that we trust with your order and\n"                           /* 10 */
+        "Payment Providers\n";                                                   /* 11 */
+    pc_error err = {{0}};
+    pc_doc *d = pc_doc_from_memory("wrapped.txt", txt, sizeof txt - 1, PC_FORMAT_TEXT, &err);
+    assert_non_null(d);
+    assert_string_equal(d->text,
+                        "Sharing Your Data\n"
+                        "We may pass the details you give us when you order to carefully chosen "
+                        "and trusted third parties, who deliver your parcels and send you the receipts that "
+                        "the Do Not Track setting of your browser does not change at all.\n"
+                        "You can ask us which of them received your details at any time\n"
+                        "\n"
+                        "The partners we work with every single day for our deliveries are\n"
+                        "a. couriers\n"
+                        "- shops that we trust with your order and\n"
+                        "Payment Providers\n");
+    static const struct {
+        const char *word;
+        unsigned line;
+    } at[] = {{"We may", 2}, {"carefully", 3}, {"parties", 4}, {"Not Track", 5}, {"You can", 6},
+              {"couriers", 9}, {"Payment", 11}};
+    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
+        assert_int_equal(pc_doc_source_line(d, (size_t)(strstr(d->text, at[i].word) - d->text)),
+                         at[i].line);
+    pc_doc_free(d);
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -284,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_format_by_content),
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_fixture_markdown),
+        cmocka_unit_test(test_wrapped_lines_joined),
         cmocka_unit_test(test_sixty_megabytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -225,6 +225,41 @@ static void test_html(void **state)
     fixture_free(&f);
 }
 
+/* A number written into a markup list item is the author's text and stays (a table of
+ * contents of links); a number that makes a plain-text line an item is left out of it. */
+static void test_html_item_numbers_kept(void **state)
+{
+    (void)state;
+    fixture f = seg_text("<html><body><h1>Contents</h1><ul><li><a href=\"#a\">1. Who we are</a>"
+                         "</li><li><a href=\"#b\">2. What we keep</a></li><li>(c) Your rights</li>"
+                         "<li>1.</li></ul></body></html>",
+                         PC_FORMAT_HTML);
+    assert_int_equal(f.o->nclauses, 3);
+    expect_clause(&f, 0, "1. Who we are", PC_CLAUSE_ITEM);
+    expect_clause(&f, 1, "2. What we keep", PC_CLAUSE_ITEM);
+    expect_clause(&f, 2, "(c) Your rights", PC_CLAUSE_ITEM);
+    fixture_free(&f);
+    f = seg_text("Contents:\n  1. Who we are\n  2. What we keep\n", PC_FORMAT_TEXT);
+    expect_clause(&f, 1, "Who we are", PC_CLAUSE_ITEM);
+    fixture_free(&f);
+}
+
+/* A short first line of a wrapped paragraph reads like a title, but the line under it goes on
+ * in lowercase: it is running text, not a heading. */
+static void test_wrapped_short_line_is_no_heading(void **state)
+{
+    (void)state;
+    fixture f = seg_text("Privacy Policy\n\nOur Data\n\nWe keep what you tell us.\n\n"
+                         "We also collect your\nname and postal address when you order.\n",
+                         PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 1);
+    expect_title(&f, 0, "Our Data", 1);
+    assert_int_equal(f.o->nclauses, 2);
+    expect_clause(&f, 1, "We also collect your\nname and postal address when you order.",
+                  PC_CLAUSE_SENTENCE);
+    fixture_free(&f);
+}
+
 static void test_caps_headings(void **state)
 {
     (void)state;
@@ -508,6 +543,8 @@ int main(void)
         cmocka_unit_test(test_question_answer),
         cmocka_unit_test(test_markdown),
         cmocka_unit_test(test_html),
+        cmocka_unit_test(test_html_item_numbers_kept),
+        cmocka_unit_test(test_wrapped_short_line_is_no_heading),
         cmocka_unit_test(test_caps_headings),
         cmocka_unit_test(test_title_like_heading),
         cmocka_unit_test(test_glued_headings),
