@@ -111,6 +111,14 @@ static inline void tuif_close(tuif *f)
     memset(f, 0, sizeof *f);
 }
 
+/* What the top view has selected. */
+static inline tui_selection tuif_selected(tuif *f)
+{
+    tui_selection sel;
+    tui_view_selection(tui_app_top(&f->app), &sel);
+    return sel;
+}
+
 /* Feed keys named as in the help ("j", "Enter", "C-l", "S-Tab", "Space"), separated by
  * spaces. Returns 1 when the app asked to quit, else 0. */
 static inline int tuif_keys(tuif *f, const char *keys)

@@ -28,13 +28,6 @@ static int teardown(void **state)
     return 0;
 }
 
-static tui_selection selected(void)
-{
-    tui_selection sel;
-    tui_view_selection(tui_app_top(&fx.app), &sel);
-    return sel;
-}
-
 /* The first requirement whose check on policy 0 is `want` (with a clause, for MET). */
 static int first_with(tui_check want, tui_check_info *ci)
 {
@@ -55,9 +48,9 @@ static void checklist_at(int r)
     tuif_keys(&fx, "/");
     tuif_type(&fx, re);
     tuif_keys(&fx, "Enter");
-    assert_int_equal(selected().kind, TUI_SEL_REQUIREMENT);
-    assert_int_equal(selected().requirement, r);
-    assert_int_equal(selected().policy, 0);
+    assert_int_equal(tuif_selected(&fx).kind, TUI_SEL_REQUIREMENT);
+    assert_int_equal(tuif_selected(&fx).requirement, r);
+    assert_int_equal(tuif_selected(&fx).policy, 0);
 }
 
 /* The row of the rendering naming requirement r ("G5 the categories..."), malloc'd. */
@@ -111,7 +104,7 @@ static void test_met_shows_and_opens_its_clause(void **state)
     free(dump);
     tuif_keys(&fx, "Enter");
     assert_string_equal(tui_app_top(&fx.app)->ops->name, "document");
-    assert_int_equal(selected().clause, ci.at.clause);
+    assert_int_equal(tuif_selected(&fx).clause, ci.at.clause);
     /* A met requirement is not dismissed; it is marked reviewed, with a note. */
     tuif_keys(&fx, "q d");
     assert_non_null(strstr(fx.app.status, "only a requirement the policy does not disclose"));

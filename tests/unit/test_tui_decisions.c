@@ -31,13 +31,6 @@ static int teardown(void **state)
 }
 
 /* The top view's selection. */
-static tui_selection selected(void)
-{
-    tui_selection sel;
-    tui_view_selection(tui_app_top(&fx.app), &sel);
-    return sel;
-}
-
 /* Put the matrix cursor on (category id, policy) by searching for the category. */
 static void matrix_at(const char *id, const char *policy)
 {
@@ -46,8 +39,8 @@ static void matrix_at(const char *id, const char *policy)
     tuif_keys(&fx, "Enter");
     int p = strcmp(policy, "alpha") == 0 ? 0 : 1;
     tuif_keys(&fx, p ? "l" : "h");
-    assert_string_equal(fx.tax->cats[selected().category].id, id);
-    assert_int_equal(selected().policy, p);
+    assert_string_equal(fx.tax->cats[tuif_selected(&fx).category].id, id);
+    assert_int_equal(tuif_selected(&fx).policy, p);
 }
 
 /* A file's bytes (malloc'd). */
@@ -87,7 +80,7 @@ static void test_dismissed_one_of_two(void **state)
     /* Findings of kind contradiction: Alpha's, then Delta's two; dismiss Delta's first. */
     tuif_keys(&fx, "f t");
     tuif_keys(&fx, "g j d");
-    assert_true(tui_model_dismissed(&fx.app, (size_t)selected().finding));
+    assert_true(tui_model_dismissed(&fx.app, (size_t)tuif_selected(&fx).finding));
     dump = tuif_render(&fx, 100, 30, 0);
     assert_non_null(strstr(dump, "⊘")); /* its own mark */
     assert_non_null(strstr(fx.app.status, "finding dismissed"));
@@ -233,7 +226,7 @@ static void test_relabel_completes(void **state)
     tuif_keys(&fx, "Tab Enter");
     assert_string_equal(fx.app.status, "relabelled");
     pc_buf b = {0};
-    tui_model_labels(fx.pols[0], selected().clause, " ", 0, &b);
+    tui_model_labels(fx.pols[0], tuif_selected(&fx).clause, " ", 0, &b);
     assert_string_equal(b.data, "retention security");
     pc_buf_free(&b);
 }

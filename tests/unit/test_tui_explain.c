@@ -38,14 +38,6 @@ static long contradiction(tuif *f)
     return -1;
 }
 
-static tui_selection selected(tuif *f)
-{
-    tui_selection sel;
-    tui_view *top = tui_app_top(&f->app);
-    tui_view_selection(top, &sel);
-    return sel;
-}
-
 static void test_clause_rules_and_spans(void **state)
 {
     (void)state;
@@ -78,8 +70,8 @@ static void test_clause_rules_and_spans(void **state)
     assert_non_null(strstr(dump, sentence));
     assert_non_null(strstr(dump, "no decision yet"));
     free(dump);
-    assert_int_equal(selected(&f).kind, TUI_SEL_CLAUSE);
-    assert_int_equal(selected(&f).clause, c);
+    assert_int_equal(tuif_selected(&f).kind, TUI_SEL_CLAUSE);
+    assert_int_equal(tuif_selected(&f).clause, c);
     tuif_close(&f);
 }
 
@@ -126,7 +118,7 @@ static void test_finding_and_enter(void **state)
     assert_non_null(strstr(dump, line));
     assert_non_null(strstr(dump, "4. Sharing Your Information"));
     free(dump);
-    assert_int_equal(selected(&f).kind, TUI_SEL_FINDING);
+    assert_int_equal(tuif_selected(&f).kind, TUI_SEL_FINDING);
     /* Enter on the second clause's line explains it instead. */
     assert_int_equal(tuif_keys(&f, "/"), 0);
     tuif_type(&f, "^· 01-freshbox, clause [0-9]+: We may");
@@ -139,7 +131,7 @@ static void test_finding_and_enter(void **state)
     free(dump);
     /* Past the finding's lines the selection is the explained clause. */
     assert_int_equal(tuif_keys(&f, "G"), 0);
-    sel = selected(&f);
+    sel = tuif_selected(&f);
     assert_int_equal(sel.kind, TUI_SEL_CLAUSE);
     assert_int_equal(sel.clause, clause_of(f.pols[0], "We may sell customer lists"));
     tuif_close(&f);

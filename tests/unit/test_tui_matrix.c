@@ -40,43 +40,35 @@ static int teardown(void **state)
     return 0;
 }
 
-static tui_selection selected(void)
-{
-    tui_selection sel;
-    tui_view *v = tui_app_top(&fx.app);
-    tui_view_selection(v, &sel);
-    return sel;
-}
-
 static void test_moves_and_columns(void **state)
 {
     (void)state;
     /* Row 0 is the first group; j reaches the first category, the top of First Party. */
     tuif_keys(&fx, "g j");
-    tui_selection sel = selected();
+    tui_selection sel = tuif_selected(&fx);
     assert_int_equal(sel.kind, TUI_SEL_CATEGORY);
     assert_string_equal(fx.tax->cats[sel.category].id, "first-party");
     assert_int_equal(sel.policy, 0);
     tuif_keys(&fx, "l l l");
-    assert_int_equal(selected().policy, 2); /* stops at the last policy */
+    assert_int_equal(tuif_selected(&fx).policy, 2); /* stops at the last policy */
     tuif_keys(&fx, "h");
-    assert_int_equal(selected().policy, 1);
+    assert_int_equal(tuif_selected(&fx).policy, 1);
     /* G goes to the last row, the empty group Other; four rows up is Security. */
     tuif_keys(&fx, "G");
-    assert_int_equal(selected().category, -1);
+    assert_int_equal(tuif_selected(&fx).category, -1);
     assert_true(row_selected("▾ Other"));
     assert_false(row_selected("▾ Do Not Track"));
     tuif_keys(&fx, "k k k k");
     assert_string_equal(selected_id(), "security");
     tuif_keys(&fx, "g");
-    assert_int_equal(selected().category, -1); /* the first group's row */
+    assert_int_equal(tuif_selected(&fx).category, -1); /* the first group's row */
     tuif_keys(&fx, "j");
     assert_string_equal(selected_id(), "first-party");
 }
 
 static const char *selected_id(void)
 {
-    tui_selection sel = selected();
+    tui_selection sel = tuif_selected(&fx);
     return sel.category >= 0 ? fx.tax->cats[sel.category].id : "(a group)";
 }
 
@@ -110,7 +102,7 @@ static void test_next_finding_reaches_contradiction(void **state)
     int found = 0;
     for (int i = 0; i < 200 && !found; i++) {
         tuif_keys(&fx, "}");
-        tui_selection sel = selected();
+        tui_selection sel = tuif_selected(&fx);
         found = sel.category == sale && sel.policy == 0;
         assert_true(tui_model_cell(&fx.app, sel.category, (size_t)sel.policy, NULL) >= TUI_ST_GAP);
     }

@@ -55,17 +55,9 @@ static void open_side(tuif *f, const char *cat, int policy)
     assert_int_equal(tui_app_push(&f->app, &tui_view_side, &sel), 0);
 }
 
-static tui_selection selected(tuif *f)
-{
-    tui_selection sel;
-    tui_view *top = tui_app_top(&f->app);
-    tui_view_selection(top, &sel);
-    return sel;
-}
-
 static int selected_starts(tuif *f, const char *prefix)
 {
-    tui_selection sel = selected(f);
+    tui_selection sel = tuif_selected(f);
     if (sel.kind != TUI_SEL_CLAUSE)
         return 0;
     size_t len;
@@ -83,7 +75,7 @@ static void test_enter_opens_side(void **state)
     tuif_type(&f, "^sale of personal");
     assert_int_equal(tuif_keys(&f, "Enter l Enter"), 0);
     assert_string_equal(tui_app_top(&f.app)->ops->name, "side");
-    tui_selection sel = selected(&f);
+    tui_selection sel = tuif_selected(&f);
     assert_int_equal(sel.category, pc_tax_find_category(f.tax, "sale"));
     assert_int_equal(sel.policy, 1); /* the column the matrix cursor was on */
     assert_true(selected_starts(&f, "We do not sell children"));
@@ -138,7 +130,7 @@ static void test_gap_cell(void **state)
     assert_true(find(s, "nothing on this topic", &y, &x));
     assert_int_equal(tui_screen_cell(s, y, x)->style, TUI_S_GAP);
     assert_true(find(s, "gap: 1 other policy covers it", &y, &x));
-    tui_selection sel = selected(&f);
+    tui_selection sel = tuif_selected(&f);
     assert_int_equal(sel.kind, TUI_SEL_CATEGORY); /* no clause to select in a gap */
     assert_int_equal(sel.policy, 1);
     sel.category = -1; /* a group row, not a category: nothing to open */
@@ -211,11 +203,11 @@ static void test_columns_categories_findings(void **state)
     assert_int_equal(tuif_open_examples(&f, 0), 0);
     open_side(&f, "sale", 0);
     assert_int_equal(tuif_keys(&f, "l"), 0);
-    assert_int_equal(selected(&f).policy, 1);
+    assert_int_equal(tuif_selected(&f).policy, 1);
     assert_int_equal(tuif_keys(&f, "Tab Tab"), 0); /* wraps round to the first column */
-    assert_int_equal(selected(&f).policy, 0);
+    assert_int_equal(tuif_selected(&f).policy, 0);
     assert_int_equal(tuif_keys(&f, "S-Tab"), 0);
-    assert_int_equal(selected(&f).policy, 2);
+    assert_int_equal(tuif_selected(&f).policy, 2);
     /* } from FreshBox's first clause: its other contradicting clause. */
     assert_int_equal(tuif_keys(&f, "h h }"), 0);
     assert_true(selected_starts(&f, "We may sell customer lists"));
@@ -223,13 +215,13 @@ static void test_columns_categories_findings(void **state)
     assert_int_equal(tuif_keys(&f, "/"), 0);
     tuif_type(&f, "insurers");
     assert_int_equal(tuif_keys(&f, "Enter"), 0);
-    assert_int_equal(selected(&f).policy, 2);
+    assert_int_equal(tuif_selected(&f).policy, 2);
     assert_true(selected_starts(&f, "We do not sell your health data"));
     /* ] is the next row of the matrix: advertising partners follow sale in the taxonomy. */
     assert_int_equal(tuif_keys(&f, "]"), 0);
-    assert_int_equal(selected(&f).category, pc_tax_find_category(f.tax, "ad-partners"));
+    assert_int_equal(tuif_selected(&f).category, pc_tax_find_category(f.tax, "ad-partners"));
     assert_int_equal(tuif_keys(&f, "["), 0);
-    assert_int_equal(selected(&f).category, pc_tax_find_category(f.tax, "sale"));
+    assert_int_equal(tuif_selected(&f).category, pc_tax_find_category(f.tax, "sale"));
     /* Enter opens the document at the clause; x explains it. */
     assert_int_equal(tuif_keys(&f, "Enter"), 0);
     assert_string_equal(tui_app_top(&f.app)->ops->name, "document");
