@@ -402,7 +402,7 @@ static int io_mixed_line(io_reader *r, pc_model *m, pc_error *err)
         return -1;
     if (sscanf(r->buf, "mixed %3x%n", &m->mixed, &n) != 1 || r->buf[n] ||
         m->mixed >> PC_MODEL_CLASSES)
-        return io_bad(r, err, "expected 'mixed TEXT_CLASSES' (three hex digits, the classes known)");
+        return io_bad(r, err, "expected 'mixed TEXT_CLASSES' (three hex digits, known classes)");
     return 0;
 }
 
