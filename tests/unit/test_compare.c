@@ -506,6 +506,10 @@ static void test_gdpr_plain_wordings(void **state)
         {"(G14)", "Uploaded photos are checked by automated fraud screening.\n",
          "Uploaded photos are checked by our staff.\n"},
     };
+    /* words of keeping that name no period */
+    assert_true(gdpr_missing("Your messages are kept confidential for your safety.\n", "(G8)"));
+    assert_true(gdpr_missing("Nobody here can be held responsible while you use other sites.\n",
+                             "(G8)"));
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         if (gdpr_missing(cases[i].met, cases[i].tag))
             fail_msg("%s reported missing in: %s", cases[i].tag, cases[i].met);
