@@ -506,6 +506,8 @@ static void test_gdpr_plain_wordings(void **state)
         {"(G14)", "Uploaded photos are checked by automated fraud screening.\n",
          "Uploaded photos are checked by our staff.\n"},
     };
+    /* an opt-out the person is denied is no way to withdraw */
+    assert_true(gdpr_missing("Account notices matter, so you cannot opt out of them.\n", "(G10)"));
     /* words of keeping that name no period */
     assert_true(gdpr_missing("Your messages are kept confidential for your safety.\n", "(G8)"));
     assert_true(gdpr_missing("Nobody here can be held responsible while you use other sites.\n",
