@@ -506,6 +506,15 @@ static void test_gdpr_plain_wordings(void **state)
         {"(G14)", "Uploaded photos are checked by automated fraud screening.\n",
          "Uploaded photos are checked by our staff.\n"},
     };
+    /* the same words about something else disclose nothing */
+    assert_true(gdpr_missing("If you change your mind about a purchase, return it within 14 "
+                             "days.\n",
+                             "(G10)"));
+    assert_true(gdpr_missing("We never use your information without giving you notice.\n",
+                             "(G12)"));
+    assert_true(gdpr_missing("We collect information about you from your device when you open "
+                             "the app.\n",
+                             "(G13)"));
     /* an opt-out the person is denied is no way to withdraw */
     assert_true(gdpr_missing("Account notices matter, so you cannot opt out of them.\n", "(G10)"));
     /* words of keeping that name no period */
