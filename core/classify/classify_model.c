@@ -5,6 +5,7 @@
 #include "classify/classify_internal.h"
 #include "classify/model_unit.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -103,14 +104,17 @@ const pc_model *cl_model_of(const cl_model *cm)
 
 /* ---- deciding ----------------------------------------------------------------------------- */
 
-/* Score the clauses [first, first + n) read through fields into v; -1 on out of memory. */
+/* Score the clauses [first, first + n) read through fields into v, mixing in best (a whole
+ * text's best clauses, pc_model_mix) unless it is NULL; -1 on out of memory. */
 static int cm_verdict(cl_model *cm, const pc_classified *o, size_t first, size_t n,
                       const pc_feat_field *f, size_t nf, pc_model_unit_kind u,
-                      pc_model_verdict *v)
+                      const double *best, pc_model_verdict *v)
 {
     double d[PC_MODEL_CLASSES];
     if (pc_model_score_unit(cm->model, cm->ms, &cm->hb, o, first, n, f, nf, d) < 0)
         return -1;
+    if (best)
+        pc_model_mix(cm->model, d, best);
     for (int k = 0; k < PC_MODEL_CLASSES; k++)
         v->d[k] = (float)d[k];
     v->rules = cm->hb.classes;
@@ -273,7 +277,7 @@ void cl_model_clause(cl_model *cm, cl_state *st, pc_clause_result *res, const pc
     size_t ci = (size_t)(res - o->clauses);
     pc_model_verdict *v = &o->verdicts[ci];
     size_t range[PC_MODEL_CLASSES][2];
-    if (cm_verdict(cm, o, ci, 1, f, nf, PC_MODEL_CLAUSE, v) < 0) {
+    if (cm_verdict(cm, o, ci, 1, f, nf, PC_MODEL_CLAUSE, NULL, v) < 0) {
         st->oom = 1;
         return;
     }
@@ -349,6 +353,24 @@ static void cm_rebuild(cl_model *cm, cl_state *st, const pc_model_verdict *v, un
     cm->cap_keep = cap;
 }
 
+/* Each class's highest decision value over the outline's clauses read one by one, as a policy's
+ * clauses are read (-HUGE_VAL without clauses); only when the model mixes any class. */
+static int cm_best_clauses(cl_model *cm, const pc_classified *o, double best[PC_MODEL_CLASSES])
+{
+    for (int k = 0; k < PC_MODEL_CLASSES; k++)
+        best[k] = -HUGE_VAL;
+    for (size_t ci = 0; cm->model->mixed && o->outline && ci < o->nclauses; ci++) {
+        pc_feat_field f[3];
+        double d[PC_MODEL_CLASSES];
+        size_t nf = pc_model_clause_fields(o->outline, ci, f);
+        if (pc_model_score_unit(cm->model, cm->ms, &cm->hb, o, ci, 1, f, nf, d) < 0)
+            return -1;
+        for (int k = 0; k < PC_MODEL_CLASSES; k++)
+            best[k] = d[k] > best[k] ? d[k] : best[k];
+    }
+    return 0;
+}
+
 void cl_model_whole(cl_model *cm, cl_state *st)
 {
     pc_classified *o = st->out;
@@ -356,7 +378,9 @@ void cl_model_whole(cl_model *cm, cl_state *st)
     pc_feat_field f = {doc ? doc->text : "", doc ? doc->len : 0, 0, 0};
     size_t range[PC_MODEL_CLASSES][2];
     pc_model_verdict *v = &o->verdicts[0];
-    if (cm_verdict(cm, o, 0, o->nclauses, &f, 1, PC_MODEL_TEXT, v) < 0) {
+    double best[PC_MODEL_CLASSES];
+    if (cm_best_clauses(cm, o, best) < 0 ||
+        cm_verdict(cm, o, 0, o->nclauses, &f, 1, PC_MODEL_TEXT, best, v) < 0) {
         st->oom = 1;
         return;
     }

@@ -160,6 +160,19 @@ unsigned pc_model_given(const double cut[PC_MODEL_CLASSES], const double rule_cu
     return mask;
 }
 
+double pc_model_mix_value(double clause_mix, double t, double c)
+{
+    return c == -HUGE_VAL ? t : (1 - clause_mix) * t + clause_mix * c;
+}
+
+void pc_model_mix(const pc_model *m, double d[PC_MODEL_CLASSES],
+                  const double best[PC_MODEL_CLASSES])
+{
+    for (int k = 0; k < PC_MODEL_CLASSES; k++)
+        if (m->mixed >> k & 1)
+            d[k] = pc_model_mix_value(m->set.clause_mix, d[k], best[k]);
+}
+
 unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
                          unsigned rules, unsigned strong)
 {

@@ -18,8 +18,10 @@
  * model's margin of the unit's highest (a unit rarely has more than two classes: a class far
  * behind the leading one is left out). A class the model may not give alone (its labels
  * without a rule were mostly wrong) has its cut at DBL_MAX (threshold 1): only its rule cut
- * gives it. All are chosen by cross-validation when training, once for texts read whole and
- * once for clauses read one by one (pc_model_unit_kind).
+ * gives it. For a text read whole, a class the model mixes decides on its decision value mixed
+ * with the highest of the text's clauses read one by one (pc_model_mix). All are chosen by
+ * cross-validation when training, once for texts read whole and once for clauses read one by
+ * one (pc_model_unit_kind).
  *
  * The model belongs to one taxonomy: it stores the taxonomy's fingerprint (its categories and
  * their rules, pc_model_tax_fingerprint) and refuses another. The file format is in
@@ -37,7 +39,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PC_MODEL_VERSION 2
+#define PC_MODEL_VERSION 3
 #define PC_MODEL_CLASSES PC_OPP12_COUNT
 #define PC_MODEL_TOP 5 /* the n-grams kept as a label's evidence */
 
@@ -56,6 +58,8 @@ typedef struct pc_model_settings {
     int folds;              /* cross-validation folds for the thresholds and the modes */
     int groups;             /* 1: the units of a group (a policy) share a fold; 0: round robin */
     int review_weight;      /* times a reviewer's relabel counts as a training unit */
+    double clause_mix;      /* for a text read whole, the share of its best clause's decision
+                               value in a mixed class's (pc_model_mix); 0: none */
 } pc_model_settings;
 
 /* The defaults (docs/model-file.md says how they were chosen). */
@@ -108,6 +112,8 @@ typedef struct pc_model {
                                        limit) */
     unsigned margined[PC_MODEL_NUNITS]; /* per kind of unit: bit per class, the margin applies
                                            to it (cross-validation keeps it where it helps) */
+    unsigned mixed;     /* bit per class: a text read whole mixes in its best clause's decision
+                           value (pc_model_mix; cross-validation keeps it where it helps) */
     size_t nfeat;
     uint32_t *keys;     /* nfeat feature keys, increasing */
     float *idf;         /* nfeat */
@@ -193,6 +199,16 @@ int pc_model_score(const pc_model *m, pc_model_scratch *s, const pc_feat_field *
 double pc_model_link(const pc_model_settings *set, double decision);
 /* The decision value of a score (the inverse of pc_model_link). */
 double pc_model_unlink(const pc_model_settings *set, double score);
+
+/* A text read whole, for each class in mixed: its decision value d[k] becomes
+ * (1 - clause_mix) d[k] + clause_mix best[k], best[k] being the highest decision value of its
+ * clauses read one by one (-HUGE_VAL, left alone: a text without clauses). A class often rests
+ * on one sentence of a long text (a retention period, a security measure), which the whole
+ * text's features dilute. */
+void pc_model_mix(const pc_model *m, double d[PC_MODEL_CLASSES],
+                  const double best[PC_MODEL_CLASSES]);
+/* The same for one value: t the text's, c its best clause's. */
+double pc_model_mix_value(double clause_mix, double t, double c);
 
 /* The classes given (bit per class) to a unit of the given kind: decision values at or above
  * their class's cut, or its rule cut for the classes the rules gave (rules), and, for the

@@ -1,11 +1,14 @@
 /* model_cv.c: cross-validation while training: folds by group, out-of-fold scores, each
- * class's thresholds and combination mode, and the margin (see model_train.h).
+ * class's thresholds and combination mode, the margin, and the classes a text read whole mixes
+ * its best clause into (see model_train.h).
  *
  * Every choice is made twice: on all the units (what the model keeps), and for each fold on the
  * units outside it, applied to the fold's units. Those held-out decisions decide between modes
  * (the rule cut is kept only where it raises the class's held-out F1), choose the margin and
  * the classes it applies to and the classes that need a rule, and they are what
- * `polcmp train --cv` reports: figures no choice has seen. */
+ * `polcmp train --cv` reports: figures no choice has seen. The mixed classes are chosen first
+ * (those whose held-out F1 the mix raises), so that every later choice sees the values the
+ * model will give. */
 #include "classify/model_internal.h"
 #include "classify/model_train_internal.h"
 
@@ -462,6 +465,44 @@ static int cv_report(const cv_ctx *cx, pc_model_cv *cv)
     return 0;
 }
 
+/* Class k's held-out F1 for texts read whole, its cuts chosen fold by fold on the current
+ * out-of-fold values (with the rule cut). */
+static double cv_text_f1(cv_ctx *cx, int k)
+{
+    for (int f = 0; f <= cx->st->set->folds; f++)
+        cv_choose(cx, k, PC_MODEL_TEXT, f);
+    return cv_heldout_f1(cx, k, PC_MODEL_TEXT, 1);
+}
+
+/* The classes a text read whole mixes its best clause into: those whose held-out F1 the mix
+ * raises. Their out-of-fold values for texts become the mixed ones, which every later choice
+ * sees, as the model will. */
+static int cv_choose_mixed(cv_ctx *cx)
+{
+    tr_state *st = cx->st;
+    st->m->mixed = 0;
+    if (st->set->clause_mix <= 0)
+        return 0;
+    double *t = malloc((st->n ? st->n : 1) * sizeof *t);
+    if (!t)
+        return -1;
+    for (int k = 0; k < PC_MODEL_CLASSES; k++) {
+        double plain = cv_text_f1(cx, k);
+        for (size_t i = 0; i < st->n; i++) {
+            double *v = &st->oof[i * PC_MODEL_CLASSES + k];
+            t[i] = *v;
+            *v = pc_model_mix_value(st->set->clause_mix, *v, st->oofc[i * PC_MODEL_CLASSES + k]);
+        }
+        if (cv_text_f1(cx, k) > plain + 1e-12)
+            st->m->mixed |= 1u << k;
+        else
+            for (size_t i = 0; i < st->n; i++)
+                st->oof[i * PC_MODEL_CLASSES + k] = t[i];
+    }
+    free(t);
+    return 0;
+}
+
 static void cv_choose_all(cv_ctx *cx)
 {
     int folds = cx->st->set->folds;
@@ -484,7 +525,10 @@ int tr_cross_validate(tr_state *st, pc_model_cv *cv)
     cv_ctx cx = {.st = st};
     cx.p = malloc((st->n ? st->n : 1) * sizeof *cx.p);
     cx.cuts = calloc((size_t)PC_MODEL_NUNITS * (size_t)(st->set->folds + 1), sizeof *cx.cuts);
-    int rc = cx.p && cx.cuts && cv_folds(st) == 0 && cv_scores(st) == 0 ? 0 : -1;
+    int rc = cx.p && cx.cuts && cv_folds(st) == 0 && cv_scores(st) == 0 &&
+                     cv_choose_mixed(&cx) == 0
+                 ? 0
+                 : -1;
     if (rc == 0)
         cv_choose_all(&cx);
     if (rc == 0 && cv)

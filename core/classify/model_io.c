@@ -1,12 +1,13 @@
 /* model_io.c: the model file (docs/model-file.md): a text header anyone can read with `head`,
  * then the weights as little-endian binary with their checksum.
  *
- *   polcmp-model 2
+ *   polcmp-model 3
  *   taxonomy ID FINGERPRINT
  *   data CHECKSUM RECORDS REVIEWED
  *   settings KEY=VALUE ...
  *   margin TEXT_MARGIN CLAUSE_MARGIN TEXT_CLASSES CLAUSE_CLASSES
  *         (a margin is a number or "none"; its classes, the bits of those it applies to, hex)
+ *   mixed TEXT_CLASSES     (the classes a text read whole mixes its best clause into, hex)
  *   class K THRESHOLD RULE_THRESHOLD ALONE  CLAUSE_THRESHOLD CLAUSE_RULE_THRESHOLD
  *         CLAUSE_ALONE BIAS SCALE NAME                 (one line, K = 0..11 in order)
  *   weights NFEAT CHECKSUM
@@ -62,6 +63,7 @@ static const io_key io_keys[] = {
     IO_INT_KEY("folds", folds, 2, 100),
     IO_INT_KEY("groups", groups, 0, 1),
     IO_INT_KEY("review_weight", review_weight, 1, 1000),
+    IO_DBL_KEY("clause_mix", clause_mix, 0, 1),
 };
 #define IO_NKEYS (sizeof io_keys / sizeof io_keys[0])
 
@@ -84,6 +86,7 @@ void pc_model_settings_default(pc_model_settings *s)
         .folds = 5,
         .groups = 1,
         .review_weight = 3,
+        .clause_mix = 0.5,
     };
 }
 
@@ -199,7 +202,7 @@ static void io_header(const pc_model *m, pc_buf *b)
     }
     for (int u = 0; u < PC_MODEL_NUNITS; u++)
         pc_buf_printf(b, " %03x", m->margined[u]);
-    pc_buf_adds(b, "\n");
+    pc_buf_printf(b, "\nmixed %03x\n", m->mixed);
     for (int k = 0; k < PC_MODEL_CLASSES; k++) {
         const pc_model_class *c = &m->cls[k];
         pc_buf_printf(b, "class %d", k);
@@ -392,6 +395,17 @@ static int io_margin_line(io_reader *r, pc_model *m, pc_error *err)
     return 0;
 }
 
+static int io_mixed_line(io_reader *r, pc_model *m, pc_error *err)
+{
+    int n = 0;
+    if (io_line(r, err) < 0)
+        return -1;
+    if (sscanf(r->buf, "mixed %3x%n", &m->mixed, &n) != 1 || r->buf[n] ||
+        m->mixed >> PC_MODEL_CLASSES)
+        return io_bad(r, err, "expected 'mixed TEXT_CLASSES' (three hex digits, known classes)");
+    return 0;
+}
+
 static int io_class_line(io_reader *r, pc_model *m, int k, pc_error *err)
 {
     char th[2][64], rt[2][64], al[2][64], bias[64], scale[64];
@@ -463,7 +477,7 @@ static int io_read(io_reader *r, pc_model *m, pc_error *err)
     int n = 0;
     uint64_t s = 0;
     if (io_first_lines(r, m, err) < 0 || io_settings_line(r, m, err) < 0 ||
-        io_margin_line(r, m, err) < 0)
+        io_margin_line(r, m, err) < 0 || io_mixed_line(r, m, err) < 0)
         return -1;
     for (int k = 0; k < PC_MODEL_CLASSES; k++)
         if (io_class_line(r, m, k, err) < 0)

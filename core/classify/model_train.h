@@ -8,7 +8,8 @@
  * units: `folds` folds, the units of one group (a policy) always in the same fold, so the
  * choice is made on policies the fold's model has not seen. The threshold is the one with the
  * best F1 on the out-of-fold scores; the mode is `union` only when adding the rules' labels
- * raises that class's out-of-fold F1.
+ * raises that class's out-of-fold F1. A class mixes a text's best clause into the text's
+ * decision value (pc_model_mix, clause_mix) only where that raises its held-out F1.
  *
  * Deterministic: the same units and settings give the same model, byte for byte. liblinear's
  * solvers draw from rand(), so training seeds it (srand) before every call: training is not

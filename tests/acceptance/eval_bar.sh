@@ -9,5 +9,5 @@ if [ ! -f "$gold" ]; then
     echo "skip: $gold not found" >&2
     exit 77
 fi
-"$POLCMP_BIN" eval --worst 0 --require macro=0.76,micro=0.79,min=0.40 "$gold" || exit $?
+"$POLCMP_BIN" eval --worst 0 --require macro=0.78,micro=0.79,min=0.60 "$gold" || exit $?
 "$POLCMP_BIN" eval --no-model --worst 0 --require macro=0.75,micro=0.72,min=0.58 "$gold"

@@ -1,13 +1,14 @@
 /* test_model.c: the learned model on a small training set this test writes (three classes and
  * texts with nothing to find): training and prediction, thresholds, the n-grams given as
  * evidence, combining with the rules (overruled labels, generic labels, strong rules), the
- * two scoring paths agreeing, deterministic training, learning from a reviewer's relabel, and
- * every way a model file can be refused. */
+ * two scoring paths agreeing, deterministic training, learning from a reviewer's relabel, a
+ * text read whole mixing in its best clause, and every way a model file can be refused. */
 #include "testutil.h"
 
 #include "classify/classify.h"
 #include "classify/model.h"
 #include "classify/model_train.h"
+#include "classify/model_unit.h"
 
 #include <float.h>
 #include <math.h>
@@ -342,6 +343,54 @@ static void test_relabel(void **state)
     pc_model_free(after);
 }
 
+/* RET's decision value for a text read whole (whole), or the highest of its clauses read one
+ * by one, as `eval` and the classifier give them. */
+static double ret_value(const pc_model *m, const char *text, int whole)
+{
+    pc_classify_opts opts = {.model = m, .whole = whole};
+    pc_error err = {{0}};
+    pc_model_text t;
+    assert_int_equal(pc_model_text_open(&t, mini(), NULL, &opts, "text", text, strlen(text),
+                                        NULL, &err),
+                     0);
+    const pc_classified *c = t.cls;
+    assert_non_null(c);
+    assert_int_equal(c->whole, whole);
+    assert_true(c->nclauses >= 3);
+    double best = -HUGE_VAL;
+    for (size_t i = 0; i < c->nclauses; i++) {
+        double d = pc_classified_verdict(c, i)->d[PC_OPP_RETENTION];
+        best = d > best ? d : best;
+    }
+    pc_model_text_free(&t);
+    return best;
+}
+
+/* A text read whole mixes its best clause's decision value into the classes the model mixes,
+ * (1 - clause_mix) whole + clause_mix best, and into no other; a text without clauses keeps
+ * its own. */
+static void test_mixed(void **state)
+{
+    (void)state;
+    pc_model *m = train_fixture();
+    const char *text = "Thank you for reading this notice about the page on our site. "
+                       "Thank you for reading the notice about the screen. "
+                       "Your phone number is stored for six months and then deleted.";
+    m->mixed = 0;
+    double plain = ret_value(m, text, 1), best = ret_value(m, text, 0);
+    assert_true(best > plain + 0.1); /* the retention clause weighs more alone than in the text */
+    m->set.clause_mix = 0.5;
+    m->mixed = ALL & ~RET;
+    assert_true(fabs(ret_value(m, text, 1) - plain) < 1e-6);
+    m->mixed = RET;
+    assert_true(fabs(ret_value(m, text, 1) - (0.5 * plain + 0.5 * best)) < 1e-4);
+    m->set.clause_mix = 1;
+    assert_true(fabs(ret_value(m, text, 1) - best) < 1e-4);
+    assert_true(pc_model_mix_value(0.5, 2.0, -HUGE_VAL) == 2.0);
+    assert_true(pc_model_mix_value(0.25, 2.0, 6.0) == 3.0);
+    pc_model_free(m);
+}
+
 /* ---- refusing model files ---------------------------------------------------------------- */
 
 static char *dump_fixture(size_t *len)
@@ -400,6 +449,14 @@ static void test_refused(void **state)
     assert_non_null(eol);
     memcpy(eol - 3, "-01", 3); /* the clause margin's classes: every bit, past the last class */
     refused(b, len, mini(), "past the last");
+    memcpy(b, d, len);
+    char *mixed = strstr(b, "\nmixed ");
+    assert_non_null(mixed);
+    memcpy(mixed + 7, "fff0", 4); /* four hex digits where three name the classes */
+    refused(b, len, mini(), "mixed");
+    memcpy(b, d, len);
+    memcpy(mixed + 7, "zzz", 3);
+    refused(b, len, mini(), "mixed");
     refused("hello\n", 6, mini(), "not a polcmp model");
     pc_error err = {{0}};
     pc_taxonomy *tiny = pc_tax_load(POLCMP_TEST_DATA "/taxonomy/tiny.yaml", &err);
@@ -438,6 +495,7 @@ static void test_files(void **state)
     m->margin[PC_MODEL_CLAUSE] = HUGE_VAL;
     m->margined[PC_MODEL_TEXT] = 0x801;
     m->margined[PC_MODEL_CLAUSE] = 0x7fe;
+    m->mixed = 0x830;
     assert_int_equal(pc_model_save(m, path, &err), 0);
     back = pc_model_load(path, mini(), &err);
     assert_non_null(back);
@@ -445,6 +503,7 @@ static void test_files(void **state)
     assert_true(isinf(back->margin[PC_MODEL_CLAUSE]));
     assert_int_equal(back->margined[PC_MODEL_TEXT], 0x801);
     assert_int_equal(back->margined[PC_MODEL_CLAUSE], 0x7fe);
+    assert_int_equal(back->mixed, 0x830);
     pc_model_free(back);
     pc_model_free(m);
     pc_model_settings set;
@@ -461,7 +520,8 @@ int main(void)
         cmocka_unit_test(test_train_predict), cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_margin),        cmocka_unit_test(test_need_rule),        cmocka_unit_test(test_ngrams),        cmocka_unit_test(test_paths_agree),
         cmocka_unit_test(test_deterministic), cmocka_unit_test(test_combination),
-        cmocka_unit_test(test_relabel),       cmocka_unit_test(test_refused),
+        cmocka_unit_test(test_relabel),       cmocka_unit_test(test_mixed),
+        cmocka_unit_test(test_refused),
         cmocka_unit_test(test_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
