@@ -68,7 +68,8 @@ static const char *const fr_skip_names[] = {
     "", "question", "title", "right", "hypothetical", "definition", "overview", "protection"};
 static const char *const fr_flag_names[PC_FRAME_FLAGS] = {
     "not-personal",      "object-unknown",  "softened", "exclusive", "data-qualified",
-    "recipient-unknown", "purpose-unknown", "lead-in",  "source"};
+    "recipient-unknown", "purpose-unknown", "lead-in",  "source",    "no-subject",
+    "inherited",         "legal-sense"};
 
 const char *pc_actor_name(pc_actor a)
 {
@@ -293,6 +294,8 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
         if (fr && j < hi &&
             (!strcmp(b->ws->v[j].w, "purpose") || !strcmp(b->ws->v[j].w, "purposes")))
             j = fr_skip_det(c, j + 1 < hi && !strcmp(b->ws->v[j + 1].w, "of") ? j + 2 : j + 1, hi);
+        if (fr && j < hi && pc_fr_law_at(c, j, j + 2 < hi ? j + 2 : hi))
+            continue; /* "for purposes of the CCPA": a law's sense (PC_FRAME_LEGAL_SENSE) */
         if (j >= hi || b->ws->v[j].stop_before || FR_IN(b->ws->v[j].w, fr_no_object))
             continue;
         long h = pc_fr_hit_at(c, j);
@@ -500,6 +503,36 @@ static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t a
     return hi;
 }
 
+/* A third party's action done through the company's service is also the company's own
+ * (the ontology's through_us: "partners collect data through our app" is us sharing it with
+ * them): a frame of that action by the company, with the third party as its recipient when
+ * the ontology knows it ("they" names none). f is the frame just added. */
+static int fr_through_us(fr_builder *b, const fr_clause *c, const pc_frame *f, long actor_hit,
+                         size_t hi, size_t base)
+{
+    pc_frames *fs = b->fs;
+    int to = fs->onto->e[PC_ONTO_ACTION][f->action].through_us;
+    if (to < 0 || f->actor != PC_ACTOR_THIRD_PARTY || f->modality == PC_MOD_DOES_NOT ||
+        f->modality == PC_MOD_NOT_UNLESS || !pc_fr_by_our_leave(c, (size_t)f->span.start, hi))
+        return 0;
+    pc_frame g = *f;
+    g.actor = PC_ACTOR_WE;
+    g.action = to;
+    g.term_first = fs->nterms;
+    for (size_t t = 0; t < f->nterms; t++) {
+        if (pc_grow(&fs->terms, &fs->cap_terms, fs->nterms + 1, sizeof *fs->terms) < 0)
+            return -1;
+        fs->terms[fs->nterms++] = fs->terms[f->term_first + t];
+    }
+    if (actor_hit >= 0 && fr_push_term(b, &b->hits[actor_hit], base) < 0)
+        return -1;
+    g.nterms = fs->nterms - g.term_first;
+    if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)
+        return -1;
+    fs->v[fs->n++] = g;
+    return 0;
+}
+
 /* The frame of the action hit h in the part [lo, hi), appended unless it repeats one. */
 static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, size_t hi, size_t k,
                      size_t first, size_t base)
@@ -533,7 +566,7 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
     if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)
         return -1;
     fs->v[fs->n++] = f;
-    return 0;
+    return fr_through_us(b, c, &f, actor_hit, hi, base);
 }
 
 /* A list item that names no action states its lead-in's ("We share it with: - advertisers"):

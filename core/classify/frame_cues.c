@@ -228,6 +228,67 @@ pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name)
     return who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER ? PC_ACTOR_WE : who;
 }
 
+/* Verbs by which a thing lets the company act: "cookies help us count visits", "these tools
+ * allow us to collect". */
+static const char *const fr_enablers[] = {"help",   "helps",  "helped", "allow",  "allows",
+                                          "enable", "enables", "let",   "lets",   "permit",
+                                          "permits", "assist", "assists"};
+
+/* The word before the action at a (in its sentence) that is an enabler followed by "us" (us
+ * set) or by another object (us clear), or -1. */
+static long fr_enabler_at(const fr_clause *c, size_t a, int us)
+{
+    for (size_t i = a, k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
+        if (c->ws->v[i].stop_before)
+            break;
+        i--;
+        if (i + 1 < a && FR_IN(c->ws->v[i].w, fr_enablers) &&
+            (strcmp(c->ws->v[i + 1].w, "us") == 0) == us)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Whether the action at a is the company's, enabled by a thing or another party: "cookies
+ * help us and our partners track" is the company tracking; "you allow us to collect" is the
+ * person's grant (a right), not this. */
+static int fr_enabled(const fr_clause *c, size_t a)
+{
+    long j = fr_enabler_at(c, a, 1);
+    if (j < 0)
+        return 0;
+    long hit;
+    unsigned long long name;
+    size_t rel, lo = fr_subject_start(c, (size_t)j, &rel);
+    pc_actor who = fr_actor_in(c, lo, (size_t)j, &hit, &name);
+    return who != PC_ACTOR_USER && !(j == 0 || FR_IN(c->ws->v[0].w, fr_imperative));
+}
+
+/* Words after "through our", "on our"... that name the company's own service. */
+static const char *const fr_via[] = {"through", "via", "on", "in", "using", "within", "across"};
+
+int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
+{
+    long j = fr_enabler_at(c, a, 0);
+    if (j > 0) { /* "we may permit advertisers to collect" */
+        long hit;
+        unsigned long long name;
+        size_t rel, lo = fr_subject_start(c, (size_t)j, &rel);
+        if (fr_actor_in(c, lo, (size_t)j, &hit, &name) == PC_ACTOR_WE)
+            return 1;
+    }
+    for (size_t i = a + 1; i + 2 < hi && i < a + 16; i++) {
+        if (c->ws->v[i].stop_before)
+            break;
+        if (!FR_IN(c->ws->v[i].w, fr_via) || strcmp(c->ws->v[i + 1].w, "our"))
+            continue;
+        for (size_t k = i + 2; k < hi && k < i + 4; k++)
+            if (FR_IN(c->ws->v[k].w, fr_we))
+                return 1; /* "through our Services", "on our mobile app" */
+    }
+    return 0;
+}
+
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
                      int *implicit)
 {
@@ -236,6 +297,8 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
     *implicit = 0;
     if (pc_fr_passive(c, a))
         return fr_passive_actor(c, a, hit);
+    if (fr_enabled(c, a))
+        return PC_ACTOR_WE;
     size_t rel, lo = fr_subject_start(c, a, &rel);
     pc_actor who = fr_actor_in(c, lo, a, hit, name);
     if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {
@@ -456,8 +519,10 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
         return PC_SKIP_TITLE;
     if (fr_cue_before(c, a, fr_definition_cues, FR_N(fr_definition_cues), FR_CUE_WINDOW))
         return PC_SKIP_DEFINITION;
-    /* "your decision not to receive", "ask us not to sell": a choice, not a practice */
-    if (fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW) ||
+    /* "your decision not to receive", "ask us not to sell": a choice, not a practice; what a
+     * thing lets the company do is its practice ("cookies allow us to collect") */
+    if ((!fr_enabled(c, a) &&
+         fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW)) ||
         (a >= 2 && !strcmp(c->ws->v[a - 1].w, "to") && !strcmp(c->ws->v[a - 2].w, "not")) ||
         (a >= 3 && !strcmp(c->ws->v[a - 1].w, "be") && !strcmp(c->ws->v[a - 2].w, "to") &&
          !strcmp(c->ws->v[a - 3].w, "not")))
@@ -643,16 +708,16 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
 }
 
 static const char *const fr_hedges[] = {"may", "might", "can", "could"};
-/* Words that keep a restriction from being absolute, or tie it to a legal term's meaning
- * ("we do not sell personal information as that term is defined in the CCPA"). */
+/* Words that keep a restriction from being absolute. */
 static const char *const fr_softeners[] = {
-    "generally",          "typically",           "usually",
-    "normally",           "knowingly",           "intentionally",
-    "deliberately",       "currently",           "routinely",
-    "ordinarily",         "primarily",           "mostly",
-    "directly",           "as * defined",        "term is defined",
-    "within the meaning", "for purposes of the", "conventional sense",
-    "as * term is used"};
+    "generally",    "typically", "usually",   "normally",  "knowingly", "intentionally",
+    "deliberately", "currently", "routinely", "ordinarily", "primarily", "mostly",
+    "directly",     "conventional sense"};
+/* Words that tie an action to a legal term's meaning ("we do not sell personal information as
+ * that term is defined in the CCPA", "for purposes of the CCPA"). */
+static const char *const fr_legal_sense[] = {"as * defined",        "term is defined",
+                                             "within the meaning",  "for purposes of the",
+                                             "for the purposes of the", "as * term is used"};
 /* Words that make a restriction exclusive: only what it names is done ("no other data"). */
 static const char *const fr_exclusive[] = {"only",          "solely",         "exclusively",
                                            "no other",      "any other",      "nothing else",
@@ -699,6 +764,33 @@ static int fr_negated(const fr_clause *c, size_t a)
            (!strcmp(ws->v[a + 1].w, "no") || !strcmp(ws->v[a + 1].w, "nothing"));
 }
 
+/* Words that name a law ("the CCPA", "California law", "applicable privacy laws"). */
+static const char *const fr_law_words[] = {"law", "laws", "act", "regulation", "regulations",
+                                           "statute", "code"};
+
+int pc_fr_law_at(const fr_clause *c, size_t j, size_t hi)
+{
+    for (size_t k = j; k < hi && k < j + 5; k++) {
+        const char *w = c->ws->v[k].w;
+        if (k > j && c->ws->v[k].stop_before)
+            return 0;
+        if (FR_IN(w, fr_law_words))
+            return 1;
+        size_t caps = 0, n = strlen(w);
+        for (size_t i = 0; i < n; i++)
+            caps += c->s[c->ws->v[k].start + i] >= 'A' && c->s[c->ws->v[k].start + i] <= 'Z';
+        if (n >= 3 && caps == n) /* an acronym: "CCPA", "GDPR" */
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a law is named within a few words after word i (a legal-sense cue). */
+static int fr_law_near(const fr_clause *c, size_t i, size_t hi)
+{
+    return pc_fr_law_at(c, i + 1, hi < i + 12 ? hi : i + 12);
+}
+
 pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, unsigned *conds,
                            unsigned *flags)
 {
@@ -713,6 +805,10 @@ pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, u
             if (c->ws->v[i].w[0] == fr_softeners[t][0] &&
                 pc_words_match_at(c->ws, i, fr_softeners[t]))
                 *flags |= PC_FRAME_SOFTENED;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_legal_sense); t++)
+            if (pc_words_match_at(c->ws, i, fr_legal_sense[t]) && fr_law_near(c, i, hi))
+                *flags |= PC_FRAME_LEGAL_SENSE;
     for (size_t i = lo; i < hi; i++)
         for (size_t t = 0; t < FR_N(fr_exclusive); t++)
             if (pc_words_match_at(c->ws, i, fr_exclusive[t]))

@@ -23,6 +23,13 @@ typedef struct fr_clause {
  * is set when the clause names no subject (the lead-in's or the company is taken). */
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
                      int *implicit);
+/* Whether the third party's action at word a (in the part ending at hi) happens by the
+ * company's leave: "we permit advertisers to collect", "partners collect data through our
+ * app". */
+int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi);
+/* Whether a law is named from word j (within a few words, before hi): "the CCPA", "applicable
+ * law". */
+int pc_fr_law_at(const fr_clause *c, size_t j, size_t hi);
 /* The actor a whole clause names first (for a list's lead-in), PC_ACTOR_WE when none. */
 pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name);
 /* Whether the action at word a is a passive ("is sold"). */
