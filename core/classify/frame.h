@@ -101,7 +101,10 @@ enum {
     PC_FRAME_INHERITED = 1u << 10,        /* a list item's, taken from its lead-in */
     PC_FRAME_LEGAL_SENSE = 1u << 11,      /* its action is meant as a law defines it ("as
                                              defined in the CCPA", "for purposes of the CCPA") */
-    PC_FRAME_FLAGS = 12
+    PC_FRAME_BY_OTHERS = 1u << 12,        /* the company's part in another party's action
+                                             through its service ("partners collect data
+                                             through our app": we share it with them) */
+    PC_FRAME_FLAGS = 13
 };
 
 /* A term of a frame: an ontology entry of a dimension (data, recipient, purpose) and where it
@@ -150,7 +153,7 @@ pc_frames *pc_frames_of_text(const pc_ontology *onto, const char *text, size_t l
  * condition bit's name ("consent", "request", "opt-out", "law", "business-transfer", "exception",
  * "automatic", "circumstance"); a frame flag's name ("not-personal", "object-unknown",
  * "softened", "exclusive", "data-qualified", "recipient-unknown", "purpose-unknown", "lead-in",
- * "source", "no-subject", "inherited", "legal-sense"); a
+ * "source", "no-subject", "inherited", "legal-sense", "by-others"); a
  * skip reason ("question", "title", "right", "hypothetical", "definition", "overview",
  * "protection", "" for none). */
 const char *pc_actor_name(pc_actor a);

@@ -513,11 +513,68 @@ int pc_fr_relative(const fr_clause *c, size_t a)
     return 0;
 }
 
+/* Whether the action at a is a word in quotes that a definition follows ('"Sell" means
+ * selling, renting...'): a mention of the word, not a use ('We "sell" data' is a use). */
+static int fr_defined_word(const fr_clause *c, size_t a)
+{
+    size_t at = c->ws->v[a].start;
+    unsigned char before = at > 0 ? (unsigned char)c->s[at - 1] : 0;
+    int quoted = before == '"' || before == '\'' || (at >= 3 && before >= 0x98 && before <= 0x9d &&
+                                                    (unsigned char)c->s[at - 3] == 0xe2 &&
+                                                    (unsigned char)c->s[at - 2] == 0x80);
+    if (!quoted)
+        return 0;
+    for (size_t i = a + 1; i < c->ws->n && i < a + 3 * FR_CUE_WINDOW; i++) {
+        if (c->ws->v[i].stop_before)
+            return 0;
+        for (size_t t = 0; t < FR_N(fr_definition_cues); t++)
+            if (pc_words_match_at(c->ws, i, fr_definition_cues[t]))
+                return 1;
+    }
+    return 0;
+}
+
+/* A fragment that opens with gerunds ("Selling or sharing your data with advertisers;",
+ * "o Tracking you across apps") names an activity, as a topic or a list item whose lead-in was
+ * not found; it states no practice unless a lead-in gives it a subject. "Sharing of ..." is
+ * the subject of a statement instead (fr_object_unknown in frame.c reads it). */
+static int fr_activity_name(const fr_clause *c, size_t a)
+{
+    static const char *const joins[] = {"or", "and", "otherwise", "and/or"};
+    if (c->has_lead)
+        return 0;
+    size_t i = 0;
+    if (c->ws->n > 1 && strlen(c->ws->v[0].w) == 1) /* a list marker: "o", "l", "a" */
+        i = 1;
+    for (; i <= a; i++) {
+        const char *w = c->ws->v[i].w;
+        size_t n = strlen(w);
+        long h = pc_fr_hit_at(c, i);
+        int gerund = n > 4 && !strcmp(w + n - 3, "ing") && h >= 0 &&
+                     c->hits[h].dim == PC_ONTO_ACTION;
+        if (!gerund && !(i < a && FR_IN(w, joins)))
+            return 0;
+    }
+    /* "Sharing of your address with advertisers may be a sale": the subject of a statement */
+    return !(a + 1 < c->ws->n && !strcmp(c->ws->v[a + 1].w, "of"));
+}
+
+pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c)
+{
+    if (c->ws->n == 0)
+        return PC_SKIP_NONE;
+    size_t end = c->ws->n - 1;
+    if (fr_cue_before(c, end, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW))
+        return PC_SKIP_RIGHT;
+    return fr_hypothetical(c, end) ? PC_SKIP_HYPOTHETICAL : PC_SKIP_NONE;
+}
+
 pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t hi)
 {
     if (fr_in_title(c, a, lo, hi))
         return PC_SKIP_TITLE;
-    if (fr_cue_before(c, a, fr_definition_cues, FR_N(fr_definition_cues), FR_CUE_WINDOW))
+    if (fr_cue_before(c, a, fr_definition_cues, FR_N(fr_definition_cues), FR_CUE_WINDOW) ||
+        fr_defined_word(c, a))
         return PC_SKIP_DEFINITION;
     /* "your decision not to receive", "ask us not to sell": a choice, not a practice; what a
      * thing lets the company do is its practice ("cookies allow us to collect") */
@@ -529,7 +586,7 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
         return PC_SKIP_RIGHT;
     if (fr_hypothetical(c, a) || fr_cue_before(c, a, fr_intent_cues, FR_N(fr_intent_cues), 4))
         return PC_SKIP_HYPOTHETICAL;
-    if (fr_not_verb(c, a) ||
+    if (fr_not_verb(c, a) || fr_activity_name(c, a) ||
         fr_cue_before(c, a, fr_overview_cues, FR_N(fr_overview_cues), 4 * FR_CUE_WINDOW))
         return PC_SKIP_OVERVIEW;
     if (fr_any(c, lo, hi, fr_protection_cues, FR_N(fr_protection_cues)))

@@ -16,6 +16,8 @@ typedef struct fr_clause {
     pc_actor lead_actor; /* the actor of a clause that names none (a list item's lead-in's) */
     unsigned long long lead_name;
     int has_lead; /* it is a list item with a lead-in */
+    pc_frame_skip lead_skip; /* why the lead-in states no practice ("you have the right to ask
+                                us to stop:"), PC_SKIP_NONE when it does or there is none */
 } fr_clause;
 
 /* The actor of the action at word a (frame_cues.c); *hit is the index of the recipient hit
@@ -40,6 +42,9 @@ int pc_fr_relative(const fr_clause *c, size_t a);
 /* Why the action at word a (in the part [lo, hi)) is not a statement of practice, or
  * PC_SKIP_NONE. */
 pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t hi);
+/* Why a list's lead-in that names no action states no practice: a right ("you have the right
+ * to ask us to stop the following:") or a hypothetical; PC_SKIP_NONE otherwise. */
+pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c);
 /* The ontology hit covering word i, or -1. */
 long pc_fr_hit_at(const fr_clause *c, size_t i);
 /* The conditions stated in words [lo, hi). */

@@ -490,6 +490,29 @@ static void test_contradiction_legal_sense(void **state)
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* What is named rather than stated is no practice: the items of a list of the person's rights,
+ * an activity named without a subject, a quoted word being defined. The same words stated by
+ * the company are. */
+static void test_contradiction_named_not_stated(void **state)
+{
+    (void)state;
+    static const char restriction[] = "We do not share your purchase history.";
+    static const contra_case cases[] = {
+        {restriction,
+         "You have the right to tell us not to:\n\n"
+         "- share your purchase history with partners;\n- profile you.",
+         0},
+        {restriction,
+         "We may do the following:\n\n- share your purchase history with partners;\n- profiling.",
+         1},
+        {restriction, "Sharing your purchase history with partners.", 0},
+        {restriction, "\"Share,\" or \"shared,\" means giving your purchase history to partners.",
+         0},
+        {restriction, "We \"share\" your purchase history with partners.", 1},
+    };
+    check_contra_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Whether policy text, under the default taxonomy, is reported as not disclosing the GDPR
  * requirement whose id is in parentheses in `tag` ("(G1)"). */
 static int gdpr_missing(const char *text, const char *tag)
@@ -572,6 +595,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_enabled_by_a_thing),
         cmocka_unit_test(test_contradiction_through_our_service),
         cmocka_unit_test(test_contradiction_legal_sense),
+        cmocka_unit_test(test_contradiction_named_not_stated),
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
         cmocka_unit_test(test_contradiction_sources),
