@@ -184,14 +184,14 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
 static const char *const fr_hedges[] = {"may", "might", "can", "could"};
 /* Words that keep a restriction from being absolute. */
 static const char *const fr_softeners[] = {
-    "generally",    "typically", "usually",   "normally",  "knowingly", "intentionally",
-    "deliberately", "currently", "routinely", "ordinarily", "primarily", "mostly",
-    "directly",     "conventional sense"};
+    "generally",     "typically",    "usually",   "normally",          "knowingly",
+    "intentionally", "deliberately", "currently", "routinely",         "ordinarily",
+    "primarily",     "mostly",       "directly",  "conventional sense"};
 /* Words that tie an action to a legal term's meaning ("we do not sell personal information as
  * that term is defined in the CCPA", "for purposes of the CCPA"). */
-static const char *const fr_legal_sense[] = {"as * defined",        "term is defined",
-                                             "within the meaning",  "for purposes of the",
-                                             "for the purposes of the", "as * term is used"};
+static const char *const fr_legal_sense[] = {
+    "as * defined",        "term is defined",         "within the meaning",
+    "for purposes of the", "for the purposes of the", "as * term is used"};
 /* Words that make a restriction exclusive: only what it names is done ("no other data"). */
 static const char *const fr_exclusive[] = {"only",          "solely",         "exclusively",
                                            "no other",      "any other",      "nothing else",
@@ -199,8 +199,8 @@ static const char *const fr_exclusive[] = {"only",          "solely",         "e
 /* Between a negation and the action, these start another clause: the negation is not the
  * action's ("emails may not be hashed when they are shared"). */
 static const char *const fr_clause_openers[] = {
-    "but",  "however", "although", "though",  "whereas", "yet",   "rather", "instead",
-    "when", "if",      "where",    "because", "since",   "that",  "which",  "who",
+    "but",  "however", "although", "though",  "whereas", "yet",    "rather", "instead",
+    "when", "if",      "where",    "because", "since",   "that",   "which",  "who",
     "whom", "as",      "while",    "so",      "after",   "before", "whose"};
 
 /* Words after "not" that keep it from negating what follows. */
@@ -238,8 +238,8 @@ static int fr_negated(const fr_clause *c, size_t a)
 }
 
 /* Words that name a law ("the CCPA", "California law", "applicable privacy laws"). */
-static const char *const fr_law_words[] = {"law", "laws", "act", "regulation", "regulations",
-                                           "statute", "code"};
+static const char *const fr_law_words[] = {"law",         "laws",    "act", "regulation",
+                                           "regulations", "statute", "code"};
 
 int pc_fr_law_at(const fr_clause *c, size_t j, size_t hi)
 {

@@ -439,8 +439,8 @@ static void test_contradiction_enabled_by_a_thing(void **state)
 {
     (void)state;
     static const contra_case cases[] = {
-        {"We do not collect your purchase history.", "Cookies help us collect your purchase history.",
-         1},
+        {"We do not collect your purchase history.",
+         "Cookies help us collect your purchase history.", 1},
         {"We do not collect your purchase history.",
          "These tools allow us to collect your purchase history.", 1},
         {"We do not collect your purchase history.",
