@@ -55,71 +55,8 @@ typedef struct fr_builder {
     long lead;
     pc_actor lead_actor, cached_actor;
     unsigned long long lead_name, cached_name;
+    pc_frame_skip cached_skip; /* the lead-in's pc_fr_lead_in_skip */
 } fr_builder;
-
-/* ---- names ---------------------------------------------------------------------------- */
-
-static const char *const fr_actor_names[] = {"we", "third party", "user", "other", "named"};
-static const char *const fr_mod_names[] = {"does", "may", "does-not", "not-unless"};
-static const char *const fr_cond_names[PC_COND_COUNT] = {
-    "consent",           "request",   "opt-out",   "law",
-    "business-transfer", "exception", "automatic", "circumstance"};
-static const char *const fr_skip_names[] = {
-    "", "question", "title", "right", "hypothetical", "definition", "overview", "protection"};
-static const char *const fr_flag_names[PC_FRAME_FLAGS] = {
-    "not-personal",      "object-unknown",  "softened", "exclusive", "data-qualified",
-    "recipient-unknown", "purpose-unknown", "lead-in",  "source"};
-
-const char *pc_actor_name(pc_actor a)
-{
-    return (unsigned)a < PC_ACTOR_COUNT ? fr_actor_names[a] : "?";
-}
-
-const char *pc_modality_name(pc_modality m)
-{
-    return (unsigned)m < 4 ? fr_mod_names[m] : "?";
-}
-
-static const char *fr_bit_name(unsigned bit, const char *const *names, int n)
-{
-    for (int i = 0; i < n; i++)
-        if (bit == 1u << i)
-            return names[i];
-    return "?";
-}
-
-const char *pc_condition_name(unsigned bit)
-{
-    return fr_bit_name(bit, fr_cond_names, PC_COND_COUNT);
-}
-
-const char *pc_frame_flag_name(unsigned bit)
-{
-    return fr_bit_name(bit, fr_flag_names, PC_FRAME_FLAGS);
-}
-
-const char *pc_frame_skip_name(pc_frame_skip s)
-{
-    return (unsigned)s < sizeof fr_skip_names / sizeof fr_skip_names[0] ? fr_skip_names[s] : "?";
-}
-
-int pc_frame_names(const pc_frames *fs, const pc_frame *f, pc_onto_dim d)
-{
-    for (size_t i = 0; i < f->nterms; i++)
-        if (fs->terms[f->term_first + i].dim == d)
-            return 1;
-    return 0;
-}
-
-int pc_frame_has_under(const pc_frames *fs, const pc_frame *f, pc_onto_dim d, int e)
-{
-    for (size_t i = 0; i < f->nterms; i++) {
-        const pc_frame_term *t = &fs->terms[f->term_first + i];
-        if (t->dim == d && pc_onto_under(fs->onto, d, t->entry, e))
-            return 1;
-    }
-    return 0;
-}
 
 /* ---- the words of a clause ------------------------------------------------------------ */
 
@@ -293,6 +230,8 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
         if (fr && j < hi &&
             (!strcmp(b->ws->v[j].w, "purpose") || !strcmp(b->ws->v[j].w, "purposes")))
             j = fr_skip_det(c, j + 1 < hi && !strcmp(b->ws->v[j + 1].w, "of") ? j + 2 : j + 1, hi);
+        if (fr && j < hi && pc_fr_law_at(c, j, j + 2 < hi ? j + 2 : hi))
+            continue; /* "for purposes of the CCPA": a law's sense (PC_FRAME_LEGAL_SENSE) */
         if (j >= hi || b->ws->v[j].stop_before || FR_IN(b->ws->v[j].w, fr_no_object))
             continue;
         long h = pc_fr_hit_at(c, j);
@@ -446,7 +385,8 @@ static int fr_seen(const fr_builder *b, size_t first, const pc_frame *f, unsigne
     for (size_t i = first; i < b->fs->n; i++) {
         const pc_frame *g = &b->fs->v[i];
         if (g->action == f->action && g->actor == f->actor && g->modality == f->modality &&
-            b->part[g->span.start] == part)
+            b->part[g->span.start] == part &&
+            (!(g->flags & PC_FRAME_BY_OTHERS) || (f->flags & PC_FRAME_BY_OTHERS)))
             return 1;
     }
     return 0;
@@ -500,6 +440,40 @@ static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t a
     return hi;
 }
 
+/* A third party's action done through the company's service is also the company's own
+ * (the ontology's through_us: "partners collect data through our app" is us sharing it with
+ * them): a frame of that action by the company, with the third party as its recipient when
+ * the ontology knows it ("they" names none). f is the frame just added; the company's own
+ * statement of it in the same part, before or after, is kept over this one (fr_seen). */
+static int fr_through_us(fr_builder *b, const fr_clause *c, const pc_frame *f, long actor_hit,
+                         size_t hi, size_t first, size_t base)
+{
+    pc_frames *fs = b->fs;
+    int to = fs->onto->e[PC_ONTO_ACTION][f->action].through_us;
+    if (to < 0 || f->actor != PC_ACTOR_THIRD_PARTY || f->modality == PC_MOD_DOES_NOT ||
+        f->modality == PC_MOD_NOT_UNLESS || !pc_fr_by_our_leave(c, (size_t)f->span.start, hi))
+        return 0;
+    pc_frame g = *f;
+    g.actor = PC_ACTOR_WE;
+    g.action = to;
+    g.flags |= PC_FRAME_BY_OTHERS;
+    if (fr_seen(b, first, &g, b->part[f->span.start]))
+        return 0;
+    g.term_first = fs->nterms;
+    for (size_t t = 0; t < f->nterms; t++) {
+        if (pc_grow(&fs->terms, &fs->cap_terms, fs->nterms + 1, sizeof *fs->terms) < 0)
+            return -1;
+        fs->terms[fs->nterms++] = fs->terms[f->term_first + t];
+    }
+    if (actor_hit >= 0 && fr_push_term(b, &b->hits[actor_hit], base) < 0)
+        return -1;
+    g.nterms = fs->nterms - g.term_first;
+    if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)
+        return -1;
+    fs->v[fs->n++] = g;
+    return 0;
+}
+
 /* The frame of the action hit h in the part [lo, hi), appended unless it repeats one. */
 static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, size_t hi, size_t k,
                      size_t first, size_t base)
@@ -533,7 +507,7 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
     if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)
         return -1;
     fs->v[fs->n++] = f;
-    return 0;
+    return fr_through_us(b, c, &f, actor_hit, hi, first, base);
 }
 
 /* A list item that names no action states its lead-in's ("We share it with: - advertisers"):
@@ -578,6 +552,31 @@ static int fr_inherit(fr_builder *b, const fr_clause *c, size_t k, size_t lead, 
     return 0;
 }
 
+/* Why list item k's lead-in states no practice, when that carries to an item without a
+ * subject of its own: a right ("you may ask us to stop: - selling your data"), a
+ * hypothetical, a question or a definition. */
+static pc_frame_skip fr_lead_skip(const fr_builder *b, long lead, size_t k)
+{
+    const pc_frames *fs = b->fs;
+    if (lead < 0 || (size_t)lead >= k || fs->first[lead] != fs->first[lead + 1])
+        return PC_SKIP_NONE;
+    pc_frame_skip s = fs->skip[lead] ? (pc_frame_skip)fs->skip[lead] : b->cached_skip;
+    return s == PC_SKIP_RIGHT || s == PC_SKIP_HYPOTHETICAL || s == PC_SKIP_QUESTION ||
+                   s == PC_SKIP_DEFINITION
+               ? s
+               : PC_SKIP_NONE;
+}
+
+/* Whether the action hit h names no subject of its own (it would take its lead-in's). */
+static int fr_subjectless(const fr_clause *c, size_t h)
+{
+    long hit;
+    unsigned long long name;
+    int implicit;
+    pc_fr_actor(c, c->hits[h].first, &hit, &name, &implicit);
+    return implicit;
+}
+
 /* The frames of clause k, text s[0..len) at offset base in the document; lead is a list item's
  * lead-in clause, or -1. */
 static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t base, size_t k,
@@ -591,13 +590,16 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
         return -1;
     fr_parts(b);
-    fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0};
+    fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0,
+                   fr_lead_skip(b, lead, k)};
     for (size_t h = 0; skip == PC_SKIP_NONE && h < b->nhits; h++) {
         if (b->hits[h].dim != PC_ONTO_ACTION)
             continue;
         size_t lo, hi;
         fr_part_range(b, s, b->hits[h].first, &lo, &hi);
         pc_frame_skip r = pc_fr_not_practice(&c, b->hits[h].first, lo, hi);
+        if (r == PC_SKIP_NONE && c.lead_skip != PC_SKIP_NONE && fr_subjectless(&c, h))
+            r = c.lead_skip;
         if (r != PC_SKIP_NONE && why == PC_SKIP_NONE)
             why = r;
         if (r == PC_SKIP_NONE && fr_action(b, &c, h, lo, hi, k, first, base) < 0)
@@ -655,9 +657,11 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
         pc_words_split(s, l->end - l->start, b->lws);
         if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
             return -1;
-        fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0};
+        fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0,
+                       PC_SKIP_NONE};
         b->lead = cl->lead;
         b->cached_actor = pc_fr_subject(&c, &b->cached_name);
+        b->cached_skip = pc_fr_lead_in_skip(&c);
     }
     b->lead_actor = b->cached_actor;
     b->lead_name = b->cached_name;

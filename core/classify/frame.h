@@ -6,7 +6,11 @@
  * - the actor: the company ("we", the name the policy uses most for itself, a passive without
  *   "by ..."), a third party ("advertisers may collect"), the person ("you may share"), a thing
  *   ("cookies do not collect"), or another name ("Get Help does not use"); a list item without
- *   a subject takes its lead-in's ("We may: - send you offers");
+ *   a subject takes its lead-in's ("We may: - send you offers"), and says nothing when the
+ *   lead-in is a right ("you may ask us to stop: - selling..."); what a thing lets the company
+ *   do is the company's ("cookies help us track"); a third party collecting through the
+ *   company's service or with its leave is also the company sharing with it
+ *   (PC_FRAME_BY_OTHERS);
  * - the data types, recipients and purposes named in the same part of the sentence (ontology
  *   entries, so subsumption applies: "email address" is contact information is personal
  *   information), and whether the data is explicitly not personal ("aggregated", "anonymised");
@@ -15,13 +19,14 @@
  * - the modality: does ("we share"), may ("we may share"), does not ("we never sell"), or not
  *   unless ("we do not share ... without your consent", "only with your consent").
  * What is not a statement of practice gets no frame, and the clause records why: a question,
- * a link or button title ("Do Not Sell or Share My Personal Information"), a statement of the
- * person's rights or of what they allow ("you have the right to opt out of the sale", "you
- * authorize us to collect"), a hypothetical or an intention ("if we sell our business", "we
- * do not want to collect"), a definition ("'sale' means ..."), a description of the policy
- * ("this policy explains how we share data"), protection against misuse ("not lost, misused
- * or disclosed"). One frame per action, actor and part of a sentence: "we do not sell, rent or
- * trade" is one frame. Flags record what narrows a frame beyond the ontology ("secret chats",
+ * a link or button title ("Do Not Sell or Share My Personal Information"), an activity named
+ * without a subject ("Selling your data to advertisers;"), a quoted word being defined, a
+ * statement of the person's rights or of what they allow ("you have the right to opt out of
+ * the sale", "you authorize us to collect"), a hypothetical or an intention ("if we sell our
+ * business", "we do not want to collect"), a definition ("'sale' means ..."), a description of
+ * the policy ("this policy explains how we share data"), protection against misuse ("not
+ * lost, misused or disclosed"). One frame per action, actor and part of a sentence: "we do
+ * not sell, rent or trade" is one frame. Flags record what narrows a frame beyond the ontology ("secret chats",
  * "with such data centers", "for the purposes of profiling"), so that a restriction scoped to
  * something the ontology does not know is not taken to cover everything.
  *
@@ -99,7 +104,12 @@ enum {
     PC_FRAME_NO_SUBJECT = 1u << 9,        /* a fragment with no subject and no lead-in to
                                              take one from ("Not retained") */
     PC_FRAME_INHERITED = 1u << 10,        /* a list item's, taken from its lead-in */
-    PC_FRAME_FLAGS = 11
+    PC_FRAME_LEGAL_SENSE = 1u << 11,      /* its action is meant as a law defines it ("as
+                                             defined in the CCPA", "for purposes of the CCPA") */
+    PC_FRAME_BY_OTHERS = 1u << 12,        /* the company's part in another party's action
+                                             through its service ("partners collect data
+                                             through our app": we share it with them) */
+    PC_FRAME_FLAGS = 13
 };
 
 /* A term of a frame: an ontology entry of a dimension (data, recipient, purpose) and where it
@@ -148,7 +158,7 @@ pc_frames *pc_frames_of_text(const pc_ontology *onto, const char *text, size_t l
  * condition bit's name ("consent", "request", "opt-out", "law", "business-transfer", "exception",
  * "automatic", "circumstance"); a frame flag's name ("not-personal", "object-unknown",
  * "softened", "exclusive", "data-qualified", "recipient-unknown", "purpose-unknown", "lead-in",
- * "source", "no-subject", "inherited"); a
+ * "source", "no-subject", "inherited", "legal-sense", "by-others"); a
  * skip reason ("question", "title", "right", "hypothetical", "definition", "overview",
  * "protection", "" for none). */
 const char *pc_actor_name(pc_actor a);

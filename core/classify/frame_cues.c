@@ -1,8 +1,7 @@
 /* frame_cues.c: the word-level cues statement frames are read with (frame_internal.h): who
- * the actor is, what makes an action a right, a hypothetical, a definition or a description
- * rather than a practice, the conditions that limit it and its modality. The cue words are
- * data tables; a phrase is a word sequence in which "*" stands for a few words
- * (util/words.h). */
+ * the actor is and what makes an action a right, a hypothetical, a definition or a description
+ * rather than a practice (conditions and modality: frame_modality.c). The cue words are data
+ * tables; a phrase is a word sequence in which "*" stands for a few words (util/words.h). */
 #include "classify/frame_internal.h"
 #include "classify/stance.h"
 #include "util/hash.h"
@@ -228,6 +227,67 @@ pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name)
     return who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER ? PC_ACTOR_WE : who;
 }
 
+/* Verbs by which a thing lets the company act: "cookies help us count visits", "these tools
+ * allow us to collect". */
+static const char *const fr_enablers[] = {"help",   "helps",  "helped", "allow",  "allows",
+                                          "enable", "enables", "let",   "lets",   "permit",
+                                          "permits", "assist", "assists"};
+
+/* The word before the action at a (in its sentence) that is an enabler followed by "us" (us
+ * set) or by another object (us clear), or -1. */
+static long fr_enabler_at(const fr_clause *c, size_t a, int us)
+{
+    for (size_t i = a, k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
+        if (c->ws->v[i].stop_before)
+            break;
+        i--;
+        if (i + 1 < a && FR_IN(c->ws->v[i].w, fr_enablers) &&
+            (strcmp(c->ws->v[i + 1].w, "us") == 0) == us)
+            return (long)i;
+    }
+    return -1;
+}
+
+/* Whether the action at a is the company's, enabled by a thing or another party: "cookies
+ * help us and our partners track" is the company tracking; "you allow us to collect" is the
+ * person's grant (a right), not this. */
+static int fr_enabled(const fr_clause *c, size_t a)
+{
+    long j = fr_enabler_at(c, a, 1);
+    if (j < 0)
+        return 0;
+    long hit;
+    unsigned long long name;
+    size_t rel, lo = fr_subject_start(c, (size_t)j, &rel);
+    pc_actor who = fr_actor_in(c, lo, (size_t)j, &hit, &name);
+    return who != PC_ACTOR_USER && !(j == 0 || FR_IN(c->ws->v[0].w, fr_imperative));
+}
+
+/* Words after "through our", "on our"... that name the company's own service. */
+static const char *const fr_via[] = {"through", "via", "on", "in", "using", "within", "across"};
+
+int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
+{
+    long j = fr_enabler_at(c, a, 0);
+    if (j > 0) { /* "we may permit advertisers to collect" */
+        long hit;
+        unsigned long long name;
+        size_t rel, lo = fr_subject_start(c, (size_t)j, &rel);
+        if (fr_actor_in(c, lo, (size_t)j, &hit, &name) == PC_ACTOR_WE)
+            return 1;
+    }
+    for (size_t i = a + 1; i + 2 < hi && i < a + 16; i++) {
+        if (c->ws->v[i].stop_before)
+            break;
+        if (!FR_IN(c->ws->v[i].w, fr_via) || strcmp(c->ws->v[i + 1].w, "our"))
+            continue;
+        for (size_t k = i + 2; k < hi && k < i + 4; k++)
+            if (FR_IN(c->ws->v[k].w, fr_we))
+                return 1; /* "through our Services", "on our mobile app" */
+    }
+    return 0;
+}
+
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
                      int *implicit)
 {
@@ -236,6 +296,8 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
     *implicit = 0;
     if (pc_fr_passive(c, a))
         return fr_passive_actor(c, a, hit);
+    if (fr_enabled(c, a))
+        return PC_ACTOR_WE;
     size_t rel, lo = fr_subject_start(c, a, &rel);
     pc_actor who = fr_actor_in(c, lo, a, hit, name);
     if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {
@@ -450,286 +512,83 @@ int pc_fr_relative(const fr_clause *c, size_t a)
     return 0;
 }
 
+/* Whether the action at a is a word in quotes that a definition follows ('"Sell" means
+ * selling, renting...'): a mention of the word, not a use ('We "sell" data' is a use). */
+static int fr_defined_word(const fr_clause *c, size_t a)
+{
+    size_t at = c->ws->v[a].start;
+    unsigned char before = at > 0 ? (unsigned char)c->s[at - 1] : 0;
+    int quoted = before == '"' || before == '\'' || (at >= 3 && before >= 0x98 && before <= 0x9d &&
+                                                    (unsigned char)c->s[at - 3] == 0xe2 &&
+                                                    (unsigned char)c->s[at - 2] == 0x80);
+    if (!quoted)
+        return 0;
+    for (size_t i = a + 1; i < c->ws->n && i < a + 3 * FR_CUE_WINDOW; i++) {
+        if (c->ws->v[i].stop_before)
+            return 0;
+        for (size_t t = 0; t < FR_N(fr_definition_cues); t++)
+            if (pc_words_match_at(c->ws, i, fr_definition_cues[t]))
+                return 1;
+    }
+    return 0;
+}
+
+/* A fragment that opens with gerunds ("Selling or sharing your data with advertisers;",
+ * "o Tracking you across apps") names an activity, as a topic or a list item whose lead-in was
+ * not found; it states no practice unless a lead-in gives it a subject. "Sharing of ..." is
+ * the subject of a statement instead (fr_object_unknown in frame.c reads it). */
+static int fr_activity_name(const fr_clause *c, size_t a)
+{
+    static const char *const joins[] = {"or", "and", "otherwise", "and/or"};
+    if (c->has_lead)
+        return 0;
+    size_t i = 0;
+    if (c->ws->n > 1 && strlen(c->ws->v[0].w) == 1) /* a list marker: "o", "l", "a" */
+        i = 1;
+    for (; i <= a; i++) {
+        const char *w = c->ws->v[i].w;
+        size_t n = strlen(w);
+        long h = pc_fr_hit_at(c, i);
+        int gerund = n > 4 && !strcmp(w + n - 3, "ing") && h >= 0 &&
+                     c->hits[h].dim == PC_ONTO_ACTION;
+        if (!gerund && !(i < a && FR_IN(w, joins)))
+            return 0;
+    }
+    /* "Sharing of your address with advertisers may be a sale": the subject of a statement */
+    return !(a + 1 < c->ws->n && !strcmp(c->ws->v[a + 1].w, "of"));
+}
+
+pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c)
+{
+    if (c->ws->n == 0)
+        return PC_SKIP_NONE;
+    size_t end = c->ws->n - 1;
+    if (fr_cue_before(c, end, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW))
+        return PC_SKIP_RIGHT;
+    return fr_hypothetical(c, end) ? PC_SKIP_HYPOTHETICAL : PC_SKIP_NONE;
+}
+
 pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t hi)
 {
     if (fr_in_title(c, a, lo, hi))
         return PC_SKIP_TITLE;
-    if (fr_cue_before(c, a, fr_definition_cues, FR_N(fr_definition_cues), FR_CUE_WINDOW))
+    if (fr_cue_before(c, a, fr_definition_cues, FR_N(fr_definition_cues), FR_CUE_WINDOW) ||
+        fr_defined_word(c, a))
         return PC_SKIP_DEFINITION;
-    /* "your decision not to receive", "ask us not to sell": a choice, not a practice */
-    if (fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW) ||
+    /* "your decision not to receive", "ask us not to sell": a choice, not a practice; what a
+     * thing lets the company do is its practice ("cookies allow us to collect") */
+    if ((!fr_enabled(c, a) &&
+         fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW)) ||
         (a >= 2 && !strcmp(c->ws->v[a - 1].w, "to") && !strcmp(c->ws->v[a - 2].w, "not")) ||
         (a >= 3 && !strcmp(c->ws->v[a - 1].w, "be") && !strcmp(c->ws->v[a - 2].w, "to") &&
          !strcmp(c->ws->v[a - 3].w, "not")))
         return PC_SKIP_RIGHT;
     if (fr_hypothetical(c, a) || fr_cue_before(c, a, fr_intent_cues, FR_N(fr_intent_cues), 4))
         return PC_SKIP_HYPOTHETICAL;
-    if (fr_not_verb(c, a) ||
+    if (fr_not_verb(c, a) || fr_activity_name(c, a) ||
         fr_cue_before(c, a, fr_overview_cues, FR_N(fr_overview_cues), 4 * FR_CUE_WINDOW))
         return PC_SKIP_OVERVIEW;
     if (fr_any(c, lo, hi, fr_protection_cues, FR_N(fr_protection_cues)))
         return PC_SKIP_PROTECTION;
     return PC_SKIP_NONE;
-}
-
-/* ---- conditions and modality ---------------------------------------------------------- */
-
-static const struct {
-    const char *phrase;
-    unsigned cond;
-} fr_conditions[] = {
-    {"with * consent", PC_COND_CONSENT},
-    {"with * permission", PC_COND_CONSENT},
-    {"with * authorization", PC_COND_CONSENT},
-    {"with * authorisation", PC_COND_CONSENT},
-    {"with * approval", PC_COND_CONSENT},
-    {"upon * consent", PC_COND_CONSENT},
-    {"without * consent", PC_COND_CONSENT},
-    {"without * permission", PC_COND_CONSENT},
-    {"without * authorization", PC_COND_CONSENT},
-    {"your consent", PC_COND_CONSENT},
-    {"your permission", PC_COND_CONSENT},
-    {"your authorization", PC_COND_CONSENT},
-    {"user authorization", PC_COND_CONSENT},
-    {"user consent", PC_COND_CONSENT},
-    {"parental consent", PC_COND_CONSENT},
-    {"prior consent", PC_COND_CONSENT},
-    {"express consent", PC_COND_CONSENT},
-    {"explicit consent", PC_COND_CONSENT},
-    {"if you agree", PC_COND_CONSENT},
-    {"if you consent", PC_COND_CONSENT},
-    {"where you consent", PC_COND_CONSENT},
-    {"once you consent", PC_COND_CONSENT},
-    {"you have consented", PC_COND_CONSENT},
-    {"you expressly consent", PC_COND_CONSENT},
-    {"opt in", PC_COND_CONSENT},
-    {"opted in", PC_COND_CONSENT},
-    {"at your request", PC_COND_REQUEST},
-    {"at your direction", PC_COND_REQUEST},
-    {"your instructions", PC_COND_REQUEST},
-    {"you request", PC_COND_REQUEST},
-    {"you ask", PC_COND_REQUEST},
-    {"you choose", PC_COND_REQUEST},
-    {"you direct", PC_COND_REQUEST},
-    {"you instruct", PC_COND_REQUEST},
-    {"you initiate", PC_COND_REQUEST},
-    {"you elect", PC_COND_REQUEST},
-    {"you decide", PC_COND_REQUEST},
-    {"your request", PC_COND_REQUEST},
-    {"your choice", PC_COND_REQUEST},
-    {"direct us", PC_COND_REQUEST},
-    {"tell us", PC_COND_REQUEST},
-    {"opt out", PC_COND_OPT_OUT},
-    {"opted out", PC_COND_OPT_OUT},
-    {"unsubscribe", PC_COND_OPT_OUT},
-    {"required by", PC_COND_LAW},
-    {"required to", PC_COND_LAW},
-    {"comply with", PC_COND_LAW},
-    {"legal obligation", PC_COND_LAW},
-    {"legal obligations", PC_COND_LAW},
-    {"legal process", PC_COND_LAW},
-    {"law enforcement", PC_COND_LAW},
-    {"court order", PC_COND_LAW},
-    {"subpoena", PC_COND_LAW},
-    {"applicable law", PC_COND_LAW},
-    {"permitted by", PC_COND_LAW},
-    {"law permits", PC_COND_LAW},
-    {"law allows", PC_COND_LAW},
-    {"law requires", PC_COND_LAW},
-    {"where permitted", PC_COND_LAW},
-    {"as permitted", PC_COND_LAW},
-    {"protect * rights", PC_COND_LAW},
-    {"good faith", PC_COND_LAW},
-    {"merger", PC_COND_TRANSFER},
-    {"acquisition", PC_COND_TRANSFER},
-    {"acquired", PC_COND_TRANSFER},
-    {"bankruptcy", PC_COND_TRANSFER},
-    {"reorganization", PC_COND_TRANSFER},
-    {"sale of * business", PC_COND_TRANSFER},
-    {"sale of * assets", PC_COND_TRANSFER},
-    {"automatically", PC_COND_AUTOMATIC},
-    {"by default", PC_COND_AUTOMATIC},
-    {"without asking", PC_COND_AUTOMATIC},
-    {"regardless of", PC_COND_AUTOMATIC},
-    {"except", PC_COND_EXCEPTION},
-    {"excepting", PC_COND_EXCEPTION},
-    {"other than", PC_COND_EXCEPTION},
-    {"unless otherwise", PC_COND_EXCEPTION},
-    {"apart from", PC_COND_EXCEPTION},
-    {"save as", PC_COND_EXCEPTION},
-    {"as described", PC_COND_EXCEPTION},
-    {"as set forth", PC_COND_EXCEPTION},
-    {"as set out", PC_COND_EXCEPTION},
-    {"as outlined", PC_COND_EXCEPTION},
-    {"as explained", PC_COND_EXCEPTION},
-    {"as provided", PC_COND_EXCEPTION},
-    {"as stated", PC_COND_EXCEPTION},
-    {"as disclosed", PC_COND_EXCEPTION},
-    {"as noted", PC_COND_EXCEPTION},
-    {"in accordance with this", PC_COND_EXCEPTION},
-    {"described in this", PC_COND_EXCEPTION},
-    {"if", PC_COND_CIRCUMSTANCE},
-    {"when", PC_COND_CIRCUMSTANCE},
-    {"where", PC_COND_CIRCUMSTANCE},
-    {"once", PC_COND_CIRCUMSTANCE},
-    {"until", PC_COND_CIRCUMSTANCE},
-    {"in case", PC_COND_CIRCUMSTANCE},
-    {"provided that", PC_COND_CIRCUMSTANCE},
-    {"as long as", PC_COND_CIRCUMSTANCE},
-    {"to the extent", PC_COND_CIRCUMSTANCE},
-    {"in the event", PC_COND_CIRCUMSTANCE},
-    {"in this case", PC_COND_CIRCUMSTANCE},
-    {"in such cases", PC_COND_CIRCUMSTANCE},
-    {"in such a case", PC_COND_CIRCUMSTANCE},
-    {"in these cases", PC_COND_CIRCUMSTANCE},
-    {"in certain cases", PC_COND_CIRCUMSTANCE},
-    {"in some cases", PC_COND_CIRCUMSTANCE},
-    {"in certain circumstances", PC_COND_CIRCUMSTANCE},
-    {"in this process", PC_COND_CIRCUMSTANCE},
-    {"as part of this", PC_COND_CIRCUMSTANCE},
-    {"as part of that", PC_COND_CIRCUMSTANCE},
-    {"as part of such", PC_COND_CIRCUMSTANCE},
-    {"in this way", PC_COND_CIRCUMSTANCE},
-    {"in doing so", PC_COND_CIRCUMSTANCE},
-    {"in that case", PC_COND_CIRCUMSTANCE},
-    {"in such event", PC_COND_CIRCUMSTANCE},
-    {"subject to", PC_COND_CIRCUMSTANCE},
-    {"depending on", PC_COND_CIRCUMSTANCE},
-    {"after", PC_COND_CIRCUMSTANCE},
-    {"before", PC_COND_CIRCUMSTANCE},
-};
-
-/* Words after "except" that introduce the person's consent or request ("except with your
- * consent", "except where you ask us"), not an exception. */
-static const char *const fr_except_consent[] = {"with", "upon", "at"};
-static const char *const fr_except_when[] = {"where", "when", "if"};
-
-/* Whether word i opens "unless you" + something the person does that is not consenting,
- * asking or opting ("never collected unless you fill out an application"): a circumstance. */
-static int fr_unless_doing(const fr_clause *c, size_t i, size_t hi)
-{
-    static const char *const chooses[] = {
-        "consent",   "consents",   "consented", "agree",        "agreed", "authorize", "authorized",
-        "authorise", "authorised", "permit",    "permission",   "allow",  "ask",       "asked",
-        "request",   "requested",  "direct",    "instruct",     "opt",    "opted",     "choose",
-        "chose",     "elect",      "tell",      "authorization"};
-    if (strcmp(c->ws->v[i].w, "unless") || i + 2 >= hi || strcmp(c->ws->v[i + 1].w, "you"))
-        return 0;
-    for (size_t j = i + 2; j < hi && j < i + 6; j++)
-        if (FR_IN(c->ws->v[j].w, chooses))
-            return 0;
-    return 1;
-}
-
-unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
-{
-    unsigned bits = 0;
-    for (size_t i = lo; i < hi; i++)
-        if (fr_unless_doing(c, i, hi))
-            bits |= PC_COND_CIRCUMSTANCE;
-    for (size_t i = lo; i < hi; i++)
-        for (size_t t = 0; t < FR_N(fr_conditions); t++) {
-            if (c->ws->v[i].w[0] != fr_conditions[t].phrase[0] ||
-                !pc_words_match_at(c->ws, i, fr_conditions[t].phrase))
-                continue;
-            if (!strcmp(c->ws->v[i].w, "except") && i + 1 < hi &&
-                (FR_IN(c->ws->v[i + 1].w, fr_except_consent) ||
-                 (FR_IN(c->ws->v[i + 1].w, fr_except_when) && i + 2 < hi &&
-                  !strcmp(c->ws->v[i + 2].w, "you"))))
-                continue;
-            bits |= fr_conditions[t].cond;
-        }
-    return bits;
-}
-
-static const char *const fr_hedges[] = {"may", "might", "can", "could"};
-/* Words that keep a restriction from being absolute, or tie it to a legal term's meaning
- * ("we do not sell personal information as that term is defined in the CCPA"). */
-static const char *const fr_softeners[] = {
-    "generally",          "typically",           "usually",
-    "normally",           "knowingly",           "intentionally",
-    "deliberately",       "currently",           "routinely",
-    "ordinarily",         "primarily",           "mostly",
-    "directly",           "as * defined",        "term is defined",
-    "within the meaning", "for purposes of the", "conventional sense",
-    "as * term is used"};
-/* Words that make a restriction exclusive: only what it names is done ("no other data"). */
-static const char *const fr_exclusive[] = {"only",          "solely",         "exclusively",
-                                           "no other",      "any other",      "nothing else",
-                                           "anything else", "other purposes", "other purpose"};
-/* Between a negation and the action, these start another clause: the negation is not the
- * action's ("emails may not be hashed when they are shared"). */
-static const char *const fr_clause_openers[] = {
-    "but",  "however", "although", "though",  "whereas", "yet",   "rather", "instead",
-    "when", "if",      "where",    "because", "since",   "that",  "which",  "who",
-    "whom", "as",      "while",    "so",      "after",   "before"};
-
-/* Words after "not" that keep it from negating what follows. */
-static const char *const fr_not_negating[] = {"limited", "only", "necessarily", "just"};
-
-/* A list marker inside a sentence: "(a)", "(ii)", "(3)". */
-static int fr_marker(const pc_word *w)
-{
-    static const char *const marks[] = {"a", "b", "c", "d", "i", "ii", "iii", "iv", "v"};
-    return w->comma_before && (FR_IN(w->w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
-}
-
-/* Whether the action at a is negated: a negation among the eight words before it in the same
- * part (list markers do not count), with no other clause opening in between ("emails may not
- * be hashed when they are shared" does not negate sharing); or "no" right after it. */
-static int fr_negated(const fr_clause *c, size_t a)
-{
-    const pc_words *ws = c->ws;
-    for (size_t i = a, k = 0; i > 0 && k < 8;) {
-        if (ws->v[i].stop_before)
-            break;
-        i--;
-        const char *w = ws->v[i].w;
-        if (fr_marker(&ws->v[i]))
-            continue;
-        k++;
-        if (FR_IN(w, fr_clause_openers) || FR_IN(w, fr_relatives) ||
-            (!strcmp(w, "without") && a - i > 1))
-            break;
-        /* "including but not limited to", "not only ... but also" */
-        if (pc_stance_is_negation(w) && !(i + 1 < a && FR_IN(ws->v[i + 1].w, fr_not_negating)))
-            return 1;
-    }
-    return a + 1 < ws->n && !ws->v[a + 1].stop_before &&
-           (!strcmp(ws->v[a + 1].w, "no") || !strcmp(ws->v[a + 1].w, "nothing"));
-}
-
-pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, unsigned *conds,
-                           unsigned *flags)
-{
-    int neg = fr_negated(c, a);
-    int hedge = 0;
-    for (size_t i = a, k = 0; i > lo && k < 3; k++) {
-        i--;
-        hedge |= FR_IN(c->ws->v[i].w, fr_hedges);
-    }
-    for (size_t i = lo; i < hi; i++)
-        for (size_t t = 0; t < FR_N(fr_softeners); t++)
-            if (c->ws->v[i].w[0] == fr_softeners[t][0] &&
-                pc_words_match_at(c->ws, i, fr_softeners[t]))
-                *flags |= PC_FRAME_SOFTENED;
-    for (size_t i = lo; i < hi; i++)
-        for (size_t t = 0; t < FR_N(fr_exclusive); t++)
-            if (pc_words_match_at(c->ws, i, fr_exclusive[t]))
-                *flags |= PC_FRAME_EXCLUSIVE;
-    /* "we never share it without your consent" asks for consent; "we collect it automatically"
-     * does not */
-    if (neg)
-        *conds &= ~PC_COND_AUTOMATIC;
-    else if (*conds & PC_COND_AUTOMATIC)
-        *conds &= ~PC_COND_CONSENT;
-    unsigned limits = *conds & (PC_COND_CONSENT | PC_COND_REQUEST | PC_COND_LAW | PC_COND_TRANSFER |
-                                PC_COND_EXCEPTION | PC_COND_CIRCUMSTANCE);
-    if (neg && limits)
-        return PC_MOD_NOT_UNLESS;
-    if (neg)
-        return PC_MOD_DOES_NOT;
-    if ((*flags & PC_FRAME_EXCLUSIVE) && (*conds & (PC_COND_CONSENT | PC_COND_REQUEST)))
-        return PC_MOD_NOT_UNLESS;
-    return hedge ? PC_MOD_MAY : PC_MOD_DOES;
 }

@@ -16,6 +16,8 @@ typedef struct fr_clause {
     pc_actor lead_actor; /* the actor of a clause that names none (a list item's lead-in's) */
     unsigned long long lead_name;
     int has_lead; /* it is a list item with a lead-in */
+    pc_frame_skip lead_skip; /* why the lead-in states no practice ("you have the right to ask
+                                us to stop:"), PC_SKIP_NONE when it does or there is none */
 } fr_clause;
 
 /* The actor of the action at word a (frame_cues.c); *hit is the index of the recipient hit
@@ -23,6 +25,13 @@ typedef struct fr_clause {
  * is set when the clause names no subject (the lead-in's or the company is taken). */
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
                      int *implicit);
+/* Whether the third party's action at word a (in the part ending at hi) happens by the
+ * company's leave: "we permit advertisers to collect", "partners collect data through our
+ * app". */
+int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi);
+/* Whether a law is named from word j (within a few words, before hi): "the CCPA", "applicable
+ * law". */
+int pc_fr_law_at(const fr_clause *c, size_t j, size_t hi);
 /* The actor a whole clause names first (for a list's lead-in), PC_ACTOR_WE when none. */
 pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name);
 /* Whether the action at word a is a passive ("is sold"). */
@@ -33,6 +42,9 @@ int pc_fr_relative(const fr_clause *c, size_t a);
 /* Why the action at word a (in the part [lo, hi)) is not a statement of practice, or
  * PC_SKIP_NONE. */
 pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t hi);
+/* Why a list's lead-in that names no action states no practice: a right ("you have the right
+ * to ask us to stop the following:") or a hypothetical; PC_SKIP_NONE otherwise. */
+pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c);
 /* The ontology hit covering word i, or -1. */
 long pc_fr_hit_at(const fr_clause *c, size_t i);
 /* The conditions stated in words [lo, hi). */

@@ -53,14 +53,18 @@ typedef struct cc_run {
 #define CC_NOT_FIRM                                                                                \
     (PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_SOFTENED | PC_FRAME_EXCLUSIVE |    \
      PC_FRAME_DATA_QUALIFIED | PC_FRAME_RECIPIENT_UNKNOWN | PC_FRAME_PURPOSE_UNKNOWN |             \
-     PC_FRAME_LEAD_IN | PC_FRAME_SOURCE | PC_FRAME_NO_SUBJECT)
+     PC_FRAME_LEAD_IN | PC_FRAME_SOURCE | PC_FRAME_NO_SUBJECT | PC_FRAME_LEGAL_SENSE)
 
 /* The flags of f that count: an action not about data (sending messages) is not scoped by its
- * object or its data types. */
+ * object or its data types; an action meant in a law's sense is as firm as any where the
+ * ontology states that sense (sell: implied by sharing with advertisers), and scoped to
+ * something unknown elsewhere. */
 static unsigned cc_flags(const pc_ontology *o, const pc_frame *f)
 {
+    const pc_onto_entry *e = &o->e[PC_ONTO_ACTION][f->action];
     unsigned data = PC_FRAME_NOT_PERSONAL | PC_FRAME_OBJECT_UNKNOWN | PC_FRAME_DATA_QUALIFIED;
-    return o->e[PC_ONTO_ACTION][f->action].no_data ? f->flags & ~data : f->flags;
+    unsigned flags = e->no_data ? f->flags & ~data : f->flags;
+    return e->nby_recipient || e->nby_purpose ? flags & ~PC_FRAME_LEGAL_SENSE : flags;
 }
 
 static cc_kind cc_restriction(const pc_ontology *o, const pc_frame *f)
@@ -196,12 +200,27 @@ static int cc_implies(const cc_run *r, const pc_frame *s, int b)
     return 0;
 }
 
-/* Whether action a of practice s counts as action b of a restriction: a kind of b, or
- * implying b where the policy does not itself tell the two apart. */
-static int cc_action_within(const cc_run *r, const pc_frame *s, int b)
+/* Whether practice s, of a parent action of restriction rf's, is rf's action in the sense of
+ * the law rf cites: "we do not sell personal information to third parties, as the CCPA
+ * defines it" restricts making it available to those third parties at all, so sharing with
+ * them is selling unless they act for the company (the implication's exceptions). The
+ * recipients themselves are checked by cc_within. */
+static int cc_legal_sense(const cc_run *r, const pc_frame *rf, const pc_frame *s)
 {
+    const pc_onto_entry *e = &r->o->e[PC_ONTO_ACTION][rf->action];
+    return (rf->flags & PC_FRAME_LEGAL_SENSE) && pc_frame_names(r->fs, rf, PC_ONTO_RECIPIENT) &&
+           s->action != rf->action && pc_onto_under(r->o, PC_ONTO_ACTION, rf->action, s->action) &&
+           (e->nby_recipient || e->nby_purpose) && !cc_excepted(r, e, s);
+}
+
+/* Whether action a of practice s counts as the action of restriction rf: a kind of it, or
+ * implying it where the policy does not itself tell the two apart, or it in the law's sense
+ * rf cites. */
+static int cc_action_within(const cc_run *r, const pc_frame *rf, const pc_frame *s)
+{
+    int b = rf->action;
     return pc_onto_under(r->o, PC_ONTO_ACTION, s->action, b) ||
-           (!r->distinguished[b] && cc_implies(r, s, b));
+           (!r->distinguished[b] && (cc_implies(r, s, b) || cc_legal_sense(r, rf, s)));
 }
 
 /* Actions the policy tells apart from what implies them: one clause restricts the action and
@@ -253,7 +272,7 @@ static int cc_recipients_within(const cc_run *r, const pc_frame *rf, const pc_fr
 /* Whether practice s falls within restriction rf (of kind k). */
 static int cc_within(const cc_run *r, const pc_frame *rf, cc_kind k, const pc_frame *s)
 {
-    if (s->clause == rf->clause || !cc_practice(r->o, s) || !cc_action_within(r, s, rf->action))
+    if (s->clause == rf->clause || !cc_practice(r->o, s) || !cc_action_within(r, rf, s))
         return 0;
     if (k == CC_DONE_WITH_CONSENT && !(s->conditions & PC_COND_AUTOMATIC))
         return 0;

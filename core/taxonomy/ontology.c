@@ -270,11 +270,26 @@ static int on_implied_by(pc_tax_ctx *c, yaml_node_t *map, pc_ontology *o, pc_ont
                    &e->by_except, &e->nby_except);
 }
 
+/* `through_us: ACTION` of action entry i, read once every action is known (it may name a
+ * later one). */
+static int on_through_us(pc_tax_ctx *c, yaml_node_t *map, pc_ontology *o, size_t i)
+{
+    pc_onto_entry *e = &o->e[PC_ONTO_ACTION][i];
+    yaml_node_t *v = pc_tax_get(c, map, "through_us");
+    if (!v || pc_tax_is_null(v))
+        return 0;
+    const char *id = v->type == YAML_SCALAR_NODE ? (const char *)v->data.scalar.value : "";
+    if ((e->through_us = pc_onto_find(o, PC_ONTO_ACTION, id)) < 0)
+        return pc_tax_fail(c, v, "'through_us' in ontology action '%s': no action entry '%s'",
+                           e->id, id);
+    return 0;
+}
+
 /* The keys an entry of dimension d may have. */
 static const char *const *on_entry_keys(pc_onto_dim d)
 {
-    static const char *const action[] = {"id",       "name",       "parent", "terms",
-                                         "category", "implied_by", "data",   NULL};
+    static const char *const action[] = {"id",         "name", "parent",     "terms", "category",
+                                         "implied_by", "data", "through_us", NULL};
     static const char *const data[] = {"id",       "name",      "parent", "terms",
                                        "personal", "anaphoric", NULL};
     static const char *const recipient[] = {"id",      "name",  "parent", "terms",
@@ -316,6 +331,7 @@ static int on_entry(pc_tax_ctx *c, yaml_node_t *map, pc_ontology *o, pc_onto_dim
     e->not_personal = !personal;
     e->no_narrowing = !narrows;
     e->no_data = !about_data;
+    e->through_us = -1;
     return 0;
 }
 
@@ -352,6 +368,10 @@ int pc_tax_ontology(pc_tax_ctx *c, yaml_node_t *root)
                                         PC_ONTO_ACTION};
     for (size_t k = 0; k < PC_ONTO_DIMS; k++)
         if (on_dim(c, map, o, order[k]) < 0)
+            return -1;
+    yaml_node_t *actions = pc_tax_get(c, map, on_keys[PC_ONTO_ACTION]);
+    for (size_t i = 0; i < o->n[PC_ONTO_ACTION]; i++)
+        if (on_through_us(c, pc_tax_seq_item(c, actions, i), o, i) < 0)
             return -1;
     for (int d = 0; d < PC_ONTO_DIMS; d++)
         if (on_close(o, (pc_onto_dim)d) < 0)

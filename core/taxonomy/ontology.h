@@ -53,6 +53,8 @@ typedef struct pc_onto_entry {
     size_t nby_purpose;
     int *by_except; /* ... unless every recipient it names is one of these */
     size_t nby_except;
+    int through_us; /* actions: what the company does when another party does this through
+                       its service ("partners collect data through our app": share), or -1 */
 
 } pc_onto_entry;
 

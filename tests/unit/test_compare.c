@@ -417,6 +417,102 @@ static void test_contradiction_nominal_action(void **state)
                      0);
 }
 
+/* Each case: a restriction and a practice, and whether they conflict. */
+typedef struct contra_case {
+    const char *restriction, *practice;
+    size_t found;
+} contra_case;
+
+static void check_contra_cases(const contra_case *cases, size_t n)
+{
+    char text[400];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(text, sizeof text, "%s\n%s\n", cases[i].restriction, cases[i].practice);
+        if (contradictions_of(text) != cases[i].found)
+            fail_msg("case %zu: expected %zu finding(s) in: %s", i, cases[i].found, text);
+    }
+}
+
+/* What a thing lets the company do is the company's practice ("cookies help us collect");
+ * what the person allows is their grant, not a practice. */
+static void test_contradiction_enabled_by_a_thing(void **state)
+{
+    (void)state;
+    static const contra_case cases[] = {
+        {"We do not collect your purchase history.",
+         "Cookies help us collect your purchase history.", 1},
+        {"We do not collect your purchase history.",
+         "These tools allow us to collect your purchase history.", 1},
+        {"We do not collect your purchase history.",
+         "Cookies help us and our partners collect your purchase history.", 1},
+        {"We do not collect your purchase history.",
+         "You allow us to collect your purchase history.", 0},
+    };
+    check_contra_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* Another party collecting through the company's service, or with its leave, is the company
+ * sharing with it; what that party does elsewhere is not. */
+static void test_contradiction_through_our_service(void **state)
+{
+    (void)state;
+    static const contra_case cases[] = {
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history through our app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "We permit advertisers to collect your purchase history.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history on their own websites.", 0},
+        {"We do not share your purchase history with couriers.",
+         "Advertisers may collect your purchase history through our app.", 0},
+    };
+    check_contra_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A sale "as the law defines it" to named recipients is any making available to them, unless
+ * they act for the company; the plain word and a law's sense of an action the ontology does
+ * not define are read as before. */
+static void test_contradiction_legal_sense(void **state)
+{
+    (void)state;
+    static const contra_case cases[] = {
+        {"We do not sell personal information to partners as that term is defined in the CCPA.",
+         "We share your purchase history with partners.", 1},
+        {"We do not sell personal information to partners for purposes of the CCPA.",
+         "We share your purchase history with partners.", 1},
+        {"We do not sell personal information to partners.",
+         "We share your purchase history with partners.", 0},
+        {"We do not sell personal information to couriers as defined in the CCPA.",
+         "We share your purchase history with couriers.", 0},
+        {"We do not share personal information with partners as defined in the CCPA.",
+         "We share your purchase history with partners.", 0},
+    };
+    check_contra_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* What is named rather than stated is no practice: the items of a list of the person's rights,
+ * an activity named without a subject, a quoted word being defined. The same words stated by
+ * the company are. */
+static void test_contradiction_named_not_stated(void **state)
+{
+    (void)state;
+    static const char restriction[] = "We do not share your purchase history.";
+    static const contra_case cases[] = {
+        {restriction,
+         "You have the right to tell us not to:\n\n"
+         "- share your purchase history with partners;\n- profile you.",
+         0},
+        {restriction,
+         "We may do the following:\n\n- share your purchase history with partners;\n- profiling.",
+         1},
+        {restriction, "Sharing your purchase history with partners.", 0},
+        {restriction, "\"Share,\" or \"shared,\" means giving your purchase history to partners.",
+         0},
+        {restriction, "We \"share\" your purchase history with partners.", 1},
+    };
+    check_contra_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* Whether policy text, under the default taxonomy, is reported as not disclosing the GDPR
  * requirement whose id is in parentheses in `tag` ("(G1)"). */
 static int gdpr_missing(const char *text, const char *tag)
@@ -559,6 +655,10 @@ int main(void)
         cmocka_unit_test(test_parsers),
         cmocka_unit_test(test_gdpr_plain_wordings),
         cmocka_unit_test(test_contradiction_cites_a_bounded_number),
+        cmocka_unit_test(test_contradiction_enabled_by_a_thing),
+        cmocka_unit_test(test_contradiction_through_our_service),
+        cmocka_unit_test(test_contradiction_legal_sense),
+        cmocka_unit_test(test_contradiction_named_not_stated),
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
         cmocka_unit_test(test_contradiction_sources),

@@ -1,0 +1,304 @@
+/* frame_modality.c: the cues of a statement's conditions and modality (frame_internal.h):
+ * consent, a request, an opt-out, a legal duty, an exception or a circumstance that limits an
+ * action; whether it is negated, hedged, softened, exclusive or meant in a law's sense. The
+ * cue words are data tables; a phrase is a word sequence in which "*" stands for a few words
+ * (util/words.h). */
+#include "classify/frame_internal.h"
+#include "classify/stance.h"
+
+#include <string.h>
+
+#define FR_IN(w, table) PC_WORD_IN((w), (table))
+#define FR_N(table)     (sizeof(table) / sizeof((table)[0]))
+
+/* ---- conditions and modality ---------------------------------------------------------- */
+
+static const struct {
+    const char *phrase;
+    unsigned cond;
+} fr_conditions[] = {
+    {"with * consent", PC_COND_CONSENT},
+    {"with * permission", PC_COND_CONSENT},
+    {"with * authorization", PC_COND_CONSENT},
+    {"with * authorisation", PC_COND_CONSENT},
+    {"with * approval", PC_COND_CONSENT},
+    {"upon * consent", PC_COND_CONSENT},
+    {"without * consent", PC_COND_CONSENT},
+    {"without * permission", PC_COND_CONSENT},
+    {"without * authorization", PC_COND_CONSENT},
+    {"your consent", PC_COND_CONSENT},
+    {"your permission", PC_COND_CONSENT},
+    {"your authorization", PC_COND_CONSENT},
+    {"user authorization", PC_COND_CONSENT},
+    {"user consent", PC_COND_CONSENT},
+    {"parental consent", PC_COND_CONSENT},
+    {"prior consent", PC_COND_CONSENT},
+    {"express consent", PC_COND_CONSENT},
+    {"explicit consent", PC_COND_CONSENT},
+    {"if you agree", PC_COND_CONSENT},
+    {"if you consent", PC_COND_CONSENT},
+    {"where you consent", PC_COND_CONSENT},
+    {"once you consent", PC_COND_CONSENT},
+    {"you have consented", PC_COND_CONSENT},
+    {"you expressly consent", PC_COND_CONSENT},
+    {"opt in", PC_COND_CONSENT},
+    {"opted in", PC_COND_CONSENT},
+    {"at your request", PC_COND_REQUEST},
+    {"at your direction", PC_COND_REQUEST},
+    {"your instructions", PC_COND_REQUEST},
+    {"you request", PC_COND_REQUEST},
+    {"you ask", PC_COND_REQUEST},
+    {"you choose", PC_COND_REQUEST},
+    {"you direct", PC_COND_REQUEST},
+    {"you instruct", PC_COND_REQUEST},
+    {"you initiate", PC_COND_REQUEST},
+    {"you elect", PC_COND_REQUEST},
+    {"you decide", PC_COND_REQUEST},
+    {"your request", PC_COND_REQUEST},
+    {"your choice", PC_COND_REQUEST},
+    {"direct us", PC_COND_REQUEST},
+    {"tell us", PC_COND_REQUEST},
+    {"opt out", PC_COND_OPT_OUT},
+    {"opted out", PC_COND_OPT_OUT},
+    {"unsubscribe", PC_COND_OPT_OUT},
+    {"required by", PC_COND_LAW},
+    {"required to", PC_COND_LAW},
+    {"comply with", PC_COND_LAW},
+    {"legal obligation", PC_COND_LAW},
+    {"legal obligations", PC_COND_LAW},
+    {"legal process", PC_COND_LAW},
+    {"law enforcement", PC_COND_LAW},
+    {"court order", PC_COND_LAW},
+    {"subpoena", PC_COND_LAW},
+    {"applicable law", PC_COND_LAW},
+    {"permitted by", PC_COND_LAW},
+    {"law permits", PC_COND_LAW},
+    {"law allows", PC_COND_LAW},
+    {"law requires", PC_COND_LAW},
+    {"where permitted", PC_COND_LAW},
+    {"as permitted", PC_COND_LAW},
+    {"protect * rights", PC_COND_LAW},
+    {"good faith", PC_COND_LAW},
+    {"merger", PC_COND_TRANSFER},
+    {"acquisition", PC_COND_TRANSFER},
+    {"acquired", PC_COND_TRANSFER},
+    {"bankruptcy", PC_COND_TRANSFER},
+    {"reorganization", PC_COND_TRANSFER},
+    {"sale of * business", PC_COND_TRANSFER},
+    {"sale of * assets", PC_COND_TRANSFER},
+    {"automatically", PC_COND_AUTOMATIC},
+    {"by default", PC_COND_AUTOMATIC},
+    {"without asking", PC_COND_AUTOMATIC},
+    {"regardless of", PC_COND_AUTOMATIC},
+    {"except", PC_COND_EXCEPTION},
+    {"excepting", PC_COND_EXCEPTION},
+    {"other than", PC_COND_EXCEPTION},
+    {"unless otherwise", PC_COND_EXCEPTION},
+    {"apart from", PC_COND_EXCEPTION},
+    {"save as", PC_COND_EXCEPTION},
+    {"as described", PC_COND_EXCEPTION},
+    {"as set forth", PC_COND_EXCEPTION},
+    {"as set out", PC_COND_EXCEPTION},
+    {"as outlined", PC_COND_EXCEPTION},
+    {"as explained", PC_COND_EXCEPTION},
+    {"as provided", PC_COND_EXCEPTION},
+    {"as stated", PC_COND_EXCEPTION},
+    {"as disclosed", PC_COND_EXCEPTION},
+    {"as noted", PC_COND_EXCEPTION},
+    {"in accordance with this", PC_COND_EXCEPTION},
+    {"described in this", PC_COND_EXCEPTION},
+    {"if", PC_COND_CIRCUMSTANCE},
+    {"when", PC_COND_CIRCUMSTANCE},
+    {"where", PC_COND_CIRCUMSTANCE},
+    {"once", PC_COND_CIRCUMSTANCE},
+    {"until", PC_COND_CIRCUMSTANCE},
+    {"in case", PC_COND_CIRCUMSTANCE},
+    {"provided that", PC_COND_CIRCUMSTANCE},
+    {"as long as", PC_COND_CIRCUMSTANCE},
+    {"to the extent", PC_COND_CIRCUMSTANCE},
+    {"in the event", PC_COND_CIRCUMSTANCE},
+    {"in this case", PC_COND_CIRCUMSTANCE},
+    {"in such cases", PC_COND_CIRCUMSTANCE},
+    {"in such a case", PC_COND_CIRCUMSTANCE},
+    {"in these cases", PC_COND_CIRCUMSTANCE},
+    {"in certain cases", PC_COND_CIRCUMSTANCE},
+    {"in some cases", PC_COND_CIRCUMSTANCE},
+    {"in certain circumstances", PC_COND_CIRCUMSTANCE},
+    {"in this process", PC_COND_CIRCUMSTANCE},
+    {"as part of this", PC_COND_CIRCUMSTANCE},
+    {"as part of that", PC_COND_CIRCUMSTANCE},
+    {"as part of such", PC_COND_CIRCUMSTANCE},
+    {"in this way", PC_COND_CIRCUMSTANCE},
+    {"in doing so", PC_COND_CIRCUMSTANCE},
+    {"in that case", PC_COND_CIRCUMSTANCE},
+    {"in such event", PC_COND_CIRCUMSTANCE},
+    {"subject to", PC_COND_CIRCUMSTANCE},
+    {"depending on", PC_COND_CIRCUMSTANCE},
+    {"after", PC_COND_CIRCUMSTANCE},
+    {"before", PC_COND_CIRCUMSTANCE},
+};
+
+/* Words after "except" that introduce the person's consent or request ("except with your
+ * consent", "except where you ask us"), not an exception. */
+static const char *const fr_except_consent[] = {"with", "upon", "at"};
+static const char *const fr_except_when[] = {"where", "when", "if"};
+
+/* Whether word i opens "unless you" + something the person does that is not consenting,
+ * asking or opting ("never collected unless you fill out an application"): a circumstance. */
+static int fr_unless_doing(const fr_clause *c, size_t i, size_t hi)
+{
+    static const char *const chooses[] = {
+        "consent",   "consents",   "consented", "agree",        "agreed", "authorize", "authorized",
+        "authorise", "authorised", "permit",    "permission",   "allow",  "ask",       "asked",
+        "request",   "requested",  "direct",    "instruct",     "opt",    "opted",     "choose",
+        "chose",     "elect",      "tell",      "authorization"};
+    if (strcmp(c->ws->v[i].w, "unless") || i + 2 >= hi || strcmp(c->ws->v[i + 1].w, "you"))
+        return 0;
+    for (size_t j = i + 2; j < hi && j < i + 6; j++)
+        if (FR_IN(c->ws->v[j].w, chooses))
+            return 0;
+    return 1;
+}
+
+unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
+{
+    unsigned bits = 0;
+    for (size_t i = lo; i < hi; i++)
+        if (fr_unless_doing(c, i, hi))
+            bits |= PC_COND_CIRCUMSTANCE;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_conditions); t++) {
+            if (c->ws->v[i].w[0] != fr_conditions[t].phrase[0] ||
+                !pc_words_match_at(c->ws, i, fr_conditions[t].phrase))
+                continue;
+            if (!strcmp(c->ws->v[i].w, "except") && i + 1 < hi &&
+                (FR_IN(c->ws->v[i + 1].w, fr_except_consent) ||
+                 (FR_IN(c->ws->v[i + 1].w, fr_except_when) && i + 2 < hi &&
+                  !strcmp(c->ws->v[i + 2].w, "you"))))
+                continue;
+            bits |= fr_conditions[t].cond;
+        }
+    return bits;
+}
+
+static const char *const fr_hedges[] = {"may", "might", "can", "could"};
+/* Words that keep a restriction from being absolute. */
+static const char *const fr_softeners[] = {
+    "generally",     "typically",    "usually",   "normally",          "knowingly",
+    "intentionally", "deliberately", "currently", "routinely",         "ordinarily",
+    "primarily",     "mostly",       "directly",  "conventional sense"};
+/* Words that tie an action to a legal term's meaning ("we do not sell personal information as
+ * that term is defined in the CCPA", "for purposes of the CCPA"). */
+static const char *const fr_legal_sense[] = {
+    "as * defined",        "term is defined",         "within the meaning",
+    "for purposes of the", "for the purposes of the", "as * term is used"};
+/* Words that make a restriction exclusive: only what it names is done ("no other data"). */
+static const char *const fr_exclusive[] = {"only",          "solely",         "exclusively",
+                                           "no other",      "any other",      "nothing else",
+                                           "anything else", "other purposes", "other purpose"};
+/* Between a negation and the action, these start another clause: the negation is not the
+ * action's ("emails may not be hashed when they are shared"). */
+static const char *const fr_clause_openers[] = {
+    "but",  "however", "although", "though",  "whereas", "yet",    "rather", "instead",
+    "when", "if",      "where",    "because", "since",   "that",   "which",  "who",
+    "whom", "as",      "while",    "so",      "after",   "before", "whose"};
+
+/* Words after "not" that keep it from negating what follows. */
+static const char *const fr_not_negating[] = {"limited", "only", "necessarily", "just"};
+
+/* A list marker inside a sentence: "(a)", "(ii)", "(3)". */
+static int fr_marker(const pc_word *w)
+{
+    static const char *const marks[] = {"a", "b", "c", "d", "i", "ii", "iii", "iv", "v"};
+    return w->comma_before && (FR_IN(w->w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
+}
+
+/* Whether the action at a is negated: a negation among the eight words before it in the same
+ * part (list markers do not count), with no other clause opening in between ("emails may not
+ * be hashed when they are shared" does not negate sharing); or "no" right after it. */
+static int fr_negated(const fr_clause *c, size_t a)
+{
+    const pc_words *ws = c->ws;
+    for (size_t i = a, k = 0; i > 0 && k < 8;) {
+        if (ws->v[i].stop_before)
+            break;
+        i--;
+        const char *w = ws->v[i].w;
+        if (fr_marker(&ws->v[i]))
+            continue;
+        k++;
+        if (FR_IN(w, fr_clause_openers) || (!strcmp(w, "without") && a - i > 1))
+            break;
+        /* "including but not limited to", "not only ... but also" */
+        if (pc_stance_is_negation(w) && !(i + 1 < a && FR_IN(ws->v[i + 1].w, fr_not_negating)))
+            return 1;
+    }
+    return a + 1 < ws->n && !ws->v[a + 1].stop_before &&
+           (!strcmp(ws->v[a + 1].w, "no") || !strcmp(ws->v[a + 1].w, "nothing"));
+}
+
+/* Words that name a law ("the CCPA", "California law", "applicable privacy laws"). */
+static const char *const fr_law_words[] = {"law",         "laws",    "act", "regulation",
+                                           "regulations", "statute", "code"};
+
+int pc_fr_law_at(const fr_clause *c, size_t j, size_t hi)
+{
+    for (size_t k = j; k < hi && k < j + 5; k++) {
+        const char *w = c->ws->v[k].w;
+        if (k > j && c->ws->v[k].stop_before)
+            return 0;
+        if (FR_IN(w, fr_law_words))
+            return 1;
+        size_t caps = 0, n = strlen(w);
+        for (size_t i = 0; i < n; i++)
+            caps += c->s[c->ws->v[k].start + i] >= 'A' && c->s[c->ws->v[k].start + i] <= 'Z';
+        if (n >= 3 && caps == n) /* an acronym: "CCPA", "GDPR" */
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a law is named within a few words after word i (a legal-sense cue). */
+static int fr_law_near(const fr_clause *c, size_t i, size_t hi)
+{
+    return pc_fr_law_at(c, i + 1, hi < i + 12 ? hi : i + 12);
+}
+
+pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, unsigned *conds,
+                           unsigned *flags)
+{
+    int neg = fr_negated(c, a);
+    int hedge = 0;
+    for (size_t i = a, k = 0; i > lo && k < 3; k++) {
+        i--;
+        hedge |= FR_IN(c->ws->v[i].w, fr_hedges);
+    }
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_softeners); t++)
+            if (c->ws->v[i].w[0] == fr_softeners[t][0] &&
+                pc_words_match_at(c->ws, i, fr_softeners[t]))
+                *flags |= PC_FRAME_SOFTENED;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_legal_sense); t++)
+            if (pc_words_match_at(c->ws, i, fr_legal_sense[t]) && fr_law_near(c, i, hi))
+                *flags |= PC_FRAME_LEGAL_SENSE;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_exclusive); t++)
+            if (pc_words_match_at(c->ws, i, fr_exclusive[t]))
+                *flags |= PC_FRAME_EXCLUSIVE;
+    /* "we never share it without your consent" asks for consent; "we collect it automatically"
+     * does not */
+    if (neg)
+        *conds &= ~PC_COND_AUTOMATIC;
+    else if (*conds & PC_COND_AUTOMATIC)
+        *conds &= ~PC_COND_CONSENT;
+    unsigned limits = *conds & (PC_COND_CONSENT | PC_COND_REQUEST | PC_COND_LAW | PC_COND_TRANSFER |
+                                PC_COND_EXCEPTION | PC_COND_CIRCUMSTANCE);
+    if (neg && limits)
+        return PC_MOD_NOT_UNLESS;
+    if (neg)
+        return PC_MOD_DOES_NOT;
+    if ((*flags & PC_FRAME_EXCLUSIVE) && (*conds & (PC_COND_CONSENT | PC_COND_REQUEST)))
+        return PC_MOD_NOT_UNLESS;
+    return hedge ? PC_MOD_MAY : PC_MOD_DOES;
+}
