@@ -66,8 +66,8 @@ typedef void (*cli_work_fn)(const cli_item *item, cli_result *res, void *local, 
  * exactly as work would one by one, so that the results do not depend on the grouping. */
 typedef void (*cli_group_fn)(const cli_item *const *items, cli_result *const *res, size_t n,
                              void *local, void *ctx);
-#define CLI_GROUP_BYTES (512u << 10)
-#define CLI_GROUP_ITEMS 256
+#define CLI_GROUP_BYTES (128u << 10)
+#define CLI_GROUP_ITEMS 64
 /* Called on the main thread for each result, in input order, after its output is written. */
 typedef void (*cli_collect_fn)(cli_result *res, void *ctx);
 

@@ -343,7 +343,8 @@ int cli_batch_run(cli_batch *b)
     pc_error err = {{0}};
     pc_batch_fns fns = {cli_batch_work, cli_batch_emit, b->local_new ? cli_batch_local_new : NULL,
                         b->local_free ? cli_batch_local_free : NULL};
-    pc_batch *pool = pc_batch_new(jobs, 4 * jobs, &fns, b, &err);
+    /* Four items in flight per worker; two groups (each up to CLI_GROUP_BYTES of files). */
+    pc_batch *pool = pc_batch_new(jobs, (b->work_group ? 2 : 4) * jobs, &fns, b, &err);
     if (!pool) {
         cli_error("%s", err.msg);
         return -1;
