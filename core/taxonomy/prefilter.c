@@ -186,32 +186,35 @@ static int pf_lit_cmp(const void *a, const void *b)
     return (x->rule > y->rule) - (x->rule < y->rule);
 }
 
-/* all[0..n) in the order of the cache file's tables when they give a sorted permutation of
- * them: 1; else 0 (all unchanged). */
-static int pf_cached_order(pf_lit *all, size_t n, const pc_pfcache_blob *tab)
+/* For each of the n literals in their unsorted order, its place in the cache file's tables'
+ * sorted order (a permutation), into pos[0..n): 0, or -1 when the tables do not give one. */
+static int pf_cached_places(const pc_pfcache_blob *tab, size_t n, unsigned *pos)
 {
     unsigned *order = calloc(n ? n : 1, sizeof *order);
-    pf_lit *sorted = calloc(n ? n : 1, sizeof *sorted);
-    unsigned char *seen = calloc(n ? n : 1, 1);
-    int ok = order && sorted && seen && pc_pf_tables_order(tab, n, order) == 0;
+    int ok = order && pc_pf_tables_order(tab, n, order) == 0;
+    for (size_t k = 0; ok && k < n; k++)
+        pos[k] = UINT32_MAX;
     for (size_t i = 0; ok && i < n; i++) {
-        ok = order[i] < n && !seen[order[i]];
-        if (ok) {
-            seen[order[i]] = 1;
-            sorted[i] = all[order[i]];
-            ok = i == 0 || pf_lit_cmp(&sorted[i - 1], &sorted[i]) <= 0;
-        }
+        ok = order[i] < n && pos[order[i]] == UINT32_MAX;
+        if (ok)
+            pos[order[i]] = (unsigned)i;
     }
-    if (ok)
-        memcpy(all, sorted, n * sizeof *all);
     free(order);
-    free(sorted);
-    free(seen);
-    return ok;
+    return ok ? 0 : -1;
 }
 
-/* All literals of all rules (keys first within one string), sorted (in the order the cache
- * file's tables give, when they hold); *n of them. pf->order keeps the order for the cache. */
+/* Whether all[0..n) is sorted. */
+static int pf_is_sorted(const pf_lit *all, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (pf_lit_cmp(&all[i - 1], &all[i]) > 0)
+            return 0;
+    return 1;
+}
+
+/* All literals of all rules (keys first within one string), sorted: placed in the order of the
+ * cache file's tables `tab` when they give a sorted permutation, else sorted here; *n of them.
+ * pf->order keeps the order for the cache. */
 static pf_lit *pf_sorted_lits(pc_prefilter *pf, size_t *n, const pc_pfcache_blob *tab)
 {
     *n = 0;
@@ -223,15 +226,18 @@ static pf_lit *pf_sorted_lits(pc_prefilter *pf, size_t *n, const pc_pfcache_blob
         free(all);
         return NULL;
     }
+    unsigned *pos = pf->order; /* the places first; the order once sorted */
+    int placed = tab && pf_cached_places(tab, *n, pos) == 0;
     size_t k = 0;
     for (size_t i = 0; i < pf->nrules; i++) {
         const pc_rule_lits *l = &pf->lits[i];
-        for (size_t j = 0; j < l->nlits; j++, k++)
-            all[k] = (pf_lit){l->lits[j], l->caseless, 1, (unsigned)i, (unsigned)k};
-        for (size_t j = 0; j < l->form.nlits; j++, k++)
-            all[k] = (pf_lit){l->form.lits[j], l->caseless, 0, (unsigned)i, (unsigned)k};
+        for (size_t j = 0; j < l->nlits + l->form.nlits; j++, k++) {
+            int key = j < l->nlits;
+            const char *s = key ? l->lits[j] : l->form.lits[j - l->nlits];
+            all[placed ? pos[k] : k] = (pf_lit){s, l->caseless, key, (unsigned)i, (unsigned)k};
+        }
     }
-    if (!tab || !pf_cached_order(all, *n, tab))
+    if (!placed || !pf_is_sorted(all, *n))
         qsort(all, *n, sizeof *all, pf_lit_cmp);
     for (size_t i = 0; i < *n; i++)
         pf->order[i] = all[i].idx;
