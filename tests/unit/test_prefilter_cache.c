@@ -193,6 +193,109 @@ static void test_damaged(void **state)
     pc_tax_free(ref);
 }
 
+/* Every rule's literals scanned as texts of their own: the same rule bits in a and b. */
+static void assert_same_on_literals(const pc_taxonomy *a, const pc_taxonomy *b)
+{
+    const pc_prefilter *pa = a->prefilter, *pb = b->prefilter;
+    pc_error err = {{0}};
+    pc_prefilter_scratch *sa = pc_prefilter_scratch_new(pa, &err), *sb = pc_prefilter_scratch_new(pb, &err);
+    size_t words = pc_prefilter_words(pa);
+    uint64_t *ba = calloc(words, 8), *bb = calloc(words, 8);
+    for (size_t i = 0; i < pc_prefilter_nrules(pa); i++) {
+        const pc_rule_lits *l = pc_prefilter_lits(pa, i);
+        for (size_t k = 0; k < l->nlits + l->form.nlits; k++) {
+            char text[512];
+            snprintf(text, sizeof text, "x %s y", k < l->nlits ? l->lits[k] : l->form.lits[k - l->nlits]);
+            assert_int_equal(pc_prefilter_scan(pa, sa, text, strlen(text), ba), 0);
+            assert_int_equal(pc_prefilter_scan(pb, sb, text, strlen(text), bb), 0);
+            assert_memory_equal(ba, bb, words * 8);
+        }
+    }
+    free(ba);
+    free(bb);
+    pc_prefilter_scratch_free(sa);
+    pc_prefilter_scratch_free(sb);
+}
+
+/* The cache file with its prefilter tables replaced by `tab` (tlen bytes) and its checksum
+ * made to hold again: a file some other build could have written. */
+static void write_tables(const char *good, size_t len, const char *tab, size_t tlen, size_t nrules)
+{
+    uint64_t key;
+    memcpy(&key, good + 8, 8);
+    pc_rule_lits *lits = calloc(nrules, sizeof *lits);
+    pc_pfcache_parts parts;
+    assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
+    parts.tables = (pc_pfcache_blob){tab, tlen};
+    size_t n;
+    char *bytes = pc_pfcache_encode(key, nrules, lits, &parts, &n);
+    assert_non_null(bytes);
+    write_bytes(bytes, n);
+    free(bytes);
+    for (size_t i = 0; i < nrules; i++)
+        pc_lit_free(&lits[i]);
+    free(lits);
+}
+
+/* Tables that do not fit the literals (an order that is not sorted, a root that does not occur
+ * in the literal built on it, a cut-off section) are not trusted: the order and the roots are
+ * worked out again, and every scan and match is the same. */
+static void test_bad_tables(void **state)
+{
+    (void)state;
+    pc_taxonomy *ref = load(0);
+    size_t nrules = pc_prefilter_nrules(ref->prefilter), len;
+    char *good = test_read_file(cache_path, &len);
+    pc_pfcache_parts parts;
+    pc_rule_lits *lits = calloc(nrules, sizeof *lits);
+    uint64_t key;
+    memcpy(&key, good + 8, 8);
+    assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
+    size_t tlen = parts.tables.len;
+    assert_true(tlen > 16);
+    char *tab = malloc(tlen);
+    for (int kind = 0; kind < 4; kind++) {
+        memcpy(tab, parts.tables.p, tlen);
+        uint32_t n, v;
+        memcpy(&n, tab, 4);
+        switch (kind) {
+        case 0: /* the first two places swapped: not sorted */
+            memcpy(&v, tab + 4, 4);
+            memmove(tab + 4, tab + 8, 4);
+            memcpy(tab + 8, &v, 4);
+            break;
+        case 1: /* a place out of range */
+            v = n + 7;
+            memcpy(tab + 4, &v, 4);
+            break;
+        case 2: { /* every literal built on the first root that carries one */
+            const size_t roots = 8 + 4 * (size_t)n, nu = (tlen - roots) / 4;
+            uint32_t r = UINT32_MAX;
+            for (size_t u = 0; u < nu && r == UINT32_MAX; u++)
+                memcpy(&r, tab + roots + 4 * u, 4);
+            assert_true(r < nu); /* the taxonomy has a literal built on another */
+            for (size_t u = 0; u < nu; u++)
+                if (u != r)
+                    memcpy(tab + roots + 4 * u, &r, 4);
+            break;
+        }
+        case 3: /* cut off */
+            break;
+        }
+        write_tables(good, len, tab, kind == 3 ? tlen / 2 : tlen, nrules);
+        pc_taxonomy *t = load(1);
+        assert_same(ref, t);
+        assert_same_on_literals(ref, t);
+        pc_tax_free(t);
+    }
+    free(tab);
+    for (size_t i = 0; i < nrules; i++)
+        pc_lit_free(&lits[i]);
+    free(lits);
+    free(good);
+    pc_tax_free(ref);
+}
+
 /* A changed rule makes the cache stale: the new pattern's literal is derived. */
 static void test_stale(void **state)
 {
@@ -335,6 +438,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_written_then_read, setup),
         cmocka_unit_test_setup(test_damaged, setup),
+        cmocka_unit_test_setup(test_bad_tables, setup),
         cmocka_unit_test_setup(test_stale, setup),
         cmocka_unit_test_setup(test_user_dir, setup),
         cmocka_unit_test_setup(test_off, setup),
