@@ -216,13 +216,16 @@ static void *cli_batch_work(void *item, void *local, void *ctx)
     size_t n = 0;
     while (g->n > 1 && n < g->n && (g->res[n] = calloc(1, sizeof *g->res[n])))
         n++;
-    if (g->n > 1 && n == g->n)
+    int together = g->n > 1 && n == g->n;
+    if (together)
         b->work_group((const cli_item *const *)g->items, g->res, n, local, b->ctx);
     for (size_t i = 0; i < g->n; i++) {
-        if (i >= n) /* alone, or out of memory for the group's results */
-            g->res[i] = cli_batch_work_one(b, g->items[i], local);
-        else
+        if (together) {
             cli_item_free(g->items[i]);
+            continue;
+        }
+        free(i < n ? g->res[i] : NULL); /* alone, or out of memory for the group's results */
+        g->res[i] = cli_batch_work_one(b, g->items[i], local);
     }
     return g;
 }
