@@ -419,7 +419,7 @@ static char *pf_cache_load(pc_prefilter *pf, const pc_pfcache_ctx *cache, uint64
 static void pf_cache_store(const pc_prefilter *pf, const pc_pfcache_ctx *cache, uint64_t key)
 {
     pc_pfcache_blob codes = {0}, tab = {0};
-    char *c = pc_recache_encode(&cache->re, pc_recache_key(), &codes.len);
+    char *c = pc_recache_encode(&cache->re, pc_recache_key(pc_pfcache_build()), &codes.len);
     char *t = pc_pf_tables_encode(pf, &tab.len);
     codes.p = c;
     tab.p = t;

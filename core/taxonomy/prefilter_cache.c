@@ -159,7 +159,7 @@ int pc_pfcache_open(pc_pfcache_ctx *c, const char *path)
     memset(c, 0, sizeof *c);
     if (pc_pfcache_paths(path, c->paths) < 0)
         return -1;
-    uint64_t rkey = pc_recache_key();
+    uint64_t rkey = pc_recache_key(pc_pfcache_build());
     for (c->place = 0; rkey && c->paths[c->place] && !c->data; c->place++)
         c->data = pc_pfcache_read(c->paths[c->place], &c->len);
     if (!c->data)

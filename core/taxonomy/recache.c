@@ -1,7 +1,6 @@
 /* recache.c: see recache.h. */
 #include "taxonomy/recache.h"
 
-#include "taxonomy/prefilter_cache.h"
 #include "util/hash.h"
 #include "util/util.h"
 
@@ -10,9 +9,8 @@
 
 #define RC_ENT_BYTES 16 /* options, length, hash */
 
-uint64_t pc_recache_key(void)
+uint64_t pc_recache_key(uint64_t build)
 {
-    uint64_t build = pc_pfcache_build();
     char ver[64] = "";
     if (!build || pcre2_config(PCRE2_CONFIG_VERSION, ver) < 0)
         return 0;

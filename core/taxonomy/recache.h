@@ -43,9 +43,9 @@ typedef struct pc_recache {
     int compiled; /* some pattern was compiled here */
 } pc_recache;
 
-/* The key of a section for this program: PCRE2's version and the build (prefilter_cache.h);
- * 0 when caching is off or the build is not known. */
-uint64_t pc_recache_key(void);
+/* The key of a section for this program: PCRE2's version and `build` (pc_pfcache_build); 0
+ * when build is 0 (caching off, or the build not known). */
+uint64_t pc_recache_key(uint64_t build);
 
 /* Take the codes of section data[0..len) when its key is `key` and it is well-formed. The
  * bytes must stay alive while rc is used. 0, or -1 (rc unchanged: everything compiles). */
