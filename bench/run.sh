@@ -23,7 +23,7 @@ tax=$root/taxonomy/privacy.yaml
 command -v rg >/dev/null || { apt-get install -y -qq ripgrep >/dev/null 2>&1 || sudo apt-get install -y -qq ripgrep >/dev/null 2>&1 || true; }
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$build" -j"$(nproc)" --target polcmp_core polcmp >/dev/null
-libs=$(pkg-config --libs libpcre2-8 yaml-0.1 libxml-2.0 jansson xlsxwriter libhs uchardet poppler-glib libzip)
+libs=$(pkg-config --libs libpcre2-8 yaml-0.1 libxml-2.0 jansson xlsxwriter libhs uchardet poppler-glib libzip libxxhash)
 cc -O2 -I"$root/core" "$here/pcbench.c" -o "$build/pcbench" "$build/libpolcmp_core.a" $libs -llinear -lm -lpthread
 cc -O2 -I"$root/core" "$here/loadbench.c" -o "$build/loadbench" "$build/libpolcmp_core.a" $libs -llinear -lm -lpthread
 

@@ -61,6 +61,13 @@ typedef struct cli_batch_summary {
 /* A command's work: fill res from item. Runs on worker threads; must only read ctx. local is
  * the worker's own scratch state from the batch's local_new (or NULL). */
 typedef void (*cli_work_fn)(const cli_item *item, cli_result *res, void *local, void *ctx);
+/* A command's work on a group of consecutive items (files named on the command line or found
+ * in directories, up to CLI_GROUP_BYTES of them or CLI_GROUP_ITEMS items): fill res[0..n)
+ * exactly as work would one by one, so that the results do not depend on the grouping. */
+typedef void (*cli_group_fn)(const cli_item *const *items, cli_result *const *res, size_t n,
+                             void *local, void *ctx);
+#define CLI_GROUP_BYTES (128u << 10)
+#define CLI_GROUP_ITEMS 64
 /* Called on the main thread for each result, in input order, after its output is written. */
 typedef void (*cli_collect_fn)(cli_result *res, void *ctx);
 
@@ -72,6 +79,8 @@ typedef struct cli_batch {
     long jobs;            /* worker threads; 0 = the number of online cores */
     FILE *out;            /* where results go (borrowed) */
     cli_work_fn work;
+    cli_group_fn work_group; /* may be NULL; used for files when set (inputs read from a
+                                stream, which may wait for answers, are never held back) */
     cli_collect_fn collect; /* may be NULL */
     void *(*local_new)(void *ctx);              /* per-worker scratch, may be NULL */
     void (*local_free)(void *local, void *ctx);
@@ -87,6 +96,8 @@ typedef struct cli_batch {
     size_t total;          /* items counted in advance (no "-" or --segments), or 0 */
     int quiet;             /* input problems are not reported (the count in advance) */
     double start, last;    /* seconds: when the run started, when the line was drawn */
+    void *pool;            /* the worker pool (core/batch.h) */
+    struct cli_group *group; /* files gathered for work_group, not pushed yet (owned) */
 } cli_batch;
 
 /* Read every input, run the work on b->jobs threads and write the results in order. Returns 0,

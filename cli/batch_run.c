@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Load options, read from the environment once on the main thread before workers start. */
@@ -178,25 +179,59 @@ pc_doc *cli_batch_load(const cli_item *item, cli_result *res)
     return doc;
 }
 
+/* ---- groups ---- */
+
+/* Consecutive files worked on together (cli_batch.work_group), or one input alone: the pool's
+ * item when work_group is set. Owns the items until the work, then the results. */
+typedef struct cli_group {
+    cli_item *items[CLI_GROUP_ITEMS];
+    cli_result *res[CLI_GROUP_ITEMS];
+    size_t n, bytes;
+} cli_group;
+
+static void cli_item_free(cli_item *it)
+{
+    free(it->path);
+    json_decref(it->obj);
+    free(it);
+}
+
 /* ---- the pool's two ends ---- */
+
+static cli_result *cli_batch_work_one(cli_batch *b, cli_item *it, void *local)
+{
+    cli_result *res = calloc(1, sizeof *res);
+    if (res)
+        b->work(it, res, local, b->ctx);
+    cli_item_free(it);
+    return res;
+}
 
 static void *cli_batch_work(void *item, void *local, void *ctx)
 {
     cli_batch *b = ctx;
-    cli_item *it = item;
-    cli_result *res = calloc(1, sizeof *res);
-    if (res)
-        b->work(it, res, local, b->ctx);
-    free(it->path);
-    json_decref(it->obj);
-    free(it);
-    return res;
+    if (!b->work_group)
+        return cli_batch_work_one(b, item, local);
+    cli_group *g = item;
+    size_t n = 0;
+    while (g->n > 1 && n < g->n && (g->res[n] = calloc(1, sizeof *g->res[n])))
+        n++;
+    int together = g->n > 1 && n == g->n;
+    if (together)
+        b->work_group((const cli_item *const *)g->items, g->res, n, local, b->ctx);
+    for (size_t i = 0; i < g->n; i++) {
+        if (together) {
+            cli_item_free(g->items[i]);
+            continue;
+        }
+        free(i < n ? g->res[i] : NULL); /* alone, or out of memory for the group's results */
+        g->res[i] = cli_batch_work_one(b, g->items[i], local);
+    }
+    return g;
 }
 
-static void cli_batch_emit(void *result, void *ctx)
+static void cli_batch_emit_one(cli_batch *b, cli_result *res)
 {
-    cli_batch *b = ctx;
-    cli_result *res = result;
     if (!res) {
         cli_batch_input_error(b, "out of memory; an input skipped");
         return;
@@ -230,6 +265,19 @@ static void cli_batch_emit(void *result, void *ctx)
     cli_batch_progress_draw(b);
 }
 
+static void cli_batch_emit(void *result, void *ctx)
+{
+    cli_batch *b = ctx;
+    if (!b->work_group) {
+        cli_batch_emit_one(b, result);
+        return;
+    }
+    cli_group *g = result;
+    for (size_t i = 0; i < g->n; i++)
+        cli_batch_emit_one(b, g->res[i]);
+    free(g);
+}
+
 static void *cli_batch_local_new(void *ctx)
 {
     cli_batch *b = ctx;
@@ -242,9 +290,44 @@ static void cli_batch_local_free(void *local, void *ctx)
     b->local_free(local, b->ctx);
 }
 
+/* Push the files gathered, if any. */
+static void cli_batch_flush(cli_batch *b)
+{
+    cli_group *g = b->group;
+    b->group = NULL;
+    if (g && g->n)
+        pc_batch_push(b->pool, g);
+    else
+        free(g);
+}
+
+/* The bytes of the file an item names (0 when unknown). */
+static size_t cli_item_bytes(const cli_item *it)
+{
+    struct stat st;
+    return stat(it->path, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size : 0;
+}
+
 static void cli_batch_push(cli_item *item, void *arg)
 {
-    pc_batch_push(arg, item);
+    cli_batch *b = arg;
+    if (!b->work_group) {
+        pc_batch_push(b->pool, item);
+        return;
+    }
+    int alone = !item->path || item->source; /* from a stream: never held back */
+    if (alone)
+        cli_batch_flush(b);
+    if (!b->group && !(b->group = calloc(1, sizeof *b->group))) {
+        cli_batch_input_error(b, "out of memory; an input skipped");
+        cli_item_free(item);
+        return;
+    }
+    cli_group *g = b->group;
+    g->items[g->n++] = item;
+    g->bytes += alone ? 0 : cli_item_bytes(item);
+    if (alone || g->n == CLI_GROUP_ITEMS || g->bytes >= CLI_GROUP_BYTES)
+        cli_batch_flush(b);
 }
 
 int cli_batch_run(cli_batch *b)
@@ -263,13 +346,18 @@ int cli_batch_run(cli_batch *b)
     pc_error err = {{0}};
     pc_batch_fns fns = {cli_batch_work, cli_batch_emit, b->local_new ? cli_batch_local_new : NULL,
                         b->local_free ? cli_batch_local_free : NULL};
-    pc_batch *pool = pc_batch_new(jobs, 4 * jobs, &fns, b, &err);
+    /* Four items in flight per worker; two groups (each up to CLI_GROUP_BYTES of files). */
+    pc_batch *pool = pc_batch_new(jobs, (b->work_group ? 2 : 4) * jobs, &fns, b, &err);
     if (!pool) {
         cli_error("%s", err.msg);
         return -1;
     }
-    cli_batch_inputs(b, cli_batch_push, pool);
+    b->pool = pool;
+    b->group = NULL;
+    cli_batch_inputs(b, cli_batch_push, b);
+    cli_batch_flush(b);
     pc_batch_free(pool);
+    b->pool = NULL;
     cli_batch_progress_clear(b);
     cli_summary_print(&b->warned);
     if (fflush(b->out) != 0)

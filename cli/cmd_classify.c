@@ -589,30 +589,38 @@ static void classify_policy_out(const classify_ctx *cx, const cli_item *it, cli_
     pc_frames_free(fs);
 }
 
-/* Worker thread: load, segment and classify one input; its JSON Lines go to res->out. */
-static void classify_work(const cli_item *it, cli_result *res, void *local, void *ctx)
+/* Load and segment an input: its document, with *ol its outline (NULL with err set when
+ * segmenting failed); NULL when the input is done with (not loaded, or a large policy kept for
+ * the output step). */
+static pc_doc *classify_prepare(const classify_ctx *cx, const cli_item *it, cli_result *res,
+                                pc_outline **ol, pc_error *err)
 {
-    const classify_ctx *cx = ctx;
+    *ol = NULL;
     pc_doc *doc = cli_batch_load(it, res);
     if (!doc)
-        return;
-    pc_error err = {{0}};
-    pc_outline *ol = pc_segment(doc, &err);
-    if (ol && it->path)
-        pc_outline_check(ol, doc);
+        return NULL;
+    *ol = pc_segment(doc, err);
+    if (*ol && it->path)
+        pc_outline_check(*ol, doc);
     cli_batch_notes(doc, res);
-    if (ol && it->path && doc->len > CLASSIFY_LATER_BYTES) {
-        res->failed = classify_defer(cx, it, res, &doc, &ol) < 0;
-        pc_outline_free(ol);
+    if (*ol && it->path && doc->len > CLASSIFY_LATER_BYTES) {
+        res->failed = classify_defer(cx, it, res, &doc, ol) < 0;
+        pc_outline_free(*ol);
         pc_doc_free(doc);
-        return;
+        *ol = NULL;
+        return NULL;
     }
-    pc_classified *c =
-        ol ? classify_outline(it->path ? &cx->opts : &cx->whole, cx->tax, local, ol, &err) : NULL;
+    return doc;
+}
+
+/* Report or write result c of doc's outline ol (err says why c is NULL); frees all three. */
+static void classify_finish(const classify_ctx *cx, const cli_item *it, cli_result *res,
+                            pc_doc *doc, pc_outline *ol, pc_classified *c, const pc_error *err)
+{
     if (!c && it->path)
-        cli_batch_msg(res, "%s", err.msg);
+        cli_batch_msg(res, "%s", err->msg);
     else if (!c)
-        cli_batch_msg(res, "%s:%zu: %s", it->source, it->line, err.msg);
+        cli_batch_msg(res, "%s:%zu: %s", it->source, it->line, err->msg);
     res->failed = c == NULL;
     if (c) {
         classify_warnings(c, doc, it, res);
@@ -627,6 +635,61 @@ static void classify_work(const cli_item *it, cli_result *res, void *local, void
     pc_classified_free(c);
     pc_outline_free(ol);
     pc_doc_free(doc);
+}
+
+/* Worker thread: load, segment and classify one input; its JSON Lines go to res->out. */
+static void classify_work(const cli_item *it, cli_result *res, void *local, void *ctx)
+{
+    const classify_ctx *cx = ctx;
+    pc_error err = {{0}};
+    pc_outline *ol;
+    pc_doc *doc = classify_prepare(cx, it, res, &ol, &err);
+    if (!doc)
+        return;
+    pc_classified *c =
+        ol ? classify_outline(it->path ? &cx->opts : &cx->whole, cx->tax, local, ol, &err) : NULL;
+    classify_finish(cx, it, res, doc, ol, c, &err);
+}
+
+/* One input of a group: its document, outline, result and error. */
+typedef struct classify_slot {
+    pc_doc *doc;
+    pc_outline *ol;
+    pc_classified *c;
+    pc_error err;
+} classify_slot;
+
+/* Worker thread: a group of files (batch_cli.h; never texts from a stream), their clauses
+ * matched in one batch (pattern by pattern over all of them) when they fit in memory, else one
+ * by one; each written as classify_work writes it. */
+static void classify_work_group(const cli_item *const *items, cli_result *const *res, size_t n,
+                                void *local, void *ctx)
+{
+    const classify_ctx *cx = ctx;
+    classify_slot *s = local ? calloc(n, sizeof *s) : NULL;
+    const pc_outline **batch = s ? calloc(n, sizeof *batch) : NULL;
+    pc_classified **out = batch ? calloc(n, sizeof *out) : NULL;
+    size_t k = 0;
+    for (size_t i = 0; out && i < n; i++) {
+        s[i].doc = classify_prepare(cx, items[i], res[i], &s[i].ol, &s[i].err);
+        if (s[i].doc && s[i].ol)
+            batch[k++] = s[i].ol;
+    }
+    pc_error err = {{0}};
+    int together = k && pc_matcher_classify(local, batch, k, &cx->opts, out, &err) == 0;
+    for (size_t i = 0, j = 0; out && i < n; i++) {
+        if (!s[i].doc)
+            continue;
+        if (s[i].ol)
+            s[i].c = together ? out[j++]
+                              : classify_outline(&cx->opts, cx->tax, local, s[i].ol, &s[i].err);
+        classify_finish(cx, items[i], res[i], s[i].doc, s[i].ol, s[i].c, &s[i].err);
+    }
+    for (size_t i = 0; !out && i < n; i++) /* no matcher, or out of memory */
+        classify_work(items[i], res[i], local, ctx);
+    free(s);
+    free(batch);
+    free(out);
 }
 
 int cmd_classify(const cli_args *a)
@@ -668,6 +731,7 @@ int cmd_classify(const cli_args *a)
                    .jobs = a->jobs,
                    .out = stdout,
                    .work = classify_work,
+                   .work_group = classify_work_group,
                    .local_new = classify_matcher_new,
                    .local_free = classify_matcher_free,
                    .ctx = &cx};

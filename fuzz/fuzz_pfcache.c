@@ -45,14 +45,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (nrules > FUZZ_MAX_RULES)
         nrules = FUZZ_MAX_RULES;
     pc_rule_lits a[FUZZ_MAX_RULES] = {{0}}, b[FUZZ_MAX_RULES] = {{0}};
-    const char *db;
-    size_t dblen, len;
+    pc_pfcache_parts parts;
+    size_t len;
     for (int sum = 0; sum < 2; sum++) {
-        if (pc_pfcache_decode((const char *)data, size, key, nrules, a, &db, &dblen, sum) < 0)
+        if (pc_pfcache_decode((const char *)data, size, key, nrules, a, &parts, sum) < 0)
             continue;
-        char *again = pc_pfcache_encode(key, nrules, a, db, dblen, &len);
+        char *again = pc_pfcache_encode(key, nrules, a, &parts, &len);
         if (again) {
-            if (pc_pfcache_decode(again, len, key, nrules, b, &db, &dblen, 1) < 0)
+            pc_pfcache_parts back;
+            if (pc_pfcache_decode(again, len, key, nrules, b, &back, 1) < 0 ||
+                back.codes.len != parts.codes.len || back.tables.len != parts.tables.len ||
+                back.db.len != parts.db.len || memcmp(back.db.p, parts.db.p, parts.db.len))
                 __builtin_trap();
             fuzz_same(a, b, nrules);
             fuzz_free(b, nrules);

@@ -10,6 +10,7 @@ packages=(
   libpcre2-dev          # PCRE2 with JIT: taxonomy rules
   libvectorscan-dev     # Vectorscan: the one-pass scan for the rules' required literals
   libyaml-dev           # libyaml: taxonomy files
+  libxxhash-dev         # xxHash (XXH3): checksums of the taxonomy cache and the model's weights
   libxml2-dev           # libxml2's HTML parser: saved web pages; DOCX and ODT XML
   libuchardet-dev       # uchardet: guessing the encoding of files that are not UTF-8
   libpoppler-glib-dev   # poppler-glib: PDF text in reading order, with fonts and positions

@@ -80,6 +80,8 @@ static int model_build_rows(pc_model *m)
     m->rows = malloc((m->nfeat ? m->nfeat : 1) * sizeof *m->rows);
     if (!m->slots || !m->rows)
         return -1;
+    pc_prefault(m->slots, cap * sizeof *m->slots);
+    pc_prefault(m->rows, m->nfeat * sizeof *m->rows);
     m->slot_mask = cap - 1;
     for (size_t r = 0; r < m->nfeat; r++) {
         memcpy(m->rows[r].w, m->w + r * PC_MODEL_CLASSES, sizeof m->rows[r].w);

@@ -451,6 +451,9 @@ static int io_payload(io_reader *r, pc_model *m, uint64_t sum, pc_error *err)
     m->keys = malloc((n ? n : 1) * sizeof *m->keys);
     m->idf = malloc((n ? n : 1) * sizeof *m->idf);
     m->w = malloc((n ? n : 1) * PC_MODEL_CLASSES * sizeof *m->w);
+    pc_prefault(m->keys, n * sizeof *m->keys);
+    pc_prefault(m->idf, n * sizeof *m->idf);
+    pc_prefault(m->w, n * PC_MODEL_CLASSES * sizeof *m->w);
     if (!m->keys || !m->idf || !m->w) {
         pc_error_set(err, "%s: out of memory", r->name);
         return -1;

@@ -170,7 +170,7 @@ typedef struct pf_arrays {
 typedef struct pf_lit {
     const char *s;
     int caseless, key;
-    unsigned rule;
+    unsigned rule, idx; /* idx: its place in the unsorted list (pf->order) */
 } pf_lit;
 
 static int pf_lit_cmp(const void *a, const void *b)
@@ -186,24 +186,62 @@ static int pf_lit_cmp(const void *a, const void *b)
     return (x->rule > y->rule) - (x->rule < y->rule);
 }
 
-/* All literals of all rules (keys first within one string), sorted; *n of them. */
-static pf_lit *pf_sorted_lits(const pc_prefilter *pf, size_t *n)
+/* For each of the n literals in their unsorted order, its place in the cache file's tables'
+ * sorted order (a permutation), into pos[0..n): 0, or -1 when the tables do not give one. */
+static int pf_cached_places(const pc_pfcache_blob *tab, size_t n, unsigned *pos)
+{
+    unsigned *order = calloc(n ? n : 1, sizeof *order);
+    int ok = order && pc_pf_tables_order(tab, n, order) == 0;
+    for (size_t k = 0; ok && k < n; k++)
+        pos[k] = UINT32_MAX;
+    for (size_t i = 0; ok && i < n; i++) {
+        ok = order[i] < n && pos[order[i]] == UINT32_MAX;
+        if (ok)
+            pos[order[i]] = (unsigned)i;
+    }
+    free(order);
+    return ok ? 0 : -1;
+}
+
+/* Whether all[0..n) is sorted. */
+static int pf_is_sorted(const pf_lit *all, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (pf_lit_cmp(&all[i - 1], &all[i]) > 0)
+            return 0;
+    return 1;
+}
+
+/* All literals of all rules (keys first within one string), sorted: placed in the order of the
+ * cache file's tables `tab` when they give a sorted permutation, else sorted here; *n of them.
+ * pf->order keeps the order for the cache. */
+static pf_lit *pf_sorted_lits(pc_prefilter *pf, size_t *n, const pc_pfcache_blob *tab)
 {
     *n = 0;
     for (size_t i = 0; i < pf->nrules; i++)
         *n += pf->lits[i].nlits + pf->lits[i].form.nlits;
     pf_lit *all = calloc(*n ? *n : 1, sizeof *all);
-    if (!all)
+    pf->order = calloc(*n ? *n : 1, sizeof *pf->order);
+    if (!all || !pf->order) {
+        free(all);
         return NULL;
+    }
+    unsigned *pos = pf->order; /* the places first; the order once sorted */
+    int placed = tab && pf_cached_places(tab, *n, pos) == 0;
     size_t k = 0;
     for (size_t i = 0; i < pf->nrules; i++) {
         const pc_rule_lits *l = &pf->lits[i];
-        for (size_t j = 0; j < l->nlits; j++)
-            all[k++] = (pf_lit){l->lits[j], l->caseless, 1, (unsigned)i};
-        for (size_t j = 0; j < l->form.nlits; j++)
-            all[k++] = (pf_lit){l->form.lits[j], l->caseless, 0, (unsigned)i};
+        for (size_t j = 0; j < l->nlits + l->form.nlits; j++, k++) {
+            int key = j < l->nlits;
+            const char *s = key ? l->lits[j] : l->form.lits[j - l->nlits];
+            all[placed ? pos[k] : k] = (pf_lit){s, l->caseless, key, (unsigned)i, (unsigned)k};
+        }
     }
-    qsort(all, *n, sizeof *all, pf_lit_cmp);
+    if (!placed || !pf_is_sorted(all, *n))
+        qsort(all, *n, sizeof *all, pf_lit_cmp);
+    for (size_t i = 0; i < *n; i++)
+        pf->order[i] = all[i].idx;
+    pf->norder = *n;
     return all;
 }
 
@@ -211,7 +249,7 @@ static pf_lit *pf_sorted_lits(const pc_prefilter *pf, size_t *n)
 static unsigned pf_uniq_id(const pf_lit *u, size_t n, const char *s, int caseless)
 {
     size_t lo = 0, hi = n;
-    pf_lit key = {s, caseless, 1, 0};
+    pf_lit key = {s, caseless, 1, 0, 0};
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         pf_lit probe = u[mid];
@@ -294,12 +332,12 @@ static int pf_uniq(pc_prefilter *pf, const pf_lit *all, size_t n, pf_lit *u)
 /* The database: every root literal (see pf_roots; reported once per scan unless literals are
  * built on it, then at every occurrence), then the fold hazards; then the rules' conjunctions
  * over the distinct literals' ids. */
-static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a)
+static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a, const pc_pfcache_blob *tab)
 {
     size_t n;
-    pf_lit *all = pf_sorted_lits(pf, &n);
+    pf_lit *all = pf_sorted_lits(pf, &n, tab);
     pf_lit *u = calloc(n ? n : 1, sizeof *u);
-    int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pc_pf_roots(pf) < 0 ||
+    int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pc_pf_roots(pf, tab) < 0 ||
                      pf_arrays_alloc(a, pf->nuniq + PF_NHAZARDS) < 0
                  ? -1
                  : 0;
@@ -327,12 +365,14 @@ static void pf_arrays_free(pf_arrays *a)
     free(a->lens);
 }
 
-/* The distinct literals, their roots and the conjunctions; then the database, unless it came
+/* The distinct literals, their roots and the conjunctions (the order and the roots from the
+ * cache file's tables `tab` when not NULL and they hold); then the database, unless it came
  * from the cache. */
-static int pf_compile(pc_prefilter *pf, const char *path, pc_error *err)
+static int pf_compile(pc_prefilter *pf, const char *path, const pc_pfcache_blob *tab,
+                      pc_error *err)
 {
     pf_arrays a = {0};
-    if (pf_arrays_fill(pf, &a) < 0) {
+    if (pf_arrays_fill(pf, &a, tab) < 0) {
         pf_arrays_free(&a);
         pc_error_set(err, "%s: out of memory", path);
         return -1;
@@ -356,24 +396,42 @@ static int pf_compile(pc_prefilter *pf, const char *path, pc_error *err)
     return 0;
 }
 
-/* Read the literals and the database from the first of caches[] that holds them for `key`. */
-static int pf_cache_load(pc_prefilter *pf, const char *const *caches, uint64_t key)
+/* Read the literals and the database from the first cache file that holds them for `key`:
+ * the one read when the load began, else a later place. */
+static char *pf_cache_load(pc_prefilter *pf, const pc_pfcache_ctx *cache, uint64_t key,
+                           pc_pfcache_blob *tab)
 {
-    for (size_t i = 0; key && caches[i]; i++)
-        if (pc_pfcache_load(caches[i], key, pf->nrules, pf->lits, &pf->db) == 0)
-            return 1;
-    return 0;
+    if (!key || !cache->data)
+        return NULL;
+    if (pc_pfcache_load(cache->data, cache->len, key, pf->nrules, pf->lits, &pf->db, tab) == 0)
+        return cache->data;
+    for (size_t i = cache->place + 1; cache->paths[i]; i++) {
+        size_t len;
+        char *data = pc_pfcache_read(cache->paths[i], &len);
+        if (data && pc_pfcache_load(data, len, key, pf->nrules, pf->lits, &pf->db, tab) == 0)
+            return data;
+        free(data);
+    }
+    return NULL;
 }
 
-/* Write them to the first of caches[] that takes the file. */
-static void pf_cache_store(const pc_prefilter *pf, const char *const *caches, uint64_t key)
+/* Write them, with the compiled patterns, to the first place that takes the file. */
+static void pf_cache_store(const pc_prefilter *pf, const pc_pfcache_ctx *cache, uint64_t key)
 {
-    for (size_t i = 0; caches[i]; i++)
-        if (pc_pfcache_store(caches[i], key, pf->nrules, pf->lits, pf->db) == 0)
-            return;
+    pc_pfcache_blob codes = {0}, tab = {0};
+    char *c = pc_recache_encode(&cache->re, pc_recache_key(pc_pfcache_build()), &codes.len);
+    char *t = pc_pf_tables_encode(pf, &tab.len);
+    codes.p = c;
+    tab.p = t;
+    for (size_t i = 0; c && t && cache->paths[i]; i++)
+        if (pc_pfcache_store(cache->paths[i], key, pf->nrules, pf->lits, &codes, &tab, pf->db) ==
+            0)
+            break;
+    free(c);
+    free(t);
 }
 
-int pc_prefilter_build(pc_taxonomy *tax, const char *const *caches, pc_error *err)
+int pc_prefilter_build(pc_taxonomy *tax, const pc_pfcache_ctx *cache, pc_error *err)
 {
     double t0 = pf_now_ms();
     pc_prefilter *pf = calloc(1, sizeof *pf);
@@ -383,16 +441,23 @@ int pc_prefilter_build(pc_taxonomy *tax, const char *const *caches, pc_error *er
         pc_error_set(err, "%s: out of memory", tax->path);
         return -1;
     }
-    uint64_t key = caches && caches[0] ? pc_pfcache_key(pf->rules, pf->nrules) : 0;
-    pf->cached = pf_cache_load(pf, caches, key);
-    if (pf_literals(pf, pf->cached) < 0) {
+    uint64_t key = cache && cache->paths[0] ? pc_pfcache_key(pf->rules, pf->nrules) : 0;
+    pc_pfcache_blob tab = {0};
+    char *file = cache ? pf_cache_load(pf, cache, key, &tab) : NULL;
+    pf->cached = file != NULL;
+    int rc = pf_literals(pf, pf->cached) < 0 ? -1 : 0;
+    if (rc < 0)
         pc_error_set(err, "%s: out of memory", tax->path);
+    else
+        rc = pf_compile(pf, tax->path, file ? &tab : NULL, err);
+    if (file && file != cache->data)
+        free(file);
+    if (rc < 0)
         return -1;
-    }
-    if (pf_compile(pf, tax->path, err) < 0)
-        return -1;
-    if (key && !pf->cached)
-        pf_cache_store(pf, caches, key);
+    if (key && (!pf->cached || cache->re.compiled))
+        pf_cache_store(pf, cache, key);
+    free(pf->order); /* kept for the cache file only */
+    pf->order = NULL;
     pf->build_ms = pf_now_ms() - t0;
     return 0;
 }
@@ -421,6 +486,7 @@ void pc_prefilter_free(pc_prefilter *pf)
             pcre2_code_free(c);
     }
     free(pf->jit);
+    free(pf->order);
     free(pf->uniq_first);
     free(pf->uniq_rules);
     free(pf->ustr);
@@ -490,7 +556,7 @@ const pcre2_code *pc_prefilter_code(const pc_prefilter *pf, const pc_rule *r)
 {
     pcre2_code *c = atomic_load_explicit(&pf->jit[r->index], memory_order_acquire);
     if (!c) {
-        pcre2_code *copy = pcre2_code_copy(r->code);
+        pcre2_code *copy = pcre2_code_copy_with_tables(r->code); /* shares no table count */
         if (!copy || pcre2_jit_compile(copy, PCRE2_JIT_COMPLETE) != 0) {
             pcre2_code_free(copy); /* no JIT for this one: the interpreter, from now on */
             copy = PF_NO_JIT;

@@ -33,11 +33,12 @@
 typedef struct pc_prefilter pc_prefilter;
 
 /* Number every rule of tax (rule->index), derive its literals and compile the scan database
- * into tax->prefilter. With `caches` (a NULL-terminated list of cache file names,
- * prefilter_cache.h) the literals and the database are read from the first that holds them
- * for these rules, and written to the first that takes the file when none does; NULL builds
- * without a cache. 0, or -1 with err set. */
-int pc_prefilter_build(pc_taxonomy *tax, const char *const *caches, pc_error *err);
+ * into tax->prefilter. With `cache` (prefilter_cache.h) the literals and the database are read
+ * from the first cache file that holds them for these rules, and written (with the compiled
+ * patterns) to the first place that takes the file when none does or when a pattern had to be
+ * compiled; NULL builds without a cache. 0, or -1 with err set. */
+struct pc_pfcache_ctx;
+int pc_prefilter_build(pc_taxonomy *tax, const struct pc_pfcache_ctx *cache, pc_error *err);
 void pc_prefilter_free(pc_prefilter *pf);
 
 /* The rules in index order (rule i has index i) and their literals. */

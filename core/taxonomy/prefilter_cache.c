@@ -14,7 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define PFC_MAGIC    "PCLITDB1"
+#define PFC_MAGIC    "PCLITDB2"
 #define PFC_HEADER   32           /* magic, key, payload length, checksum */
 #define PFC_MAX_FILE (64u << 20) /* a cache larger than this is not one of ours */
 #define PFC_MAX_STR  4096        /* longest literal accepted */
@@ -76,11 +76,16 @@ static uint64_t pfc_build_id(void)
     return v == 1 ? 0 : v;
 }
 
-uint64_t pc_pfcache_key(const pc_rule *const *rules, size_t n)
+uint64_t pc_pfcache_build(void)
 {
     const char *off = getenv("POLCMP_NO_CACHE");
-    uint64_t build = pfc_build_id();
-    if ((off && *off && strcmp(off, "0")) || !build)
+    return off && *off && strcmp(off, "0") ? 0 : pfc_build_id();
+}
+
+uint64_t pc_pfcache_key(const pc_rule *const *rules, size_t n)
+{
+    uint64_t build = pc_pfcache_build();
+    if (!build)
         return 0;
     uint64_t h = pc_fnv64(PC_FNV_SEED, &build, sizeof build);
     const char *hv = hs_version();
@@ -147,6 +152,32 @@ int pc_pfcache_paths(const char *path, char *out[PC_PFCACHE_PLACES])
     out[1] = out[0] ? pfc_in_user_dir(path) : NULL;
     out[2] = NULL;
     return out[0] ? 0 : -1;
+}
+
+int pc_pfcache_open(pc_pfcache_ctx *c, const char *path)
+{
+    memset(c, 0, sizeof *c);
+    if (pc_pfcache_paths(path, c->paths) < 0)
+        return -1;
+    uint64_t rkey = pc_recache_key(pc_pfcache_build());
+    for (c->place = 0; rkey && c->paths[c->place] && !c->data; c->place++)
+        c->data = pc_pfcache_read(c->paths[c->place], &c->len);
+    if (!c->data)
+        return 0;
+    c->place--;
+    pc_pfcache_blob codes;
+    if (pc_pfcache_codes(c->data, c->len, &codes, 0) == 0)
+        pc_recache_decode(&c->re, codes.p, codes.len, rkey);
+    return 0;
+}
+
+void pc_pfcache_close(pc_pfcache_ctx *c)
+{
+    pc_recache_free(&c->re);
+    free(c->data);
+    for (size_t i = 0; i < PC_PFCACHE_PLACES; i++)
+        free(c->paths[i]);
+    memset(c, 0, sizeof *c);
 }
 
 /* ---- decoding ----------------------------------------------------------------------------- */
@@ -235,32 +266,58 @@ static int pfc_rule(pfc_in *in, pc_rule_lits *l)
     return 0;
 }
 
-static int pfc_payload(pfc_in *in, size_t nrules, pc_rule_lits *lits, const char **db,
-                       size_t *dblen)
+/* A section carried for others (u64 length and its bytes) into *b, borrowed. */
+static int pfc_blob(pfc_in *in, pc_pfcache_blob *b)
 {
-    if (pfc_u(in, 4) != nrules || !in->ok)
+    uint64_t n = pfc_u(in, 8);
+    if (!in->ok || n > (uint64_t)(in->end - in->p))
+        return -1;
+    b->len = (size_t)n;
+    b->p = pfc_take(in, (size_t)n);
+    return b->p ? 0 : -1;
+}
+
+static int pfc_payload(pfc_in *in, size_t nrules, pc_rule_lits *lits, pc_pfcache_parts *parts)
+{
+    if (pfc_blob(in, &parts->codes) < 0 || pfc_blob(in, &parts->tables) < 0 ||
+        pfc_u(in, 4) != nrules || !in->ok)
         return -1;
     for (size_t i = 0; i < nrules; i++)
         if (pfc_rule(in, &lits[i]) < 0)
             return -1;
-    uint64_t n = pfc_u(in, 8);
-    if (!in->ok || n == 0 || n != (uint64_t)(in->end - in->p))
+    if (pfc_blob(in, &parts->db) < 0 || parts->db.len == 0 || in->p != in->end)
         return -1;
-    *db = pfc_take(in, (size_t)n);
-    *dblen = (size_t)n;
     return 0;
 }
 
-int pc_pfcache_decode(const char *data, size_t len, uint64_t key, size_t nrules,
-                      pc_rule_lits *lits, const char **db, size_t *dblen, int check_sum)
+/* The header: the magic, the payload's length and (when check_sum) checksum; *key is the
+ * file's key. 0, or -1 when these bytes are not a whole cache file. */
+static int pfc_header(pfc_in *in, size_t len, uint64_t *key, int check_sum)
+{
+    const char *magic = pfc_take(in, 8);
+    uint64_t k = pfc_u(in, 8), plen = pfc_u(in, 8), sum = pfc_u(in, 8);
+    *key = k;
+    return in->ok && !memcmp(magic, PFC_MAGIC, 8) && plen == len - PFC_HEADER &&
+                   (!check_sum || pc_sum64(in->p, (size_t)plen) == sum)
+               ? 0
+               : -1;
+}
+
+int pc_pfcache_codes(const char *data, size_t len, pc_pfcache_blob *codes, int check_sum)
 {
     pfc_in in = {data, data + len, 1};
-    const char *magic = pfc_take(&in, 8);
-    uint64_t k = pfc_u(&in, 8), plen = pfc_u(&in, 8), sum = pfc_u(&in, 8);
+    uint64_t k;
+    return pfc_header(&in, len, &k, check_sum) < 0 ? -1 : pfc_blob(&in, codes);
+}
+
+int pc_pfcache_decode(const char *data, size_t len, uint64_t key, size_t nrules,
+                      pc_rule_lits *lits, pc_pfcache_parts *parts, int check_sum)
+{
+    pfc_in in = {data, data + len, 1};
+    uint64_t k;
     int rc = -1;
-    if (in.ok && !memcmp(magic, PFC_MAGIC, 8) && k == key && plen == len - PFC_HEADER &&
-        (!check_sum || pc_fnv64(PC_FNV_SEED, in.p, (size_t)plen) == sum))
-        rc = pfc_payload(&in, nrules, lits, db, dblen);
+    if (pfc_header(&in, len, &k, check_sum) == 0 && k == key)
+        rc = pfc_payload(&in, nrules, lits, parts);
     if (rc < 0)
         for (size_t i = 0; i < nrules; i++) {
             pc_lit_free(&lits[i]);
@@ -308,24 +365,31 @@ static int pfc_put_rule(pc_buf *b, const pc_rule_lits *l)
                : 0;
 }
 
-char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits, const char *db,
-                        size_t dblen, size_t *len)
+static int pfc_put_blob(pc_buf *b, const pc_pfcache_blob *v)
+{
+    return pfc_put(b, v->len, 8) < 0 || pc_buf_add(b, v->p, v->len) < 0 ? -1 : 0;
+}
+
+char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits,
+                        const pc_pfcache_parts *parts, size_t *len)
 {
     pc_buf b = {0};
     int rc = pc_buf_add(&b, PFC_MAGIC, 8) < 0 || pc_buf_add(&b, &key, 8) < 0 ||
                      pc_buf_add(&b, "\0\0\0\0\0\0\0\0", 8) < 0 ||
-                     pc_buf_add(&b, "\0\0\0\0\0\0\0\0", 8) < 0 || pfc_put(&b, nrules, 4) < 0
+                     pc_buf_add(&b, "\0\0\0\0\0\0\0\0", 8) < 0 ||
+                     pfc_put_blob(&b, &parts->codes) < 0 || pfc_put_blob(&b, &parts->tables) < 0 ||
+                     pfc_put(&b, nrules, 4) < 0
                  ? -1
                  : 0;
     for (size_t i = 0; i < nrules && rc == 0; i++)
         rc = pfc_put_rule(&b, &lits[i]);
     if (rc == 0)
-        rc = pfc_put(&b, dblen, 8) < 0 || pc_buf_add(&b, db, dblen) < 0 ? -1 : 0;
+        rc = pfc_put_blob(&b, &parts->db);
     if (rc < 0) {
         pc_buf_free(&b);
         return NULL;
     }
-    uint64_t plen = b.len - PFC_HEADER, sum = pc_fnv64(PC_FNV_SEED, b.data + PFC_HEADER, plen);
+    uint64_t plen = b.len - PFC_HEADER, sum = pc_sum64(b.data + PFC_HEADER, plen);
     memcpy(b.data + 16, &plen, 8);
     memcpy(b.data + 24, &sum, 8);
     *len = b.len;
@@ -334,24 +398,32 @@ char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits, c
 
 /* ---- files -------------------------------------------------------------------------------- */
 
-int pc_pfcache_load(const char *path, uint64_t key, size_t nrules, pc_rule_lits *lits,
-                    hs_database_t **db)
+char *pc_pfcache_read(const char *path, size_t *len)
 {
-    size_t len, dblen;
-    const char *dbp;
     pc_error err = {{0}};
-    char *data = pc_file_read(path, PFC_MAX_FILE, NULL, &len, &err);
-    if (!data)
-        return -1;
-    int rc = pc_pfcache_decode(data, len, key, nrules, lits, &dbp, &dblen, 1);
-    if (rc == 0 && hs_deserialize_database(dbp, dblen, db) != HS_SUCCESS) {
+    char *data = pc_file_read(path, PFC_MAX_FILE, NULL, len, &err);
+    pfc_in in = {data, data ? data + *len : NULL, 1};
+    uint64_t k;
+    if (data && pfc_header(&in, *len, &k, 1) < 0) {
+        free(data);
+        data = NULL;
+    }
+    return data;
+}
+
+int pc_pfcache_load(const char *data, size_t len, uint64_t key, size_t nrules,
+                    pc_rule_lits *lits, hs_database_t **db, pc_pfcache_blob *tables)
+{
+    pc_pfcache_parts parts;
+    int rc = pc_pfcache_decode(data, len, key, nrules, lits, &parts, 0);
+    *tables = rc == 0 ? parts.tables : (pc_pfcache_blob){0};
+    if (rc == 0 && hs_deserialize_database(parts.db.p, parts.db.len, db) != HS_SUCCESS) {
         for (size_t i = 0; i < nrules; i++) {
             pc_lit_free(&lits[i]);
             memset(&lits[i], 0, sizeof lits[i]);
         }
         rc = -1;
     }
-    free(data);
     return rc;
 }
 
@@ -377,6 +449,7 @@ static void pfc_make_dir(const char *path)
 }
 
 int pc_pfcache_store(const char *path, uint64_t key, size_t nrules, const pc_rule_lits *lits,
+                     const pc_pfcache_blob *codes, const pc_pfcache_blob *tables,
                      const hs_database_t *db)
 {
     int rc = -1;
@@ -384,7 +457,8 @@ int pc_pfcache_store(const char *path, uint64_t key, size_t nrules, const pc_rul
     size_t serlen = 0, len = 0;
     if (hs_serialize_database(db, &ser, &serlen) != HS_SUCCESS)
         return -1;
-    bytes = pc_pfcache_encode(key, nrules, lits, ser, serlen, &len);
+    pc_pfcache_parts parts = {*codes, *tables, {ser, serlen}};
+    bytes = pc_pfcache_encode(key, nrules, lits, &parts, &len);
     free(ser);
     pc_outfile o;
     pc_error err = {{0}};

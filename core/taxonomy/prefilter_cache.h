@@ -13,22 +13,31 @@
  * atomically (util/atomic.h). Failing to write one anywhere is not an error.
  * POLCMP_NO_CACHE=1 in the environment neither reads nor writes caches.
  *
- * Layout (native byte order; the build id pins the machine): "PCLITDB1", key (u64), payload
- * length (u64), payload checksum (u64, FNV-1a), then the payload: the number of rules (u32);
+ * The file also holds the taxonomy's compiled PCRE2 patterns (recache.h), read before the
+ * taxonomy is parsed (so before this key is known) and checked pattern by pattern.
+ *
+ * Layout (native byte order; the build id pins the machine): "PCLITDB2", key (u64), payload
+ * length (u64), payload checksum (u64, XXH3), then the payload: the compiled patterns' section
+ * (recache.h) and the prefilter's tables (prefilter_roots.c), each a u64 length and its bytes;
+ * the number of rules (u32);
  * per rule: caseless (u8), source (u8), flags (u32), its key literals, its conjunction's
  * literals (each a u32 count of u32-length strings), the group ends and the term ends (each a
- * u32 count of u32 values); then the database (u64 length and its bytes).
+ * u32 count of u32 values); then the serialized database (u64 length and its bytes).
  */
 #ifndef POLCMP_PREFILTER_CACHE_H
 #define POLCMP_PREFILTER_CACHE_H
 
 #include "taxonomy/literal.h"
+#include "taxonomy/recache.h"
 #include "taxonomy/taxonomy.h"
 
 #include <hs.h>
 #include <stddef.h>
 #include <stdint.h>
 
+/* This program's build (its GNU build id, else its file's identity); 0 when caching is off
+ * (POLCMP_NO_CACHE) or the build is not known. */
+uint64_t pc_pfcache_build(void);
 /* The key of rules[0..n) for this program; 0 when caching is off (POLCMP_NO_CACHE, or the
  * program is not known). */
 uint64_t pc_pfcache_key(const pc_rule *const *rules, size_t n);
@@ -39,24 +48,61 @@ uint64_t pc_pfcache_key(const pc_rule *const *rules, size_t n);
 #define PC_PFCACHE_PLACES 3
 int pc_pfcache_paths(const char *path, char *out[PC_PFCACHE_PLACES]);
 
-/* Decode a cache file's bytes for `key` and `nrules` rules: lits[0..nrules) (zeroed by the
- * caller) are filled and *db, *dblen point at the serialized database inside data. Returns 0,
- * or -1 when the bytes are not a valid cache for that key (lits are then freed and zeroed).
- * check_sum 0 skips the checksum (for fuzzing the field checks). */
-int pc_pfcache_decode(const char *data, size_t len, uint64_t key, size_t nrules,
-                      pc_rule_lits *lits, const char **db, size_t *dblen, int check_sum);
-/* The bytes of a cache file for `key`: lits[0..nrules) and the serialized database
- * db[0..dblen). Caller frees; NULL when out of memory. */
-char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits, const char *db,
-                        size_t dblen, size_t *len);
+/* pc_pfcache_blob: bytes borrowed from a cache file (or to be written into one). */
+typedef struct pc_pfcache_blob {
+    const char *p;
+    size_t len;
+} pc_pfcache_blob;
 
-/* Read the cache at `path`: 0 with lits[0..nrules) (zeroed by the caller) filled and *db
- * deserialized (the caller owns both), or -1 when there is no usable cache (nothing to free). */
-int pc_pfcache_load(const char *path, uint64_t key, size_t nrules, pc_rule_lits *lits,
-                    hs_database_t **db);
+/* pc_pfcache_parts: a cache file's parts besides the rules' literals, borrowed: the compiled
+ * patterns (recache.h), the prefilter's tables and the serialized database. */
+typedef struct pc_pfcache_parts {
+    pc_pfcache_blob codes, tables, db;
+} pc_pfcache_parts;
+
+/* The compiled patterns' section of a cache file's bytes, whatever its key: 0 with *codes
+ * pointing into data, or -1 when the bytes are not a whole cache file (check_sum 0 skips
+ * the checksum). */
+int pc_pfcache_codes(const char *data, size_t len, pc_pfcache_blob *codes, int check_sum);
+/* pc_pfcache_ctx: one load's caches. Owns the places (NULL-terminated), the bytes of the
+ * first of them holding a whole cache file (NULL when none; `place` says which) and the
+ * compiled patterns (taken from that file or compiled while the taxonomy is read). */
+typedef struct pc_pfcache_ctx {
+    char *paths[PC_PFCACHE_PLACES];
+    char *data;
+    size_t len, place;
+    pc_recache re;
+} pc_pfcache_ctx;
+
+/* Open the caches of taxonomy file `path`: the places, and unless caching is off the first
+ * whole cache file, whose compiled patterns are decoded for the load. 0, or -1 when out of
+ * memory (close it anyway). */
+int pc_pfcache_open(pc_pfcache_ctx *c, const char *path);
+void pc_pfcache_close(pc_pfcache_ctx *c);
+
+/* Decode a cache file's bytes for `key` and `nrules` rules: lits[0..nrules) (zeroed by the
+ * caller) are filled and *parts point inside data. Returns 0, or -1 when the bytes are not a
+ * valid cache for that key (lits are then freed and zeroed). check_sum 0 skips the checksum
+ * (for fuzzing the field checks). */
+int pc_pfcache_decode(const char *data, size_t len, uint64_t key, size_t nrules,
+                      pc_rule_lits *lits, pc_pfcache_parts *parts, int check_sum);
+/* The bytes of a cache file for `key`: lits[0..nrules) and the parts. Caller frees; NULL when
+ * out of memory. */
+char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits,
+                        const pc_pfcache_parts *parts, size_t *len);
+
+/* The bytes of the cache file at `path` (*len of them) when it is a whole cache file whose
+ * checksum holds, whatever its key; else NULL. Caller frees. */
+char *pc_pfcache_read(const char *path, size_t *len);
+/* From a file's bytes read by pc_pfcache_read: 0 with lits[0..nrules) (zeroed by the caller)
+ * filled, *db deserialized (the caller owns both) and *tables pointing into data, or -1 when
+ * they do not hold the literals for `key` (nothing to free). */
+int pc_pfcache_load(const char *data, size_t len, uint64_t key, size_t nrules,
+                    pc_rule_lits *lits, hs_database_t **db, pc_pfcache_blob *tables);
 /* Write the cache at `path` atomically (making the user's cache directory when missing): 0, or
  * -1 when it could not be written (no file is left; nothing is reported). */
 int pc_pfcache_store(const char *path, uint64_t key, size_t nrules, const pc_rule_lits *lits,
+                     const pc_pfcache_blob *codes, const pc_pfcache_blob *tables,
                      const hs_database_t *db);
 
 #endif

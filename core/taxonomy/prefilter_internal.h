@@ -6,6 +6,7 @@
 #define POLCMP_PREFILTER_INTERNAL_H
 
 #include "taxonomy/prefilter.h"
+#include "taxonomy/prefilter_cache.h"
 
 #include <hs.h>
 #include <stdatomic.h>
@@ -40,6 +41,9 @@ struct pc_prefilter {
     unsigned *uroot;     /* per distinct literal, the root it is built on (UINT32_MAX: a root) */
     unsigned *dep_first; /* literals built on root u (see pf_roots): dep_lit[dep_first[u] ..] */
     unsigned *dep_lit, *dep_off; /* .. with the offset of u inside each */
+    unsigned *order;     /* while building: all the rules' literals in sorted order, as
+                            places in their unsorted list (kept for the cache file) */
+    size_t norder;
     _Atomic(pcre2_code *) *jit;  /* per rule, its JIT-compiled copy once made (owned), or
                                    PF_NO_JIT when JIT is unavailable for it */
     hs_database_t *db;
@@ -63,7 +67,17 @@ static inline int pc_pf_lit_at(const pc_prefilter *pf, size_t u, const char *t)
 
 /* Choose the roots among the distinct literals (pf->uroot UINT32_MAX), every other literal's
  * root, and list per root the literals built on it with the root's offsets in them
- * (dep_first, dep_lit, dep_off). 0, or -1 when out of memory. */
-int pc_pf_roots(pc_prefilter *pf);
+ * (dep_first, dep_lit, dep_off). The roots are taken from the cache file's tables `tab` when
+ * not NULL and they are consistent (every root inside the literals built on it, none built on
+ * another). 0, or -1 when out of memory. */
+int pc_pf_roots(pc_prefilter *pf, const pc_pfcache_blob *tab);
+
+/* The prefilter's tables as kept in the cache file: the sorted order of all the rules'
+ * literals (pf->order) and every distinct literal's root (pf->uroot); each a u32 count and
+ * u32 values. Caller frees; NULL when out of memory. */
+char *pc_pf_tables_encode(const pc_prefilter *pf, size_t *len);
+/* The order of n literals from tables `tab` into order[0..n): 0, or -1 when the count is not
+ * n (the values are checked by the caller). */
+int pc_pf_tables_order(const pc_pfcache_blob *tab, size_t n, unsigned *order);
 
 #endif

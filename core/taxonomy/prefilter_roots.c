@@ -1,9 +1,11 @@
-/* prefilter_roots.c: the literals inside literals of a prefilter's database (see
- * prefilter_internal.h).
+/* prefilter_roots.c: the literals inside literals of a prefilter's database, and the tables
+ * the cache file keeps of them (see prefilter_internal.h).
  */
 #include "taxonomy/prefilter_internal.h"
 
 #include "taxonomy/literal.h"
+
+#include "util/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -154,16 +156,13 @@ static void pf_dep_offsets(pc_prefilter *pf, size_t r, size_t d, size_t *k, int 
         }
 }
 
-/* Choose the roots (uroot UINT32_MAX), every other literal's root (uroot), and list per root
- * the literals built on it with the root's offsets in them (see above). */
-int pc_pf_roots(pc_prefilter *pf)
+/* Every distinct literal's root chosen here (see above) into pf->uroot. -1: out of memory. */
+static int pf_choose_roots(pc_prefilter *pf)
 {
-    size_t nu = pf->nuniq, ndeps = 0;
+    size_t nu = pf->nuniq;
     pf_hash h;
     unsigned char *root = calloc(nu ? nu : 1, 1);
-    pf->uroot = calloc(nu ? nu : 1, sizeof *pf->uroot);
-    pf->dep_first = calloc(nu + 1, sizeof *pf->dep_first);
-    if (!root || !pf->uroot || !pf->dep_first || pf_hash_init(&h, pf) < 0) {
+    if (!root || pf_hash_init(&h, pf) < 0) {
         free(root);
         return -1;
     }
@@ -173,14 +172,105 @@ int pc_pf_roots(pc_prefilter *pf)
     for (size_t u = 0; u < nu; u++) {
         long p = root[u] ? -1 : pf_inner(&h, u, root);
         pf->uroot[u] = p < 0 ? UINT32_MAX : (unsigned)p;
-        size_t c = 0;
-        if (p >= 0)
-            pf_dep_offsets(pf, (size_t)p, u, &c, 0);
-        pf->dep_first[(p >= 0 ? (size_t)p : u) + 1] += (unsigned)c;
-        ndeps += c;
     }
     free(h.slots);
     free(root);
+    return 0;
+}
+
+/* ---- the tables in the cache file --------------------------------------------------------- */
+
+static uint32_t pf_get32(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Where the roots start in tables `tab` holding n literals in order (NULL: not well-formed). */
+static const char *pf_tables_roots_at(const pc_pfcache_blob *tab, size_t n)
+{
+    if (tab->len < 8 || pf_get32(tab->p) != n || (tab->len - 8) / 4 < n)
+        return NULL;
+    return tab->p + 4 + 4 * n;
+}
+
+int pc_pf_tables_order(const pc_pfcache_blob *tab, size_t n, unsigned *order)
+{
+    if (!pf_tables_roots_at(tab, n))
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        order[i] = pf_get32(tab->p + 4 + 4 * i);
+    return 0;
+}
+
+/* The roots from tables `tab` into pf->uroot when they are consistent: every literal a root
+ * or built on a root of no stricter case that occurs inside it. 0, or -1 (uroot unchanged). */
+static int pf_cached_roots(pc_prefilter *pf, const pc_pfcache_blob *tab)
+{
+    const char *at = pf_tables_roots_at(tab, pf->norder);
+    size_t nu = pf->nuniq;
+    if (!at || pf_get32(at) != nu || (size_t)(tab->p + tab->len - at - 4) != 4 * nu)
+        return -1;
+    for (size_t u = 0; u < nu; u++) {
+        uint32_t r = pf_get32(at + 4 + 4 * u);
+        if (r == UINT32_MAX)
+            continue;
+        size_t k = 0;
+        if (r >= nu || r == u || pf_get32(at + 4 + 4 * r) != UINT32_MAX ||
+            (pf->ucase[u] && !pf->ucase[r]))
+            return -1;
+        pf_dep_offsets(pf, r, u, &k, 0);
+        if (!k)
+            return -1;
+    }
+    for (size_t u = 0; u < nu; u++)
+        pf->uroot[u] = pf_get32(at + 4 + 4 * u);
+    return 0;
+}
+
+static int pf_put32(pc_buf *b, size_t v)
+{
+    uint32_t w = (uint32_t)v;
+    return pc_buf_add(b, &w, 4);
+}
+
+char *pc_pf_tables_encode(const pc_prefilter *pf, size_t *len)
+{
+    pc_buf b = {0};
+    int rc = pf_put32(&b, pf->norder);
+    for (size_t i = 0; i < pf->norder && rc == 0; i++)
+        rc = pf_put32(&b, pf->order[i]);
+    rc = rc < 0 ? -1 : pf_put32(&b, pf->nuniq);
+    for (size_t u = 0; u < pf->nuniq && rc == 0; u++)
+        rc = pf_put32(&b, pf->uroot[u]);
+    if (rc < 0) {
+        pc_buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return pc_buf_steal(&b);
+}
+
+/* ---- the roots ---------------------------------------------------------------------------- */
+
+/* Choose the roots (uroot UINT32_MAX), every other literal's root (uroot), and list per root
+ * the literals built on it with the root's offsets in them (see above). */
+int pc_pf_roots(pc_prefilter *pf, const pc_pfcache_blob *tab)
+{
+    size_t nu = pf->nuniq, ndeps = 0;
+    pf->uroot = calloc(nu ? nu : 1, sizeof *pf->uroot);
+    pf->dep_first = calloc(nu + 1, sizeof *pf->dep_first);
+    if (!pf->uroot || !pf->dep_first ||
+        ((!tab || pf_cached_roots(pf, tab) < 0) && pf_choose_roots(pf) < 0))
+        return -1;
+    for (size_t u = 0; u < nu; u++) {
+        size_t c = 0, p = pf->uroot[u];
+        if (p != UINT32_MAX)
+            pf_dep_offsets(pf, p, u, &c, 0);
+        pf->dep_first[(p != UINT32_MAX ? p : u) + 1] += (unsigned)c;
+        ndeps += c;
+    }
     for (size_t u = 0; u < nu; u++)
         pf->dep_first[u + 1] += pf->dep_first[u];
     pf->dep_lit = calloc(ndeps ? ndeps : 1, sizeof *pf->dep_lit);

@@ -163,7 +163,8 @@ yaml_node_t *pc_tax_seq_item(pc_tax_ctx *c, yaml_node_t *seq, size_t i)
 
 /* ---- patterns and rules --------------------------------------------------------------- */
 
-/* Compile a pattern; JIT-compile it too when jit is set. A rule's own pattern is not: the
+/* Compile a pattern (or take its code from an earlier load, recache.h); JIT-compile it too
+ * when jit is set. A rule's own pattern is not: the
  * prefilter JIT-compiles a copy the first time the rule is matched (pc_prefilter_code), so a
  * taxonomy loads without paying for rules a run never tries. tax->jit says JIT is available. */
 pcre2_code *pc_tax_compile(pc_tax_ctx *c, yaml_node_t *at, const char *pattern, int caseless,
@@ -172,8 +173,7 @@ pcre2_code *pc_tax_compile(pc_tax_ctx *c, yaml_node_t *at, const char *pattern, 
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0);
     int code;
     PCRE2_SIZE off;
-    pcre2_code *re =
-        pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &code, &off, NULL);
+    pcre2_code *re = pc_recache_compile(c->re, pattern, opts, &code, &off);
     if (!re) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);

@@ -9,6 +9,7 @@
 #ifndef POLCMP_TAX_YAML_H
 #define POLCMP_TAX_YAML_H
 
+#include "taxonomy/recache.h"
 #include "taxonomy/taxonomy.h"
 
 #include <yaml.h>
@@ -23,7 +24,8 @@ typedef enum pc_tax_rule_kind {
 } pc_tax_rule_kind;
 
 /* pc_tax_ctx: the loader's state. Owns the YAML document; `tax` is the result being built;
- * `ids` borrows rule id strings owned by tax (for the uniqueness check). */
+ * `ids` borrows rule id strings owned by tax (for the uniqueness check); `re` (borrowed) gives
+ * the compiled patterns of an earlier load and records every pattern compiled. */
 typedef struct pc_tax_ctx {
     yaml_document_t doc;
     const char *path;
@@ -32,6 +34,7 @@ typedef struct pc_tax_ctx {
     pc_taxonomy *tax;
     const char **ids;
     size_t nids, capids;
+    pc_recache *re;
 } pc_tax_ctx;
 
 /* Record the first error, at node n (NULL: no position). Always -1. */

@@ -343,11 +343,12 @@ static int tx_parse(pc_tax_ctx *c, const char *data, size_t len)
     return rc;
 }
 
-/* Parse data and build the prefilter, through the cache files `caches` when not NULL. */
+/* Parse data and build the prefilter, through the caches `cache` when not NULL. */
 static pc_taxonomy *tx_load(const char *name, const char *data, size_t len,
-                            const char *const *caches, pc_error *err)
+                            pc_pfcache_ctx *cache, pc_error *err)
 {
-    pc_tax_ctx c = {.path = name, .err = err};
+    pc_recache plain = {0};
+    pc_tax_ctx c = {.path = name, .err = err, .re = cache ? &cache->re : &plain};
     c.tax = calloc(1, sizeof *c.tax);
     if (!c.tax || !(c.tax->path = pc_strdup(name))) {
         pc_error_set(err, "%s: out of memory", name);
@@ -356,8 +357,10 @@ static pc_taxonomy *tx_load(const char *name, const char *data, size_t len,
     }
     int rc = tx_parse(&c, data, len);
     free(c.ids);
+    c.tax->patterns_cached = c.re->next;
     if (rc == 0)
-        rc = pc_prefilter_build(c.tax, caches, err);
+        rc = pc_prefilter_build(c.tax, cache, err);
+    pc_recache_free(&plain);
     if (rc < 0) {
         pc_tax_free(c.tax);
         return NULL;
@@ -376,14 +379,13 @@ pc_taxonomy *pc_tax_load(const char *path, pc_error *err)
     char *data = pc_file_read(path, 0, NULL, &len, err);
     if (!data)
         return NULL;
-    char *caches[PC_PFCACHE_PLACES];
+    pc_pfcache_ctx cache;
     pc_taxonomy *t = NULL;
-    if (pc_pfcache_paths(path, caches) < 0)
+    if (pc_pfcache_open(&cache, path) < 0)
         pc_error_set(err, "%s: out of memory", path);
     else
-        t = tx_load(path, data, len, (const char *const *)caches, err);
-    for (size_t i = 0; i < PC_PFCACHE_PLACES; i++)
-        free(caches[i]);
+        t = tx_load(path, data, len, &cache, err);
+    pc_pfcache_close(&cache);
     free(data);
     return t;
 }

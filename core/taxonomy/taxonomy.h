@@ -135,11 +135,12 @@ typedef struct pc_taxonomy {
     size_t nreqs;
     size_t nrules; /* every compiled rule in the file, for reports */
     int jit;       /* 1 when JIT is available; a rule's pattern is JIT-compiled on first use */
+    size_t patterns_cached; /* compiled patterns taken from the cache file (recache.h) */
     struct pc_prefilter *prefilter; /* required literals and their scan (prefilter.h) */
 } pc_taxonomy;
 
-/* Load the taxonomy file at path. Its compiled literal database is kept in DIR/.NAME.cache
- * beside it, or in the user's cache directory when DIR takes no files
+/* Load the taxonomy file at path. Its compiled literal database and compiled patterns are kept
+ * in DIR/.NAME.cache beside it, or in the user's cache directory when DIR takes no files
  * (taxonomy/prefilter_cache.h: read when it matches these rules and this build,
  * rebuilt and rewritten when it is missing, stale or corrupt; never an error). */
 pc_taxonomy *pc_tax_load(const char *path, pc_error *err);

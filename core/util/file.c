@@ -50,6 +50,8 @@ static char *pc_file_read_fd(int fd, const char *path, size_t cap, int regular, 
 {
     size_t n = 0;
     char *buf = malloc(cap + 1);
+    if (regular)
+        pc_prefault(buf, cap);
     while (buf && !(regular && n == cap) && n <= max) {
         if (n == cap) {
             size_t ncap = cap <= max / 2 ? cap * 2 : max + 1;

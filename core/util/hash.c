@@ -1,6 +1,8 @@
 /* hash.c: see hash.h. */
 #include "util/hash.h"
 
+#include <xxhash.h>
+
 #define FNV_PRIME 0x100000001b3ull
 
 uint64_t pc_fnv64(uint64_t h, const void *data, size_t n)
@@ -11,4 +13,9 @@ uint64_t pc_fnv64(uint64_t h, const void *data, size_t n)
         h *= FNV_PRIME;
     }
     return h;
+}
+
+uint64_t pc_sum64(const void *data, size_t n)
+{
+    return XXH3_64bits(data, n);
 }

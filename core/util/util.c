@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
 
 void pc_error_setv(pc_error *err, const char *fmt, va_list ap)
 {
@@ -256,4 +258,17 @@ size_t pc_utf8_width(const char *s, size_t n)
         i += k;
     }
     return w;
+}
+
+void pc_prefault(void *p, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+    uintptr_t page = 4096, from = ((uintptr_t)p + page - 1) & ~(page - 1);
+    uintptr_t to = ((uintptr_t)p + n) & ~(page - 1);
+    if (p && n >= PC_PREFAULT_MIN && to > from)
+        madvise((void *)from, to - from, MADV_POPULATE_WRITE); /* a hint: failing is harmless */
+#else
+    (void)p;
+    (void)n;
+#endif
 }

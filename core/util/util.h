@@ -53,6 +53,12 @@ void pc_buf_free(pc_buf *b);
 /* Grow an array *p of *cap elements of `size` bytes so it holds at least `need`.
  * Returns 0, or -1 on overflow or out of memory (the array is then unchanged). */
 int pc_grow(void *p, size_t *cap, size_t need, size_t size);
+/* Map the whole pages inside p[0..n) now, in one call, rather than faulting them in one at a
+ * time as they are first written: for a large fresh buffer about to be filled (a file read, a
+ * table built at load time), where the faults cost more than the filling. Only buffers of at
+ * least PC_PREFAULT_MIN bytes; nothing when the kernel cannot (before Linux 5.14). */
+#define PC_PREFAULT_MIN (256u << 10)
+void pc_prefault(void *p, size_t n);
 
 char *pc_strdup(const char *s);
 char *pc_strndup(const char *s, size_t n);

@@ -76,6 +76,10 @@ done
 check "--jobs 1 and --jobs 4 outputs are identical" cmp -s "$tmp/j1.jsonl" "$tmp/j4.jsonl"
 check "every file of the corpus is in the output" \
     test "$(files_of < "$tmp/j4.jsonl" | wc -w)" -eq 90
+# Files of a directory are matched in groups; paths read from stdin one by one: the same.
+(cd "$tmp/many" && LC_ALL=C ls | sed "s|^|$tmp/many/|") | "$bin" classify --jobs 1 - > "$tmp/alone.jsonl"
+check "files matched in groups and one by one give identical output" \
+    cmp -s "$tmp/j1.jsonl" "$tmp/alone.jsonl"
 "$bin" compare --jobs 1 "$tmp/many" > "$tmp/c1.jsonl"
 "$bin" compare --jobs 4 "$tmp/many" > "$tmp/c4.jsonl"
 check "compare: --jobs 1 and --jobs 4 outputs are identical" cmp -s "$tmp/c1.jsonl" "$tmp/c4.jsonl"

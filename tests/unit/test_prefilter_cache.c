@@ -56,11 +56,40 @@ static pc_taxonomy *load(int want_cached)
     return tax;
 }
 
-/* Two taxonomies from the same file agree on every rule's literals and on every scan. */
+/* Rule i's pattern (and its exclusion) on every text: the same matches in a and b. */
+static void assert_same_match(const pc_prefilter *pa, const pc_prefilter *pb, size_t i)
+{
+    const pc_rule *ra = pc_prefilter_rule(pa, i), *rb = pc_prefilter_rule(pb, i);
+    assert_string_equal(ra->pattern, rb->pattern);
+    pcre2_match_data *ma = pcre2_match_data_create(16, NULL), *mb = pcre2_match_data_create(16, NULL);
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        const pcre2_code *ca[2] = {ra->code, pc_prefilter_code(pa, ra)};
+        const pcre2_code *cb[2] = {rb->code, pc_prefilter_code(pb, rb)};
+        for (int k = 0; k < 2; k++) { /* the interpreter, then the JIT copy */
+            PCRE2_SPTR s = (PCRE2_SPTR)texts[t];
+            int x = pcre2_match(ca[k], s, strlen(texts[t]), 0, 0, ma, NULL);
+            int y = pcre2_match(cb[k], s, strlen(texts[t]), 0, 0, mb, NULL);
+            assert_int_equal(x, y);
+            if (x > 0)
+                assert_memory_equal(pcre2_get_ovector_pointer(ma), pcre2_get_ovector_pointer(mb),
+                                    2 * (size_t)x * sizeof(PCRE2_SIZE));
+        }
+        if (ra->exclude)
+            assert_int_equal(pcre2_match(ra->exclude, (PCRE2_SPTR)texts[t], strlen(texts[t]), 0, 0, ma, NULL),
+                             pcre2_match(rb->exclude, (PCRE2_SPTR)texts[t], strlen(texts[t]), 0, 0, mb, NULL));
+    }
+    pcre2_match_data_free(ma);
+    pcre2_match_data_free(mb);
+}
+
+/* Two taxonomies from the same file agree on every rule's literals, every scan and every
+ * rule's matches. */
 static void assert_same(const pc_taxonomy *a, const pc_taxonomy *b)
 {
     const pc_prefilter *pa = a->prefilter, *pb = b->prefilter;
     assert_int_equal(pc_prefilter_nrules(pa), pc_prefilter_nrules(pb));
+    for (size_t i = 0; i < pc_prefilter_nrules(pa); i++)
+        assert_same_match(pa, pb, i);
     for (size_t i = 0; i < pc_prefilter_nrules(pa); i++) {
         const pc_rule_lits *x = pc_prefilter_lits(pa, i), *y = pc_prefilter_lits(pb, i);
         assert_int_equal(x->nlits, y->nlits);
@@ -116,6 +145,8 @@ static void test_written_then_read(void **state)
         free(p[i]);
     pc_taxonomy *fresh = load(0);
     pc_taxonomy *cached = load(1);
+    assert_int_equal(fresh->patterns_cached, 0);
+    assert_true(cached->patterns_cached >= pc_prefilter_nrules(cached->prefilter));
     assert_same(fresh, cached);
     pc_tax_free(fresh);
     pc_tax_free(cached);
@@ -162,6 +193,109 @@ static void test_damaged(void **state)
     pc_tax_free(ref);
 }
 
+/* Every rule's literals scanned as texts of their own: the same rule bits in a and b. */
+static void assert_same_on_literals(const pc_taxonomy *a, const pc_taxonomy *b)
+{
+    const pc_prefilter *pa = a->prefilter, *pb = b->prefilter;
+    pc_error err = {{0}};
+    pc_prefilter_scratch *sa = pc_prefilter_scratch_new(pa, &err), *sb = pc_prefilter_scratch_new(pb, &err);
+    size_t words = pc_prefilter_words(pa);
+    uint64_t *ba = calloc(words, 8), *bb = calloc(words, 8);
+    for (size_t i = 0; i < pc_prefilter_nrules(pa); i++) {
+        const pc_rule_lits *l = pc_prefilter_lits(pa, i);
+        for (size_t k = 0; k < l->nlits + l->form.nlits; k++) {
+            char text[512];
+            snprintf(text, sizeof text, "x %s y", k < l->nlits ? l->lits[k] : l->form.lits[k - l->nlits]);
+            assert_int_equal(pc_prefilter_scan(pa, sa, text, strlen(text), ba), 0);
+            assert_int_equal(pc_prefilter_scan(pb, sb, text, strlen(text), bb), 0);
+            assert_memory_equal(ba, bb, words * 8);
+        }
+    }
+    free(ba);
+    free(bb);
+    pc_prefilter_scratch_free(sa);
+    pc_prefilter_scratch_free(sb);
+}
+
+/* The cache file with its prefilter tables replaced by `tab` (tlen bytes) and its checksum
+ * made to hold again: a file some other build could have written. */
+static void write_tables(const char *good, size_t len, const char *tab, size_t tlen, size_t nrules)
+{
+    uint64_t key;
+    memcpy(&key, good + 8, 8);
+    pc_rule_lits *lits = calloc(nrules, sizeof *lits);
+    pc_pfcache_parts parts;
+    assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
+    parts.tables = (pc_pfcache_blob){tab, tlen};
+    size_t n;
+    char *bytes = pc_pfcache_encode(key, nrules, lits, &parts, &n);
+    assert_non_null(bytes);
+    write_bytes(bytes, n);
+    free(bytes);
+    for (size_t i = 0; i < nrules; i++)
+        pc_lit_free(&lits[i]);
+    free(lits);
+}
+
+/* Tables that do not fit the literals (an order that is not sorted, a root that does not occur
+ * in the literal built on it, a cut-off section) are not trusted: the order and the roots are
+ * worked out again, and every scan and match is the same. */
+static void test_bad_tables(void **state)
+{
+    (void)state;
+    pc_taxonomy *ref = load(0);
+    size_t nrules = pc_prefilter_nrules(ref->prefilter), len;
+    char *good = test_read_file(cache_path, &len);
+    pc_pfcache_parts parts;
+    pc_rule_lits *lits = calloc(nrules, sizeof *lits);
+    uint64_t key;
+    memcpy(&key, good + 8, 8);
+    assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
+    size_t tlen = parts.tables.len;
+    assert_true(tlen > 16);
+    char *tab = malloc(tlen);
+    for (int kind = 0; kind < 4; kind++) {
+        memcpy(tab, parts.tables.p, tlen);
+        uint32_t n, v;
+        memcpy(&n, tab, 4);
+        switch (kind) {
+        case 0: /* the first two places swapped: not sorted */
+            memcpy(&v, tab + 4, 4);
+            memmove(tab + 4, tab + 8, 4);
+            memcpy(tab + 8, &v, 4);
+            break;
+        case 1: /* a place out of range */
+            v = n + 7;
+            memcpy(tab + 4, &v, 4);
+            break;
+        case 2: { /* every literal built on the first root that carries one */
+            const size_t roots = 8 + 4 * (size_t)n, nu = (tlen - roots) / 4;
+            uint32_t r = UINT32_MAX;
+            for (size_t u = 0; u < nu && r == UINT32_MAX; u++)
+                memcpy(&r, tab + roots + 4 * u, 4);
+            assert_true(r < nu); /* the taxonomy has a literal built on another */
+            for (size_t u = 0; u < nu; u++)
+                if (u != r)
+                    memcpy(tab + roots + 4 * u, &r, 4);
+            break;
+        }
+        case 3: /* cut off */
+            break;
+        }
+        write_tables(good, len, tab, kind == 3 ? tlen / 2 : tlen, nrules);
+        pc_taxonomy *t = load(1);
+        assert_same(ref, t);
+        assert_same_on_literals(ref, t);
+        pc_tax_free(t);
+    }
+    free(tab);
+    for (size_t i = 0; i < nrules; i++)
+        pc_lit_free(&lits[i]);
+    free(lits);
+    free(good);
+    pc_tax_free(ref);
+}
+
 /* A changed rule makes the cache stale: the new pattern's literal is derived. */
 static void test_stale(void **state)
 {
@@ -177,8 +311,24 @@ static void test_stale(void **state)
             seen |= !strcmp(l->lits[k], "vend");
     }
     assert_true(seen);
+    size_t all = t->patterns_cached;
+    assert_true(all > 0); /* the patterns before the changed one were taken */
+    pc_tax_free(t);
+    /* Taken and compiled codes cannot be written together: the next load compiles all of
+     * them (its literals are cached) and the one after takes all of them. */
+    t = load(1);
+    assert_int_equal(t->patterns_cached, 0);
     pc_tax_free(t);
     t = load(1);
+    assert_true(t->patterns_cached > all);
+    size_t len;
+    char *yaml = test_read_file(tax_path, &len);
+    pc_error err = {{0}};
+    pc_taxonomy *plain = pc_tax_load_mem(tax_path, yaml, len, &err); /* no cache at all */
+    assert_non_null(plain);
+    assert_same(plain, t);
+    pc_tax_free(plain);
+    free(yaml);
     pc_tax_free(t);
 }
 
@@ -239,40 +389,46 @@ static void test_decode_fields(void **state)
     size_t gend[] = {1, 2}, tend[] = {2};
     pc_rule_lits l = {.lits = lit, .nlits = 2, .caseless = 1, .source = PC_LIT_DERIVED,
                       .form = {.lits = lit, .nlits = 2, .gend = gend, .ngroups = 2, .tend = tend, .nterms = 1}};
-    size_t len, dblen;
-    const char *db;
-    char *bytes = pc_pfcache_encode(42, 1, &l, "DB", 2, &len);
+    size_t len;
+    pc_pfcache_parts in = {{"CODES", 5}, {"TAB", 3}, {"DB", 2}}, got;
+    char *bytes = pc_pfcache_encode(42, 1, &l, &in, &len);
     assert_non_null(bytes);
     pc_rule_lits out = {0};
-    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &db, &dblen, 1), 0);
+    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &got, 1), 0);
     assert_int_equal(out.nlits, 2);
     assert_string_equal(out.form.lits[1], "keep");
     assert_int_equal(out.form.tend[0], 2);
-    assert_int_equal(dblen, 2);
-    assert_memory_equal(db, "DB", 2);
+    assert_int_equal(got.db.len, 2);
+    assert_memory_equal(got.db.p, "DB", 2);
+    assert_int_equal(got.tables.len, 3);
+    assert_memory_equal(got.tables.p, "TAB", 3);
+    pc_pfcache_blob codes;
+    assert_int_equal(pc_pfcache_codes(bytes, len, &codes, 1), 0);
+    assert_int_equal(codes.len, 5);
+    assert_memory_equal(codes.p, "CODES", 5);
     pc_lit_free(&out);
     memset(&out, 0, sizeof out);
-    assert_int_equal(pc_pfcache_decode(bytes, len, 43, 1, &out, &db, &dblen, 1), -1);
+    assert_int_equal(pc_pfcache_decode(bytes, len, 43, 1, &out, &got, 1), -1);
     pc_rule_lits two[2] = {{0}};
-    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 2, two, &db, &dblen, 0), -1);
+    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 2, two, &got, 0), -1);
     assert_null(two[0].lits);
     free(bytes);
     gend[1] = 3; /* past the conjunction's literals */
-    bytes = pc_pfcache_encode(42, 1, &l, "DB", 2, &len);
-    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &db, &dblen, 1), -1);
+    bytes = pc_pfcache_encode(42, 1, &l, &in, &len);
+    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &got, 1), -1);
     assert_null(out.lits);
     free(bytes);
     gend[1] = 2;
     tend[0] = 3; /* past the groups */
-    bytes = pc_pfcache_encode(42, 1, &l, "DB", 2, &len);
-    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &db, &dblen, 1), -1);
+    bytes = pc_pfcache_encode(42, 1, &l, &in, &len);
+    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &got, 1), -1);
     free(bytes);
     tend[0] = 2;
-    bytes = pc_pfcache_encode(42, 1, &l, "DB", 2, &len);
+    bytes = pc_pfcache_encode(42, 1, &l, &in, &len);
     char *nul = memmem(bytes, len, "keep", 4);
     assert_non_null(nul);
     nul[1] = '\0';
-    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &db, &dblen, 0), -1);
+    assert_int_equal(pc_pfcache_decode(bytes, len, 42, 1, &out, &got, 0), -1);
     assert_null(out.lits);
     free(bytes);
 }
@@ -282,6 +438,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_written_then_read, setup),
         cmocka_unit_test_setup(test_damaged, setup),
+        cmocka_unit_test_setup(test_bad_tables, setup),
         cmocka_unit_test_setup(test_stale, setup),
         cmocka_unit_test_setup(test_user_dir, setup),
         cmocka_unit_test_setup(test_off, setup),
