@@ -169,6 +169,8 @@ static void pc_jsonw_close(pc_jsonw *w, char c)
         w->depth--;
     }
     pc_jsonw_put(w, &c, 1);
+    if (w->f && w->out->len >= PC_JSONW_FLUSH)
+        pc_jsonw_flush(w);
 }
 
 void pc_jsonw_obj(pc_jsonw *w) { pc_jsonw_open(w, '{'); }
