@@ -131,8 +131,9 @@ typedef struct pc_classified {
     int whole;             /* the model read the outline whole: verdicts[0] for every clause */
     pc_model_verdict *verdicts; /* per clause (one with `whole`), when model is set */
     size_t nverdicts;
-    pc_model_ngram *ngrams;
+    pc_model_ngram *ngrams; /* none when no_ngrams */
     size_t nngrams;
+    int no_ngrams; /* pc_classify_opts.no_ngrams: every label's nng is 0 */
     pc_label *dropped;
     size_t ndropped;
 } pc_classified;
@@ -160,6 +161,8 @@ typedef struct pc_classify_opts {
     pc_engine engine;
     const pc_model *model; /* the learned model that decides the top-level labels, or NULL */
     int whole;             /* 1: the model reads each outline as one unit (a text, a segment) */
+    int no_ngrams;         /* 1: the model's labels keep no n-grams (nothing will show them: a
+                              comparison only written out); ignored with `whole` */
 } pc_classify_opts;
 
 /* "prefilter" or "reference" (as in POLCMP_ENGINE) -> the engine; -1 when unknown. */
