@@ -36,6 +36,7 @@
 #include "util/util.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define PC_MATCH_LIMIT 1000000u
 #define PC_DEPTH_LIMIT 100000u
@@ -93,12 +94,13 @@ typedef struct pc_stance {
     size_t scope_first, nscopes;
 } pc_stance;
 
-/* The results of one clause: ranges into the pc_classified arrays. */
+/* The results of one clause: ranges into the pc_classified arrays, 32 bits each (a large
+ * policy has a million clauses; an array past 2^32 - 1 items is refused as out of memory). */
 typedef struct pc_clause_result {
-    size_t label_first, nlabels;
-    size_t attr_first, nattrs;
-    size_t stance_first, nstances;
-    size_t drop_first, ndropped; /* rule labels the model overruled */
+    uint32_t label_first, nlabels;
+    uint32_t attr_first, nattrs;
+    uint32_t stance_first, nstances;
+    uint32_t drop_first, ndropped; /* rule labels the model overruled */
 } pc_clause_result;
 
 /* A rule that hit a match limit (once per rule), at the start of the clause it was tried on. */
