@@ -57,10 +57,10 @@ typedef struct pc_evidence {
  * reviewer (review.h). */
 typedef struct pc_label {
     int category; /* index into tax->cats */
-    double score; /* the rules' score (0 for a label only the model gave) */
-    size_t ev_first, nev;
     int model;
-    size_t ng_first, nng;
+    double score; /* the rules' score (0 for a label only the model gave) */
+    uint32_t ev_first, nev; /* 32 bits, as pc_clause_result's ranges */
+    uint32_t ng_first, nng;
 } pc_label;
 
 /* The learned model's verdict on a unit: a clause, or a whole outline. Plain value. */
