@@ -207,6 +207,18 @@ void pc_jsonw_str(pc_jsonw *w, const char *s)
         pc_jsonw_strn(w, s, strlen(s));
 }
 
+void pc_jsonw_key_str(pc_jsonw *w, const char *key, const char *s)
+{
+    pc_jsonw_key(w, key);
+    pc_jsonw_str(w, s);
+}
+
+void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v)
+{
+    pc_jsonw_key(w, key);
+    pc_jsonw_int(w, v);
+}
+
 void pc_jsonw_int(pc_jsonw *w, long long v)
 {
     pc_jsonw_sep(w);

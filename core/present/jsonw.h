@@ -60,6 +60,9 @@ void pc_jsonw_arr(pc_jsonw *w);
 void pc_jsonw_arr_end(pc_jsonw *w);
 /* An object's key (NUL-terminated); the next call writes its value. */
 void pc_jsonw_key(pc_jsonw *w, const char *key);
+/* An object's member: its key, then a string (NULL writes null) or an integer. */
+void pc_jsonw_key_str(pc_jsonw *w, const char *key, const char *s);
+void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v);
 /* A string: NUL-terminated (NULL writes null), or n bytes (may hold NULs). */
 void pc_jsonw_str(pc_jsonw *w, const char *s);
 void pc_jsonw_strn(pc_jsonw *w, const char *s, size_t n);

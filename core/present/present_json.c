@@ -12,12 +12,9 @@ static void pc_json_policies(pc_jsonw *w, const pc_comparison *c)
     for (size_t pi = 0; pi < c->npolicies; pi++) {
         const pc_policy *p = c->policies[pi];
         pc_jsonw_obj(w);
-        pc_jsonw_key(w, "id");
-        pc_jsonw_str(w, p->id);
-        pc_jsonw_key(w, "name");
-        pc_jsonw_str(w, p->name);
-        pc_jsonw_key(w, "file");
-        pc_jsonw_str(w, p->doc->path);
+        pc_jsonw_key_str(w, "id", p->id);
+        pc_jsonw_key_str(w, "name", p->name);
+        pc_jsonw_key_str(w, "file", p->doc->path);
         pc_jsonw_obj_end(w);
     }
     pc_jsonw_arr_end(w);
@@ -31,14 +28,10 @@ static void pc_json_categories(pc_jsonw *w, const pc_comparison *c, const pc_row
         if (!pc_rows_has(rows, i))
             continue;
         pc_jsonw_obj(w);
-        pc_jsonw_key(w, "id");
-        pc_jsonw_str(w, cc->id);
-        pc_jsonw_key(w, "name");
-        pc_jsonw_str(w, cc->name);
-        pc_jsonw_key(w, "opp115");
-        pc_jsonw_str(w, cc->opp115);
-        pc_jsonw_key(w, "parent");
-        pc_jsonw_str(w, cc->parent >= 0 ? c->tax->cats[cc->parent].id : NULL);
+        pc_jsonw_key_str(w, "id", cc->id);
+        pc_jsonw_key_str(w, "name", cc->name);
+        pc_jsonw_key_str(w, "opp115", cc->opp115);
+        pc_jsonw_key_str(w, "parent", cc->parent >= 0 ? c->tax->cats[cc->parent].id : NULL);
         pc_jsonw_key(w, "required_by");
         pc_jsonw_arr(w);
         for (size_t r = 0; r < cc->nrequired; r++)
@@ -53,19 +46,15 @@ static void pc_json_cell(pc_jsonw *w, const pc_comparison *c, size_t cat, size_t
 {
     const pc_cell_info *cell = pc_comparison_cell(c, (int)cat, pi);
     pc_jsonw_obj(w);
-    pc_jsonw_key(w, "category");
-    pc_jsonw_str(w, c->tax->cats[cat].id);
-    pc_jsonw_key(w, "policy");
-    pc_jsonw_str(w, c->policies[pi]->id);
-    pc_jsonw_key(w, "status");
-    pc_jsonw_str(w, cell->covered ? "covered" : "gap");
+    pc_jsonw_key_str(w, "category", c->tax->cats[cat].id);
+    pc_jsonw_key_str(w, "policy", c->policies[pi]->id);
+    pc_jsonw_key_str(w, "status", cell->covered ? "covered" : "gap");
     pc_jsonw_key(w, "clauses");
     pc_jsonw_arr(w);
     for (size_t k = 0; k < cell->nclauses; k++)
         pc_jsonw_int(w, (long long)cell->clauses[k]);
     pc_jsonw_arr_end(w);
-    pc_jsonw_key(w, "peers");
-    pc_jsonw_int(w, cell->peers);
+    pc_jsonw_key_int(w, "peers", cell->peers);
     pc_jsonw_key(w, "required");
     pc_jsonw_bool(w, cell->required != 0);
     pc_jsonw_obj_end(w);
@@ -87,18 +76,13 @@ static void pc_json_values(pc_jsonw *w, const pc_comparison *c)
         const pc_attr_value *v = &c->values[i];
         const pc_policy *p = c->policies[v->policy];
         pc_jsonw_obj(w);
-        pc_jsonw_key(w, "policy");
-        pc_jsonw_str(w, p->id);
-        pc_jsonw_key(w, "attribute");
-        pc_jsonw_str(w, c->tax->attrs[v->hit->attribute].id);
+        pc_jsonw_key_str(w, "policy", p->id);
+        pc_jsonw_key_str(w, "attribute", c->tax->attrs[v->hit->attribute].id);
         pc_jsonw_key(w, "value");
         pc_jsonw_strn(w, p->doc->text + v->hit->span.start, v->hit->span.end - v->hit->span.start);
-        pc_jsonw_key(w, "normalized");
-        pc_jsonw_str(w, v->hit->norm.text);
-        pc_jsonw_key(w, "clause");
-        pc_jsonw_int(w, (long long)v->clause);
-        pc_jsonw_key(w, "number");
-        pc_jsonw_int(w, (long long)v->clause + 1);
+        pc_jsonw_key_str(w, "normalized", v->hit->norm.text);
+        pc_jsonw_key_int(w, "clause", (long long)v->clause);
+        pc_jsonw_key_int(w, "number", (long long)v->clause + 1);
         pc_jsonw_obj_end(w);
     }
     pc_jsonw_arr_end(w);

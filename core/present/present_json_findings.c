@@ -28,23 +28,19 @@ static void pc_json_refs(pc_jsonw *w, const pc_comparison *c, const pc_finding *
             continue;
         pc_jsonw_obj(w);
         if (!bare) {
-            pc_jsonw_key(w, "policy");
-            pc_jsonw_str(w, p->id);
+            pc_jsonw_key_str(w, "policy", p->id);
         }
         if (sections) {
             const pc_section *s = &p->outline->sections[r->section];
-            pc_jsonw_key(w, "section");
-            pc_jsonw_int(w, r->section);
+            pc_jsonw_key_int(w, "section", r->section);
             pc_jsonw_key(w, "title");
             pc_json_text(w, p, s->title_start, s->title_end);
         } else {
             const pc_clause *cl = &p->outline->clauses[r->clause];
-            pc_jsonw_key(w, "clause");
-            pc_jsonw_int(w, (long long)r->clause);
+            pc_jsonw_key_int(w, "clause", (long long)r->clause);
             pc_jsonw_key(w, "text");
             pc_json_text(w, p, cl->start, cl->end);
-            pc_jsonw_key(w, "number");
-            pc_jsonw_int(w, (long long)r->clause + 1);
+            pc_jsonw_key_int(w, "number", (long long)r->clause + 1);
         }
         pc_jsonw_obj_end(w);
     }
@@ -62,12 +58,9 @@ static void pc_json_finding_frames(pc_jsonw *w, const pc_comparison *c, const pc
         const pc_frame *x = &fs->v[f->frames[i]];
         pc_jsonw_obj(w);
         pc_frame_fields_write(w, fs, x);
-        pc_jsonw_key(w, "clause");
-        pc_jsonw_int(w, (long long)f->refs[i].clause);
-        pc_jsonw_key(w, "number");
-        pc_jsonw_int(w, (long long)f->refs[i].clause + 1);
-        pc_jsonw_key(w, "role");
-        pc_jsonw_str(w, i ? "practice" : "restriction");
+        pc_jsonw_key_int(w, "clause", (long long)f->refs[i].clause);
+        pc_jsonw_key_int(w, "number", (long long)f->refs[i].clause + 1);
+        pc_jsonw_key_str(w, "role", i ? "practice" : "restriction");
         if (i) {
             pc_jsonw_key(w, "clash");
             pc_frame_clash_write(w, fs, r, x);
@@ -111,31 +104,25 @@ static void pc_json_finding(pc_jsonw *w, const pc_comparison *c, const pc_review
 {
     const pc_finding *f = &c->findings[i];
     pc_jsonw_obj(w);
-    pc_jsonw_key(w, "kind");
-    pc_jsonw_str(w, pc_finding_kind_name(f->kind));
-    pc_jsonw_key(w, "severity");
-    pc_jsonw_str(w, pc_severity_name(f->severity));
-    pc_jsonw_key(w, "category");
-    pc_jsonw_str(w, f->category >= 0 ? c->tax->cats[f->category].id : NULL);
+    pc_jsonw_key_str(w, "kind", pc_finding_kind_name(f->kind));
+    pc_jsonw_key_str(w, "severity", pc_severity_name(f->severity));
+    pc_jsonw_key_str(w, "category", f->category >= 0 ? c->tax->cats[f->category].id : NULL);
     if (!bare) {
         pc_jsonw_key(w, "policies");
         pc_json_policy_ids(w, c, f->policies);
     }
     pc_jsonw_key(w, "clauses");
     pc_json_refs(w, c, f, 0, bare);
-    pc_jsonw_key(w, "message");
-    pc_jsonw_str(w, f->message);
+    pc_jsonw_key_str(w, "message", f->message);
     if (pc_json_has_sections(f)) {
         pc_jsonw_key(w, "sections");
         pc_json_refs(w, c, f, 1, bare);
     }
     if (f->attribute >= 0) {
-        pc_jsonw_key(w, "attribute");
-        pc_jsonw_str(w, c->tax->attrs[f->attribute].id);
+        pc_jsonw_key_str(w, "attribute", c->tax->attrs[f->attribute].id);
     }
     if (f->requirement >= 0) {
-        pc_jsonw_key(w, "requirement");
-        pc_jsonw_str(w, c->tax->reqs[f->requirement].id);
+        pc_jsonw_key_str(w, "requirement", c->tax->reqs[f->requirement].id);
     }
     if (f->frames) {
         pc_jsonw_key(w, "frames");
@@ -167,23 +154,18 @@ static void pc_json_req_evidence(pc_jsonw *w, const pc_comparison *c, const pc_r
     pc_jsonw_obj(w);
     if (ev->at.clause != PC_NO_CLAUSE) {
         const pc_clause *cl = &p->outline->clauses[ev->at.clause];
-        pc_jsonw_key(w, "clause");
-        pc_jsonw_int(w, (long long)ev->at.clause);
-        pc_jsonw_key(w, "number");
-        pc_jsonw_int(w, (long long)ev->at.clause + 1);
+        pc_jsonw_key_int(w, "clause", (long long)ev->at.clause);
+        pc_jsonw_key_int(w, "number", (long long)ev->at.clause + 1);
         pc_jsonw_key(w, "text");
         pc_json_text(w, p, cl->start, cl->end);
     } else {
         const pc_section *sec = &p->outline->sections[ev->at.section];
-        pc_jsonw_key(w, "section");
-        pc_jsonw_int(w, ev->at.section);
+        pc_jsonw_key_int(w, "section", ev->at.section);
         pc_jsonw_key(w, "title");
         pc_json_text(w, p, sec->title_start, sec->title_end);
     }
-    pc_jsonw_key(w, "rule");
-    pc_jsonw_str(w, ev->rule ? ev->rule->id : NULL);
-    pc_jsonw_key(w, "category");
-    pc_jsonw_str(w, ev->category >= 0 ? c->tax->cats[ev->category].id : NULL);
+    pc_jsonw_key_str(w, "rule", ev->rule ? ev->rule->id : NULL);
+    pc_jsonw_key_str(w, "category", ev->category >= 0 ? c->tax->cats[ev->category].id : NULL);
     pc_jsonw_key(w, "span");
     pc_jsonw_arr(w);
     pc_jsonw_int(w, (long long)ev->span.start);
@@ -212,12 +194,9 @@ static void pc_json_req_parts(pc_jsonw *w, const pc_comparison *c, const pc_req_
     pc_jsonw_arr(w);
     for (size_t k = 0; k < req->nparts; k++) {
         pc_jsonw_obj(w);
-        pc_jsonw_key(w, "id");
-        pc_jsonw_str(w, req->parts[k].id);
-        pc_jsonw_key(w, "name");
-        pc_jsonw_str(w, req->parts[k].name);
-        pc_jsonw_key(w, "status");
-        pc_jsonw_str(w, (res->missing >> k) & 1 ? "not-disclosed" : "met");
+        pc_jsonw_key_str(w, "id", req->parts[k].id);
+        pc_jsonw_key_str(w, "name", req->parts[k].name);
+        pc_jsonw_key_str(w, "status", (res->missing >> k) & 1 ? "not-disclosed" : "met");
         pc_jsonw_key(w, "evidence");
         pc_json_req_find(w, c, res, PC_REQ_PART, (int)k);
         pc_jsonw_obj_end(w);
@@ -231,21 +210,16 @@ static void pc_json_req_result(pc_jsonw *w, const pc_comparison *c, const pc_rev
     const pc_req_result *res = &c->reqs[i];
     const pc_requirement *req = &c->tax->reqs[res->requirement];
     pc_jsonw_obj(w);
-    pc_jsonw_key(w, "requirement");
-    pc_jsonw_str(w, req->id);
-    pc_jsonw_key(w, "regime");
-    pc_jsonw_str(w, pc_req_regime_name(req->regime));
-    pc_jsonw_key(w, "name");
-    pc_jsonw_str(w, req->name);
+    pc_jsonw_key_str(w, "requirement", req->id);
+    pc_jsonw_key_str(w, "regime", pc_req_regime_name(req->regime));
+    pc_jsonw_key_str(w, "name", req->name);
     pc_jsonw_key(w, "articles");
     pc_jsonw_arr(w);
     for (size_t a = 0; a < req->narticles; a++)
         pc_jsonw_str(w, req->articles[a]);
     pc_jsonw_arr_end(w);
-    pc_jsonw_key(w, "status");
-    pc_jsonw_str(w, pc_req_status_name(res->status));
-    pc_jsonw_key(w, "severity");
-    pc_jsonw_str(w, res->status == PC_REQ_NOT_DISCLOSED ? pc_severity_name(res->severity) : NULL);
+    pc_jsonw_key_str(w, "status", pc_req_status_name(res->status));
+    pc_jsonw_key_str(w, "severity", res->status == PC_REQ_NOT_DISCLOSED ? pc_severity_name(res->severity) : NULL);
     pc_jsonw_key(w, "conditional");
     pc_jsonw_bool(w, req->conditional);
     pc_jsonw_key(w, "applies");
@@ -257,8 +231,7 @@ static void pc_json_req_result(pc_jsonw *w, const pc_comparison *c, const pc_rev
     pc_jsonw_key(w, "exempt_evidence");
     pc_json_req_find(w, c, res, PC_REQ_EXEMPT, -1);
     if (!bare) {
-        pc_jsonw_key(w, "policy");
-        pc_jsonw_str(w, c->policies[res->policy]->id);
+        pc_jsonw_key_str(w, "policy", c->policies[res->policy]->id);
     }
     pc_review_fit fit;
     const pc_decision *d = pc_review_map_req(map, i, &fit);

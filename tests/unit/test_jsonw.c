@@ -163,8 +163,11 @@ static void test_indent_matches_jansson(void **state)
     pc_jsonw_key(&w, "q");
     pc_jsonw_arr(&w);
     pc_jsonw_arr_end(&w);
+    pc_jsonw_key_int(&w, "r", -3);
+    pc_jsonw_key_str(&w, "s", NULL);
     pc_jsonw_obj_end(&w);
-    assert_string_equal(b.data, "{\n \"p\": [\n  1,\n  \"two\"\n ],\n \"q\": []\n}");
+    assert_string_equal(b.data, "{\n \"p\": [\n  1,\n  \"two\"\n ],\n \"q\": [],\n \"r\": -3,\n"
+                                " \"s\": null\n}");
     pc_buf_free(&b);
     json_decref(v);
 }
