@@ -30,6 +30,9 @@ def values(policy, attribute):
 check(len(ids) == 5, f"five policies, got {ids}")
 # 004 keeps log files for 90 days; 000 answers in 30 working days, 004 in 15 working days.
 check("90 days" in values(pid("004"), "retention-period"), "004: retention 90 days")
+# 004 also lists periods per kind of data: 30 days for accounts and two years for orders.
+check({"30 days", "730 days"} <= values(pid("004"), "retention-period"),
+      "004: the listed retention periods")
 check("15 working days" in values(pid("004"), "response-deadline"), "004: 15 working days")
 check("30 working days" in values(pid("000"), "response-deadline"), "000: 30 working days")
 check(any(f.get("attribute") == "response-deadline" for f in findings("disagreement")),
@@ -40,6 +43,11 @@ check(any(f["category"] == "retention" for f in findings("missing-required", pid
 # 002 names no controller beyond an e-mail address and leaves its contact slot unfilled.
 check(any("[Your company name" in f["message"] for f in findings("placeholder", pid("002"))),
       "002: the unfilled contact placeholder")
+# 002 also leaves a template note in brackets in one of its headings.
+check(any(f.get("sections") for f in findings("placeholder", pid("002"))),
+      "002: the template note in a heading")
+# 001 ends its contact section with a lead-in to contact means that never come.
+check(findings("incomplete", pid("001")), "001: the contact lead-in followed by nothing")
 # 002 repeats the sentence about the customer linking service word for word.
 check(any("customer linking service" in f["message"] for f in findings("duplicate", pid("002"))),
       "002: the repeated sentence")

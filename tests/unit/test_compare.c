@@ -467,6 +467,68 @@ static void test_legal_basis_consent_given(void **state)
     }
 }
 
+/* Each GDPR item is met by what a notice says in plain words, without the article's terms,
+ * and the same text without that statement is still reported. */
+static void test_gdpr_plain_wordings(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *tag, *met, *missing;
+    } cases[] = {
+        {"(G2)", "You can reach our data protection department at dp@example.org.\n",
+         "You can reach our support department at help@example.org.\n"},
+        {"(G3)",
+         "When you visit, we receive your IP address in order to show the page in your "
+         "language. We rely on your consent for this.\n",
+         "When you visit, we receive your IP address. We rely on your consent for this.\n"},
+        {"(G4)", "We keep server logs to protect our rights and interests.\n",
+         "We keep server logs to find faults in the app.\n"},
+        {"(G6)", "Advertising partners shown in the app may place cookies on your device.\n",
+         "The app may place cookies on your device.\n"},
+        {"(G8)", "We keep order records as described in this privacy policy.\n",
+         "We keep order records in a database in Dublin.\n"},
+        {"(G9)",
+         "You may: access and correct your personal information; delete your account; restrict "
+         "the processing of your data; object to direct marketing; request transfer of your "
+         "personal data to you or to a third party.\n",
+         "You may: correct your personal information; delete your account; restrict the "
+         "processing of your data; object to direct marketing; request transfer of your "
+         "personal data to you or to a third party.\n"},
+        {"(G10)",
+         "If you agreed to receive our newsletter, you can change your mind at any time by "
+         "writing to us.\n",
+         "If you agreed to receive our newsletter, we send it every month.\n"},
+        {"(G12)", "You can browse the catalogue without creating an account.\n",
+         "You can browse the catalogue from any browser.\n"},
+        {"(G13)", "We may receive some information about you from the shops that sell our "
+                  "devices.\n",
+         "We may receive some information from you when you write to us.\n"},
+        {"(G14)", "Uploaded photos are checked by automated fraud screening.\n",
+         "Uploaded photos are checked by our staff.\n"},
+    };
+    /* the same words about something else disclose nothing */
+    assert_true(gdpr_missing("If you change your mind about a purchase, return it within 14 "
+                             "days.\n",
+                             "(G10)"));
+    assert_true(gdpr_missing("We never use your information without giving you notice.\n",
+                             "(G12)"));
+    assert_true(gdpr_missing("We collect information about you from your device when you open "
+                             "the app.\n",
+                             "(G13)"));
+    /* an opt-out the person is denied is no way to withdraw */
+    assert_true(gdpr_missing("Account notices matter, so you cannot opt out of them.\n", "(G10)"));
+    /* words of keeping that name no period */
+    assert_true(gdpr_missing("Your messages are kept confidential for your safety.\n", "(G8)"));
+    assert_true(gdpr_missing("Nobody here can be held responsible while you use other sites.\n",
+                             "(G8)"));
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        if (gdpr_missing(cases[i].met, cases[i].tag))
+            fail_msg("%s reported missing in: %s", cases[i].tag, cases[i].met);
+        if (!gdpr_missing(cases[i].missing, cases[i].tag))
+            fail_msg("%s not reported in: %s", cases[i].tag, cases[i].missing);
+    }
+}
+
 static void test_parsers(void **state)
 {
     (void)state;
@@ -495,6 +557,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_missing_required, setup_gdpr, teardown),
         cmocka_unit_test_setup_teardown(test_report_and_json, setup_plain, teardown),
         cmocka_unit_test(test_parsers),
+        cmocka_unit_test(test_gdpr_plain_wordings),
         cmocka_unit_test(test_contradiction_cites_a_bounded_number),
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
