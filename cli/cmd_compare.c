@@ -72,7 +72,8 @@ int cmd_compare(const cli_args *a)
                           .review = a->val[CLI_O_REVIEW],
                           .allow_empty = a->val[CLI_O_ALLOW_EMPTY] != NULL,
                           .model = a->val[CLI_O_MODEL],
-                          .no_model = a->val[CLI_O_NO_MODEL] != NULL};
+                          .no_model = a->val[CLI_O_NO_MODEL] != NULL,
+                          .written_only = 1};
     pc_session *s = cli_session_open(&so, a->args, a->nargs);
     if (!s)
         return CLI_ERROR;

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -210,6 +211,13 @@ static int main_run(const cli_cmd *cmd, int argc, char **argv)
 int main(int argc, char **argv)
 {
     setlocale(LC_ALL, "");
+#ifdef M_MMAP_THRESHOLD
+    /* Arrays of a megabyte or more get pages of their own, so the ones that grow by doubling
+     * (a large policy's clauses, labels, frames) are remapped rather than copied within the heap,
+     * and memory freed goes back to the system: glibc's sliding threshold would move them
+     * into the heap after the first large free, where their old copies stay resident. */
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
     if (argc >= 2 && !strcmp(argv[1], "help"))
         return main_help(argc - 1, argv + 1);
     const cli_cmd *cmd = argc >= 2 ? main_find(argv[1]) : NULL;

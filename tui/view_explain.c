@@ -248,7 +248,7 @@ static void ex_overruled(tui_view *v)
     const pc_clause_result *r = &cls->clauses[e->clause];
     if (!r->ndropped)
         return;
-    ex_para(v, TUI_S_HEADING, 0, "Overruled by the model (%zu)", r->ndropped);
+    ex_para(v, TUI_S_HEADING, 0, "Overruled by the model (%zu)", (size_t)r->ndropped);
     for (size_t k = r->drop_first; k < r->drop_first + r->ndropped; k++) {
         const pc_label *l = &cls->dropped[k];
         const pc_category *c = &v->app->s->tax->cats[l->category];

@@ -478,6 +478,7 @@ static pc_classified *cl_result_new(const pc_taxonomy *tax, const pc_outline *ol
     if (opts && opts->model) {
         o->model = opts->model;
         o->whole = opts->whole;
+        o->no_ngrams = opts->no_ngrams && !opts->whole;
         o->nverdicts = opts->whole ? 1 : n;
         o->verdicts = calloc(o->nverdicts ? o->nverdicts : 1, sizeof *o->verdicts);
     }

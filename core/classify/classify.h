@@ -36,6 +36,7 @@
 #include "util/util.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define PC_MATCH_LIMIT 1000000u
 #define PC_DEPTH_LIMIT 100000u
@@ -56,10 +57,10 @@ typedef struct pc_evidence {
  * reviewer (review.h). */
 typedef struct pc_label {
     int category; /* index into tax->cats */
-    double score; /* the rules' score (0 for a label only the model gave) */
-    size_t ev_first, nev;
     int model;
-    size_t ng_first, nng;
+    double score; /* the rules' score (0 for a label only the model gave) */
+    uint32_t ev_first, nev; /* 32 bits, as pc_clause_result's ranges */
+    uint32_t ng_first, nng;
 } pc_label;
 
 /* The learned model's verdict on a unit: a clause, or a whole outline. Plain value. */
@@ -93,12 +94,13 @@ typedef struct pc_stance {
     size_t scope_first, nscopes;
 } pc_stance;
 
-/* The results of one clause: ranges into the pc_classified arrays. */
+/* The results of one clause: ranges into the pc_classified arrays, 32 bits each (a large
+ * policy has a million clauses; an array past 2^32 - 1 items is refused as out of memory). */
 typedef struct pc_clause_result {
-    size_t label_first, nlabels;
-    size_t attr_first, nattrs;
-    size_t stance_first, nstances;
-    size_t drop_first, ndropped; /* rule labels the model overruled */
+    uint32_t label_first, nlabels;
+    uint32_t attr_first, nattrs;
+    uint32_t stance_first, nstances;
+    uint32_t drop_first, ndropped; /* rule labels the model overruled */
 } pc_clause_result;
 
 /* A rule that hit a match limit (once per rule), at the start of the clause it was tried on. */
@@ -131,8 +133,9 @@ typedef struct pc_classified {
     int whole;             /* the model read the outline whole: verdicts[0] for every clause */
     pc_model_verdict *verdicts; /* per clause (one with `whole`), when model is set */
     size_t nverdicts;
-    pc_model_ngram *ngrams;
+    pc_model_ngram *ngrams; /* none when no_ngrams */
     size_t nngrams;
+    int no_ngrams; /* pc_classify_opts.no_ngrams: every label's nng is 0 */
     pc_label *dropped;
     size_t ndropped;
 } pc_classified;
@@ -160,6 +163,8 @@ typedef struct pc_classify_opts {
     pc_engine engine;
     const pc_model *model; /* the learned model that decides the top-level labels, or NULL */
     int whole;             /* 1: the model reads each outline as one unit (a text, a segment) */
+    int no_ngrams;         /* 1: the model's labels keep no n-grams (nothing will show them: a
+                              comparison only written out); ignored with `whole` */
 } pc_classify_opts;
 
 /* "prefilter" or "reference" (as in POLCMP_ENGINE) -> the engine; -1 when unknown. */

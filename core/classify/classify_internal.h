@@ -23,7 +23,7 @@ typedef struct cl_state {
 /* Append one zeroed element to an array of the result; NULL when out of memory. */
 static inline void *cl_push(cl_state *st, void *arr, size_t *n, size_t *cap, size_t size)
 {
-    if (pc_grow(arr, cap, *n + 1, size) < 0) {
+    if (*n >= UINT32_MAX || pc_grow(arr, cap, *n + 1, size) < 0) { /* pc_clause_result's ranges */
         st->oom = 1;
         return NULL;
     }

@@ -294,7 +294,10 @@ void cl_model_clause(cl_model *cm, cl_state *st, pc_clause_result *res, const pc
         *l = (pc_label){.category = cm->generic[k], .ev_first = o->nevidence};
         res->nlabels++;
     }
-    cm_ngrams(cm, st, v, range);
+    if (o->no_ngrams)
+        memset(range, 0, sizeof range);
+    else
+        cm_ngrams(cm, st, v, range);
     if (res->nlabels)
         cm_mark(cm, o->labels + res->label_first, res->nlabels, v, range);
 }

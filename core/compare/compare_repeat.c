@@ -8,8 +8,10 @@
  * passage ("A B C ... A B C" is one passage of three sentences, each stated twice; short
  * clauses between do not break it), and each passage gives one finding: the number of its
  * sentences, how often they are stated, and the places of its first sentence (at most
- * PC_LINT_MAX_PLACES; the message counts them all). Equal texts are found by sorting, not by
- * comparing pairs: O(n log n) in the number of clauses, however often a policy repeats itself.
+ * PC_LINT_MAX_PLACES; the message counts them all). Equal texts are found by sorting their
+ * hashes, not by comparing pairs, and every place is checked against its group's first text:
+ * O(n log n) in the number of clauses, however often a policy repeats itself, and no copy of
+ * the texts is kept.
  */
 #include "compare/compare_internal.h"
 
@@ -54,61 +56,144 @@ static int rp_counts(const pc_policy *p, size_t k)
     return pc_word_count(p->doc->text + cl->start, cl->end - cl->start) >= RP_MIN_WORDS;
 }
 
-/* Clause k's comparison key into b (a list item's is prefixed by its lead-in's). */
-static int rp_add_key(pc_cmp_bag *b, const pc_policy *p, size_t k)
+/* Clause k's comparison key appended to b (a list item's is prefixed by its lead-in's). */
+static int rp_key_add(pc_buf *b, const pc_policy *p, size_t k)
 {
     const pc_clause *cl = &p->outline->clauses[k];
-    if (pc_cmp_bag_begin(b, (pc_ref){0, k, cl->section}) < 0)
-        return -1;
     if (cl->kind == PC_CLAUSE_ITEM && cl->lead >= 0 &&
-        (rp_norm_clause(&b->arena, p, (size_t)cl->lead) < 0 || pc_buf_addc(&b->arena, '\x1f') < 0))
+        (rp_norm_clause(b, p, (size_t)cl->lead) < 0 || pc_buf_addc(b, '\x1f') < 0))
         return -1;
-    return rp_norm_clause(&b->arena, p, k) < 0 ? -1 : pc_cmp_bag_end(b);
+    return rp_norm_clause(b, p, k) < 0 || pc_buf_reserve(b, 0) < 0 ? -1 : 0;
 }
 
-/* The groups: runs of equal keys in the sorted bag that hold two places or more. */
-static int rp_groups(rp_run *r, const pc_cmp_bag *b)
+/* Clause k's key alone in b; *len its length up to the first NUL, as keys are compared. */
+static int rp_key_text(pc_buf *b, const pc_policy *p, size_t k, size_t *len)
 {
-    r->gfirst = malloc((b->n / 2 + 2) * sizeof *r->gfirst);
-    r->member = malloc((b->n ? b->n : 1) * sizeof *r->member);
-    if (!r->gfirst || !r->member)
+    b->len = 0;
+    if (rp_key_add(b, p, k) < 0)
         return -1;
-    size_t m = 0;
-    for (size_t lo = 0, hi; lo < b->n; lo = hi) {
-        hi = pc_cmp_bag_run(b, lo);
-        if (hi - lo < 2)
-            continue;
-        r->gfirst[r->ngroups] = m;
-        for (size_t i = lo; i < hi; i++) {
-            r->member[m++] = b->v[i].ref.clause;
-            r->group[b->v[i].ref.clause] = r->ngroups;
-        }
-        r->ngroups++;
-    }
-    r->gfirst[r->ngroups] = m;
+    *len = strlen(b->data);
     return 0;
+}
+
+/* A clause long enough to count, by the hash of its key. Plain value. */
+typedef struct rp_key {
+    uint64_t hash;
+    size_t clause;
+} rp_key;
+
+static int rp_key_cmp(const void *pa, const void *pb)
+{
+    const rp_key *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return (a->clause > b->clause) - (a->clause < b->clause);
+}
+
+/* A group of the places v[0..n) (in document order). */
+static void rp_group_add(rp_run *r, const rp_key *v, size_t n, size_t *m)
+{
+    r->gfirst[r->ngroups] = *m;
+    for (size_t i = 0; i < n; i++) {
+        r->member[(*m)++] = v[i].clause;
+        r->group[v[i].clause] = r->ngroups;
+    }
+    r->ngroups++;
+}
+
+/* Places whose keys share a hash but not all their text: grouped by text (sorted in a bag). */
+static int rp_collided(rp_run *r, const rp_key *v, size_t n, size_t *m)
+{
+    pc_cmp_bag b = {0};
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        const pc_clause *cl = &r->p->outline->clauses[v[i].clause];
+        rc = pc_cmp_bag_begin(&b, (pc_ref){0, v[i].clause, cl->section});
+        if (rc == 0)
+            rc = rp_key_add(&b.arena, r->p, v[i].clause);
+        if (rc == 0)
+            rc = pc_cmp_bag_end(&b);
+    }
+    pc_cmp_bag_sort(&b);
+    rp_key *run = rc == 0 ? malloc(n * sizeof *run) : NULL;
+    for (size_t lo = 0, hi; run && lo < b.n; lo = hi) {
+        hi = pc_cmp_bag_run(&b, lo);
+        for (size_t i = lo; i < hi; i++)
+            run[i - lo] = (rp_key){0, b.v[i].ref.clause};
+        if (hi - lo >= 2)
+            rp_group_add(r, run, hi - lo, m);
+    }
+    rc = run ? 0 : -1;
+    free(run);
+    pc_cmp_bag_free(&b);
+    return rc;
+}
+
+/* The places v[0..n) of one hash: one group when their keys are the same text, which is
+ * checked against the first (a, b: scratch). */
+static int rp_hash_run(rp_run *r, const rp_key *v, size_t n, pc_buf *a, pc_buf *b, size_t *m)
+{
+    size_t alen, blen;
+    if (rp_key_text(a, r->p, v[0].clause, &alen) < 0)
+        return -1;
+    for (size_t i = 1; i < n; i++) {
+        if (rp_key_text(b, r->p, v[i].clause, &blen) < 0)
+            return -1;
+        if (blen != alen || memcmp(a->data, b->data, alen) != 0)
+            return rp_collided(r, v, n, m);
+    }
+    rp_group_add(r, v, n, m);
+    return 0;
+}
+
+/* The groups: places whose keys are equal, two or more, found by sorting the keys' hashes
+ * (no copy of the texts is kept). */
+static int rp_groups(rp_run *r, const rp_key *keys, size_t n)
+{
+    pc_buf a = {0}, b = {0};
+    r->gfirst = malloc((n / 2 + 2) * sizeof *r->gfirst);
+    r->member = malloc((n ? n : 1) * sizeof *r->member);
+    int rc = r->gfirst && r->member ? 0 : -1;
+    size_t m = 0;
+    for (size_t lo = 0, hi; rc == 0 && lo < n; lo = hi) {
+        for (hi = lo + 1; hi < n && keys[hi].hash == keys[lo].hash;)
+            hi++;
+        if (hi - lo >= 2)
+            rc = rp_hash_run(r, keys + lo, hi - lo, &a, &b, &m);
+    }
+    if (rc == 0)
+        r->gfirst[r->ngroups] = m;
+    pc_buf_free(&a);
+    pc_buf_free(&b);
+    return rc;
 }
 
 static int rp_build(rp_run *r)
 {
-    pc_cmp_bag b = {0};
+    pc_buf text = {0};
+    size_t nkeys = 0, len;
+    rp_key *keys = malloc((r->n ? r->n : 1) * sizeof *keys);
     r->group = malloc((r->n ? r->n : 1) * sizeof *r->group);
     r->next = malloc((r->n ? r->n : 1) * sizeof *r->next);
-    int rc = r->group && r->next ? 0 : -1;
+    int rc = keys && r->group && r->next ? 0 : -1;
     size_t after = RP_NONE;
     for (size_t k = r->n; rc == 0 && k-- > 0;) {
         r->group[k] = RP_NONE;
         r->next[k] = after;
-        if (rp_counts(r->p, k)) {
-            after = k;
-            rc = rp_add_key(&b, r->p, k);
-        }
+        if (!rp_counts(r->p, k))
+            continue;
+        after = k;
+        rc = rp_key_text(&text, r->p, k, &len);
+        if (rc == 0)
+            keys[nkeys++] = (rp_key){pc_cmp_hash(text.data, len), k};
     }
     r->first = after;
-    pc_cmp_bag_sort(&b);
+    if (rc == 0 && nkeys > 1)
+        qsort(keys, nkeys, sizeof *keys, rp_key_cmp);
     if (rc == 0)
-        rc = rp_groups(r, &b);
-    pc_cmp_bag_free(&b);
+        rc = rp_groups(r, keys, nkeys);
+    free(keys);
+    pc_buf_free(&text);
     return rc;
 }
 

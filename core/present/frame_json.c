@@ -32,17 +32,6 @@ static void pc_frame_ids_write(pc_jsonw *w, const pc_frames *fs, const pc_frame 
     pc_jsonw_arr_end(w);
 }
 
-static json_t *pc_frame_ids(const pc_frames *fs, const pc_frame *f, pc_onto_dim d)
-{
-    pc_buf b = {0};
-    pc_jsonw w;
-    pc_jsonw_init(&w, &b);
-    pc_frame_ids_write(&w, fs, f, d);
-    json_t *a = w.failed ? NULL : json_loadb(b.data, b.len, 0, NULL);
-    pc_buf_free(&b);
-    return a;
-}
-
 static void pc_frame_bits_write(pc_jsonw *w, unsigned bits, int n, const char *(*name)(unsigned))
 {
     pc_jsonw_arr(w);
@@ -52,9 +41,8 @@ static void pc_frame_bits_write(pc_jsonw *w, unsigned bits, int n, const char *(
     pc_jsonw_arr_end(w);
 }
 
-void pc_frame_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f)
+void pc_frame_fields_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f)
 {
-    pc_jsonw_obj(w);
     pc_jsonw_key(w, "actor");
     pc_jsonw_str(w, pc_actor_name(f->actor));
     pc_jsonw_key(w, "action");
@@ -74,6 +62,12 @@ void pc_frame_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f)
     pc_jsonw_int(w, (long long)f->span.start);
     pc_jsonw_int(w, (long long)f->span.end);
     pc_jsonw_arr_end(w);
+}
+
+void pc_frame_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f)
+{
+    pc_jsonw_obj(w);
+    pc_frame_fields_write(w, fs, f);
     pc_jsonw_obj_end(w);
 }
 
@@ -91,42 +85,31 @@ void pc_frames_clause_write(pc_jsonw *w, const pc_frames *fs, size_t k)
     pc_jsonw_arr_end(w);
 }
 
-/* What a writer function wrote, read back as a jansson value (NULL on out of memory). */
-static json_t *pc_frame_tree(const pc_frames *fs, const pc_frame *f, size_t k)
+/* A pair of strings: [a, b]. */
+static void pc_frame_pair_write(pc_jsonw *w, const char *a, const char *b)
 {
-    pc_buf b = {0};
-    pc_jsonw w;
-    pc_jsonw_init(&w, &b);
-    if (f)
-        pc_frame_write(&w, fs, f);
-    else
-        pc_frames_clause_write(&w, fs, k);
-    json_t *v = w.failed ? NULL : json_loadb(b.data, b.len, 0, NULL);
-    pc_buf_free(&b);
-    return v;
+    pc_jsonw_arr(w);
+    pc_jsonw_str(w, a);
+    pc_jsonw_str(w, b);
+    pc_jsonw_arr_end(w);
 }
 
-json_t *pc_frame_json(const pc_frames *fs, const pc_frame *f)
-{
-    return pc_frame_tree(fs, f, 0);
-}
-
-json_t *pc_frames_clause_json(const pc_frames *fs, size_t k)
-{
-    return pc_frame_tree(fs, NULL, k);
-}
-
-json_t *pc_frame_clash_json(const pc_frames *fs, const pc_frame *r, const pc_frame *s)
+void pc_frame_clash_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *r, const pc_frame *s)
 {
     const pc_ontology *o = fs->onto;
-    json_t *c = json_pack("{s:[s, s], s:[s, s]}", "modality", pc_modality_name(r->modality),
-                          pc_modality_name(s->modality), "action",
-                          o->e[PC_ONTO_ACTION][r->action].id, o->e[PC_ONTO_ACTION][s->action].id);
-    for (size_t d = 0; c && d < sizeof pc_fr_dims / sizeof pc_fr_dims[0]; d++)
-        json_object_set_new(c, pc_fr_dim_keys[d],
-                            json_pack("[o, o]", pc_frame_ids(fs, r, pc_fr_dims[d]),
-                                      pc_frame_ids(fs, s, pc_fr_dims[d])));
-    return c;
+    pc_jsonw_obj(w);
+    pc_jsonw_key(w, "modality");
+    pc_frame_pair_write(w, pc_modality_name(r->modality), pc_modality_name(s->modality));
+    pc_jsonw_key(w, "action");
+    pc_frame_pair_write(w, o->e[PC_ONTO_ACTION][r->action].id, o->e[PC_ONTO_ACTION][s->action].id);
+    for (size_t d = 0; d < sizeof pc_fr_dims / sizeof pc_fr_dims[0]; d++) {
+        pc_jsonw_key(w, pc_fr_dim_keys[d]);
+        pc_jsonw_arr(w);
+        pc_frame_ids_write(w, fs, r, pc_fr_dims[d]);
+        pc_frame_ids_write(w, fs, s, pc_fr_dims[d]);
+        pc_jsonw_arr_end(w);
+    }
+    pc_jsonw_obj_end(w);
 }
 
 /* The ids of dimension d in f, comma-separated, or `none` when it names none. */

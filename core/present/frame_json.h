@@ -15,22 +15,17 @@
 #include "present/jsonw.h"
 #include "util/util.h"
 
-#include <jansson.h>
-
-/* Frame f of fs. A new reference, NULL on out of memory. */
-json_t *pc_frame_json(const pc_frames *fs, const pc_frame *f);
-
+/* Frame f of fs written to w as an object, or only its members, inside an object the caller
+ * opened and adds to. */
+void pc_frame_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f);
+void pc_frame_fields_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f);
 /* Clause k's frames as an array, or, when it has none but names an action that is not a
  * practice, {"none": "question" | "title" | "right" | "hypothetical" | "definition" |
  * "overview" | "protection"} in an array of one. */
-json_t *pc_frames_clause_json(const pc_frames *fs, size_t k);
-
-/* The same written to w as they are produced (classify's JSON Lines). */
-void pc_frame_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f);
 void pc_frames_clause_write(pc_jsonw *w, const pc_frames *fs, size_t k);
 
-/* The fields of practice s against restriction r (both of fs), as above. */
-json_t *pc_frame_clash_json(const pc_frames *fs, const pc_frame *r, const pc_frame *s);
+/* The fields of practice s against restriction r (both of fs), as above, written to w. */
+void pc_frame_clash_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *r, const pc_frame *s);
 
 /* Frame f as one line of text appended to out; -1 on out of memory. */
 int pc_frame_text(const pc_frames *fs, const pc_frame *f, pc_buf *out);

@@ -114,20 +114,40 @@ int pc_jsonw_done(pc_jsonw *w)
     return rc;
 }
 
-/* The comma before a value (none after a key or first in its container). */
-static void pc_jsonw_sep(pc_jsonw *w)
+void pc_jsonw_indent(pc_jsonw *w, int n)
 {
-    if (w->after_key)
-        w->after_key = 0;
-    else if (w->more[w->depth] && pc_buf_addc(w->out, ',') < 0)
-        w->failed = 1;
-    w->more[w->depth] = 1;
+    w->indent = n > 0 ? n : 0;
 }
 
 static void pc_jsonw_put(pc_jsonw *w, const char *s, size_t n)
 {
     if (pc_buf_add(w->out, s, n) < 0)
         w->failed = 1;
+}
+
+/* With indenting, a line break and the indent of nesting level `depth`. */
+static void pc_jsonw_line(pc_jsonw *w, int depth)
+{
+    if (!w->indent)
+        return;
+    pc_jsonw_put(w, "\n", 1);
+    for (int i = 0; i < depth * w->indent; i++)
+        pc_jsonw_put(w, " ", 1);
+}
+
+/* The comma before a value (none after a key or first in its container), and with indenting
+ * the line it starts inside a container. */
+static void pc_jsonw_sep(pc_jsonw *w)
+{
+    if (w->after_key) {
+        w->after_key = 0;
+        return;
+    }
+    if (w->more[w->depth])
+        pc_jsonw_put(w, ",", 1);
+    if (w->depth > 0)
+        pc_jsonw_line(w, w->depth);
+    w->more[w->depth] = 1;
 }
 
 static void pc_jsonw_open(pc_jsonw *w, char c)
@@ -143,9 +163,14 @@ static void pc_jsonw_open(pc_jsonw *w, char c)
 
 static void pc_jsonw_close(pc_jsonw *w, char c)
 {
-    if (w->depth > 0)
+    if (w->depth > 0) {
+        if (w->more[w->depth])
+            pc_jsonw_line(w, w->depth - 1);
         w->depth--;
+    }
     pc_jsonw_put(w, &c, 1);
+    if (w->f && w->out->len >= PC_JSONW_FLUSH)
+        pc_jsonw_flush(w);
 }
 
 void pc_jsonw_obj(pc_jsonw *w) { pc_jsonw_open(w, '{'); }
@@ -164,7 +189,7 @@ void pc_jsonw_key(pc_jsonw *w, const char *key)
 {
     pc_jsonw_sep(w);
     pc_jsonw_quoted(w, key, strlen(key));
-    pc_jsonw_put(w, ":", 1);
+    pc_jsonw_put(w, ": ", w->indent ? 2 : 1);
     w->after_key = 1;
 }
 
@@ -180,6 +205,18 @@ void pc_jsonw_str(pc_jsonw *w, const char *s)
         pc_jsonw_null(w);
     else
         pc_jsonw_strn(w, s, strlen(s));
+}
+
+void pc_jsonw_key_str(pc_jsonw *w, const char *key, const char *s)
+{
+    pc_jsonw_key(w, key);
+    pc_jsonw_str(w, s);
+}
+
+void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v)
+{
+    pc_jsonw_key(w, key);
+    pc_jsonw_int(w, v);
 }
 
 void pc_jsonw_int(pc_jsonw *w, long long v)
@@ -212,22 +249,33 @@ void pc_jsonw_null(pc_jsonw *w)
     pc_jsonw_put(w, "null", 4);
 }
 
-static int pc_jsonw_dump_put(const char *buf, size_t size, void *data)
-{
-    return pc_buf_add(data, buf, size);
-}
-
 void pc_jsonw_value(pc_jsonw *w, const json_t *v)
 {
-    if (!v) {
-        pc_jsonw_null(w);
-        return;
+    const char *key;
+    json_t *item;
+    size_t i;
+    switch (v ? json_typeof(v) : JSON_NULL) {
+    case JSON_OBJECT:
+        pc_jsonw_obj(w);
+        json_object_foreach((json_t *)v, key, item) {
+            pc_jsonw_key(w, key);
+            pc_jsonw_value(w, item);
+        }
+        pc_jsonw_obj_end(w);
+        break;
+    case JSON_ARRAY:
+        pc_jsonw_arr(w);
+        json_array_foreach(v, i, item)
+            pc_jsonw_value(w, item);
+        pc_jsonw_arr_end(w);
+        break;
+    case JSON_STRING: pc_jsonw_strn(w, json_string_value(v), json_string_length(v)); break;
+    case JSON_INTEGER: pc_jsonw_int(w, (long long)json_integer_value(v)); break;
+    case JSON_REAL: pc_jsonw_real(w, json_real_value(v)); break;
+    case JSON_TRUE: pc_jsonw_bool(w, 1); break;
+    case JSON_FALSE: pc_jsonw_bool(w, 0); break;
+    default: pc_jsonw_null(w); break;
     }
-    pc_jsonw_sep(w);
-    if (json_dump_callback(v, pc_jsonw_dump_put, w->out,
-                           JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6) |
-                               JSON_ENCODE_ANY) < 0)
-        w->failed = 1;
 }
 
 void pc_jsonw_newline(pc_jsonw *w)

@@ -8,6 +8,10 @@
  * ("1.0", "1e-7"). Bytes that are not valid UTF-8 are written as U+FFFD, so the output is
  * always valid JSON (jansson refuses such strings).
  *
+ * With pc_jsonw_indent(w, n) the layout is instead jansson's JSON_INDENT(n) (without
+ * JSON_COMPACT): each member or element on its own line indented n spaces a level, ": " after
+ * keys, empty containers as "{}" and "[]"; values are written as above.
+ *
  * Commas and colons are placed by the writer: call pc_jsonw_key() before each value of an
  * object. Output collects in `out`; with a stream, it is written to the stream whenever it
  * passes PC_JSONW_FLUSH bytes and at pc_jsonw_flush(), so memory stays small whatever the
@@ -35,6 +39,7 @@ typedef struct pc_jsonw {
     int depth;
     unsigned char more[PC_JSONW_DEPTH]; /* a value was written at this level: next needs ',' */
     int after_key; /* a key was just written: the value needs no comma */
+    int indent;    /* spaces a level (pc_jsonw_indent); 0: compact */
 } pc_jsonw;
 
 /* Write into b (appended to; the caller owns it). */
@@ -42,6 +47,8 @@ void pc_jsonw_init(pc_jsonw *w, pc_buf *b);
 /* Write to f through a buffer of the writer's own; pc_jsonw_flush() before reading f and
  * pc_jsonw_done() to free the buffer. */
 void pc_jsonw_init_stream(pc_jsonw *w, FILE *f);
+/* Lay out what follows as JSON_INDENT(n) does (n > 0), from the top level on. */
+void pc_jsonw_indent(pc_jsonw *w, int n);
 /* Write what is buffered to the stream (nothing without one). 0, or -1 when anything failed. */
 int pc_jsonw_flush(pc_jsonw *w);
 /* Flush and free the writer's own buffer. 0, or -1 when anything failed. */
@@ -53,6 +60,9 @@ void pc_jsonw_arr(pc_jsonw *w);
 void pc_jsonw_arr_end(pc_jsonw *w);
 /* An object's key (NUL-terminated); the next call writes its value. */
 void pc_jsonw_key(pc_jsonw *w, const char *key);
+/* An object's member: its key, then a string (NULL writes null) or an integer. */
+void pc_jsonw_key_str(pc_jsonw *w, const char *key, const char *s);
+void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v);
 /* A string: NUL-terminated (NULL writes null), or n bytes (may hold NULs). */
 void pc_jsonw_str(pc_jsonw *w, const char *s);
 void pc_jsonw_strn(pc_jsonw *w, const char *s, size_t n);
@@ -61,7 +71,7 @@ void pc_jsonw_int(pc_jsonw *w, long long v);
 void pc_jsonw_real(pc_jsonw *w, double v);
 void pc_jsonw_bool(pc_jsonw *w, int v);
 void pc_jsonw_null(pc_jsonw *w);
-/* A jansson value (NULL writes null), dumped with the flags above. */
+/* A jansson value (NULL writes null), written member by member as the calls above would. */
 void pc_jsonw_value(pc_jsonw *w, const json_t *v);
 /* A raw newline between top-level values (JSON Lines); flushes a stream writer's buffer when
  * it is full. */

@@ -3,6 +3,7 @@
 #ifndef POLCMP_PRESENT_INTERNAL_H
 #define POLCMP_PRESENT_INTERNAL_H
 
+#include "present/jsonw.h"
 #include "present/present.h"
 
 /* Whether row i is among the rows chosen (every row when rows or its idx is NULL). */
@@ -29,5 +30,12 @@ void pc_report_clauses(const pc_comparison *c, const pc_review_map *map, const p
  * "relabelled","findings":[finding indexes],"review"}; NULL on out of memory. */
 json_t *pc_present_clauses_json(const pc_comparison *c, const pc_review_map *map,
                                 const pc_rows *rows);
+
+/* The JSON of present.h written to w as it is produced (present_json_findings.c): the
+ * findings rows chose, and the requirement results rows chose (`bare`: no policy ids). */
+void pc_present_findings_write(pc_jsonw *w, const pc_comparison *c, const pc_review_map *map,
+                               const pc_rows *rows);
+void pc_present_requirements_write(pc_jsonw *w, const pc_comparison *c, const pc_review_map *map,
+                                   const pc_rows *rows, int bare);
 
 #endif

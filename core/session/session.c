@@ -86,7 +86,7 @@ static int pc_session_open_policies(pc_session *s, const pc_session_opts *o, cha
         return -1;
     for (size_t i = 0; i < n; i++) {
         pc_error err = {{0}};
-        pc_classify_opts co = {.model = s->model};
+        pc_classify_opts co = {.model = s->model, .no_ngrams = o->written_only};
         pc_policy *p = pc_policy_open_with(paths[i], &o->load, s->tax, &co, &err);
         if (!pc_session_usable(s, o, p, &err)) {
             pc_policy_free(p);

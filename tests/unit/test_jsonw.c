@@ -130,6 +130,48 @@ static void test_jansson_value_and_stream(void **state)
     json_decref(v);
 }
 
+/* Indented output is jansson's JSON_INDENT(n): nesting, empty containers, keys, top level
+ * scalars, written call by call and through a jansson value. */
+static void test_indent_matches_jansson(void **state)
+{
+    (void)state;
+    json_t *v = json_pack("{s:[], s:{}, s:[i, {s:s, s:[[], {}, [b]]}], s:n, s:{s:[s]}, s:f}", "a",
+                          "o", "l", 1, "k", "v\"\n", "e", 0, "z", "d", "x", "y", "r", 0.25);
+    assert_non_null(v);
+    for (int n = 1; n <= 3; n++) {
+        char *want = json_dumps(v, JSON_INDENT(n) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+        pc_buf b = {0};
+        pc_jsonw w;
+        pc_jsonw_init(&w, &b);
+        pc_jsonw_indent(&w, n);
+        pc_jsonw_value(&w, v);
+        assert_false(w.failed);
+        assert_string_equal(b.data, want);
+        free(want);
+        pc_buf_free(&b);
+    }
+    pc_buf b = {0};
+    pc_jsonw w;
+    pc_jsonw_init(&w, &b);
+    pc_jsonw_indent(&w, 1);
+    pc_jsonw_obj(&w);
+    pc_jsonw_key(&w, "p");
+    pc_jsonw_arr(&w);
+    pc_jsonw_int(&w, 1);
+    pc_jsonw_str(&w, "two");
+    pc_jsonw_arr_end(&w);
+    pc_jsonw_key(&w, "q");
+    pc_jsonw_arr(&w);
+    pc_jsonw_arr_end(&w);
+    pc_jsonw_key_int(&w, "r", -3);
+    pc_jsonw_key_str(&w, "s", NULL);
+    pc_jsonw_obj_end(&w);
+    assert_string_equal(b.data, "{\n \"p\": [\n  1,\n  \"two\"\n ],\n \"q\": [],\n \"r\": -3,\n"
+                                " \"s\": null\n}");
+    pc_buf_free(&b);
+    json_decref(v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +179,7 @@ int main(void)
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_reals),
         cmocka_unit_test(test_jansson_value_and_stream),
+        cmocka_unit_test(test_indent_matches_jansson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
