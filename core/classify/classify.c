@@ -479,10 +479,11 @@ static pc_classified *cl_result_new(const pc_taxonomy *tax, const pc_outline *ol
         o->model = opts->model;
         o->whole = opts->whole;
         o->no_ngrams = opts->no_ngrams && !opts->whole;
-        o->nverdicts = opts->whole ? 1 : n;
-        o->verdicts = calloc(o->nverdicts ? o->nverdicts : 1, sizeof *o->verdicts);
+        o->nverdicts = opts->whole ? 1 : o->no_ngrams ? 0 : n;
+        if (o->nverdicts)
+            o->verdicts = calloc(o->nverdicts, sizeof *o->verdicts);
     }
-    if (!o->clauses || (o->model && !o->verdicts)) {
+    if (!o->clauses || (o->nverdicts && !o->verdicts)) {
         pc_classified_free(o);
         return NULL;
     }

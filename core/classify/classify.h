@@ -131,11 +131,12 @@ typedef struct pc_classified {
     size_t nwarnings;
     const pc_model *model; /* the model that decided (borrowed), NULL: the rules alone */
     int whole;             /* the model read the outline whole: verdicts[0] for every clause */
-    pc_model_verdict *verdicts; /* per clause (one with `whole`), when model is set */
+    pc_model_verdict *verdicts; /* per clause (one with `whole`), when model is set and
+                                   no_ngrams is not (then none: nverdicts is 0) */
     size_t nverdicts;
     pc_model_ngram *ngrams; /* none when no_ngrams */
     size_t nngrams;
-    int no_ngrams; /* pc_classify_opts.no_ngrams: every label's nng is 0 */
+    int no_ngrams; /* pc_classify_opts.no_ngrams: every label's nng is 0, no verdicts */
     pc_label *dropped;
     size_t ndropped;
 } pc_classified;
@@ -163,8 +164,9 @@ typedef struct pc_classify_opts {
     pc_engine engine;
     const pc_model *model; /* the learned model that decides the top-level labels, or NULL */
     int whole;             /* 1: the model reads each outline as one unit (a text, a segment) */
-    int no_ngrams;         /* 1: the model's labels keep no n-grams (nothing will show them: a
-                              comparison only written out); ignored with `whole` */
+    int no_ngrams;         /* 1: the model's labels keep no n-grams and the result keeps no
+                              verdicts, pc_classified_verdict gives NULL (nothing will show them:
+                              a comparison only written out); ignored with `whole` */
 } pc_classify_opts;
 
 /* "prefilter" or "reference" (as in POLCMP_ENGINE) -> the engine; -1 when unknown. */
@@ -208,7 +210,8 @@ unsigned pc_classified_opp10(const pc_classified *c);
 /* The label of category `cat` on clause i, or NULL. */
 const pc_label *pc_classified_label(const pc_classified *c, size_t clause, int cat);
 
-/* The model's verdict on clause i, NULL when the rules alone decided. */
+/* The model's verdict on clause i, NULL when the rules alone decided or none was kept
+ * (pc_classify_opts.no_ngrams). */
 const pc_model_verdict *pc_classified_verdict(const pc_classified *c, size_t clause);
 
 /* The model class (opp12.h) a category counts for; PC_CLASS_OTHER_ANY for an Other category

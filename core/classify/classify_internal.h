@@ -17,6 +17,7 @@ typedef struct cl_state {
     size_t cap_verdicts, cap_ngrams, cap_dropped;
     uint32_t utf_flag;  /* PCRE2_NO_UTF_CHECK once the clause is known to be valid UTF-8 */
     size_t clause_base; /* offset of the current clause, for warnings */
+    pc_model_verdict verdict; /* the current clause's verdict when the result keeps none */
     int oom;
 } cl_state;
 

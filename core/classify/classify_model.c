@@ -275,7 +275,7 @@ void cl_model_clause(cl_model *cm, cl_state *st, pc_clause_result *res, const pc
 {
     pc_classified *o = st->out;
     size_t ci = (size_t)(res - o->clauses);
-    pc_model_verdict *v = &o->verdicts[ci];
+    pc_model_verdict *v = o->nverdicts ? &o->verdicts[ci] : &st->verdict;
     size_t range[PC_MODEL_CLASSES][2];
     if (cm_verdict(cm, o, ci, 1, f, nf, PC_MODEL_CLAUSE, NULL, v) < 0) {
         st->oom = 1;

@@ -121,16 +121,16 @@ typedef struct pc_frame_term {
 } pc_frame_term;
 
 /* One frame. Plain value; its terms are frames->terms[term_first .. + nterms). */
-typedef struct pc_frame {
+typedef struct pc_frame { /* the wide fields first: no padding (a large policy has millions) */
     size_t clause;
-    int action;   /* ontology action index */
     pc_span span; /* the action as stated (its first word) */
-    pc_actor actor;
     unsigned long long name; /* PC_ACTOR_NAMED: a hash of the name, else 0 */
+    size_t term_first, nterms;
+    int action; /* ontology action index */
+    pc_actor actor;
     pc_modality modality;
     unsigned conditions; /* PC_COND_* */
     unsigned flags;      /* PC_FRAME_* */
-    size_t term_first, nterms;
 } pc_frame;
 
 /* pc_frames: the frames of one outline. Owns its arrays; borrows onto and outline, which

@@ -44,7 +44,8 @@ typedef struct pc_session_opts {
     const char *model;    /* the learned model file; NULL: the taxonomy's own, when it has one */
     int no_model;         /* 1: the rules alone decide (no model is loaded) */
     int written_only;     /* 1: the comparison is only written out, never shown in the UI: what
-                             only the UI shows (the model's n-grams) is not kept */
+                             only the UI shows (the model's n-grams and verdicts) is not
+                             kept */
     unsigned regimes;     /* PC_REGIME_* whose required disclosures are checked */
     pc_load_opts load;    /* how policies are read (size limit, format, encoding) */
     int allow_empty;      /* keep a policy with no clause (else it is told and skipped) */

@@ -322,6 +322,34 @@ static void test_combination(void **state)
     pc_model_free(m);
 }
 
+/* A result kept for writing out only (no_ngrams) gets the same labels from the model but
+ * keeps neither n-grams nor verdicts. */
+static void test_written_only(void **state)
+{
+    (void)state;
+    pc_model *m = train_fixture();
+    pc_classify_opts full = {.model = m}, written = {.model = m, .no_ngrams = 1};
+    pc_error err = {{0}};
+    const char *t = "We keep you informed. Your phone number is stored for six months.";
+    pc_classified *a = pc_classify_text_with(mini(), t, strlen(t), NULL, &full, &err);
+    pc_classified *b = pc_classify_text_with(mini(), t, strlen(t), NULL, &written, &err);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(b->nverdicts, 0);
+    assert_null(pc_classified_verdict(b, 0));
+    assert_int_equal(b->nngrams, 0);
+    assert_true(a->nlabels > 0 && a->nngrams > 0);
+    assert_int_equal(a->nlabels, b->nlabels);
+    assert_int_equal(a->ndropped, b->ndropped);
+    for (size_t i = 0; i < a->nlabels; i++) {
+        assert_int_equal(a->labels[i].category, b->labels[i].category);
+        assert_int_equal(a->labels[i].model, b->labels[i].model);
+    }
+    pc_classified_free(a);
+    pc_classified_free(b);
+    pc_model_free(m);
+}
+
 /* A reviewer's relabel fed back changes the prediction for that clause and a paraphrase. */
 static void test_relabel(void **state)
 {
@@ -521,7 +549,7 @@ int main(void)
         cmocka_unit_test(test_margin),        cmocka_unit_test(test_need_rule),        cmocka_unit_test(test_ngrams),        cmocka_unit_test(test_paths_agree),
         cmocka_unit_test(test_deterministic), cmocka_unit_test(test_combination),
         cmocka_unit_test(test_relabel),       cmocka_unit_test(test_mixed),
-        cmocka_unit_test(test_refused),
+        cmocka_unit_test(test_refused),       cmocka_unit_test(test_written_only),
         cmocka_unit_test(test_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
