@@ -221,9 +221,16 @@ void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v)
 
 void pc_jsonw_int(pc_jsonw *w, long long v)
 {
+    char s[24];
+    size_t k = sizeof s;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        s[--k] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        s[--k] = '-';
     pc_jsonw_sep(w);
-    if (pc_buf_printf(w->out, "%lld", v) < 0)
-        w->failed = 1;
+    pc_jsonw_put(w, s + k, sizeof s - k);
 }
 
 void pc_jsonw_real(pc_jsonw *w, double v)
