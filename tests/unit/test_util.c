@@ -84,6 +84,22 @@ static void test_tokens(void **state)
     assert_int_equal(pc_token_count("   ", 3), 0);
     pos = 0;
     assert_int_equal(pc_token_next(" \t", 2, &pos, &t, NULL), 0);
+    /* with separators a NUL byte separates too; without, only white space does */
+    static const char nul[] = "ab,c\0d)";
+    pos = 0;
+    assert_int_equal(pc_token_next(nul, 7, &pos, &t, ",)"), 1);
+    assert_int_equal(t.start, 0);
+    assert_int_equal(t.end, 2);
+    assert_int_equal(pc_token_next(nul, 7, &pos, &t, ",)"), 1);
+    assert_int_equal(t.start, 3);
+    assert_int_equal(t.end, 4);
+    assert_int_equal(pc_token_next(nul, 7, &pos, &t, ",)"), 1);
+    assert_int_equal(t.start, 5);
+    assert_int_equal(t.end, 6);
+    assert_int_equal(pc_token_next(nul, 7, &pos, &t, ",)"), 0);
+    pos = 0;
+    assert_int_equal(pc_token_next(nul, 7, &pos, &t, NULL), 1);
+    assert_int_equal(t.end, 7);
 }
 
 static const char *const test_set_words[] = {"top", "back to top", "e.g", "\xC3\xA9t\xC3\xA9", "us"};
