@@ -92,16 +92,9 @@ int pc_is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Whether c separates tokens: white space, or a byte of seps (its NUL too, as strchr has
- * it), compared in place: this runs on every byte of a line. */
 static int pc_token_sep(unsigned char c, const char *seps)
 {
-    if (pc_is_space(c))
-        return 1;
-    for (const char *p = seps; p; p++)
-        if ((unsigned char)*p == c || !*p)
-            return (unsigned char)*p == c;
-    return 0;
+    return pc_is_space(c) || (seps && strchr(seps, c));
 }
 
 int pc_token_next(const char *s, size_t len, size_t *pos, pc_span *tok, const char *seps)
