@@ -62,6 +62,23 @@ static void test_escapes(void **state)
     assert_string_equal(escaped(&b, "caf\xc3\xa9 \xe2\x80\xa8", 9), "caf\xc3\xa9 \xe2\x80\xa8");
     assert_string_equal(escaped(&b, "a\xff" "b\xc3", 4), "a\xef\xbf\xbd" "b\xef\xbf\xbd");
     assert_string_equal(escaped(&b, "\xed\xa0\x80", 3), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+    /* each kind of byte at every place of a long run of plain ones (read 8 bytes at a time) */
+    static const struct {
+        const char *in, *out;
+    } one[] = {{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"},     {"\x1f", "\\u001F"},
+               {" ", " "},      {"\x7f", "\x7f"}, {"\xc3\xa9", "\xc3\xa9"}, {"\xc3", "\xef\xbf\xbd"},
+               {"!", "!"},      {"#", "#"},      {"[", "["},           {"]", "]"}};
+    for (size_t k = 0; k < sizeof one / sizeof one[0]; k++)
+        for (size_t at = 0; at < 20; at++) {
+            char in[32], want[40];
+            size_t m = strlen(one[k].in);
+            memset(in, 'a', sizeof in);
+            memcpy(in + at, one[k].in, m);
+            memset(want, 'a', at);
+            snprintf(want + at, sizeof want - at, "%s%.*s", one[k].out, (int)(19 - at),
+                     "aaaaaaaaaaaaaaaaaaaa");
+            assert_string_equal(escaped(&b, in, 19 + m), want);
+        }
     pc_buf_free(&b);
 }
 
