@@ -12,7 +12,6 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 
 /* pf_form: a rule's conjunction (pc_lit_form) over the database's ids. Owns its arrays. */
 typedef struct pf_form {
