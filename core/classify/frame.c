@@ -56,6 +56,8 @@ typedef struct fr_builder {
     pc_actor lead_actor, cached_actor;
     unsigned long long lead_name, cached_name;
     pc_frame_skip cached_skip; /* the lead-in's pc_fr_lead_in_skip */
+    size_t cue_lo, cue_hi;     /* the part of this clause whose cues follow (none: lo > hi) */
+    unsigned cue_conds, cue_flags;
 } fr_builder;
 
 /* ---- the words of a clause ------------------------------------------------------------ */
@@ -474,6 +476,18 @@ static int fr_through_us(fr_builder *b, const fr_clause *c, const pc_frame *f, l
     return 0;
 }
 
+/* The conditions and flags of the part [lo, hi) into b->cue_*, read once for all the actions
+ * of a part. */
+static void fr_part_cues(fr_builder *b, const fr_clause *c, size_t lo, size_t hi)
+{
+    if (b->cue_lo == lo && b->cue_hi == hi)
+        return;
+    b->cue_lo = lo;
+    b->cue_hi = hi;
+    b->cue_conds = pc_fr_conditions(c, lo, hi);
+    b->cue_flags = pc_fr_part_flags(c, lo, hi);
+}
+
 /* The frame of the action hit h in the part [lo, hi), appended unless it repeats one. */
 static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, size_t hi, size_t k,
                      size_t first, size_t base)
@@ -490,8 +504,10 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
         f.flags |= PC_FRAME_NO_SUBJECT;
     if (f.actor == PC_ACTOR_USER && FR_IN(b->ws->v[a].w, fr_receive))
         f.actor = PC_ACTOR_WE;
-    f.conditions = pc_fr_conditions(c, lo, hi);
-    f.modality = pc_fr_modality(c, a, lo, hi, &f.conditions, &f.flags);
+    fr_part_cues(b, c, lo, hi);
+    f.conditions = b->cue_conds;
+    f.flags |= b->cue_flags;
+    f.modality = pc_fr_modality(c, a, lo, &f.conditions, &f.flags);
     f.span = (pc_span){a, a};
     if (fr_seen(b, first, &f, b->part[a]))
         return 0;
@@ -585,6 +601,8 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
     pc_frames *fs = b->fs;
     size_t first = fs->n;
     pc_words_split(s, len, b->ws);
+    b->cue_lo = 1;
+    b->cue_hi = 0;
     pc_frame_skip skip = fr_clause_skip(s, len, b->ws), why = PC_SKIP_NONE;
     if (skip == PC_SKIP_NONE &&
         fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)

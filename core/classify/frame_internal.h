@@ -49,9 +49,13 @@ pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c);
 long pc_fr_hit_at(const fr_clause *c, size_t i);
 /* The conditions stated in words [lo, hi). */
 unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi);
-/* The modality of the action at word a in the part [lo, hi) with conditions *conds (adjusted:
- * "without your consent" is consent after a negation, none otherwise); adds to *flags. */
-pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, unsigned *conds,
+/* The flags the words [lo, hi) give every action in them: softened, in a law's sense,
+ * exclusive. */
+unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi);
+/* The modality of the action at word a in a part from lo, whose flags (pc_fr_part_flags) are in
+ * *flags, with conditions *conds (adjusted: "without your consent" is consent after a
+ * negation, none otherwise); adds to *flags. */
+pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, unsigned *conds,
                            unsigned *flags);
 
 #endif

@@ -264,7 +264,26 @@ static int fr_law_near(const fr_clause *c, size_t i, size_t hi)
     return pc_fr_law_at(c, i + 1, hi < i + 12 ? hi : i + 12);
 }
 
-pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, unsigned *conds,
+unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
+{
+    unsigned flags = 0;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_softeners); t++)
+            if (c->ws->v[i].w[0] == fr_softeners[t][0] &&
+                pc_words_match_at(c->ws, i, fr_softeners[t]))
+                flags |= PC_FRAME_SOFTENED;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_legal_sense); t++)
+            if (pc_words_match_at(c->ws, i, fr_legal_sense[t]) && fr_law_near(c, i, hi))
+                flags |= PC_FRAME_LEGAL_SENSE;
+    for (size_t i = lo; i < hi; i++)
+        for (size_t t = 0; t < FR_N(fr_exclusive); t++)
+            if (pc_words_match_at(c->ws, i, fr_exclusive[t]))
+                flags |= PC_FRAME_EXCLUSIVE;
+    return flags;
+}
+
+pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, unsigned *conds,
                            unsigned *flags)
 {
     int neg = fr_negated(c, a);
@@ -273,19 +292,6 @@ pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, size_t hi, u
         i--;
         hedge |= FR_IN(c->ws->v[i].w, fr_hedges);
     }
-    for (size_t i = lo; i < hi; i++)
-        for (size_t t = 0; t < FR_N(fr_softeners); t++)
-            if (c->ws->v[i].w[0] == fr_softeners[t][0] &&
-                pc_words_match_at(c->ws, i, fr_softeners[t]))
-                *flags |= PC_FRAME_SOFTENED;
-    for (size_t i = lo; i < hi; i++)
-        for (size_t t = 0; t < FR_N(fr_legal_sense); t++)
-            if (pc_words_match_at(c->ws, i, fr_legal_sense[t]) && fr_law_near(c, i, hi))
-                *flags |= PC_FRAME_LEGAL_SENSE;
-    for (size_t i = lo; i < hi; i++)
-        for (size_t t = 0; t < FR_N(fr_exclusive); t++)
-            if (pc_words_match_at(c->ws, i, fr_exclusive[t]))
-                *flags |= PC_FRAME_EXCLUSIVE;
     /* "we never share it without your consent" asks for consent; "we collect it automatically"
      * does not */
     if (neg)

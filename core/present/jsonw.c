@@ -23,11 +23,27 @@ static int pc_json_escape_cp(pc_buf *b, uint32_t c)
     }
 }
 
+/* Whether none of the 8 bytes at s is below 0x20, beyond ASCII, '"' or '\\' (they are written
+ * as they are). */
+static int pc_json_plain8(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    /* a byte is flagged when it is below 0x20, or zero after the xor (the byte was '"' or
+     * '\\'), or has its high bit set */
+    uint64_t bad = ((x - ones * 0x20) | (q - ones) | (bs - ones) | x) & high;
+    return bad == 0;
+}
+
 int pc_json_escape(pc_buf *b, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
         size_t run = i; /* bytes written as they are: printable ASCII and valid UTF-8 */
+        while (run + 8 <= n && pc_json_plain8(s + run))
+            run += 8;
         while (run < n) {
             unsigned char c = (unsigned char)s[run];
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
@@ -221,9 +237,16 @@ void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v)
 
 void pc_jsonw_int(pc_jsonw *w, long long v)
 {
+    char s[24];
+    size_t k = sizeof s;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        s[--k] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        s[--k] = '-';
     pc_jsonw_sep(w);
-    if (pc_buf_printf(w->out, "%lld", v) < 0)
-        w->failed = 1;
+    pc_jsonw_put(w, s + k, sizeof s - k);
 }
 
 void pc_jsonw_real(pc_jsonw *w, double v)

@@ -2,6 +2,7 @@
  * closure, and the term index. */
 #include "taxonomy/ontology.h"
 #include "taxonomy/tax_yaml.h"
+#include "util/hash.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,9 +83,9 @@ static size_t on_first_len(const char *t, int *prefix)
     return k - (size_t)*prefix;
 }
 
-static int on_term_cmp(const void *pa, const void *pb)
+/* Terms by first word: exact ones first, then byte order of the word. */
+static int on_term_cmp_first(const pc_onto_term *a, const pc_onto_term *b)
 {
-    const pc_onto_term *a = pa, *b = pb;
     int pa_ = 0, pb_ = 0;
     size_t ka = on_first_len(a->words, &pa_), kb = on_first_len(b->words, &pb_);
     if (pa_ != pb_)
@@ -92,6 +93,15 @@ static int on_term_cmp(const void *pa, const void *pb)
     int r = strncmp(a->words, b->words, ka < kb ? ka : kb);
     if (r || ka != kb)
         return r ? r : (ka < kb ? -1 : 1);
+    return 0;
+}
+
+static int on_term_cmp(const void *pa, const void *pb)
+{
+    const pc_onto_term *a = pa, *b = pb;
+    int r = on_term_cmp_first(a, b);
+    if (r)
+        return r;
     /* the same first word: file order (dimension, entry, term) decides ties */
     if (a->dim != b->dim)
         return (int)a->dim - (int)b->dim;
@@ -128,33 +138,51 @@ static void on_consider(const pc_onto_term *t, const pc_words *ws, size_t i, pc_
         *best = (pc_onto_hit){t->dim, t->entry, i, t->nwords};
 }
 
+/* The slot of first word w[0..k) in o->first: its run, or an empty slot. */
+static const pc_onto_run *on_first_slot(const pc_ontology *o, const char *w, size_t k)
+{
+    size_t mask = o->nfirst - 1;
+    for (size_t h = pc_fnv64(PC_FNV_SEED, w, k) & mask;; h = (h + 1) & mask) {
+        const pc_onto_run *r = &o->first[h];
+        const char *t = r->end ? o->terms[r->start].words : NULL;
+        if (!t || (!strncmp(t, w, k) && (t[k] == ' ' || !t[k])))
+            return r;
+    }
+}
+
 int pc_onto_match(const pc_ontology *o, const pc_words *ws, size_t i, pc_onto_hit *hit)
 {
     *hit = (pc_onto_hit){PC_ONTO_ACTION, -1, i, 0};
     if (i >= ws->n)
         return 0;
     const char *w = ws->v[i].w;
-    size_t lo = 0, hi = o->nexact, k = strlen(w);
-    while (lo < hi) { /* the first exact term whose first word is >= w */
-        size_t mid = (lo + hi) / 2;
-        int pre;
-        size_t m = on_first_len(o->terms[mid].words, &pre);
-        int r = strncmp(o->terms[mid].words, w, m < k ? m : k);
-        if (r < 0 || (r == 0 && m < k))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t j = lo; j < o->nexact; j++) {
-        int pre;
-        size_t m = on_first_len(o->terms[j].words, &pre);
-        if (m != k || strncmp(o->terms[j].words, w, k))
-            break;
+    const pc_onto_run *r = o->nfirst ? on_first_slot(o, w, strlen(w)) : NULL;
+    for (size_t j = r ? r->start : 0; r && j < r->end; j++)
         on_consider(&o->terms[j], ws, i, hit);
-    }
     for (size_t j = o->nexact; j < o->nterms; j++)
         on_consider(&o->terms[j], ws, i, hit);
     return hit->nwords > 0;
+}
+
+/* The hash of the exact first words (terms[0..nexact), sorted: each word's terms adjacent). */
+static int on_first_index(pc_ontology *o)
+{
+    size_t runs = 0;
+    int pre;
+    for (size_t j = 0; j < o->nexact; j++)
+        runs += j == 0 || on_term_cmp_first(&o->terms[j - 1], &o->terms[j]) != 0;
+    for (o->nfirst = 16; o->nfirst < 2 * runs;)
+        o->nfirst *= 2;
+    if (!(o->first = calloc(o->nfirst, sizeof *o->first)))
+        return -1;
+    for (size_t j = 0, end; j < o->nexact; j = end) {
+        for (end = j + 1; end < o->nexact && !on_term_cmp_first(&o->terms[j], &o->terms[end]);)
+            end++;
+        size_t k = on_first_len(o->terms[j].words, &pre);
+        pc_onto_run *r = (pc_onto_run *)on_first_slot(o, o->terms[j].words, k);
+        *r = (pc_onto_run){(unsigned)j, (unsigned)end};
+    }
+    return 0;
 }
 
 /* Every term of every entry into the sorted index. */
@@ -178,7 +206,7 @@ static int on_index(pc_ontology *o)
     int pre = 0;
     while (o->nexact < o->nterms && (on_first_len(o->terms[o->nexact].words, &pre), !pre))
         o->nexact++;
-    return 0;
+    return on_first_index(o);
 }
 
 /* ---- subsumption ---------------------------------------------------------------------- */
@@ -401,5 +429,6 @@ void pc_onto_free(pc_ontology *o)
         free(o->under[d]);
     }
     free(o->terms);
+    free(o->first);
     free(o);
 }

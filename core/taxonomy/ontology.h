@@ -66,6 +66,11 @@ typedef struct pc_onto_term {
     size_t nwords;
 } pc_onto_term;
 
+/* A run of terms sharing an exact first word: terms[start, end). Plain value. */
+typedef struct pc_onto_run {
+    unsigned start, end;
+} pc_onto_run;
+
 /* pc_ontology: the loaded section. Owns everything. under[d] is an n x n matrix:
  * under[d][a * n + b] when entry a is b or a kind of b (reflexive and transitive). */
 typedef struct pc_ontology {
@@ -74,6 +79,9 @@ typedef struct pc_ontology {
     unsigned char *under[PC_ONTO_DIMS];
     pc_onto_term *terms;   /* every term, sorted by first word (prefix terms last) */
     size_t nterms, nexact; /* terms[0..nexact) have an exact first word */
+    pc_onto_run *first;    /* open addressing on the first word of terms[0..nexact): each
+                              word's run; end == 0: an empty slot */
+    size_t nfirst;         /* slots, a power of two at least twice the runs */
 } pc_ontology;
 
 /* Whether entry a is b or a kind of b. */

@@ -653,10 +653,10 @@ static int pf_form_holds(const pf_form *f, const uint64_t *seen)
     size_t g = 0, k = 0;
     for (size_t t = 0; t < f->nterms; t++) {
         int all = 1;
-        for (; g < f->tend[t]; g++) {
+        for (; g < f->tend[t]; k = f->gend[g++]) {
             int any = 0;
-            for (; k < f->gend[g]; k++)
-                any |= (int)((seen[f->ids[k] >> 6] >> (f->ids[k] & 63)) & 1u);
+            for (; all && !any && k < f->gend[g]; k++)
+                any = (int)((seen[f->ids[k] >> 6] >> (f->ids[k] & 63)) & 1u);
             all &= any;
         }
         if (all)

@@ -12,7 +12,6 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
-#include <strings.h>
 
 /* pf_form: a rule's conjunction (pc_lit_form) over the database's ids. Owns its arrays. */
 typedef struct pf_form {
@@ -58,11 +57,19 @@ static inline int pc_pf_is_dep(const pc_prefilter *pf, size_t u)
     return pf->uroot[u] != UINT32_MAX;
 }
 
-/* Does text t (at least pf->ulen[u] bytes) hold literal u there? */
+/* Does text t (at least pf->ulen[u] bytes) hold literal u there? A caseless literal folds
+ * ASCII letters only, as the scan's HS_FLAG_CASELESS does (whatever the locale). */
 static inline int pc_pf_lit_at(const pc_prefilter *pf, size_t u, const char *t)
 {
-    return pf->ucase[u] ? !strncasecmp(t, pf->ustr[u], pf->ulen[u])
-                        : !memcmp(t, pf->ustr[u], pf->ulen[u]);
+    const unsigned char *a = (const unsigned char *)t, *b = (const unsigned char *)pf->ustr[u];
+    if (!pf->ucase[u])
+        return !memcmp(a, b, pf->ulen[u]);
+    for (size_t i = 0; i < pf->ulen[u]; i++) {
+        unsigned x = a[i], y = b[i];
+        if ((x | (unsigned)(x - 'A' < 26u) << 5) != (y | (unsigned)(y - 'A' < 26u) << 5))
+            return 0;
+    }
+    return 1;
 }
 
 /* Choose the roots among the distinct literals (pf->uroot UINT32_MAX), every other literal's

@@ -92,7 +92,7 @@ static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, pc_error *
     blank_internal_subset(pre.out.data, pre.out.len);
     pthread_once(&html_once, html_init_parser);
     htmlDocPtr hd = htmlReadMemory(pre.out.data, (int)pre.out.len, doc->path, "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT |
                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                                        HTML_PARSE_IGNORE_ENC | HTML_PARSE_DEPTH_UNLIMITED);
     pc_norm_free(&pre);

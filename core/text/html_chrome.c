@@ -10,7 +10,7 @@
 static int name_in(const char *name, const char *const *list)
 {
     for (; *list; list++)
-        if (strcmp(name, *list) == 0)
+        if (name[0] == (*list)[0] && strcmp(name, *list) == 0)
             return 1;
     return 0;
 }

@@ -59,7 +59,7 @@ int pc_buf_reserve(pc_buf *b, size_t extra)
 
 int pc_buf_add(pc_buf *b, const void *p, size_t n)
 {
-    if (pc_buf_reserve(b, n) < 0)
+    if ((!b->data || b->cap - b->len <= n) && pc_buf_reserve(b, n) < 0)
         return -1;
     if (n)
         memcpy(b->data + b->len, p, n);
@@ -70,7 +70,11 @@ int pc_buf_add(pc_buf *b, const void *p, size_t n)
 
 int pc_buf_addc(pc_buf *b, char c)
 {
-    return pc_buf_add(b, &c, 1);
+    if ((!b->data || b->cap - b->len <= 1) && pc_buf_reserve(b, 1) < 0)
+        return -1;
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return 0;
 }
 
 int pc_buf_adds(pc_buf *b, const char *s)
@@ -78,12 +82,21 @@ int pc_buf_adds(pc_buf *b, const char *s)
     return pc_buf_add(b, s, strlen(s));
 }
 
+/* Formatted into the room the buffer has, when it fits (one pass); else grown and formatted
+ * again. */
 int pc_buf_printf(pc_buf *b, const char *fmt, ...)
 {
     va_list ap;
+    size_t room = b->data ? b->cap - b->len : 0;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap);
     va_end(ap);
+    if (n >= 0 && (size_t)n < room) {
+        b->len += (size_t)n;
+        return 0;
+    }
+    if (room)
+        b->data[b->len] = '\0'; /* what did not fit is not kept */
     if (n < 0 || pc_buf_reserve(b, (size_t)n) < 0)
         return -1;
     va_start(ap, fmt);

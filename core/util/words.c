@@ -178,10 +178,22 @@ void pc_words_split(const char *s, size_t len, pc_words *ws)
     }
 }
 
+/* Whether the NUL-terminated word w equals p up to p's next space or end; *end is set past
+ * that word of p. Written out so that a first byte differing (most words) costs one compare. */
+static int pc_word_eq_at(const char *w, const char *p, const char **end)
+{
+    while (*p && *p != ' ' && *p == *w) {
+        p++;
+        w++;
+    }
+    *end = p;
+    return !*w && (!*p || *p == ' ');
+}
+
 int pc_word_in(const char *w, const char *const *table, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!strcmp(w, table[i]))
+        if (w[0] == table[i][0] && !strcmp(w, table[i]))
             return 1;
     return 0;
 }
@@ -192,16 +204,16 @@ int pc_words_match_at(const pc_words *ws, size_t i, const char *p)
         p++;
     if (!*p)
         return 1;
-    size_t k = strcspn(p, " ");
-    if (k == 1 && *p == '*') {
+    if (*p == '*' && (p[1] == ' ' || !p[1])) {
         for (size_t gap = 0; gap <= PC_PHRASE_GAP && i + gap <= ws->n; gap++)
             if (pc_words_match_at(ws, i + gap, p + 1))
                 return 1;
         return 0;
     }
-    if (i >= ws->n || strlen(ws->v[i].w) != k || strncmp(ws->v[i].w, p, k))
+    const char *end;
+    if (i >= ws->n || !pc_word_eq_at(ws->v[i].w, p, &end))
         return 0;
-    return pc_words_match_at(ws, i + 1, p + k);
+    return pc_words_match_at(ws, i + 1, end);
 }
 
 long pc_words_find(const pc_words *ws, const char *const *table, size_t n, size_t from)

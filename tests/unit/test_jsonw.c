@@ -6,6 +6,7 @@
 
 #include "present/jsonw.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +62,23 @@ static void test_escapes(void **state)
     assert_string_equal(escaped(&b, "caf\xc3\xa9 \xe2\x80\xa8", 9), "caf\xc3\xa9 \xe2\x80\xa8");
     assert_string_equal(escaped(&b, "a\xff" "b\xc3", 4), "a\xef\xbf\xbd" "b\xef\xbf\xbd");
     assert_string_equal(escaped(&b, "\xed\xa0\x80", 3), "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+    /* each kind of byte at every place of a long run of plain ones (read 8 bytes at a time) */
+    static const struct {
+        const char *in, *out;
+    } one[] = {{"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"},     {"\x1f", "\\u001F"},
+               {" ", " "},      {"\x7f", "\x7f"}, {"\xc3\xa9", "\xc3\xa9"}, {"\xc3", "\xef\xbf\xbd"},
+               {"!", "!"},      {"#", "#"},      {"[", "["},           {"]", "]"}};
+    for (size_t k = 0; k < sizeof one / sizeof one[0]; k++)
+        for (size_t at = 0; at < 20; at++) {
+            char in[32], want[40];
+            size_t m = strlen(one[k].in);
+            memset(in, 'a', sizeof in);
+            memcpy(in + at, one[k].in, m);
+            memset(want, 'a', at);
+            snprintf(want + at, sizeof want - at, "%s%.*s", one[k].out, (int)(19 - at),
+                     "aaaaaaaaaaaaaaaaaaaa");
+            assert_string_equal(escaped(&b, in, 19 + m), want);
+        }
     pc_buf_free(&b);
 }
 
@@ -172,10 +190,45 @@ static void test_indent_matches_jansson(void **state)
     json_decref(v);
 }
 
+/* Integers at both ends of their range, and a buffer growing under pc_buf_printf. */
+static void test_integers_and_printf(void **state)
+{
+    (void)state;
+    pc_buf b = {0};
+    pc_jsonw w;
+    pc_jsonw_init(&w, &b);
+    pc_jsonw_arr(&w);
+    pc_jsonw_int(&w, 0);
+    pc_jsonw_int(&w, 7);
+    pc_jsonw_int(&w, -10);
+    pc_jsonw_int(&w, LLONG_MAX);
+    pc_jsonw_int(&w, LLONG_MIN);
+    pc_jsonw_arr_end(&w);
+    assert_false(w.failed);
+    assert_string_equal(b.data, "[0,7,-10,9223372036854775807,-9223372036854775808]");
+    pc_buf_free(&b);
+    assert_int_equal(pc_buf_printf(&b, "%s-%d", "ab", 12), 0); /* into no buffer */
+    assert_string_equal(b.data, "ab-12");
+    size_t cap = b.cap;
+    assert_int_equal(pc_buf_printf(&b, "%0*d", (int)cap, 5), 0); /* more than the room left */
+    assert_int_equal(b.len, 5 + cap);
+    assert_int_equal(b.data[b.len - 1], '5');
+    assert_int_equal(b.data[5], '0');
+    assert_int_equal(strlen(b.data), b.len);
+    assert_int_equal(pc_buf_printf(&b, "%c", 'z'), 0); /* fits */
+    assert_int_equal(strlen(b.data), 6 + cap);
+    assert_int_equal(b.data[b.len - 1], 'z');
+    assert_int_equal(pc_buf_addc(&b, 'y'), 0);
+    assert_int_equal(pc_buf_add(&b, "xw", 2), 0);
+    assert_string_equal(b.data + 6 + cap, "yxw");
+    pc_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nesting_and_separators),
+        cmocka_unit_test(test_integers_and_printf),
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_reals),
         cmocka_unit_test(test_jansson_value_and_stream),

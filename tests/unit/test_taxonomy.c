@@ -2,7 +2,9 @@
  * in tests/data/taxonomy/ names the exact FILE:LINE:COL and the key words of its message. */
 #include "testutil.h"
 
+#include "taxonomy/ontology.h"
 #include "taxonomy/taxonomy.h"
+#include "util/util.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -149,12 +151,79 @@ static void test_from_memory(void **state)
     assert_non_null(strstr(err.msg, "mem.yaml:2:1: duplicate key 'taxonomy'"));
 }
 
+/* The ontology's term index: the longest term at a word, ties to the first in file order,
+ * whole words only, no term across a stop, prefix terms; many first words, so that some
+ * share a slot of the index. */
+static void test_onto_terms(void **state)
+{
+    (void)state;
+    pc_buf y = {0};
+    pc_buf_adds(&y, "taxonomy: {id: mem}\n"
+                   "categories:\n"
+                   "  - {id: c, name: C, opp115: Do Not Track, description: x,\n"
+                   "     rules: [{id: c.r, pattern: 'track'}]}\n"
+                   "ontology:\n"
+                   "  actions:\n"
+                   "    - {id: share, terms: [share, shares, disclose]}\n"
+                   "    - {id: sell, parent: share, terms: [sell, share for money]}\n"
+                   "  data:\n"
+                   "    - {id: contact, terms: [contact information, e-mail]}\n"
+                   "    - {id: email, parent: contact, terms: [e-mail address, email address]}\n"
+                   "    - {id: mail, terms: [e mail]}\n");
+    for (int i = 0; i < 60; i++)
+        pc_buf_printf(&y, "    - {id: w%d, terms: [word%d, word%d data]}\n", i, i, i);
+    pc_buf_adds(&y, "  recipients:\n"
+                   "    - {id: ads, terms: [advertis*, ad partners]}\n");
+    pc_error err = {{0}};
+    pc_taxonomy *t = pc_tax_load_mem("mem.yaml", y.data, y.len, &err);
+    pc_buf_free(&y);
+    assert_non_null(t);
+    const pc_ontology *o = t->onto;
+    assert_non_null(o);
+    static pc_words ws;
+    static const char text[] =
+        "We share for money your E-mail address. Word7 data, word59; data advertisers emails word60";
+    pc_words_split(text, sizeof text - 1, &ws);
+    assert_int_equal(ws.n, 15);
+    pc_onto_hit h;
+    assert_true(pc_onto_match(o, &ws, 1, &h)); /* "share for money": the longest */
+    assert_int_equal(h.dim, PC_ONTO_ACTION);
+    assert_int_equal(h.entry, pc_onto_find(o, PC_ONTO_ACTION, "sell"));
+    assert_int_equal(h.first, 1);
+    assert_int_equal(h.nwords, 3);
+    assert_true(pc_onto_match(o, &ws, 5, &h)); /* "e mail address" over "e mail" */
+    assert_int_equal(h.dim, PC_ONTO_DATA);
+    assert_int_equal(h.entry, pc_onto_find(o, PC_ONTO_DATA, "email"));
+    assert_int_equal(h.nwords, 3);
+    assert_false(pc_onto_match(o, &ws, 6, &h)); /* "mail" alone names nothing */
+    assert_false(pc_onto_match(o, &ws, 7, &h));
+    assert_true(pc_onto_match(o, &ws, 8, &h)); /* "word7 data" */
+    assert_int_equal(h.entry, pc_onto_find(o, PC_ONTO_DATA, "w7"));
+    assert_int_equal(h.nwords, 2);
+    assert_true(pc_onto_match(o, &ws, 10, &h)); /* "word59", not across the ";" */
+    assert_int_equal(h.entry, pc_onto_find(o, PC_ONTO_DATA, "w59"));
+    assert_int_equal(h.nwords, 1);
+    assert_false(pc_onto_match(o, &ws, 11, &h));
+    assert_true(pc_onto_match(o, &ws, 12, &h)); /* "advertis*" */
+    assert_int_equal(h.dim, PC_ONTO_RECIPIENT);
+    assert_int_equal(h.nwords, 1);
+    assert_false(pc_onto_match(o, &ws, 13, &h)); /* "emails": no term is a prefix */
+    assert_false(pc_onto_match(o, &ws, 14, &h)); /* "word60": not defined */
+    assert_false(pc_onto_match(o, &ws, 15, &h));
+    static const char tie[] = "e-mail";
+    pc_words_split(tie, sizeof tie - 1, &ws);
+    assert_true(pc_onto_match(o, &ws, 0, &h)); /* "e mail" twice: the first in file order */
+    assert_int_equal(h.entry, pc_onto_find(o, PC_ONTO_DATA, "contact"));
+    assert_int_equal(h.nwords, 2);
+    pc_tax_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good),         cmocka_unit_test(test_opp10_names),
         cmocka_unit_test(test_errors),       cmocka_unit_test(test_missing_file),
-        cmocka_unit_test(test_from_memory),
+        cmocka_unit_test(test_from_memory), cmocka_unit_test(test_onto_terms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

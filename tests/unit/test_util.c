@@ -84,6 +84,22 @@ static void test_tokens(void **state)
     assert_int_equal(pc_token_count("   ", 3), 0);
     pos = 0;
     assert_int_equal(pc_token_next(" \t", 2, &pos, &t, NULL), 0);
+    /* with separators a NUL byte separates too; without, only white space does */
+    static const char nul[] = "ab,c\0d)";
+    pos = 0;
+    assert_int_equal(pc_token_next(nul, 7, &pos, &t, ",)"), 1);
+    assert_int_equal(t.start, 0);
+    assert_int_equal(t.end, 2);
+    assert_int_equal(pc_token_next(nul, 7, &pos, &t, ",)"), 1);
+    assert_int_equal(t.start, 3);
+    assert_int_equal(t.end, 4);
+    assert_int_equal(pc_token_next(nul, 7, &pos, &t, ",)"), 1);
+    assert_int_equal(t.start, 5);
+    assert_int_equal(t.end, 6);
+    assert_int_equal(pc_token_next(nul, 7, &pos, &t, ",)"), 0);
+    pos = 0;
+    assert_int_equal(pc_token_next(nul, 7, &pos, &t, NULL), 1);
+    assert_int_equal(t.end, 7);
 }
 
 static const char *const test_set_words[] = {"top", "back to top", "e.g", "\xC3\xA9t\xC3\xA9", "us"};
@@ -107,6 +123,37 @@ static void test_wordset(void **state)
     assert_false(pc_wordset_has(&exact, "we", 2));
     assert_false(pc_wordset_has(&exact, "OUR", 3));
     assert_true(pc_wordset_has(&exact, "Our", 3));
+}
+
+/* Phrases matched word by word: whole words only, "*" for up to PC_PHRASE_GAP words. */
+static void test_phrases(void **state)
+{
+    (void)state;
+    static pc_words ws;
+    static const char text[] = "We never share it without your prior written consent, or emails.";
+    pc_words_split(text, sizeof text - 1, &ws);
+    assert_true(pc_words_match_at(&ws, 4, "without * consent"));
+    assert_true(pc_words_match_at(&ws, 4, "without your prior written consent"));
+    assert_true(pc_words_match_at(&ws, 5, "your"));
+    assert_false(pc_words_match_at(&ws, 5, "you"));
+    assert_false(pc_words_match_at(&ws, 5, "yours"));
+    assert_false(pc_words_match_at(&ws, 4, "without consent"));
+    assert_false(pc_words_match_at(&ws, 0, "we * consent")); /* more than the gap between */
+    assert_int_equal(ws.n, 11);
+    assert_true(pc_words_match_at(&ws, 9, "or emails"));
+    assert_false(pc_words_match_at(&ws, 10, "emails or")); /* past the last word */
+    assert_false(pc_words_match_at(&ws, 10, "email"));
+    assert_true(pc_words_match_at(&ws, 10, "emails *")); /* a gap of none at the end */
+    assert_false(pc_words_match_at(&ws, 11, "emails"));
+    assert_int_equal(pc_words_find(&ws, (const char *const[]){"prior * consent", "never"}, 2, 0), 1);
+    assert_int_equal(pc_words_find(&ws, (const char *const[]){"prior * consent"}, 1, 0), 6);
+    assert_int_equal(pc_words_find(&ws, (const char *const[]){"consents"}, 1, 0), -1);
+    static const char *const table[] = {"it", "our", "share", "emails"};
+    assert_true(PC_WORD_IN(ws.v[2].w, table));
+    assert_true(PC_WORD_IN(ws.v[10].w, table));
+    assert_false(PC_WORD_IN(ws.v[5].w, table)); /* "your": a longer word than "our" */
+    assert_false(PC_WORD_IN("s", table));
+    assert_false(PC_WORD_IN("", table));
 }
 
 static void test_file_read(void **state)
@@ -138,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_word_count),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_wordset),
+        cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_file_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
