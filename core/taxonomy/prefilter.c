@@ -424,8 +424,8 @@ static void pf_cache_store(const pc_prefilter *pf, const pc_pfcache_ctx *cache, 
     codes.p = c;
     tab.p = t;
     for (size_t i = 0; c && t && cache->paths[i]; i++)
-        if (pc_pfcache_store(cache->paths[i], key, pf->nrules, pf->lits, &codes, &tab, pf->db) ==
-            0)
+        if (pc_pfcache_store(cache->paths[i], key, pf->nrules, pf->lits, &codes, &cache->doc,
+                             &tab, pf->db) == 0)
             break;
     free(c);
     free(t);
@@ -454,7 +454,7 @@ int pc_prefilter_build(pc_taxonomy *tax, const pc_pfcache_ctx *cache, pc_error *
         free(file);
     if (rc < 0)
         return -1;
-    if (key && (!pf->cached || cache->re.compiled))
+    if (key && (!pf->cached || cache->re.compiled || cache->doc_made))
         pf_cache_store(pf, cache, key);
     free(pf->order); /* kept for the cache file only */
     pf->order = NULL;
