@@ -102,21 +102,30 @@ static uint64_t pf_rule_hash(const pc_prefilter *pf, size_t i)
     return (h ^ l->nlits ^ (l->form.nlits << 20)) * 1099511628211ull;
 }
 
-/* The first rule before i that always gives rule i's result: the same pattern and options
- * (so the same match), and the same literals (so the same candidate bits). hash: every
- * rule's pf_rule_hash. */
-static unsigned pf_canon(const pc_prefilter *pf, size_t i, const uint64_t *hash)
+/* Whether rules i and j always give the same result: the same pattern and options (so the
+ * same match), and the same literals (so the same candidate bits). */
+static int pf_same_rule(const pc_prefilter *pf, size_t i, size_t j)
 {
-    const pc_rule *r = pf->rules[i];
-    const pc_rule_lits *l = &pf->lits[i];
-    for (size_t j = 0; j < i; j++) {
-        const pc_rule *q = pf->rules[j];
-        const pc_rule_lits *m = &pf->lits[j];
-        if (hash[j] == hash[i] && q->caseless == r->caseless && !strcmp(q->pattern, r->pattern) &&
-            m->caseless == l->caseless && pf_same_strings(m->lits, m->nlits, l->lits, l->nlits) &&
-            pf_same_strings(m->form.lits, m->form.nlits, l->form.lits, l->form.nlits))
-            return pf->canon[j];
+    const pc_rule *r = pf->rules[i], *q = pf->rules[j];
+    const pc_rule_lits *l = &pf->lits[i], *m = &pf->lits[j];
+    return q->caseless == r->caseless && !strcmp(q->pattern, r->pattern) &&
+           m->caseless == l->caseless && pf_same_strings(m->lits, m->nlits, l->lits, l->nlits) &&
+           pf_same_strings(m->form.lits, m->form.nlits, l->form.lits, l->form.nlits);
+}
+
+/* The first rule up to i that gives rule i's result. `first` is an open-addressing table
+ * (mask + 1 slots, at least twice the rules) of the rules that are the first of theirs, each
+ * as its index + 1, placed by pf_rule_hash (in hash[]); rule i goes in when it is one. */
+static unsigned pf_canon(const pc_prefilter *pf, size_t i, const uint64_t *hash, unsigned *first,
+                         size_t mask)
+{
+    size_t s = (size_t)(hash[i] ^ hash[i] >> 29) & mask;
+    for (; first[s]; s = (s + 1) & mask) {
+        size_t j = first[s] - 1;
+        if (hash[j] == hash[i] && pf_same_rule(pf, i, j))
+            return (unsigned)j;
     }
+    first[s] = (unsigned)i + 1;
     return (unsigned)i;
 }
 
@@ -132,28 +141,32 @@ static int pf_literals(pc_prefilter *pf, int cached)
     pf->canon = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->canon);
     pf->jit = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->jit);
     uint64_t *hash = calloc(pf->nrules ? pf->nrules : 1, sizeof *hash);
-    if (!hash || !pf->jit || !pf->always || !pf->caseless || !pf->formed || !pf->forms ||
-        !pf->canon) {
-        free(hash);
-        return -1;
-    }
-    for (size_t i = 0; i < pf->nrules; i++) {
+    size_t mask = 15;
+    while (mask < 2 * pf->nrules)
+        mask = mask * 2 + 1;
+    unsigned *first = calloc(mask + 1, sizeof *first);
+    int rc = 0;
+    if (!hash || !first || !pf->jit || !pf->always || !pf->caseless || !pf->formed ||
+        !pf->forms || !pf->canon)
+        rc = -1;
+    for (size_t i = 0; i < pf->nrules && rc == 0; i++) {
         const pc_rule *r = pf->rules[i];
         pc_rule_lits *l = &pf->lits[i];
         if ((!cached && pc_lit_derive(r->pattern, r->caseless, l) < 0) ||
             (!cached && !l->nlits && r->literal && pc_lit_declare(r->literal, r->caseless, l) < 0)) {
-            free(hash);
-            return -1;
+            rc = -1;
+            break;
         }
         if (!l->nlits)
             pf->always[i >> 6] |= 1ull << (i & 63);
         else if (l->caseless)
             pf->caseless[i >> 6] |= 1ull << (i & 63);
         hash[i] = pf_rule_hash(pf, i);
-        pf->canon[i] = pf_canon(pf, i, hash);
+        pf->canon[i] = pf_canon(pf, i, hash, first, mask);
     }
+    free(first);
     free(hash);
-    return 0;
+    return rc;
 }
 
 
