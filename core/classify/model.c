@@ -81,11 +81,10 @@ static int model_build_rows(pc_model *m)
         cap *= 2;
     free(m->slots);
     free(m->rows);
-    m->slots = calloc(cap, sizeof *m->slots);
+    m->slots = pc_calloc_big(cap, sizeof *m->slots);
     m->rows = malloc((m->nfeat ? m->nfeat : 1) * sizeof *m->rows);
     if (!m->slots || !m->rows)
         return -1;
-    pc_prefault(m->slots, cap * sizeof *m->slots);
     pc_prefault(m->rows, m->nfeat * sizeof *m->rows);
     m->slot_mask = cap - 1;
     for (size_t r = 0; r < m->nfeat; r++) {

@@ -203,7 +203,7 @@ static int pf_lit_cmp(const void *a, const void *b)
  * sorted order (a permutation), into pos[0..n): 0, or -1 when the tables do not give one. */
 static int pf_cached_places(const pc_pfcache_blob *tab, size_t n, unsigned *pos)
 {
-    unsigned *order = calloc(n ? n : 1, sizeof *order);
+    unsigned *order = pc_calloc_big(n, sizeof *order);
     int ok = order && pc_pf_tables_order(tab, n, order) == 0;
     for (size_t k = 0; ok && k < n; k++)
         pos[k] = UINT32_MAX;
@@ -233,8 +233,8 @@ static pf_lit *pf_sorted_lits(pc_prefilter *pf, size_t *n, const pc_pfcache_blob
     *n = 0;
     for (size_t i = 0; i < pf->nrules; i++)
         *n += pf->lits[i].nlits + pf->lits[i].form.nlits;
-    pf_lit *all = calloc(*n ? *n : 1, sizeof *all);
-    pf->order = calloc(*n ? *n : 1, sizeof *pf->order);
+    pf_lit *all = pc_calloc_big(*n, sizeof *all);
+    pf->order = pc_calloc_big(*n, sizeof *pf->order);
     if (!all || !pf->order) {
         free(all);
         return NULL;
@@ -299,10 +299,10 @@ static int pf_form_build(pc_prefilter *pf, size_t i, const pf_lit *u, size_t n)
 
 static int pf_arrays_alloc(pf_arrays *a, size_t total)
 {
-    a->s = calloc(total, sizeof *a->s);
-    a->flags = calloc(total, sizeof *a->flags);
-    a->ids = calloc(total, sizeof *a->ids);
-    a->lens = calloc(total, sizeof *a->lens);
+    a->s = pc_calloc_big(total, sizeof *a->s);
+    a->flags = pc_calloc_big(total, sizeof *a->flags);
+    a->ids = pc_calloc_big(total, sizeof *a->ids);
+    a->lens = pc_calloc_big(total, sizeof *a->lens);
     return a->s && a->flags && a->ids && a->lens ? 0 : -1;
 }
 
@@ -320,11 +320,11 @@ static void pf_arrays_push(pf_arrays *a, const char *s, unsigned flags, size_t i
 static int pf_uniq(pc_prefilter *pf, const pf_lit *all, size_t n, pf_lit *u)
 {
     size_t nkeys = 0;
-    pf->uniq_first = calloc(n + 1, sizeof *pf->uniq_first);
-    pf->uniq_rules = calloc(n ? n : 1, sizeof *pf->uniq_rules);
-    pf->ustr = calloc(n ? n : 1, sizeof *pf->ustr);
-    pf->ulen = calloc(n ? n : 1, sizeof *pf->ulen);
-    pf->ucase = calloc(n ? n : 1, sizeof *pf->ucase);
+    pf->uniq_first = pc_calloc_big(n + 1, sizeof *pf->uniq_first);
+    pf->uniq_rules = pc_calloc_big(n, sizeof *pf->uniq_rules);
+    pf->ustr = pc_calloc_big(n, sizeof *pf->ustr);
+    pf->ulen = pc_calloc_big(n, sizeof *pf->ulen);
+    pf->ucase = pc_calloc_big(n, sizeof *pf->ucase);
     if (!pf->uniq_first || !pf->uniq_rules || !pf->ustr || !pf->ulen || !pf->ucase)
         return -1;
     for (size_t i = 0; i < n; i++) {
@@ -349,7 +349,7 @@ static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a, const pc_pfcache_blob 
 {
     size_t n;
     pf_lit *all = pf_sorted_lits(pf, &n, tab);
-    pf_lit *u = calloc(n ? n : 1, sizeof *u);
+    pf_lit *u = pc_calloc_big(n, sizeof *u);
     int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pc_pf_roots(pf, tab) < 0 ||
                      pf_arrays_alloc(a, pf->nuniq + PF_NHAZARDS) < 0
                  ? -1
