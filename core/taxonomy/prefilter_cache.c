@@ -421,13 +421,33 @@ char *pc_pfcache_read(const char *path, size_t *len)
     return data;
 }
 
+/* The serialized database b as a database in memory of its own (malloc'ed, as Vectorscan's
+ * default allocator does, so hs_free_database frees it), its pages mapped in one call rather
+ * than faulted in one by one while it is unpacked. 0, or -1. */
+static int pfc_database(const pc_pfcache_blob *b, hs_database_t **db)
+{
+    size_t size = 0;
+    if (hs_serialized_database_size(b->p, b->len, &size) != HS_SUCCESS || !size)
+        return -1;
+    char *mem = malloc(size);
+    if (!mem)
+        return -1;
+    pc_prefault(mem, size);
+    if (hs_deserialize_database_at(b->p, b->len, (hs_database_t *)(void *)mem) != HS_SUCCESS) {
+        free(mem);
+        return -1;
+    }
+    *db = (hs_database_t *)(void *)mem;
+    return 0;
+}
+
 int pc_pfcache_load(const char *data, size_t len, uint64_t key, size_t nrules,
                     pc_rule_lits *lits, hs_database_t **db, pc_pfcache_blob *tables)
 {
     pc_pfcache_parts parts;
     int rc = pc_pfcache_decode(data, len, key, nrules, lits, &parts, 0);
     *tables = rc == 0 ? parts.tables : (pc_pfcache_blob){0};
-    if (rc == 0 && hs_deserialize_database(parts.db.p, parts.db.len, db) != HS_SUCCESS) {
+    if (rc == 0 && pfc_database(&parts.db, db) < 0) {
         for (size_t i = 0; i < nrules; i++) {
             pc_lit_free(&lits[i]);
             memset(&lits[i], 0, sizeof lits[i]);
