@@ -14,9 +14,9 @@
  *   <keys: NFEAT x u32><idf: NFEAT x f32><weights: NFEAT x 12 x i16>
  *
  * Numbers are written with %.17g so they read back exactly; checksums and fingerprints are
- * 16 hex digits (the weights' checksum XXH3-64, the others FNV-1a 64). Reading checks everything before trusting it: the version, each
- * line's shape and ranges, the class names, the payload's exact length and checksum, keys
- * strictly increasing, idf positive and finite. */
+ * 16 hex digits (the weights' checksum XXH3-64, the others FNV-1a 64). Reading checks
+ * everything before trusting it: the version, each line's shape and ranges, the class names,
+ * the payload's exact length and checksum, keys strictly increasing, idf positive and finite. */
 #include "classify/model.h"
 #include "util/atomic.h"
 #include "util/file.h"

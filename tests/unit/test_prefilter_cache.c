@@ -219,20 +219,35 @@ static void assert_same_on_literals(const pc_taxonomy *a, const pc_taxonomy *b)
     pc_prefilter_scratch_free(sb);
 }
 
-/* The cache file with its prefilter tables replaced by `tab` (tlen bytes) and its checksum
- * made to hold again: a file some other build could have written. */
-static void write_tables(const char *good, size_t len, const char *tab, size_t tlen, size_t nrules)
+/* Cache file bytes good[0..len) of nrules rules, decoded: its parts (pointing into good). */
+static pc_pfcache_parts parts_of(const char *good, size_t len, size_t nrules)
 {
     uint64_t key;
     memcpy(&key, good + 8, 8);
     pc_rule_lits *lits = calloc(nrules, sizeof *lits);
     pc_pfcache_parts parts;
     assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
-    parts.tables = (pc_pfcache_blob){tab, tlen};
-    size_t n;
-    char *bytes = pc_pfcache_encode(key, nrules, lits, &parts, &n);
+    for (size_t i = 0; i < nrules; i++)
+        pc_lit_free(&lits[i]);
+    free(lits);
+    return parts;
+}
+
+/* The cache file with its prefilter tables (or, when `doc`, its document section) replaced by
+ * p[0..n) and its checksum made to hold again: a file some other build could have written. */
+static void write_with(const char *good, size_t len, size_t nrules, int doc, const char *p,
+                       size_t n)
+{
+    uint64_t key;
+    memcpy(&key, good + 8, 8);
+    pc_rule_lits *lits = calloc(nrules, sizeof *lits);
+    pc_pfcache_parts parts;
+    assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
+    *(doc ? &parts.doc : &parts.tables) = (pc_pfcache_blob){p, n};
+    size_t blen;
+    char *bytes = pc_pfcache_encode(key, nrules, lits, &parts, &blen);
     assert_non_null(bytes);
-    write_bytes(bytes, n);
+    write_bytes(bytes, blen);
     free(bytes);
     for (size_t i = 0; i < nrules; i++)
         pc_lit_free(&lits[i]);
@@ -248,11 +263,7 @@ static void test_bad_tables(void **state)
     pc_taxonomy *ref = load(0);
     size_t nrules = pc_prefilter_nrules(ref->prefilter), len;
     char *good = test_read_file(cache_path, &len);
-    pc_pfcache_parts parts;
-    pc_rule_lits *lits = calloc(nrules, sizeof *lits);
-    uint64_t key;
-    memcpy(&key, good + 8, 8);
-    assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
+    pc_pfcache_parts parts = parts_of(good, len, nrules);
     size_t tlen = parts.tables.len;
     assert_true(tlen > 16);
     char *tab = malloc(tlen);
@@ -284,16 +295,13 @@ static void test_bad_tables(void **state)
         case 3: /* cut off */
             break;
         }
-        write_tables(good, len, tab, kind == 3 ? tlen / 2 : tlen, nrules);
+        write_with(good, len, nrules, 0, tab, kind == 3 ? tlen / 2 : tlen);
         pc_taxonomy *t = load(1);
         assert_same(ref, t);
         assert_same_on_literals(ref, t);
         pc_tax_free(t);
     }
     free(tab);
-    for (size_t i = 0; i < nrules; i++)
-        pc_lit_free(&lits[i]);
-    free(lits);
     free(good);
     pc_tax_free(ref);
 }
@@ -413,27 +421,6 @@ static void test_document_stale(void **state)
     pc_tax_free(before);
 }
 
-/* The cache file with its document section replaced by doc[0..dlen) and its checksum made to
- * hold again. */
-static void write_document(const char *good, size_t len, const char *doc, size_t dlen,
-                           size_t nrules)
-{
-    uint64_t key;
-    memcpy(&key, good + 8, 8);
-    pc_rule_lits *lits = calloc(nrules, sizeof *lits);
-    pc_pfcache_parts parts;
-    assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
-    parts.doc = (pc_pfcache_blob){doc, dlen};
-    size_t n;
-    char *bytes = pc_pfcache_encode(key, nrules, lits, &parts, &n);
-    assert_non_null(bytes);
-    write_bytes(bytes, n);
-    free(bytes);
-    for (size_t i = 0; i < nrules; i++)
-        pc_lit_free(&lits[i]);
-    free(lits);
-}
-
 /* A document section that does not hold (cut short, a node id past the last node, a scalar
  * without its NUL, another key) is not trusted: the YAML is parsed, the taxonomy is the
  * same, and the file is rewritten with a good section. */
@@ -444,14 +431,7 @@ static void test_document_damaged(void **state)
     size_t nrules = pc_prefilter_nrules(ref->prefilter), len;
     pc_tax_free(load(1));
     char *good = test_read_file(cache_path, &len);
-    uint64_t key;
-    memcpy(&key, good + 8, 8);
-    pc_rule_lits *lits = calloc(nrules, sizeof *lits);
-    pc_pfcache_parts parts;
-    assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
-    for (size_t i = 0; i < nrules; i++)
-        pc_lit_free(&lits[i]);
-    free(lits);
+    pc_pfcache_parts parts = parts_of(good, len, nrules);
     size_t dlen = parts.doc.len;
     assert_true(dlen > 64);
     char *doc = malloc(dlen);
@@ -469,7 +449,7 @@ static void test_document_damaged(void **state)
         case 2: nul[9] = 'x'; break;                    /* a scalar without its NUL */
         case 3: doc[0] ^= 1; break;                     /* another key */
         }
-        write_document(good, len, doc, n, nrules);
+        write_with(good, len, nrules, 1, doc, n);
         pc_taxonomy *t = load(1);
         assert_int_equal(t->document_cached, 0);
         assert_same_reading(ref, t);
