@@ -1,8 +1,9 @@
-/* test_prefilter_cache.c: the compiled literal database kept beside a taxonomy
- * (taxonomy/prefilter_cache.h): written on the first load, read on the next with the same
- * literals and the same scan results, and ignored and rebuilt when it is stale, truncated,
- * corrupt or not a cache at all; kept in the user's cache directory when the taxonomy's takes
- * no files; POLCMP_NO_CACHE turns it off. */
+/* test_prefilter_cache.c: the compiled literal database and the parsed YAML document kept
+ * beside a taxonomy (taxonomy/prefilter_cache.h, taxonomy/doccache.h): written on the first
+ * load, read on the next with the same literals, the same reading of the YAML and the same
+ * scan results, and ignored and rebuilt when it is stale, truncated, corrupt or not a cache at
+ * all; kept in the user's cache directory when the taxonomy's takes no files;
+ * POLCMP_NO_CACHE turns it off. */
 #define _GNU_SOURCE /* memmem */
 #include "testutil.h"
 
