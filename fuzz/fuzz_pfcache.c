@@ -1,7 +1,10 @@
 /* fuzz_pfcache.c: the literal database cache reader (taxonomy/prefilter_cache.c) on arbitrary
  * bytes. The key and the number of rules are taken from the input itself, so the field
  * checks behind the header are reached; the checksum is checked in one call and skipped in
- * another. Whatever decodes must encode back to bytes that decode to the same literals. */
+ * another. Whatever decodes must encode back to bytes that decode to the same literals. The
+ * input is also read as a document section (taxonomy/doccache.c), its key its first 8 bytes:
+ * whatever decodes must refer only to nodes that exist and encode back to the same bytes. */
+#include "taxonomy/doccache.h"
 #include "taxonomy/prefilter_cache.h"
 
 #include <stdint.h>
@@ -34,8 +37,37 @@ static void fuzz_same(const pc_rule_lits *a, const pc_rule_lits *b, size_t n)
     }
 }
 
+static void fuzz_document(const char *data, size_t size)
+{
+    uint64_t key = 0;
+    if (size >= 8)
+        memcpy(&key, data, 8);
+    pc_doccache dc;
+    if (pc_doccache_decode(&dc, data, size, key) < 0)
+        return;
+    for (yaml_node_t *n = dc.doc.nodes.start; n < dc.doc.nodes.top; n++) {
+        if (n->type == YAML_SEQUENCE_NODE)
+            for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++)
+                if (!yaml_document_get_node(&dc.doc, *i))
+                    __builtin_trap();
+        if (n->type == YAML_MAPPING_NODE)
+            for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
+                if (!yaml_document_get_node(&dc.doc, p->key) || !yaml_document_get_node(&dc.doc, p->value))
+                    __builtin_trap();
+        if (n->type == YAML_SCALAR_NODE && n->data.scalar.value[n->data.scalar.length])
+            __builtin_trap();
+    }
+    size_t len = 0;
+    char *again = pc_doccache_encode(&dc.doc, key, &len);
+    if (again && (len != size || memcmp(again, data, size)))
+        __builtin_trap();
+    free(again);
+    pc_doccache_free(&dc);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_document((const char *)data, size);
     uint64_t key = 0;
     uint32_t nrules = 0;
     if (size >= 16)

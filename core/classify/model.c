@@ -4,7 +4,6 @@
 #include "classify/model_internal.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,11 +16,17 @@ static uint64_t model_fp_str(uint64_t h, const char *s)
     return pc_fnv64(h, s, strlen(s) + 1);
 }
 
+/* A number as its IEEE 754 bytes, least significant first (the same on every machine; -0 as
+ * 0). */
 static uint64_t model_fp_num(uint64_t h, double v)
 {
-    char buf[40];
-    snprintf(buf, sizeof buf, "%.17g", v);
-    return model_fp_str(h, buf);
+    uint64_t bits;
+    double z = v + 0.0;
+    memcpy(&bits, &z, sizeof bits);
+    unsigned char b[8];
+    for (int i = 0; i < 8; i++)
+        b[i] = (unsigned char)(bits >> (8 * i));
+    return pc_fnv64(h, b, sizeof b);
 }
 
 static uint64_t model_fp_rule(uint64_t h, const pc_rule *r)
@@ -76,11 +81,10 @@ static int model_build_rows(pc_model *m)
         cap *= 2;
     free(m->slots);
     free(m->rows);
-    m->slots = calloc(cap, sizeof *m->slots);
+    m->slots = pc_calloc_big(cap, sizeof *m->slots);
     m->rows = malloc((m->nfeat ? m->nfeat : 1) * sizeof *m->rows);
     if (!m->slots || !m->rows)
         return -1;
-    pc_prefault(m->slots, cap * sizeof *m->slots);
     pc_prefault(m->rows, m->nfeat * sizeof *m->rows);
     m->slot_mask = cap - 1;
     for (size_t r = 0; r < m->nfeat; r++) {

@@ -39,7 +39,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PC_MODEL_VERSION 3
+#define PC_MODEL_VERSION 4
 #define PC_MODEL_CLASSES PC_OPP12_COUNT
 #define PC_MODEL_TOP 5 /* the n-grams kept as a label's evidence */
 

@@ -1,7 +1,7 @@
 /* model_io.c: the model file (docs/model-file.md): a text header anyone can read with `head`,
  * then the weights as little-endian binary with their checksum.
  *
- *   polcmp-model 3
+ *   polcmp-model 4
  *   taxonomy ID FINGERPRINT
  *   data CHECKSUM RECORDS REVIEWED
  *   settings KEY=VALUE ...
@@ -14,12 +14,13 @@
  *   <keys: NFEAT x u32><idf: NFEAT x f32><weights: NFEAT x 12 x i16>
  *
  * Numbers are written with %.17g so they read back exactly; checksums and fingerprints are
- * 16 hex digits (FNV-1a 64). Reading checks everything before trusting it: the version, each
- * line's shape and ranges, the class names, the payload's exact length and checksum, keys
- * strictly increasing, idf positive and finite. */
+ * 16 hex digits (the weights' checksum XXH3-64, the others FNV-1a 64). Reading checks
+ * everything before trusting it: the version, each line's shape and ranges, the class names,
+ * the payload's exact length and checksum, keys strictly increasing, idf positive and finite. */
 #include "classify/model.h"
 #include "util/atomic.h"
 #include "util/file.h"
+#include "util/hash.h"
 
 #include <errno.h>
 #include <math.h>
@@ -224,7 +225,7 @@ char *pc_model_dump(const pc_model *m, size_t *len)
         io_put_i16(&pay, m->w[i]);
     io_header(m, &b);
     pc_buf_printf(&b, "weights %zu %016llx\n", m->nfeat,
-                  (unsigned long long)pc_fnv64(PC_FNV_SEED, pay.data ? pay.data : "", pay.len));
+                  (unsigned long long)pc_sum64(pay.data ? pay.data : "", pay.len));
     if (pc_buf_add(&b, pay.data ? pay.data : "", pay.len) < 0 ||
         pay.len != m->nfeat * (8 + 2 * PC_MODEL_CLASSES)) {
         pc_buf_free(&pay);
@@ -341,8 +342,9 @@ static int io_first_lines(io_reader *r, pc_model *m, pc_error *err)
         return -1;
     }
     if (v != PC_MODEL_VERSION) {
-        pc_error_set(err, "%s: model format version %d; this polcmp reads version %d (retrain "
-                          "with polcmp train)", r->name, v, PC_MODEL_VERSION);
+        pc_error_set(err, "%s: model format version %d%s; this polcmp reads version %d: retrain "
+                          "it with polcmp train", r->name, v,
+                     v < PC_MODEL_VERSION ? ", written by an older polcmp" : "", PC_MODEL_VERSION);
         return -1;
     }
     if (io_line(r, err) < 0)
@@ -443,7 +445,7 @@ static int io_payload(io_reader *r, pc_model *m, uint64_t sum, pc_error *err)
                      m->nfeat, m->nfeat > left / row ? m->nfeat * row : m->nfeat * row);
         return -1;
     }
-    if (pc_fnv64(PC_FNV_SEED, p, left) != sum) {
+    if (pc_sum64(p, left) != sum) {
         pc_error_set(err, "%s: corrupt model: the weights do not match their checksum", r->name);
         return -1;
     }

@@ -102,21 +102,30 @@ static uint64_t pf_rule_hash(const pc_prefilter *pf, size_t i)
     return (h ^ l->nlits ^ (l->form.nlits << 20)) * 1099511628211ull;
 }
 
-/* The first rule before i that always gives rule i's result: the same pattern and options
- * (so the same match), and the same literals (so the same candidate bits). hash: every
- * rule's pf_rule_hash. */
-static unsigned pf_canon(const pc_prefilter *pf, size_t i, const uint64_t *hash)
+/* Whether rules i and j always give the same result: the same pattern and options (so the
+ * same match), and the same literals (so the same candidate bits). */
+static int pf_same_rule(const pc_prefilter *pf, size_t i, size_t j)
 {
-    const pc_rule *r = pf->rules[i];
-    const pc_rule_lits *l = &pf->lits[i];
-    for (size_t j = 0; j < i; j++) {
-        const pc_rule *q = pf->rules[j];
-        const pc_rule_lits *m = &pf->lits[j];
-        if (hash[j] == hash[i] && q->caseless == r->caseless && !strcmp(q->pattern, r->pattern) &&
-            m->caseless == l->caseless && pf_same_strings(m->lits, m->nlits, l->lits, l->nlits) &&
-            pf_same_strings(m->form.lits, m->form.nlits, l->form.lits, l->form.nlits))
-            return pf->canon[j];
+    const pc_rule *r = pf->rules[i], *q = pf->rules[j];
+    const pc_rule_lits *l = &pf->lits[i], *m = &pf->lits[j];
+    return q->caseless == r->caseless && !strcmp(q->pattern, r->pattern) &&
+           m->caseless == l->caseless && pf_same_strings(m->lits, m->nlits, l->lits, l->nlits) &&
+           pf_same_strings(m->form.lits, m->form.nlits, l->form.lits, l->form.nlits);
+}
+
+/* The first rule up to i that gives rule i's result. `first` is an open-addressing table
+ * (mask + 1 slots, at least twice the rules) of the rules that are the first of theirs, each
+ * as its index + 1, placed by pf_rule_hash (in hash[]); rule i goes in when it is one. */
+static unsigned pf_canon(const pc_prefilter *pf, size_t i, const uint64_t *hash, unsigned *first,
+                         size_t mask)
+{
+    size_t s = (size_t)(hash[i] ^ hash[i] >> 29) & mask;
+    for (; first[s]; s = (s + 1) & mask) {
+        size_t j = first[s] - 1;
+        if (hash[j] == hash[i] && pf_same_rule(pf, i, j))
+            return (unsigned)j;
     }
+    first[s] = (unsigned)i + 1;
     return (unsigned)i;
 }
 
@@ -132,28 +141,32 @@ static int pf_literals(pc_prefilter *pf, int cached)
     pf->canon = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->canon);
     pf->jit = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->jit);
     uint64_t *hash = calloc(pf->nrules ? pf->nrules : 1, sizeof *hash);
-    if (!hash || !pf->jit || !pf->always || !pf->caseless || !pf->formed || !pf->forms ||
-        !pf->canon) {
-        free(hash);
-        return -1;
-    }
-    for (size_t i = 0; i < pf->nrules; i++) {
+    size_t mask = 15;
+    while (mask < 2 * pf->nrules)
+        mask = mask * 2 + 1;
+    unsigned *first = calloc(mask + 1, sizeof *first);
+    int rc = 0;
+    if (!hash || !first || !pf->jit || !pf->always || !pf->caseless || !pf->formed ||
+        !pf->forms || !pf->canon)
+        rc = -1;
+    for (size_t i = 0; i < pf->nrules && rc == 0; i++) {
         const pc_rule *r = pf->rules[i];
         pc_rule_lits *l = &pf->lits[i];
         if ((!cached && pc_lit_derive(r->pattern, r->caseless, l) < 0) ||
             (!cached && !l->nlits && r->literal && pc_lit_declare(r->literal, r->caseless, l) < 0)) {
-            free(hash);
-            return -1;
+            rc = -1;
+            break;
         }
         if (!l->nlits)
             pf->always[i >> 6] |= 1ull << (i & 63);
         else if (l->caseless)
             pf->caseless[i >> 6] |= 1ull << (i & 63);
         hash[i] = pf_rule_hash(pf, i);
-        pf->canon[i] = pf_canon(pf, i, hash);
+        pf->canon[i] = pf_canon(pf, i, hash, first, mask);
     }
+    free(first);
     free(hash);
-    return 0;
+    return rc;
 }
 
 
@@ -190,7 +203,7 @@ static int pf_lit_cmp(const void *a, const void *b)
  * sorted order (a permutation), into pos[0..n): 0, or -1 when the tables do not give one. */
 static int pf_cached_places(const pc_pfcache_blob *tab, size_t n, unsigned *pos)
 {
-    unsigned *order = calloc(n ? n : 1, sizeof *order);
+    unsigned *order = pc_calloc_big(n, sizeof *order);
     int ok = order && pc_pf_tables_order(tab, n, order) == 0;
     for (size_t k = 0; ok && k < n; k++)
         pos[k] = UINT32_MAX;
@@ -220,8 +233,8 @@ static pf_lit *pf_sorted_lits(pc_prefilter *pf, size_t *n, const pc_pfcache_blob
     *n = 0;
     for (size_t i = 0; i < pf->nrules; i++)
         *n += pf->lits[i].nlits + pf->lits[i].form.nlits;
-    pf_lit *all = calloc(*n ? *n : 1, sizeof *all);
-    pf->order = calloc(*n ? *n : 1, sizeof *pf->order);
+    pf_lit *all = pc_calloc_big(*n, sizeof *all);
+    pf->order = pc_calloc_big(*n, sizeof *pf->order);
     if (!all || !pf->order) {
         free(all);
         return NULL;
@@ -286,10 +299,10 @@ static int pf_form_build(pc_prefilter *pf, size_t i, const pf_lit *u, size_t n)
 
 static int pf_arrays_alloc(pf_arrays *a, size_t total)
 {
-    a->s = calloc(total, sizeof *a->s);
-    a->flags = calloc(total, sizeof *a->flags);
-    a->ids = calloc(total, sizeof *a->ids);
-    a->lens = calloc(total, sizeof *a->lens);
+    a->s = pc_calloc_big(total, sizeof *a->s);
+    a->flags = pc_calloc_big(total, sizeof *a->flags);
+    a->ids = pc_calloc_big(total, sizeof *a->ids);
+    a->lens = pc_calloc_big(total, sizeof *a->lens);
     return a->s && a->flags && a->ids && a->lens ? 0 : -1;
 }
 
@@ -307,11 +320,11 @@ static void pf_arrays_push(pf_arrays *a, const char *s, unsigned flags, size_t i
 static int pf_uniq(pc_prefilter *pf, const pf_lit *all, size_t n, pf_lit *u)
 {
     size_t nkeys = 0;
-    pf->uniq_first = calloc(n + 1, sizeof *pf->uniq_first);
-    pf->uniq_rules = calloc(n ? n : 1, sizeof *pf->uniq_rules);
-    pf->ustr = calloc(n ? n : 1, sizeof *pf->ustr);
-    pf->ulen = calloc(n ? n : 1, sizeof *pf->ulen);
-    pf->ucase = calloc(n ? n : 1, sizeof *pf->ucase);
+    pf->uniq_first = pc_calloc_big(n + 1, sizeof *pf->uniq_first);
+    pf->uniq_rules = pc_calloc_big(n, sizeof *pf->uniq_rules);
+    pf->ustr = pc_calloc_big(n, sizeof *pf->ustr);
+    pf->ulen = pc_calloc_big(n, sizeof *pf->ulen);
+    pf->ucase = pc_calloc_big(n, sizeof *pf->ucase);
     if (!pf->uniq_first || !pf->uniq_rules || !pf->ustr || !pf->ulen || !pf->ucase)
         return -1;
     for (size_t i = 0; i < n; i++) {
@@ -336,7 +349,7 @@ static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a, const pc_pfcache_blob 
 {
     size_t n;
     pf_lit *all = pf_sorted_lits(pf, &n, tab);
-    pf_lit *u = calloc(n ? n : 1, sizeof *u);
+    pf_lit *u = pc_calloc_big(n, sizeof *u);
     int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pc_pf_roots(pf, tab) < 0 ||
                      pf_arrays_alloc(a, pf->nuniq + PF_NHAZARDS) < 0
                  ? -1
@@ -424,8 +437,8 @@ static void pf_cache_store(const pc_prefilter *pf, const pc_pfcache_ctx *cache, 
     codes.p = c;
     tab.p = t;
     for (size_t i = 0; c && t && cache->paths[i]; i++)
-        if (pc_pfcache_store(cache->paths[i], key, pf->nrules, pf->lits, &codes, &tab, pf->db) ==
-            0)
+        if (pc_pfcache_store(cache->paths[i], key, pf->nrules, pf->lits, &codes, &cache->doc,
+                             &tab, pf->db) == 0)
             break;
     free(c);
     free(t);
@@ -454,7 +467,7 @@ int pc_prefilter_build(pc_taxonomy *tax, const pc_pfcache_ctx *cache, pc_error *
         free(file);
     if (rc < 0)
         return -1;
-    if (key && (!pf->cached || cache->re.compiled))
+    if (key && (!pf->cached || cache->re.compiled || cache->doc_made))
         pf_cache_store(pf, cache, key);
     free(pf->order); /* kept for the cache file only */
     pf->order = NULL;

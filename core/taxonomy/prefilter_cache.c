@@ -14,7 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define PFC_MAGIC    "PCLITDB2"
+#define PFC_MAGIC    "PCLITDB3"
 #define PFC_HEADER   32           /* magic, key, payload length, checksum */
 #define PFC_MAX_FILE (64u << 20) /* a cache larger than this is not one of ours */
 #define PFC_MAX_STR  4096        /* longest literal accepted */
@@ -166,7 +166,7 @@ int pc_pfcache_open(pc_pfcache_ctx *c, const char *path)
         return 0;
     c->place--;
     pc_pfcache_blob codes;
-    if (pc_pfcache_codes(c->data, c->len, &codes, 0) == 0)
+    if (pc_pfcache_codes(c->data, c->len, &codes, &c->doc, 0) == 0)
         pc_recache_decode(&c->re, codes.p, codes.len, rkey);
     return 0;
 }
@@ -174,6 +174,7 @@ int pc_pfcache_open(pc_pfcache_ctx *c, const char *path)
 void pc_pfcache_close(pc_pfcache_ctx *c)
 {
     pc_recache_free(&c->re);
+    free(c->doc_made);
     free(c->data);
     for (size_t i = 0; i < PC_PFCACHE_PLACES; i++)
         free(c->paths[i]);
@@ -279,7 +280,8 @@ static int pfc_blob(pfc_in *in, pc_pfcache_blob *b)
 
 static int pfc_payload(pfc_in *in, size_t nrules, pc_rule_lits *lits, pc_pfcache_parts *parts)
 {
-    if (pfc_blob(in, &parts->codes) < 0 || pfc_blob(in, &parts->tables) < 0 ||
+    if (pfc_blob(in, &parts->codes) < 0 || pfc_blob(in, &parts->doc) < 0 ||
+        pfc_blob(in, &parts->tables) < 0 ||
         pfc_u(in, 4) != nrules || !in->ok)
         return -1;
     for (size_t i = 0; i < nrules; i++)
@@ -303,11 +305,18 @@ static int pfc_header(pfc_in *in, size_t len, uint64_t *key, int check_sum)
                : -1;
 }
 
-int pc_pfcache_codes(const char *data, size_t len, pc_pfcache_blob *codes, int check_sum)
+int pc_pfcache_codes(const char *data, size_t len, pc_pfcache_blob *codes, pc_pfcache_blob *doc,
+                     int check_sum)
 {
     pfc_in in = {data, data + len, 1};
     uint64_t k;
-    return pfc_header(&in, len, &k, check_sum) < 0 ? -1 : pfc_blob(&in, codes);
+    int rc = pfc_header(&in, len, &k, check_sum) < 0 || pfc_blob(&in, codes) < 0 ||
+                     pfc_blob(&in, doc) < 0
+                 ? -1
+                 : 0;
+    if (rc < 0)
+        *doc = (pc_pfcache_blob){0};
+    return rc;
 }
 
 int pc_pfcache_decode(const char *data, size_t len, uint64_t key, size_t nrules,
@@ -377,7 +386,8 @@ char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits,
     int rc = pc_buf_add(&b, PFC_MAGIC, 8) < 0 || pc_buf_add(&b, &key, 8) < 0 ||
                      pc_buf_add(&b, "\0\0\0\0\0\0\0\0", 8) < 0 ||
                      pc_buf_add(&b, "\0\0\0\0\0\0\0\0", 8) < 0 ||
-                     pfc_put_blob(&b, &parts->codes) < 0 || pfc_put_blob(&b, &parts->tables) < 0 ||
+                     pfc_put_blob(&b, &parts->codes) < 0 || pfc_put_blob(&b, &parts->doc) < 0 ||
+                     pfc_put_blob(&b, &parts->tables) < 0 ||
                      pfc_put(&b, nrules, 4) < 0
                  ? -1
                  : 0;
@@ -411,13 +421,33 @@ char *pc_pfcache_read(const char *path, size_t *len)
     return data;
 }
 
+/* The serialized database b as a database in memory of its own (malloc'ed, as Vectorscan's
+ * default allocator does, so hs_free_database frees it), its pages mapped in one call rather
+ * than faulted in one by one while it is unpacked. 0, or -1. */
+static int pfc_database(const pc_pfcache_blob *b, hs_database_t **db)
+{
+    size_t size = 0;
+    if (hs_serialized_database_size(b->p, b->len, &size) != HS_SUCCESS || !size)
+        return -1;
+    char *mem = malloc(size);
+    if (!mem)
+        return -1;
+    pc_prefault(mem, size);
+    if (hs_deserialize_database_at(b->p, b->len, (hs_database_t *)(void *)mem) != HS_SUCCESS) {
+        free(mem);
+        return -1;
+    }
+    *db = (hs_database_t *)(void *)mem;
+    return 0;
+}
+
 int pc_pfcache_load(const char *data, size_t len, uint64_t key, size_t nrules,
                     pc_rule_lits *lits, hs_database_t **db, pc_pfcache_blob *tables)
 {
     pc_pfcache_parts parts;
     int rc = pc_pfcache_decode(data, len, key, nrules, lits, &parts, 0);
     *tables = rc == 0 ? parts.tables : (pc_pfcache_blob){0};
-    if (rc == 0 && hs_deserialize_database(parts.db.p, parts.db.len, db) != HS_SUCCESS) {
+    if (rc == 0 && pfc_database(&parts.db, db) < 0) {
         for (size_t i = 0; i < nrules; i++) {
             pc_lit_free(&lits[i]);
             memset(&lits[i], 0, sizeof lits[i]);
@@ -449,15 +479,15 @@ static void pfc_make_dir(const char *path)
 }
 
 int pc_pfcache_store(const char *path, uint64_t key, size_t nrules, const pc_rule_lits *lits,
-                     const pc_pfcache_blob *codes, const pc_pfcache_blob *tables,
-                     const hs_database_t *db)
+                     const pc_pfcache_blob *codes, const pc_pfcache_blob *doc,
+                     const pc_pfcache_blob *tables, const hs_database_t *db)
 {
     int rc = -1;
     char *bytes = NULL, *ser = NULL;
     size_t serlen = 0, len = 0;
     if (hs_serialize_database(db, &ser, &serlen) != HS_SUCCESS)
         return -1;
-    pc_pfcache_parts parts = {*codes, *tables, {ser, serlen}};
+    pc_pfcache_parts parts = {*codes, *tables, {ser, serlen}, *doc};
     bytes = pc_pfcache_encode(key, nrules, lits, &parts, &len);
     free(ser);
     pc_outfile o;

@@ -13,12 +13,14 @@
  * atomically (util/atomic.h). Failing to write one anywhere is not an error.
  * POLCMP_NO_CACHE=1 in the environment neither reads nor writes caches.
  *
- * The file also holds the taxonomy's compiled PCRE2 patterns (recache.h), read before the
- * taxonomy is parsed (so before this key is known) and checked pattern by pattern.
+ * The file also holds the taxonomy's compiled PCRE2 patterns (recache.h) and its parsed YAML
+ * document (doccache.h), read before the taxonomy is parsed (so before this key is known):
+ * the patterns are checked one by one, the document against the YAML bytes' hash.
  *
- * Layout (native byte order; the build id pins the machine): "PCLITDB2", key (u64), payload
+ * Layout (native byte order; the build id pins the machine): "PCLITDB3", key (u64), payload
  * length (u64), payload checksum (u64, XXH3), then the payload: the compiled patterns' section
- * (recache.h) and the prefilter's tables (prefilter_roots.c), each a u64 length and its bytes;
+ * (recache.h), the document's section (doccache.h; empty when none was kept) and the
+ * prefilter's tables (prefilter_roots.c), each a u64 length and its bytes;
  * the number of rules (u32);
  * per rule: caseless (u8), source (u8), flags (u32), its key literals, its conjunction's
  * literals (each a u32 count of u32-length strings), the group ends and the term ends (each a
@@ -55,23 +57,30 @@ typedef struct pc_pfcache_blob {
 } pc_pfcache_blob;
 
 /* pc_pfcache_parts: a cache file's parts besides the rules' literals, borrowed: the compiled
- * patterns (recache.h), the prefilter's tables and the serialized database. */
+ * patterns (recache.h), the prefilter's tables, the serialized database and the parsed
+ * document (doccache.h). */
 typedef struct pc_pfcache_parts {
-    pc_pfcache_blob codes, tables, db;
+    pc_pfcache_blob codes, tables, db, doc;
 } pc_pfcache_parts;
 
-/* The compiled patterns' section of a cache file's bytes, whatever its key: 0 with *codes
- * pointing into data, or -1 when the bytes are not a whole cache file (check_sum 0 skips
- * the checksum). */
-int pc_pfcache_codes(const char *data, size_t len, pc_pfcache_blob *codes, int check_sum);
+/* The compiled patterns' and the document's sections of a cache file's bytes, whatever its
+ * key: 0 with *codes and *doc pointing into data, or -1 when the bytes are not a whole cache
+ * file (check_sum 0 skips the checksum). */
+int pc_pfcache_codes(const char *data, size_t len, pc_pfcache_blob *codes, pc_pfcache_blob *doc,
+                     int check_sum);
 /* pc_pfcache_ctx: one load's caches. Owns the places (NULL-terminated), the bytes of the
- * first of them holding a whole cache file (NULL when none; `place` says which) and the
- * compiled patterns (taken from that file or compiled while the taxonomy is read). */
+ * first of them holding a whole cache file (NULL when none; `place` says which), the
+ * compiled patterns (taken from that file or compiled while the taxonomy is read) and
+ * doc_made. `doc` is the document section to write: borrowed from data as read (the
+ * taxonomy's reader takes it when its key holds), or doc_made when the reader parsed the YAML
+ * and encoded its document (then the file is rewritten). */
 typedef struct pc_pfcache_ctx {
     char *paths[PC_PFCACHE_PLACES];
     char *data;
     size_t len, place;
     pc_recache re;
+    pc_pfcache_blob doc;
+    char *doc_made;
 } pc_pfcache_ctx;
 
 /* Open the caches of taxonomy file `path`: the places, and unless caching is off the first
@@ -102,7 +111,7 @@ int pc_pfcache_load(const char *data, size_t len, uint64_t key, size_t nrules,
 /* Write the cache at `path` atomically (making the user's cache directory when missing): 0, or
  * -1 when it could not be written (no file is left; nothing is reported). */
 int pc_pfcache_store(const char *path, uint64_t key, size_t nrules, const pc_rule_lits *lits,
-                     const pc_pfcache_blob *codes, const pc_pfcache_blob *tables,
-                     const hs_database_t *db);
+                     const pc_pfcache_blob *codes, const pc_pfcache_blob *doc,
+                     const pc_pfcache_blob *tables, const hs_database_t *db);
 
 #endif

@@ -1,6 +1,8 @@
 /* tax_yaml.c: reading taxonomy YAML: nodes, typed fields, rules (see tax_yaml.h). */
 #include "taxonomy/tax_yaml.h"
 
+#include "util/hash.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -189,14 +191,43 @@ pcre2_code *pc_tax_compile(pc_tax_ctx *c, yaml_node_t *at, const char *pattern, 
     return re;
 }
 
+/* The slot of id in the set c->ids: where it is, or the empty slot where it would go. */
+static size_t tx_id_slot(const pc_tax_ctx *c, const char *id)
+{
+    size_t mask = c->capids - 1, s = (size_t)pc_fnv64(PC_FNV_SEED, id, strlen(id)) & mask;
+    while (c->ids[s] && strcmp(c->ids[s], id))
+        s = (s + 1) & mask;
+    return s;
+}
+
+/* Double the set (64 slots at first), keeping every id. */
+static int tx_ids_grow(pc_tax_ctx *c)
+{
+    const char **old = c->ids;
+    size_t n = c->capids;
+    c->capids = n ? 2 * n : 64;
+    c->ids = calloc(c->capids, sizeof *c->ids);
+    if (!c->ids) {
+        c->ids = old;
+        c->capids = n;
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (old[i])
+            c->ids[tx_id_slot(c, old[i])] = old[i];
+    free(old);
+    return 0;
+}
+
 int pc_tax_unique_id(pc_tax_ctx *c, yaml_node_t *at, const char *id, const char *what)
 {
-    for (size_t i = 0; i < c->nids; i++)
-        if (!strcmp(c->ids[i], id))
-            return pc_tax_fail(c, at, "duplicate %s id '%s'", what, id);
-    if (pc_grow(&c->ids, &c->capids, c->nids + 1, sizeof *c->ids) < 0)
+    if (2 * (c->nids + 1) > c->capids && tx_ids_grow(c) < 0)
         return pc_tax_fail(c, NULL, "out of memory");
-    c->ids[c->nids++] = id;
+    size_t s = tx_id_slot(c, id);
+    if (c->ids[s])
+        return pc_tax_fail(c, at, "duplicate %s id '%s'", what, id);
+    c->ids[s] = id;
+    c->nids++;
     return 0;
 }
 

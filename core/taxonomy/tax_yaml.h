@@ -24,7 +24,8 @@ typedef enum pc_tax_rule_kind {
 } pc_tax_rule_kind;
 
 /* pc_tax_ctx: the loader's state. Owns the YAML document; `tax` is the result being built;
- * `ids` borrows rule id strings owned by tax (for the uniqueness check); `re` (borrowed) gives
+ * `ids` is a set of the rule ids read so far (open addressing, capids slots, a power of two
+ * at most half full; the strings borrowed from tax) for the uniqueness check; `re` (borrowed) gives
  * the compiled patterns of an earlier load and records every pattern compiled. */
 typedef struct pc_tax_ctx {
     yaml_document_t doc;

@@ -1,6 +1,7 @@
 /* taxonomy.c: the taxonomy loader. Parses the YAML with libyaml's document API (which keeps
- * each node's line and column), checks it against the schema in taxonomy/README.md, and
- * compiles every pattern with PCRE2 (plus JIT when available).
+ * each node's line and column; a warm load takes the same document from the cache file,
+ * doccache.h), checks it against the schema in taxonomy/README.md, and compiles every
+ * pattern with PCRE2 (plus JIT when available).
  *
  * The walk is strict: unknown keys, duplicate keys, duplicate ids, missing fields and
  * malformed values are errors, and the first error found is the one reported. Sections are
@@ -10,6 +11,7 @@
  * tax_yaml.c.
  */
 #include "taxonomy/taxonomy.h"
+#include "taxonomy/doccache.h"
 #include "taxonomy/prefilter.h"
 #include "taxonomy/prefilter_cache.h"
 #include "taxonomy/tax_yaml.h"
@@ -320,7 +322,28 @@ static int tx_root(pc_tax_ctx *c, yaml_node_t *root)
     return pc_tax_requirements(c, root);
 }
 
-static int tx_parse(pc_tax_ctx *c, const char *data, size_t len)
+/* The document from the cache's section when it holds one under `key` (these YAML bytes):
+ * 0 with *dc filled; else -1, and the section to write is the one the parse will make. */
+static int tx_doc_cached(pc_pfcache_ctx *cache, uint64_t key, pc_doccache *dc)
+{
+    if (key && cache->doc.len && pc_doccache_decode(dc, cache->doc.p, cache->doc.len, key) == 0)
+        return 0;
+    cache->doc = (pc_pfcache_blob){0};
+    return -1;
+}
+
+/* Keep the section of a freshly parsed document for the cache file (nothing when out of
+ * memory: the next load parses again). */
+static void tx_doc_keep(pc_pfcache_ctx *cache, uint64_t key, const yaml_document_t *doc)
+{
+    size_t n = 0;
+    if (key && (cache->doc_made = pc_doccache_encode(doc, key, &n)))
+        cache->doc = (pc_pfcache_blob){cache->doc_made, n};
+}
+
+/* Read the document with libyaml (and keep it for the cache when there is one). */
+static int tx_parse_yaml(pc_tax_ctx *c, const char *data, size_t len, pc_pfcache_ctx *cache,
+                         uint64_t key)
 {
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
@@ -339,7 +362,25 @@ static int tx_parse(pc_tax_ctx *c, const char *data, size_t len)
     yaml_parser_delete(&parser);
     yaml_node_t *root = yaml_document_get_root_node(&c->doc);
     int rc = root ? tx_root(c, root) : pc_tax_fail(c, NULL, "the taxonomy file is empty");
+    if (rc == 0 && cache)
+        tx_doc_keep(cache, key, &c->doc);
     yaml_document_delete(&c->doc);
+    return rc;
+}
+
+/* Read the taxonomy: its document from the cache when it holds one for these bytes, else
+ * parsed. */
+static int tx_parse(pc_tax_ctx *c, const char *data, size_t len, pc_pfcache_ctx *cache)
+{
+    uint64_t key = cache ? pc_doccache_key(data, len, pc_pfcache_build()) : 0;
+    pc_doccache dc;
+    if (!cache || tx_doc_cached(cache, key, &dc) < 0)
+        return tx_parse_yaml(c, data, len, cache, key);
+    c->doc = dc.doc;
+    c->tax->document_cached = 1;
+    yaml_node_t *root = yaml_document_get_root_node(&c->doc);
+    int rc = root ? tx_root(c, root) : pc_tax_fail(c, NULL, "the taxonomy file is empty");
+    pc_doccache_free(&dc);
     return rc;
 }
 
@@ -355,7 +396,7 @@ static pc_taxonomy *tx_load(const char *name, const char *data, size_t len,
         pc_tax_free(c.tax);
         return NULL;
     }
-    int rc = tx_parse(&c, data, len);
+    int rc = tx_parse(&c, data, len, cache);
     free(c.ids);
     c.tax->patterns_cached = c.re->next;
     if (rc == 0)

@@ -136,6 +136,7 @@ typedef struct pc_taxonomy {
     size_t nrules; /* every compiled rule in the file, for reports */
     int jit;       /* 1 when JIT is available; a rule's pattern is JIT-compiled on first use */
     size_t patterns_cached; /* compiled patterns taken from the cache file (recache.h) */
+    int document_cached;    /* 1: the parsed YAML was taken from the cache file (doccache.h) */
     struct pc_prefilter *prefilter; /* required literals and their scan (prefilter.h) */
 } pc_taxonomy;
 

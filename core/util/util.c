@@ -285,3 +285,18 @@ void pc_prefault(void *p, size_t n)
     (void)n;
 #endif
 }
+
+void *pc_calloc_big(size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    size_t bytes = n * size;
+    if (bytes < PC_PREFAULT_MIN)
+        return calloc(n ? n : 1, size ? size : 1);
+    void *p = malloc(bytes);
+    if (p) {
+        pc_prefault(p, bytes);
+        memset(p, 0, bytes);
+    }
+    return p;
+}

@@ -57,8 +57,12 @@ int pc_grow(void *p, size_t *cap, size_t need, size_t size);
  * time as they are first written: for a large fresh buffer about to be filled (a file read, a
  * table built at load time), where the faults cost more than the filling. Only buffers of at
  * least PC_PREFAULT_MIN bytes; nothing when the kernel cannot (before Linux 5.14). */
-#define PC_PREFAULT_MIN (256u << 10)
+#define PC_PREFAULT_MIN (64u << 10)
 void pc_prefault(void *p, size_t n);
+/* calloc(n, size) for a table built at load time: a block of at least PC_PREFAULT_MIN bytes
+ * has its pages mapped in one call (pc_prefault) before it is zeroed. NULL on overflow or out
+ * of memory; free() it. */
+void *pc_calloc_big(size_t n, size_t size);
 
 char *pc_strdup(const char *s);
 char *pc_strndup(const char *s, size_t n);

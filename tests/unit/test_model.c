@@ -461,6 +461,8 @@ static void test_refused(void **state)
     memcpy(b, d, len);
     b[13] = '9'; /* "polcmp-model 9" */
     refused(b, len, mini(), "version");
+    b[13] = '3'; /* a file of the format before XXH3 checksums */
+    refused(b, len, mini(), "version 3, written by an older polcmp");
     memcpy(b, d, len);
     char *cls = strstr(b, "\nclass 3 ");
     assert_non_null(cls);

@@ -1,14 +1,17 @@
-/* test_prefilter_cache.c: the compiled literal database kept beside a taxonomy
- * (taxonomy/prefilter_cache.h): written on the first load, read on the next with the same
- * literals and the same scan results, and ignored and rebuilt when it is stale, truncated,
- * corrupt or not a cache at all; kept in the user's cache directory when the taxonomy's takes
- * no files; POLCMP_NO_CACHE turns it off. */
+/* test_prefilter_cache.c: the compiled literal database and the parsed YAML document kept
+ * beside a taxonomy (taxonomy/prefilter_cache.h, taxonomy/doccache.h): written on the first
+ * load, read on the next with the same literals, the same reading of the YAML and the same
+ * scan results, and ignored and rebuilt when it is stale, truncated, corrupt or not a cache at
+ * all; kept in the user's cache directory when the taxonomy's takes no files;
+ * POLCMP_NO_CACHE turns it off. */
 #define _GNU_SOURCE /* memmem */
 #include "testutil.h"
 
 #include "taxonomy/prefilter.h"
 #include "taxonomy/prefilter_cache.h"
 #include "taxonomy/taxonomy.h"
+
+#include <yaml.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -217,20 +220,35 @@ static void assert_same_on_literals(const pc_taxonomy *a, const pc_taxonomy *b)
     pc_prefilter_scratch_free(sb);
 }
 
-/* The cache file with its prefilter tables replaced by `tab` (tlen bytes) and its checksum
- * made to hold again: a file some other build could have written. */
-static void write_tables(const char *good, size_t len, const char *tab, size_t tlen, size_t nrules)
+/* Cache file bytes good[0..len) of nrules rules, decoded: its parts (pointing into good). */
+static pc_pfcache_parts parts_of(const char *good, size_t len, size_t nrules)
 {
     uint64_t key;
     memcpy(&key, good + 8, 8);
     pc_rule_lits *lits = calloc(nrules, sizeof *lits);
     pc_pfcache_parts parts;
     assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
-    parts.tables = (pc_pfcache_blob){tab, tlen};
-    size_t n;
-    char *bytes = pc_pfcache_encode(key, nrules, lits, &parts, &n);
+    for (size_t i = 0; i < nrules; i++)
+        pc_lit_free(&lits[i]);
+    free(lits);
+    return parts;
+}
+
+/* The cache file with its prefilter tables (or, when `doc`, its document section) replaced by
+ * p[0..n) and its checksum made to hold again: a file some other build could have written. */
+static void write_with(const char *good, size_t len, size_t nrules, int doc, const char *p,
+                       size_t n)
+{
+    uint64_t key;
+    memcpy(&key, good + 8, 8);
+    pc_rule_lits *lits = calloc(nrules, sizeof *lits);
+    pc_pfcache_parts parts;
+    assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
+    *(doc ? &parts.doc : &parts.tables) = (pc_pfcache_blob){p, n};
+    size_t blen;
+    char *bytes = pc_pfcache_encode(key, nrules, lits, &parts, &blen);
     assert_non_null(bytes);
-    write_bytes(bytes, n);
+    write_bytes(bytes, blen);
     free(bytes);
     for (size_t i = 0; i < nrules; i++)
         pc_lit_free(&lits[i]);
@@ -246,11 +264,7 @@ static void test_bad_tables(void **state)
     pc_taxonomy *ref = load(0);
     size_t nrules = pc_prefilter_nrules(ref->prefilter), len;
     char *good = test_read_file(cache_path, &len);
-    pc_pfcache_parts parts;
-    pc_rule_lits *lits = calloc(nrules, sizeof *lits);
-    uint64_t key;
-    memcpy(&key, good + 8, 8);
-    assert_int_equal(pc_pfcache_decode(good, len, key, nrules, lits, &parts, 1), 0);
+    pc_pfcache_parts parts = parts_of(good, len, nrules);
     size_t tlen = parts.tables.len;
     assert_true(tlen > 16);
     char *tab = malloc(tlen);
@@ -282,16 +296,13 @@ static void test_bad_tables(void **state)
         case 3: /* cut off */
             break;
         }
-        write_tables(good, len, tab, kind == 3 ? tlen / 2 : tlen, nrules);
+        write_with(good, len, nrules, 0, tab, kind == 3 ? tlen / 2 : tlen);
         pc_taxonomy *t = load(1);
         assert_same(ref, t);
         assert_same_on_literals(ref, t);
         pc_tax_free(t);
     }
     free(tab);
-    for (size_t i = 0; i < nrules; i++)
-        pc_lit_free(&lits[i]);
-    free(lits);
     free(good);
     pc_tax_free(ref);
 }
@@ -330,6 +341,127 @@ static void test_stale(void **state)
     pc_tax_free(plain);
     free(yaml);
     pc_tax_free(t);
+}
+
+static void assert_same_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        assert_ptr_equal(a, b);
+    else
+        assert_string_equal(a, b);
+}
+
+/* Two taxonomies read from the same YAML agree on every category and on every field and
+ * position of every rule. */
+static void assert_same_reading(const pc_taxonomy *a, const pc_taxonomy *b)
+{
+    assert_string_equal(a->id, b->id);
+    assert_int_equal(a->ncats, b->ncats);
+    assert_int_equal(a->nattrs, b->nattrs);
+    assert_int_equal(a->ntopics, b->ntopics);
+    assert_int_equal(a->nreqs, b->nreqs);
+    assert_int_equal(a->nrules, b->nrules);
+    for (size_t i = 0; i < a->ncats; i++) {
+        const pc_category *x = &a->cats[i], *y = &b->cats[i];
+        assert_string_equal(x->id, y->id);
+        assert_string_equal(x->name, y->name);
+        assert_string_equal(x->description, y->description);
+        assert_int_equal(x->parent, y->parent);
+        assert_true(x->threshold == y->threshold);
+    }
+    const pc_prefilter *pa = a->prefilter, *pb = b->prefilter;
+    assert_int_equal(pc_prefilter_nrules(pa), pc_prefilter_nrules(pb));
+    for (size_t i = 0; i < pc_prefilter_nrules(pa); i++) {
+        const pc_rule *x = pc_prefilter_rule(pa, i), *y = pc_prefilter_rule(pb, i);
+        assert_string_equal(x->id, y->id);
+        assert_string_equal(x->pattern, y->pattern);
+        assert_same_str(x->exclude_pattern, y->exclude_pattern);
+        assert_same_str(x->literal, y->literal);
+        assert_same_str(x->value, y->value);
+        assert_true(x->weight == y->weight);
+        assert_int_equal(x->caseless, y->caseless);
+        assert_int_equal(x->scope, y->scope);
+        assert_int_equal(x->strong, y->strong);
+        assert_int_equal(x->line, y->line);
+        assert_int_equal(x->col, y->col);
+    }
+}
+
+/* The parsed document is kept in the cache file: the next load reads the same taxonomy
+ * without parsing the YAML. */
+static void test_document(void **state)
+{
+    (void)state;
+    pc_taxonomy *fresh = load(0);
+    assert_int_equal(fresh->document_cached, 0);
+    pc_taxonomy *cached = load(1);
+    assert_int_equal(cached->document_cached, 1);
+    assert_same_reading(fresh, cached);
+    assert_same(fresh, cached);
+    pc_tax_free(fresh);
+    pc_tax_free(cached);
+}
+
+/* Any change to the YAML, a comment included, parses it again (the rules' lines move with
+ * it) while the literals stay cached; the load after takes the new document. */
+static void test_document_stale(void **state)
+{
+    (void)state;
+    pc_taxonomy *before = load(0);
+    pc_tax_free(load(1));
+    write_taxonomy("taxonomy:\n", "# one more line\ntaxonomy:\n");
+    pc_taxonomy *t = load(1);
+    assert_int_equal(t->document_cached, 0);
+    assert_int_equal(pc_prefilter_rule(t->prefilter, 0)->line,
+                     pc_prefilter_rule(before->prefilter, 0)->line + 1);
+    pc_taxonomy *again = load(1);
+    assert_int_equal(again->document_cached, 1);
+    assert_same_reading(t, again);
+    pc_tax_free(again);
+    pc_tax_free(t);
+    pc_tax_free(before);
+}
+
+/* A document section that does not hold (cut short, a node id past the last node, a scalar
+ * without its NUL, another key) is not trusted: the YAML is parsed, the taxonomy is the
+ * same, and the file is rewritten with a good section. */
+static void test_document_damaged(void **state)
+{
+    (void)state;
+    pc_taxonomy *ref = load(0);
+    size_t nrules = pc_prefilter_nrules(ref->prefilter), len;
+    pc_tax_free(load(1));
+    char *good = test_read_file(cache_path, &len);
+    pc_pfcache_parts parts = parts_of(good, len, nrules);
+    size_t dlen = parts.doc.len;
+    assert_true(dlen > 64);
+    char *doc = malloc(dlen);
+    for (int kind = 0; kind < 4; kind++) {
+        memcpy(doc, parts.doc.p, dlen);
+        size_t n = dlen;
+        uint32_t count;
+        memcpy(&count, doc + 8, 4);
+        char *nul = memmem(doc, dlen, "tiny-test", 10); /* the id's text and its NUL */
+        assert_non_null(nul);
+        count++;
+        switch (kind) {
+        case 0: n = dlen / 2; break;                    /* cut short */
+        case 1: memcpy(doc + 26, &count, 4); break;     /* the root's first key: no such node */
+        case 2: nul[9] = 'x'; break;                    /* a scalar without its NUL */
+        case 3: doc[0] ^= 1; break;                     /* another key */
+        }
+        write_with(good, len, nrules, 1, doc, n);
+        pc_taxonomy *t = load(1);
+        assert_int_equal(t->document_cached, 0);
+        assert_same_reading(ref, t);
+        pc_tax_free(t);
+        t = load(1); /* rewritten */
+        assert_int_equal(t->document_cached, 1);
+        pc_tax_free(t);
+    }
+    free(doc);
+    free(good);
+    pc_tax_free(ref);
 }
 
 /* A taxonomy whose directory takes no files (here /proc/self/fd, where not even root can
@@ -390,7 +522,7 @@ static void test_decode_fields(void **state)
     pc_rule_lits l = {.lits = lit, .nlits = 2, .caseless = 1, .source = PC_LIT_DERIVED,
                       .form = {.lits = lit, .nlits = 2, .gend = gend, .ngroups = 2, .tend = tend, .nterms = 1}};
     size_t len;
-    pc_pfcache_parts in = {{"CODES", 5}, {"TAB", 3}, {"DB", 2}}, got;
+    pc_pfcache_parts in = {{"CODES", 5}, {"TAB", 3}, {"DB", 2}, {"DOCUMENT", 8}}, got;
     char *bytes = pc_pfcache_encode(42, 1, &l, &in, &len);
     assert_non_null(bytes);
     pc_rule_lits out = {0};
@@ -402,10 +534,14 @@ static void test_decode_fields(void **state)
     assert_memory_equal(got.db.p, "DB", 2);
     assert_int_equal(got.tables.len, 3);
     assert_memory_equal(got.tables.p, "TAB", 3);
-    pc_pfcache_blob codes;
-    assert_int_equal(pc_pfcache_codes(bytes, len, &codes, 1), 0);
+    assert_int_equal(got.doc.len, 8);
+    assert_memory_equal(got.doc.p, "DOCUMENT", 8);
+    pc_pfcache_blob codes, doc;
+    assert_int_equal(pc_pfcache_codes(bytes, len, &codes, &doc, 1), 0);
     assert_int_equal(codes.len, 5);
     assert_memory_equal(codes.p, "CODES", 5);
+    assert_int_equal(doc.len, 8);
+    assert_memory_equal(doc.p, "DOCUMENT", 8);
     pc_lit_free(&out);
     memset(&out, 0, sizeof out);
     assert_int_equal(pc_pfcache_decode(bytes, len, 43, 1, &out, &got, 1), -1);
@@ -440,6 +576,9 @@ int main(void)
         cmocka_unit_test_setup(test_damaged, setup),
         cmocka_unit_test_setup(test_bad_tables, setup),
         cmocka_unit_test_setup(test_stale, setup),
+        cmocka_unit_test_setup(test_document, setup),
+        cmocka_unit_test_setup(test_document_stale, setup),
+        cmocka_unit_test_setup(test_document_damaged, setup),
         cmocka_unit_test_setup(test_user_dir, setup),
         cmocka_unit_test_setup(test_off, setup),
         cmocka_unit_test(test_decode_fields),
