@@ -11,7 +11,9 @@
  * PC_LINT_MAX_PLACES; the message counts them all). Equal texts are found by sorting their
  * hashes, not by comparing pairs, and every place is checked against its group's first text:
  * O(n log n) in the number of clauses, however often a policy repeats itself, and no copy of
- * the texts is kept.
+ * the texts is kept. The tables hold 32-bit clause indexes (about 30 bytes a clause at most,
+ * while the hashes are sorted): a large policy has millions of clauses, and a policy's text,
+ * and so its clause count, is under 2^32 (PC_TEXT_MAX).
  */
 #include "compare/compare_internal.h"
 
@@ -23,19 +25,19 @@
 #include <string.h>
 
 #define RP_MIN_WORDS 6 /* shorter clauses ("Yes.") may repeat */
-#define RP_NONE      ((size_t)-1)
+#define RP_NONE      UINT32_MAX       /* a group: none (stated once); a clause: none */
+#define RP_SHORT     (UINT32_MAX - 1) /* a group: the clause is too short to count */
 
 /* rp_run: one policy's repeated sentences. Owns the arrays. Group g's places (clauses, in
  * document order) are member[gfirst[g] .. gfirst[g + 1]). */
 typedef struct rp_run {
     const pc_policy *p;
-    size_t n;       /* clauses */
-    size_t *group;  /* per clause: its group, or RP_NONE (stated once, or too short) */
-    size_t *next;   /* per clause: the next clause long enough to count, or RP_NONE */
-    size_t first;   /* the first clause long enough to count, or RP_NONE */
-    size_t *gfirst; /* ngroups + 1 entries */
-    size_t *member;
-    size_t ngroups;
+    uint32_t n;       /* clauses */
+    uint32_t *group;  /* per clause: its group, RP_NONE (stated once) or RP_SHORT */
+    uint32_t first;   /* the first clause long enough to count, or RP_NONE */
+    uint32_t *gfirst; /* ngroups + 1 entries */
+    uint32_t *member;
+    uint32_t ngroups;
 } rp_run;
 
 /* Append clause k normalized: folded, collapsed, trailing punctuation dropped. */
@@ -76,22 +78,30 @@ static int rp_key_text(pc_buf *b, const pc_policy *p, size_t k, size_t *len)
     return 0;
 }
 
-/* A clause long enough to count, by the hash of its key. Plain value. */
+/* A clause long enough to count, by the 64-bit hash of its key (in two halves: 12 bytes, not
+ * 16). Plain value. */
 typedef struct rp_key {
-    uint64_t hash;
-    size_t clause;
+    uint32_t hash_hi, hash_lo;
+    uint32_t clause;
 } rp_key;
 
 static int rp_key_cmp(const void *pa, const void *pb)
 {
     const rp_key *a = pa, *b = pb;
-    if (a->hash != b->hash)
-        return a->hash < b->hash ? -1 : 1;
+    if (a->hash_hi != b->hash_hi)
+        return a->hash_hi < b->hash_hi ? -1 : 1;
+    if (a->hash_lo != b->hash_lo)
+        return a->hash_lo < b->hash_lo ? -1 : 1;
     return (a->clause > b->clause) - (a->clause < b->clause);
 }
 
+static int rp_key_same_hash(const rp_key *a, const rp_key *b)
+{
+    return a->hash_hi == b->hash_hi && a->hash_lo == b->hash_lo;
+}
+
 /* A group of the places v[0..n) (in document order). */
-static void rp_group_add(rp_run *r, const rp_key *v, size_t n, size_t *m)
+static void rp_group_add(rp_run *r, const rp_key *v, size_t n, uint32_t *m)
 {
     r->gfirst[r->ngroups] = *m;
     for (size_t i = 0; i < n; i++) {
@@ -102,7 +112,7 @@ static void rp_group_add(rp_run *r, const rp_key *v, size_t n, size_t *m)
 }
 
 /* Places whose keys share a hash but not all their text: grouped by text (sorted in a bag). */
-static int rp_collided(rp_run *r, const rp_key *v, size_t n, size_t *m)
+static int rp_collided(rp_run *r, const rp_key *v, size_t n, uint32_t *m)
 {
     pc_cmp_bag b = {0};
     int rc = 0;
@@ -119,7 +129,7 @@ static int rp_collided(rp_run *r, const rp_key *v, size_t n, size_t *m)
     for (size_t lo = 0, hi; run && lo < b.n; lo = hi) {
         hi = pc_cmp_bag_run(&b, lo);
         for (size_t i = lo; i < hi; i++)
-            run[i - lo] = (rp_key){0, b.v[i].ref.clause};
+            run[i - lo] = (rp_key){0, 0, (uint32_t)b.v[i].ref.clause};
         if (hi - lo >= 2)
             rp_group_add(r, run, hi - lo, m);
     }
@@ -131,7 +141,8 @@ static int rp_collided(rp_run *r, const rp_key *v, size_t n, size_t *m)
 
 /* The places v[0..n) of one hash: one group when their keys are the same text, which is
  * checked against the first (a, b: scratch). */
-static int rp_hash_run(rp_run *r, const rp_key *v, size_t n, pc_buf *a, pc_buf *b, size_t *m)
+static int rp_hash_run(rp_run *r, const rp_key *v, size_t n, pc_buf *a, pc_buf *b,
+                       uint32_t *m)
 {
     size_t alen, blen;
     if (rp_key_text(a, r->p, v[0].clause, &alen) < 0)
@@ -154,9 +165,9 @@ static int rp_groups(rp_run *r, const rp_key *keys, size_t n)
     r->gfirst = malloc((n / 2 + 2) * sizeof *r->gfirst);
     r->member = malloc((n ? n : 1) * sizeof *r->member);
     int rc = r->gfirst && r->member ? 0 : -1;
-    size_t m = 0;
+    uint32_t m = 0;
     for (size_t lo = 0, hi; rc == 0 && lo < n; lo = hi) {
-        for (hi = lo + 1; hi < n && keys[hi].hash == keys[lo].hash;)
+        for (hi = lo + 1; hi < n && rp_key_same_hash(&keys[hi], &keys[lo]);)
             hi++;
         if (hi - lo >= 2)
             rc = rp_hash_run(r, keys + lo, hi - lo, &a, &b, &m);
@@ -174,20 +185,19 @@ static int rp_build(rp_run *r)
     size_t nkeys = 0, len;
     rp_key *keys = malloc((r->n ? r->n : 1) * sizeof *keys);
     r->group = malloc((r->n ? r->n : 1) * sizeof *r->group);
-    r->next = malloc((r->n ? r->n : 1) * sizeof *r->next);
-    int rc = keys && r->group && r->next ? 0 : -1;
-    size_t after = RP_NONE;
-    for (size_t k = r->n; rc == 0 && k-- > 0;) {
-        r->group[k] = RP_NONE;
-        r->next[k] = after;
+    int rc = keys && r->group ? 0 : -1;
+    r->first = RP_NONE;
+    for (uint32_t k = r->n; rc == 0 && k-- > 0;) {
+        r->group[k] = RP_SHORT;
         if (!rp_counts(r->p, k))
             continue;
-        after = k;
+        r->group[k] = RP_NONE;
+        r->first = k;
         rc = rp_key_text(&text, r->p, k, &len);
+        uint64_t h = rc == 0 ? pc_cmp_hash(text.data, len) : 0;
         if (rc == 0)
-            keys[nkeys++] = (rp_key){pc_cmp_hash(text.data, len), k};
+            keys[nkeys++] = (rp_key){(uint32_t)(h >> 32), (uint32_t)h, k};
     }
-    r->first = after;
     if (rc == 0 && nkeys > 1)
         qsort(keys, nkeys, sizeof *keys, rp_key_cmp);
     if (rc == 0)
@@ -197,26 +207,36 @@ static int rp_build(rp_run *r)
     return rc;
 }
 
-static size_t rp_size(const rp_run *r, size_t g)
+static size_t rp_size(const rp_run *r, uint32_t g)
 {
     return r->gfirst[g + 1] - r->gfirst[g];
 }
 
-/* Whether clause k is the first place of a sentence stated more than once. */
-static int rp_first_place(const rp_run *r, size_t k)
+/* The next clause after k long enough to count, or RP_NONE. */
+static uint32_t rp_next(const rp_run *r, uint32_t k)
 {
-    return r->group[k] != RP_NONE && r->member[r->gfirst[r->group[k]]] == k;
+    while (++k < r->n)
+        if (r->group[k] != RP_SHORT)
+            return k;
+    return RP_NONE;
+}
+
+/* Whether clause k is the first place of a sentence stated more than once. */
+static int rp_first_place(const rp_run *r, uint32_t k)
+{
+    return r->group[k] < RP_SHORT && r->member[r->gfirst[r->group[k]]] == k;
 }
 
 /* One finding for the passage of `len` sentences starting at clause k: the places of its
  * first sentence; the fewest and most times its sentences are stated. */
-static int rp_finding(pc_comparison *c, size_t pi, const rp_run *r, size_t k, size_t len,
+static int rp_finding(pc_comparison *c, size_t pi, const rp_run *r, uint32_t k, size_t len,
                       size_t least, size_t most)
 {
-    size_t g = r->group[k], nr = 0;
+    uint32_t g = r->group[k];
+    size_t nr = 0;
     pc_ref refs[PC_LINT_MAX_PLACES];
-    for (size_t i = r->gfirst[g]; i < r->gfirst[g + 1] && nr < PC_LINT_MAX_PLACES; i++) {
-        size_t m = r->member[i];
+    for (uint32_t i = r->gfirst[g]; i < r->gfirst[g + 1] && nr < PC_LINT_MAX_PLACES; i++) {
+        uint32_t m = r->member[i];
         refs[nr++] = (pc_ref){(int)pi, m, r->p->outline->clauses[m].section};
     }
     const pc_clause *cl = &r->p->outline->clauses[k];
@@ -238,13 +258,14 @@ static int rp_finding(pc_comparison *c, size_t pi, const rp_run *r, size_t k, si
 static int rp_passages(pc_comparison *c, size_t pi, const rp_run *r)
 {
     int rc = 0;
-    for (size_t k = r->first; rc == 0 && k != RP_NONE;) {
+    for (uint32_t k = r->first; rc == 0 && k != RP_NONE;) {
         if (!rp_first_place(r, k)) {
-            k = r->next[k];
+            k = rp_next(r, k);
             continue;
         }
-        size_t start = k, len = 0, least = SIZE_MAX, most = 0;
-        for (; k != RP_NONE && rp_first_place(r, k); k = r->next[k], len++) {
+        uint32_t start = k;
+        size_t len = 0, least = SIZE_MAX, most = 0;
+        for (; k != RP_NONE && rp_first_place(r, k); k = rp_next(r, k), len++) {
             size_t n = rp_size(r, r->group[k]);
             least = n < least ? n : least;
             most = n > most ? n : most;
@@ -256,12 +277,12 @@ static int rp_passages(pc_comparison *c, size_t pi, const rp_run *r)
 
 int pc_cmp_lint_repeats(pc_comparison *c, size_t policy)
 {
-    rp_run r = {.p = c->policies[policy], .n = c->policies[policy]->outline->nclauses};
-    int rc = rp_build(&r);
+    size_t n = c->policies[policy]->outline->nclauses;
+    rp_run r = {.p = c->policies[policy], .n = (uint32_t)n};
+    int rc = n < RP_SHORT ? rp_build(&r) : -1;
     if (rc == 0)
         rc = rp_passages(c, policy, &r);
     free(r.group);
-    free(r.next);
     free(r.gfirst);
     free(r.member);
     return rc;
