@@ -129,7 +129,7 @@ static int cl_add_evidence(cl_state *st, const pc_rule *r, pc_span sp, size_t ba
     if (!e)
         return -1;
     e->rule = r;
-    e->span = (pc_span){sp.start + base, sp.end + base};
+    e->span = pc_span_narrow((pc_span){sp.start + base, sp.end + base});
     e->heading = heading;
     return 0;
 }
@@ -303,7 +303,7 @@ static void cl_topic(cl_state *st, int ti, const cl_title *cl, pc_stance_clause 
         s->topic = ti;
         s->rule = r;
         s->polarity = pc_stance_clause_polarity(sc, sp.start, sp.end);
-        s->span = (pc_span){sp.start + cl->base, sp.end + cl->base};
+        s->span = pc_span_narrow((pc_span){sp.start + cl->base, sp.end + cl->base});
         cl_scopes(st, s, cl);
         return;
     }

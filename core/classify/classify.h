@@ -47,7 +47,7 @@
  * separate heading given to pc_classify_text) rather than in the clause itself. */
 typedef struct pc_evidence {
     const pc_rule *rule;
-    pc_span span;
+    pc_span32 span; /* 32 bits (util.h): 24 bytes, not 32; a large policy has millions */
     int heading;
 } pc_evidence;
 
@@ -85,13 +85,14 @@ typedef struct pc_scope_ref {
     int index; /* into tax->scopes[dim] */
 } pc_scope_ref;
 
-/* A stance taken by a clause. Its scopes are scopes[scope_first .. + nscopes). */
+/* A stance taken by a clause. Its scopes are scopes[scope_first .. + nscopes). Offsets and
+ * ranges in 32 bits, as pc_clause_result's (32 bytes, not 56). */
 typedef struct pc_stance {
-    int topic; /* index into tax->topics */
     const pc_rule *rule;
+    int topic; /* index into tax->topics */
     pc_polarity polarity;
-    pc_span span; /* the action the rule matched */
-    size_t scope_first, nscopes;
+    pc_span32 span; /* the action the rule matched */
+    uint32_t scope_first, nscopes;
 } pc_stance;
 
 /* The results of one clause: ranges into the pc_classified arrays, 32 bits each (a large

@@ -200,7 +200,7 @@ pc_span pc_label_span(const pc_classified *c, const pc_label *l, size_t i, int *
         return c->ngrams[l->ng_first + i].span;
     }
     *heading = c->evidence[l->ev_first + i].heading;
-    return c->evidence[l->ev_first + i].span;
+    return pc_span_wide(c->evidence[l->ev_first + i].span);
 }
 
 /* The n-grams of every given class into o->ngrams; range[k] = {first, count}. */
