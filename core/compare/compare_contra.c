@@ -41,7 +41,7 @@ typedef struct cc_run {
     const pc_policy *p;
     const pc_frames *fs;
     const pc_ontology *o;
-    size_t *canon;  /* per clause: the first clause with the same text */
+    uint32_t *canon; /* per clause: the first clause with the same text */
     size_t *bucket; /* practice frames grouped by action: bucket[first[a] .. first[a + 1]) */
     size_t *bfirst;
     unsigned char *distinguished; /* per action: the policy tells it apart (cc_distinguish) */
