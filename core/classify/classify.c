@@ -567,6 +567,11 @@ static void cl_mark_first(pc_matcher *m)
 
 pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
 {
+    if (tax->ncats > INT16_MAX) { /* pc_label's category */
+        pc_error_set(err, "%s: too many categories (%zu; at most %d)", tax->path, tax->ncats,
+                     INT16_MAX);
+        return NULL;
+    }
     pc_matcher *m = calloc(1, sizeof *m);
     if (!m) {
         pc_error_set(err, "%s: out of memory", tax->path);

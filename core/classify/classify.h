@@ -55,12 +55,13 @@ typedef struct pc_evidence {
  * model, `model` is 1 and the n-grams that weighed most for the label's class are
  * ngrams[ng_first .. ng_first + nng); a label with no evidence and `model` 0 was set by a
  * reviewer (review.h). */
-typedef struct pc_label {
-    int category; /* index into tax->cats */
-    int model;
+typedef struct pc_label { /* 24 bytes: a large policy has a million */
     double score; /* the rules' score (0 for a label only the model gave) */
     uint32_t ev_first, nev; /* 32 bits, as pc_clause_result's ranges */
-    uint32_t ng_first, nng;
+    uint32_t ng_first;
+    int16_t category; /* index into tax->cats (pc_matcher_new refuses more than INT16_MAX) */
+    uint8_t model;
+    uint8_t nng; /* at most PC_MODEL_TOP */
 } pc_label;
 
 /* The learned model's verdict on a unit: a clause, or a whole outline. Plain value. */

@@ -231,7 +231,7 @@ static void cm_mark(const cl_model *cm, pc_label *l, size_t n, const pc_model_ve
         int k = cm_label_class(cm, l[i].category, v);
         l[i].model = 1;
         l[i].ng_first = k >= 0 ? range[k][0] : 0;
-        l[i].nng = k >= 0 ? range[k][1] : 0;
+        l[i].nng = k >= 0 ? (uint8_t)range[k][1] : 0; /* at most PC_MODEL_TOP */
     }
 }
 
