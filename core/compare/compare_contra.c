@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PC_MAX_CITED   8
+#define PC_MAX_CITED   32
 #define CC_MAX_COUNTED 10000 /* practices counted for one restriction */
 
 /* The kind of restriction a frame is. */
