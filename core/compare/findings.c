@@ -120,7 +120,7 @@ static int pc_finding_ptr_cmp(const void *pa, const void *pb)
 }
 
 /* The findings sorted stably. Pointers to them are sorted and the findings moved along the
- * permutation's cycles, so the sort needs 16 bytes a finding rather than a copy of them all
+ * permutation's cycles, so the sort needs 24 bytes a finding rather than a copy of them all
  * (a policy that repeats itself has hundreds of thousands); with no memory for the pointers,
  * qsort sorts them in place. */
 static void pc_findings_sort(pc_finding *v, size_t n)
