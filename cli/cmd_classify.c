@@ -170,7 +170,7 @@ static void classify_label(const classify_out *o, size_t clause, const pc_label 
         pc_jsonw_arr(w);
         for (size_t j = 0; j < n; j++) {
             for (size_t e = ls[j]->ev_first; e < ls[j]->ev_first + ls[j]->nev; e++)
-                classify_span(w, c->evidence[e].span);
+                classify_span(w, pc_span_wide(c->evidence[e].span));
             for (size_t i = l->ng_first; !j && l->model && !l->nev && i < l->ng_first + l->nng;
                  i++)
                 classify_span(w, c->ngrams[i].span);
@@ -234,7 +234,7 @@ static void classify_stance(const classify_out *o, const pc_stance *s)
     pc_jsonw_key(w, "rule");
     pc_jsonw_str(w, s->rule->id);
     pc_jsonw_key(w, "span");
-    classify_span(w, s->span);
+    classify_span(w, pc_span_wide(s->span));
     pc_jsonw_key(w, "scopes");
     pc_jsonw_obj(w);
     for (int d = 0; d < PC_DIM_COUNT; d++) {

@@ -209,11 +209,12 @@ static void ex_clause(tui_view *v)
 static void ex_evidence(tui_view *v, const pc_evidence *ev)
 {
     char quote[256];
+    pc_span sp = pc_span_wide(ev->span);
     ex_para(v, TUI_S_NORMAL, 4, "rule %s%s", ev->rule->id,
             ev->heading ? " (heading: matched a title or lead-in, not the clause)" : "");
     ex_long(v, TUI_S_DIM, 6, "pattern ", ev->rule->pattern, strlen(ev->rule->pattern));
     ex_para(v, TUI_S_MATCH, 6, "matched \"%s\" at bytes %zu-%zu",
-            ex_quote(ex_policy(v), ev->span, quote, sizeof quote), ev->span.start, ev->span.end);
+            ex_quote(ex_policy(v), sp, quote, sizeof quote), sp.start, sp.end);
 }
 
 /* The model's side of a label: its class's score against the threshold, then the n-grams

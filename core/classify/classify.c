@@ -129,7 +129,7 @@ static int cl_add_evidence(cl_state *st, const pc_rule *r, pc_span sp, size_t ba
     if (!e)
         return -1;
     e->rule = r;
-    e->span = (pc_span){sp.start + base, sp.end + base};
+    e->span = pc_span_narrow((pc_span){sp.start + base, sp.end + base});
     e->heading = heading;
     return 0;
 }
@@ -303,7 +303,7 @@ static void cl_topic(cl_state *st, int ti, const cl_title *cl, pc_stance_clause 
         s->topic = ti;
         s->rule = r;
         s->polarity = pc_stance_clause_polarity(sc, sp.start, sp.end);
-        s->span = (pc_span){sp.start + cl->base, sp.end + cl->base};
+        s->span = pc_span_narrow((pc_span){sp.start + cl->base, sp.end + cl->base});
         cl_scopes(st, s, cl);
         return;
     }
@@ -567,6 +567,11 @@ static void cl_mark_first(pc_matcher *m)
 
 pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
 {
+    if (tax->ncats > INT16_MAX) { /* pc_label's category */
+        pc_error_set(err, "%s: too many categories (%zu; at most %d)", tax->path, tax->ncats,
+                     INT16_MAX);
+        return NULL;
+    }
     pc_matcher *m = calloc(1, sizeof *m);
     if (!m) {
         pc_error_set(err, "%s: out of memory", tax->path);

@@ -47,7 +47,7 @@
  * separate heading given to pc_classify_text) rather than in the clause itself. */
 typedef struct pc_evidence {
     const pc_rule *rule;
-    pc_span span;
+    pc_span32 span; /* 32 bits (util.h): 24 bytes, not 32; a large policy has millions */
     int heading;
 } pc_evidence;
 
@@ -55,12 +55,13 @@ typedef struct pc_evidence {
  * model, `model` is 1 and the n-grams that weighed most for the label's class are
  * ngrams[ng_first .. ng_first + nng); a label with no evidence and `model` 0 was set by a
  * reviewer (review.h). */
-typedef struct pc_label {
-    int category; /* index into tax->cats */
-    int model;
+typedef struct pc_label { /* 24 bytes: a large policy has a million */
     double score; /* the rules' score (0 for a label only the model gave) */
     uint32_t ev_first, nev; /* 32 bits, as pc_clause_result's ranges */
-    uint32_t ng_first, nng;
+    uint32_t ng_first;
+    int16_t category; /* index into tax->cats (pc_matcher_new refuses more than INT16_MAX) */
+    uint8_t model;
+    uint8_t nng; /* at most PC_MODEL_TOP */
 } pc_label;
 
 /* The learned model's verdict on a unit: a clause, or a whole outline. Plain value. */
@@ -85,13 +86,14 @@ typedef struct pc_scope_ref {
     int index; /* into tax->scopes[dim] */
 } pc_scope_ref;
 
-/* A stance taken by a clause. Its scopes are scopes[scope_first .. + nscopes). */
+/* A stance taken by a clause. Its scopes are scopes[scope_first .. + nscopes). Offsets and
+ * ranges in 32 bits, as pc_clause_result's (32 bytes, not 56). */
 typedef struct pc_stance {
-    int topic; /* index into tax->topics */
     const pc_rule *rule;
+    int topic; /* index into tax->topics */
     pc_polarity polarity;
-    pc_span span; /* the action the rule matched */
-    size_t scope_first, nscopes;
+    pc_span32 span; /* the action the rule matched */
+    uint32_t scope_first, nscopes;
 } pc_stance;
 
 /* The results of one clause: ranges into the pc_classified arrays, 32 bits each (a large

@@ -200,7 +200,7 @@ pc_span pc_label_span(const pc_classified *c, const pc_label *l, size_t i, int *
         return c->ngrams[l->ng_first + i].span;
     }
     *heading = c->evidence[l->ev_first + i].heading;
-    return c->evidence[l->ev_first + i].span;
+    return pc_span_wide(c->evidence[l->ev_first + i].span);
 }
 
 /* The n-grams of every given class into o->ngrams; range[k] = {first, count}. */
@@ -231,7 +231,7 @@ static void cm_mark(const cl_model *cm, pc_label *l, size_t n, const pc_model_ve
         int k = cm_label_class(cm, l[i].category, v);
         l[i].model = 1;
         l[i].ng_first = k >= 0 ? range[k][0] : 0;
-        l[i].nng = k >= 0 ? range[k][1] : 0;
+        l[i].nng = k >= 0 ? (uint8_t)range[k][1] : 0; /* at most PC_MODEL_TOP */
     }
 }
 

@@ -306,7 +306,8 @@ static int fr_push_term(fr_builder *b, const pc_onto_hit *h, size_t base)
     if (pc_grow(&fs->terms, &fs->cap_terms, fs->nterms + 1, sizeof *fs->terms) < 0)
         return -1;
     const pc_word *w0 = &b->ws->v[h->first], *w1 = &b->ws->v[h->first + h->nwords - 1];
-    fs->terms[fs->nterms++] = (pc_frame_term){h->dim, h->entry, {w0->start + base, w1->end + base}};
+    fs->terms[fs->nterms++] = (pc_frame_term){
+        h->dim, h->entry, pc_span_narrow((pc_span){w0->start + base, w1->end + base})};
     return 0;
 }
 
@@ -508,7 +509,7 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
     f.conditions = b->cue_conds;
     f.flags |= b->cue_flags;
     f.modality = pc_fr_modality(c, a, lo, &f.conditions, &f.flags);
-    f.span = (pc_span){a, a};
+    f.span = (pc_span32){(uint32_t)a, (uint32_t)a}; /* a word index until fr_clause_frames */
     if (fr_seen(b, first, &f, b->part[a]))
         return 0;
     size_t own = fr_own_terms_end(b, c, after, hi);
@@ -625,7 +626,7 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
     }
     for (size_t i = first; i < fs->n; i++) { /* word index -> the action's bytes */
         const pc_word *w = &b->ws->v[fs->v[i].span.start];
-        fs->v[i].span = (pc_span){w->start + base, w->end + base};
+        fs->v[i].span = pc_span_narrow((pc_span){w->start + base, w->end + base});
     }
     size_t e = len;
     while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n'))
@@ -741,7 +742,7 @@ static pc_frames *fr_build(const pc_ontology *onto, const pc_outline *ol, const 
     b.lws = malloc(sizeof *b.lws);
     int rc = b.fs && b.ws && b.lws ? 0 : -1;
     for (size_t k = 0; rc == 0 && onto && k < n; k++) {
-        b.fs->first[k] = b.fs->n;
+        b.fs->first[k] = (uint32_t)b.fs->n;
         const pc_clause *cl = ol ? &ol->clauses[k] : NULL;
         if (cl)
             rc = fr_lead(&b, ol, k);
@@ -749,9 +750,12 @@ static pc_frames *fr_build(const pc_ontology *onto, const pc_outline *ol, const 
             rc = cl ? fr_clause_frames(&b, ol->doc->text + cl->start, cl->end - cl->start,
                                        cl->start, k, cl->kind == PC_CLAUSE_ITEM ? cl->lead : -1)
                     : fr_clause_frames(&b, text, len, 0, k, -1);
+        if (rc == 0 &&
+            (b.fs->n >= UINT32_MAX || b.fs->nterms >= UINT32_MAX || len >= PC_TEXT_MAX))
+            rc = -1; /* past pc_frame's 32-bit indexes and offsets: refused as out of memory */
     }
     if (rc == 0) {
-        b.fs->first[n] = b.fs->n;
+        b.fs->first[n] = (uint32_t)b.fs->n;
         rc = fr_own_name(b.fs);
     }
     free(b.ws);

@@ -117,15 +117,17 @@ enum {
 typedef struct pc_frame_term {
     pc_onto_dim dim;
     int entry;
-    pc_span span; /* in the document's text */
+    pc_span32 span; /* in the document's text (32 bits, util.h) */
 } pc_frame_term;
 
-/* One frame. Plain value; its terms are frames->terms[term_first .. + nterms). */
-typedef struct pc_frame { /* the wide fields first: no padding (a large policy has millions) */
-    size_t clause;
-    pc_span span; /* the action as stated (its first word) */
+/* One frame. Plain value; its terms are frames->terms[term_first .. + nterms). Offsets and
+ * indexes are 32 bits (util.h's PC_TEXT_MAX; frames and terms past 2^32 - 1 are refused as
+ * out of memory): 48 bytes, and a large policy has millions. */
+typedef struct pc_frame {
     unsigned long long name; /* PC_ACTOR_NAMED: a hash of the name, else 0 */
-    size_t term_first, nterms;
+    uint32_t clause;
+    pc_span32 span; /* the action as stated (its first word) */
+    uint32_t term_first, nterms;
     int action; /* ontology action index */
     pc_actor actor;
     pc_modality modality;
@@ -142,7 +144,7 @@ typedef struct pc_frames {
     size_t n, cap;
     pc_frame_term *terms;
     size_t nterms, cap_terms;
-    size_t *first;       /* nclauses + 1 entries */
+    uint32_t *first;     /* nclauses + 1 entries */
     unsigned char *skip; /* per clause: a pc_frame_skip */
 } pc_frames;
 

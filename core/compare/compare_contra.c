@@ -41,8 +41,9 @@ typedef struct cc_run {
     const pc_policy *p;
     const pc_frames *fs;
     const pc_ontology *o;
-    size_t *canon;  /* per clause: the first clause with the same text */
-    size_t *bucket; /* practice frames grouped by action: bucket[first[a] .. first[a + 1]) */
+    uint32_t *canon; /* per clause: the first clause with the same text */
+    uint32_t *bucket; /* practice frames grouped by action: bucket[first[a] .. first[a + 1])
+                         (32 bits, as pc_frame's indexes) */
     size_t *bfirst;
     unsigned char *distinguished; /* per action: the policy tells it apart (cc_distinguish) */
 } cc_run;

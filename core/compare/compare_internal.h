@@ -69,10 +69,10 @@ void pc_cmp_bag_free(pc_cmp_bag *b);
 pc_ref *pc_cmp_bag_refs(const pc_cmp_item *v, size_t n, size_t max, size_t *nr);
 
 /* compare_canon.c: a 64-bit hash of a text (FNV-1a), and canon[k] = the first clause of
- * policy p whose text is byte for byte clause k's (a new array of nclauses entries, caller
- * frees; NULL on out of memory). Linear in the policy's size. */
+ * policy p whose text is byte for byte clause k's (a new array of nclauses 32-bit entries,
+ * caller frees; NULL on out of memory). Linear in the policy's size. */
 uint64_t pc_cmp_hash(const char *s, size_t n);
-size_t *pc_cmp_canon(const pc_policy *p);
+uint32_t *pc_cmp_canon(const pc_policy *p);
 
 /* compare_stance.c: opposite stances between policies (disagreements). */
 int pc_cmp_stances(pc_comparison *c);

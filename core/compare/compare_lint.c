@@ -315,14 +315,16 @@ static int lint_cues_in(lint_rx *rx, const char *s, size_t n, pc_buf *msg)
     return 0;
 }
 
+#define LINT_NO_NEXT UINT32_MAX /* the end of a next[] chain (lint_next_same) */
+
 /* One finding for the clauses with clause k's text (k, then next[k], next[next[k]]...). */
-static int lint_vague_finding(pc_comparison *c, size_t pi, size_t k, const size_t *next,
+static int lint_vague_finding(pc_comparison *c, size_t pi, size_t k, const uint32_t *next,
                               const char *msg)
 {
     const pc_policy *p = c->policies[pi];
     pc_ref refs[PC_LINT_MAX_PLACES];
     size_t nr = 0, total = 0;
-    for (size_t j = k; j != PC_NO_CLAUSE; j = next[j], total++)
+    for (size_t j = k; j != LINT_NO_NEXT; j = next[j], total++)
         if (nr < PC_LINT_MAX_PLACES)
             refs[nr++] = (pc_ref){(int)pi, j, p->outline->clauses[j].section};
     char times[48] = "";
@@ -332,20 +334,22 @@ static int lint_vague_finding(pc_comparison *c, size_t pi, size_t k, const size_
                       times);
 }
 
-/* next[k]: the next clause with clause k's text, or PC_NO_CLAUSE (from canon, in one pass). */
-static size_t *lint_next_same(const size_t *canon, size_t n)
+/* next[k]: the next clause with clause k's text, or LINT_NO_NEXT (from canon, in one pass;
+ * 32-bit, as canon). */
+static uint32_t *lint_next_same(const uint32_t *canon, size_t n)
 {
-    size_t *next = malloc((n ? n : 1) * sizeof *next), *last = malloc((n ? n : 1) * sizeof *last);
+    uint32_t *next = malloc((n ? n : 1) * sizeof *next);
+    uint32_t *last = malloc((n ? n : 1) * sizeof *last);
     if (!next || !last) {
         free(next);
         free(last);
         return NULL;
     }
     for (size_t k = 0; k < n; k++)
-        last[k] = PC_NO_CLAUSE;
+        last[k] = LINT_NO_NEXT;
     for (size_t k = n; k-- > 0;) {
         next[k] = last[canon[k]];
-        last[canon[k]] = k;
+        last[canon[k]] = (uint32_t)k;
     }
     free(last);
     return next;
@@ -355,8 +359,8 @@ static int lint_vague(lint_rx *rx, pc_comparison *c, size_t pi)
 {
     const pc_policy *p = c->policies[pi];
     size_t n = p->outline->nclauses;
-    size_t *canon = pc_cmp_canon(p);
-    size_t *next = canon ? lint_next_same(canon, n) : NULL;
+    uint32_t *canon = pc_cmp_canon(p);
+    uint32_t *next = canon ? lint_next_same(canon, n) : NULL;
     pc_buf t = {0}, msg = {0};
     int rc = next ? 0 : -1;
     for (size_t k = 0; rc == 0 && k < n; k++) {

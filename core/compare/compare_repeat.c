@@ -8,10 +8,12 @@
  * passage ("A B C ... A B C" is one passage of three sentences, each stated twice; short
  * clauses between do not break it), and each passage gives one finding: the number of its
  * sentences, how often they are stated, and the places of its first sentence (at most
- * PC_LINT_MAX_PLACES; the message counts them all). Equal texts are found by sorting their
- * hashes, not by comparing pairs, and every place is checked against its group's first text:
- * O(n log n) in the number of clauses, however often a policy repeats itself, and no copy of
- * the texts is kept.
+ * PC_LINT_MAX_PLACES; the message counts them all). Equal texts are found through a hash
+ * table of the distinct texts, not by comparing pairs, and every place is checked against its
+ * group's first text: linear in the number of clauses (expected), however often a policy
+ * repeats itself, and no copy of the texts is kept. The arrays hold 32-bit clause indexes
+ * (about 10 bytes a clause, and the table of distinct texts): a large policy has millions of
+ * clauses, and a policy's text, and so its clause count, is under 2^32 (PC_TEXT_MAX).
  */
 #include "compare/compare_internal.h"
 
@@ -23,19 +25,19 @@
 #include <string.h>
 
 #define RP_MIN_WORDS 6 /* shorter clauses ("Yes.") may repeat */
-#define RP_NONE      ((size_t)-1)
+#define RP_NONE      UINT32_MAX       /* a group: none (stated once); a clause: none */
+#define RP_SHORT     (UINT32_MAX - 1) /* a group: the clause is too short to count */
 
 /* rp_run: one policy's repeated sentences. Owns the arrays. Group g's places (clauses, in
  * document order) are member[gfirst[g] .. gfirst[g + 1]). */
 typedef struct rp_run {
     const pc_policy *p;
-    size_t n;       /* clauses */
-    size_t *group;  /* per clause: its group, or RP_NONE (stated once, or too short) */
-    size_t *next;   /* per clause: the next clause long enough to count, or RP_NONE */
-    size_t first;   /* the first clause long enough to count, or RP_NONE */
-    size_t *gfirst; /* ngroups + 1 entries */
-    size_t *member;
-    size_t ngroups;
+    uint32_t n;       /* clauses */
+    uint32_t *group;  /* per clause: its group, RP_NONE (stated once) or RP_SHORT */
+    uint32_t first;   /* the first clause long enough to count, or RP_NONE */
+    uint32_t *gfirst; /* ngroups + 1 entries */
+    uint32_t *member;
+    uint32_t ngroups;
 } rp_run;
 
 /* Append clause k normalized: folded, collapsed, trailing punctuation dropped. */
@@ -76,147 +78,184 @@ static int rp_key_text(pc_buf *b, const pc_policy *p, size_t k, size_t *len)
     return 0;
 }
 
-/* A clause long enough to count, by the hash of its key. Plain value. */
-typedef struct rp_key {
-    uint64_t hash;
-    size_t clause;
-} rp_key;
+/* An open-addressing table of the distinct keys seen so far, at most three quarters full:
+ * slot[i] holds the first clause with its key plus one (0: empty), hash[i] the low 32 bits of
+ * the key's hash. Plain value; owns the arrays. It grows with the distinct keys, so a policy
+ * that repeats itself keeps a small one. */
+typedef struct rp_table {
+    uint32_t *slot, *hash;
+    size_t cap, n;
+} rp_table;
 
-static int rp_key_cmp(const void *pa, const void *pb)
+static void rp_table_free(rp_table *t)
 {
-    const rp_key *a = pa, *b = pb;
-    if (a->hash != b->hash)
-        return a->hash < b->hash ? -1 : 1;
-    return (a->clause > b->clause) - (a->clause < b->clause);
+    free(t->slot);
+    free(t->hash);
 }
 
-/* A group of the places v[0..n) (in document order). */
-static void rp_group_add(rp_run *r, const rp_key *v, size_t n, size_t *m)
+static void rp_table_put(rp_table *t, uint32_t slot, uint32_t hash)
 {
-    r->gfirst[r->ngroups] = *m;
-    for (size_t i = 0; i < n; i++) {
-        r->member[(*m)++] = v[i].clause;
-        r->group[v[i].clause] = r->ngroups;
-    }
-    r->ngroups++;
+    size_t i = hash & (t->cap - 1);
+    while (t->slot[i])
+        i = (i + 1) & (t->cap - 1);
+    t->slot[i] = slot;
+    t->hash[i] = hash;
 }
 
-/* Places whose keys share a hash but not all their text: grouped by text (sorted in a bag). */
-static int rp_collided(rp_run *r, const rp_key *v, size_t n, size_t *m)
+/* Room for one more key: the table doubled when it would pass three quarters full. */
+static int rp_table_room(rp_table *t)
 {
-    pc_cmp_bag b = {0};
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        const pc_clause *cl = &r->p->outline->clauses[v[i].clause];
-        rc = pc_cmp_bag_begin(&b, (pc_ref){0, v[i].clause, cl->section});
-        if (rc == 0)
-            rc = rp_key_add(&b.arena, r->p, v[i].clause);
-        if (rc == 0)
-            rc = pc_cmp_bag_end(&b);
-    }
-    pc_cmp_bag_sort(&b);
-    rp_key *run = rc == 0 ? malloc(n * sizeof *run) : NULL;
-    for (size_t lo = 0, hi; run && lo < b.n; lo = hi) {
-        hi = pc_cmp_bag_run(&b, lo);
-        for (size_t i = lo; i < hi; i++)
-            run[i - lo] = (rp_key){0, b.v[i].ref.clause};
-        if (hi - lo >= 2)
-            rp_group_add(r, run, hi - lo, m);
-    }
-    rc = run ? 0 : -1;
-    free(run);
-    pc_cmp_bag_free(&b);
-    return rc;
-}
-
-/* The places v[0..n) of one hash: one group when their keys are the same text, which is
- * checked against the first (a, b: scratch). */
-static int rp_hash_run(rp_run *r, const rp_key *v, size_t n, pc_buf *a, pc_buf *b, size_t *m)
-{
-    size_t alen, blen;
-    if (rp_key_text(a, r->p, v[0].clause, &alen) < 0)
+    if (t->cap && (t->n + 1) * 4 <= t->cap * 3)
+        return 0;
+    rp_table g = {.cap = t->cap ? t->cap * 2 : 64, .n = t->n};
+    g.slot = calloc(g.cap, sizeof *g.slot);
+    g.hash = calloc(g.cap, sizeof *g.hash);
+    if (!g.slot || !g.hash) {
+        rp_table_free(&g);
         return -1;
-    for (size_t i = 1; i < n; i++) {
-        if (rp_key_text(b, r->p, v[i].clause, &blen) < 0)
-            return -1;
-        if (blen != alen || memcmp(a->data, b->data, alen) != 0)
-            return rp_collided(r, v, n, m);
     }
-    rp_group_add(r, v, n, m);
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slot[i])
+            rp_table_put(&g, t->slot[i], t->hash[i]);
+    rp_table_free(t);
+    *t = g;
     return 0;
 }
 
-/* The groups: places whose keys are equal, two or more, found by sorting the keys' hashes
- * (no copy of the texts is kept). */
-static int rp_groups(rp_run *r, const rp_key *keys, size_t n)
+/* The first clause whose key is clause k's, key a[0..alen) (k itself when none before it,
+ * then added to t); b: scratch. */
+static int rp_first_with_key(rp_table *t, const pc_policy *p, uint32_t k, const pc_buf *a,
+                             size_t alen, pc_buf *b, uint32_t *first)
 {
-    pc_buf a = {0}, b = {0};
-    r->gfirst = malloc((n / 2 + 2) * sizeof *r->gfirst);
-    r->member = malloc((n ? n : 1) * sizeof *r->member);
-    int rc = r->gfirst && r->member ? 0 : -1;
-    size_t m = 0;
-    for (size_t lo = 0, hi; rc == 0 && lo < n; lo = hi) {
-        for (hi = lo + 1; hi < n && keys[hi].hash == keys[lo].hash;)
-            hi++;
-        if (hi - lo >= 2)
-            rc = rp_hash_run(r, keys + lo, hi - lo, &a, &b, &m);
+    uint32_t h = (uint32_t)pc_cmp_hash(a->data, alen);
+    size_t blen;
+    for (size_t i = t->cap ? h & (t->cap - 1) : 0; t->cap && t->slot[i];
+         i = (i + 1) & (t->cap - 1)) {
+        if (t->hash[i] != h)
+            continue;
+        if (rp_key_text(b, p, t->slot[i] - 1, &blen) < 0)
+            return -1;
+        if (blen == alen && memcmp(a->data, b->data, alen) == 0) {
+            *first = t->slot[i] - 1;
+            return 0;
+        }
     }
-    if (rc == 0)
-        r->gfirst[r->ngroups] = m;
+    if (rp_table_room(t) < 0)
+        return -1;
+    rp_table_put(t, k + 1, h);
+    t->n++;
+    *first = k;
+    return 0;
+}
+
+/* group[k] := the first clause with clause k's key, or RP_SHORT; count[f] := how many
+ * clauses have the key of first clause f. */
+static int rp_firsts(rp_run *r, uint32_t *count)
+{
+    rp_table t = {0};
+    pc_buf a = {0}, b = {0};
+    size_t alen;
+    int rc = 0;
+    r->first = RP_NONE;
+    for (uint32_t k = 0; rc == 0 && k < r->n; k++) {
+        count[k] = 0;
+        r->group[k] = RP_SHORT;
+        if (!rp_counts(r->p, k))
+            continue;
+        r->first = r->first == RP_NONE ? k : r->first;
+        rc = rp_key_text(&a, r->p, k, &alen);
+        if (rc == 0)
+            rc = rp_first_with_key(&t, r->p, k, &a, alen, &b, &r->group[k]);
+        if (rc == 0)
+            count[r->group[k]]++;
+    }
+    rp_table_free(&t);
     pc_buf_free(&a);
     pc_buf_free(&b);
     return rc;
 }
 
-static int rp_build(rp_run *r)
+/* The groups, numbered in the order of their first places: group[k] := its group or RP_NONE,
+ * gfirst[g] := where group g starts in member (count[f] := the group of first clause f). */
+static void rp_number(rp_run *r, uint32_t *count)
 {
-    pc_buf text = {0};
-    size_t nkeys = 0, len;
-    rp_key *keys = malloc((r->n ? r->n : 1) * sizeof *keys);
-    r->group = malloc((r->n ? r->n : 1) * sizeof *r->group);
-    r->next = malloc((r->n ? r->n : 1) * sizeof *r->next);
-    int rc = keys && r->group && r->next ? 0 : -1;
-    size_t after = RP_NONE;
-    for (size_t k = r->n; rc == 0 && k-- > 0;) {
-        r->group[k] = RP_NONE;
-        r->next[k] = after;
-        if (!rp_counts(r->p, k))
+    uint32_t m = 0;
+    for (uint32_t k = 0; k < r->n; k++) {
+        uint32_t f = r->group[k];
+        if (f == RP_SHORT)
             continue;
-        after = k;
-        rc = rp_key_text(&text, r->p, k, &len);
-        if (rc == 0)
-            keys[nkeys++] = (rp_key){pc_cmp_hash(text.data, len), k};
+        if (f == k && count[k] < 2) {
+            r->group[k] = RP_NONE;
+        } else if (f == k) {
+            r->gfirst[r->ngroups] = m;
+            m += count[k];
+            count[k] = r->ngroups;
+            r->group[k] = r->ngroups++;
+        } else {
+            r->group[k] = count[f];
+        }
     }
-    r->first = after;
-    if (rc == 0 && nkeys > 1)
-        qsort(keys, nkeys, sizeof *keys, rp_key_cmp);
-    if (rc == 0)
-        rc = rp_groups(r, keys, nkeys);
-    free(keys);
-    pc_buf_free(&text);
-    return rc;
+    r->gfirst[r->ngroups] = m;
 }
 
-static size_t rp_size(const rp_run *r, size_t g)
+/* member: every group's places in document order (gfirst[g] is moved along as group g is
+ * filled, then put back). */
+static void rp_members(rp_run *r)
+{
+    for (uint32_t k = 0; k < r->n; k++)
+        if (r->group[k] < RP_SHORT)
+            r->member[r->gfirst[r->group[k]]++] = k;
+    for (uint32_t g = r->ngroups; g > 0; g--)
+        r->gfirst[g] = r->gfirst[g - 1];
+    r->gfirst[0] = 0;
+}
+
+/* The groups: places whose keys are equal, two or more, found through a table of the distinct
+ * keys (every place is checked against its key's first text; no copy of the texts is kept).
+ * About 10 bytes a clause, and the table. */
+static int rp_build(rp_run *r)
+{
+    size_t n = r->n ? r->n : 1;
+    r->group = malloc(n * sizeof *r->group);
+    r->member = malloc(n * sizeof *r->member); /* the counts first, then the places */
+    r->gfirst = malloc((n / 2 + 2) * sizeof *r->gfirst);
+    if (!r->group || !r->member || !r->gfirst || rp_firsts(r, r->member) < 0)
+        return -1;
+    rp_number(r, r->member);
+    rp_members(r);
+    return 0;
+}
+
+static size_t rp_size(const rp_run *r, uint32_t g)
 {
     return r->gfirst[g + 1] - r->gfirst[g];
 }
 
-/* Whether clause k is the first place of a sentence stated more than once. */
-static int rp_first_place(const rp_run *r, size_t k)
+/* The next clause after k long enough to count, or RP_NONE. */
+static uint32_t rp_next(const rp_run *r, uint32_t k)
 {
-    return r->group[k] != RP_NONE && r->member[r->gfirst[r->group[k]]] == k;
+    while (++k < r->n)
+        if (r->group[k] != RP_SHORT)
+            return k;
+    return RP_NONE;
+}
+
+/* Whether clause k is the first place of a sentence stated more than once. */
+static int rp_first_place(const rp_run *r, uint32_t k)
+{
+    return r->group[k] < RP_SHORT && r->member[r->gfirst[r->group[k]]] == k;
 }
 
 /* One finding for the passage of `len` sentences starting at clause k: the places of its
  * first sentence; the fewest and most times its sentences are stated. */
-static int rp_finding(pc_comparison *c, size_t pi, const rp_run *r, size_t k, size_t len,
+static int rp_finding(pc_comparison *c, size_t pi, const rp_run *r, uint32_t k, size_t len,
                       size_t least, size_t most)
 {
-    size_t g = r->group[k], nr = 0;
+    uint32_t g = r->group[k];
+    size_t nr = 0;
     pc_ref refs[PC_LINT_MAX_PLACES];
-    for (size_t i = r->gfirst[g]; i < r->gfirst[g + 1] && nr < PC_LINT_MAX_PLACES; i++) {
-        size_t m = r->member[i];
+    for (uint32_t i = r->gfirst[g]; i < r->gfirst[g + 1] && nr < PC_LINT_MAX_PLACES; i++) {
+        uint32_t m = r->member[i];
         refs[nr++] = (pc_ref){(int)pi, m, r->p->outline->clauses[m].section};
     }
     const pc_clause *cl = &r->p->outline->clauses[k];
@@ -238,13 +277,14 @@ static int rp_finding(pc_comparison *c, size_t pi, const rp_run *r, size_t k, si
 static int rp_passages(pc_comparison *c, size_t pi, const rp_run *r)
 {
     int rc = 0;
-    for (size_t k = r->first; rc == 0 && k != RP_NONE;) {
+    for (uint32_t k = r->first; rc == 0 && k != RP_NONE;) {
         if (!rp_first_place(r, k)) {
-            k = r->next[k];
+            k = rp_next(r, k);
             continue;
         }
-        size_t start = k, len = 0, least = SIZE_MAX, most = 0;
-        for (; k != RP_NONE && rp_first_place(r, k); k = r->next[k], len++) {
+        uint32_t start = k;
+        size_t len = 0, least = SIZE_MAX, most = 0;
+        for (; k != RP_NONE && rp_first_place(r, k); k = rp_next(r, k), len++) {
             size_t n = rp_size(r, r->group[k]);
             least = n < least ? n : least;
             most = n > most ? n : most;
@@ -256,12 +296,12 @@ static int rp_passages(pc_comparison *c, size_t pi, const rp_run *r)
 
 int pc_cmp_lint_repeats(pc_comparison *c, size_t policy)
 {
-    rp_run r = {.p = c->policies[policy], .n = c->policies[policy]->outline->nclauses};
-    int rc = rp_build(&r);
+    size_t n = c->policies[policy]->outline->nclauses;
+    rp_run r = {.p = c->policies[policy], .n = (uint32_t)n};
+    int rc = n < RP_SHORT ? rp_build(&r) : -1;
     if (rc == 0)
         rc = rp_passages(c, policy, &r);
     free(r.group);
-    free(r.next);
     free(r.gfirst);
     free(r.member);
     return rc;

@@ -44,7 +44,7 @@ typedef struct rq_run {
     pc_buf flat; /* the text being read, white space collapsed (rq_flatten) */
     size_t *map; /* flat byte -> document offset */
     size_t map_cap;
-    size_t *canon; /* per clause, the first clause with its text (pc_cmp_canon) */
+    uint32_t *canon; /* per clause, the first clause with its text (pc_cmp_canon) */
 } rq_run;
 
 const char *pc_req_status_name(pc_req_status s)

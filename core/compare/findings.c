@@ -111,10 +111,54 @@ void pc_cmp_finding_free(pc_finding *f)
     free(f->message);
 }
 
+/* Pointers into one array of findings, equal findings in array order. */
+static int pc_finding_ptr_cmp(const void *pa, const void *pb)
+{
+    const pc_finding *a = *(const pc_finding *const *)pa, *b = *(const pc_finding *const *)pb;
+    int r = pc_finding_cmp(a, b);
+    return r ? r : (a > b) - (a < b);
+}
+
+/* The findings sorted stably. Pointers to them are sorted and the findings moved along the
+ * permutation's cycles, so the sort needs 24 bytes a finding rather than a copy of them all
+ * (a policy that repeats itself has hundreds of thousands); with no memory for the pointers,
+ * qsort sorts them in place. */
+static void pc_findings_sort(pc_finding *v, size_t n)
+{
+    const pc_finding **by = malloc(n * sizeof *by);
+    size_t *ix = by ? malloc(n * sizeof *ix) : NULL;
+    if (!ix) {
+        free(by);
+        qsort(v, n, sizeof *v, pc_finding_cmp);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        by[i] = &v[i];
+    qsort(by, n, sizeof *by, pc_finding_ptr_cmp);
+    for (size_t i = 0; i < n; i++)
+        ix[i] = (size_t)(by[i] - v);
+    free(by);
+    for (size_t i = 0; i < n; i++) { /* ix[j]: the finding that goes to place j */
+        if (ix[i] == i)
+            continue;
+        pc_finding t = v[i];
+        size_t j = i;
+        while (ix[j] != i) {
+            size_t k = ix[j];
+            v[j] = v[k];
+            ix[j] = j;
+            j = k;
+        }
+        v[j] = t;
+        ix[j] = j;
+    }
+    free(ix);
+}
+
 void pc_cmp_sort(pc_comparison *c)
 {
     if (c->nfindings > 1)
-        qsort(c->findings, c->nfindings, sizeof *c->findings, pc_finding_cmp);
+        pc_findings_sort(c->findings, c->nfindings);
     size_t out = 0;
     for (size_t i = 0; i < c->nfindings; i++) {
         if (out > 0 && pc_finding_cmp(&c->findings[out - 1], &c->findings[i]) == 0) {

@@ -89,7 +89,7 @@ static int seg_add_clause(seg_build *b, size_t s, size_t e, pc_clause_kind kind,
         return -1;
     }
     int idx = (int)b->o->nclauses++;
-    b->o->clauses[idx] = (pc_clause){s, e, b->cur, lead, kind};
+    b->o->clauses[idx] = (pc_clause){(uint32_t)s, (uint32_t)e, b->cur, lead, kind};
     pc_section *sec = &b->o->sections[b->cur];
     sec->nclauses++;
     if (e > sec->end)

@@ -26,7 +26,8 @@ typedef enum pc_clause_kind {
 
 /* One clause. Plain value, owns nothing. */
 typedef struct pc_clause {
-    size_t start, end;   /* its bytes in doc->text, trimmed of space and list markers */
+    uint32_t start, end; /* its bytes in doc->text, trimmed of space and list markers (32 bits:
+                            a text is under PC_TEXT_MAX, util.h; a policy has millions) */
     int section;         /* index into pc_outline.sections */
     int lead;            /* a list item's lead-in clause (index into clauses), else -1 */
     pc_clause_kind kind;

@@ -316,6 +316,11 @@ static int doc_fill(pc_doc *d, const char *data, size_t n, const char *encoding,
     if (r < 0 && container == PC_FORMAT_AUTO && d->format >= PC_FORMAT_PDF)
         pc_error_set(err, "%s: not a %s file (its first bytes say otherwise)", d->path,
                      d->format == PC_FORMAT_PDF ? "PDF" : "Word or OpenDocument");
+    if (r == 0 && d->len >= PC_TEXT_MAX) {
+        pc_error_set(err, "%s: text too large (%zu bytes once decoded; at most %zu)", d->path,
+                     d->len, PC_TEXT_MAX - 1);
+        r = -1;
+    }
     if (r == 0 && is_blank_text(d->text, d->len)) {
         pc_error_set(err, "%s: file is empty (nothing but blanks and control characters)",
                      d->path);

@@ -102,7 +102,8 @@ const char *pc_warn_kind_name(pc_warn_kind k);
 
 /* Options for loading. Zero-initialised means defaults. */
 typedef struct pc_load_opts {
-    size_t max_bytes; /* larger files are refused; 0 = PC_LOAD_MAX_BYTES_DEFAULT */
+    size_t max_bytes; /* larger files are refused; 0 = PC_LOAD_MAX_BYTES_DEFAULT (and any text
+                         of PC_TEXT_MAX bytes or more once decoded, util.h) */
     pc_format format; /* PC_FORMAT_AUTO to detect */
     const char *encoding; /* force this encoding (iconv name), or NULL to decide (encoding.h) */
 } pc_load_opts;

@@ -34,6 +34,26 @@ typedef struct pc_span {
     size_t start, end;
 } pc_span;
 
+/* A document's normalized text is shorter than PC_TEXT_MAX bytes (a longer one is refused when
+ * it is loaded, text/load.h), so the records a large policy holds by the million (clauses,
+ * evidence, frames) keep their offsets in 32 bits: pc_span32, widened with pc_span_wide. */
+#define PC_TEXT_MAX ((size_t)UINT32_MAX)
+
+typedef struct pc_span32 {
+    uint32_t start, end;
+} pc_span32;
+
+static inline pc_span pc_span_wide(pc_span32 s)
+{
+    return (pc_span){s.start, s.end};
+}
+
+/* s narrowed; its offsets must be under PC_TEXT_MAX. */
+static inline pc_span32 pc_span_narrow(pc_span s)
+{
+    return (pc_span32){(uint32_t)s.start, (uint32_t)s.end};
+}
+
 /* pc_buf: a growable byte buffer. Owns `data`, which is always NUL-terminated once non-NULL.
  * Append functions return 0, or -1 when memory runs out (the buffer is then unchanged). */
 typedef struct pc_buf {
