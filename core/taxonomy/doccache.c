@@ -24,43 +24,11 @@ uint64_t pc_doccache_key(const char *data, size_t len, uint64_t build)
 
 /* ---- decoding ----------------------------------------------------------------------------- */
 
-/* dc_in: a bounded reader over borrowed bytes; ok drops to 0 at the first bad read. */
-typedef struct dc_in {
-    const char *p, *end;
-    int ok;
-} dc_in;
-
-static const char *dc_take(dc_in *in, size_t n)
-{
-    if (!in->ok || (size_t)(in->end - in->p) < n) {
-        in->ok = 0;
-        return NULL;
-    }
-    const char *p = in->p;
-    in->p += n;
-    return p;
-}
-
-static uint32_t dc_u32(dc_in *in)
-{
-    const char *p = dc_take(in, 4);
-    uint32_t v = 0;
-    if (p)
-        memcpy(&v, p, 4);
-    return v;
-}
-
-static unsigned dc_u8(dc_in *in)
-{
-    const char *p = dc_take(in, 1);
-    return p ? (unsigned char)*p : 0;
-}
-
 /* One node's fixed part into n (type, style, marks); its body is read by the caller. */
-static void dc_node_head(dc_in *in, yaml_node_t *n)
+static void dc_node_head(pc_rd *in, yaml_node_t *n)
 {
-    unsigned type = dc_u8(in), style = dc_u8(in);
-    uint32_t line = dc_u32(in), col = dc_u32(in);
+    unsigned type = (unsigned)pc_rd_u(in, 1), style = (unsigned)pc_rd_u(in, 1);
+    uint32_t line = (uint32_t)pc_rd_u(in, 4), col = (uint32_t)pc_rd_u(in, 4);
     memset(n, 0, sizeof *n);
     n->type = (yaml_node_type_t)type;
     if (type == YAML_SCALAR_NODE)
@@ -76,10 +44,10 @@ static void dc_node_head(dc_in *in, yaml_node_t *n)
 }
 
 /* A scalar's text, NUL-terminated in place: borrowed into n. */
-static void dc_scalar(dc_in *in, yaml_node_t *n)
+static void dc_scalar(pc_rd *in, yaml_node_t *n)
 {
-    uint32_t len = dc_u32(in);
-    const char *s = len < UINT32_MAX ? dc_take(in, (size_t)len + 1) : NULL;
+    uint32_t len = (uint32_t)pc_rd_u(in, 4);
+    const char *s = len < UINT32_MAX ? pc_rd_take(in, (size_t)len + 1) : NULL;
     if (!s || s[len] != '\0') {
         in->ok = 0;
         return;
@@ -89,9 +57,9 @@ static void dc_scalar(dc_in *in, yaml_node_t *n)
 }
 
 /* A node id: 1..count. */
-static int dc_id(dc_in *in, uint32_t count)
+static int dc_id(pc_rd *in, uint32_t count)
 {
-    uint32_t id = dc_u32(in);
+    uint32_t id = (uint32_t)pc_rd_u(in, 4);
     if (id < 1 || id > count)
         in->ok = 0;
     return (int)id;
@@ -99,7 +67,7 @@ static int dc_id(dc_in *in, uint32_t count)
 
 /* Walk the section's nodes: count their items and pairs (dc NULL), or fill dc's arrays,
  * whose sizes the counting gave. 0, or -1 when malformed. */
-static int dc_walk(dc_in in, uint32_t count, pc_doccache *dc, size_t *nitems, size_t *npairs)
+static int dc_walk(pc_rd in, uint32_t count, pc_doccache *dc, size_t *nitems, size_t *npairs)
 {
     yaml_node_t scratch;
     size_t ni = 0, np = 0;
@@ -110,7 +78,7 @@ static int dc_walk(dc_in in, uint32_t count, pc_doccache *dc, size_t *nitems, si
             dc_scalar(&in, n);
             continue;
         }
-        uint32_t k = dc_u32(&in);
+        uint32_t k = (uint32_t)pc_rd_u(&in, 4);
         size_t width = n->type == YAML_MAPPING_NODE ? 8 : 4;
         if (!in.ok || k > (size_t)(in.end - in.p) / width)
             return -1;
@@ -150,9 +118,9 @@ void pc_doccache_free(pc_doccache *dc)
 int pc_doccache_decode(pc_doccache *dc, const char *bytes, size_t len, uint64_t key)
 {
     memset(dc, 0, sizeof *dc);
-    dc_in in = {bytes, bytes + len, 1};
-    const char *k = dc_take(&in, 8);
-    uint32_t count = dc_u32(&in);
+    pc_rd in = {bytes, bytes + len, 1};
+    const char *k = pc_rd_take(&in, 8);
+    uint32_t count = (uint32_t)pc_rd_u(&in, 4);
     uint64_t have = 0;
     if (k)
         memcpy(&have, k, 8);

@@ -132,7 +132,7 @@ static char *pfc_user_dir(void)
 
 /* DIR/NAME-HASH.cache in the user's cache directory, HASH naming the taxonomy's absolute
  * path (two taxonomies of one name in two places never share a file). */
-static char *pfc_in_user_dir(const char *path)
+static char *pc_rd_user_dir(const char *path)
 {
     char *dir = pfc_user_dir(), *abs = realpath(path, NULL);
     const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
@@ -149,7 +149,7 @@ static char *pfc_in_user_dir(const char *path)
 int pc_pfcache_paths(const char *path, char *out[PC_PFCACHE_PLACES])
 {
     out[0] = pfc_beside(path);
-    out[1] = out[0] ? pfc_in_user_dir(path) : NULL;
+    out[1] = out[0] ? pc_rd_user_dir(path) : NULL;
     out[2] = NULL;
     return out[0] ? 0 : -1;
 }
@@ -183,50 +183,18 @@ void pc_pfcache_close(pc_pfcache_ctx *c)
 
 /* ---- decoding ----------------------------------------------------------------------------- */
 
-/* pfc_in: a bounded reader over borrowed bytes; ok drops to 0 at the first bad read. */
-typedef struct pfc_in {
-    const char *p, *end;
-    int ok;
-} pfc_in;
-
-static const char *pfc_take(pfc_in *in, size_t n)
-{
-    if (!in->ok || (size_t)(in->end - in->p) < n) {
-        in->ok = 0;
-        return NULL;
-    }
-    const char *p = in->p;
-    in->p += n;
-    return p;
-}
-
-static uint64_t pfc_u(pfc_in *in, size_t n)
-{
-    const char *p = pfc_take(in, n);
-    uint64_t v = 0;
-    if (p && n == 8)
-        memcpy(&v, p, 8);
-    else if (p && n == 4) {
-        uint32_t w;
-        memcpy(&w, p, 4);
-        v = w;
-    } else if (p)
-        v = (unsigned char)*p;
-    return v;
-}
-
 /* A count of u32-length strings into *out (owned), each without NUL bytes. */
-static int pfc_strs(pfc_in *in, char ***out, size_t *n)
+static int pfc_strs(pc_rd *in, char ***out, size_t *n)
 {
-    uint64_t k = pfc_u(in, 4);
+    uint64_t k = pc_rd_u(in, 4);
     if (!in->ok || k > (size_t)(in->end - in->p) / 4)
         return -1; /* every string takes at least its length */
     *out = calloc(k ? k : 1, sizeof **out);
     if (!*out)
         return -1;
     for (*n = 0; *n < k; (*n)++) {
-        uint64_t len = pfc_u(in, 4);
-        const char *s = len <= PFC_MAX_STR ? pfc_take(in, len) : NULL;
+        uint64_t len = pc_rd_u(in, 4);
+        const char *s = len <= PFC_MAX_STR ? pc_rd_take(in, len) : NULL;
         if (!s || memchr(s, '\0', len) || !((*out)[*n] = pc_strndup(s, len)))
             return -1;
     }
@@ -234,16 +202,16 @@ static int pfc_strs(pfc_in *in, char ***out, size_t *n)
 }
 
 /* A count of u32 ends into *out (owned): non-decreasing, none past `limit`. */
-static int pfc_ends(pfc_in *in, size_t **out, size_t *n, size_t limit)
+static int pfc_ends(pc_rd *in, size_t **out, size_t *n, size_t limit)
 {
-    uint64_t k = pfc_u(in, 4);
+    uint64_t k = pc_rd_u(in, 4);
     if (!in->ok || k > (size_t)(in->end - in->p) / 4)
         return -1;
     *out = calloc(k ? k : 1, sizeof **out);
     if (!*out)
         return -1;
     for (*n = 0; *n < k; (*n)++) {
-        uint64_t v = pfc_u(in, 4);
+        uint64_t v = pc_rd_u(in, 4);
         if (!in->ok || v > limit || (*n && v < (*out)[*n - 1]))
             return -1;
         (*out)[*n] = (size_t)v;
@@ -251,9 +219,9 @@ static int pfc_ends(pfc_in *in, size_t **out, size_t *n, size_t limit)
     return 0;
 }
 
-static int pfc_rule(pfc_in *in, pc_rule_lits *l)
+static int pfc_rule(pc_rd *in, pc_rule_lits *l)
 {
-    uint64_t caseless = pfc_u(in, 1), source = pfc_u(in, 1), flags = pfc_u(in, 4);
+    uint64_t caseless = pc_rd_u(in, 1), source = pc_rd_u(in, 1), flags = pc_rd_u(in, 4);
     if (!in->ok || caseless > 1 || source > PC_LIT_DECLARED)
         return -1;
     l->caseless = (int)caseless;
@@ -268,21 +236,21 @@ static int pfc_rule(pfc_in *in, pc_rule_lits *l)
 }
 
 /* A section carried for others (u64 length and its bytes) into *b, borrowed. */
-static int pfc_blob(pfc_in *in, pc_pfcache_blob *b)
+static int pfc_blob(pc_rd *in, pc_pfcache_blob *b)
 {
-    uint64_t n = pfc_u(in, 8);
+    uint64_t n = pc_rd_u(in, 8);
     if (!in->ok || n > (uint64_t)(in->end - in->p))
         return -1;
     b->len = (size_t)n;
-    b->p = pfc_take(in, (size_t)n);
+    b->p = pc_rd_take(in, (size_t)n);
     return b->p ? 0 : -1;
 }
 
-static int pfc_payload(pfc_in *in, size_t nrules, pc_rule_lits *lits, pc_pfcache_parts *parts)
+static int pfc_payload(pc_rd *in, size_t nrules, pc_rule_lits *lits, pc_pfcache_parts *parts)
 {
     if (pfc_blob(in, &parts->codes) < 0 || pfc_blob(in, &parts->doc) < 0 ||
         pfc_blob(in, &parts->tables) < 0 ||
-        pfc_u(in, 4) != nrules || !in->ok)
+        pc_rd_u(in, 4) != nrules || !in->ok)
         return -1;
     for (size_t i = 0; i < nrules; i++)
         if (pfc_rule(in, &lits[i]) < 0)
@@ -294,10 +262,10 @@ static int pfc_payload(pfc_in *in, size_t nrules, pc_rule_lits *lits, pc_pfcache
 
 /* The header: the magic, the payload's length and (when check_sum) checksum; *key is the
  * file's key. 0, or -1 when these bytes are not a whole cache file. */
-static int pfc_header(pfc_in *in, size_t len, uint64_t *key, int check_sum)
+static int pfc_header(pc_rd *in, size_t len, uint64_t *key, int check_sum)
 {
-    const char *magic = pfc_take(in, 8);
-    uint64_t k = pfc_u(in, 8), plen = pfc_u(in, 8), sum = pfc_u(in, 8);
+    const char *magic = pc_rd_take(in, 8);
+    uint64_t k = pc_rd_u(in, 8), plen = pc_rd_u(in, 8), sum = pc_rd_u(in, 8);
     *key = k;
     return in->ok && !memcmp(magic, PFC_MAGIC, 8) && plen == len - PFC_HEADER &&
                    (!check_sum || pc_sum64(in->p, (size_t)plen) == sum)
@@ -308,7 +276,7 @@ static int pfc_header(pfc_in *in, size_t len, uint64_t *key, int check_sum)
 int pc_pfcache_codes(const char *data, size_t len, pc_pfcache_blob *codes, pc_pfcache_blob *doc,
                      int check_sum)
 {
-    pfc_in in = {data, data + len, 1};
+    pc_rd in = {data, data + len, 1};
     uint64_t k;
     int rc = pfc_header(&in, len, &k, check_sum) < 0 || pfc_blob(&in, codes) < 0 ||
                      pfc_blob(&in, doc) < 0
@@ -322,7 +290,7 @@ int pc_pfcache_codes(const char *data, size_t len, pc_pfcache_blob *codes, pc_pf
 int pc_pfcache_decode(const char *data, size_t len, uint64_t key, size_t nrules,
                       pc_rule_lits *lits, pc_pfcache_parts *parts, int check_sum)
 {
-    pfc_in in = {data, data + len, 1};
+    pc_rd in = {data, data + len, 1};
     uint64_t k;
     int rc = -1;
     if (pfc_header(&in, len, &k, check_sum) == 0 && k == key)
@@ -412,7 +380,7 @@ char *pc_pfcache_read(const char *path, size_t *len)
 {
     pc_error err = {{0}};
     char *data = pc_file_read(path, PFC_MAX_FILE, NULL, len, &err);
-    pfc_in in = {data, data ? data + *len : NULL, 1};
+    pc_rd in = {data, data ? data + *len : NULL, 1};
     uint64_t k;
     if (data && pfc_header(&in, *len, &k, 1) < 0) {
         free(data);

@@ -70,6 +70,19 @@ int pc_buf_printf(pc_buf *b, const char *fmt, ...) __attribute__((format(printf,
 char *pc_buf_steal(pc_buf *b);
 void pc_buf_free(pc_buf *b);
 
+/* pc_rd: a bounded reader over borrowed bytes [p, end), for the cache files read back at load.
+ * ok drops to 0 at the first read past the end, and every later read then fails too, so a caller
+ * checks ok once after a run of reads. Owns nothing. */
+typedef struct pc_rd {
+    const char *p, *end;
+    int ok;
+} pc_rd;
+
+/* The next n bytes (a pointer into the borrowed bytes), or NULL when fewer are left. */
+const char *pc_rd_take(pc_rd *in, size_t n);
+/* The next unsigned integer of n = 1, 4 or 8 bytes in host order; 0 when fewer are left. */
+uint64_t pc_rd_u(pc_rd *in, size_t n);
+
 /* Grow an array *p of *cap elements of `size` bytes so it holds at least `need`.
  * Returns 0, or -1 on overflow or out of memory (the array is then unchanged). */
 int pc_grow(void *p, size_t *cap, size_t need, size_t size);
