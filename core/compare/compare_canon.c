@@ -11,24 +11,13 @@ uint64_t pc_cmp_hash(const char *s, size_t n)
     return pc_fnv64(PC_FNV_SEED, s, n);
 }
 
-/* An open-addressing table of distinct texts, at most three quarters full: slot[i] holds
- * clause slot[i] - 1 (0: empty) and hash[i] the low 32 bits of its hash. Plain value; owns
- * the arrays. It grows with the distinct texts, not the clauses: a policy that repeats itself
- * keeps a small table. */
-typedef struct cn_table {
-    uint32_t *slot, *hash;
-    size_t cap, n;
-} cn_table;
-
-static int cn_alloc(cn_table *t, size_t cap)
+void pc_cmp_table_free(pc_cmp_table *t)
 {
-    t->slot = calloc(cap, sizeof *t->slot);
-    t->hash = calloc(cap, sizeof *t->hash);
-    t->cap = cap;
-    return t->slot && t->hash ? 0 : -1;
+    free(t->slot);
+    free(t->hash);
 }
 
-static void cn_put(cn_table *t, uint32_t slot, uint32_t hash)
+static void ct_put(pc_cmp_table *t, uint32_t slot, uint32_t hash)
 {
     size_t i = hash & (t->cap - 1);
     while (t->slot[i])
@@ -37,44 +26,51 @@ static void cn_put(cn_table *t, uint32_t slot, uint32_t hash)
     t->hash[i] = hash;
 }
 
-/* Room for one more text: the table doubled when it would pass three quarters full. */
-static int cn_room(cn_table *t)
+/* Room for one more entry: the table doubled when it would pass three quarters full. */
+static int ct_room(pc_cmp_table *t)
 {
-    if ((t->n + 1) * 4 <= t->cap * 3)
+    if (t->cap && (t->n + 1) * 4 <= t->cap * 3)
         return 0;
-    cn_table g = {0};
-    if (cn_alloc(&g, t->cap * 2) < 0) {
-        free(g.slot);
-        free(g.hash);
+    pc_cmp_table g = {.cap = t->cap ? t->cap * 2 : 64, .n = t->n};
+    g.slot = calloc(g.cap, sizeof *g.slot);
+    g.hash = calloc(g.cap, sizeof *g.hash);
+    if (!g.slot || !g.hash) {
+        pc_cmp_table_free(&g);
         return -1;
     }
     for (size_t i = 0; i < t->cap; i++)
         if (t->slot[i])
-            cn_put(&g, t->slot[i], t->hash[i]);
-    g.n = t->n;
-    free(t->slot);
-    free(t->hash);
+            ct_put(&g, t->slot[i], t->hash[i]);
+    pc_cmp_table_free(t);
     *t = g;
     return 0;
 }
 
+int pc_cmp_table_add(pc_cmp_table *t, uint32_t k, uint32_t h)
+{
+    if (ct_room(t) < 0)
+        return -1;
+    ct_put(t, k + 1, h);
+    t->n++;
+    return 0;
+}
+
 /* Clause k's canon: the first clause before it with its text, else k (then added to t). */
-static int cn_find(cn_table *t, const pc_policy *p, uint32_t k, uint32_t *canon)
+static int cn_find(pc_cmp_table *t, const pc_policy *p, uint32_t k, uint32_t *canon)
 {
     size_t len, olen;
     const char *s = pc_policy_clause_text(p, k, &len);
     uint32_t h = (uint32_t)pc_cmp_hash(s, len);
-    for (size_t i = h & (t->cap - 1); t->slot[i]; i = (i + 1) & (t->cap - 1)) {
+    for (size_t i = t->cap ? h & (t->cap - 1) : 0; t->cap && t->slot[i];
+         i = (i + 1) & (t->cap - 1)) {
         const char *o = pc_policy_clause_text(p, t->slot[i] - 1, &olen);
         if (t->hash[i] == h && olen == len && !memcmp(o, s, len)) {
             *canon = t->slot[i] - 1;
             return 0;
         }
     }
-    if (cn_room(t) < 0)
+    if (pc_cmp_table_add(t, k, h) < 0)
         return -1;
-    cn_put(t, k + 1, h);
-    t->n++;
     *canon = k;
     return 0;
 }
@@ -86,13 +82,12 @@ uint32_t *pc_cmp_canon(const pc_policy *p)
     size_t n = p->outline->nclauses;
     if (n >= UINT32_MAX)
         return NULL;
-    cn_table t = {0};
+    pc_cmp_table t = {0};
     uint32_t *canon = malloc((n ? n : 1) * sizeof *canon);
-    int rc = canon && cn_alloc(&t, 16) == 0 ? 0 : -1;
+    int rc = canon ? 0 : -1;
     for (uint32_t k = 0; rc == 0 && k < n; k++)
         rc = cn_find(&t, p, k, &canon[k]);
-    free(t.slot);
-    free(t.hash);
+    pc_cmp_table_free(&t);
     if (rc < 0) {
         free(canon);
         return NULL;

@@ -74,6 +74,20 @@ pc_ref *pc_cmp_bag_refs(const pc_cmp_item *v, size_t n, size_t max, size_t *nr);
 uint64_t pc_cmp_hash(const char *s, size_t n);
 uint32_t *pc_cmp_canon(const pc_policy *p);
 
+/* pc_cmp_table: an open-addressing table of distinct texts or keys, at most three quarters
+ * full: slot[i] holds a clause plus one (0: empty), hash[i] the low 32 bits of its hash. Plain
+ * value; owns the arrays; {0} is an empty table (cap 0: probe nothing). It grows by doubling
+ * with what is added, not with the clauses, so a policy that repeats itself keeps a small one.
+ * Callers probe from hash & (cap - 1) while slot[i] is non-zero. */
+typedef struct pc_cmp_table {
+    uint32_t *slot, *hash;
+    size_t cap, n;
+} pc_cmp_table;
+
+/* Add clause k (stored as k + 1) with hash h; 0, or -1 on out of memory (t unchanged). */
+int pc_cmp_table_add(pc_cmp_table *t, uint32_t k, uint32_t h);
+void pc_cmp_table_free(pc_cmp_table *t);
+
 /* compare_stance.c: opposite stances between policies (disagreements). */
 int pc_cmp_stances(pc_comparison *c);
 

@@ -78,53 +78,9 @@ static int rp_key_text(pc_buf *b, const pc_policy *p, size_t k, size_t *len)
     return 0;
 }
 
-/* An open-addressing table of the distinct keys seen so far, at most three quarters full:
- * slot[i] holds the first clause with its key plus one (0: empty), hash[i] the low 32 bits of
- * the key's hash. Plain value; owns the arrays. It grows with the distinct keys, so a policy
- * that repeats itself keeps a small one. */
-typedef struct rp_table {
-    uint32_t *slot, *hash;
-    size_t cap, n;
-} rp_table;
-
-static void rp_table_free(rp_table *t)
-{
-    free(t->slot);
-    free(t->hash);
-}
-
-static void rp_table_put(rp_table *t, uint32_t slot, uint32_t hash)
-{
-    size_t i = hash & (t->cap - 1);
-    while (t->slot[i])
-        i = (i + 1) & (t->cap - 1);
-    t->slot[i] = slot;
-    t->hash[i] = hash;
-}
-
-/* Room for one more key: the table doubled when it would pass three quarters full. */
-static int rp_table_room(rp_table *t)
-{
-    if (t->cap && (t->n + 1) * 4 <= t->cap * 3)
-        return 0;
-    rp_table g = {.cap = t->cap ? t->cap * 2 : 64, .n = t->n};
-    g.slot = calloc(g.cap, sizeof *g.slot);
-    g.hash = calloc(g.cap, sizeof *g.hash);
-    if (!g.slot || !g.hash) {
-        rp_table_free(&g);
-        return -1;
-    }
-    for (size_t i = 0; i < t->cap; i++)
-        if (t->slot[i])
-            rp_table_put(&g, t->slot[i], t->hash[i]);
-    rp_table_free(t);
-    *t = g;
-    return 0;
-}
-
 /* The first clause whose key is clause k's, key a[0..alen) (k itself when none before it,
  * then added to t); b: scratch. */
-static int rp_first_with_key(rp_table *t, const pc_policy *p, uint32_t k, const pc_buf *a,
+static int rp_first_with_key(pc_cmp_table *t, const pc_policy *p, uint32_t k, const pc_buf *a,
                              size_t alen, pc_buf *b, uint32_t *first)
 {
     uint32_t h = (uint32_t)pc_cmp_hash(a->data, alen);
@@ -140,10 +96,8 @@ static int rp_first_with_key(rp_table *t, const pc_policy *p, uint32_t k, const 
             return 0;
         }
     }
-    if (rp_table_room(t) < 0)
+    if (pc_cmp_table_add(t, k, h) < 0)
         return -1;
-    rp_table_put(t, k + 1, h);
-    t->n++;
     *first = k;
     return 0;
 }
@@ -152,7 +106,7 @@ static int rp_first_with_key(rp_table *t, const pc_policy *p, uint32_t k, const 
  * clauses have the key of first clause f. */
 static int rp_firsts(rp_run *r, uint32_t *count)
 {
-    rp_table t = {0};
+    pc_cmp_table t = {0};
     pc_buf a = {0}, b = {0};
     size_t alen;
     int rc = 0;
@@ -169,7 +123,7 @@ static int rp_firsts(rp_run *r, uint32_t *count)
         if (rc == 0)
             count[r->group[k]]++;
     }
-    rp_table_free(&t);
+    pc_cmp_table_free(&t);
     pc_buf_free(&a);
     pc_buf_free(&b);
     return rc;
