@@ -109,7 +109,10 @@ enum {
     PC_FRAME_BY_OTHERS = 1u << 12,        /* the company's part in another party's action
                                              through its service ("partners collect data
                                              through our app": we share it with them) */
-    PC_FRAME_FLAGS = 13
+    PC_FRAME_LEGAL_NARROW = 1u << 13,     /* its action is meant as a law defines it more
+                                             narrowly than the word ("as defined under Nevada
+                                             law": a sale for money only) */
+    PC_FRAME_FLAGS = 14
 };
 
 /* A term of a frame: an ontology entry of a dimension (data, recipient, purpose) and where it

@@ -86,6 +86,8 @@ static const struct {
     {"reorganization", PC_COND_TRANSFER},
     {"sale of * business", PC_COND_TRANSFER},
     {"sale of * assets", PC_COND_TRANSFER},
+    {"business * sold", PC_COND_TRANSFER},
+    {"company * sold", PC_COND_TRANSFER},
     {"automatically", PC_COND_AUTOMATIC},
     {"by default", PC_COND_AUTOMATIC},
     {"without asking", PC_COND_AUTOMATIC},
@@ -258,10 +260,20 @@ int pc_fr_law_at(const fr_clause *c, size_t j, size_t hi)
     return 0;
 }
 
-/* Whether a law is named within a few words after word i (a legal-sense cue). */
-static int fr_law_near(const fr_clause *c, size_t i, size_t hi)
+/* Laws whose sale is narrower than the word: Nevada's is an exchange for money (NRS 603A.333). */
+static const char *const fr_narrow_laws[] = {"nevada", "nrs"};
+
+/* The flag of a legal-sense cue at word i: PC_FRAME_LEGAL_SENSE when a law is named within a
+ * few words after it, PC_FRAME_LEGAL_NARROW when that law is one of fr_narrow_laws, else 0. */
+static unsigned fr_law_near(const fr_clause *c, size_t i, size_t hi)
 {
-    return pc_fr_law_at(c, i + 1, hi < i + 12 ? hi : i + 12);
+    size_t end = hi < i + 12 ? hi : i + 12;
+    if (!pc_fr_law_at(c, i + 1, end))
+        return 0;
+    for (size_t k = i + 1; k < end && !(k > i + 1 && c->ws->v[k].stop_before); k++)
+        if (FR_IN(c->ws->v[k].w, fr_narrow_laws))
+            return PC_FRAME_LEGAL_NARROW;
+    return PC_FRAME_LEGAL_SENSE;
 }
 
 unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
@@ -274,8 +286,8 @@ unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
                 flags |= PC_FRAME_SOFTENED;
     for (size_t i = lo; i < hi; i++)
         for (size_t t = 0; t < FR_N(fr_legal_sense); t++)
-            if (pc_words_match_at(c->ws, i, fr_legal_sense[t]) && fr_law_near(c, i, hi))
-                flags |= PC_FRAME_LEGAL_SENSE;
+            if (pc_words_match_at(c->ws, i, fr_legal_sense[t]))
+                flags |= fr_law_near(c, i, hi);
     for (size_t i = lo; i < hi; i++)
         for (size_t t = 0; t < FR_N(fr_exclusive); t++)
             if (pc_words_match_at(c->ws, i, fr_exclusive[t]))

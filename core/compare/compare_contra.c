@@ -216,12 +216,14 @@ static int cc_legal_sense(const cc_run *r, const pc_frame *rf, const pc_frame *s
 
 /* Whether action a of practice s counts as the action of restriction rf: a kind of it, or
  * implying it where the policy does not itself tell the two apart, or it in the law's sense
- * rf cites. */
+ * rf cites. A restriction in a law's narrower sense (PC_FRAME_LEGAL_NARROW) is met only by
+ * the action itself: what implies the word need not meet that law's definition. */
 static int cc_action_within(const cc_run *r, const pc_frame *rf, const pc_frame *s)
 {
     int b = rf->action;
     return pc_onto_under(r->o, PC_ONTO_ACTION, s->action, b) ||
-           (!r->distinguished[b] && (cc_implies(r, s, b) || cc_legal_sense(r, rf, s)));
+           (!r->distinguished[b] && !(rf->flags & PC_FRAME_LEGAL_NARROW) &&
+            (cc_implies(r, s, b) || cc_legal_sense(r, rf, s)));
 }
 
 /* Actions the policy tells apart from what implies them: one clause restricts the action and

@@ -496,8 +496,9 @@ static void test_contradiction_through_our_service(void **state)
 }
 
 /* A sale "as the law defines it" to named recipients is any making available to them, unless
- * they act for the company; the plain word and a law's sense of an action the ontology does
- * not define are read as before. */
+ * they act for the company; the plain word and a law's sense of an action the ontology does not
+ * define are read as before; a sale in Nevada's sense (for money only) is met by selling alone,
+ * not by what implies the word. */
 static void test_contradiction_legal_sense(void **state)
 {
     (void)state;
@@ -512,8 +513,32 @@ static void test_contradiction_legal_sense(void **state)
          "We share your purchase history with couriers.", 0},
         {"We do not share personal information with partners as defined in the CCPA.",
          "We share your purchase history with partners.", 0},
+        /* Nevada's sale is an exchange for money (NRS 603A.333), narrower than the word */
+        {"We do not sell personal information to partners as defined under Nevada law.",
+         "We share your purchase history with partners.", 0},
+        {"We do not sell personal information to partners as that term is defined in NRS 603A.",
+         "We share your purchase history with partners.", 0},
+        {"We do not sell your personal information.",
+         "We share your purchase history with advertisers for advertising.", 1},
+        {"We do not sell your personal information as defined under Nevada law.",
+         "We share your purchase history with advertisers for advertising.", 0},
     };
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* A practice stated for the sale of the business ("if our business is sold") is one a
+ * restriction on selling data does not reach; the same practice unconditioned is. */
+static void test_contradiction_business_sold(void **state)
+{
+    (void)state;
+    static const contra_case cases[] = {
+        {"We do not sell your personal information.",
+         "If our business is sold, we may sell our customer list as part of that transaction.", 0},
+        {"We do not sell your personal information.",
+         "If the company was sold, we may sell our customer list to the buyer.", 0},
+        {"We do not sell your personal information.", "We may sell our customer list.", 1},
+    };
+    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* What is named rather than stated is no practice: the items of a list of the person's rights,
@@ -685,6 +710,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_through_our_service),
         cmocka_unit_test(test_contradiction_tracking_is_collecting),
         cmocka_unit_test(test_contradiction_legal_sense),
+        cmocka_unit_test(test_contradiction_business_sold),
         cmocka_unit_test(test_contradiction_named_not_stated),
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
