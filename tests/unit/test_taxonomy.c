@@ -151,12 +151,10 @@ static void test_from_memory(void **state)
     assert_non_null(strstr(err.msg, "mem.yaml:2:1: duplicate key 'taxonomy'"));
 }
 
-/* The ontology's term index: the longest term at a word, ties to the first in file order,
- * whole words only, no term across a stop, prefix terms; many first words, so that some
- * share a slot of the index. */
-static void test_onto_terms(void **state)
+/* A taxonomy for the ontology's term index: many first words, so that some share a slot of
+ * the index. */
+static pc_taxonomy *onto_fixture(void)
 {
-    (void)state;
     pc_buf y = {0};
     pc_buf_adds(&y, "taxonomy: {id: mem}\n"
                    "categories:\n"
@@ -178,8 +176,16 @@ static void test_onto_terms(void **state)
     pc_taxonomy *t = pc_tax_load_mem("mem.yaml", y.data, y.len, &err);
     pc_buf_free(&y);
     assert_non_null(t);
+    assert_non_null(t->onto);
+    return t;
+}
+
+/* The longest term at a word, whole words only, no term across a stop, prefix terms. */
+static void test_onto_terms(void **state)
+{
+    (void)state;
+    pc_taxonomy *t = onto_fixture();
     const pc_ontology *o = t->onto;
-    assert_non_null(o);
     static pc_words ws;
     static const char text[] =
         "We share for money your E-mail address. Word7 data, word59; data advertisers emails word60";
@@ -210,9 +216,20 @@ static void test_onto_terms(void **state)
     assert_false(pc_onto_match(o, &ws, 13, &h)); /* "emails": no term is a prefix */
     assert_false(pc_onto_match(o, &ws, 14, &h)); /* "word60": not defined */
     assert_false(pc_onto_match(o, &ws, 15, &h));
+    pc_tax_free(t);
+}
+
+/* Two terms with the same words ("e-mail" and "e mail"): the first in file order. */
+static void test_onto_terms_tie(void **state)
+{
+    (void)state;
+    pc_taxonomy *t = onto_fixture();
+    const pc_ontology *o = t->onto;
+    static pc_words ws;
+    pc_onto_hit h;
     static const char tie[] = "e-mail";
     pc_words_split(tie, sizeof tie - 1, &ws);
-    assert_true(pc_onto_match(o, &ws, 0, &h)); /* "e mail" twice: the first in file order */
+    assert_true(pc_onto_match(o, &ws, 0, &h));
     assert_int_equal(h.entry, pc_onto_find(o, PC_ONTO_DATA, "contact"));
     assert_int_equal(h.nwords, 2);
     pc_tax_free(t);
@@ -223,7 +240,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_good),         cmocka_unit_test(test_opp10_names),
         cmocka_unit_test(test_errors),       cmocka_unit_test(test_missing_file),
-        cmocka_unit_test(test_from_memory), cmocka_unit_test(test_onto_terms),
+        cmocka_unit_test(test_from_memory),  cmocka_unit_test(test_onto_terms),
+        cmocka_unit_test(test_onto_terms_tie),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
