@@ -50,6 +50,7 @@ struct pc_matcher {
     size_t cap_sec;
     uint64_t *lead_bits; /* bits of a lead-in clause or a separate heading */
     pc_prefilter_batch *batch;
+    size_t words;       /* 64-bit words of a set of literal bits (pc_prefilter_words) */
     uint64_t *cat_bits; /* per category, the bits of its clause rules and vetoes (words each) */
     unsigned char *cat_titled; /* per category: 1 when a rule of it reads the titles */
     int prefilter;     /* the engine of the current call */
@@ -184,9 +185,8 @@ static int cl_category_out(const pc_matcher *m, int ci, const cl_title *cl)
 {
     if (!cl->bits || m->cat_titled[ci])
         return 0;
-    size_t w = pc_prefilter_words(m->pf);
-    const uint64_t *mask = m->cat_bits + (size_t)ci * w;
-    for (size_t i = 0; i < w; i++)
+    const uint64_t *mask = m->cat_bits + (size_t)ci * m->words;
+    for (size_t i = 0; i < m->words; i++)
         if (cl->bits[i] & mask[i])
             return 0;
     return 1;
@@ -598,7 +598,7 @@ static void cl_mark_first(pc_matcher *m)
 static int cl_mark_cats(pc_matcher *m)
 {
     const pc_taxonomy *t = m->tax;
-    size_t w = pc_prefilter_words(m->pf);
+    size_t w = m->words;
     m->cat_bits = calloc(t->ncats * w + 1, sizeof *m->cat_bits);
     m->cat_titled = calloc(t->ncats + 1, 1);
     if (!m->cat_bits || !m->cat_titled)
@@ -632,6 +632,7 @@ pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
     size_t w = pc_prefilter_words(tax->prefilter);
     m->tax = tax;
     m->pf = tax->prefilter;
+    m->words = w;
     m->md = pcre2_match_data_create(64, NULL);
     m->mctx = pcre2_match_context_create(NULL);
     m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
