@@ -283,14 +283,28 @@ static int pf_form_build(pc_prefilter *pf, size_t i, const pf_lit *u, size_t n)
     if (!lf->nterms)
         return 0;
     pf_form *f = &pf->forms[i];
-    f->ids = calloc(lf->nlits, sizeof *f->ids);
+    f->word = calloc(lf->nlits + 1, sizeof *f->word);
+    f->mask = calloc(lf->nlits + 1, sizeof *f->mask);
     f->gend = calloc(lf->ngroups, sizeof *f->gend);
     f->tend = calloc(lf->nterms, sizeof *f->tend);
-    if (!f->ids || !f->gend || !f->tend)
+    if (!f->word || !f->mask || !f->gend || !f->tend)
         return -1;
-    for (size_t k = 0; k < lf->nlits; k++)
-        f->ids[k] = pf_uniq_id(u, n, lf->lits[k], pf->lits[i].caseless);
-    memcpy(f->gend, lf->gend, lf->ngroups * sizeof *f->gend);
+    size_t np = 0, k = 0;
+    for (size_t g = 0; g < lf->ngroups; g++) {
+        size_t first = np;
+        for (; k < lf->gend[g]; k++) {
+            unsigned id = pf_uniq_id(u, n, lf->lits[k], pf->lits[i].caseless);
+            size_t j = first;
+            while (j < np && f->word[j] != id >> 6)
+                j++;
+            if (j == np) {
+                f->word[np] = id >> 6;
+                f->mask[np++] = 0;
+            }
+            f->mask[j] |= 1ull << (id & 63);
+        }
+        f->gend[g] = np;
+    }
     memcpy(f->tend, lf->tend, lf->nterms * sizeof *f->tend);
     f->nterms = lf->nterms;
     pf->formed[i >> 6] |= 1ull << (i & 63);
@@ -511,7 +525,8 @@ void pc_prefilter_free(pc_prefilter *pf)
     free(pf->caseless);
     free(pf->formed);
     for (size_t i = 0; pf->forms && i < pf->nrules; i++) {
-        free(pf->forms[i].ids);
+        free(pf->forms[i].word);
+        free(pf->forms[i].mask);
         free(pf->forms[i].gend);
         free(pf->forms[i].tend);
     }
@@ -577,7 +592,8 @@ size_t pc_prefilter_bytes(const pc_prefilter *pf)
         for (size_t k = 0; k < l->nlits; k++)
             n += sizeof(char *) + strlen(l->lits[k]) + 1;
         for (size_t k = 0; k < l->form.nlits; k++)
-            n += sizeof(char *) + strlen(l->form.lits[k]) + 1 + sizeof *pf->forms[i].ids;
+            n += sizeof(char *) + strlen(l->form.lits[k]) + 1 + sizeof *pf->forms[i].word +
+                 sizeof *pf->forms[i].mask;
         n += (l->form.ngroups + l->form.nterms) * 2 * sizeof(size_t);
     }
     return n;
@@ -698,7 +714,7 @@ static int pf_form_holds(const pf_form *f, const uint64_t *seen)
         for (; all && g < f->tend[t]; k = f->gend[g++]) {
             int any = 0;
             for (; !any && k < f->gend[g]; k++)
-                any = (int)((seen[f->ids[k] >> 6] >> (f->ids[k] & 63)) & 1u);
+                any = (seen[f->word[k]] & f->mask[k]) != 0;
             all = any;
         }
         if (all)

@@ -13,9 +13,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/* pf_form: a rule's conjunction (pc_lit_form) over the database's ids. Owns its arrays. */
+/* pf_form: a rule's conjunction (pc_lit_form) over the database's ids, each group's ids as
+ * (word, mask) pairs of the seen-literal bitset: group g holds a seen literal when some pair
+ * [gend[g - 1], gend[g]) has seen[word] & mask (so a group of many ids is a few tests).
+ * Owns its arrays. */
 typedef struct pf_form {
-    unsigned *ids;
+    uint32_t *word;
+    uint64_t *mask;
     size_t *gend, *tend;
     size_t nterms;
 } pf_form;
