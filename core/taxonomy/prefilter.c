@@ -305,6 +305,10 @@ static int pf_form_build(pc_prefilter *pf, size_t i, const pf_lit *u, size_t n)
         }
         f->gend[g] = np;
     }
+    uint32_t *word = realloc(f->word, (np + 1) * sizeof *f->word); /* fewer pairs than ids */
+    uint64_t *mask = realloc(f->mask, (np + 1) * sizeof *f->mask);
+    f->word = word ? word : f->word;
+    f->mask = mask ? mask : f->mask;
     memcpy(f->tend, lf->tend, lf->nterms * sizeof *f->tend);
     f->nterms = lf->nterms;
     pf->formed[i >> 6] |= 1ull << (i & 63);
@@ -356,21 +360,22 @@ static int pf_uniq(pc_prefilter *pf, const pf_lit *all, size_t n, pf_lit *u)
     return 0;
 }
 
-/* The distinct literals' folded copies for pc_pf_lit_at8. -1: out of memory. */
+/* The folded copies of the literals built on a root, for pc_pf_lit_at8 (after pc_pf_roots).
+ * -1: out of memory. */
 static int pf_fold(pc_prefilter *pf)
 {
-    size_t total = 0;
+    uint32_t total = 0;
     pf->ufold = pc_calloc_big(pf->nuniq + 1, sizeof *pf->ufold);
     for (size_t u = 0; pf->ufold && u <= pf->nuniq; u++) {
         pf->ufold[u] = total;
-        total += u < pf->nuniq ? pf->ulen[u] : 0;
+        total += u < pf->nuniq && pc_pf_is_dep(pf, u) ? (uint32_t)pf->ulen[u] : 0;
     }
-    pf->flo = pc_calloc_big(total + 1, 1);
-    pf->fmask = pc_calloc_big(total + 1, 1);
+    pf->flo = pc_calloc_big((size_t)total + 1, 1);
+    pf->fmask = pc_calloc_big((size_t)total + 1, 1);
     if (!pf->ufold || !pf->flo || !pf->fmask)
         return -1;
     for (size_t u = 0; u < pf->nuniq; u++)
-        for (size_t i = 0; i < pf->ulen[u]; i++) {
+        for (size_t i = 0; pc_pf_is_dep(pf, u) && i < pf->ulen[u]; i++) {
             unsigned char c = (unsigned char)pf->ustr[u][i];
             int letter = pf->ucase[u] && ((c | 0x20u) - 'a' < 26u);
             pf->flo[pf->ufold[u] + i] = letter ? (unsigned char)(c | 0x20u) : c;
@@ -387,8 +392,8 @@ static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a, const pc_pfcache_blob 
     size_t n;
     pf_lit *all = pf_sorted_lits(pf, &n, tab);
     pf_lit *u = pc_calloc_big(n, sizeof *u);
-    int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pf_fold(pf) < 0 ||
-                     pc_pf_roots(pf, tab) < 0 ||
+    int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pc_pf_roots(pf, tab) < 0 ||
+                     pf_fold(pf) < 0 ||
                      pf_arrays_alloc(a, pf->nuniq + PF_NHAZARDS) < 0
                  ? -1
                  : 0;
@@ -592,8 +597,10 @@ size_t pc_prefilter_bytes(const pc_prefilter *pf)
         for (size_t k = 0; k < l->nlits; k++)
             n += sizeof(char *) + strlen(l->lits[k]) + 1;
         for (size_t k = 0; k < l->form.nlits; k++)
-            n += sizeof(char *) + strlen(l->form.lits[k]) + 1 + sizeof *pf->forms[i].word +
-                 sizeof *pf->forms[i].mask;
+            n += sizeof(char *) + strlen(l->form.lits[k]) + 1;
+        if (pf->forms[i].gend && l->form.ngroups)
+            n += pf->forms[i].gend[l->form.ngroups - 1] *
+                 (sizeof *pf->forms[i].word + sizeof *pf->forms[i].mask);
         n += (l->form.ngroups + l->form.nterms) * 2 * sizeof(size_t);
     }
     return n;

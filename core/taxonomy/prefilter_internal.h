@@ -41,10 +41,11 @@ struct pc_prefilter {
     const char **ustr;    /* distinct literal u (borrowed from lits), its length and caseless */
     size_t *ulen;
     unsigned char *ucase;
-    unsigned char *flo, *fmask; /* per distinct literal u, from ufold[u] on, ulen[u] bytes: its
-                                   bytes with ASCII letters lowercased when caseless, and 0x20
-                                   where a caseless literal has an ASCII letter (else 0) */
-    size_t *ufold;
+    unsigned char *flo, *fmask; /* per literal u built on a root, from ufold[u] on, ulen[u]
+                                   bytes: its bytes with ASCII letters lowercased when
+                                   caseless, and 0x20 where a caseless literal has an ASCII
+                                   letter (else 0) */
+    uint32_t *ufold;
     unsigned *uroot;     /* per distinct literal, the root it is built on (UINT32_MAX: a root) */
     unsigned *dep_first; /* literals built on root u (see pf_roots): dep_lit[dep_first[u] ..] */
     unsigned *dep_lit, *dep_off; /* .. with the offset of u inside each */
@@ -99,8 +100,8 @@ static inline uint64_t pc_pf_load(const unsigned char *p, size_t n)
     return v;
 }
 
-/* pc_pf_lit_at through the folded copy (flo, fmask): eight bytes a comparison, the last
- * chunk overlapping the one before it. The same answer as pc_pf_lit_at. */
+/* pc_pf_lit_at for a literal u built on a root, through its folded copy (flo, fmask): eight
+ * bytes a comparison, the last chunk overlapping the one before it. The same answer. */
 static inline int pc_pf_lit_at8(const pc_prefilter *pf, size_t u, const char *t)
 {
     const unsigned char *a = (const unsigned char *)t, *lo = pf->flo + pf->ufold[u],
