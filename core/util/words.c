@@ -1,5 +1,6 @@
 /* words.c: see words.h. */
 #include "util/words.h"
+#include "util/word_index.h"
 
 #include <string.h>
 
@@ -173,7 +174,7 @@ void pc_words_split(const char *s, size_t len, pc_words *ws)
         pc_words_gap(s, len, prev, sp.start, &w->stop_before, &w->comma_before);
         w->start = sp.start;
         w->end = sp.end;
-        pc_word_fold(w->w, sizeof w->w, s, sp);
+        w->hash = pc_word_hash(w->w, pc_word_fold(w->w, sizeof w->w, s, sp));
         prev = sp.end;
     }
 }
@@ -190,10 +191,21 @@ static int pc_word_eq_at(const char *w, const char *p, const char **end)
     return !*w && (!*p || *p == ' ');
 }
 
+/* Tables this short are searched entry by entry: faster than hashing the word. */
+#define PC_WORD_SCAN_MAX 8
+
 int pc_word_in(const char *w, const char *const *table, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (w[0] == table[i][0] && !strcmp(w, table[i]))
+    const pc_word_index *ix = n > PC_WORD_SCAN_MAX ? pc_word_index_of(table, n, sizeof *table) : NULL;
+    if (!ix) {
+        for (size_t i = 0; i < n; i++)
+            if (w[0] == table[i][0] && !strcmp(w, table[i]))
+                return 1;
+        return 0;
+    }
+    uint32_t h = pc_word_hash(w, strlen(w));
+    for (long t = pc_word_index_next(ix, h, -1); t >= 0; t = pc_word_index_next(ix, h, t))
+        if (!strcmp(w, table[t]))
             return 1;
     return 0;
 }
@@ -216,11 +228,44 @@ int pc_words_match_at(const pc_words *ws, size_t i, const char *p)
     return pc_words_match_at(ws, i + 1, end);
 }
 
+static const char *pc_words_entry(const char *const *first, size_t stride, size_t k)
+{
+    return *(const char *const *)(const void *)((const char *)first + k * stride);
+}
+
+long pc_words_match_next(const pc_words *ws, size_t i, const char *const *first, size_t n,
+                         size_t stride, long after)
+{
+    if (i >= ws->n)
+        return -1;
+    const pc_word *w = &ws->v[i];
+    const pc_word_index *ix = pc_word_index_of(first, n, stride);
+    if (!ix) {
+        for (size_t t = (size_t)(after + 1); t < n; t++) {
+            const char *p = pc_words_entry(first, stride, t);
+            if (w->w[0] == p[0] && pc_words_match_at(ws, i, p))
+                return (long)t;
+        }
+        return -1;
+    }
+    for (long t = pc_word_index_next(ix, w->hash, after); t >= 0;
+         t = pc_word_index_next(ix, w->hash, t)) {
+        const char *p = pc_words_entry(first, stride, (size_t)t);
+        if (w->w[0] == p[0] && pc_words_match_at(ws, i, p))
+            return t;
+    }
+    return -1;
+}
+
+int pc_words_match_any(const pc_words *ws, size_t i, const char *const *table, size_t n)
+{
+    return pc_words_match_next(ws, i, table, n, sizeof *table, -1) >= 0;
+}
+
 long pc_words_find(const pc_words *ws, const char *const *table, size_t n, size_t from)
 {
     for (size_t i = from; i < ws->n; i++)
-        for (size_t t = 0; t < n; t++)
-            if (ws->v[i].w[0] == table[t][0] && pc_words_match_at(ws, i, table[t]))
-                return (long)i;
+        if (pc_words_match_any(ws, i, table, n))
+            return (long)i;
     return -1;
 }
