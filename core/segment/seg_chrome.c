@@ -67,8 +67,9 @@ static const char *const seg_title_phrases[] = {
 static bool seg_icontains(const char *t, size_t s, size_t e, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = s; i + n <= e; i++)
-        if (pc_seg_ieqn(t, i, i + n, needle, n))
+    int first = tolower((unsigned char)needle[0]);
+    for (size_t i = s; i + n <= e; i++) /* the first byte tried at once: most differ */
+        if (tolower((unsigned char)t[i]) == first && pc_seg_ieqn(t, i, i + n, needle, n))
             return true;
     return false;
 }

@@ -21,11 +21,22 @@ struct pc_word_index {
 static _Atomic(pc_word_index *) pc_wix_slots[PC_WIX_TABLES];
 static pthread_mutex_t pc_wix_lock = PTHREAD_MUTEX_INITIALIZER;
 
+#define PC_WIX_SEED  2166136261u /* FNV-1a, 32 bits */
+#define PC_WIX_PRIME 16777619u
+
 uint32_t pc_word_hash(const char *w, size_t n)
 {
-    uint32_t h = 2166136261u;
+    uint32_t h = PC_WIX_SEED;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
+        h = (h ^ (unsigned char)w[i]) * PC_WIX_PRIME;
+    return h;
+}
+
+uint32_t pc_word_hash_str(const char *w)
+{
+    uint32_t h = PC_WIX_SEED;
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * PC_WIX_PRIME;
     return h;
 }
 
@@ -90,7 +101,8 @@ static long pc_wix_find(const char *const *first, size_t n, size_t stride, pc_wo
     return -1;
 }
 
-const pc_word_index *pc_word_index_of(const char *const *first, size_t n, size_t stride)
+/* pc_word_index_of when the index is not in its home slot: found further on, or built. */
+static const pc_word_index *pc_wix_lookup(const char *const *first, size_t n, size_t stride)
 {
     pc_word_index *ix;
     long s = pc_wix_find(first, n, stride, &ix);
@@ -105,6 +117,15 @@ const pc_word_index *pc_word_index_of(const char *const *first, size_t n, size_t
     }
     pthread_mutex_unlock(&pc_wix_lock);
     return ix;
+}
+
+const pc_word_index *pc_word_index_of(const char *const *first, size_t n, size_t stride)
+{
+    const pc_word_index *ix =
+        atomic_load_explicit(&pc_wix_slots[pc_wix_slot(first)], memory_order_acquire);
+    if (ix && ix->first == first && ix->n == n && ix->stride == stride)
+        return ix; /* most lookups: the table in its home slot */
+    return pc_wix_lookup(first, n, stride);
 }
 
 long pc_word_index_next(const pc_word_index *ix, uint32_t h, long after)

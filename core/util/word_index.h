@@ -20,6 +20,8 @@ typedef struct pc_word_index pc_word_index;
 
 /* The hash of the word w[0..n) (FNV-1a, 32 bits), as pc_words_split stores it. */
 uint32_t pc_word_hash(const char *w, size_t n);
+/* The same hash of the NUL-terminated word w. */
+uint32_t pc_word_hash_str(const char *w);
 
 /* The index of the n entries at first, first + stride bytes, ... (each a `const char *`, a word
  * or a phrase of words separated by spaces, keyed by its first word), or NULL when it cannot be

@@ -53,6 +53,11 @@ static int pc_w_class(const char *s, size_t len, size_t i, size_t *n)
     return pc_w_mark(cp) ? PC_W_SEP : PC_W_LETTER;
 }
 
+static int pc_w_ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 int pc_word_next(const char *s, size_t len, size_t *pos, pc_span *w)
 {
     size_t i = *pos, n;
@@ -65,6 +70,10 @@ int pc_word_next(const char *s, size_t len, size_t *pos, pc_span *w)
     i += n;
     if (cls == PC_W_LETTER) {
         while (i < len) {
+            if (pc_w_ascii_alnum((unsigned char)s[i])) { /* the common case, at once */
+                i++;
+                continue;
+            }
             int c = pc_w_class(s, len, i, &n);
             size_t m = 0;
             if (c == PC_W_APOS && i + n < len && pc_w_class(s, len, i + n, &m) == PC_W_LETTER)
@@ -93,21 +102,48 @@ int pc_is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* Whether c separates layout tokens: white space, or a byte of seps (NUL among them, as for
+ * strchr). */
 static int pc_token_sep(unsigned char c, const char *seps)
 {
-    return pc_is_space(c) || (seps && strchr(seps, c));
+    if (pc_is_space(c))
+        return 1;
+    if (!seps)
+        return 0;
+    if (!c)
+        return 1;
+    for (; *seps; seps++)
+        if ((unsigned char)*seps == c)
+            return 1;
+    return 0;
+}
+
+/* Whether seps holds only ASCII punctuation: then no letter, digit or byte beyond ASCII
+ * separates tokens. */
+static int pc_token_seps_punct(const char *seps)
+{
+    for (; seps && *seps; seps++)
+        if (pc_w_ascii_alnum((unsigned char)*seps) || (unsigned char)*seps >= 0x80)
+            return 0;
+    return 1;
 }
 
 int pc_token_next(const char *s, size_t len, size_t *pos, pc_span *tok, const char *seps)
 {
     size_t i = *pos;
+    int punct = pc_token_seps_punct(seps);
     while (i < len && pc_token_sep((unsigned char)s[i], seps))
         i++;
     if (i >= len)
         return 0;
     tok->start = i;
-    while (i < len && !pc_token_sep((unsigned char)s[i], seps))
-        i++;
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (punct && (c >= 0x80 || pc_w_ascii_alnum(c))) /* most bytes: no separator */
+            continue;
+        if (pc_token_sep(c, seps))
+            break;
+    }
     tok->end = i;
     *pos = i;
     return 1;
@@ -152,7 +188,8 @@ static void pc_words_gap(const char *s, size_t len, size_t a, size_t b, int *sto
         int open;
         if (i + 1 < b) {
             unsigned char nx = (unsigned char)s[i + 1];
-            open = nx >= 0x80 || strchr(" \t\n\r\"')]", nx) != NULL;
+            open = nx >= 0x80 || nx == ' ' || nx == '\t' || nx == '\n' || nx == '\r' ||
+                   nx == '"' || nx == '\'' || nx == ')' || nx == ']' || nx == '\0';
         } else {
             open = b >= len;
         }
@@ -203,7 +240,7 @@ int pc_word_in(const char *w, const char *const *table, size_t n)
                 return 1;
         return 0;
     }
-    uint32_t h = pc_word_hash(w, strlen(w));
+    uint32_t h = pc_word_hash_str(w);
     for (long t = pc_word_index_next(ix, h, -1); t >= 0; t = pc_word_index_next(ix, h, t))
         if (!strcmp(w, table[t]))
             return 1;
