@@ -101,8 +101,10 @@ static long pc_wix_find(const char *const *first, size_t n, size_t stride, pc_wo
     return -1;
 }
 
-/* pc_word_index_of when the index is not in its home slot: found further on, or built. */
-static const pc_word_index *pc_wix_lookup(const char *const *first, size_t n, size_t stride)
+/* pc_word_index_of when the index is not in its home slot: found further on, or built. Kept
+ * out of line so that the common lookup saves no registers. */
+__attribute__((noinline, cold)) static const pc_word_index *
+pc_wix_lookup(const char *const *first, size_t n, size_t stride)
 {
     pc_word_index *ix;
     long s = pc_wix_find(first, n, stride, &ix);

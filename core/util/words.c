@@ -31,13 +31,19 @@ static int pc_w_mark(uint32_t cp)
            (cp >= 0x1F000 && cp <= 0x1FAFF);
 }
 
+/* An ASCII letter or digit: two compares ('A'..'Z' | 0x20 is 'a'..'z'). */
+static int pc_w_ascii_alnum(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 /* The class of the character at s[i] and its length in bytes (*n). */
 static int pc_w_class(const char *s, size_t len, size_t i, size_t *n)
 {
     unsigned char c = (unsigned char)s[i];
     *n = 1;
     if (c < 0x80) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        if (pc_w_ascii_alnum(c))
             return PC_W_LETTER;
         return c == '\'' ? PC_W_APOS : PC_W_SEP;
     }
@@ -53,10 +59,6 @@ static int pc_w_class(const char *s, size_t len, size_t i, size_t *n)
     return pc_w_mark(cp) ? PC_W_SEP : PC_W_LETTER;
 }
 
-static int pc_w_ascii_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 int pc_word_next(const char *s, size_t len, size_t *pos, pc_span *w)
 {
