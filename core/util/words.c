@@ -278,7 +278,8 @@ long pc_words_match_next(const pc_words *ws, size_t i, const char *const *first,
     if (i >= ws->n)
         return -1;
     const pc_word *w = &ws->v[i];
-    const pc_word_index *ix = pc_word_index_of(first, n, stride);
+    const pc_word_index *ix =
+        n > PC_WORD_SCAN_MAX ? pc_word_index_of(first, n, stride) : NULL;
     if (!ix) {
         for (size_t t = (size_t)(after + 1); t < n; t++) {
             const char *p = pc_words_entry(first, stride, t);
