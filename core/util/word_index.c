@@ -40,7 +40,7 @@ uint32_t pc_word_hash_str(const char *w)
     return h;
 }
 
-static const char *pc_wix_entry(const char *const *first, size_t stride, size_t k)
+const char *pc_word_index_entry(const char *const *first, size_t stride, size_t k)
 {
     return *(const char *const *)(const void *)((const char *)first + k * stride);
 }
@@ -61,8 +61,8 @@ static pc_word_index *pc_wix_build(const char *const *first, size_t n, size_t st
         buckets *= 2;
     if (n > INT32_MAX / 4)
         return NULL;
-    pc_word_index *ix = malloc(sizeof *ix + buckets * sizeof(int32_t) +
-                               n * (sizeof(int32_t) + sizeof(uint32_t)));
+    pc_word_index *ix =
+        malloc(sizeof *ix + buckets * sizeof(int32_t) + n * (sizeof(int32_t) + sizeof(uint32_t)));
     if (!ix)
         return NULL;
     *ix = (pc_word_index){first, n, stride, buckets - 1, NULL, NULL, NULL};
@@ -72,7 +72,7 @@ static pc_word_index *pc_wix_build(const char *const *first, size_t n, size_t st
     for (uint32_t b = 0; b < buckets; b++)
         ix->head[b] = -1;
     for (size_t k = n; k-- > 0;) { /* prepending from the end keeps each chain in order */
-        uint32_t h = pc_wix_first_hash(pc_wix_entry(first, stride, k));
+        uint32_t h = pc_wix_first_hash(pc_word_index_entry(first, stride, k));
         ix->hash[k] = h;
         ix->next[k] = ix->head[h & ix->mask];
         ix->head[h & ix->mask] = (int32_t)k;
@@ -103,8 +103,8 @@ static long pc_wix_find(const char *const *first, size_t n, size_t stride, pc_wo
 
 /* pc_word_index_of when the index is not in its home slot: found further on, or built. Kept
  * out of line so that the common lookup saves no registers. */
-__attribute__((noinline, cold)) static const pc_word_index *
-pc_wix_lookup(const char *const *first, size_t n, size_t stride)
+__attribute__((noinline, cold)) static const pc_word_index *pc_wix_lookup(const char *const *first,
+                                                                          size_t n, size_t stride)
 {
     pc_word_index *ix;
     long s = pc_wix_find(first, n, stride, &ix);

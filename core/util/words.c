@@ -59,7 +59,6 @@ static int pc_w_class(const char *s, size_t len, size_t i, size_t *n)
     return pc_w_mark(cp) ? PC_W_SEP : PC_W_LETTER;
 }
 
-
 int pc_word_next(const char *s, size_t len, size_t *pos, pc_span *w)
 {
     size_t i = *pos, n;
@@ -190,8 +189,8 @@ static void pc_words_gap(const char *s, size_t len, size_t a, size_t b, int *sto
         int open;
         if (i + 1 < b) {
             unsigned char nx = (unsigned char)s[i + 1];
-            open = nx >= 0x80 || nx == ' ' || nx == '\t' || nx == '\n' || nx == '\r' ||
-                   nx == '"' || nx == '\'' || nx == ')' || nx == ']' || nx == '\0';
+            open = nx >= 0x80 || nx == ' ' || nx == '\t' || nx == '\n' || nx == '\r' || nx == '"' ||
+                   nx == '\'' || nx == ')' || nx == ']' || nx == '\0';
         } else {
             open = b >= len;
         }
@@ -235,7 +234,8 @@ static int pc_word_eq_at(const char *w, const char *p, const char **end)
 
 int pc_word_in(const char *w, const char *const *table, size_t n)
 {
-    const pc_word_index *ix = n > PC_WORD_SCAN_MAX ? pc_word_index_of(table, n, sizeof *table) : NULL;
+    const pc_word_index *ix =
+        n > PC_WORD_SCAN_MAX ? pc_word_index_of(table, n, sizeof *table) : NULL;
     if (!ix) {
         for (size_t i = 0; i < n; i++)
             if (w[0] == table[i][0] && !strcmp(w, table[i]))
@@ -267,22 +267,16 @@ int pc_words_match_at(const pc_words *ws, size_t i, const char *p)
     return pc_words_match_at(ws, i + 1, end);
 }
 
-static const char *pc_words_entry(const char *const *first, size_t stride, size_t k)
-{
-    return *(const char *const *)(const void *)((const char *)first + k * stride);
-}
-
 long pc_words_match_next(const pc_words *ws, size_t i, const char *const *first, size_t n,
                          size_t stride, long after)
 {
     if (i >= ws->n)
         return -1;
     const pc_word *w = &ws->v[i];
-    const pc_word_index *ix =
-        n > PC_WORD_SCAN_MAX ? pc_word_index_of(first, n, stride) : NULL;
+    const pc_word_index *ix = n > PC_WORD_SCAN_MAX ? pc_word_index_of(first, n, stride) : NULL;
     if (!ix) {
         for (size_t t = (size_t)(after + 1); t < n; t++) {
-            const char *p = pc_words_entry(first, stride, t);
+            const char *p = pc_word_index_entry(first, stride, t);
             if (w->w[0] == p[0] && pc_words_match_at(ws, i, p))
                 return (long)t;
         }
@@ -290,7 +284,7 @@ long pc_words_match_next(const pc_words *ws, size_t i, const char *const *first,
     }
     for (long t = pc_word_index_next(ix, w->hash, after); t >= 0;
          t = pc_word_index_next(ix, w->hash, t)) {
-        const char *p = pc_words_entry(first, stride, (size_t)t);
+        const char *p = pc_word_index_entry(first, stride, (size_t)t);
         if (w->w[0] == p[0] && pc_words_match_at(ws, i, p))
             return t;
     }
