@@ -406,9 +406,8 @@ static int fr_cue_before(const fr_clause *c, size_t a, const char *const *table,
     for (size_t k = 0; lo > 0 && k < window && !c->ws->v[lo].stop_before; k++)
         lo--;
     for (size_t i = lo; i < a; i++)
-        for (size_t t = 0; t < n; t++)
-            if (c->ws->v[i].w[0] == table[t][0] && pc_words_match_at(c->ws, i, table[t]))
-                return 1;
+        if (pc_words_match_any(c->ws, i, table, n))
+            return 1;
     return 0;
 }
 
@@ -526,9 +525,8 @@ static int fr_defined_word(const fr_clause *c, size_t a)
     for (size_t i = a + 1; i < c->ws->n && i < a + 3 * FR_CUE_WINDOW; i++) {
         if (c->ws->v[i].stop_before)
             return 0;
-        for (size_t t = 0; t < FR_N(fr_definition_cues); t++)
-            if (pc_words_match_at(c->ws, i, fr_definition_cues[t]))
-                return 1;
+        if (pc_words_match_any(c->ws, i, fr_definition_cues, FR_N(fr_definition_cues)))
+            return 1;
     }
     return 0;
 }

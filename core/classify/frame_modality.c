@@ -10,6 +10,7 @@
 
 #define FR_IN(w, table) PC_WORD_IN((w), (table))
 #define FR_N(table)     (sizeof(table) / sizeof((table)[0]))
+#define FR_MATCH(ws, i, table) pc_words_match_any((ws), (i), (table), FR_N(table))
 
 /* ---- conditions and modality ---------------------------------------------------------- */
 
@@ -169,10 +170,7 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
         if (fr_unless_doing(c, i, hi))
             bits |= PC_COND_CIRCUMSTANCE;
     for (size_t i = lo; i < hi; i++)
-        for (size_t t = 0; t < FR_N(fr_conditions); t++) {
-            if (c->ws->v[i].w[0] != fr_conditions[t].phrase[0] ||
-                !pc_words_match_at(c->ws, i, fr_conditions[t].phrase))
-                continue;
+        for (long t = -1; (t = PC_WORDS_MATCH_NEXT(c->ws, i, fr_conditions, phrase, t)) >= 0;) {
             if (!strcmp(c->ws->v[i].w, "except") && i + 1 < hi &&
                 (FR_IN(c->ws->v[i + 1].w, fr_except_consent) ||
                  (FR_IN(c->ws->v[i + 1].w, fr_except_when) && i + 2 < hi &&
@@ -279,19 +277,14 @@ static unsigned fr_law_near(const fr_clause *c, size_t i, size_t hi)
 unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
 {
     unsigned flags = 0;
-    for (size_t i = lo; i < hi; i++)
-        for (size_t t = 0; t < FR_N(fr_softeners); t++)
-            if (c->ws->v[i].w[0] == fr_softeners[t][0] &&
-                pc_words_match_at(c->ws, i, fr_softeners[t]))
-                flags |= PC_FRAME_SOFTENED;
-    for (size_t i = lo; i < hi; i++)
-        for (size_t t = 0; t < FR_N(fr_legal_sense); t++)
-            if (pc_words_match_at(c->ws, i, fr_legal_sense[t]))
-                flags |= fr_law_near(c, i, hi);
-    for (size_t i = lo; i < hi; i++)
-        for (size_t t = 0; t < FR_N(fr_exclusive); t++)
-            if (pc_words_match_at(c->ws, i, fr_exclusive[t]))
-                flags |= PC_FRAME_EXCLUSIVE;
+    for (size_t i = lo; i < hi; i++) {
+        if (FR_MATCH(c->ws, i, fr_softeners))
+            flags |= PC_FRAME_SOFTENED;
+        if (FR_MATCH(c->ws, i, fr_legal_sense))
+            flags |= fr_law_near(c, i, hi);
+        if (FR_MATCH(c->ws, i, fr_exclusive))
+            flags |= PC_FRAME_EXCLUSIVE;
+    }
     return flags;
 }
 

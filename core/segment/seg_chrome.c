@@ -67,13 +67,17 @@ static const char *const seg_title_phrases[] = {
 static bool seg_icontains(const char *t, size_t s, size_t e, const char *needle)
 {
     size_t n = strlen(needle);
-    for (size_t i = s; i + n <= e; i++)
-        if (pc_seg_ieqn(t, i, i + n, needle, n))
+    int first = tolower((unsigned char)needle[0]);
+    for (size_t i = s; i + n <= e; i++) /* the first byte tried at once: most differ */
+        if (tolower((unsigned char)t[i]) == first && pc_seg_ieqn(t, i, i + n, needle, n))
             return true;
     return false;
 }
 
-/* A line made of language names ("简体中文 繁體中文 日本語 English"). */
+/* A line made of language names ("简体中文 繁體中文 日本語 English"): seven tokens in ten are
+ * names. A token takes two bytes at least with the separator before it, so at most one in two
+ * of the bytes left starts one: a line of prose is given up on once its other tokens outnumber
+ * what those could make up. */
 static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
 {
     size_t tokens = 0, langs = 0, i = s;
@@ -81,6 +85,8 @@ static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
     while (pc_token_next(t, e, &i, &w, "|/,()")) {
         tokens++;
         langs += SEG_IN(t, w.start, w.end, seg_language_set);
+        if (3 * (langs + (e - i) / 2 + 1) < 7 * (tokens - langs))
+            return false;
     }
     return langs >= min && langs * 10 >= tokens * 7;
 }

@@ -2,7 +2,7 @@
  * closure, and the term index. */
 #include "taxonomy/ontology.h"
 #include "taxonomy/tax_yaml.h"
-#include "util/hash.h"
+#include "util/word_index.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -123,7 +123,9 @@ static int on_term_at(const pc_onto_term *t, const pc_words *ws, size_t i)
 {
     const char *p = t->words;
     for (size_t k = 0; k < t->nwords; k++) {
-        size_t len = strcspn(p, " ");
+        size_t len = 0;
+        while (p[len] && p[len] != ' ')
+            len++;
         if (i + k >= ws->n || (k > 0 && ws->v[i + k].stop_before) ||
             !on_word_eq(p, len, ws->v[i + k].w))
             return 0;
@@ -138,11 +140,13 @@ static void on_consider(const pc_onto_term *t, const pc_words *ws, size_t i, pc_
         *best = (pc_onto_hit){t->dim, t->entry, i, t->nwords};
 }
 
-/* The slot of first word w[0..k) in o->first: its run, or an empty slot. */
-static const pc_onto_run *on_first_slot(const pc_ontology *o, const char *w, size_t k)
+/* The slot of first word w[0..k), whose pc_word_hash is hash, in o->first: its run, or an
+ * empty slot. */
+static const pc_onto_run *on_first_slot(const pc_ontology *o, const char *w, size_t k,
+                                        uint32_t hash)
 {
     size_t mask = o->nfirst - 1;
-    for (size_t h = pc_fnv64(PC_FNV_SEED, w, k) & mask;; h = (h + 1) & mask) {
+    for (size_t h = hash & mask;; h = (h + 1) & mask) {
         const pc_onto_run *r = &o->first[h];
         const char *t = r->end ? o->terms[r->start].words : NULL;
         if (!t || (!strncmp(t, w, k) && (t[k] == ' ' || !t[k])))
@@ -156,7 +160,7 @@ int pc_onto_match(const pc_ontology *o, const pc_words *ws, size_t i, pc_onto_hi
     if (i >= ws->n)
         return 0;
     const char *w = ws->v[i].w;
-    const pc_onto_run *r = o->nfirst ? on_first_slot(o, w, strlen(w)) : NULL;
+    const pc_onto_run *r = o->nfirst ? on_first_slot(o, w, strlen(w), ws->v[i].hash) : NULL;
     for (size_t j = r ? r->start : 0; r && j < r->end; j++)
         on_consider(&o->terms[j], ws, i, hit);
     for (size_t j = o->nexact; j < o->nterms; j++)
@@ -179,7 +183,8 @@ static int on_first_index(pc_ontology *o)
         for (end = j + 1; end < o->nexact && !on_term_cmp_first(&o->terms[j], &o->terms[end]);)
             end++;
         size_t k = on_first_len(o->terms[j].words, &pre);
-        pc_onto_run *r = (pc_onto_run *)on_first_slot(o, o->terms[j].words, k);
+        pc_onto_run *r = (pc_onto_run *)on_first_slot(o, o->terms[j].words, k,
+                                                      pc_word_hash(o->terms[j].words, k));
         *r = (pc_onto_run){(unsigned)j, (unsigned)end};
     }
     return 0;

@@ -1,5 +1,6 @@
 /* words.c: see words.h. */
 #include "util/words.h"
+#include "util/word_index.h"
 
 #include <string.h>
 
@@ -30,13 +31,19 @@ static int pc_w_mark(uint32_t cp)
            (cp >= 0x1F000 && cp <= 0x1FAFF);
 }
 
+/* An ASCII letter or digit: two compares ('A'..'Z' | 0x20 is 'a'..'z'). */
+static int pc_w_ascii_alnum(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 /* The class of the character at s[i] and its length in bytes (*n). */
 static int pc_w_class(const char *s, size_t len, size_t i, size_t *n)
 {
     unsigned char c = (unsigned char)s[i];
     *n = 1;
     if (c < 0x80) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        if (pc_w_ascii_alnum(c))
             return PC_W_LETTER;
         return c == '\'' ? PC_W_APOS : PC_W_SEP;
     }
@@ -64,6 +71,10 @@ int pc_word_next(const char *s, size_t len, size_t *pos, pc_span *w)
     i += n;
     if (cls == PC_W_LETTER) {
         while (i < len) {
+            if (pc_w_ascii_alnum((unsigned char)s[i])) { /* the common case, at once */
+                i++;
+                continue;
+            }
             int c = pc_w_class(s, len, i, &n);
             size_t m = 0;
             if (c == PC_W_APOS && i + n < len && pc_w_class(s, len, i + n, &m) == PC_W_LETTER)
@@ -92,21 +103,48 @@ int pc_is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* Whether c separates layout tokens: white space, or a byte of seps (NUL among them, as for
+ * strchr). */
 static int pc_token_sep(unsigned char c, const char *seps)
 {
-    return pc_is_space(c) || (seps && strchr(seps, c));
+    if (pc_is_space(c))
+        return 1;
+    if (!seps)
+        return 0;
+    if (!c)
+        return 1;
+    for (; *seps; seps++)
+        if ((unsigned char)*seps == c)
+            return 1;
+    return 0;
+}
+
+/* Whether seps holds only ASCII punctuation: then no letter, digit or byte beyond ASCII
+ * separates tokens. */
+static int pc_token_seps_punct(const char *seps)
+{
+    for (; seps && *seps; seps++)
+        if (pc_w_ascii_alnum((unsigned char)*seps) || (unsigned char)*seps >= 0x80)
+            return 0;
+    return 1;
 }
 
 int pc_token_next(const char *s, size_t len, size_t *pos, pc_span *tok, const char *seps)
 {
     size_t i = *pos;
+    int punct = pc_token_seps_punct(seps);
     while (i < len && pc_token_sep((unsigned char)s[i], seps))
         i++;
     if (i >= len)
         return 0;
     tok->start = i;
-    while (i < len && !pc_token_sep((unsigned char)s[i], seps))
-        i++;
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (punct && (c >= 0x80 || pc_w_ascii_alnum(c))) /* most bytes: no separator */
+            continue;
+        if (pc_token_sep(c, seps))
+            break;
+    }
     tok->end = i;
     *pos = i;
     return 1;
@@ -151,7 +189,8 @@ static void pc_words_gap(const char *s, size_t len, size_t a, size_t b, int *sto
         int open;
         if (i + 1 < b) {
             unsigned char nx = (unsigned char)s[i + 1];
-            open = nx >= 0x80 || strchr(" \t\n\r\"')]", nx) != NULL;
+            open = nx >= 0x80 || nx == ' ' || nx == '\t' || nx == '\n' || nx == '\r' || nx == '"' ||
+                   nx == '\'' || nx == ')' || nx == ']' || nx == '\0';
         } else {
             open = b >= len;
         }
@@ -173,7 +212,7 @@ void pc_words_split(const char *s, size_t len, pc_words *ws)
         pc_words_gap(s, len, prev, sp.start, &w->stop_before, &w->comma_before);
         w->start = sp.start;
         w->end = sp.end;
-        pc_word_fold(w->w, sizeof w->w, s, sp);
+        w->hash = pc_word_hash(w->w, pc_word_fold(w->w, sizeof w->w, s, sp));
         prev = sp.end;
     }
 }
@@ -190,10 +229,22 @@ static int pc_word_eq_at(const char *w, const char *p, const char **end)
     return !*w && (!*p || *p == ' ');
 }
 
+/* Tables this short are searched entry by entry: faster than hashing the word. */
+#define PC_WORD_SCAN_MAX 8
+
 int pc_word_in(const char *w, const char *const *table, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (w[0] == table[i][0] && !strcmp(w, table[i]))
+    const pc_word_index *ix =
+        n > PC_WORD_SCAN_MAX ? pc_word_index_of(table, n, sizeof *table) : NULL;
+    if (!ix) {
+        for (size_t i = 0; i < n; i++)
+            if (w[0] == table[i][0] && !strcmp(w, table[i]))
+                return 1;
+        return 0;
+    }
+    uint32_t h = pc_word_hash_str(w);
+    for (long t = pc_word_index_next(ix, h, -1); t >= 0; t = pc_word_index_next(ix, h, t))
+        if (!strcmp(w, table[t]))
             return 1;
     return 0;
 }
@@ -216,11 +267,39 @@ int pc_words_match_at(const pc_words *ws, size_t i, const char *p)
     return pc_words_match_at(ws, i + 1, end);
 }
 
+long pc_words_match_next(const pc_words *ws, size_t i, const char *const *first, size_t n,
+                         size_t stride, long after)
+{
+    if (i >= ws->n)
+        return -1;
+    const pc_word *w = &ws->v[i];
+    const pc_word_index *ix = n > PC_WORD_SCAN_MAX ? pc_word_index_of(first, n, stride) : NULL;
+    if (!ix) {
+        for (size_t t = (size_t)(after + 1); t < n; t++) {
+            const char *p = pc_word_index_entry(first, stride, t);
+            if (w->w[0] == p[0] && pc_words_match_at(ws, i, p))
+                return (long)t;
+        }
+        return -1;
+    }
+    for (long t = pc_word_index_next(ix, w->hash, after); t >= 0;
+         t = pc_word_index_next(ix, w->hash, t)) {
+        const char *p = pc_word_index_entry(first, stride, (size_t)t);
+        if (w->w[0] == p[0] && pc_words_match_at(ws, i, p))
+            return t;
+    }
+    return -1;
+}
+
+int pc_words_match_any(const pc_words *ws, size_t i, const char *const *table, size_t n)
+{
+    return pc_words_match_next(ws, i, table, n, sizeof *table, -1) >= 0;
+}
+
 long pc_words_find(const pc_words *ws, const char *const *table, size_t n, size_t from)
 {
     for (size_t i = from; i < ws->n; i++)
-        for (size_t t = 0; t < n; t++)
-            if (ws->v[i].w[0] == table[t][0] && pc_words_match_at(ws, i, table[t]))
-                return (long)i;
+        if (pc_words_match_any(ws, i, table, n))
+            return (long)i;
     return -1;
 }

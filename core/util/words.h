@@ -13,6 +13,7 @@
 #include "util/util.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* The next word of s[0..len) starting at or after *pos: its span in *w (byte offsets into s)
  * and *pos moved past it. Returns 0 when no word is left. */
@@ -52,6 +53,7 @@ typedef struct pc_word {
     size_t start, end;   /* its bytes in the text */
     int stop_before;     /* a ".", ";", ":", "?" or "!" lies between the previous word and this */
     int comma_before;    /* a ",", "(" or ")" does */
+    uint32_t hash;       /* pc_word_hash of w (util/word_index.h) */
 } pc_word;
 
 /* pc_words: the words of one text. Fixed-size storage, a plain value (about 40 KB: keep one
@@ -63,7 +65,8 @@ typedef struct pc_words {
 
 void pc_words_split(const char *s, size_t len, pc_words *ws);
 
-/* Whether word w is one of table[0..n). */
+/* Whether word w is one of table[0..n). A table of more than a few words must be static and
+ * unchanging: it is looked up through its index (util/word_index.h). */
 int pc_word_in(const char *w, const char *const *table, size_t n);
 #define PC_WORD_IN(w, table) pc_word_in((w), (table), sizeof(table) / sizeof((table)[0]))
 
@@ -73,5 +76,20 @@ int pc_word_in(const char *w, const char *const *table, size_t n);
 int pc_words_match_at(const pc_words *ws, size_t i, const char *phrase);
 /* The index of the first word, at or after `from`, where one of table[0..n) matches; -1. */
 long pc_words_find(const pc_words *ws, const char *const *table, size_t n, size_t from);
+/* Whether one of the phrases table[0..n) matches the words from index i. */
+int pc_words_match_any(const pc_words *ws, size_t i, const char *const *table, size_t n);
+/* The same over a table of n structs `stride` bytes apart whose phrase is the `const char *`
+ * at first (the first struct's field): the index of the next entry after `after` (-1: from
+ * the start), in table order, whose phrase matches the words from index i; -1 when none.
+ * PC_WORDS_MATCH_NEXT takes the table and the field's name. */
+long pc_words_match_next(const pc_words *ws, size_t i, const char *const *first, size_t n,
+                         size_t stride, long after);
+#define PC_WORDS_MATCH_NEXT(ws, i, table, field, after)                                   \
+    pc_words_match_next((ws), (i), &(table)[0].field, sizeof(table) / sizeof((table)[0]), \
+                        sizeof((table)[0]), (after))
+
+/* The tables given to pc_words_find, pc_words_match_any and pc_words_match_next must be static
+ * and unchanging: they are looked up through their index by first word (util/word_index.h),
+ * so a phrase must start with a word (not "*" or a space). */
 
 #endif

@@ -24,6 +24,8 @@ typedef struct pc_wordset {
     bool fold;                            /* ASCII letters compared without case */
     atomic_int ready;                     /* the table below is built */
     unsigned char len[PC_WORDSET_MAX];    /* strlen of each word */
+    unsigned long long lens;              /* bit k: a word of k bytes (63: 63 or more) */
+    unsigned long long firsts[4];         /* bit b: a word whose (folded) first byte is b */
     unsigned char slot[PC_WORDSET_SLOTS]; /* word index + 1; 0 = empty */
 } pc_wordset;
 

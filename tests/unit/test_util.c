@@ -100,6 +100,13 @@ static void test_tokens(void **state)
     pos = 0;
     assert_int_equal(pc_token_next(nul, 7, &pos, &t, NULL), 1);
     assert_int_equal(t.end, 7);
+    /* separators may be letters too */
+    pos = 0;
+    assert_int_equal(pc_token_next("abxcd", 5, &pos, &t, "x"), 1);
+    assert_int_equal(t.end, 2);
+    assert_int_equal(pc_token_next("abxcd", 5, &pos, &t, "x"), 1);
+    assert_int_equal(t.start, 3);
+    assert_int_equal(t.end, 5);
 }
 
 static const char *const test_set_words[] = {"top", "back to top", "e.g", "\xC3\xA9t\xC3\xA9", "us"};
@@ -156,6 +163,49 @@ static void test_phrases(void **state)
     assert_false(PC_WORD_IN("", table));
 }
 
+/* Tables longer than a few entries are found through their index by first word: every entry
+ * is still found, in table order, and only whole words match. */
+static const char *const test_cue_words[] = {"alpha", "beta",  "gamma", "delta", "epsilon",
+                                             "zeta",  "eta",   "theta", "iota",  "kappa",
+                                             "lambda", "mu"};
+static const struct {
+    const char *phrase;
+    int id;
+} test_cue_phrases[] = {
+    {"with * consent", 1}, {"your consent", 2}, {"with your", 3}, {"opt out", 4},
+    {"consent", 5},        {"with", 6},         {"a", 7},         {"b", 8},
+    {"c", 9},              {"d", 10},
+};
+
+static void test_word_index(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sizeof test_cue_words / sizeof *test_cue_words; k++)
+        assert_true(PC_WORD_IN(test_cue_words[k], test_cue_words));
+    assert_false(PC_WORD_IN("alph", test_cue_words));
+    assert_false(PC_WORD_IN("alphas", test_cue_words));
+    assert_false(PC_WORD_IN("", test_cue_words));
+    assert_false(PC_WORD_IN("Alpha", test_cue_words));
+    static pc_words ws;
+    static const char text[] = "Shared with your consent, then mu; or opt-out.";
+    pc_words_split(text, sizeof text - 1, &ws);
+    assert_int_equal(ws.n, 9);
+    assert_int_equal(pc_words_find(&ws, test_cue_words, 12, 0), 5); /* "mu" */
+    assert_int_equal(pc_words_find(&ws, test_cue_words, 12, 6), -1);
+    int ids[8], n = 0; /* every phrase matching at "with", in table order */
+    for (long t = -1; (t = PC_WORDS_MATCH_NEXT(&ws, 1, test_cue_phrases, phrase, t)) >= 0;)
+        ids[n++] = test_cue_phrases[t].id;
+    assert_int_equal(n, 3);
+    assert_int_equal(ids[0], 1);
+    assert_int_equal(ids[1], 3);
+    assert_int_equal(ids[2], 6);
+    assert_int_equal(PC_WORDS_MATCH_NEXT(&ws, 2, test_cue_phrases, phrase, -1), 1);
+    assert_int_equal(PC_WORDS_MATCH_NEXT(&ws, 7, test_cue_phrases, phrase, -1), 3);
+    assert_int_equal(PC_WORDS_MATCH_NEXT(&ws, 4, test_cue_phrases, phrase, -1), -1);
+    assert_int_equal(PC_WORDS_MATCH_NEXT(&ws, 9, test_cue_phrases, phrase, -1), -1);
+    assert_true(pc_words_match_any(&ws, 3, test_cue_words, 12) == 0);
+}
+
 static void test_file_read(void **state)
 {
     (void)state;
@@ -186,6 +236,7 @@ int main(void)
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_wordset),
         cmocka_unit_test(test_phrases),
+        cmocka_unit_test(test_word_index),
         cmocka_unit_test(test_file_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
