@@ -50,8 +50,11 @@ long pc_fr_hit_at(const fr_clause *c, size_t i);
 /* The conditions stated in words [lo, hi). */
 unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi);
 /* The flags the words [lo, hi) give every action in them: softened, in a law's sense,
- * exclusive. */
+ * exclusive; and PC_FR_ONLY_CONDITION, which pc_fr_modality reads and clears. */
 unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi);
+/* A part's "only" that limits the action to the person's consent or request ("we share it
+ * only with your consent"), not its object to what it names: never in a frame's flags. */
+#define PC_FR_ONLY_CONDITION (1u << 31)
 /* The modality of the action at word a in a part from lo, whose flags (pc_fr_part_flags) are in
  * *flags, with conditions *conds (adjusted: "without your consent" is consent after a
  * negation, none otherwise); adds to *flags. */

@@ -198,6 +198,28 @@ static const char *const fr_legal_sense[] = {
 static const char *const fr_exclusive[] = {"only",          "solely",         "exclusively",
                                            "no other",      "any other",      "nothing else",
                                            "anything else", "other purposes", "other purpose"};
+/* "only" right before the person's consent or request ("only with your consent", "solely
+ * upon your request"): it limits when the action is done, not to what. */
+static const char *const fr_only_words[] = {"only", "solely", "exclusively"};
+static const char *const fr_only_openers[] = {"with", "upon", "at", "on"};
+static const char *const fr_only_choices[] = {
+    "consent",   "permission", "authorization", "authorisation", "approval",
+    "agreement", "request",    "direction",     "instruction",   "instructions"};
+
+/* Whether the exclusive cue at word i is an "only" of fr_only_words that governs a condition
+ * of the person's choosing within the next few words of the part [.., hi). */
+static int fr_only_condition(const fr_clause *c, size_t i, size_t hi)
+{
+    const pc_words *ws = c->ws;
+    if (!FR_IN(ws->v[i].w, fr_only_words) || i + 2 >= hi || ws->v[i + 1].stop_before ||
+        !FR_IN(ws->v[i + 1].w, fr_only_openers))
+        return 0;
+    for (size_t j = i + 2; j < hi && j < i + 6 && !ws->v[j].stop_before; j++)
+        if (FR_IN(ws->v[j].w, fr_only_choices))
+            return 1;
+    return 0;
+}
+
 /* Between a negation and the action, these start another clause: the negation is not the
  * action's ("emails may not be hashed when they are shared"). */
 static const char *const fr_clause_openers[] = {
@@ -291,7 +313,7 @@ unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
     for (size_t i = lo; i < hi; i++)
         for (size_t t = 0; t < FR_N(fr_exclusive); t++)
             if (pc_words_match_at(c->ws, i, fr_exclusive[t]))
-                flags |= PC_FRAME_EXCLUSIVE;
+                flags |= fr_only_condition(c, i, hi) ? PC_FR_ONLY_CONDITION : PC_FRAME_EXCLUSIVE;
     return flags;
 }
 
@@ -300,6 +322,8 @@ pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, unsigned *co
 {
     int neg = fr_negated(c, a);
     int hedge = 0;
+    unsigned only = *flags & (PC_FRAME_EXCLUSIVE | PC_FR_ONLY_CONDITION);
+    *flags &= ~PC_FR_ONLY_CONDITION;
     for (size_t i = a, k = 0; i > lo && k < 3; k++) {
         i--;
         hedge |= FR_IN(c->ws->v[i].w, fr_hedges);
@@ -316,7 +340,7 @@ pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, unsigned *co
         return PC_MOD_NOT_UNLESS;
     if (neg)
         return PC_MOD_DOES_NOT;
-    if ((*flags & PC_FRAME_EXCLUSIVE) && (*conds & (PC_COND_CONSENT | PC_COND_REQUEST)))
+    if (only && (*conds & (PC_COND_CONSENT | PC_COND_REQUEST)))
         return PC_MOD_NOT_UNLESS;
     return hedge ? PC_MOD_MAY : PC_MOD_DOES;
 }

@@ -526,6 +526,27 @@ static void test_contradiction_legal_sense(void **state)
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "only" right before the person's consent or request limits when the action is done: the
+ * statement is a restriction, met by the same action done automatically. An "only" or "any
+ * other" that narrows what is done ("for any other purpose with your consent", "only with
+ * partners") is not one, nor is a consent that "if" makes a circumstance. */
+static void test_contradiction_only_with_consent(void **state)
+{
+    (void)state;
+    static const char practice[] = "We automatically share your delivery address with advertisers.";
+    static const contra_case cases[] = {
+        {"We share your delivery address only with your consent.", practice, 1},
+        {"We share your delivery address solely upon your request.", practice, 1},
+        {"We may share your delivery address for any other purpose with your consent.", practice,
+         0},
+        {"We share your delivery address only with partners.", practice, 0},
+        {"We share your delivery address only if you consent.", practice, 0},
+        {"We share your delivery address only with your consent.",
+         "We share your delivery address with advertisers when you ask us to.", 0},
+    };
+    check_contra_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A practice stated for the sale of the business ("if our business is sold") is one a
  * restriction on selling data does not reach; the same practice unconditioned is. */
 static void test_contradiction_business_sold(void **state)
@@ -711,6 +732,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_tracking_is_collecting),
         cmocka_unit_test(test_contradiction_legal_sense),
         cmocka_unit_test(test_contradiction_business_sold),
+        cmocka_unit_test(test_contradiction_only_with_consent),
         cmocka_unit_test(test_contradiction_named_not_stated),
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
