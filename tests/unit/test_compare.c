@@ -547,6 +547,24 @@ static void test_contradiction_only_with_consent(void **state)
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A subject that coordinates the company with others states the company's own practice or
+ * restriction ("we and our partners may sell", "neither we nor our partners sell"); others
+ * alone, or others named in a relative clause after the company, do not. */
+static void test_contradiction_coordinated_subject(void **state)
+{
+    (void)state;
+    static const char restriction[] = "We do not sell your delivery address.";
+    static const contra_case cases[] = {
+        {restriction, "We and our partners may sell your delivery address.", 1},
+        {restriction, "We, our couriers, or our partners may sell your delivery address.", 1},
+        {"Neither we nor our partners sell your delivery address.",
+         "We sell your delivery address to advertisers.", 1},
+        {restriction, "Our partners may sell your delivery address.", 0},
+        {restriction, "We and partners who sell your delivery address meet once a year.", 0},
+    };
+    check_contra_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A practice stated for the sale of the business ("if our business is sold") is one a
  * restriction on selling data does not reach; the same practice unconditioned is. */
 static void test_contradiction_business_sold(void **state)
@@ -733,6 +751,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_legal_sense),
         cmocka_unit_test(test_contradiction_business_sold),
         cmocka_unit_test(test_contradiction_only_with_consent),
+        cmocka_unit_test(test_contradiction_coordinated_subject),
         cmocka_unit_test(test_contradiction_named_not_stated),
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
