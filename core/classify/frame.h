@@ -8,7 +8,8 @@
  *   ("cookies do not collect"), or another name ("Get Help does not use"); a list item without
  *   a subject takes its lead-in's ("We may: - send you offers"), and says nothing when the
  *   lead-in is a right ("you may ask us to stop: - selling..."); what a thing lets the company
- *   do is the company's ("cookies help us track"); a third party collecting through the
+ *   do is the company's ("cookies help us track"), and so is what a subject joining the company
+ *   with others states ("we and our partners collect"); a third party collecting through the
  *   company's service or with its leave is also the company sharing with it
  *   (PC_FRAME_BY_OTHERS);
  * - the data types, recipients and purposes named in the same part of the sentence (ontology
