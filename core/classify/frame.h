@@ -9,7 +9,8 @@
  *   a subject takes its lead-in's ("We may: - send you offers"), and says nothing when the
  *   lead-in is a right ("you may ask us to stop: - selling..."); what a thing lets the company
  *   do is the company's ("cookies help us track"), and so is what a subject joining the company
- *   with others states ("we and our partners collect"); a third party collecting through the
+ *   with others states ("we and our partners collect"); verbs coordinated in one clause share
+ *   the first one's subject ("we collect and use"); a third party collecting through the
  *   company's service or with its leave is also the company sharing with it
  *   (PC_FRAME_BY_OTHERS);
  * - the data types, recipients and purposes named in the same part of the sentence (ontology
@@ -18,7 +19,9 @@
  * - the conditions that limit it (consent, the person's request, an opt-out, a legal duty, a
  *   business transfer, a stated exception);
  * - the modality: does ("we share"), may ("we may share"), does not ("we never sell"), or not
- *   unless ("we do not share ... without your consent", "only with your consent").
+ *   unless ("we do not share ... without your consent", "only with your consent"); a negation
+ *   governs the verbs coordinated with its own ("we will not (a) sell it or (b) disclose it"),
+ *   not one with a subject or an auxiliary of its own ("and we share it", "and will share it").
  * What is not a statement of practice gets no frame, and the clause records why: a question,
  * a link or button title ("Do Not Sell or Share My Personal Information"), an activity named
  * without a subject ("Selling your data to advertisers;"), a quoted word being defined, a

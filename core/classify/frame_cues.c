@@ -137,8 +137,9 @@ static size_t fr_subject_start(const fr_clause *c, size_t a, size_t *rel)
     *rel = (size_t)-1;
     size_t i = a;
     for (size_t k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
-        if (c->ws->v[i].stop_before || (c->ws->v[i].comma_before && i < a))
-            return i;
+        if (c->ws->v[i].stop_before ||
+            (c->ws->v[i].comma_before && i < a && !pc_fr_marker(&c->ws->v[i])))
+            return i; /* "we will not (a) sell": a list marker ends no phrase */
         const char *w = c->ws->v[i - 1].w;
         if (FR_IN(w, fr_relatives)) {
             *rel = i - 1;
@@ -322,6 +323,10 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
         return fr_passive_actor(c, a, hit);
     if (fr_enabled(c, a))
         return PC_ACTOR_WE;
+    int aux;
+    size_t head = pc_fr_conjunct(c, a, &aux);
+    if (head != (size_t)-1) /* "we collect and use it": the verb before names the subject */
+        return pc_fr_actor(c, head, hit, name, implicit);
     size_t rel, lo = fr_subject_start(c, a, &rel);
     pc_actor who = fr_actor_in(c, lo, a, hit, name, 1);
     if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {

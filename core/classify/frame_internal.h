@@ -47,6 +47,13 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
 pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c);
 /* The ontology hit covering word i, or -1. */
 long pc_fr_hit_at(const fr_clause *c, size_t i);
+/* Whether word w is a list marker inside a sentence: "(a)", "(ii)", "(3)". */
+int pc_fr_marker(const pc_word *w);
+/* The word of the action that the action at word a is coordinated with, the verb before it in
+ * the same clause ("we do not sell, rent or otherwise disclose it", "we will not (a) sell it and
+ * (b) disclose it"), or (size_t)-1; *aux is set when the action has auxiliaries of its own
+ * ("and will share"). */
+size_t pc_fr_conjunct(const fr_clause *c, size_t a, int *aux);
 /* The conditions stated in words [lo, hi). */
 unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi);
 /* The flags the words [lo, hi) give every action in them: softened, in a law's sense,

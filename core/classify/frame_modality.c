@@ -193,7 +193,7 @@ static const char *const fr_softeners[] = {
  * that term is defined in the CCPA", "for purposes of the CCPA"). */
 static const char *const fr_legal_sense[] = {
     "as * defined",        "term is defined",         "within the meaning",
-    "for purposes of the", "for the purposes of the", "as * term is used"};
+    "for purposes of the", "for the purposes of the", "as * term is used", "definitions"};
 /* Words that make a restriction exclusive: only what it names is done ("no other data"). */
 static const char *const fr_exclusive[] = {"only",          "solely",         "exclusively",
                                            "no other",      "any other",      "nothing else",
@@ -230,29 +230,82 @@ static const char *const fr_clause_openers[] = {
 /* Words after "not" that keep it from negating what follows. */
 static const char *const fr_not_negating[] = {"limited", "only", "necessarily", "just"};
 
-/* A list marker inside a sentence: "(a)", "(ii)", "(3)". */
-static int fr_marker(const pc_word *w)
+int pc_fr_marker(const pc_word *w)
 {
     static const char *const marks[] = {"a", "b", "c", "d", "i", "ii", "iii", "iv", "v"};
     return w->comma_before && (FR_IN(w->w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
 }
 
-/* Whether the action at a is negated: a negation among the eight words before it in the same
- * part (list markers do not count), with no other clause opening in between ("emails may not
- * be hashed when they are shared" does not negate sharing); or "no" right after it. */
-static int fr_negated(const fr_clause *c, size_t a)
+/* Words that may stand between a coordinator and the verb it joins ("or otherwise disclose");
+ * auxiliaries there give the verb a modality of its own ("and will share"). */
+static const char *const fr_conj_adverbs[] = {"otherwise", "also",     "then",
+                                              "further",   "directly", "indirectly"};
+static const char *const fr_conj_auxiliaries[] = {"will",  "may",   "might",  "can",  "could",
+                                                  "would", "shall", "should", "do",   "does",
+                                                  "did",   "must",  "not",    "never"};
+/* Subjects that open a clause of their own between two verbs ("we do not sell it and we
+ * share it"). */
+static const char *const fr_subject_pronouns[] = {"we", "they", "i", "he", "she"};
+static const char *const fr_coordinators[] = {"and", "or", "nor"};
+
+#define FR_CONJ_WINDOW 25 /* words looked back from a coordinator for the verb it joins */
+
+size_t pc_fr_conjunct(const fr_clause *c, size_t a, int *aux)
 {
     const pc_words *ws = c->ws;
-    for (size_t i = a, k = 0; i > 0 && k < 8;) {
+    size_t i = a;
+    *aux = 0;
+    while (i > 0 && !ws->v[i].stop_before) {
+        const pc_word *p = &ws->v[i - 1];
+        if (!pc_fr_marker(p) && (ws->v[i].comma_before || !(FR_IN(p->w, fr_conj_adverbs) ||
+                                                            FR_IN(p->w, fr_conj_auxiliaries))))
+            break;
+        *aux |= FR_IN(p->w, fr_conj_auxiliaries);
+        i--;
+    }
+    if (i == 0 || ws->v[i].stop_before)
+        return (size_t)-1;
+    if (!ws->v[i].comma_before || pc_fr_marker(&ws->v[i])) { /* else a list: "sell, rent or" */
+        if (!FR_IN(ws->v[i - 1].w, fr_coordinators))
+            return (size_t)-1;
+        i--;
+    }
+    for (size_t k = 0; i > 0 && k < FR_CONJ_WINDOW && !ws->v[i].stop_before; k++) {
+        i--;
+        if (FR_IN(ws->v[i].w, fr_subject_pronouns) || FR_IN(ws->v[i].w, fr_clause_openers))
+            return (size_t)-1;
+        long h = pc_fr_hit_at(c, i);
+        if (h >= 0 && c->hits[h].dim == PC_ONTO_ACTION)
+            return c->hits[h].first;
+    }
+    return (size_t)-1;
+}
+
+/* Whether the action at a is negated: a negation among the eight words before it in the same
+ * part (list markers do not count), with no other clause opening in between ("emails may not
+ * be hashed when they are shared" does not negate sharing) and no subject of its own ("we do
+ * not sell it and we share it") or after the verb it joins; or "no" right after it; or the
+ * verb it joins is negated, with no auxiliary of its own ("we will not (a) sell it or (b)
+ * disclose it", not "we do not sell it and will share it"). */
+static int fr_negated(const fr_clause *c, size_t a)
+{
+    int aux;
+    size_t head = pc_fr_conjunct(c, a, &aux);
+    if (head != (size_t)-1 && !aux && fr_negated(c, head))
+        return 1;
+    const pc_words *ws = c->ws;
+    size_t floor = head != (size_t)-1 ? head + 1 : 0; /* "we do not sell it and will share it" */
+    for (size_t i = a, k = 0; i > floor && k < 8;) {
         if (ws->v[i].stop_before)
             break;
         i--;
         const char *w = ws->v[i].w;
-        if (fr_marker(&ws->v[i]))
+        if (pc_fr_marker(&ws->v[i]))
             continue;
         k++;
-        if (FR_IN(w, fr_clause_openers) || (!strcmp(w, "without") && a - i > 1))
-            break;
+        if (FR_IN(w, fr_clause_openers) || (!strcmp(w, "without") && a - i > 1) ||
+            (FR_IN(w, fr_subject_pronouns) && !(i > 0 && FR_IN(ws->v[i - 1].w, fr_conj_auxiliaries))))
+            break; /* "and we share it", not "under no circumstances will we sell it" */
         /* "including but not limited to", "not only ... but also" */
         if (pc_stance_is_negation(w) && !(i + 1 < a && FR_IN(ws->v[i + 1].w, fr_not_negating)))
             return 1;
