@@ -313,6 +313,18 @@ int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
     return 0;
 }
 
+/* Whether the action at a, after a relative pronoun ending at lo, is the relative clause's
+ * own verb ("partners who may sell"), not the main verb after a relative clause inside the
+ * subject ("we or partners with whom we work may collect": the subject is the coordination
+ * before the pronoun). */
+static int fr_relative_verb(const fr_clause *c, size_t lo, size_t a)
+{
+    for (size_t i = lo; i < a; i++)
+        if (!FR_IN(c->ws->v[i].w, fr_between))
+            return 0;
+    return 1;
+}
+
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
                      int *implicit)
 {
@@ -331,7 +343,7 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
     pc_actor who = fr_actor_in(c, lo, a, hit, name, 1);
     if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {
         size_t rel2, lo2 = fr_subject_start(c, rel, &rel2);
-        who = fr_actor_in(c, lo2, rel, hit, name, 0);
+        who = fr_actor_in(c, lo2, rel, hit, name, !fr_relative_verb(c, lo, a));
     }
     if (who != PC_ACTOR_COUNT)
         return who;

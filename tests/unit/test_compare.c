@@ -555,7 +555,8 @@ static void test_contradiction_only_with_consent(void **state)
 }
 
 /* A subject that coordinates the company with others states the company's own practice or
- * restriction ("we and our partners may sell", "neither we nor our partners sell"); others
+ * restriction ("we and our partners may sell", "neither we nor our partners sell"), also when a
+ * relative clause inside it has a verb of its own ("partners with whom we work"); others
  * alone, or others named in a relative clause after the company, do not. */
 static void test_contradiction_coordinated_subject(void **state)
 {
@@ -568,6 +569,12 @@ static void test_contradiction_coordinated_subject(void **state)
          "We sell your delivery address to advertisers.", 1},
         {restriction, "Our partners may sell your delivery address.", 0},
         {restriction, "We and partners who sell your delivery address meet once a year.", 0},
+        /* a relative clause inside the subject: its verb is not the main verb */
+        {restriction,
+         "We, our couriers, or partners with whom we work may sell your delivery address.", 1},
+        {restriction, "We and partners that we trust may sell your delivery address.", 1},
+        {restriction, "Partners with whom we work may sell your delivery address.", 0},
+        {restriction, "We and partners who may sell your delivery address meet once a year.", 0},
     };
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
