@@ -266,8 +266,9 @@ static int fr_coordinated(const fr_builder *b, size_t i, size_t after)
 }
 
 /* Whether the action (its term ends before word `after`) has an object the ontology does not
- * know: a pronoun ("we do not sell it") or another thing ("we do not store your camera
- * sessions or any information", "we do not use these widgets"). */
+ * know: a pronoun ("we do not sell it"), another thing ("we do not store your camera
+ * sessions or any information", "we do not use these widgets") or a clause ("we do not track
+ * where you go"). */
 static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t after, size_t hi)
 {
     static const char *const kinds[] = {"categories", "category", "types", "type", "kinds", "kind",
@@ -295,6 +296,8 @@ static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t aft
         if (FR_IN(b->ws->v[j].w, fr_determiners) || fr_hit_starts(c, j))
             i = fr_skip_det(c, j, hi);
     }
+    if (i < hi && i == after && pc_fr_wh_object(c, i)) /* "track where you go" */
+        return !fr_hit_starts(c, i);
     if (i >= hi || b->ws->v[i].comma_before || FR_IN(b->ws->v[i].w, fr_no_object))
         return 0;
     return !fr_hit_starts(c, i);

@@ -17,7 +17,9 @@
  *   entries, so subsumption applies: "email address" is contact information is personal
  *   information), and whether the data is explicitly not personal ("aggregated", "anonymised");
  * - the conditions that limit it (consent, the person's request, an opt-out, a legal duty, a
- *   business transfer, a stated exception);
+ *   business transfer, a stated exception, a circumstance: "when you visit", "where required
+ *   by law"; "where", "when" or "how" with a subject right after the verb opens its object
+ *   instead: "we do not track where you go" is no condition, and its object is unknown);
  * - the modality: does ("we share"), may ("we may share"), does not ("we never sell"), or not
  *   unless ("we do not share ... without your consent", "only with your consent"); a negation
  *   governs the verbs coordinated with its own ("we will not (a) sell it or (b) disclose it"),

@@ -54,7 +54,11 @@ int pc_fr_marker(const pc_word *w);
  * (b) disclose it"), or (size_t)-1; *aux is set when the action has auxiliaries of its own
  * ("and will share"). */
 size_t pc_fr_conjunct(const fr_clause *c, size_t a, int *aux);
-/* The conditions stated in words [lo, hi). */
+/* Whether word i, right after an action, opens a clause that is the action's object ("we do
+ * not track where you go"), not a condition ("where required by law"). */
+int pc_fr_wh_object(const fr_clause *c, size_t i);
+/* The conditions stated in words [lo, hi): a clause that is an action's object
+ * (pc_fr_wh_object) states none. */
 unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi);
 /* The flags the words [lo, hi) give every action in them: softened, in a law's sense,
  * exclusive; and PC_FR_ONLY_CONDITION, which pc_fr_modality reads and clears. */

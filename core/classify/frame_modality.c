@@ -162,6 +162,24 @@ static int fr_unless_doing(const fr_clause *c, size_t i, size_t hi)
     return 1;
 }
 
+/* Words that open a clause naming what is done rather than when ("track where you go", "record
+ * when you open the app", "see how users move"), right after the verb, and the subjects that
+ * follow them there. */
+static const char *const fr_wh_objects[] = {"where", "when", "how"};
+static const char *const fr_wh_subjects[] = {"you",   "your",     "we",     "they",
+                                             "users", "visitors", "people", "customers"};
+
+int pc_fr_wh_object(const fr_clause *c, size_t i)
+{
+    const pc_words *ws = c->ws;
+    if (i == 0 || i + 1 >= ws->n || ws->v[i].stop_before || ws->v[i].comma_before ||
+        ws->v[i + 1].stop_before || !FR_IN(ws->v[i].w, fr_wh_objects) ||
+        !FR_IN(ws->v[i + 1].w, fr_wh_subjects))
+        return 0;
+    long h = pc_fr_hit_at(c, i - 1);
+    return h >= 0 && c->hits[h].dim == PC_ONTO_ACTION;
+}
+
 unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
 {
     unsigned bits = 0;
@@ -171,7 +189,8 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
     for (size_t i = lo; i < hi; i++)
         for (size_t t = 0; t < FR_N(fr_conditions); t++) {
             if (c->ws->v[i].w[0] != fr_conditions[t].phrase[0] ||
-                !pc_words_match_at(c->ws, i, fr_conditions[t].phrase))
+                !pc_words_match_at(c->ws, i, fr_conditions[t].phrase) ||
+                (fr_conditions[t].cond == PC_COND_CIRCUMSTANCE && pc_fr_wh_object(c, i)))
                 continue;
             if (!strcmp(c->ws->v[i].w, "except") && i + 1 < hi &&
                 (FR_IN(c->ws->v[i + 1].w, fr_except_consent) ||

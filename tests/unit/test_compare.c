@@ -607,6 +607,24 @@ static void test_contradiction_coordinated_verbs(void **state)
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "where", "when" or "how" with a subject right after the verb opens its object ("we do not
+ * track where you go"), not a condition that would keep the sentence's restrictions from being
+ * firm; after the object, or without a subject ("where required by law"), it is a condition. */
+static void test_contradiction_wh_object(void **state)
+{
+    (void)state;
+    static const char practice[] = "We collect your location data.";
+    static const contra_case cases[] = {
+        {"We do not collect your location or track where you go.", practice, 1},
+        {"We do not collect your location or record when you open the app.", practice, 1},
+        {"We do not collect your location when you visit our website.", practice, 0},
+        {"We do not collect your location or disclose it where required by law.", practice, 0},
+        {"We do not track where you go.", practice, 0},
+        {"We do not track where you go.", "We track your location with web beacons.", 0},
+    };
+    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A practice stated for the sale of the business ("if our business is sold") is one a
  * restriction on selling data does not reach; the same practice unconditioned is. */
 static void test_contradiction_business_sold(void **state)
@@ -795,6 +813,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_only_with_consent),
         cmocka_unit_test(test_contradiction_coordinated_subject),
         cmocka_unit_test(test_contradiction_coordinated_verbs),
+        cmocka_unit_test(test_contradiction_wh_object),
         cmocka_unit_test(test_contradiction_named_not_stated),
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
