@@ -31,7 +31,7 @@ static const char *const fr_no_object[] = {
 static const char *const fr_plain_before[] = {
     "of",        "about",     "from",   "to",      "with",     "for",       "in",      "on",
     "and",       "or",        "nor",    "no",      "not",      "never",     "any",     "all",
-    "your",      "our",       "the",    "such",    "this",     "these",     "those",   "their",
+    "your",      "our",       "the",    "this",    "these",     "those",   "their",
     "its",       "his",       "her",    "a",       "an",       "certain",   "some",    "other",
     "more",      "including", "e",      "g",       "i",        "like",      "as",      "collect",
     "including", "both",      "either", "neither", "personal", "sensitive", "limited", "also"};

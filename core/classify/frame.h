@@ -100,7 +100,8 @@ enum {
     PC_FRAME_SOFTENED = 1u << 2,          /* "generally", "knowingly", "currently" */
     PC_FRAME_EXCLUSIVE = 1u << 3,         /* "only", "no other": it excludes what it names */
     PC_FRAME_DATA_QUALIFIED = 1u << 4,    /* a data type narrowed by a word the ontology does
-                                             not know ("secret chats") */
+                                             not know ("secret chats") or by what the text
+                                             said before ("such geolocation") */
     PC_FRAME_RECIPIENT_UNKNOWN = 1u << 5, /* "with such data centers" */
     PC_FRAME_PURPOSE_UNKNOWN = 1u << 6,   /* "for the purposes of profiling", "to identify you" */
     PC_FRAME_LEAD_IN = 1u << 7,           /* its clause introduces a list that says what it is

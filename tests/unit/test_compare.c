@@ -625,6 +625,25 @@ static void test_contradiction_wh_object(void **state)
     check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A restriction's data written narrower than a kind ("precise location", "such geolocation",
+ * "this category of data") covers that narrower data, not the whole kind; a restriction on the
+ * kind covers the narrower data. */
+static void test_contradiction_narrow_data(void **state)
+{
+    (void)state;
+    static const char general[] = "We share your location data with advertisers.";
+    static const contra_case cases[] = {
+        {"We do not share precise location with advertisers.",
+         "We share your precise geolocation with advertisers.", 1},
+        {"We do not share your location with advertisers.",
+         "We share your precise location with advertisers.", 1},
+        {"We do not share more precise location with advertisers.", general, 0},
+        {"We do not share such geolocation with advertisers.", general, 0},
+        {"We do not share this category of data with advertisers.", general, 0},
+    };
+    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* A practice stated for the sale of the business ("if our business is sold") is one a
  * restriction on selling data does not reach; the same practice unconditioned is. */
 static void test_contradiction_business_sold(void **state)
@@ -814,6 +833,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_coordinated_subject),
         cmocka_unit_test(test_contradiction_coordinated_verbs),
         cmocka_unit_test(test_contradiction_wh_object),
+        cmocka_unit_test(test_contradiction_narrow_data),
         cmocka_unit_test(test_contradiction_named_not_stated),
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
