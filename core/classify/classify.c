@@ -50,6 +50,9 @@ struct pc_matcher {
     size_t cap_sec;
     uint64_t *lead_bits; /* bits of a lead-in clause or a separate heading */
     pc_prefilter_batch *batch;
+    size_t words;       /* 64-bit words of a set of literal bits (pc_prefilter_words) */
+    uint64_t *cat_bits; /* per category, the bits of its clause rules and vetoes (words each) */
+    unsigned char *cat_titled; /* per category: 1 when a rule of it reads the titles */
     int prefilter;     /* the engine of the current call */
     cl_model *model;   /* the learned model's scratch, NULL without a model */
     int model_whole;   /* the model reads each outline whole (pc_classify_opts.whole) */
@@ -108,10 +111,20 @@ static int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from
     return cl_match(st, r, pc_prefilter_code(m->pf, r), t->s, t->len, from, span);
 }
 
+/* Is s[0..n) well-formed UTF-8? Runs of ASCII are skipped eight bytes at a time. */
 static int cl_valid_utf8(const char *s, size_t n)
 {
     uint32_t cp;
     for (size_t i = 0; i < n;) {
+        uint64_t x;
+        if (i + 8 <= n && (memcpy(&x, s + i, 8), !(x & 0x8080808080808080ull))) {
+            i += 8;
+            continue;
+        }
+        if (!(s[i] & 0x80)) {
+            i++;
+            continue;
+        }
         size_t k = pc_utf8_decode(s + i, n - i, &cp);
         if (!k)
             return 0;
@@ -166,13 +179,26 @@ static int cl_vetoed(cl_state *st, const pc_category *cat, const cl_title *cl)
     return 0;
 }
 
+/* Do the clause's literal bits rule out every clause rule and veto of category ci (so that
+ * none of them is tried, nor can warn), with no rule of it reading the titles? */
+static int cl_category_out(const pc_matcher *m, int ci, const cl_title *cl)
+{
+    if (!cl->bits || m->cat_titled[ci])
+        return 0;
+    const uint64_t *mask = m->cat_bits + (size_t)ci * m->words;
+    for (size_t i = 0; i < m->words; i++)
+        if (cl->bits[i] & mask[i])
+            return 0;
+    return 1;
+}
+
 /* Score one category on a clause; append a label (and keep its evidence) when it is given. */
 static void cl_category(cl_state *st, int ci, const cl_title *cl, const cl_title *t, size_t nt,
                         int separate)
 {
     pc_classified *o = st->out;
     const pc_category *cat = &o->tax->cats[ci];
-    if (cat->nrules == 0 || cl_vetoed(st, cat, cl))
+    if (cat->nrules == 0 || cl_category_out(st->m, ci, cl) || cl_vetoed(st, cat, cl))
         return;
     size_t ev0 = o->nevidence;
     double score = 0;
@@ -330,11 +356,11 @@ static void cl_model_read(cl_state *st, pc_clause_result *res, const cl_title *c
 }
 
 static void cl_clause(cl_state *st, pc_clause_result *res, const cl_title *cl,
-                      const cl_title *titles, size_t nt, int separate)
+                      const cl_title *titles, size_t nt, int separate, uint32_t utf)
 {
     pc_classified *o = st->out;
     const pc_taxonomy *tax = o->tax;
-    st->utf_flag = cl_valid_utf8(cl->s, cl->len) ? PCRE2_NO_UTF_CHECK : 0;
+    st->utf_flag = utf;
     st->clause_base = cl->base;
     res->label_first = o->nlabels;
     for (size_t c = 0; c < tax->ncats; c++)
@@ -370,6 +396,7 @@ typedef struct cl_item {
     const char *s;
     size_t len, base;
     const char *heading;
+    uint32_t utf; /* PCRE2_NO_UTF_CHECK when s[0..len) is valid UTF-8, else 0 (cl_queue) */
 } cl_item;
 
 /* The bits of s[0..len) in m->lead_bits, or NULL when not prefiltering. */
@@ -443,7 +470,8 @@ static int cl_run_batch(pc_matcher *m, const cl_item *items, size_t n)
             size_t hl = strlen(it->heading);
             titles[nt++] = (cl_title){it->heading, hl, 0, cl_lead_bits(m, it->heading, hl), -1};
         }
-        cl_clause(it->st, &it->st->out->clauses[it->ci], &cl, titles, nt, it->ol == NULL);
+        cl_clause(it->st, &it->st->out->clauses[it->ci], &cl, titles, nt, it->ol == NULL,
+                  it->utf);
     }
     pc_prefilter_batch_reset(m->batch);
     return 0;
@@ -452,10 +480,10 @@ static int cl_run_batch(pc_matcher *m, const cl_item *items, size_t n)
 /* Queue one clause; runs the batch when it is full. -1 when out of memory. */
 static int cl_queue(pc_matcher *m, cl_item *items, size_t *n, const cl_item *it)
 {
-    items[(*n)++] = *it;
-    if (m->prefilter &&
-        pc_prefilter_batch_add(m->batch, it->s, it->len,
-                               cl_valid_utf8(it->s, it->len) ? PCRE2_NO_UTF_CHECK : 0) < 0)
+    cl_item *q = &items[(*n)++];
+    *q = *it;
+    q->utf = cl_valid_utf8(it->s, it->len) ? PCRE2_NO_UTF_CHECK : 0;
+    if (m->prefilter && pc_prefilter_batch_add(m->batch, it->s, it->len, q->utf) < 0)
         return -1;
     if (*n < PC_BATCH_CLAUSES)
         return 0;
@@ -565,6 +593,30 @@ static void cl_mark_first(pc_matcher *m)
                                                           << (t->topics[k].rules[i].index & 63);
 }
 
+/* Per category, the bits of its clause rules and vetoes, and whether it has heading rules;
+ * -1 when out of memory. */
+static int cl_mark_cats(pc_matcher *m)
+{
+    const pc_taxonomy *t = m->tax;
+    size_t w = m->words;
+    m->cat_bits = calloc(t->ncats * w + 1, sizeof *m->cat_bits);
+    m->cat_titled = calloc(t->ncats + 1, 1);
+    if (!m->cat_bits || !m->cat_titled)
+        return -1;
+    for (size_t c = 0; c < t->ncats; c++) {
+        uint64_t *bits = m->cat_bits + c * w;
+        const pc_category *cat = &t->cats[c];
+        for (size_t i = 0; i < cat->nrules; i++) {
+            size_t r = cat->rules[i].index;
+            bits[r >> 6] |= 1ull << (r & 63);
+            m->cat_titled[c] |= cat->rules[i].scope == PC_SCOPE_HEADING;
+        }
+        for (size_t i = 0; i < cat->nexcludes; i++)
+            bits[cat->excludes[i].index >> 6] |= 1ull << (cat->excludes[i].index & 63);
+    }
+    return 0;
+}
+
 pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
 {
     if (tax->ncats > INT16_MAX) { /* pc_label's category */
@@ -580,6 +632,7 @@ pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
     size_t w = pc_prefilter_words(tax->prefilter);
     m->tax = tax;
     m->pf = tax->prefilter;
+    m->words = w;
     m->md = pcre2_match_data_create(64, NULL);
     m->mctx = pcre2_match_context_create(NULL);
     m->jit = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
@@ -587,7 +640,8 @@ pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
     m->lead_bits = calloc(w, sizeof *m->lead_bits);
     m->batch = calloc(1, sizeof *m->batch);
     m->scratch = pc_prefilter_scratch_new(m->pf, err);
-    if (!m->md || !m->mctx || !m->first || !m->lead_bits || !m->batch || !m->scratch) {
+    if (!m->md || !m->mctx || !m->first || !m->lead_bits || !m->batch || !m->scratch ||
+        cl_mark_cats(m) < 0) {
         pc_error_set(err, "%s: out of memory", tax->path);
         pc_matcher_free(m);
         return NULL;
@@ -614,6 +668,8 @@ void pc_matcher_free(pc_matcher *m)
         pc_prefilter_batch_free(m->batch);
     free(m->batch);
     free(m->first);
+    free(m->cat_bits);
+    free(m->cat_titled);
     free(m->sec_bits);
     free(m->lead_bits);
     free(m);
@@ -629,7 +685,7 @@ static int cl_classify_all(pc_matcher *m, const pc_outline *const *outlines, siz
         for (size_t ci = 0; ci < ol->nclauses; ci++) {
             const pc_clause *c = &ol->clauses[ci];
             cl_item it = {&st[k],   ol,  ci, ol->doc->text + c->start, c->end - c->start,
-                          c->start, NULL};
+                          c->start, NULL,   0};
             if (cl_queue(m, items, &ni, &it) < 0)
                 return -1;
         }
@@ -739,7 +795,7 @@ pc_classified *pc_classify_text_with(const pc_taxonomy *tax, const char *text, s
     one.whole = 0; /* one clause: the clause is the unit */
     opts = &one;
     cl_state st = {.m = m, .out = cl_result_new(tax, NULL, 1, opts)};
-    cl_item item = {&st, NULL, 0, text, len, 0, heading}, items[1];
+    cl_item item = {&st, NULL, 0, text, len, 0, heading, 0}, items[1];
     size_t n = 0;
     int rc = st.out && cl_set_opts(m, opts) == 0 ? cl_queue(m, items, &n, &item) : -1;
     if (rc == 0 && n)

@@ -111,16 +111,27 @@ static uint64_t feat_mix(uint64_t x)
     return x ^ (x >> 31);
 }
 
+/* Eight bytes as a little-endian number, whatever the host's order. */
+static uint64_t feat_le64(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+#else
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+#endif
+}
+
 /* The hash of a token's lowercased bytes, eight at a time (little-endian order on any host). */
 static uint64_t feat_hash(uint64_t seed, const unsigned char *p, size_t n)
 {
     uint64_t h = seed ^ ((uint64_t)n * 0x9e3779b97f4a7c15ull);
-    for (; n >= 8; p += 8, n -= 8) {
-        uint64_t v = 0;
-        for (int i = 7; i >= 0; i--)
-            v = v << 8 | p[i];
-        h = feat_mix(h ^ v);
-    }
+    for (; n >= 8; p += 8, n -= 8)
+        h = feat_mix(h ^ feat_le64(p));
     if (n) {
         uint64_t v = 0;
         for (size_t i = n; i-- > 0;)
@@ -145,11 +156,15 @@ static pc_feat_slot *feat_slot(pc_feat_scratch *s, uint64_t hash, int bigram)
 
 /* Keep the table under half full with one more entry: a larger table gets this unit's words
  * and bigrams again. */
-static int feat_slots_reserve(pc_feat_scratch *s)
+static int feat_slots_grow(pc_feat_scratch *s);
+
+static inline int feat_slots_reserve(pc_feat_scratch *s)
 {
-    size_t need = s->nwords + s->nbigrams + 1;
-    if (need * 2 <= s->cap_slots)
-        return 0;
+    return (s->nwords + s->nbigrams + 1) * 2 <= s->cap_slots ? 0 : feat_slots_grow(s);
+}
+
+static int feat_slots_grow(pc_feat_scratch *s)
+{
     size_t cap = s->cap_slots ? s->cap_slots * 2 : 256;
     pc_feat_slot *t = calloc(cap, sizeof *t);
     if (!t)
@@ -194,7 +209,7 @@ static int feat_add_token(pc_feat_scratch *s, size_t n, size_t at, int heading)
 static int feat_add_bigram(pc_feat_scratch *s, size_t t)
 {
     const pc_feat_word *a = &s->words[s->tokens[t].word], *b = &s->words[s->tokens[t + 1].word];
-    uint64_t h = (feat_seed(PC_FEAT_BIGRAM) ^ a->hash) * FNV_PRIME;
+    uint64_t h = (s->seed_bigram ^ a->hash) * FNV_PRIME;
     h = ((h ^ (h >> 32)) ^ b->hash) * FNV_PRIME;
     h ^= h >> 29;
     if (feat_slots_reserve(s) < 0)
@@ -240,6 +255,7 @@ static int feat_field(pc_feat_scratch *s, const pc_feat_field *f)
 int pc_feat_tokenize(pc_feat_scratch *s, const pc_feat_field *fields, size_t nfields)
 {
     s->seed_unigram = feat_seed(PC_FEAT_UNIGRAM);
+    s->seed_bigram = feat_seed(PC_FEAT_BIGRAM);
     s->ntokens = s->nwords = s->nbigrams = s->nlower = 0;
     if (feat_slots_reserve(s) < 0)
         return -1;

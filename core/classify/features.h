@@ -79,7 +79,7 @@ typedef struct pc_feat_scratch {
     struct pc_feat_slot *slots; /* open addressing over words and bigrams, stamped by gen */
     size_t cap_slots;
     uint32_t gen;
-    uint64_t seed_unigram;
+    uint64_t seed_unigram, seed_bigram;
 } pc_feat_scratch;
 
 void pc_feat_scratch_init(pc_feat_scratch *s);

@@ -307,13 +307,44 @@ static void ms_add(float *acc, float v, const int16_t *w)
         acc[k] += v * (float)w[k];
 }
 
+/* The unit's distinct words' parts (s->parts) and its bigrams' rows (s->bi[].row), each
+ * table a unit reads first touched for all its entries at once (prefetched), so that their
+ * cache misses overlap instead of following one another. */
+static void ms_lookup(const pc_model *m, pc_model_scratch *s)
+{
+    const pc_feat_scratch *f = &s->feat;
+    for (size_t i = 0; s->cache && i < f->nwords; i++) {
+        uint64_t h = f->words[i].hash ? f->words[i].hash : 1;
+        __builtin_prefetch(&s->cache[ms_cache_index(h, s->cap_cache)]);
+    }
+    for (size_t i = 0; i < f->nwords; i++) {
+        ms_fill_part(m, s, i);
+        if (s->parts[i]->row >= 0)
+            __builtin_prefetch(&m->rows[s->parts[i]->row]);
+    }
+    for (size_t i = 0; i < f->nbigrams; i++) {
+        size_t t = f->bigrams[i].first;
+        int known = m->set.bigrams && s->parts[f->tokens[t].word]->row >= 0 &&
+                    s->parts[f->tokens[t + 1].word]->row >= 0;
+        s->bi[i] = (ms_bigram){known ? 0 : -1, 0};
+        if (known)
+            __builtin_prefetch(&m->slots[pc_model_slot_of(m, f->bigrams[i].key)]);
+    }
+    for (size_t i = 0; i < f->nbigrams; i++)
+        if (s->bi[i].row >= 0) {
+            s->bi[i].row = (int32_t)pc_model_row_of(m, f->bigrams[i].key);
+            if (s->bi[i].row >= 0)
+                __builtin_prefetch(&m->rows[s->bi[i].row]);
+        }
+}
+
 /* Sums of the word block (aw, its squared norm nw) and the character block (ac, nc). */
 static void ms_sums(const pc_model *m, pc_model_scratch *s, float *aw, double *nw, float *ac,
                     double *nc)
 {
     const pc_feat_scratch *f = &s->feat;
+    ms_lookup(m, s);
     for (size_t i = 0; i < f->nwords; i++) {
-        ms_fill_part(m, s, i);
         const ms_part *p = s->parts[i];
         s->uni[i] = 0;
         if (p->row >= 0) {
@@ -327,10 +358,7 @@ static void ms_sums(const pc_model *m, pc_model_scratch *s, float *aw, double *n
             ac[k] += p->acc[k];
     }
     for (size_t i = 0; i < f->nbigrams; i++) {
-        size_t t = f->bigrams[i].first;
-        int known = s->parts[f->tokens[t].word]->row >= 0 && s->parts[f->tokens[t + 1].word]->row >= 0;
-        long r = m->set.bigrams && known ? pc_model_row_of(m, f->bigrams[i].key) : -1;
-        s->bi[i] = (ms_bigram){(int32_t)r, 0};
+        long r = s->bi[i].row;
         if (r < 0)
             continue;
         float v = (float)(ms_tf(m, f->bigrams[i].tf) * m->rows[r].idf);

@@ -70,9 +70,10 @@ int pc_json_escape(pc_buf *b, const char *s, size_t n)
     return 0;
 }
 
-/* jansson's real: "%.6g" in the C locale, ".0" added when there is neither '.' nor 'e', and
- * the exponent without '+' or leading zeros ("1e+06" -> "1e6", "1e-07" -> "1e-7"). */
-int pc_json_real(pc_buf *b, double v)
+/* jansson's real through printf: "%.6g" in the C locale, ".0" added when there is neither '.'
+ * nor 'e', and the exponent without '+' or leading zeros ("1e+06" -> "1e6", "1e-07" ->
+ * "1e-7"). For the values pc_json_real cannot round exactly itself. */
+static int pc_json_real_printf(pc_buf *b, double v)
 {
     char s[64];
     int len = snprintf(s, sizeof s - 3, "%.6g", v);
@@ -95,6 +96,116 @@ int pc_json_real(pc_buf *b, double v)
         len = (int)strlen(s);
     }
     return pc_buf_add(b, s, (size_t)len);
+}
+
+typedef unsigned __int128 pc_json_u128;
+
+/* m * 2^e * 10^k rounded to an integer as printf rounds (to nearest, ties to even), exactly;
+ * -1 when the operands would not fit in 128 bits. */
+static int pc_json_scaled(uint64_t m, int e, int k, uint64_t *out)
+{
+    if (k > 22 || k < -22 || e > 70 || e < -126)
+        return -1;
+    pc_json_u128 p10 = 1, num = m, den = 1;
+    for (int i = 0; i < (k < 0 ? -k : k); i++)
+        p10 *= 10;
+    if (k >= 0)
+        num *= p10; /* < 2^53 * 10^22 < 2^127 */
+    else
+        den = p10;
+    if (e >= 0)
+        num <<= e;
+    else if (den == 1) {
+        pc_json_u128 q = num >> -e, half = (pc_json_u128)1 << (-e - 1), r = num & ((half << 1) - 1);
+        q += r > half || (r == half && (q & 1));
+        *out = q > UINT64_MAX ? UINT64_MAX : (uint64_t)q;
+        return 0;
+    } else if (den > ((pc_json_u128)-1 >> -e))
+        return -1;
+    else
+        den <<= -e;
+    pc_json_u128 q = num / den, r = num % den;
+    q += r > den - r || (r == den - r && (q & 1));
+    *out = q > UINT64_MAX ? UINT64_MAX : (uint64_t)q;
+    return 0;
+}
+
+/* v's six significant digits (100000..999999) and its decimal exponent as printf's "%.6e"
+ * gives them; -1 for a value out of pc_json_scaled's range or not normal. */
+static int pc_json_digits(double v, uint64_t *digits, int *exp10)
+{
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    int be = (int)((bits >> 52) & 0x7ff);
+    if (be == 0 || be == 0x7ff)
+        return -1;
+    uint64_t m = (bits & ((1ull << 52) - 1)) | (1ull << 52);
+    /* d: floor(log10(v)) or one less, never more (v >= 2^(be - 1023)) */
+    int e = be - 1075, d = (int)floor((be - 1023) * 0.30102999566398120);
+    for (int tries = 0; tries < 2; tries++) {
+        uint64_t n;
+        if (pc_json_scaled(m, e, 5 - d, &n) < 0)
+            return -1;
+        if (n > 1000000)
+            d++;
+        else { /* 1000000: v rounds up into the next decade */
+            *digits = n == 1000000 ? 100000 : n;
+            *exp10 = n == 1000000 ? d + 1 : d;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* jansson's real: what pc_json_real_printf writes, formatted here from the exact digits (the
+ * output of a policy holds tens of thousands of scores). */
+int pc_json_real(pc_buf *b, double v)
+{
+    char s[32], dg[6];
+    size_t len = 0;
+    uint64_t n;
+    int x;
+    if (v == 0)
+        return pc_buf_add(b, signbit(v) ? "-0.0" : "0.0", signbit(v) ? 4 : 3);
+    if (pc_json_digits(fabs(v), &n, &x) < 0)
+        return pc_json_real_printf(b, v);
+    for (int i = 5; i >= 0; i--, n /= 10)
+        dg[i] = (char)('0' + n % 10);
+    int nd = 6; /* the digits but trailing zeros */
+    while (nd > 1 && dg[nd - 1] == '0')
+        nd--;
+    if (v < 0)
+        s[len++] = '-';
+    if (x < -4 || x >= 6) { /* d[.ddddd]e[-]x */
+        s[len++] = dg[0];
+        if (nd > 1)
+            s[len++] = '.';
+        for (int i = 1; i < nd; i++)
+            s[len++] = dg[i];
+        s[len++] = 'e';
+        if (x < 0)
+            s[len++] = '-';
+        int ax = x < 0 ? -x : x;
+        if (ax >= 100)
+            s[len++] = (char)('0' + ax / 100);
+        if (ax >= 10)
+            s[len++] = (char)('0' + ax / 10 % 10);
+        s[len++] = (char)('0' + ax % 10);
+    } else if (x >= 0) { /* ddd.ddd, at least one digit after the point */
+        for (int i = 0; i <= x; i++)
+            s[len++] = dg[i];
+        s[len++] = '.';
+        for (int i = x + 1; i < (nd > x + 1 ? nd : x + 2); i++)
+            s[len++] = i < nd ? dg[i] : '0';
+    } else { /* 0.000ddd */
+        s[len++] = '0';
+        s[len++] = '.';
+        for (int i = 0; i < -x - 1; i++)
+            s[len++] = '0';
+        for (int i = 0; i < nd; i++)
+            s[len++] = dg[i];
+    }
+    return pc_buf_add(b, s, len);
 }
 
 /* ---- the writer ---------------------------------------------------------------------- */
@@ -135,10 +246,32 @@ void pc_jsonw_indent(pc_jsonw *w, int n)
     w->indent = n > 0 ? n : 0;
 }
 
-static void pc_jsonw_put(pc_jsonw *w, const char *s, size_t n)
+/* Room for n more bytes and the NUL at the end of the output: where they go, or NULL (the
+ * writer failed) when out of memory. */
+static inline char *pc_jsonw_room(pc_jsonw *w, size_t n)
 {
-    if (pc_buf_add(w->out, s, n) < 0)
+    pc_buf *b = w->out;
+    if ((!b->data || b->cap - b->len <= n) && pc_buf_reserve(b, n) < 0) {
         w->failed = 1;
+        return NULL;
+    }
+    return b->data + b->len;
+}
+
+/* n bytes written at the room pc_jsonw_room() gave. */
+static inline void pc_jsonw_wrote(pc_jsonw *w, size_t n)
+{
+    w->out->len += n;
+    w->out->data[w->out->len] = '\0';
+}
+
+static inline void pc_jsonw_put(pc_jsonw *w, const char *s, size_t n)
+{
+    char *p = pc_jsonw_room(w, n);
+    if (p) {
+        memcpy(p, s, n);
+        pc_jsonw_wrote(w, n);
+    }
 }
 
 /* With indenting, a line break and the indent of nesting level `depth`. */
@@ -194,25 +327,52 @@ void pc_jsonw_obj_end(pc_jsonw *w) { pc_jsonw_close(w, '}'); }
 void pc_jsonw_arr(pc_jsonw *w) { pc_jsonw_open(w, '['); }
 void pc_jsonw_arr_end(pc_jsonw *w) { pc_jsonw_close(w, ']'); }
 
-static void pc_jsonw_quoted(pc_jsonw *w, const char *s, size_t n)
+/* The length of s's first bytes that are written as they are and are ASCII. */
+static size_t pc_json_plain_ascii(const char *s, size_t n)
 {
-    if (pc_buf_addc(w->out, '"') < 0 || pc_json_escape(w->out, s, n) < 0 ||
-        pc_buf_addc(w->out, '"') < 0)
+    size_t i = 0;
+    while (i + 8 <= n && pc_json_plain8(s + i))
+        i += 8;
+    while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80 && s[i] != '"' &&
+           s[i] != '\\')
+        i++;
+    return i;
+}
+
+/* A quoted string followed by `tail` (tn bytes: a key's colon): its plain ASCII start copied
+ * as it is, the rest (if any) escaped. */
+static void pc_jsonw_quoted(pc_jsonw *w, const char *s, size_t n, const char *tail, size_t tn)
+{
+    char *p = pc_jsonw_room(w, n + 2 + tn);
+    if (!p)
+        return;
+    size_t k = pc_json_plain_ascii(s, n);
+    p[0] = '"';
+    memcpy(p + 1, s, k);
+    if (k == n) {
+        p[n + 1] = '"';
+        memcpy(p + n + 2, tail, tn);
+        pc_jsonw_wrote(w, n + 2 + tn);
+        return;
+    }
+    pc_jsonw_wrote(w, k + 1);
+    if (pc_json_escape(w->out, s + k, n - k) < 0)
         w->failed = 1;
+    pc_jsonw_put(w, "\"", 1);
+    pc_jsonw_put(w, tail, tn);
 }
 
 void pc_jsonw_key(pc_jsonw *w, const char *key)
 {
     pc_jsonw_sep(w);
-    pc_jsonw_quoted(w, key, strlen(key));
-    pc_jsonw_put(w, ": ", w->indent ? 2 : 1);
+    pc_jsonw_quoted(w, key, strlen(key), ": ", w->indent ? 2 : 1);
     w->after_key = 1;
 }
 
 void pc_jsonw_strn(pc_jsonw *w, const char *s, size_t n)
 {
     pc_jsonw_sep(w);
-    pc_jsonw_quoted(w, s, n);
+    pc_jsonw_quoted(w, s, n, "", 0);
 }
 
 void pc_jsonw_str(pc_jsonw *w, const char *s)

@@ -283,14 +283,32 @@ static int pf_form_build(pc_prefilter *pf, size_t i, const pf_lit *u, size_t n)
     if (!lf->nterms)
         return 0;
     pf_form *f = &pf->forms[i];
-    f->ids = calloc(lf->nlits, sizeof *f->ids);
+    f->word = calloc(lf->nlits + 1, sizeof *f->word);
+    f->mask = calloc(lf->nlits + 1, sizeof *f->mask);
     f->gend = calloc(lf->ngroups, sizeof *f->gend);
     f->tend = calloc(lf->nterms, sizeof *f->tend);
-    if (!f->ids || !f->gend || !f->tend)
+    if (!f->word || !f->mask || !f->gend || !f->tend)
         return -1;
-    for (size_t k = 0; k < lf->nlits; k++)
-        f->ids[k] = pf_uniq_id(u, n, lf->lits[k], pf->lits[i].caseless);
-    memcpy(f->gend, lf->gend, lf->ngroups * sizeof *f->gend);
+    size_t np = 0, k = 0;
+    for (size_t g = 0; g < lf->ngroups; g++) {
+        size_t first = np;
+        for (; k < lf->gend[g]; k++) {
+            unsigned id = pf_uniq_id(u, n, lf->lits[k], pf->lits[i].caseless);
+            size_t j = first;
+            while (j < np && f->word[j] != id >> 6)
+                j++;
+            if (j == np) {
+                f->word[np] = id >> 6;
+                f->mask[np++] = 0;
+            }
+            f->mask[j] |= 1ull << (id & 63);
+        }
+        f->gend[g] = np;
+    }
+    uint32_t *word = realloc(f->word, (np + 1) * sizeof *f->word); /* fewer pairs than ids */
+    uint64_t *mask = realloc(f->mask, (np + 1) * sizeof *f->mask);
+    f->word = word ? word : f->word;
+    f->mask = mask ? mask : f->mask;
     memcpy(f->tend, lf->tend, lf->nterms * sizeof *f->tend);
     f->nterms = lf->nterms;
     pf->formed[i >> 6] |= 1ull << (i & 63);
@@ -342,6 +360,30 @@ static int pf_uniq(pc_prefilter *pf, const pf_lit *all, size_t n, pf_lit *u)
     return 0;
 }
 
+/* The folded copies of the literals built on a root, for pc_pf_lit_at8 (after pc_pf_roots).
+ * -1: out of memory. */
+static int pf_fold(pc_prefilter *pf)
+{
+    uint32_t total = 0;
+    pf->ufold = pc_calloc_big(pf->nuniq + 1, sizeof *pf->ufold);
+    for (size_t u = 0; pf->ufold && u <= pf->nuniq; u++) {
+        pf->ufold[u] = total;
+        total += u < pf->nuniq && pc_pf_is_dep(pf, u) ? (uint32_t)pf->ulen[u] : 0;
+    }
+    pf->flo = pc_calloc_big((size_t)total + 1, 1);
+    pf->fmask = pc_calloc_big((size_t)total + 1, 1);
+    if (!pf->ufold || !pf->flo || !pf->fmask)
+        return -1;
+    for (size_t u = 0; u < pf->nuniq; u++)
+        for (size_t i = 0; pc_pf_is_dep(pf, u) && i < pf->ulen[u]; i++) {
+            unsigned char c = (unsigned char)pf->ustr[u][i];
+            int letter = pf->ucase[u] && ((c | 0x20u) - 'a' < 26u);
+            pf->flo[pf->ufold[u] + i] = letter ? (unsigned char)(c | 0x20u) : c;
+            pf->fmask[pf->ufold[u] + i] = letter ? 0x20 : 0;
+        }
+    return 0;
+}
+
 /* The database: every root literal (see pf_roots; reported once per scan unless literals are
  * built on it, then at every occurrence), then the fold hazards; then the rules' conjunctions
  * over the distinct literals' ids. */
@@ -351,6 +393,7 @@ static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a, const pc_pfcache_blob 
     pf_lit *all = pf_sorted_lits(pf, &n, tab);
     pf_lit *u = pc_calloc_big(n, sizeof *u);
     int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pc_pf_roots(pf, tab) < 0 ||
+                     pf_fold(pf) < 0 ||
                      pf_arrays_alloc(a, pf->nuniq + PF_NHAZARDS) < 0
                  ? -1
                  : 0;
@@ -487,7 +530,8 @@ void pc_prefilter_free(pc_prefilter *pf)
     free(pf->caseless);
     free(pf->formed);
     for (size_t i = 0; pf->forms && i < pf->nrules; i++) {
-        free(pf->forms[i].ids);
+        free(pf->forms[i].word);
+        free(pf->forms[i].mask);
         free(pf->forms[i].gend);
         free(pf->forms[i].tend);
     }
@@ -505,6 +549,9 @@ void pc_prefilter_free(pc_prefilter *pf)
     free(pf->ustr);
     free(pf->ulen);
     free(pf->ucase);
+    free(pf->ufold);
+    free(pf->flo);
+    free(pf->fmask);
     free(pf->uroot);
     free(pf->dep_first);
     free(pf->dep_lit);
@@ -543,13 +590,17 @@ size_t pc_prefilter_bytes(const pc_prefilter *pf)
                pf->uniq_first[pf->nuniq] * sizeof *pf->uniq_rules +
                pf->nuniq * (sizeof *pf->ustr + sizeof *pf->ulen + sizeof *pf->ucase +
                             sizeof *pf->uroot + sizeof *pf->dep_first) +
-               pf->dep_first[pf->nuniq] * (sizeof *pf->dep_lit + sizeof *pf->dep_off);
+               pf->dep_first[pf->nuniq] * (sizeof *pf->dep_lit + sizeof *pf->dep_off) +
+               (pf->nuniq + 1) * sizeof *pf->ufold + 2 * (pf->ufold[pf->nuniq] + 1);
     for (size_t i = 0; i < pf->nrules; i++) {
         const pc_rule_lits *l = &pf->lits[i];
         for (size_t k = 0; k < l->nlits; k++)
             n += sizeof(char *) + strlen(l->lits[k]) + 1;
         for (size_t k = 0; k < l->form.nlits; k++)
-            n += sizeof(char *) + strlen(l->form.lits[k]) + 1 + sizeof *pf->forms[i].ids;
+            n += sizeof(char *) + strlen(l->form.lits[k]) + 1;
+        if (pf->forms[i].gend && l->form.ngroups)
+            n += pf->forms[i].gend[l->form.ngroups - 1] *
+                 (sizeof *pf->forms[i].word + sizeof *pf->forms[i].mask);
         n += (l->form.ngroups + l->form.nterms) * 2 * sizeof(size_t);
     }
     return n;
@@ -654,26 +705,29 @@ static int pf_on_match(unsigned id, unsigned long long from, unsigned long long 
     for (size_t k = pf->dep_first[id]; k < pf->dep_first[id + 1]; k++) {
         size_t d = pf->dep_lit[k], back = pf->ulen[id] + pf->dep_off[k];
         if (!((c->seen[d >> 6] >> (d & 63)) & 1u) && to >= back &&
-            to - back + pf->ulen[d] <= c->len && pc_pf_lit_at(pf, d, c->text + (to - back)))
+            to - back + pf->ulen[d] <= c->len && pc_pf_lit_at8(pf, d, c->text + (to - back)))
             pf_seen(c, d);
     }
     return 0;
 }
 
-/* Does some term of f have a seen literal in each of its groups? */
+/* Does some term of f have a seen literal in each of its groups? A term is left at its first
+ * group with none. */
 static int pf_form_holds(const pf_form *f, const uint64_t *seen)
 {
     size_t g = 0, k = 0;
     for (size_t t = 0; t < f->nterms; t++) {
         int all = 1;
-        for (; g < f->tend[t]; k = f->gend[g++]) {
+        for (; all && g < f->tend[t]; k = f->gend[g++]) {
             int any = 0;
-            for (; all && !any && k < f->gend[g]; k++)
-                any = (int)((seen[f->ids[k] >> 6] >> (f->ids[k] & 63)) & 1u);
-            all &= any;
+            for (; !any && k < f->gend[g]; k++)
+                any = (seen[f->word[k]] & f->mask[k]) != 0;
+            all = any;
         }
         if (all)
             return 1;
+        g = f->tend[t];
+        k = g ? f->gend[g - 1] : 0;
     }
     return 0;
 }

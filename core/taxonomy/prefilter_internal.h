@@ -13,9 +13,13 @@
 #include <stdint.h>
 #include <string.h>
 
-/* pf_form: a rule's conjunction (pc_lit_form) over the database's ids. Owns its arrays. */
+/* pf_form: a rule's conjunction (pc_lit_form) over the database's ids, each group's ids as
+ * (word, mask) pairs of the seen-literal bitset: group g holds a seen literal when some pair
+ * [gend[g - 1], gend[g]) has seen[word] & mask (so a group of many ids is a few tests).
+ * Owns its arrays. */
 typedef struct pf_form {
-    unsigned *ids;
+    uint32_t *word;
+    uint64_t *mask;
     size_t *gend, *tend;
     size_t nterms;
 } pf_form;
@@ -37,6 +41,11 @@ struct pc_prefilter {
     const char **ustr;    /* distinct literal u (borrowed from lits), its length and caseless */
     size_t *ulen;
     unsigned char *ucase;
+    unsigned char *flo, *fmask; /* per literal u built on a root, from ufold[u] on, ulen[u]
+                                   bytes: its bytes with ASCII letters lowercased when
+                                   caseless, and 0x20 where a caseless literal has an ASCII
+                                   letter (else 0) */
+    uint32_t *ufold;
     unsigned *uroot;     /* per distinct literal, the root it is built on (UINT32_MAX: a root) */
     unsigned *dep_first; /* literals built on root u (see pf_roots): dep_lit[dep_first[u] ..] */
     unsigned *dep_lit, *dep_off; /* .. with the offset of u inside each */
@@ -70,6 +79,40 @@ static inline int pc_pf_lit_at(const pc_prefilter *pf, size_t u, const char *t)
             return 0;
     }
     return 1;
+}
+
+/* n bytes (1..8) of p as a number, in memory order (two overlapping loads from 4 on). */
+static inline uint64_t pc_pf_load(const unsigned char *p, size_t n)
+{
+    uint64_t v = 0;
+    uint32_t a, b;
+    if (n >= 8) {
+        memcpy(&v, p, 8);
+        return v;
+    }
+    if (n >= 4) {
+        memcpy(&a, p, 4);
+        memcpy(&b, p + n - 4, 4);
+        return (uint64_t)a << 32 | b;
+    }
+    for (size_t i = 0; i < n; i++)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* pc_pf_lit_at for a literal u built on a root, through its folded copy (flo, fmask): eight
+ * bytes a comparison, the last chunk overlapping the one before it. The same answer. */
+static inline int pc_pf_lit_at8(const pc_prefilter *pf, size_t u, const char *t)
+{
+    const unsigned char *a = (const unsigned char *)t, *lo = pf->flo + pf->ufold[u],
+                        *mask = pf->fmask + pf->ufold[u];
+    size_t n = pf->ulen[u], i = 0;
+    for (; i + 8 < n; i += 8)
+        if ((pc_pf_load(a + i, 8) | pc_pf_load(mask + i, 8)) != pc_pf_load(lo + i, 8))
+            return 0;
+    if (n > 8)
+        i = n - 8;
+    return (pc_pf_load(a + i, n - i) | pc_pf_load(mask + i, n - i)) == pc_pf_load(lo + i, n - i);
 }
 
 /* Choose the roots among the distinct literals (pf->uroot UINT32_MAX), every other literal's

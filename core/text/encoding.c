@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,11 @@ static int reads_as_utf8(const char *s, size_t n)
 {
     size_t multi = 0, bad = 0, i = 0;
     while (i < n) {
+        uint64_t eight;
+        if (i + 8 <= n && (memcpy(&eight, s + i, 8), (eight & 0x8080808080808080ull) == 0)) {
+            i += 8; /* eight ASCII bytes */
+            continue;
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;

@@ -3,8 +3,11 @@
  * Whether chrome is left out is decided later from its text (html_select.c). */
 #include "text/html_internal.h"
 #include "util/words.h"
+#include "util/wordset.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <string.h>
 
 static int name_in(const char *name, const char *const *list)
@@ -42,6 +45,7 @@ static const char *attr_value(const xmlAttr *a)
     return "";
 }
 
+/* Substrings of an id, class or aria-label value that name chrome. */
 static const char *const chrome_names[] = {
     "cookie-banner", "cookiebanner", "cookie-notice", "cookienotice", "cookie-consent",
     "cookieconsent", "cookie-bar", "cookiebar", "cookie-popup", "cookie-modal", "cookie-law",
@@ -52,33 +56,85 @@ static const char *const chrome_names[] = {
     "langswitch", "lang-switch", "language-switch", "languageswitch", "language-select",
     "languageselect", "lang-select", "language-picker", "languagepicker", "language-chooser",
     "breadcrumb", "skip-link", "skiplink", "site-header", "page-header", "global-header",
-    "site-footer", "global-footer", "page-footer", "masthead", NULL};
+    "site-footer", "global-footer", "page-footer", "masthead"};
 
-static const char *const chrome_words[] = {
+/* Every chrome name is at least this long; the index hashes this many leading bytes. */
+#define CHROME_NAME_MIN 6
+#define CHROME_NAME_SLOTS 256
+
+/* chrome_names by the hash of their first CHROME_NAME_MIN bytes: the first name of a slot
+ * and the next of the same slot, as index + 1 (0 ends a chain). Built once. */
+static struct {
+    unsigned char head[CHROME_NAME_SLOTS], next[sizeof chrome_names / sizeof chrome_names[0]];
+    unsigned char len[sizeof chrome_names / sizeof chrome_names[0]];
+} chrome_index;
+static pthread_once_t chrome_index_once = PTHREAD_ONCE_INIT;
+
+static unsigned chrome_hash(const char *s)
+{
+    unsigned h = 0;
+    for (int i = 0; i < CHROME_NAME_MIN; i++)
+        h = h * 31 + (unsigned char)s[i];
+    return h & (CHROME_NAME_SLOTS - 1);
+}
+
+static void chrome_index_build(void)
+{
+    for (size_t i = sizeof chrome_names / sizeof chrome_names[0]; i-- > 0;) {
+        unsigned h = chrome_hash(chrome_names[i]);
+        chrome_index.len[i] = (unsigned char)strlen(chrome_names[i]);
+        chrome_index.next[i] = chrome_index.head[h];
+        chrome_index.head[h] = (unsigned char)(i + 1);
+    }
+}
+
+/* Whether v[0..n) holds one of chrome_names: one hash lookup at each offset. */
+static int has_chrome_name(const char *v, size_t n)
+{
+    pthread_once(&chrome_index_once, chrome_index_build);
+    for (size_t i = 0; i + CHROME_NAME_MIN <= n; i++)
+        for (unsigned k = chrome_index.head[chrome_hash(v + i)]; k; k = chrome_index.next[k - 1])
+            if (chrome_index.len[k - 1] <= n - i &&
+                memcmp(v + i, chrome_names[k - 1], chrome_index.len[k - 1]) == 0)
+                return 1;
+    return 0;
+}
+
+/* The words (util/words.h: "cookie-banner" is two) that name chrome alone, or together with a
+ * word of the paired list: a cookie banner, a language picker. */
+static const char *const chrome_word_list[] = {
     "nav", "navbar", "navigation", "navmenu", "sidenav", "topnav", "subnav", "menu",
     "menubar", "mainmenu", "megamenu", "footer", "sidebar", "toolbar", "topbar", "share",
-    "social", "related", "comments", "promo", "advert", "ad", "ads", NULL};
+    "social", "related", "comments", "promo", "advert", "ad", "ads"};
+static const char *const cookie_word_list[] = {"cookie", "cookies", "gdpr"};
+static const char *const banner_word_list[] = {"banner", "notice", "bar", "popup", "modal",
+                                               "dialog", "overlay", "consent", "law", "message",
+                                               "alert", "wall"};
+static const char *const lang_word_list[] = {"lang", "language", "languages", "locale"};
+static const char *const picker_word_list[] = {"switch", "switcher", "selector", "select",
+                                               "picker", "chooser", "menu", "dropdown", "list",
+                                               "links", "nav"};
+static pc_wordset chrome_words = PC_WORDSET(chrome_word_list, true);
+static pc_wordset cookie_words = PC_WORDSET(cookie_word_list, true);
+static pc_wordset banner_words = PC_WORDSET(banner_word_list, true);
+static pc_wordset lang_words = PC_WORDSET(lang_word_list, true);
+static pc_wordset picker_words = PC_WORDSET(picker_word_list, true);
 
-static const char *const cookie_words[] = {"cookie", "cookies", "gdpr", NULL};
-static const char *const banner_words[] = {"banner", "notice", "bar", "popup", "modal",
-                                           "dialog", "overlay", "consent", "law", "message",
-                                           "alert", "wall", NULL};
-static const char *const lang_words[] = {"lang", "language", "languages", "locale", NULL};
-static const char *const picker_words[] = {"switch", "switcher", "selector", "select",
-                                           "picker", "chooser", "menu", "dropdown", "list",
-                                           "links", "nav", NULL};
+enum { W_CHROME = 1, W_COOKIE = 2, W_BANNER = 4, W_LANG = 8, W_PICKER = 16 };
 
-/* Does the lowercased value have a word (util/words.h: "cookie-banner" is two) from list? */
-static int has_word(const char *v, const char *const *list)
+/* Which of the word lists the words of v[0..n) come from (W_* bits). */
+static unsigned word_kinds(const char *v, size_t n)
 {
-    char word[64];
-    size_t pos = 0, len = strlen(v);
+    pc_wordset *const sets[] = {&chrome_words, &cookie_words, &banner_words, &lang_words,
+                                &picker_words};
+    unsigned kinds = 0;
+    size_t pos = 0;
     pc_span w;
-    while (pc_word_next(v, len, &pos, &w))
-        if (w.end - w.start < sizeof word && pc_word_fold(word, sizeof word, v, w) &&
-            name_in(word, list))
-            return 1;
-    return 0;
+    while (pc_word_next(v, n, &pos, &w))
+        for (unsigned k = 0; k < sizeof sets / sizeof sets[0]; k++)
+            if (pc_wordset_has(sets[k], v + w.start, w.end - w.start))
+                kinds |= 1u << k;
+    return kinds;
 }
 
 /* Whether an id, class or aria-label value names page chrome. */
@@ -89,11 +145,11 @@ static int value_chrome(const char *value)
     for (; value[k] && k + 1 < sizeof v; k++)
         v[k] = (char)(value[k] == '_' ? '-' : tolower((unsigned char)value[k]));
     v[k] = '\0';
-    for (const char *const *s = chrome_names; *s; s++)
-        if (strstr(v, *s))
-            return 1;
-    return has_word(v, chrome_words) || (has_word(v, cookie_words) && has_word(v, banner_words)) ||
-           (has_word(v, lang_words) && has_word(v, picker_words));
+    if (has_chrome_name(v, k))
+        return 1;
+    unsigned kinds = word_kinds(v, k);
+    return (kinds & W_CHROME) || ((kinds & W_COOKIE) && (kinds & W_BANNER)) ||
+           ((kinds & W_LANG) && (kinds & W_PICKER));
 }
 
 static unsigned role_flags(const char *role)

@@ -6,7 +6,10 @@
 
 #include "present/jsonw.h"
 
+#include <float.h>
 #include <limits.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,6 +116,59 @@ static void test_reals(void **state)
     pc_jsonw_real(&w, 0.0 / 0.0);
     pc_jsonw_arr_end(&w);
     assert_string_equal(b.data, "[null]");
+    pc_buf_free(&b);
+}
+
+/* pc_json_real against jansson's own printing of the same real. */
+static void check_real_like_jansson(pc_buf *b, double v)
+{
+    b->len = 0;
+    assert_int_equal(pc_json_real(b, v), 0);
+    json_t *r = json_real(v);
+    char *ref = json_dumps(r, JSON_ENCODE_ANY | JSON_REAL_PRECISION(6));
+    if (strcmp(ref, b->data) != 0)
+        fail_msg("%.17g: wrote %s, jansson %s", v, b->data, ref);
+    free(ref);
+    json_decref(r);
+}
+
+/* The real printer rounds by itself: every kind of value it could round differently from
+ * printf (ties at the seventh digit, a rounding that carries into a new decade, powers of ten
+ * and their neighbours, tiny and huge values, arbitrary bit patterns). */
+static void test_reals_round_as_printf(void **state)
+{
+    (void)state;
+    pc_buf b = {0};
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    for (int i = 0; i < 100000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double bitsv;
+        memcpy(&bitsv, &x, sizeof bitsv);
+        if (isfinite(bitsv))
+            check_real_like_jansson(&b, bitsv);
+        check_real_like_jansson(&b, (double)(x >> 11) / 9007199254740992.0); /* [0, 1) */
+        check_real_like_jansson(&b, -(double)(x % 100000000) / 1e3);
+        check_real_like_jansson(&b, (double)(x % 20000000) + 0.5);
+    }
+    for (long long n = 999990; n <= 1000010; n++) /* ties and carries at six digits */
+        for (double sc = 1e-30; sc < 1e30; sc *= 10) {
+            check_real_like_jansson(&b, (double)n * sc);
+            check_real_like_jansson(&b, (double)n * 10 + 5);
+            check_real_like_jansson(&b, ((double)n * 10 + 5) / 1024);
+        }
+    for (double p = 1e-310; p < 1e307; p *= 10) {
+        check_real_like_jansson(&b, p);
+        check_real_like_jansson(&b, nextafter(p, 0));
+        check_real_like_jansson(&b, nextafter(p, INFINITY));
+        check_real_like_jansson(&b, p * 9.999995);
+        check_real_like_jansson(&b, p * 9.999994999999);
+    }
+    const double special[] = {0.0, -0.0, 5e-324, DBL_MIN, DBL_MAX, 0.5, 0.25, 1.0 / 3, 2.0 / 3,
+                              0.1, 0.0001, 0.00001, 99999.95, 999999.5, 1234565, 0.1234565};
+    for (size_t i = 0; i < sizeof special / sizeof special[0]; i++) {
+        check_real_like_jansson(&b, special[i]);
+        check_real_like_jansson(&b, -special[i]);
+    }
     pc_buf_free(&b);
 }
 
@@ -231,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_integers_and_printf),
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_reals),
+        cmocka_unit_test(test_reals_round_as_printf),
         cmocka_unit_test(test_jansson_value_and_stream),
         cmocka_unit_test(test_indent_matches_jansson),
     };

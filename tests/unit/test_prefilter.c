@@ -302,8 +302,10 @@ static void test_conjunction_scan(void **state)
     pc_tax_free(tax);
 }
 
-/* Literals inside literals: "big zygote", "zygote zygote" and the case-sensitive "ZYGOTE-X"
- * contain the rare "zygote", so the scan finds them around its occurrences (prefilter.c). */
+/* Literals inside literals: "big zygote", "zygote zygote", the case-sensitive "ZYGOTE-X",
+ * "zygotes" and "zygote cells divide@9" contain the rare "zygote", so the scan finds them
+ * around its occurrences (prefilter.c), comparing up to eight bytes at a time: literals of
+ * 7, 8, 10, 13 and 21 bytes, and a caseless one with bytes that are not letters. */
 static const char nest_yaml[] =
     "taxonomy: {id: nest}\n"
     "categories:\n"
@@ -312,7 +314,9 @@ static const char nest_yaml[] =
     "      - id: n.short\n        pattern: 'zygote'\n"
     "      - id: n.long\n        pattern: 'big zygote'\n"
     "      - id: n.twice\n        pattern: 'zygote zygote'\n"
-    "      - id: n.exact\n        pattern: 'ZYGOTE-X'\n        caseless: false\n";
+    "      - id: n.exact\n        pattern: 'ZYGOTE-X'\n        caseless: false\n"
+    "      - id: n.plural\n        pattern: 'zygotes'\n"
+    "      - id: n.cells\n        pattern: 'zygote cells divide@9'\n";
 
 static void test_nested_literals(void **state)
 {
@@ -323,26 +327,36 @@ static void test_nested_literals(void **state)
         fail_msg("%s", err.msg);
     const pc_prefilter *pf = tax->prefilter;
     assert_string_equal(pc_prefilter_rule(pf, 3)->id, "n.exact");
+    assert_string_equal(pc_prefilter_rule(pf, 5)->id, "n.cells");
     pc_prefilter_scratch *sc = pc_prefilter_scratch_new(pf, &err);
     assert_non_null(sc);
     uint64_t bits[4];
     static const struct {
         const char *text;
-        int want[4]; /* candidate bits of the four rules */
+        int want[6]; /* candidate bits of the six rules */
     } cases[] = {
-        {"a zygote here", {1, 0, 0, 0}},
-        {"a BIG Zygote here", {1, 1, 0, 0}},
-        {"zygote zygote", {1, 0, 1, 0}},       /* "big " would start before the text */
-        {"big zygote zygote", {1, 1, 1, 0}},
-        {"the ZYGOTE-X line", {1, 0, 0, 1}},
-        {"the zygote-x line", {1, 0, 0, 0}},   /* n.exact is case-sensitive */
-        {"big zygot", {0, 0, 0, 0}},
-        {"zygote big zygote", {1, 1, 0, 0}},   /* the second occurrence carries "big zygote" */
+        {"a zygote here", {1, 0, 0, 0, 0, 0}},
+        {"a BIG Zygote here", {1, 1, 0, 0, 0, 0}},
+        {"zygote zygote", {1, 0, 1, 0, 0, 0}},       /* "big " would start before the text */
+        {"big zygote zygote", {1, 1, 1, 0, 0, 0}},
+        {"the ZYGOTE-X line", {1, 0, 0, 1, 0, 0}},
+        {"the zygote-x line", {1, 0, 0, 0, 0, 0}},   /* n.exact is case-sensitive */
+        {"the ZYGOTE-x line", {1, 0, 0, 0, 0, 0}},   /* its last byte */
+        {"big zygot", {0, 0, 0, 0, 0, 0}},
+        {"zygote big zygote", {1, 1, 0, 0, 0, 0}},   /* the second occurrence carries "big zygote" */
+        {"ZygoteS", {1, 0, 0, 0, 1, 0}},
+        {"zygote", {1, 0, 0, 0, 0, 0}},              /* "zygotes" would end after the text */
+        {"ZYGOTE CELLS DIVIDE@9", {1, 0, 0, 0, 0, 1}},
+        {"zygote cells divide@8", {1, 0, 0, 0, 0, 0}},
+        {"zygote cells divide`9", {1, 0, 0, 0, 0, 0}}, /* '@' is no letter: '`' is not its case */
+        {"zygote cellS divide@9", {1, 0, 0, 0, 0, 1}},
+        {"zygote celLs dividE@9", {1, 0, 0, 0, 0, 1}},
+        {"zygote cells_divide@9", {1, 0, 0, 0, 0, 0}},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *t = cases[i].text;
         assert_int_equal(pc_prefilter_scan(pf, sc, t, strlen(t), bits), 0);
-        for (size_t r = 0; r < 4; r++)
+        for (size_t r = 0; r < 6; r++)
             if (pc_prefilter_bit(bits, r) != cases[i].want[r])
                 fail_msg("'%s': rule %zu: got %d", t, r, pc_prefilter_bit(bits, r));
     }
