@@ -29,12 +29,12 @@ static const char *const fr_no_object[] = {
     "which",  "whether", "anyone", "anybody", "outside", "within",  "beyond"};
 /* Words that may stand before a data type without narrowing it. */
 static const char *const fr_plain_before[] = {
-    "of",        "about",     "from",   "to",      "with",     "for",       "in",      "on",
-    "and",       "or",        "nor",    "no",      "not",      "never",     "any",     "all",
-    "your",      "our",       "the",    "this",    "these",     "those",   "their",
-    "its",       "his",       "her",    "a",       "an",       "certain",   "some",    "other",
-    "more",      "including", "e",      "g",       "i",        "like",      "as",      "collect",
-    "including", "both",      "either", "neither", "personal", "sensitive", "limited", "also"};
+    "of",        "about",  "from",    "to",       "with",      "for",     "in",      "on",
+    "and",       "or",     "nor",     "no",       "not",       "never",   "any",     "all",
+    "your",      "our",    "the",     "this",     "these",     "those",   "their",   "its",
+    "his",       "her",    "a",       "an",       "certain",   "some",    "other",   "more",
+    "including", "e",      "g",       "i",        "like",      "as",      "collect", "including",
+    "both",      "either", "neither", "personal", "sensitive", "limited", "also"};
 /* Verbs of receiving: "you will receive our newsletter" is the company sending it. */
 static const char *const fr_receive[] = {"receive", "receives", "get", "gets"};
 /* After an action, these make it no practice of the company toward others: "provided to us",

@@ -212,7 +212,8 @@ static const char *const fr_softeners[] = {
  * that term is defined in the CCPA", "for purposes of the CCPA"). */
 static const char *const fr_legal_sense[] = {
     "as * defined",        "term is defined",         "within the meaning",
-    "for purposes of the", "for the purposes of the", "as * term is used", "definitions"};
+    "for purposes of the", "for the purposes of the", "as * term is used",
+    "definitions"};
 /* Words that make a restriction exclusive: only what it names is done ("no other data"). */
 static const char *const fr_exclusive[] = {"only",          "solely",         "exclusively",
                                            "no other",      "any other",      "nothing else",
@@ -323,7 +324,8 @@ static int fr_negated(const fr_clause *c, size_t a)
             continue;
         k++;
         if (FR_IN(w, fr_clause_openers) || (!strcmp(w, "without") && a - i > 1) ||
-            (FR_IN(w, fr_subject_pronouns) && !(i > 0 && FR_IN(ws->v[i - 1].w, fr_conj_auxiliaries))))
+            (FR_IN(w, fr_subject_pronouns) &&
+             !(i > 0 && FR_IN(ws->v[i - 1].w, fr_conj_auxiliaries))))
             break; /* "and we share it", not "under no circumstances will we sell it" */
         /* "including but not limited to", "not only ... but also" */
         if (pc_stance_is_negation(w) && !(i + 1 < a && FR_IN(ws->v[i + 1].w, fr_not_negating)))
