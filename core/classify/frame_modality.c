@@ -169,6 +169,17 @@ static const char *const fr_wh_objects[] = {"where", "when", "how"};
 static const char *const fr_wh_subjects[] = {"you",   "your",     "we",     "they",
                                              "users", "visitors", "people", "customers"};
 
+/* The first word of the action term covering word i, or (size_t)-1 (frame_cues.c reads this
+ * file's cues, so the hits are looked at here rather than through pc_fr_hit_at). */
+static size_t fr_action_at(const fr_clause *c, size_t i)
+{
+    for (size_t h = 0; h < c->nhits; h++)
+        if (c->hits[h].dim == PC_ONTO_ACTION && c->hits[h].first <= i &&
+            i < c->hits[h].first + c->hits[h].nwords)
+            return c->hits[h].first;
+    return (size_t)-1;
+}
+
 int pc_fr_wh_object(const fr_clause *c, size_t i)
 {
     const pc_words *ws = c->ws;
@@ -176,8 +187,7 @@ int pc_fr_wh_object(const fr_clause *c, size_t i)
         ws->v[i + 1].stop_before || !FR_IN(ws->v[i].w, fr_wh_objects) ||
         !FR_IN(ws->v[i + 1].w, fr_wh_subjects))
         return 0;
-    long h = pc_fr_hit_at(c, i - 1);
-    return h >= 0 && c->hits[h].dim == PC_ONTO_ACTION;
+    return fr_action_at(c, i - 1) != (size_t)-1;
 }
 
 unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
@@ -294,9 +304,9 @@ size_t pc_fr_conjunct(const fr_clause *c, size_t a, int *aux)
         i--;
         if (FR_IN(ws->v[i].w, fr_subject_pronouns) || FR_IN(ws->v[i].w, fr_clause_openers))
             return (size_t)-1;
-        long h = pc_fr_hit_at(c, i);
-        if (h >= 0 && c->hits[h].dim == PC_ONTO_ACTION)
-            return c->hits[h].first;
+        size_t first = fr_action_at(c, i);
+        if (first != (size_t)-1)
+            return first;
     }
     return (size_t)-1;
 }
