@@ -29,12 +29,12 @@ static const char *const fr_no_object[] = {
     "which",  "whether", "anyone", "anybody", "outside", "within",  "beyond"};
 /* Words that may stand before a data type without narrowing it. */
 static const char *const fr_plain_before[] = {
-    "of",        "about",     "from",   "to",      "with",     "for",       "in",      "on",
-    "and",       "or",        "nor",    "no",      "not",      "never",     "any",     "all",
-    "your",      "our",       "the",    "such",    "this",     "these",     "those",   "their",
-    "its",       "his",       "her",    "a",       "an",       "certain",   "some",    "other",
-    "more",      "including", "e",      "g",       "i",        "like",      "as",      "collect",
-    "including", "both",      "either", "neither", "personal", "sensitive", "limited", "also"};
+    "of",        "about",  "from",    "to",       "with",      "for",     "in",      "on",
+    "and",       "or",     "nor",     "no",       "not",       "never",   "any",     "all",
+    "your",      "our",    "the",     "this",     "these",     "those",   "their",   "its",
+    "his",       "her",    "a",       "an",       "certain",   "some",    "other",   "more",
+    "including", "e",      "g",       "i",        "like",      "as",      "collect", "including",
+    "both",      "either", "neither", "personal", "sensitive", "limited", "also"};
 /* Verbs of receiving: "you will receive our newsletter" is the company sending it. */
 static const char *const fr_receive[] = {"receive", "receives", "get", "gets"};
 /* After an action, these make it no practice of the company toward others: "provided to us",
@@ -266,8 +266,9 @@ static int fr_coordinated(const fr_builder *b, size_t i, size_t after)
 }
 
 /* Whether the action (its term ends before word `after`) has an object the ontology does not
- * know: a pronoun ("we do not sell it") or another thing ("we do not store your camera
- * sessions or any information", "we do not use these widgets"). */
+ * know: a pronoun ("we do not sell it"), another thing ("we do not store your camera
+ * sessions or any information", "we do not use these widgets") or a clause ("we do not track
+ * where you go"). */
 static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t after, size_t hi)
 {
     static const char *const kinds[] = {"categories", "category", "types", "type", "kinds", "kind",
@@ -295,6 +296,8 @@ static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t aft
         if (FR_IN(b->ws->v[j].w, fr_determiners) || fr_hit_starts(c, j))
             i = fr_skip_det(c, j, hi);
     }
+    if (i < hi && i == after && pc_fr_wh_object(c, i)) /* "track where you go" */
+        return !fr_hit_starts(c, i);
     if (i >= hi || b->ws->v[i].comma_before || FR_IN(b->ws->v[i].w, fr_no_object))
         return 0;
     return !fr_hit_starts(c, i);

@@ -8,16 +8,22 @@
  *   ("cookies do not collect"), or another name ("Get Help does not use"); a list item without
  *   a subject takes its lead-in's ("We may: - send you offers"), and says nothing when the
  *   lead-in is a right ("you may ask us to stop: - selling..."); what a thing lets the company
- *   do is the company's ("cookies help us track"); a third party collecting through the
+ *   do is the company's ("cookies help us track"), and so is what a subject joining the company
+ *   with others states ("we and our partners collect"); verbs coordinated in one clause share
+ *   the first one's subject ("we collect and use"); a third party collecting through the
  *   company's service or with its leave is also the company sharing with it
  *   (PC_FRAME_BY_OTHERS);
  * - the data types, recipients and purposes named in the same part of the sentence (ontology
  *   entries, so subsumption applies: "email address" is contact information is personal
  *   information), and whether the data is explicitly not personal ("aggregated", "anonymised");
  * - the conditions that limit it (consent, the person's request, an opt-out, a legal duty, a
- *   business transfer, a stated exception);
+ *   business transfer, a stated exception, a circumstance: "when you visit", "where required
+ *   by law"; "where", "when" or "how" with a subject right after the verb opens its object
+ *   instead: "we do not track where you go" is no condition, and its object is unknown);
  * - the modality: does ("we share"), may ("we may share"), does not ("we never sell"), or not
- *   unless ("we do not share ... without your consent", "only with your consent").
+ *   unless ("we do not share ... without your consent", "only with your consent"); a negation
+ *   governs the verbs coordinated with its own ("we will not (a) sell it or (b) disclose it"),
+ *   not one with a subject or an auxiliary of its own ("and we share it", "and will share it").
  * What is not a statement of practice gets no frame, and the clause records why: a question,
  * a link or button title ("Do Not Sell or Share My Personal Information"), an activity named
  * without a subject ("Selling your data to advertisers;"), a quoted word being defined, a
@@ -94,7 +100,8 @@ enum {
     PC_FRAME_SOFTENED = 1u << 2,          /* "generally", "knowingly", "currently" */
     PC_FRAME_EXCLUSIVE = 1u << 3,         /* "only", "no other": it excludes what it names */
     PC_FRAME_DATA_QUALIFIED = 1u << 4,    /* a data type narrowed by a word the ontology does
-                                             not know ("secret chats") */
+                                             not know ("secret chats") or by what the text
+                                             said before ("such geolocation") */
     PC_FRAME_RECIPIENT_UNKNOWN = 1u << 5, /* "with such data centers" */
     PC_FRAME_PURPOSE_UNKNOWN = 1u << 6,   /* "for the purposes of profiling", "to identify you" */
     PC_FRAME_LEAD_IN = 1u << 7,           /* its clause introduces a list that says what it is

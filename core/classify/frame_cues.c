@@ -137,8 +137,9 @@ static size_t fr_subject_start(const fr_clause *c, size_t a, size_t *rel)
     *rel = (size_t)-1;
     size_t i = a;
     for (size_t k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
-        if (c->ws->v[i].stop_before || (c->ws->v[i].comma_before && i < a))
-            return i;
+        if (c->ws->v[i].stop_before ||
+            (c->ws->v[i].comma_before && i < a && !pc_fr_marker(&c->ws->v[i])))
+            return i; /* "we will not (a) sell": a list marker ends no phrase */
         const char *w = c->ws->v[i - 1].w;
         if (FR_IN(w, fr_relatives)) {
             *rel = i - 1;
@@ -183,10 +184,34 @@ static int fr_pp_object(const fr_clause *c, size_t i, size_t lo)
     return 0;
 }
 
+static const char *const fr_coordinators[] = {"and", "or", "nor"};
+
+/* Whether "we" is one of the heads coordinated in the subject before word i: "we and our
+ * partners", "neither we nor they", "we, our providers, or third parties" (the subject's
+ * phrase from lo starts at or after a conjunction: the list before it, back to the sentence's
+ * start, is looked at too). */
+static int fr_we_coordinated(const fr_clause *c, size_t lo, size_t i)
+{
+    const pc_words *ws = c->ws;
+    size_t from = lo;
+    if ((lo > 0 && FR_IN(ws->v[lo - 1].w, fr_coordinators) && !ws->v[lo].stop_before) ||
+        (lo > 0 && ws->v[lo].comma_before && FR_IN(ws->v[lo].w, fr_coordinators)))
+        for (size_t k = 0; from > 0 && k < FR_ACTOR_WINDOW && !ws->v[from].stop_before; k++)
+            from--;
+    for (size_t j = from; j + 1 < i; j++)
+        if (!strcmp(ws->v[j].w, "we") &&
+            (FR_IN(ws->v[j + 1].w, fr_coordinators) || ws->v[j + 1].comma_before))
+            return 1;
+    return 0;
+}
+
 /* The actor of the subject's phrase in words [lo, hi), nearest the verb first, objects of
- * prepositions left out; PC_ACTOR_COUNT when it names nothing. */
+ * prepositions left out; PC_ACTOR_COUNT when it names nothing. With `coordinated`, a subject
+ * that coordinates the company with others is the company's statement ("we and our partners
+ * collect"; not the antecedent of a relative clause: "we and others who use the app"); *hit
+ * still names the other head, which is then no term of the frame. */
 static pc_actor fr_actor_in(const fr_clause *c, size_t lo, size_t hi, long *hit,
-                            unsigned long long *name)
+                            unsigned long long *name, int coordinated)
 {
     for (size_t i = hi; i > lo;) {
         i--;
@@ -197,14 +222,14 @@ static pc_actor fr_actor_in(const fr_clause *c, size_t lo, size_t hi, long *hit,
         long h = pc_fr_hit_at(c, i);
         if (h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT) {
             *hit = h;
-            return PC_ACTOR_THIRD_PARTY;
+            return coordinated && fr_we_coordinated(c, lo, i) ? PC_ACTOR_WE : PC_ACTOR_THIRD_PARTY;
         }
         if (FR_IN(w, fr_user))
             return PC_ACTOR_USER;
         if (FR_IN(w, fr_we))
             return PC_ACTOR_WE;
         if (FR_IN(w, fr_them))
-            return PC_ACTOR_THIRD_PARTY;
+            return coordinated && fr_we_coordinated(c, lo, i) ? PC_ACTOR_WE : PC_ACTOR_THIRD_PARTY;
         if (fr_capital(c, i) && (h < 0 || c->hits[h].dim != PC_ONTO_DATA)) {
             *name = fr_name(c, i, lo, hi);
             return PC_ACTOR_NAMED;
@@ -223,7 +248,7 @@ pc_actor pc_fr_subject(const fr_clause *c, unsigned long long *name)
 {
     long hit;
     *name = 0;
-    pc_actor who = fr_actor_in(c, 0, c->ws->n, &hit, name);
+    pc_actor who = fr_actor_in(c, 0, c->ws->n, &hit, name, 1);
     return who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER ? PC_ACTOR_WE : who;
 }
 
@@ -259,7 +284,7 @@ static int fr_enabled(const fr_clause *c, size_t a)
     long hit;
     unsigned long long name;
     size_t rel, lo = fr_subject_start(c, (size_t)j, &rel);
-    pc_actor who = fr_actor_in(c, lo, (size_t)j, &hit, &name);
+    pc_actor who = fr_actor_in(c, lo, (size_t)j, &hit, &name, 1);
     return who != PC_ACTOR_USER && !(j == 0 || FR_IN(c->ws->v[0].w, fr_imperative));
 }
 
@@ -273,7 +298,7 @@ int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
         long hit;
         unsigned long long name;
         size_t rel, lo = fr_subject_start(c, (size_t)j, &rel);
-        if (fr_actor_in(c, lo, (size_t)j, &hit, &name) == PC_ACTOR_WE)
+        if (fr_actor_in(c, lo, (size_t)j, &hit, &name, 1) == PC_ACTOR_WE)
             return 1;
     }
     for (size_t i = a + 1; i + 2 < hi && i < a + 16; i++) {
@@ -288,6 +313,18 @@ int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
     return 0;
 }
 
+/* Whether the action at a, after a relative pronoun ending at lo, is the relative clause's
+ * own verb ("partners who may sell"), not the main verb after a relative clause inside the
+ * subject ("we or partners with whom we work may collect": the subject is the coordination
+ * before the pronoun). */
+static int fr_relative_verb(const fr_clause *c, size_t lo, size_t a)
+{
+    for (size_t i = lo; i < a; i++)
+        if (!FR_IN(c->ws->v[i].w, fr_between))
+            return 0;
+    return 1;
+}
+
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
                      int *implicit)
 {
@@ -298,11 +335,15 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
         return fr_passive_actor(c, a, hit);
     if (fr_enabled(c, a))
         return PC_ACTOR_WE;
+    int aux;
+    size_t head = pc_fr_conjunct(c, a, &aux);
+    if (head != (size_t)-1) /* "we collect and use it": the verb before names the subject */
+        return pc_fr_actor(c, head, hit, name, implicit);
     size_t rel, lo = fr_subject_start(c, a, &rel);
-    pc_actor who = fr_actor_in(c, lo, a, hit, name);
+    pc_actor who = fr_actor_in(c, lo, a, hit, name, 1);
     if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {
         size_t rel2, lo2 = fr_subject_start(c, rel, &rel2);
-        who = fr_actor_in(c, lo2, rel, hit, name);
+        who = fr_actor_in(c, lo2, rel, hit, name, !fr_relative_verb(c, lo, a));
     }
     if (who != PC_ACTOR_COUNT)
         return who;

@@ -47,11 +47,25 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
 pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c);
 /* The ontology hit covering word i, or -1. */
 long pc_fr_hit_at(const fr_clause *c, size_t i);
-/* The conditions stated in words [lo, hi). */
+/* Whether word w is a list marker inside a sentence: "(a)", "(ii)", "(3)". */
+int pc_fr_marker(const pc_word *w);
+/* The word of the action that the action at word a is coordinated with, the verb before it in
+ * the same clause ("we do not sell, rent or otherwise disclose it", "we will not (a) sell it and
+ * (b) disclose it"), or (size_t)-1; *aux is set when the action has auxiliaries of its own
+ * ("and will share"). */
+size_t pc_fr_conjunct(const fr_clause *c, size_t a, int *aux);
+/* Whether word i, right after an action, opens a clause that is the action's object ("we do
+ * not track where you go"), not a condition ("where required by law"). */
+int pc_fr_wh_object(const fr_clause *c, size_t i);
+/* The conditions stated in words [lo, hi): a clause that is an action's object
+ * (pc_fr_wh_object) states none. */
 unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi);
 /* The flags the words [lo, hi) give every action in them: softened, in a law's sense,
- * exclusive. */
+ * exclusive; and PC_FR_ONLY_CONDITION, which pc_fr_modality reads and clears. */
 unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi);
+/* A part's "only" that limits the action to the person's consent or request ("we share it
+ * only with your consent"), not its object to what it names: never in a frame's flags. */
+#define PC_FR_ONLY_CONDITION (1u << 31)
 /* The modality of the action at word a in a part from lo, whose flags (pc_fr_part_flags) are in
  * *flags, with conditions *conds (adjusted: "without your consent" is consent after a
  * negation, none otherwise); adds to *flags. */

@@ -163,6 +163,34 @@ static int fr_unless_doing(const fr_clause *c, size_t i, size_t hi)
     return 1;
 }
 
+/* Words that open a clause naming what is done rather than when ("track where you go", "record
+ * when you open the app", "see how users move"), right after the verb, and the subjects that
+ * follow them there. */
+static const char *const fr_wh_objects[] = {"where", "when", "how"};
+static const char *const fr_wh_subjects[] = {"you",   "your",     "we",     "they",
+                                             "users", "visitors", "people", "customers"};
+
+/* The first word of the action term covering word i, or (size_t)-1 (frame_cues.c reads this
+ * file's cues, so the hits are looked at here rather than through pc_fr_hit_at). */
+static size_t fr_action_at(const fr_clause *c, size_t i)
+{
+    for (size_t h = 0; h < c->nhits; h++)
+        if (c->hits[h].dim == PC_ONTO_ACTION && c->hits[h].first <= i &&
+            i < c->hits[h].first + c->hits[h].nwords)
+            return c->hits[h].first;
+    return (size_t)-1;
+}
+
+int pc_fr_wh_object(const fr_clause *c, size_t i)
+{
+    const pc_words *ws = c->ws;
+    if (i == 0 || i + 1 >= ws->n || ws->v[i].stop_before || ws->v[i].comma_before ||
+        ws->v[i + 1].stop_before || !FR_IN(ws->v[i].w, fr_wh_objects) ||
+        !FR_IN(ws->v[i + 1].w, fr_wh_subjects))
+        return 0;
+    return fr_action_at(c, i - 1) != (size_t)-1;
+}
+
 unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
 {
     unsigned bits = 0;
@@ -171,6 +199,8 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
             bits |= PC_COND_CIRCUMSTANCE;
     for (size_t i = lo; i < hi; i++)
         for (long t = -1; (t = PC_WORDS_MATCH_NEXT(c->ws, i, fr_conditions, phrase, t)) >= 0;) {
+            if (fr_conditions[t].cond == PC_COND_CIRCUMSTANCE && pc_fr_wh_object(c, i))
+                continue;
             if (!strcmp(c->ws->v[i].w, "except") && i + 1 < hi &&
                 (FR_IN(c->ws->v[i + 1].w, fr_except_consent) ||
                  (FR_IN(c->ws->v[i + 1].w, fr_except_when) && i + 2 < hi &&
@@ -191,11 +221,34 @@ static const char *const fr_softeners[] = {
  * that term is defined in the CCPA", "for purposes of the CCPA"). */
 static const char *const fr_legal_sense[] = {
     "as * defined",        "term is defined",         "within the meaning",
-    "for purposes of the", "for the purposes of the", "as * term is used"};
+    "for purposes of the", "for the purposes of the", "as * term is used",
+    "definitions"};
 /* Words that make a restriction exclusive: only what it names is done ("no other data"). */
 static const char *const fr_exclusive[] = {"only",          "solely",         "exclusively",
                                            "no other",      "any other",      "nothing else",
                                            "anything else", "other purposes", "other purpose"};
+/* "only" right before the person's consent or request ("only with your consent", "solely
+ * upon your request"): it limits when the action is done, not to what. */
+static const char *const fr_only_words[] = {"only", "solely", "exclusively"};
+static const char *const fr_only_openers[] = {"with", "upon", "at", "on"};
+static const char *const fr_only_choices[] = {
+    "consent",   "permission", "authorization", "authorisation", "approval",
+    "agreement", "request",    "direction",     "instruction",   "instructions"};
+
+/* Whether the exclusive cue at word i is an "only" of fr_only_words that governs a condition
+ * of the person's choosing within the next few words of the part [.., hi). */
+static int fr_only_condition(const fr_clause *c, size_t i, size_t hi)
+{
+    const pc_words *ws = c->ws;
+    if (!FR_IN(ws->v[i].w, fr_only_words) || i + 2 >= hi || ws->v[i + 1].stop_before ||
+        !FR_IN(ws->v[i + 1].w, fr_only_openers))
+        return 0;
+    for (size_t j = i + 2; j < hi && j < i + 6 && !ws->v[j].stop_before; j++)
+        if (FR_IN(ws->v[j].w, fr_only_choices))
+            return 1;
+    return 0;
+}
+
 /* Between a negation and the action, these start another clause: the negation is not the
  * action's ("emails may not be hashed when they are shared"). */
 static const char *const fr_clause_openers[] = {
@@ -206,29 +259,83 @@ static const char *const fr_clause_openers[] = {
 /* Words after "not" that keep it from negating what follows. */
 static const char *const fr_not_negating[] = {"limited", "only", "necessarily", "just"};
 
-/* A list marker inside a sentence: "(a)", "(ii)", "(3)". */
-static int fr_marker(const pc_word *w)
+int pc_fr_marker(const pc_word *w)
 {
     static const char *const marks[] = {"a", "b", "c", "d", "i", "ii", "iii", "iv", "v"};
     return w->comma_before && (FR_IN(w->w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
 }
 
-/* Whether the action at a is negated: a negation among the eight words before it in the same
- * part (list markers do not count), with no other clause opening in between ("emails may not
- * be hashed when they are shared" does not negate sharing); or "no" right after it. */
-static int fr_negated(const fr_clause *c, size_t a)
+/* Words that may stand between a coordinator and the verb it joins ("or otherwise disclose");
+ * auxiliaries there give the verb a modality of its own ("and will share"). */
+static const char *const fr_conj_adverbs[] = {"otherwise", "also",     "then",
+                                              "further",   "directly", "indirectly"};
+static const char *const fr_conj_auxiliaries[] = {"will",  "may",   "might",  "can",  "could",
+                                                  "would", "shall", "should", "do",   "does",
+                                                  "did",   "must",  "not",    "never"};
+/* Subjects that open a clause of their own between two verbs ("we do not sell it and we
+ * share it"). */
+static const char *const fr_subject_pronouns[] = {"we", "they", "i", "he", "she"};
+static const char *const fr_coordinators[] = {"and", "or", "nor"};
+
+#define FR_CONJ_WINDOW 25 /* words looked back from a coordinator for the verb it joins */
+
+size_t pc_fr_conjunct(const fr_clause *c, size_t a, int *aux)
 {
     const pc_words *ws = c->ws;
-    for (size_t i = a, k = 0; i > 0 && k < 8;) {
+    size_t i = a;
+    *aux = 0;
+    while (i > 0 && !ws->v[i].stop_before) {
+        const pc_word *p = &ws->v[i - 1];
+        if (!pc_fr_marker(p) && (ws->v[i].comma_before || !(FR_IN(p->w, fr_conj_adverbs) ||
+                                                            FR_IN(p->w, fr_conj_auxiliaries))))
+            break;
+        *aux |= FR_IN(p->w, fr_conj_auxiliaries);
+        i--;
+    }
+    if (i == 0 || ws->v[i].stop_before)
+        return (size_t)-1;
+    if (!ws->v[i].comma_before || pc_fr_marker(&ws->v[i])) { /* else a list: "sell, rent or" */
+        if (!FR_IN(ws->v[i - 1].w, fr_coordinators))
+            return (size_t)-1;
+        i--;
+    }
+    for (size_t k = 0; i > 0 && k < FR_CONJ_WINDOW && !ws->v[i].stop_before; k++) {
+        i--;
+        if (FR_IN(ws->v[i].w, fr_subject_pronouns) || FR_IN(ws->v[i].w, fr_clause_openers))
+            return (size_t)-1;
+        size_t first = fr_action_at(c, i);
+        if (first != (size_t)-1)
+            return first;
+    }
+    return (size_t)-1;
+}
+
+/* Whether the action at a is negated: a negation among the eight words before it in the same
+ * part (list markers do not count), with no other clause opening in between ("emails may not
+ * be hashed when they are shared" does not negate sharing) and no subject of its own ("we do
+ * not sell it and we share it") or after the verb it joins; or "no" right after it; or the
+ * verb it joins is negated, with no auxiliary of its own ("we will not (a) sell it or (b)
+ * disclose it", not "we do not sell it and will share it"). */
+static int fr_negated(const fr_clause *c, size_t a)
+{
+    int aux;
+    size_t head = pc_fr_conjunct(c, a, &aux);
+    if (head != (size_t)-1 && !aux && fr_negated(c, head))
+        return 1;
+    const pc_words *ws = c->ws;
+    size_t floor = head != (size_t)-1 ? head + 1 : 0; /* "we do not sell it and will share it" */
+    for (size_t i = a, k = 0; i > floor && k < 8;) {
         if (ws->v[i].stop_before)
             break;
         i--;
         const char *w = ws->v[i].w;
-        if (fr_marker(&ws->v[i]))
+        if (pc_fr_marker(&ws->v[i]))
             continue;
         k++;
-        if (FR_IN(w, fr_clause_openers) || (!strcmp(w, "without") && a - i > 1))
-            break;
+        if (FR_IN(w, fr_clause_openers) || (!strcmp(w, "without") && a - i > 1) ||
+            (FR_IN(w, fr_subject_pronouns) &&
+             !(i > 0 && FR_IN(ws->v[i - 1].w, fr_conj_auxiliaries))))
+            break; /* "and we share it", not "under no circumstances will we sell it" */
         /* "including but not limited to", "not only ... but also" */
         if (pc_stance_is_negation(w) && !(i + 1 < a && FR_IN(ws->v[i + 1].w, fr_not_negating)))
             return 1;
@@ -283,7 +390,7 @@ unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
         if (FR_MATCH(c->ws, i, fr_legal_sense))
             flags |= fr_law_near(c, i, hi);
         if (FR_MATCH(c->ws, i, fr_exclusive))
-            flags |= PC_FRAME_EXCLUSIVE;
+            flags |= fr_only_condition(c, i, hi) ? PC_FR_ONLY_CONDITION : PC_FRAME_EXCLUSIVE;
     }
     return flags;
 }
@@ -293,6 +400,8 @@ pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, unsigned *co
 {
     int neg = fr_negated(c, a);
     int hedge = 0;
+    unsigned only = *flags & (PC_FRAME_EXCLUSIVE | PC_FR_ONLY_CONDITION);
+    *flags &= ~PC_FR_ONLY_CONDITION;
     for (size_t i = a, k = 0; i > lo && k < 3; k++) {
         i--;
         hedge |= FR_IN(c->ws->v[i].w, fr_hedges);
@@ -309,7 +418,7 @@ pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, unsigned *co
         return PC_MOD_NOT_UNLESS;
     if (neg)
         return PC_MOD_DOES_NOT;
-    if ((*flags & PC_FRAME_EXCLUSIVE) && (*conds & (PC_COND_CONSENT | PC_COND_REQUEST)))
+    if (only && (*conds & (PC_COND_CONSENT | PC_COND_REQUEST)))
         return PC_MOD_NOT_UNLESS;
     return hedge ? PC_MOD_MAY : PC_MOD_DOES;
 }
