@@ -111,28 +111,6 @@ static int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from
     return cl_match(st, r, pc_prefilter_code(m->pf, r), t->s, t->len, from, span);
 }
 
-/* Is s[0..n) well-formed UTF-8? Runs of ASCII are skipped eight bytes at a time. */
-static int cl_valid_utf8(const char *s, size_t n)
-{
-    uint32_t cp;
-    for (size_t i = 0; i < n;) {
-        uint64_t x;
-        if (i + 8 <= n && (memcpy(&x, s + i, 8), !(x & 0x8080808080808080ull))) {
-            i += 8;
-            continue;
-        }
-        if (!(s[i] & 0x80)) {
-            i++;
-            continue;
-        }
-        size_t k = pc_utf8_decode(s + i, n - i, &cp);
-        if (!k)
-            return 0;
-        i += k;
-    }
-    return 1;
-}
-
 /* ---- categories ----------------------------------------------------------------------- */
 
 static int cl_add_evidence(cl_state *st, const pc_rule *r, pc_span sp, size_t base, int heading)
@@ -482,7 +460,7 @@ static int cl_queue(pc_matcher *m, cl_item *items, size_t *n, const cl_item *it)
 {
     cl_item *q = &items[(*n)++];
     *q = *it;
-    q->utf = cl_valid_utf8(it->s, it->len) ? PCRE2_NO_UTF_CHECK : 0;
+    q->utf = pc_utf8_valid(it->s, it->len) ? PCRE2_NO_UTF_CHECK : 0;
     if (m->prefilter && pc_prefilter_batch_add(m->batch, it->s, it->len, q->utf) < 0)
         return -1;
     if (*n < PC_BATCH_CLAUSES)

@@ -177,6 +177,28 @@ size_t pc_utf8_decode(const char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+/* Runs of ASCII are skipped eight bytes at a time. */
+int pc_utf8_valid(const char *s, size_t n)
+{
+    uint32_t cp;
+    for (size_t i = 0; i < n;) {
+        uint64_t x;
+        if (i + 8 <= n && (memcpy(&x, s + i, 8), !(x & 0x8080808080808080ull))) {
+            i += 8;
+            continue;
+        }
+        if (!(s[i] & 0x80)) {
+            i++;
+            continue;
+        }
+        size_t k = pc_utf8_decode(s + i, n - i, &cp);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
 size_t pc_utf8_encode(uint32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;

@@ -105,6 +105,8 @@ const char *pc_basename(const char *path);
 /* UTF-8. pc_utf8_decode reads one well-formed sequence (no overlongs, no surrogates, at most
  * U+10FFFF) and returns its length, or 0 if s[0..n) does not start with one. */
 size_t pc_utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* 1 when all of s[0..n) is well-formed UTF-8 in pc_utf8_decode's sense, else 0. */
+int pc_utf8_valid(const char *s, size_t n);
 /* Writes cp as UTF-8 into out (4 bytes room) and returns the length. */
 size_t pc_utf8_encode(uint32_t cp, char *out);
 /* Display columns of a code point in a terminal: 0, 1 or 2 (CJK wide). Locale-independent. */

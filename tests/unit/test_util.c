@@ -206,6 +206,29 @@ static void test_word_index(void **state)
     assert_true(pc_words_match_any(&ws, 3, test_cue_words, 12) == 0);
 }
 
+/* Valid text of every length around the eight-byte step, and one bad byte at each place. */
+static void test_utf8_valid(void **state)
+{
+    (void)state;
+    char buf[40];
+    const char *good = "abcdefgh\xc3\xa9ijklmnopq\xe2\x82\xacrstuvwxyz01234";
+    size_t n = strlen(good);
+    assert_true(pc_utf8_valid("", 0));
+    for (size_t len = 0; len <= n; len++) {
+        /* a prefix that ends inside a multi-byte sequence is not valid */
+        int cut = len < n && ((unsigned char)good[len] & 0xC0) == 0x80;
+        assert_int_equal(pc_utf8_valid(good, len), !cut);
+    }
+    for (size_t at = 0; at < n; at++) {
+        memcpy(buf, good, n);
+        buf[at] = (char)0xff;
+        assert_false(pc_utf8_valid(buf, n));
+    }
+    const char *overlong = "abcdefgh\xc0\xafxyz", *surrogate = "\xed\xa0\x80" "abcdefgh";
+    assert_false(pc_utf8_valid(overlong, strlen(overlong)));
+    assert_false(pc_utf8_valid(surrogate, strlen(surrogate)));
+}
+
 static void test_file_read(void **state)
 {
     (void)state;
@@ -237,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_wordset),
         cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_word_index),
+        cmocka_unit_test(test_utf8_valid),
         cmocka_unit_test(test_file_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
