@@ -69,3 +69,32 @@ const char *test_write_temp(const char *name, const void *data, size_t len)
     fclose(f);
     return path;
 }
+
+pc_policy *test_open_text(const pc_taxonomy *tax, const char *name, const char *text)
+{
+    pc_error err = {{0}};
+    pc_doc *doc = pc_doc_from_memory(name, text, strlen(text), PC_FORMAT_TEXT, &err);
+    assert_non_null(doc);
+    pc_policy *p = pc_policy_from_doc(doc, tax, &err);
+    if (!p)
+        fail_msg("%s", err.msg);
+    return p;
+}
+
+size_t test_findings_of(const char *taxfile, const char *text, unsigned regimes,
+                        pc_finding_kind kind, const char *tag)
+{
+    pc_error err = {{0}};
+    pc_taxonomy *tax = pc_tax_load(taxfile, &err);
+    assert_non_null(tax);
+    pc_policy *p = test_open_text(tax, "one", text);
+    pc_comparison *c = pc_compare(tax, &p, 1, regimes, &err);
+    assert_non_null(c);
+    size_t n = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        n += c->findings[i].kind == kind && (!tag || strstr(c->findings[i].message, tag));
+    pc_comparison_free(c);
+    pc_policy_free(p);
+    pc_tax_free(tax);
+    return n;
+}

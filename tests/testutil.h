@@ -8,6 +8,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "compare/compare.h"
+
 /* The exit status that tells ctest a test was skipped (SKIP_RETURN_CODE). */
 #define TEST_SKIP_EXIT 77
 
@@ -24,5 +26,14 @@ const char *test_write_temp(const char *name, const void *data, size_t len);
 
 /* A fresh per-process temporary directory (created once, removed at exit). */
 const char *test_temp_dir(void);
+
+/* The policy of `text` (plain text) named `name` under tax; fails the test when it cannot be
+ * read. Caller frees (pc_policy_free). */
+pc_policy *test_open_text(const pc_taxonomy *tax, const char *name, const char *text);
+
+/* The findings of `kind` of one policy text under the taxonomy file taxfile with `regimes`,
+ * whose message holds tag (any message when tag is NULL). */
+size_t test_findings_of(const char *taxfile, const char *text, unsigned regimes,
+                        pc_finding_kind kind, const char *tag);
 
 #endif
