@@ -250,6 +250,11 @@ static void test_contradiction_coordinated_subject(void **state)
         {restriction, "We and partners that we trust may sell your delivery address.", 1},
         {restriction, "Partners with whom we work may sell your delivery address.", 0},
         {restriction, "We and partners who may sell your delivery address meet once a year.", 0},
+        /* the heads of such a subject act with the company: none of them is a recipient */
+        {"We never sell your delivery address to couriers.",
+         "We, our couriers, or partners with whom we work may sell your delivery address.", 0},
+        {"We never sell your delivery address to couriers.",
+         "We, our advertisers, or partners may sell your delivery address to couriers.", 1},
     };
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -357,10 +362,57 @@ static void test_contradiction_named_not_stated(void **state)
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A relative clause without a pronoun after a noun that is not data ("the goods we sell")
+ * states a sale of that noun, not of personal information; with an object of its own ("the
+ * day we sell your address") it is about that object. */
+static void test_contradiction_zero_relative(void **state)
+{
+    (void)state;
+    static const char restriction[] = "We do not sell personal information.";
+    static const contra_case cases[] = {
+        {restriction, "You can return the goods we sell within a month.", 0},
+        {restriction, "Any bicycles we may sell carry a warranty.", 0},
+        {restriction, "On the day we sell your delivery address, we tell you.", 1},
+        {restriction, "We sell your delivery address to partners.", 1},
+    };
+    check_contra_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "unless you" followed by the person's consent makes the restriction one that waits for it
+ * ("unless you have given us consent, we will not share"), reported as such; followed by
+ * something else the person does it is a circumstance, and no restriction. */
+static void test_contradiction_unless_you_consent(void **state)
+{
+    (void)state;
+    static const char practice[] = "We share your delivery address with advertisers.\n";
+    static const char *const waits[] = {
+        "Unless you have given us consent, we will not share your delivery address.\n",
+        "We will not share your delivery address unless you have consented.\n",
+    };
+    char text[300];
+    for (size_t i = 0; i < sizeof waits / sizeof waits[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", waits[i], practice);
+        assert_int_equal(test_findings_of(POLCMP_TEST_DATA "/compare/taxonomy.yaml", text, 0,
+                                          PC_FIND_CONTRADICTION, "(only with consent)"),
+                         1);
+    }
+    assert_int_equal(contradictions_of("We will not share your delivery address unless you "
+                                       "place an order.\n"
+                                       "We share your delivery address with advertisers.\n"),
+                     0);
+    assert_int_equal(contradictions_of("Unless you have given us consent, we will not share "
+                                       "your delivery address.\n"
+                                       "With your consent, we share your delivery address with "
+                                       "advertisers.\n"),
+                     0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_contradiction_relative_clause),
+        cmocka_unit_test(test_contradiction_zero_relative),
+        cmocka_unit_test(test_contradiction_unless_you_consent),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
         cmocka_unit_test(test_contradiction_sources),
         cmocka_unit_test(test_contradiction_nominal_action),
