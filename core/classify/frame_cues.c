@@ -288,8 +288,29 @@ static int fr_enabled(const fr_clause *c, size_t a)
     return who != PC_ACTOR_USER && !(j == 0 || FR_IN(c->ws->v[0].w, fr_imperative));
 }
 
-/* Words after "through our", "on our"... that name the company's own service. */
+/* Words before the company's own service that put an action on it ("through our app", "on the
+ * Services", "through use of our site"), and the person's uses of it ("when you visit our
+ * site"). */
 static const char *const fr_via[] = {"through", "via", "on", "in", "using", "within", "across"};
+static const char *const fr_visits[] = {"use",    "uses",  "using",    "visit",   "visits",
+                                        "access", "browse", "interact", "interacts"};
+static const char *const fr_our_the[] = {"our", "the"};
+
+/* Whether the company's own service is named from word i, within a few words, by "our" or
+ * "the" and a word of fr_we ("our mobile app", "the Services"), before hi. */
+static int fr_our_service(const fr_clause *c, size_t i, size_t hi)
+{
+    for (size_t j = i; j + 1 < hi && j < i + 3; j++) {
+        if (j > i && c->ws->v[j].stop_before)
+            return 0;
+        if (!FR_IN(c->ws->v[j].w, fr_our_the))
+            continue;
+        for (size_t k = j + 1; k < hi && k < j + 3; k++)
+            if (FR_IN(c->ws->v[k].w, fr_we) && strcmp(c->ws->v[k].w, "we"))
+                return 1;
+    }
+    return 0;
+}
 
 int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
 {
@@ -302,13 +323,15 @@ int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
             return 1;
     }
     for (size_t i = a + 1; i + 2 < hi && i < a + 16; i++) {
-        if (c->ws->v[i].stop_before)
+        const pc_words *ws = c->ws;
+        if (ws->v[i].stop_before)
             break;
-        if (!FR_IN(c->ws->v[i].w, fr_via) || strcmp(c->ws->v[i + 1].w, "our"))
-            continue;
-        for (size_t k = i + 2; k < hi && k < i + 4; k++)
-            if (FR_IN(c->ws->v[k].w, fr_we))
-                return 1; /* "through our Services", "on our mobile app" */
+        /* "through our Services", "on the mobile app", "through use of our site", "when you
+         * visit our site" */
+        if ((FR_IN(ws->v[i].w, fr_via) && fr_our_service(c, i + 1, hi)) ||
+            (!strcmp(ws->v[i].w, "you") && FR_IN(ws->v[i + 1].w, fr_visits) &&
+             fr_our_service(c, i + 2, hi)))
+            return 1;
     }
     return 0;
 }

@@ -27,7 +27,7 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
                      int *implicit);
 /* Whether the third party's action at word a (in the part ending at hi) happens by the
  * company's leave: "we permit advertisers to collect", "partners collect data through our
- * app". */
+ * app" (or "on the Services", "through use of our site", "when you visit our site"). */
 int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi);
 /* Whether a law is named from word j (within a few words, before hi): "the CCPA", "applicable
  * law". */

@@ -157,8 +157,9 @@ static void test_contradiction_enabled_by_a_thing(void **state)
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
-/* Another party collecting through the company's service, or with its leave, is the company
- * sharing with it; what that party does elsewhere is not. */
+/* Another party collecting through the company's service ("our app", "the app", "use of our
+ * app", "when you use our app"), or with its leave, is the company sharing with it; what that
+ * party does elsewhere is not. */
 static void test_contradiction_through_our_service(void **state)
 {
     (void)state;
@@ -171,6 +172,18 @@ static void test_contradiction_through_our_service(void **state)
          "Advertisers may collect your purchase history on their own websites.", 0},
         {"We do not share your purchase history with couriers.",
          "Advertisers may collect your purchase history through our app.", 0},
+        /* the service named as "the app", through the person's use of it, or while they use
+         * it; another's service is not the company's */
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history through the app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history through use of our app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history when you use our app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history when you use their app.", 0},
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history when you visit their site.", 0},
     };
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
