@@ -486,8 +486,8 @@ static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t a
 }
 
 /* A third party's action done through the company's service is also the company's own
- * (the ontology's through_us: "partners collect data through our app" is us sharing it with
- * them): a frame of that action by the company, with the third party as its recipient when
+ * (the ontology's through_us: "partners collect data through our app", "we and our partners
+ * collect data through our app" are us sharing it with them): a frame of that action by the company, with the third party as its recipient when
  * the ontology knows it ("they" names none). f is the frame just added; the company's own
  * statement of it in the same part, before or after, is kept over this one (fr_seen). */
 static int fr_through_us(fr_builder *b, const fr_clause *c, const pc_frame *f, long actor_hit,
@@ -495,7 +495,9 @@ static int fr_through_us(fr_builder *b, const fr_clause *c, const pc_frame *f, l
 {
     pc_frames *fs = b->fs;
     int to = fs->onto->e[PC_ONTO_ACTION][f->action].through_us;
-    if (to < 0 || f->actor != PC_ACTOR_THIRD_PARTY || f->modality == PC_MOD_DOES_NOT ||
+    /* a subject coordinating the company with another party (actor_hit) states both */
+    int others = f->actor == PC_ACTOR_THIRD_PARTY || (f->actor == PC_ACTOR_WE && actor_hit >= 0);
+    if (to < 0 || !others || f->modality == PC_MOD_DOES_NOT ||
         f->modality == PC_MOD_NOT_UNLESS || !pc_fr_by_our_leave(c, (size_t)f->span.start, hi))
         return 0;
     pc_frame g = *f;

@@ -100,12 +100,13 @@ static pc_actor fr_passive_actor(const fr_clause *c, size_t a, long *hit)
         if (strcmp(c->ws->v[i].w, "by"))
             continue;
         const char *w = c->ws->v[i + 1].w;
-        if (FR_IN(w, fr_we) || !strcmp(w, "our"))
-            return PC_ACTOR_WE;
         long h = pc_fr_hit_at(c, i + 1);
         if (h < 0 && i + 2 < c->ws->n)
             h = pc_fr_hit_at(c, i + 2); /* "by our partners", "by these companies" */
-        if (h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT) {
+        int others = h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT;
+        if (FR_IN(w, fr_we) || (!strcmp(w, "our") && !others)) /* "by us", "by our app" */
+            return PC_ACTOR_WE;
+        if (others) {
             *hit = h;
             return PC_ACTOR_THIRD_PARTY;
         }

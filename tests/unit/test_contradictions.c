@@ -184,6 +184,18 @@ static void test_contradiction_through_our_service(void **state)
          "Advertisers may collect your purchase history when you use their app.", 0},
         {"We do not share your purchase history with advertisers.",
          "Advertisers may collect your purchase history when you visit their site.", 0},
+        /* the other party named in a passive ("by our advertisers"), or beside the company in
+         * the subject, is the one collecting */
+        {"We do not share your purchase history with advertisers.",
+         "Your purchase history may be collected by our advertisers through our app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "We and our advertisers may collect your purchase history through our app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "We and our couriers may collect your purchase history through our app.", 0},
+        {"We do not share your purchase history with advertisers.",
+         "Your purchase history may be collected by our app.", 0},
+        {"Your purchase history is never shared by our advertisers.",
+         "We share your purchase history with advertisers.", 0},
     };
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
