@@ -432,12 +432,52 @@ static void test_contradiction_unless_you_consent(void **state)
                      0);
 }
 
+/* Restrictions that clash with the same practices are one finding citing them all, the
+ * restrictions first and the strongest leading; restrictions that clash with different
+ * practices stay apart. */
+static void test_contradiction_one_finding_per_clash(void **state)
+{
+    (void)state;
+    pc_error err = {{0}};
+    pc_taxonomy *tax = pc_tax_load(POLCMP_TEST_DATA "/compare/taxonomy.yaml", &err);
+    assert_non_null(tax);
+    pc_policy *p = test_open_text(tax, "one",
+                                  "We sell your delivery address only with your consent.\n"
+                                  "We do not sell your delivery address.\n"
+                                  "We automatically sell your delivery address to partners.\n");
+    pc_comparison *c = pc_compare(tax, &p, 1, 0, &err);
+    assert_non_null(c);
+    const pc_finding *f = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (c->findings[i].kind == PC_FIND_CONTRADICTION) {
+            f = &c->findings[i];
+            n++;
+        }
+    assert_int_equal(n, 1);
+    assert_int_equal(f->nrestrictions, 2);
+    assert_int_equal(f->nrefs, 3);
+    assert_int_equal(f->refs[0].clause, 1); /* "does not" leads "only with consent" */
+    assert_int_equal(f->refs[1].clause, 0);
+    assert_int_equal(f->refs[2].clause, 2);
+    assert_non_null(strstr(f->message, "the same restriction in 1 more clause"));
+    pc_comparison_free(c);
+    pc_policy_free(p);
+    pc_tax_free(tax);
+    assert_int_equal(contradictions_of("We do not sell your delivery address.\n"
+                                       "We do not share your purchase history.\n"
+                                       "We sell your delivery address to partners.\n"
+                                       "We share your purchase history with partners.\n"),
+                     2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_contradiction_relative_clause),
         cmocka_unit_test(test_contradiction_zero_relative),
         cmocka_unit_test(test_contradiction_unless_you_consent),
+        cmocka_unit_test(test_contradiction_one_finding_per_clash),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
         cmocka_unit_test(test_contradiction_sources),
         cmocka_unit_test(test_contradiction_nominal_action),
