@@ -487,8 +487,9 @@ static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t a
 
 /* A third party's action done through the company's service is also the company's own
  * (the ontology's through_us: "partners collect data through our app", "we and our partners
- * collect data through our app" are us sharing it with them): a frame of that action by the company, with the third party as its recipient when
- * the ontology knows it ("they" names none). f is the frame just added; the company's own
+ * collect data through our app" are us sharing it with them): a frame of that action by the
+ * company, with the third party as its recipient when the ontology knows it ("they" names
+ * none). f is the frame just added; the company's own
  * statement of it in the same part, before or after, is kept over this one (fr_seen). */
 static int fr_through_us(fr_builder *b, const fr_clause *c, const pc_frame *f, long actor_hit,
                          size_t hi, size_t first, size_t base)

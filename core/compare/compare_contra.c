@@ -20,10 +20,12 @@
  * One finding per clash: a restricting clause, up to PC_MAX_CITED practices (its message
  * counts them all), with the frames of each; restricting clauses that clash with the same
  * practices ("we will not sell your data", "we do not sell personal information for money")
- * are one finding that cites them all, the strongest first. Clauses with the same text are read once, and
+ * are one finding that cites them all, the strongest first. Clauses with the same text are
+ * read once, and
  * practices are indexed by action, so the work follows the number of distinct statements.
  */
 #include "compare/compare_internal.h"
+#include "util/hash.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -394,29 +396,79 @@ static int cc_finding(cc_run *r, cc_found *const *group, size_t n)
     return 0;
 }
 
-/* One finding per clash: restrictions that clash with the same practices are one finding,
- * led by the strongest (the first of the strongest kind); found[i] are in clause order. */
-static int cc_findings(cc_run *r, cc_found *found, size_t n)
+/* A key of the practices x cites, the same whatever their order; 0 when x counted more than it
+ * cites (such a finding stands alone). */
+static unsigned long long cc_practices_key(const cc_found *x)
 {
-    cc_found **group = malloc((n ? n : 1) * sizeof *group);
-    unsigned char *done = calloc(n ? n : 1, 1);
-    int rc = group && done ? 0 : -1;
-    for (size_t i = 0; rc == 0 && i < n; i++) {
+    if (x->total != x->nrefs - 1)
+        return 0;
+    unsigned long long key = x->total;
+    for (size_t i = 1; i < x->nrefs; i++)
+        key += pc_fnv64(PC_FNV_SEED, &x->refs[i].clause, sizeof x->refs[i].clause);
+    return key | 1u;
+}
+
+/* cc_keyed: a found restriction's practices key and its place, for sorting. Plain value. */
+typedef struct cc_keyed {
+    unsigned long long key;
+    size_t i;
+} cc_keyed;
+
+static int cc_keyed_cmp(const void *pa, const void *pb)
+{
+    const cc_keyed *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* The findings of the restrictions order[0 .. n) (same key, clause order): those citing the
+ * same practices as one, led by the strongest (the first of the strongest kind). group has
+ * room for n. */
+static int cc_findings_run(cc_run *r, cc_found *found, const cc_keyed *order, size_t n,
+                           unsigned char *done, cc_found **group)
+{
+    for (size_t a = 0; a < n; a++) {
+        size_t i = order[a].i, m = 0, lead = 0;
         if (done[i])
             continue;
-        size_t m = 0, lead = 0;
-        for (size_t j = i; j < n; j++)
-            if (j == i || (!done[j] && cc_same_practices(&found[i], &found[j]))) {
-                done[j] = 1;
-                if (m == 0 || found[j].kind < group[lead]->kind)
-                    lead = m;
-                group[m++] = &found[j];
-            }
+        for (size_t b = a; b < n; b++) {
+            size_t j = order[b].i;
+            if (j != i && (done[j] || !order[a].key || !cc_same_practices(&found[i], &found[j])))
+                continue;
+            done[j] = 1;
+            if (m == 0 || found[j].kind < group[lead]->kind)
+                lead = m;
+            group[m++] = &found[j];
+        }
         cc_found *first = group[lead];
         memmove(group + 1, group, lead * sizeof *group);
         group[0] = first;
-        rc = cc_finding(r, group, m);
+        if (cc_finding(r, group, m) < 0)
+            return -1;
     }
+    return 0;
+}
+
+/* One finding per clash: restrictions that clash with the same practices are one finding;
+ * found[i] are in clause order. Grouped by sorting on the practices' key, so the work is
+ * n log n for n restrictions that found practices. */
+static int cc_findings(cc_run *r, cc_found *found, size_t n)
+{
+    cc_keyed *order = malloc((n ? n : 1) * sizeof *order);
+    cc_found **group = malloc((n ? n : 1) * sizeof *group);
+    unsigned char *done = calloc(n ? n : 1, 1);
+    int rc = order && group && done ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        order[i] = (cc_keyed){cc_practices_key(&found[i]), i};
+    if (rc == 0)
+        qsort(order, n, sizeof *order, cc_keyed_cmp);
+    for (size_t a = 0, b; rc == 0 && a < n; a = b) {
+        for (b = a + 1; b < n && order[b].key == order[a].key; b++)
+            ;
+        rc = cc_findings_run(r, found, order + a, b - a, done, group);
+    }
+    free(order);
     free(group);
     free(done);
     return rc;
