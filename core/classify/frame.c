@@ -331,10 +331,9 @@ static int fr_after_word(const fr_builder *b, size_t i, const char *const *table
     return 0;
 }
 
-/* Whether hit x is a head of the frame's subject that coordinates the company with others
- * ("we, our couriers, or partners with whom we work may sell": the couriers act with the
- * company, they receive nothing): before the other head the actor was read from, after the
- * "we" that starts the coordination, in the same sentence. */
+/* Whether hit x is a head of a subject coordinating the company with others, between its "we"
+ * and the head the actor was read from ("we, our couriers, or partners with whom we work may
+ * sell": the couriers act with the company, they receive nothing). */
 static int fr_in_subject(const fr_builder *b, const pc_frame *f, const pc_onto_hit *x,
                          long actor_hit)
 {
@@ -413,44 +412,6 @@ static int fr_seen(const fr_builder *b, size_t first, const pc_frame *f, unsigne
             return 1;
     }
     return 0;
-}
-
-/* Whether word i is the head of a noun phrase a determiner opens ("the products", "any
- * physical goods"): a determiner one or two words before it, in the same sentence, and no
- * ontology term or comma in between. */
-static int fr_noun_head(const fr_clause *c, size_t i)
-{
-    if (FR_IN(c->ws->v[i].w, fr_determiners))
-        return 0; /* "the app and we sell": "and" heads nothing */
-    for (size_t k = 1; k <= 2 && k <= i; k++) {
-        const pc_word *w = &c->ws->v[i - k + 1];
-        if (w->stop_before || w->comma_before || pc_fr_hit_at(c, i - k + 1) >= 0)
-            return 0;
-        if (FR_IN(c->ws->v[i - k].w, fr_determiners))
-            return 1;
-    }
-    return 0;
-}
-
-/* Whether the action sits in a relative clause without a pronoun: after a data type
- * ("information we receive by e-mail is disclosed": it presupposes, it does not state), or
- * after a noun phrase that is not data and is the action's object ("the products we sell":
- * the sale is of products; with an object of its own, "the time we collect your address", the
- * action is not about its head, and its own terms say what it is about). */
-static int fr_zero_relative(const fr_clause *c, size_t a, int names_data)
-{
-    static const char *const subjects[] = {"we", "you", "they", "i"};
-    static const char *const aux[] = {"may", "might", "will", "would", "can",  "could",
-                                      "do",  "does",  "have", "has",   "also", "automatically"};
-    size_t j = a;
-    while (j > 0 && FR_IN(c->ws->v[j - 1].w, aux))
-        j--;
-    if (j < 2 || !FR_IN(c->ws->v[j - 1].w, subjects) || c->ws->v[j - 1].comma_before)
-        return 0;
-    long h = pc_fr_hit_at(c, j - 2);
-    if (h >= 0)
-        return c->hits[h].dim == PC_ONTO_DATA;
-    return !names_data && fr_noun_head(c, j - 2);
 }
 
 /* Whether "to us", "with you"... follows the action closely. */
@@ -564,7 +525,7 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
     /* a passive's object is its subject: "your text is not stored" names no known data */
     int names_data = pc_frame_names(b->fs, &f, PC_ONTO_DATA);
     if (fr_object_unknown(c, b, after, own) || pc_fr_relative(c, a) ||
-        fr_zero_relative(c, a, names_data) || (pc_fr_passive(c, a) && !names_data))
+        pc_fr_zero_relative(c, a, names_data) || (pc_fr_passive(c, a) && !names_data))
         f.flags |= PC_FRAME_OBJECT_UNKNOWN;
     pc_frames *fs = b->fs;
     if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)

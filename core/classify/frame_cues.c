@@ -576,6 +576,39 @@ int pc_fr_relative(const fr_clause *c, size_t a)
     return 0;
 }
 
+/* Whether word i is the head of a noun phrase a determiner opens ("the products", "any
+ * physical goods"): a determiner one or two words before it, in the same sentence, and no
+ * ontology term or comma in between. */
+static int fr_noun_head(const fr_clause *c, size_t i)
+{
+    if (FR_IN(c->ws->v[i].w, fr_determiner_words) || FR_IN(c->ws->v[i].w, fr_coordinators))
+        return 0; /* "the app and we sell": "and" heads nothing */
+    for (size_t k = 1; k <= 2 && k <= i; k++) {
+        const pc_word *w = &c->ws->v[i - k + 1];
+        if (w->stop_before || w->comma_before || pc_fr_hit_at(c, i - k + 1) >= 0)
+            return 0;
+        if (FR_IN(c->ws->v[i - k].w, fr_determiner_words))
+            return 1;
+    }
+    return 0;
+}
+
+int pc_fr_zero_relative(const fr_clause *c, size_t a, int names_data)
+{
+    static const char *const subjects[] = {"we", "you", "they", "i"};
+    static const char *const aux[] = {"may", "might", "will", "would", "can",  "could",
+                                      "do",  "does",  "have", "has",   "also", "automatically"};
+    size_t j = a;
+    while (j > 0 && FR_IN(c->ws->v[j - 1].w, aux))
+        j--;
+    if (j < 2 || !FR_IN(c->ws->v[j - 1].w, subjects) || c->ws->v[j - 1].comma_before)
+        return 0;
+    long h = pc_fr_hit_at(c, j - 2);
+    if (h >= 0)
+        return c->hits[h].dim == PC_ONTO_DATA;
+    return !names_data && fr_noun_head(c, j - 2);
+}
+
 /* Whether the action at a is a word in quotes that a definition follows ('"Sell" means
  * selling, renting...'): a mention of the word, not a use ('We "sell" data' is a use). */
 static int fr_defined_word(const fr_clause *c, size_t a)
