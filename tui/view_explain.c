@@ -144,8 +144,8 @@ static void ex_finding_parts(tui_view *v, const pc_finding *f)
     }
 }
 
-/* A contradiction's statement frames: the restriction's, then each practice's with the fields
- * it clashes on. */
+/* A contradiction's statement frames: the restrictions', then each practice's with the fields
+ * it clashes on (against the first restriction's). */
 static void ex_finding_frames(tui_view *v, const pc_finding *f)
 {
     const pc_frames *fs = v->app->s->pols[f->refs[0].policy]->frames;
@@ -154,14 +154,15 @@ static void ex_finding_frames(tui_view *v, const pc_finding *f)
     for (size_t i = 0; i < f->nrefs; i++) {
         const pc_frame *x = &fs->v[f->frames[i]];
         pc_buf b = {0};
-        int rc = pc_buf_printf(&b, "%s, clause %zu: ", i ? "practice" : "restriction",
+        int practice = i >= f->nrestrictions;
+        int rc = pc_buf_printf(&b, "%s, clause %zu: ", practice ? "practice" : "restriction",
                                f->refs[i].clause + 1);
         if (rc == 0)
             rc = pc_frame_text(fs, x, &b);
         if (rc == 0)
-            ex_long(v, i ? TUI_S_NORMAL : TUI_S_CONTRADICTION, 2, "", b.data, b.len);
+            ex_long(v, practice ? TUI_S_NORMAL : TUI_S_CONTRADICTION, 2, "", b.data, b.len);
         b.len = 0;
-        if (rc == 0 && i && pc_frame_clash_text(fs, r, x, &b) == 0)
+        if (rc == 0 && practice && pc_frame_clash_text(fs, r, x, &b) == 0)
             ex_long(v, TUI_S_DIM, 4, "clash: ", b.data, b.len);
         v->lines.oom |= rc < 0;
         pc_buf_free(&b);

@@ -331,6 +331,21 @@ static int fr_after_word(const fr_builder *b, size_t i, const char *const *table
     return 0;
 }
 
+/* Whether hit x is a head of a subject coordinating the company with others, between its "we"
+ * and the head the actor was read from ("we, our couriers, or partners with whom we work may
+ * sell": the couriers act with the company, they receive nothing). */
+static int fr_in_subject(const fr_builder *b, const pc_frame *f, const pc_onto_hit *x,
+                         long actor_hit)
+{
+    if (x->dim != PC_ONTO_RECIPIENT || f->actor != PC_ACTOR_WE || actor_hit < 0 ||
+        x->first >= b->hits[actor_hit].first)
+        return 0;
+    for (size_t j = x->first; j > 0 && !b->ws->v[j].stop_before; j--)
+        if (!strcmp(b->ws->v[j - 1].w, "we"))
+            return 1;
+    return 0;
+}
+
 /* The data, recipient and purpose terms of the part [lo, hi) into frame f (not the actor's
  * own term, not a source after "from"), and the flags they give. */
 static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, size_t hi,
@@ -342,7 +357,8 @@ static int fr_terms(fr_builder *b, const fr_clause *c, pc_frame *f, size_t lo, s
     f->term_first = b->fs->nterms;
     for (size_t h = 0; h < b->nhits; h++) {
         const pc_onto_hit *x = &b->hits[h];
-        if (x->first < lo || x->first >= hi || x->dim == PC_ONTO_ACTION || (long)h == actor_hit)
+        if (x->first < lo || x->first >= hi || x->dim == PC_ONTO_ACTION || (long)h == actor_hit ||
+            fr_in_subject(b, f, x, actor_hit))
             continue;
         if (x->dim == PC_ONTO_RECIPIENT && fr_after_word(b, x->first, fr_source_words, 1)) {
             f->flags |= PC_FRAME_SOURCE;
@@ -398,22 +414,6 @@ static int fr_seen(const fr_builder *b, size_t first, const pc_frame *f, unsigne
     return 0;
 }
 
-/* Whether the action sits in a relative clause without a pronoun after a data type
- * ("information we receive by e-mail is disclosed"): it presupposes, it does not state. */
-static int fr_zero_relative(const fr_clause *c, size_t a)
-{
-    static const char *const subjects[] = {"we", "you", "they", "i"};
-    static const char *const aux[] = {"may", "might", "will", "would", "can",  "could",
-                                      "do",  "does",  "have", "has",   "also", "automatically"};
-    size_t j = a;
-    while (j > 0 && FR_IN(c->ws->v[j - 1].w, aux))
-        j--;
-    if (j < 2 || !FR_IN(c->ws->v[j - 1].w, subjects) || c->ws->v[j - 1].comma_before)
-        return 0;
-    long h = pc_fr_hit_at(c, j - 2);
-    return h >= 0 && c->hits[h].dim == PC_ONTO_DATA;
-}
-
 /* Whether "to us", "with you"... follows the action closely. */
 static int fr_toward_the_parties(const fr_builder *b, size_t after, size_t hi)
 {
@@ -447,16 +447,19 @@ static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t a
 }
 
 /* A third party's action done through the company's service is also the company's own
- * (the ontology's through_us: "partners collect data through our app" is us sharing it with
- * them): a frame of that action by the company, with the third party as its recipient when
- * the ontology knows it ("they" names none). f is the frame just added; the company's own
+ * (the ontology's through_us: "partners collect data through our app", "we and our partners
+ * collect data through our app" are us sharing it with them): a frame of that action by the
+ * company, with the third party as its recipient when the ontology knows it ("they" names
+ * none). f is the frame just added; the company's own
  * statement of it in the same part, before or after, is kept over this one (fr_seen). */
 static int fr_through_us(fr_builder *b, const fr_clause *c, const pc_frame *f, long actor_hit,
                          size_t hi, size_t first, size_t base)
 {
     pc_frames *fs = b->fs;
     int to = fs->onto->e[PC_ONTO_ACTION][f->action].through_us;
-    if (to < 0 || f->actor != PC_ACTOR_THIRD_PARTY || f->modality == PC_MOD_DOES_NOT ||
+    /* a subject coordinating the company with another party (actor_hit) states both */
+    int others = f->actor == PC_ACTOR_THIRD_PARTY || (f->actor == PC_ACTOR_WE && actor_hit >= 0);
+    if (to < 0 || !others || f->modality == PC_MOD_DOES_NOT ||
         f->modality == PC_MOD_NOT_UNLESS || !pc_fr_by_our_leave(c, (size_t)f->span.start, hi))
         return 0;
     pc_frame g = *f;
@@ -520,8 +523,9 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
         return -1;
     f.flags |= fr_unknown_scopes(c, b, after, own);
     /* a passive's object is its subject: "your text is not stored" names no known data */
-    if (fr_object_unknown(c, b, after, own) || pc_fr_relative(c, a) || fr_zero_relative(c, a) ||
-        (pc_fr_passive(c, a) && !pc_frame_names(b->fs, &f, PC_ONTO_DATA)))
+    int names_data = pc_frame_names(b->fs, &f, PC_ONTO_DATA);
+    if (fr_object_unknown(c, b, after, own) || pc_fr_relative(c, a) ||
+        pc_fr_zero_relative(c, a, names_data) || (pc_fr_passive(c, a) && !names_data))
         f.flags |= PC_FRAME_OBJECT_UNKNOWN;
     pc_frames *fs = b->fs;
     if (pc_grow(&fs->v, &fs->cap, fs->n + 1, sizeof *fs->v) < 0)

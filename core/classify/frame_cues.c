@@ -100,12 +100,13 @@ static pc_actor fr_passive_actor(const fr_clause *c, size_t a, long *hit)
         if (strcmp(c->ws->v[i].w, "by"))
             continue;
         const char *w = c->ws->v[i + 1].w;
-        if (FR_IN(w, fr_we) || !strcmp(w, "our"))
-            return PC_ACTOR_WE;
         long h = pc_fr_hit_at(c, i + 1);
         if (h < 0 && i + 2 < c->ws->n)
             h = pc_fr_hit_at(c, i + 2); /* "by our partners", "by these companies" */
-        if (h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT) {
+        int others = h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT;
+        if (FR_IN(w, fr_we) || (!strcmp(w, "our") && !others)) /* "by us", "by our app" */
+            return PC_ACTOR_WE;
+        if (others) {
             *hit = h;
             return PC_ACTOR_THIRD_PARTY;
         }
@@ -288,8 +289,29 @@ static int fr_enabled(const fr_clause *c, size_t a)
     return who != PC_ACTOR_USER && !(j == 0 || FR_IN(c->ws->v[0].w, fr_imperative));
 }
 
-/* Words after "through our", "on our"... that name the company's own service. */
+/* Words before the company's own service that put an action on it ("through our app", "on the
+ * Services", "through use of our site"), and the person's uses of it ("when you visit our
+ * site"). */
 static const char *const fr_via[] = {"through", "via", "on", "in", "using", "within", "across"};
+static const char *const fr_visits[] = {"use",    "uses",  "using",    "visit",   "visits",
+                                        "access", "browse", "interact", "interacts"};
+static const char *const fr_our_the[] = {"our", "the"};
+
+/* Whether the company's own service is named from word i, within a few words, by "our" or
+ * "the" and a word of fr_we ("our mobile app", "the Services"), before hi. */
+static int fr_our_service(const fr_clause *c, size_t i, size_t hi)
+{
+    for (size_t j = i; j + 1 < hi && j < i + 3; j++) {
+        if (j > i && c->ws->v[j].stop_before)
+            return 0;
+        if (!FR_IN(c->ws->v[j].w, fr_our_the))
+            continue;
+        for (size_t k = j + 1; k < hi && k < j + 3; k++)
+            if (FR_IN(c->ws->v[k].w, fr_we) && strcmp(c->ws->v[k].w, "we"))
+                return 1;
+    }
+    return 0;
+}
 
 int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
 {
@@ -302,13 +324,15 @@ int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
             return 1;
     }
     for (size_t i = a + 1; i + 2 < hi && i < a + 16; i++) {
-        if (c->ws->v[i].stop_before)
+        const pc_words *ws = c->ws;
+        if (ws->v[i].stop_before)
             break;
-        if (!FR_IN(c->ws->v[i].w, fr_via) || strcmp(c->ws->v[i + 1].w, "our"))
-            continue;
-        for (size_t k = i + 2; k < hi && k < i + 4; k++)
-            if (FR_IN(c->ws->v[k].w, fr_we))
-                return 1; /* "through our Services", "on our mobile app" */
+        /* "through our Services", "on the mobile app", "through use of our site", "when you
+         * visit our site" */
+        if ((FR_IN(ws->v[i].w, fr_via) && fr_our_service(c, i + 1, hi)) ||
+            (!strcmp(ws->v[i].w, "you") && FR_IN(ws->v[i + 1].w, fr_visits) &&
+             fr_our_service(c, i + 2, hi)))
+            return 1;
     }
     return 0;
 }
@@ -550,6 +574,39 @@ int pc_fr_relative(const fr_clause *c, size_t a)
             return 0;
     }
     return 0;
+}
+
+/* Whether word i is the head of a noun phrase a determiner opens ("the products", "any
+ * physical goods"): a determiner one or two words before it, in the same sentence, and no
+ * ontology term or comma in between. */
+static int fr_noun_head(const fr_clause *c, size_t i)
+{
+    if (FR_IN(c->ws->v[i].w, fr_determiner_words) || FR_IN(c->ws->v[i].w, fr_coordinators))
+        return 0; /* "the app and we sell": "and" heads nothing */
+    for (size_t k = 1; k <= 2 && k <= i; k++) {
+        const pc_word *w = &c->ws->v[i - k + 1];
+        if (w->stop_before || w->comma_before || pc_fr_hit_at(c, i - k + 1) >= 0)
+            return 0;
+        if (FR_IN(c->ws->v[i - k].w, fr_determiner_words))
+            return 1;
+    }
+    return 0;
+}
+
+int pc_fr_zero_relative(const fr_clause *c, size_t a, int names_data)
+{
+    static const char *const subjects[] = {"we", "you", "they", "i"};
+    static const char *const aux[] = {"may", "might", "will", "would", "can",  "could",
+                                      "do",  "does",  "have", "has",   "also", "automatically"};
+    size_t j = a;
+    while (j > 0 && FR_IN(c->ws->v[j - 1].w, aux))
+        j--;
+    if (j < 2 || !FR_IN(c->ws->v[j - 1].w, subjects) || c->ws->v[j - 1].comma_before)
+        return 0;
+    long h = pc_fr_hit_at(c, j - 2);
+    if (h >= 0)
+        return c->hits[h].dim == PC_ONTO_DATA;
+    return !names_data && fr_noun_head(c, j - 2);
 }
 
 /* Whether the action at a is a word in quotes that a definition follows ('"Sell" means

@@ -27,7 +27,7 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
                      int *implicit);
 /* Whether the third party's action at word a (in the part ending at hi) happens by the
  * company's leave: "we permit advertisers to collect", "partners collect data through our
- * app". */
+ * app" (or "on the Services", "through use of our site", "when you visit our site"). */
 int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi);
 /* Whether a law is named from word j (within a few words, before hi): "the CCPA", "applicable
  * law". */
@@ -39,6 +39,12 @@ int pc_fr_passive(const fr_clause *c, size_t a);
 /* Whether the action at word a sits in a relative clause ("the data that we do not process"):
  * its object is the noun before, named elsewhere. */
 int pc_fr_relative(const fr_clause *c, size_t a);
+/* Whether the action sits in a relative clause without a pronoun: after a data type
+ * ("information we receive by e-mail is disclosed": it presupposes, it does not state), or
+ * after a noun phrase that is not data and is the action's object ("the products we sell":
+ * the sale is of products; with an object of its own, "the time we collect your address", the
+ * action is not about its head, and its own terms say what it is about). */
+int pc_fr_zero_relative(const fr_clause *c, size_t a, int names_data);
 /* Why the action at word a (in the part [lo, hi)) is not a statement of practice, or
  * PC_SKIP_NONE. */
 pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t hi);

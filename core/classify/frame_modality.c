@@ -146,21 +146,41 @@ static const struct {
 static const char *const fr_except_consent[] = {"with", "upon", "at"};
 static const char *const fr_except_when[] = {"where", "when", "if"};
 
-/* Whether word i opens "unless you" + something the person does that is not consenting,
- * asking or opting ("never collected unless you fill out an application"): a circumstance. */
-static int fr_unless_doing(const fr_clause *c, size_t i, size_t hi)
+/* What the person does after "unless you", within a few words: consenting ("unless you have
+ * given your consent") or asking ("unless you ask us to"); opting is read by the phrases
+ * ("opt out", "opt in"), so it states nothing here. */
+static const struct {
+    const char *word;
+    unsigned cond;
+} fr_unless_choices[] = {
+    {"consent", PC_COND_CONSENT},      {"consents", PC_COND_CONSENT},
+    {"consented", PC_COND_CONSENT},    {"agree", PC_COND_CONSENT},
+    {"agreed", PC_COND_CONSENT},       {"authorize", PC_COND_CONSENT},
+    {"authorized", PC_COND_CONSENT},   {"authorise", PC_COND_CONSENT},
+    {"authorised", PC_COND_CONSENT},   {"permit", PC_COND_CONSENT},
+    {"permission", PC_COND_CONSENT},   {"allow", PC_COND_CONSENT},
+    {"authorization", PC_COND_CONSENT}, {"ask", PC_COND_REQUEST},
+    {"asked", PC_COND_REQUEST},        {"request", PC_COND_REQUEST},
+    {"requested", PC_COND_REQUEST},    {"direct", PC_COND_REQUEST},
+    {"instruct", PC_COND_REQUEST},     {"choose", PC_COND_REQUEST},
+    {"chose", PC_COND_REQUEST},        {"elect", PC_COND_REQUEST},
+    {"tell", PC_COND_REQUEST},         {"opt", 0},
+    {"opted", 0},
+};
+
+/* The condition "unless you" at word i states: consent or a request when the person's choice
+ * follows within a few words ("unless you have provided consent"), a circumstance when they
+ * do something else ("never collected unless you fill out an application"), 0 when i opens no
+ * "unless you". */
+static unsigned fr_unless_you(const fr_clause *c, size_t i, size_t hi)
 {
-    static const char *const chooses[] = {
-        "consent",   "consents",   "consented", "agree",        "agreed", "authorize", "authorized",
-        "authorise", "authorised", "permit",    "permission",   "allow",  "ask",       "asked",
-        "request",   "requested",  "direct",    "instruct",     "opt",    "opted",     "choose",
-        "chose",     "elect",      "tell",      "authorization"};
     if (strcmp(c->ws->v[i].w, "unless") || i + 2 >= hi || strcmp(c->ws->v[i + 1].w, "you"))
         return 0;
     for (size_t j = i + 2; j < hi && j < i + 6; j++)
-        if (FR_IN(c->ws->v[j].w, chooses))
-            return 0;
-    return 1;
+        for (size_t t = 0; t < FR_N(fr_unless_choices); t++)
+            if (!strcmp(c->ws->v[j].w, fr_unless_choices[t].word))
+                return fr_unless_choices[t].cond;
+    return PC_COND_CIRCUMSTANCE;
 }
 
 /* Words that open a clause naming what is done rather than when ("track where you go", "record
@@ -195,8 +215,7 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
 {
     unsigned bits = 0;
     for (size_t i = lo; i < hi; i++)
-        if (fr_unless_doing(c, i, hi))
-            bits |= PC_COND_CIRCUMSTANCE;
+        bits |= fr_unless_you(c, i, hi);
     for (size_t i = lo; i < hi; i++)
         for (long t = -1; (t = PC_WORDS_MATCH_NEXT(c->ws, i, fr_conditions, phrase, t)) >= 0;) {
             if (fr_conditions[t].cond == PC_COND_CIRCUMSTANCE && pc_fr_wh_object(c, i))

@@ -70,6 +70,9 @@ typedef struct pc_finding {
     char *message;
     size_t *frames; /* contradiction: per ref, the index of the statement frame (frame.h) in
                        its policy's frames that clashes; NULL for other kinds */
+    size_t nrestrictions; /* contradiction: refs[0 .. nrestrictions) are the restrictions
+                             that state the same promise against the same practices, the
+                             rest the practices; 0 for other kinds */
 } pc_finding;
 
 /* One matrix cell. Owns clauses. */

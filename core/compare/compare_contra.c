@@ -17,11 +17,15 @@
  *   recipients or purposes, the practice names one within them (recipients imply purposes:
  *   advertisers, advertising); its data is personal ("aggregated statistics" are not) and
  *   known ("it", "functional widgets" are not).
- * One finding per restricting clause, citing it and up to PC_MAX_CITED practices (its message
- * counts them all), with the frames of each. Clauses with the same text are read once, and
+ * One finding per clash: a restricting clause, up to PC_MAX_CITED practices (its message
+ * counts them all), with the frames of each; restricting clauses that clash with the same
+ * practices ("we will not sell your data", "we do not sell personal information for money")
+ * are one finding that cites them all, the strongest first. Clauses with the same text are
+ * read once, and
  * practices are indexed by action, so the work follows the number of distinct statements.
  */
 #include "compare/compare_internal.h"
+#include "util/hash.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -334,29 +338,140 @@ static void cc_restriction_frame(const cc_run *r, size_t fi, cc_found *x)
     }
 }
 
-static int cc_finding(cc_run *r, size_t k, cc_found *x)
+/* Whether y cites the same practice clauses as x (every one counted, none past the cited). */
+static int cc_same_practices(const cc_found *x, const cc_found *y)
 {
+    if (x->total != y->total || x->nrefs != y->nrefs || x->total != x->nrefs - 1)
+        return 0;
+    for (size_t i = 1; i < y->nrefs; i++)
+        if (!cc_cited(x, y->refs[i].clause))
+            return 0;
+    return 1;
+}
+
+/* The finding of group[0] (with the restrictions of group[1 .. n) that clash with the same
+ * practices): its restrictions first, then its practices. */
+static int cc_finding(cc_run *r, cc_found *const *group, size_t n)
+{
+    const cc_found *x = group[0];
     const pc_frame *rf = &r->fs->v[x->frames[0]];
     const pc_onto_entry *act = &r->o->e[PC_ONTO_ACTION][rf->action];
-    char ea[200], eb[200], more[64] = "";
-    pc_policy_excerpt(r->p, k, 150, ea, sizeof ea);
+    size_t nrefs = n + x->nrefs - 1;
+    pc_ref *refs = malloc(nrefs * sizeof *refs);
+    size_t *frames = malloc(nrefs * sizeof *frames);
+    if (!refs || !frames) {
+        free(refs);
+        free(frames);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        refs[i] = group[i]->refs[0];
+        frames[i] = group[i]->frames[0];
+    }
+    memcpy(refs + n, x->refs + 1, (x->nrefs - 1) * sizeof *refs);
+    memcpy(frames + n, x->frames + 1, (x->nrefs - 1) * sizeof *frames);
+    char ea[200], eb[200], more[64] = "", also[64] = "";
+    pc_policy_excerpt(r->p, x->refs[0].clause, 150, ea, sizeof ea);
     pc_policy_excerpt(r->p, x->refs[1].clause, 150, eb, sizeof eb);
     if (x->total > 1)
         snprintf(more, sizeof more, ", and %zu more clause%s", x->total - 1,
                  x->total > 2 ? "s" : "");
+    if (n > 1)
+        snprintf(also, sizeof also, "; the same restriction in %zu more clause%s", n - 1,
+                 n > 2 ? "s" : "");
     static const char *const how[] = {"", "does not", "only with consent", "with consent"};
     const char *other = x->kind == CC_DONE_WITH_CONSENT ? "without asking" : "does";
     pc_severity sev = x->kind == CC_NEVER ? PC_SEV_HIGH : PC_SEV_MEDIUM;
-    if (pc_cmp_add(r->c, PC_FIND_CONTRADICTION, sev, act->category, x->refs, x->nrefs,
-                   "%s: \"%s\" (%s) vs \"%s\" (%s)%s", act->name, ea, how[x->kind], eb, other,
-                   more) < 0)
+    int rc = pc_cmp_add(r->c, PC_FIND_CONTRADICTION, sev, act->category, refs, nrefs,
+                        "%s: \"%s\" (%s) vs \"%s\" (%s)%s%s", act->name, ea, how[x->kind], eb,
+                        other, more, also);
+    free(refs);
+    if (rc < 0) {
+        free(frames);
         return -1;
+    }
     pc_finding *f = &r->c->findings[r->c->nfindings - 1];
-    f->frames = malloc(x->nrefs * sizeof *f->frames);
-    if (!f->frames)
-        return -1;
-    memcpy(f->frames, x->frames, x->nrefs * sizeof *f->frames);
+    f->frames = frames;
+    f->nrestrictions = n;
     return 0;
+}
+
+/* A key of the practices x cites, the same whatever their order; 0 when x counted more than it
+ * cites (such a finding stands alone). */
+static unsigned long long cc_practices_key(const cc_found *x)
+{
+    if (x->total != x->nrefs - 1)
+        return 0;
+    unsigned long long key = x->total;
+    for (size_t i = 1; i < x->nrefs; i++)
+        key += pc_fnv64(PC_FNV_SEED, &x->refs[i].clause, sizeof x->refs[i].clause);
+    return key | 1u;
+}
+
+/* cc_keyed: a found restriction's practices key and its place, for sorting. Plain value. */
+typedef struct cc_keyed {
+    unsigned long long key;
+    size_t i;
+} cc_keyed;
+
+static int cc_keyed_cmp(const void *pa, const void *pb)
+{
+    const cc_keyed *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* The findings of the restrictions order[0 .. n) (same key, clause order): those citing the
+ * same practices as one, led by the strongest (the first of the strongest kind). group has
+ * room for n. */
+static int cc_findings_run(cc_run *r, cc_found *found, const cc_keyed *order, size_t n,
+                           unsigned char *done, cc_found **group)
+{
+    for (size_t a = 0; a < n; a++) {
+        size_t i = order[a].i, m = 0, lead = 0;
+        if (done[i])
+            continue;
+        for (size_t b = a; b < n; b++) {
+            size_t j = order[b].i;
+            if (j != i && (done[j] || !order[a].key || !cc_same_practices(&found[i], &found[j])))
+                continue;
+            done[j] = 1;
+            if (m == 0 || found[j].kind < group[lead]->kind)
+                lead = m;
+            group[m++] = &found[j];
+        }
+        cc_found *first = group[lead];
+        memmove(group + 1, group, lead * sizeof *group);
+        group[0] = first;
+        if (cc_finding(r, group, m) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* One finding per clash: restrictions that clash with the same practices are one finding;
+ * found[i] are in clause order. Grouped by sorting on the practices' key, so the work is
+ * n log n for n restrictions that found practices. */
+static int cc_findings(cc_run *r, cc_found *found, size_t n)
+{
+    cc_keyed *order = malloc((n ? n : 1) * sizeof *order);
+    cc_found **group = malloc((n ? n : 1) * sizeof *group);
+    unsigned char *done = calloc(n ? n : 1, 1);
+    int rc = order && group && done ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        order[i] = (cc_keyed){cc_practices_key(&found[i]), i};
+    if (rc == 0)
+        qsort(order, n, sizeof *order, cc_keyed_cmp);
+    for (size_t a = 0, b; rc == 0 && a < n; a = b) {
+        for (b = a + 1; b < n && order[b].key == order[a].key; b++)
+            ;
+        rc = cc_findings_run(r, found, order + a, b - a, done, group);
+    }
+    free(order);
+    free(group);
+    free(done);
+    return rc;
 }
 
 /* ---- setting up ----------------------------------------------------------------------- */
@@ -395,15 +510,22 @@ static int cc_policy(pc_comparison *c, size_t pi)
     int rc = r.distinguished && r.canon && cc_buckets(&r) == 0 ? 0 : -1;
     if (rc == 0)
         cc_distinguish(&r);
+    cc_found *found = NULL;
+    size_t nfound = 0, cap = 0;
     for (size_t k = 0; rc == 0 && k < p->outline->nclauses; k++) {
         if (r.canon[k] != k)
             continue;
         cc_found x = {.refs = {{(int)pi, k, -1}}, .nrefs = 1};
         for (size_t fi = r.fs->first[k]; fi < r.fs->first[k + 1]; fi++)
             cc_restriction_frame(&r, fi, &x);
-        if (x.total)
-            rc = cc_finding(&r, k, &x);
+        if (x.total && pc_grow(&found, &cap, nfound + 1, sizeof *found) < 0)
+            rc = -1;
+        else if (x.total)
+            found[nfound++] = x;
     }
+    if (rc == 0)
+        rc = cc_findings(&r, found, nfound);
+    free(found);
     free(r.canon);
     free(r.bucket);
     free(r.bfirst);

@@ -286,7 +286,7 @@ static int fe_keep_extra(pc_contra_set *set, const pc_policy *p, const pc_findin
     x->policy = pc_strdup(p->id);
     x->message = pc_strdup(f->message);
     x->first = fe_clause_copy(p, f, 0);
-    x->second = fe_clause_copy(p, f, 1);
+    x->second = fe_clause_copy(p, f, f->nrestrictions > 1 ? f->nrestrictions : 1);
     return x->policy && x->message && x->first && x->second ? 0 : -1;
 }
 

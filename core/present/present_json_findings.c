@@ -47,8 +47,8 @@ static void pc_json_refs(pc_jsonw *w, const pc_comparison *c, const pc_finding *
     pc_jsonw_arr_end(w);
 }
 
-/* A contradiction's frames, one per clause it cites: the restriction's, then each practice's
- * with the fields it clashes on. */
+/* A contradiction's frames, one per clause it cites: the restrictions', then each practice's
+ * with the fields it clashes on (against the first restriction's). */
 static void pc_json_finding_frames(pc_jsonw *w, const pc_comparison *c, const pc_finding *f)
 {
     const pc_frames *fs = c->policies[f->refs[0].policy]->frames;
@@ -60,8 +60,9 @@ static void pc_json_finding_frames(pc_jsonw *w, const pc_comparison *c, const pc
         pc_frame_fields_write(w, fs, x);
         pc_jsonw_key_int(w, "clause", (long long)f->refs[i].clause);
         pc_jsonw_key_int(w, "number", (long long)f->refs[i].clause + 1);
-        pc_jsonw_key_str(w, "role", i ? "practice" : "restriction");
-        if (i) {
+        int practice = i >= f->nrestrictions;
+        pc_jsonw_key_str(w, "role", practice ? "practice" : "restriction");
+        if (practice) {
             pc_jsonw_key(w, "clash");
             pc_frame_clash_write(w, fs, r, x);
         }

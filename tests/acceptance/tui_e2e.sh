@@ -156,13 +156,14 @@ recovered=$(ls "$work"/polcmp-review.yaml.unsaved-*.yaml 2>/dev/null | head -1)
 [[ -n "$recovered" ]] || fail "the session's decision was not saved beside the broken review file"
 grep -q "status: reviewed" "$recovered" || fail "the recovered file lacks the decision"
 
-# 12. Decisions readable everywhere: Delta (the UI tests' own world) says twice that it does not
-# sell data and once that it may: two contradictions in one cell; one dismissed.
+# 12. Decisions readable everywhere: Delta (the UI tests' own world) does not sell personal
+# information, nor addresses, and sells customer lists and addresses: two contradictions in one
+# cell; one dismissed.
 mkdir -p "$work/d"
 cp "$POLCMP_SRC"/tests/data/tui/{taxonomy.yaml,alpha.txt,delta.txt} "$work/d/"
 start "" --taxonomy d/taxonomy.yaml d/alpha.txt d/delta.txt
 keys / '^sale of' Enter l
-wait_for "Sale of personal data +! 2 +! 3"
+wait_for "Sale of personal data +! 2 +! 4"
 keys f t
 wait_for "3 of 10 findings · kind: contradiction"
 keys g j d

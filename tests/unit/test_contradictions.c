@@ -157,8 +157,9 @@ static void test_contradiction_enabled_by_a_thing(void **state)
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
-/* Another party collecting through the company's service, or with its leave, is the company
- * sharing with it; what that party does elsewhere is not. */
+/* Another party collecting through the company's service ("our app", "the app", "use of our
+ * app", "when you use our app"), or with its leave, is the company sharing with it; what that
+ * party does elsewhere is not. */
 static void test_contradiction_through_our_service(void **state)
 {
     (void)state;
@@ -171,6 +172,30 @@ static void test_contradiction_through_our_service(void **state)
          "Advertisers may collect your purchase history on their own websites.", 0},
         {"We do not share your purchase history with couriers.",
          "Advertisers may collect your purchase history through our app.", 0},
+        /* the service named as "the app", through the person's use of it, or while they use
+         * it; another's service is not the company's */
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history through the app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history through use of our app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history when you use our app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history when you use their app.", 0},
+        {"We do not share your purchase history with advertisers.",
+         "Advertisers may collect your purchase history when you visit their site.", 0},
+        /* the other party named in a passive ("by our advertisers"), or beside the company in
+         * the subject, is the one collecting */
+        {"We do not share your purchase history with advertisers.",
+         "Your purchase history may be collected by our advertisers through our app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "We and our advertisers may collect your purchase history through our app.", 1},
+        {"We do not share your purchase history with advertisers.",
+         "We and our couriers may collect your purchase history through our app.", 0},
+        {"We do not share your purchase history with advertisers.",
+         "Your purchase history may be collected by our app.", 0},
+        {"Your purchase history is never shared by our advertisers.",
+         "We share your purchase history with advertisers.", 0},
     };
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -250,6 +275,11 @@ static void test_contradiction_coordinated_subject(void **state)
         {restriction, "We and partners that we trust may sell your delivery address.", 1},
         {restriction, "Partners with whom we work may sell your delivery address.", 0},
         {restriction, "We and partners who may sell your delivery address meet once a year.", 0},
+        /* the heads of such a subject act with the company: none of them is a recipient */
+        {"We never sell your delivery address to couriers.",
+         "We, our couriers, or partners with whom we work may sell your delivery address.", 0},
+        {"We never sell your delivery address to couriers.",
+         "We, our advertisers, or partners may sell your delivery address to couriers.", 1},
     };
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
@@ -357,10 +387,97 @@ static void test_contradiction_named_not_stated(void **state)
     check_contra_cases(cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A relative clause without a pronoun after a noun that is not data ("the goods we sell")
+ * states a sale of that noun, not of personal information; with an object of its own ("the
+ * day we sell your address") it is about that object. */
+static void test_contradiction_zero_relative(void **state)
+{
+    (void)state;
+    static const char restriction[] = "We do not sell personal information.";
+    static const contra_case cases[] = {
+        {restriction, "You can return the goods we sell within a month.", 0},
+        {restriction, "Any bicycles we may sell carry a warranty.", 0},
+        {restriction, "On the day we sell your delivery address, we tell you.", 1},
+        {restriction, "We sell your delivery address to partners.", 1},
+    };
+    check_contra_cases(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "unless you" followed by the person's consent makes the restriction one that waits for it
+ * ("unless you have given us consent, we will not share"), reported as such; followed by
+ * something else the person does it is a circumstance, and no restriction. */
+static void test_contradiction_unless_you_consent(void **state)
+{
+    (void)state;
+    static const char practice[] = "We share your delivery address with advertisers.\n";
+    static const char *const waits[] = {
+        "Unless you have given us consent, we will not share your delivery address.\n",
+        "We will not share your delivery address unless you have consented.\n",
+    };
+    char text[300];
+    for (size_t i = 0; i < sizeof waits / sizeof waits[0]; i++) {
+        snprintf(text, sizeof text, "%s%s", waits[i], practice);
+        assert_int_equal(test_findings_of(POLCMP_TEST_DATA "/compare/taxonomy.yaml", text, 0,
+                                          PC_FIND_CONTRADICTION, "(only with consent)"),
+                         1);
+    }
+    assert_int_equal(contradictions_of("We will not share your delivery address unless you "
+                                       "place an order.\n"
+                                       "We share your delivery address with advertisers.\n"),
+                     0);
+    assert_int_equal(contradictions_of("Unless you have given us consent, we will not share "
+                                       "your delivery address.\n"
+                                       "With your consent, we share your delivery address with "
+                                       "advertisers.\n"),
+                     0);
+}
+
+/* Restrictions that clash with the same practices are one finding citing them all, the
+ * restrictions first and the strongest leading; restrictions that clash with different
+ * practices stay apart. */
+static void test_contradiction_one_finding_per_clash(void **state)
+{
+    (void)state;
+    pc_error err = {{0}};
+    pc_taxonomy *tax = pc_tax_load(POLCMP_TEST_DATA "/compare/taxonomy.yaml", &err);
+    assert_non_null(tax);
+    pc_policy *p = test_open_text(tax, "one",
+                                  "We sell your delivery address only with your consent.\n"
+                                  "We do not sell your delivery address.\n"
+                                  "We automatically sell your delivery address to partners.\n");
+    pc_comparison *c = pc_compare(tax, &p, 1, 0, &err);
+    assert_non_null(c);
+    const pc_finding *f = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (c->findings[i].kind == PC_FIND_CONTRADICTION) {
+            f = &c->findings[i];
+            n++;
+        }
+    assert_int_equal(n, 1);
+    assert_int_equal(f->nrestrictions, 2);
+    assert_int_equal(f->nrefs, 3);
+    assert_int_equal(f->refs[0].clause, 1); /* "does not" leads "only with consent" */
+    assert_int_equal(f->refs[1].clause, 0);
+    assert_int_equal(f->refs[2].clause, 2);
+    assert_non_null(strstr(f->message, "the same restriction in 1 more clause"));
+    pc_comparison_free(c);
+    pc_policy_free(p);
+    pc_tax_free(tax);
+    assert_int_equal(contradictions_of("We do not sell your delivery address.\n"
+                                       "We do not share your purchase history.\n"
+                                       "We sell your delivery address to partners.\n"
+                                       "We share your purchase history with partners.\n"),
+                     2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_contradiction_relative_clause),
+        cmocka_unit_test(test_contradiction_zero_relative),
+        cmocka_unit_test(test_contradiction_unless_you_consent),
+        cmocka_unit_test(test_contradiction_one_finding_per_clash),
         cmocka_unit_test(test_contradiction_scoped_restrictions),
         cmocka_unit_test(test_contradiction_sources),
         cmocka_unit_test(test_contradiction_nominal_action),

@@ -1,6 +1,7 @@
 /* test_tui_decisions.c: decisions readable everywhere and exports that match the screen, on the
- * UI tests' own taxonomy with Alpha (one contradiction on selling data) and Delta (two: it says
- * twice that it does not sell, and once that it may): dismissing one of Delta's two shows in the
+ * UI tests' own taxonomy with Alpha (one contradiction on selling data) and Delta (two: it
+ * does not sell personal information, nor addresses, and sells customer lists and addresses):
+ * dismissing one of Delta's two shows in the
  * cell ("! 1 of 2"), the info line, the status line and the exported matrix; the findings view
  * exports exactly the rows its filter shows; an existing file is replaced only when the reviewer
  *  says so; `~` and a relative name land where they should; search says "match 1/2"; the
@@ -75,7 +76,7 @@ static void test_dismissed_one_of_two(void **state)
     (void)state;
     matrix_at("sale", "delta");
     char *dump = tuif_render(&fx, 100, 30, 0);
-    assert_non_null(strstr(dump, "! 3")); /* Delta's three clauses on sale, contradicted */
+    assert_non_null(strstr(dump, "! 4")); /* Delta's four clauses on sale, contradicted */
     free(dump);
     /* Findings of kind contradiction: Alpha's, then Delta's two; dismiss Delta's first. */
     tuif_keys(&fx, "f t");
@@ -95,7 +96,7 @@ static void test_dismissed_one_of_two(void **state)
     /* A clause of the cell marked reviewed (side by side) shows in the info line. */
     tuif_keys(&fx, "Enter Space q");
     dump = tuif_render(&fx, 160, 30, 0);
-    assert_non_null(strstr(dump, "3 clauses (1 reviewed, 0 relabelled)"));
+    assert_non_null(strstr(dump, "4 clauses (1 reviewed, 0 relabelled)"));
     free(dump);
     /* The exported matrix says both too. */
     export_as("matrix.csv");
