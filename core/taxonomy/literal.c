@@ -440,6 +440,63 @@ static pc_lit_set lit_alternation(pc_lit_parser *ps)
     return acc;
 }
 
+/* ---- top-level branches ----------------------------------------------------------------- */
+
+/* Is the group opener at p (just past '(') one that a branch can be matched without the
+ * others around it: a plain, non-capturing, named, atomic or look-around group, or a branch
+ * reset? Not option settings (they carry into later branches), recursion, subroutine calls,
+ * conditionals, comments or verbs. */
+static int lit_split_opener(const char *p)
+{
+    if (*p == '*')
+        return 0;
+    if (*p != '?')
+        return 1;
+    p++;
+    if (strchr(":=!>|", *p))
+        return *p != '\0';
+    if (*p == '<')
+        return p[1] == '=' || p[1] == '!' || (p[1] >= 'A' && p[1] <= 'Z') ||
+               (p[1] >= 'a' && p[1] <= 'z') || p[1] == '_';
+    return *p == 'P' && p[1] == '<';
+}
+
+size_t pc_lit_branches(const char *pattern, size_t *start, size_t max)
+{
+    pc_lit_parser ps = {pattern, 0, 0, 0, 0};
+    size_t n = 1, depth = 0;
+    start[0] = 0;
+    for (const char *p = pattern; *p;) {
+        if (*p == '\\') {
+            if (!p[1] || strchr("KQEgk123456789", p[1]))
+                return 0; /* \K moves the match start; back-references tie branches together */
+            p += 2;
+        } else if (*p == '[') {
+            ps.p = p + 1;
+            lit_skip_class(&ps);
+            if (ps.giveup)
+                return 0;
+            p = ps.p;
+        } else if (*p == '(') {
+            if (!lit_split_opener(p + 1))
+                return 0;
+            depth++;
+            p++;
+        } else if (*p == ')') {
+            if (!depth--)
+                return 0;
+            p++;
+        } else if (*p == '|' && !depth) {
+            if (n == max)
+                return 0;
+            start[n++] = (size_t)(++p - pattern);
+        } else {
+            p++;
+        }
+    }
+    return depth || n < 2 ? 0 : n;
+}
+
 /* ---- entry points ----------------------------------------------------------------------- */
 
 /* Inline options: 'i' anywhere makes the literals caseless (a superset); 'x' is not followed. */
