@@ -497,6 +497,54 @@ size_t pc_lit_branches(const char *pattern, size_t *start, size_t max)
     return depth || n < 2 ? 0 : n;
 }
 
+/* The ')' closing the group opened at p[-1], or NULL (p is just past its '('). */
+static const char *lit_group_end(const char *p)
+{
+    pc_lit_parser ps = {p, 0, 0, 0, 0};
+    size_t depth = 1;
+    while (*p) {
+        if (*p == '\\') {
+            if (!p[1])
+                return NULL;
+            p += 2;
+        } else if (*p == '[') {
+            ps.p = p + 1;
+            lit_skip_class(&ps);
+            if (ps.giveup)
+                return NULL;
+            p = ps.p;
+        } else if (*p == '(') {
+            depth++;
+            p++;
+        } else if (*p == ')') {
+            if (!--depth)
+                return p;
+            p++;
+        } else {
+            p++;
+        }
+    }
+    return NULL;
+}
+
+unsigned pc_lit_repeat(const char *pattern)
+{
+    if (pattern[0] != '(' || (pattern[1] == '?' && pattern[2] != ':' && pattern[2] != '>') ||
+        pattern[1] == '*')
+        return 0;
+    const char *e = lit_group_end(pattern + 1);
+    if (!e || e[1] != '{' || e[2] < '0' || e[2] > '9')
+        return 0;
+    char *q;
+    unsigned long n = strtoul(e + 2, &q, 10);
+    if (*q == ',')
+        q += 1 + strspn(q + 1, "0123456789");
+    if (*q != '}' || n < 2 || n > 1000)
+        return 0;
+    q += q[1] == '?' || q[1] == '+' ? 2 : 1;
+    return *q ? 0 : (unsigned)n;
+}
+
 /* ---- entry points ----------------------------------------------------------------------- */
 
 /* Inline options: 'i' anywhere makes the literals caseless (a superset); 'x' is not followed. */

@@ -12,6 +12,11 @@
  * gives the same match alone as in the alternation (only the whole match's span is used,
  * never its groups).
  *
+ * A pattern that is one group repeated n times ("(?:\b(?:cookies|security)\b.{0,200}?){4}")
+ * is a candidate when one of the group's literals occurs once; it is confirmed only when they
+ * occur n times in all (counted at distinct ends, as the n matches of the group each hold
+ * one).
+ *
  * A rule's branches are made on its first confirmation (deriving their literals, compiling
  * and JIT-compiling them), so loading the taxonomy pays nothing for them.
  */
@@ -26,11 +31,14 @@
 static char pf_whole_mark;
 #define PF_WHOLE ((pf_split *)(void *)&pf_whole_mark)
 
-/* pf_split: a rule's branches, matched one by one. Owns code and the gate arrays. */
+/* pf_split: a rule's branches, matched one by one, or (n 0) the count of its key literals'
+ * occurrences a match needs. Owns code and the gate arrays. */
 struct pf_split {
     size_t n;
+    unsigned repeat; /* n 0: the pattern is a group repeated at least this many times */
     pcre2_code **code; /* per branch, JIT-compiled when JIT takes it */
-    size_t *gend;      /* branch b's gates: gid[b ? gend[b - 1] : 0 .. gend[b]) */
+    size_t *gend;      /* branch b's gates: gid[b ? gend[b - 1] : 0 .. gend[b]); with n 0,
+                          gend[0] of them: the key literals' ids */
     unsigned *gid;
     unsigned char *open; /* per branch: no gate stands for it, so it is always tried */
 };
@@ -125,6 +133,34 @@ static int pf_split_differs(const pf_split *sp)
     return 0;
 }
 
+/* The count gate of a pattern repeating a group `repeat` times (0: none, PF_WHOLE): the ids
+ * of the key literals, every one of which is in the database. NULL when out of memory. */
+static pf_split *pf_repeat_make(const pc_prefilter *pf, const pc_rule_lits *key, unsigned repeat)
+{
+    if (!repeat)
+        return PF_WHOLE;
+    pf_split *sp = calloc(1, sizeof *sp);
+    size_t cap = 0, ngid = 0;
+    if (!sp || !(sp->gend = calloc(1, sizeof *sp->gend))) {
+        pf_split_free(sp);
+        return NULL;
+    }
+    sp->repeat = repeat;
+    for (size_t k = 0; k < key->nlits; k++) {
+        unsigned id = pf_lookup(pf, key->lits[k], key->caseless);
+        if (id == UINT32_MAX) { /* never so: then no gate */
+            pf_split_free(sp);
+            return PF_WHOLE;
+        }
+        if (pf_gate_push(sp, &cap, &ngid, id) < 0) {
+            pf_split_free(sp);
+            return NULL;
+        }
+    }
+    sp->gend[0] = ngid;
+    return sp;
+}
+
 /* Rule r's branches, or PF_WHOLE when it is matched whole; NULL when out of memory. */
 static pf_split *pf_split_make(const pc_prefilter *pf, size_t r)
 {
@@ -138,7 +174,7 @@ static pf_split *pf_split_make(const pc_prefilter *pf, size_t r)
         return PF_WHOLE;
     size_t n = pc_lit_branches(rule->pattern, start, PF_MAX_BRANCHES);
     if (!n)
-        return PF_WHOLE;
+        return pf_repeat_make(pf, key, pc_lit_repeat(rule->pattern));
     start[n] = strlen(rule->pattern) + 1;
     pf_split *sp = calloc(1, sizeof *sp);
     size_t cap = 0, ngid = 0;
@@ -192,9 +228,11 @@ static const pf_split *pf_split_get(const pc_prefilter *pf, size_t r)
     return sp;
 }
 
-size_t pc_prefilter_branches(const pc_prefilter *pf, size_t i)
+size_t pc_prefilter_branches(const pc_prefilter *pf, size_t i, unsigned *repeat)
 {
     const pf_split *sp = i < pf->nrules ? pf_split_get(pf, i) : PF_WHOLE;
+    if (repeat)
+        *repeat = sp == PF_WHOLE ? 0 : sp->repeat;
     return sp == PF_WHOLE ? 0 : sp->n;
 }
 
@@ -246,15 +284,34 @@ static int pf_match_live(const pf_split *sp, const uint64_t *seen, const pc_pref
     return found;
 }
 
+/* Does text t hold at least sp->repeat occurrences of the key literals? They cannot share an
+ * end (no key literal is a suffix of another), so each match of the group holds its own. */
+static int pf_enough(const pc_prefilter *pf, const pf_split *sp, const uint64_t *seen,
+                     const pc_prefilter_text *t)
+{
+    unsigned count = 0;
+    for (size_t k = 0; k < sp->gend[0]; k++) {
+        unsigned u = sp->gid[k];
+        if (!((seen[u >> 6] >> (u & 63)) & 1u))
+            continue;
+        for (size_t i = 0; i + pf->ulen[u] <= t->len; i++)
+            if (pc_pf_lit_at(pf, u, t->s + i) && ++count >= sp->repeat)
+                return 1;
+    }
+    return 0;
+}
+
 int pc_pf_confirm(const pc_prefilter *pf, size_t r, const uint64_t *seen,
-                         const pc_prefilter_text *t, pcre2_match_data *md,
-                         pcre2_match_context *mctx, pc_span *span)
+                  const pc_prefilter_text *t, pcre2_match_data *md, pcre2_match_context *mctx,
+                  pc_span *span)
 {
     const pf_split *sp = pf_split_get(pf, r);
     int live = 0;
     for (size_t b = 0; sp != PF_WHOLE && b < sp->n; b++)
         live += pf_live(sp, b, seen);
     int hazard = (seen[pf->nuniq >> 6] >> (pf->nuniq & 63)) & 1u;
+    if (sp != PF_WHOLE && !hazard && !sp->n && !pf_enough(pf, sp, seen, t))
+        return 0;
     if (sp != PF_WHOLE && !hazard && (size_t)live < sp->n) {
         int st = pf_match_live(sp, seen, t, md, mctx, span);
         if (st >= 0)

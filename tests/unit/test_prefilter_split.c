@@ -45,6 +45,14 @@ static void test_branches(void **state)
     check_branches("a|(?1)", "");                    /* a subroutine call */
     check_branches("a)|b", "");                      /* unbalanced */
     check_branches("a|b|c|d|e|f|g|h|i", "");         /* more than the caller takes */
+    assert_int_equal(pc_lit_repeat("(?:\\bab\\b.{0,9}?){4}"), 4);
+    assert_int_equal(pc_lit_repeat("(ab|[)]c){2,}"), 2);
+    assert_int_equal(pc_lit_repeat("(?>ab){3,5}+"), 3);
+    assert_int_equal(pc_lit_repeat("(?:ab){1,4}"), 0);
+    assert_int_equal(pc_lit_repeat("(?:ab){3}c"), 0);
+    assert_int_equal(pc_lit_repeat("(?:ab)(?:c){3}"), 0);
+    assert_int_equal(pc_lit_repeat("(?=ab){3}"), 0);
+    assert_int_equal(pc_lit_repeat("ab{3}"), 0);
 }
 
 /* Rules whose branches need their own literals: the rules' results on each text must be the
@@ -61,7 +69,9 @@ static const char split_yaml[] =
     "      - id: s.overlap\n        pattern: 'zebra \\w+|\\w+ giraffe|okapi'\n"
     "      - id: s.slow\n"
     "        pattern: '(?:zz|z)+(?:a|b)*(?:zz|z)+y|\\bkoala\\b'\n"
-    "      - id: s.same\n        pattern: 'lion\\w*|\\w+lion'\n";
+    "      - id: s.same\n        pattern: 'lion\\w*|\\w+lion'\n"
+    "      - id: s.thrice\n        pattern: '(?:\\b(?:tapir|yak)s?\\b.{0,20}?){3}'\n"
+    "      - id: s.nest\n        pattern: '(?:anan){2}'\n";
 
 static void test_split_equal(void **state)
 {
@@ -71,15 +81,22 @@ static void test_split_equal(void **state)
     if (!tax)
         fail_msg("%s", err.msg);
     const pc_prefilter *pf = tax->prefilter;
-    static const size_t want[] = {3, 3, 3, 3, 2, 0}; /* s.same: both branches need "lion" */
-    for (size_t r = 0; r < 6; r++)
-        assert_int_equal(pc_prefilter_branches(pf, r), want[r]);
+    static const size_t want[] = {3, 3, 3, 3, 2, 0, 0, 0}; /* s.same: both need "lion" */
+    static const unsigned repeat[] = {0, 0, 0, 0, 0, 0, 3, 2};
+    for (size_t r = 0; r < 8; r++) {
+        unsigned rep;
+        assert_int_equal(pc_prefilter_branches(pf, r, &rep), want[r]);
+        assert_int_equal(rep, repeat[r]);
+    }
     static const char *const texts[] = {
         "Write to Suite 100, 1 Main Street.",            /* the address branch alone */
         "Mail jo.doe@example.org or call (555) 123 4567.", /* two of three, the dear one too */
         "(555) 1234 only a phone", "see the catalog", "see the catalogue", "cat food",
         "a zebra runs with a giraffe", "with a giraffe and a zebra ran", "an okapi",
         "lionel and the sealion", "a koala",
+        "a tapir, a yak and", "a tapir, a yak and a Yak", "TAPIRS tapirs tapirs",
+        "tapir tapir\ntapir", /* three, but '.' does not cross the line */
+        "yak yaks yak", "yak, then twenty-one characters: yak yak", "ananan", "anananan",
     };
     size_t labels = 0;
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
