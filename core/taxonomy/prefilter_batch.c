@@ -54,19 +54,25 @@ static int pf_hit(pc_prefilter_batch *b, uint32_t text, uint32_t rule, int statu
     return 0;
 }
 
+/* Candidates of one rule in one batch from which its branches are worth making. */
+#define PF_SPLIT_MIN_CANDIDATES 32
+
 /* Each rule over its candidate texts: the pattern stays hot in the instruction cache. */
 static int pf_confirm(pc_prefilter_batch *b, const pc_prefilter *pf, pcre2_match_data *md,
                       pcre2_match_context *mctx)
 {
     size_t nrules = pc_prefilter_nrules(pf), sw = pc_pf_seen_words(pf);
-    for (size_t r = 0; r < nrules; r++)
+    for (size_t r = 0; r < nrules; r++) {
+        int make = b->cand_first[r + 1] - b->cand_first[r] >= PF_SPLIT_MIN_CANDIDATES;
         for (size_t k = b->cand_first[r]; k < b->cand_first[r + 1]; k++) {
             uint32_t t = b->cand[k];
             pc_span sp;
-            int status = pc_pf_confirm(pf, r, b->seen + t * sw, &b->texts[t], md, mctx, &sp);
+            int status =
+                pc_pf_confirm(pf, r, make, b->seen + t * sw, &b->texts[t], md, mctx, &sp);
             if (status && pf_hit(b, t, (uint32_t)r, status, sp) < 0)
                 return -1;
         }
+    }
     return 0;
 }
 

@@ -135,9 +135,10 @@ int pc_pf_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text
 /* Confirm candidate rule r (one that is the first of its identical rules) on text t, whose
  * seen literals are `seen`: with only the branches of its pattern one of whose literals is
  * there when that is fewer than all, else with the whole pattern; the same answer either way
- * (prefilter_split.c). 1 with the match's span in *span, 0 for no match, -1 when PCRE2 hit a
- * limit. md and mctx are the caller's. */
-int pc_pf_confirm(const pc_prefilter *pf, size_t r, const uint64_t *seen,
+ * (prefilter_split.c). `make`: make the rule's branches now if they are not made yet (worth
+ * it when there are many texts to confirm it on). 1 with the match's span in *span, 0 for no
+ * match, -1 when PCRE2 hit a limit. md and mctx are the caller's. */
+int pc_pf_confirm(const pc_prefilter *pf, size_t r, int make, const uint64_t *seen,
                   const pc_prefilter_text *t, pcre2_match_data *md, pcre2_match_context *mctx,
                   pc_span *span);
 /* Free every rule's branches and the table. */
