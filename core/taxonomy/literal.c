@@ -442,6 +442,19 @@ static pc_lit_set lit_alternation(pc_lit_parser *ps)
 
 /* ---- top-level branches ----------------------------------------------------------------- */
 
+/* Past one token of a pattern at p: an escape, a class or one character; NULL at a broken
+ * escape or class. */
+static const char *lit_token_end(const char *p)
+{
+    if (*p == '\\')
+        return p[1] ? p + 2 : NULL;
+    if (*p != '[')
+        return p + 1;
+    pc_lit_parser ps = {p + 1, 0, 0, 0, 0};
+    lit_skip_class(&ps);
+    return ps.giveup ? NULL : ps.p;
+}
+
 /* Is the group opener at p (just past '(') one that a branch can be matched without the
  * others around it: a plain, non-capturing, named, atomic or look-around group, or a branch
  * reset? Not option settings (they carry into later branches), recursion, subroutine calls,
@@ -463,36 +476,23 @@ static int lit_split_opener(const char *p)
 
 size_t pc_lit_branches(const char *pattern, size_t *start, size_t max)
 {
-    pc_lit_parser ps = {pattern, 0, 0, 0, 0};
     size_t n = 1, depth = 0;
     start[0] = 0;
-    for (const char *p = pattern; *p;) {
-        if (*p == '\\') {
-            if (!p[1] || strchr("KQEgk123456789", p[1]))
-                return 0; /* \K moves the match start; back-references tie branches together */
-            p += 2;
-        } else if (*p == '[') {
-            ps.p = p + 1;
-            lit_skip_class(&ps);
-            if (ps.giveup)
-                return 0;
-            p = ps.p;
-        } else if (*p == '(') {
-            if (!lit_split_opener(p + 1))
-                return 0;
-            depth++;
-            p++;
-        } else if (*p == ')') {
-            if (!depth--)
-                return 0;
-            p++;
-        } else if (*p == '|' && !depth) {
+    for (const char *p = pattern; p && *p;) {
+        if (*p == '\\' && p[1] && strchr("KQEgk123456789", p[1]))
+            return 0; /* \K moves the match start; back-references tie branches together */
+        if (*p == '(' && !lit_split_opener(p + 1))
+            return 0;
+        depth += *p == '(';
+        if (*p == ')' && !depth--)
+            return 0;
+        if (*p == '|' && !depth) {
             if (n == max)
                 return 0;
-            start[n++] = (size_t)(++p - pattern);
-        } else {
-            p++;
+            start[n++] = (size_t)(p + 1 - pattern);
         }
+        if (!(p = lit_token_end(p)))
+            return 0;
     }
     return depth || n < 2 ? 0 : n;
 }
@@ -500,29 +500,10 @@ size_t pc_lit_branches(const char *pattern, size_t *start, size_t max)
 /* The ')' closing the group opened at p[-1], or NULL (p is just past its '('). */
 static const char *lit_group_end(const char *p)
 {
-    pc_lit_parser ps = {p, 0, 0, 0, 0};
-    size_t depth = 1;
-    while (*p) {
-        if (*p == '\\') {
-            if (!p[1])
-                return NULL;
-            p += 2;
-        } else if (*p == '[') {
-            ps.p = p + 1;
-            lit_skip_class(&ps);
-            if (ps.giveup)
-                return NULL;
-            p = ps.p;
-        } else if (*p == '(') {
-            depth++;
-            p++;
-        } else if (*p == ')') {
-            if (!--depth)
-                return p;
-            p++;
-        } else {
-            p++;
-        }
+    for (size_t depth = 1; p && *p; p = lit_token_end(p)) {
+        depth += *p == '(';
+        if (*p == ')' && !--depth)
+            return p;
     }
     return NULL;
 }
