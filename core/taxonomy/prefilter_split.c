@@ -18,8 +18,8 @@
  * one).
  *
  * A rule's branches are made when a batch first has many texts to confirm it on (deriving
- * their literals, compiling and JIT-compiling them: about 0.6 M instructions a rule),
- * so neither loading the taxonomy nor classifying a policy or two pays for them.
+ * their literals, compiling and JIT-compiling them), so neither loading the taxonomy nor
+ * classifying a policy or two pays for them.
  */
 #include "taxonomy/prefilter_internal.h"
 
