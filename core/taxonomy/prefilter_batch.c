@@ -54,6 +54,17 @@ static int pf_hit(pc_prefilter_batch *b, uint32_t text, uint32_t rule, int statu
     return 0;
 }
 
+/* Rule r's whole pattern on text t: a status (pc_pf_status) and the match's span. */
+static int pf_match_whole(const pc_prefilter *pf, size_t r, const pc_prefilter_text *t,
+                          pcre2_match_data *md, pcre2_match_context *mctx, pc_span *span)
+{
+    const pcre2_code *code = pc_prefilter_code(pf, pc_prefilter_rule(pf, r));
+    int st = pc_pf_status(pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx));
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    *span = (pc_span){st > 0 ? ov[0] : 0, st > 0 ? ov[1] : 0};
+    return st;
+}
+
 /* Candidates of one rule in one batch from which its branches are worth making. */
 #define PF_SPLIT_MIN_CANDIDATES 32
 
@@ -69,6 +80,8 @@ static int pf_confirm(pc_prefilter_batch *b, const pc_prefilter *pf, pcre2_match
             pc_span sp;
             int status =
                 pc_pf_confirm(pf, r, make, b->seen + t * sw, &b->texts[t], md, mctx, &sp);
+            if (status == PC_PF_WHOLE)
+                status = pf_match_whole(pf, r, &b->texts[t], md, mctx, &sp);
             if (status && pf_hit(b, t, (uint32_t)r, status, sp) < 0)
                 return -1;
         }

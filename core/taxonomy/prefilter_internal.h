@@ -132,12 +132,26 @@ static inline size_t pc_pf_seen_words(const pc_prefilter *pf)
 int pc_pf_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text, size_t len,
                uint64_t *bits, uint64_t *seen);
 
+/* A PCRE2 match result as a first-pass status: 1 a match, -1 a limit, 0 none. */
+static inline int pc_pf_status(int rc)
+{
+    return rc >= 0 ? 1
+           : rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                   rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
+               ? -1
+               : 0;
+}
+
+/* pc_pf_confirm's answer when the whole pattern must be matched. */
+#define PC_PF_WHOLE 2
+
 /* Confirm candidate rule r (one that is the first of its identical rules) on text t, whose
- * seen literals are `seen`: with only the branches of its pattern one of whose literals is
- * there when that is fewer than all, else with the whole pattern; the same answer either way
- * (prefilter_split.c). `make`: make the rule's branches now if they are not made yet (worth
- * it when there are many texts to confirm it on). 1 with the match's span in *span, 0 for no
- * match, -1 when PCRE2 hit a limit. md and mctx are the caller's. */
+ * seen literals are `seen`, without the whole pattern where it can: with only the branches of
+ * its pattern one of whose literals is there when that is fewer than all, or by counting the
+ * literals of a repeated group; the whole pattern's answer (prefilter_split.c). `make`: make
+ * the rule's branches now if they are not made yet (worth it when there are many texts to
+ * confirm it on). 1 with the match's span in *span, 0 for no match, -1 when PCRE2 hit a
+ * limit, PC_PF_WHOLE when the whole pattern must decide. md and mctx are the caller's. */
 int pc_pf_confirm(const pc_prefilter *pf, size_t r, int make, const uint64_t *seen,
                   const pc_prefilter_text *t, pcre2_match_data *md, pcre2_match_context *mctx,
                   pc_span *span);

@@ -245,15 +245,6 @@ void pc_pf_split_free(pc_prefilter *pf)
     free(pf->split);
 }
 
-static int pf_status(int rc)
-{
-    return rc >= 0 ? 1
-           : rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-                   rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
-               ? -1
-               : 0;
-}
-
 /* Is branch b live in a text whose seen literals are `seen`? */
 static int pf_live(const pf_split *sp, size_t b, const uint64_t *seen)
 {
@@ -275,7 +266,7 @@ static int pf_match_live(const pf_split *sp, const uint64_t *seen, const pc_pref
     for (size_t b = 0; b < sp->n && !(found && span->start == 0); b++) {
         if (!pf_live(sp, b, seen))
             continue;
-        int st = pf_status(pcre2_match(sp->code[b], (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx));
+        int st = pc_pf_status(pcre2_match(sp->code[b], (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx));
         if (st < 0)
             return -1;
         if (st > 0 && (!found || ov[0] < span->start)) {
@@ -319,9 +310,5 @@ int pc_pf_confirm(const pc_prefilter *pf, size_t r, int make, const uint64_t *se
         if (st >= 0)
             return st;
     } /* a limit: the whole pattern decides, as it would have */
-    const pcre2_code *code = pc_prefilter_code(pf, pf->rules[r]);
-    int st = pf_status(pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx));
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    *span = (pc_span){st > 0 ? ov[0] : 0, st > 0 ? ov[1] : 0};
-    return st;
+    return PC_PF_WHOLE;
 }
