@@ -89,6 +89,24 @@ static inline size_t check_text(const pc_taxonomy *tax, const char *text, size_t
     return labels;
 }
 
+/* 3,997 'z', then "xy": backtracking a rule like "(?:zz|z)+(?:a|b)*(?:zz|z)+y" over it hits
+ * the match limit. Both engines must warn once, for rule `id`. */
+static inline void check_limit_warning(const pc_taxonomy *tax, const char *id)
+{
+    static char zs[4000];
+    memset(zs, 'z', sizeof zs - 3);
+    zs[sizeof zs - 3] = 'x';
+    zs[sizeof zs - 2] = 'y';
+    zs[sizeof zs - 1] = '\0';
+    check_text(tax, zs, strlen(zs), NULL);
+    pc_error err = {{0}};
+    pc_classified *c = pc_classify_text(tax, zs, strlen(zs), NULL, &err);
+    assert_non_null(c);
+    assert_int_equal(c->nwarnings, 1);
+    assert_string_equal(c->warnings[0].rule->id, id);
+    pc_classified_free(c);
+}
+
 static inline pc_taxonomy *load_default(void)
 {
     pc_error err = {{0}};

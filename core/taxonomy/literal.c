@@ -440,6 +440,92 @@ static pc_lit_set lit_alternation(pc_lit_parser *ps)
     return acc;
 }
 
+/* ---- top-level branches ----------------------------------------------------------------- */
+
+/* Past one token of a pattern at p: an escape, a class or one character; NULL at a broken
+ * escape or class. */
+static const char *lit_token_end(const char *p)
+{
+    if (*p == '\\')
+        return p[1] ? p + 2 : NULL;
+    if (*p != '[')
+        return p + 1;
+    pc_lit_parser ps = {p + 1, 0, 0, 0, 0};
+    lit_skip_class(&ps);
+    return ps.giveup ? NULL : ps.p;
+}
+
+/* Is the group opener at p (just past '(') one that a branch can be matched without the
+ * others around it: a plain, non-capturing, named, atomic or look-around group, or a branch
+ * reset? Not option settings (they carry into later branches), recursion, subroutine calls,
+ * conditionals, comments or verbs. */
+static int lit_split_opener(const char *p)
+{
+    if (*p == '*')
+        return 0;
+    if (*p != '?')
+        return 1;
+    p++;
+    if (strchr(":=!>|", *p))
+        return *p != '\0';
+    if (*p == '<')
+        return p[1] == '=' || p[1] == '!' || (p[1] >= 'A' && p[1] <= 'Z') ||
+               (p[1] >= 'a' && p[1] <= 'z') || p[1] == '_';
+    return *p == 'P' && p[1] == '<';
+}
+
+size_t pc_lit_branches(const char *pattern, size_t *start, size_t max)
+{
+    size_t n = 1, depth = 0;
+    start[0] = 0;
+    for (const char *p = pattern; p && *p;) {
+        if (*p == '\\' && p[1] && strchr("KQEgk123456789", p[1]))
+            return 0; /* \K moves the match start; back-references tie branches together */
+        if (*p == '(' && !lit_split_opener(p + 1))
+            return 0;
+        depth += *p == '(';
+        if (*p == ')' && !depth--)
+            return 0;
+        if (*p == '|' && !depth) {
+            if (n == max)
+                return 0;
+            start[n++] = (size_t)(p + 1 - pattern);
+        }
+        if (!(p = lit_token_end(p)))
+            return 0;
+    }
+    return depth || n < 2 ? 0 : n;
+}
+
+/* The ')' closing the group opened at p[-1], or NULL (p is just past its '('). */
+static const char *lit_group_end(const char *p)
+{
+    for (size_t depth = 1; p && *p; p = lit_token_end(p)) {
+        depth += *p == '(';
+        if (*p == ')' && !--depth)
+            return p;
+    }
+    return NULL;
+}
+
+unsigned pc_lit_repeat(const char *pattern)
+{
+    if (pattern[0] != '(' || (pattern[1] == '?' && pattern[2] != ':' && pattern[2] != '>') ||
+        pattern[1] == '*')
+        return 0;
+    const char *e = lit_group_end(pattern + 1);
+    if (!e || e[1] != '{' || e[2] < '0' || e[2] > '9')
+        return 0;
+    char *q;
+    unsigned long n = strtoul(e + 2, &q, 10);
+    if (*q == ',')
+        q += 1 + strspn(q + 1, "0123456789");
+    if (*q != '}' || n < 2 || n > 1000)
+        return 0;
+    q += q[1] == '?' || q[1] == '+' ? 2 : 1;
+    return *q ? 0 : (unsigned)n;
+}
+
 /* ---- entry points ----------------------------------------------------------------------- */
 
 /* Inline options: 'i' anywhere makes the literals caseless (a superset); 'x' is not followed. */

@@ -51,6 +51,16 @@ typedef struct pc_rule_lits {
 /* Derive the required literals of a pattern into out (zeroed first). Never fails for a bad or
  * unusual pattern (it then declares no literal); -1 only when memory runs out. */
 int pc_lit_derive(const char *pattern, int caseless, pc_rule_lits *out);
+/* The top-level branches of a pattern ("a|b(c|d)|e" has three) that can each be matched
+ * alone: their start offsets into start[0..max), the branch k running to the '|' before
+ * start[k + 1] (the last to the end). 0 when there are fewer than two or more than max, or
+ * when a branch cannot be matched on its own (an inline option setting, \K, a
+ * back-reference, recursion, a conditional, a verb, \Q). */
+size_t pc_lit_branches(const char *pattern, size_t *start, size_t max);
+/* n when the pattern is one group repeated at least n >= 2 times ("(?:ab\w+){3}", "(x){2,}"),
+ * so that any match holds n occurrences, one after another, of the literals every match of
+ * the group holds; else 0. */
+unsigned pc_lit_repeat(const char *pattern);
 /* Use a declared literal. -1 when memory runs out. */
 int pc_lit_declare(const char *literal, int caseless, pc_rule_lits *out);
 void pc_lit_free(pc_rule_lits *l);

@@ -140,13 +140,14 @@ static int pf_literals(pc_prefilter *pf, int cached)
     pf->forms = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->forms);
     pf->canon = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->canon);
     pf->jit = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->jit);
+    pf->split = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->split);
     uint64_t *hash = calloc(pf->nrules ? pf->nrules : 1, sizeof *hash);
     size_t mask = 15;
     while (mask < 2 * pf->nrules)
         mask = mask * 2 + 1;
     unsigned *first = calloc(mask + 1, sizeof *first);
     int rc = 0;
-    if (!hash || !first || !pf->jit || !pf->always || !pf->caseless || !pf->formed ||
+    if (!hash || !first || !pf->jit || !pf->split || !pf->always || !pf->caseless || !pf->formed ||
         !pf->forms || !pf->canon)
         rc = -1;
     for (size_t i = 0; i < pf->nrules && rc == 0; i++) {
@@ -543,6 +544,7 @@ void pc_prefilter_free(pc_prefilter *pf)
             pcre2_code_free(c);
     }
     free(pf->jit);
+    pc_pf_split_free(pf);
     free(pf->order);
     free(pf->uniq_first);
     free(pf->uniq_rules);
@@ -644,14 +646,14 @@ const unsigned *pc_prefilter_canon(const pc_prefilter *pf)
 pc_prefilter_scratch *pc_prefilter_scratch_new(const pc_prefilter *pf, pc_error *err)
 {
     pc_prefilter_scratch *s = calloc(1, sizeof *s);
-    if (!s || !(s->seen = calloc(pf->nuniq / 64 + 1, sizeof *s->seen)) ||
+    if (!s || !(s->seen = calloc(pc_pf_seen_words(pf), sizeof *s->seen)) ||
         hs_alloc_scratch(pf->db, &s->hs) != HS_SUCCESS) {
         pc_error_set(err, "out of memory for the literal scan");
         pc_prefilter_scratch_free(s);
         return NULL;
     }
     hs_scratch_size(s->hs, &s->bytes);
-    s->bytes += (pf->nuniq / 64 + 1) * sizeof *s->seen;
+    s->bytes += pc_pf_seen_words(pf) * sizeof *s->seen;
     return s;
 }
 
@@ -732,26 +734,35 @@ static int pf_form_holds(const pf_form *f, const uint64_t *seen)
     return 0;
 }
 
-int pc_prefilter_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text, size_t len,
-                      uint64_t *bits)
+int pc_pf_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text, size_t len,
+               uint64_t *bits, uint64_t *seen)
 {
     size_t w = pc_prefilter_words(pf);
     memcpy(bits, pf->always, w * sizeof *bits);
-    memset(s->seen, 0, (pf->nuniq / 64 + 1) * sizeof *s->seen);
-    pf_scan_ctx c = {pf, bits, s->seen, text, len, 0};
+    memset(seen, 0, pc_pf_seen_words(pf) * sizeof *seen);
+    pf_scan_ctx c = {pf, bits, seen, text, len, 0};
     if (len > 0xFFFFFFFFu ||
         hs_scan(pf->db, text, (unsigned)len, 0, s->hs, pf_on_match, &c) != HS_SUCCESS) {
         memset(bits, 0xFF, w * sizeof *bits);
+        memset(seen, 0xFF, pc_pf_seen_words(pf) * sizeof *seen);
         return -1;
     }
     for (size_t i = 0; i < w; i++)
         for (uint64_t x = bits[i] & pf->formed[i]; x; x &= x - 1) {
             size_t r = i * 64 + (size_t)__builtin_ctzll(x);
-            if (!pf_form_holds(&pf->forms[r], s->seen))
+            if (!pf_form_holds(&pf->forms[r], seen))
                 bits[i] &= ~(1ull << (r & 63));
         }
-    if (c.hazard)
+    if (c.hazard) {
         for (size_t i = 0; i < w; i++)
             bits[i] |= pf->caseless[i];
+        seen[pf->nuniq >> 6] |= 1ull << (pf->nuniq & 63);
+    }
     return 0;
+}
+
+int pc_prefilter_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text, size_t len,
+                      uint64_t *bits)
+{
+    return pc_pf_scan(pf, s, text, len, bits, s->seen);
 }

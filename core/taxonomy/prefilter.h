@@ -7,7 +7,10 @@
  * candidate. The scan (Vectorscan's
  * literal mode over all literals of all rules at once) sets one bit per rule in a bitset when
  * one of its key literals occurs and its conjunction holds; a clear bit proves the rule does
- * not match the text. A set bit proves nothing: PCRE2 confirms. Rules with the same pattern,
+ * not match the text. A set bit proves nothing: PCRE2 confirms, with only those top-level
+ * branches of the pattern whose literals occur when that is fewer than all, and a pattern
+ * repeating a group only when its literals occur as often (the same answer;
+ * prefilter_split.c). Rules with the same pattern,
  * options and literals share one confirmation.
  *
  * Case folding: literals of caseless rules are lowercase ASCII and scanned caselessly. PCRE2's
@@ -62,6 +65,13 @@ const pcre2_code *pc_prefilter_code(const pc_prefilter *pf, const pc_rule *r);
  * shares); pc_prefilter_nrules entries, owned by pf. */
 const unsigned *pc_prefilter_canon(const pc_prefilter *pf);
 
+/* The number of top-level branches rule i is confirmed with one by one, only those whose
+ * literals occur in the text (prefilter_split.c); 0 when its pattern is matched whole. With
+ * `repeat`, also the number of occurrences of its literals a text needs before it is
+ * confirmed (0: one; for a pattern repeating a group). Made on the first confirmation of the
+ * rule, or here. Safe from several threads. */
+size_t pc_prefilter_branches(const pc_prefilter *pf, size_t i, unsigned *repeat);
+
 /* pc_prefilter_scratch: one thread's scan scratch. Owns it; borrows pf. */
 typedef struct pc_prefilter_scratch pc_prefilter_scratch;
 
@@ -110,6 +120,8 @@ typedef struct pc_prefilter_batch {
     size_t cap_first_hits, cap_pos;
     uint64_t *run; /* the rules run: one of each set of identical rules */
     size_t cap_run;
+    uint64_t *seen; /* per text, the literals it holds (the scan's, for confirming) */
+    size_t cap_seen;
     const unsigned *canon; /* borrowed from the prefilter of the last run */
 } pc_prefilter_batch;
 

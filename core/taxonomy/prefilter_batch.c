@@ -2,7 +2,7 @@
  * for the rules' literals, then confirm every candidate rule with PCRE2, rule by rule over its
  * candidate texts, and index the hits by text.
  */
-#include "taxonomy/prefilter.h"
+#include "taxonomy/prefilter_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,26 +54,35 @@ static int pf_hit(pc_prefilter_batch *b, uint32_t text, uint32_t rule, int statu
     return 0;
 }
 
+/* Rule r's whole pattern on text t: a status (pc_pf_status) and the match's span. */
+static int pf_match_whole(const pc_prefilter *pf, size_t r, const pc_prefilter_text *t,
+                          pcre2_match_data *md, pcre2_match_context *mctx, pc_span *span)
+{
+    const pcre2_code *code = pc_prefilter_code(pf, pc_prefilter_rule(pf, r));
+    int st = pc_pf_status(pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx));
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    *span = (pc_span){st > 0 ? ov[0] : 0, st > 0 ? ov[1] : 0};
+    return st;
+}
+
+/* Candidates of one rule in one batch from which its branches are worth making. */
+#define PF_SPLIT_MIN_CANDIDATES 32
+
 /* Each rule over its candidate texts: the pattern stays hot in the instruction cache. */
 static int pf_confirm(pc_prefilter_batch *b, const pc_prefilter *pf, pcre2_match_data *md,
                       pcre2_match_context *mctx)
 {
-    size_t nrules = pc_prefilter_nrules(pf);
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    size_t nrules = pc_prefilter_nrules(pf), sw = pc_pf_seen_words(pf);
     for (size_t r = 0; r < nrules; r++) {
-        const pcre2_code *code = NULL; /* compiled on the first candidate */
+        int make = b->cand_first[r + 1] - b->cand_first[r] >= PF_SPLIT_MIN_CANDIDATES;
         for (size_t k = b->cand_first[r]; k < b->cand_first[r + 1]; k++) {
-            const pc_prefilter_text *t = &b->texts[b->cand[k]];
-            if (!code)
-                code = pc_prefilter_code(pf, pc_prefilter_rule(pf, r));
-            int rc = pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx);
-            int status = rc >= 0 ? 1
-                         : rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-                                 rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
-                             ? -1
-                             : 0;
-            pc_span sp = {rc >= 0 ? ov[0] : 0, rc >= 0 ? ov[1] : 0};
-            if (status && pf_hit(b, b->cand[k], (uint32_t)r, status, sp) < 0)
+            uint32_t t = b->cand[k];
+            pc_span sp;
+            int status =
+                pc_pf_confirm(pf, r, make, b->seen + t * sw, &b->texts[t], md, mctx, &sp);
+            if (status == PC_PF_WHOLE)
+                status = pf_match_whole(pf, r, &b->texts[t], md, mctx, &sp);
+            if (status && pf_hit(b, t, (uint32_t)r, status, sp) < 0)
                 return -1;
         }
     }
@@ -107,14 +116,17 @@ int pc_prefilter_batch_run(pc_prefilter_batch *b, const pc_prefilter *pf, pc_pre
     b->nhits = 0;
     b->canon = canon;
     if (pc_grow(&b->bits, &b->cap_bits, (b->n ? b->n : 1) * b->words, sizeof *b->bits) < 0 ||
-        pc_grow(&b->run, &b->cap_run, b->words, sizeof *b->run) < 0)
+        pc_grow(&b->run, &b->cap_run, b->words, sizeof *b->run) < 0 ||
+        pc_grow(&b->seen, &b->cap_seen, (b->n ? b->n : 1) * pc_pf_seen_words(pf),
+                sizeof *b->seen) < 0)
         return -1;
     memset(b->run, 0, b->words * sizeof *b->run);
     for (size_t r = 0; r < nrules; r++)
         if (pc_prefilter_bit(rules, r))
             b->run[canon[r] >> 6] |= 1ull << (canon[r] & 63);
     for (size_t t = 0; t < b->n; t++)
-        pc_prefilter_scan(pf, sc, b->texts[t].s, b->texts[t].len, b->bits + t * b->words);
+        pc_pf_scan(pf, sc, b->texts[t].s, b->texts[t].len, b->bits + t * b->words,
+                   b->seen + t * pc_pf_seen_words(pf));
     if (pf_candidates(b, pf, b->run) < 0 || pf_confirm(b, pf, md, mctx) < 0)
         return -1;
     return pf_sort_hits(b);
@@ -156,6 +168,7 @@ void pc_prefilter_batch_free(pc_prefilter_batch *b)
     free(b->hits);
     free(b->sorted);
     free(b->run);
+    free(b->seen);
 }
 
 size_t pc_prefilter_batch_bytes(const pc_prefilter_batch *b)
@@ -163,5 +176,6 @@ size_t pc_prefilter_batch_bytes(const pc_prefilter_batch *b)
     return sizeof *b + b->cap_texts * sizeof *b->texts + b->cap_bits * sizeof *b->bits +
            b->cap_cand * sizeof *b->cand + b->cap_first * sizeof *b->cand_first +
            (b->cap_hits + b->cap_sorted) * sizeof *b->hits +
-           (b->cap_first_hits + b->cap_pos) * sizeof *b->first + b->cap_run * sizeof *b->run;
+           (b->cap_first_hits + b->cap_pos) * sizeof *b->first + b->cap_run * sizeof *b->run +
+           b->cap_seen * sizeof *b->seen;
 }

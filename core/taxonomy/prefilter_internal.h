@@ -24,6 +24,9 @@ typedef struct pf_form {
     size_t nterms;
 } pf_form;
 
+/* pf_split: a rule's top-level branches and the literals that gate each (prefilter_split.c). */
+typedef struct pf_split pf_split;
+
 /* pc_prefilter: owns lits, the bitset masks, the literal tables, the forms and the database;
  * borrows the rules (owned by the taxonomy that owns this). */
 struct pc_prefilter {
@@ -54,6 +57,8 @@ struct pc_prefilter {
     size_t norder;
     _Atomic(pcre2_code *) *jit;  /* per rule, its JIT-compiled copy once made (owned), or
                                    PF_NO_JIT when JIT is unavailable for it */
+    _Atomic(pf_split *) *split; /* per rule, its branches once made (owned; see
+                                   prefilter_split.c) */
     hs_database_t *db;
     size_t db_bytes;
     double build_ms;
@@ -114,6 +119,44 @@ static inline int pc_pf_lit_at8(const pc_prefilter *pf, size_t u, const char *t)
         i = n - 8;
     return (pc_pf_load(a + i, n - i) | pc_pf_load(mask + i, n - i)) == pc_pf_load(lo + i, n - i);
 }
+
+/* Words of a seen-literal bitset: a bit per distinct literal, then the hazard bit (a
+ * character that folds to ASCII, or a failed scan), at index nuniq. */
+static inline size_t pc_pf_seen_words(const pc_prefilter *pf)
+{
+    return pf->nuniq / 64 + 1;
+}
+
+/* Scan text into the candidate bits (as pc_prefilter_scan) and the literals seen into seen
+ * (pc_pf_seen_words words; a failed scan sets them all). */
+int pc_pf_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text, size_t len,
+               uint64_t *bits, uint64_t *seen);
+
+/* A PCRE2 match result as a first-pass status: 1 a match, -1 a limit, 0 none. */
+static inline int pc_pf_status(int rc)
+{
+    return rc >= 0 ? 1
+           : rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+                   rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT
+               ? -1
+               : 0;
+}
+
+/* pc_pf_confirm's answer when the whole pattern must be matched. */
+#define PC_PF_WHOLE 2
+
+/* Confirm candidate rule r (one that is the first of its identical rules) on text t, whose
+ * seen literals are `seen`, without the whole pattern where it can: with only the branches of
+ * its pattern one of whose literals is there when that is fewer than all, or by counting the
+ * literals of a repeated group; the whole pattern's answer (prefilter_split.c). `make`: make
+ * the rule's branches now if they are not made yet (worth it when there are many texts to
+ * confirm it on). 1 with the match's span in *span, 0 for no match, -1 when PCRE2 hit a
+ * limit, PC_PF_WHOLE when the whole pattern must decide. md and mctx are the caller's. */
+int pc_pf_confirm(const pc_prefilter *pf, size_t r, int make, const uint64_t *seen,
+                  const pc_prefilter_text *t, pcre2_match_data *md, pcre2_match_context *mctx,
+                  pc_span *span);
+/* Free every rule's branches and the table. */
+void pc_pf_split_free(pc_prefilter *pf);
 
 /* Choose the roots among the distinct literals (pf->uroot UINT32_MAX), every other literal's
  * root, and list per root the literals built on it with the root's offsets in them

@@ -230,21 +230,11 @@ static void test_hostile_rules(void **state)
                                        &err);
     if (!tax)
         fail_msg("%s", err.msg);
-    char zs[4000];
-    memset(zs, 'z', sizeof zs - 3);
-    zs[sizeof zs - 3] = 'x'; /* 'x' before the 'y': backtracking hits the match limit */
-    zs[sizeof zs - 2] = 'y';
-    zs[sizeof zs - 1] = '\0';
-    check_text(tax, zs, strlen(zs), NULL);
-    pc_classified *c = pc_classify_text(tax, zs, strlen(zs), NULL, &err);
-    assert_non_null(c);
-    assert_int_equal(c->nwarnings, 1);
-    assert_string_equal(c->warnings[0].rule->id, "slow.nested");
-    pc_classified_free(c);
+    check_limit_warning(tax, "slow.nested");
     /* "\xC5\xBF" is long s: caseless 'sell' matches "\xC5\xBF" "ell"; so must the prefilter. */
     const char *fold = "we \xC5\xBF" "ell it; 3 \xE2\x84\xAA" "ilo; acme; a big tiger";
     assert_int_equal(check_text(tax, fold, strlen(fold), "Security"), 2);
-    c = pc_classify_text(tax, fold, strlen(fold), "Security", &err);
+    pc_classified *c = pc_classify_text(tax, fold, strlen(fold), "Security", &err);
     assert_non_null(c);
     assert_int_equal(c->nlabels, 2); /* sk (sell, kilo, heading) and slow (tiger) */
     assert_int_equal(c->labels[0].nev, 3);
