@@ -82,8 +82,7 @@ static void no_text_error(const pc_doc *doc, pc_error *err)
  * whatever the page declared). */
 static htmlDocPtr html_read_utf8(const char *s, size_t n, const char *path)
 {
-    /* htmlReadMemory's context (names kept in the parser's dictionary), with the input read as
-     * UTF-8 without a converter instead of the converter "UTF-8" selects */
+    /* htmlReadMemory's context (names kept in the parser's dictionary) */
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(s, (int)n);
     if (!ctxt)
         return NULL;
