@@ -75,9 +75,9 @@ static bool seg_icontains(const char *t, size_t s, size_t e, const char *needle)
 }
 
 /* A line made of language names ("简体中文 繁體中文 日本語 English"): seven tokens in ten are
- * names. A token takes two bytes at least with the separator before it, so at most one in two
- * of the bytes left starts one: a line of prose is given up on once its other tokens outnumber
- * what those could make up. */
+ * names. A name takes two bytes at least ("us"), three with the separator before it, so at
+ * most one in three of the bytes left (and one more) starts one: a line of prose is given up
+ * on once its other tokens outnumber what those could make up. */
 static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
 {
     size_t tokens = 0, langs = 0, i = s;
@@ -85,7 +85,7 @@ static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
     while (pc_token_next(t, e, &i, &w, "|/,()")) {
         tokens++;
         langs += SEG_IN(t, w.start, w.end, seg_language_set);
-        if (3 * (langs + (e - i) / 2 + 1) < 7 * (tokens - langs))
+        if (3 * (langs + (e - i) / 3 + 1) < 7 * (tokens - langs))
             return false;
     }
     return langs >= min && langs * 10 >= tokens * 7;
