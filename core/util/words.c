@@ -201,6 +201,28 @@ static void pc_words_gap(const char *s, size_t len, size_t a, size_t b, int *sto
     }
 }
 
+/* pc_word_fold into w->w with its length and pc_word_hash, in one pass. */
+static void pc_word_fold_hash(pc_word *w, const char *s, pc_span sp)
+{
+    uint32_t h = PC_WORD_HASH_SEED;
+    size_t n = 0;
+    for (size_t i = sp.start; i < sp.end && n + 1 < sizeof w->w; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && i + 2 < sp.end && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] == 0x99) {
+            c = '\'';
+            i += 2;
+        } else if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        }
+        w->w[n++] = (char)c;
+        h = pc_word_hash_add(h, c);
+    }
+    w->w[n] = '\0';
+    w->len = (uint32_t)n;
+    w->hash = h;
+}
+
 void pc_words_split(const char *s, size_t len, pc_words *ws)
 {
     size_t pos = 0, prev = 0;
@@ -209,10 +231,11 @@ void pc_words_split(const char *s, size_t len, pc_words *ws)
     while (ws->n < PC_WORDS_MAX && pc_word_next(s, len, &pos, &sp)) {
         pc_word *w = &ws->v[ws->n++];
         w->stop_before = w->comma_before = 0;
-        pc_words_gap(s, len, prev, sp.start, &w->stop_before, &w->comma_before);
+        if (sp.start != prev + 1 || s[prev] != ' ') /* most gaps: one space, nothing in it */
+            pc_words_gap(s, len, prev, sp.start, &w->stop_before, &w->comma_before);
         w->start = sp.start;
         w->end = sp.end;
-        w->hash = pc_word_hash(w->w, pc_word_fold(w->w, sizeof w->w, s, sp));
+        pc_word_fold_hash(w, s, sp);
         prev = sp.end;
     }
 }
@@ -232,7 +255,8 @@ static int pc_word_eq_at(const char *w, const char *p, const char **end)
 /* Tables this short are searched entry by entry: faster than hashing the word. */
 #define PC_WORD_SCAN_MAX 8
 
-int pc_word_in(const char *w, const char *const *table, size_t n)
+/* Whether w is one of table[0..n); *hash, when given, is w's pc_word_hash. */
+static int pc_word_find(const char *w, const uint32_t *hash, const char *const *table, size_t n)
 {
     const pc_word_index *ix =
         n > PC_WORD_SCAN_MAX ? pc_word_index_of(table, n, sizeof *table) : NULL;
@@ -242,11 +266,26 @@ int pc_word_in(const char *w, const char *const *table, size_t n)
                 return 1;
         return 0;
     }
-    uint32_t h = pc_word_hash_str(w);
+    uint32_t h = hash ? *hash : pc_word_hash_str(w);
     for (long t = pc_word_index_next(ix, h, -1); t >= 0; t = pc_word_index_next(ix, h, t))
         if (!strcmp(w, table[t]))
             return 1;
     return 0;
+}
+
+int pc_word_in(const char *w, const char *const *table, size_t n)
+{
+    return pc_word_find(w, NULL, table, n);
+}
+
+int pc_word_is(const pc_word *w, const char *const *table, size_t n)
+{
+    return pc_word_find(w->w, &w->hash, table, n);
+}
+
+int pc_word_ends(const pc_word *w, const char *suffix, size_t n)
+{
+    return w->len >= n && !memcmp(w->w + w->len - n, suffix, n);
 }
 
 int pc_words_match_at(const pc_words *ws, size_t i, const char *p)
