@@ -63,23 +63,34 @@ int pc_word_next(const char *s, size_t len, size_t *pos, pc_span *w)
 {
     size_t i = *pos, n;
     int cls = PC_W_SEP;
-    while (i < len && ((cls = pc_w_class(s, len, i, &n)) == PC_W_SEP || cls == PC_W_APOS))
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && !pc_w_ascii_alnum(c)) { /* ASCII space or punctuation, at once */
+            i++;
+            continue;
+        }
+        if ((cls = pc_w_class(s, len, i, &n)) != PC_W_SEP && cls != PC_W_APOS)
+            break;
         i += n;
+    }
     if (i >= len)
         return 0;
     w->start = i;
     i += n;
     if (cls == PC_W_LETTER) {
         while (i < len) {
-            if (pc_w_ascii_alnum((unsigned char)s[i])) { /* the common case, at once */
+            unsigned char c = (unsigned char)s[i];
+            if (pc_w_ascii_alnum(c)) { /* the common case, at once */
                 i++;
                 continue;
             }
-            int c = pc_w_class(s, len, i, &n);
+            if (c < 0x80 && c != '\'')
+                break; /* ASCII space or punctuation ends the word */
+            int k = pc_w_class(s, len, i, &n);
             size_t m = 0;
-            if (c == PC_W_APOS && i + n < len && pc_w_class(s, len, i + n, &m) == PC_W_LETTER)
+            if (k == PC_W_APOS && i + n < len && pc_w_class(s, len, i + n, &m) == PC_W_LETTER)
                 n += m; /* an apostrophe inside the word, and the letter after it */
-            else if (c != PC_W_LETTER)
+            else if (k != PC_W_LETTER)
                 break;
             i += n;
         }
