@@ -414,6 +414,32 @@ static void test_gdpr_plain_wordings(void **state)
     }
 }
 
+/* A line that is only a date under the title dates the policy (CCPA's last-updated date);
+ * other lines that start with "date" or carry a date do not. */
+static void test_policy_date_line(void **state)
+{
+    (void)state;
+    static const char body[] = "We collect your email address to send you receipts.\n";
+    static const struct {
+        const char *head;
+        int missing;
+    } cases[] = {
+        {"Date: 2024/03/15\n", 0},
+        {"Dated 15 March 2024.\n", 0},
+        {"Date: March 15, 2024\n", 0},
+        {"Date of birth: 2024/03/15\n", 1},
+        {"Date: to be announced\n", 1},
+        {"Orders placed before 2024/03/15 ship free.\n", 1},
+    };
+    char text[300];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(text, sizeof text, "Privacy Policy\n%s%s", cases[i].head, body);
+        size_t n = test_findings_of(POLCMP_TAXONOMY, text, PC_REGIME_CCPA, PC_FIND_MISSING, "(C9)");
+        if ((n > 0) != cases[i].missing)
+            fail_msg("C9 %s for: %s", n ? "reported" : "not reported", cases[i].head);
+    }
+}
+
 static void test_parsers(void **state)
 {
     (void)state;
@@ -446,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_cites_a_bounded_number),
         cmocka_unit_test(test_controller_identity_and_contact),
         cmocka_unit_test(test_legal_basis_consent_given),
+        cmocka_unit_test(test_policy_date_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
