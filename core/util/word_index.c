@@ -21,7 +21,6 @@ struct pc_word_index {
 static _Atomic(pc_word_index *) pc_wix_slots[PC_WIX_TABLES];
 static pthread_mutex_t pc_wix_lock = PTHREAD_MUTEX_INITIALIZER;
 
-
 uint32_t pc_word_hash(const char *w, size_t n)
 {
     uint32_t h = PC_WORD_HASH_SEED;

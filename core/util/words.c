@@ -173,21 +173,32 @@ size_t pc_token_count(const char *s, size_t len)
     return n;
 }
 
-size_t pc_word_fold(char *out, size_t cap, const char *s, pc_span w)
+/* pc_word_fold, with the pc_word_hash of what it writes in *hash. */
+static size_t pc_word_fold_hash(char *out, size_t cap, const char *s, pc_span w, uint32_t *hash)
 {
+    uint32_t h = PC_WORD_HASH_SEED;
     size_t n = 0;
     for (size_t i = w.start; i < w.end && n + 1 < cap; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xE2 && i + 2 < w.end && (unsigned char)s[i + 1] == 0x80 &&
             (unsigned char)s[i + 2] == 0x99) {
-            out[n++] = '\'';
+            c = '\'';
             i += 2;
-        } else {
-            out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
         }
+        out[n++] = (char)c;
+        h = pc_word_hash_add(h, c);
     }
     out[n] = '\0';
+    *hash = h;
     return n;
+}
+
+size_t pc_word_fold(char *out, size_t cap, const char *s, pc_span w)
+{
+    uint32_t h;
+    return pc_word_fold_hash(out, cap, s, w, &h);
 }
 
 /* What the gap s[a, b) between two words (b == len: after the last) holds: a stop, a comma.
@@ -212,28 +223,6 @@ static void pc_words_gap(const char *s, size_t len, size_t a, size_t b, int *sto
     }
 }
 
-/* pc_word_fold into w->w with its length and pc_word_hash, in one pass. */
-static void pc_word_fold_hash(pc_word *w, const char *s, pc_span sp)
-{
-    uint32_t h = PC_WORD_HASH_SEED;
-    size_t n = 0;
-    for (size_t i = sp.start; i < sp.end && n + 1 < sizeof w->w; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0xE2 && i + 2 < sp.end && (unsigned char)s[i + 1] == 0x80 &&
-            (unsigned char)s[i + 2] == 0x99) {
-            c = '\'';
-            i += 2;
-        } else if (c >= 'A' && c <= 'Z') {
-            c = (unsigned char)(c + 32);
-        }
-        w->w[n++] = (char)c;
-        h = pc_word_hash_add(h, c);
-    }
-    w->w[n] = '\0';
-    w->len = (uint32_t)n;
-    w->hash = h;
-}
-
 void pc_words_split(const char *s, size_t len, pc_words *ws)
 {
     size_t pos = 0, prev = 0;
@@ -246,7 +235,7 @@ void pc_words_split(const char *s, size_t len, pc_words *ws)
             pc_words_gap(s, len, prev, sp.start, &w->stop_before, &w->comma_before);
         w->start = sp.start;
         w->end = sp.end;
-        pc_word_fold_hash(w, s, sp);
+        w->len = (uint32_t)pc_word_fold_hash(w->w, sizeof w->w, s, sp, &w->hash);
         prev = sp.end;
     }
 }
