@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FR_IN(w, table) PC_WORD_IN((w), (table))
+#define FR_IN(w, table) PC_WORD_IS((w), (table))
 
 /* Words that start a new part of a sentence: what follows is a statement of its own. */
 static const char *const fr_boundaries[] = {"but",     "however", "although", "though",
@@ -104,7 +104,7 @@ static void fr_parts(fr_builder *b)
 {
     unsigned short p = 0;
     for (size_t i = 0; i < b->ws->n; i++) {
-        if (i > 0 && (b->ws->v[i].stop_before || FR_IN(b->ws->v[i].w, fr_boundaries)))
+        if (i > 0 && (b->ws->v[i].stop_before || FR_IN(&b->ws->v[i], fr_boundaries)))
             p++;
         b->part[i] = p;
     }
@@ -136,7 +136,7 @@ static int fr_hit_starts(const fr_clause *c, size_t i)
 /* The first word from i (before hi) that is not a determiner or starts a term, or hi. */
 static size_t fr_skip_det(const fr_clause *c, size_t i, size_t hi)
 {
-    while (i < hi && FR_IN(c->ws->v[i].w, fr_determiners) && !fr_hit_starts(c, i))
+    while (i < hi && FR_IN(&c->ws->v[i], fr_determiners) && !fr_hit_starts(c, i))
         i++;
     return i;
 }
@@ -159,7 +159,7 @@ static int fr_population(const fr_clause *c, size_t j, size_t hi)
                                          "individuals", "residents", "visitors",  "members",
                                          "subscribers", "people"};
     for (size_t k = 0; j < hi && k < 3; k++, j++) {
-        if (FR_IN(c->ws->v[j].w, people))
+        if (FR_IN(&c->ws->v[j], people))
             return 1;
         unsigned char ch = (unsigned char)c->s[c->ws->v[j].start];
         if (ch < 'A' || ch > 'Z' || pc_fr_hit_at(c, j) >= 0)
@@ -181,22 +181,22 @@ static int fr_qualified(const fr_clause *c, const pc_onto_hit *h, size_t lo, siz
     static const char *const subjects[] = {"you", "we", "they", "i"};
     size_t i = h->first, e = h->first + h->nwords;
     if (i > lo && !c->ws->v[i].comma_before && !c->ws->v[i].stop_before) {
-        const char *w = c->ws->v[i - 1].w;
+        const pc_word *w = &c->ws->v[i - 1];
         if (!FR_IN(w, fr_plain_before) && pc_fr_hit_at(c, i - 1) < 0 &&
-            !(w[0] >= '0' && w[0] <= '9'))
+            !(w->w[0] >= '0' && w->w[0] <= '9'))
             return 1;
     }
     if (e >= hi || c->ws->v[e].comma_before || c->ws->v[e].stop_before)
         return 0;
-    const char *next = c->ws->v[e].w;
-    size_t n = strlen(next);
+    const pc_word *next = &c->ws->v[e];
+    size_t n = next->len;
     if (FR_IN(next, subjects) || /* "data identified in the above categories" */
-        (n > 3 && !strcmp(next + n - 2, "ed") && pc_fr_hit_at(c, e) < 0))
+        (n > 3 && PC_WORD_ENDS(next, "ed") && pc_fr_hit_at(c, e) < 0))
         return 1;
-    if (!FR_IN(c->ws->v[e].w, after_words))
+    if (!FR_IN(&c->ws->v[e], after_words))
         return 0;
     size_t j = fr_skip_det(c, e + 1, hi);
-    return j < hi && pc_fr_hit_at(c, j) < 0 && !FR_IN(c->ws->v[j].w, people) &&
+    return j < hi && pc_fr_hit_at(c, j) < 0 && !FR_IN(&c->ws->v[j], people) &&
            !fr_population(c, j, hi);
 }
 
@@ -208,7 +208,7 @@ static int fr_consent_words(const fr_builder *b, size_t j, size_t hi)
     static const char *const words[] = {"consent",  "authorization", "authorisation", "permission",
                                         "approval", "agreement",     "instructions",  "request"};
     for (size_t k = j; k < hi && k < j + 2; k++)
-        if (FR_IN(b->ws->v[k].w, words))
+        if (FR_IN(&b->ws->v[k], words))
             return 1;
     return 0;
 }
@@ -217,11 +217,11 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
 {
     unsigned flags = 0;
     for (size_t i = after; i < hi; i++) {
-        const char *w = b->ws->v[i].w;
-        int to = !strcmp(w, "to"), with = !strcmp(w, "with"), fr = !strcmp(w, "for");
+        const pc_word *w = &b->ws->v[i];
+        int to = PC_WORD_EQ(w, "to"), with = PC_WORD_EQ(w, "with"), fr = PC_WORD_EQ(w, "for");
         size_t j = fr_skip_det(c, i + 1, hi);
         /* "from third parties", "from anyone under 13"; not "profit from your data" */
-        if (!strcmp(w, "from") && j < hi && strcmp(b->ws->v[j].w, "you") &&
+        if (PC_WORD_EQ(w, "from") && j < hi && !PC_WORD_EQ(&b->ws->v[j], "you") &&
             !fr_population(c, j, hi) && !fr_data_at(c, j))
             flags |= PC_FRAME_SOURCE;
         if (!to && !with && !fr)
@@ -230,11 +230,11 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
             continue; /* "with user authorization" is a condition */
         /* "for (the) purposes of X", "for purposes such as X": X decides */
         if (fr && j < hi &&
-            (!strcmp(b->ws->v[j].w, "purpose") || !strcmp(b->ws->v[j].w, "purposes")))
-            j = fr_skip_det(c, j + 1 < hi && !strcmp(b->ws->v[j + 1].w, "of") ? j + 2 : j + 1, hi);
+            (PC_WORD_EQ(&b->ws->v[j], "purpose") || PC_WORD_EQ(&b->ws->v[j], "purposes")))
+            j = fr_skip_det(c, j + 1 < hi && PC_WORD_EQ(&b->ws->v[j + 1], "of") ? j + 2 : j + 1, hi);
         if (fr && j < hi && pc_fr_law_at(c, j, j + 2 < hi ? j + 2 : hi))
             continue; /* "for purposes of the CCPA": a law's sense (PC_FRAME_LEGAL_SENSE) */
-        if (j >= hi || b->ws->v[j].stop_before || FR_IN(b->ws->v[j].w, fr_no_object))
+        if (j >= hi || b->ws->v[j].stop_before || FR_IN(&b->ws->v[j], fr_no_object))
             continue;
         long h = pc_fr_hit_at(c, j);
         pc_onto_dim want = fr || (to && j == i + 1) ? PC_ONTO_PURPOSE : PC_ONTO_RECIPIENT;
@@ -246,10 +246,10 @@ static unsigned fr_unknown_scopes(const fr_clause *c, const fr_builder *b, size_
     return flags;
 }
 
-static int fr_gerund(const char *w)
+static int fr_gerund(const pc_word *w)
 {
-    size_t n = strlen(w);
-    return n > 4 && !strcmp(w + n - 3, "ing");
+    size_t n = w->len;
+    return n > 4 && PC_WORD_ENDS(w, "ing");
 }
 
 /* Prepositions a verb takes before its object ("profit from your data"). */
@@ -260,9 +260,9 @@ static const char *const fr_verb_particles[] = {"from", "with", "on", "off"};
 static int fr_coordinated(const fr_builder *b, size_t i, size_t after)
 {
     size_t k = i - 1;
-    if (k > after && !strcmp(b->ws->v[k].w, "otherwise"))
+    if (k > after && PC_WORD_EQ(&b->ws->v[k], "otherwise"))
         k--;
-    return k >= after && FR_IN(b->ws->v[k].w, fr_coordinators);
+    return k >= after && FR_IN(&b->ws->v[k], fr_coordinators);
 }
 
 /* Whether the action (its term ends before word `after`) has an object the ontology does not
@@ -274,14 +274,14 @@ static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t aft
     static const char *const kinds[] = {"categories", "category", "types", "type", "kinds", "kind",
                                         "pieces",     "piece",    "forms", "any",  "some"};
     size_t i = fr_skip_det(c, after, hi);
-    if (i + 1 < hi && FR_IN(b->ws->v[i].w, kinds) && !strcmp(b->ws->v[i + 1].w, "of"))
+    if (i + 1 < hi && FR_IN(&b->ws->v[i], kinds) && PC_WORD_EQ(&b->ws->v[i + 1], "of"))
         i = fr_skip_det(c, i + 2, hi); /* "categories of personal information" */
-    else if (after > 0 && i + 1 < hi && i == after && !strcmp(b->ws->v[i].w, "of") &&
-             fr_gerund(b->ws->v[after - 1].w)) {
+    else if (after > 0 && i + 1 < hi && i == after && PC_WORD_EQ(&b->ws->v[i], "of") &&
+             fr_gerund(&b->ws->v[after - 1])) {
         /* "sharing of your IP address with ... may be a sale" states it; "sharing of your
          * address is not permitted" does not, and the negation is not the action's */
         for (size_t k = i; k < hi; k++)
-            if (pc_stance_is_negation(b->ws->v[k].w) || !strcmp(b->ws->v[k].w, "prohibited"))
+            if (pc_stance_is_negation(&b->ws->v[k]) || PC_WORD_EQ(&b->ws->v[k], "prohibited"))
                 return 1;
         i = fr_skip_det(c, i + 1, hi);
     }
@@ -292,13 +292,13 @@ static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t aft
     /* "sell or license your data", "sell or otherwise profit from your data": a coordinated
      * verb the ontology does not know */
     if (i > after && i + 1 < hi && fr_coordinated(b, i, after)) {
-        size_t j = i + 1 + (i + 2 < hi && FR_IN(b->ws->v[i + 1].w, fr_verb_particles));
-        if (FR_IN(b->ws->v[j].w, fr_determiners) || fr_hit_starts(c, j))
+        size_t j = i + 1 + (i + 2 < hi && FR_IN(&b->ws->v[i + 1], fr_verb_particles));
+        if (FR_IN(&b->ws->v[j], fr_determiners) || fr_hit_starts(c, j))
             i = fr_skip_det(c, j, hi);
     }
     if (i < hi && i == after && pc_fr_wh_object(c, i)) /* "track where you go" */
         return !fr_hit_starts(c, i);
-    if (i >= hi || b->ws->v[i].comma_before || FR_IN(b->ws->v[i].w, fr_no_object))
+    if (i >= hi || b->ws->v[i].comma_before || FR_IN(&b->ws->v[i], fr_no_object))
         return 0;
     return !fr_hit_starts(c, i);
 }
@@ -322,8 +322,8 @@ static const char *const fr_place_words[] = {"on", "at", "across", "through", "v
 static int fr_after_word(const fr_builder *b, size_t i, const char *const *table, size_t n)
 {
     for (size_t k = 1; k <= 3 && k <= i; k++) {
-        const char *w = b->ws->v[i - k].w;
-        if (pc_word_in(w, table, n))
+        const pc_word *w = &b->ws->v[i - k];
+        if (pc_word_is(w, table, n))
             return 1;
         if (!FR_IN(w, fr_determiners))
             return 0;
@@ -341,7 +341,7 @@ static int fr_in_subject(const fr_builder *b, const pc_frame *f, const pc_onto_h
         x->first >= b->hits[actor_hit].first)
         return 0;
     for (size_t j = x->first; j > 0 && !b->ws->v[j].stop_before; j--)
-        if (!strcmp(b->ws->v[j - 1].w, "we"))
+        if (PC_WORD_EQ(&b->ws->v[j - 1], "we"))
             return 1;
     return 0;
 }
@@ -431,13 +431,13 @@ static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t a
 {
     static const char *const rel[] = {"that", "which", "who"};
     for (size_t i = after + 1; i + 1 < hi; i++) {
-        if (!FR_IN(b->ws->v[i].w, rel) || b->ws->v[i].comma_before)
+        if (!FR_IN(&b->ws->v[i], rel) || b->ws->v[i].comma_before)
             continue;
         long before = pc_fr_hit_at(c, i - 1);
         if (before >= 0 && c->hits[before].dim == PC_ONTO_DATA)
             continue; /* "information that identifies you" is still the object */
         size_t j = i + 1;
-        while (j < hi && j < i + 3 && FR_IN(b->ws->v[j].w, fr_determiners))
+        while (j < hi && j < i + 3 && FR_IN(&b->ws->v[j], fr_determiners))
             j++;
         long h = j < hi ? pc_fr_hit_at(c, j) : -1;
         if (h >= 0 && c->hits[h].dim == PC_ONTO_ACTION && c->hits[h].first == j)
@@ -509,7 +509,7 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
     f.actor = pc_fr_actor(c, a, &actor_hit, &f.name, &implicit);
     if (implicit && !c->has_lead)
         f.flags |= PC_FRAME_NO_SUBJECT;
-    if (f.actor == PC_ACTOR_USER && FR_IN(b->ws->v[a].w, fr_receive))
+    if (f.actor == PC_ACTOR_USER && FR_IN(&b->ws->v[a], fr_receive))
         f.actor = PC_ACTOR_WE;
     fr_part_cues(b, c, lo, hi);
     f.conditions = b->cue_conds;

@@ -11,7 +11,7 @@
 #define FR_CUE_WINDOW   8  /* words between a right or definition cue and the action */
 #define FR_ACTOR_WINDOW 12 /* words looked back for the actor */
 
-#define FR_IN(w, table) PC_WORD_IN((w), (table))
+#define FR_IN(w, table) PC_WORD_IS((w), (table))
 #define FR_N(table)     (sizeof(table) / sizeof((table)[0]))
 
 /* ---- the actor ------------------------------------------------------------------------ */
@@ -69,23 +69,23 @@ long pc_fr_hit_at(const fr_clause *c, size_t i)
 }
 
 /* A passive ("is sold", "will not be shared"): the actor follows "by", else the company. */
-static int fr_participle(const char *w)
+static int fr_participle(const pc_word *w)
 {
-    size_t n = strlen(w);
-    return (n > 2 && !strcmp(w + n - 2, "ed")) || !strcmp(w, "sold") || !strcmp(w, "kept") ||
-           !strcmp(w, "sent") || !strcmp(w, "held") || !strcmp(w, "made");
+    size_t n = w->len;
+    return (n > 2 && PC_WORD_ENDS(w, "ed")) || PC_WORD_EQ(w, "sold") || PC_WORD_EQ(w, "kept") ||
+           PC_WORD_EQ(w, "sent") || PC_WORD_EQ(w, "held") || PC_WORD_EQ(w, "made");
 }
 
 /* "is sold", "will not be shared", "is not sold, rented or shared". */
 int pc_fr_passive(const fr_clause *c, size_t a)
 {
-    if (!fr_participle(c->ws->v[a].w))
+    if (!fr_participle(&c->ws->v[a]))
         return 0;
     for (size_t i = a, k = 0; i > 0 && k < 8; k++) {
         if (c->ws->v[i].stop_before)
             break;
         i--;
-        const char *w = c->ws->v[i].w;
+        const pc_word *w = &c->ws->v[i];
         if (FR_IN(w, fr_be))
             return 1;
         if (!FR_IN(w, fr_between) && !fr_participle(w))
@@ -97,14 +97,14 @@ int pc_fr_passive(const fr_clause *c, size_t a)
 static pc_actor fr_passive_actor(const fr_clause *c, size_t a, long *hit)
 {
     for (size_t i = a + 1; i + 1 < c->ws->n && i < a + 8 && !c->ws->v[i].stop_before; i++) {
-        if (strcmp(c->ws->v[i].w, "by"))
+        if (!PC_WORD_EQ(&c->ws->v[i], "by"))
             continue;
-        const char *w = c->ws->v[i + 1].w;
+        const pc_word *w = &c->ws->v[i + 1];
         long h = pc_fr_hit_at(c, i + 1);
         if (h < 0 && i + 2 < c->ws->n)
             h = pc_fr_hit_at(c, i + 2); /* "by our partners", "by these companies" */
         int others = h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT;
-        if (FR_IN(w, fr_we) || (!strcmp(w, "our") && !others)) /* "by us", "by our app" */
+        if (FR_IN(w, fr_we) || (PC_WORD_EQ(w, "our") && !others)) /* "by us", "by our app" */
             return PC_ACTOR_WE;
         if (others) {
             *hit = h;
@@ -141,13 +141,13 @@ static size_t fr_subject_start(const fr_clause *c, size_t a, size_t *rel)
         if (c->ws->v[i].stop_before ||
             (c->ws->v[i].comma_before && i < a && !pc_fr_marker(&c->ws->v[i])))
             return i; /* "we will not (a) sell": a list marker ends no phrase */
-        const char *w = c->ws->v[i - 1].w;
+        const pc_word *w = &c->ws->v[i - 1];
         if (FR_IN(w, fr_relatives)) {
             *rel = i - 1;
             return i;
         }
         if (FR_IN(w, fr_subject_edges) && i < a) {
-            if (!strcmp(w, "that")) /* "browsers that do not send": the subject is before */
+            if (PC_WORD_EQ(w, "that")) /* "browsers that do not send": the subject is before */
                 *rel = i - 1;
             return i;
         }
@@ -160,13 +160,13 @@ static size_t fr_subject_start(const fr_clause *c, size_t a, size_t *rel)
 static unsigned long long fr_name(const fr_clause *c, size_t i, size_t lo, size_t hi)
 {
     size_t s = i, e = i + 1;
-    while (s > lo && fr_capital(c, s - 1) && !FR_IN(c->ws->v[s - 1].w, fr_determiner_words))
+    while (s > lo && fr_capital(c, s - 1) && !FR_IN(&c->ws->v[s - 1], fr_determiner_words))
         s--;
     while (e < hi && fr_capital(c, e))
         e++;
     uint64_t h = PC_FNV_SEED;
     for (size_t k = s; k < e; k++)
-        h = pc_fnv64(h, c->ws->v[k].w, strlen(c->ws->v[k].w));
+        h = pc_fnv64(h, c->ws->v[k].w, c->ws->v[k].len);
     return h | 1u;
 }
 
@@ -175,7 +175,7 @@ static int fr_pp_object(const fr_clause *c, size_t i, size_t lo)
 {
     for (size_t j = i, k = 0; j > lo && k < 3; k++) {
         j--;
-        const char *w = c->ws->v[j].w;
+        const pc_word *w = &c->ws->v[j];
         if (FR_IN(w, fr_prepositions))
             return 1;
         if (c->ws->v[j + 1].comma_before || FR_IN(w, fr_between) || FR_IN(w, fr_we) ||
@@ -195,13 +195,13 @@ static int fr_we_coordinated(const fr_clause *c, size_t lo, size_t i)
 {
     const pc_words *ws = c->ws;
     size_t from = lo;
-    if ((lo > 0 && FR_IN(ws->v[lo - 1].w, fr_coordinators) && !ws->v[lo].stop_before) ||
-        (lo > 0 && ws->v[lo].comma_before && FR_IN(ws->v[lo].w, fr_coordinators)))
+    if ((lo > 0 && FR_IN(&ws->v[lo - 1], fr_coordinators) && !ws->v[lo].stop_before) ||
+        (lo > 0 && ws->v[lo].comma_before && FR_IN(&ws->v[lo], fr_coordinators)))
         for (size_t k = 0; from > 0 && k < FR_ACTOR_WINDOW && !ws->v[from].stop_before; k++)
             from--;
     for (size_t j = from; j + 1 < i; j++)
-        if (!strcmp(ws->v[j].w, "we") &&
-            (FR_IN(ws->v[j + 1].w, fr_coordinators) || ws->v[j + 1].comma_before))
+        if (PC_WORD_EQ(&ws->v[j], "we") &&
+            (FR_IN(&ws->v[j + 1], fr_coordinators) || ws->v[j + 1].comma_before))
             return 1;
     return 0;
 }
@@ -216,7 +216,7 @@ static pc_actor fr_actor_in(const fr_clause *c, size_t lo, size_t hi, long *hit,
 {
     for (size_t i = hi; i > lo;) {
         i--;
-        const char *w = c->ws->v[i].w;
+        const pc_word *w = &c->ws->v[i];
         if (FR_IN(w, fr_between) || FR_IN(w, fr_determiner_words) || FR_IN(w, fr_prepositions) ||
             fr_pp_object(c, i, lo))
             continue;
@@ -235,8 +235,8 @@ static pc_actor fr_actor_in(const fr_clause *c, size_t lo, size_t hi, long *hit,
             *name = fr_name(c, i, lo, hi);
             return PC_ACTOR_NAMED;
         }
-        size_t n = strlen(w);
-        if (n > 3 && (!strcmp(w + n - 3, "ing") || !strcmp(w + n - 2, "ed")))
+        size_t n = w->len;
+        if (n > 3 && (PC_WORD_ENDS(w, "ing") || PC_WORD_ENDS(w, "ed")))
             continue; /* "processors acting on our sites": a modifier, not the head */
         /* the head of the subject is a thing: "cookies", "this disclosure", "all pro
          * editions of the app" */
@@ -267,8 +267,8 @@ static long fr_enabler_at(const fr_clause *c, size_t a, int us)
         if (c->ws->v[i].stop_before)
             break;
         i--;
-        if (i + 1 < a && FR_IN(c->ws->v[i].w, fr_enablers) &&
-            (strcmp(c->ws->v[i + 1].w, "us") == 0) == us)
+        if (i + 1 < a && FR_IN(&c->ws->v[i], fr_enablers) &&
+            (PC_WORD_EQ(&c->ws->v[i + 1], "us")) == us)
             return (long)i;
     }
     return -1;
@@ -286,7 +286,7 @@ static int fr_enabled(const fr_clause *c, size_t a)
     unsigned long long name;
     size_t rel, lo = fr_subject_start(c, (size_t)j, &rel);
     pc_actor who = fr_actor_in(c, lo, (size_t)j, &hit, &name, 1);
-    return who != PC_ACTOR_USER && !(j == 0 || FR_IN(c->ws->v[0].w, fr_imperative));
+    return who != PC_ACTOR_USER && !(j == 0 || FR_IN(&c->ws->v[0], fr_imperative));
 }
 
 /* Words before the company's own service that put an action on it ("through our app", "on the
@@ -304,10 +304,10 @@ static int fr_our_service(const fr_clause *c, size_t i, size_t hi)
     for (size_t j = i; j + 1 < hi && j < i + 3; j++) {
         if (j > i && c->ws->v[j].stop_before)
             return 0;
-        if (!FR_IN(c->ws->v[j].w, fr_our_the))
+        if (!FR_IN(&c->ws->v[j], fr_our_the))
             continue;
         for (size_t k = j + 1; k < hi && k < j + 3; k++)
-            if (FR_IN(c->ws->v[k].w, fr_we) && strcmp(c->ws->v[k].w, "we"))
+            if (FR_IN(&c->ws->v[k], fr_we) && !PC_WORD_EQ(&c->ws->v[k], "we"))
                 return 1;
     }
     return 0;
@@ -329,8 +329,8 @@ int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
             break;
         /* "through our Services", "on the mobile app", "through use of our site", "when you
          * visit our site" */
-        if ((FR_IN(ws->v[i].w, fr_via) && fr_our_service(c, i + 1, hi)) ||
-            (!strcmp(ws->v[i].w, "you") && FR_IN(ws->v[i + 1].w, fr_visits) &&
+        if ((FR_IN(&ws->v[i], fr_via) && fr_our_service(c, i + 1, hi)) ||
+            (PC_WORD_EQ(&ws->v[i], "you") && FR_IN(&ws->v[i + 1], fr_visits) &&
              fr_our_service(c, i + 2, hi)))
             return 1;
     }
@@ -344,7 +344,7 @@ int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
 static int fr_relative_verb(const fr_clause *c, size_t lo, size_t a)
 {
     for (size_t i = lo; i < a; i++)
-        if (!FR_IN(c->ws->v[i].w, fr_between))
+        if (!FR_IN(&c->ws->v[i], fr_between))
             return 0;
     return 1;
 }
@@ -375,9 +375,9 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
      * a clause that starts with its verb takes the subject of its lead-in ("We may: - send you
      * offers"), else the company's */
     size_t first = 0;
-    while (first < a && FR_IN(c->ws->v[first].w, fr_between))
+    while (first < a && FR_IN(&c->ws->v[first], fr_between))
         first++;
-    if (first == a && a < 3 && FR_IN(c->ws->v[0].w, fr_imperative))
+    if (first == a && a < 3 && FR_IN(&c->ws->v[0], fr_imperative))
         return PC_ACTOR_USER;
     *implicit = 1;
     *name = c->lead_name;
@@ -480,7 +480,7 @@ static int fr_cue_before(const fr_clause *c, size_t a, const char *const *table,
 static int fr_any(const fr_clause *c, size_t lo, size_t hi, const char *const *table, size_t n)
 {
     for (size_t i = lo; i < hi; i++)
-        if (pc_word_in(c->ws->v[i].w, table, n))
+        if (pc_word_is(&c->ws->v[i], table, n))
             return 1;
     return 0;
 }
@@ -493,10 +493,10 @@ static int fr_hypothetical(const fr_clause *c, size_t a)
         if (c->ws->v[i].stop_before || c->ws->v[i].comma_before)
             return 0;
         i--;
-        const char *w = c->ws->v[i].w;
+        const pc_word *w = &c->ws->v[i];
         if (FR_IN(w, fr_if_words) ||
-            (!strcmp(w, "event") && i > 0 && !strcmp(c->ws->v[i - 1].w, "the")) ||
-            (!strcmp(w, "case") && i > 0 && !strcmp(c->ws->v[i - 1].w, "in")))
+            (PC_WORD_EQ(w, "event") && i > 0 && PC_WORD_EQ(&c->ws->v[i - 1], "the")) ||
+            (PC_WORD_EQ(w, "case") && i > 0 && PC_WORD_EQ(&c->ws->v[i - 1], "in")))
             return 1;
     }
     return 0;
@@ -530,20 +530,20 @@ static int fr_not_verb(const fr_clause *c, size_t a)
     const pc_words *ws = c->ws;
     if (a == 0 || ws->v[a].stop_before)
         return 0;
-    const char *prev = ws->v[a - 1].w, *w = ws->v[a].w;
-    size_t n = strlen(w);
-    if (!strcmp(prev, "by") && n > 3 && !strcmp(w + n - 3, "ing"))
+    const pc_word *prev = &ws->v[a - 1], *w = &ws->v[a];
+    size_t n = w->len;
+    if (PC_WORD_EQ(prev, "by") && n > 3 && PC_WORD_ENDS(w, "ing"))
         return 1;
-    if (FR_IN(prev, fr_noun_det) && a + 1 < ws->n && !strcmp(ws->v[a + 1].w, "of"))
+    if (FR_IN(prev, fr_noun_det) && a + 1 < ws->n && PC_WORD_EQ(&ws->v[a + 1], "of"))
         return 1;
-    if (!strcmp(prev, "of")) /* "terms of use", "right of access" */
+    if (PC_WORD_EQ(prev, "of")) /* "terms of use", "right of access" */
         return 1;
     /* "your browsing, sharing, downloading": a list of activities */
-    if (n > 3 && !strcmp(w + n - 3, "ing") &&
+    if (n > 3 && PC_WORD_ENDS(w, "ing") &&
         (ws->v[a].comma_before || (a + 1 < ws->n && ws->v[a + 1].comma_before)))
         return 1;
-    int participle = (n > 2 && !strcmp(w + n - 2, "ed")) || !strcmp(w, "sold") ||
-                     !strcmp(w, "kept") || !strcmp(w, "held");
+    int participle = (n > 2 && PC_WORD_ENDS(w, "ed")) || PC_WORD_EQ(w, "sold") ||
+                     PC_WORD_EQ(w, "kept") || PC_WORD_EQ(w, "held");
     return participle && !ws->v[a].comma_before && !FR_IN(prev, fr_be) &&
            !FR_IN(prev, fr_between) && !FR_IN(prev, fr_subject_pronouns) && !FR_IN(prev, fr_we) &&
            !FR_IN(prev, fr_user) && !FR_IN(prev, fr_them);
@@ -564,12 +564,12 @@ int pc_fr_relative(const fr_clause *c, size_t a)
         if (c->ws->v[i].stop_before || c->ws->v[i].comma_before)
             return 0;
         i--;
-        const char *w = c->ws->v[i].w;
-        if (!strcmp(w, "which") || !strcmp(w, "whom"))
+        const pc_word *w = &c->ws->v[i];
+        if (PC_WORD_EQ(w, "which") || PC_WORD_EQ(w, "whom"))
             return 1;
-        if (!strcmp(w, "that"))
+        if (PC_WORD_EQ(w, "that"))
             return i > 0 && !c->ws->v[i].comma_before &&
-                   !FR_IN(c->ws->v[i - 1].w, fr_complementizers);
+                   !FR_IN(&c->ws->v[i - 1], fr_complementizers);
         if (!FR_IN(w, fr_between) && !FR_IN(w, fr_we) && !FR_IN(w, fr_user) && !FR_IN(w, fr_them))
             return 0;
     }
@@ -581,13 +581,13 @@ int pc_fr_relative(const fr_clause *c, size_t a)
  * ontology term or comma in between. */
 static int fr_noun_head(const fr_clause *c, size_t i)
 {
-    if (FR_IN(c->ws->v[i].w, fr_determiner_words) || FR_IN(c->ws->v[i].w, fr_coordinators))
+    if (FR_IN(&c->ws->v[i], fr_determiner_words) || FR_IN(&c->ws->v[i], fr_coordinators))
         return 0; /* "the app and we sell": "and" heads nothing */
     for (size_t k = 1; k <= 2 && k <= i; k++) {
         const pc_word *w = &c->ws->v[i - k + 1];
         if (w->stop_before || w->comma_before || pc_fr_hit_at(c, i - k + 1) >= 0)
             return 0;
-        if (FR_IN(c->ws->v[i - k].w, fr_determiner_words))
+        if (FR_IN(&c->ws->v[i - k], fr_determiner_words))
             return 1;
     }
     return 0;
@@ -599,9 +599,9 @@ int pc_fr_zero_relative(const fr_clause *c, size_t a, int names_data)
     static const char *const aux[] = {"may", "might", "will", "would", "can",  "could",
                                       "do",  "does",  "have", "has",   "also", "automatically"};
     size_t j = a;
-    while (j > 0 && FR_IN(c->ws->v[j - 1].w, aux))
+    while (j > 0 && FR_IN(&c->ws->v[j - 1], aux))
         j--;
-    if (j < 2 || !FR_IN(c->ws->v[j - 1].w, subjects) || c->ws->v[j - 1].comma_before)
+    if (j < 2 || !FR_IN(&c->ws->v[j - 1], subjects) || c->ws->v[j - 1].comma_before)
         return 0;
     long h = pc_fr_hit_at(c, j - 2);
     if (h >= 0)
@@ -639,19 +639,19 @@ static int fr_activity_name(const fr_clause *c, size_t a)
     if (c->has_lead)
         return 0;
     size_t i = 0;
-    if (c->ws->n > 1 && strlen(c->ws->v[0].w) == 1) /* a list marker: "o", "l", "a" */
+    if (c->ws->n > 1 && c->ws->v[0].len == 1) /* a list marker: "o", "l", "a" */
         i = 1;
     for (; i <= a; i++) {
-        const char *w = c->ws->v[i].w;
-        size_t n = strlen(w);
+        const pc_word *w = &c->ws->v[i];
+        size_t n = w->len;
         long h = pc_fr_hit_at(c, i);
-        int gerund = n > 4 && !strcmp(w + n - 3, "ing") && h >= 0 &&
+        int gerund = n > 4 && PC_WORD_ENDS(w, "ing") && h >= 0 &&
                      c->hits[h].dim == PC_ONTO_ACTION;
         if (!gerund && !(i < a && FR_IN(w, joins)))
             return 0;
     }
     /* "Sharing of your address with advertisers may be a sale": the subject of a statement */
-    return !(a + 1 < c->ws->n && !strcmp(c->ws->v[a + 1].w, "of"));
+    return !(a + 1 < c->ws->n && PC_WORD_EQ(&c->ws->v[a + 1], "of"));
 }
 
 pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c)
@@ -675,9 +675,9 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
      * thing lets the company do is its practice ("cookies allow us to collect") */
     if ((!fr_enabled(c, a) &&
          fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW)) ||
-        (a >= 2 && !strcmp(c->ws->v[a - 1].w, "to") && !strcmp(c->ws->v[a - 2].w, "not")) ||
-        (a >= 3 && !strcmp(c->ws->v[a - 1].w, "be") && !strcmp(c->ws->v[a - 2].w, "to") &&
-         !strcmp(c->ws->v[a - 3].w, "not")))
+        (a >= 2 && PC_WORD_EQ(&c->ws->v[a - 1], "to") && PC_WORD_EQ(&c->ws->v[a - 2], "not")) ||
+        (a >= 3 && PC_WORD_EQ(&c->ws->v[a - 1], "be") && PC_WORD_EQ(&c->ws->v[a - 2], "to") &&
+         PC_WORD_EQ(&c->ws->v[a - 3], "not")))
         return PC_SKIP_RIGHT;
     if (fr_hypothetical(c, a) || fr_cue_before(c, a, fr_intent_cues, FR_N(fr_intent_cues), 4))
         return PC_SKIP_HYPOTHETICAL;

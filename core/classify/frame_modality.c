@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#define FR_IN(w, table) PC_WORD_IN((w), (table))
+#define FR_IN(w, table) PC_WORD_IS((w), (table))
 #define FR_N(table)     (sizeof(table) / sizeof((table)[0]))
 #define FR_MATCH(ws, i, table) pc_words_match_any((ws), (i), (table), FR_N(table))
 
@@ -174,7 +174,7 @@ static const struct {
  * "unless you". */
 static unsigned fr_unless_you(const fr_clause *c, size_t i, size_t hi)
 {
-    if (strcmp(c->ws->v[i].w, "unless") || i + 2 >= hi || strcmp(c->ws->v[i + 1].w, "you"))
+    if (!PC_WORD_EQ(&c->ws->v[i], "unless") || i + 2 >= hi || !PC_WORD_EQ(&c->ws->v[i + 1], "you"))
         return 0;
     for (size_t j = i + 2; j < hi && j < i + 6; j++)
         for (size_t t = 0; t < FR_N(fr_unless_choices); t++)
@@ -205,8 +205,8 @@ int pc_fr_wh_object(const fr_clause *c, size_t i)
 {
     const pc_words *ws = c->ws;
     if (i == 0 || i + 1 >= ws->n || ws->v[i].stop_before || ws->v[i].comma_before ||
-        ws->v[i + 1].stop_before || !FR_IN(ws->v[i].w, fr_wh_objects) ||
-        !FR_IN(ws->v[i + 1].w, fr_wh_subjects))
+        ws->v[i + 1].stop_before || !FR_IN(&ws->v[i], fr_wh_objects) ||
+        !FR_IN(&ws->v[i + 1], fr_wh_subjects))
         return 0;
     return fr_action_at(c, i - 1) != (size_t)-1;
 }
@@ -220,10 +220,10 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
         for (long t = -1; (t = PC_WORDS_MATCH_NEXT(c->ws, i, fr_conditions, phrase, t)) >= 0;) {
             if (fr_conditions[t].cond == PC_COND_CIRCUMSTANCE && pc_fr_wh_object(c, i))
                 continue;
-            if (!strcmp(c->ws->v[i].w, "except") && i + 1 < hi &&
-                (FR_IN(c->ws->v[i + 1].w, fr_except_consent) ||
-                 (FR_IN(c->ws->v[i + 1].w, fr_except_when) && i + 2 < hi &&
-                  !strcmp(c->ws->v[i + 2].w, "you"))))
+            if (PC_WORD_EQ(&c->ws->v[i], "except") && i + 1 < hi &&
+                (FR_IN(&c->ws->v[i + 1], fr_except_consent) ||
+                 (FR_IN(&c->ws->v[i + 1], fr_except_when) && i + 2 < hi &&
+                  PC_WORD_EQ(&c->ws->v[i + 2], "you"))))
                 continue;
             bits |= fr_conditions[t].cond;
         }
@@ -259,11 +259,11 @@ static const char *const fr_only_choices[] = {
 static int fr_only_condition(const fr_clause *c, size_t i, size_t hi)
 {
     const pc_words *ws = c->ws;
-    if (!FR_IN(ws->v[i].w, fr_only_words) || i + 2 >= hi || ws->v[i + 1].stop_before ||
-        !FR_IN(ws->v[i + 1].w, fr_only_openers))
+    if (!FR_IN(&ws->v[i], fr_only_words) || i + 2 >= hi || ws->v[i + 1].stop_before ||
+        !FR_IN(&ws->v[i + 1], fr_only_openers))
         return 0;
     for (size_t j = i + 2; j < hi && j < i + 6 && !ws->v[j].stop_before; j++)
-        if (FR_IN(ws->v[j].w, fr_only_choices))
+        if (FR_IN(&ws->v[j], fr_only_choices))
             return 1;
     return 0;
 }
@@ -281,7 +281,7 @@ static const char *const fr_not_negating[] = {"limited", "only", "necessarily", 
 int pc_fr_marker(const pc_word *w)
 {
     static const char *const marks[] = {"a", "b", "c", "d", "i", "ii", "iii", "iv", "v"};
-    return w->comma_before && (FR_IN(w->w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
+    return w->comma_before && (FR_IN(w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
 }
 
 /* Words that may stand between a coordinator and the verb it joins ("or otherwise disclose");
@@ -305,22 +305,22 @@ size_t pc_fr_conjunct(const fr_clause *c, size_t a, int *aux)
     *aux = 0;
     while (i > 0 && !ws->v[i].stop_before) {
         const pc_word *p = &ws->v[i - 1];
-        if (!pc_fr_marker(p) && (ws->v[i].comma_before || !(FR_IN(p->w, fr_conj_adverbs) ||
-                                                            FR_IN(p->w, fr_conj_auxiliaries))))
+        if (!pc_fr_marker(p) && (ws->v[i].comma_before || !(FR_IN(p, fr_conj_adverbs) ||
+                                                            FR_IN(p, fr_conj_auxiliaries))))
             break;
-        *aux |= FR_IN(p->w, fr_conj_auxiliaries);
+        *aux |= FR_IN(p, fr_conj_auxiliaries);
         i--;
     }
     if (i == 0 || ws->v[i].stop_before)
         return (size_t)-1;
     if (!ws->v[i].comma_before || pc_fr_marker(&ws->v[i])) { /* else a list: "sell, rent or" */
-        if (!FR_IN(ws->v[i - 1].w, fr_coordinators))
+        if (!FR_IN(&ws->v[i - 1], fr_coordinators))
             return (size_t)-1;
         i--;
     }
     for (size_t k = 0; i > 0 && k < FR_CONJ_WINDOW && !ws->v[i].stop_before; k++) {
         i--;
-        if (FR_IN(ws->v[i].w, fr_subject_pronouns) || FR_IN(ws->v[i].w, fr_clause_openers))
+        if (FR_IN(&ws->v[i], fr_subject_pronouns) || FR_IN(&ws->v[i], fr_clause_openers))
             return (size_t)-1;
         size_t first = fr_action_at(c, i);
         if (first != (size_t)-1)
@@ -347,20 +347,20 @@ static int fr_negated(const fr_clause *c, size_t a)
         if (ws->v[i].stop_before)
             break;
         i--;
-        const char *w = ws->v[i].w;
+        const pc_word *w = &ws->v[i];
         if (pc_fr_marker(&ws->v[i]))
             continue;
         k++;
-        if (FR_IN(w, fr_clause_openers) || (!strcmp(w, "without") && a - i > 1) ||
+        if (FR_IN(w, fr_clause_openers) || (PC_WORD_EQ(w, "without") && a - i > 1) ||
             (FR_IN(w, fr_subject_pronouns) &&
-             !(i > 0 && FR_IN(ws->v[i - 1].w, fr_conj_auxiliaries))))
+             !(i > 0 && FR_IN(&ws->v[i - 1], fr_conj_auxiliaries))))
             break; /* "and we share it", not "under no circumstances will we sell it" */
         /* "including but not limited to", "not only ... but also" */
-        if (pc_stance_is_negation(w) && !(i + 1 < a && FR_IN(ws->v[i + 1].w, fr_not_negating)))
+        if (pc_stance_is_negation(w) && !(i + 1 < a && FR_IN(&ws->v[i + 1], fr_not_negating)))
             return 1;
     }
     return a + 1 < ws->n && !ws->v[a + 1].stop_before &&
-           (!strcmp(ws->v[a + 1].w, "no") || !strcmp(ws->v[a + 1].w, "nothing"));
+           (PC_WORD_EQ(&ws->v[a + 1], "no") || PC_WORD_EQ(&ws->v[a + 1], "nothing"));
 }
 
 /* Words that name a law ("the CCPA", "California law", "applicable privacy laws"). */
@@ -370,12 +370,12 @@ static const char *const fr_law_words[] = {"law",         "laws",    "act", "reg
 int pc_fr_law_at(const fr_clause *c, size_t j, size_t hi)
 {
     for (size_t k = j; k < hi && k < j + 5; k++) {
-        const char *w = c->ws->v[k].w;
+        const pc_word *w = &c->ws->v[k];
         if (k > j && c->ws->v[k].stop_before)
             return 0;
         if (FR_IN(w, fr_law_words))
             return 1;
-        size_t caps = 0, n = strlen(w);
+        size_t caps = 0, n = w->len;
         for (size_t i = 0; i < n; i++)
             caps += c->s[c->ws->v[k].start + i] >= 'A' && c->s[c->ws->v[k].start + i] <= 'Z';
         if (n >= 3 && caps == n) /* an acronym: "CCPA", "GDPR" */
@@ -395,7 +395,7 @@ static unsigned fr_law_near(const fr_clause *c, size_t i, size_t hi)
     if (!pc_fr_law_at(c, i + 1, end))
         return 0;
     for (size_t k = i + 1; k < end && !(k > i + 1 && c->ws->v[k].stop_before); k++)
-        if (FR_IN(c->ws->v[k].w, fr_narrow_laws))
+        if (FR_IN(&c->ws->v[k], fr_narrow_laws))
             return PC_FRAME_LEGAL_NARROW;
     return PC_FRAME_LEGAL_SENSE;
 }
@@ -423,7 +423,7 @@ pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, unsigned *co
     *flags &= ~PC_FR_ONLY_CONDITION;
     for (size_t i = a, k = 0; i > lo && k < 3; k++) {
         i--;
-        hedge |= FR_IN(c->ws->v[i].w, fr_hedges);
+        hedge |= FR_IN(&c->ws->v[i], fr_hedges);
     }
     /* "we never share it without your consent" asks for consent; "we collect it automatically"
      * does not */

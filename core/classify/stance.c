@@ -69,16 +69,16 @@ static const char *const condition_phrases[] = {
     "where required", "when required", "as permitted by law", "in the event",      "in response to",
 };
 
-int pc_stance_is_negation(const char *w)
+int pc_stance_is_negation(const pc_word *w)
 {
-    size_t n = strlen(w);
-    return PC_WORD_IN(w, negation_words) || (n > 3 && !strcmp(w + n - 3, "n't"));
+    size_t n = w->len;
+    return PC_WORD_IS(w, negation_words) || (n > 3 && PC_WORD_ENDS(w, "n't"));
 }
 
 int pc_stance_subordinate(const pc_words *ws, size_t k)
 {
     for (size_t i = k + 1; i-- > 0;) {
-        if (PC_WORD_IN(ws->v[i].w, subordinators))
+        if (PC_WORD_IS(&ws->v[i], subordinators))
             return 1;
         if (ws->v[i].stop_before)
             break;
@@ -94,16 +94,16 @@ long pc_stance_negation(const pc_words *ws, size_t a)
             break;
         comma_between |= ws->v[i].comma_before;
         i--;
-        if (PC_WORD_IN(ws->v[i].w, boundary_words))
+        if (PC_WORD_IS(&ws->v[i], boundary_words))
             break;
         /* "without" negates only what follows it closely: "without selling" */
-        if (!strcmp(ws->v[i].w, "without") && a - i > 1)
+        if (PC_WORD_EQ(&ws->v[i], "without") && a - i > 1)
             continue;
-        if (pc_stance_is_negation(ws->v[i].w))
+        if (pc_stance_is_negation(&ws->v[i]))
             return comma_between && pc_stance_subordinate(ws, i) ? -1 : (long)i;
     }
     if (a + 1 < ws->n && !ws->v[a + 1].stop_before &&
-        (!strcmp(ws->v[a + 1].w, "no") || !strcmp(ws->v[a + 1].w, "nothing")))
+        (PC_WORD_EQ(&ws->v[a + 1], "no") || PC_WORD_EQ(&ws->v[a + 1], "nothing")))
         return (long)a + 1;
     return -1;
 }

@@ -50,6 +50,6 @@ int pc_stance_negated(const pc_words *ws, size_t a);
  * or -1. */
 long pc_stance_negation(const pc_words *ws, size_t a);
 /* Whether w is a negation word ("not", "never", "no", "without", "...n't"). */
-int pc_stance_is_negation(const char *w);
+int pc_stance_is_negation(const pc_word *w);
 
 #endif

@@ -270,13 +270,13 @@ static int lint_other(lint_rx *rx, const char *s, size_t a)
     pc_words_split(s, a, ws);
     size_t lo = ws->n > LINT_OTHER_WINDOW ? ws->n - LINT_OTHER_WINDOW : 0;
     for (size_t i = ws->n; i-- > lo;) {
-        if (PC_WORD_IN(ws->v[i].w, lint_law_words) ||
+        if (PC_WORD_IS(&ws->v[i], lint_law_words) ||
             pc_words_find(ws, lint_doc_phrases, sizeof lint_doc_phrases / sizeof *lint_doc_phrases,
                           i) == (long)i)
             return 1;
-        if (ws->n - i <= 4 && PC_WORD_IN(ws->v[i].w, lint_amend_words))
+        if (ws->n - i <= 4 && PC_WORD_IS(&ws->v[i], lint_amend_words))
             for (size_t j = i; j-- > lo && ws->n - j <= 6;)
-                if (!strcmp(ws->v[j].w, "as"))
+                if (PC_WORD_EQ(&ws->v[j], "as"))
                     return 1;
         if (ws->v[i].stop_before)
             break;

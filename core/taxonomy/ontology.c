@@ -111,11 +111,11 @@ static int on_term_cmp(const void *pa, const void *pb)
 }
 
 /* Whether term word tw (len k, maybe "x*") matches word w. */
-static int on_word_eq(const char *tw, size_t k, const char *w)
+static int on_word_eq(const char *tw, size_t k, const pc_word *w)
 {
     if (k > 0 && tw[k - 1] == '*')
-        return strncmp(w, tw, k - 1) == 0;
-    return strlen(w) == k && !strncmp(w, tw, k);
+        return w->len >= k - 1 && !memcmp(w->w, tw, k - 1);
+    return w->len == k && !memcmp(w->w, tw, k);
 }
 
 /* Whether term t matches the words of ws from i. */
@@ -127,7 +127,7 @@ static int on_term_at(const pc_onto_term *t, const pc_words *ws, size_t i)
         while (p[len] && p[len] != ' ')
             len++;
         if (i + k >= ws->n || (k > 0 && ws->v[i + k].stop_before) ||
-            !on_word_eq(p, len, ws->v[i + k].w))
+            !on_word_eq(p, len, &ws->v[i + k]))
             return 0;
         p += len + (p[len] == ' ');
     }
@@ -136,7 +136,8 @@ static int on_term_at(const pc_onto_term *t, const pc_words *ws, size_t i)
 
 static void on_consider(const pc_onto_term *t, const pc_words *ws, size_t i, pc_onto_hit *best)
 {
-    if (t->nwords > best->nwords && on_term_at(t, ws, i))
+    if (t->nwords > best->nwords && (t->words[0] == ws->v[i].w[0] || t->words[0] == '*') &&
+        on_term_at(t, ws, i))
         *best = (pc_onto_hit){t->dim, t->entry, i, t->nwords};
 }
 
@@ -160,7 +161,7 @@ int pc_onto_match(const pc_ontology *o, const pc_words *ws, size_t i, pc_onto_hi
     if (i >= ws->n)
         return 0;
     const char *w = ws->v[i].w;
-    const pc_onto_run *r = o->nfirst ? on_first_slot(o, w, strlen(w), ws->v[i].hash) : NULL;
+    const pc_onto_run *r = o->nfirst ? on_first_slot(o, w, ws->v[i].len, ws->v[i].hash) : NULL;
     for (size_t j = r ? r->start : 0; r && j < r->end; j++)
         on_consider(&o->terms[j], ws, i, hit);
     for (size_t j = o->nexact; j < o->nterms; j++)

@@ -21,22 +21,19 @@ struct pc_word_index {
 static _Atomic(pc_word_index *) pc_wix_slots[PC_WIX_TABLES];
 static pthread_mutex_t pc_wix_lock = PTHREAD_MUTEX_INITIALIZER;
 
-#define PC_WIX_SEED  2166136261u /* FNV-1a, 32 bits */
-#define PC_WIX_PRIME 16777619u
-
 uint32_t pc_word_hash(const char *w, size_t n)
 {
-    uint32_t h = PC_WIX_SEED;
+    uint32_t h = PC_WORD_HASH_SEED;
     for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * PC_WIX_PRIME;
+        h = pc_word_hash_add(h, (unsigned char)w[i]);
     return h;
 }
 
 uint32_t pc_word_hash_str(const char *w)
 {
-    uint32_t h = PC_WIX_SEED;
+    uint32_t h = PC_WORD_HASH_SEED;
     for (; *w; w++)
-        h = (h ^ (unsigned char)*w) * PC_WIX_PRIME;
+        h = pc_word_hash_add(h, (unsigned char)*w);
     return h;
 }
 

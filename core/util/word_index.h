@@ -20,6 +20,12 @@ typedef struct pc_word_index pc_word_index;
 
 /* The hash of the word w[0..n) (FNV-1a, 32 bits), as pc_words_split stores it. */
 uint32_t pc_word_hash(const char *w, size_t n);
+/* The hash of no bytes, and one more byte c into hash h. */
+#define PC_WORD_HASH_SEED 2166136261u
+static inline uint32_t pc_word_hash_add(uint32_t h, unsigned char c)
+{
+    return (h ^ c) * 16777619u; /* FNV-1a, 32 bits */
+}
 /* The same hash of the NUL-terminated word w. */
 uint32_t pc_word_hash_str(const char *w);
 

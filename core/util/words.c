@@ -63,23 +63,34 @@ int pc_word_next(const char *s, size_t len, size_t *pos, pc_span *w)
 {
     size_t i = *pos, n;
     int cls = PC_W_SEP;
-    while (i < len && ((cls = pc_w_class(s, len, i, &n)) == PC_W_SEP || cls == PC_W_APOS))
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && !pc_w_ascii_alnum(c)) { /* ASCII space or punctuation, at once */
+            i++;
+            continue;
+        }
+        if ((cls = pc_w_class(s, len, i, &n)) != PC_W_SEP && cls != PC_W_APOS)
+            break;
         i += n;
+    }
     if (i >= len)
         return 0;
     w->start = i;
     i += n;
     if (cls == PC_W_LETTER) {
         while (i < len) {
-            if (pc_w_ascii_alnum((unsigned char)s[i])) { /* the common case, at once */
+            unsigned char c = (unsigned char)s[i];
+            if (pc_w_ascii_alnum(c)) { /* the common case, at once */
                 i++;
                 continue;
             }
-            int c = pc_w_class(s, len, i, &n);
+            if (c < 0x80 && c != '\'')
+                break; /* ASCII space or punctuation ends the word */
+            int k = pc_w_class(s, len, i, &n);
             size_t m = 0;
-            if (c == PC_W_APOS && i + n < len && pc_w_class(s, len, i + n, &m) == PC_W_LETTER)
+            if (k == PC_W_APOS && i + n < len && pc_w_class(s, len, i + n, &m) == PC_W_LETTER)
                 n += m; /* an apostrophe inside the word, and the letter after it */
-            else if (c != PC_W_LETTER)
+            else if (k != PC_W_LETTER)
                 break;
             i += n;
         }
@@ -162,21 +173,32 @@ size_t pc_token_count(const char *s, size_t len)
     return n;
 }
 
-size_t pc_word_fold(char *out, size_t cap, const char *s, pc_span w)
+/* pc_word_fold, with the pc_word_hash of what it writes in *hash. */
+static size_t pc_word_fold_hash(char *out, size_t cap, const char *s, pc_span w, uint32_t *hash)
 {
+    uint32_t h = PC_WORD_HASH_SEED;
     size_t n = 0;
     for (size_t i = w.start; i < w.end && n + 1 < cap; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == 0xE2 && i + 2 < w.end && (unsigned char)s[i + 1] == 0x80 &&
             (unsigned char)s[i + 2] == 0x99) {
-            out[n++] = '\'';
+            c = '\'';
             i += 2;
-        } else {
-            out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
         }
+        out[n++] = (char)c;
+        h = pc_word_hash_add(h, c);
     }
     out[n] = '\0';
+    *hash = h;
     return n;
+}
+
+size_t pc_word_fold(char *out, size_t cap, const char *s, pc_span w)
+{
+    uint32_t h;
+    return pc_word_fold_hash(out, cap, s, w, &h);
 }
 
 /* What the gap s[a, b) between two words (b == len: after the last) holds: a stop, a comma.
@@ -209,10 +231,11 @@ void pc_words_split(const char *s, size_t len, pc_words *ws)
     while (ws->n < PC_WORDS_MAX && pc_word_next(s, len, &pos, &sp)) {
         pc_word *w = &ws->v[ws->n++];
         w->stop_before = w->comma_before = 0;
-        pc_words_gap(s, len, prev, sp.start, &w->stop_before, &w->comma_before);
+        if (sp.start != prev + 1 || s[prev] != ' ') /* most gaps: one space, nothing in it */
+            pc_words_gap(s, len, prev, sp.start, &w->stop_before, &w->comma_before);
         w->start = sp.start;
         w->end = sp.end;
-        w->hash = pc_word_hash(w->w, pc_word_fold(w->w, sizeof w->w, s, sp));
+        w->len = (uint32_t)pc_word_fold_hash(w->w, sizeof w->w, s, sp, &w->hash);
         prev = sp.end;
     }
 }
@@ -232,7 +255,8 @@ static int pc_word_eq_at(const char *w, const char *p, const char **end)
 /* Tables this short are searched entry by entry: faster than hashing the word. */
 #define PC_WORD_SCAN_MAX 8
 
-int pc_word_in(const char *w, const char *const *table, size_t n)
+/* Whether w is one of table[0..n); *hash, when given, is w's pc_word_hash. */
+static int pc_word_find(const char *w, const uint32_t *hash, const char *const *table, size_t n)
 {
     const pc_word_index *ix =
         n > PC_WORD_SCAN_MAX ? pc_word_index_of(table, n, sizeof *table) : NULL;
@@ -242,11 +266,26 @@ int pc_word_in(const char *w, const char *const *table, size_t n)
                 return 1;
         return 0;
     }
-    uint32_t h = pc_word_hash_str(w);
+    uint32_t h = hash ? *hash : pc_word_hash_str(w);
     for (long t = pc_word_index_next(ix, h, -1); t >= 0; t = pc_word_index_next(ix, h, t))
         if (!strcmp(w, table[t]))
             return 1;
     return 0;
+}
+
+int pc_word_in(const char *w, const char *const *table, size_t n)
+{
+    return pc_word_find(w, NULL, table, n);
+}
+
+int pc_word_is(const pc_word *w, const char *const *table, size_t n)
+{
+    return pc_word_find(w->w, &w->hash, table, n);
+}
+
+int pc_word_ends(const pc_word *w, const char *suffix, size_t n)
+{
+    return w->len >= n && !memcmp(w->w + w->len - n, suffix, n);
 }
 
 int pc_words_match_at(const pc_words *ws, size_t i, const char *p)

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* The next word of s[0..len) starting at or after *pos: its span in *w (byte offsets into s)
  * and *pos moved past it. Returns 0 when no word is left. */
@@ -54,6 +55,7 @@ typedef struct pc_word {
     int stop_before;     /* a ".", ";", ":", "?" or "!" lies between the previous word and this */
     int comma_before;    /* a ",", "(" or ")" does */
     uint32_t hash;       /* pc_word_hash of w (util/word_index.h) */
+    uint32_t len;        /* strlen(w) */
 } pc_word;
 
 /* pc_words: the words of one text. Fixed-size storage, a plain value (about 40 KB: keep one
@@ -69,6 +71,15 @@ void pc_words_split(const char *s, size_t len, pc_words *ws);
  * unchanging: it is looked up through its index (util/word_index.h). */
 int pc_word_in(const char *w, const char *const *table, size_t n);
 #define PC_WORD_IN(w, table) pc_word_in((w), (table), sizeof(table) / sizeof((table)[0]))
+/* The same for a word of a split, found by the hash and length it carries (no hashing, no
+ * strlen): what the code reading pc_words uses. */
+int pc_word_is(const pc_word *w, const char *const *table, size_t n);
+#define PC_WORD_IS(w, table) pc_word_is((w), (table), sizeof(table) / sizeof((table)[0]))
+/* Whether word w is the string literal `lit`: lengths first, then bytes (no strcmp). */
+#define PC_WORD_EQ(wd, lit) ((wd)->len == sizeof(lit) - 1 && !memcmp((wd)->w, (lit), sizeof(lit) - 1))
+/* Whether word w ends with `suffix` (of n bytes, n <= w->len). */
+int pc_word_ends(const pc_word *w, const char *suffix, size_t n);
+#define PC_WORD_ENDS(w, lit) pc_word_ends((w), (lit), sizeof(lit) - 1)
 
 /* Whether `phrase` (folded words separated by spaces; "*" stands for up to PC_PHRASE_GAP
  * words; it starts with a word) matches the words from index i. */
