@@ -7,7 +7,6 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -75,35 +74,6 @@ static void no_text_error(const pc_doc *doc, pc_error *err)
     pc_error_set(err, "%s: no policy text in the page (all script or markup)", doc->path);
 }
 
-/* The tree of n bytes of valid UTF-8 at s (NUL-terminated), NULL when out of memory: what
- * htmlReadMemory(s, n, path, "UTF-8", ...) gives, without its UTF-8 to UTF-8 conversion (a
- * second copy of the whole input, made as it is read). UTF-8 needs no converter; with
- * HTML_PARSE_IGNORE_ENC a <meta charset> does not switch it (the loader made the text UTF-8
- * whatever the page declared). */
-static htmlDocPtr html_read_utf8(const char *s, size_t n, const char *path)
-{
-    /* htmlReadMemory's context (names kept in the parser's dictionary) */
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(s, (int)n);
-    if (!ctxt)
-        return NULL;
-    if (ctxt->sax)
-        memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
-    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT |
-                                 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                 HTML_PARSE_IGNORE_ENC | HTML_PARSE_DEPTH_UNLIMITED);
-    ctxt->html = 1;
-    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8); /* says so; skips a byte order mark */
-    if (ctxt->input && !ctxt->input->filename)
-        ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)path);
-    htmlParseDocument(ctxt);
-    htmlDocPtr hd = ctxt->myDoc;
-    ctxt->myDoc = NULL;
-    if (ctxt->dictNames && hd && hd->dict == ctxt->dict)
-        ctxt->dict = NULL; /* the tree holds it now */
-    htmlFreeParserCtxt(ctxt);
-    return hd;
-}
-
 static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, pc_error *err)
 {
     pc_norm pre = {.flags = PC_NORM_SAME_LINES};
@@ -121,7 +91,10 @@ static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, pc_error *
     }
     blank_internal_subset(pre.out.data, pre.out.len);
     pthread_once(&html_once, html_init_parser);
-    htmlDocPtr hd = html_read_utf8(pre.out.data, pre.out.len, doc->path);
+    htmlDocPtr hd = htmlReadMemory(pre.out.data, (int)pre.out.len, doc->path, "UTF-8",
+                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT |
+                                       HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                       HTML_PARSE_IGNORE_ENC | HTML_PARSE_DEPTH_UNLIMITED);
     pc_norm_free(&pre);
     if (!hd || !xmlDocGetRootElement(hd)) {
         xmlFreeDoc(hd);
