@@ -31,6 +31,7 @@ typedef struct cl_title {
     size_t len, base;
     const uint64_t *bits;
     long batch;
+    int ascii; /* every byte of s[0..len) is below 0x80 (0: not known) */
 } cl_title;
 
 #define CL_MAX_TITLES       16
@@ -108,7 +109,9 @@ static int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from
             *span = h->span;
         return h && h->status > 0;
     }
-    return cl_match(st, r, pc_prefilter_code(m->pf, r), t->s, t->len, from, span);
+    const pcre2_code *code =
+        t->ascii ? pc_prefilter_code_ascii(m->pf, r) : pc_prefilter_code(m->pf, r);
+    return cl_match(st, r, code, t->s, t->len, from, span);
 }
 
 /* ---- categories ----------------------------------------------------------------------- */
@@ -375,6 +378,7 @@ typedef struct cl_item {
     size_t len, base;
     const char *heading;
     uint32_t utf; /* PCRE2_NO_UTF_CHECK when s[0..len) is valid UTF-8, else 0 (cl_queue) */
+    int ascii;    /* every byte of s[0..len) is below 0x80 (cl_queue) */
 } cl_item;
 
 /* The bits of s[0..len) in m->lead_bits, or NULL when not prefiltering. */
@@ -397,15 +401,19 @@ static size_t cl_titles(pc_matcher *m, const pc_outline *ol, size_t ci, cl_title
          s = ol->sections[s].parent) {
         const pc_section *sec = &ol->sections[s];
         if (sec->title_end > sec->title_start)
-            t[n++] = (cl_title){text + sec->title_start, sec->title_end - sec->title_start,
-                                sec->title_start, m->prefilter ? m->sec_bits + s * w : NULL, -1};
+            t[n++] = (cl_title){text + sec->title_start,
+                                sec->title_end - sec->title_start,
+                                sec->title_start,
+                                m->prefilter ? m->sec_bits + s * w : NULL,
+                                -1,
+                                0};
         if (sec->parent >= s)
             break; /* parents come first; guard against a malformed outline */
     }
     if (c->kind == PC_CLAUSE_ITEM && c->lead >= 0 && (size_t)c->lead < ol->nclauses) {
         const pc_clause *l = &ol->clauses[c->lead];
         t[n++] = (cl_title){text + l->start, l->end - l->start, l->start,
-                            cl_lead_bits(m, text + l->start, l->end - l->start), -1};
+                            cl_lead_bits(m, text + l->start, l->end - l->start), -1, 0};
     }
     return n;
 }
@@ -436,7 +444,7 @@ static int cl_run_batch(pc_matcher *m, const cl_item *items, size_t n)
         const cl_item *it = &items[j];
         cl_title cl = {it->s, it->len, it->base,
                        m->prefilter ? pc_prefilter_batch_bits(m->batch, j) : NULL,
-                       m->prefilter ? (long)j : -1};
+                       m->prefilter ? (long)j : -1, it->ascii};
         cl_title titles[CL_MAX_TITLES];
         size_t nt = 0;
         if (it->ol) {
@@ -446,7 +454,7 @@ static int cl_run_batch(pc_matcher *m, const cl_item *items, size_t n)
             nt = cl_titles(m, it->ol, it->ci, titles);
         } else if (it->heading && *it->heading) {
             size_t hl = strlen(it->heading);
-            titles[nt++] = (cl_title){it->heading, hl, 0, cl_lead_bits(m, it->heading, hl), -1};
+            titles[nt++] = (cl_title){it->heading, hl, 0, cl_lead_bits(m, it->heading, hl), -1, 0};
         }
         cl_clause(it->st, &it->st->out->clauses[it->ci], &cl, titles, nt, it->ol == NULL,
                   it->utf);
@@ -460,8 +468,10 @@ static int cl_queue(pc_matcher *m, cl_item *items, size_t *n, const cl_item *it)
 {
     cl_item *q = &items[(*n)++];
     *q = *it;
-    q->utf = pc_utf8_valid(it->s, it->len) ? PCRE2_NO_UTF_CHECK : 0;
-    if (m->prefilter && pc_prefilter_batch_add(m->batch, it->s, it->len, q->utf) < 0)
+    int utf8 = pc_utf8_check(it->s, it->len);
+    q->utf = utf8 != PC_UTF8_INVALID ? PCRE2_NO_UTF_CHECK : 0;
+    q->ascii = utf8 == PC_UTF8_ASCII;
+    if (m->prefilter && pc_prefilter_batch_add(m->batch, it->s, it->len, q->utf, q->ascii) < 0)
         return -1;
     if (*n < PC_BATCH_CLAUSES)
         return 0;
@@ -663,7 +673,7 @@ static int cl_classify_all(pc_matcher *m, const pc_outline *const *outlines, siz
         for (size_t ci = 0; ci < ol->nclauses; ci++) {
             const pc_clause *c = &ol->clauses[ci];
             cl_item it = {&st[k],   ol,  ci, ol->doc->text + c->start, c->end - c->start,
-                          c->start, NULL,   0};
+                          c->start, NULL,   0,  0};
             if (cl_queue(m, items, &ni, &it) < 0)
                 return -1;
         }
@@ -773,7 +783,7 @@ pc_classified *pc_classify_text_with(const pc_taxonomy *tax, const char *text, s
     one.whole = 0; /* one clause: the clause is the unit */
     opts = &one;
     cl_state st = {.m = m, .out = cl_result_new(tax, NULL, 1, opts)};
-    cl_item item = {&st, NULL, 0, text, len, 0, heading, 0}, items[1];
+    cl_item item = {&st, NULL, 0, text, len, 0, heading, 0, 0}, items[1];
     size_t n = 0;
     int rc = st.out && cl_set_opts(m, opts) == 0 ? cl_queue(m, items, &n, &item) : -1;
     if (rc == 0 && n)

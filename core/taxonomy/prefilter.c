@@ -141,14 +141,15 @@ static int pf_literals(pc_prefilter *pf, int cached)
     pf->canon = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->canon);
     pf->jit = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->jit);
     pf->split = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->split);
+    pf->ascii = calloc(pf->nrules ? pf->nrules : 1, sizeof *pf->ascii);
     uint64_t *hash = calloc(pf->nrules ? pf->nrules : 1, sizeof *hash);
     size_t mask = 15;
     while (mask < 2 * pf->nrules)
         mask = mask * 2 + 1;
     unsigned *first = calloc(mask + 1, sizeof *first);
     int rc = 0;
-    if (!hash || !first || !pf->jit || !pf->split || !pf->always || !pf->caseless || !pf->formed ||
-        !pf->forms || !pf->canon)
+    if (!hash || !first || !pf->jit || !pf->split || !pf->ascii || !pf->always || !pf->caseless ||
+        !pf->formed || !pf->forms || !pf->canon)
         rc = -1;
     for (size_t i = 0; i < pf->nrules && rc == 0; i++) {
         const pc_rule *r = pf->rules[i];
@@ -545,6 +546,7 @@ void pc_prefilter_free(pc_prefilter *pf)
     }
     free(pf->jit);
     pc_pf_split_free(pf);
+    pc_pf_ascii_free(pf);
     free(pf->order);
     free(pf->uniq_first);
     free(pf->uniq_rules);

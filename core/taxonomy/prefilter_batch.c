@@ -9,11 +9,12 @@
 
 /* ---- the first pass over a batch -------------------------------------------------------- */
 
-int pc_prefilter_batch_add(pc_prefilter_batch *b, const char *s, size_t len, uint32_t utf)
+int pc_prefilter_batch_add(pc_prefilter_batch *b, const char *s, size_t len, uint32_t utf,
+                           int ascii)
 {
     if (pc_grow(&b->texts, &b->cap_texts, b->n + 1, sizeof *b->texts) < 0)
         return -1;
-    b->texts[b->n++] = (pc_prefilter_text){s, len, utf};
+    b->texts[b->n++] = (pc_prefilter_text){s, len, utf, ascii};
     return 0;
 }
 
@@ -58,7 +59,9 @@ static int pf_hit(pc_prefilter_batch *b, uint32_t text, uint32_t rule, int statu
 static int pf_match_whole(const pc_prefilter *pf, size_t r, const pc_prefilter_text *t,
                           pcre2_match_data *md, pcre2_match_context *mctx, pc_span *span)
 {
-    const pcre2_code *code = pc_prefilter_code(pf, pc_prefilter_rule(pf, r));
+    const pc_rule *rule = pc_prefilter_rule(pf, r);
+    const pcre2_code *code =
+        t->ascii ? pc_prefilter_code_ascii(pf, rule) : pc_prefilter_code(pf, rule);
     int st = pc_pf_status(pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx));
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     *span = (pc_span){st > 0 ? ov[0] : 0, st > 0 ? ov[1] : 0};

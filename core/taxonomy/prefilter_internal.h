@@ -59,6 +59,8 @@ struct pc_prefilter {
                                    PF_NO_JIT when JIT is unavailable for it */
     _Atomic(pf_split *) *split; /* per rule, its branches once made (owned; see
                                    prefilter_split.c) */
+    _Atomic(pcre2_code *) *ascii; /* per rule, its code for ASCII texts once made (owned; see
+                                     prefilter_ascii.c) */
     hs_database_t *db;
     size_t db_bytes;
     double build_ms;
@@ -157,6 +159,16 @@ int pc_pf_confirm(const pc_prefilter *pf, size_t r, int make, const uint64_t *se
                   pc_span *span);
 /* Free every rule's branches and the table. */
 void pc_pf_split_free(pc_prefilter *pf);
+
+/* Whether pattern, compiled without PCRE2_UTF and PCRE2_UCP, matches every text of ASCII
+ * bytes only as it does with them (prefilter_ascii.c). */
+int pc_pf_ascii_safe(const char *pattern);
+/* pattern[0..len) (PCRE2_ZERO_TERMINATED: all of it), compiled with opts less PCRE2_UTF and
+ * PCRE2_UCP and JIT-compiled, when pc_pf_ascii_safe holds for pattern[0..] (to its end) and
+ * JIT takes it; else NULL. Caller frees. */
+pcre2_code *pc_pf_ascii_compile(const char *pattern, size_t len, uint32_t opts);
+/* Free every rule's ASCII code and the table. */
+void pc_pf_ascii_free(pc_prefilter *pf);
 
 /* Choose the roots among the distinct literals (pf->uroot UINT32_MAX), every other literal's
  * root, and list per root the literals built on it with the root's offsets in them

@@ -38,6 +38,7 @@ struct pf_split {
     size_t n;
     unsigned repeat; /* n 0: the pattern is a group repeated at least this many times */
     pcre2_code **code; /* per branch, JIT-compiled when JIT takes it */
+    pcre2_code **ascii; /* per branch, its code for ASCII texts (pc_pf_ascii_compile) or NULL */
     size_t *gend;      /* branch b's gates: gid[b ? gend[b - 1] : 0 .. gend[b]); with n 0,
                           gend[0] of them: the key literals' ids */
     unsigned *gid;
@@ -50,7 +51,10 @@ static void pf_split_free(pf_split *sp)
         return;
     for (size_t b = 0; sp->code && b < sp->n; b++)
         pcre2_code_free(sp->code[b]);
+    for (size_t b = 0; sp->ascii && b < sp->n; b++)
+        pcre2_code_free(sp->ascii[b]);
     free(sp->code);
+    free(sp->ascii);
     free(sp->gend);
     free(sp->gid);
     free(sp->open);
@@ -180,6 +184,7 @@ static pf_split *pf_split_make(const pc_prefilter *pf, size_t r)
     pf_split *sp = calloc(1, sizeof *sp);
     size_t cap = 0, ngid = 0;
     if (!sp || !(sp->code = calloc(n, sizeof *sp->code)) ||
+        !(sp->ascii = calloc(n, sizeof *sp->ascii)) ||
         !(sp->gend = calloc(n, sizeof *sp->gend)) || !(sp->open = calloc(n, 1))) {
         pf_split_free(sp);
         return NULL;
@@ -205,6 +210,8 @@ static pf_split *pf_split_make(const pc_prefilter *pf, size_t r)
             pf_split_free(sp);
             return PF_WHOLE;
         }
+        sp->ascii[b] =
+            pc_pf_ascii_compile(rule->pattern + start[b], start[b + 1] - 1 - start[b], opts);
     }
     if (!pf_split_differs(sp)) {
         pf_split_free(sp);
@@ -266,7 +273,8 @@ static int pf_match_live(const pf_split *sp, const uint64_t *seen, const pc_pref
     for (size_t b = 0; b < sp->n && !(found && span->start == 0); b++) {
         if (!pf_live(sp, b, seen))
             continue;
-        int st = pc_pf_status(pcre2_match(sp->code[b], (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx));
+        const pcre2_code *code = t->ascii && sp->ascii[b] ? sp->ascii[b] : sp->code[b];
+        int st = pc_pf_status(pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx));
         if (st < 0)
             return -1;
         if (st > 0 && (!found || ov[0] < span->start)) {

@@ -178,9 +178,10 @@ size_t pc_utf8_decode(const char *s, size_t n, uint32_t *cp)
 }
 
 /* Runs of ASCII are skipped eight bytes at a time. */
-int pc_utf8_valid(const char *s, size_t n)
+int pc_utf8_check(const char *s, size_t n)
 {
     uint32_t cp;
+    int ascii = 1;
     for (size_t i = 0; i < n;) {
         uint64_t x;
         if (i + 8 <= n && (memcpy(&x, s + i, 8), !(x & 0x8080808080808080ull))) {
@@ -193,10 +194,16 @@ int pc_utf8_valid(const char *s, size_t n)
         }
         size_t k = pc_utf8_decode(s + i, n - i, &cp);
         if (!k)
-            return 0;
+            return PC_UTF8_INVALID;
         i += k;
+        ascii = 0;
     }
-    return 1;
+    return ascii ? PC_UTF8_ASCII : PC_UTF8_VALID;
+}
+
+int pc_utf8_valid(const char *s, size_t n)
+{
+    return pc_utf8_check(s, n) != PC_UTF8_INVALID;
 }
 
 size_t pc_utf8_encode(uint32_t cp, char *out)

@@ -107,6 +107,10 @@ const char *pc_basename(const char *path);
 size_t pc_utf8_decode(const char *s, size_t n, uint32_t *cp);
 /* 1 when all of s[0..n) is well-formed UTF-8 in pc_utf8_decode's sense, else 0. */
 int pc_utf8_valid(const char *s, size_t n);
+/* What s[0..n) is: not well-formed UTF-8, well-formed with a byte of 0x80 or more, or ASCII
+ * only (every byte below 0x80). */
+enum { PC_UTF8_INVALID = 0, PC_UTF8_VALID = 1, PC_UTF8_ASCII = 2 };
+int pc_utf8_check(const char *s, size_t n);
 /* Writes cp as UTF-8 into out (4 bytes room) and returns the length. */
 size_t pc_utf8_encode(uint32_t cp, char *out);
 /* Display columns of a code point in a terminal: 0, 1 or 2 (CJK wide). Locale-independent. */

@@ -227,6 +227,15 @@ static void test_utf8_valid(void **state)
     const char *overlong = "abcdefgh\xc0\xafxyz", *surrogate = "\xed\xa0\x80" "abcdefgh";
     assert_false(pc_utf8_valid(overlong, strlen(overlong)));
     assert_false(pc_utf8_valid(surrogate, strlen(surrogate)));
+    /* ASCII only, until the first non-ASCII byte (at 8) is inside */
+    assert_int_equal(pc_utf8_check("", 0), PC_UTF8_ASCII);
+    for (size_t len = 0; len <= n; len++) {
+        int cut = len < n && ((unsigned char)good[len] & 0xC0) == 0x80;
+        assert_int_equal(pc_utf8_check(good, len),
+                         len <= 8 ? PC_UTF8_ASCII : cut ? PC_UTF8_INVALID : PC_UTF8_VALID);
+    }
+    assert_int_equal(pc_utf8_check("abcdefghijklmno\x7f", 16), PC_UTF8_ASCII);
+    assert_int_equal(pc_utf8_check(overlong, strlen(overlong)), PC_UTF8_INVALID);
 }
 
 static void test_file_read(void **state)
