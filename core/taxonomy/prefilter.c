@@ -629,11 +629,7 @@ const pcre2_code *pc_prefilter_code(const pc_prefilter *pf, const pc_rule *r)
             pcre2_code_free(copy); /* no JIT for this one: the interpreter, from now on */
             copy = PF_NO_JIT;
         }
-        if (atomic_compare_exchange_strong_explicit(&pf->jit[r->index], &c, copy,
-                                                    memory_order_acq_rel, memory_order_acquire))
-            c = copy;
-        else if (copy != PF_NO_JIT) /* another thread published first: use its copy */
-            pcre2_code_free(copy);
+        c = pc_pf_publish(&pf->jit[r->index], copy, PF_NO_JIT);
     }
     return c == PF_NO_JIT ? r->code : c;
 }

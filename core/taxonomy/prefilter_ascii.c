@@ -67,13 +67,7 @@ const pcre2_code *pc_prefilter_code_ascii(const pc_prefilter *pf, const pc_rule 
     pcre2_code *c = atomic_load_explicit(&pf->ascii[r->index], memory_order_acquire);
     if (!c) {
         pcre2_code *made = pf_ascii_make(r);
-        if (!made)
-            made = PF_NO_ASCII;
-        if (atomic_compare_exchange_strong_explicit(&pf->ascii[r->index], &c, made,
-                                                    memory_order_acq_rel, memory_order_acquire))
-            c = made;
-        else if (made != PF_NO_ASCII) /* another thread published first: use its code */
-            pcre2_code_free(made);
+        c = pc_pf_publish(&pf->ascii[r->index], made ? made : PF_NO_ASCII, PF_NO_ASCII);
     }
     return c == PF_NO_ASCII ? pc_prefilter_code(pf, r) : c;
 }

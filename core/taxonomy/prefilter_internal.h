@@ -160,6 +160,20 @@ int pc_pf_confirm(const pc_prefilter *pf, size_t r, int make, const uint64_t *se
 /* Free every rule's branches and the table. */
 void pc_pf_split_free(pc_prefilter *pf);
 
+/* Publish `made` (a code, or the caller's mark `none` for none) in the empty *slot unless
+ * another thread published first; what *slot holds then. A code that came second is freed. */
+static inline pcre2_code *pc_pf_publish(_Atomic(pcre2_code *) *slot, pcre2_code *made,
+                                        pcre2_code *none)
+{
+    pcre2_code *c = NULL;
+    if (atomic_compare_exchange_strong_explicit(slot, &c, made, memory_order_acq_rel,
+                                                memory_order_acquire))
+        return made;
+    if (made != none)
+        pcre2_code_free(made);
+    return c;
+}
+
 /* Whether pattern, compiled without PCRE2_UTF and PCRE2_UCP, matches every text of ASCII
  * bytes only as it does with them (prefilter_ascii.c). */
 int pc_pf_ascii_safe(const char *pattern);
