@@ -27,7 +27,8 @@ struct pc_prefilter_scratch {
 static const char *const pf_fold_hazards[] = {"\xC5\xBF", "\xE2\x84\xAA"};
 #define PF_NHAZARDS 2
 
-/* pc_prefilter.jit's mark for a rule JIT cannot compile (its own code is used). */
+/* pc_prefilter.jit's mark for a rule JIT cannot compile (its own code is used), and
+ * pc_prefilter.ascii's for a rule with no ASCII code (pc_prefilter_code's is used). */
 static char pf_no_jit;
 #define PF_NO_JIT ((pcre2_code *)(void *)&pf_no_jit)
 
@@ -520,6 +521,17 @@ int pc_prefilter_build(pc_taxonomy *tax, const pc_pfcache_ctx *cache, pc_error *
     return 0;
 }
 
+/* Free codes[0..n) (but the marks) and the array. */
+static void pf_codes_free(_Atomic(pcre2_code *) *codes, size_t n)
+{
+    for (size_t i = 0; codes && i < n; i++) {
+        pcre2_code *c = atomic_load(&codes[i]);
+        if (c != PF_NO_JIT)
+            pcre2_code_free(c);
+    }
+    free(codes);
+}
+
 void pc_prefilter_free(pc_prefilter *pf)
 {
     if (!pf)
@@ -539,14 +551,9 @@ void pc_prefilter_free(pc_prefilter *pf)
     }
     free(pf->forms);
     free(pf->canon);
-    for (size_t i = 0; pf->jit && i < pf->nrules; i++) {
-        pcre2_code *c = atomic_load(&pf->jit[i]);
-        if (c != PF_NO_JIT)
-            pcre2_code_free(c);
-    }
-    free(pf->jit);
+    pf_codes_free(pf->jit, pf->nrules);
+    pf_codes_free(pf->ascii, pf->nrules);
     pc_pf_split_free(pf);
-    pc_pf_ascii_free(pf);
     free(pf->order);
     free(pf->uniq_first);
     free(pf->uniq_rules);
@@ -632,6 +639,19 @@ const pcre2_code *pc_prefilter_code(const pc_prefilter *pf, const pc_rule *r)
         c = pc_pf_publish(&pf->jit[r->index], copy, PF_NO_JIT);
     }
     return c == PF_NO_JIT ? r->code : c;
+}
+
+const pcre2_code *pc_prefilter_code_ascii(const pc_prefilter *pf, const pc_rule *r)
+{
+    pcre2_code *c = atomic_load_explicit(&pf->ascii[r->index], memory_order_acquire);
+    if (!c) {
+        uint32_t opts = 0;
+        pcre2_code *made = pcre2_pattern_info(r->code, PCRE2_INFO_ARGOPTIONS, &opts) == 0
+                               ? pc_pf_ascii_compile(r->pattern, PCRE2_ZERO_TERMINATED, opts)
+                               : NULL;
+        c = pc_pf_publish(&pf->ascii[r->index], made ? made : PF_NO_JIT, PF_NO_JIT);
+    }
+    return c == PF_NO_JIT ? pc_prefilter_code(pf, r) : c;
 }
 
 const unsigned *pc_prefilter_canon(const pc_prefilter *pf)

@@ -16,12 +16,7 @@
  */
 #include "taxonomy/prefilter_internal.h"
 
-#include <stdlib.h>
 #include <string.h>
-
-/* pc_prefilter.ascii's mark for a rule with no ASCII code (its UTF code is used). */
-static char pf_no_ascii;
-#define PF_NO_ASCII ((pcre2_code *)(void *)&pf_no_ascii)
 
 int pc_pf_ascii_safe(const char *pattern)
 {
@@ -51,33 +46,4 @@ pcre2_code *pc_pf_ascii_compile(const char *pattern, size_t len, uint32_t opts)
         c = NULL;
     }
     return c;
-}
-
-/* Rule r's ASCII code, made now: NULL when there is none. */
-static pcre2_code *pf_ascii_make(const pc_rule *r)
-{
-    uint32_t opts = 0;
-    if (pcre2_pattern_info(r->code, PCRE2_INFO_ARGOPTIONS, &opts) != 0)
-        return NULL;
-    return pc_pf_ascii_compile(r->pattern, PCRE2_ZERO_TERMINATED, opts);
-}
-
-const pcre2_code *pc_prefilter_code_ascii(const pc_prefilter *pf, const pc_rule *r)
-{
-    pcre2_code *c = atomic_load_explicit(&pf->ascii[r->index], memory_order_acquire);
-    if (!c) {
-        pcre2_code *made = pf_ascii_make(r);
-        c = pc_pf_publish(&pf->ascii[r->index], made ? made : PF_NO_ASCII, PF_NO_ASCII);
-    }
-    return c == PF_NO_ASCII ? pc_prefilter_code(pf, r) : c;
-}
-
-void pc_pf_ascii_free(pc_prefilter *pf)
-{
-    for (size_t i = 0; pf->ascii && i < pf->nrules; i++) {
-        pcre2_code *c = atomic_load(&pf->ascii[i]);
-        if (c != PF_NO_ASCII)
-            pcre2_code_free(c);
-    }
-    free(pf->ascii);
 }

@@ -181,8 +181,6 @@ int pc_pf_ascii_safe(const char *pattern);
  * PCRE2_UCP and JIT-compiled, when pc_pf_ascii_safe holds for pattern[0..] (to its end) and
  * JIT takes it; else NULL. Caller frees. */
 pcre2_code *pc_pf_ascii_compile(const char *pattern, size_t len, uint32_t opts);
-/* Free every rule's ASCII code and the table. */
-void pc_pf_ascii_free(pc_prefilter *pf);
 
 /* Choose the roots among the distinct literals (pf->uroot UINT32_MAX), every other literal's
  * root, and list per root the literals built on it with the root's offsets in them
