@@ -15,6 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__) && PC_MODEL_CLASSES % 4 == 0
+#define MS_SSE2 1
+#include <emmintrin.h>
+#endif
+
 #define MS_CACHE_MIN 1024   /* words the cache starts with (64 KiB) */
 #define MS_CACHE_MAX 32768  /* and grows to (2 MiB), half full; then parts are not cached */
 
@@ -201,13 +206,9 @@ const pc_model_item *pc_model_features(const pc_model *m, pc_model_scratch *s,
 
 /* ---- the fast path ----------------------------------------------------------------------- */
 
-/* The per-class sums, four classes at a time with SSE2: each lane does what the scalar loop
- * does (the weight made a float, a float product, then a float sum; nothing fused or
- * reordered), so the sums are the same bits either way. */
-#if defined(__SSE2__) && PC_MODEL_CLASSES % 4 == 0
-#define MS_SSE2 1
-#include <emmintrin.h>
-#endif
+/* The per-class sums, four classes at a time with SSE2 (MS_SSE2): each lane does what the
+ * scalar loop does (the weight made a float, a float product, then a float sum; nothing fused
+ * or reordered), so the sums are the same bits either way. */
 
 /* acc[k] += v x w[k] for every class. */
 static inline void ms_add(float *acc, float v, const int16_t *w)
@@ -335,7 +336,6 @@ static int ms_reserve(pc_model_scratch *s)
                ? -1
                : 0;
 }
-
 
 /* The unit's distinct words' parts (s->parts) and its bigrams' rows (s->bi[].row), each
  * table a unit reads first touched for all its entries at once (prefetched), so that their

@@ -311,7 +311,8 @@ static int pc_word_scan(const char *w, const char *const *table, size_t n)
 
 /* Whether w, of pc_word_hash h, is one of table[0..n) (n > PC_WORD_SCAN_MAX). Out of line, so
  * that its callers stay leaves on the way to pc_word_scan. */
-__attribute__((noinline)) static int pc_word_find(const char *w, uint32_t h, const char *const *table, size_t n)
+__attribute__((noinline)) static int pc_word_find(const char *w, uint32_t h,
+                                                  const char *const *table, size_t n)
 {
     const pc_word_index *ix = pc_word_index_of(table, n, sizeof *table);
     if (!ix)
