@@ -369,6 +369,19 @@ void pc_jsonw_key(pc_jsonw *w, const char *key)
     w->after_key = 1;
 }
 
+void pc_jsonw_key_quoted(pc_jsonw *w, const char *quoted, size_t n)
+{
+    pc_jsonw_sep(w);
+    char *p = pc_jsonw_room(w, n + 1);
+    if (p) {
+        memcpy(p, quoted, n);
+        if (w->indent)
+            p[n++] = ' ';
+        pc_jsonw_wrote(w, n);
+    }
+    w->after_key = 1;
+}
+
 void pc_jsonw_strn(pc_jsonw *w, const char *s, size_t n)
 {
     pc_jsonw_sep(w);
