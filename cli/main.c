@@ -221,8 +221,8 @@ int main(int argc, char **argv)
 #ifdef M_TOP_PAD
     /* The heap grows and shrinks 16 MiB at a time rather than by what each policy needs, so a
      * directory's policies reuse the pages the one before them touched instead of giving them
-     * back at every free and faulting them in again (a fifth of the page faults of a corpus
-     * run with glibc's 128 KiB). */
+     * back at every free and faulting them in again (a corpus run faults a third as many
+     * pages as with glibc's 128 KiB). */
     mallopt(M_TOP_PAD, 16 << 20);
 #endif
     if (argc >= 2 && !strcmp(argv[1], "help"))

@@ -108,7 +108,7 @@ static htmlDocPtr html_read(const char *s, size_t n, const char *path, int optio
     htmlCtxtUseOptions(ctxt, options);
     ctxt->html = 1;
     xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
-    if (utf8) {
+    if (utf8 && ctxt->input) {
         xmlSwitchToEncoding(ctxt, utf8);
         xmlFree((xmlChar *)ctxt->input->encoding);
         ctxt->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
