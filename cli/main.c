@@ -218,13 +218,6 @@ int main(int argc, char **argv)
      * into the heap after the first large free, where their old copies stay resident. */
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
 #endif
-#ifdef M_TOP_PAD
-    /* The heap grows and shrinks 16 MiB at a time rather than by what each policy needs, so a
-     * directory's policies reuse the pages the one before them touched instead of giving them
-     * back at every free and faulting them in again (a corpus run faults a third as many
-     * pages as with glibc's 128 KiB). */
-    mallopt(M_TOP_PAD, 16 << 20);
-#endif
     if (argc >= 2 && !strcmp(argv[1], "help"))
         return main_help(argc - 1, argv + 1);
     const cli_cmd *cmd = argc >= 2 ? main_find(argv[1]) : NULL;
