@@ -96,25 +96,25 @@ static void classify_model(const classify_out *o, size_t clause, const pc_label 
         return;
     }
     pc_jsonw_obj(w);
-    pc_jsonw_key(w, "class");
+    pc_jsonw_key_lit(w, "class");
     pc_jsonw_str(w, pc_opp12_name(k));
-    pc_jsonw_key(w, "score");
+    pc_jsonw_key_lit(w, "score");
     pc_jsonw_real(w, pc_classified_model_score(c, clause, k));
-    pc_jsonw_key(w, "threshold");
+    pc_jsonw_key_lit(w, "threshold");
     pc_jsonw_real(w, pc_classified_model_threshold(c, clause, k));
-    pc_jsonw_key(w, "strong");
+    pc_jsonw_key_lit(w, "strong");
     pc_jsonw_bool(w, (v->strong >> k) & 1);
     if (o->fields & CLASSIFY_F_NGRAMS) {
-        pc_jsonw_key(w, "ngrams");
+        pc_jsonw_key_lit(w, "ngrams");
         pc_jsonw_arr(w);
         for (size_t i = l->ng_first; i < l->ng_first + l->nng; i++) {
             const pc_model_ngram *g = &c->ngrams[i];
             pc_jsonw_obj(w);
-            pc_jsonw_key(w, "text");
+            pc_jsonw_key_lit(w, "text");
             pc_jsonw_strn(w, o->text + g->span.start, g->span.end - g->span.start);
-            pc_jsonw_key(w, "span");
+            pc_jsonw_key_lit(w, "span");
             classify_span(w, g->span);
-            pc_jsonw_key(w, "weight");
+            pc_jsonw_key_lit(w, "weight");
             pc_jsonw_real(w, g->weight);
             pc_jsonw_obj_end(w);
         }
@@ -152,13 +152,13 @@ static void classify_label(const classify_out *o, size_t clause, const pc_label 
         if (ls[j]->score > score)
             score = ls[j]->score;
     pc_jsonw_obj(w);
-    pc_jsonw_key(w, "category");
+    pc_jsonw_key_lit(w, "category");
     pc_jsonw_str(w, c->tax->cats[l->category].id);
-    pc_jsonw_key(w, "opp115");
+    pc_jsonw_key_lit(w, "opp115");
     pc_jsonw_str(w, c->tax->cats[l->category].opp115);
-    pc_jsonw_key(w, "score");
+    pc_jsonw_key_lit(w, "score");
     pc_jsonw_real(w, score);
-    pc_jsonw_key(w, "rules");
+    pc_jsonw_key_lit(w, "rules");
     pc_jsonw_arr(w);
     for (size_t j = 0; j < n; j++)
         for (size_t e = ls[j]->ev_first; e < ls[j]->ev_first + ls[j]->nev; e++)
@@ -166,7 +166,7 @@ static void classify_label(const classify_out *o, size_t clause, const pc_label 
                 pc_jsonw_str(w, c->evidence[e].rule->id);
     pc_jsonw_arr_end(w);
     if (o->fields & CLASSIFY_F_SPANS) {
-        pc_jsonw_key(w, "spans");
+        pc_jsonw_key_lit(w, "spans");
         pc_jsonw_arr(w);
         for (size_t j = 0; j < n; j++) {
             for (size_t e = ls[j]->ev_first; e < ls[j]->ev_first + ls[j]->nev; e++)
@@ -178,7 +178,7 @@ static void classify_label(const classify_out *o, size_t clause, const pc_label 
         pc_jsonw_arr_end(w);
     }
     if (l->model) {
-        pc_jsonw_key(w, "model");
+        pc_jsonw_key_lit(w, "model");
         classify_model(o, clause, l);
     }
     pc_jsonw_obj_end(w);
@@ -199,16 +199,16 @@ static void classify_attr(const classify_out *o, const pc_attr_hit *h)
 {
     pc_jsonw *w = o->w;
     pc_jsonw_obj(w);
-    pc_jsonw_key(w, "attribute");
+    pc_jsonw_key_lit(w, "attribute");
     pc_jsonw_str(w, o->c->tax->attrs[h->attribute].id);
-    pc_jsonw_key(w, "value");
+    pc_jsonw_key_lit(w, "value");
     pc_jsonw_strn(w, o->text + h->span.start, h->span.end - h->span.start);
-    pc_jsonw_key(w, "normalized");
+    pc_jsonw_key_lit(w, "normalized");
     pc_jsonw_str(w, h->norm.text);
-    pc_jsonw_key(w, "rule");
+    pc_jsonw_key_lit(w, "rule");
     pc_jsonw_str(w, h->rule->id);
     if (h->norm.amount >= 0) {
-        pc_jsonw_key(w, "amount");
+        pc_jsonw_key_lit(w, "amount");
         pc_jsonw_int(w, h->norm.amount);
     }
     pc_jsonw_obj_end(w);
@@ -227,15 +227,15 @@ static void classify_stance(const classify_out *o, const pc_stance *s)
     const pc_classified *c = o->c;
     pc_jsonw *w = o->w;
     pc_jsonw_obj(w);
-    pc_jsonw_key(w, "topic");
+    pc_jsonw_key_lit(w, "topic");
     pc_jsonw_str(w, c->tax->topics[s->topic].id);
-    pc_jsonw_key(w, "polarity");
+    pc_jsonw_key_lit(w, "polarity");
     pc_jsonw_str(w, pc_polarity_name(s->polarity));
-    pc_jsonw_key(w, "rule");
+    pc_jsonw_key_lit(w, "rule");
     pc_jsonw_str(w, s->rule->id);
-    pc_jsonw_key(w, "span");
+    pc_jsonw_key_lit(w, "span");
     classify_span(w, pc_span_wide(s->span));
-    pc_jsonw_key(w, "scopes");
+    pc_jsonw_key_lit(w, "scopes");
     pc_jsonw_obj(w);
     for (int d = 0; d < PC_DIM_COUNT; d++) {
         pc_jsonw_key(w, pc_scope_dim_name((pc_scope_dim)d));
@@ -254,15 +254,15 @@ static void classify_results(const classify_out *o, size_t i)
     const pc_clause_result *r = &o->c->clauses[i];
     pc_jsonw *w = o->w;
     if (o->fields & CLASSIFY_F_LABELS) {
-        pc_jsonw_key(w, "labels");
+        pc_jsonw_key_lit(w, "labels");
         classify_labels(o, i, o->c->labels, r->label_first, r->nlabels);
     }
     if (o->fields & CLASSIFY_F_ATTRIBUTES) {
-        pc_jsonw_key(w, "attributes");
+        pc_jsonw_key_lit(w, "attributes");
         classify_attrs(o, r->attr_first, r->nattrs);
     }
     if (o->fields & CLASSIFY_F_STANCES) {
-        pc_jsonw_key(w, "stances");
+        pc_jsonw_key_lit(w, "stances");
         pc_jsonw_arr(w);
         for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++)
             classify_stance(o, &o->c->stances[k]);
@@ -270,7 +270,7 @@ static void classify_results(const classify_out *o, size_t i)
     }
     if (o->c->model && (o->fields & CLASSIFY_F_OVERRULED)) {
         /* the rules' labels the model did not back, after the documented fields */
-        pc_jsonw_key(w, "overruled");
+        pc_jsonw_key_lit(w, "overruled");
         classify_labels(o, i, o->c->dropped, r->drop_first, r->ndropped);
     }
 }
@@ -315,24 +315,26 @@ static void classify_clause_head(pc_jsonw *w, const pc_doc *doc, const pc_outlin
     const pc_section *s = &ol->sections[cl->section];
     const struct {
         unsigned bit;
-        const char *key, *str;
+        const char *key; /* PC_JSONW_QUOTED */
+        size_t keylen;
+        const char *str;
         size_t len;
         long long num;
     } f[] = {
-        {CLASSIFY_F_POLICY, "policy", doc->name, strlen(doc->name), 0},
-        {CLASSIFY_F_FILE, "file", doc->path, strlen(doc->path), 0},
-        {CLASSIFY_F_SECTION, "section", NULL, 0, cl->section},
-        {CLASSIFY_F_HEADING, "heading", doc->text + s->title_start,
+        {CLASSIFY_F_POLICY, PC_JSONW_QUOTED("policy"), doc->name, strlen(doc->name), 0},
+        {CLASSIFY_F_FILE, PC_JSONW_QUOTED("file"), doc->path, strlen(doc->path), 0},
+        {CLASSIFY_F_SECTION, PC_JSONW_QUOTED("section"), NULL, 0, cl->section},
+        {CLASSIFY_F_HEADING, PC_JSONW_QUOTED("heading"), doc->text + s->title_start,
          s->title_end - s->title_start, 0},
-        {CLASSIFY_F_CLAUSE, "clause", NULL, 0, (long long)i},
-        {CLASSIFY_F_START, "start", NULL, 0, (long long)cl->start},
-        {CLASSIFY_F_END, "end", NULL, 0, (long long)cl->end},
-        {CLASSIFY_F_TEXT, "text", doc->text + cl->start, cl->end - cl->start, 0},
+        {CLASSIFY_F_CLAUSE, PC_JSONW_QUOTED("clause"), NULL, 0, (long long)i},
+        {CLASSIFY_F_START, PC_JSONW_QUOTED("start"), NULL, 0, (long long)cl->start},
+        {CLASSIFY_F_END, PC_JSONW_QUOTED("end"), NULL, 0, (long long)cl->end},
+        {CLASSIFY_F_TEXT, PC_JSONW_QUOTED("text"), doc->text + cl->start, cl->end - cl->start, 0},
     };
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
         if (!(fields & f[k].bit))
             continue;
-        pc_jsonw_key(w, f[k].key);
+        pc_jsonw_key_quoted(w, f[k].key, f[k].keylen);
         if (f[k].str)
             pc_jsonw_strn(w, f[k].str, f[k].len);
         else
@@ -362,7 +364,7 @@ static void classify_print_policy(const classify_policy *p, size_t from, size_t 
         classify_clause_head(w, p->doc, p->ol, i, p->fields);
         classify_results(&o, i - from);
         if (p->fs && (p->fields & CLASSIFY_F_FRAMES)) {
-            pc_jsonw_key(w, "frames");
+            pc_jsonw_key_lit(w, "frames");
             pc_frames_clause_write(w, p->fs, i);
         }
         if (p->in)
@@ -420,11 +422,11 @@ static void classify_print_text(const classify_out *o, json_t *in)
             pc_jsonw_value(w, v);
     }
     if (!labels) {
-        pc_jsonw_key(w, "labels");
+        pc_jsonw_key_lit(w, "labels");
         classify_union_labels(o);
     }
     if (!attrs) {
-        pc_jsonw_key(w, "attributes");
+        pc_jsonw_key_lit(w, "attributes");
         classify_attrs(o, 0, o->c->nattrs);
     }
     pc_jsonw_obj_end(w);

@@ -43,21 +43,21 @@ static void pc_frame_bits_write(pc_jsonw *w, unsigned bits, int n, const char *(
 
 void pc_frame_fields_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f)
 {
-    pc_jsonw_key(w, "actor");
+    pc_jsonw_key_lit(w, "actor");
     pc_jsonw_str(w, pc_actor_name(f->actor));
-    pc_jsonw_key(w, "action");
+    pc_jsonw_key_lit(w, "action");
     pc_jsonw_str(w, fs->onto->e[PC_ONTO_ACTION][f->action].id);
-    pc_jsonw_key(w, "modality");
+    pc_jsonw_key_lit(w, "modality");
     pc_jsonw_str(w, pc_modality_name(f->modality));
-    pc_jsonw_key(w, "conditions");
+    pc_jsonw_key_lit(w, "conditions");
     pc_frame_bits_write(w, f->conditions, PC_COND_COUNT, pc_condition_name);
     for (size_t d = 0; d < sizeof pc_fr_dims / sizeof pc_fr_dims[0]; d++) {
         pc_jsonw_key(w, pc_fr_dim_keys[d]);
         pc_frame_ids_write(w, fs, f, pc_fr_dims[d]);
     }
-    pc_jsonw_key(w, "flags");
+    pc_jsonw_key_lit(w, "flags");
     pc_frame_bits_write(w, f->flags, PC_FRAME_FLAGS, pc_frame_flag_name);
-    pc_jsonw_key(w, "span");
+    pc_jsonw_key_lit(w, "span");
     pc_jsonw_arr(w);
     pc_jsonw_int(w, (long long)f->span.start);
     pc_jsonw_int(w, (long long)f->span.end);
@@ -78,7 +78,7 @@ void pc_frames_clause_write(pc_jsonw *w, const pc_frames *fs, size_t k)
         pc_frame_write(w, fs, &fs->v[i]);
     if (fs->first[k] == fs->first[k + 1] && fs->skip[k]) {
         pc_jsonw_obj(w);
-        pc_jsonw_key(w, "none");
+        pc_jsonw_key_lit(w, "none");
         pc_jsonw_str(w, pc_frame_skip_name((pc_frame_skip)fs->skip[k]));
         pc_jsonw_obj_end(w);
     }
@@ -98,9 +98,9 @@ void pc_frame_clash_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *r, c
 {
     const pc_ontology *o = fs->onto;
     pc_jsonw_obj(w);
-    pc_jsonw_key(w, "modality");
+    pc_jsonw_key_lit(w, "modality");
     pc_frame_pair_write(w, pc_modality_name(r->modality), pc_modality_name(s->modality));
-    pc_jsonw_key(w, "action");
+    pc_jsonw_key_lit(w, "action");
     pc_frame_pair_write(w, o->e[PC_ONTO_ACTION][r->action].id, o->e[PC_ONTO_ACTION][s->action].id);
     for (size_t d = 0; d < sizeof pc_fr_dims / sizeof pc_fr_dims[0]; d++) {
         pc_jsonw_key(w, pc_fr_dim_keys[d]);

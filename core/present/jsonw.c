@@ -130,6 +130,27 @@ static int pc_json_scaled(uint64_t m, int e, int k, uint64_t *out)
     return 0;
 }
 
+/* v * 10^k rounded to an integer, from one double multiplication or division (by an exact
+ * power of ten, so within half an ulp of the exact value: under 1e-7 for results below 1e9);
+ * -1 when k is out of that range, the result is larger, or it lies within 1e-6 of a tie,
+ * where pc_json_scaled must decide. */
+static int pc_json_scaled_fast(double v, int k, uint64_t *out)
+{
+    static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (k > 22 || k < -22)
+        return -1;
+    double y = k >= 0 ? v * p10[k] : v / p10[-k];
+    if (!(y < 1e9))
+        return -1;
+    double fl = floor(y), frac = y - fl;
+    if (fabs(frac - 0.5) < 1e-6)
+        return -1;
+    *out = (uint64_t)fl + (frac > 0.5);
+    return 0;
+}
+
 /* v's six significant digits (100000..999999) and its decimal exponent as printf's "%.6e"
  * gives them; -1 for a value out of pc_json_scaled's range or not normal. */
 static int pc_json_digits(double v, uint64_t *digits, int *exp10)
@@ -144,7 +165,7 @@ static int pc_json_digits(double v, uint64_t *digits, int *exp10)
     int e = be - 1075, d = (int)floor((be - 1023) * 0.30102999566398120);
     for (int tries = 0; tries < 2; tries++) {
         uint64_t n;
-        if (pc_json_scaled(m, e, 5 - d, &n) < 0)
+        if (pc_json_scaled_fast(v, 5 - d, &n) < 0 && pc_json_scaled(m, e, 5 - d, &n) < 0)
             return -1;
         if (n > 1000000)
             d++;
@@ -366,6 +387,19 @@ void pc_jsonw_key(pc_jsonw *w, const char *key)
 {
     pc_jsonw_sep(w);
     pc_jsonw_quoted(w, key, strlen(key), ": ", w->indent ? 2 : 1);
+    w->after_key = 1;
+}
+
+void pc_jsonw_key_quoted(pc_jsonw *w, const char *quoted, size_t n)
+{
+    pc_jsonw_sep(w);
+    char *p = pc_jsonw_room(w, n + 1);
+    if (p) {
+        memcpy(p, quoted, n);
+        if (w->indent)
+            p[n++] = ' ';
+        pc_jsonw_wrote(w, n);
+    }
     w->after_key = 1;
 }
 

@@ -60,6 +60,14 @@ void pc_jsonw_arr(pc_jsonw *w);
 void pc_jsonw_arr_end(pc_jsonw *w);
 /* An object's key (NUL-terminated); the next call writes its value. */
 void pc_jsonw_key(pc_jsonw *w, const char *key);
+/* An object's key given as a string literal of printable ASCII without '"' or '\\' (nothing
+ * to escape): written as pc_jsonw_key writes it, without measuring or scanning it. */
+#define pc_jsonw_key_lit(w, lit) pc_jsonw_key_quoted((w), PC_JSONW_QUOTED(lit))
+/* Such a literal key in quotes with its colon, and its length: pc_jsonw_key_quoted's
+ * arguments (for tables of keys). */
+#define PC_JSONW_QUOTED(lit) "\"" lit "\":", sizeof(lit) + 2
+/* A key as PC_JSONW_QUOTED gives it: quoted is the key in quotes and its colon, n bytes. */
+void pc_jsonw_key_quoted(pc_jsonw *w, const char *quoted, size_t n);
 /* An object's member: its key, then a string (NULL writes null) or an integer. */
 void pc_jsonw_key_str(pc_jsonw *w, const char *key, const char *s);
 void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v);

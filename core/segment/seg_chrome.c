@@ -91,11 +91,9 @@ static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
     return langs >= min && langs * 10 >= tokens * 7;
 }
 
-/* "We use cookies to ... Accept all": mentions cookies and ends with a button. */
-static bool seg_cookie_banner(const char *t, size_t s, size_t e)
+/* Whether t[s..e) ends with a button's label ("... Accept all"). */
+static bool seg_ends_with_button(const char *t, size_t s, size_t e)
 {
-    if (!seg_icontains(t, s, e, "cookie") || pc_seg_count_tokens(t, s, e) > 80)
-        return false;
     for (size_t i = 0; i < sizeof seg_buttons / sizeof seg_buttons[0]; i++) {
         size_t n = strlen(seg_buttons[i]);
         if (e - s > n + 1 && pc_seg_ieqn(t, e - n, e, seg_buttons[i], n) &&
@@ -103,6 +101,14 @@ static bool seg_cookie_banner(const char *t, size_t s, size_t e)
             return true;
     }
     return false;
+}
+
+/* "We use cookies to ... Accept all": mentions cookies and ends with a button (the end is
+ * looked at first: it is a few bytes, the mention needs the whole line). */
+static bool seg_cookie_banner(const char *t, size_t s, size_t e)
+{
+    return seg_ends_with_button(t, s, e) && seg_icontains(t, s, e, "cookie") &&
+           pc_seg_count_tokens(t, s, e) <= 80;
 }
 
 static bool seg_footer_line(const char *t, size_t s, size_t e)

@@ -6,7 +6,9 @@
 #include "text/normalize.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -74,6 +76,54 @@ static void no_text_error(const pc_doc *doc, pc_error *err)
     pc_error_set(err, "%s: no policy text in the page (all script or markup)", doc->path);
 }
 
+/* The parser's start of an element, with only the attributes the reader reads
+ * (html_attr_read): the tree is the same but for attributes nobody looks at (style, href,
+ * src...), which are then neither built nor freed. The parser passes attribute names and
+ * values in pairs ending with two NULLs (xmlSAX2StartElement reads past the first) and no
+ * name twice. */
+static void html_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    const xmlChar *kept[16];
+    size_t k = 0;
+    for (size_t i = 0; atts && atts[i]; i += 2)
+        if (html_attr_read((const char *)atts[i]) && k + 4 <= sizeof kept / sizeof kept[0]) {
+            kept[k++] = atts[i];
+            kept[k++] = atts[i + 1];
+        }
+    kept[k] = kept[k + 1] = NULL;
+    xmlSAX2StartElement(ctx, name, k ? kept : NULL);
+}
+
+/* What htmlReadMemory(s, n, path, "UTF-8", options) does, with html_start_element building
+ * the elements. NULL when out of memory. */
+static htmlDocPtr html_read(const char *s, size_t n, const char *path, int options)
+{
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(s, (int)n);
+    if (!ctxt)
+        return NULL;
+    if (ctxt->sax) {
+        memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+        ctxt->sax->startElement = html_start_element;
+    }
+    htmlCtxtUseOptions(ctxt, options);
+    ctxt->html = 1;
+    xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 && ctxt->input) {
+        xmlSwitchToEncoding(ctxt, utf8);
+        xmlFree((xmlChar *)ctxt->input->encoding);
+        ctxt->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+    }
+    if (ctxt->input && !ctxt->input->filename)
+        ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)path);
+    htmlParseDocument(ctxt);
+    htmlDocPtr hd = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    if (ctxt->dictNames && hd && hd->dict == ctxt->dict)
+        ctxt->dict = NULL; /* the tree holds it now */
+    xmlFreeParserCtxt(ctxt);
+    return hd;
+}
+
 static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, pc_error *err)
 {
     pc_norm pre = {.flags = PC_NORM_SAME_LINES};
@@ -91,10 +141,10 @@ static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, pc_error *
     }
     blank_internal_subset(pre.out.data, pre.out.len);
     pthread_once(&html_once, html_init_parser);
-    htmlDocPtr hd = htmlReadMemory(pre.out.data, (int)pre.out.len, doc->path, "UTF-8",
-                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT |
-                                       HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                       HTML_PARSE_IGNORE_ENC | HTML_PARSE_DEPTH_UNLIMITED);
+    htmlDocPtr hd = html_read(pre.out.data, pre.out.len, doc->path,
+                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT |
+                                  HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                  HTML_PARSE_IGNORE_ENC | HTML_PARSE_DEPTH_UNLIMITED);
     pc_norm_free(&pre);
     if (!hd || !xmlDocGetRootElement(hd)) {
         xmlFreeDoc(hd);

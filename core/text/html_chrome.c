@@ -161,6 +161,14 @@ static unsigned role_flags(const char *role)
     return name_in(role, roles) ? HTML_CHROME_ROLE : 0;
 }
 
+int html_attr_read(const char *name)
+{
+    static const char *const names[] = {"hidden", "aria-hidden", "role", "id", "class",
+                                        "aria-label", NULL};
+    return name_in(name, names);
+}
+
+/* Reads only the attributes html_attr_read names. */
 static unsigned attr_flags(const xmlNode *n)
 {
     unsigned f = 0;

@@ -80,6 +80,9 @@ void html_walk_free(html_walk *w);
  * never text at all (script, style, inputs...). article_depth: inside <article> or <main>. */
 unsigned html_elem_flags(const xmlNode *n, int article_depth);
 int html_never_text(const char *name);
+/* Whether the reader reads an attribute of this name (lower case, as the parser gives it);
+ * the parser keeps no others in the tree. */
+int html_attr_read(const char *name);
 int html_is_block(const char *name);
 
 /* What html_select decided, for the warnings. Plain value. */

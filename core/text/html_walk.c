@@ -29,11 +29,42 @@ static size_t nonblank(const char *s, size_t n)
     return k;
 }
 
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Append s[0..n) to out with each run of blanks made one space and none at either end (out
+ * has room for n bytes). Returns the non-blank bytes copied. */
+static size_t collapse_blanks(pc_buf *out, const char *s, size_t n)
+{
+    size_t i = 0, chars = 0;
+    char *d = out->data + out->len;
+    for (;;) {
+        while (i < n && is_blank(s[i]))
+            i++;
+        size_t j = i;
+        while (j < n && !is_blank(s[j]))
+            j++;
+        if (j == i)
+            break;
+        if (chars)
+            *d++ = ' ';
+        memcpy(d, s + i, j - i);
+        d += j - i;
+        chars += j - i;
+        i = j;
+    }
+    out->len = (size_t)(d - out->data);
+    out->data[out->len] = '\0';
+    return chars;
+}
+
 /* Append the current block's normalized text, blanks collapsed, as one line. */
 static int html_emit(html_walk *w, const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+    while (i < n && is_blank(s[i]))
         i++;
     if (i == n)
         return 0;
@@ -42,25 +73,12 @@ static int html_emit(html_walk *w, const char *s, size_t n)
     size_t start = w->text.len;
     if (pc_buf_reserve(&w->text, n - i) < 0)
         return -1;
-    int blank = 0;
-    for (; i < n; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n') {
-            blank = 1;
-            continue;
-        }
-        if (blank)
-            w->text.data[w->text.len++] = ' ';
-        blank = 0;
-        w->text.data[w->text.len++] = c;
-    }
-    w->text.data[w->text.len] = '\0';
+    size_t chars = collapse_blanks(&w->text, s + i, n - i);
     html_frame f = html_top(w);
     if (pc_grow(&w->blocks, &w->blocks_cap, w->nblocks + 1, sizeof *w->blocks) < 0 ||
         pc_grow(&w->bstats, &w->bstats_cap, w->nblocks + 1, sizeof *w->bstats) < 0 ||
         pc_grow(&w->lines, &w->lines_cap, w->nlines + 1, sizeof *w->lines) < 0)
         return -1;
-    size_t len = w->text.len - start, chars = nonblank(w->text.data + start, len);
     w->bstats[w->nblocks] = (html_bstat){chars, w->raw_link < chars ? w->raw_link : chars};
     w->blocks[w->nblocks++] = (pc_block){start, w->text.len, f.kind, f.level};
     w->lines[w->nlines++] = (pc_linemap){start, w->raw_line ? w->raw_line : w->last_line};

@@ -2,6 +2,7 @@
  * ASCII is copied in runs, everything else goes through norm_special(). */
 #include "text/normalize.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,10 +188,23 @@ static int norm_special(pc_norm *nm, const unsigned char *s, size_t n, size_t i,
     }
 }
 
+/* Whether the 8 bytes at s are all printable ASCII (0x20-0x7E). */
+static int norm_printable8(const unsigned char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, sizeof x);
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    /* with no high bit set, x + ones carries into a byte's high bit only from 0x7F; x - 0x20
+     * borrows into one only below a byte under 0x20 (and first at that byte) */
+    return ((x | (x + ones) | (x - ones * 0x20)) & high) == 0;
+}
+
 /* Copy the run of printable ASCII at s[i..); returns its end, or 0 when memory runs out. */
 static size_t norm_ascii_run(pc_norm *nm, const unsigned char *s, size_t n, size_t i)
 {
     size_t j = i;
+    while (j + 8 <= n && norm_printable8(s + j))
+        j += 8;
     while (j < n && s[j] >= 0x20 && s[j] < 0x7F)
         j++;
     size_t base = nm->out.len;

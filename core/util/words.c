@@ -2,6 +2,7 @@
 #include "util/words.h"
 #include "util/word_index.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* What a code point is to the tokenizer. */
@@ -114,48 +115,41 @@ int pc_is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Whether c separates layout tokens: white space, or a byte of seps (NUL among them, as for
- * strchr). */
-static int pc_token_sep(unsigned char c, const char *seps)
+/* The bytes that separate layout tokens, one bit each: white space, and with seps the bytes
+ * of seps and NUL (as for strchr). Plain value. */
+typedef struct pc_token_seps {
+    uint64_t bits[4];
+} pc_token_seps;
+
+static pc_token_seps pc_token_seps_of(const char *seps)
 {
-    if (pc_is_space(c))
-        return 1;
-    if (!seps)
-        return 0;
-    if (!c)
-        return 1;
-    for (; *seps; seps++)
-        if ((unsigned char)*seps == c)
-            return 1;
-    return 0;
+    pc_token_seps m = {{(1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\r') |
+                            (1ull << '\f') | (1ull << '\v'),
+                        0, 0, 0}};
+    if (seps) {
+        m.bits[0] |= 1; /* NUL */
+        for (; *seps; seps++)
+            m.bits[(unsigned char)*seps >> 6] |= 1ull << ((unsigned char)*seps & 63);
+    }
+    return m;
 }
 
-/* Whether seps holds only ASCII punctuation: then no letter, digit or byte beyond ASCII
- * separates tokens. */
-static int pc_token_seps_punct(const char *seps)
+static int pc_token_is_sep(const pc_token_seps *m, unsigned char c)
 {
-    for (; seps && *seps; seps++)
-        if (pc_w_ascii_alnum((unsigned char)*seps) || (unsigned char)*seps >= 0x80)
-            return 0;
-    return 1;
+    return (int)((m->bits[c >> 6] >> (c & 63)) & 1);
 }
 
 int pc_token_next(const char *s, size_t len, size_t *pos, pc_span *tok, const char *seps)
 {
+    pc_token_seps m = pc_token_seps_of(seps);
     size_t i = *pos;
-    int punct = pc_token_seps_punct(seps);
-    while (i < len && pc_token_sep((unsigned char)s[i], seps))
+    while (i < len && pc_token_is_sep(&m, (unsigned char)s[i]))
         i++;
     if (i >= len)
         return 0;
     tok->start = i;
-    for (; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (punct && (c >= 0x80 || pc_w_ascii_alnum(c))) /* most bytes: no separator */
-            continue;
-        if (pc_token_sep(c, seps))
-            break;
-    }
+    while (i < len && !pc_token_is_sep(&m, (unsigned char)s[i]))
+        i++;
     tok->end = i;
     *pos = i;
     return 1;

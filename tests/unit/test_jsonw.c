@@ -280,10 +280,44 @@ static void test_integers_and_printf(void **state)
     pc_buf_free(&b);
 }
 
+/* A literal key (pc_jsonw_key_lit) is written as pc_jsonw_key writes it: after a key, first in
+ * an object and after other members, compact and indented. */
+static void test_literal_keys(void **state)
+{
+    (void)state;
+    static const char *const want[] = {"{\"id\":1,\"spans\":[{\"a-b\":null}],\"x\":{}}",
+                                       "{\n  \"id\": 1,\n  \"spans\": [\n    {\n      \"a-b\": null\n"
+                                       "    }\n  ],\n  \"x\": {}\n}"};
+    for (int indent = 0; indent <= 2; indent += 2) {
+        pc_buf b = {0};
+        pc_jsonw w;
+        pc_jsonw_init(&w, &b);
+        pc_jsonw_indent(&w, indent);
+        pc_jsonw_obj(&w);
+        pc_jsonw_key_lit(&w, "id");
+        pc_jsonw_int(&w, 1);
+        pc_jsonw_key_lit(&w, "spans");
+        pc_jsonw_arr(&w);
+        pc_jsonw_obj(&w);
+        pc_jsonw_key_quoted(&w, PC_JSONW_QUOTED("a-b"));
+        pc_jsonw_null(&w);
+        pc_jsonw_obj_end(&w);
+        pc_jsonw_arr_end(&w);
+        pc_jsonw_key(&w, "x");
+        pc_jsonw_obj(&w);
+        pc_jsonw_obj_end(&w);
+        pc_jsonw_obj_end(&w);
+        assert_false(w.failed);
+        assert_string_equal(b.data, want[indent / 2]);
+        pc_buf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nesting_and_separators),
+        cmocka_unit_test(test_literal_keys),
         cmocka_unit_test(test_integers_and_printf),
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_reals),
