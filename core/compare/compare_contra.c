@@ -5,10 +5,12 @@
  * - the restriction is the company's: "we do not sell your data" (does not: high), "we share
  *   it only with your consent" / "not ... without your consent" (medium), or a practice stated
  *   as done with consent ("we send offers with your authorization": medium, and only against a
- *   practice that says it needs none: "automatically", "by default"). A restriction with an
- *   exception ("except as described here", "unless required by law") is not one: its exception
- *   may be what reconciles it; nor is one that holds only in a circumstance ("if the user is
- *   under 13, we do not ...");
+ *   practice that says it needs none: "automatically", "by default"), or a disclosure to named
+ *   recipients of nothing but data that is not personal ("we share information with
+ *   advertisers only in aggregated form": medium, against personal data to them). A
+ *   restriction with an exception ("except as described here", "unless required by law") is
+ *   not one: its exception may be what reconciles it; nor is one that holds only in a
+ *   circumstance ("if the user is under 13, we do not ...");
  * - the practice is the company's too, stated as done or possibly done, without a condition
  *   that separates it (consent, the person's request, a legal duty, a business transfer);
  * - the practice falls within the restriction, field by field, under the ontology's
@@ -35,8 +37,14 @@
 #define PC_MAX_CITED   32
 #define CC_MAX_COUNTED 10000 /* practices counted for one restriction */
 
-/* The kind of restriction a frame is. */
-typedef enum cc_kind { CC_NONE = 0, CC_NEVER, CC_ONLY_WITH_CONSENT, CC_DONE_WITH_CONSENT } cc_kind;
+/* The kind of restriction a frame is, strongest first. */
+typedef enum cc_kind {
+    CC_NONE = 0,
+    CC_NEVER,
+    CC_ONLY_WITH_CONSENT,
+    CC_DONE_WITH_CONSENT,
+    CC_ONLY_NOT_PERSONAL /* "we share only aggregated data with advertisers" */
+} cc_kind;
 
 /* cc_run: one policy's search. Owns its arrays; borrows the policy and the ontology. */
 typedef struct cc_run {
@@ -72,19 +80,34 @@ static unsigned cc_flags(const pc_ontology *o, const pc_frame *f)
     return e->nby_recipient || e->nby_purpose ? flags & ~PC_FRAME_LEGAL_SENSE : flags;
 }
 
-static cc_kind cc_restriction(const pc_ontology *o, const pc_frame *f)
+/* A disclosure to named recipients stated as done with nothing but data that is not personal
+ * ("we share information with advertisers only in aggregated form"): it says that no
+ * personal data goes to them, a restriction scoped like the frame but for its data. Without
+ * recipients ("we only use the aggregated data") it is too often scoped by the sentence
+ * before. */
+#define CC_ONLY_ANONYMOUS (PC_FRAME_NOT_PERSONAL | PC_FRAME_EXCLUSIVE)
+
+static cc_kind cc_restriction(const pc_frames *fs, const pc_frame *f)
 {
-    if (f->actor != PC_ACTOR_WE || (cc_flags(o, f) & CC_NOT_FIRM))
+    const pc_ontology *o = fs->onto;
+    unsigned scope = cc_flags(o, f) & CC_NOT_FIRM;
+    if (f->actor != PC_ACTOR_WE || (scope && scope != CC_ONLY_ANONYMOUS))
         return CC_NONE;
     unsigned limits =
         f->conditions & (PC_COND_LAW | PC_COND_TRANSFER | PC_COND_EXCEPTION | PC_COND_CIRCUMSTANCE);
+    int done = f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY;
+    if (scope)
+        return done && !limits && !(f->conditions & (PC_COND_CONSENT | PC_COND_REQUEST)) &&
+                       pc_frame_names(fs, f, PC_ONTO_RECIPIENT)
+                   ? CC_ONLY_NOT_PERSONAL
+                   : CC_NONE;
     if (f->modality == PC_MOD_DOES_NOT && !limits)
         return CC_NEVER;
     if (f->modality == PC_MOD_NOT_UNLESS && !limits &&
         (f->conditions & (PC_COND_CONSENT | PC_COND_REQUEST)))
         return CC_ONLY_WITH_CONSENT;
-    if ((f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY) && !limits &&
-        (f->conditions & PC_COND_CONSENT) && !(f->conditions & PC_COND_AUTOMATIC))
+    if (done && !limits && (f->conditions & PC_COND_CONSENT) &&
+        !(f->conditions & PC_COND_AUTOMATIC))
         return CC_DONE_WITH_CONSENT;
     return CC_NONE;
 }
@@ -158,6 +181,18 @@ static int cc_specific_data(const cc_run *r, const pc_frame *f)
     for (size_t i = 0; i < f->nterms; i++) {
         const pc_frame_term *t = &r->fs->terms[f->term_first + i];
         if (t->dim == PC_ONTO_DATA && r->o->e[PC_ONTO_DATA][t->entry].nparents > 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether f names data that is not personal, beside other data ("non-identifying usage
+ * data"): the data a restriction to such data allows. */
+static int cc_names_not_personal(const cc_run *r, const pc_frame *f)
+{
+    for (size_t i = 0; i < f->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[f->term_first + i];
+        if (t->dim == PC_ONTO_DATA && r->o->e[PC_ONTO_DATA][t->entry].not_personal)
             return 1;
     }
     return 0;
@@ -283,8 +318,10 @@ static int cc_within(const cc_run *r, const pc_frame *rf, cc_kind k, const pc_fr
         return 0;
     if (k == CC_DONE_WITH_CONSENT && !(s->conditions & PC_COND_AUTOMATIC))
         return 0;
-    if (!r->o->e[PC_ONTO_ACTION][rf->action].no_data && cc_specific_data(r, rf) &&
-        !cc_within_terms(r, rf, s, PC_ONTO_DATA, 1))
+    if (k == CC_ONLY_NOT_PERSONAL ? cc_names_not_personal(r, s)
+                                  : !r->o->e[PC_ONTO_ACTION][rf->action].no_data &&
+                                        cc_specific_data(r, rf) &&
+                                        !cc_within_terms(r, rf, s, PC_ONTO_DATA, 1))
         return 0;
     if (pc_frame_names(r->fs, rf, PC_ONTO_RECIPIENT) && !cc_recipients_within(r, rf, s))
         return 0;
@@ -313,7 +350,7 @@ static int cc_cited(const cc_found *x, size_t clause)
 static void cc_restriction_frame(const cc_run *r, size_t fi, cc_found *x)
 {
     const pc_frame *rf = &r->fs->v[fi];
-    cc_kind k = cc_restriction(r->o, rf);
+    cc_kind k = cc_restriction(r->fs, rf);
     if (k == CC_NONE)
         return;
     size_t na = r->o->n[PC_ONTO_ACTION], before = x->total;
@@ -379,8 +416,11 @@ static int cc_finding(cc_run *r, cc_found *const *group, size_t n)
     if (n > 1)
         snprintf(also, sizeof also, "; the same restriction in %zu more clause%s", n - 1,
                  n > 2 ? "s" : "");
-    static const char *const how[] = {"", "does not", "only with consent", "with consent"};
-    const char *other = x->kind == CC_DONE_WITH_CONSENT ? "without asking" : "does";
+    static const char *const how[] = {"", "does not", "only with consent", "with consent",
+                                      "only data that is not personal"};
+    const char *other = x->kind == CC_DONE_WITH_CONSENT    ? "without asking"
+                        : x->kind == CC_ONLY_NOT_PERSONAL ? "personal data"
+                                                          : "does";
     pc_severity sev = x->kind == CC_NEVER ? PC_SEV_HIGH : PC_SEV_MEDIUM;
     int rc = pc_cmp_add(r->c, PC_FIND_CONTRADICTION, sev, act->category, refs, nrefs,
                         "%s: \"%s\" (%s) vs \"%s\" (%s)%s%s", act->name, ea, how[x->kind], eb,
