@@ -7,7 +7,9 @@
  *   as done with consent ("we send offers with your authorization": medium, and only against a
  *   practice that says it needs none: "automatically", "by default"), or a disclosure to named
  *   recipients of nothing but data that is not personal ("we share information with
- *   advertisers only in aggregated form": medium, against personal data to them). A
+ *   advertisers only in aggregated form": medium, against personal data to them), or an
+ *   action done only for a purpose the ontology knows ("we use your email address solely for
+ *   security": medium, against the same action on that data for another purpose). A
  *   restriction with an exception ("except as described here", "unless required by law") is
  *   not one: its exception may be what reconciles it; nor is one that holds only in a
  *   circumstance ("if the user is under 13, we do not ...");
@@ -43,7 +45,8 @@ typedef enum cc_kind {
     CC_NEVER,
     CC_ONLY_WITH_CONSENT,
     CC_DONE_WITH_CONSENT,
-    CC_ONLY_NOT_PERSONAL /* "we share only aggregated data with advertisers" */
+    CC_ONLY_NOT_PERSONAL, /* "we share only aggregated data with advertisers" */
+    CC_ONLY_PURPOSE       /* "we use your email address only for security" */
 } cc_kind;
 
 /* cc_run: one policy's search. Owns its arrays; borrows the policy and the ontology. */
@@ -80,6 +83,17 @@ static unsigned cc_flags(const pc_ontology *o, const pc_frame *f)
     return e->nby_recipient || e->nby_purpose ? flags & ~PC_FRAME_LEGAL_SENSE : flags;
 }
 
+/* Whether rf names a purpose that narrows it. */
+static int cc_names_purpose(const pc_frames *fs, const pc_frame *rf)
+{
+    for (size_t i = 0; i < rf->nterms; i++) {
+        const pc_frame_term *t = &fs->terms[rf->term_first + i];
+        if (t->dim == PC_ONTO_PURPOSE && !fs->onto->e[PC_ONTO_PURPOSE][t->entry].no_narrowing)
+            return 1;
+    }
+    return 0;
+}
+
 /* A disclosure to named recipients stated as done with nothing but data that is not personal
  * ("we share information with advertisers only in aggregated form"): it says that no
  * personal data goes to them, a restriction scoped like the frame but for its data. Without
@@ -91,15 +105,18 @@ static cc_kind cc_restriction(const pc_frames *fs, const pc_frame *f)
 {
     const pc_ontology *o = fs->onto;
     unsigned scope = cc_flags(o, f) & CC_NOT_FIRM;
-    if (f->actor != PC_ACTOR_WE || (scope && scope != CC_ONLY_ANONYMOUS))
+    if (f->actor != PC_ACTOR_WE ||
+        (scope && scope != CC_ONLY_ANONYMOUS && !(f->flags & PC_FRAME_ONLY_PURPOSE)))
         return CC_NONE;
     unsigned limits =
         f->conditions & (PC_COND_LAW | PC_COND_TRANSFER | PC_COND_EXCEPTION | PC_COND_CIRCUMSTANCE);
     int done = f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY;
+    int plain = done && !limits && !(f->conditions & (PC_COND_CONSENT | PC_COND_REQUEST));
+    if (scope == CC_ONLY_ANONYMOUS)
+        return plain && pc_frame_names(fs, f, PC_ONTO_RECIPIENT) ? CC_ONLY_NOT_PERSONAL : CC_NONE;
     if (scope)
-        return done && !limits && !(f->conditions & (PC_COND_CONSENT | PC_COND_REQUEST)) &&
-                       pc_frame_names(fs, f, PC_ONTO_RECIPIENT)
-                   ? CC_ONLY_NOT_PERSONAL
+        return plain && scope == PC_FRAME_EXCLUSIVE && cc_names_purpose(fs, f)
+                   ? CC_ONLY_PURPOSE
                    : CC_NONE;
     if (f->modality == PC_MOD_DOES_NOT && !limits)
         return CC_NEVER;
@@ -153,23 +170,33 @@ static int cc_purpose_under(const cc_run *r, const pc_frame *s, int e)
     return 0;
 }
 
-/* Whether rf names a purpose that narrows it. */
-static int cc_names_purpose(const cc_run *r, const pc_frame *rf)
-{
-    for (size_t i = 0; i < rf->nterms; i++) {
-        const pc_frame_term *t = &r->fs->terms[rf->term_first + i];
-        if (t->dim == PC_ONTO_PURPOSE && !r->o->e[PC_ONTO_PURPOSE][t->entry].no_narrowing)
-            return 1;
-    }
-    return 0;
-}
-
 static int cc_purposes_within(const cc_run *r, const pc_frame *rf, const pc_frame *s)
 {
     for (size_t i = 0; i < rf->nterms; i++) {
         const pc_frame_term *t = &r->fs->terms[rf->term_first + i];
         if (t->dim == PC_ONTO_PURPOSE && !r->o->e[PC_ONTO_PURPOSE][t->entry].no_narrowing &&
             cc_purpose_under(r, s, t->entry))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether s names a purpose that narrows it and is neither a kind of one of rf's nor one they
+ * are a kind of ("for marketing" against "only for security"). */
+static int cc_other_purpose(const cc_run *r, const pc_frame *rf, const pc_frame *s)
+{
+    for (size_t i = 0; i < s->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[s->term_first + i];
+        if (t->dim != PC_ONTO_PURPOSE || r->o->e[PC_ONTO_PURPOSE][t->entry].no_narrowing)
+            continue;
+        int related = 0;
+        for (size_t j = 0; j < rf->nterms && !related; j++) {
+            const pc_frame_term *u = &r->fs->terms[rf->term_first + j];
+            related = u->dim == PC_ONTO_PURPOSE &&
+                      (pc_onto_under(r->o, PC_ONTO_PURPOSE, t->entry, u->entry) ||
+                       pc_onto_under(r->o, PC_ONTO_PURPOSE, u->entry, t->entry));
+        }
+        if (!related)
             return 1;
     }
     return 0;
@@ -325,7 +352,9 @@ static int cc_within(const cc_run *r, const pc_frame *rf, cc_kind k, const pc_fr
         return 0;
     if (pc_frame_names(r->fs, rf, PC_ONTO_RECIPIENT) && !cc_recipients_within(r, rf, s))
         return 0;
-    return !cc_names_purpose(r, rf) || cc_purposes_within(r, rf, s);
+    if (k == CC_ONLY_PURPOSE)
+        return cc_other_purpose(r, rf, s);
+    return !cc_names_purpose(r->fs, rf) || cc_purposes_within(r, rf, s);
 }
 
 /* ---- the search ------------------------------------------------------------------------- */
@@ -417,10 +446,10 @@ static int cc_finding(cc_run *r, cc_found *const *group, size_t n)
         snprintf(also, sizeof also, "; the same restriction in %zu more clause%s", n - 1,
                  n > 2 ? "s" : "");
     static const char *const how[] = {"", "does not", "only with consent", "with consent",
-                                      "only data that is not personal"};
-    const char *other = x->kind == CC_DONE_WITH_CONSENT    ? "without asking"
-                        : x->kind == CC_ONLY_NOT_PERSONAL ? "personal data"
-                                                          : "does";
+                                      "only data that is not personal", "only for its purpose"};
+    static const char *const other_how[] = {"",          "does", "does", "without asking",
+                                            "personal data", "for another purpose"};
+    const char *other = other_how[x->kind];
     pc_severity sev = x->kind == CC_NEVER ? PC_SEV_HIGH : PC_SEV_MEDIUM;
     int rc = pc_cmp_add(r->c, PC_FIND_CONTRADICTION, sev, act->category, refs, nrefs,
                         "%s: \"%s\" (%s) vs \"%s\" (%s)%s%s", act->name, ea, how[x->kind], eb,

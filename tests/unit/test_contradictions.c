@@ -386,6 +386,34 @@ static void test_contradiction_only_not_personal(void **state)
     check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* "only" right before "for" or "to" opening a purpose limits the action to that purpose: the
+ * same action on the same data for a purpose that is neither a kind of it nor one it is a kind
+ * of conflicts. A duration ("only for as long as"), an unknown purpose, a recipient ("only to
+ * our couriers"), another action or another data type, or a practice with consent do not. */
+static void test_contradiction_only_purpose(void **state)
+{
+    (void)state;
+    static const char only[] = "We use your email address solely for security purposes.";
+    static const char marketing[] = "We use your email address for marketing.";
+    static const contra_case cases[] = {
+        {only, marketing, 1},
+        {"We use your personal information only for the purpose of fraud prevention.",
+         "We use your phone number for targeted advertising.", 1},
+        {only, "We use your email address to prevent fraud.", 0},
+        {"We use your email address only for marketing.",
+         "We use your email address for targeted advertising.", 0},
+        {"We keep your email address only for as long as needed for security.",
+         "We keep your email address for marketing.", 0},
+        {"We use your email address only to confirm your booking.", marketing, 0},
+        {"We share your email address only to our couriers for security.",
+         "We share your email address with our couriers for marketing.", 0},
+        {only, "We collect your email address for marketing.", 0},
+        {only, "We use your phone number for marketing.", 0},
+        {only, "With your consent, we use your email address for marketing.", 0},
+    };
+    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* What is named rather than stated is no practice: the items of a list of the person's rights,
  * an activity named without a subject, a quoted word being defined. The same words stated by
  * the company are. */
@@ -515,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_contradiction_business_sold),
         cmocka_unit_test(test_contradiction_named_not_stated),
         cmocka_unit_test(test_contradiction_only_not_personal),
+        cmocka_unit_test(test_contradiction_only_purpose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
