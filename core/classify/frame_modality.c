@@ -275,7 +275,7 @@ static int fr_only_condition(const fr_clause *c, size_t i, size_t hi)
 
 /* Words after "only for" or "only to" that open a duration or an extent, not a purpose ("only
  * for as long as necessary", "only to the extent permitted"). */
-static const char *const fr_purpose_not[] = {"as", "extent", "long", "so", "while", "such"};
+static const char *const fr_purpose_not[] = {"as", "extent", "long", "so", "while"};
 /* Words between "only to" and what it opens ("only to our couriers", "only for the purpose"). */
 static const char *const fr_purpose_determiners[] = {"the", "our", "a", "an", "your", "its",
                                                      "their", "those", "these", "such"};
