@@ -119,7 +119,9 @@ enum {
     PC_FRAME_LEGAL_NARROW = 1u << 13,     /* its action is meant as a law defines it more
                                              narrowly than the word ("as defined under Nevada
                                              law": a sale for money only) */
-    PC_FRAME_FLAGS = 14
+    PC_FRAME_ONLY_PURPOSE = 1u << 14,     /* its "only" opens its purpose ("we use it only to
+                                             deliver your order"): exclusive of other purposes */
+    PC_FRAME_FLAGS = 15
 };
 
 /* A term of a frame: an ontology entry of a dimension (data, recipient, purpose) and where it
@@ -170,7 +172,8 @@ pc_frames *pc_frames_of_text(const pc_ontology *onto, const char *text, size_t l
  * condition bit's name ("consent", "request", "opt-out", "law", "business-transfer", "exception",
  * "automatic", "circumstance"); a frame flag's name ("not-personal", "object-unknown",
  * "softened", "exclusive", "data-qualified", "recipient-unknown", "purpose-unknown", "lead-in",
- * "source", "no-subject", "inherited", "legal-sense", "by-others"); a
+ * "source", "no-subject", "inherited", "legal-sense", "by-others", "legal-narrow",
+ * "only-purpose"); a
  * skip reason ("question", "title", "right", "hypothetical", "definition", "overview",
  * "protection", "" for none). */
 const char *pc_actor_name(pc_actor a);

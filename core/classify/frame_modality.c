@@ -190,15 +190,20 @@ static const char *const fr_wh_objects[] = {"where", "when", "how"};
 static const char *const fr_wh_subjects[] = {"you",   "your",     "we",     "they",
                                              "users", "visitors", "people", "customers"};
 
-/* The first word of the action term covering word i, or (size_t)-1 (frame_cues.c reads this
- * file's cues, so the hits are looked at here rather than through pc_fr_hit_at). */
-static size_t fr_action_at(const fr_clause *c, size_t i)
+/* The first word of the term of dimension d covering word i, or (size_t)-1 (frame_cues.c reads
+ * this file's cues, so the hits are looked at here rather than through pc_fr_hit_at). */
+static size_t fr_term_at(const fr_clause *c, size_t i, pc_onto_dim d)
 {
     for (size_t h = 0; h < c->nhits; h++)
-        if (c->hits[h].dim == PC_ONTO_ACTION && c->hits[h].first <= i &&
+        if (c->hits[h].dim == d && c->hits[h].first <= i &&
             i < c->hits[h].first + c->hits[h].nwords)
             return c->hits[h].first;
     return (size_t)-1;
+}
+
+static size_t fr_action_at(const fr_clause *c, size_t i)
+{
+    return fr_term_at(c, i, PC_ONTO_ACTION);
 }
 
 int pc_fr_wh_object(const fr_clause *c, size_t i)
@@ -266,6 +271,29 @@ static int fr_only_condition(const fr_clause *c, size_t i, size_t hi)
         if (FR_IN(&ws->v[j], fr_only_choices))
             return 1;
     return 0;
+}
+
+/* Words after "only for" or "only to" that open a duration or an extent, not a purpose ("only
+ * for as long as necessary", "only to the extent permitted"). */
+static const char *const fr_purpose_not[] = {"as", "extent", "long", "so", "while"};
+/* Words between "only to" and what it opens ("only to our couriers", "only for the purpose"). */
+static const char *const fr_purpose_determiners[] = {"the", "our", "a", "an", "your", "its",
+                                                     "their", "those", "these", "such"};
+
+/* Whether the exclusive cue at word i is an "only" of fr_only_words right before "to" or "for"
+ * that opens a purpose ("we use it only to deliver your order", "solely for security"), not
+ * a recipient ("only to our couriers"). */
+static int fr_only_purpose(const fr_clause *c, size_t i, size_t hi)
+{
+    const pc_words *ws = c->ws;
+    if (!FR_IN(&ws->v[i], fr_only_words) || i + 2 >= hi || ws->v[i + 1].stop_before ||
+        ws->v[i + 2].stop_before ||
+        !(PC_WORD_EQ(&ws->v[i + 1], "to") || PC_WORD_EQ(&ws->v[i + 1], "for")))
+        return 0;
+    size_t j = i + 2;
+    while (j + 1 < hi && FR_IN(&ws->v[j], fr_purpose_determiners) && !ws->v[j + 1].stop_before)
+        j++;
+    return !FR_IN(&ws->v[j], fr_purpose_not) && fr_term_at(c, j, PC_ONTO_RECIPIENT) == (size_t)-1;
 }
 
 /* Between a negation and the action, these start another clause: the negation is not the
@@ -409,7 +437,9 @@ unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
         if (FR_MATCH(c->ws, i, fr_legal_sense))
             flags |= fr_law_near(c, i, hi);
         if (FR_MATCH(c->ws, i, fr_exclusive))
-            flags |= fr_only_condition(c, i, hi) ? PC_FR_ONLY_CONDITION : PC_FRAME_EXCLUSIVE;
+            flags |= fr_only_condition(c, i, hi) ? PC_FR_ONLY_CONDITION
+                     : fr_only_purpose(c, i, hi) ? PC_FRAME_EXCLUSIVE | PC_FRAME_ONLY_PURPOSE
+                                                 : PC_FRAME_EXCLUSIVE;
     }
     return flags;
 }

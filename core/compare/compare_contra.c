@@ -5,10 +5,14 @@
  * - the restriction is the company's: "we do not sell your data" (does not: high), "we share
  *   it only with your consent" / "not ... without your consent" (medium), or a practice stated
  *   as done with consent ("we send offers with your authorization": medium, and only against a
- *   practice that says it needs none: "automatically", "by default"). A restriction with an
- *   exception ("except as described here", "unless required by law") is not one: its exception
- *   may be what reconciles it; nor is one that holds only in a circumstance ("if the user is
- *   under 13, we do not ...");
+ *   practice that says it needs none: "automatically", "by default"), or a disclosure to named
+ *   recipients of nothing but data that is not personal ("we share information with
+ *   advertisers only in aggregated form": medium, against personal data to them), or an
+ *   action done only for a purpose the ontology knows ("we use your email address solely for
+ *   security": medium, against the same action on that data for another purpose). A
+ *   restriction with an exception ("except as described here", "unless required by law") is
+ *   not one: its exception may be what reconciles it; nor is one that holds only in a
+ *   circumstance ("if the user is under 13, we do not ...");
  * - the practice is the company's too, stated as done or possibly done, without a condition
  *   that separates it (consent, the person's request, a legal duty, a business transfer);
  * - the practice falls within the restriction, field by field, under the ontology's
@@ -35,8 +39,15 @@
 #define PC_MAX_CITED   32
 #define CC_MAX_COUNTED 10000 /* practices counted for one restriction */
 
-/* The kind of restriction a frame is. */
-typedef enum cc_kind { CC_NONE = 0, CC_NEVER, CC_ONLY_WITH_CONSENT, CC_DONE_WITH_CONSENT } cc_kind;
+/* The kind of restriction a frame is, strongest first. */
+typedef enum cc_kind {
+    CC_NONE = 0,
+    CC_NEVER,
+    CC_ONLY_WITH_CONSENT,
+    CC_DONE_WITH_CONSENT,
+    CC_ONLY_NOT_PERSONAL, /* "we share only aggregated data with advertisers" */
+    CC_ONLY_PURPOSE       /* "we use your email address only for security" */
+} cc_kind;
 
 /* cc_run: one policy's search. Owns its arrays; borrows the policy and the ontology. */
 typedef struct cc_run {
@@ -72,19 +83,48 @@ static unsigned cc_flags(const pc_ontology *o, const pc_frame *f)
     return e->nby_recipient || e->nby_purpose ? flags & ~PC_FRAME_LEGAL_SENSE : flags;
 }
 
-static cc_kind cc_restriction(const pc_ontology *o, const pc_frame *f)
+/* Whether rf names a purpose that narrows it. */
+static int cc_names_purpose(const pc_frames *fs, const pc_frame *rf)
 {
-    if (f->actor != PC_ACTOR_WE || (cc_flags(o, f) & CC_NOT_FIRM))
+    for (size_t i = 0; i < rf->nterms; i++) {
+        const pc_frame_term *t = &fs->terms[rf->term_first + i];
+        if (t->dim == PC_ONTO_PURPOSE && !fs->onto->e[PC_ONTO_PURPOSE][t->entry].no_narrowing)
+            return 1;
+    }
+    return 0;
+}
+
+/* A disclosure to named recipients stated as done with nothing but data that is not personal
+ * ("we share information with advertisers only in aggregated form"): it says that no
+ * personal data goes to them, a restriction scoped like the frame but for its data. Without
+ * recipients ("we only use the aggregated data") it is too often scoped by the sentence
+ * before. */
+#define CC_ONLY_ANONYMOUS (PC_FRAME_NOT_PERSONAL | PC_FRAME_EXCLUSIVE)
+
+static cc_kind cc_restriction(const pc_frames *fs, const pc_frame *f)
+{
+    const pc_ontology *o = fs->onto;
+    unsigned scope = cc_flags(o, f) & CC_NOT_FIRM;
+    if (f->actor != PC_ACTOR_WE ||
+        (scope && scope != CC_ONLY_ANONYMOUS && !(f->flags & PC_FRAME_ONLY_PURPOSE)))
         return CC_NONE;
     unsigned limits =
         f->conditions & (PC_COND_LAW | PC_COND_TRANSFER | PC_COND_EXCEPTION | PC_COND_CIRCUMSTANCE);
+    int done = f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY;
+    int plain = done && !limits && !(f->conditions & (PC_COND_CONSENT | PC_COND_REQUEST));
+    if (scope == CC_ONLY_ANONYMOUS)
+        return plain && pc_frame_names(fs, f, PC_ONTO_RECIPIENT) ? CC_ONLY_NOT_PERSONAL : CC_NONE;
+    if (scope)
+        return plain && scope == PC_FRAME_EXCLUSIVE && cc_names_purpose(fs, f)
+                   ? CC_ONLY_PURPOSE
+                   : CC_NONE;
     if (f->modality == PC_MOD_DOES_NOT && !limits)
         return CC_NEVER;
     if (f->modality == PC_MOD_NOT_UNLESS && !limits &&
         (f->conditions & (PC_COND_CONSENT | PC_COND_REQUEST)))
         return CC_ONLY_WITH_CONSENT;
-    if ((f->modality == PC_MOD_DOES || f->modality == PC_MOD_MAY) && !limits &&
-        (f->conditions & PC_COND_CONSENT) && !(f->conditions & PC_COND_AUTOMATIC))
+    if (done && !limits && (f->conditions & PC_COND_CONSENT) &&
+        !(f->conditions & PC_COND_AUTOMATIC))
         return CC_DONE_WITH_CONSENT;
     return CC_NONE;
 }
@@ -130,17 +170,6 @@ static int cc_purpose_under(const cc_run *r, const pc_frame *s, int e)
     return 0;
 }
 
-/* Whether rf names a purpose that narrows it. */
-static int cc_names_purpose(const cc_run *r, const pc_frame *rf)
-{
-    for (size_t i = 0; i < rf->nterms; i++) {
-        const pc_frame_term *t = &r->fs->terms[rf->term_first + i];
-        if (t->dim == PC_ONTO_PURPOSE && !r->o->e[PC_ONTO_PURPOSE][t->entry].no_narrowing)
-            return 1;
-    }
-    return 0;
-}
-
 static int cc_purposes_within(const cc_run *r, const pc_frame *rf, const pc_frame *s)
 {
     for (size_t i = 0; i < rf->nterms; i++) {
@@ -152,12 +181,45 @@ static int cc_purposes_within(const cc_run *r, const pc_frame *rf, const pc_fram
     return 0;
 }
 
+/* Whether s names a purpose that narrows it and is neither a kind of one of rf's nor one they
+ * are a kind of ("for marketing" against "only for security"). */
+static int cc_other_purpose(const cc_run *r, const pc_frame *rf, const pc_frame *s)
+{
+    for (size_t i = 0; i < s->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[s->term_first + i];
+        if (t->dim != PC_ONTO_PURPOSE || r->o->e[PC_ONTO_PURPOSE][t->entry].no_narrowing)
+            continue;
+        int related = 0;
+        for (size_t j = 0; j < rf->nterms && !related; j++) {
+            const pc_frame_term *u = &r->fs->terms[rf->term_first + j];
+            related = u->dim == PC_ONTO_PURPOSE &&
+                      (pc_onto_under(r->o, PC_ONTO_PURPOSE, t->entry, u->entry) ||
+                       pc_onto_under(r->o, PC_ONTO_PURPOSE, u->entry, t->entry));
+        }
+        if (!related)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the data r restricts are named specifically (not just "personal information"). */
 static int cc_specific_data(const cc_run *r, const pc_frame *f)
 {
     for (size_t i = 0; i < f->nterms; i++) {
         const pc_frame_term *t = &r->fs->terms[f->term_first + i];
         if (t->dim == PC_ONTO_DATA && r->o->e[PC_ONTO_DATA][t->entry].nparents > 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether f names data that is not personal, beside other data ("non-identifying usage
+ * data"): the data a restriction to such data allows. */
+static int cc_names_not_personal(const cc_run *r, const pc_frame *f)
+{
+    for (size_t i = 0; i < f->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[f->term_first + i];
+        if (t->dim == PC_ONTO_DATA && r->o->e[PC_ONTO_DATA][t->entry].not_personal)
             return 1;
     }
     return 0;
@@ -283,12 +345,16 @@ static int cc_within(const cc_run *r, const pc_frame *rf, cc_kind k, const pc_fr
         return 0;
     if (k == CC_DONE_WITH_CONSENT && !(s->conditions & PC_COND_AUTOMATIC))
         return 0;
-    if (!r->o->e[PC_ONTO_ACTION][rf->action].no_data && cc_specific_data(r, rf) &&
-        !cc_within_terms(r, rf, s, PC_ONTO_DATA, 1))
+    if (k == CC_ONLY_NOT_PERSONAL ? cc_names_not_personal(r, s)
+                                  : !r->o->e[PC_ONTO_ACTION][rf->action].no_data &&
+                                        cc_specific_data(r, rf) &&
+                                        !cc_within_terms(r, rf, s, PC_ONTO_DATA, 1))
         return 0;
     if (pc_frame_names(r->fs, rf, PC_ONTO_RECIPIENT) && !cc_recipients_within(r, rf, s))
         return 0;
-    return !cc_names_purpose(r, rf) || cc_purposes_within(r, rf, s);
+    if (k == CC_ONLY_PURPOSE)
+        return cc_other_purpose(r, rf, s);
+    return !cc_names_purpose(r->fs, rf) || cc_purposes_within(r, rf, s);
 }
 
 /* ---- the search ------------------------------------------------------------------------- */
@@ -313,7 +379,7 @@ static int cc_cited(const cc_found *x, size_t clause)
 static void cc_restriction_frame(const cc_run *r, size_t fi, cc_found *x)
 {
     const pc_frame *rf = &r->fs->v[fi];
-    cc_kind k = cc_restriction(r->o, rf);
+    cc_kind k = cc_restriction(r->fs, rf);
     if (k == CC_NONE)
         return;
     size_t na = r->o->n[PC_ONTO_ACTION], before = x->total;
@@ -379,8 +445,11 @@ static int cc_finding(cc_run *r, cc_found *const *group, size_t n)
     if (n > 1)
         snprintf(also, sizeof also, "; the same restriction in %zu more clause%s", n - 1,
                  n > 2 ? "s" : "");
-    static const char *const how[] = {"", "does not", "only with consent", "with consent"};
-    const char *other = x->kind == CC_DONE_WITH_CONSENT ? "without asking" : "does";
+    static const char *const how[] = {"", "does not", "only with consent", "with consent",
+                                      "only data that is not personal", "only for its purpose"};
+    static const char *const other_how[] = {"",          "does", "does", "without asking",
+                                            "personal data", "for another purpose"};
+    const char *other = other_how[x->kind];
     pc_severity sev = x->kind == CC_NEVER ? PC_SEV_HIGH : PC_SEV_MEDIUM;
     int rc = pc_cmp_add(r->c, PC_FIND_CONTRADICTION, sev, act->category, refs, nrefs,
                         "%s: \"%s\" (%s) vs \"%s\" (%s)%s%s", act->name, ea, how[x->kind], eb,

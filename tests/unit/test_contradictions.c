@@ -364,6 +364,56 @@ static void test_contradiction_business_sold(void **state)
     check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
+/* A disclosure to named recipients of nothing but data that is not personal ("only in
+ * aggregated form") says that no personal data goes to them: sharing an email address with
+ * them conflicts. A practice that names such data itself, other recipients, a statement
+ * without "only", without recipients, or one that holds in a circumstance do not. */
+static void test_contradiction_only_not_personal(void **state)
+{
+    (void)state;
+    static const char practice[] = "We may share your email address with advertisers.";
+    static const char only[] = "We share only anonymized information with our advertisers.";
+    static const contra_case cases[] = {
+        {only, practice, 1},
+        {"We disclose information to advertisers only in aggregated form.", practice, 1},
+        {only, "We share anonymized usage data with advertisers.", 0},
+        {only, "We may share your email address with our payment processors.", 0},
+        {"We share anonymized information with our advertisers.", practice, 0},
+        {"We only use aggregated information.", "We use your email address to send receipts.", 0},
+        {"When you join a survey, we share only anonymized information with advertisers.",
+         practice, 0},
+    };
+    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "only" right before "for" or "to" opening a purpose limits the action to that purpose: the
+ * same action on the same data for a purpose that is neither a kind of it nor one it is a kind
+ * of conflicts. A duration ("only for as long as"), an unknown purpose, a recipient ("only to
+ * our couriers"), another action or another data type, or a practice with consent do not. */
+static void test_contradiction_only_purpose(void **state)
+{
+    (void)state;
+    static const char only[] = "We use your email address solely for security purposes.";
+    static const char marketing[] = "We use your email address for marketing.";
+    static const contra_case cases[] = {
+        {only, marketing, 1},
+        {"We use your personal information only for the purpose of fraud prevention.",
+         "We use your phone number for targeted advertising.", 1},
+        {only, "We use your email address to prevent fraud.", 0},
+        {"We use your email address only for marketing.",
+         "We use your email address for targeted advertising.", 0},
+        {"We keep your email address only for as long as needed for security.",
+         "We keep your email address for marketing.", 0},
+        {"We use your email address only to confirm your booking.", marketing, 0},
+        {"We share your email address only to our couriers for security.",
+         "We share your email address with our couriers for marketing.", 0},
+        {only, "We collect your email address for marketing.", 0},
+        {only, "We use your phone number for marketing.", 0},
+        {only, "With your consent, we use your email address for marketing.", 0},
+    };
+    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+}
+
 /* What is named rather than stated is no practice: the items of a list of the person's rights,
  * an activity named without a subject, a quoted word being defined. The same words stated by
  * the company are. */
@@ -492,6 +542,8 @@ int main(void)
         cmocka_unit_test(test_contradiction_narrow_data),
         cmocka_unit_test(test_contradiction_business_sold),
         cmocka_unit_test(test_contradiction_named_not_stated),
+        cmocka_unit_test(test_contradiction_only_not_personal),
+        cmocka_unit_test(test_contradiction_only_purpose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
