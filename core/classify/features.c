@@ -126,18 +126,19 @@ static uint64_t feat_le64(const unsigned char *p)
 #endif
 }
 
-/* The hash of a token's lowercased bytes, eight at a time (little-endian order on any host). */
+/* Bytes of room kept after the lowercased tokens, so that a token's last bytes are read as
+ * one eight-byte load. */
+#define FEAT_PAD 8
+
+/* The hash of a token's lowercased bytes, eight at a time (little-endian order on any host);
+ * the last one to seven bytes are one load masked to them (FEAT_PAD bytes follow p + n). */
 static uint64_t feat_hash(uint64_t seed, const unsigned char *p, size_t n)
 {
     uint64_t h = seed ^ ((uint64_t)n * 0x9e3779b97f4a7c15ull);
     for (; n >= 8; p += 8, n -= 8)
         h = feat_mix(h ^ feat_le64(p));
-    if (n) {
-        uint64_t v = 0;
-        for (size_t i = n; i-- > 0;)
-            v = v << 8 | p[i];
-        h = feat_mix(h ^ v);
-    }
+    if (n)
+        h = feat_mix(h ^ (feat_le64(p) & (~0ull >> (64 - 8 * n))));
     return h;
 }
 
@@ -230,8 +231,8 @@ static int feat_field(pc_feat_scratch *s, const pc_feat_field *f)
 {
     size_t first = s->ntokens;
     const unsigned char *p = (const unsigned char *)f->s;
-    if (s->nlower + f->len > s->cap_lower &&
-        pc_grow(&s->lower, &s->cap_lower, s->nlower + f->len + 1, 1) < 0)
+    if (s->nlower + f->len + FEAT_PAD > s->cap_lower &&
+        pc_grow(&s->lower, &s->cap_lower, s->nlower + f->len + FEAT_PAD, 1) < 0)
         return -1;
     for (size_t i = 0; i < f->len;) {
         if (!feat_byte[p[i]]) {

@@ -37,11 +37,6 @@ uint32_t pc_word_hash_str(const char *w)
     return h;
 }
 
-const char *pc_word_index_entry(const char *const *first, size_t stride, size_t k)
-{
-    return *(const char *const *)(const void *)((const char *)first + k * stride);
-}
-
 /* The hash of an entry's first word: its bytes up to a space or its end. */
 static uint32_t pc_wix_first_hash(const char *p)
 {

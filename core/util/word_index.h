@@ -35,7 +35,10 @@ uint32_t pc_word_hash_str(const char *w);
 const pc_word_index *pc_word_index_of(const char *const *first, size_t n, size_t stride);
 
 /* Entry k of the table at first, stride bytes apart. */
-const char *pc_word_index_entry(const char *const *first, size_t stride, size_t k);
+static inline const char *pc_word_index_entry(const char *const *first, size_t stride, size_t k)
+{
+    return *(const char *const *)(const void *)((const char *)first + k * stride);
+}
 
 /* The first entry (after = -1) or the entry after `after` (an entry this returned for the
  * same h), in table order, whose first word hashes to h; -1 when none is left. Entries are

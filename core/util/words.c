@@ -223,20 +223,64 @@ static void pc_words_gap(const char *s, size_t len, size_t a, size_t b, int *sto
     }
 }
 
+/* The word starting at s[i] (an ASCII letter or digit) into w when it is all ASCII letters and
+ * digits up to an ASCII byte other than an apostrophe, or the end (most words): found, folded
+ * and hashed in one pass, as pc_word_next and pc_word_fold would. Returns its end, or 0 when
+ * the word goes on past an apostrophe or a byte beyond ASCII (pc_word_next reads it then). */
+static size_t pc_words_ascii(const char *s, size_t len, size_t i, pc_word *w)
+{
+    uint32_t h = PC_WORD_HASH_SEED;
+    size_t j = i, n = 0;
+    for (; j < len; j++) {
+        unsigned char c = (unsigned char)s[j];
+        if (!pc_w_ascii_alnum(c))
+            break;
+        if (n + 1 < sizeof w->w) {
+            c = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+            w->w[n++] = (char)c;
+            h = pc_word_hash_add(h, c);
+        }
+    }
+    if (j < len && ((unsigned char)s[j] >= 0x80 || s[j] == '\''))
+        return 0;
+    w->w[n] = '\0';
+    w->hash = h;
+    w->len = (uint32_t)n;
+    return j;
+}
+
+/* The next word of s at or after *pos into w (its span, folded bytes, hash and length), *pos
+ * moved past it; 0 when none is left. */
+static int pc_words_next(const char *s, size_t len, size_t *pos, pc_word *w)
+{
+    size_t i = *pos, end;
+    while (i < len && (unsigned char)s[i] < 0x80 && !pc_w_ascii_alnum((unsigned char)s[i]))
+        i++;
+    if (i < len && (unsigned char)s[i] < 0x80 && (end = pc_words_ascii(s, len, i, w)) != 0) {
+        w->start = i;
+        w->end = *pos = end;
+        return 1;
+    }
+    pc_span sp;
+    *pos = i;
+    if (!pc_word_next(s, len, pos, &sp))
+        return 0;
+    w->start = sp.start;
+    w->end = sp.end;
+    w->len = (uint32_t)pc_word_fold_hash(w->w, sizeof w->w, s, sp, &w->hash);
+    return 1;
+}
+
 void pc_words_split(const char *s, size_t len, pc_words *ws)
 {
     size_t pos = 0, prev = 0;
-    pc_span sp;
     ws->n = 0;
-    while (ws->n < PC_WORDS_MAX && pc_word_next(s, len, &pos, &sp)) {
+    while (ws->n < PC_WORDS_MAX && pc_words_next(s, len, &pos, &ws->v[ws->n])) {
         pc_word *w = &ws->v[ws->n++];
         w->stop_before = w->comma_before = 0;
-        if (sp.start != prev + 1 || s[prev] != ' ') /* most gaps: one space, nothing in it */
-            pc_words_gap(s, len, prev, sp.start, &w->stop_before, &w->comma_before);
-        w->start = sp.start;
-        w->end = sp.end;
-        w->len = (uint32_t)pc_word_fold_hash(w->w, sizeof w->w, s, sp, &w->hash);
-        prev = sp.end;
+        if (w->start != prev + 1 || s[prev] != ' ') /* most gaps: one space, nothing in it */
+            pc_words_gap(s, len, prev, w->start, &w->stop_before, &w->comma_before);
+        prev = w->end;
     }
 }
 
@@ -255,18 +299,24 @@ static int pc_word_eq_at(const char *w, const char *p, const char **end)
 /* Tables this short are searched entry by entry: faster than hashing the word. */
 #define PC_WORD_SCAN_MAX 8
 
-/* Whether w is one of table[0..n); *hash, when given, is w's pc_word_hash. */
-static int pc_word_find(const char *w, const uint32_t *hash, const char *const *table, size_t n)
+/* Whether w is one of the short table[0..n) (n <= PC_WORD_SCAN_MAX), entry by entry: a leaf
+ * function, so the many lookups of short tables save no registers. */
+static int pc_word_scan(const char *w, const char *const *table, size_t n)
 {
-    const pc_word_index *ix =
-        n > PC_WORD_SCAN_MAX ? pc_word_index_of(table, n, sizeof *table) : NULL;
-    if (!ix) {
-        for (size_t i = 0; i < n; i++)
-            if (w[0] == table[i][0] && !strcmp(w, table[i]))
-                return 1;
-        return 0;
-    }
-    uint32_t h = hash ? *hash : pc_word_hash_str(w);
+    for (size_t i = 0; i < n; i++)
+        if (w[0] == table[i][0] && !strcmp(w, table[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether w, of pc_word_hash h, is one of table[0..n) (n > PC_WORD_SCAN_MAX). Out of line, so
+ * that its callers stay leaves on the way to pc_word_scan. */
+__attribute__((noinline)) static int pc_word_find(const char *w, uint32_t h,
+                                                  const char *const *table, size_t n)
+{
+    const pc_word_index *ix = pc_word_index_of(table, n, sizeof *table);
+    if (!ix)
+        return pc_word_scan(w, table, n);
     for (long t = pc_word_index_next(ix, h, -1); t >= 0; t = pc_word_index_next(ix, h, t))
         if (!strcmp(w, table[t]))
             return 1;
@@ -275,12 +325,14 @@ static int pc_word_find(const char *w, const uint32_t *hash, const char *const *
 
 int pc_word_in(const char *w, const char *const *table, size_t n)
 {
-    return pc_word_find(w, NULL, table, n);
+    return n <= PC_WORD_SCAN_MAX ? pc_word_scan(w, table, n)
+                                 : pc_word_find(w, pc_word_hash_str(w), table, n);
 }
 
 int pc_word_is(const pc_word *w, const char *const *table, size_t n)
 {
-    return pc_word_find(w->w, &w->hash, table, n);
+    return n <= PC_WORD_SCAN_MAX ? pc_word_scan(w->w, table, n)
+                                 : pc_word_find(w->w, w->hash, table, n);
 }
 
 int pc_word_ends(const pc_word *w, const char *suffix, size_t n)

@@ -4,6 +4,7 @@
 
 #include "util/file.h"
 #include "util/util.h"
+#include "util/word_index.h"
 #include "util/wordset.h"
 #include "util/words.h"
 
@@ -54,6 +55,41 @@ static void test_words(void **state)
     assert_string_equal(words_of("\xE6\x97\xA5\xE6\x9C\xAC"), "\xE6\x97\xA5|\xE6\x9C\xAC");
     assert_string_equal(words_of("\xFF\xFE cookies"), "cookies"); /* invalid bytes separate */
     assert_string_equal(words_of(" ... "), "");
+}
+
+/* pc_words_split reads most words in one pass of its own: its words are pc_word_next's, folded
+ * and hashed as pc_word_fold and pc_word_hash do, wherever a word ends (an apostrophe, a byte
+ * beyond ASCII, the end of the text) and however long it is. */
+static void test_split_agrees(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "We don't sell; it's ours' and 'theirs",
+        "company\xE2\x80\x99s data\xE2\x80\x99 \xE2\x80\x99quoted Caf\xC3\xA9s na\xC3\xAFve",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 and Supercalifragilisticexpialidocious'tail",
+        "ab\xFF\xFE cd\xC3 x'y x' 'y A'B end'",
+        "data\xE2\x80\x94we opt-out e.g. example.com 3.5 \xE6\x97\xA5\xE6\x9C\xAC words",
+        "LastWordAtTheEnd",
+    };
+    static pc_words ws;
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        const char *s = texts[t];
+        size_t len = strlen(s), pos = 0, n = 0;
+        pc_span sp;
+        pc_words_split(s, len, &ws);
+        while (pc_word_next(s, len, &pos, &sp)) {
+            char word[PC_WORD_MAX];
+            size_t k = pc_word_fold(word, sizeof word, s, sp);
+            assert_true(n < ws.n);
+            assert_int_equal(ws.v[n].start, sp.start);
+            assert_int_equal(ws.v[n].end, sp.end);
+            assert_string_equal(ws.v[n].w, word);
+            assert_int_equal(ws.v[n].len, k);
+            assert_int_equal(ws.v[n].hash, pc_word_hash(word, k));
+            n++;
+        }
+        assert_int_equal(ws.n, n);
+    }
 }
 
 static void test_word_count(void **state)
@@ -255,6 +291,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_first_error_wins),
         cmocka_unit_test(test_words),
+        cmocka_unit_test(test_split_agrees),
         cmocka_unit_test(test_word_count),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_wordset),
