@@ -1,5 +1,4 @@
-/* classify.c: the classifier engine (see classify.h and taxonomy/README.md "How a clause is
- * scored").
+/* classify.c: the classifier engine (classify.h; taxonomy/README.md "How a clause is scored").
  *
  * A pc_matcher holds the PCRE2 match data, a match context with match/depth/heap limits and a
  * JIT stack, the literal-scan scratch and a batch of clauses; one cl_state per outline holds
@@ -401,12 +400,8 @@ static size_t cl_titles(pc_matcher *m, const pc_outline *ol, size_t ci, cl_title
          s = ol->sections[s].parent) {
         const pc_section *sec = &ol->sections[s];
         if (sec->title_end > sec->title_start)
-            t[n++] = (cl_title){text + sec->title_start,
-                                sec->title_end - sec->title_start,
-                                sec->title_start,
-                                m->prefilter ? m->sec_bits + s * w : NULL,
-                                -1,
-                                0};
+            t[n++] = (cl_title){text + sec->title_start, sec->title_end - sec->title_start,
+                                sec->title_start, m->prefilter ? m->sec_bits + s * w : NULL, -1, 0};
         if (sec->parent >= s)
             break; /* parents come first; guard against a malformed outline */
     }
@@ -672,8 +667,8 @@ static int cl_classify_all(pc_matcher *m, const pc_outline *const *outlines, siz
         const pc_outline *ol = outlines[k];
         for (size_t ci = 0; ci < ol->nclauses; ci++) {
             const pc_clause *c = &ol->clauses[ci];
-            cl_item it = {&st[k],   ol,  ci, ol->doc->text + c->start, c->end - c->start,
-                          c->start, NULL,   0,  0};
+            cl_item it = {.st = &st[k], .ol = ol, .ci = ci, .s = ol->doc->text + c->start,
+                          .len = c->end - c->start, .base = c->start};
             if (cl_queue(m, items, &ni, &it) < 0)
                 return -1;
         }
