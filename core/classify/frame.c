@@ -4,6 +4,7 @@
  * frame_cues.c. */
 #include "classify/frame_internal.h"
 #include "classify/stance.h"
+#include "util/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -694,19 +695,6 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
     return 0;
 }
 
-/* A named actor's frame: the name's hash and where the frame stands. */
-typedef struct {
-    unsigned long long name;
-    size_t at;
-} fr_named;
-
-static int fr_named_cmp(const void *a, const void *b)
-{
-    const fr_named *x = a, *y = b;
-    if (x->name != y->name)
-        return x->name < y->name ? -1 : 1;
-    return x->at < y->at ? -1 : x->at > y->at;
-}
 
 /* The name a policy uses most for itself as an actor is the company: its frames become the
  * company's ("Sirius XM does not sell" is "we do not sell"); other names stay named. Between
@@ -714,19 +702,19 @@ static int fr_named_cmp(const void *a, const void *b)
 static int fr_own_name(pc_frames *fs)
 {
     size_t n = 0, best_n = 0, best_at = 0;
-    fr_named *names = malloc((fs->n ? fs->n : 1) * sizeof *names);
+    pc_keyed *names = malloc((fs->n ? fs->n : 1) * sizeof *names);
     unsigned long long best = 0;
     if (!names)
         return -1;
     for (size_t i = 0; i < fs->n; i++)
         if (fs->v[i].actor == PC_ACTOR_NAMED)
-            names[n++] = (fr_named){fs->v[i].name, i};
-    qsort(names, n, sizeof *names, fr_named_cmp);
+            names[n++] = (pc_keyed){fs->v[i].name, i};
+    qsort(names, n, sizeof *names, pc_keyed_cmp);
     for (size_t lo = 0, hi; lo < n; lo = hi) {
-        for (hi = lo + 1; hi < n && names[hi].name == names[lo].name; hi++)
+        for (hi = lo + 1; hi < n && names[hi].key == names[lo].key; hi++)
             ;
         if (hi - lo > best_n || (hi - lo == best_n && names[lo].at < best_at)) {
-            best = names[lo].name;
+            best = names[lo].key;
             best_n = hi - lo;
             best_at = names[lo].at;
         }

@@ -477,32 +477,18 @@ static unsigned long long cc_practices_key(const cc_found *x)
     return key | 1u;
 }
 
-/* cc_keyed: a found restriction's practices key and its place, for sorting. Plain value. */
-typedef struct cc_keyed {
-    unsigned long long key;
-    size_t i;
-} cc_keyed;
-
-static int cc_keyed_cmp(const void *pa, const void *pb)
-{
-    const cc_keyed *a = pa, *b = pb;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    return (a->i > b->i) - (a->i < b->i);
-}
-
 /* The findings of the restrictions order[0 .. n) (same key, clause order): those citing the
  * same practices as one, led by the strongest (the first of the strongest kind). group has
  * room for n. */
-static int cc_findings_run(cc_run *r, cc_found *found, const cc_keyed *order, size_t n,
+static int cc_findings_run(cc_run *r, cc_found *found, const pc_keyed *order, size_t n,
                            unsigned char *done, cc_found **group)
 {
     for (size_t a = 0; a < n; a++) {
-        size_t i = order[a].i, m = 0, lead = 0;
+        size_t i = order[a].at, m = 0, lead = 0;
         if (done[i])
             continue;
         for (size_t b = a; b < n; b++) {
-            size_t j = order[b].i;
+            size_t j = order[b].at;
             if (j != i && (done[j] || !order[a].key || !cc_same_practices(&found[i], &found[j])))
                 continue;
             done[j] = 1;
@@ -524,14 +510,14 @@ static int cc_findings_run(cc_run *r, cc_found *found, const cc_keyed *order, si
  * n log n for n restrictions that found practices. */
 static int cc_findings(cc_run *r, cc_found *found, size_t n)
 {
-    cc_keyed *order = malloc((n ? n : 1) * sizeof *order);
+    pc_keyed *order = malloc((n ? n : 1) * sizeof *order);
     cc_found **group = malloc((n ? n : 1) * sizeof *group);
     unsigned char *done = calloc(n ? n : 1, 1);
     int rc = order && group && done ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < n; i++)
-        order[i] = (cc_keyed){cc_practices_key(&found[i]), i};
+        order[i] = (pc_keyed){cc_practices_key(&found[i]), i};
     if (rc == 0)
-        qsort(order, n, sizeof *order, cc_keyed_cmp);
+        qsort(order, n, sizeof *order, pc_keyed_cmp);
     for (size_t a = 0, b; rc == 0 && a < n; a = b) {
         for (b = a + 1; b < n && order[b].key == order[a].key; b++)
             ;

@@ -19,3 +19,11 @@ uint64_t pc_sum64(const void *data, size_t n)
 {
     return XXH3_64bits(data, n);
 }
+
+int pc_keyed_cmp(const void *a, const void *b)
+{
+    const pc_keyed *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->at > y->at) - (x->at < y->at);
+}

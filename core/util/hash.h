@@ -17,4 +17,13 @@ uint64_t pc_fnv64(uint64_t h, const void *data, size_t n);
  * several), detecting corruption as well. */
 uint64_t pc_sum64(const void *data, size_t n);
 
+/* A hash and a place, for sorting equal keys together in their first order (pc_keyed_cmp, a
+ * qsort comparator: by key, then by place). Plain value. */
+typedef struct pc_keyed {
+    uint64_t key;
+    size_t at;
+} pc_keyed;
+
+int pc_keyed_cmp(const void *a, const void *b);
+
 #endif

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "util/file.h"
+#include "util/hash.h"
 #include "util/util.h"
 #include "util/word_index.h"
 #include "util/wordset.h"
@@ -55,6 +56,19 @@ static void test_words(void **state)
     assert_string_equal(words_of("\xE6\x97\xA5\xE6\x9C\xAC"), "\xE6\x97\xA5|\xE6\x9C\xAC");
     assert_string_equal(words_of("\xFF\xFE cookies"), "cookies"); /* invalid bytes separate */
     assert_string_equal(words_of(" ... "), "");
+}
+
+/* pc_keyed_cmp sorts by key, and equal keys by place, whatever order they came in. */
+static void test_keyed_sort(void **state)
+{
+    (void)state;
+    pc_keyed v[] = {{7, 4}, {3, 9}, {7, 1}, {UINT64_MAX, 0}, {3, 2}, {7, 3}};
+    const pc_keyed want[] = {{3, 2}, {3, 9}, {7, 1}, {7, 3}, {7, 4}, {UINT64_MAX, 0}};
+    qsort(v, sizeof v / sizeof *v, sizeof *v, pc_keyed_cmp);
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        assert_true(v[i].key == want[i].key);
+        assert_int_equal(v[i].at, want[i].at);
+    }
 }
 
 /* pc_words_split reads most words in one pass of its own: its words are pc_word_next's, folded
@@ -307,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_word_index),
         cmocka_unit_test(test_utf8_valid),
+        cmocka_unit_test(test_keyed_sort),
         cmocka_unit_test(test_file_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
