@@ -156,7 +156,8 @@ static int pf_literals(pc_prefilter *pf, int cached)
         const pc_rule *r = pf->rules[i];
         pc_rule_lits *l = &pf->lits[i];
         if ((!cached && pc_lit_derive(r->pattern, r->caseless, l) < 0) ||
-            (!cached && !l->nlits && r->literal && pc_lit_declare(r->literal, r->caseless, l) < 0)) {
+            (!cached && !l->nlits && r->literal && pc_lit_declare(r->literal, r->caseless, l) < 0) ||
+            (!cached && pc_pf_form_sort(&l->form) < 0)) {
             rc = -1;
             break;
         }
@@ -261,63 +262,6 @@ static pf_lit *pf_sorted_lits(pc_prefilter *pf, size_t *n, const pc_pfcache_blob
     return all;
 }
 
-/* The database id of (s, caseless) among the n distinct literals u. */
-static unsigned pf_uniq_id(const pf_lit *u, size_t n, const char *s, int caseless)
-{
-    size_t lo = 0, hi = n;
-    pf_lit key = {s, caseless, 1, 0, 0};
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        pf_lit probe = u[mid];
-        probe.key = 1;
-        probe.rule = 0;
-        if (pf_lit_cmp(&probe, &key) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return (unsigned)lo;
-}
-
-/* Rule i's conjunction over the ids of the distinct literals u[0..n). -1: out of memory. */
-static int pf_form_build(pc_prefilter *pf, size_t i, const pf_lit *u, size_t n)
-{
-    const pc_lit_form *lf = &pf->lits[i].form;
-    if (!lf->nterms)
-        return 0;
-    pf_form *f = &pf->forms[i];
-    f->word = calloc(lf->nlits + 1, sizeof *f->word);
-    f->mask = calloc(lf->nlits + 1, sizeof *f->mask);
-    f->gend = calloc(lf->ngroups, sizeof *f->gend);
-    f->tend = calloc(lf->nterms, sizeof *f->tend);
-    if (!f->word || !f->mask || !f->gend || !f->tend)
-        return -1;
-    size_t np = 0, k = 0;
-    for (size_t g = 0; g < lf->ngroups; g++) {
-        size_t first = np;
-        for (; k < lf->gend[g]; k++) {
-            unsigned id = pf_uniq_id(u, n, lf->lits[k], pf->lits[i].caseless);
-            size_t j = first;
-            while (j < np && f->word[j] != id >> 6)
-                j++;
-            if (j == np) {
-                f->word[np] = id >> 6;
-                f->mask[np++] = 0;
-            }
-            f->mask[j] |= 1ull << (id & 63);
-        }
-        f->gend[g] = np;
-    }
-    uint32_t *word = realloc(f->word, (np + 1) * sizeof *f->word); /* fewer pairs than ids */
-    uint64_t *mask = realloc(f->mask, (np + 1) * sizeof *f->mask);
-    f->word = word ? word : f->word;
-    f->mask = mask ? mask : f->mask;
-    memcpy(f->tend, lf->tend, lf->nterms * sizeof *f->tend);
-    f->nterms = lf->nterms;
-    pf->formed[i >> 6] |= 1ull << (i & 63);
-    return 0;
-}
-
 static int pf_arrays_alloc(pf_arrays *a, size_t total)
 {
     a->s = pc_calloc_big(total, sizeof *a->s);
@@ -410,7 +354,7 @@ static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a, const pc_pfcache_blob 
     for (size_t h = 0; h < PF_NHAZARDS && rc == 0; h++)
         pf_arrays_push(a, pf_fold_hazards[h], HS_FLAG_SINGLEMATCH, pf->nuniq + h);
     for (size_t i = 0; i < pf->nrules && rc == 0; i++)
-        rc = pf_form_build(pf, i, u, pf->nuniq);
+        rc = pc_pf_form_build(pf, i);
     free(all);
     free(u);
     return rc;

@@ -24,6 +24,16 @@ typedef struct pf_form {
     size_t nterms;
 } pf_form;
 
+/* The id of distinct literal (s, caseless), or UINT32_MAX when the database has none. */
+unsigned pc_pf_lookup(const pc_prefilter *pf, const char *s, int caseless);
+/* Sort the groups of each term of a derived form rarest first (prefilter_form.c). -1 when
+ * out of memory (the form is left as it was). */
+int pc_pf_form_sort(pc_lit_form *lf);
+/* Rule i's form over the database's ids (pf->forms[i], and its bit in pf->formed unless it
+ * holds for every candidate), leaving out the groups that hold every key literal. -1 when
+ * out of memory. */
+int pc_pf_form_build(pc_prefilter *pf, size_t i);
+
 /* pf_split: a rule's top-level branches and the literals that gate each (prefilter_split.c). */
 typedef struct pf_split pf_split;
 

@@ -61,22 +61,6 @@ static void pf_split_free(pf_split *sp)
     free(sp);
 }
 
-/* The id of distinct literal (s, caseless), or UINT32_MAX when the database has none. */
-static unsigned pf_lookup(const pc_prefilter *pf, const char *s, int caseless)
-{
-    size_t lo = 0, hi = pf->nuniq;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = pf->ucase[mid] != caseless ? pf->ucase[mid] - caseless : strcmp(pf->ustr[mid], s);
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < pf->nuniq && pf->ucase[lo] == caseless && !strcmp(pf->ustr[lo], s) ? (unsigned)lo
-                                                                                    : UINT32_MAX;
-}
-
 static int pf_gate_push(pf_split *sp, size_t *cap, size_t *n, unsigned id)
 {
     for (size_t k = sp->n ? sp->gend[sp->n - 1] : 0; k < *n; k++)
@@ -96,7 +80,7 @@ static int pf_branch_gates(const pc_prefilter *pf, const pc_rule_lits *key, cons
 {
     int open = !bl->nlits;
     for (size_t i = 0; i < bl->nlits && !open; i++) {
-        unsigned id = pf_lookup(pf, bl->lits[i], bl->caseless);
+        unsigned id = pc_pf_lookup(pf, bl->lits[i], bl->caseless);
         size_t before = *n;
         if (id != UINT32_MAX) {
             if (pf_gate_push(sp, cap, n, id) < 0)
@@ -105,7 +89,7 @@ static int pf_branch_gates(const pc_prefilter *pf, const pc_rule_lits *key, cons
         }
         for (size_t k = 0; k < key->nlits; k++)
             if (strstr(bl->lits[i], key->lits[k]) &&
-                (id = pf_lookup(pf, key->lits[k], key->caseless)) != UINT32_MAX &&
+                (id = pc_pf_lookup(pf, key->lits[k], key->caseless)) != UINT32_MAX &&
                 pf_gate_push(sp, cap, n, id) < 0)
                 return -1;
         open = *n == before;
@@ -152,7 +136,7 @@ static pf_split *pf_repeat_make(const pc_prefilter *pf, const pc_rule_lits *key,
     }
     sp->repeat = repeat;
     for (size_t k = 0; k < key->nlits; k++) {
-        unsigned id = pf_lookup(pf, key->lits[k], key->caseless);
+        unsigned id = pc_pf_lookup(pf, key->lits[k], key->caseless);
         if (id == UINT32_MAX) { /* never so: then no gate */
             pf_split_free(sp);
             return PF_WHOLE;
