@@ -340,7 +340,7 @@ static int pf_arrays_fill(pc_prefilter *pf, pf_arrays *a, const pc_pfcache_blob 
     pf_lit *all = pf_sorted_lits(pf, &n, tab);
     pf_lit *u = pc_calloc_big(n, sizeof *u);
     int rc = !all || !u || pf_uniq(pf, all, n, u) < 0 || pc_pf_roots(pf, tab) < 0 ||
-                     pf_fold(pf) < 0 ||
+                     pf_fold(pf) < 0 || pc_pf_dep_windows(pf) < 0 ||
                      pf_arrays_alloc(a, pf->nuniq + PF_NHAZARDS) < 0
                  ? -1
                  : 0;
@@ -511,6 +511,7 @@ void pc_prefilter_free(pc_prefilter *pf)
     free(pf->dep_first);
     free(pf->dep_lit);
     free(pf->dep_off);
+    free(pf->dep);
     hs_free_database(pf->db);
     free(pf);
 }
@@ -545,7 +546,8 @@ size_t pc_prefilter_bytes(const pc_prefilter *pf)
                pf->uniq_first[pf->nuniq] * sizeof *pf->uniq_rules +
                pf->nuniq * (sizeof *pf->ustr + sizeof *pf->ulen + sizeof *pf->ucase +
                             sizeof *pf->uroot + sizeof *pf->dep_first) +
-               pf->dep_first[pf->nuniq] * (sizeof *pf->dep_lit + sizeof *pf->dep_off) +
+               pf->dep_first[pf->nuniq] *
+                   (sizeof *pf->dep_lit + sizeof *pf->dep_off + sizeof *pf->dep) +
                (pf->nuniq + 1) * sizeof *pf->ufold + 2 * (pf->ufold[pf->nuniq] + 1);
     for (size_t i = 0; i < pf->nrules; i++) {
         const pc_rule_lits *l = &pf->lits[i];
@@ -666,10 +668,14 @@ static int pf_on_match(unsigned id, unsigned long long from, unsigned long long 
         return 0;
     }
     pf_seen(c, id);
-    for (size_t k = pf->dep_first[id]; k < pf->dep_first[id + 1]; k++) {
-        size_t d = pf->dep_lit[k], back = pf->ulen[id] + pf->dep_off[k];
-        if (!((c->seen[d >> 6] >> (d & 63)) & 1u) && to >= back &&
-            to - back + pf->ulen[d] <= c->len && pc_pf_lit_at8(pf, d, c->text + (to - back)))
+    for (const pf_dep *e = pf->dep + pf->dep_first[id], *end = pf->dep + pf->dep_first[id + 1];
+         e < end; e++) {
+        size_t d = e->lit;
+        if (((c->seen[d >> 6] >> (d & 63)) & 1u) || to < e->back || to - e->back + e->len > c->len)
+            continue;
+        const unsigned char *at = (const unsigned char *)c->text + (to - e->back);
+        if ((pc_pf_load(at + e->ws, e->wn) | e->mask) == e->lo &&
+            (e->len <= 8 || pc_pf_lit_at8(pf, d, (const char *)at)))
             pf_seen(c, d);
     }
     return 0;

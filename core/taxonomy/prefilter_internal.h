@@ -34,6 +34,17 @@ int pc_pf_form_sort(pc_lit_form *lf);
  * out of memory. */
 int pc_pf_form_build(pc_prefilter *pf, size_t i);
 
+/* pf_dep: a literal built on a root, as the root's occurrences test it (pf->dep, parallel to
+ * dep_lit): up to 8 of its bytes outside the root, folded as in pc_pf_lit_at8, so that most
+ * occurrences are turned away with one load. */
+typedef struct pf_dep {
+    uint64_t lo, mask; /* pc_pf_load of its folded bytes and of their masks at [ws, ws + wn) */
+    uint32_t lit;      /* the literal (dep_lit) */
+    uint16_t back;     /* from its start to the root's end (the root's length + dep_off) */
+    uint16_t len;      /* its length */
+    uint8_t ws, wn;    /* the window: its start and length (all of it when 8 bytes or less) */
+} pf_dep;
+
 /* pf_split: a rule's top-level branches and the literals that gate each (prefilter_split.c). */
 typedef struct pf_split pf_split;
 
@@ -62,6 +73,7 @@ struct pc_prefilter {
     unsigned *uroot;     /* per distinct literal, the root it is built on (UINT32_MAX: a root) */
     unsigned *dep_first; /* literals built on root u (see pf_roots): dep_lit[dep_first[u] ..] */
     unsigned *dep_lit, *dep_off; /* .. with the offset of u inside each */
+    pf_dep *dep;         /* .. and their windows (pc_pf_dep_windows) */
     unsigned *order;     /* while building: all the rules' literals in sorted order, as
                             places in their unsorted list (kept for the cache file) */
     size_t norder;
@@ -198,6 +210,10 @@ pcre2_code *pc_pf_ascii_compile(const char *pattern, size_t len, uint32_t opts);
  * not NULL and they are consistent (every root inside the literals built on it, none built on
  * another). 0, or -1 when out of memory. */
 int pc_pf_roots(pc_prefilter *pf, const pc_pfcache_blob *tab);
+
+/* Every pf_dep of the literals built on roots (pf->dep), from their folded copies (flo,
+ * fmask). 0, or -1 when out of memory. */
+int pc_pf_dep_windows(pc_prefilter *pf);
 
 /* The prefilter's tables as kept in the cache file: the sorted order of all the rules'
  * literals (pf->order) and every distinct literal's root (pf->uroot); each a u32 count and

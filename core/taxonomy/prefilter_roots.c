@@ -285,3 +285,25 @@ int pc_pf_roots(pc_prefilter *pf, const pc_pfcache_blob *tab)
     free(pos);
     return rc;
 }
+
+/* ---- the windows the scan tests first ------------------------------------------------- */
+
+int pc_pf_dep_windows(pc_prefilter *pf)
+{
+    size_t n = pf->dep_first[pf->nuniq];
+    pf->dep = pc_calloc_big(n ? n : 1, sizeof *pf->dep);
+    if (!pf->dep)
+        return -1;
+    for (size_t r = 0; r < pf->nuniq; r++)
+        for (size_t k = pf->dep_first[r]; k < pf->dep_first[r + 1]; k++) {
+            size_t d = pf->dep_lit[k], len = pf->ulen[d], off = pf->dep_off[k];
+            size_t wn = len < 8 ? len : 8;
+            /* the bytes before the root when there are some, else the last ones */
+            size_t ws = off ? (off > 8 ? off - 8 : 0) : len - wn;
+            const unsigned char *lo = pf->flo + pf->ufold[d], *mask = pf->fmask + pf->ufold[d];
+            pf->dep[k] = (pf_dep){pc_pf_load(lo + ws, wn), pc_pf_load(mask + ws, wn),
+                                  (uint32_t)d, (uint16_t)(pf->ulen[r] + off), (uint16_t)len,
+                                  (uint8_t)ws, (uint8_t)wn};
+        }
+    return 0;
+}
