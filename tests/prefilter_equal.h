@@ -6,6 +6,7 @@
 #include "classify/classify.h"
 #include "text/load.h"
 #include "segment/segment.h"
+#include "taxonomy/prefilter.h"
 #include "testutil.h"
 
 #include <string.h>
@@ -105,6 +106,28 @@ static inline void check_limit_warning(const pc_taxonomy *tax, const char *id)
     assert_int_equal(c->nwarnings, 1);
     assert_string_equal(c->warnings[0].rule->id, id);
     pc_classified_free(c);
+}
+
+/* The taxonomy of a YAML text (fails the test when it does not load). */
+static inline pc_taxonomy *load_yaml(const char *name, const char *yaml, size_t len)
+{
+    pc_error err = {{0}};
+    pc_taxonomy *tax = pc_tax_load_mem(name, yaml, len, &err);
+    if (!tax)
+        fail_msg("%s", err.msg);
+    return tax;
+}
+
+/* Scan text with sc and check the candidate bits of rules 0..n-1 against want[0..n). */
+static inline void check_scan(const pc_prefilter *pf, pc_prefilter_scratch *sc, const char *text,
+                              const int *want, size_t n)
+{
+    uint64_t bits[4];
+    assert_true(pc_prefilter_words(pf) <= 4);
+    assert_int_equal(pc_prefilter_scan(pf, sc, text, strlen(text), bits), 0);
+    for (size_t r = 0; r < n; r++)
+        if (pc_prefilter_bit(bits, r) != want[r])
+            fail_msg("'%s': rule %zu: got %d", text, r, pc_prefilter_bit(bits, r));
 }
 
 static inline pc_taxonomy *load_default(void)

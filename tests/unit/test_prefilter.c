@@ -312,15 +312,12 @@ static void test_nested_literals(void **state)
 {
     (void)state;
     pc_error err = {{0}};
-    pc_taxonomy *tax = pc_tax_load_mem("nest.yaml", nest_yaml, sizeof nest_yaml - 1, &err);
-    if (!tax)
-        fail_msg("%s", err.msg);
+    pc_taxonomy *tax = load_yaml("nest.yaml", nest_yaml, sizeof nest_yaml - 1);
     const pc_prefilter *pf = tax->prefilter;
     assert_string_equal(pc_prefilter_rule(pf, 3)->id, "n.exact");
     assert_string_equal(pc_prefilter_rule(pf, 5)->id, "n.cells");
     pc_prefilter_scratch *sc = pc_prefilter_scratch_new(pf, &err);
     assert_non_null(sc);
-    uint64_t bits[4];
     static const struct {
         const char *text;
         int want[6]; /* candidate bits of the six rules */
@@ -343,13 +340,8 @@ static void test_nested_literals(void **state)
         {"zygote celLs dividE@9", {1, 0, 0, 0, 0, 1}},
         {"zygote cells_divide@9", {1, 0, 0, 0, 0, 0}},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *t = cases[i].text;
-        assert_int_equal(pc_prefilter_scan(pf, sc, t, strlen(t), bits), 0);
-        for (size_t r = 0; r < 6; r++)
-            if (pc_prefilter_bit(bits, r) != cases[i].want[r])
-                fail_msg("'%s': rule %zu: got %d", t, r, pc_prefilter_bit(bits, r));
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check_scan(pf, sc, cases[i].text, cases[i].want, 6);
     pc_prefilter_scratch_free(sc);
     pc_tax_free(tax);
 }

@@ -2,6 +2,7 @@
  * of it (prefilter_form.c), and the windows that literals built on a root are tested with
  * first (prefilter_roots.c, pf_on_match): the scan's candidates must be those of the full
  * conjunction and of the full comparison. */
+#include "prefilter_equal.h"
 #include "taxonomy/prefilter_internal.h"
 #include "testutil.h"
 
@@ -45,10 +46,7 @@ static const char form_yaml[] =
 static void test_form_groups(void **state)
 {
     (void)state;
-    pc_error err = {{0}};
-    pc_taxonomy *tax = pc_tax_load_mem("form.yaml", form_yaml, sizeof form_yaml - 1, &err);
-    if (!tax)
-        fail_msg("%s", err.msg);
+    pc_taxonomy *tax = load_yaml("form.yaml", form_yaml, sizeof form_yaml - 1);
     const pc_prefilter *pf = tax->prefilter;
     assert_string_equal(pc_prefilter_rule(pf, 0)->id, "f.cell");
     assert_int_equal(pf->lits[0].nlits, 1);
@@ -71,14 +69,11 @@ static void test_form_scan(void **state)
 {
     (void)state;
     pc_error err = {{0}};
-    pc_taxonomy *tax = pc_tax_load_mem("form.yaml", form_yaml, sizeof form_yaml - 1, &err);
-    if (!tax)
-        fail_msg("%s", err.msg);
+    pc_taxonomy *tax = load_yaml("form.yaml", form_yaml, sizeof form_yaml - 1);
     const pc_prefilter *pf = tax->prefilter;
     assert_string_equal(pc_prefilter_rule(pf, 4)->id, "f.far");
     pc_prefilter_scratch *sc = pc_prefilter_scratch_new(pf, &err);
     assert_non_null(sc);
-    uint64_t bits[4];
     static const struct {
         const char *text;
         int want[6];
@@ -99,13 +94,8 @@ static void test_form_scan(void **state)
         {"e blastula", {0, 0, 0, 1, 0, 0}},
         {"a blastul", {0, 0, 0, 0, 0, 0}},
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *t = cases[i].text;
-        assert_int_equal(pc_prefilter_scan(pf, sc, t, strlen(t), bits), 0);
-        for (size_t r = 0; r < 6; r++)
-            if (pc_prefilter_bit(bits, r) != cases[i].want[r])
-                fail_msg("'%s': rule %zu: got %d", t, r, pc_prefilter_bit(bits, r));
-    }
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        check_scan(pf, sc, cases[i].text, cases[i].want, 6);
     pc_prefilter_scratch_free(sc);
     pc_tax_free(tax);
 }
