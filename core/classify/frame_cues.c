@@ -315,7 +315,10 @@ static int fr_our_service(const fr_clause *c, size_t i, size_t hi)
 
 int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
 {
-    long j = fr_enabler_at(c, a, 0);
+    /* an infinitive of purpose is read from its verb ("we permit advertisers to place pixels on
+     * our site to track") */
+    size_t verb = pc_fr_instrument(c, a), from = verb != (size_t)-1 ? verb : a;
+    long j = fr_enabler_at(c, from, 0);
     if (j > 0) { /* "we may permit advertisers to collect" */
         long hit;
         unsigned long long name;
@@ -323,7 +326,7 @@ int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
         if (fr_actor_in(c, lo, (size_t)j, &hit, &name, 1) == PC_ACTOR_WE)
             return 1;
     }
-    for (size_t i = a + 1; i + 2 < hi && i < a + 16; i++) {
+    for (size_t i = from + 1; i + 2 < hi && i < from + 16; i++) {
         const pc_words *ws = c->ws;
         if (ws->v[i].stop_before)
             break;
@@ -349,6 +352,40 @@ static int fr_relative_verb(const fr_clause *c, size_t lo, size_t a)
     return 1;
 }
 
+/* Verbs that take an instrument whose purpose an infinitive states ("we use cookies to
+ * collect", "advertisers may place pixels on our site to track"). */
+static const char *const fr_instrument_verbs[] = {
+    "use",     "uses",     "used",     "place",    "places",   "placed",   "set",
+    "sets",    "employ",   "employs",  "employed", "deploy",   "deploys",  "deployed",
+    "utilize", "utilizes", "utilized", "utilise",  "utilises", "utilised", "leverage",
+    "leverages", "embed",  "embeds",   "install",  "installs"};
+/* Words that end the look-back for an infinitive's verb: another clause opens. */
+static const char *const fr_infinitive_edges[] = {
+    "that", "which", "who", "whom", "if", "when", "where", "because", "while", "unless",
+    "whether", "so", "but", "however", "although", "though", "whereas", "once", "since"};
+
+size_t pc_fr_instrument(const fr_clause *c, size_t a)
+{
+    const pc_words *ws = c->ws;
+    size_t to = a;
+    if (a == 0 || ws->v[a].stop_before || !PC_WORD_EQ(&ws->v[a - 1], "to"))
+        return (size_t)-1;
+    to = a - 1;
+    for (size_t i = to, k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
+        if (ws->v[i].stop_before)
+            break;
+        i--;
+        const pc_word *w = &ws->v[i];
+        if (FR_IN(w, fr_infinitive_edges))
+            break;
+        if (FR_IN(w, fr_instrument_verbs))
+            /* "use to" names no instrument, unless the thing is its subject ("cookies are
+             * used to collect") */
+            return i + 1 < to || pc_fr_passive(c, i) ? i : (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
                      int *implicit)
 {
@@ -365,6 +402,9 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
         return pc_fr_actor(c, head, hit, name, implicit);
     size_t rel, lo = fr_subject_start(c, a, &rel);
     pc_actor who = fr_actor_in(c, lo, a, hit, name, 1);
+    size_t verb = who == PC_ACTOR_OTHER ? pc_fr_instrument(c, a) : (size_t)-1;
+    if (verb != (size_t)-1) /* "we use cookies to collect": the user of the thing acts */
+        return pc_fr_actor(c, verb, hit, name, implicit);
     if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {
         size_t rel2, lo2 = fr_subject_start(c, rel, &rel2);
         who = fr_actor_in(c, lo2, rel, hit, name, !fr_relative_verb(c, lo, a));
