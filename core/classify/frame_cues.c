@@ -353,7 +353,8 @@ static int fr_relative_verb(const fr_clause *c, size_t lo, size_t a)
 }
 
 /* Verbs that take an instrument whose purpose an infinitive states ("we use cookies to
- * collect", "advertisers may place pixels on our site to track"). */
+ * collect", "advertisers may place pixels on our site to track"); an action of the ontology
+ * is read the same way ("we collect your email address to send you offers"). */
 static const char *const fr_instrument_verbs[] = {
     "use",     "uses",     "used",     "place",    "places",   "placed",   "set",
     "sets",    "employ",   "employs",  "employed", "deploy",   "deploys",  "deployed",
@@ -364,24 +365,35 @@ static const char *const fr_infinitive_edges[] = {
     "that", "which", "who", "whom", "if", "when", "where", "because", "while", "unless",
     "whether", "so", "but", "however", "although", "though", "whereas", "once", "since"};
 
+#define FR_INSTRUMENT_WINDOW 24 /* words looked back from "to" for the instrument's verb */
+
 size_t pc_fr_instrument(const fr_clause *c, size_t a)
 {
+    static const char *const subjects[] = {"we", "you", "they", "i"};
     const pc_words *ws = c->ws;
-    size_t to = a;
     if (a == 0 || ws->v[a].stop_before || !PC_WORD_EQ(&ws->v[a - 1], "to"))
         return (size_t)-1;
-    to = a - 1;
-    for (size_t i = to, k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
+    size_t to = a - 1;
+    for (size_t i = to, k = 0; i > 0 && k < FR_INSTRUMENT_WINDOW; k++) {
         if (ws->v[i].stop_before)
             break;
         i--;
         const pc_word *w = &ws->v[i];
-        if (FR_IN(w, fr_infinitive_edges))
-            break;
         if (FR_IN(w, fr_instrument_verbs))
             /* "use to" names no instrument, unless the thing is its subject ("cookies are
              * used to collect") */
             return i + 1 < to || pc_fr_passive(c, i) ? i : (size_t)-1;
+        /* another action before is the one whose purpose it states ("we collect your email
+         * address to send"); another clause or subject ends the search */
+        long h = pc_fr_hit_at(c, i);
+        if (h >= 0 && c->hits[h].dim == PC_ONTO_ACTION && c->hits[h].first == i)
+            return i + 1 < to ? i : (size_t)-1;
+        /* a party that is no preposition's object subjects a clause of its own ("we use your
+         * location, and advertisers may read it to send") */
+        int party = (h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT) || FR_IN(w, fr_user);
+        if (FR_IN(w, fr_infinitive_edges) || FR_IN(w, subjects) ||
+            (party && !fr_pp_object(c, i, 0)))
+            break;
     }
     return (size_t)-1;
 }
@@ -402,7 +414,8 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
         return pc_fr_actor(c, head, hit, name, implicit);
     size_t rel, lo = fr_subject_start(c, a, &rel);
     pc_actor who = fr_actor_in(c, lo, a, hit, name, 1);
-    size_t verb = who == PC_ACTOR_OTHER ? pc_fr_instrument(c, a) : (size_t)-1;
+    size_t verb = who == PC_ACTOR_OTHER || who == PC_ACTOR_COUNT ? pc_fr_instrument(c, a)
+                                                                 : (size_t)-1;
     if (verb != (size_t)-1) /* "we use cookies to collect": the user of the thing acts */
         return pc_fr_actor(c, verb, hit, name, implicit);
     if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {

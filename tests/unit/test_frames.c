@@ -96,8 +96,15 @@ static void test_frames_instrument_purpose(void **state)
          PC_ACTOR_WE, PC_MOD_MAY, PC_FRAME_BY_OTHERS, 0},
         {"We let marketing partners use pixels, tags and similar tools to collect your clicks.",
          "share", PC_ACTOR_WE, PC_MOD_DOES, PC_FRAME_BY_OTHERS, 0},
+        /* the verb far before its infinitive, past a list of things and places */
+        {"Ad networks may place their pixels, tags, beacons or similar tools in our game, in "
+         "our newsletters or in your browser to collect your device identifiers.",
+         "share", PC_ACTOR_WE, PC_MOD_MAY, PC_FRAME_BY_OTHERS, 0},
+        /* an action of the ontology states the purpose the same way */
+        {"When you sign up, we may collect your phone number to send you delivery alerts.",
+         "contact", PC_ACTOR_WE, PC_MOD_MAY, 0, 0},
     };
-    static const int want[] = {1, 1, 1, 1, 1, 1, 1};
+    static const int want[] = {1, 1, 1, 1, 1, 1, 1, 1, 1};
     check_frames(cases, want, sizeof cases / sizeof cases[0]);
 }
 
@@ -118,8 +125,12 @@ static void test_frames_instrument_near_misses(void **state)
          "share", PC_ACTOR_WE, PC_MOD_MAY, PC_FRAME_BY_OTHERS, 0},
         {"If you wish, you can use your browser to block cookies.", "collect", PC_ACTOR_WE,
          PC_MOD_DOES, 0, 0},
+        /* another party in between subjects a clause of its own: the infinitive is not the
+         * earlier verb's purpose */
+        {"We use your location, and advertisers may read it to send you offers.", "contact",
+         PC_ACTOR_WE, PC_MOD_DOES, 0, 0},
     };
-    static const int want[] = {0, 0, 0, 0};
+    static const int want[] = {0, 0, 0, 0, 0};
     check_frames(cases, want, sizeof cases / sizeof cases[0]);
 }
 
