@@ -293,8 +293,9 @@ static int fr_enabled(const fr_clause *c, size_t a)
  * Services", "through use of our site"), and the person's uses of it ("when you visit our
  * site"). */
 static const char *const fr_via[] = {"through", "via", "on", "in", "using", "within", "across"};
-static const char *const fr_visits[] = {"use",    "uses",  "using",    "visit",   "visits",
-                                        "access", "browse", "interact", "interacts"};
+static const char *const fr_visits[] = {"use",    "uses",   "using",    "visit",     "visits",
+                                        "access", "browse", "interact", "interacts", "open",
+                                        "opens",  "play",   "plays"};
 static const char *const fr_our_the[] = {"our", "the"};
 
 /* Whether the company's own service is named from word i, within a few words, by "our" or
@@ -311,6 +312,19 @@ static int fr_our_service(const fr_clause *c, size_t i, size_t hi)
                 return 1;
     }
     return 0;
+}
+
+/* Whether the person's use of the company's service is named from word i: "visit our site",
+ * "access or use the Services", "visit or interact with our app". */
+static int fr_you_visit(const fr_clause *c, size_t i, size_t hi)
+{
+    static const char *const joins[] = {"or", "and", "otherwise", "with"};
+    if (i >= hi || !FR_IN(&c->ws->v[i], fr_visits))
+        return 0;
+    while (i < hi && (FR_IN(&c->ws->v[i], fr_visits) || FR_IN(&c->ws->v[i], joins)) &&
+           !(i > 0 && c->ws->v[i].stop_before))
+        i++;
+    return fr_our_service(c, i, hi);
 }
 
 int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
@@ -333,8 +347,7 @@ int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
         /* "through our Services", "on the mobile app", "through use of our site", "when you
          * visit our site" */
         if ((FR_IN(&ws->v[i], fr_via) && fr_our_service(c, i + 1, hi)) ||
-            (PC_WORD_EQ(&ws->v[i], "you") && FR_IN(&ws->v[i + 1], fr_visits) &&
-             fr_our_service(c, i + 2, hi)))
+            (PC_WORD_EQ(&ws->v[i], "you") && fr_you_visit(c, i + 1, hi)))
             return 1;
     }
     return 0;

@@ -134,11 +134,33 @@ static void test_frames_instrument_near_misses(void **state)
     check_frames(cases, want, sizeof cases / sizeof cases[0]);
 }
 
+/* A third party collecting while the person visits the company's service collects through it
+ * (the company shares with it), however many verbs name the visit ("visit or interact with
+ * the app"); their visit to another's service shares nothing of the company's. */
+static void test_frames_while_you_visit(void **state)
+{
+    (void)state;
+    static const frame_want cases[] = {
+        {"Ad networks may collect your device identifiers when you open or interact with our "
+         "game.",
+         "share", PC_ACTOR_WE, PC_MOD_MAY, PC_FRAME_BY_OTHERS, 0},
+        {"Ad networks may collect your device identifiers when you visit, browse or use the "
+         "website.",
+         "share", PC_ACTOR_WE, PC_MOD_MAY, PC_FRAME_BY_OTHERS, 0},
+        {"Ad networks may collect your device identifiers when you visit or interact with "
+         "their own games.",
+         "share", PC_ACTOR_WE, PC_MOD_MAY, PC_FRAME_BY_OTHERS, 0},
+    };
+    static const int want[] = {1, 1, 0};
+    check_frames(cases, want, sizeof cases / sizeof cases[0]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frames_instrument_purpose),
         cmocka_unit_test(test_frames_instrument_near_misses),
+        cmocka_unit_test(test_frames_while_you_visit),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
