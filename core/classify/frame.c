@@ -753,6 +753,8 @@ static pc_frames *fr_build(const pc_ontology *onto, const pc_outline *ol, const 
         b.fs->first[n] = (uint32_t)b.fs->n;
         rc = fr_own_name(b.fs);
     }
+    if (rc == 0)
+        rc = pc_fr_resolve_references(b.fs);
     free(b.ws);
     free(b.lws);
     free(b.hits);

@@ -84,4 +84,8 @@ unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi);
 pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t verb, size_t lo, unsigned *conds,
                            unsigned *flags);
 
+/* Data named by a reference ("this information") in each frame of fs that names no other:
+ * those of the clause before, in the same section (frame_refer.c). -1 on out of memory. */
+int pc_fr_resolve_references(pc_frames *fs);
+
 #endif

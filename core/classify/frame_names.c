@@ -13,7 +13,8 @@ static const char *const fr_skip_names[] = {
 static const char *const fr_flag_names[PC_FRAME_FLAGS] = {
     "not-personal",      "object-unknown",  "softened", "exclusive", "data-qualified",
     "recipient-unknown", "purpose-unknown", "lead-in",  "source",    "no-subject",
-    "inherited",         "legal-sense",     "by-others", "legal-narrow", "only-purpose"};
+    "inherited",         "legal-sense",     "by-others", "legal-narrow", "only-purpose",
+    "referred"};
 
 const char *pc_actor_name(pc_actor a)
 {

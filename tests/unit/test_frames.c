@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "classify/frame.h"
+#include "classify/policy.h"
 #include "taxonomy/taxonomy.h"
 
 #include <stdio.h>
@@ -155,12 +156,58 @@ static void test_frames_while_you_visit(void **state)
     check_frames(cases, want, sizeof cases / sizeof cases[0]);
 }
 
+/* Whether the last clause of policy text has a share frame by the company naming data entry
+ * `data` (and flagged PC_FRAME_REFERRED when it does). */
+static int last_shares(const char *text, const char *data)
+{
+    pc_policy *p = test_open_text(tax, "refer", text);
+    const pc_frames *fs = p->frames;
+    size_t k = p->outline->nclauses - 1;
+    int act = pc_onto_find(tax->onto, PC_ONTO_ACTION, "share");
+    int d = pc_onto_find(tax->onto, PC_ONTO_DATA, data), found = 0;
+    assert_true(act >= 0 && d >= 0);
+    for (size_t i = fs->first[k]; i < fs->first[k + 1] && !found; i++) {
+        const pc_frame *f = &fs->v[i];
+        found = f->action == act && f->actor == PC_ACTOR_WE && pc_frame_has_under(fs, f,
+                                                                                  PC_ONTO_DATA, d);
+        assert_true(!found || (f->flags & PC_FRAME_REFERRED));
+        assert_true(!found || !(f->flags & PC_FRAME_OBJECT_UNKNOWN));
+    }
+    pc_policy_free(p);
+    return found;
+}
+
+/* "this information", "such data" name the data of the clause before in the same section;
+ * not what that clause made anonymous, not across a heading, not when nothing before names
+ * data. */
+static void test_frames_reference_to_data_before(void **state)
+{
+    (void)state;
+    assert_true(last_shares("We keep your phone number while your account is open.\n\n"
+                            "We may share this information with couriers.\n",
+                            "phone"));
+    assert_true(last_shares("Your phone number is collected at checkout.\n\n"
+                            "Such data is shared with couriers.\n",
+                            "phone"));
+    assert_false(last_shares("We collect your phone number and later de-identify it.\n\n"
+                             "We may share such data with couriers.\n",
+                             "phone"));
+    assert_false(last_shares("# Orders\n\nWe keep your phone number while your account is "
+                             "open.\n\n# Couriers\n\nWe may share this information with "
+                             "couriers.\n",
+                             "phone"));
+    assert_false(last_shares("Our couriers are fast.\n\n"
+                             "We may share this information with couriers.\n",
+                             "personal-information"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_frames_instrument_purpose),
         cmocka_unit_test(test_frames_instrument_near_misses),
         cmocka_unit_test(test_frames_while_you_visit),
+        cmocka_unit_test(test_frames_reference_to_data_before),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
