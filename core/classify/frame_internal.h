@@ -25,8 +25,10 @@ typedef struct fr_clause {
  * is set when the clause names no subject (the lead-in's or the company is taken). */
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
                      int *implicit);
-/* The verb whose instrument an infinitive at word a states the purpose of ("we may use cookies
- * on our site to collect": "use"), or (size_t)-1 when a is no such infinitive. */
+/* The verb an infinitive at word a states the purpose of: one that takes an instrument ("we may
+ * use cookies on our site to collect": "use") or an action of the ontology ("we collect your
+ * number to send you alerts": "collect"), looked back for past its object but not past another
+ * clause or party; (size_t)-1 when a is no such infinitive. */
 size_t pc_fr_instrument(const fr_clause *c, size_t a);
 /* Whether the third party's action at word a (in the part ending at hi) happens by the
  * company's leave: "we permit advertisers to collect", "partners collect data through our
