@@ -34,9 +34,9 @@
  * lost, misused or disclosed"). Data named only by a reference ("we share this information")
  * are the data of the frames of the clause before in the same section, when it names some
  * (PC_FRAME_REFERRED). One frame per action, actor and part of a sentence: "we do
- * not sell, rent or trade" is one frame. Flags record what narrows a frame beyond the ontology ("secret chats",
- * "with such data centers", "for the purposes of profiling"), so that a restriction scoped to
- * something the ontology does not know is not taken to cover everything.
+ * not sell, rent or trade" is one frame. Flags record what narrows a frame beyond the ontology
+ * ("secret chats", "with such data centers", "for the purposes of profiling"), so that a
+ * restriction scoped to something the ontology does not know is not taken to cover everything.
  *
  * Frames depend only on the text and the ontology, not on labels: a reviewer's relabel does
  * not change them. Building is linear in the text: each clause is split into words once and

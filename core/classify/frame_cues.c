@@ -369,14 +369,15 @@ static int fr_relative_verb(const fr_clause *c, size_t lo, size_t a)
  * collect", "advertisers may place pixels on our site to track"); an action of the ontology
  * is read the same way ("we collect your email address to send you offers"). */
 static const char *const fr_instrument_verbs[] = {
-    "use",     "uses",     "used",     "place",    "places",   "placed",   "set",
-    "sets",    "employ",   "employs",  "employed", "deploy",   "deploys",  "deployed",
-    "utilize", "utilizes", "utilized", "utilise",  "utilises", "utilised", "leverage",
-    "leverages", "embed",  "embeds",   "install",  "installs"};
+    "use",       "uses",     "used",     "place",    "places",   "placed",   "set",
+    "sets",      "employ",   "employs",  "employed", "deploy",   "deploys",  "deployed",
+    "utilize",   "utilizes", "utilized", "utilise",  "utilises", "utilised", "leverage",
+    "leverages", "embed",    "embeds",   "install",  "installs"};
 /* Words that end the look-back for an infinitive's verb: another clause opens. */
 static const char *const fr_infinitive_edges[] = {
-    "that", "which", "who", "whom", "if", "when", "where", "because", "while", "unless",
-    "whether", "so", "but", "however", "although", "though", "whereas", "once", "since"};
+    "that",     "which",  "who",     "whom",    "if",   "when", "where",
+    "because",  "while",  "unless",  "whether", "so",   "but",  "however",
+    "although", "though", "whereas", "once",    "since"};
 
 #define FR_INSTRUMENT_WINDOW 24 /* words looked back from "to" for the instrument's verb */
 
@@ -427,8 +428,8 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
         return pc_fr_actor(c, head, hit, name, implicit);
     size_t rel, lo = fr_subject_start(c, a, &rel);
     pc_actor who = fr_actor_in(c, lo, a, hit, name, 1);
-    size_t verb = who == PC_ACTOR_OTHER || who == PC_ACTOR_COUNT ? pc_fr_instrument(c, a)
-                                                                 : (size_t)-1;
+    size_t verb =
+        who == PC_ACTOR_OTHER || who == PC_ACTOR_COUNT ? pc_fr_instrument(c, a) : (size_t)-1;
     if (verb != (size_t)-1) /* "we use cookies to collect": the user of the thing acts */
         return pc_fr_actor(c, verb, hit, name, implicit);
     if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {

@@ -33,8 +33,8 @@ static int rf_refers(const pc_frames *fs, const pc_frame *f)
  * reference to it names next is that data, not the data it started from. */
 static int rf_made_anonymous(const pc_frames *fs, size_t k)
 {
-    static const char *const stems[] = {"aggregat", "anonymi", "de-identif",
-                                        "deidentif", "pseudonymi"};
+    static const char *const stems[] = {"aggregat", "anonymi", "de-identif", "deidentif",
+                                        "pseudonymi"};
     const pc_clause *cl = &fs->outline->clauses[k];
     const char *s = fs->outline->doc->text + cl->start;
     size_t len = cl->end - cl->start;
@@ -47,16 +47,19 @@ static int rf_made_anonymous(const pc_frames *fs, size_t k)
     return 0;
 }
 
-/* The first frame of clause k that names data of its own (not by a reference, not data that
- * is not personal, not narrowed), or -1; none when the clause makes its data anonymous. */
+/* The first frame of clause k that states a practice (not a restriction, whose data what
+ * follows may say someone else handles) naming data of its own (not by a reference, not data
+ * that is not personal, not narrowed), or -1; none when the clause makes its data anonymous. */
 static long rf_antecedent(const pc_frames *fs, size_t k)
 {
     if (rf_made_anonymous(fs, k))
         return -1;
     for (size_t i = fs->first[k]; i < fs->first[k + 1]; i++) {
         const pc_frame *f = &fs->v[i];
-        if (f->flags & (PC_FRAME_NOT_PERSONAL | PC_FRAME_DATA_QUALIFIED | PC_FRAME_OBJECT_UNKNOWN))
-            continue;
+        if ((f->flags &
+             (PC_FRAME_NOT_PERSONAL | PC_FRAME_DATA_QUALIFIED | PC_FRAME_OBJECT_UNKNOWN)) ||
+            f->modality == PC_MOD_DOES_NOT || f->modality == PC_MOD_NOT_UNLESS)
+            continue; /* "we do not collect card numbers; such data is collected by the store" */
         for (size_t t = 0; t < f->nterms; t++)
             if (rf_named_data(fs->onto, &fs->terms[f->term_first + t]))
                 return (long)i;
