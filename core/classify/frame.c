@@ -515,7 +515,7 @@ static int fr_action(fr_builder *b, const fr_clause *c, size_t h, size_t lo, siz
     fr_part_cues(b, c, lo, hi);
     f.conditions = b->cue_conds;
     f.flags |= b->cue_flags;
-    f.modality = pc_fr_modality(c, a, lo, &f.conditions, &f.flags);
+    f.modality = pc_fr_modality(c, a, pc_fr_instrument(c, a), lo, &f.conditions, &f.flags);
     f.span = (pc_span32){(uint32_t)a, (uint32_t)a}; /* a word index until fr_clause_frames */
     if (fr_seen(b, first, &f, b->part[a]))
         return 0;
@@ -753,6 +753,8 @@ static pc_frames *fr_build(const pc_ontology *onto, const pc_outline *ol, const 
         b.fs->first[n] = (uint32_t)b.fs->n;
         rc = fr_own_name(b.fs);
     }
+    if (rc == 0)
+        rc = pc_fr_resolve_references(b.fs);
     free(b.ws);
     free(b.lws);
     free(b.hits);

@@ -31,10 +31,12 @@
  * the sale", "you authorize us to collect"), a hypothetical or an intention ("if we sell our
  * business", "we do not want to collect"), a definition ("'sale' means ..."), a description of
  * the policy ("this policy explains how we share data"), protection against misuse ("not
- * lost, misused or disclosed"). One frame per action, actor and part of a sentence: "we do
- * not sell, rent or trade" is one frame. Flags record what narrows a frame beyond the ontology ("secret chats",
- * "with such data centers", "for the purposes of profiling"), so that a restriction scoped to
- * something the ontology does not know is not taken to cover everything.
+ * lost, misused or disclosed"). Data named only by a reference ("we share this information")
+ * are the data of the frames of the clause before in the same section, when it names some
+ * (PC_FRAME_REFERRED). One frame per action, actor and part of a sentence: "we do
+ * not sell, rent or trade" is one frame. Flags record what narrows a frame beyond the ontology
+ * ("secret chats", "with such data centers", "for the purposes of profiling"), so that a
+ * restriction scoped to something the ontology does not know is not taken to cover everything.
  *
  * Frames depend only on the text and the ontology, not on labels: a reviewer's relabel does
  * not change them. Building is linear in the text: each clause is split into words once and
@@ -121,7 +123,9 @@ enum {
                                              law": a sale for money only) */
     PC_FRAME_ONLY_PURPOSE = 1u << 14,     /* its "only" opens its purpose ("we use it only to
                                              deliver your order"): exclusive of other purposes */
-    PC_FRAME_FLAGS = 15
+    PC_FRAME_REFERRED = 1u << 15,         /* its data are those of the clause before, which it
+                                             names by a reference ("this information") */
+    PC_FRAME_FLAGS = 16
 };
 
 /* A term of a frame: an ontology entry of a dimension (data, recipient, purpose) and where it
@@ -173,7 +177,7 @@ pc_frames *pc_frames_of_text(const pc_ontology *onto, const char *text, size_t l
  * "automatic", "circumstance"); a frame flag's name ("not-personal", "object-unknown",
  * "softened", "exclusive", "data-qualified", "recipient-unknown", "purpose-unknown", "lead-in",
  * "source", "no-subject", "inherited", "legal-sense", "by-others", "legal-narrow",
- * "only-purpose"); a
+ * "only-purpose", "referred"); a
  * skip reason ("question", "title", "right", "hypothetical", "definition", "overview",
  * "protection", "" for none). */
 const char *pc_actor_name(pc_actor a);

@@ -293,8 +293,9 @@ static int fr_enabled(const fr_clause *c, size_t a)
  * Services", "through use of our site"), and the person's uses of it ("when you visit our
  * site"). */
 static const char *const fr_via[] = {"through", "via", "on", "in", "using", "within", "across"};
-static const char *const fr_visits[] = {"use",    "uses",  "using",    "visit",   "visits",
-                                        "access", "browse", "interact", "interacts"};
+static const char *const fr_visits[] = {"use",    "uses",   "using",    "visit",     "visits",
+                                        "access", "browse", "interact", "interacts", "open",
+                                        "opens",  "play",   "plays"};
 static const char *const fr_our_the[] = {"our", "the"};
 
 /* Whether the company's own service is named from word i, within a few words, by "our" or
@@ -313,9 +314,25 @@ static int fr_our_service(const fr_clause *c, size_t i, size_t hi)
     return 0;
 }
 
+/* Whether the person's use of the company's service is named from word i: "visit our site",
+ * "access or use the Services", "visit or interact with our app". */
+static int fr_you_visit(const fr_clause *c, size_t i, size_t hi)
+{
+    static const char *const joins[] = {"or", "and", "otherwise", "with"};
+    if (i >= hi || !FR_IN(&c->ws->v[i], fr_visits))
+        return 0;
+    while (i < hi && (FR_IN(&c->ws->v[i], fr_visits) || FR_IN(&c->ws->v[i], joins)) &&
+           !(i > 0 && c->ws->v[i].stop_before))
+        i++;
+    return fr_our_service(c, i, hi);
+}
+
 int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
 {
-    long j = fr_enabler_at(c, a, 0);
+    /* an infinitive of purpose is read from its verb ("we permit advertisers to place pixels on
+     * our site to track") */
+    size_t verb = pc_fr_instrument(c, a), from = verb != (size_t)-1 ? verb : a;
+    long j = fr_enabler_at(c, from, 0);
     if (j > 0) { /* "we may permit advertisers to collect" */
         long hit;
         unsigned long long name;
@@ -323,15 +340,14 @@ int pc_fr_by_our_leave(const fr_clause *c, size_t a, size_t hi)
         if (fr_actor_in(c, lo, (size_t)j, &hit, &name, 1) == PC_ACTOR_WE)
             return 1;
     }
-    for (size_t i = a + 1; i + 2 < hi && i < a + 16; i++) {
+    for (size_t i = from + 1; i + 2 < hi && i < from + 16; i++) {
         const pc_words *ws = c->ws;
         if (ws->v[i].stop_before)
             break;
         /* "through our Services", "on the mobile app", "through use of our site", "when you
          * visit our site" */
         if ((FR_IN(&ws->v[i], fr_via) && fr_our_service(c, i + 1, hi)) ||
-            (PC_WORD_EQ(&ws->v[i], "you") && FR_IN(&ws->v[i + 1], fr_visits) &&
-             fr_our_service(c, i + 2, hi)))
+            (PC_WORD_EQ(&ws->v[i], "you") && fr_you_visit(c, i + 1, hi)))
             return 1;
     }
     return 0;
@@ -347,6 +363,53 @@ static int fr_relative_verb(const fr_clause *c, size_t lo, size_t a)
         if (!FR_IN(&c->ws->v[i], fr_between))
             return 0;
     return 1;
+}
+
+/* Verbs that take an instrument whose purpose an infinitive states ("we use cookies to
+ * collect", "advertisers may place pixels on our site to track"); an action of the ontology
+ * is read the same way ("we collect your email address to send you offers"). */
+static const char *const fr_instrument_verbs[] = {
+    "use",       "uses",     "used",     "place",    "places",   "placed",   "set",
+    "sets",      "employ",   "employs",  "employed", "deploy",   "deploys",  "deployed",
+    "utilize",   "utilizes", "utilized", "utilise",  "utilises", "utilised", "leverage",
+    "leverages", "embed",    "embeds",   "install",  "installs"};
+/* Words that end the look-back for an infinitive's verb: another clause opens. */
+static const char *const fr_infinitive_edges[] = {
+    "that",     "which",  "who",     "whom",    "if",   "when", "where",
+    "because",  "while",  "unless",  "whether", "so",   "but",  "however",
+    "although", "though", "whereas", "once",    "since"};
+
+#define FR_INSTRUMENT_WINDOW 24 /* words looked back from "to" for the instrument's verb */
+
+size_t pc_fr_instrument(const fr_clause *c, size_t a)
+{
+    static const char *const subjects[] = {"we", "you", "they", "i"};
+    const pc_words *ws = c->ws;
+    if (a == 0 || ws->v[a].stop_before || !PC_WORD_EQ(&ws->v[a - 1], "to"))
+        return (size_t)-1;
+    size_t to = a - 1;
+    for (size_t i = to, k = 0; i > 0 && k < FR_INSTRUMENT_WINDOW; k++) {
+        if (ws->v[i].stop_before)
+            break;
+        i--;
+        const pc_word *w = &ws->v[i];
+        if (FR_IN(w, fr_instrument_verbs))
+            /* "use to" names no instrument, unless the thing is its subject ("cookies are
+             * used to collect") */
+            return i + 1 < to || pc_fr_passive(c, i) ? i : (size_t)-1;
+        /* another action before is the one whose purpose it states ("we collect your email
+         * address to send"); another clause or subject ends the search */
+        long h = pc_fr_hit_at(c, i);
+        if (h >= 0 && c->hits[h].dim == PC_ONTO_ACTION && c->hits[h].first == i)
+            return i + 1 < to ? i : (size_t)-1;
+        /* a party that is no preposition's object subjects a clause of its own ("we use your
+         * location, and advertisers may read it to send") */
+        int party = (h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT) || FR_IN(w, fr_user);
+        if (FR_IN(w, fr_infinitive_edges) || FR_IN(w, subjects) ||
+            (party && !fr_pp_object(c, i, 0)))
+            break;
+    }
+    return (size_t)-1;
 }
 
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
@@ -365,6 +428,10 @@ pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long
         return pc_fr_actor(c, head, hit, name, implicit);
     size_t rel, lo = fr_subject_start(c, a, &rel);
     pc_actor who = fr_actor_in(c, lo, a, hit, name, 1);
+    size_t verb =
+        who == PC_ACTOR_OTHER || who == PC_ACTOR_COUNT ? pc_fr_instrument(c, a) : (size_t)-1;
+    if (verb != (size_t)-1) /* "we use cookies to collect": the user of the thing acts */
+        return pc_fr_actor(c, verb, hit, name, implicit);
     if ((who == PC_ACTOR_COUNT || who == PC_ACTOR_OTHER) && rel != (size_t)-1) {
         size_t rel2, lo2 = fr_subject_start(c, rel, &rel2);
         who = fr_actor_in(c, lo2, rel, hit, name, !fr_relative_verb(c, lo, a));

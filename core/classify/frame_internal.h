@@ -25,6 +25,11 @@ typedef struct fr_clause {
  * is set when the clause names no subject (the lead-in's or the company is taken). */
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,
                      int *implicit);
+/* The verb an infinitive at word a states the purpose of: one that takes an instrument ("we may
+ * use cookies on our site to collect": "use") or an action of the ontology ("we collect your
+ * number to send you alerts": "collect"), looked back for past its object but not past another
+ * clause or party; (size_t)-1 when a is no such infinitive. */
+size_t pc_fr_instrument(const fr_clause *c, size_t a);
 /* Whether the third party's action at word a (in the part ending at hi) happens by the
  * company's leave: "we permit advertisers to collect", "partners collect data through our
  * app" (or "on the Services", "through use of our site", "when you visit our site"). */
@@ -74,8 +79,15 @@ unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi);
 #define PC_FR_ONLY_CONDITION (1u << 31)
 /* The modality of the action at word a in a part from lo, whose flags (pc_fr_part_flags) are in
  * *flags, with conditions *conds (adjusted: "without your consent" is consent after a
- * negation, none otherwise); adds to *flags. */
-pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, unsigned *conds,
+ * negation, none otherwise); adds to *flags. An infinitive of purpose takes the modality of
+ * `verb`, the verb whose instrument it is for (pc_fr_instrument; (size_t)-1: none): "we may
+ * use cookies to collect" may collect, "we do not use cookies on this page to track" does
+ * not. */
+pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t verb, size_t lo, unsigned *conds,
                            unsigned *flags);
+
+/* Data named by a reference ("this information") in each frame of fs that names no other:
+ * those of the clause before, in the same section (frame_refer.c). -1 on out of memory. */
+int pc_fr_resolve_references(pc_frames *fs);
 
 #endif

@@ -444,14 +444,18 @@ unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
     return flags;
 }
 
-pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t lo, unsigned *conds,
+pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t verb, size_t lo, unsigned *conds,
                            unsigned *flags)
 {
-    int neg = fr_negated(c, a);
+    int neg = fr_negated(c, a) || (verb != (size_t)-1 && fr_negated(c, verb));
     int hedge = 0;
     unsigned only = *flags & (PC_FRAME_EXCLUSIVE | PC_FR_ONLY_CONDITION);
     *flags &= ~PC_FR_ONLY_CONDITION;
     for (size_t i = a, k = 0; i > lo && k < 3; k++) {
+        i--;
+        hedge |= FR_IN(&c->ws->v[i], fr_hedges);
+    }
+    for (size_t i = verb, k = 0; verb != (size_t)-1 && i > lo && k < 3; k++) {
         i--;
         hedge |= FR_IN(&c->ws->v[i], fr_hedges);
     }

@@ -11,9 +11,10 @@ static const char *const fr_cond_names[PC_COND_COUNT] = {
 static const char *const fr_skip_names[] = {
     "", "question", "title", "right", "hypothetical", "definition", "overview", "protection"};
 static const char *const fr_flag_names[PC_FRAME_FLAGS] = {
-    "not-personal",      "object-unknown",  "softened", "exclusive", "data-qualified",
-    "recipient-unknown", "purpose-unknown", "lead-in",  "source",    "no-subject",
-    "inherited",         "legal-sense",     "by-others", "legal-narrow", "only-purpose"};
+    "not-personal",   "object-unknown",    "softened",        "exclusive",
+    "data-qualified", "recipient-unknown", "purpose-unknown", "lead-in",
+    "source",         "no-subject",        "inherited",       "legal-sense",
+    "by-others",      "legal-narrow",      "only-purpose",    "referred"};
 
 const char *pc_actor_name(pc_actor a)
 {
