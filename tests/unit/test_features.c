@@ -41,6 +41,28 @@ static void assert_same_unit(const pc_feat_scratch *a, const pc_feat_scratch *b)
     assert_memory_equal(a->lower, b->lower, a->nlower ? a->nlower : 1);
 }
 
+/* What any unit must hold, whichever way it was read: distinct words (by their bytes) each
+ * counted once per token of it, distinct bigrams (by their pair of words). */
+static void assert_unit_sound(const pc_feat_scratch *a)
+{
+    for (size_t i = 0; i < a->nwords; i++) {
+        uint32_t tf = 0;
+        for (size_t t = 0; t < a->ntokens; t++)
+            tf += a->tokens[t].word == i;
+        assert_int_equal(a->words[i].tf, tf);
+        for (size_t j = 0; j < i; j++)
+            assert_false(a->words[i].len == a->words[j].len &&
+                         !memcmp(a->lower + a->words[i].off, a->lower + a->words[j].off,
+                                 a->words[i].len));
+    }
+    for (size_t i = 0; i < a->nbigrams; i++)
+        for (size_t j = 0; j < i; j++) {
+            size_t ti = a->bigrams[i].first, tj = a->bigrams[j].first;
+            assert_false(a->tokens[ti].word == a->tokens[tj].word &&
+                         a->tokens[ti + 1].word == a->tokens[tj + 1].word);
+        }
+}
+
 /* Tokenize f[0..n) with the reused scratch `kept` and with a fresh one; both must agree. */
 static void check_unit(pc_feat_scratch *kept, const pc_feat_field *f, size_t n)
 {
@@ -49,6 +71,7 @@ static void check_unit(pc_feat_scratch *kept, const pc_feat_field *f, size_t n)
     assert_int_equal(pc_feat_tokenize(kept, f, n), 0);
     assert_int_equal(pc_feat_tokenize(&fresh, f, n), 0);
     assert_same_unit(kept, &fresh);
+    assert_unit_sound(kept);
     pc_feat_scratch_free(&fresh);
 }
 
