@@ -91,14 +91,11 @@ static int cl_match(cl_state *st, const pc_rule *r, const pcre2_code *code, cons
     return 0;
 }
 
-/* Try rule r's pattern on t from `from`, as cl_match does: from the first pass's results
- * when t is a batch clause and r ran there, as no match when t's bits rule r out, else with
- * PCRE2. */
-static int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from, pc_span *span)
+/* cl_try once t's bits did not rule r out. */
+static int cl_try_run(cl_state *st, const pc_rule *r, const cl_title *t, size_t from,
+                      pc_span *span)
 {
     pc_matcher *m = st->m;
-    if (t->bits && !pc_prefilter_bit(t->bits, r->index))
-        return 0;
     if (t->batch >= 0 && from == 0 && pc_prefilter_bit(m->first, r->index)) {
         const pc_prefilter_hit *h = pc_prefilter_batch_find(m->batch, (size_t)t->batch, r->index);
         if (h && h->status < 0)
@@ -110,6 +107,17 @@ static int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from
     const pcre2_code *code =
         t->ascii ? pc_prefilter_code_ascii(m->pf, r) : pc_prefilter_code(m->pf, r);
     return cl_match(st, r, code, t->s, t->len, from, span);
+}
+
+/* Try rule r's pattern on t from `from`, as cl_match does: as no match when t's bits rule r
+ * out (inline: most attempts end here), from the first pass's results when t is a batch
+ * clause and r ran there, else with PCRE2. */
+static inline int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from,
+                         pc_span *span)
+{
+    if (t->bits && !pc_prefilter_bit(t->bits, r->index))
+        return 0;
+    return cl_try_run(st, r, t, from, span);
 }
 
 /* ---- categories ----------------------------------------------------------------------- */
