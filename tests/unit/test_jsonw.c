@@ -281,33 +281,32 @@ static void test_integers_and_printf(void **state)
     pc_buf_free(&b);
 }
 
+/* v written alone is what printf's "%lld" writes. */
+static void assert_int_as_printf(long long v)
+{
+    char want[32];
+    pc_buf b = {0};
+    pc_jsonw w;
+    pc_jsonw_init(&w, &b);
+    pc_jsonw_int(&w, v);
+    snprintf(want, sizeof want, "%lld", v);
+    assert_string_equal(b.data, want);
+    pc_buf_free(&b);
+}
+
 /* Every integer as printf writes it: each length, both signs, every two-digit ending. */
 static void test_integers_every_length(void **state)
 {
     (void)state;
-    long long v[] = {0, 9, 10, 99, 100, 101, 999, 1000, 12345, 99999, 100000, 4294967296LL,
-                     999999999999999999LL, LLONG_MAX, LLONG_MIN, LLONG_MIN + 1};
-    for (long long x = 0; x < 100000; x += 7)
-        for (int neg = 0; neg < 2; neg++) {
-            char want[32];
-            pc_buf b = {0};
-            pc_jsonw w;
-            pc_jsonw_init(&w, &b);
-            pc_jsonw_int(&w, neg ? -x : x);
-            snprintf(want, sizeof want, "%lld", neg ? -x : x);
-            assert_string_equal(b.data, want);
-            pc_buf_free(&b);
-        }
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
-        char want[32];
-        pc_buf b = {0};
-        pc_jsonw w;
-        pc_jsonw_init(&w, &b);
-        pc_jsonw_int(&w, v[i]);
-        snprintf(want, sizeof want, "%lld", v[i]);
-        assert_string_equal(b.data, want);
-        pc_buf_free(&b);
+    static const long long v[] = {0, 9, 10, 99, 100, 101, 999, 1000, 12345, 99999, 100000,
+                                  4294967296LL, 999999999999999999LL, LLONG_MAX, LLONG_MIN,
+                                  LLONG_MIN + 1};
+    for (long long x = 0; x < 100000; x += 7) {
+        assert_int_as_printf(x);
+        assert_int_as_printf(-x);
     }
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        assert_int_as_printf(v[i]);
 }
 
 /* A string value (pc_jsonw_strn, which copies its plain ASCII start sixteen bytes at a test)
