@@ -51,8 +51,7 @@ struct pc_matcher {
     uint64_t *lead_bits; /* bits of a lead-in clause or a separate heading */
     pc_prefilter_batch *batch;
     size_t words;       /* 64-bit words of a set of literal bits (pc_prefilter_words) */
-    uint64_t *cat_bits; /* per category, the bits of its clause rules and vetoes (words each) */
-    unsigned char *cat_titled; /* per category: 1 when a rule of it reads the titles */
+    cl_cats cats;       /* the categories a clause's bits leave in play */
     int prefilter;     /* the engine of the current call */
     cl_model *model;   /* the learned model's scratch, NULL without a model */
     int model_whole;   /* the model reads each outline whole (pc_classify_opts.whole) */
@@ -92,14 +91,11 @@ static int cl_match(cl_state *st, const pc_rule *r, const pcre2_code *code, cons
     return 0;
 }
 
-/* Try rule r's pattern on t from `from`, as cl_match does: from the first pass's results
- * when t is a batch clause and r ran there, as no match when t's bits rule r out, else with
- * PCRE2. */
-static int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from, pc_span *span)
+/* cl_try once t's bits did not rule r out. */
+static int cl_try_run(cl_state *st, const pc_rule *r, const cl_title *t, size_t from,
+                      pc_span *span)
 {
     pc_matcher *m = st->m;
-    if (t->bits && !pc_prefilter_bit(t->bits, r->index))
-        return 0;
     if (t->batch >= 0 && from == 0 && pc_prefilter_bit(m->first, r->index)) {
         const pc_prefilter_hit *h = pc_prefilter_batch_find(m->batch, (size_t)t->batch, r->index);
         if (h && h->status < 0)
@@ -111,6 +107,17 @@ static int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from
     const pcre2_code *code =
         t->ascii ? pc_prefilter_code_ascii(m->pf, r) : pc_prefilter_code(m->pf, r);
     return cl_match(st, r, code, t->s, t->len, from, span);
+}
+
+/* Try rule r's pattern on t from `from`, as cl_match does: as no match when t's bits rule r
+ * out (inline: most attempts end here), from the first pass's results when t is a batch
+ * clause and r ran there, else with PCRE2. */
+static inline int cl_try(cl_state *st, const pc_rule *r, const cl_title *t, size_t from,
+                         pc_span *span)
+{
+    if (t->bits && !pc_prefilter_bit(t->bits, r->index))
+        return 0;
+    return cl_try_run(st, r, t, from, span);
 }
 
 /* ---- categories ----------------------------------------------------------------------- */
@@ -159,26 +166,16 @@ static int cl_vetoed(cl_state *st, const pc_category *cat, const cl_title *cl)
     return 0;
 }
 
-/* Do the clause's literal bits rule out every clause rule and veto of category ci (so that
- * none of them is tried, nor can warn), with no rule of it reading the titles? */
-static int cl_category_out(const pc_matcher *m, int ci, const cl_title *cl)
-{
-    if (!cl->bits || m->cat_titled[ci])
-        return 0;
-    const uint64_t *mask = m->cat_bits + (size_t)ci * m->words;
-    for (size_t i = 0; i < m->words; i++)
-        if (cl->bits[i] & mask[i])
-            return 0;
-    return 1;
-}
-
 /* Score one category on a clause; append a label (and keep its evidence) when it is given. */
 static void cl_category(cl_state *st, int ci, const cl_title *cl, const cl_title *t, size_t nt,
                         int separate)
 {
     pc_classified *o = st->out;
     const pc_category *cat = &o->tax->cats[ci];
-    if (cat->nrules == 0 || cl_category_out(st->m, ci, cl) || cl_vetoed(st, cat, cl))
+    /* the clause's literal bits rule out every clause rule and veto (none is tried, nor can
+     * warn), and no rule reads the titles */
+    if (cat->nrules == 0 || (cl->bits && cl_cats_out(&st->m->cats, ci)) ||
+        cl_vetoed(st, cat, cl))
         return;
     size_t ev0 = o->nevidence;
     double score = 0;
@@ -343,6 +340,8 @@ static void cl_clause(cl_state *st, pc_clause_result *res, const cl_title *cl,
     st->utf_flag = utf;
     st->clause_base = cl->base;
     res->label_first = o->nlabels;
+    if (cl->bits)
+        cl_cats_live(&st->m->cats, cl->bits);
     for (size_t c = 0; c < tax->ncats; c++)
         cl_category(st, (int)c, cl, titles, nt, separate);
     res->nlabels = o->nlabels - res->label_first;
@@ -556,50 +555,6 @@ const char *pc_engine_name(pc_engine e)
     return e == PC_ENGINE_REFERENCE ? "reference" : "prefilter";
 }
 
-/* The rules every clause is tried on from offset 0: category rules on the clause, category
- * vetoes, stance rules. They run in the first pass. */
-static void cl_mark_first(pc_matcher *m)
-{
-    const pc_taxonomy *t = m->tax;
-    for (size_t c = 0; c < t->ncats; c++) {
-        for (size_t i = 0; i < t->cats[c].nrules; i++)
-            if (t->cats[c].rules[i].scope == PC_SCOPE_CLAUSE)
-                m->first[t->cats[c].rules[i].index >> 6] |= 1ull
-                                                            << (t->cats[c].rules[i].index & 63);
-        for (size_t i = 0; i < t->cats[c].nexcludes; i++)
-            m->first[t->cats[c].excludes[i].index >> 6] |= 1ull
-                                                           << (t->cats[c].excludes[i].index & 63);
-    }
-    for (size_t k = 0; k < t->ntopics; k++)
-        for (size_t i = 0; i < t->topics[k].nrules; i++)
-            m->first[t->topics[k].rules[i].index >> 6] |= 1ull
-                                                          << (t->topics[k].rules[i].index & 63);
-}
-
-/* Per category, the bits of its clause rules and vetoes, and whether it has heading rules;
- * -1 when out of memory. */
-static int cl_mark_cats(pc_matcher *m)
-{
-    const pc_taxonomy *t = m->tax;
-    size_t w = m->words;
-    m->cat_bits = calloc(t->ncats * w + 1, sizeof *m->cat_bits);
-    m->cat_titled = calloc(t->ncats + 1, 1);
-    if (!m->cat_bits || !m->cat_titled)
-        return -1;
-    for (size_t c = 0; c < t->ncats; c++) {
-        uint64_t *bits = m->cat_bits + c * w;
-        const pc_category *cat = &t->cats[c];
-        for (size_t i = 0; i < cat->nrules; i++) {
-            size_t r = cat->rules[i].index;
-            bits[r >> 6] |= 1ull << (r & 63);
-            m->cat_titled[c] |= cat->rules[i].scope == PC_SCOPE_HEADING;
-        }
-        for (size_t i = 0; i < cat->nexcludes; i++)
-            bits[cat->excludes[i].index >> 6] |= 1ull << (cat->excludes[i].index & 63);
-    }
-    return 0;
-}
-
 pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
 {
     if (tax->ncats > INT16_MAX) { /* pc_label's category */
@@ -624,7 +579,7 @@ pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
     m->batch = calloc(1, sizeof *m->batch);
     m->scratch = pc_prefilter_scratch_new(m->pf, err);
     if (!m->md || !m->mctx || !m->first || !m->lead_bits || !m->batch || !m->scratch ||
-        cl_mark_cats(m) < 0) {
+        cl_cats_init(&m->cats, tax, w) < 0) {
         pc_error_set(err, "%s: out of memory", tax->path);
         pc_matcher_free(m);
         return NULL;
@@ -634,7 +589,7 @@ pc_matcher *pc_matcher_new(const pc_taxonomy *tax, pc_error *err)
     pcre2_set_heap_limit(m->mctx, PC_HEAP_LIMIT_KIB);
     if (m->jit)
         pcre2_jit_stack_assign(m->mctx, NULL, m->jit);
-    cl_mark_first(m);
+    cl_mark_first(tax, m->first);
     return m;
 }
 
@@ -651,8 +606,7 @@ void pc_matcher_free(pc_matcher *m)
         pc_prefilter_batch_free(m->batch);
     free(m->batch);
     free(m->first);
-    free(m->cat_bits);
-    free(m->cat_titled);
+    cl_cats_free(&m->cats);
     free(m->sec_bits);
     free(m->lead_bits);
     free(m);

@@ -34,6 +34,31 @@ static inline void *cl_push(cl_state *st, void *arr, size_t *n, size_t *cap, siz
     return p;
 }
 
+/* cl_cats: per rule, the categories it is a clause rule or veto of; per category, whether
+ * a rule of it reads the titles; and the categories the current clause's literal bits leave in
+ * play (cl_cats_live). Owns its arrays; one per matcher. */
+typedef struct cl_cats {
+    uint64_t *rule_cats; /* nrules x cwords */
+    unsigned char *titled;
+    uint64_t *live; /* cwords */
+    size_t nrules, cwords;
+} cl_cats;
+
+/* For the taxonomy's rules, whose literal bits take `words` 64-bit words. -1: out of memory. */
+int cl_cats_init(cl_cats *cc, const pc_taxonomy *t, size_t words);
+void cl_cats_free(cl_cats *cc);
+/* The categories with a clause rule or veto whose bit is set in bits into cc->live. */
+void cl_cats_live(cl_cats *cc, const uint64_t *bits);
+/* Whether none of category ci's clause rules and vetoes can match, by the bits cl_cats_live
+ * last read, with no rule of it reading the titles. */
+static inline int cl_cats_out(const cl_cats *cc, int ci)
+{
+    return !cc->titled[ci] && !(cc->live[ci >> 6] >> (ci & 63) & 1);
+}
+/* Set in first the bits of the rules every clause is tried on from offset 0: category rules
+ * on the clause, category vetoes, stance rules (they run in the first pass). */
+void cl_mark_first(const pc_taxonomy *t, uint64_t *first);
+
 /* cl_model: one matcher's state for the learned model (its scratch and buffers). Owns them;
  * borrows the model. */
 typedef struct cl_model cl_model;

@@ -77,6 +77,8 @@ void pc_feat_scratch_free(pc_feat_scratch *s)
     free(s->bigrams);
     free(s->lower);
     free(s->slots);
+    free(s->pre_text);
+    free(s->pre_tf);
     memset(s, 0, sizeof *s);
 }
 
@@ -142,13 +144,19 @@ static uint64_t feat_hash(uint64_t seed, const unsigned char *p, size_t n)
     return h;
 }
 
+/* Whether a slot belongs to this unit (its own fields' or the kept leading fields'). */
+static inline int feat_live(const pc_feat_scratch *s, const pc_feat_slot *sl)
+{
+    return sl->gen == s->gen || sl->gen == s->pgen;
+}
+
 /* The slot for (hash, bigram?) in this unit: the one holding it, or the empty one to fill. */
 static pc_feat_slot *feat_slot(pc_feat_scratch *s, uint64_t hash, int bigram)
 {
     size_t mask = s->cap_slots - 1, i = (size_t)(hash ^ (hash >> 29)) & mask;
     for (;; i = (i + 1) & mask) {
         pc_feat_slot *sl = &s->slots[i];
-        if (sl->gen != s->gen)
+        if (!feat_live(s, sl))
             return sl;
         if (sl->hash == hash && !(sl->index & FEAT_BIGRAM_BIT) == !bigram)
             return sl;
@@ -156,7 +164,7 @@ static pc_feat_slot *feat_slot(pc_feat_scratch *s, uint64_t hash, int bigram)
 }
 
 /* Keep the table under half full with one more entry: a larger table gets this unit's words
- * and bigrams again. */
+ * and bigrams again, all stamped with one gen (so the kept leading fields are dropped). */
 static int feat_slots_grow(pc_feat_scratch *s);
 
 static inline int feat_slots_reserve(pc_feat_scratch *s)
@@ -173,7 +181,8 @@ static int feat_slots_grow(pc_feat_scratch *s)
     free(s->slots);
     s->slots = t;
     s->cap_slots = cap;
-    s->gen = 1;
+    s->gen = s->pgen = 1;
+    s->pre_ok = 0;
     for (size_t i = 0; i < s->nwords; i++)
         *feat_slot(s, s->words[i].hash, 0) = (pc_feat_slot){1, (uint32_t)i, s->words[i].hash};
     for (size_t i = 0; i < s->nbigrams; i++)
@@ -192,7 +201,7 @@ static int feat_add_token(pc_feat_scratch *s, size_t n, size_t at, int heading)
     if (feat_slots_reserve(s) < 0)
         return -1;
     pc_feat_slot *sl = feat_slot(s, h, 0);
-    if (sl->gen != s->gen) {
+    if (!feat_live(s, sl)) {
         if (s->nwords + 1 > s->cap_words &&
             pc_grow(&s->words, &s->cap_words, s->nwords + 1, sizeof *s->words) < 0)
             return -1;
@@ -216,7 +225,7 @@ static int feat_add_bigram(pc_feat_scratch *s, size_t t)
     if (feat_slots_reserve(s) < 0)
         return -1;
     pc_feat_slot *sl = feat_slot(s, h, 1);
-    if (sl->gen != s->gen) {
+    if (!feat_live(s, sl)) {
         if (s->nbigrams + 1 > s->cap_bigrams &&
             pc_grow(&s->bigrams, &s->cap_bigrams, s->nbigrams + 1, sizeof *s->bigrams) < 0)
             return -1;
@@ -253,19 +262,97 @@ static int feat_field(pc_feat_scratch *s, const pc_feat_field *f)
     return 0;
 }
 
-int pc_feat_tokenize(pc_feat_scratch *s, const pc_feat_field *fields, size_t nfields)
+/* A new stamp for a unit read from its first field: every earlier slot then reads as empty
+ * (the stamp wrapping clears the table), and no leading fields are kept. */
+static void feat_new_unit(pc_feat_scratch *s)
 {
-    s->seed_unigram = feat_seed(PC_FEAT_UNIGRAM);
-    s->seed_bigram = feat_seed(PC_FEAT_BIGRAM);
-    s->ntokens = s->nwords = s->nbigrams = s->nlower = 0;
-    if (feat_slots_reserve(s) < 0)
-        return -1;
-    if (++s->gen == 0) { /* the stamp wrapped: clear once */
+    s->pre_ok = 0;
+    if (++s->gen == 0) {
         memset(s->slots, 0, s->cap_slots * sizeof *s->slots);
         s->gen = 1;
     }
-    for (size_t i = 0; i < nfields; i++)
+    s->pgen = s->gen;
+}
+
+/* Whether fields[0..n) are the kept leading fields. */
+static int feat_pre_same(const pc_feat_scratch *s, const pc_feat_field *f, size_t n)
+{
+    if (!s->pre_ok || n != s->npre)
+        return 0;
+    for (size_t i = 0, off = 0; i < n; off += f[i++].len)
+        if (f[i].len != s->pre_len[i] || f[i].base != s->pre_base[i] ||
+            f[i].heading != s->pre_heading[i] ||
+            (f[i].len && memcmp(f[i].s, s->pre_text + off, f[i].len)))
+            return 0;
+    return 1;
+}
+
+/* Keep the n fields just read as the leading fields (n in 1..PC_FEAT_MAX_PRE): their bytes,
+ * what they gave and the stamp of their slots; the rest of the unit gets a new stamp. Out of
+ * memory keeps none (the unit is read all the same). */
+static void feat_pre_keep(pc_feat_scratch *s, const pc_feat_field *f, size_t n)
+{
+    size_t bytes = 0;
+    for (size_t i = 0; i < n; i++)
+        bytes += f[i].len;
+    s->pre_ok = 0;
+    if (pc_grow(&s->pre_text, &s->cap_pre_text, bytes + 1, 1) < 0 ||
+        pc_grow(&s->pre_tf, &s->cap_pre_tf, s->nwords + s->nbigrams + 1, sizeof *s->pre_tf) < 0)
+        return;
+    for (size_t i = 0, off = 0; i < n; off += f[i++].len) {
+        if (f[i].len)
+            memcpy(s->pre_text + off, f[i].s, f[i].len);
+        s->pre_len[i] = f[i].len;
+        s->pre_base[i] = f[i].base;
+        s->pre_heading[i] = f[i].heading;
+    }
+    for (size_t i = 0; i < s->nwords; i++)
+        s->pre_tf[i] = s->words[i].tf;
+    for (size_t i = 0; i < s->nbigrams; i++)
+        s->pre_tf[s->nwords + i] = s->bigrams[i].tf;
+    s->npre = n;
+    s->pre_tokens = s->ntokens;
+    s->pre_words = s->nwords;
+    s->pre_bigrams = s->nbigrams;
+    s->pre_lower = s->nlower;
+    s->pgen = s->gen;
+    s->pre_ok = 1;
+}
+
+/* Start the unit from the kept leading fields. */
+static void feat_pre_restore(pc_feat_scratch *s)
+{
+    s->ntokens = s->pre_tokens;
+    s->nwords = s->pre_words;
+    s->nbigrams = s->pre_bigrams;
+    s->nlower = s->pre_lower;
+    for (size_t i = 0; i < s->nwords; i++)
+        s->words[i].tf = s->pre_tf[i];
+    for (size_t i = 0; i < s->nbigrams; i++)
+        s->bigrams[i].tf = s->pre_tf[s->nwords + i];
+}
+
+int pc_feat_tokenize(pc_feat_scratch *s, const pc_feat_field *fields, size_t nfields)
+{
+    size_t np = nfields ? nfields - 1 : 0;
+    s->seed_unigram = feat_seed(PC_FEAT_UNIGRAM);
+    s->seed_bigram = feat_seed(PC_FEAT_BIGRAM);
+    if (np && s->gen != UINT32_MAX && feat_pre_same(s, fields, np)) {
+        s->gen++; /* the last field's slots; the kept ones stay stamped pgen */
+        feat_pre_restore(s);
+        return feat_field(s, &fields[np]);
+    }
+    s->ntokens = s->nwords = s->nbigrams = s->nlower = 0;
+    if (feat_slots_reserve(s) < 0)
+        return -1;
+    feat_new_unit(s);
+    for (size_t i = 0; i < nfields; i++) {
+        if (i == np && np && np <= PC_FEAT_MAX_PRE && s->gen != UINT32_MAX) {
+            feat_pre_keep(s, fields, np);
+            s->gen += (uint32_t)s->pre_ok;
+        }
         if (feat_field(s, &fields[i]) < 0)
             return -1;
+    }
     return 0;
 }

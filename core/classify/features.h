@@ -65,6 +65,8 @@ typedef struct pc_feat_bigram {
     uint32_t first; /* the token that starts its first occurrence */
 } pc_feat_bigram;
 
+#define PC_FEAT_MAX_PRE 2 /* leading fields a scratch keeps tokenized */
+
 /* pc_feat_scratch: the tokens, words and bigrams of the last unit tokenized, and the tables
  * that find them. Owns all its arrays; reuse one per thread, never share one. */
 typedef struct pc_feat_scratch {
@@ -80,13 +82,29 @@ typedef struct pc_feat_scratch {
     size_t cap_slots;
     uint32_t gen;
     uint64_t seed_unigram, seed_bigram;
+    /* The leading fields of the last unit (all but its last field: a clause's title and
+     * lead-in) kept tokenized, so that the next unit starting with the same fields (bytes,
+     * base, heading) starts from them: tokens[0..pre_tokens), words[0..pre_words) and
+     * bigrams[0..pre_bigrams) as they were, their counts in pre_tf (words', then bigrams'),
+     * their slots stamped pgen (live beside gen's). pgen == gen when none are kept. */
+    int pre_ok;
+    uint32_t pgen;
+    size_t npre, pre_len[PC_FEAT_MAX_PRE], pre_base[PC_FEAT_MAX_PRE];
+    int pre_heading[PC_FEAT_MAX_PRE];
+    char *pre_text; /* the fields' bytes, one after another */
+    size_t cap_pre_text;
+    size_t pre_tokens, pre_words, pre_bigrams, pre_lower;
+    uint32_t *pre_tf;
+    size_t cap_pre_tf;
 } pc_feat_scratch;
 
 void pc_feat_scratch_init(pc_feat_scratch *s);
 void pc_feat_scratch_free(pc_feat_scratch *s);
 
 /* Tokenize the fields into s (replacing what it held): tokens, distinct words with counts and
- * distinct bigrams with counts (pairs within one field). 0, or -1 when out of memory. */
+ * distinct bigrams with counts (pairs within one field). 0, or -1 when out of memory. When
+ * fields[0..nfields - 1) are the leading fields of the unit before (the same bytes, bases and
+ * headings), they are not read again: s holds exactly what reading them would give. */
 int pc_feat_tokenize(pc_feat_scratch *s, const pc_feat_field *fields, size_t nfields);
 
 /* The keys of the character n-grams of "<word>" with n in [nmin, nmax] (nmax at most

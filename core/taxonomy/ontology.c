@@ -134,6 +134,24 @@ static int on_term_at(const pc_onto_term *t, const pc_words *ws, size_t i)
     return 1;
 }
 
+/* Whether term t, whose first word is word i of ws already (a term of its run), matches the
+ * words of ws from i: its other words compared as on_term_at compares them. */
+static int on_rest_at(const pc_onto_term *t, const pc_words *ws, size_t i)
+{
+    if (t->nwords == 1)
+        return 1;
+    const char *p = t->words + ws->v[i].len + 1; /* the first word and its space */
+    for (size_t k = 1; k < t->nwords; k++) {
+        size_t len = 0;
+        while (p[len] && p[len] != ' ')
+            len++;
+        if (i + k >= ws->n || ws->v[i + k].stop_before || !on_word_eq(p, len, &ws->v[i + k]))
+            return 0;
+        p += len + (p[len] == ' ');
+    }
+    return 1;
+}
+
 static void on_consider(const pc_onto_term *t, const pc_words *ws, size_t i, pc_onto_hit *best)
 {
     if (t->nwords > best->nwords && (t->words[0] == ws->v[i].w[0] || t->words[0] == '*') &&
@@ -149,8 +167,7 @@ static const pc_onto_run *on_first_slot(const pc_ontology *o, const char *w, siz
     size_t mask = o->nfirst - 1;
     for (size_t h = hash & mask;; h = (h + 1) & mask) {
         const pc_onto_run *r = &o->first[h];
-        const char *t = r->end ? o->terms[r->start].words : NULL;
-        if (!t || (!strncmp(t, w, k) && (t[k] == ' ' || !t[k])))
+        if (!r->end || (r->len == k && !memcmp(o->terms[r->start].words, w, k)))
             return r;
     }
 }
@@ -162,8 +179,11 @@ int pc_onto_match(const pc_ontology *o, const pc_words *ws, size_t i, pc_onto_hi
         return 0;
     const char *w = ws->v[i].w;
     const pc_onto_run *r = o->nfirst ? on_first_slot(o, w, ws->v[i].len, ws->v[i].hash) : NULL;
-    for (size_t j = r ? r->start : 0; r && j < r->end; j++)
-        on_consider(&o->terms[j], ws, i, hit);
+    for (size_t j = r ? r->start : 0; r && j < r->end; j++) {
+        const pc_onto_term *t = &o->terms[j];
+        if (t->nwords > hit->nwords && on_rest_at(t, ws, i))
+            *hit = (pc_onto_hit){t->dim, t->entry, i, t->nwords};
+    }
     for (size_t j = o->nexact; j < o->nterms; j++)
         on_consider(&o->terms[j], ws, i, hit);
     return hit->nwords > 0;
@@ -186,7 +206,7 @@ static int on_first_index(pc_ontology *o)
         size_t k = on_first_len(o->terms[j].words, &pre);
         pc_onto_run *r = (pc_onto_run *)on_first_slot(o, o->terms[j].words, k,
                                                       pc_word_hash(o->terms[j].words, k));
-        *r = (pc_onto_run){(unsigned)j, (unsigned)end};
+        *r = (pc_onto_run){(unsigned)j, (unsigned)end, (unsigned)k};
     }
     return 0;
 }

@@ -66,9 +66,10 @@ typedef struct pc_onto_term {
     size_t nwords;
 } pc_onto_term;
 
-/* A run of terms sharing an exact first word: terms[start, end). Plain value. */
+/* A run of terms sharing an exact first word: terms[start, end), the word len bytes long.
+ * Plain value. */
 typedef struct pc_onto_run {
-    unsigned start, end;
+    unsigned start, end, len;
 } pc_onto_run;
 
 /* pc_ontology: the loaded section. Owns everything. under[d] is an n x n matrix:

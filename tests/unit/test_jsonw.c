@@ -1,6 +1,7 @@
 /* test_jsonw.c: the streaming JSON writer (present/jsonw.h): commas and colons in nested
- * values, escapes, reals as jansson prints them, bytes that are not UTF-8, a jansson value
- * inside, and a stream writer flushing as it goes. Expected texts are written out by hand;
+ * values, escapes, integers and strings against printf and pc_json_escape, reals as jansson
+ * prints them, bytes that are not UTF-8, a jansson value inside, and a stream writer flushing
+ * as it goes. Expected texts are written out by hand;
  * the comparisons with jansson check that output did not change when writers moved off it. */
 #include "testutil.h"
 
@@ -280,6 +281,61 @@ static void test_integers_and_printf(void **state)
     pc_buf_free(&b);
 }
 
+/* v written alone is what printf's "%lld" writes. */
+static void assert_int_as_printf(long long v)
+{
+    char want[32];
+    pc_buf b = {0};
+    pc_jsonw w;
+    pc_jsonw_init(&w, &b);
+    pc_jsonw_int(&w, v);
+    snprintf(want, sizeof want, "%lld", v);
+    assert_string_equal(b.data, want);
+    pc_buf_free(&b);
+}
+
+/* Every integer as printf writes it: each length, both signs, every two-digit ending. */
+static void test_integers_every_length(void **state)
+{
+    (void)state;
+    static const long long v[] = {0, 9, 10, 99, 100, 101, 999, 1000, 12345, 99999, 100000,
+                                  4294967296LL, 999999999999999999LL, LLONG_MAX, LLONG_MIN,
+                                  LLONG_MIN + 1};
+    for (long long x = 0; x < 100000; x += 7) {
+        assert_int_as_printf(x);
+        assert_int_as_printf(-x);
+    }
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+        assert_int_as_printf(v[i]);
+}
+
+/* A string value (pc_jsonw_strn, which copies its plain ASCII start sixteen bytes at a test)
+ * is quoted pc_json_escape's way whatever byte stands wherever in a long run of plain ones. */
+static void test_strings_every_place(void **state)
+{
+    (void)state;
+    static const char *const kinds[] = {"\"", "\\", "\n", "\x1f", "\x7f", "\xc3\xa9", "\xc3",
+                                        "\x80", "\xff", " ", "~", "\x01"};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        for (size_t at = 0; at < 40; at++) {
+            char in[64];
+            size_t m = strlen(kinds[k]);
+            memset(in, 'a', sizeof in);
+            memcpy(in + at, kinds[k], m);
+            pc_buf want = {0}, got = {0};
+            pc_buf_add(&want, "\"", 1);
+            assert_int_equal(pc_json_escape(&want, in, 40 + m), 0);
+            pc_buf_add(&want, "\"", 1);
+            pc_jsonw w;
+            pc_jsonw_init(&w, &got);
+            pc_jsonw_strn(&w, in, 40 + m);
+            assert_false(w.failed);
+            assert_string_equal(got.data, want.data);
+            pc_buf_free(&want);
+            pc_buf_free(&got);
+        }
+}
+
 /* A literal key (pc_jsonw_key_lit) is written as pc_jsonw_key writes it: after a key, first in
  * an object and after other members, compact and indented. */
 static void test_literal_keys(void **state)
@@ -319,6 +375,8 @@ int main(void)
         cmocka_unit_test(test_nesting_and_separators),
         cmocka_unit_test(test_literal_keys),
         cmocka_unit_test(test_integers_and_printf),
+        cmocka_unit_test(test_integers_every_length),
+        cmocka_unit_test(test_strings_every_place),
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_reals),
         cmocka_unit_test(test_reals_round_as_printf),

@@ -1,0 +1,158 @@
+/* test_features.c: the learned model's tokenizer (classify/features.h). A scratch that read a
+ * unit before keeps its leading fields (a clause's title and lead-in) and starts the next unit
+ * with the same leading fields from them: what it then holds must be exactly what a fresh
+ * scratch reading the unit whole holds (tokens, words and bigrams in the same order with the
+ * same counts, the same lowercased bytes), also when the clause repeats the title's words,
+ * when the title's bytes change in place, when its base moves, and when the table grows. */
+#include "testutil.h"
+
+#include "classify/features.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Whether a and b hold the same unit, field by field of what the model reads. */
+static void assert_same_unit(const pc_feat_scratch *a, const pc_feat_scratch *b)
+{
+    assert_int_equal(a->ntokens, b->ntokens);
+    assert_int_equal(a->nwords, b->nwords);
+    assert_int_equal(a->nbigrams, b->nbigrams);
+    assert_int_equal(a->nlower, b->nlower);
+    for (size_t i = 0; i < a->ntokens; i++) {
+        assert_int_equal(a->tokens[i].span.start, b->tokens[i].span.start);
+        assert_int_equal(a->tokens[i].span.end, b->tokens[i].span.end);
+        assert_int_equal(a->tokens[i].heading, b->tokens[i].heading);
+        assert_int_equal(a->tokens[i].word, b->tokens[i].word);
+    }
+    for (size_t i = 0; i < a->nwords; i++) {
+        assert_true(a->words[i].hash == b->words[i].hash);
+        assert_int_equal(a->words[i].key, b->words[i].key);
+        assert_int_equal(a->words[i].tf, b->words[i].tf);
+        assert_int_equal(a->words[i].first, b->words[i].first);
+        assert_int_equal(a->words[i].off, b->words[i].off);
+        assert_int_equal(a->words[i].len, b->words[i].len);
+    }
+    for (size_t i = 0; i < a->nbigrams; i++) {
+        assert_true(a->bigrams[i].hash == b->bigrams[i].hash);
+        assert_int_equal(a->bigrams[i].key, b->bigrams[i].key);
+        assert_int_equal(a->bigrams[i].tf, b->bigrams[i].tf);
+        assert_int_equal(a->bigrams[i].first, b->bigrams[i].first);
+    }
+    assert_memory_equal(a->lower, b->lower, a->nlower ? a->nlower : 1);
+}
+
+/* What any unit must hold, whichever way it was read: distinct words (by their bytes) each
+ * counted once per token of it, distinct bigrams (by their pair of words). */
+static void assert_unit_sound(const pc_feat_scratch *a)
+{
+    for (size_t i = 0; i < a->nwords; i++) {
+        uint32_t tf = 0;
+        for (size_t t = 0; t < a->ntokens; t++)
+            tf += a->tokens[t].word == i;
+        assert_int_equal(a->words[i].tf, tf);
+        for (size_t j = 0; j < i; j++)
+            assert_false(a->words[i].len == a->words[j].len &&
+                         !memcmp(a->lower + a->words[i].off, a->lower + a->words[j].off,
+                                 a->words[i].len));
+    }
+    for (size_t i = 0; i < a->nbigrams; i++)
+        for (size_t j = 0; j < i; j++) {
+            size_t ti = a->bigrams[i].first, tj = a->bigrams[j].first;
+            assert_false(a->tokens[ti].word == a->tokens[tj].word &&
+                         a->tokens[ti + 1].word == a->tokens[tj + 1].word);
+        }
+}
+
+/* Tokenize f[0..n) with the reused scratch `kept` and with a fresh one; both must agree. */
+static void check_unit(pc_feat_scratch *kept, const pc_feat_field *f, size_t n)
+{
+    pc_feat_scratch fresh;
+    pc_feat_scratch_init(&fresh);
+    assert_int_equal(pc_feat_tokenize(kept, f, n), 0);
+    assert_int_equal(pc_feat_tokenize(&fresh, f, n), 0);
+    assert_same_unit(kept, &fresh);
+    assert_unit_sound(kept);
+    pc_feat_scratch_free(&fresh);
+}
+
+static pc_feat_field field(const char *s, size_t base, int heading)
+{
+    return (pc_feat_field){s, strlen(s), base, heading};
+}
+
+/* Clauses of one list under one title and lead-in, repeating their words and pairs. */
+static void test_same_title(void **state)
+{
+    (void)state;
+    static const char *const clauses[] = {
+        "Your contact details, such as your email address.",
+        "Contact details we collect: email address, email address and phone number.",
+        "Information we collect from partners we collect from.",
+        "",
+        "a",
+        "We Collect Information we collect and your CONTACT details.",
+    };
+    pc_feat_scratch s;
+    pc_feat_scratch_init(&s);
+    for (size_t i = 0; i < sizeof clauses / sizeof clauses[0]; i++) {
+        pc_feat_field f[3] = {field("Information we collect", 10, 1),
+                              field("We collect your contact details:", 40, 1),
+                              field(clauses[i], 80 + 100 * i, 0)};
+        check_unit(&s, f, 3);
+        check_unit(&s, f + 1, 2); /* a unit with other leading fields in between */
+        check_unit(&s, f, 3);
+    }
+    pc_feat_scratch_free(&s);
+}
+
+/* The same title's bytes changed in place, or at another base: read again. */
+static void test_title_changes(void **state)
+{
+    (void)state;
+    char title[] = "Data we keep for thirty days";
+    pc_feat_scratch s;
+    pc_feat_scratch_init(&s);
+    pc_feat_field f[2] = {{title, strlen(title), 0, 1}, field("We keep data we keep.", 40, 0)};
+    check_unit(&s, f, 2);
+    memcpy(title, "Data we sell", 12); /* the same length, other words */
+    check_unit(&s, f, 2);
+    f[0].base = 7;
+    check_unit(&s, f, 2);
+    f[0].heading = 0;
+    check_unit(&s, f, 2);
+    f[0].len = 4;
+    check_unit(&s, f, 2);
+    check_unit(&s, f + 1, 1);
+    check_unit(&s, f, 2);
+    pc_feat_scratch_free(&s);
+}
+
+/* A clause long enough to grow the table after the title was kept, then the title again. */
+static void test_table_grows(void **state)
+{
+    (void)state;
+    char big[16384];
+    size_t n = 0;
+    for (int i = 0; i < 1200 && n + 16 < sizeof big; i++)
+        n += (size_t)snprintf(big + n, sizeof big - n, "w%d x%d ", i, i % 7);
+    pc_feat_scratch s;
+    pc_feat_scratch_init(&s);
+    pc_feat_field f[2] = {field("How we share your data", 0, 1), field("We share it.", 30, 0)};
+    check_unit(&s, f, 2);
+    f[1] = (pc_feat_field){big, n, 30, 0};
+    check_unit(&s, f, 2);
+    f[1] = field("We share your data with your data processors.", 30, 0);
+    check_unit(&s, f, 2);
+    check_unit(&s, f, 2);
+    pc_feat_scratch_free(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_title),
+        cmocka_unit_test(test_title_changes),
+        cmocka_unit_test(test_table_grows),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
