@@ -76,6 +76,69 @@ static void no_text_error(const pc_doc *doc, pc_error *err)
     pc_error_set(err, "%s: no policy text in the page (all script or markup)", doc->path);
 }
 
+/* Whether an element lies inside a <title> (whose text html_title reads, children included). */
+static int html_in_title(const xmlNode *n)
+{
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (strcmp((const char *)n->name, "title") == 0)
+            return 1;
+    return 0;
+}
+
+/* Where libxml2's htmlParseScript, in recovery mode, stops reading the text of a script or
+ * style element that starts at s: at the first "</" followed by the element's name in any
+ * case. NULL when there is none before end, or when a NUL byte comes first. */
+static const xmlChar *html_raw_text_end(const xmlChar *s, const xmlChar *end, const char *name,
+                                        size_t nlen)
+{
+    const xmlChar *p = s;
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if ((size_t)(end - p) >= nlen + 2 && p[1] == '/' &&
+            strncasecmp((const char *)p + 2, name, nlen) == 0)
+            return memchr(s, '\0', (size_t)(p - s)) ? NULL : p;
+        p++;
+    }
+    return NULL;
+}
+
+/* The text of a script or style element is never read (html_never_text), but libxml2 reads
+ * it a character at a time into a CDATA node: pass over it here instead. At the start
+ * element's callback the input stands at the tag's '>'; the parser would step over it, find
+ * neither an end tag nor a start tag at the next byte (those cases are left to it), and read
+ * the text up to html_raw_text_end. The '>' is moved to the text's last byte and the input
+ * put there, its line and column what reading the text would have left (libxml2 counts a
+ * column per character), so every later node gets the same line; the element is left
+ * without its CDATA child. Not under <title>, whose text is read with its children's. */
+static void html_skip_raw_text(xmlParserCtxtPtr ctxt, const char *name)
+{
+    size_t nlen = strcmp(name, "script") == 0 ? 6 : strcmp(name, "style") == 0 ? 5 : 0;
+    xmlParserInputPtr in = ctxt->input;
+    if (!nlen || !ctxt->recovery || !in || !in->cur || in->end - in->cur < 3 ||
+        in->cur[0] != '>')
+        return;
+    const xmlChar *s = in->cur + 1;
+    if (s[0] == '<' && (s[1] == '/' || s[1] == '_' || s[1] == ':' ||
+                        ((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z')))
+        return;
+    const xmlChar *stop = html_raw_text_end(s, in->end, name, nlen);
+    if (!stop || html_in_title(ctxt->node))
+        return;
+    int line = in->line, col = in->col + 1; /* after the '>' */
+    const xmlChar *from = s, *nl;
+    while ((nl = memchr(from, '\n', (size_t)(stop - from))) != NULL) {
+        line++;
+        col = 1;
+        from = nl + 1;
+    }
+    for (; from < stop; from++)
+        col += (*from & 0xC0) != 0x80;
+    xmlChar *gt = (xmlChar *)stop - 1; /* the parser's own copy of the input */
+    *gt = '>';
+    in->cur = gt;
+    in->line = line;
+    in->col = col - 1; /* the parser's step over '>' adds it back */
+}
+
 /* The parser's start of an element, with only the attributes the reader reads
  * (html_attr_read): the tree is the same but for attributes nobody looks at (style, href,
  * src...), which are then neither built nor freed. The parser passes attribute names and
@@ -92,6 +155,7 @@ static void html_start_element(void *ctx, const xmlChar *name, const xmlChar **a
         }
     kept[k] = kept[k + 1] = NULL;
     xmlSAX2StartElement(ctx, name, k ? kept : NULL);
+    html_skip_raw_text(ctx, (const char *)name);
 }
 
 /* What htmlReadMemory(s, n, path, "UTF-8", options) does, with html_start_element building
