@@ -139,6 +139,44 @@ static void html_skip_raw_text(xmlParserCtxtPtr ctxt, const char *name)
     in->col = col - 1; /* the parser's step over '>' adds it back */
 }
 
+/* Whether the parser reads the text of the element named so raw (htmlParseScript). */
+static int html_raw_text(const xmlChar *name)
+{
+    return name && (strcmp((const char *)name, "script") == 0 ||
+                    strcmp((const char *)name, "style") == 0);
+}
+
+/* Whether the input stands right after "<script" or "<style": an element implied (html,
+ * head, body) before that tag's attributes are read calls back there, and what follows the
+ * tag is raw text, never a tag. */
+static int html_after_raw_name(xmlParserInputPtr in)
+{
+    size_t back = (size_t)(in->cur - in->base);
+    return (back >= 7 && strncasecmp((const char *)in->cur - 7, "<script", 7) == 0) ||
+           (back >= 6 && strncasecmp((const char *)in->cur - 6, "<style", 6) == 0);
+}
+
+/* When the next thing the parser reads, after blanks from `from`, is a start tag, take out
+ * the attributes nobody reads (html_tag_compact) before libxml2 parses them a character at a
+ * time (most of a tag's bytes: href, style, src, data-*...). The bytes from the input to the
+ * tag (a '>' the parser has yet to step over, blanks) move right with it, unchanged, so the
+ * parser reads the same text and tag, on the same lines. Called only where the parser
+ * stands between two of its reads and goes on reading content at its input. */
+static void html_compact_ahead(xmlParserCtxtPtr ctxt, const xmlChar *from)
+{
+    xmlParserInputPtr in = ctxt->input;
+    const xmlChar *p = from;
+    while (p < in->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    if (in->end - p < 3 || p[0] != '<' || !(((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z')))
+        return;
+    size_t moved = html_tag_compact((unsigned char *)p, in->end);
+    if (!moved)
+        return;
+    memmove((xmlChar *)in->cur + moved, in->cur, (size_t)(p - in->cur));
+    in->cur += moved;
+}
+
 /* The parser's start of an element, with only the attributes the reader reads
  * (html_attr_read): the tree is the same but for attributes nobody looks at (style, href,
  * src...), which are then neither built nor freed. The parser passes attribute names and
@@ -155,7 +193,33 @@ static void html_start_element(void *ctx, const xmlChar *name, const xmlChar **a
         }
     kept[k] = kept[k + 1] = NULL;
     xmlSAX2StartElement(ctx, name, k ? kept : NULL);
-    html_skip_raw_text(ctx, (const char *)name);
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlParserInputPtr in = ctxt->input;
+    if (html_raw_text(name))
+        html_skip_raw_text(ctxt, (const char *)name);
+    else if (in && in->cur < in->end && in->cur[0] == '>' && !html_after_raw_name(in))
+        html_compact_ahead(ctxt, in->cur + 1);
+}
+
+/* After an end tag's '>' the parser reads what follows as content. */
+static void html_end_element(void *ctx, const xmlChar *name)
+{
+    xmlSAX2EndElement(ctx, name);
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlParserInputPtr in = ctxt->input;
+    if (in && in->cur > in->base && in->cur[-1] == '>' && !html_raw_text(ctxt->name))
+        html_compact_ahead(ctxt, in->cur);
+}
+
+/* Text is handed over when it ends, at the '<' of what follows (or at a full buffer, the
+ * input then at the text's last character, never '<'). */
+static void html_characters(void *ctx, const xmlChar *ch, int len)
+{
+    xmlSAX2Characters(ctx, ch, len);
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlParserInputPtr in = ctxt->input;
+    if (in && in->cur < in->end && in->cur[0] == '<' && !html_raw_text(ctxt->name))
+        html_compact_ahead(ctxt, in->cur);
 }
 
 /* What htmlReadMemory(s, n, path, "UTF-8", options) does, with html_start_element building
@@ -168,6 +232,8 @@ static htmlDocPtr html_read(const char *s, size_t n, const char *path, int optio
     if (ctxt->sax) {
         memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
         ctxt->sax->startElement = html_start_element;
+        ctxt->sax->endElement = html_end_element;
+        ctxt->sax->characters = html_characters;
     }
     htmlCtxtUseOptions(ctxt, options);
     ctxt->html = 1;
