@@ -23,9 +23,15 @@ static pthread_once_t html_once = PTHREAD_ONCE_INIT;
  * proportional to the file only; the tree walk is iterative. */
 #define HTML_PARSE_DEPTH_UNLIMITED XML_PARSE_HUGE
 
+/* Whether the passes over unread bytes below may run: they move libxml2's input between its
+ * reads, which is checked against 2.9's parser (htmlParseScript, htmlParseStartTag and where
+ * they call back). Another version parses everything itself. */
+static int html_passes;
+
 static void html_init_parser(void)
 {
     xmlInitParser();
+    html_passes = atoi(xmlParserVersion) / 100 == 209;
 }
 
 /* The offset after leading white space, XML declarations ("<?xml ...?>") and comments. */
@@ -193,6 +199,8 @@ static void html_start_element(void *ctx, const xmlChar *name, const xmlChar **a
         }
     kept[k] = kept[k + 1] = NULL;
     xmlSAX2StartElement(ctx, name, k ? kept : NULL);
+    if (!html_passes)
+        return;
     xmlParserCtxtPtr ctxt = ctx;
     xmlParserInputPtr in = ctxt->input;
     if (html_raw_text(name))
@@ -232,8 +240,10 @@ static htmlDocPtr html_read(const char *s, size_t n, const char *path, int optio
     if (ctxt->sax) {
         memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
         ctxt->sax->startElement = html_start_element;
-        ctxt->sax->endElement = html_end_element;
-        ctxt->sax->characters = html_characters;
+        if (html_passes) {
+            ctxt->sax->endElement = html_end_element;
+            ctxt->sax->characters = html_characters;
+        }
     }
     htmlCtxtUseOptions(ctxt, options);
     ctxt->html = 1;
