@@ -23,9 +23,15 @@ static pthread_once_t html_once = PTHREAD_ONCE_INIT;
  * proportional to the file only; the tree walk is iterative. */
 #define HTML_PARSE_DEPTH_UNLIMITED XML_PARSE_HUGE
 
+/* Whether the passes over unread bytes below may run: they move libxml2's input between its
+ * reads, which is checked against 2.9's parser (htmlParseScript, htmlParseStartTag and where
+ * they call back). Another version parses everything itself. */
+static int html_passes;
+
 static void html_init_parser(void)
 {
     xmlInitParser();
+    html_passes = atoi(xmlParserVersion) / 100 == 209;
 }
 
 /* The offset after leading white space, XML declarations ("<?xml ...?>") and comments. */
@@ -76,6 +82,107 @@ static void no_text_error(const pc_doc *doc, pc_error *err)
     pc_error_set(err, "%s: no policy text in the page (all script or markup)", doc->path);
 }
 
+/* Whether an element lies inside a <title> (whose text html_title reads, children included). */
+static int html_in_title(const xmlNode *n)
+{
+    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+        if (strcmp((const char *)n->name, "title") == 0)
+            return 1;
+    return 0;
+}
+
+/* Where libxml2's htmlParseScript, in recovery mode, stops reading the text of a script or
+ * style element that starts at s: at the first "</" followed by the element's name in any
+ * case. NULL when there is none before end, or when a NUL byte comes first. */
+static const xmlChar *html_raw_text_end(const xmlChar *s, const xmlChar *end, const char *name,
+                                        size_t nlen)
+{
+    const xmlChar *p = s;
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if ((size_t)(end - p) >= nlen + 2 && p[1] == '/' &&
+            strncasecmp((const char *)p + 2, name, nlen) == 0)
+            return memchr(s, '\0', (size_t)(p - s)) ? NULL : p;
+        p++;
+    }
+    return NULL;
+}
+
+/* The text of a script or style element is never read (html_never_text), but libxml2 reads
+ * it a character at a time into a CDATA node: pass over it here instead. At the start
+ * element's callback the input stands at the tag's '>'; the parser would step over it, find
+ * neither an end tag nor a start tag at the next byte (those cases are left to it), and read
+ * the text up to html_raw_text_end. The '>' is moved to the text's last byte and the input
+ * put there, its line and column what reading the text would have left (libxml2 counts a
+ * column per character), so every later node gets the same line; the element is left
+ * without its CDATA child. Not under <title>, whose text is read with its children's. */
+static void html_skip_raw_text(xmlParserCtxtPtr ctxt, const char *name)
+{
+    size_t nlen = strcmp(name, "script") == 0 ? 6 : strcmp(name, "style") == 0 ? 5 : 0;
+    xmlParserInputPtr in = ctxt->input;
+    if (!nlen || !ctxt->recovery || !in || !in->cur || in->end - in->cur < 3 ||
+        in->cur[0] != '>')
+        return;
+    const xmlChar *s = in->cur + 1;
+    if (s[0] == '<' && (s[1] == '/' || s[1] == '_' || s[1] == ':' ||
+                        ((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z')))
+        return;
+    const xmlChar *stop = html_raw_text_end(s, in->end, name, nlen);
+    if (!stop || html_in_title(ctxt->node))
+        return;
+    int line = in->line, col = in->col + 1; /* after the '>' */
+    const xmlChar *from = s, *nl;
+    while ((nl = memchr(from, '\n', (size_t)(stop - from))) != NULL) {
+        line++;
+        col = 1;
+        from = nl + 1;
+    }
+    for (; from < stop; from++)
+        col += (*from & 0xC0) != 0x80;
+    xmlChar *gt = (xmlChar *)stop - 1; /* the parser's own copy of the input */
+    *gt = '>';
+    in->cur = gt;
+    in->line = line;
+    in->col = col - 1; /* the parser's step over '>' adds it back */
+}
+
+/* Whether the parser reads the text of the element named so raw (htmlParseScript). */
+static int html_raw_text(const xmlChar *name)
+{
+    return name && (strcmp((const char *)name, "script") == 0 ||
+                    strcmp((const char *)name, "style") == 0);
+}
+
+/* Whether the input stands right after "<script" or "<style": an element implied (html,
+ * head, body) before that tag's attributes are read calls back there, and what follows the
+ * tag is raw text, never a tag. */
+static int html_after_raw_name(xmlParserInputPtr in)
+{
+    size_t back = (size_t)(in->cur - in->base);
+    return (back >= 7 && strncasecmp((const char *)in->cur - 7, "<script", 7) == 0) ||
+           (back >= 6 && strncasecmp((const char *)in->cur - 6, "<style", 6) == 0);
+}
+
+/* When the next thing the parser reads, after blanks from `from`, is a start tag, take out
+ * the attributes nobody reads (html_tag_compact) before libxml2 parses them a character at a
+ * time (most of a tag's bytes: href, style, src, data-*...). The bytes from the input to the
+ * tag (a '>' the parser has yet to step over, blanks) move right with it, unchanged, so the
+ * parser reads the same text and tag, on the same lines. Called only where the parser
+ * stands between two of its reads and goes on reading content at its input. */
+static void html_compact_ahead(xmlParserCtxtPtr ctxt, const xmlChar *from)
+{
+    xmlParserInputPtr in = ctxt->input;
+    const xmlChar *p = from;
+    while (p < in->end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    if (in->end - p < 3 || p[0] != '<' || !(((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z')))
+        return;
+    size_t moved = html_tag_compact((unsigned char *)p, in->end);
+    if (!moved)
+        return;
+    memmove((xmlChar *)in->cur + moved, in->cur, (size_t)(p - in->cur));
+    in->cur += moved;
+}
+
 /* The parser's start of an element, with only the attributes the reader reads
  * (html_attr_read): the tree is the same but for attributes nobody looks at (style, href,
  * src...), which are then neither built nor freed. The parser passes attribute names and
@@ -92,6 +199,35 @@ static void html_start_element(void *ctx, const xmlChar *name, const xmlChar **a
         }
     kept[k] = kept[k + 1] = NULL;
     xmlSAX2StartElement(ctx, name, k ? kept : NULL);
+    if (!html_passes)
+        return;
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlParserInputPtr in = ctxt->input;
+    if (html_raw_text(name))
+        html_skip_raw_text(ctxt, (const char *)name);
+    else if (in && in->cur < in->end && in->cur[0] == '>' && !html_after_raw_name(in))
+        html_compact_ahead(ctxt, in->cur + 1);
+}
+
+/* After an end tag's '>' the parser reads what follows as content. */
+static void html_end_element(void *ctx, const xmlChar *name)
+{
+    xmlSAX2EndElement(ctx, name);
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlParserInputPtr in = ctxt->input;
+    if (in && in->cur > in->base && in->cur[-1] == '>' && !html_raw_text(ctxt->name))
+        html_compact_ahead(ctxt, in->cur);
+}
+
+/* Text is handed over when it ends, at the '<' of what follows (or at a full buffer, the
+ * input then at the text's last character, never '<'). */
+static void html_characters(void *ctx, const xmlChar *ch, int len)
+{
+    xmlSAX2Characters(ctx, ch, len);
+    xmlParserCtxtPtr ctxt = ctx;
+    xmlParserInputPtr in = ctxt->input;
+    if (in && in->cur < in->end && in->cur[0] == '<' && !html_raw_text(ctxt->name))
+        html_compact_ahead(ctxt, in->cur);
 }
 
 /* What htmlReadMemory(s, n, path, "UTF-8", options) does, with html_start_element building
@@ -104,6 +240,10 @@ static htmlDocPtr html_read(const char *s, size_t n, const char *path, int optio
     if (ctxt->sax) {
         memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
         ctxt->sax->startElement = html_start_element;
+        if (html_passes) {
+            ctxt->sax->endElement = html_end_element;
+            ctxt->sax->characters = html_characters;
+        }
     }
     htmlCtxtUseOptions(ctxt, options);
     ctxt->html = 1;

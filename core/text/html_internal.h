@@ -85,6 +85,13 @@ int html_never_text(const char *name);
 int html_attr_read(const char *name);
 int html_is_block(const char *name);
 
+/* The start tag at lt ("<name ...>", within [lt, end)) with the attributes html_attr_read
+ * does not name taken out, rewritten in place so that it ends where it ended, each dropped
+ * attribute left as its line breaks (or one blank), so libxml2 parses the same element with
+ * the same kept attributes on the same line. Returns by how many bytes its start moved
+ * right; 0 when nothing was dropped or the tag does not tokenize plainly (left as it is). */
+size_t html_tag_compact(unsigned char *lt, const unsigned char *end);
+
 /* What html_select decided, for the warnings. Plain value. */
 typedef struct html_choice {
     size_t page_prose;  /* prose bytes in the whole page (chrome included) */

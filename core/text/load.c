@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,16 +177,34 @@ static int looks_like_utf16(const char *data, size_t n)
     return half >= 4 && hi * 10 >= half * 3 && lo * 4 < hi;
 }
 
+static int is_control_byte(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' &&
+            c != 0x1B) || c == 0x7F;
+}
+
+/* Whether any of eight bytes is below 0x20 or is 0x7F (exact: no word with one is missed). */
+static int word_may_hold_control(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t del = w ^ (ones * 0x7F);
+    return (((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) & highs ? 1 : 0;
+}
+
 /* Control bytes other than white space and ESC in the first SNIFF_BYTES, per thousand (0
- * when there are too few to judge). */
+ * when there are too few to judge). Eight bytes at a time where none is below 0x20 or DEL. */
 static size_t control_permille(const char *data, size_t n)
 {
-    size_t lim = n < SNIFF_BYTES ? n : SNIFF_BYTES, bad = 0;
-    for (size_t i = 0; i < lim; i++) {
-        unsigned char c = (unsigned char)data[i];
-        bad += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' &&
-                c != 0x1B) || c == 0x7F;
+    size_t lim = n < SNIFF_BYTES ? n : SNIFF_BYTES, bad = 0, i = 0;
+    for (; i + 8 <= lim; i += 8) {
+        uint64_t w;
+        memcpy(&w, data + i, 8);
+        if (word_may_hold_control(w))
+            for (size_t j = i; j < i + 8; j++)
+                bad += (size_t)is_control_byte((unsigned char)data[j]);
     }
+    for (; i < lim; i++)
+        bad += (size_t)is_control_byte((unsigned char)data[i]);
     return bad >= 8 ? bad * 1000 / lim : 0;
 }
 

@@ -260,6 +260,29 @@ static void test_whitespace_entities_and_lines(void **state)
     pc_doc_free(d);
 }
 
+/* The text of script and style elements is passed over without libxml2 reading it (html.c):
+ * what follows keeps its lines, an end tag of another element inside a script does not end
+ * it, and a script inside <title> still counts as the title's text. */
+static void test_script_and_style_text_passed_over(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<html><head><title>Terms <script>var t;</script> of Use</title>"
+                         "</head>\n<body>\n<script type=\"text/javascript\">\n"
+                         "  if (a < b && c </d) { x = \"<p>not text</p>\"; }\n"
+                         "  // caf\xc3\xa9 </div>\n</SCRIPT>\n<p>First para.</p>\n"
+                         "<style>\np { color: red; }\n\n</style><p>Second para.</p>\n"
+                         "<script>\n\n</script\n>\n\n<p>Third para.</p></body></html>\n");
+    assert_int_equal(d->nblocks, 3);
+    check_block(d, 0, PC_BLOCK_PARA, 0, "First para.");
+    check_block(d, 1, PC_BLOCK_PARA, 0, "Second para.");
+    check_block(d, 2, PC_BLOCK_PARA, 0, "Third para.");
+    assert_int_equal(pc_doc_source_line(d, d->blocks[0].start), 7);
+    assert_int_equal(pc_doc_source_line(d, d->blocks[1].start), 11);
+    assert_int_equal(pc_doc_source_line(d, d->blocks[2].start), 17);
+    assert_string_equal(d->title, "Terms var t; of Use");
+    pc_doc_free(d);
+}
+
 static void test_controls_in_html(void **state)
 {
     (void)state;
@@ -373,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_table_rows),
         cmocka_unit_test(test_page_title),
         cmocka_unit_test(test_whitespace_entities_and_lines),
+        cmocka_unit_test(test_script_and_style_text_passed_over),
         cmocka_unit_test(test_controls_in_html),
         cmocka_unit_test(test_form_wrapping_everything_is_kept),
         cmocka_unit_test(test_legacy_charset),

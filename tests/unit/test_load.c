@@ -103,6 +103,39 @@ static void test_binary_mostly_controls(void **state)
                  "binary file (mostly non-text bytes)");
 }
 
+/* The bound is more than 100 control bytes per thousand: in 1003 bytes, 101 pass and 102
+ * do not. The controls sit at every offset of an eight-byte word and, the 102nd, in the
+ * unaligned tail; they are every kind counted (C0 but for white space and ESC, and DEL),
+ * among white space and ESC bytes that do not count. */
+static void test_binary_control_bound(void **state)
+{
+    (void)state;
+    static const unsigned char kinds[] = {0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08,
+                                          0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15,
+                                          0x16, 0x17, 0x18, 0x19, 0x1A, 0x1C, 0x1D, 0x1E,
+                                          0x1F, 0x7F};
+    static const char blanks[] = {'\t', '\n', '\r', '\f', '\v', 0x1B};
+    for (size_t want = 101; want <= 102; want++) {
+        char data[1003];
+        memset(data, 'a', sizeof data);
+        for (size_t k = 0; k < 100; k++)
+            data[9 * k + 5] = blanks[k % sizeof blanks];
+        for (size_t k = 0; k < 101; k++) /* offsets 9k+1: every residue mod 8 */
+            data[9 * k + 1] = (char)kinds[k % sizeof kinds];
+        if (want == 102)
+            data[1001] = 0x7F;
+        pc_error err = {{0}};
+        pc_doc *d = pc_doc_load(test_write_temp("controls.txt", data, sizeof data), NULL, &err);
+        if (want == 101) {
+            assert_non_null(d);
+        } else {
+            assert_null(d);
+            assert_non_null(strstr(err.msg, "binary file (mostly non-text bytes)"));
+        }
+        pc_doc_free(d);
+    }
+}
+
 static void test_over_limit_checked_before_reading(void **state)
 {
     (void)state;
@@ -318,6 +351,7 @@ int main(void)
         cmocka_unit_test(test_binary_nul),
         cmocka_unit_test(test_binary_magic),
         cmocka_unit_test(test_binary_mostly_controls),
+        cmocka_unit_test(test_binary_control_bound),
         cmocka_unit_test(test_over_limit_checked_before_reading),
         cmocka_unit_test(test_utf8_bom_dropped),
         cmocka_unit_test(test_utf16_with_bom),
