@@ -17,10 +17,11 @@
  *   that separates it (consent, the person's request, a legal duty, a business transfer);
  * - the practice falls within the restriction, field by field, under the ontology's
  *   subsumption: its action is the restricted one or a kind of it (sharing for advertising
- *   counts as selling where the ontology says so); where the restriction names data types,
- *   recipients or purposes, the practice names one within them (recipients imply purposes:
- *   advertisers, advertising); its data is personal ("aggregated statistics" are not) and
- *   known ("it", "functional widgets" are not).
+ *   counts as selling where the ontology says so, and so does letting unnamed third parties
+ *   or partners take data through the company's service); where the restriction names data
+ *   types, recipients or purposes, the practice names one within them (recipients imply
+ *   purposes: advertisers, advertising); its data is personal ("aggregated statistics" are
+ *   not) and known ("it", "functional widgets" are not).
  * One finding per clash: a restricting clause, up to PC_MAX_CITED practices (its message
  * counts them all), with the frames of each; restricting clauses that clash with the same
  * practices ("we will not sell your data", "we do not sell personal information for money")
@@ -61,6 +62,8 @@ typedef struct cc_run {
                          (32 bits, as pc_frame's indexes) */
     size_t *bfirst;
     unsigned char *distinguished; /* per action: the policy tells it apart (cc_distinguish) */
+    int unnamed[2]; /* the recipients that name no kind of third party: "third parties",
+                       "partners" (ontology entries, or -1) */
 } cc_run;
 
 /* ---- what a frame is ------------------------------------------------------------------ */
@@ -248,8 +251,33 @@ static int cc_excepted(const cc_run *r, const pc_onto_entry *e, const pc_frame *
     return any;
 }
 
+/* Whether s names one of r->unnamed ("third parties", "partners") and no kind of third party
+ * the ontology knows beside it but the exceptions of implication e ("our service providers
+ * and other third parties": the others are third parties still). */
+static int cc_unnamed_recipients(const cc_run *r, const pc_onto_entry *e, const pc_frame *s)
+{
+    int any = 0;
+    for (size_t i = 0; i < s->nterms; i++) {
+        const pc_frame_term *t = &r->fs->terms[s->term_first + i];
+        if (t->dim != PC_ONTO_RECIPIENT)
+            continue;
+        int unnamed = t->entry == r->unnamed[0] || t->entry == r->unnamed[1], excepted = 0;
+        for (size_t k = 0; k < e->nby_except && !unnamed && !excepted; k++)
+            excepted = pc_onto_under(r->o, PC_ONTO_RECIPIENT, t->entry, e->by_except[k]);
+        if (!unnamed && !excepted)
+            return 0;
+        any |= unnamed;
+    }
+    return any;
+}
+
 /* Whether practice s, of a parent action of b, is b by the ontology's implied_by (sharing with
- * advertisers is selling). */
+ * advertisers is selling), or is the company letting unnamed third parties or partners take
+ * data through its service (PC_FRAME_BY_OTHERS) for an action the law reads as making data
+ * available to third parties at all (one with implied_by: selling): "third parties we work
+ * with may collect your device data through our app" is no service provider's work unless
+ * the policy says so (the implication's exceptions, "on our behalf"); a kind the ontology
+ * knows says its own use (analytics providers may act for the company). */
 static int cc_implies(const cc_run *r, const pc_frame *s, int b)
 {
     const pc_onto_entry *e = &r->o->e[PC_ONTO_ACTION][b];
@@ -259,6 +287,8 @@ static int cc_implies(const cc_run *r, const pc_frame *s, int b)
     for (size_t k = 0; k < e->nby_recipient; k++)
         if (pc_frame_has_under(r->fs, s, PC_ONTO_RECIPIENT, e->by_recipient[k]))
             return 1;
+    if (e->nby_recipient && (s->flags & PC_FRAME_BY_OTHERS) && cc_unnamed_recipients(r, e, s))
+        return 1;
     /* a purpose alone implies it only in a statement of its own: a list of purposes under
      * "we collect, use and disclose it for:" does not say to whom */
     for (size_t k = 0; !(s->flags & PC_FRAME_INHERITED) && k < e->nby_purpose; k++)
@@ -559,7 +589,9 @@ static int cc_policy(pc_comparison *c, size_t pi)
     const pc_policy *p = c->policies[pi];
     if (!p->frames || !p->frames->onto || !p->frames->n)
         return 0;
-    cc_run r = {c, (int)pi, p, p->frames, p->frames->onto, NULL, NULL, NULL, NULL};
+    cc_run r = {c, (int)pi, p, p->frames, p->frames->onto, NULL, NULL, NULL, NULL, {-1, -1}};
+    r.unnamed[0] = pc_onto_find(r.o, PC_ONTO_RECIPIENT, "third-parties");
+    r.unnamed[1] = pc_onto_find(r.o, PC_ONTO_RECIPIENT, "partners");
     r.distinguished = calloc(r.o->n[PC_ONTO_ACTION] + 1, 1);
     r.canon = pc_cmp_canon(p);
     int rc = r.distinguished && r.canon && cc_buckets(&r) == 0 ? 0 : -1;
