@@ -98,3 +98,18 @@ size_t test_findings_of(const char *taxfile, const char *text, unsigned regimes,
     pc_tax_free(tax);
     return n;
 }
+
+void test_check_contra_cases(const char *taxfile, const test_contra_case *cases, size_t n)
+{
+    char text[400];
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(text, sizeof text, "%s\n%s\n", cases[i].restriction, cases[i].practice);
+        if (test_findings_of(taxfile, text, 0, PC_FIND_CONTRADICTION, NULL) != cases[i].found) {
+            print_error("case %zu: expected %zu finding(s) in: %s", i, cases[i].found, text);
+            failed++;
+        }
+    }
+    if (failed)
+        fail_msg("%zu of %zu cases failed", failed, n);
+}

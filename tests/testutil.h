@@ -36,4 +36,14 @@ pc_policy *test_open_text(const pc_taxonomy *tax, const char *name, const char *
 size_t test_findings_of(const char *taxfile, const char *text, unsigned regimes,
                         pc_finding_kind kind, const char *tag);
 
+/* A restriction and a practice, and how many contradiction findings the two make together. */
+typedef struct test_contra_case {
+    const char *restriction, *practice;
+    size_t found;
+} test_contra_case;
+
+/* Each case read as one policy (the restriction's line, then the practice's) under the
+ * taxonomy file taxfile; every failing case is named, then the test fails. */
+void test_check_contra_cases(const char *taxfile, const test_contra_case *cases, size_t n);
+
 #endif

@@ -10,27 +10,6 @@
 
 #include <stdio.h>
 
-typedef struct sale_case {
-    const char *restriction, *practice;
-    size_t found;
-} sale_case;
-
-static void check_sale_cases(const sale_case *cases, size_t n)
-{
-    char text[400];
-    size_t failed = 0;
-    for (size_t i = 0; i < n; i++) { /* every failing case is named, then the test fails */
-        snprintf(text, sizeof text, "%s\n%s\n", cases[i].restriction, cases[i].practice);
-        if (test_findings_of(POLCMP_TAXONOMY, text, 0, PC_FIND_CONTRADICTION, NULL) !=
-            cases[i].found) {
-            print_error("case %zu: expected %zu finding(s) in: %s", i, cases[i].found, text);
-            failed++;
-        }
-    }
-    if (failed)
-        fail_msg("%zu of %zu cases failed", failed, n);
-}
-
 static const char no_sale[] = "We do not sell your personal information.";
 
 /* Unnamed third parties or partners taking data through the service, or with the company's
@@ -38,7 +17,7 @@ static const char no_sale[] = "We do not sell your personal information.";
 static void test_sale_unnamed_third_parties_through_us(void **state)
 {
     (void)state;
-    static const sale_case cases[] = {
+    static const test_contra_case cases[] = {
         {no_sale, "Third parties may collect your device identifiers through our app.", 1},
         {no_sale, "Our partners may collect your location data when you use our app.", 1},
         {no_sale, "We allow third parties to collect your device identifiers.", 1},
@@ -47,7 +26,7 @@ static void test_sale_unnamed_third_parties_through_us(void **state)
          "through our app.",
          1},
     };
-    check_sale_cases(cases, sizeof cases / sizeof cases[0]);
+    test_check_contra_cases(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* Near misses: recipients that act for the company, a kind of third party the ontology knows
@@ -56,7 +35,7 @@ static void test_sale_unnamed_third_parties_through_us(void **state)
 static void test_sale_near_misses(void **state)
 {
     (void)state;
-    static const sale_case cases[] = {
+    static const test_contra_case cases[] = {
         {no_sale,
          "Third parties may collect your device identifiers through our app on our behalf.", 0},
         {no_sale, "Our service providers may collect your device identifiers through our app.", 0},
@@ -68,7 +47,7 @@ static void test_sale_near_misses(void **state)
         {"We do not share your personal information with advertisers.",
          "Third parties may collect your device identifiers through our app.", 0},
     };
-    check_sale_cases(cases, sizeof cases / sizeof cases[0]);
+    test_check_contra_cases(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
 int main(void)

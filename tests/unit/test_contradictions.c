@@ -92,31 +92,9 @@ static void test_contradiction_nominal_action(void **state)
                      0);
 }
 
-/* Each case: a restriction and a practice, and whether they conflict. */
-typedef struct contra_case {
-    const char *restriction, *practice;
-    size_t found;
-} contra_case;
-
-/* The cases under taxonomy file taxfile. */
-static void check_contra_cases_with(const char *taxfile, const contra_case *cases, size_t n)
+static void check_contra_cases(const test_contra_case *cases, size_t n)
 {
-    char text[400];
-    size_t failed = 0;
-    for (size_t i = 0; i < n; i++) { /* every failing case is named, then the test fails */
-        snprintf(text, sizeof text, "%s\n%s\n", cases[i].restriction, cases[i].practice);
-        if (test_findings_of(taxfile, text, 0, PC_FIND_CONTRADICTION, NULL) != cases[i].found) {
-            print_error("case %zu: expected %zu finding(s) in: %s", i, cases[i].found, text);
-            failed++;
-        }
-    }
-    if (failed)
-        fail_msg("%zu of %zu cases failed", failed, n);
-}
-
-static void check_contra_cases(const contra_case *cases, size_t n)
-{
-    check_contra_cases_with(POLCMP_TEST_DATA "/compare/taxonomy.yaml", cases, n);
+    test_check_contra_cases(POLCMP_TEST_DATA "/compare/taxonomy.yaml", cases, n);
 }
 
 /* Under the shipped ontology, tracking people is a kind of collecting: a company that says it
@@ -126,7 +104,7 @@ static void check_contra_cases(const contra_case *cases, size_t n)
 static void test_contradiction_tracking_is_collecting(void **state)
 {
     (void)state;
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {"We have not collected personal information from Ohio residents.",
          "Cookies help us track how you interact with our app.", 1},
         {"We do not collect personal information.",
@@ -136,7 +114,7 @@ static void test_contradiction_tracking_is_collecting(void **state)
         {"We do not collect your payment details.",
          "Cookies help us track how you interact with our app.", 0},
     };
-    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+    test_check_contra_cases(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* What a thing lets the company do is the company's practice ("cookies help us collect");
@@ -144,7 +122,7 @@ static void test_contradiction_tracking_is_collecting(void **state)
 static void test_contradiction_enabled_by_a_thing(void **state)
 {
     (void)state;
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {"We do not collect your purchase history.",
          "Cookies help us collect your purchase history.", 1},
         {"We do not collect your purchase history.",
@@ -163,7 +141,7 @@ static void test_contradiction_enabled_by_a_thing(void **state)
 static void test_contradiction_through_our_service(void **state)
 {
     (void)state;
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {"We do not share your purchase history with advertisers.",
          "Advertisers may collect your purchase history through our app.", 1},
         {"We do not share your purchase history with advertisers.",
@@ -207,7 +185,7 @@ static void test_contradiction_through_our_service(void **state)
 static void test_contradiction_legal_sense(void **state)
 {
     (void)state;
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {"We do not sell personal information to partners as that term is defined in the CCPA.",
          "We share your purchase history with partners.", 1},
         {"We do not sell personal information to partners for purposes of the CCPA.",
@@ -241,7 +219,7 @@ static void test_contradiction_only_with_consent(void **state)
 {
     (void)state;
     static const char practice[] = "We automatically share your delivery address with advertisers.";
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {"We share your delivery address only with your consent.", practice, 1},
         {"We share your delivery address solely upon your request.", practice, 1},
         {"We may share your delivery address for any other purpose with your consent.", practice,
@@ -262,7 +240,7 @@ static void test_contradiction_coordinated_subject(void **state)
 {
     (void)state;
     static const char restriction[] = "We do not sell your delivery address.";
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {restriction, "We and our partners may sell your delivery address.", 1},
         {restriction, "We, our couriers, or our partners may sell your delivery address.", 1},
         {"Neither we nor our partners sell your delivery address.",
@@ -293,7 +271,7 @@ static void test_contradiction_coordinated_verbs(void **state)
     (void)state;
     static const char practice[] = "We share your delivery address with partners.";
     static const char restriction[] = "We do not sell your delivery address.";
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {"We will not (a) sell your delivery address to couriers and (b) share your delivery "
          "address with partners.",
          practice, 1},
@@ -319,7 +297,7 @@ static void test_contradiction_wh_object(void **state)
 {
     (void)state;
     static const char practice[] = "We collect your location data.";
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {"We do not collect your location or track where you go.", practice, 1},
         {"We do not collect your location or record when you open the app.", practice, 1},
         {"We do not collect your location when you visit our website.", practice, 0},
@@ -327,7 +305,7 @@ static void test_contradiction_wh_object(void **state)
         {"We do not track where you go.", practice, 0},
         {"We do not track where you go.", "We track your location with web beacons.", 0},
     };
-    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+    test_check_contra_cases(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* A restriction's data written narrower than a kind ("precise location", "such geolocation",
@@ -337,7 +315,7 @@ static void test_contradiction_narrow_data(void **state)
 {
     (void)state;
     static const char general[] = "We share your location data with advertisers.";
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {"We do not share precise location with advertisers.",
          "We share your precise geolocation with advertisers.", 1},
         {"We do not share your location with advertisers.",
@@ -346,7 +324,7 @@ static void test_contradiction_narrow_data(void **state)
         {"We do not share such geolocation with advertisers.", general, 0},
         {"We do not share this category of data with advertisers.", general, 0},
     };
-    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+    test_check_contra_cases(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* A practice stated for the sale of the business ("if our business is sold") is one a
@@ -354,14 +332,14 @@ static void test_contradiction_narrow_data(void **state)
 static void test_contradiction_business_sold(void **state)
 {
     (void)state;
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {"We do not sell your personal information.",
          "If our business is sold, we may sell our customer list as part of that transaction.", 0},
         {"We do not sell your personal information.",
          "If the company was sold, we may sell our customer list to the buyer.", 0},
         {"We do not sell your personal information.", "We may sell our customer list.", 1},
     };
-    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+    test_check_contra_cases(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* A disclosure to named recipients of nothing but data that is not personal ("only in
@@ -373,7 +351,7 @@ static void test_contradiction_only_not_personal(void **state)
     (void)state;
     static const char practice[] = "We may share your email address with advertisers.";
     static const char only[] = "We share only anonymized information with our advertisers.";
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {only, practice, 1},
         {"We disclose information to advertisers only in aggregated form.", practice, 1},
         {only, "We share anonymized usage data with advertisers.", 0},
@@ -383,7 +361,7 @@ static void test_contradiction_only_not_personal(void **state)
         {"When you join a survey, we share only anonymized information with advertisers.",
          practice, 0},
     };
-    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+    test_check_contra_cases(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* "only" right before "for" or "to" opening a purpose limits the action to that purpose: the
@@ -395,7 +373,7 @@ static void test_contradiction_only_purpose(void **state)
     (void)state;
     static const char only[] = "We use your email address solely for security purposes.";
     static const char marketing[] = "We use your email address for marketing.";
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {only, marketing, 1},
         {"We use your personal information only for the purpose of fraud prevention.",
          "We use your phone number for targeted advertising.", 1},
@@ -411,7 +389,7 @@ static void test_contradiction_only_purpose(void **state)
         {only, "We use your phone number for marketing.", 0},
         {only, "With your consent, we use your email address for marketing.", 0},
     };
-    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+    test_check_contra_cases(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
 /* What is named rather than stated is no practice: the items of a list of the person's rights,
@@ -421,7 +399,7 @@ static void test_contradiction_named_not_stated(void **state)
 {
     (void)state;
     static const char restriction[] = "We do not share your purchase history.";
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {restriction,
          "You have the right to tell us not to:\n\n"
          "- share your purchase history with partners;\n- profile you.",
@@ -444,7 +422,7 @@ static void test_contradiction_zero_relative(void **state)
 {
     (void)state;
     static const char restriction[] = "We do not sell personal information.";
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {restriction, "You can return the goods we sell within a month.", 0},
         {restriction, "Any bicycles we may sell carry a warranty.", 0},
         {restriction, "On the day we sell your delivery address, we tell you.", 1},
@@ -535,7 +513,7 @@ static void test_contradiction_scope_left_to_context(void **state)
     static const char disclosed[] =
         "We disclose your personal information to outside companies to run the app.";
     static const char located[] = "We collect your location to show nearby stores.";
-    static const contra_case cases[] = {
+    static const test_contra_case cases[] = {
         {"We do not share your browsing history with anyone.", shared, 1},
         {"This information stays on your phone and is not shared with anyone.", shared, 0},
         {"We do not store any personal information.", stored, 1},
@@ -547,7 +525,7 @@ static void test_contradiction_scope_left_to_context(void **state)
         {"We do not collect your location.", located, 1},
         {"The Acme Lens add-on does not collect your location.", located, 0},
     };
-    check_contra_cases_with(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
+    test_check_contra_cases(POLCMP_TAXONOMY, cases, sizeof cases / sizeof cases[0]);
 }
 
 int main(void)
