@@ -486,27 +486,22 @@ void pc_jsonw_int(pc_jsonw *w, long long v)
     static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233"
                                 "34353637383940414243444546474849505152535455565758596061626364656667"
                                 "6869707172737475767778798081828384858687888990919293949596979899";
+    char s[24];
+    size_t k = sizeof s;
     unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    size_t len = 1 + (v < 0); /* the digits, found first: they are written in place, last first */
-    for (unsigned long long t = u; t >= 10; t /= 10)
-        len++;
-    pc_jsonw_sep(w);
-    char *p = pc_jsonw_room(w, len);
-    if (!p)
-        return;
-    char *d = p + len;
     for (; u >= 100; u /= 100) { /* two digits a division */
-        d -= 2;
-        memcpy(d, pairs + 2 * (u % 100), 2);
+        k -= 2;
+        memcpy(s + k, pairs + 2 * (u % 100), 2);
     }
     if (u >= 10) {
-        d -= 2;
-        memcpy(d, pairs + 2 * u, 2);
+        k -= 2;
+        memcpy(s + k, pairs + 2 * u, 2);
     } else
-        *--d = (char)('0' + u);
+        s[--k] = (char)('0' + u);
     if (v < 0)
-        p[0] = '-';
-    pc_jsonw_wrote(w, len);
+        s[--k] = '-';
+    pc_jsonw_sep(w);
+    pc_jsonw_put(w, s + k, sizeof s - k);
 }
 
 void pc_jsonw_real(pc_jsonw *w, double v)
