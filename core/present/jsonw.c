@@ -148,10 +148,11 @@ static int pc_json_scaled_fast(double v, int k, uint64_t *out)
     double y = k >= 0 ? v * p10[k] : v / p10[-k];
     if (!(y < 1e9))
         return -1;
-    double fl = floor(y), frac = y - fl;
+    uint64_t fl = (uint64_t)y; /* floor(y): y is not negative */
+    double frac = y - (double)fl;
     if (fabs(frac - 0.5) < 1e-6)
         return -1;
-    *out = (uint64_t)fl + (frac > 0.5);
+    *out = fl + (frac > 0.5);
     return 0;
 }
 
@@ -165,8 +166,9 @@ static int pc_json_digits(double v, uint64_t *digits, int *exp10)
     if (be == 0 || be == 0x7ff)
         return -1;
     uint64_t m = (bits & ((1ull << 52) - 1)) | (1ull << 52);
-    /* d: floor(log10(v)) or one less, never more (v >= 2^(be - 1023)) */
-    int e = be - 1075, d = (int)floor((be - 1023) * 0.30102999566398120);
+    /* d: floor(log10(v)) or one less, never more (v >= 2^(be - 1023)); floor((be - 1023) *
+     * log10(2)) as 78913 / 2^18 gives it for every exponent (the shift rounds down) */
+    int e = be - 1075, d = ((be - 1023) * 78913) >> 18;
     for (int tries = 0; tries < 2; tries++) {
         uint64_t n;
         if (pc_json_scaled_fast(v, 5 - d, &n) < 0 && pc_json_scaled(m, e, 5 - d, &n) < 0)
@@ -183,19 +185,25 @@ static int pc_json_digits(double v, uint64_t *digits, int *exp10)
 }
 
 /* jansson's real: what pc_json_real_printf writes, formatted here from the exact digits (the
- * output of a policy holds tens of thousands of scores). */
-int pc_json_real(pc_buf *b, double v)
+ * output of a policy holds tens of thousands of scores) into s (room for 16 bytes). Returns
+ * its length, or 0 for a value left to pc_json_real_printf. */
+static size_t pc_json_real_fmt(char *s, double v)
 {
-    char s[32], dg[6];
+    char dg[6];
     size_t len = 0;
     uint64_t n;
     int x;
-    if (v == 0)
-        return pc_buf_add(b, signbit(v) ? "-0.0" : "0.0", signbit(v) ? 4 : 3);
+    if (v == 0) {
+        if (signbit(v))
+            s[len++] = '-';
+        memcpy(s + len, "0.0", 3);
+        return len + 3;
+    }
     if (pc_json_digits(fabs(v), &n, &x) < 0)
-        return pc_json_real_printf(b, v);
-    for (int i = 5; i >= 0; i--, n /= 10)
-        dg[i] = (char)('0' + n % 10);
+        return 0;
+    uint32_t u = (uint32_t)n; /* 100000..999999: 32-bit divisions */
+    for (int i = 5; i >= 0; i--, u /= 10)
+        dg[i] = (char)('0' + u % 10);
     int nd = 6; /* the digits but trailing zeros */
     while (nd > 1 && dg[nd - 1] == '0')
         nd--;
@@ -230,7 +238,16 @@ int pc_json_real(pc_buf *b, double v)
         for (int i = 0; i < nd; i++)
             s[len++] = dg[i];
     }
-    return pc_buf_add(b, s, len);
+    return len;
+}
+
+#define PC_JSON_REAL_MAX 16 /* "-d.ddddde-308" and "-0.000dddddd" are the longest */
+
+int pc_json_real(pc_buf *b, double v)
+{
+    char s[PC_JSON_REAL_MAX];
+    size_t len = pc_json_real_fmt(s, v);
+    return len ? pc_buf_add(b, s, len) : pc_json_real_printf(b, v);
 }
 
 /* ---- the writer ---------------------------------------------------------------------- */
@@ -368,10 +385,17 @@ static size_t pc_json_plain_ascii(const char *s, size_t n)
             return i + (size_t)__builtin_ctz(m);
     }
 #endif
+    /* 0x20..0x7F but '"' (0x22) and '\\' (0x5C), a byte a lookup */
+    static const unsigned char plain[256] = {
+        [0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20 */
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,          /* 0x30 */
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,          /* 0x40 */
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,          /* 0x50 */
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,          /* 0x60 */
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};         /* 0x70 */
     while (i + 8 <= n && pc_json_plain8(s + i))
         i += 8;
-    while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80 && s[i] != '"' &&
-           s[i] != '\\')
+    while (i < n && plain[(unsigned char)s[i]])
         i++;
     return i;
 }
@@ -487,7 +511,11 @@ void pc_jsonw_real(pc_jsonw *w, double v)
         return;
     }
     pc_jsonw_sep(w);
-    if (pc_json_real(w->out, v) < 0)
+    char *p = pc_jsonw_room(w, PC_JSON_REAL_MAX); /* formatted in place */
+    size_t len = p ? pc_json_real_fmt(p, v) : 0;
+    if (len)
+        pc_jsonw_wrote(w, len);
+    else if (p && pc_json_real_printf(w->out, v) < 0)
         w->failed = 1;
 }
 

@@ -80,11 +80,21 @@ static bool seg_icontains(const char *t, size_t s, size_t e, const char *needle)
  * on once its other tokens outnumber what those could make up. */
 static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
 {
+    /* pc_token_next(..., "|/,()") with its separators in a table: white space, NUL, |/,() */
+    static const unsigned char sep[256] = {
+        [0] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
+        ['|'] = 1, ['/'] = 1, [','] = 1, ['('] = 1, [')'] = 1};
     size_t tokens = 0, langs = 0, i = s;
-    pc_span w;
-    while (pc_token_next(t, e, &i, &w, "|/,()")) {
+    for (;;) {
+        while (i < e && sep[(unsigned char)t[i]])
+            i++;
+        if (i >= e)
+            break;
+        size_t start = i;
+        while (i < e && !sep[(unsigned char)t[i]])
+            i++;
         tokens++;
-        langs += SEG_IN(t, w.start, w.end, seg_language_set);
+        langs += SEG_IN(t, start, i, seg_language_set);
         if (3 * (langs + (e - i) / 3 + 1) < 7 * (tokens - langs))
             return false;
     }

@@ -219,10 +219,27 @@ static size_t seg_ascii_end(const char *t, size_t start, size_t i, size_t e)
     return j;
 }
 
+/* Whether none of the 8 bytes at p is '.', '!', '?' or beyond ASCII: (v - 1) & ~v has a high
+ * bit set iff a byte of v is zero, and the xor makes the byte sought zero. */
+static bool seg_plain8(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t x, d, b, q;
+    memcpy(&x, p, sizeof x);
+    d = x ^ (ones * '.');
+    b = x ^ (ones * '!');
+    q = x ^ (ones * '?');
+    return ((((d - ones) & ~d) | ((b - ones) & ~b) | ((q - ones) & ~q) | x) & high) == 0;
+}
+
 size_t pc_sentence_end(const char *text, size_t start, size_t end)
 {
     size_t i = start;
     while (i < end) {
+        while (i + 8 <= end && seg_plain8(text + i)) /* no byte that stops the scan */
+            i += 8;
+        if (i >= end)
+            break;
         unsigned char c = (unsigned char)text[i];
         if (c == '.' || c == '!' || c == '?') {
             size_t k = seg_ascii_end(text, start, i, end);

@@ -88,16 +88,29 @@ static void chrome_index_build(void)
     }
 }
 
-/* Whether v[0..n) holds one of chrome_names: one hash lookup at each offset. */
+/* Whether v[0..n) holds one of chrome_names: one hash lookup at each offset, the hash rolled
+ * along (chrome_hash's sum taken modulo 2^32 and then 256, so dropping the byte that leaves
+ * and adding the one that comes gives the same value). */
 static int has_chrome_name(const char *v, size_t n)
 {
+    if (n < CHROME_NAME_MIN)
+        return 0;
     pthread_once(&chrome_index_once, chrome_index_build);
-    for (size_t i = 0; i + CHROME_NAME_MIN <= n; i++)
-        for (unsigned k = chrome_index.head[chrome_hash(v + i)]; k; k = chrome_index.next[k - 1])
+    unsigned h = 0, top = 1; /* top: 31^(CHROME_NAME_MIN - 1), the weight of the first byte */
+    for (int i = 0; i < CHROME_NAME_MIN; i++) {
+        h = h * 31 + (unsigned char)v[i];
+        top *= i ? 31 : 1;
+    }
+    for (size_t i = 0;; i++) {
+        for (unsigned k = chrome_index.head[h & (CHROME_NAME_SLOTS - 1)]; k;
+             k = chrome_index.next[k - 1])
             if (chrome_index.len[k - 1] <= n - i &&
                 memcmp(v + i, chrome_names[k - 1], chrome_index.len[k - 1]) == 0)
                 return 1;
-    return 0;
+        if (i + CHROME_NAME_MIN >= n)
+            return 0;
+        h = (h - (unsigned char)v[i] * top) * 31 + (unsigned char)v[i + CHROME_NAME_MIN];
+    }
 }
 
 /* The words (util/words.h: "cookie-banner" is two) that name chrome alone, or together with a

@@ -31,7 +31,7 @@ static size_t nonblank(const char *s, size_t n)
 
 static int is_blank(char c)
 {
-    return c == ' ' || c == '\t' || c == '\n';
+    return (unsigned char)c <= ' ' && (c == ' ' || c == '\t' || c == '\n'); /* most are not */
 }
 
 /* Append s[0..n) to out with each run of blanks made one space and none at either end (out
@@ -43,17 +43,14 @@ static size_t collapse_blanks(pc_buf *out, const char *s, size_t n)
     for (;;) {
         while (i < n && is_blank(s[i]))
             i++;
-        size_t j = i;
-        while (j < n && !is_blank(s[j]))
-            j++;
-        if (j == i)
+        if (i == n)
             break;
         if (chars)
             *d++ = ' ';
-        memcpy(d, s + i, j - i);
-        d += j - i;
-        chars += j - i;
-        i = j;
+        for (char c; i < n && !is_blank(c = s[i]); i++) { /* words are short: no memcpy */
+            *d++ = c;
+            chars++;
+        }
     }
     out->len = (size_t)(d - out->data);
     out->data[out->len] = '\0';
@@ -113,8 +110,9 @@ static unsigned text_first_line(const xmlNode *n, const char *s, size_t len)
     size_t i = 0;
     for (; i < len && isspace((unsigned char)s[i]); i++)
         from_start += s[i] == '\n';
-    for (; i < len; i++)
-        from_end -= s[i] == '\n';
+    const char *nl;
+    for (; i < len && (nl = memchr(s + i, '\n', len - i)) != NULL; i = (size_t)(nl - s) + 1)
+        from_end--;
     long line = from_end > from_start ? from_end : from_start;
     return line > 0 ? (unsigned)line : 1;
 }

@@ -105,6 +105,21 @@ static void test_chrome_dropped_without_main(void **state)
     pc_doc_free(d);
 }
 
+/* A chrome name is found at any offset of a long id or class value, up to its very end; the
+ * same words out of order or cut short name nothing. Blanks collapse to one space. */
+static void test_chrome_names_anywhere_in_values(void **state)
+{
+    (void)state;
+    pc_doc *d = html_doc("<body><div class=\"grid col-12 wide site-footer\">A</div>\n"
+                         "<div id=\"x1-onetrust\">B</div>\n"
+                         "<div class=\"theme-dark-v2 BreadCrumb\">C</div>\n"
+                         "<div class=\"col-12 site-foot\">Kept one</div>\n"
+                         "<div class=\"x-breadcrum\">Kept two</div>\n"
+                         "<p>\n  Kept \t three \n\n and   four  </p></body>");
+    assert_string_equal(d->text, "Kept one\nKept two\nKept three and four");
+    pc_doc_free(d);
+}
+
 /* A paragraph of running text, about 150 bytes. */
 #define HTML_PROSE "We collect the name, e-mail address and delivery address you give us when you " \
                    "order, and we keep them for as long as your account stays open."
@@ -386,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_fixture_page_blocks),
         cmocka_unit_test(test_chrome_dropped),
         cmocka_unit_test(test_chrome_dropped_without_main),
+        cmocka_unit_test(test_chrome_names_anywhere_in_values),
         cmocka_unit_test(test_main_and_article),
         cmocka_unit_test(test_main_with_little_text_is_not_exclusive),
         cmocka_unit_test(test_content_block_and_its_prose_siblings),

@@ -129,6 +129,19 @@ static void check_real_like_jansson(pc_buf *b, double v)
     char *ref = json_dumps(r, JSON_ENCODE_ANY | JSON_REAL_PRECISION(6));
     if (strcmp(ref, b->data) != 0)
         fail_msg("%.17g: wrote %s, jansson %s", v, b->data, ref);
+    /* the writer formats in place, twice in a row in an array */
+    pc_buf wb = {0};
+    pc_jsonw w;
+    pc_jsonw_init(&w, &wb);
+    pc_jsonw_arr(&w);
+    pc_jsonw_real(&w, v);
+    pc_jsonw_real(&w, v);
+    pc_jsonw_arr_end(&w);
+    char want[80];
+    snprintf(want, sizeof want, "[%s,%s]", ref, ref);
+    if (strcmp(want, wb.data) != 0)
+        fail_msg("%.17g: writer wrote %s, jansson %s", v, wb.data, want);
+    pc_buf_free(&wb);
     free(ref);
     json_decref(r);
 }

@@ -337,6 +337,14 @@ static void test_wall_of_text(void **state)
     fixture_free(&f);
 }
 
+/* The chrome spans are want[0..n), in order. */
+static void expect_chrome(const fixture *f, const char *const *want, size_t n)
+{
+    assert_int_equal(f->o->nchrome, n);
+    for (size_t i = 0; i < n; i++)
+        assert_true(span_is(f, f->o->chrome[i].start, f->o->chrome[i].end, want[i]));
+}
+
 static void test_chrome(void **state)
 {
     (void)state;
@@ -349,9 +357,25 @@ static void test_chrome(void **state)
                           "English Deutsch Fran\303\247ais \xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E",
                           "We use cookies to improve your experience. Accept all",
                           "\xC2\xA9 2024 Bramble Books"};
-    assert_int_equal(f.o->nchrome, sizeof want / sizeof want[0]);
-    for (size_t i = 0; i < f.o->nchrome; i++)
-        assert_true(span_is(&f, f.o->chrome[i].start, f.o->chrome[i].end, want[i]));
+    expect_chrome(&f, want, sizeof want / sizeof want[0]);
+    fixture_free(&f);
+}
+
+/* Language pickers split by "|", "/", ",", "(" and ")" as well as by spaces, anywhere in the
+ * text; prose that names a few languages stays. */
+static void test_language_picker_separators(void **state)
+{
+    (void)state;
+    fixture f = seg_text("Privacy Policy\nWe value your privacy.\n"
+                         "English | Deutsch/Espa\xC3\xB1ol (US)\n"
+                         "We store data in the EU.\nDeutsch,English,Italiano\n"
+                         "We answer in English, Deutsch or Italiano on request.\n",
+                         PC_FORMAT_TEXT);
+    const char *want[] = {"English | Deutsch/Espa\xC3\xB1ol (US)", "Deutsch,English,Italiano"};
+    expect_chrome(&f, want, sizeof want / sizeof want[0]);
+    assert_int_equal(f.o->nclauses, 3);
+    expect_clause(&f, 2, "We answer in English, Deutsch or Italiano on request.",
+                  PC_CLAUSE_SENTENCE);
     fixture_free(&f);
 }
 
@@ -551,6 +575,7 @@ int main(void)
         cmocka_unit_test(test_no_false_glue),
         cmocka_unit_test(test_wall_of_text),
         cmocka_unit_test(test_chrome),
+        cmocka_unit_test(test_language_picker_separators),
         cmocka_unit_test(test_empty_sections),
         cmocka_unit_test(test_cjk_text),
         cmocka_unit_test(test_long_item_split),

@@ -3,6 +3,7 @@
 #include "segment/segment.h"
 #include "testutil.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The first sentence of s, as a string compared with `want`. */
@@ -119,6 +120,32 @@ static void test_offsets(void **state)
     assert_int_equal(pc_sentence_end(s, 5, 10), 10);
 }
 
+/* The scan passes over runs that cannot end a sentence eight bytes at a time: the stop is
+ * found wherever it falls in such a run, and the end bound is kept inside one. */
+static void test_stop_at_every_alignment(void **state)
+{
+    (void)state;
+    const char *stops[] = {".", "!", "?", "\xE3\x80\x82" /* 。 */};
+    for (size_t k = 0; k < sizeof stops / sizeof stops[0]; k++)
+        for (size_t pad = 0; pad < 24; pad++) {
+            char s[128];
+            size_t n = 0;
+            for (size_t i = 0; i < pad; i++)
+                s[n++] = (char)('a' + i % 26);
+            size_t want = n + strlen(stops[k]);
+            n += (size_t)snprintf(s + n, sizeof s - n, "%s Next words follow here", stops[k]);
+            assert_int_equal(pc_sentence_end(s, 0, n), want);
+            /* a start inside the run, and an end before the stop */
+            if (pad > 3) {
+                assert_int_equal(pc_sentence_end(s, 3, n), want);
+                assert_int_equal(pc_sentence_end(s, 0, pad - 1), pad - 1);
+            }
+        }
+    /* a byte beyond ASCII that is no stop (é) does not end the scan */
+    const char *e = "Caf\xC3\xA9 caf\xC3\xA9 caf\xC3\xA9 ends here. More";
+    assert_int_equal(pc_sentence_end(e, 0, strlen(e)), strlen(e) - 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -130,6 +157,7 @@ int main(void)
         cmocka_unit_test(test_quotes_and_brackets),
         cmocka_unit_test(test_cjk),
         cmocka_unit_test(test_offsets),
+        cmocka_unit_test(test_stop_at_every_alignment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
