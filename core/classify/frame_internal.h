@@ -29,13 +29,13 @@ typedef struct fr_clause {
  * compared whole), so a word without the bit is passed over unsearched. */
 enum {
     FR_CUE_BOUNDARY = 1u << 0,   /* words that start a part of a sentence (pc_fr_boundary) */
-    FR_CUE_MINE = 1u << 1,       /* frame_cues.c: the person's voice ("my") */
-    FR_CUE_PROTECTION = 1u << 2, /* frame_cues.c: the rest are its cue tables */
+    FR_CUE_MINE = 1u << 1,       /* frame_cues.c's tables: the person's voice ("my"), */
+    FR_CUE_PROTECTION = 1u << 2, /* protection, definition, right, intent, overview */
     FR_CUE_DEFINITION = 1u << 3,
     FR_CUE_RIGHT = 1u << 4,
     FR_CUE_INTENT = 1u << 5,
     FR_CUE_OVERVIEW = 1u << 6,
-    FR_CUE_CONDITIONS = 1u << 7, /* frame_modality.c: its cue tables */
+    FR_CUE_CONDITIONS = 1u << 7, /* frame_modality.c's: conditions, softeners, law, only */
     FR_CUE_SOFTENERS = 1u << 8,
     FR_CUE_LEGAL = 1u << 9,
     FR_CUE_EXCLUSIVE = 1u << 10,
