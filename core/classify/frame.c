@@ -4,16 +4,12 @@
  * frame_cues.c. */
 #include "classify/frame_internal.h"
 #include "classify/stance.h"
-#include "util/hash.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define FR_IN(w, table) PC_WORD_IS((w), (table))
 
-/* Words that start a new part of a sentence: what follows is a statement of its own. */
-static const char *const fr_boundaries[] = {"but",     "however", "although", "though",
-                                            "whereas", "yet",     "rather",   "instead"};
 /* Words between a verb or a preposition and the noun that follows. */
 static const char *const fr_determiners[] = {
     "your",          "our",  "the",   "any",   "all",     "such", "this",      "these",
@@ -50,6 +46,8 @@ typedef struct fr_builder {
     pc_onto_hit *hits;
     size_t nhits, cap_hits;
     unsigned short part[PC_WORDS_MAX];
+    uint32_t cue[PC_WORDS_MAX]; /* the clause's FR_CUE_* bits when cued (pc_fr_cues_mark) */
+    int cued;
     pc_words *lws;
     pc_onto_hit *lhits;
     size_t nlhits, cap_lhits;
@@ -105,7 +103,9 @@ static void fr_parts(fr_builder *b)
 {
     unsigned short p = 0;
     for (size_t i = 0; i < b->ws->n; i++) {
-        if (i > 0 && (b->ws->v[i].stop_before || FR_IN(&b->ws->v[i], fr_boundaries)))
+        if (i > 0 && (b->ws->v[i].stop_before ||
+                      ((!b->cued || (b->cue[i] & FR_CUE_BOUNDARY)) &&
+                       pc_fr_boundary(&b->ws->v[i]))))
             p++;
         b->part[i] = p;
     }
@@ -616,10 +616,17 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
     if (skip == PC_SKIP_NONE &&
         fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
         return -1;
-    fr_parts(b);
+    int acts = 0;
+    for (size_t h = 0; skip == PC_SKIP_NONE && h < b->nhits; h++)
+        acts |= b->hits[h].dim == PC_ONTO_ACTION;
+    b->cued = 0;
+    if (acts) { /* the parts and cues are read for the actions only */
+        b->cued = pc_fr_cues_mark(b->ws, b->cue) == 0;
+        fr_parts(b);
+    }
     fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0,
-                   fr_lead_skip(b, lead, k)};
-    for (size_t h = 0; skip == PC_SKIP_NONE && h < b->nhits; h++) {
+                   fr_lead_skip(b, lead, k), b->cued ? b->cue : NULL};
+    for (size_t h = 0; acts && h < b->nhits; h++) {
         if (b->hits[h].dim != PC_ONTO_ACTION)
             continue;
         size_t lo, hi;
@@ -641,9 +648,6 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         e--;
     for (size_t i = first; e > 0 && s[e - 1] == ':' && i < fs->n; i++)
         fs->v[i].flags |= PC_FRAME_LEAD_IN;
-    int acts = 0;
-    for (size_t h = 0; h < b->nhits; h++)
-        acts |= b->hits[h].dim == PC_ONTO_ACTION;
     if (skip == PC_SKIP_NONE && !acts && lead >= 0 && (size_t)lead < k &&
         fr_inherit(b, &c, k, (size_t)lead, base) < 0)
         return -1;
@@ -685,44 +689,13 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
         if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
             return -1;
         fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0,
-                       PC_SKIP_NONE};
+                       PC_SKIP_NONE, NULL};
         b->lead = cl->lead;
         b->cached_actor = pc_fr_subject(&c, &b->cached_name);
         b->cached_skip = pc_fr_lead_in_skip(&c);
     }
     b->lead_actor = b->cached_actor;
     b->lead_name = b->cached_name;
-    return 0;
-}
-
-
-/* The name a policy uses most for itself as an actor is the company: its frames become the
- * company's ("Sirius XM does not sell" is "we do not sell"); other names stay named. Between
- * names used equally often, the one the policy uses first wins (never the hash's order). */
-static int fr_own_name(pc_frames *fs)
-{
-    size_t n = 0, best_n = 0, best_at = 0;
-    pc_keyed *names = malloc((fs->n ? fs->n : 1) * sizeof *names);
-    unsigned long long best = 0;
-    if (!names)
-        return -1;
-    for (size_t i = 0; i < fs->n; i++)
-        if (fs->v[i].actor == PC_ACTOR_NAMED)
-            names[n++] = (pc_keyed){fs->v[i].name, i};
-    qsort(names, n, sizeof *names, pc_keyed_cmp);
-    for (size_t lo = 0, hi; lo < n; lo = hi) {
-        for (hi = lo + 1; hi < n && names[hi].key == names[lo].key; hi++)
-            ;
-        if (hi - lo > best_n || (hi - lo == best_n && names[lo].at < best_at)) {
-            best = names[lo].key;
-            best_n = hi - lo;
-            best_at = names[lo].at;
-        }
-    }
-    free(names);
-    for (size_t i = 0; best && i < fs->n; i++)
-        if (fs->v[i].actor == PC_ACTOR_NAMED && fs->v[i].name == best)
-            fs->v[i].actor = PC_ACTOR_WE;
     return 0;
 }
 
@@ -751,7 +724,7 @@ static pc_frames *fr_build(const pc_ontology *onto, const pc_outline *ol, const 
     }
     if (rc == 0) {
         b.fs->first[n] = (uint32_t)b.fs->n;
-        rc = fr_own_name(b.fs);
+        rc = pc_fr_own_name(b.fs);
     }
     if (rc == 0)
         rc = pc_fr_resolve_references(b.fs);

@@ -40,7 +40,8 @@
  *
  * Frames depend only on the text and the ontology, not on labels: a reviewer's relabel does
  * not change them. Building is linear in the text: each clause is split into words once and
- * each word looked up in the ontology's term index.
+ * each word looked up in the ontology's term index and, in a clause that names an action, once
+ * in the index of the cue tables' first words (frame_index.c).
  */
 #ifndef POLCMP_FRAME_H
 #define POLCMP_FRAME_H

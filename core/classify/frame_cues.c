@@ -532,24 +532,44 @@ static const char *const fr_noun_det[] = {"the",   "any", "such", "this", "that"
 /* Whether a phrase of table starts within FR_CUE_WINDOW words before word a (and before a), in
  * the same sentence. */
 static int fr_cue_before(const fr_clause *c, size_t a, const char *const *table, size_t n,
-                         size_t window)
+                         size_t window, unsigned bit)
 {
     size_t lo = a;
     for (size_t k = 0; lo > 0 && k < window && !c->ws->v[lo].stop_before; k++)
         lo--;
     for (size_t i = lo; i < a; i++)
-        if (pc_words_match_any(c->ws, i, table, n))
+        if (pc_fr_cue_may(c, i, bit) && pc_words_match_any(c->ws, i, table, n))
             return 1;
     return 0;
 }
 
-/* Whether a word of table occurs anywhere in words [lo, hi). */
-static int fr_any(const fr_clause *c, size_t lo, size_t hi, const char *const *table, size_t n)
+/* Whether a word of table (FR_CUE_* bit `bit`) occurs anywhere in words [lo, hi). */
+static int fr_any(const fr_clause *c, size_t lo, size_t hi, const char *const *table, size_t n,
+                  unsigned bit)
 {
     for (size_t i = lo; i < hi; i++)
-        if (pc_word_is(&c->ws->v[i], table, n))
+        if (pc_fr_cue_may(c, i, bit) && pc_word_is(&c->ws->v[i], table, n))
             return 1;
     return 0;
+}
+
+/* The person's voice ("Do not sell my personal information"). */
+static const char *const fr_mine[] = {"my", "mine"};
+
+#define FR_TABLE(t, bit) {(t), FR_N(t), sizeof *(t), (bit)}
+static const pc_fr_cue_table fr_indexed[] = {
+    FR_TABLE(fr_mine, FR_CUE_MINE),
+    FR_TABLE(fr_protection_cues, FR_CUE_PROTECTION),
+    FR_TABLE(fr_definition_cues, FR_CUE_DEFINITION),
+    FR_TABLE(fr_right_cues, FR_CUE_RIGHT),
+    FR_TABLE(fr_intent_cues, FR_CUE_INTENT),
+    FR_TABLE(fr_overview_cues, FR_CUE_OVERVIEW),
+};
+
+const pc_fr_cue_table *pc_fr_cues_tables(size_t *n)
+{
+    *n = FR_N(fr_indexed);
+    return fr_indexed;
 }
 
 /* The hypothetical: an "if", "in the event", "in case" opens the clause part of word a and no
@@ -574,8 +594,7 @@ static int fr_hypothetical(const fr_clause *c, size_t a)
  * ("Do not sell or share my personal information"). */
 static int fr_in_title(const fr_clause *c, size_t a, size_t lo, size_t hi)
 {
-    static const char *const mine[] = {"my", "mine"};
-    if (fr_any(c, lo, hi, mine, FR_N(mine)))
+    if (fr_any(c, lo, hi, fr_mine, FR_N(fr_mine), FR_CUE_MINE))
         return 1;
     if (a == 0 || !fr_capital(c, a))
         return 0;
@@ -690,7 +709,8 @@ static int fr_defined_word(const fr_clause *c, size_t a)
     for (size_t i = a + 1; i < c->ws->n && i < a + 3 * FR_CUE_WINDOW; i++) {
         if (c->ws->v[i].stop_before)
             return 0;
-        if (pc_words_match_any(c->ws, i, fr_definition_cues, FR_N(fr_definition_cues)))
+        if (pc_fr_cue_may(c, i, FR_CUE_DEFINITION) &&
+            pc_words_match_any(c->ws, i, fr_definition_cues, FR_N(fr_definition_cues)))
             return 1;
     }
     return 0;
@@ -726,7 +746,8 @@ pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c)
     if (c->ws->n == 0)
         return PC_SKIP_NONE;
     size_t end = c->ws->n - 1;
-    if (fr_cue_before(c, end, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW))
+    if (fr_cue_before(c, end, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW,
+                      FR_CUE_RIGHT))
         return PC_SKIP_RIGHT;
     return fr_hypothetical(c, end) ? PC_SKIP_HYPOTHETICAL : PC_SKIP_NONE;
 }
@@ -735,23 +756,27 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
 {
     if (fr_in_title(c, a, lo, hi))
         return PC_SKIP_TITLE;
-    if (fr_cue_before(c, a, fr_definition_cues, FR_N(fr_definition_cues), FR_CUE_WINDOW) ||
+    if (fr_cue_before(c, a, fr_definition_cues, FR_N(fr_definition_cues), FR_CUE_WINDOW,
+                      FR_CUE_DEFINITION) ||
         fr_defined_word(c, a))
         return PC_SKIP_DEFINITION;
     /* "your decision not to receive", "ask us not to sell": a choice, not a practice; what a
      * thing lets the company do is its practice ("cookies allow us to collect") */
     if ((!fr_enabled(c, a) &&
-         fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW)) ||
+         fr_cue_before(c, a, fr_right_cues, FR_N(fr_right_cues), 2 * FR_CUE_WINDOW,
+                       FR_CUE_RIGHT)) ||
         (a >= 2 && PC_WORD_EQ(&c->ws->v[a - 1], "to") && PC_WORD_EQ(&c->ws->v[a - 2], "not")) ||
         (a >= 3 && PC_WORD_EQ(&c->ws->v[a - 1], "be") && PC_WORD_EQ(&c->ws->v[a - 2], "to") &&
          PC_WORD_EQ(&c->ws->v[a - 3], "not")))
         return PC_SKIP_RIGHT;
-    if (fr_hypothetical(c, a) || fr_cue_before(c, a, fr_intent_cues, FR_N(fr_intent_cues), 4))
+    if (fr_hypothetical(c, a) ||
+        fr_cue_before(c, a, fr_intent_cues, FR_N(fr_intent_cues), 4, FR_CUE_INTENT))
         return PC_SKIP_HYPOTHETICAL;
     if (fr_not_verb(c, a) || fr_activity_name(c, a) ||
-        fr_cue_before(c, a, fr_overview_cues, FR_N(fr_overview_cues), 4 * FR_CUE_WINDOW))
+        fr_cue_before(c, a, fr_overview_cues, FR_N(fr_overview_cues), 4 * FR_CUE_WINDOW,
+                      FR_CUE_OVERVIEW))
         return PC_SKIP_OVERVIEW;
-    if (fr_any(c, lo, hi, fr_protection_cues, FR_N(fr_protection_cues)))
+    if (fr_any(c, lo, hi, fr_protection_cues, FR_N(fr_protection_cues), FR_CUE_PROTECTION))
         return PC_SKIP_PROTECTION;
     return PC_SKIP_NONE;
 }

@@ -5,6 +5,8 @@
 
 #include "classify/frame.h"
 
+#include <stdint.h>
+
 /* One clause being read: its text, its words and the ontology terms found in them (in word
  * order, not overlapping). Borrows everything. */
 typedef struct fr_clause {
@@ -18,7 +20,52 @@ typedef struct fr_clause {
     int has_lead; /* it is a list item with a lead-in */
     pc_frame_skip lead_skip; /* why the lead-in states no practice ("you have the right to ask
                                 us to stop:"), PC_SKIP_NONE when it does or there is none */
+    const uint32_t *cue; /* per word, the FR_CUE_* tables a phrase of which may start there
+                            (pc_fr_cues_mark); NULL: not known, every table is searched */
 } fr_clause;
+
+/* The cue tables whose first words are found once per clause, one bit each: a phrase of a
+ * table can match at word i only when c->cue[i] has its bit (the phrases start with a word,
+ * compared whole), so a word without the bit is passed over unsearched. */
+enum {
+    FR_CUE_BOUNDARY = 1u << 0,   /* words that start a part of a sentence (pc_fr_boundary) */
+    FR_CUE_MINE = 1u << 1,       /* frame_cues.c's tables: the person's voice ("my"), */
+    FR_CUE_PROTECTION = 1u << 2, /* protection, definition, right, intent, overview */
+    FR_CUE_DEFINITION = 1u << 3,
+    FR_CUE_RIGHT = 1u << 4,
+    FR_CUE_INTENT = 1u << 5,
+    FR_CUE_OVERVIEW = 1u << 6,
+    FR_CUE_CONDITIONS = 1u << 7, /* frame_modality.c's: conditions, softeners, law, only */
+    FR_CUE_SOFTENERS = 1u << 8,
+    FR_CUE_LEGAL = 1u << 9,
+    FR_CUE_EXCLUSIVE = 1u << 10,
+};
+
+/* One indexed table: n phrases at first, stride bytes apart, with its FR_CUE_* bit. Plain
+ * value; the table is static. */
+typedef struct pc_fr_cue_table {
+    const char *const *first;
+    size_t n, stride;
+    unsigned bit;
+} pc_fr_cue_table;
+
+/* Each file's indexed tables: *n of them. */
+const pc_fr_cue_table *pc_fr_cues_tables(size_t *n);
+const pc_fr_cue_table *pc_fr_modality_tables(size_t *n);
+
+/* The FR_CUE_* bits of each word of ws into cue[0 .. ws->n) (frame_index.c). Returns 0, or -1
+ * when the tables could not be indexed (then cue is not written: search every table). */
+int pc_fr_cues_mark(const pc_words *ws, uint32_t *cue);
+
+/* Whether word w starts a new part of a sentence ("but", "however"): what follows is a
+ * statement of its own. */
+int pc_fr_boundary(const pc_word *w);
+
+/* Whether a phrase of the table with FR_CUE_* bit `bit` may start at word i of c. */
+static inline int pc_fr_cue_may(const fr_clause *c, size_t i, unsigned bit)
+{
+    return !c->cue || (c->cue[i] & bit);
+}
 
 /* The actor of the action at word a (frame_cues.c); *hit is the index of the recipient hit
  * naming a third-party actor, or -1; *name the hash of a name (PC_ACTOR_NAMED); *implicit
@@ -89,5 +136,8 @@ pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t verb, size_t lo,
 /* Data named by a reference ("this information") in each frame of fs that names no other:
  * those of the clause before, in the same section (frame_refer.c). -1 on out of memory. */
 int pc_fr_resolve_references(pc_frames *fs);
+/* The frames of the name the policy uses most for itself become the company's (frame_refer.c).
+ * -1 on out of memory. */
+int pc_fr_own_name(pc_frames *fs);
 
 #endif

@@ -222,7 +222,8 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
     for (size_t i = lo; i < hi; i++)
         bits |= fr_unless_you(c, i, hi);
     for (size_t i = lo; i < hi; i++)
-        for (long t = -1; (t = PC_WORDS_MATCH_NEXT(c->ws, i, fr_conditions, phrase, t)) >= 0;) {
+        for (long t = -1; pc_fr_cue_may(c, i, FR_CUE_CONDITIONS) &&
+                          (t = PC_WORDS_MATCH_NEXT(c->ws, i, fr_conditions, phrase, t)) >= 0;) {
             if (fr_conditions[t].cond == PC_COND_CIRCUMSTANCE && pc_fr_wh_object(c, i))
                 continue;
             if (PC_WORD_EQ(&c->ws->v[i], "except") && i + 1 < hi &&
@@ -428,15 +429,30 @@ static unsigned fr_law_near(const fr_clause *c, size_t i, size_t hi)
     return PC_FRAME_LEGAL_SENSE;
 }
 
+static const pc_fr_cue_table fr_indexed[] = {
+    {&fr_conditions[0].phrase, FR_N(fr_conditions), sizeof fr_conditions[0], FR_CUE_CONDITIONS},
+    {fr_softeners, FR_N(fr_softeners), sizeof *fr_softeners, FR_CUE_SOFTENERS},
+    {fr_legal_sense, FR_N(fr_legal_sense), sizeof *fr_legal_sense, FR_CUE_LEGAL},
+    {fr_exclusive, FR_N(fr_exclusive), sizeof *fr_exclusive, FR_CUE_EXCLUSIVE},
+};
+
+const pc_fr_cue_table *pc_fr_modality_tables(size_t *n)
+{
+    *n = FR_N(fr_indexed);
+    return fr_indexed;
+}
+
 unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
 {
     unsigned flags = 0;
     for (size_t i = lo; i < hi; i++) {
-        if (FR_MATCH(c->ws, i, fr_softeners))
+        if (c->cue && !(c->cue[i] & (FR_CUE_SOFTENERS | FR_CUE_LEGAL | FR_CUE_EXCLUSIVE)))
+            continue;
+        if (pc_fr_cue_may(c, i, FR_CUE_SOFTENERS) && FR_MATCH(c->ws, i, fr_softeners))
             flags |= PC_FRAME_SOFTENED;
-        if (FR_MATCH(c->ws, i, fr_legal_sense))
+        if (pc_fr_cue_may(c, i, FR_CUE_LEGAL) && FR_MATCH(c->ws, i, fr_legal_sense))
             flags |= fr_law_near(c, i, hi);
-        if (FR_MATCH(c->ws, i, fr_exclusive))
+        if (pc_fr_cue_may(c, i, FR_CUE_EXCLUSIVE) && FR_MATCH(c->ws, i, fr_exclusive))
             flags |= fr_only_condition(c, i, hi) ? PC_FR_ONLY_CONDITION
                      : fr_only_purpose(c, i, hi) ? PC_FRAME_EXCLUSIVE | PC_FRAME_ONLY_PURPOSE
                                                  : PC_FRAME_EXCLUSIVE;

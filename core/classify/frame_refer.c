@@ -1,9 +1,12 @@
 /* frame_refer.c: data named by a reference to the sentence before ("We collect your email
  * address. We share this information with advertisers."): a frame whose only data is such a
  * reference (an anaphoric entry of the ontology) takes the data the frames of the clause
- * before it name, in the same section (frame_internal.h). */
+ * before it name, in the same section (frame_internal.h). And the name a policy uses most for
+ * itself, whose frames are the company's. */
 #include "classify/frame_internal.h"
+#include "util/hash.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -114,5 +117,35 @@ int pc_fr_resolve_references(pc_frames *fs)
                 return -1;
         }
     }
+    return 0;
+}
+
+/* The name a policy uses most for itself as an actor is the company: its frames become the
+ * company's ("Sirius XM does not sell" is "we do not sell"); other names stay named. Between
+ * names used equally often, the one the policy uses first wins (never the hash's order). */
+int pc_fr_own_name(pc_frames *fs)
+{
+    size_t n = 0, best_n = 0, best_at = 0;
+    pc_keyed *names = malloc((fs->n ? fs->n : 1) * sizeof *names);
+    unsigned long long best = 0;
+    if (!names)
+        return -1;
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->v[i].actor == PC_ACTOR_NAMED)
+            names[n++] = (pc_keyed){fs->v[i].name, i};
+    qsort(names, n, sizeof *names, pc_keyed_cmp);
+    for (size_t lo = 0, hi; lo < n; lo = hi) {
+        for (hi = lo + 1; hi < n && names[hi].key == names[lo].key; hi++)
+            ;
+        if (hi - lo > best_n || (hi - lo == best_n && names[lo].at < best_at)) {
+            best = names[lo].key;
+            best_n = hi - lo;
+            best_at = names[lo].at;
+        }
+    }
+    free(names);
+    for (size_t i = 0; best && i < fs->n; i++)
+        if (fs->v[i].actor == PC_ACTOR_NAMED && fs->v[i].name == best)
+            fs->v[i].actor = PC_ACTOR_WE;
     return 0;
 }

@@ -1,0 +1,106 @@
+/* frame_index.c: the cue words of a clause found in one pass (frame_internal.h:
+ * pc_fr_cues_mark). The first words of the indexed tables' phrases are kept in one hash with
+ * the bits of the tables that hold them, so each word of a clause is looked up once instead of
+ * once per table; the cue readers then search a table only at the words carrying its bit. */
+#include "classify/frame_internal.h"
+#include "util/word_index.h"
+
+#include <pthread.h>
+#include <string.h>
+
+/* Words that start a new part of a sentence: what follows is a statement of its own. */
+static const char *const fr_boundaries[] = {"but",     "however", "although", "though",
+                                            "whereas", "yet",     "rather",   "instead"};
+static const pc_fr_cue_table fr_indexed[] = {
+    {fr_boundaries, sizeof fr_boundaries / sizeof *fr_boundaries, sizeof *fr_boundaries,
+     FR_CUE_BOUNDARY}};
+
+int pc_fr_boundary(const pc_word *w)
+{
+    return PC_WORD_IS(w, fr_boundaries);
+}
+
+#define FR_IX_SLOTS 1024 /* a power of two, well above the first words of all the tables */
+
+/* One first word and the bits of the tables whose phrases start with it (mask 0: empty).
+ * Plain value. */
+typedef struct fr_ix_slot {
+    uint32_t hash, len, mask;
+    char w[PC_WORD_MAX];
+} fr_ix_slot;
+
+/* The process-wide index: built once (fr_ix_once), read-only after. */
+static fr_ix_slot fr_ix[FR_IX_SLOTS];
+static int fr_ix_ok;
+static size_t fr_ix_used; /* slots filled: at most half, so a lookup always meets an empty one */
+static pthread_once_t fr_ix_once = PTHREAD_ONCE_INIT;
+
+/* The first word of phrase p (up to a space) under bit; -1 when it is no word that can be
+ * compared whole (empty, "*", too long) or the hash is full. */
+static int fr_ix_add(const char *p, unsigned bit)
+{
+    size_t n = strcspn(p, " ");
+    if (n == 0 || n >= PC_WORD_MAX || (p[0] == '*' && n == 1))
+        return -1;
+    uint32_t h = pc_word_hash(p, n);
+    for (size_t k = h & (FR_IX_SLOTS - 1), probes = 0; probes < FR_IX_SLOTS / 2;
+         k = (k + 1) & (FR_IX_SLOTS - 1), probes++) {
+        fr_ix_slot *s = &fr_ix[k];
+        if (s->mask && (s->hash != h || s->len != n || memcmp(s->w, p, n)))
+            continue;
+        if (!s->mask) {
+            if (++fr_ix_used > FR_IX_SLOTS / 2)
+                return -1;
+            s->hash = h;
+            s->len = (uint32_t)n;
+            memcpy(s->w, p, n);
+            s->w[n] = '\0';
+        }
+        s->mask |= bit;
+        return 0;
+    }
+    return -1;
+}
+
+static int fr_ix_add_tables(const pc_fr_cue_table *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < t[i].n; k++)
+            if (fr_ix_add(pc_word_index_entry(t[i].first, t[i].stride, k), t[i].bit) < 0)
+                return -1;
+    return 0;
+}
+
+static void fr_ix_build(void)
+{
+    size_t n;
+    if (fr_ix_add_tables(fr_indexed, 1) < 0)
+        return;
+    const pc_fr_cue_table *t = pc_fr_cues_tables(&n);
+    if (fr_ix_add_tables(t, n) < 0)
+        return;
+    t = pc_fr_modality_tables(&n);
+    fr_ix_ok = fr_ix_add_tables(t, n) == 0;
+}
+
+/* The bits of word w: those of its slot, 0 when no table's phrase starts with it. */
+static uint32_t fr_ix_bits(const pc_word *w)
+{
+    for (size_t k = w->hash & (FR_IX_SLOTS - 1);; k = (k + 1) & (FR_IX_SLOTS - 1)) {
+        const fr_ix_slot *s = &fr_ix[k];
+        if (!s->mask)
+            return 0;
+        if (s->hash == w->hash && s->len == w->len && !memcmp(s->w, w->w, w->len))
+            return s->mask;
+    }
+}
+
+int pc_fr_cues_mark(const pc_words *ws, uint32_t *cue)
+{
+    pthread_once(&fr_ix_once, fr_ix_build);
+    if (!fr_ix_ok)
+        return -1;
+    for (size_t i = 0; i < ws->n; i++)
+        cue[i] = fr_ix_bits(&ws->v[i]);
+    return 0;
+}
