@@ -346,8 +346,10 @@ int cli_batch_run(cli_batch *b)
     pc_error err = {{0}};
     pc_batch_fns fns = {cli_batch_work, cli_batch_emit, b->local_new ? cli_batch_local_new : NULL,
                         b->local_free ? cli_batch_local_free : NULL};
-    /* Four items in flight per worker; two groups (each up to CLI_GROUP_BYTES of files). */
-    pc_batch *pool = pc_batch_new(jobs, (b->work_group ? 2 : 4) * jobs, &fns, b, &err);
+    /* Four items in flight per worker; sixteen groups (each up to CLI_GROUP_BYTES of files), so
+     * that while one worker reads a large page the others run ahead instead of waiting for the
+     * window (two groups gave --jobs 2 1.7x --jobs 1 on the real policies, sixteen 1.87x). */
+    pc_batch *pool = pc_batch_new(jobs, (b->work_group ? 16 : 4) * jobs, &fns, b, &err);
     if (!pool) {
         cli_error("%s", err.msg);
         return -1;
