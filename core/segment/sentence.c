@@ -117,6 +117,11 @@ bool pc_seg_title_like(const char *t, size_t s, size_t e)
 /* An ALL-CAPS line: letters, none lowercase, a dozen words at most. */
 bool pc_seg_caps_like(const char *t, size_t s, size_t e)
 {
+    /* an ASCII lowercase letter is a lowercase code point wherever it stands (no byte of a
+     * longer UTF-8 sequence is ASCII): most lines are turned away at their first word */
+    for (size_t i = s; i < e; i++)
+        if ((unsigned char)(t[i] - 'a') < 26)
+            return false;
     size_t letters = 0;
     for (size_t i = s; i < e; i++)
         if (isupper((unsigned char)t[i]))
