@@ -361,6 +361,24 @@ static void test_chrome(void **state)
     fixture_free(&f);
 }
 
+/* Cookie banners end with a button's label in any case ("OK", "Got it", "CUSTOMIZE"); a line
+ * that mentions cookies and ends otherwise, or ends with a label glued to a word, stays. */
+static void test_cookie_buttons(void **state)
+{
+    (void)state;
+    fixture f = seg_text("Privacy Policy\nWe value your privacy.\n"
+                         "This site uses cookies. OK\nWe store data in the EU.\n"
+                         "Cookies keep you signed in. Got it\nWe keep cookies for a year.\n"
+                         "Our cookies count visits. CUSTOMIZE\nCookie makers like to bake.\n"
+                         "Our cookies are listed in the cookbook\nWe answer within a week.\n",
+                         PC_FORMAT_TEXT);
+    const char *want[] = {"This site uses cookies. OK", "Cookies keep you signed in. Got it",
+                          "Our cookies count visits. CUSTOMIZE"};
+    expect_chrome(&f, want, sizeof want / sizeof want[0]);
+    assert_int_equal(f.o->nclauses, 5);
+    fixture_free(&f);
+}
+
 /* Language pickers split by "|", "/", ",", "(" and ")" as well as by spaces, anywhere in the
  * text; prose that names a few languages stays. */
 static void test_language_picker_separators(void **state)
@@ -576,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_wall_of_text),
         cmocka_unit_test(test_chrome),
         cmocka_unit_test(test_language_picker_separators),
+        cmocka_unit_test(test_cookie_buttons),
         cmocka_unit_test(test_empty_sections),
         cmocka_unit_test(test_cjk_text),
         cmocka_unit_test(test_long_item_split),
