@@ -94,10 +94,8 @@ static void classify_model(const classify_out *o, size_t clause, const pc_label 
     }
     pc_jsonw_obj(w);
     pc_jsonw_lit_str(w, "class", pc_opp12_name(k));
-    pc_jsonw_key_lit(w, "score");
-    pc_jsonw_real(w, pc_classified_model_score(c, clause, k));
-    pc_jsonw_key_lit(w, "threshold");
-    pc_jsonw_real(w, pc_classified_model_threshold(c, clause, k));
+    pc_jsonw_lit_real(w, "score", pc_classified_model_score(c, clause, k));
+    pc_jsonw_lit_real(w, "threshold", pc_classified_model_threshold(c, clause, k));
     pc_jsonw_key_lit(w, "strong");
     pc_jsonw_bool(w, (v->strong >> k) & 1);
     if (o->fields & CLASSIFY_F_NGRAMS) {
@@ -109,8 +107,7 @@ static void classify_model(const classify_out *o, size_t clause, const pc_label 
             pc_jsonw_lit_strn(w, "text", o->text + g->span.start, g->span.end - g->span.start);
             pc_jsonw_key_lit(w, "span");
             classify_span(w, g->span);
-            pc_jsonw_key_lit(w, "weight");
-            pc_jsonw_real(w, g->weight);
+            pc_jsonw_lit_real(w, "weight", g->weight);
             pc_jsonw_obj_end(w);
         }
         pc_jsonw_arr_end(w);
@@ -149,8 +146,7 @@ static void classify_label(const classify_out *o, size_t clause, const pc_label 
     pc_jsonw_obj(w);
     pc_jsonw_lit_str(w, "category", c->tax->cats[l->category].id);
     pc_jsonw_lit_str(w, "opp115", c->tax->cats[l->category].opp115);
-    pc_jsonw_key_lit(w, "score");
-    pc_jsonw_real(w, score);
+    pc_jsonw_lit_real(w, "score", score);
     pc_jsonw_key_lit(w, "rules");
     pc_jsonw_arr(w);
     for (size_t j = 0; j < n; j++)

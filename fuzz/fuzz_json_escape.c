@@ -68,14 +68,19 @@ static void fuzz_real(const uint8_t *data)
     pc_buf_free(&b);
 }
 
-/* The writer's one-call member and span (pc_jsonw_member_strn, pc_jsonw_span) inside an
- * object: what jansson writes for {"k":s,"p":[a,b]} when s is valid UTF-8, and JSON that
- * parses back to s otherwise. a and b are the first sixteen bytes as integers. */
+/* The writer's one-call members and span (pc_jsonw_member_strn, pc_jsonw_span,
+ * pc_jsonw_member_real) inside an object: what jansson writes for {"k":s,"p":[a,b],"r":r} when
+ * s is valid UTF-8, and JSON that parses back to s otherwise. a and b are the first sixteen
+ * bytes as integers, r the first eight as a double (0 when not finite). */
 static void fuzz_member(const uint8_t *data, size_t size)
 {
     const char *s = (const char *)data;
     long long ab[2] = {0, 0};
+    double r = 0;
     memcpy(ab, data, size < sizeof ab ? size : sizeof ab);
+    memcpy(&r, data, size < sizeof r ? size : sizeof r);
+    if (!isfinite(r))
+        r = 0; /* jansson has no such reals */
     pc_buf b = {0};
     pc_jsonw w;
     pc_jsonw_init(&w, &b);
@@ -83,6 +88,7 @@ static void fuzz_member(const uint8_t *data, size_t size)
     pc_jsonw_member_strn(&w, PC_JSONW_QUOTED("k"), s, size);
     pc_jsonw_key_lit(&w, "p");
     pc_jsonw_span(&w, ab[0], ab[1]);
+    pc_jsonw_member_real(&w, PC_JSONW_QUOTED("r"), r);
     pc_jsonw_obj_end(&w);
     if (w.failed) {
         pc_buf_free(&b);
@@ -94,8 +100,8 @@ static void fuzz_member(const uint8_t *data, size_t size)
                                   ab[0])
         __builtin_trap(); /* not the object written */
     if (fuzz_valid_utf8(s, size)) {
-        json_t *ref = json_pack("{s:s%,s:[I,I]}", "k", s, size, "p", (json_int_t)ab[0],
-                                (json_int_t)ab[1]);
+        json_t *ref = json_pack("{s:s%,s:[I,I],s:f}", "k", s, size, "p", (json_int_t)ab[0],
+                                (json_int_t)ab[1], "r", r);
         char *dump = ref ? json_dumps(ref, FUZZ_FLAGS) : NULL;
         if (dump && (strlen(dump) != b.len || memcmp(dump, b.data, b.len) != 0))
             __builtin_trap(); /* not what jansson writes */

@@ -572,10 +572,16 @@ static inline size_t pc_json_int_fmt(char *d, long long v)
     char s[24];
     size_t k = sizeof s;
     unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    for (; u >= 100; u /= 100) { /* two digits a division */
+    for (; u > UINT32_MAX; u /= 100) { /* two digits a division */
         k -= 2;
         memcpy(s + k, pairs + 2 * (u % 100), 2);
     }
+    uint32_t u32 = (uint32_t)u; /* offsets and counts: 32-bit divisions */
+    for (; u32 >= 100; u32 /= 100) {
+        k -= 2;
+        memcpy(s + k, pairs + 2 * (u32 % 100), 2);
+    }
+    u = u32;
     if (u >= 10) {
         k -= 2;
         memcpy(s + k, pairs + 2 * u, 2);
@@ -640,6 +646,27 @@ void pc_jsonw_real(pc_jsonw *w, double v)
         pc_jsonw_wrote(w, len);
     else if (p && pc_json_real_printf(w->out, v) < 0)
         w->failed = 1;
+}
+
+void pc_jsonw_member_real(pc_jsonw *w, const char *quoted, size_t qn, double v)
+{
+    if (w->indent || !isfinite(v)) {
+        pc_jsonw_key_quoted(w, quoted, qn);
+        pc_jsonw_real(w, v);
+        return;
+    }
+    char *p = pc_jsonw_value_room(w, qn + PC_JSON_REAL_MAX);
+    if (!p)
+        return;
+    pc_json_copy(p, quoted, qn);
+    size_t len = pc_json_real_fmt(p + qn, v);
+    if (len)
+        pc_jsonw_wrote_to(w, p + qn + len);
+    else {
+        pc_jsonw_wrote_to(w, p + qn);
+        if (pc_json_real_printf(w->out, v) < 0)
+            w->failed = 1;
+    }
 }
 
 void pc_jsonw_bool(pc_jsonw *w, int v)

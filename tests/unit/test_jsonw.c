@@ -384,18 +384,19 @@ static void test_literal_keys(void **state)
 
 /* Members in one call (pc_jsonw_lit_str and the others) and spans are written as a key and its
  * value, or an array of two integers, are written: first in an object and after other
- * members, a NULL string as null, escapes, negative and extreme integers; compact and
- * indented. */
+ * members, a NULL string and a NaN as null, escapes, negative and extreme integers, reals;
+ * compact and indented. */
 static void test_members_and_spans(void **state)
 {
     (void)state;
     static const char *const want[] = {
         "{\"a\":\"x\\\"y\",\"nul\":null,\"n\":-42,\"s\":[0,7],\"t\":\"\",\"m\":9223372036854775807,"
-        "\"v\":[[-9223372036854775807,12],[100,99]],\"e\":\"\\u0001\xc3\xa9\"}",
+        "\"v\":[[-9223372036854775807,12],[100,99]],\"e\":\"\\u0001\xc3\xa9\",\"r\":-0.125,"
+        "\"z\":null,\"g\":1e-7}",
         "{\n  \"a\": \"x\\\"y\",\n  \"nul\": null,\n  \"n\": -42,\n  \"s\": [\n    0,\n    7\n  ],\n"
         "  \"t\": \"\",\n  \"m\": 9223372036854775807,\n  \"v\": [\n    [\n"
         "      -9223372036854775807,\n      12\n    ],\n    [\n      100,\n      99\n    ]\n  ],\n"
-        "  \"e\": \"\\u0001\xc3\xa9\"\n}"};
+        "  \"e\": \"\\u0001\xc3\xa9\",\n  \"r\": -0.125,\n  \"z\": null,\n  \"g\": 1e-7\n}"};
     for (int indent = 0; indent <= 2; indent += 2) {
         pc_buf b = {0};
         pc_jsonw w;
@@ -415,6 +416,9 @@ static void test_members_and_spans(void **state)
         pc_jsonw_span(&w, 100, 99);
         pc_jsonw_arr_end(&w);
         pc_jsonw_lit_strn(&w, "e", "\x01\xc3\xa9", 3);
+        pc_jsonw_lit_real(&w, "r", -0.125);
+        pc_jsonw_lit_real(&w, "z", NAN);
+        pc_jsonw_lit_real(&w, "g", 1e-7);
         pc_jsonw_obj_end(&w);
         assert_false(w.failed);
         assert_string_equal(b.data, want[indent / 2]);
