@@ -158,7 +158,11 @@ static size_t seg_closer(const char *t, size_t i, size_t e)
     static const char *const closers[] = {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99",
                                           "\xC2\xBB", "\xE3\x80\x8D", "\xE3\x80\x8F",
                                           "\xEF\xBC\x89"};
+    if (i >= e)
+        return 0;
     for (size_t k = 0; k < sizeof closers / sizeof closers[0]; k++) {
+        if (closers[k][0] != t[i]) /* most stops are followed by a space */
+            continue;
         size_t n = strlen(closers[k]);
         if (i + n <= e && !memcmp(t + i, closers[k], n))
             return n;
