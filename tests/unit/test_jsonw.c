@@ -382,8 +382,8 @@ static void test_literal_keys(void **state)
     }
 }
 
-/* Members in one call (pc_jsonw_lit_str and the others) and spans are written as a key and its
- * value, or an array of two integers, are written: first in an object and after other
+/* A member written in one call (pc_jsonw_lit_str and the others) comes out as its key and
+ * value would, a span as an array of two integers: first in an object and after other
  * members, a NULL string and a NaN as null, escapes, negative and extreme integers, reals;
  * compact and indented. */
 static void test_members_and_spans(void **state)
