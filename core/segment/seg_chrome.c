@@ -10,7 +10,6 @@
 #include "segment/seg_internal.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <string.h>
 
 /* At the start or end of the document. */
@@ -55,18 +54,6 @@ static const char *const seg_languages[] = {
     "us", "uk",
 };
 static pc_wordset seg_language_set = PC_WORDSET(seg_languages, true);
-/* Bit k: a language name of k bytes (63: 63 or more), as the set's own lookup tests it first;
- * built once from the list. A token of no such length is no name, without the lookup's call. */
-static unsigned long long seg_language_lens;
-static pthread_once_t seg_language_lens_once = PTHREAD_ONCE_INIT;
-
-static void seg_language_lens_build(void)
-{
-    for (size_t k = 0; k < sizeof seg_languages / sizeof seg_languages[0]; k++) {
-        size_t n = strlen(seg_languages[k]);
-        seg_language_lens |= 1ull << (n < 63 ? n : 63);
-    }
-}
 /* With their lengths, and the set of their last letters (seg_ends_with_button). */
 #define SEG_BUTTON(s) {s, sizeof(s) - 1}
 static const struct {
@@ -106,7 +93,6 @@ static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
         [0] = 1, [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1,
         ['|'] = 1, ['/'] = 1, [','] = 1, ['('] = 1, [')'] = 1};
     size_t tokens = 0, langs = 0, i = s;
-    pthread_once(&seg_language_lens_once, seg_language_lens_build);
     for (;;) {
         while (i < e && sep[(unsigned char)t[i]])
             i++;
@@ -116,9 +102,7 @@ static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
         while (i < e && !sep[(unsigned char)t[i]])
             i++;
         tokens++;
-        size_t n = i - start;
-        langs += ((seg_language_lens >> (n < 63 ? n : 63)) & 1) &&
-                 SEG_IN(t, start, i, seg_language_set);
+        langs += SEG_IN(t, start, i, seg_language_set);
         if (3 * (langs + (e - i) / 3 + 1) < 7 * (tokens - langs))
             return false;
     }
