@@ -78,10 +78,7 @@ typedef struct classify_out {
 
 static void classify_span(pc_jsonw *w, pc_span s)
 {
-    pc_jsonw_arr(w);
-    pc_jsonw_int(w, (long long)s.start);
-    pc_jsonw_int(w, (long long)s.end);
-    pc_jsonw_arr_end(w);
+    pc_jsonw_span(w, (long long)s.start, (long long)s.end);
 }
 
 /* The model's side of a label: score and threshold of its class, the n-grams that weighed. */
@@ -96,12 +93,9 @@ static void classify_model(const classify_out *o, size_t clause, const pc_label 
         return;
     }
     pc_jsonw_obj(w);
-    pc_jsonw_key_lit(w, "class");
-    pc_jsonw_str(w, pc_opp12_name(k));
-    pc_jsonw_key_lit(w, "score");
-    pc_jsonw_real(w, pc_classified_model_score(c, clause, k));
-    pc_jsonw_key_lit(w, "threshold");
-    pc_jsonw_real(w, pc_classified_model_threshold(c, clause, k));
+    pc_jsonw_lit_str(w, "class", pc_opp12_name(k));
+    pc_jsonw_lit_real(w, "score", pc_classified_model_score(c, clause, k));
+    pc_jsonw_lit_real(w, "threshold", pc_classified_model_threshold(c, clause, k));
     pc_jsonw_key_lit(w, "strong");
     pc_jsonw_bool(w, (v->strong >> k) & 1);
     if (o->fields & CLASSIFY_F_NGRAMS) {
@@ -110,12 +104,10 @@ static void classify_model(const classify_out *o, size_t clause, const pc_label 
         for (size_t i = l->ng_first; i < l->ng_first + l->nng; i++) {
             const pc_model_ngram *g = &c->ngrams[i];
             pc_jsonw_obj(w);
-            pc_jsonw_key_lit(w, "text");
-            pc_jsonw_strn(w, o->text + g->span.start, g->span.end - g->span.start);
+            pc_jsonw_lit_strn(w, "text", o->text + g->span.start, g->span.end - g->span.start);
             pc_jsonw_key_lit(w, "span");
             classify_span(w, g->span);
-            pc_jsonw_key_lit(w, "weight");
-            pc_jsonw_real(w, g->weight);
+            pc_jsonw_lit_real(w, "weight", g->weight);
             pc_jsonw_obj_end(w);
         }
         pc_jsonw_arr_end(w);
@@ -152,12 +144,9 @@ static void classify_label(const classify_out *o, size_t clause, const pc_label 
         if (ls[j]->score > score)
             score = ls[j]->score;
     pc_jsonw_obj(w);
-    pc_jsonw_key_lit(w, "category");
-    pc_jsonw_str(w, c->tax->cats[l->category].id);
-    pc_jsonw_key_lit(w, "opp115");
-    pc_jsonw_str(w, c->tax->cats[l->category].opp115);
-    pc_jsonw_key_lit(w, "score");
-    pc_jsonw_real(w, score);
+    pc_jsonw_lit_str(w, "category", c->tax->cats[l->category].id);
+    pc_jsonw_lit_str(w, "opp115", c->tax->cats[l->category].opp115);
+    pc_jsonw_lit_real(w, "score", score);
     pc_jsonw_key_lit(w, "rules");
     pc_jsonw_arr(w);
     for (size_t j = 0; j < n; j++)
@@ -199,17 +188,12 @@ static void classify_attr(const classify_out *o, const pc_attr_hit *h)
 {
     pc_jsonw *w = o->w;
     pc_jsonw_obj(w);
-    pc_jsonw_key_lit(w, "attribute");
-    pc_jsonw_str(w, o->c->tax->attrs[h->attribute].id);
-    pc_jsonw_key_lit(w, "value");
-    pc_jsonw_strn(w, o->text + h->span.start, h->span.end - h->span.start);
-    pc_jsonw_key_lit(w, "normalized");
-    pc_jsonw_str(w, h->norm.text);
-    pc_jsonw_key_lit(w, "rule");
-    pc_jsonw_str(w, h->rule->id);
+    pc_jsonw_lit_str(w, "attribute", o->c->tax->attrs[h->attribute].id);
+    pc_jsonw_lit_strn(w, "value", o->text + h->span.start, h->span.end - h->span.start);
+    pc_jsonw_lit_str(w, "normalized", h->norm.text);
+    pc_jsonw_lit_str(w, "rule", h->rule->id);
     if (h->norm.amount >= 0) {
-        pc_jsonw_key_lit(w, "amount");
-        pc_jsonw_int(w, h->norm.amount);
+        pc_jsonw_lit_int(w, "amount", h->norm.amount);
     }
     pc_jsonw_obj_end(w);
 }
@@ -227,12 +211,9 @@ static void classify_stance(const classify_out *o, const pc_stance *s)
     const pc_classified *c = o->c;
     pc_jsonw *w = o->w;
     pc_jsonw_obj(w);
-    pc_jsonw_key_lit(w, "topic");
-    pc_jsonw_str(w, c->tax->topics[s->topic].id);
-    pc_jsonw_key_lit(w, "polarity");
-    pc_jsonw_str(w, pc_polarity_name(s->polarity));
-    pc_jsonw_key_lit(w, "rule");
-    pc_jsonw_str(w, s->rule->id);
+    pc_jsonw_lit_str(w, "topic", c->tax->topics[s->topic].id);
+    pc_jsonw_lit_str(w, "polarity", pc_polarity_name(s->polarity));
+    pc_jsonw_lit_str(w, "rule", s->rule->id);
     pc_jsonw_key_lit(w, "span");
     classify_span(w, pc_span_wide(s->span));
     pc_jsonw_key_lit(w, "scopes");
@@ -334,11 +315,10 @@ static void classify_clause_head(pc_jsonw *w, const pc_doc *doc, const pc_outlin
     for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
         if (!(fields & f[k].bit))
             continue;
-        pc_jsonw_key_quoted(w, f[k].key, f[k].keylen);
         if (f[k].str)
-            pc_jsonw_strn(w, f[k].str, f[k].len);
+            pc_jsonw_member_strn(w, f[k].key, f[k].keylen, f[k].str, f[k].len);
         else
-            pc_jsonw_int(w, f[k].num);
+            pc_jsonw_member_int(w, f[k].key, f[k].keylen, f[k].num);
     }
 }
 
@@ -577,6 +557,10 @@ static int classify_defer(const classify_ctx *cx, const cli_item *it, cli_result
     return 0;
 }
 
+/* Bytes reserved a clause for a policy's lines with every field: their mean on real policies
+ * is about 750. */
+#define CLASSIFY_LINE_BYTES 1024
+
 /* A policy's lines, into res->out. */
 static void classify_policy_out(const classify_ctx *cx, const cli_item *it, cli_result *res,
                                 const pc_doc *doc, const pc_outline *ol, const pc_classified *c)
@@ -587,6 +571,11 @@ static void classify_policy_out(const classify_ctx *cx, const cli_item *it, cli_
     classify_policy p = {doc, ol, fs, it->obj, cx->fields};
     pc_jsonw w;
     pc_jsonw_init(&w, &res->out);
+    /* room for the lines at once rather than growing (and copying) the buffer as they come; a
+     * failure here is the writer's to report */
+    (void)pc_buf_reserve(&res->out, ol->nclauses * (cx->fields == CLASSIFY_F_ALL
+                                                        ? CLASSIFY_LINE_BYTES
+                                                        : CLASSIFY_LINE_BYTES / 4));
     classify_print_policy(&p, 0, ol->nclauses, c, &w);
     pc_frames_free(fs);
 }

@@ -5,6 +5,12 @@
 
 static const pc_onto_dim pc_fr_dims[] = {PC_ONTO_DATA, PC_ONTO_RECIPIENT, PC_ONTO_PURPOSE};
 static const char *const pc_fr_dim_keys[] = {"data", "recipients", "purposes"};
+/* The same keys as pc_jsonw_key_quoted takes them. */
+static const struct {
+    const char *quoted;
+    size_t n;
+} pc_fr_dim_quoted[] = {{PC_JSONW_QUOTED("data")}, {PC_JSONW_QUOTED("recipients")},
+                        {PC_JSONW_QUOTED("purposes")}};
 
 /* Whether term i of f is the first of its dimension to name its id. */
 static int pc_frame_term_first(const pc_frames *fs, const pc_frame *f, size_t i)
@@ -43,25 +49,19 @@ static void pc_frame_bits_write(pc_jsonw *w, unsigned bits, int n, const char *(
 
 void pc_frame_fields_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f)
 {
-    pc_jsonw_key_lit(w, "actor");
-    pc_jsonw_str(w, pc_actor_name(f->actor));
-    pc_jsonw_key_lit(w, "action");
-    pc_jsonw_str(w, fs->onto->e[PC_ONTO_ACTION][f->action].id);
-    pc_jsonw_key_lit(w, "modality");
-    pc_jsonw_str(w, pc_modality_name(f->modality));
+    pc_jsonw_lit_str(w, "actor", pc_actor_name(f->actor));
+    pc_jsonw_lit_str(w, "action", fs->onto->e[PC_ONTO_ACTION][f->action].id);
+    pc_jsonw_lit_str(w, "modality", pc_modality_name(f->modality));
     pc_jsonw_key_lit(w, "conditions");
     pc_frame_bits_write(w, f->conditions, PC_COND_COUNT, pc_condition_name);
     for (size_t d = 0; d < sizeof pc_fr_dims / sizeof pc_fr_dims[0]; d++) {
-        pc_jsonw_key(w, pc_fr_dim_keys[d]);
+        pc_jsonw_key_quoted(w, pc_fr_dim_quoted[d].quoted, pc_fr_dim_quoted[d].n);
         pc_frame_ids_write(w, fs, f, pc_fr_dims[d]);
     }
     pc_jsonw_key_lit(w, "flags");
     pc_frame_bits_write(w, f->flags, PC_FRAME_FLAGS, pc_frame_flag_name);
     pc_jsonw_key_lit(w, "span");
-    pc_jsonw_arr(w);
-    pc_jsonw_int(w, (long long)f->span.start);
-    pc_jsonw_int(w, (long long)f->span.end);
-    pc_jsonw_arr_end(w);
+    pc_jsonw_span(w, (long long)f->span.start, (long long)f->span.end);
 }
 
 void pc_frame_write(pc_jsonw *w, const pc_frames *fs, const pc_frame *f)
@@ -78,8 +78,7 @@ void pc_frames_clause_write(pc_jsonw *w, const pc_frames *fs, size_t k)
         pc_frame_write(w, fs, &fs->v[i]);
     if (fs->first[k] == fs->first[k + 1] && fs->skip[k]) {
         pc_jsonw_obj(w);
-        pc_jsonw_key_lit(w, "none");
-        pc_jsonw_str(w, pc_frame_skip_name((pc_frame_skip)fs->skip[k]));
+        pc_jsonw_lit_str(w, "none", pc_frame_skip_name((pc_frame_skip)fs->skip[k]));
         pc_jsonw_obj_end(w);
     }
     pc_jsonw_arr_end(w);

@@ -307,11 +307,40 @@ static inline void pc_jsonw_wrote(pc_jsonw *w, size_t n)
     w->out->data[w->out->len] = '\0';
 }
 
+/* n bytes copied without a call to memcpy when n <= 32 (keys, ids, numbers): two overlapping
+ * copies of the widest size that fits, which read and write only s[0..n) and d[0..n).
+ * pc_json_copy_small takes n <= 32 only. */
+static inline void pc_json_copy_small(char *d, const char *s, size_t n)
+{
+    if (n >= 16) {
+        memcpy(d, s, 16);
+        memcpy(d + n - 16, s + n - 16, 16);
+    } else if (n >= 8) {
+        memcpy(d, s, 8);
+        memcpy(d + n - 8, s + n - 8, 8);
+    } else if (n >= 4) {
+        memcpy(d, s, 4);
+        memcpy(d + n - 4, s + n - 4, 4);
+    } else if (n) {
+        d[0] = s[0];
+        d[n / 2] = s[n / 2];
+        d[n - 1] = s[n - 1];
+    }
+}
+
+static inline void pc_json_copy(char *d, const char *s, size_t n)
+{
+    if (n > 32)
+        memcpy(d, s, n);
+    else
+        pc_json_copy_small(d, s, n);
+}
+
 static inline void pc_jsonw_put(pc_jsonw *w, const char *s, size_t n)
 {
     char *p = pc_jsonw_room(w, n);
     if (p) {
-        memcpy(p, s, n);
+        pc_json_copy(p, s, n);
         pc_jsonw_wrote(w, n);
     }
 }
@@ -341,10 +370,37 @@ static void pc_jsonw_sep(pc_jsonw *w)
     w->more[w->depth] = 1;
 }
 
+/* The separator before a value of n bytes and room for the value: where the value goes (the
+ * comma, if any, is counted in the output already; the value's writer adds n at most with
+ * pc_jsonw_wrote), or NULL (the writer failed). Compact output takes one reservation for both. */
+static inline char *pc_jsonw_value_room(pc_jsonw *w, size_t n)
+{
+    if (w->indent) {
+        pc_jsonw_sep(w);
+        return pc_jsonw_room(w, n);
+    }
+    size_t k = 0;
+    if (w->after_key)
+        w->after_key = 0;
+    else {
+        k = w->more[w->depth];
+        w->more[w->depth] = 1;
+    }
+    char *p = pc_jsonw_room(w, n + 1);
+    if (!p)
+        return NULL;
+    p[0] = ',';
+    w->out->len += k; /* the NUL comes with the value */
+    return p + k;
+}
+
 static void pc_jsonw_open(pc_jsonw *w, char c)
 {
-    pc_jsonw_sep(w);
-    pc_jsonw_put(w, &c, 1);
+    char *p = pc_jsonw_value_room(w, 1);
+    if (p) {
+        p[0] = c;
+        pc_jsonw_wrote(w, 1);
+    }
     if (w->depth + 1 >= PC_JSONW_DEPTH) {
         w->failed = 1;
         return;
@@ -400,23 +456,28 @@ static size_t pc_json_plain_ascii(const char *s, size_t n)
     return i;
 }
 
-/* A quoted string followed by `tail` (tn bytes: a key's colon): its plain ASCII start copied
- * as it is, the rest (if any) escaped. */
-static void pc_jsonw_quoted(pc_jsonw *w, const char *s, size_t n, const char *tail, size_t tn)
+/* The output ends at p: its length set and the NUL written. */
+static inline void pc_jsonw_wrote_to(pc_jsonw *w, const char *p)
 {
-    char *p = pc_jsonw_room(w, n + 2 + tn);
-    if (!p)
-        return;
+    pc_jsonw_wrote(w, (size_t)(p - (w->out->data + w->out->len)));
+}
+
+/* A quoted string followed by `tail` (tn bytes: a key's colon), written at p, which has room
+ * for its n + 2 + tn bytes and the NUL: its plain ASCII start copied as it is, the rest (if
+ * any) escaped. */
+static void pc_jsonw_quoted_at(pc_jsonw *w, char *p, const char *s, size_t n, const char *tail,
+                               size_t tn)
+{
     size_t k = pc_json_plain_ascii(s, n);
     p[0] = '"';
-    memcpy(p + 1, s, k);
+    pc_json_copy(p + 1, s, k);
     if (k == n) {
         p[n + 1] = '"';
-        memcpy(p + n + 2, tail, tn);
-        pc_jsonw_wrote(w, n + 2 + tn);
+        pc_json_copy(p + n + 2, tail, tn);
+        pc_jsonw_wrote_to(w, p + n + 2 + tn);
         return;
     }
-    pc_jsonw_wrote(w, k + 1);
+    pc_jsonw_wrote_to(w, p + k + 1);
     if (pc_json_escape(w->out, s + k, n - k) < 0)
         w->failed = 1;
     pc_jsonw_put(w, "\"", 1);
@@ -426,39 +487,34 @@ static void pc_jsonw_quoted(pc_jsonw *w, const char *s, size_t n, const char *ta
 void pc_jsonw_key(pc_jsonw *w, const char *key)
 {
     pc_jsonw_sep(w);
-    pc_jsonw_quoted(w, key, strlen(key), ": ", w->indent ? 2 : 1);
+    size_t n = strlen(key), tn = w->indent ? 2 : 1;
+    char *p = pc_jsonw_room(w, n + 2 + tn);
+    if (p)
+        pc_jsonw_quoted_at(w, p, key, n, ": ", tn);
     w->after_key = 1;
 }
 
 void pc_jsonw_key_quoted(pc_jsonw *w, const char *quoted, size_t n)
 {
-    if (!w->indent && !w->after_key) { /* the comma and the key in one reservation */
-        char *p = pc_jsonw_room(w, n + 1);
+    if (w->indent) {
+        pc_jsonw_sep(w);
+        pc_jsonw_put(w, quoted, n);
+        pc_jsonw_put(w, " ", 1);
+    } else {
+        char *p = pc_jsonw_value_room(w, n); /* the comma and the key in one reservation */
         if (p) {
-            size_t k = w->more[w->depth];
-            p[0] = ',';
-            memcpy(p + k, quoted, n);
-            pc_jsonw_wrote(w, n + k);
+            pc_json_copy(p, quoted, n);
+            pc_jsonw_wrote_to(w, p + n);
         }
-        w->more[w->depth] = 1;
-        w->after_key = 1;
-        return;
-    }
-    pc_jsonw_sep(w);
-    char *p = pc_jsonw_room(w, n + 1);
-    if (p) {
-        memcpy(p, quoted, n);
-        if (w->indent)
-            p[n++] = ' ';
-        pc_jsonw_wrote(w, n);
     }
     w->after_key = 1;
 }
 
 void pc_jsonw_strn(pc_jsonw *w, const char *s, size_t n)
 {
-    pc_jsonw_sep(w);
-    pc_jsonw_quoted(w, s, n, "", 0);
+    char *p = pc_jsonw_value_room(w, n + 2);
+    if (p)
+        pc_jsonw_quoted_at(w, p, s, n, "", 0);
 }
 
 void pc_jsonw_str(pc_jsonw *w, const char *s)
@@ -467,6 +523,30 @@ void pc_jsonw_str(pc_jsonw *w, const char *s)
         pc_jsonw_null(w);
     else
         pc_jsonw_strn(w, s, strlen(s));
+}
+
+void pc_jsonw_member_strn(pc_jsonw *w, const char *quoted, size_t qn, const char *s, size_t n)
+{
+    if (w->indent) {
+        pc_jsonw_key_quoted(w, quoted, qn);
+        pc_jsonw_strn(w, s, n);
+        return;
+    }
+    char *p = pc_jsonw_value_room(w, qn + n + 2); /* comma, key and string: one reservation */
+    if (p) {
+        pc_json_copy(p, quoted, qn);
+        pc_jsonw_quoted_at(w, p + qn, s, n, "", 0);
+    }
+}
+
+void pc_jsonw_member_str(pc_jsonw *w, const char *quoted, size_t qn, const char *s)
+{
+    if (s)
+        pc_jsonw_member_strn(w, quoted, qn, s, strlen(s));
+    else {
+        pc_jsonw_key_quoted(w, quoted, qn);
+        pc_jsonw_null(w);
+    }
 }
 
 void pc_jsonw_key_str(pc_jsonw *w, const char *key, const char *s)
@@ -481,7 +561,10 @@ void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v)
     pc_jsonw_int(w, v);
 }
 
-void pc_jsonw_int(pc_jsonw *w, long long v)
+#define PC_JSON_INT_MAX 20 /* "-9223372036854775808" */
+
+/* v in decimal written at d (room for PC_JSON_INT_MAX bytes): its length. */
+static inline size_t pc_json_int_fmt(char *d, long long v)
 {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233"
                                 "34353637383940414243444546474849505152535455565758596061626364656667"
@@ -489,10 +572,16 @@ void pc_jsonw_int(pc_jsonw *w, long long v)
     char s[24];
     size_t k = sizeof s;
     unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-    for (; u >= 100; u /= 100) { /* two digits a division */
+    for (; u > UINT32_MAX; u /= 100) { /* two digits a division */
         k -= 2;
         memcpy(s + k, pairs + 2 * (u % 100), 2);
     }
+    uint32_t u32 = (uint32_t)u; /* offsets and counts: 32-bit divisions */
+    for (; u32 >= 100; u32 /= 100) {
+        k -= 2;
+        memcpy(s + k, pairs + 2 * (u32 % 100), 2);
+    }
+    u = u32;
     if (u >= 10) {
         k -= 2;
         memcpy(s + k, pairs + 2 * u, 2);
@@ -500,8 +589,49 @@ void pc_jsonw_int(pc_jsonw *w, long long v)
         s[--k] = (char)('0' + u);
     if (v < 0)
         s[--k] = '-';
-    pc_jsonw_sep(w);
-    pc_jsonw_put(w, s + k, sizeof s - k);
+    pc_json_copy_small(d, s + k, sizeof s - k); /* 20 bytes at most */
+    return sizeof s - k;
+}
+
+void pc_jsonw_int(pc_jsonw *w, long long v)
+{
+    char *p = pc_jsonw_value_room(w, PC_JSON_INT_MAX);
+    if (p)
+        pc_jsonw_wrote_to(w, p + pc_json_int_fmt(p, v));
+}
+
+void pc_jsonw_member_int(pc_jsonw *w, const char *quoted, size_t qn, long long v)
+{
+    if (w->indent) {
+        pc_jsonw_key_quoted(w, quoted, qn);
+        pc_jsonw_int(w, v);
+        return;
+    }
+    char *p = pc_jsonw_value_room(w, qn + PC_JSON_INT_MAX);
+    if (p) {
+        pc_json_copy(p, quoted, qn);
+        pc_jsonw_wrote_to(w, p + qn + pc_json_int_fmt(p + qn, v));
+    }
+}
+
+void pc_jsonw_span(pc_jsonw *w, long long a, long long b)
+{
+    if (w->indent) {
+        pc_jsonw_arr(w);
+        pc_jsonw_int(w, a);
+        pc_jsonw_int(w, b);
+        pc_jsonw_arr_end(w);
+        return;
+    }
+    char *p = pc_jsonw_value_room(w, 3 + 2 * PC_JSON_INT_MAX);
+    if (!p)
+        return;
+    p[0] = '[';
+    p += 1 + pc_json_int_fmt(p + 1, a);
+    *p++ = ',';
+    p += pc_json_int_fmt(p, b);
+    *p++ = ']';
+    pc_jsonw_wrote_to(w, p);
 }
 
 void pc_jsonw_real(pc_jsonw *w, double v)
@@ -510,8 +640,7 @@ void pc_jsonw_real(pc_jsonw *w, double v)
         pc_jsonw_null(w);
         return;
     }
-    pc_jsonw_sep(w);
-    char *p = pc_jsonw_room(w, PC_JSON_REAL_MAX); /* formatted in place */
+    char *p = pc_jsonw_value_room(w, PC_JSON_REAL_MAX); /* formatted in place */
     size_t len = p ? pc_json_real_fmt(p, v) : 0;
     if (len)
         pc_jsonw_wrote(w, len);
@@ -519,16 +648,43 @@ void pc_jsonw_real(pc_jsonw *w, double v)
         w->failed = 1;
 }
 
+void pc_jsonw_member_real(pc_jsonw *w, const char *quoted, size_t qn, double v)
+{
+    if (w->indent || !isfinite(v)) {
+        pc_jsonw_key_quoted(w, quoted, qn);
+        pc_jsonw_real(w, v);
+        return;
+    }
+    char *p = pc_jsonw_value_room(w, qn + PC_JSON_REAL_MAX);
+    if (!p)
+        return;
+    pc_json_copy(p, quoted, qn);
+    size_t len = pc_json_real_fmt(p + qn, v);
+    if (len)
+        pc_jsonw_wrote_to(w, p + qn + len);
+    else {
+        pc_jsonw_wrote_to(w, p + qn);
+        if (pc_json_real_printf(w->out, v) < 0)
+            w->failed = 1;
+    }
+}
+
 void pc_jsonw_bool(pc_jsonw *w, int v)
 {
-    pc_jsonw_sep(w);
-    pc_jsonw_put(w, v ? "true" : "false", v ? 4 : 5);
+    char *p = pc_jsonw_value_room(w, 5);
+    if (p) {
+        memcpy(p, v ? "true" : "false", 5); /* "true" and its NUL */
+        pc_jsonw_wrote_to(w, p + (v ? 4 : 5));
+    }
 }
 
 void pc_jsonw_null(pc_jsonw *w)
 {
-    pc_jsonw_sep(w);
-    pc_jsonw_put(w, "null", 4);
+    char *p = pc_jsonw_value_room(w, 4);
+    if (p) {
+        memcpy(p, "null", 4);
+        pc_jsonw_wrote_to(w, p + 4);
+    }
 }
 
 void pc_jsonw_value(pc_jsonw *w, const json_t *v)

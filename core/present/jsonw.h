@@ -68,6 +68,18 @@ void pc_jsonw_key(pc_jsonw *w, const char *key);
 #define PC_JSONW_QUOTED(lit) "\"" lit "\":", sizeof(lit) + 2
 /* A key as PC_JSONW_QUOTED gives it: quoted is the key in quotes and its colon, n bytes. */
 void pc_jsonw_key_quoted(pc_jsonw *w, const char *quoted, size_t n);
+/* An object's member with a key as PC_JSONW_QUOTED gives it, written as pc_jsonw_key_quoted
+ * and pc_jsonw_strn / pc_jsonw_str / pc_jsonw_int / pc_jsonw_real would write it, in one call (the comma, the
+ * key and the value in one reservation). */
+void pc_jsonw_member_strn(pc_jsonw *w, const char *quoted, size_t qn, const char *s, size_t n);
+void pc_jsonw_member_str(pc_jsonw *w, const char *quoted, size_t qn, const char *s);
+void pc_jsonw_member_int(pc_jsonw *w, const char *quoted, size_t qn, long long v);
+void pc_jsonw_member_real(pc_jsonw *w, const char *quoted, size_t qn, double v);
+/* The same with a string literal key, as pc_jsonw_key_lit takes it. */
+#define pc_jsonw_lit_strn(w, lit, s, n) pc_jsonw_member_strn((w), PC_JSONW_QUOTED(lit), (s), (n))
+#define pc_jsonw_lit_str(w, lit, s)     pc_jsonw_member_str((w), PC_JSONW_QUOTED(lit), (s))
+#define pc_jsonw_lit_int(w, lit, v)     pc_jsonw_member_int((w), PC_JSONW_QUOTED(lit), (v))
+#define pc_jsonw_lit_real(w, lit, v)    pc_jsonw_member_real((w), PC_JSONW_QUOTED(lit), (v))
 /* An object's member: its key, then a string (NULL writes null) or an integer. */
 void pc_jsonw_key_str(pc_jsonw *w, const char *key, const char *s);
 void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v);
@@ -75,6 +87,9 @@ void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v);
 void pc_jsonw_str(pc_jsonw *w, const char *s);
 void pc_jsonw_strn(pc_jsonw *w, const char *s, size_t n);
 void pc_jsonw_int(pc_jsonw *w, long long v);
+/* A pair of integers as an array, [a,b] (a span), as pc_jsonw_arr, two pc_jsonw_int and
+ * pc_jsonw_arr_end write it. */
+void pc_jsonw_span(pc_jsonw *w, long long a, long long b);
 /* A real; a value that is not finite is written as null. */
 void pc_jsonw_real(pc_jsonw *w, double v);
 void pc_jsonw_bool(pc_jsonw *w, int v);

@@ -54,11 +54,19 @@ static const char *const seg_languages[] = {
     "us", "uk",
 };
 static pc_wordset seg_language_set = PC_WORDSET(seg_languages, true);
-static const char *const seg_buttons[] = {
-    "accept", "accept all", "accept all cookies", "accept cookies", "got it", "ok", "i agree",
-    "agree", "allow all", "allow cookies", "reject all", "decline", "cookie settings",
-    "manage preferences", "customize", "reject",
+/* With their lengths, and the set of their last letters (seg_ends_with_button). */
+#define SEG_BUTTON(s) {s, sizeof(s) - 1}
+static const struct {
+    const char *s;
+    size_t n;
+} seg_buttons[] = {
+    SEG_BUTTON("accept"), SEG_BUTTON("accept all"), SEG_BUTTON("accept all cookies"),
+    SEG_BUTTON("accept cookies"), SEG_BUTTON("got it"), SEG_BUTTON("ok"), SEG_BUTTON("i agree"),
+    SEG_BUTTON("agree"), SEG_BUTTON("allow all"), SEG_BUTTON("allow cookies"),
+    SEG_BUTTON("reject all"), SEG_BUTTON("decline"), SEG_BUTTON("cookie settings"),
+    SEG_BUTTON("manage preferences"), SEG_BUTTON("customize"), SEG_BUTTON("reject"),
 };
+#define SEG_BUTTON_LAST "eklst"
 static const char *const seg_title_phrases[] = {
     "privacy policy", "privacy notice", "privacy statement", "cookie policy", "cookie notice",
     "data protection notice", "data protection policy", "privacy and cookie policy",
@@ -104,9 +112,13 @@ static bool seg_language_picker(const char *t, size_t s, size_t e, size_t min)
 /* Whether t[s..e) ends with a button's label ("... Accept all"). */
 static bool seg_ends_with_button(const char *t, size_t s, size_t e)
 {
+    /* a line that ends with no button's last letter (most end with '.') is passed over */
+    if (e - s < 3 || !memchr(SEG_BUTTON_LAST, tolower((unsigned char)t[e - 1]),
+                             sizeof SEG_BUTTON_LAST - 1))
+        return false;
     for (size_t i = 0; i < sizeof seg_buttons / sizeof seg_buttons[0]; i++) {
-        size_t n = strlen(seg_buttons[i]);
-        if (e - s > n + 1 && pc_seg_ieqn(t, e - n, e, seg_buttons[i], n) &&
+        size_t n = seg_buttons[i].n;
+        if (e - s > n + 1 && pc_seg_ieqn(t, e - n, e, seg_buttons[i].s, n) &&
             !isalpha((unsigned char)t[e - n - 1]) && t[e - n - 1] != '"')
             return true;
     }

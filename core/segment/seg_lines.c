@@ -19,7 +19,11 @@ static const char *const seg_bullets[] = {
 
 static size_t seg_bullet_len(const char *t, size_t p, size_t e)
 {
+    if (p >= e)
+        return 0;
     for (size_t k = 0; k < sizeof seg_bullets / sizeof seg_bullets[0]; k++) {
+        if (seg_bullets[k][0] != t[p]) /* most lines start with no bullet's first byte */
+            continue;
         size_t n = strlen(seg_bullets[k]);
         if (p + n < e && !memcmp(t + p, seg_bullets[k], n) &&
             pc_seg_is_space((unsigned char)t[p + n]))

@@ -117,6 +117,11 @@ bool pc_seg_title_like(const char *t, size_t s, size_t e)
 /* An ALL-CAPS line: letters, none lowercase, a dozen words at most. */
 bool pc_seg_caps_like(const char *t, size_t s, size_t e)
 {
+    /* an ASCII lowercase letter is a lowercase code point wherever it stands (no byte of a
+     * longer UTF-8 sequence is ASCII): most lines are turned away at their first word */
+    for (size_t i = s; i < e; i++)
+        if ((unsigned char)(t[i] - 'a') < 26)
+            return false;
     size_t letters = 0;
     for (size_t i = s; i < e; i++)
         if (isupper((unsigned char)t[i]))
@@ -153,7 +158,11 @@ static size_t seg_closer(const char *t, size_t i, size_t e)
     static const char *const closers[] = {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99",
                                           "\xC2\xBB", "\xE3\x80\x8D", "\xE3\x80\x8F",
                                           "\xEF\xBC\x89"};
+    if (i >= e)
+        return 0;
     for (size_t k = 0; k < sizeof closers / sizeof closers[0]; k++) {
+        if (closers[k][0] != t[i]) /* most stops are followed by a space */
+            continue;
         size_t n = strlen(closers[k]);
         if (i + n <= e && !memcmp(t + i, closers[k], n))
             return n;

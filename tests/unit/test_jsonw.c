@@ -382,11 +382,94 @@ static void test_literal_keys(void **state)
     }
 }
 
+/* A member written in one call (pc_jsonw_lit_str and the others) comes out as its key and
+ * value would, a span as an array of two integers: first in an object and after other
+ * members, a NULL string and a NaN as null, escapes, negative and extreme integers, reals;
+ * compact and indented. */
+static void test_members_and_spans(void **state)
+{
+    (void)state;
+    static const char *const want[] = {
+        "{\"a\":\"x\\\"y\",\"nul\":null,\"n\":-42,\"s\":[0,7],\"t\":\"\",\"m\":9223372036854775807,"
+        "\"v\":[[-9223372036854775807,12],[100,99]],\"e\":\"\\u0001\xc3\xa9\",\"r\":-0.125,"
+        "\"z\":null,\"g\":1e-7}",
+        "{\n  \"a\": \"x\\\"y\",\n  \"nul\": null,\n  \"n\": -42,\n  \"s\": [\n    0,\n    7\n  ],\n"
+        "  \"t\": \"\",\n  \"m\": 9223372036854775807,\n  \"v\": [\n    [\n"
+        "      -9223372036854775807,\n      12\n    ],\n    [\n      100,\n      99\n    ]\n  ],\n"
+        "  \"e\": \"\\u0001\xc3\xa9\",\n  \"r\": -0.125,\n  \"z\": null,\n  \"g\": 1e-7\n}"};
+    for (int indent = 0; indent <= 2; indent += 2) {
+        pc_buf b = {0};
+        pc_jsonw w;
+        pc_jsonw_init(&w, &b);
+        pc_jsonw_indent(&w, indent);
+        pc_jsonw_obj(&w);
+        pc_jsonw_lit_str(&w, "a", "x\"y");
+        pc_jsonw_lit_str(&w, "nul", NULL);
+        pc_jsonw_lit_int(&w, "n", -42);
+        pc_jsonw_key_lit(&w, "s");
+        pc_jsonw_span(&w, 0, 7);
+        pc_jsonw_lit_strn(&w, "t", "ignored", 0);
+        pc_jsonw_lit_int(&w, "m", LLONG_MAX);
+        pc_jsonw_key_lit(&w, "v");
+        pc_jsonw_arr(&w);
+        pc_jsonw_span(&w, -LLONG_MAX, 12);
+        pc_jsonw_span(&w, 100, 99);
+        pc_jsonw_arr_end(&w);
+        pc_jsonw_lit_strn(&w, "e", "\x01\xc3\xa9", 3);
+        pc_jsonw_lit_real(&w, "r", -0.125);
+        pc_jsonw_lit_real(&w, "z", NAN);
+        pc_jsonw_lit_real(&w, "g", 1e-7);
+        pc_jsonw_obj_end(&w);
+        assert_false(w.failed);
+        assert_string_equal(b.data, want[indent / 2]);
+        pc_buf_free(&b);
+    }
+}
+
+/* Keys and strings of every length from 0 to 40 bytes (the short copies take 1-3, 4-7, 8-15
+ * and 16-32 bytes in two overlapping moves, longer ones memcpy), as members, values and
+ * keys, with integers of every length after them: each byte lands where it belongs. */
+static void test_every_short_length(void **state)
+{
+    (void)state;
+    char text[41], key[48], want[256], num[24];
+    for (size_t i = 0; i < 40; i++)
+        text[i] = (char)('A' + (i * 7) % 26); /* no two neighbours alike */
+    for (size_t n = 0; n <= 40; n++) {
+        size_t kn = n % 30 + 1;
+        key[0] = '"';
+        memcpy(key + 1, text + 40 - kn, kn);
+        memcpy(key + 1 + kn, "\":", 3);
+        long long v = 1;
+        for (size_t d = 0; d < n % 19; d++)
+            v *= 10;
+        v += (long long)n; /* n % 19 + 1 digits */
+        pc_buf b = {0};
+        pc_jsonw w;
+        pc_jsonw_init(&w, &b);
+        pc_jsonw_obj(&w);
+        pc_jsonw_member_strn(&w, key, kn + 3, text, n);
+        pc_jsonw_member_int(&w, PC_JSONW_QUOTED("i"), -v);
+        pc_jsonw_key_quoted(&w, key, kn + 3);
+        pc_jsonw_span(&w, v, (long long)n);
+        pc_jsonw_obj_end(&w);
+        assert_false(w.failed);
+        snprintf(num, sizeof num, "%lld", v);
+        snprintf(want, sizeof want, "{%s\"%.*s\",\"i\":-%s,%s[%s,%zu]}", key, (int)n, text, num,
+                 key, num, n);
+        assert_string_equal(b.data, want);
+        assert_int_equal(b.len, strlen(want));
+        pc_buf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nesting_and_separators),
         cmocka_unit_test(test_literal_keys),
+        cmocka_unit_test(test_members_and_spans),
+        cmocka_unit_test(test_every_short_length),
         cmocka_unit_test(test_integers_and_printf),
         cmocka_unit_test(test_integers_every_length),
         cmocka_unit_test(test_strings_every_place),

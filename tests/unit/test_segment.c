@@ -361,6 +361,48 @@ static void test_chrome(void **state)
     fixture_free(&f);
 }
 
+/* Pickers of three names, of every length the list has (2 to 18 bytes; Latin, CJK, Cyrillic,
+ * Greek, Devanagari), are chrome in any case: missing any one name, a line would not be. */
+static void test_language_picker_lengths(void **state)
+{
+    (void)state;
+    const char *want[] = {
+        "US Dansk Polski", "ENGLISH Espa\xC3\xB1ol Portugu\xC3\xAAs",
+        "\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E \xE7\xAE\x80\xE4\xBD\x93\xE4\xB8\xAD\xE6\x96\x87 "
+        "\xD1\x80\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9",
+        "\xCE\x95\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC "
+        "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\xA8\xE0\xA5\x8D\xE0\xA4\xA6\xE0\xA5\x80 uk"};
+    pc_buf text = {0};
+    pc_buf_adds(&text, "Privacy Policy\nWe value your privacy.\n");
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        pc_buf_adds(&text, want[i]);
+        pc_buf_adds(&text, "\nWe store data in the EU.\n");
+    }
+    fixture f = seg_text(text.data, PC_FORMAT_TEXT);
+    expect_chrome(&f, want, sizeof want / sizeof want[0]);
+    assert_int_equal(f.o->nclauses, 5);
+    fixture_free(&f);
+    pc_buf_free(&text);
+}
+
+/* Cookie banners end with a button's label in any case ("OK", "Got it", "CUSTOMIZE"); a line
+ * that mentions cookies and ends otherwise, or ends with a label glued to a word, stays. */
+static void test_cookie_buttons(void **state)
+{
+    (void)state;
+    fixture f = seg_text("Privacy Policy\nWe value your privacy.\n"
+                         "This site uses cookies. OK\nWe store data in the EU.\n"
+                         "Cookies keep you signed in. Got it\nWe keep cookies for a year.\n"
+                         "Our cookies count visits. CUSTOMIZE\nCookie makers like to bake.\n"
+                         "Our cookies are listed in the cookbook\nWe answer within a week.\n",
+                         PC_FORMAT_TEXT);
+    const char *want[] = {"This site uses cookies. OK", "Cookies keep you signed in. Got it",
+                          "Our cookies count visits. CUSTOMIZE"};
+    expect_chrome(&f, want, sizeof want / sizeof want[0]);
+    assert_int_equal(f.o->nclauses, 5);
+    fixture_free(&f);
+}
+
 /* Language pickers split by "|", "/", ",", "(" and ")" as well as by spaces, anywhere in the
  * text; prose that names a few languages stays. */
 static void test_language_picker_separators(void **state)
@@ -576,6 +618,8 @@ int main(void)
         cmocka_unit_test(test_wall_of_text),
         cmocka_unit_test(test_chrome),
         cmocka_unit_test(test_language_picker_separators),
+        cmocka_unit_test(test_cookie_buttons),
+        cmocka_unit_test(test_language_picker_lengths),
         cmocka_unit_test(test_empty_sections),
         cmocka_unit_test(test_cjk_text),
         cmocka_unit_test(test_long_item_split),

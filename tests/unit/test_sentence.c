@@ -1,5 +1,6 @@
 /* test_sentence.c: pc_sentence_end on the cases that trip naive splitters: abbreviations,
- * initials, decimals, addresses, quotes, ellipses and CJK full stops. */
+ * initials, decimals, addresses, quotes, ellipses and CJK full stops; the ALL-CAPS line test. */
+#include "segment/seg_internal.h"
 #include "segment/segment.h"
 #include "testutil.h"
 
@@ -146,6 +147,29 @@ static void test_stop_at_every_alignment(void **state)
     assert_int_equal(pc_sentence_end(e, 0, strlen(e)), strlen(e) - 5);
 }
 
+/* Whether the whole of s is an ALL-CAPS line (pc_seg_caps_like). */
+static bool caps(const char *s)
+{
+    return pc_seg_caps_like(s, 0, strlen(s));
+}
+
+/* An ALL-CAPS line: three capitals or more, no lowercase letter (ASCII or not, wherever it
+ * stands), twelve tokens at most, no trailing comma or colon. */
+static void test_caps_like(void **state)
+{
+    (void)state;
+    assert_true(caps("DATA WE COLLECT"));
+    assert_true(caps("\xC3\x89T\xC3\x89 DATA 2024")); /* ÉTÉ: capitals beyond ASCII */
+    assert_false(caps("Data we collect"));
+    assert_false(caps("DATA WE COLLECt"));               /* the last byte */
+    assert_false(caps("DATA \xC3\xA9 COLLECT"));          /* é, lowercase beyond ASCII */
+    assert_false(caps("DATA \xD0\xB4 COLLECT"));          /* д */
+    assert_false(caps("AB 12"));                          /* two capitals */
+    assert_false(caps("DATA WE COLLECT:"));
+    assert_false(caps("A B C D E F G H I J K L M"));      /* thirteen tokens */
+    assert_true(caps("A B C D E F G H I J K L"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_cjk),
         cmocka_unit_test(test_offsets),
         cmocka_unit_test(test_stop_at_every_alignment),
+        cmocka_unit_test(test_caps_like),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
