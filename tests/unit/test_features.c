@@ -193,20 +193,12 @@ static void test_token_ends(void **state)
 {
     (void)state;
     static const char *const ends[] = {" ", "-", "'", "[", "@", "`", "{", "/", ":", ""};
-    static const char alphabet[] = "AbZz09Yay\xC3\xA9Mq";
     char text[128];
     for (size_t pad = 0; pad < 18; pad++)
         for (size_t n = 1; n <= 40; n++)
-            for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
-                size_t len = 0;
-                for (size_t i = 0; i < pad; i++)
-                    text[len++] = i % 3 ? 'x' : ' ';
-                for (size_t i = 0; i < n; i++)
-                    text[len++] = alphabet[(i + pad) % (sizeof alphabet - 1)];
-                len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", ends[e],
-                                        e % 2 ? "Tail words, after" : "");
-                check_tokens(text, len);
-            }
+            for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+                check_tokens(text, test_word_at(text, sizeof text, pad, n, "AbZz09Yay\xC3\xA9Mq",
+                                                ends[e], e % 2 ? "Tail words, after" : ""));
 }
 
 int main(void)

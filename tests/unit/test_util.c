@@ -73,6 +73,27 @@ static void test_keyed_sort(void **state)
     }
 }
 
+/* The split of s[0..len) against pc_word_next's words folded by pc_word_fold. */
+static void check_split(const char *s, size_t len)
+{
+    static pc_words ws;
+    size_t pos = 0, n = 0;
+    pc_span sp;
+    pc_words_split(s, len, &ws);
+    while (pc_word_next(s, len, &pos, &sp)) {
+        char word[PC_WORD_MAX];
+        size_t k = pc_word_fold(word, sizeof word, s, sp);
+        assert_true(n < ws.n);
+        assert_int_equal(ws.v[n].start, sp.start);
+        assert_int_equal(ws.v[n].end, sp.end);
+        assert_string_equal(ws.v[n].w, word);
+        assert_int_equal(ws.v[n].len, k);
+        assert_int_equal(ws.v[n].hash, pc_word_hash(word, k));
+        n++;
+    }
+    assert_int_equal(ws.n, n);
+}
+
 /* pc_words_split reads most words in one pass of its own: its words are pc_word_next's, folded
  * and hashed as pc_word_fold and pc_word_hash do, wherever a word ends (an apostrophe, a byte
  * beyond ASCII, the end of the text) and however long it is. */
@@ -87,25 +108,8 @@ static void test_split_agrees(void **state)
         "data\xE2\x80\x94we opt-out e.g. example.com 3.5 \xE6\x97\xA5\xE6\x9C\xAC words",
         "LastWordAtTheEnd",
     };
-    static pc_words ws;
-    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
-        const char *s = texts[t];
-        size_t len = strlen(s), pos = 0, n = 0;
-        pc_span sp;
-        pc_words_split(s, len, &ws);
-        while (pc_word_next(s, len, &pos, &sp)) {
-            char word[PC_WORD_MAX];
-            size_t k = pc_word_fold(word, sizeof word, s, sp);
-            assert_true(n < ws.n);
-            assert_int_equal(ws.v[n].start, sp.start);
-            assert_int_equal(ws.v[n].end, sp.end);
-            assert_string_equal(ws.v[n].w, word);
-            assert_int_equal(ws.v[n].len, k);
-            assert_int_equal(ws.v[n].hash, pc_word_hash(word, k));
-            n++;
-        }
-        assert_int_equal(ws.n, n);
-    }
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+        check_split(texts[t], strlen(texts[t]));
 }
 
 /* The same with words of 1..30 bytes ending at every place against the sixteen bytes the split
@@ -116,33 +120,12 @@ static void test_split_lengths(void **state)
     (void)state;
     static const char *const ends[] = {" ", "'s", "\xC3\xA9t\xC3\xA9", "@", "[", "`", "{",
                                        "/", ":", "\xE2\x80\x99s", ""};
-    static const char alphabet[] = "AbZz09Yaym";
-    static pc_words ws;
     char text[96];
     for (size_t pad = 0; pad < 18; pad++)
         for (size_t n = 1; n <= 30; n++)
-            for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++) {
-                size_t len = 0, pos = 0, k = 0;
-                for (size_t i = 0; i < pad; i++)
-                    text[len++] = i % 4 ? 'q' : ' ';
-                for (size_t i = 0; i < n; i++)
-                    text[len++] = alphabet[(i + pad) % (sizeof alphabet - 1)];
-                len += (size_t)snprintf(text + len, sizeof text - len, "%s%s", ends[e],
-                                        e % 2 ? " and More words" : "");
-                pc_span sp;
-                pc_words_split(text, len, &ws);
-                while (pc_word_next(text, len, &pos, &sp)) {
-                    char word[PC_WORD_MAX];
-                    size_t wn = pc_word_fold(word, sizeof word, text, sp);
-                    assert_true(k < ws.n);
-                    assert_int_equal(ws.v[k].start, sp.start);
-                    assert_int_equal(ws.v[k].end, sp.end);
-                    assert_string_equal(ws.v[k].w, word);
-                    assert_int_equal(ws.v[k].hash, pc_word_hash(word, wn));
-                    k++;
-                }
-                assert_int_equal(ws.n, k);
-            }
+            for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+                check_split(text, test_word_at(text, sizeof text, pad, n, "AbZz09Yaym", ends[e],
+                                               e % 2 ? " and More words" : ""));
 }
 
 /* pc_ascii16_fold: every byte value at every one of the sixteen places, against the byte rules
