@@ -113,3 +113,15 @@ void test_check_contra_cases(const char *taxfile, const test_contra_case *cases,
     if (failed)
         fail_msg("%zu of %zu cases failed", failed, n);
 }
+
+size_t test_word_at(char *buf, size_t cap, size_t pad, size_t n, const char *alphabet,
+                    const char *end, const char *tail)
+{
+    size_t len = 0, na = strlen(alphabet);
+    for (size_t i = 0; i < pad && len + 1 < cap; i++)
+        buf[len++] = i % 4 ? 'q' : ' ';
+    for (size_t i = 0; i < n && len + 1 < cap; i++)
+        buf[len++] = alphabet[(i + pad) % na];
+    int k = snprintf(buf + len, cap - len, "%s%s", end, tail);
+    return k < 0 || len + (size_t)k >= cap ? cap - 1 : len + (size_t)k;
+}

@@ -27,6 +27,12 @@ const char *test_write_temp(const char *name, const void *data, size_t len);
 /* A fresh per-process temporary directory (created once, removed at exit). */
 const char *test_temp_dir(void);
 
+/* Into buf (cap bytes, enough for all of it): `pad` bytes of other text (letters and spaces), a
+ * word of n bytes taken round `alphabet` from place pad, then `end` and `tail`. Returns the
+ * length. For the tokenizers that read sixteen bytes at once: words ending at every place. */
+size_t test_word_at(char *buf, size_t cap, size_t pad, size_t n, const char *alphabet,
+                    const char *end, const char *tail);
+
 /* The policy of `text` (plain text) named `name` under tax; fails the test when it cannot be
  * read. Caller frees (pc_policy_free). */
 pc_policy *test_open_text(const pc_taxonomy *tax, const char *name, const char *text);

@@ -4,6 +4,7 @@
  * slots: a slot whose stamp is not the current unit's counts as empty, so the table is never
  * cleared between units. */
 #include "classify/features.h"
+#include "util/ascii16.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -236,6 +237,22 @@ static int feat_add_bigram(pc_feat_scratch *s, size_t t)
     return 0;
 }
 
+/* The token starting at p[i] (a byte of a token), lowercased into low: sixteen bytes at a time
+ * while sixteen are left (low has room for them: it holds len - i bytes and FEAT_PAD more), then
+ * byte by byte. Returns where it ends. */
+static size_t feat_run(const unsigned char *p, size_t len, size_t i, unsigned char *low)
+{
+    size_t j = i;
+    for (; len - j >= 16; j += 16) {
+        unsigned run = pc_ascii16_run(pc_ascii16_fold(p + j, low + (j - i), 1));
+        if (run < 16)
+            return j + run;
+    }
+    for (unsigned char c; j < len && (c = feat_byte[p[j]]) != 0; j++)
+        low[j - i] = c;
+    return j;
+}
+
 static int feat_field(pc_feat_scratch *s, const pc_feat_field *f)
 {
     size_t first = s->ntokens;
@@ -248,10 +265,7 @@ static int feat_field(pc_feat_scratch *s, const pc_feat_field *f)
             i++;
             continue;
         }
-        unsigned char *low = (unsigned char *)s->lower + s->nlower;
-        size_t j = i;
-        for (unsigned char c; j < f->len && (c = feat_byte[p[j]]) != 0; j++)
-            low[j - i] = c;
+        size_t j = feat_run(p, f->len, i, (unsigned char *)s->lower + s->nlower);
         if (j - i >= 2 && feat_add_token(s, j - i, f->base + i, f->heading) < 0)
             return -1;
         i = j;

@@ -22,6 +22,7 @@
 
 #define MS_CACHE_MIN 1024   /* words the cache starts with (64 KiB) */
 #define MS_CACHE_MAX 32768  /* and grows to (2 MiB), half full; then parts are not cached */
+#define MS_TF_TABLE 64      /* counts whose weight the scratch keeps (no logarithm per term) */
 
 /* A distinct word's part of the scores. Plain value; hash 0 marks an empty cache slot. */
 typedef struct ms_part {
@@ -55,6 +56,7 @@ struct pc_model_scratch {
     long *rrows; /* the unit's distinct rule-hit rows */
     size_t nrrows, cap_rrows;
     double coef[3];
+    double tfw[MS_TF_TABLE]; /* ms_tf of the counts 1..MS_TF_TABLE - 1 under `cached` */
     double *contrib; /* pc_model_top: per word, then per bigram */
     size_t cap_contrib;
 };
@@ -110,6 +112,12 @@ static double ms_tf(const pc_model *m, uint32_t tf)
     if (tf == 1)
         return 1.0;
     return m->set.sublinear ? 1.0 + log((double)tf) : (double)tf;
+}
+
+/* ms_tf from the scratch's table for the model it holds (ms_cache_prepare). */
+static inline double ms_tf_of(const pc_model *m, const pc_model_scratch *s, uint32_t tf)
+{
+    return tf < MS_TF_TABLE ? s->tfw[tf] : ms_tf(m, tf);
 }
 
 /* The distinct rule-hit rows of a unit into s->rrows. */
@@ -210,31 +218,66 @@ const pc_model_item *pc_model_features(const pc_model *m, pc_model_scratch *s,
  * scalar loop does (the weight made a float, a float product, then a float sum; nothing fused
  * or reordered), so the sums are the same bits either way. */
 
-/* acc[k] += v x w[k] for every class. */
-static inline void ms_add(float *acc, float v, const int16_t *w)
+/* Twelve per-class sums as a value, so that a unit's running sums can stay in registers. */
+typedef struct ms_vec {
+#ifdef MS_SSE2
+    __m128 v[PC_MODEL_CLASSES / 4];
+#else
+    float v[PC_MODEL_CLASSES];
+#endif
+} ms_vec;
+
+static inline ms_vec ms_zero(void)
+{
+    ms_vec a;
+#ifdef MS_SSE2
+    for (int k = 0; k < PC_MODEL_CLASSES / 4; k++)
+        a.v[k] = _mm_setzero_ps();
+#else
+    for (int k = 0; k < PC_MODEL_CLASSES; k++)
+        a.v[k] = 0;
+#endif
+    return a;
+}
+
+/* a[k] += v x w[k] for every class. */
+static inline ms_vec ms_add(ms_vec a, float v, const int16_t *w)
 {
 #ifdef MS_SSE2
     __m128 vv = _mm_set1_ps(v);
-    for (int k = 0; k < PC_MODEL_CLASSES; k += 4) {
-        __m128i h = _mm_loadl_epi64((const __m128i *)(const void *)(w + k));
+    for (int k = 0; k < PC_MODEL_CLASSES / 4; k++) {
+        __m128i h = _mm_loadl_epi64((const __m128i *)(const void *)(w + 4 * k));
         __m128 x = _mm_cvtepi32_ps(_mm_srai_epi32(_mm_unpacklo_epi16(h, h), 16));
-        _mm_storeu_ps(acc + k, _mm_add_ps(_mm_loadu_ps(acc + k), _mm_mul_ps(vv, x)));
+        a.v[k] = _mm_add_ps(a.v[k], _mm_mul_ps(vv, x));
     }
 #else
     for (int k = 0; k < PC_MODEL_CLASSES; k++)
-        acc[k] += v * (float)w[k];
+        a.v[k] += v * (float)w[k];
 #endif
+    return a;
 }
 
-/* acc[k] += x[k] for every class. */
-static inline void ms_sum(float *acc, const float *x)
+/* a[k] += x[k] for every class. */
+static inline ms_vec ms_sum(ms_vec a, const float *x)
 {
 #ifdef MS_SSE2
-    for (int k = 0; k < PC_MODEL_CLASSES; k += 4)
-        _mm_storeu_ps(acc + k, _mm_add_ps(_mm_loadu_ps(acc + k), _mm_loadu_ps(x + k)));
+    for (int k = 0; k < PC_MODEL_CLASSES / 4; k++)
+        a.v[k] = _mm_add_ps(a.v[k], _mm_loadu_ps(x + 4 * k));
 #else
     for (int k = 0; k < PC_MODEL_CLASSES; k++)
-        acc[k] += x[k];
+        a.v[k] += x[k];
+#endif
+    return a;
+}
+
+/* The sums as floats. */
+static inline void ms_store(float *out, ms_vec a)
+{
+#ifdef MS_SSE2
+    for (int k = 0; k < PC_MODEL_CLASSES / 4; k++)
+        _mm_storeu_ps(out + 4 * k, a.v[k]);
+#else
+    memcpy(out, a.v, sizeof a.v);
 #endif
 }
 
@@ -242,6 +285,7 @@ static inline void ms_sum(float *acc, const float *x)
 static void ms_part_of(const pc_model *m, const pc_feat_scratch *f, size_t i, ms_part *p)
 {
     uint32_t keys[PC_FEAT_MAX_GRAMS];
+    ms_vec acc = ms_zero();
     memset(p, 0, sizeof *p);
     p->hash = f->words[i].hash ? f->words[i].hash : 1;
     p->row = (int32_t)pc_model_row_of(m, f->words[i].key);
@@ -255,8 +299,9 @@ static void ms_part_of(const pc_model *m, const pc_feat_scratch *f, size_t i, ms
         const pc_model_row *r = &m->rows[g];
         float idf = r->idf;
         p->q += idf * idf;
-        ms_add(p->acc, idf, r->w);
+        acc = ms_add(acc, idf, r->w);
     }
+    ms_store(p->acc, acc);
 }
 
 /* The cache slot of a word (its part, or an empty slot), NULL when the cache is unusable. */
@@ -271,6 +316,8 @@ static size_t ms_cache_index(uint64_t hash, size_t cap)
 static void ms_cache_prepare(const pc_model *m, pc_model_scratch *s)
 {
     if (s->cached != m) {
+        for (uint32_t tf = 1; tf < MS_TF_TABLE; tf++)
+            s->tfw[tf] = ms_tf(m, tf);
         free(s->cache);
         s->cache = calloc(MS_CACHE_MIN, sizeof *s->cache);
         s->cap_cache = s->cache ? MS_CACHE_MIN : 0;
@@ -373,42 +420,47 @@ static void ms_sums(const pc_model *m, pc_model_scratch *s, float *aw, double *n
                     double *nc)
 {
     const pc_feat_scratch *f = &s->feat;
+    ms_vec w = ms_zero(), c = ms_zero();
     ms_lookup(m, s);
     for (size_t i = 0; i < f->nwords; i++) {
         const ms_part *p = s->parts[i];
         s->uni[i] = 0;
         if (p->row >= 0) {
-            float v = (float)(ms_tf(m, f->words[i].tf) * m->rows[p->row].idf);
+            float v = (float)(ms_tf_of(m, s, f->words[i].tf) * m->rows[p->row].idf);
             s->uni[i] = v;
             *nw += (double)v * v;
-            ms_add(aw, v, m->rows[p->row].w);
+            w = ms_add(w, v, m->rows[p->row].w);
         }
         *nc += p->q;
-        ms_sum(ac, p->acc);
+        c = ms_sum(c, p->acc);
     }
     for (size_t i = 0; i < f->nbigrams; i++) {
         long r = s->bi[i].row;
         if (r < 0)
             continue;
-        float v = (float)(ms_tf(m, f->bigrams[i].tf) * m->rows[r].idf);
+        float v = (float)(ms_tf_of(m, s, f->bigrams[i].tf) * m->rows[r].idf);
         s->bi[i].v = v;
         *nw += (double)v * v;
-        ms_add(aw, v, m->rows[r].w);
+        w = ms_add(w, v, m->rows[r].w);
     }
+    ms_store(aw, w);
+    ms_store(ac, c);
 }
 
 int pc_model_score(const pc_model *m, pc_model_scratch *s, const pc_feat_field *fields,
                    size_t nfields, const pc_model_hits *hits, double d[PC_MODEL_CLASSES])
 {
-    float aw[PC_MODEL_CLASSES] = {0}, ac[PC_MODEL_CLASSES] = {0}, ar[PC_MODEL_CLASSES] = {0};
+    float aw[PC_MODEL_CLASSES], ac[PC_MODEL_CLASSES], ar[PC_MODEL_CLASSES];
     double nw = 0, nc = 0;
     if (pc_feat_tokenize(&s->feat, fields, nfields) < 0 || ms_reserve(s) < 0 ||
         ms_rule_rows(m, s, hits) < 0)
         return -1;
     ms_cache_prepare(m, s);
     ms_sums(m, s, aw, &nw, ac, &nc);
+    ms_vec r = ms_zero();
     for (size_t i = 0; i < s->nrrows; i++)
-        ms_add(ar, 1.0f, m->rows[s->rrows[i]].w);
+        r = ms_add(r, 1.0f, m->rows[s->rrows[i]].w);
+    ms_store(ar, r);
     s->coef[PC_MODEL_WORD] = nw > 0 ? m->set.w_word / sqrt(nw) : 0;
     s->coef[PC_MODEL_CHARS] = nc > 0 ? m->set.w_char / sqrt(nc) : 0;
     s->coef[PC_MODEL_RULES] = m->set.w_rule;

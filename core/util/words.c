@@ -1,5 +1,6 @@
 /* words.c: see words.h. */
 #include "util/words.h"
+#include "util/ascii16.h"
 #include "util/word_index.h"
 
 #include <stdint.h>
@@ -217,6 +218,8 @@ static void pc_words_gap(const char *s, size_t len, size_t a, size_t b, int *sto
     }
 }
 
+_Static_assert(PC_WORD_MAX > 16, "a word's first sixteen bytes are stored at once");
+
 /* The word starting at s[i] (an ASCII letter or digit) into w when it is all ASCII letters and
  * digits up to an ASCII byte other than an apostrophe, or the end (most words): found, folded
  * and hashed in one pass, as pc_word_next and pc_word_fold would. Returns its end, or 0 when
@@ -225,6 +228,13 @@ static size_t pc_words_ascii(const char *s, size_t len, size_t i, pc_word *w)
 {
     uint32_t h = PC_WORD_HASH_SEED;
     size_t j = i, n = 0;
+    if (len - i >= 16) { /* sixteen bytes at once: most words end in them */
+        unsigned char *out = (unsigned char *)w->w;
+        n = pc_ascii16_run(pc_ascii16_fold((const unsigned char *)s + i, out, 0));
+        for (size_t k = 0; k < n; k++)
+            h = pc_word_hash_add(h, out[k]);
+        j = i + n;
+    }
     for (; j < len; j++) {
         unsigned char c = (unsigned char)s[j];
         if (!pc_w_ascii_alnum(c))

@@ -8,6 +8,7 @@
 
 #include "classify/features.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -147,12 +148,66 @@ static void test_table_grows(void **state)
     pc_feat_scratch_free(&s);
 }
 
+/* Tokens are maximal runs of ASCII letters and digits and bytes beyond ASCII, lowercased, of
+ * two bytes or more, however their ends fall against the sixteen bytes the tokenizer reads at
+ * once: tokens of 1..40 bytes (mixed case, digits, UTF-8) after 0..17 bytes of other text,
+ * ended by a space, a hyphen, an apostrophe, a "[" or "@" (beside the letters' range) or the
+ * end, checked against a byte-by-byte reading written here. */
+static void check_tokens(const char *text, size_t len)
+{
+    pc_feat_scratch s;
+    pc_feat_scratch_init(&s);
+    pc_feat_field f = {text, len, 5, 0};
+    assert_int_equal(pc_feat_tokenize(&s, &f, 1), 0);
+    size_t t = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)text[i];
+        if (!(isalnum(c) && c < 0x80) && c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && (((unsigned char)text[j] < 0x80 && isalnum((unsigned char)text[j])) ||
+                           (unsigned char)text[j] >= 0x80))
+            j++;
+        if (j - i >= 2) {
+            assert_true(t < s.ntokens);
+            assert_int_equal(s.tokens[t].span.start, 5 + i);
+            assert_int_equal(s.tokens[t].span.end, 5 + j);
+            const pc_feat_word *w = &s.words[s.tokens[t].word];
+            assert_int_equal(w->len, j - i);
+            for (size_t k = i; k < j; k++)
+                assert_int_equal((unsigned char)s.lower[w->off + k - i],
+                                 (unsigned char)text[k] < 0x80 ? tolower((unsigned char)text[k])
+                                                               : (unsigned char)text[k]);
+            t++;
+        }
+        i = j;
+    }
+    assert_int_equal(s.ntokens, t);
+    assert_unit_sound(&s);
+    pc_feat_scratch_free(&s);
+}
+
+static void test_token_ends(void **state)
+{
+    (void)state;
+    static const char *const ends[] = {" ", "-", "'", "[", "@", "`", "{", "/", ":", ""};
+    char text[128];
+    for (size_t pad = 0; pad < 18; pad++)
+        for (size_t n = 1; n <= 40; n++)
+            for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+                check_tokens(text, test_word_at(text, sizeof text, pad, n, "AbZz09Yay\xC3\xA9Mq",
+                                                ends[e], e % 2 ? "Tail words, after" : ""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_title),
         cmocka_unit_test(test_title_changes),
         cmocka_unit_test(test_table_grows),
+        cmocka_unit_test(test_token_ends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

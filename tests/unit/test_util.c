@@ -2,6 +2,7 @@
  * word sets and the whole-file reader. */
 #include "testutil.h"
 
+#include "util/ascii16.h"
 #include "util/file.h"
 #include "util/hash.h"
 #include "util/util.h"
@@ -9,6 +10,7 @@
 #include "util/wordset.h"
 #include "util/words.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,6 +73,27 @@ static void test_keyed_sort(void **state)
     }
 }
 
+/* The split of s[0..len) against pc_word_next's words folded by pc_word_fold. */
+static void check_split(const char *s, size_t len)
+{
+    static pc_words ws;
+    size_t pos = 0, n = 0;
+    pc_span sp;
+    pc_words_split(s, len, &ws);
+    while (pc_word_next(s, len, &pos, &sp)) {
+        char word[PC_WORD_MAX];
+        size_t k = pc_word_fold(word, sizeof word, s, sp);
+        assert_true(n < ws.n);
+        assert_int_equal(ws.v[n].start, sp.start);
+        assert_int_equal(ws.v[n].end, sp.end);
+        assert_string_equal(ws.v[n].w, word);
+        assert_int_equal(ws.v[n].len, k);
+        assert_int_equal(ws.v[n].hash, pc_word_hash(word, k));
+        n++;
+    }
+    assert_int_equal(ws.n, n);
+}
+
 /* pc_words_split reads most words in one pass of its own: its words are pc_word_next's, folded
  * and hashed as pc_word_fold and pc_word_hash do, wherever a word ends (an apostrophe, a byte
  * beyond ASCII, the end of the text) and however long it is. */
@@ -85,25 +108,44 @@ static void test_split_agrees(void **state)
         "data\xE2\x80\x94we opt-out e.g. example.com 3.5 \xE6\x97\xA5\xE6\x9C\xAC words",
         "LastWordAtTheEnd",
     };
-    static pc_words ws;
-    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
-        const char *s = texts[t];
-        size_t len = strlen(s), pos = 0, n = 0;
-        pc_span sp;
-        pc_words_split(s, len, &ws);
-        while (pc_word_next(s, len, &pos, &sp)) {
-            char word[PC_WORD_MAX];
-            size_t k = pc_word_fold(word, sizeof word, s, sp);
-            assert_true(n < ws.n);
-            assert_int_equal(ws.v[n].start, sp.start);
-            assert_int_equal(ws.v[n].end, sp.end);
-            assert_string_equal(ws.v[n].w, word);
-            assert_int_equal(ws.v[n].len, k);
-            assert_int_equal(ws.v[n].hash, pc_word_hash(word, k));
-            n++;
-        }
-        assert_int_equal(ws.n, n);
-    }
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+        check_split(texts[t], strlen(texts[t]));
+}
+
+/* The same with words of 1..30 bytes ending at every place against the sixteen bytes the split
+ * reads at once, ended by a byte beside the letters' and digits' ranges, an apostrophe, a byte
+ * beyond ASCII or the end. */
+static void test_split_lengths(void **state)
+{
+    (void)state;
+    static const char *const ends[] = {" ", "'s", "\xC3\xA9t\xC3\xA9", "@", "[", "`", "{",
+                                       "/", ":", "\xE2\x80\x99s", ""};
+    char text[96];
+    for (size_t pad = 0; pad < 18; pad++)
+        for (size_t n = 1; n <= 30; n++)
+            for (size_t e = 0; e < sizeof ends / sizeof ends[0]; e++)
+                check_split(text, test_word_at(text, sizeof text, pad, n, "AbZz09Yaym", ends[e],
+                                               e % 2 ? " and More words" : ""));
+}
+
+/* pc_ascii16_fold: every byte value at every one of the sixteen places, against the byte rules
+ * (ASCII letters and digits, with `high` the bytes beyond ASCII; 'A'..'Z' lowercased). */
+static void test_ascii16(void **state)
+{
+    (void)state;
+    unsigned char in[16], out[16];
+    for (int high = 0; high < 2; high++)
+        for (unsigned c = 0; c < 256; c++)
+            for (unsigned at = 0; at < 16; at++) {
+                memset(in, 'Q', sizeof in);
+                in[at] = (unsigned char)c;
+                unsigned m = pc_ascii16_fold(in, out, high);
+                int tok = (c < 0x80 && isalnum((int)c)) || (high && c >= 0x80);
+                assert_int_equal(m, (0xFFFFu & ~(1u << at)) | ((unsigned)tok << at));
+                assert_int_equal(out[at], c >= 'A' && c <= 'Z' ? c + 32 : c);
+                assert_int_equal(out[(at + 1) % 16], 'q');
+                assert_int_equal(pc_ascii16_run(m), tok ? 16 : at);
+            }
 }
 
 static void test_word_count(void **state)
@@ -315,6 +357,8 @@ int main(void)
         cmocka_unit_test(test_first_error_wins),
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_split_agrees),
+        cmocka_unit_test(test_split_lengths),
+        cmocka_unit_test(test_ascii16),
         cmocka_unit_test(test_word_count),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_wordset),
