@@ -82,13 +82,21 @@ static void no_text_error(const pc_doc *doc, pc_error *err)
     pc_error_set(err, "%s: no policy text in the page (all script or markup)", doc->path);
 }
 
-/* Whether an element lies inside a <title> (whose text html_title reads, children included). */
-static int html_in_title(const xmlNode *n)
+/* The reader's state during the parse, reached from the parser context's _private. Owns
+ * nothing (the tree is the caller's). */
+typedef struct html_sax {
+    html_tree *tree;
+} html_sax;
+
+static html_tree *sax_tree(void *ctx)
 {
-    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
-        if (strcmp((const char *)n->name, "title") == 0)
-            return 1;
-    return 0;
+    return ((html_sax *)((xmlParserCtxtPtr)ctx)->_private)->tree;
+}
+
+static int sax_line(void *ctx)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    return ctxt->input ? ctxt->input->line : 0;
 }
 
 /* Where libxml2's htmlParseScript, in recovery mode, stops reading the text of a script or
@@ -127,7 +135,7 @@ static void html_skip_raw_text(xmlParserCtxtPtr ctxt, const char *name)
                         ((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z')))
         return;
     const xmlChar *stop = html_raw_text_end(s, in->end, name, nlen);
-    if (!stop || html_in_title(ctxt->node))
+    if (!stop || html_tree_in(sax_tree(ctxt), "title"))
         return;
     int line = in->line, col = in->col + 1; /* after the '>' */
     const xmlChar *from = s, *nl;
@@ -183,22 +191,15 @@ static void html_compact_ahead(xmlParserCtxtPtr ctxt, const xmlChar *from)
     in->cur += moved;
 }
 
-/* The parser's start of an element, with only the attributes the reader reads
- * (html_attr_read): the tree is the same but for attributes nobody looks at (style, href,
- * src...), which are then neither built nor freed. The parser passes attribute names and
- * values in pairs ending with two NULLs (xmlSAX2StartElement reads past the first) and no
- * name twice. */
+/* The parser's start of an element: a node of the tree (html_tree), with what its attributes
+ * say when it may be read (not inside an element that is never text). */
 static void html_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
-    const xmlChar *kept[16];
-    size_t k = 0;
-    for (size_t i = 0; atts && atts[i]; i += 2)
-        if (html_attr_read((const char *)atts[i]) && k + 4 <= sizeof kept / sizeof kept[0]) {
-            kept[k++] = atts[i];
-            kept[k++] = atts[i + 1];
-        }
-    kept[k] = kept[k + 1] = NULL;
-    xmlSAX2StartElement(ctx, name, k ? kept : NULL);
+    html_tree *t = sax_tree(ctx);
+    unsigned flags = HTML_DEAD;
+    if (!(t->nodes[t->cur].flags & HTML_DEAD) && !html_never_text((const char *)name))
+        flags = html_attr_flags(atts);
+    html_tree_start(t, (const char *)name, flags, sax_line(ctx));
     if (!html_passes)
         return;
     xmlParserCtxtPtr ctxt = ctx;
@@ -212,10 +213,12 @@ static void html_start_element(void *ctx, const xmlChar *name, const xmlChar **a
 /* After an end tag's '>' the parser reads what follows as content. */
 static void html_end_element(void *ctx, const xmlChar *name)
 {
-    xmlSAX2EndElement(ctx, name);
+    (void)name;
+    html_tree_end(sax_tree(ctx));
     xmlParserCtxtPtr ctxt = ctx;
     xmlParserInputPtr in = ctxt->input;
-    if (in && in->cur > in->base && in->cur[-1] == '>' && !html_raw_text(ctxt->name))
+    if (html_passes && in && in->cur > in->base && in->cur[-1] == '>' &&
+        !html_raw_text(ctxt->name))
         html_compact_ahead(ctxt, in->cur);
 }
 
@@ -223,28 +226,55 @@ static void html_end_element(void *ctx, const xmlChar *name)
  * input then at the text's last character, never '<'). */
 static void html_characters(void *ctx, const xmlChar *ch, int len)
 {
-    xmlSAX2Characters(ctx, ch, len);
+    html_tree_text(sax_tree(ctx), HTML_N_TEXT, (const char *)ch, (size_t)len, sax_line(ctx));
     xmlParserCtxtPtr ctxt = ctx;
     xmlParserInputPtr in = ctxt->input;
-    if (in && in->cur < in->end && in->cur[0] == '<' && !html_raw_text(ctxt->name))
+    if (html_passes && in && in->cur < in->end && in->cur[0] == '<' &&
+        !html_raw_text(ctxt->name))
         html_compact_ahead(ctxt, in->cur);
 }
 
-/* What htmlReadMemory(s, n, path, "UTF-8", options) does, with html_start_element building
- * the elements. NULL when out of memory. */
-static htmlDocPtr html_read(const char *s, size_t n, const char *path, int options)
+static void html_cdata(void *ctx, const xmlChar *ch, int len)
+{
+    html_tree_text(sax_tree(ctx), HTML_N_CDATA, (const char *)ch, (size_t)len, 0);
+}
+
+static void html_comment(void *ctx, const xmlChar *value)
+{
+    (void)value;
+    html_tree_leaf(sax_tree(ctx), HTML_N_COMMENT, sax_line(ctx));
+}
+
+static void html_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+    (void)target;
+    (void)data;
+    html_tree_leaf(sax_tree(ctx), HTML_N_PI, sax_line(ctx));
+}
+
+/* The SAX handler: libxml2's HTML one (the document and its DTD), with the tree's events. */
+static void html_sax_init(xmlSAXHandler *sax)
+{
+    memcpy(sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+    sax->startElement = html_start_element;
+    sax->endElement = html_end_element;
+    sax->characters = html_characters;
+    sax->cdataBlock = html_cdata;
+    sax->comment = html_comment;
+    sax->processingInstruction = html_pi;
+}
+
+/* What htmlReadMemory(s, n, path, "UTF-8", options) does, with the SAX events building t
+ * instead of libxml2's tree. -1 when out of memory. */
+static int html_read(const char *s, size_t n, const char *path, int options, html_tree *t)
 {
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(s, (int)n);
     if (!ctxt)
-        return NULL;
-    if (ctxt->sax) {
-        memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
-        ctxt->sax->startElement = html_start_element;
-        if (html_passes) {
-            ctxt->sax->endElement = html_end_element;
-            ctxt->sax->characters = html_characters;
-        }
-    }
+        return -1;
+    html_sax sax = {t};
+    if (ctxt->sax)
+        html_sax_init(ctxt->sax);
+    ctxt->_private = &sax;
     htmlCtxtUseOptions(ctxt, options);
     ctxt->html = 1;
     xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
@@ -256,62 +286,68 @@ static htmlDocPtr html_read(const char *s, size_t n, const char *path, int optio
     if (ctxt->input && !ctxt->input->filename)
         ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)path);
     htmlParseDocument(ctxt);
+    if (ctxt->dict && xmlDictReference(ctxt->dict) == 0)
+        t->dict = ctxt->dict; /* the tree's names */
+    else
+        t->oom = 1;
     htmlDocPtr hd = ctxt->myDoc;
     ctxt->myDoc = NULL;
     if (ctxt->dictNames && hd && hd->dict == ctxt->dict)
-        ctxt->dict = NULL; /* the tree holds it now */
+        ctxt->dict = NULL; /* the document holds it */
     xmlFreeParserCtxt(ctxt);
-    return hd;
+    xmlFreeDoc(hd);
+    return t->oom ? -1 : 0;
 }
 
-static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, pc_error *err)
+/* Parse the page into t. 0, or -1 with err set (t is then freed). */
+static int html_parse(pc_doc *doc, const char *data, size_t n, html_tree *t, pc_error *err)
 {
     pc_norm pre = {.flags = PC_NORM_SAME_LINES};
-    if (pc_normalize(&pre, data, n) < 0) {
+    if (pc_normalize(&pre, data, n) < 0 || html_tree_init(t) < 0) {
         pc_norm_free(&pre);
         pc_error_set(err, "%s: out of memory", doc->path);
-        return NULL;
+        return -1;
     }
     doc->invalid_bytes += pre.invalid_bytes;
     doc->controls_removed += pre.controls_removed;
     if (pre.out.len > INT_MAX) {
         pc_norm_free(&pre);
+        html_tree_free(t);
         pc_error_set(err, "%s: too large for the HTML parser", doc->path);
-        return NULL;
+        return -1;
     }
     blank_internal_subset(pre.out.data, pre.out.len);
     pthread_once(&html_once, html_init_parser);
-    htmlDocPtr hd = html_read(pre.out.data, pre.out.len, doc->path,
-                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT |
-                                  HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                  HTML_PARSE_IGNORE_ENC | HTML_PARSE_DEPTH_UNLIMITED);
+    int r = html_read(pre.out.data, pre.out.len, doc->path,
+                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT |
+                          HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
+                          HTML_PARSE_DEPTH_UNLIMITED,
+                      t);
     pc_norm_free(&pre);
-    if (!hd || !xmlDocGetRootElement(hd)) {
-        xmlFreeDoc(hd);
-        no_text_error(doc, err);
-        return NULL;
+    if (r < 0 && t->oom) {
+        html_tree_free(t);
+        pc_error_set(err, "%s: out of memory", doc->path);
+        return -1;
     }
-    return hd;
-}
-
-static const xmlNode *child_named(const xmlNode *n, const char *name)
-{
-    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
-            return c;
-    return NULL;
+    if (r < 0 || !html_tree_root(t)) {
+        html_tree_free(t);
+        no_text_error(doc, err);
+        return -1;
+    }
+    return 0;
 }
 
 /* The text of the page's <title>, blanks collapsed and normalized; NULL when none. */
-static char *html_title(const xmlNode *root)
+static char *html_title(const html_tree *t)
 {
-    const xmlNode *t = child_named(child_named(root, "head"), "title");
-    xmlChar *s = t ? xmlNodeGetContent(t) : NULL;
-    if (!s)
+    pc_buf s = {0};
+    if (html_tree_title(t, &s) < 0 || !s.data) {
+        pc_buf_free(&s);
         return NULL;
+    }
     pc_norm nm = {.flags = PC_NORM_SAME_LINES};
     char *out = NULL;
-    if (pc_normalize(&nm, (const char *)s, strlen((const char *)s)) == 0 && nm.out.data) {
+    if (pc_normalize(&nm, s.data, s.len) == 0 && nm.out.data) {
         size_t k = 0;
         for (size_t i = 0; i < nm.out.len; i++) {
             char c = nm.out.data[i] == '\t' || nm.out.data[i] == '\n' ? ' ' : nm.out.data[i];
@@ -323,7 +359,7 @@ static char *html_title(const xmlNode *root)
         out = k ? pc_strndup(nm.out.data, k) : NULL;
     }
     pc_norm_free(&nm);
-    xmlFree(s);
+    pc_buf_free(&s);
     return out;
 }
 
@@ -357,15 +393,15 @@ static void html_take(pc_doc *doc, html_walk *w)
 
 int pc_html_read(pc_doc *doc, const char *data, size_t n, pc_error *err)
 {
-    htmlDocPtr hd = html_parse(doc, data, n, err);
-    if (!hd)
+    html_tree t;
+    if (html_parse(doc, data, n, &t, err) < 0)
         return -1;
     html_walk w = {0};
     html_choice choice;
-    doc->title = html_title(xmlDocGetRootElement(hd));
-    /* the document node: every top-level element, also those after a stray </html> */
-    int r = html_walk_tree(&w, (const xmlNode *)hd);
-    xmlFreeDoc(hd);
+    doc->title = html_title(&t);
+    /* from the document: every top-level element, also those after a stray </html> */
+    int r = html_walk_tree(&w, &t);
+    html_tree_free(&t);
     if (r == 0 && w.nblocks)
         r = html_select(&w, &choice);
     if (r < 0 || w.text.len == 0) {
