@@ -22,6 +22,9 @@ static pthread_once_t html_once = PTHREAD_ONCE_INIT;
  * input is bounded by the loader's size limit, so lifting the depth limit costs memory
  * proportional to the file only; the tree walk is iterative. */
 #define HTML_PARSE_DEPTH_UNLIMITED XML_PARSE_HUGE
+#define HTML_READ_OPTIONS                                                                   \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT | HTML_PARSE_NOWARNING |     \
+     HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_DEPTH_UNLIMITED)
 
 /* Whether the passes over unread bytes below may run: they move libxml2's input between its
  * reads, which is checked against 2.9's parser (htmlParseScript, htmlParseStartTag and where
@@ -191,11 +194,26 @@ static void html_compact_ahead(xmlParserCtxtPtr ctxt, const xmlChar *from)
     in->cur += moved;
 }
 
+/* The element's name as xmlSAX2StartElement names its node (xmlSplitQName): after the first
+ * ':' when one is there, neither first nor last ("o:p" is a "p"). NULL out of memory. */
+static const xmlChar *html_local_name(xmlParserCtxtPtr ctxt, const xmlChar *name)
+{
+    const xmlChar *colon = name[0] == ':' ? NULL : xmlStrchr(name, ':');
+    if (!colon || colon[1] == '\0')
+        return name;
+    return xmlDictLookup(ctxt->dict, colon + 1, -1);
+}
+
 /* The parser's start of an element: a node of the tree (html_tree), with what its attributes
  * say when it may be read (not inside an element that is never text). */
-static void html_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+static void html_start_element(void *ctx, const xmlChar *qname, const xmlChar **atts)
 {
     html_tree *t = sax_tree(ctx);
+    const xmlChar *name = html_local_name(ctx, qname);
+    if (!name) {
+        t->oom = 1;
+        return;
+    }
     unsigned flags = HTML_DEAD;
     if (!(t->nodes[t->cur].flags & HTML_DEAD) && !html_never_text((const char *)name))
         flags = html_attr_flags(atts);
@@ -204,8 +222,8 @@ static void html_start_element(void *ctx, const xmlChar *name, const xmlChar **a
         return;
     xmlParserCtxtPtr ctxt = ctx;
     xmlParserInputPtr in = ctxt->input;
-    if (html_raw_text(name))
-        html_skip_raw_text(ctxt, (const char *)name);
+    if (html_raw_text(qname)) /* the parser's name: "x:script" is no script to it */
+        html_skip_raw_text(ctxt, (const char *)qname);
     else if (in && in->cur < in->end && in->cur[0] == '>' && !html_after_raw_name(in))
         html_compact_ahead(ctxt, in->cur + 1);
 }
@@ -299,6 +317,12 @@ static int html_read(const char *s, size_t n, const char *path, int options, htm
     return t->oom ? -1 : 0;
 }
 
+int html_tree_read(const char *s, size_t n, const char *path, html_tree *t)
+{
+    pthread_once(&html_once, html_init_parser);
+    return html_read(s, n, path, HTML_READ_OPTIONS, t);
+}
+
 /* Parse the page into t. 0, or -1 with err set (t is then freed). */
 static int html_parse(pc_doc *doc, const char *data, size_t n, html_tree *t, pc_error *err)
 {
@@ -317,12 +341,7 @@ static int html_parse(pc_doc *doc, const char *data, size_t n, html_tree *t, pc_
         return -1;
     }
     blank_internal_subset(pre.out.data, pre.out.len);
-    pthread_once(&html_once, html_init_parser);
-    int r = html_read(pre.out.data, pre.out.len, doc->path,
-                      HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT |
-                          HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC |
-                          HTML_PARSE_DEPTH_UNLIMITED,
-                      t);
+    int r = html_tree_read(pre.out.data, pre.out.len, doc->path, t);
     pc_norm_free(&pre);
     if (r < 0 && t->oom) {
         html_tree_free(t);

@@ -102,6 +102,10 @@ typedef struct html_tree {
 
 /* 0, or -1 out of memory. */
 int html_tree_init(html_tree *t);
+/* Parse the UTF-8 page s[0..n) into t (initialized) as the reader does (html.c): libxml2's
+ * options and passes, the tree's names held. 0, or -1 when libxml2 could not start or memory
+ * ran out (t->oom). */
+int html_tree_read(const char *s, size_t n, const char *path, html_tree *t);
 void html_tree_free(html_tree *t);
 /* The SAX events: an element opened (its attributes' html_attr_flags) or closed, text or
  * CDATA (type HTML_N_TEXT or HTML_N_CDATA), a comment or processing instruction (type), each
