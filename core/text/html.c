@@ -194,6 +194,91 @@ static void html_compact_ahead(xmlParserCtxtPtr ctxt, const xmlChar *from)
     in->cur += moved;
 }
 
+/* Whether text read in element `name` (the parser's) goes to the characters callback as it
+ * is: htmlCheckParagraph opens a <p> for text outside every element and in html or head,
+ * and script and style text is read raw. */
+static int html_plain_text_in(const xmlChar *name)
+{
+    return name && !html_raw_text(name) && strcmp((const char *)name, "html") != 0 &&
+           strcmp((const char *)name, "head") != 0;
+}
+
+/* Whether the bytes before `at` are "<name" (after blanks and a '/' when end_tag: "</name"),
+ * in any case: the tag the parser has just read is this element's, not a later one's that
+ * an implied html, head, body or p is opened for. */
+static int html_tag_before(xmlParserInputPtr in, const xmlChar *at, const xmlChar *name,
+                           int end_tag)
+{
+    const xmlChar *p = at;
+    while (p > in->base && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
+        p--;
+    size_t n = strlen((const char *)name), head = n + 1 + (end_tag ? 1 : 0);
+    if ((size_t)(p - in->base) < head)
+        return 0;
+    p -= head;
+    return p[0] == '<' && (!end_tag || p[1] == '/') &&
+           strncasecmp((const char *)p + head - n, (const char *)name, n) == 0;
+}
+
+/* Read the text at the input, from `from` (at the given line and column), into the tree as
+ * htmlParseCharData would hand it over (html_text_run), and move the input to where the
+ * parser would stop. Returns the new input, with *line and *col there; NULL when the parser
+ * is left to read it (nothing there, or not plain text). */
+static const xmlChar *html_take_text(xmlParserCtxtPtr ctxt, const xmlChar *from, int *line,
+                                     int *col)
+{
+    xmlParserInputPtr in = ctxt->input;
+    html_run r;
+    const xmlChar *stop = html_text_run(from, in->end, &r);
+    if (!stop || stop == from)
+        return NULL;
+    html_tree_text(sax_tree(ctxt), HTML_N_TEXT, (const char *)from, (size_t)(stop - from),
+                   *line + (int)r.first_lines);
+    *col = r.lines ? 1 + (int)r.cols : *col + (int)r.cols;
+    *line += (int)r.lines;
+    return stop;
+}
+
+/* At an element's start tag's '>': the element's text up to its next tag, read here. The
+ * '>' is moved to the text's last byte, as for script text (html_skip_raw_text). Not for
+ * empty elements (the parser closes them at once) nor for an element implied before the
+ * tag (an attribute-less element whose name is not the tag's). */
+static int html_start_text(xmlParserCtxtPtr ctxt, const xmlChar *name, const xmlChar **atts)
+{
+    xmlParserInputPtr in = ctxt->input;
+    const htmlElemDesc *info = htmlTagLookup(name);
+    if (!html_plain_text_in(name) || (info && info->empty) ||
+        (!atts && !html_tag_before(in, in->cur, name, 0)))
+        return 0;
+    int line = in->line, col = in->col + 1; /* after the '>' */
+    const xmlChar *stop = html_take_text(ctxt, in->cur + 1, &line, &col);
+    if (!stop)
+        return 0;
+    xmlChar *gt = (xmlChar *)stop - 1;
+    *gt = '>';
+    in->cur = gt;
+    in->line = line;
+    in->col = col - 1; /* the parser's step over '>' adds it back */
+    return 1;
+}
+
+/* After an element's own end tag ("</name>", the parser then in its parent): the text up to
+ * the next tag, read here. Not after the end tags of elements closed on the way. */
+static void html_end_text(xmlParserCtxtPtr ctxt, const xmlChar *name)
+{
+    xmlParserInputPtr in = ctxt->input;
+    const xmlChar *parent = ctxt->nameNr >= 2 ? ctxt->nameTab[ctxt->nameNr - 2] : NULL;
+    if (!html_plain_text_in(parent) || !html_tag_before(in, in->cur - 1, name, 1))
+        return;
+    int line = in->line, col = in->col;
+    const xmlChar *stop = html_take_text(ctxt, in->cur, &line, &col);
+    if (!stop)
+        return;
+    in->cur = stop;
+    in->line = line;
+    in->col = col;
+}
+
 /* The element's name as xmlSAX2StartElement names its node (xmlSplitQName): after the first
  * ':' when one is there, neither first nor last ("o:p" is a "p"). NULL out of memory. */
 static const xmlChar *html_local_name(xmlParserCtxtPtr ctxt, const xmlChar *name)
@@ -224,20 +309,23 @@ static void html_start_element(void *ctx, const xmlChar *qname, const xmlChar **
     xmlParserInputPtr in = ctxt->input;
     if (html_raw_text(qname)) /* the parser's name: "x:script" is no script to it */
         html_skip_raw_text(ctxt, (const char *)qname);
-    else if (in && in->cur < in->end && in->cur[0] == '>' && !html_after_raw_name(in))
+    else if (in && in->cur < in->end && in->cur[0] == '>' && !html_after_raw_name(in)) {
+        html_start_text(ctxt, qname, atts);
         html_compact_ahead(ctxt, in->cur + 1);
+    }
 }
 
 /* After an end tag's '>' the parser reads what follows as content. */
 static void html_end_element(void *ctx, const xmlChar *name)
 {
-    (void)name;
     html_tree_end(sax_tree(ctx));
     xmlParserCtxtPtr ctxt = ctx;
     xmlParserInputPtr in = ctxt->input;
     if (html_passes && in && in->cur > in->base && in->cur[-1] == '>' &&
-        !html_raw_text(ctxt->name))
+        !html_raw_text(ctxt->name)) {
+        html_end_text(ctxt, name);
         html_compact_ahead(ctxt, in->cur);
+    }
 }
 
 /* Text is handed over when it ends, at the '<' of what follows (or at a full buffer, the

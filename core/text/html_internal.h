@@ -148,6 +148,24 @@ int html_is_block(const char *name);
  * right; 0 when nothing was dropped or the tag does not tokenize plainly (left as it is). */
 size_t html_tag_compact(unsigned char *lt, const unsigned char *end);
 
+/* The text run html_text_run read. Plain value. */
+typedef struct html_run {
+    size_t lines;       /* line breaks in it */
+    size_t cols;        /* characters after the last line break (all of them without one) */
+    size_t first_lines; /* line breaks the parser reads before its first hand-over */
+} html_run;
+
+/* libxml2 2.9's htmlParseCharData hands text over in pieces of this many bytes (its
+ * HTML_PARSER_BIG_BUFFER_SIZE), the first when the character that fills it is read. */
+#define HTML_TEXT_CHUNK 1000
+
+/* The end of the text at s as htmlParseCharData reads it: up to the next '<' or '&' before
+ * end, the bytes being the characters it passes on. NULL when it would read it otherwise
+ * (a control, CR, NUL, a byte that is not plain UTF-8 or a character it drops) or when no
+ * '<' or '&' comes. */
+const unsigned char *html_text_run(const unsigned char *s, const unsigned char *end,
+                                   html_run *r);
+
 /* What html_select decided, for the warnings. Plain value. */
 typedef struct html_choice {
     size_t page_prose;  /* prose bytes in the whole page (chrome included) */

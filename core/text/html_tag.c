@@ -163,3 +163,53 @@ size_t html_tag_compact(unsigned char *lt, const unsigned char *end)
         return 0;
     return (size_t)(tag_write(&t) - lt);
 }
+
+/* The length of the UTF-8 character at p (before end) when libxml2 2.9's htmlCurrentChar
+ * reads it as itself and htmlParseCharData keeps it (IS_CHAR: no C0 control but tab and line
+ * feed here, no surrogate, U+FFFE or U+FFFF, nothing overlong); 0 otherwise. */
+static size_t run_char(const unsigned char *p, const unsigned char *end)
+{
+    unsigned char c = p[0];
+    if (c < 0x80)
+        return c >= 0x20 || c == '\t' || c == '\n' ? 1 : 0;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (!n || c > 0xF4 || (size_t)(end - p) < n)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
+        (c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE) || (c == 0xF0 && p[1] < 0x90) ||
+        (c == 0xF4 && p[1] >= 0x90))
+        return 0;
+    return n;
+}
+
+const unsigned char *html_text_run(const unsigned char *s, const unsigned char *end,
+                                   html_run *r)
+{
+    const unsigned char *p = s;
+    *r = (html_run){0, 0, 0};
+    int filled = 0;
+    while (p < end && *p != '<' && *p != '&') {
+        size_t n = run_char(p, end);
+        if (!n)
+            return NULL;
+        if (!filled && (size_t)(p - s) + n >= HTML_TEXT_CHUNK) {
+            r->first_lines = r->lines; /* the parser hands this much over first */
+            filled = 1;
+        }
+        if (*p == '\n') {
+            r->lines++;
+            r->cols = 0;
+        } else {
+            r->cols++;
+        }
+        p += n;
+    }
+    if (p >= end)
+        return NULL;
+    if (!filled)
+        r->first_lines = r->lines;
+    return p;
+}
