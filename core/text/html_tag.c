@@ -185,21 +185,33 @@ static size_t run_char(const unsigned char *p, const unsigned char *end)
     return n;
 }
 
+/* Line breaks in [s, e). */
+static size_t run_lines(const unsigned char *s, const unsigned char *e)
+{
+    size_t k = 0;
+    for (const unsigned char *q = s; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++)
+        k++;
+    return k;
+}
+
 const unsigned char *html_text_run(const unsigned char *s, const unsigned char *end,
                                    html_run *r)
 {
     const unsigned char *p = s;
     *r = (html_run){0, 0, 0};
-    int filled = 0;
-    while (p < end && *p != '<' && *p != '&') {
+    while (p < end) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c < 0x80 && c != '<' && c != '&') { /* most bytes */
+            r->cols++;
+            p++;
+            continue;
+        }
+        if (c == '<' || c == '&')
+            break;
         size_t n = run_char(p, end);
         if (!n)
             return NULL;
-        if (!filled && (size_t)(p - s) + n >= HTML_TEXT_CHUNK) {
-            r->first_lines = r->lines; /* the parser hands this much over first */
-            filled = 1;
-        }
-        if (*p == '\n') {
+        if (c == '\n') {
             r->lines++;
             r->cols = 0;
         } else {
@@ -209,7 +221,13 @@ const unsigned char *html_text_run(const unsigned char *s, const unsigned char *
     }
     if (p >= end)
         return NULL;
-    if (!filled)
-        r->first_lines = r->lines;
+    r->first_lines = r->lines;
+    if ((size_t)(p - s) >= HTML_TEXT_CHUNK) { /* handed over first at the character holding
+                                                 the chunk's last byte, before reading it */
+        const unsigned char *q = s + HTML_TEXT_CHUNK - 1;
+        while ((*q & 0xC0) == 0x80)
+            q--;
+        r->first_lines = run_lines(s, q);
+    }
     return p;
 }

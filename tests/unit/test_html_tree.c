@@ -137,6 +137,10 @@ static void test_implied_and_stray_elements(void **state)
     assert_true(compare_string("text before anything\n<li>item<td>cell</td>\n</html>\n"
                                "<p>after the end</p> tail\n<body class=x><p>again") > 4);
     assert_true(compare_string("<table><tr><td>a<td>b<tr><td><p>c</table><br>d") > 6);
+    /* elements closed on the way by an outer end tag; an empty element; "/>"; a tag left
+     * open at the end */
+    assert_true(compare_string("<div><span><b>x</div>tail<img src=a>after<br/>more<p >in "
+                               "p</P >out<div x>y</div\n>z <i>w</i \n> &amp; v<p") > 12);
 }
 
 /* xmlSAX2StartElement names a node after its prefix ("o:p" is a "p"); the parser itself
@@ -188,6 +192,26 @@ static void test_long_text_and_nul(void **state)
     assert_true(compare_trees(page, n, "nul.html") >= 4);
 }
 
+/* The parser hands text over first when its 1000-byte buffer fills: the node's line is the
+ * line there, before the character holding the last byte is read (a line break, or a
+ * character of two bytes). */
+static void test_text_at_the_chunk_boundary(void **state)
+{
+    (void)state;
+    char page[2200];
+    for (int k = 0; k < 3; k++) {
+        size_t n = (size_t)snprintf(page, sizeof page, "<div>\n<p>");
+        if (k == 2)
+            page[n++] = '\n';
+        size_t fill = k == 0 ? 999 : k == 1 ? 998 : 997;
+        memset(page + n, 'a', fill);
+        n += fill;
+        n += (size_t)snprintf(page + n, sizeof page - n, "%s\n\nb</p>\ntail\n<p>x</p></div>",
+                              k == 0 ? "" : "\xc3\xa9");
+        assert_true(compare_trees(page, n, "chunk.html") >= 5);
+    }
+}
+
 static void test_shared_pages(void **state)
 {
     (void)state;
@@ -222,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_title_with_children),
         cmocka_unit_test(test_lines_past_the_cap),
         cmocka_unit_test(test_long_text_and_nul),
+        cmocka_unit_test(test_text_at_the_chunk_boundary),
         cmocka_unit_test(test_shared_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
