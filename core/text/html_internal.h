@@ -1,8 +1,9 @@
 /* html_internal.h: what the HTML reader's parts share (html.c, html_walk.c, html_chrome.c,
- * html_select.c). Not for other modules.
+ * html_select.c, html_tag.c, html_tree.c). Not for other modules.
  *
- * The reader walks the whole parsed page once (html_walk.c), dropping only what is never
- * text (script, style, form controls...). Every block becomes one line with its kind, and every
+ * libxml2's SAX events build the page's nodes (html_tree.c). The reader walks them once
+ * (html_walk.c), dropping only what is never text (script, style, form controls...). Every
+ * block becomes one line with its kind, and every
  * block-level or chrome-looking element becomes an html_elem: the range of blocks it holds and
  * what its tag and attributes say (html_chrome.c). html_select.c then decides, from those
  * ranges and each block's text and link bytes, which blocks are the policy: chrome is left out
