@@ -22,6 +22,9 @@ static pthread_once_t html_once = PTHREAD_ONCE_INIT;
  * input is bounded by the loader's size limit, so lifting the depth limit costs memory
  * proportional to the file only; the tree walk is iterative. */
 #define HTML_PARSE_DEPTH_UNLIMITED XML_PARSE_HUGE
+#define HTML_READ_OPTIONS                                                                   \
+    (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT | HTML_PARSE_NOWARNING |     \
+     HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_DEPTH_UNLIMITED)
 
 /* Whether the passes over unread bytes below may run: they move libxml2's input between its
  * reads, which is checked against 2.9's parser (htmlParseScript, htmlParseStartTag and where
@@ -82,13 +85,21 @@ static void no_text_error(const pc_doc *doc, pc_error *err)
     pc_error_set(err, "%s: no policy text in the page (all script or markup)", doc->path);
 }
 
-/* Whether an element lies inside a <title> (whose text html_title reads, children included). */
-static int html_in_title(const xmlNode *n)
+/* The reader's state during the parse, reached from the parser context's _private. Owns
+ * nothing (the tree is the caller's). */
+typedef struct html_sax {
+    html_tree *tree;
+} html_sax;
+
+static html_tree *sax_tree(void *ctx)
 {
-    for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
-        if (strcmp((const char *)n->name, "title") == 0)
-            return 1;
-    return 0;
+    return ((html_sax *)((xmlParserCtxtPtr)ctx)->_private)->tree;
+}
+
+static int sax_line(void *ctx)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    return ctxt->input ? ctxt->input->line : 0;
 }
 
 /* Where libxml2's htmlParseScript, in recovery mode, stops reading the text of a script or
@@ -127,7 +138,7 @@ static void html_skip_raw_text(xmlParserCtxtPtr ctxt, const char *name)
                         ((s[1] | 0x20) >= 'a' && (s[1] | 0x20) <= 'z')))
         return;
     const xmlChar *stop = html_raw_text_end(s, in->end, name, nlen);
-    if (!stop || html_in_title(ctxt->node))
+    if (!stop || html_tree_in(sax_tree(ctxt), "title"))
         return;
     int line = in->line, col = in->col + 1; /* after the '>' */
     const xmlChar *from = s, *nl;
@@ -183,68 +194,193 @@ static void html_compact_ahead(xmlParserCtxtPtr ctxt, const xmlChar *from)
     in->cur += moved;
 }
 
-/* The parser's start of an element, with only the attributes the reader reads
- * (html_attr_read): the tree is the same but for attributes nobody looks at (style, href,
- * src...), which are then neither built nor freed. The parser passes attribute names and
- * values in pairs ending with two NULLs (xmlSAX2StartElement reads past the first) and no
- * name twice. */
-static void html_start_element(void *ctx, const xmlChar *name, const xmlChar **atts)
+/* Whether text read in element `name` (the parser's) goes to the characters callback as it
+ * is: htmlCheckParagraph opens a <p> for text outside every element and in html or head,
+ * and script and style text is read raw. */
+static int html_plain_text_in(const xmlChar *name)
 {
-    const xmlChar *kept[16];
-    size_t k = 0;
-    for (size_t i = 0; atts && atts[i]; i += 2)
-        if (html_attr_read((const char *)atts[i]) && k + 4 <= sizeof kept / sizeof kept[0]) {
-            kept[k++] = atts[i];
-            kept[k++] = atts[i + 1];
-        }
-    kept[k] = kept[k + 1] = NULL;
-    xmlSAX2StartElement(ctx, name, k ? kept : NULL);
+    return name && !html_raw_text(name) && strcmp((const char *)name, "html") != 0 &&
+           strcmp((const char *)name, "head") != 0;
+}
+
+/* Whether the bytes before `at` are "<name" (after blanks and a '/' when end_tag: "</name"),
+ * in any case: the tag the parser has just read is this element's, not a later one's that
+ * an implied html, head, body or p is opened for. */
+static int html_tag_before(xmlParserInputPtr in, const xmlChar *at, const xmlChar *name,
+                           int end_tag)
+{
+    const xmlChar *p = at;
+    while (p > in->base && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
+        p--;
+    size_t n = strlen((const char *)name), head = n + 1 + (end_tag ? 1 : 0);
+    if ((size_t)(p - in->base) < head)
+        return 0;
+    p -= head;
+    return p[0] == '<' && (!end_tag || p[1] == '/') &&
+           strncasecmp((const char *)p + head - n, (const char *)name, n) == 0;
+}
+
+/* Read the text at the input, from `from` (at the given line and column), into the tree as
+ * htmlParseCharData would hand it over (html_text_run), and move the input to where the
+ * parser would stop. Returns the new input, with *line and *col there; NULL when the parser
+ * is left to read it (nothing there, or not plain text). */
+static const xmlChar *html_take_text(xmlParserCtxtPtr ctxt, const xmlChar *from, int *line,
+                                     int *col)
+{
+    xmlParserInputPtr in = ctxt->input;
+    html_run r;
+    const xmlChar *stop = html_text_run(from, in->end, &r);
+    if (!stop || stop == from)
+        return NULL;
+    html_tree_text(sax_tree(ctxt), HTML_N_TEXT, (const char *)from, (size_t)(stop - from),
+                   *line + (int)r.first_lines);
+    *col = r.lines ? 1 + (int)r.cols : *col + (int)r.cols;
+    *line += (int)r.lines;
+    return stop;
+}
+
+/* At an element's start tag's '>': the element's text up to its next tag, read here. The
+ * '>' is moved to the text's last byte, as for script text (html_skip_raw_text). Not for
+ * empty elements (the parser closes them at once) nor for an element implied before the
+ * tag (an attribute-less element whose name is not the tag's). */
+static int html_start_text(xmlParserCtxtPtr ctxt, const xmlChar *name, const xmlChar **atts)
+{
+    xmlParserInputPtr in = ctxt->input;
+    const htmlElemDesc *info = htmlTagLookup(name);
+    if (!html_plain_text_in(name) || (info && info->empty) ||
+        (!atts && !html_tag_before(in, in->cur, name, 0)))
+        return 0;
+    int line = in->line, col = in->col + 1; /* after the '>' */
+    const xmlChar *stop = html_take_text(ctxt, in->cur + 1, &line, &col);
+    if (!stop)
+        return 0;
+    xmlChar *gt = (xmlChar *)stop - 1;
+    *gt = '>';
+    in->cur = gt;
+    in->line = line;
+    in->col = col - 1; /* the parser's step over '>' adds it back */
+    return 1;
+}
+
+/* After an element's own end tag ("</name>", the parser then in its parent): the text up to
+ * the next tag, read here. Not after the end tags of elements closed on the way. */
+static void html_end_text(xmlParserCtxtPtr ctxt, const xmlChar *name)
+{
+    xmlParserInputPtr in = ctxt->input;
+    const xmlChar *parent = ctxt->nameNr >= 2 ? ctxt->nameTab[ctxt->nameNr - 2] : NULL;
+    if (!html_plain_text_in(parent) || !html_tag_before(in, in->cur - 1, name, 1))
+        return;
+    int line = in->line, col = in->col;
+    const xmlChar *stop = html_take_text(ctxt, in->cur, &line, &col);
+    if (!stop)
+        return;
+    in->cur = stop;
+    in->line = line;
+    in->col = col;
+}
+
+/* The element's name as xmlSAX2StartElement names its node (xmlSplitQName): after the first
+ * ':' when one is there, neither first nor last ("o:p" is a "p"). NULL out of memory. */
+static const xmlChar *html_local_name(xmlParserCtxtPtr ctxt, const xmlChar *name)
+{
+    const xmlChar *colon = name[0] == ':' ? NULL : xmlStrchr(name, ':');
+    if (!colon || colon[1] == '\0')
+        return name;
+    return xmlDictLookup(ctxt->dict, colon + 1, -1);
+}
+
+/* The parser's start of an element: a node of the tree (html_tree), with what its attributes
+ * say when it may be read (not inside an element that is never text). */
+static void html_start_element(void *ctx, const xmlChar *qname, const xmlChar **atts)
+{
+    html_tree *t = sax_tree(ctx);
+    const xmlChar *name = html_local_name(ctx, qname);
+    if (!name) {
+        t->oom = 1;
+        return;
+    }
+    unsigned flags = HTML_DEAD;
+    if (!(t->nodes[t->cur].flags & HTML_DEAD) && !html_never_text((const char *)name))
+        flags = html_attr_flags(atts);
+    html_tree_start(t, (const char *)name, flags, sax_line(ctx));
     if (!html_passes)
         return;
     xmlParserCtxtPtr ctxt = ctx;
     xmlParserInputPtr in = ctxt->input;
-    if (html_raw_text(name))
-        html_skip_raw_text(ctxt, (const char *)name);
-    else if (in && in->cur < in->end && in->cur[0] == '>' && !html_after_raw_name(in))
+    if (html_raw_text(qname)) /* the parser's name: "x:script" is no script to it */
+        html_skip_raw_text(ctxt, (const char *)qname);
+    else if (in && in->cur < in->end && in->cur[0] == '>' && !html_after_raw_name(in)) {
+        html_start_text(ctxt, qname, atts);
         html_compact_ahead(ctxt, in->cur + 1);
+    }
 }
 
 /* After an end tag's '>' the parser reads what follows as content. */
 static void html_end_element(void *ctx, const xmlChar *name)
 {
-    xmlSAX2EndElement(ctx, name);
+    html_tree_end(sax_tree(ctx));
     xmlParserCtxtPtr ctxt = ctx;
     xmlParserInputPtr in = ctxt->input;
-    if (in && in->cur > in->base && in->cur[-1] == '>' && !html_raw_text(ctxt->name))
+    if (html_passes && in && in->cur > in->base && in->cur[-1] == '>' &&
+        !html_raw_text(ctxt->name)) {
+        html_end_text(ctxt, name);
         html_compact_ahead(ctxt, in->cur);
+    }
 }
 
 /* Text is handed over when it ends, at the '<' of what follows (or at a full buffer, the
  * input then at the text's last character, never '<'). */
 static void html_characters(void *ctx, const xmlChar *ch, int len)
 {
-    xmlSAX2Characters(ctx, ch, len);
+    html_tree_text(sax_tree(ctx), HTML_N_TEXT, (const char *)ch, (size_t)len, sax_line(ctx));
     xmlParserCtxtPtr ctxt = ctx;
     xmlParserInputPtr in = ctxt->input;
-    if (in && in->cur < in->end && in->cur[0] == '<' && !html_raw_text(ctxt->name))
+    if (html_passes && in && in->cur < in->end && in->cur[0] == '<' &&
+        !html_raw_text(ctxt->name))
         html_compact_ahead(ctxt, in->cur);
 }
 
-/* What htmlReadMemory(s, n, path, "UTF-8", options) does, with html_start_element building
- * the elements. NULL when out of memory. */
-static htmlDocPtr html_read(const char *s, size_t n, const char *path, int options)
+static void html_cdata(void *ctx, const xmlChar *ch, int len)
+{
+    html_tree_text(sax_tree(ctx), HTML_N_CDATA, (const char *)ch, (size_t)len, 0);
+}
+
+static void html_comment(void *ctx, const xmlChar *value)
+{
+    (void)value;
+    html_tree_leaf(sax_tree(ctx), HTML_N_COMMENT, sax_line(ctx));
+}
+
+static void html_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+    (void)target;
+    (void)data;
+    html_tree_leaf(sax_tree(ctx), HTML_N_PI, sax_line(ctx));
+}
+
+/* The SAX handler: libxml2's HTML one (the document and its DTD), with the tree's events. */
+static void html_sax_init(xmlSAXHandler *sax)
+{
+    memcpy(sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+    sax->startElement = html_start_element;
+    sax->endElement = html_end_element;
+    sax->characters = html_characters;
+    sax->cdataBlock = html_cdata;
+    sax->comment = html_comment;
+    sax->processingInstruction = html_pi;
+}
+
+/* What htmlReadMemory(s, n, path, "UTF-8", options) does, with the SAX events building t
+ * instead of libxml2's tree. -1 when out of memory. */
+static int html_read(const char *s, size_t n, const char *path, int options, html_tree *t)
 {
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(s, (int)n);
     if (!ctxt)
-        return NULL;
-    if (ctxt->sax) {
-        memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
-        ctxt->sax->startElement = html_start_element;
-        if (html_passes) {
-            ctxt->sax->endElement = html_end_element;
-            ctxt->sax->characters = html_characters;
-        }
-    }
+        return -1;
+    html_sax sax = {t};
+    if (ctxt->sax)
+        html_sax_init(ctxt->sax);
+    ctxt->_private = &sax;
     htmlCtxtUseOptions(ctxt, options);
     ctxt->html = 1;
     xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
@@ -256,62 +392,69 @@ static htmlDocPtr html_read(const char *s, size_t n, const char *path, int optio
     if (ctxt->input && !ctxt->input->filename)
         ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)path);
     htmlParseDocument(ctxt);
+    if (ctxt->dict && xmlDictReference(ctxt->dict) == 0)
+        t->dict = ctxt->dict; /* the tree's names */
+    else
+        t->oom = 1;
     htmlDocPtr hd = ctxt->myDoc;
     ctxt->myDoc = NULL;
     if (ctxt->dictNames && hd && hd->dict == ctxt->dict)
-        ctxt->dict = NULL; /* the tree holds it now */
+        ctxt->dict = NULL; /* the document holds it */
     xmlFreeParserCtxt(ctxt);
-    return hd;
+    xmlFreeDoc(hd);
+    return t->oom ? -1 : 0;
 }
 
-static htmlDocPtr html_parse(pc_doc *doc, const char *data, size_t n, pc_error *err)
+int html_tree_read(const char *s, size_t n, const char *path, html_tree *t)
+{
+    pthread_once(&html_once, html_init_parser);
+    return html_read(s, n, path, HTML_READ_OPTIONS, t);
+}
+
+/* Parse the page into t. 0, or -1 with err set (t is then freed). */
+static int html_parse(pc_doc *doc, const char *data, size_t n, html_tree *t, pc_error *err)
 {
     pc_norm pre = {.flags = PC_NORM_SAME_LINES};
-    if (pc_normalize(&pre, data, n) < 0) {
+    if (pc_normalize(&pre, data, n) < 0 || html_tree_init(t) < 0) {
         pc_norm_free(&pre);
         pc_error_set(err, "%s: out of memory", doc->path);
-        return NULL;
+        return -1;
     }
     doc->invalid_bytes += pre.invalid_bytes;
     doc->controls_removed += pre.controls_removed;
     if (pre.out.len > INT_MAX) {
         pc_norm_free(&pre);
+        html_tree_free(t);
         pc_error_set(err, "%s: too large for the HTML parser", doc->path);
-        return NULL;
+        return -1;
     }
     blank_internal_subset(pre.out.data, pre.out.len);
-    pthread_once(&html_once, html_init_parser);
-    htmlDocPtr hd = html_read(pre.out.data, pre.out.len, doc->path,
-                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_COMPACT |
-                                  HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                  HTML_PARSE_IGNORE_ENC | HTML_PARSE_DEPTH_UNLIMITED);
+    int r = html_tree_read(pre.out.data, pre.out.len, doc->path, t);
     pc_norm_free(&pre);
-    if (!hd || !xmlDocGetRootElement(hd)) {
-        xmlFreeDoc(hd);
-        no_text_error(doc, err);
-        return NULL;
+    if (r < 0 && t->oom) {
+        html_tree_free(t);
+        pc_error_set(err, "%s: out of memory", doc->path);
+        return -1;
     }
-    return hd;
-}
-
-static const xmlNode *child_named(const xmlNode *n, const char *name)
-{
-    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
-            return c;
-    return NULL;
+    if (r < 0 || !html_tree_root(t)) {
+        html_tree_free(t);
+        no_text_error(doc, err);
+        return -1;
+    }
+    return 0;
 }
 
 /* The text of the page's <title>, blanks collapsed and normalized; NULL when none. */
-static char *html_title(const xmlNode *root)
+static char *html_title(const html_tree *t)
 {
-    const xmlNode *t = child_named(child_named(root, "head"), "title");
-    xmlChar *s = t ? xmlNodeGetContent(t) : NULL;
-    if (!s)
+    pc_buf s = {0};
+    if (html_tree_title(t, &s) < 0 || !s.data) {
+        pc_buf_free(&s);
         return NULL;
+    }
     pc_norm nm = {.flags = PC_NORM_SAME_LINES};
     char *out = NULL;
-    if (pc_normalize(&nm, (const char *)s, strlen((const char *)s)) == 0 && nm.out.data) {
+    if (pc_normalize(&nm, s.data, s.len) == 0 && nm.out.data) {
         size_t k = 0;
         for (size_t i = 0; i < nm.out.len; i++) {
             char c = nm.out.data[i] == '\t' || nm.out.data[i] == '\n' ? ' ' : nm.out.data[i];
@@ -323,7 +466,7 @@ static char *html_title(const xmlNode *root)
         out = k ? pc_strndup(nm.out.data, k) : NULL;
     }
     pc_norm_free(&nm);
-    xmlFree(s);
+    pc_buf_free(&s);
     return out;
 }
 
@@ -357,15 +500,15 @@ static void html_take(pc_doc *doc, html_walk *w)
 
 int pc_html_read(pc_doc *doc, const char *data, size_t n, pc_error *err)
 {
-    htmlDocPtr hd = html_parse(doc, data, n, err);
-    if (!hd)
+    html_tree t;
+    if (html_parse(doc, data, n, &t, err) < 0)
         return -1;
     html_walk w = {0};
     html_choice choice;
-    doc->title = html_title(xmlDocGetRootElement(hd));
-    /* the document node: every top-level element, also those after a stray </html> */
-    int r = html_walk_tree(&w, (const xmlNode *)hd);
-    xmlFreeDoc(hd);
+    doc->title = html_title(&t);
+    /* from the document: every top-level element, also those after a stray </html> */
+    int r = html_walk_tree(&w, &t);
+    html_tree_free(&t);
     if (r == 0 && w.nblocks)
         r = html_select(&w, &choice);
     if (r < 0 || w.text.len == 0) {

@@ -1,5 +1,6 @@
-/* html.h: the HTML reader behind pc_doc_load (libxml2's HTML parser, an iterative tree walk,
- * then a choice of the blocks that are the policy).
+/* html.h: the HTML reader behind pc_doc_load (libxml2's HTML parser, its SAX events kept in
+ * one node array with the shape and lines libxml2's own tree would have (html_tree.c), an
+ * iterative walk over it, then a choice of the blocks that are the policy).
  *
  * The page's bytes (UTF-8 by now: encoding.h decided) first go through the normalizer on the
  * same lines (so ESC sequences and bidi controls are removed whole before the parser sees

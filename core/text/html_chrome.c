@@ -38,13 +38,6 @@ int html_is_block(const char *name)
     return name_in(name, tags);
 }
 
-static const char *attr_value(const xmlAttr *a)
-{
-    if (a->children && a->children->content)
-        return (const char *)a->children->content;
-    return "";
-}
-
 /* Substrings of an id, class or aria-label value that name chrome. */
 static const char *const chrome_names[] = {
     "cookie-banner", "cookiebanner", "cookie-notice", "cookienotice", "cookie-consent",
@@ -181,12 +174,13 @@ int html_attr_read(const char *name)
     return name_in(name, names);
 }
 
-/* Reads only the attributes html_attr_read names. */
-static unsigned attr_flags(const xmlNode *n)
+/* Reads only the attributes html_attr_read names; a value-less one reads as "". */
+unsigned html_attr_flags(const xmlChar **atts)
 {
     unsigned f = 0;
-    for (const xmlAttr *a = n->properties; a; a = a->next) {
-        const char *an = (const char *)a->name, *v = attr_value(a);
+    for (size_t i = 0; atts && atts[i]; i += 2) {
+        const char *an = (const char *)atts[i];
+        const char *v = atts[i + 1] ? (const char *)atts[i + 1] : "";
         if (strcmp(an, "hidden") == 0 ||
             (strcmp(an, "aria-hidden") == 0 && strcmp(v, "true") == 0))
             f |= HTML_CHROME_NAMED;
@@ -199,18 +193,17 @@ static unsigned attr_flags(const xmlNode *n)
     return f;
 }
 
-unsigned html_elem_flags(const xmlNode *n, int article_depth)
+unsigned html_elem_flags(const char *name, unsigned attr, int article_depth)
 {
     static const char *const chrome_tags[] = {"nav", "footer", "aside", "menu", "dialog", NULL};
     static const char *const never_chrome[] = {"html", "body", "main", "article", NULL};
-    const char *name = (const char *)n->name;
     unsigned f = html_is_block(name) ? HTML_BLOCK : 0;
     if (strcmp(name, "main") == 0 || strcmp(name, "article") == 0)
         f |= HTML_MAIN;
     else if (name_in(name, chrome_tags) ||
              (strcmp(name, "header") == 0 && article_depth == 0))
         f |= HTML_CHROME_TAG; /* an article's own header holds its title */
-    f |= attr_flags(n);
+    f |= attr;
     if (name_in(name, never_chrome)) /* sites put "nav-open" on body */
         f &= ~(unsigned)(HTML_CHROME_ROLE | HTML_CHROME_NAMED);
     return f;

@@ -163,3 +163,71 @@ size_t html_tag_compact(unsigned char *lt, const unsigned char *end)
         return 0;
     return (size_t)(tag_write(&t) - lt);
 }
+
+/* The length of the UTF-8 character at p (before end) when libxml2 2.9's htmlCurrentChar
+ * reads it as itself and htmlParseCharData keeps it (IS_CHAR: no C0 control but tab and line
+ * feed here, no surrogate, U+FFFE or U+FFFF, nothing overlong); 0 otherwise. */
+static size_t run_char(const unsigned char *p, const unsigned char *end)
+{
+    unsigned char c = p[0];
+    if (c < 0x80)
+        return c >= 0x20 || c == '\t' || c == '\n' ? 1 : 0;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (!n || c > 0xF4 || (size_t)(end - p) < n)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) ||
+        (c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE) || (c == 0xF0 && p[1] < 0x90) ||
+        (c == 0xF4 && p[1] >= 0x90))
+        return 0;
+    return n;
+}
+
+/* Line breaks in [s, e). */
+static size_t run_lines(const unsigned char *s, const unsigned char *e)
+{
+    size_t k = 0;
+    for (const unsigned char *q = s; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++)
+        k++;
+    return k;
+}
+
+const unsigned char *html_text_run(const unsigned char *s, const unsigned char *end,
+                                   html_run *r)
+{
+    const unsigned char *p = s;
+    *r = (html_run){0, 0, 0};
+    while (p < end) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c < 0x80 && c != '<' && c != '&') { /* most bytes */
+            r->cols++;
+            p++;
+            continue;
+        }
+        if (c == '<' || c == '&')
+            break;
+        size_t n = run_char(p, end);
+        if (!n)
+            return NULL;
+        if (c == '\n') {
+            r->lines++;
+            r->cols = 0;
+        } else {
+            r->cols++;
+        }
+        p += n;
+    }
+    if (p >= end)
+        return NULL;
+    r->first_lines = r->lines;
+    if ((size_t)(p - s) >= HTML_TEXT_CHUNK) { /* handed over first at the character holding
+                                                 the chunk's last byte, before reading it */
+        const unsigned char *q = s + HTML_TEXT_CHUNK - 1;
+        while ((*q & 0xC0) == 0x80)
+            q--;
+        r->first_lines = run_lines(s, q);
+    }
+    return p;
+}

@@ -8,10 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *node_name(const xmlNode *n)
-{
-    return (const char *)n->name;
-}
 
 static html_frame html_top(const html_walk *w)
 {
@@ -103,10 +99,11 @@ static void html_flush(html_walk *w)
  * bytes), and an element the line of its start tag. Both estimates below can only be low:
  * the node's line less the line breaks after the first non-blank byte, and the line of what
  * precedes the node plus the line breaks before that byte. Take the larger. */
-static unsigned text_first_line(const xmlNode *n, const char *s, size_t len)
+static unsigned text_first_line(const html_tree *t, unsigned node, const char *s, size_t len)
 {
-    const xmlNode *before = n->prev ? n->prev : n->parent;
-    long from_end = xmlGetLineNo(n), from_start = before ? xmlGetLineNo(before) : 1;
+    const html_node *n = &t->nodes[node];
+    unsigned before = n->prev ? n->prev : n->parent;
+    long from_end = html_tree_line(t, node), from_start = before ? html_tree_line(t, before) : 1;
     size_t i = 0;
     for (; i < len && isspace((unsigned char)s[i]); i++)
         from_start += s[i] == '\n';
@@ -130,19 +127,20 @@ static void html_add_text(html_walk *w, const char *s, size_t len, unsigned line
         w->oom = 1;
 }
 
-static void html_text(html_walk *w, const xmlNode *n)
+static void html_text(html_walk *w, const html_tree *t, unsigned i)
 {
-    const char *s = (const char *)n->content;
-    if (!s)
+    const html_node *n = &t->nodes[i];
+    const char *s = t->pool.data + n->text;
+    size_t len = n->len;
+    if (!len)
         return;
-    size_t len = strlen(s);
     if (w->pre_depth == 0) {
-        html_add_text(w, s, len, text_first_line(n, s, len));
+        html_add_text(w, s, len, text_first_line(t, i, s, len));
         return;
     }
     /* inside <pre> every line break ends a line */
-    const xmlNode *before = n->prev ? n->prev : n->parent;
-    long start = before ? xmlGetLineNo(before) : 1;
+    unsigned before = n->prev ? n->prev : n->parent;
+    long start = before ? html_tree_line(t, before) : 1;
     unsigned line = start > 0 ? (unsigned)start : 1;
     const char *nl;
     while ((nl = memchr(s, '\n', len)) != NULL) {
@@ -158,25 +156,26 @@ static void html_text(html_walk *w, const xmlNode *n)
 
 /* Whether every cell of the row holds only inline content (no block, no <br>), so the row
  * reads as one line "cell | cell | cell". Stops at the first block element. */
-static int html_plain_row(const xmlNode *tr)
+static int html_plain_row(const html_tree *t, unsigned tr)
 {
-    const xmlNode *n = tr->children;
-    while (n && n != tr) {
-        if (n->type == XML_ELEMENT_NODE) {
-            const char *name = node_name(n);
+    unsigned i = t->nodes[tr].first;
+    while (i && i != tr) {
+        const html_node *n = &t->nodes[i];
+        if (n->type == HTML_N_ELEM) {
+            const char *name = n->name;
             int cell = strcmp(name, "td") == 0 || strcmp(name, "th") == 0;
             if ((!cell && html_is_block(name)) || strcmp(name, "br") == 0)
                 return 0;
-            if (n->children && !html_never_text(name)) {
-                n = n->children;
+            if (n->first && !html_never_text(name)) {
+                i = n->first;
                 continue;
             }
         }
-        while (n != tr && !n->next)
-            n = n->parent;
-        if (n == tr)
+        while (i != tr && !t->nodes[i].next)
+            i = t->nodes[i].parent;
+        if (i == tr)
             break;
-        n = n->next;
+        i = t->nodes[i].next;
     }
     return 1;
 }
@@ -209,9 +208,9 @@ static int html_in_plain_row(const html_walk *w)
     return w->depth && w->stack[w->depth - 1].kind == PC_BLOCK_ROW;
 }
 
-static void html_enter_block(html_walk *w, const xmlNode *n, unsigned flags)
+static void html_enter_block(html_walk *w, const html_tree *t, unsigned i, unsigned flags)
 {
-    const char *name = node_name(n);
+    const char *name = t->nodes[i].name;
     int cell = strcmp(name, "td") == 0 || strcmp(name, "th") == 0;
     if (cell && html_in_plain_row(w)) {
         if (nonblank(w->raw.data, w->raw.len) && pc_buf_adds(&w->raw, " | ") < 0)
@@ -225,7 +224,7 @@ static void html_enter_block(html_walk *w, const xmlNode *n, unsigned flags)
         html_push(w, PC_BLOCK_HEADING, name[1] - '0', elem);
     } else if (strcmp(name, "li") == 0) {
         html_push(w, PC_BLOCK_ITEM, w->list_depth > 0 ? w->list_depth : 1, elem);
-    } else if (strcmp(name, "tr") == 0 && html_plain_row(n)) {
+    } else if (strcmp(name, "tr") == 0 && html_plain_row(t, i)) {
         html_push(w, PC_BLOCK_ROW, 1, elem);
     } else {
         /* a paragraph inside a list item or heading stays part of it */
@@ -242,25 +241,26 @@ static void html_enter_block(html_walk *w, const xmlNode *n, unsigned flags)
 }
 
 /* Returns 1 when the walk must descend into n (and call html_leave after its children). */
-static int html_enter(html_walk *w, const xmlNode *n)
+static int html_enter(html_walk *w, html_tree *t, unsigned i)
 {
-    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-        html_text(w, n);
+    html_node *n = &t->nodes[i];
+    if (n->type == HTML_N_TEXT || n->type == HTML_N_CDATA) {
+        html_text(w, t, i);
         return 0;
     }
-    if (n->type == XML_HTML_DOCUMENT_NODE || n->type == XML_DOCUMENT_NODE)
+    if (n->type == HTML_N_DOC)
         return 1;
-    if (n->type != XML_ELEMENT_NODE || html_never_text(node_name(n)))
+    if (n->type != HTML_N_ELEM || html_never_text(n->name))
         return 0;
-    const char *name = node_name(n);
+    const char *name = n->name;
     if (strcmp(name, "br") == 0 || strcmp(name, "hr") == 0) {
         html_flush(w);
         return 0;
     }
-    unsigned flags = html_elem_flags(n, w->article_depth);
-    ((xmlNode *)n)->_private = (void *)(uintptr_t)flags; /* for html_leave: the tree is ours */
+    unsigned flags = html_elem_flags(name, n->flags, w->article_depth);
+    n->flags = flags; /* for html_leave */
     if (flags & HTML_BLOCK) {
-        html_enter_block(w, n, flags);
+        html_enter_block(w, t, i, flags);
     } else if (flags) { /* chrome-looking inline element: give it exact bounds */
         html_flush(w);
         html_record(w, flags);
@@ -280,17 +280,17 @@ static void html_close_elem(html_walk *w)
     w->open_elem = e->parent;
 }
 
-static void html_leave(html_walk *w, const xmlNode *n)
+static void html_leave(html_walk *w, const html_node *n)
 {
-    if (n->type != XML_ELEMENT_NODE)
+    if (n->type != HTML_N_ELEM)
         return;
-    const char *name = node_name(n);
+    const char *name = n->name;
     if (strcmp(name, "a") == 0)
         w->link_depth--;
     if (w->depth && (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) &&
         html_in_plain_row(w))
         return;
-    unsigned flags = (unsigned)(uintptr_t)n->_private;
+    unsigned flags = n->flags;
     if (!flags)
         return;
     html_flush(w);
@@ -307,26 +307,26 @@ static void html_leave(html_walk *w, const xmlNode *n)
         w->article_depth--;
 }
 
-int html_walk_tree(html_walk *w, const xmlNode *root)
+int html_walk_tree(html_walk *w, html_tree *t)
 {
     w->blk.flags = PC_NORM_SAME_LINES;
     w->open_elem = -1;
-    const xmlNode *n = root;
-    while (n && !w->oom) {
-        if (html_enter(w, n)) {
-            if (n->children) {
-                n = n->children;
+    unsigned i = 0; /* the document */
+    while (!w->oom) {
+        if (html_enter(w, t, i)) {
+            if (t->nodes[i].first) {
+                i = t->nodes[i].first;
                 continue;
             }
-            html_leave(w, n);
+            html_leave(w, &t->nodes[i]);
         }
-        while (n != root && !n->next) {
-            n = n->parent;
-            html_leave(w, n);
+        while (i != 0 && !t->nodes[i].next) {
+            i = t->nodes[i].parent;
+            html_leave(w, &t->nodes[i]);
         }
-        if (n == root)
+        if (i == 0)
             break;
-        n = n->next;
+        i = t->nodes[i].next;
     }
     html_flush(w);
     while (w->open_elem >= 0)
