@@ -57,26 +57,26 @@ typedef struct fr_builder {
     pc_frame_skip cached_skip; /* the lead-in's pc_fr_lead_in_skip */
     size_t cue_lo, cue_hi;     /* the part of this clause whose cues follow (none: lo > hi) */
     unsigned cue_conds, cue_flags;
+    pc_fr_sieve sieve; /* the ontology's actions, to pass over clauses naming none */
 } fr_builder;
 
 /* ---- the words of a clause ------------------------------------------------------------ */
 
 /* A question, or a title standing alone (no final stop, short, mostly capitalized words). */
-static pc_frame_skip fr_clause_skip(const char *s, size_t len, const pc_words *ws)
+static pc_frame_skip fr_clause_skip(const char *s, size_t len)
 {
-    while (len > 0 &&
-           (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '"' || s[len - 1] == ')'))
-        len--;
-    if (len > 0 && s[len - 1] == '?')
+    size_t e = len, n = 0, caps = 0, pos = 0;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '"' || s[e - 1] == ')'))
+        e--;
+    if (e > 0 && s[e - 1] == '?')
         return PC_SKIP_QUESTION;
-    if (len == 0 || strchr(".;:!", s[len - 1]) || ws->n > 12 || ws->n < 2)
+    if (e == 0 || strchr(".;:!", s[e - 1]))
         return PC_SKIP_NONE;
-    size_t caps = 0;
-    for (size_t i = 0; i < ws->n; i++) {
-        unsigned char ch = (unsigned char)s[ws->v[i].start];
-        caps += ch >= 'A' && ch <= 'Z';
-    }
-    return 10 * caps >= 6 * ws->n ? PC_SKIP_TITLE : PC_SKIP_NONE;
+    for (pc_span w; n <= 12 && pc_word_next(s, len, &pos, &w); n++)
+        caps += s[w.start] >= 'A' && s[w.start] <= 'Z';
+    if (n > 12 || n < 2)
+        return PC_SKIP_NONE;
+    return 10 * caps >= 6 * n ? PC_SKIP_TITLE : PC_SKIP_NONE;
 }
 
 /* The ontology terms of the words ws, longest first, not overlapping, into *hits. */
@@ -609,15 +609,21 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
 {
     pc_frames *fs = b->fs;
     size_t first = fs->n;
+    pc_frame_skip skip = fr_clause_skip(s, len), why = PC_SKIP_NONE;
+    /* a question or a title, and a clause naming no action that inherits no frame, builds none
+     * (fr_inherit: a lead-in without frames gives none) */
+    int inherits = lead >= 0 && (size_t)lead < k && fs->first[lead] != fs->first[lead + 1];
+    if (skip != PC_SKIP_NONE || (!inherits && !pc_fr_sieve_may(&b->sieve, s, len))) {
+        fs->skip[k] = (unsigned char)skip;
+        return 0;
+    }
     pc_words_split(s, len, b->ws);
     b->cue_lo = 1;
     b->cue_hi = 0;
-    pc_frame_skip skip = fr_clause_skip(s, len, b->ws), why = PC_SKIP_NONE;
-    if (skip == PC_SKIP_NONE &&
-        fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
+    if (fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
         return -1;
     int acts = 0;
-    for (size_t h = 0; skip == PC_SKIP_NONE && h < b->nhits; h++)
+    for (size_t h = 0; h < b->nhits; h++)
         acts |= b->hits[h].dim == PC_ONTO_ACTION;
     b->cued = 0;
     if (acts) { /* the parts and cues are read for the actions only */
@@ -648,10 +654,9 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         e--;
     for (size_t i = first; e > 0 && s[e - 1] == ':' && i < fs->n; i++)
         fs->v[i].flags |= PC_FRAME_LEAD_IN;
-    if (skip == PC_SKIP_NONE && !acts && lead >= 0 && (size_t)lead < k &&
-        fr_inherit(b, &c, k, (size_t)lead, base) < 0)
+    if (!acts && inherits && fr_inherit(b, &c, k, (size_t)lead, base) < 0)
         return -1;
-    fs->skip[k] = (unsigned char)(skip != PC_SKIP_NONE ? skip : fs->n == first ? why : 0);
+    fs->skip[k] = (unsigned char)(fs->n == first ? why : 0);
     return 0;
 }
 
@@ -706,6 +711,7 @@ static pc_frames *fr_build(const pc_ontology *onto, const pc_outline *ol, const 
     size_t n = ol ? ol->nclauses : 1;
     fr_builder b = {.lead = -1, .lead_actor = PC_ACTOR_WE};
     b.fs = fr_new(onto, ol, n);
+    pc_fr_sieve_init(&b.sieve, onto);
     b.ws = malloc(sizeof *b.ws);
     b.lws = malloc(sizeof *b.lws);
     int rc = b.fs && b.ws && b.lws ? 0 : -1;
