@@ -57,7 +57,6 @@ typedef struct fr_builder {
     pc_frame_skip cached_skip; /* the lead-in's pc_fr_lead_in_skip */
     size_t cue_lo, cue_hi;     /* the part of this clause whose cues follow (none: lo > hi) */
     unsigned cue_conds, cue_flags;
-    pc_fr_sieve sieve; /* the ontology's actions, to pass over clauses naming none */
 } fr_builder;
 
 /* ---- the words of a clause ------------------------------------------------------------ */
@@ -613,7 +612,7 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
     /* a question or a title, and a clause naming no action that inherits no frame, builds none
      * (fr_inherit: a lead-in without frames gives none) */
     int inherits = lead >= 0 && (size_t)lead < k && fs->first[lead] != fs->first[lead + 1];
-    if (skip != PC_SKIP_NONE || (!inherits && !pc_fr_sieve_may(&b->sieve, s, len))) {
+    if (skip != PC_SKIP_NONE || (!inherits && !pc_onto_may_act(fs->onto, s, len))) {
         fs->skip[k] = (unsigned char)skip;
         return 0;
     }
@@ -711,7 +710,6 @@ static pc_frames *fr_build(const pc_ontology *onto, const pc_outline *ol, const 
     size_t n = ol ? ol->nclauses : 1;
     fr_builder b = {.lead = -1, .lead_actor = PC_ACTOR_WE};
     b.fs = fr_new(onto, ol, n);
-    pc_fr_sieve_init(&b.sieve, onto);
     b.ws = malloc(sizeof *b.ws);
     b.lws = malloc(sizeof *b.lws);
     int rc = b.fs && b.ws && b.lws ? 0 : -1;
