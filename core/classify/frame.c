@@ -47,6 +47,7 @@ typedef struct fr_builder {
     size_t nhits, cap_hits;
     unsigned short part[PC_WORDS_MAX];
     uint32_t cue[PC_WORDS_MAX]; /* the clause's FR_CUE_* bits when cued (pc_fr_cues_mark) */
+    uint16_t instrument[PC_WORDS_MAX]; /* fr_clause.instrument of a clause naming an action */
     int cued;
     pc_words *lws;
     pc_onto_hit *lhits;
@@ -628,9 +629,11 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
     if (acts) { /* the parts and cues are read for the actions only */
         b->cued = pc_fr_cues_mark(b->ws, b->cue) == 0;
         fr_parts(b);
+        memset(b->instrument, 0, b->ws->n * sizeof *b->instrument);
     }
     fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0,
-                   fr_lead_skip(b, lead, k), b->cued ? b->cue : NULL};
+                   fr_lead_skip(b, lead, k), b->cued ? b->cue : NULL,
+                   acts ? b->instrument : NULL};
     for (size_t h = 0; acts && h < b->nhits; h++) {
         if (b->hits[h].dim != PC_ONTO_ACTION)
             continue;
@@ -693,7 +696,7 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
         if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
             return -1;
         fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0,
-                       PC_SKIP_NONE, NULL};
+                       PC_SKIP_NONE, NULL, NULL};
         b->lead = cl->lead;
         b->cached_actor = pc_fr_subject(&c, &b->cached_name);
         b->cached_skip = pc_fr_lead_in_skip(&c);

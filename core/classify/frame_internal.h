@@ -22,6 +22,8 @@ typedef struct fr_clause {
                                 us to stop:"), PC_SKIP_NONE when it does or there is none */
     const uint32_t *cue; /* per word, the FR_CUE_* tables a phrase of which may start there
                             (pc_fr_cues_mark); NULL: not known, every table is searched */
+    uint16_t *instrument; /* per word, pc_fr_instrument's answer + 2 once read (0: not yet),
+                             written through the const clause; NULL: not kept */
 } fr_clause;
 
 /* The cue tables whose first words are found once per clause, one bit each: a phrase of a
@@ -132,32 +134,6 @@ unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi);
  * not. */
 pc_modality pc_fr_modality(const fr_clause *c, size_t a, size_t verb, size_t lo, unsigned *conds,
                            unsigned *flags);
-
-/* The first words of the ontology's action terms, to tell from a clause's bytes that it names
- * no action (frame_sieve.c). A plain value, filled by pc_fr_sieve_init: w[0 .. n) in order of
- * their first byte (ASCII letters folded, then digits: 36 classes), class c's at
- * [start[c], start[c + 1]); second[c] has a bit for each class of byte that follows the first
- * one in a word of class c (bit 36: a word of one byte; all bits: a prefix of one byte). off:
- * the sieve cannot tell (too many words, or a first word with other bytes), every clause may. */
-#define PC_FR_SIEVE_MAX     256
-#define PC_FR_SIEVE_CLASSES 36
-typedef struct pc_fr_sieve_word {
-    char w[PC_WORD_MAX]; /* lower case, not NUL-terminated */
-    unsigned char len, prefix;
-} pc_fr_sieve_word;
-typedef struct pc_fr_sieve {
-    pc_fr_sieve_word w[PC_FR_SIEVE_MAX];
-    size_t n;
-    unsigned short start[PC_FR_SIEVE_CLASSES + 1];
-    uint64_t second[PC_FR_SIEVE_CLASSES];
-    int off;
-} pc_fr_sieve;
-
-/* The sieve of ontology o's action terms (o may be NULL: none, nothing passes). */
-void pc_fr_sieve_init(pc_fr_sieve *sv, const pc_ontology *o);
-/* Whether an action term of the ontology may start at a word of s[0..len): 0 only when none
- * can (the full match, pc_onto_match on pc_words_split's words, would find none). */
-int pc_fr_sieve_may(const pc_fr_sieve *sv, const char *s, size_t len);
 
 /* Data named by a reference ("this information") in each frame of fs that names no other:
  * those of the clause before, in the same section (frame_refer.c). -1 on out of memory. */
