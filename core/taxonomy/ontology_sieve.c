@@ -253,51 +253,22 @@ static int os_run(const pc_onto_sieve *sv, const unsigned char *w, size_t n,
     return 0;
 }
 
-#define OS_ONES 0x0101010101010101ull
-#define OS_HIGH (OS_ONES * 0x80)
-
-/* The ASCII letters and digits of the 8 bytes at p (fewer before end: the rest read as spaces),
- * as the high bit of each byte: all compared at once, by the ranges of their low 7 bits. */
-static uint64_t os_alnum8(const unsigned char *p, const unsigned char *end)
-{
-    uint64_t x = OS_ONES * ' ';
-    memcpy(&x, p, end - p < 8 ? (size_t)(end - p) : 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x); /* byte i of the text in bits 8i .. 8i + 7 */
-#endif
-    uint64_t y = x & ~OS_HIGH, low = y | OS_ONES * 0x20; /* 'A'..'Z' read as 'a'..'z' */
-    uint64_t letter = (low + OS_ONES * (0x80 - 'a')) & ~(low + OS_ONES * (0x80 - 'z' - 1));
-    uint64_t digit = (y + OS_ONES * (0x80 - '0')) & ~(y + OS_ONES * (0x80 - '9' - 1));
-    return (letter | digit) & ~x & OS_HIGH;
-}
-
 int pc_onto_may_act(const pc_ontology *o, const char *s, size_t len)
 {
     const pc_onto_sieve *sv = o->sieve;
     if (!sv)
         return 1;
-    const unsigned char *text = (const unsigned char *)s, *end = text + len, *w = NULL;
-    uint64_t before = 0; /* the last byte of the chunk before is a letter or digit (bit 63) */
-    for (size_t at = 0; at < len; at += 8) {
-        const unsigned char *p = text + at;
-        uint64_t m = os_alnum8(p, end), prev = (m << 8) | (before >> 56);
-        uint64_t starts = m & ~prev, ends = ~m & OS_HIGH & prev; /* runs' first bytes, and the
-                                                                      first bytes after them */
-        before = m;
-        while (starts | ends) {
-            if (w) { /* a run is open: its end comes first */
-                if (!ends)
-                    break;
-                const unsigned char *e = p + (__builtin_ctzll(ends) >> 3);
-                ends &= ends - 1;
-                if (os_run(sv, w, (size_t)(e - w), end))
-                    return 1;
-                w = NULL;
-            } else {
-                w = p + (__builtin_ctzll(starts) >> 3);
-                starts &= starts - 1;
-            }
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        if (!sv->cls[*p]) {
+            p++;
+            continue;
         }
+        const unsigned char *w = p++;
+        while (p < end && sv->cls[*p])
+            p++;
+        if (os_run(sv, w, (size_t)(p - w), end))
+            return 1;
     }
-    return w && os_run(sv, w, (size_t)(end - w), end);
+    return 0;
 }
