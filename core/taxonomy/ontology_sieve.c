@@ -21,43 +21,43 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define OS_FIRST_MAX 256 /* distinct first words */
-#define OS_NEXT_MAX  512 /* second words, over all first words */
-#define OS_CLASSES   36  /* ASCII letters (folded) and digits */
-#define OS_END       36  /* the bit of a word of one byte in pc_onto_sieve.second */
+#define ON_SV_FIRST_MAX 256 /* distinct first words */
+#define ON_SV_NEXT_MAX  512 /* second words, over all first words */
+#define ON_SV_CLASSES   36  /* ASCII letters (folded) and digits */
+#define ON_SV_END       36  /* the bit of a word of one byte in pc_onto_sieve.second */
 
 /* A term word: lower case, not NUL-terminated; prefix: it begins the words it names. Plain
  * value. */
-typedef struct os_word {
+typedef struct on_sv_word {
     char w[PC_WORD_MAX];
     unsigned char len, prefix;
-} os_word;
+} on_sv_word;
 
 /* A first word: alone when a term of one word is it, else the second words of its terms,
  * next[at .. at + n). Plain value. */
-typedef struct os_first {
-    os_word word;
+typedef struct on_sv_first {
+    on_sv_word word;
     unsigned char alone;
     unsigned short at, n;
-} os_first;
+} on_sv_first;
 
 /* The sieve: one allocation, owned by its ontology. cls: 1 + the class of each byte (0: no
  * ASCII letter or digit); first[] in order of class, class c's at [start[c], start[c + 1]);
  * second[c]: a bit per class of byte following the first byte of a first word of class c
- * (OS_END: a word of one byte; all: a prefix of one byte); lens[c]: a bit per length (31: 31
+ * (ON_SV_END: a word of one byte; all: a prefix of one byte); lens[c]: a bit per length (31: 31
  * or more) a first word of class c may have. */
 struct pc_onto_sieve {
     unsigned char cls[256];
-    os_first first[OS_FIRST_MAX];
+    on_sv_first first[ON_SV_FIRST_MAX];
     size_t nfirst;
-    os_word next[OS_NEXT_MAX];
+    on_sv_word next[ON_SV_NEXT_MAX];
     size_t nnext;
-    unsigned short start[OS_CLASSES + 1];
-    uint64_t second[OS_CLASSES];
-    uint32_t lens[OS_CLASSES];
+    unsigned short start[ON_SV_CLASSES + 1];
+    uint64_t second[ON_SV_CLASSES];
+    uint32_t lens[ON_SV_CLASSES];
 };
 
-static unsigned os_class(unsigned char c)
+static unsigned on_sv_class(unsigned char c)
 {
     if (c >= 'a' && c <= 'z')
         return 1u + (unsigned)(c - 'a');
@@ -70,7 +70,7 @@ static unsigned os_class(unsigned char c)
 
 /* Word k of term t (0 or 1) into *w; 0 when the term has no such word, -1 when it has bytes
  * the sieve cannot read. */
-static int os_term_word(const char *t, size_t k, os_word *w)
+static int on_sv_term_word(const char *t, size_t k, on_sv_word *w)
 {
     for (; k > 0; k--) {
         t = strchr(t, ' ');
@@ -84,7 +84,7 @@ static int os_term_word(const char *t, size_t k, os_word *w)
     if (n == 0)
         return -1;
     for (size_t i = 0; i < n; i++)
-        if (!os_class((unsigned char)t[i]) || (t[i] >= 'A' && t[i] <= 'Z'))
+        if (!on_sv_class((unsigned char)t[i]) || (t[i] >= 'A' && t[i] <= 'Z'))
             return -1;
     if (n >= PC_WORD_MAX - 1)
         prefix = 1; /* a longer word is cut there when folded: it matches by its start */
@@ -97,50 +97,51 @@ static int os_term_word(const char *t, size_t k, os_word *w)
     return 1;
 }
 
-static int os_same(const os_word *a, const os_word *b)
+static int on_sv_same(const on_sv_word *a, const on_sv_word *b)
 {
     return a->len == b->len && a->prefix == b->prefix && !memcmp(a->w, b->w, a->len);
 }
 
 /* The entry of first word w, added when new; -1 when the sieve is full. */
-static long os_first_of(pc_onto_sieve *sv, const os_word *w)
+static long on_sv_first_of(pc_onto_sieve *sv, const on_sv_word *w)
 {
     for (size_t i = 0; i < sv->nfirst; i++)
-        if (os_same(&sv->first[i].word, w))
+        if (on_sv_same(&sv->first[i].word, w))
             return (long)i;
-    if (sv->nfirst == OS_FIRST_MAX)
+    if (sv->nfirst == ON_SV_FIRST_MAX)
         return -1;
-    sv->first[sv->nfirst] = (os_first){.word = *w};
+    sv->first[sv->nfirst] = (on_sv_first){.word = *w};
     return (long)sv->nfirst++;
 }
 
 /* The masks of first word w. */
-static void os_mask(pc_onto_sieve *sv, const os_word *w)
+static void on_sv_mask(pc_onto_sieve *sv, const on_sv_word *w)
 {
-    unsigned c0 = os_class((unsigned char)w->w[0]) - 1;
+    unsigned c0 = on_sv_class((unsigned char)w->w[0]) - 1;
     if (w->prefix && w->len == 1)
         sv->second[c0] = ~0ull;
     else
-        sv->second[c0] |= 1ull << (w->len == 1 ? OS_END : os_class((unsigned char)w->w[1]) - 1);
+        sv->second[c0] |=
+            1ull << (w->len == 1 ? ON_SV_END : on_sv_class((unsigned char)w->w[1]) - 1);
     sv->lens[c0] |= w->prefix ? ~0u << w->len : 1u << w->len;
 }
 
 /* The second words of entry e's terms (over the action terms' entries at[0 .. n): -1 for a
  * term of another dimension) into sv->next; -1 when full. */
-static int os_seconds(pc_onto_sieve *sv, const pc_ontology *o, const long *at, size_t e)
+static int on_sv_seconds(pc_onto_sieve *sv, const pc_ontology *o, const long *at, size_t e)
 {
-    os_first *f = &sv->first[e];
+    on_sv_first *f = &sv->first[e];
     f->at = (unsigned short)sv->nnext;
     for (size_t j = 0; j < o->nterms && !f->alone; j++) {
-        os_word w;
-        if (at[j] != (long)e || os_term_word(o->terms[j].words, 1, &w) <= 0)
+        on_sv_word w;
+        if (at[j] != (long)e || on_sv_term_word(o->terms[j].words, 1, &w) <= 0)
             continue;
         size_t k = f->at;
-        while (k < sv->nnext && !os_same(&sv->next[k], &w))
+        while (k < sv->nnext && !on_sv_same(&sv->next[k], &w))
             k++;
         if (k < sv->nnext)
             continue;
-        if (sv->nnext == OS_NEXT_MAX)
+        if (sv->nnext == ON_SV_NEXT_MAX)
             return -1;
         sv->next[sv->nnext++] = w;
     }
@@ -150,42 +151,42 @@ static int os_seconds(pc_onto_sieve *sv, const pc_ontology *o, const long *at, s
 
 /* The first words of the action terms into sv (at[j]: term j's entry, or -1); -1 when a word
  * cannot be read or the sieve is full. */
-static int os_fill(pc_onto_sieve *sv, const pc_ontology *o, long *at)
+static int on_sv_fill(pc_onto_sieve *sv, const pc_ontology *o, long *at)
 {
     for (size_t j = 0; j < o->nterms; j++) {
-        os_word w, w2;
+        on_sv_word w, w2;
         at[j] = -1;
         if (o->terms[j].dim != PC_ONTO_ACTION)
             continue;
-        int two = os_term_word(o->terms[j].words, 1, &w2);
-        if (os_term_word(o->terms[j].words, 0, &w) < 0 || two < 0 ||
-            (at[j] = os_first_of(sv, &w)) < 0)
+        int two = on_sv_term_word(o->terms[j].words, 1, &w2);
+        if (on_sv_term_word(o->terms[j].words, 0, &w) < 0 || two < 0 ||
+            (at[j] = on_sv_first_of(sv, &w)) < 0)
             return -1;
         sv->first[at[j]].alone |= two == 0;
     }
     for (size_t e = 0; e < sv->nfirst; e++)
-        if (os_seconds(sv, o, at, e) < 0)
+        if (on_sv_seconds(sv, o, at, e) < 0)
             return -1;
     return 0;
 }
 
 /* The first words in order of their class, with the classes' ranges and masks. */
-static void os_order(pc_onto_sieve *sv)
+static void on_sv_order(pc_onto_sieve *sv)
 {
-    os_first tmp[OS_FIRST_MAX];
+    on_sv_first tmp[ON_SV_FIRST_MAX];
     size_t k = 0;
-    for (unsigned c = 0; c < OS_CLASSES; c++) {
+    for (unsigned c = 0; c < ON_SV_CLASSES; c++) {
         sv->start[c] = (unsigned short)k;
         for (size_t i = 0; i < sv->nfirst; i++)
-            if (os_class((unsigned char)sv->first[i].word.w[0]) - 1 == c)
+            if (on_sv_class((unsigned char)sv->first[i].word.w[0]) - 1 == c)
                 tmp[k++] = sv->first[i];
     }
-    sv->start[OS_CLASSES] = (unsigned short)k;
+    sv->start[ON_SV_CLASSES] = (unsigned short)k;
     memcpy(sv->first, tmp, k * sizeof *tmp);
     for (size_t i = 0; i < sv->nfirst; i++)
-        os_mask(sv, &sv->first[i].word);
+        on_sv_mask(sv, &sv->first[i].word);
     for (unsigned c = 0; c < 256; c++)
-        sv->cls[c] = (unsigned char)os_class((unsigned char)c);
+        sv->cls[c] = (unsigned char)on_sv_class((unsigned char)c);
 }
 
 int pc_onto_sieve_build(pc_ontology *o)
@@ -199,8 +200,8 @@ int pc_onto_sieve_build(pc_ontology *o)
         free(at);
         return -1;
     }
-    if (os_fill(sv, o, at) == 0) {
-        os_order(sv);
+    if (on_sv_fill(sv, o, at) == 0) {
+        on_sv_order(sv);
         o->sieve = sv;
     } else {
         free(sv); /* a word the sieve cannot read: every text may name an action */
@@ -210,7 +211,7 @@ int pc_onto_sieve_build(pc_ontology *o)
 }
 
 /* Whether the run w[0..n) of ASCII letters and digits is, or begins (prefix), word e. */
-static int os_run_is(const os_word *e, const unsigned char *w, size_t n)
+static int on_sv_run_is(const on_sv_word *e, const unsigned char *w, size_t n)
 {
     if (e->prefix ? n < e->len : n != e->len)
         return 0;
@@ -224,8 +225,8 @@ static int os_run_is(const os_word *e, const unsigned char *w, size_t n)
 
 /* Whether first word f, matched by the run ending at p, is followed as a term of f needs: by
  * anything when f is a term alone, else by the next run being one of its second words. */
-static int os_followed(const pc_onto_sieve *sv, const os_first *f, const unsigned char *p,
-                       const unsigned char *end)
+static int on_sv_followed(const pc_onto_sieve *sv, const on_sv_first *f, const unsigned char *p,
+                          const unsigned char *end)
 {
     if (f->alone || (f->word.prefix && p < end && (*p == '\'' || *p >= 0x80)))
         return 1; /* a prefix's word may go on past the run: the next run need not follow it */
@@ -235,20 +236,20 @@ static int os_followed(const pc_onto_sieve *sv, const os_first *f, const unsigne
     while (p < end && sv->cls[*p])
         p++;
     for (size_t i = f->at; p > w && i < (size_t)f->at + f->n; i++)
-        if (os_run_is(&sv->next[i], w, (size_t)(p - w)))
+        if (on_sv_run_is(&sv->next[i], w, (size_t)(p - w)))
             return 1;
     return 0;
 }
 
 /* Whether the run w[0..n) (ending at p) is a first word followed as its terms need. */
-static int os_run(const pc_onto_sieve *sv, const unsigned char *w, size_t n,
-                  const unsigned char *end)
+static int on_sv_run(const pc_onto_sieve *sv, const unsigned char *w, size_t n,
+                     const unsigned char *end)
 {
-    unsigned c0 = sv->cls[w[0]] - 1u, c1 = n > 1 ? sv->cls[w[1]] - 1u : OS_END;
+    unsigned c0 = sv->cls[w[0]] - 1u, c1 = n > 1 ? sv->cls[w[1]] - 1u : ON_SV_END;
     if (!((sv->second[c0] >> c1) & 1) || !((sv->lens[c0] >> (n < 31 ? n : 31)) & 1))
         return 0;
     for (size_t i = sv->start[c0]; i < sv->start[c0 + 1]; i++)
-        if (os_run_is(&sv->first[i].word, w, n) && os_followed(sv, &sv->first[i], w + n, end))
+        if (on_sv_run_is(&sv->first[i].word, w, n) && on_sv_followed(sv, &sv->first[i], w + n, end))
             return 1;
     return 0;
 }
@@ -267,7 +268,7 @@ int pc_onto_may_act(const pc_ontology *o, const char *s, size_t len)
         const unsigned char *w = p++;
         while (p < end && sv->cls[*p])
             p++;
-        if (os_run(sv, w, (size_t)(p - w), end))
+        if (on_sv_run(sv, w, (size_t)(p - w), end))
             return 1;
     }
     return 0;

@@ -1,7 +1,7 @@
 /* test_frame_sieve.c: the sieve the statement frames pass over clauses naming no action with,
- * before splitting them into words (taxonomy/ontology_sieve.c). It may say "maybe" too often, never "no" when the full
- * match (pc_words_split and pc_onto_match) finds an action term; and the frames of a policy
- * whose clauses it passes over stay what they were. The sentences are written for these
+ * before splitting them into words (taxonomy/ontology_sieve.c). It may say "maybe" too often, never
+ * "no" when the full match (pc_words_split and pc_onto_match) finds an action term; and the frames
+ * of a policy whose clauses it passes over stay what they were. The sentences are written for these
  * tests. */
 #include "testutil.h"
 
@@ -131,10 +131,10 @@ static void test_sieve_made_terms(void **state)
 {
     (void)state;
     pc_onto_term terms[] = {
-        {PC_ONTO_DATA, 0, "sell", 1},            /* not an action: no word of the sieve */
-        {PC_ONTO_ACTION, 0, "monetiz*", 1},      /* "monetized", "MONETIZATION" */
-        {PC_ONTO_ACTION, 0, "e mail you", 3},    /* "e-mail you" */
-        {PC_ONTO_ACTION, 0, "24x7 watch", 2},    /* digits first */
+        {PC_ONTO_DATA, 0, "sell", 1},         /* not an action: no word of the sieve */
+        {PC_ONTO_ACTION, 0, "monetiz*", 1},   /* "monetized", "MONETIZATION" */
+        {PC_ONTO_ACTION, 0, "e mail you", 3}, /* "e-mail you" */
+        {PC_ONTO_ACTION, 0, "24x7 watch", 2}, /* digits first */
         {PC_ONTO_ACTION, 0, "superextraordinarilylongverb", 1}, /* cut to 23 when folded */
     };
     pc_ontology o = {.terms = terms, .nterms = sizeof terms / sizeof terms[0]};
@@ -176,10 +176,38 @@ static void test_sieve_random_texts(void **state)
 {
     (void)state;
     static const char *const pieces[] = {
-        "sell",   "Sold",  "USE",    "users",  "e",       "mail",    "you",  "pass",
-        "on",     "made",  "available", "provide", "your", "send",  "push", "store",
-        "storage", "don't", "\xe2\x80\x99", "\xc3\xa9", "\xe2\x80\x94", "-", "'", "9",
-        ".",      ",",     "(",      ")",      "\n",      "e.g.",    "record", "recorded",
+        "sell",
+        "Sold",
+        "USE",
+        "users",
+        "e",
+        "mail",
+        "you",
+        "pass",
+        "on",
+        "made",
+        "available",
+        "provide",
+        "your",
+        "send",
+        "push",
+        "store",
+        "storage",
+        "don't",
+        "\xe2\x80\x99",
+        "\xc3\xa9",
+        "\xe2\x80\x94",
+        "-",
+        "'",
+        "9",
+        ".",
+        ",",
+        "(",
+        ")",
+        "\n",
+        "e.g.",
+        "record",
+        "recorded",
     };
     static const char *const glue[] = {" ", "", " ", "-", "\xc2\xa0"};
     unsigned long long x = 88172645463325252ull;
@@ -230,8 +258,8 @@ static void test_sieve_policy_frames(void **state)
         size_t frames;
         int inherited, skip;
     } want[] = {
-        {1, 0, 0}, {1, 1, 0}, {0, 0, PC_SKIP_TITLE}, {1, 1, 0}, {0, 0, PC_SKIP_QUESTION},
-        {0, 0, 0}, {0, 0, 0}, {0, 0, 0}, {0, 0, PC_SKIP_TITLE},
+        {1, 0, 0}, {1, 1, 0}, {0, 0, PC_SKIP_TITLE}, {1, 1, 0}, {0, 0, PC_SKIP_QUESTION}, {0, 0, 0},
+        {0, 0, 0}, {0, 0, 0}, {0, 0, PC_SKIP_TITLE},
     };
     assert_int_equal(p->outline->nclauses, sizeof want / sizeof want[0]);
     for (size_t k = 0; k < p->outline->nclauses; k++) {
@@ -247,10 +275,8 @@ static void test_sieve_policy_frames(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_sieve_every_action_term),
-        cmocka_unit_test(test_sieve_passes_over),
-        cmocka_unit_test(test_sieve_made_terms),
-        cmocka_unit_test(test_sieve_random_texts),
+        cmocka_unit_test(test_sieve_every_action_term), cmocka_unit_test(test_sieve_passes_over),
+        cmocka_unit_test(test_sieve_made_terms),        cmocka_unit_test(test_sieve_random_texts),
         cmocka_unit_test(test_sieve_policy_frames),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
