@@ -47,6 +47,7 @@ typedef struct fr_builder {
     size_t nhits, cap_hits;
     unsigned short part[PC_WORDS_MAX];
     uint32_t cue[PC_WORDS_MAX]; /* the clause's FR_CUE_* bits when cued (pc_fr_cues_mark) */
+    uint16_t instrument[PC_WORDS_MAX]; /* fr_clause.instrument of a clause naming an action */
     int cued;
     pc_words *lws;
     pc_onto_hit *lhits;
@@ -62,21 +63,20 @@ typedef struct fr_builder {
 /* ---- the words of a clause ------------------------------------------------------------ */
 
 /* A question, or a title standing alone (no final stop, short, mostly capitalized words). */
-static pc_frame_skip fr_clause_skip(const char *s, size_t len, const pc_words *ws)
+static pc_frame_skip fr_clause_skip(const char *s, size_t len)
 {
-    while (len > 0 &&
-           (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '"' || s[len - 1] == ')'))
-        len--;
-    if (len > 0 && s[len - 1] == '?')
+    size_t e = len, n = 0, caps = 0, pos = 0;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '"' || s[e - 1] == ')'))
+        e--;
+    if (e > 0 && s[e - 1] == '?')
         return PC_SKIP_QUESTION;
-    if (len == 0 || strchr(".;:!", s[len - 1]) || ws->n > 12 || ws->n < 2)
+    if (e == 0 || strchr(".;:!", s[e - 1]))
         return PC_SKIP_NONE;
-    size_t caps = 0;
-    for (size_t i = 0; i < ws->n; i++) {
-        unsigned char ch = (unsigned char)s[ws->v[i].start];
-        caps += ch >= 'A' && ch <= 'Z';
-    }
-    return 10 * caps >= 6 * ws->n ? PC_SKIP_TITLE : PC_SKIP_NONE;
+    for (pc_span w; n <= 12 && pc_word_next(s, len, &pos, &w); n++)
+        caps += s[w.start] >= 'A' && s[w.start] <= 'Z';
+    if (n > 12 || n < 2)
+        return PC_SKIP_NONE;
+    return 10 * caps >= 6 * n ? PC_SKIP_TITLE : PC_SKIP_NONE;
 }
 
 /* The ontology terms of the words ws, longest first, not overlapping, into *hits. */
@@ -609,23 +609,31 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
 {
     pc_frames *fs = b->fs;
     size_t first = fs->n;
+    pc_frame_skip skip = fr_clause_skip(s, len), why = PC_SKIP_NONE;
+    /* a question or a title, and a clause naming no action that inherits no frame, builds none
+     * (fr_inherit: a lead-in without frames gives none) */
+    int inherits = lead >= 0 && (size_t)lead < k && fs->first[lead] != fs->first[lead + 1];
+    if (skip != PC_SKIP_NONE || (!inherits && !pc_onto_may_act(fs->onto, s, len))) {
+        fs->skip[k] = (unsigned char)skip;
+        return 0;
+    }
     pc_words_split(s, len, b->ws);
     b->cue_lo = 1;
     b->cue_hi = 0;
-    pc_frame_skip skip = fr_clause_skip(s, len, b->ws), why = PC_SKIP_NONE;
-    if (skip == PC_SKIP_NONE &&
-        fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
+    if (fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
         return -1;
     int acts = 0;
-    for (size_t h = 0; skip == PC_SKIP_NONE && h < b->nhits; h++)
+    for (size_t h = 0; h < b->nhits; h++)
         acts |= b->hits[h].dim == PC_ONTO_ACTION;
     b->cued = 0;
     if (acts) { /* the parts and cues are read for the actions only */
         b->cued = pc_fr_cues_mark(b->ws, b->cue) == 0;
         fr_parts(b);
+        memset(b->instrument, 0, b->ws->n * sizeof *b->instrument);
     }
     fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0,
-                   fr_lead_skip(b, lead, k), b->cued ? b->cue : NULL};
+                   fr_lead_skip(b, lead, k), b->cued ? b->cue : NULL,
+                   acts ? b->instrument : NULL};
     for (size_t h = 0; acts && h < b->nhits; h++) {
         if (b->hits[h].dim != PC_ONTO_ACTION)
             continue;
@@ -648,10 +656,9 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         e--;
     for (size_t i = first; e > 0 && s[e - 1] == ':' && i < fs->n; i++)
         fs->v[i].flags |= PC_FRAME_LEAD_IN;
-    if (skip == PC_SKIP_NONE && !acts && lead >= 0 && (size_t)lead < k &&
-        fr_inherit(b, &c, k, (size_t)lead, base) < 0)
+    if (!acts && inherits && fr_inherit(b, &c, k, (size_t)lead, base) < 0)
         return -1;
-    fs->skip[k] = (unsigned char)(skip != PC_SKIP_NONE ? skip : fs->n == first ? why : 0);
+    fs->skip[k] = (unsigned char)(fs->n == first ? why : 0);
     return 0;
 }
 
@@ -689,7 +696,7 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
         if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
             return -1;
         fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0,
-                       PC_SKIP_NONE, NULL};
+                       PC_SKIP_NONE, NULL, NULL};
         b->lead = cl->lead;
         b->cached_actor = pc_fr_subject(&c, &b->cached_name);
         b->cached_skip = pc_fr_lead_in_skip(&c);

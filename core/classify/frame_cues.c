@@ -381,7 +381,7 @@ static const char *const fr_infinitive_edges[] = {
 
 #define FR_INSTRUMENT_WINDOW 24 /* words looked back from "to" for the instrument's verb */
 
-size_t pc_fr_instrument(const fr_clause *c, size_t a)
+static size_t fr_instrument_find(const fr_clause *c, size_t a)
 {
     static const char *const subjects[] = {"we", "you", "they", "i"};
     const pc_words *ws = c->ws;
@@ -410,6 +410,15 @@ size_t pc_fr_instrument(const fr_clause *c, size_t a)
             break;
     }
     return (size_t)-1;
+}
+
+size_t pc_fr_instrument(const fr_clause *c, size_t a)
+{
+    if (!c->instrument)
+        return fr_instrument_find(c, a);
+    if (!c->instrument[a]) /* read once per action: its actor, modality and leave ask */
+        c->instrument[a] = (uint16_t)(fr_instrument_find(c, a) + 2);
+    return (size_t)c->instrument[a] - 2;
 }
 
 pc_actor pc_fr_actor(const fr_clause *c, size_t a, long *hit, unsigned long long *name,

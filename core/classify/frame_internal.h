@@ -22,6 +22,8 @@ typedef struct fr_clause {
                                 us to stop:"), PC_SKIP_NONE when it does or there is none */
     const uint32_t *cue; /* per word, the FR_CUE_* tables a phrase of which may start there
                             (pc_fr_cues_mark); NULL: not known, every table is searched */
+    uint16_t *instrument; /* per word, pc_fr_instrument's answer + 2 once read (0: not yet),
+                             written through the const clause; NULL: not kept */
 } fr_clause;
 
 /* The cue tables whose first words are found once per clause, one bit each: a phrase of a

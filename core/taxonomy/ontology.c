@@ -232,7 +232,7 @@ static int on_index(pc_ontology *o)
     int pre = 0;
     while (o->nexact < o->nterms && (on_first_len(o->terms[o->nexact].words, &pre), !pre))
         o->nexact++;
-    return on_first_index(o);
+    return on_first_index(o) < 0 ? -1 : pc_onto_sieve_build(o);
 }
 
 /* ---- subsumption ---------------------------------------------------------------------- */
@@ -456,5 +456,6 @@ void pc_onto_free(pc_ontology *o)
     }
     free(o->terms);
     free(o->first);
+    free(o->sieve);
     free(o);
 }

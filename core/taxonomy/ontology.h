@@ -72,6 +72,9 @@ typedef struct pc_onto_run {
     unsigned start, end, len;
 } pc_onto_run;
 
+/* The sieve of the action terms (ontology_sieve.c): opaque, one allocation. */
+typedef struct pc_onto_sieve pc_onto_sieve;
+
 /* pc_ontology: the loaded section. Owns everything. under[d] is an n x n matrix:
  * under[d][a * n + b] when entry a is b or a kind of b (reflexive and transitive). */
 typedef struct pc_ontology {
@@ -83,6 +86,8 @@ typedef struct pc_ontology {
     pc_onto_run *first;    /* open addressing on the first word of terms[0..nexact): each
                               word's run; end == 0: an empty slot */
     size_t nfirst;         /* slots, a power of two at least twice the runs */
+    pc_onto_sieve *sieve;  /* the action terms' first and second words, to tell cheaply that a
+                              text names no action (pc_onto_may_act); NULL: it cannot tell */
 } pc_ontology;
 
 /* Whether entry a is b or a kind of b. */
@@ -100,6 +105,15 @@ typedef struct pc_onto_hit {
 /* The longest term starting at word i of ws (ties: the first in file order), or 0 when none
  * starts there. */
 int pc_onto_match(const pc_ontology *o, const pc_words *ws, size_t i, pc_onto_hit *hit);
+
+/* Whether an action term may match at a word of s[0..len) (split by util/words.h): 0 only when
+ * none can (pc_onto_match would find no action term at any word), told from the bytes without
+ * splitting them. 1 when o has no sieve. */
+int pc_onto_may_act(const pc_ontology *o, const char *s, size_t len);
+/* Builds o->sieve from o->terms (done when the section is read; for ontologies made by hand).
+ * A term word of bytes other than ASCII letters and digits leaves it NULL. -1 on out of
+ * memory. */
+int pc_onto_sieve_build(pc_ontology *o);
 
 void pc_onto_free(pc_ontology *o);
 
