@@ -70,6 +70,15 @@ const char *test_write_temp(const char *name, const void *data, size_t len)
     return path;
 }
 
+pc_taxonomy *test_load_onto_taxonomy(const char *taxfile)
+{
+    pc_error err = {{0}};
+    pc_taxonomy *tax = pc_tax_load(taxfile, &err);
+    if (!tax || !tax->onto)
+        fail_msg("%s: %s", taxfile, tax ? "no ontology" : err.msg);
+    return tax;
+}
+
 pc_policy *test_open_text(const pc_taxonomy *tax, const char *name, const char *text)
 {
     pc_error err = {{0}};

@@ -33,6 +33,10 @@ const char *test_temp_dir(void);
 size_t test_word_at(char *buf, size_t cap, size_t pad, size_t n, const char *alphabet,
                     const char *end, const char *tail);
 
+/* The taxonomy file taxfile with its ontology; fails the test when it cannot be loaded or has
+ * no ontology. Caller frees (pc_tax_free). */
+pc_taxonomy *test_load_onto_taxonomy(const char *taxfile);
+
 /* The policy of `text` (plain text) named `name` under tax; fails the test when it cannot be
  * read. Caller frees (pc_policy_free). */
 pc_policy *test_open_text(const pc_taxonomy *tax, const char *name, const char *text);

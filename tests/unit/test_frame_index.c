@@ -62,9 +62,7 @@ static void test_index_cues_still_read(void **state)
 {
     (void)state;
     pc_error err;
-    pc_taxonomy *tax = pc_tax_load(POLCMP_TAXONOMY, &err);
-    if (!tax || !tax->onto)
-        fail_msg("%s: %s", POLCMP_TAXONOMY, tax ? "no ontology" : err.msg);
+    pc_taxonomy *tax = test_load_onto_taxonomy(POLCMP_TAXONOMY);
     static const struct {
         const char *text;
         unsigned flags, conds, skip;

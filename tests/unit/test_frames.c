@@ -15,10 +15,7 @@ static pc_taxonomy *tax;
 static int setup(void **state)
 {
     (void)state;
-    pc_error err;
-    tax = pc_tax_load(POLCMP_TAXONOMY, &err);
-    if (!tax || !tax->onto)
-        fail_msg("%s: %s", POLCMP_TAXONOMY, tax ? "no ontology" : err.msg);
+    tax = test_load_onto_taxonomy(POLCMP_TAXONOMY);
     return 0;
 }
 
