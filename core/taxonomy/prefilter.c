@@ -492,6 +492,7 @@ void pc_prefilter_free(pc_prefilter *pf)
         free(pf->forms[i].mask);
         free(pf->forms[i].gend);
         free(pf->forms[i].tend);
+        free(pf->forms[i].prog);
     }
     free(pf->forms);
     free(pf->canon);
@@ -558,7 +559,8 @@ size_t pc_prefilter_bytes(const pc_prefilter *pf)
         if (pf->forms[i].gend && l->form.ngroups)
             n += pf->forms[i].gend[l->form.ngroups - 1] *
                  (sizeof *pf->forms[i].word + sizeof *pf->forms[i].mask);
-        n += (l->form.ngroups + l->form.nterms) * 2 * sizeof(size_t);
+        n += (l->form.ngroups + l->form.nterms) * 2 * sizeof(size_t) +
+             pf->forms[i].nops * sizeof *pf->forms[i].prog;
     }
     return n;
 }
@@ -681,27 +683,6 @@ static int pf_on_match(unsigned id, unsigned long long from, unsigned long long 
     return 0;
 }
 
-/* Does some term of f have a seen literal in each of its groups? A term is left at its first
- * group with none. */
-static int pf_form_holds(const pf_form *f, const uint64_t *seen)
-{
-    size_t g = 0, k = 0;
-    for (size_t t = 0; t < f->nterms; t++) {
-        int all = 1;
-        for (; all && g < f->tend[t]; k = f->gend[g++]) {
-            int any = 0;
-            for (; !any && k < f->gend[g]; k++)
-                any = (seen[f->word[k]] & f->mask[k]) != 0;
-            all = any;
-        }
-        if (all)
-            return 1;
-        g = f->tend[t];
-        k = g ? f->gend[g - 1] : 0;
-    }
-    return 0;
-}
-
 int pc_pf_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text, size_t len,
                uint64_t *bits, uint64_t *seen)
 {
@@ -718,7 +699,7 @@ int pc_pf_scan(const pc_prefilter *pf, pc_prefilter_scratch *s, const char *text
     for (size_t i = 0; i < w; i++)
         for (uint64_t x = bits[i] & pf->formed[i]; x; x &= x - 1) {
             size_t r = i * 64 + (size_t)__builtin_ctzll(x);
-            if (!pf_form_holds(&pf->forms[r], seen))
+            if (!pc_pf_form_holds(&pf->forms[r], seen))
                 bits[i] &= ~(1ull << (r & 63));
         }
     if (c.hazard) {

@@ -159,6 +159,46 @@ static int pf_form_fill(pc_prefilter *pf, size_t i, unsigned *ids)
     return always;
 }
 
+/* The pairs of groups [g0, g1) of f (a term) as steps of f's program from step n on, their
+ * `next` as pc_pf_form_holds reads it; the end. */
+static size_t pf_term_ops(pf_form *f, size_t g0, size_t g1, size_t n)
+{
+    size_t start = n;
+    for (size_t g = g0; g < g1; g++)
+        for (size_t k = g ? f->gend[g - 1] : 0, e = f->gend[g]; k < e; k++)
+            f->prog[n++] = (pf_op){f->mask[k], f->word[k], (uint32_t)(e - k), g + 1 == g1,
+                                   k + 1 == e, 0};
+    for (size_t k = start; k < n; k++)
+        if (f->prog[k].glast)
+            f->prog[k].next = (uint32_t)(n - k); /* a miss there: the next term */
+    return n;
+}
+
+/* f's groups as one program (pf_op), a term with a group of no pair left out (it never
+ * holds). -1: out of memory. */
+static int pf_form_prog(pf_form *f)
+{
+    size_t np = f->nterms && f->tend[f->nterms - 1] ? f->gend[f->tend[f->nterms - 1] - 1] : 0;
+    f->prog = malloc((np + 1) * sizeof *f->prog);
+    if (!f->prog)
+        return -1;
+    size_t n = 0, last = 0;
+    for (size_t t = 0; t < f->nterms; t++) {
+        size_t g0 = t ? f->tend[t - 1] : 0, g1 = f->tend[t];
+        int empty = g0 == g1;
+        for (size_t g = g0; g < g1; g++)
+            empty |= (g ? f->gend[g - 1] : 0) == f->gend[g];
+        if (!empty) {
+            last = n;
+            n = pf_term_ops(f, g0, g1, n);
+        }
+    }
+    for (size_t k = last; k < n; k++)
+        f->prog[k].end = f->prog[k].glast;
+    f->nops = n;
+    return 0;
+}
+
 int pc_pf_form_build(pc_prefilter *pf, size_t i)
 {
     const pc_rule_lits *l = &pf->lits[i];
@@ -183,6 +223,8 @@ int pc_pf_form_build(pc_prefilter *pf, size_t i)
     f->word = word ? word : f->word;
     f->mask = mask ? mask : f->mask;
     f->nterms = lf->nterms;
+    if (pf_form_prog(f) < 0)
+        return -1;
     if (!always)
         pf->formed[i >> 6] |= 1ull << (i & 63);
     return 0;

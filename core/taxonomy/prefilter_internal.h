@@ -13,16 +13,53 @@
 #include <stdint.h>
 #include <string.h>
 
+/* pf_op: one (word, mask) pair of a form's groups in the order they are tested
+ * (pc_pf_form_holds): on a hit, the term holds when `term` (the pair is in the last group of
+ * its term), else the next group starts at the next pair when `glast` (the group's last
+ * pair), else `next` pairs on; on a miss, the next pair is tested unless `glast`, when the
+ * term fails: the form fails when `end` (the last term), else the next term starts `next`
+ * pairs on. */
+typedef struct pf_op {
+    uint64_t mask;
+    uint32_t word;
+    uint32_t next : 29, term : 1, glast : 1, end : 1;
+} pf_op;
+
 /* pf_form: a rule's conjunction (pc_lit_form) over the database's ids, each group's ids as
  * (word, mask) pairs of the seen-literal bitset: group g holds a seen literal when some pair
- * [gend[g - 1], gend[g]) has seen[word] & mask (so a group of many ids is a few tests).
+ * [gend[g - 1], gend[g]) has seen[word] & mask (so a group of many ids is a few tests);
+ * the same pairs as one program of nops steps, terms with a group of no pair left out.
  * Owns its arrays. */
 typedef struct pf_form {
     uint32_t *word;
     uint64_t *mask;
     size_t *gend, *tend;
     size_t nterms;
+    pf_op *prog;
+    size_t nops;
 } pf_form;
+
+/* Does some term of f have a seen literal in each of its groups? One test a pair, a group
+ * left at its first hit and a term at its first group with none. */
+static inline int pc_pf_form_holds(const pf_form *f, const uint64_t *seen)
+{
+    const pf_op *p = f->prog;
+    if (!f->nops)
+        return 0;
+    for (;;) {
+        if (seen[p->word] & p->mask) {
+            if (p->term)
+                return 1;
+            p += p->glast ? 1 : p->next;
+        } else if (!p->glast) {
+            p++;
+        } else if (p->end) {
+            return 0;
+        } else {
+            p += p->next;
+        }
+    }
+}
 
 /* The id of distinct literal (s, caseless), or UINT32_MAX when the database has none. */
 unsigned pc_pf_lookup(const pc_prefilter *pf, const char *s, int caseless);

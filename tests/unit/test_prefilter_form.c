@@ -100,12 +100,88 @@ static void test_form_scan(void **state)
     pc_tax_free(tax);
 }
 
+/* Rule i's conjunction read from its literals (pc_lit_form, groups left out or not): some
+ * term with a seen literal in each group. Meant for a text holding one of its key literals. */
+static int ref_form_holds(const pc_prefilter *pf, size_t i, const uint64_t *seen)
+{
+    const pc_rule_lits *l = &pf->lits[i];
+    const pc_lit_form *lf = &l->form;
+    size_t g = 0, j = 0;
+    for (size_t t = 0; t < lf->nterms; t++) {
+        int all = 1;
+        for (; g < lf->tend[t]; g++) {
+            int any = 0;
+            for (; j < lf->gend[g]; j++) {
+                unsigned u = pc_pf_lookup(pf, lf->lits[j], l->caseless);
+                any |= u != UINT32_MAX && pc_prefilter_bit(seen, u);
+            }
+            all &= any;
+        }
+        if (all)
+            return 1;
+    }
+    return 0;
+}
+
+static void seen_set(uint64_t *seen, unsigned u)
+{
+    if (u != UINT32_MAX)
+        seen[u >> 6] |= 1ull << (u & 63);
+}
+
+/* Every conjunction the scan checks (pc_pf_form_holds, its program) against the one read from
+ * the literals, on seen sets holding one key literal, each literal of the form with chance
+ * 1 in `odds` and some others anywhere. */
+static void check_forms(const pc_prefilter *pf, unsigned odds)
+{
+    size_t words = pc_pf_seen_words(pf), checked = 0, held = 0;
+    uint64_t *seen = calloc(words, sizeof *seen);
+    assert_non_null(seen);
+    unsigned x = 12345;
+    for (size_t i = 0; i < pf->nrules; i++) {
+        const pc_rule_lits *l = &pf->lits[i];
+        for (int trial = 0; pc_prefilter_bit(pf->formed, i) && trial < 400; trial++) {
+            memset(seen, 0, words * sizeof *seen);
+            x = x * 1103515245u + 12345u;
+            seen_set(seen, pc_pf_lookup(pf, l->lits[(x >> 16) % l->nlits], l->caseless));
+            for (size_t j = 0; j < l->form.nlits; j++)
+                if (((x = x * 1103515245u + 12345u) >> 16) % odds == 0)
+                    seen_set(seen, pc_pf_lookup(pf, l->form.lits[j], l->caseless));
+            for (int k = 0; k < 8; k++)
+                seen_set(seen, (unsigned)((x = x * 1103515245u + 12345u) >> 8) % pf->nuniq);
+            int want = ref_form_holds(pf, i, seen);
+            if (pc_pf_form_holds(&pf->forms[i], seen) != want)
+                fail_msg("rule %s, trial %d: the program says %d", pf->rules[i]->id, trial, !want);
+            checked++;
+            held += (size_t)want;
+        }
+    }
+    assert_true(held > checked / 20 && held < checked - checked / 20); /* both answers seen */
+    free(seen);
+}
+
+/* The conjunctions of the shipped taxonomy and of form.yaml, checked step by step. */
+static void test_form_program(void **state)
+{
+    (void)state;
+    pc_error err = {{0}};
+    pc_taxonomy *tax = pc_tax_load(POLCMP_TAXONOMY, &err);
+    assert_non_null(tax);
+    check_forms(tax->prefilter, 3);
+    check_forms(tax->prefilter, 10);
+    pc_tax_free(tax);
+    tax = load_yaml("form.yaml", form_yaml, sizeof form_yaml - 1);
+    check_forms(tax->prefilter, 3);
+    pc_tax_free(tax);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_form_sort),
         cmocka_unit_test(test_form_groups),
         cmocka_unit_test(test_form_scan),
+        cmocka_unit_test(test_form_program),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
