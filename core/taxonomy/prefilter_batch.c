@@ -55,14 +55,15 @@ static int pf_hit(pc_prefilter_batch *b, uint32_t text, uint32_t rule, int statu
     return 0;
 }
 
-/* Rule r's whole pattern on text t: a status (pc_pf_status) and the match's span. */
+/* Rule r's whole pattern on text t: a status (pc_pf_status) and the match's span. Its code
+ * is JIT-compiled unless it is the rule's own (pc_prefilter_code). */
 static int pf_match_whole(const pc_prefilter *pf, size_t r, const pc_prefilter_text *t,
                           pcre2_match_data *md, pcre2_match_context *mctx, pc_span *span)
 {
     const pc_rule *rule = pc_prefilter_rule(pf, r);
     const pcre2_code *code =
         t->ascii ? pc_prefilter_code_ascii(pf, rule) : pc_prefilter_code(pf, rule);
-    int st = pc_pf_status(pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx));
+    int st = pc_pf_status(pc_pf_match(code, code != rule->code, t, md, mctx));
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     *span = (pc_span){st > 0 ? ov[0] : 0, st > 0 ? ov[1] : 0};
     return st;

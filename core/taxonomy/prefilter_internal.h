@@ -203,6 +203,18 @@ static inline int pc_pf_status(int rc)
                : 0;
 }
 
+/* Match code (JIT-compiled when `jit`) against text t from offset 0: pcre2_jit_match, the
+ * JIT's fast path, when code is JIT-compiled and t is known to be valid UTF-8 (it checks
+ * nothing of the subject: with these, pcre2_match would call it with the same arguments
+ * after its own checks), else pcre2_match. */
+static inline int pc_pf_match(const pcre2_code *code, int jit, const pc_prefilter_text *t,
+                              pcre2_match_data *md, pcre2_match_context *mctx)
+{
+    if (jit && t->utf == PCRE2_NO_UTF_CHECK)
+        return pcre2_jit_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx);
+    return pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx);
+}
+
 /* pc_pf_confirm's answer when the whole pattern must be matched. */
 #define PC_PF_WHOLE 2
 

@@ -43,6 +43,7 @@ struct pf_split {
                           gend[0] of them: the key literals' ids */
     unsigned *gid;
     unsigned char *open; /* per branch: no gate stands for it, so it is always tried */
+    unsigned char *jit;  /* per branch: its code is JIT-compiled */
 };
 
 static void pf_split_free(pf_split *sp)
@@ -58,6 +59,7 @@ static void pf_split_free(pf_split *sp)
     free(sp->gend);
     free(sp->gid);
     free(sp->open);
+    free(sp->jit);
     free(sp);
 }
 
@@ -99,16 +101,16 @@ static int pf_branch_gates(const pc_prefilter *pf, const pc_rule_lits *key, cons
     return 0;
 }
 
-/* Branch pattern[from..to) compiled with opts, JIT-compiled when JIT takes it; NULL when it
- * does not compile. */
-static pcre2_code *pf_branch_code(const char *pattern, size_t from, size_t to, uint32_t opts)
+/* Branch pattern[from..to) compiled with opts, JIT-compiled when JIT takes it (then *jit is
+ * 1); NULL when it does not compile. */
+static pcre2_code *pf_branch_code(const char *pattern, size_t from, size_t to, uint32_t opts,
+                                  unsigned char *jit)
 {
     int errcode;
     PCRE2_SIZE erroff;
     pcre2_code *c = pcre2_compile((PCRE2_SPTR)pattern + from, to - from, opts, &errcode, &erroff,
                                   NULL);
-    if (c)
-        pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* else the interpreter */
+    *jit = c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) == 0; /* else the interpreter */
     return c;
 }
 
@@ -169,7 +171,8 @@ static pf_split *pf_split_make(const pc_prefilter *pf, size_t r)
     size_t cap = 0, ngid = 0;
     if (!sp || !(sp->code = calloc(n, sizeof *sp->code)) ||
         !(sp->ascii = calloc(n, sizeof *sp->ascii)) ||
-        !(sp->gend = calloc(n, sizeof *sp->gend)) || !(sp->open = calloc(n, 1))) {
+        !(sp->gend = calloc(n, sizeof *sp->gend)) || !(sp->open = calloc(n, 1)) ||
+        !(sp->jit = calloc(n, 1))) {
         pf_split_free(sp);
         return NULL;
     }
@@ -190,7 +193,8 @@ static pf_split *pf_split_make(const pc_prefilter *pf, size_t r)
             pf_split_free(sp);
             return NULL;
         }
-        if (!(sp->code[b] = pf_branch_code(rule->pattern, start[b], start[b + 1] - 1, opts))) {
+        if (!(sp->code[b] = pf_branch_code(rule->pattern, start[b], start[b + 1] - 1, opts,
+                                           &sp->jit[b]))) {
             pf_split_free(sp);
             return PF_WHOLE;
         }
@@ -257,8 +261,9 @@ static int pf_match_live(const pf_split *sp, const uint64_t *seen, const pc_pref
     for (size_t b = 0; b < sp->n && !(found && span->start == 0); b++) {
         if (!pf_live(sp, b, seen))
             continue;
-        const pcre2_code *code = t->ascii && sp->ascii[b] ? sp->ascii[b] : sp->code[b];
-        int st = pc_pf_status(pcre2_match(code, (PCRE2_SPTR)t->s, t->len, 0, t->utf, md, mctx));
+        int ascii = t->ascii && sp->ascii[b]; /* an ASCII code is JIT-compiled */
+        const pcre2_code *code = ascii ? sp->ascii[b] : sp->code[b];
+        int st = pc_pf_status(pc_pf_match(code, ascii || sp->jit[b], t, md, mctx));
         if (st < 0)
             return -1;
         if (st > 0 && (!found || ov[0] < span->start)) {

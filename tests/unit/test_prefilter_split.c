@@ -4,6 +4,7 @@
  * where branches tie, overlap, share literals or hit a limit. */
 #include "classify/classify.h"
 #include "taxonomy/prefilter.h"
+#include "taxonomy/prefilter_internal.h"
 #include "prefilter_equal.h"
 #include "testutil.h"
 
@@ -106,11 +107,56 @@ static void test_split_equal(void **state)
     pc_tax_free(tax);
 }
 
+/* pc_pf_match as pcre2_match: code, the answer, the match's span. */
+static void check_match(const pcre2_code *code, int jit, const char *s, uint32_t utf)
+{
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    pcre2_match_context *mctx = pcre2_match_context_create(NULL);
+    assert_non_null(md);
+    const pc_prefilter_text t = {s, strlen(s), utf, 0};
+    int rc = pc_pf_match(code, jit, &t, md, mctx);
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md), start = ov[0], end = ov[1];
+    int want = pcre2_match(code, (PCRE2_SPTR)s, t.len, 0, utf, md, mctx);
+    if (rc != want || (rc > 0 && (start != ov[0] || end != ov[1])))
+        fail_msg("'%s' (jit %d): %d at %zu, expected %d at %zu", s, jit, rc, (size_t)start, want,
+                 (size_t)ov[0]);
+    pcre2_match_context_free(mctx);
+    pcre2_match_data_free(md);
+}
+
+/* The JIT's fast path is taken only where pcre2_match would take it with the same answer: a
+ * JIT-compiled code on a text known to be valid UTF-8; a text not known to be (checked
+ * by pcre2_match: an error for bad UTF-8) and a code left to the interpreter go the long way. */
+static void test_jit_fast_path(void **state)
+{
+    (void)state;
+    int errcode;
+    PCRE2_SIZE erroff;
+    static const char pattern[] = "\\b(?:caf\xc3\xa9|tea)s?\\b";
+    pcre2_code *jit = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &errcode, &erroff, NULL);
+    pcre2_code *interp = pcre2_code_copy(jit);
+    assert_non_null(jit);
+    assert_non_null(interp);
+    assert_int_equal(pcre2_jit_compile(jit, PCRE2_JIT_COMPLETE), 0);
+    static const char *texts[] = {"two CAF\xc3\x89S", "no coffee", "tea\xc3\xa9 or teas", ""};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        check_match(jit, 1, texts[i], PCRE2_NO_UTF_CHECK);
+        check_match(jit, 1, texts[i], 0);
+        check_match(interp, 0, texts[i], PCRE2_NO_UTF_CHECK);
+    }
+    check_match(jit, 1, "tea \xff\xfe cafe", 0); /* pcre2_match: bad UTF-8 */
+    check_match(interp, 0, "tea \xff cafe", 0);
+    pcre2_code_free(jit);
+    pcre2_code_free(interp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_branches),
         cmocka_unit_test(test_split_equal),
+        cmocka_unit_test(test_jit_fast_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
