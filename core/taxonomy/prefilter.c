@@ -670,15 +670,18 @@ static int pf_on_match(unsigned id, unsigned long long from, unsigned long long 
         return 0;
     }
     pf_seen(c, id);
+    /* each literal built on it that occurs here (pf_seen does nothing for one seen before:
+     * testing its window is about as cheap as testing its bit, and most are not seen) */
+    const unsigned char *text = (const unsigned char *)c->text;
+    size_t len = c->len;
     for (const pf_dep *e = pf->dep + pf->dep_first[id], *end = pf->dep + pf->dep_first[id + 1];
          e < end; e++) {
-        size_t d = e->lit;
-        if (((c->seen[d >> 6] >> (d & 63)) & 1u) || to < e->back || to - e->back + e->len > c->len)
+        if (to < e->back || to - e->back + e->len > len)
             continue;
-        const unsigned char *at = (const unsigned char *)c->text + (to - e->back);
+        const unsigned char *at = text + (to - e->back);
         if ((pc_pf_load(at + e->ws, e->wn) | e->mask) == e->lo &&
-            (e->len <= 8 || pc_pf_lit_at8(pf, d, (const char *)at)))
-            pf_seen(c, d);
+            (e->len <= 8 || pc_pf_lit_at8(pf, e->lit, (const char *)at)))
+            pf_seen(c, e->lit);
     }
     return 0;
 }
