@@ -129,6 +129,11 @@ typedef struct pc_prefilter_batch {
     size_t cap_run;
     uint64_t *seen; /* per text, the literals it holds (the scan's, for confirming) */
     size_t cap_seen;
+    uint32_t *same; /* per text, the first text with the same bytes and options (itself when
+                       none), whose bits and hits it shares: it is neither scanned nor confirmed */
+    uint64_t *hash; /* per text, a hash of its bytes */
+    uint32_t *slot; /* the first texts by hash (text + 1; 0: empty) */
+    size_t cap_same, cap_hash, cap_slot;
     const unsigned *canon; /* borrowed from the prefilter of the last run */
 } pc_prefilter_batch;
 
@@ -137,8 +142,9 @@ typedef struct pc_prefilter_batch {
 int pc_prefilter_batch_add(pc_prefilter_batch *b, const char *s, size_t len, uint32_t utf,
                            int ascii);
 /* Scan every text, then run each rule in `rules` (a bitset, e.g. the rules every clause is
- * tried on from offset 0) over the texts it is a candidate for, pattern by pattern. md and mctx
- * are the caller's match data and context. 0, or -1 when memory runs out. */
+ * tried on from offset 0) over the texts it is a candidate for, pattern by pattern; a text
+ * repeating an earlier one of the batch (the same bytes and options) takes its results. md and
+ * mctx are the caller's match data and context. 0, or -1 when memory runs out. */
 int pc_prefilter_batch_run(pc_prefilter_batch *b, const pc_prefilter *pf, pc_prefilter_scratch *sc,
                            const uint64_t *rules, pcre2_match_data *md, pcre2_match_context *mctx);
 /* Text i's candidate bits. */

@@ -4,6 +4,8 @@
  */
 #include "taxonomy/prefilter_internal.h"
 
+#include "util/hash.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +20,41 @@ int pc_prefilter_batch_add(pc_prefilter_batch *b, const char *s, size_t len, uin
     return 0;
 }
 
-/* Per rule in `rules`, the texts whose bits say it may match (counting, then filling). */
+/* Whether texts x and y have the same bytes and options (then the same results). */
+static int pf_same_text(const pc_prefilter_text *x, const pc_prefilter_text *y)
+{
+    return x->len == y->len && x->utf == y->utf && x->ascii == y->ascii &&
+           !memcmp(x->s, y->s, x->len);
+}
+
+/* Per text, the first text of the batch it repeats, or itself (b->same). -1: out of memory. */
+static int pf_same(pc_prefilter_batch *b)
+{
+    size_t mask = 15;
+    while (mask < 2 * b->n)
+        mask = mask * 2 + 1;
+    if (pc_grow(&b->same, &b->cap_same, b->n + 1, sizeof *b->same) < 0 ||
+        pc_grow(&b->hash, &b->cap_hash, b->n + 1, sizeof *b->hash) < 0 ||
+        pc_grow(&b->slot, &b->cap_slot, mask + 1, sizeof *b->slot) < 0)
+        return -1;
+    memset(b->slot, 0, (mask + 1) * sizeof *b->slot);
+    for (size_t t = 0; t < b->n; t++) {
+        uint64_t h = b->hash[t] = pc_sum64(b->texts[t].s, b->texts[t].len);
+        size_t s = (size_t)(h ^ h >> 29) & mask;
+        b->same[t] = (uint32_t)t;
+        for (; b->slot[s] && b->same[t] == t; s = (s + 1) & mask) {
+            size_t u = b->slot[s] - 1;
+            if (b->hash[u] == h && pf_same_text(&b->texts[u], &b->texts[t]))
+                b->same[t] = (uint32_t)u;
+        }
+        if (b->same[t] == t)
+            b->slot[s] = (uint32_t)t + 1;
+    }
+    return 0;
+}
+
+/* Per rule in `rules`, the texts whose bits say it may match, of those repeating no earlier
+ * one (counting, then filling). */
 static int pf_candidates(pc_prefilter_batch *b, const pc_prefilter *pf, const uint64_t *rules)
 {
     size_t nrules = pc_prefilter_nrules(pf);
@@ -26,7 +62,7 @@ static int pf_candidates(pc_prefilter_batch *b, const pc_prefilter *pf, const ui
         return -1;
     memset(b->cand_first, 0, (nrules + 1) * sizeof *b->cand_first);
     for (size_t t = 0; t < b->n; t++)
-        for (size_t w = 0; w < b->words; w++) {
+        for (size_t w = 0; b->same[t] == t && w < b->words; w++) {
             uint64_t x = b->bits[t * b->words + w] & rules[w];
             for (; x; x &= x - 1)
                 b->cand_first[w * 64 + (size_t)__builtin_ctzll(x) + 1]++;
@@ -36,7 +72,7 @@ static int pf_candidates(pc_prefilter_batch *b, const pc_prefilter *pf, const ui
     if (pc_grow(&b->cand, &b->cap_cand, b->cand_first[nrules] + 1, sizeof *b->cand) < 0)
         return -1;
     for (size_t t = 0; t < b->n; t++)
-        for (size_t w = 0; w < b->words; w++) {
+        for (size_t w = 0; b->same[t] == t && w < b->words; w++) {
             uint64_t x = b->bits[t * b->words + w] & rules[w];
             for (; x; x &= x - 1)
                 b->cand[b->cand_first[w * 64 + (size_t)__builtin_ctzll(x)]++] = (uint32_t)t;
@@ -128,9 +164,12 @@ int pc_prefilter_batch_run(pc_prefilter_batch *b, const pc_prefilter *pf, pc_pre
     for (size_t r = 0; r < nrules; r++)
         if (pc_prefilter_bit(rules, r))
             b->run[canon[r] >> 6] |= 1ull << (canon[r] & 63);
+    if (pf_same(b) < 0)
+        return -1;
     for (size_t t = 0; t < b->n; t++)
-        pc_pf_scan(pf, sc, b->texts[t].s, b->texts[t].len, b->bits + t * b->words,
-                   b->seen + t * pc_pf_seen_words(pf));
+        if (b->same[t] == t)
+            pc_pf_scan(pf, sc, b->texts[t].s, b->texts[t].len, b->bits + t * b->words,
+                       b->seen + t * pc_pf_seen_words(pf));
     if (pf_candidates(b, pf, b->run) < 0 || pf_confirm(b, pf, md, mctx) < 0)
         return -1;
     return pf_sort_hits(b);
@@ -138,12 +177,13 @@ int pc_prefilter_batch_run(pc_prefilter_batch *b, const pc_prefilter *pf, pc_pre
 
 const uint64_t *pc_prefilter_batch_bits(const pc_prefilter_batch *b, size_t i)
 {
-    return b->bits + i * b->words;
+    return b->bits + b->same[i] * b->words;
 }
 
 const pc_prefilter_hit *pc_prefilter_batch_find(const pc_prefilter_batch *b, size_t i, size_t rule)
 {
     rule = b->canon[rule];
+    i = b->same[i];
     size_t lo = b->first[i], hi = b->first[i + 1];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -173,6 +213,9 @@ void pc_prefilter_batch_free(pc_prefilter_batch *b)
     free(b->sorted);
     free(b->run);
     free(b->seen);
+    free(b->same);
+    free(b->hash);
+    free(b->slot);
 }
 
 size_t pc_prefilter_batch_bytes(const pc_prefilter_batch *b)
@@ -181,5 +224,6 @@ size_t pc_prefilter_batch_bytes(const pc_prefilter_batch *b)
            b->cap_cand * sizeof *b->cand + b->cap_first * sizeof *b->cand_first +
            (b->cap_hits + b->cap_sorted) * sizeof *b->hits +
            (b->cap_first_hits + b->cap_pos) * sizeof *b->first + b->cap_run * sizeof *b->run +
-           b->cap_seen * sizeof *b->seen;
+           b->cap_seen * sizeof *b->seen + b->cap_same * sizeof *b->same +
+           b->cap_hash * sizeof *b->hash + b->cap_slot * sizeof *b->slot;
 }
