@@ -18,7 +18,6 @@ struct cl_model {
     int *klass;                       /* per category: pc_category_class */
     int generic[PC_MODEL_CLASSES];    /* per class: the category it gets when only the model
                                          gives it, or -1 */
-    pc_model_ngram top[PC_MODEL_TOP]; /* scratch for pc_model_top */
     pc_label *keep;                   /* whole outlines: the labels being rebuilt */
     size_t cap_keep;
 };
@@ -203,7 +202,8 @@ pc_span pc_label_span(const pc_classified *c, const pc_label *l, size_t i, int *
     return pc_span_wide(c->evidence[l->ev_first + i].span);
 }
 
-/* The n-grams of every given class into o->ngrams; range[k] = {first, count}. */
+/* The n-grams of every given class into o->ngrams (written there by pc_model_top); range[k] =
+ * {first, count}. */
 static void cm_ngrams(cl_model *cm, cl_state *st, const pc_model_verdict *v, size_t range[][2])
 {
     pc_classified *o = st->out;
@@ -212,14 +212,14 @@ static void cm_ngrams(cl_model *cm, cl_state *st, const pc_model_verdict *v, siz
         range[k][1] = 0;
         if (!(v->given >> k & 1))
             continue;
-        size_t n = pc_model_top(cm->model, cm->ms, k, cm->top, PC_MODEL_TOP);
-        for (size_t i = 0; i < n; i++) {
-            pc_model_ngram *g = cl_push(st, &o->ngrams, &o->nngrams, &st->cap_ngrams, sizeof *g);
-            if (!g)
-                return;
-            *g = cm->top[i];
-            range[k][1]++;
+        if (o->nngrams + PC_MODEL_TOP >= UINT32_MAX || /* pc_label's ranges */
+            pc_grow(&o->ngrams, &st->cap_ngrams, o->nngrams + PC_MODEL_TOP, sizeof *o->ngrams) < 0) {
+            st->oom = 1;
+            return;
         }
+        size_t n = pc_model_top(cm->model, cm->ms, k, o->ngrams + o->nngrams, PC_MODEL_TOP);
+        o->nngrams += n;
+        range[k][1] = n;
     }
 }
 

@@ -354,8 +354,11 @@ int pc_feat_tokenize(pc_feat_scratch *s, const pc_feat_field *fields, size_t nfi
     if (np && s->gen != UINT32_MAX && feat_pre_same(s, fields, np)) {
         s->gen++; /* the last field's slots; the kept ones stay stamped pgen */
         feat_pre_restore(s);
+        s->kept_words = s->pre_words;
+        s->kept_bigrams = s->pre_bigrams;
         return feat_field(s, &fields[np]);
     }
+    s->kept_words = s->kept_bigrams = 0;
     s->ntokens = s->nwords = s->nbigrams = s->nlower = 0;
     if (feat_slots_reserve(s) < 0)
         return -1;

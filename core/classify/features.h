@@ -96,6 +96,9 @@ typedef struct pc_feat_scratch {
     size_t pre_tokens, pre_words, pre_bigrams, pre_lower;
     uint32_t *pre_tf;
     size_t cap_pre_tf;
+    /* Of this unit, the leading words and bigrams that are those of the unit before at the
+     * same places (the kept leading fields, reused): 0 0 when it was read afresh. */
+    size_t kept_words, kept_bigrams;
 } pc_feat_scratch;
 
 void pc_feat_scratch_init(pc_feat_scratch *s);
@@ -104,7 +107,8 @@ void pc_feat_scratch_free(pc_feat_scratch *s);
 /* Tokenize the fields into s (replacing what it held): tokens, distinct words with counts and
  * distinct bigrams with counts (pairs within one field). 0, or -1 when out of memory. When
  * fields[0..nfields - 1) are the leading fields of the unit before (the same bytes, bases and
- * headings), they are not read again: s holds exactly what reading them would give. */
+ * headings), they are not read again: s holds exactly what reading them would give, and
+ * kept_words and kept_bigrams say how many of its words and bigrams they gave. */
 int pc_feat_tokenize(pc_feat_scratch *s, const pc_feat_field *fields, size_t nfields);
 
 /* The keys of the character n-grams of "<word>" with n in [nmin, nmax] (nmax at most

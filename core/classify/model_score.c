@@ -6,7 +6,10 @@
  * each distinct word's part (its unigram row, and its character n-grams' sum of squared idf
  * and their weighted sums per class) is computed once per scratch and cached, since policies
  * repeat their words, so a clause costs about one cache probe per word and one table probe
- * per bigram. The unit tests check that both paths agree. */
+ * per bigram. A clause's title and lead-in, which the clauses after it share, keep their words'
+ * parts and bigrams' rows from the unit before (pc_feat_scratch.kept_words), as long as the
+ * cache has not moved. The unit tests check that both paths agree, and that a reused title
+ * scores as a fresh scratch does. */
 #include "classify/model.h"
 #include "classify/model_internal.h"
 
@@ -53,12 +56,13 @@ struct pc_model_scratch {
     size_t cap_uni;
     ms_bigram *bi; /* per distinct bigram of the unit */
     size_t cap_bi;
+    size_t looked_words, looked_bigrams; /* leading entries of parts and bi that are those of
+                                            the words and bigrams last scored (for the words of
+                                            kept leading fields, pc_feat_scratch.kept_words) */
     long *rrows; /* the unit's distinct rule-hit rows */
     size_t nrrows, cap_rrows;
     double coef[3];
     double tfw[MS_TF_TABLE]; /* ms_tf of the counts 1..MS_TF_TABLE - 1 under `cached` */
-    double *contrib; /* pc_model_top: per word, then per bigram */
-    size_t cap_contrib;
 };
 
 pc_model_scratch *pc_model_scratch_new(void)
@@ -81,7 +85,6 @@ void pc_model_scratch_free(pc_model_scratch *s)
     free(s->uni);
     free(s->bi);
     free(s->rrows);
-    free(s->contrib);
     free(s);
 }
 
@@ -199,6 +202,7 @@ const pc_model_item *pc_model_features(const pc_model *m, pc_model_scratch *s,
 {
     double nw = 0, nc = 0, unused = 0;
     s->nitems = 0;
+    s->looked_words = s->looked_bigrams = 0; /* the scratch's words are no longer those scored */
     if (pc_feat_tokenize(&s->feat, fields, nfields) < 0 || ms_items(m, s, &nw, &nc) < 0 ||
         ms_rule_rows(m, s, hits) < 0)
         return NULL;
@@ -312,8 +316,9 @@ static size_t ms_cache_index(uint64_t hash, size_t cap)
 
 /* Before a unit: a cache for model m (emptied when the model changed), twice as large when it
  * is half full and may still grow. Pointers into it stay valid for the unit. Out of memory
- * leaves the cache as it was (or none): parts are then computed each time. */
-static void ms_cache_prepare(const pc_model *m, pc_model_scratch *s)
+ * leaves the cache as it was (or none): parts are then computed each time. Returns 0 when
+ * pointers into the cache from before are no longer valid (a new or a larger cache). */
+static int ms_cache_prepare(const pc_model *m, pc_model_scratch *s)
 {
     if (s->cached != m) {
         for (uint32_t tf = 1; tf < MS_TF_TABLE; tf++)
@@ -323,13 +328,14 @@ static void ms_cache_prepare(const pc_model *m, pc_model_scratch *s)
         s->cap_cache = s->cache ? MS_CACHE_MIN : 0;
         s->ncache = 0;
         s->cached = m;
+        return 0;
     }
     if (!s->cache || s->ncache < s->cap_cache / 2 || s->cap_cache >= MS_CACHE_MAX)
-        return;
+        return 1;
     size_t cap = s->cap_cache * 2;
     ms_part *t = calloc(cap, sizeof *t);
     if (!t)
-        return;
+        return 1;
     for (size_t i = 0; i < s->cap_cache; i++) {
         if (!s->cache[i].hash)
             continue;
@@ -341,6 +347,7 @@ static void ms_cache_prepare(const pc_model *m, pc_model_scratch *s)
     free(s->cache);
     s->cache = t;
     s->cap_cache = cap;
+    return 0;
 }
 
 /* The cache slot of a word (its part, or an empty slot to fill), NULL when there is no room. */
@@ -373,33 +380,39 @@ static void ms_fill_part(const pc_model *m, pc_model_scratch *s, size_t i)
     s->parts[i] = c;
 }
 
-static int ms_reserve(pc_model_scratch *s)
+/* Room for the unit's words and bigrams; *moved when s->own moved (parts pointing into it are
+ * then no longer valid). */
+static int ms_reserve(pc_model_scratch *s, int *moved)
 {
     const pc_feat_scratch *f = &s->feat;
-    return pc_grow(&s->parts, &s->cap_parts, f->nwords + 1, sizeof *s->parts) < 0 ||
-                   pc_grow(&s->own, &s->cap_own, f->nwords + 1, sizeof *s->own) < 0 ||
-                   pc_grow(&s->uni, &s->cap_uni, f->nwords + 1, sizeof *s->uni) < 0 ||
-                   pc_grow(&s->bi, &s->cap_bi, f->nbigrams + 1, sizeof *s->bi) < 0
-               ? -1
-               : 0;
+    const ms_part *own = s->own;
+    int r = pc_grow(&s->parts, &s->cap_parts, f->nwords + 1, sizeof *s->parts) < 0 ||
+                    pc_grow(&s->own, &s->cap_own, f->nwords + 1, sizeof *s->own) < 0 ||
+                    pc_grow(&s->uni, &s->cap_uni, f->nwords + 1, sizeof *s->uni) < 0 ||
+                    pc_grow(&s->bi, &s->cap_bi, f->nbigrams + 1, sizeof *s->bi) < 0
+                ? -1
+                : 0;
+    *moved = s->own != own;
+    return r;
 }
 
 /* The unit's distinct words' parts (s->parts) and its bigrams' rows (s->bi[].row), each
  * table a unit reads first touched for all its entries at once (prefetched), so that their
- * cache misses overlap instead of following one another. */
-static void ms_lookup(const pc_model *m, pc_model_scratch *s)
+ * cache misses overlap instead of following one another. The first kw words and kb bigrams
+ * have theirs from the unit before (the same words and bigrams at the same places). */
+static void ms_lookup(const pc_model *m, pc_model_scratch *s, size_t kw, size_t kb)
 {
     const pc_feat_scratch *f = &s->feat;
-    for (size_t i = 0; s->cache && i < f->nwords; i++) {
+    for (size_t i = kw; s->cache && i < f->nwords; i++) {
         uint64_t h = f->words[i].hash ? f->words[i].hash : 1;
         __builtin_prefetch(&s->cache[ms_cache_index(h, s->cap_cache)]);
     }
-    for (size_t i = 0; i < f->nwords; i++) {
+    for (size_t i = kw; i < f->nwords; i++) {
         ms_fill_part(m, s, i);
         if (s->parts[i]->row >= 0)
             __builtin_prefetch(&m->rows[s->parts[i]->row]);
     }
-    for (size_t i = 0; i < f->nbigrams; i++) {
+    for (size_t i = kb; i < f->nbigrams; i++) {
         size_t t = f->bigrams[i].first;
         int known = m->set.bigrams && s->parts[f->tokens[t].word]->row >= 0 &&
                     s->parts[f->tokens[t + 1].word]->row >= 0;
@@ -407,7 +420,7 @@ static void ms_lookup(const pc_model *m, pc_model_scratch *s)
         if (known)
             __builtin_prefetch(&m->slots[pc_model_slot_of(m, f->bigrams[i].key)]);
     }
-    for (size_t i = 0; i < f->nbigrams; i++)
+    for (size_t i = kb; i < f->nbigrams; i++)
         if (s->bi[i].row >= 0) {
             s->bi[i].row = (int32_t)pc_model_row_of(m, f->bigrams[i].key);
             if (s->bi[i].row >= 0)
@@ -421,7 +434,6 @@ static void ms_sums(const pc_model *m, pc_model_scratch *s, float *aw, double *n
 {
     const pc_feat_scratch *f = &s->feat;
     ms_vec w = ms_zero(), c = ms_zero();
-    ms_lookup(m, s);
     for (size_t i = 0; i < f->nwords; i++) {
         const ms_part *p = s->parts[i];
         s->uni[i] = 0;
@@ -452,10 +464,19 @@ int pc_model_score(const pc_model *m, pc_model_scratch *s, const pc_feat_field *
 {
     float aw[PC_MODEL_CLASSES], ac[PC_MODEL_CLASSES], ar[PC_MODEL_CLASSES];
     double nw = 0, nc = 0;
-    if (pc_feat_tokenize(&s->feat, fields, nfields) < 0 || ms_reserve(s) < 0 ||
+    size_t kw = s->looked_words, kb = s->looked_bigrams;
+    int moved;
+    s->looked_words = s->looked_bigrams = 0;
+    if (pc_feat_tokenize(&s->feat, fields, nfields) < 0 || ms_reserve(s, &moved) < 0 ||
         ms_rule_rows(m, s, hits) < 0)
         return -1;
-    ms_cache_prepare(m, s);
+    if (!ms_cache_prepare(m, s) || moved)
+        kw = kb = 0;
+    kw = kw < s->feat.kept_words ? kw : s->feat.kept_words;
+    kb = kb < s->feat.kept_bigrams ? kb : s->feat.kept_bigrams;
+    ms_lookup(m, s, kw, kb);
+    s->looked_words = s->feat.nwords;
+    s->looked_bigrams = s->feat.nbigrams;
     ms_sums(m, s, aw, &nw, ac, &nc);
     ms_vec r = ms_zero();
     for (size_t i = 0; i < s->nrrows; i++)
@@ -485,41 +506,40 @@ static pc_span ms_span(const pc_feat_scratch *f, size_t slot, int *heading)
     return sp;
 }
 
-/* Insert (slot, weight) into out[0..*n), at most cap, highest first. */
-static void ms_top_insert(pc_model_ngram *out, size_t *slot_of, size_t *n, size_t cap,
-                          size_t slot, double weight)
+/* Insert (slot, weight) into out[0..*n), at most cap, highest first; a weight equal to one
+ * already there goes after it. */
+static inline void ms_top_insert(pc_model_ngram *out, size_t *slot_of, size_t *n, size_t cap,
+                                 size_t slot, double weight)
 {
-    size_t j = *n < cap ? (*n)++ : cap;
-    for (; j > 0 && out[j - 1].weight < weight; j--)
-        if (j < cap) {
-            out[j] = out[j - 1];
-            slot_of[j] = slot_of[j - 1];
-        }
-    if (j < cap) {
-        out[j].weight = weight;
-        slot_of[j] = slot;
+    if (!(weight > 0) || (*n == cap && !(out[cap - 1].weight < weight)))
+        return;
+    size_t j = *n < cap ? (*n)++ : cap - 1;
+    for (; j > 0 && out[j - 1].weight < weight; j--) {
+        out[j] = out[j - 1];
+        slot_of[j] = slot_of[j - 1];
     }
+    out[j].weight = weight;
+    slot_of[j] = slot;
 }
 
 size_t pc_model_top(const pc_model *m, pc_model_scratch *s, int k, pc_model_ngram *out, size_t n)
 {
     const pc_feat_scratch *f = &s->feat;
-    size_t nslots = f->nwords + f->nbigrams, got = 0, slot_of[4 * PC_MODEL_TOP];
-    if (k < 0 || k >= PC_MODEL_CLASSES || n == 0 ||
-        pc_grow(&s->contrib, &s->cap_contrib, nslots + 1, sizeof *s->contrib) < 0)
+    size_t got = 0, slot_of[4 * PC_MODEL_TOP];
+    if (k < 0 || k >= PC_MODEL_CLASSES || n == 0)
         return 0;
+    if (n > sizeof slot_of / sizeof slot_of[0])
+        n = sizeof slot_of / sizeof slot_of[0];
     double scale = m->cls[k].scale, cw = s->coef[PC_MODEL_WORD], cc = s->coef[PC_MODEL_CHARS];
     for (size_t i = 0; i < f->nwords; i++) {
         const ms_part *p = s->parts[i];
-        s->contrib[i] = scale * (cc * p->acc[k] + (p->row >= 0 ? cw * s->uni[i] * m->rows[p->row].w[k] : 0));
+        double c = scale * (cc * p->acc[k] + (p->row >= 0 ? cw * s->uni[i] * m->rows[p->row].w[k] : 0));
+        ms_top_insert(out, slot_of, &got, n, i, c);
     }
-    for (size_t i = 0; i < f->nbigrams; i++)
-        s->contrib[f->nwords + i] = s->bi[i].row >= 0 ? scale * cw * s->bi[i].v * m->rows[s->bi[i].row].w[k] : 0;
-    if (n > sizeof slot_of / sizeof slot_of[0])
-        n = sizeof slot_of / sizeof slot_of[0];
-    for (size_t i = 0; i < nslots; i++)
-        if (s->contrib[i] > 0)
-            ms_top_insert(out, slot_of, &got, n, i, s->contrib[i]);
+    for (size_t i = 0; i < f->nbigrams; i++) {
+        double c = s->bi[i].row >= 0 ? scale * cw * s->bi[i].v * m->rows[s->bi[i].row].w[k] : 0;
+        ms_top_insert(out, slot_of, &got, n, f->nwords + i, c);
+    }
     for (size_t i = 0; i < got; i++)
         out[i].span = ms_span(f, slot_of[i], &out[i].heading);
     return got;

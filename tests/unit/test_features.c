@@ -64,16 +64,31 @@ static void assert_unit_sound(const pc_feat_scratch *a)
         }
 }
 
-/* Tokenize f[0..n) with the reused scratch `kept` and with a fresh one; both must agree. */
-static void check_unit(pc_feat_scratch *kept, const pc_feat_field *f, size_t n)
+/* Tokenize f[0..n) with the reused scratch `kept` and with a fresh one; both must agree, and
+ * the words and bigrams `kept` says it kept are those of the unit before at the same places.
+ * Returns how many words it kept. */
+static size_t check_unit(pc_feat_scratch *kept, const pc_feat_field *f, size_t n)
 {
+    uint64_t words[64], bigrams[64];
+    size_t nw = kept->nwords < 64 ? kept->nwords : 64, nb = kept->nbigrams < 64 ? kept->nbigrams : 64;
+    for (size_t i = 0; i < nw; i++)
+        words[i] = kept->words[i].hash;
+    for (size_t i = 0; i < nb; i++)
+        bigrams[i] = kept->bigrams[i].hash;
     pc_feat_scratch fresh;
     pc_feat_scratch_init(&fresh);
     assert_int_equal(pc_feat_tokenize(kept, f, n), 0);
     assert_int_equal(pc_feat_tokenize(&fresh, f, n), 0);
     assert_same_unit(kept, &fresh);
     assert_unit_sound(kept);
+    assert_true(fresh.kept_words == 0 && fresh.kept_bigrams == 0);
+    assert_true(kept->kept_words <= nw && kept->kept_bigrams <= nb);
+    for (size_t i = 0; i < kept->kept_words; i++)
+        assert_true(kept->words[i].hash == words[i]);
+    for (size_t i = 0; i < kept->kept_bigrams; i++)
+        assert_true(kept->bigrams[i].hash == bigrams[i]);
     pc_feat_scratch_free(&fresh);
+    return kept->kept_words;
 }
 
 static pc_feat_field field(const char *s, size_t base, int heading)
@@ -102,6 +117,7 @@ static void test_same_title(void **state)
         check_unit(&s, f, 3);
         check_unit(&s, f + 1, 2); /* a unit with other leading fields in between */
         check_unit(&s, f, 3);
+        assert_int_equal(check_unit(&s, f, 3), 6); /* information we collect your contact details */
     }
     pc_feat_scratch_free(&s);
 }

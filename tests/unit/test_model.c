@@ -1,7 +1,8 @@
 /* test_model.c: the learned model on a small training set this test writes (three classes and
  * texts with nothing to find): training and prediction, thresholds, the n-grams given as
  * evidence, combining with the rules (overruled labels, generic labels, strong rules), the
- * two scoring paths agreeing, deterministic training, learning from a reviewer's relabel, a
+ * two scoring paths agreeing, a unit reusing its title's words from the unit before,
+ * deterministic training, learning from a reviewer's relabel, a
  * text read whole mixing in its best clause, and every way a model file can be refused. */
 #include "testutil.h"
 
@@ -275,6 +276,70 @@ static void test_paths_agree(void **state)
     }
     pc_model_scratch_free(s);
     pc_model_free(m);
+}
+
+/* Scores and evidence of a unit with scratch s equal, bit for bit, those of a fresh scratch. */
+static void same_as_fresh(const pc_model *m, pc_model_scratch *s, const pc_feat_field *f,
+                          size_t nf)
+{
+    pc_model_scratch *fresh = pc_model_scratch_new();
+    double d[PC_MODEL_CLASSES], want[PC_MODEL_CLASSES];
+    assert_int_equal(pc_model_score(m, s, f, nf, NULL, d), 0);
+    assert_int_equal(pc_model_score(m, fresh, f, nf, NULL, want), 0);
+    assert_memory_equal(d, want, sizeof d);
+    for (int k = 0; k < PC_MODEL_CLASSES; k++) {
+        pc_model_ngram a[PC_MODEL_TOP], b[PC_MODEL_TOP];
+        size_t na = pc_model_top(m, s, k, a, PC_MODEL_TOP), nb = pc_model_top(m, fresh, k, b, PC_MODEL_TOP);
+        assert_int_equal(na, nb);
+        for (size_t i = 0; i < na; i++) {
+            assert_true(a[i].weight == b[i].weight && a[i].heading == b[i].heading);
+            assert_true(a[i].span.start == b[i].span.start && a[i].span.end == b[i].span.end);
+        }
+        for (size_t n = 1; n < PC_MODEL_TOP; n++) { /* fewer asked: the first of them */
+            assert_int_equal(pc_model_top(m, s, k, b, n), na < n ? na : n);
+            for (size_t i = 0; i < n && i < na; i++)
+                assert_true(a[i].weight == b[i].weight && a[i].span.start == b[i].span.start);
+        }
+    }
+    pc_model_scratch_free(fresh);
+}
+
+/* A unit whose title the unit before had too reuses that title's words' parts: units under one
+ * title, then after a unit that grows the word cache, after another model, and after
+ * pc_model_features read another title, all score as with a fresh scratch. */
+static void test_kept_title(void **state)
+{
+    (void)state;
+    static fixture f;
+    fx_build(&f);
+    pc_model *m = train_fixture(), *other = train_with(f.ex, f.n, "char_max=4");
+    spread_classes(m);
+    pc_model_scratch *s = pc_model_scratch_new();
+    static char many[8000];
+    size_t len = 0;
+    for (int i = 0; i < 700; i++) /* more distinct words than half the first word cache */
+        len += (size_t)snprintf(many + len, sizeof many - len, "w%dq ", i);
+    const char *title = "How we retain and protect your email address",
+               *other_title = "Encryption of the servers", *clauses[] = {
+                   "We retain your name for 30 days.", "Thank you for reading our notice.",
+                   many, "Your phone number travels over encrypted connections."};
+    pc_feat_field u[2] = {{title, strlen(title), 0, 1}, {"", 0, 100, 0}};
+    for (size_t i = 0; i < 4; i++) {
+        u[1].s = clauses[i];
+        u[1].len = strlen(clauses[i]);
+        same_as_fresh(m, s, u, 2);
+    }
+    same_as_fresh(other, s, u, 2);
+    same_as_fresh(m, s, u, 2);
+    size_t n;
+    double coef[3];
+    pc_feat_field v[2] = {{other_title, strlen(other_title), 0, 1}, u[1]};
+    assert_non_null(pc_model_features(m, s, v, 2, NULL, &n, coef));
+    v[1] = (pc_feat_field){clauses[0], strlen(clauses[0]), 100, 0};
+    same_as_fresh(m, s, v, 2);
+    pc_model_scratch_free(s);
+    pc_model_free(m);
+    pc_model_free(other);
 }
 
 static void test_deterministic(void **state)
@@ -574,6 +639,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_train_predict), cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_margin),        cmocka_unit_test(test_need_rule),        cmocka_unit_test(test_ngrams),        cmocka_unit_test(test_paths_agree),
+        cmocka_unit_test(test_kept_title),
         cmocka_unit_test(test_deterministic), cmocka_unit_test(test_combination),
         cmocka_unit_test(test_relabel),       cmocka_unit_test(test_mixed),
         cmocka_unit_test(test_refused),       cmocka_unit_test(test_written_only),
