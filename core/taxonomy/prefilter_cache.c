@@ -161,7 +161,10 @@ int pc_pfcache_open(pc_pfcache_ctx *c, const char *path)
         return -1;
     uint64_t rkey = pc_recache_key(pc_pfcache_build());
     for (c->place = 0; rkey && c->paths[c->place] && !c->data; c->place++)
-        c->data = pc_pfcache_read(c->paths[c->place], &c->len);
+        if (pc_pfcache_read(c->paths[c->place], &c->file) == 0) {
+            c->data = c->file.p;
+            c->len = c->file.len;
+        }
     if (!c->data)
         return 0;
     c->place--;
@@ -175,7 +178,7 @@ void pc_pfcache_close(pc_pfcache_ctx *c)
 {
     pc_recache_free(&c->re);
     free(c->doc_made);
-    free(c->data);
+    pc_file_unmap(&c->file);
     for (size_t i = 0; i < PC_PFCACHE_PLACES; i++)
         free(c->paths[i]);
     memset(c, 0, sizeof *c);
@@ -376,17 +379,18 @@ char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits,
 
 /* ---- files -------------------------------------------------------------------------------- */
 
-char *pc_pfcache_read(const char *path, size_t *len)
+int pc_pfcache_read(const char *path, pc_file_map *f)
 {
     pc_error err = {{0}};
-    char *data = pc_file_read(path, PFC_MAX_FILE, NULL, len, &err);
-    pc_rd in = {data, data ? data + *len : NULL, 1};
+    if (pc_file_map_open(f, path, PFC_MAX_FILE, NULL, &err) < 0)
+        return -1;
+    pc_rd in = {f->p, f->p + f->len, 1};
     uint64_t k;
-    if (data && pfc_header(&in, *len, &k, 1) < 0) {
-        free(data);
-        data = NULL;
+    if (pfc_header(&in, f->len, &k, 1) < 0) {
+        pc_file_unmap(f);
+        return -1;
     }
-    return data;
+    return 0;
 }
 
 /* The serialized database b as a database in memory of its own (malloc'ed, as Vectorscan's
