@@ -186,21 +186,61 @@ void pc_pfcache_close(pc_pfcache_ctx *c)
 
 /* ---- decoding ----------------------------------------------------------------------------- */
 
-/* A count of u32-length strings into *out (owned), each without NUL bytes. */
-static int pfc_strs(pc_rd *in, char ***out, size_t *n)
+/* The size of a count of u32-length strings (each at most PFC_MAX_STR bytes) at *in, which is
+ * moved past them: *n strings of *bytes bytes in all. -1 when they do not fit the input. */
+static int pfc_strs_size(pc_rd *in, size_t *n, size_t *bytes)
 {
     uint64_t k = pc_rd_u(in, 4);
     if (!in->ok || k > (size_t)(in->end - in->p) / 4)
         return -1; /* every string takes at least its length */
-    *out = calloc(k ? k : 1, sizeof **out);
-    if (!*out)
-        return -1;
+    *bytes = 0;
     for (*n = 0; *n < k; (*n)++) {
         uint64_t len = pc_rd_u(in, 4);
-        const char *s = len <= PFC_MAX_STR ? pc_rd_take(in, len) : NULL;
-        if (!s || memchr(s, '\0', len) || !((*out)[*n] = pc_strndup(s, len)))
+        if (len > PFC_MAX_STR || !pc_rd_take(in, (size_t)len))
             return -1;
+        *bytes += (size_t)len;
     }
+    return 0;
+}
+
+/* The strings counted by pfc_strs_size into out[0..n), NUL-terminated one after another from
+ * *text (moved past them), each without NUL bytes. */
+static int pfc_strs(pc_rd *in, char **out, size_t n, char **text)
+{
+    pc_rd_u(in, 4);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = (size_t)pc_rd_u(in, 4);
+        const char *s = pc_rd_take(in, len);
+        if (!s || memchr(s, '\0', len))
+            return -1;
+        out[i] = memcpy(*text, s, len);
+        out[i][len] = '\0';
+        *text += len + 1;
+    }
+    return 0;
+}
+
+/* A rule's key literals and its conjunction's into l, in one block (l->block): the two
+ * pointer arrays, then the strings. */
+static int pfc_rule_strs(pc_rd *in, pc_rule_lits *l)
+{
+    pc_rd ahead = *in;
+    size_t n1, b1, n2, b2;
+    if (pfc_strs_size(&ahead, &n1, &b1) < 0 || pfc_strs_size(&ahead, &n2, &b2) < 0)
+        return -1;
+    char **ptrs = malloc((n1 + n2) * sizeof *ptrs + b1 + b2 + n1 + n2 + 1);
+    if (!ptrs)
+        return -1;
+    char *text = (char *)(ptrs + n1 + n2);
+    l->block = ptrs;
+    l->lits = ptrs;
+    l->form.lits = ptrs + n1;
+    if (pfc_strs(in, l->lits, n1, &text) < 0)
+        return -1;
+    l->nlits = n1;
+    if (pfc_strs(in, l->form.lits, n2, &text) < 0)
+        return -1;
+    l->form.nlits = n2;
     return 0;
 }
 
@@ -231,8 +271,7 @@ static int pfc_rule(pc_rd *in, pc_rule_lits *l)
     l->source = (pc_lit_source)source;
     l->flags = (unsigned)flags;
     pc_lit_form *f = &l->form;
-    if (pfc_strs(in, &l->lits, &l->nlits) < 0 || pfc_strs(in, &f->lits, &f->nlits) < 0 ||
-        pfc_ends(in, &f->gend, &f->ngroups, f->nlits) < 0 ||
+    if (pfc_rule_strs(in, l) < 0 || pfc_ends(in, &f->gend, &f->ngroups, f->nlits) < 0 ||
         pfc_ends(in, &f->tend, &f->nterms, f->ngroups) < 0)
         return -1;
     return 0;
