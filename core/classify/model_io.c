@@ -556,9 +556,10 @@ int pc_model_open(const pc_taxonomy *tax, const char *path, pc_model **out, pc_e
 
 pc_model *pc_model_load(const char *path, const pc_taxonomy *tax, pc_error *err)
 {
-    size_t len = 0;
-    char *data = pc_file_read(path, IO_MAX_FILE, NULL, &len, err);
-    pc_model *m = data ? pc_model_load_mem(path, data, len, tax, err) : NULL;
-    free(data);
+    pc_file_map f; /* mapped: `polcmp train` replaces a model file whole */
+    if (pc_file_map_open(&f, path, IO_MAX_FILE, NULL, err) < 0)
+        return NULL;
+    pc_model *m = pc_model_load_mem(path, f.p, f.len, tax, err);
+    pc_file_unmap(&f);
     return m;
 }

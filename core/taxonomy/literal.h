@@ -38,7 +38,9 @@ typedef struct pc_lit_form {
     size_t nterms;
 } pc_lit_form;
 
-/* pc_rule_lits: the required literals of one rule. Owns lits, its strings and form. */
+/* pc_rule_lits: the required literals of one rule. Owns lits, its strings and form; when
+ * `block` is set (a rule read back from a cache file), lits, form.lits and all their strings
+ * lie in that one allocation instead. */
 typedef struct pc_rule_lits {
     char **lits; /* the key: every match contains one of them (the rarest choice) */
     size_t nlits;
@@ -46,6 +48,7 @@ typedef struct pc_rule_lits {
     pc_lit_source source;
     unsigned flags;   /* PC_LITF_* */
     pc_lit_form form; /* the whole requirement (derived literals only); lits implies a term */
+    void *block;      /* NULL, or the one allocation holding the strings and their arrays */
 } pc_rule_lits;
 
 /* Derive the required literals of a pattern into out (zeroed first). Never fails for a bad or

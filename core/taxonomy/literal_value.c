@@ -79,15 +79,19 @@ int pc_lit_declare(const char *literal, int caseless, pc_rule_lits *out)
 
 void pc_lit_free(pc_rule_lits *l)
 {
-    for (size_t i = 0; i < l->form.nlits; i++)
+    for (size_t i = 0; !l->block && i < l->form.nlits; i++)
         free(l->form.lits[i]);
-    free(l->form.lits);
+    if (!l->block)
+        free(l->form.lits);
     free(l->form.gend);
     free(l->form.tend);
     memset(&l->form, 0, sizeof l->form);
-    for (size_t i = 0; i < l->nlits; i++)
+    for (size_t i = 0; !l->block && i < l->nlits; i++)
         free(l->lits[i]);
-    free(l->lits);
+    if (!l->block)
+        free(l->lits);
+    free(l->block);
+    l->block = NULL;
     l->lits = NULL;
     l->nlits = 0;
 }

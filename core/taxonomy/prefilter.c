@@ -400,20 +400,20 @@ static int pf_compile(pc_prefilter *pf, const char *path, const pc_pfcache_blob 
 }
 
 /* Read the literals and the database from the first cache file that holds them for `key`:
- * the one read when the load began, else a later place. */
-static char *pf_cache_load(pc_prefilter *pf, const pc_pfcache_ctx *cache, uint64_t key,
-                           pc_pfcache_blob *tab)
+ * the one read when the load began, else a later place (then *later holds its bytes). */
+static const char *pf_cache_load(pc_prefilter *pf, const pc_pfcache_ctx *cache, uint64_t key,
+                                 pc_pfcache_blob *tab, pc_file_map *later)
 {
     if (!key || !cache->data)
         return NULL;
     if (pc_pfcache_load(cache->data, cache->len, key, pf->nrules, pf->lits, &pf->db, tab) == 0)
         return cache->data;
     for (size_t i = cache->place + 1; cache->paths[i]; i++) {
-        size_t len;
-        char *data = pc_pfcache_read(cache->paths[i], &len);
-        if (data && pc_pfcache_load(data, len, key, pf->nrules, pf->lits, &pf->db, tab) == 0)
-            return data;
-        free(data);
+        if (pc_pfcache_read(cache->paths[i], later) < 0)
+            continue;
+        if (pc_pfcache_load(later->p, later->len, key, pf->nrules, pf->lits, &pf->db, tab) == 0)
+            return later->p;
+        pc_file_unmap(later);
     }
     return NULL;
 }
@@ -446,15 +446,15 @@ int pc_prefilter_build(pc_taxonomy *tax, const pc_pfcache_ctx *cache, pc_error *
     }
     uint64_t key = cache && cache->paths[0] ? pc_pfcache_key(pf->rules, pf->nrules) : 0;
     pc_pfcache_blob tab = {0};
-    char *file = cache ? pf_cache_load(pf, cache, key, &tab) : NULL;
+    pc_file_map later = {0};
+    const char *file = cache ? pf_cache_load(pf, cache, key, &tab, &later) : NULL;
     pf->cached = file != NULL;
     int rc = pf_literals(pf, pf->cached) < 0 ? -1 : 0;
     if (rc < 0)
         pc_error_set(err, "%s: out of memory", tax->path);
     else
         rc = pf_compile(pf, tax->path, file ? &tab : NULL, err);
-    if (file && file != cache->data)
-        free(file);
+    pc_file_unmap(&later);
     if (rc < 0)
         return -1;
     if (key && (!pf->cached || cache->re.compiled || cache->doc_made))

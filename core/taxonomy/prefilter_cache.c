@@ -161,7 +161,10 @@ int pc_pfcache_open(pc_pfcache_ctx *c, const char *path)
         return -1;
     uint64_t rkey = pc_recache_key(pc_pfcache_build());
     for (c->place = 0; rkey && c->paths[c->place] && !c->data; c->place++)
-        c->data = pc_pfcache_read(c->paths[c->place], &c->len);
+        if (pc_pfcache_read(c->paths[c->place], &c->file) == 0) {
+            c->data = c->file.p;
+            c->len = c->file.len;
+        }
     if (!c->data)
         return 0;
     c->place--;
@@ -175,7 +178,7 @@ void pc_pfcache_close(pc_pfcache_ctx *c)
 {
     pc_recache_free(&c->re);
     free(c->doc_made);
-    free(c->data);
+    pc_file_unmap(&c->file);
     for (size_t i = 0; i < PC_PFCACHE_PLACES; i++)
         free(c->paths[i]);
     memset(c, 0, sizeof *c);
@@ -183,21 +186,61 @@ void pc_pfcache_close(pc_pfcache_ctx *c)
 
 /* ---- decoding ----------------------------------------------------------------------------- */
 
-/* A count of u32-length strings into *out (owned), each without NUL bytes. */
-static int pfc_strs(pc_rd *in, char ***out, size_t *n)
+/* The size of a count of u32-length strings (each at most PFC_MAX_STR bytes) at *in, which is
+ * moved past them: *n strings of *bytes bytes in all. -1 when they do not fit the input. */
+static int pfc_strs_size(pc_rd *in, size_t *n, size_t *bytes)
 {
     uint64_t k = pc_rd_u(in, 4);
     if (!in->ok || k > (size_t)(in->end - in->p) / 4)
         return -1; /* every string takes at least its length */
-    *out = calloc(k ? k : 1, sizeof **out);
-    if (!*out)
-        return -1;
+    *bytes = 0;
     for (*n = 0; *n < k; (*n)++) {
         uint64_t len = pc_rd_u(in, 4);
-        const char *s = len <= PFC_MAX_STR ? pc_rd_take(in, len) : NULL;
-        if (!s || memchr(s, '\0', len) || !((*out)[*n] = pc_strndup(s, len)))
+        if (len > PFC_MAX_STR || !pc_rd_take(in, (size_t)len))
             return -1;
+        *bytes += (size_t)len;
     }
+    return 0;
+}
+
+/* The strings counted by pfc_strs_size into out[0..n), NUL-terminated one after another from
+ * *text (moved past them), each without NUL bytes. */
+static int pfc_strs(pc_rd *in, char **out, size_t n, char **text)
+{
+    pc_rd_u(in, 4);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = (size_t)pc_rd_u(in, 4);
+        const char *s = pc_rd_take(in, len);
+        if (!s || memchr(s, '\0', len))
+            return -1;
+        out[i] = memcpy(*text, s, len);
+        out[i][len] = '\0';
+        *text += len + 1;
+    }
+    return 0;
+}
+
+/* A rule's key literals and its conjunction's into l, in one block (l->block): the two
+ * pointer arrays, then the strings. */
+static int pfc_rule_strs(pc_rd *in, pc_rule_lits *l)
+{
+    pc_rd ahead = *in;
+    size_t n1, b1, n2, b2;
+    if (pfc_strs_size(&ahead, &n1, &b1) < 0 || pfc_strs_size(&ahead, &n2, &b2) < 0)
+        return -1;
+    char **ptrs = malloc((n1 + n2) * sizeof *ptrs + b1 + b2 + n1 + n2 + 1);
+    if (!ptrs)
+        return -1;
+    char *text = (char *)(ptrs + n1 + n2);
+    l->block = ptrs;
+    l->lits = ptrs;
+    l->form.lits = ptrs + n1;
+    if (pfc_strs(in, l->lits, n1, &text) < 0)
+        return -1;
+    l->nlits = n1;
+    if (pfc_strs(in, l->form.lits, n2, &text) < 0)
+        return -1;
+    l->form.nlits = n2;
     return 0;
 }
 
@@ -228,8 +271,7 @@ static int pfc_rule(pc_rd *in, pc_rule_lits *l)
     l->source = (pc_lit_source)source;
     l->flags = (unsigned)flags;
     pc_lit_form *f = &l->form;
-    if (pfc_strs(in, &l->lits, &l->nlits) < 0 || pfc_strs(in, &f->lits, &f->nlits) < 0 ||
-        pfc_ends(in, &f->gend, &f->ngroups, f->nlits) < 0 ||
+    if (pfc_rule_strs(in, l) < 0 || pfc_ends(in, &f->gend, &f->ngroups, f->nlits) < 0 ||
         pfc_ends(in, &f->tend, &f->nterms, f->ngroups) < 0)
         return -1;
     return 0;
@@ -376,17 +418,18 @@ char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits,
 
 /* ---- files -------------------------------------------------------------------------------- */
 
-char *pc_pfcache_read(const char *path, size_t *len)
+int pc_pfcache_read(const char *path, pc_file_map *f)
 {
     pc_error err = {{0}};
-    char *data = pc_file_read(path, PFC_MAX_FILE, NULL, len, &err);
-    pc_rd in = {data, data ? data + *len : NULL, 1};
+    if (pc_file_map_open(f, path, PFC_MAX_FILE, NULL, &err) < 0)
+        return -1;
+    pc_rd in = {f->p, f->p + f->len, 1};
     uint64_t k;
-    if (data && pfc_header(&in, *len, &k, 1) < 0) {
-        free(data);
-        data = NULL;
+    if (pfc_header(&in, f->len, &k, 1) < 0) {
+        pc_file_unmap(f);
+        return -1;
     }
-    return data;
+    return 0;
 }
 
 /* The serialized database b as a database in memory of its own (malloc'ed, as Vectorscan's

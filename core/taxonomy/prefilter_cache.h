@@ -32,6 +32,7 @@
 #include "taxonomy/literal.h"
 #include "taxonomy/recache.h"
 #include "taxonomy/taxonomy.h"
+#include "util/file.h"
 
 #include <hs.h>
 #include <stddef.h>
@@ -76,8 +77,9 @@ int pc_pfcache_codes(const char *data, size_t len, pc_pfcache_blob *codes, pc_pf
  * and encoded its document (then the file is rewritten). */
 typedef struct pc_pfcache_ctx {
     char *paths[PC_PFCACHE_PLACES];
-    char *data;
+    const char *data; /* file.p */
     size_t len, place;
+    pc_file_map file;
     pc_recache re;
     pc_pfcache_blob doc;
     char *doc_made;
@@ -100,9 +102,10 @@ int pc_pfcache_decode(const char *data, size_t len, uint64_t key, size_t nrules,
 char *pc_pfcache_encode(uint64_t key, size_t nrules, const pc_rule_lits *lits,
                         const pc_pfcache_parts *parts, size_t *len);
 
-/* The bytes of the cache file at `path` (*len of them) when it is a whole cache file whose
- * checksum holds, whatever its key; else NULL. Caller frees. */
-char *pc_pfcache_read(const char *path, size_t *len);
+/* The bytes of the cache file at `path` in *f (mapped: the program replaces its cache files
+ * whole) when it is a whole cache file whose checksum holds, whatever its key: 0, and the
+ * caller releases *f with pc_file_unmap; else -1 (nothing to release). */
+int pc_pfcache_read(const char *path, pc_file_map *f);
 /* From a file's bytes read by pc_pfcache_read: 0 with lits[0..nrules) (zeroed by the caller)
  * filled, *db deserialized (the caller owns both) and *tables pointing into data, or -1 when
  * they do not hold the literals for `key` (nothing to free). */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -112,4 +113,54 @@ char *pc_file_read(const char *path, size_t max, const char *hint, size_t *len, 
                               S_ISREG(st.st_mode), max, hint, len, err);
     close(fd);
     return buf;
+}
+
+/* Map fd's st_size bytes read-only, its pages populated in one call: 0, or -1 (read it). */
+static int pc_file_map_fd(pc_file_map *f, int fd, const struct stat *st)
+{
+    if (!S_ISREG(st->st_mode) || st->st_size <= 0 || (uintmax_t)st->st_size > SIZE_MAX)
+        return -1;
+    size_t n = (size_t)st->st_size;
+#ifdef MAP_POPULATE
+    void *p = mmap(NULL, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+#else
+    void *p = mmap(NULL, n, PROT_READ, MAP_PRIVATE, fd, 0);
+#endif
+    if (p == MAP_FAILED)
+        return -1;
+    *f = (pc_file_map){p, n, 1};
+    return 0;
+}
+
+int pc_file_map_open(pc_file_map *f, const char *path, size_t max, const char *hint,
+                     pc_error *err)
+{
+    memset(f, 0, sizeof *f);
+    if (max == 0 || max == SIZE_MAX)
+        max = SIZE_MAX - 1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        pc_file_open_error(path, errno, err);
+        return -1;
+    }
+    struct stat st;
+    int ok = fstat(fd, &st) == 0 && (uintmax_t)st.st_size <= max && pc_file_map_fd(f, fd, &st) == 0;
+    close(fd);
+    if (ok)
+        return 0;
+    size_t len = 0;
+    char *data = pc_file_read(path, max, hint, &len, err);
+    if (!data)
+        return -1;
+    *f = (pc_file_map){data, len, 0};
+    return 0;
+}
+
+void pc_file_unmap(pc_file_map *f)
+{
+    if (f->mapped)
+        munmap((void *)(uintptr_t)f->p, f->len);
+    else
+        free((void *)(uintptr_t)f->p);
+    memset(f, 0, sizeof *f);
 }

@@ -15,4 +15,22 @@
  * ...", "PATH: out of memory". */
 char *pc_file_read(const char *path, size_t max, const char *hint, size_t *len, pc_error *err);
 
+/* pc_file_map: a whole file's bytes for reading, p[0..len), owned. A regular file is mapped
+ * (its pages shared with the page cache: nothing to allocate, zero or copy, which is most of
+ * the time a read of a large warm file takes); then p is not NUL-terminated, and a file cut
+ * short by another program while it is mapped would fault, so map only files that are
+ * replaced whole (by rename) or briefly read. Anything else (a pipe, an empty file, a map
+ * that fails) is read with pc_file_read (mapped 0). */
+typedef struct pc_file_map {
+    const char *p;
+    size_t len;
+    int mapped;
+} pc_file_map;
+
+/* Map or read path as pc_file_read does (same limit and errors): 0, or -1 with err. Release
+ * with pc_file_unmap (safe on a zeroed or failed map). */
+int pc_file_map_open(pc_file_map *f, const char *path, size_t max, const char *hint,
+                     pc_error *err);
+void pc_file_unmap(pc_file_map *f);
+
 #endif

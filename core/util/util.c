@@ -330,28 +330,3 @@ void *pc_calloc_big(size_t n, size_t size)
     return p;
 }
 
-const char *pc_rd_take(pc_rd *in, size_t n)
-{
-    if (!in->ok || (size_t)(in->end - in->p) < n) {
-        in->ok = 0;
-        return NULL;
-    }
-    const char *p = in->p;
-    in->p += n;
-    return p;
-}
-
-uint64_t pc_rd_u(pc_rd *in, size_t n)
-{
-    const char *p = pc_rd_take(in, n);
-    uint64_t v = 0;
-    if (p && n == 8)
-        memcpy(&v, p, 8);
-    else if (p && n == 4) {
-        uint32_t w;
-        memcpy(&w, p, 4);
-        v = w;
-    } else if (p)
-        v = (unsigned char)*p;
-    return v;
-}

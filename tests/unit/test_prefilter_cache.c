@@ -569,6 +569,34 @@ static void test_decode_fields(void **state)
     free(bytes);
 }
 
+/* A rule's strings come back in one block, each whole and NUL-terminated (an empty one too),
+ * the key's and the conjunction's apart, whatever their lengths. */
+static void test_decode_block(void **state)
+{
+    (void)state;
+    char *key[] = {"", "x", "sharing"}, *conj[] = {"sell", "", "opt out"};
+    size_t gend[] = {3}, tend[] = {1};
+    pc_rule_lits l = {.lits = key, .nlits = 3, .source = PC_LIT_DERIVED,
+                      .form = {.lits = conj, .nlits = 3, .gend = gend, .ngroups = 1, .tend = tend, .nterms = 1}};
+    pc_pfcache_parts in = {{"C", 1}, {"T", 1}, {"D", 1}, {"", 0}}, got;
+    size_t len;
+    char *bytes = pc_pfcache_encode(7, 1, &l, &in, &len);
+    assert_non_null(bytes);
+    pc_rule_lits out = {0};
+    assert_int_equal(pc_pfcache_decode(bytes, len, 7, 1, &out, &got, 1), 0);
+    assert_non_null(out.block);
+    assert_int_equal(out.nlits, 3);
+    assert_int_equal(out.form.nlits, 3);
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(out.lits[i], key[i]);
+        assert_string_equal(out.form.lits[i], conj[i]);
+    }
+    assert_true(out.form.lits[0] > out.lits[2]); /* laid out one after another */
+    pc_lit_free(&out);
+    assert_null(out.block);
+    free(bytes);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -582,6 +610,7 @@ int main(void)
         cmocka_unit_test_setup(test_user_dir, setup),
         cmocka_unit_test_setup(test_off, setup),
         cmocka_unit_test(test_decode_fields),
+        cmocka_unit_test(test_decode_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

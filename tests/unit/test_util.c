@@ -351,6 +351,38 @@ static void test_file_read(void **state)
     assert_non_null(strstr(err.msg, ": is a directory"));
 }
 
+/* A regular file is mapped and holds its bytes; what cannot be mapped is read; the errors are
+ * pc_file_read's. */
+static void test_file_map(void **state)
+{
+    (void)state;
+    const char *path = test_write_temp("map.bin", "ab\0cd\nef", 8);
+    pc_error err = {{0}};
+    pc_file_map f;
+    assert_int_equal(pc_file_map_open(&f, path, 0, NULL, &err), 0);
+    assert_true(f.mapped);
+    assert_int_equal(f.len, 8);
+    assert_memory_equal(f.p, "ab\0cd\nef", 8);
+    pc_file_unmap(&f);
+    assert_null(f.p);
+    pc_file_unmap(&f); /* twice is harmless */
+    assert_int_equal(pc_file_map_open(&f, test_write_temp("empty", "", 0), 0, NULL, &err), 0);
+    assert_false(f.mapped);
+    assert_int_equal(f.len, 0);
+    assert_string_equal(f.p, "");
+    pc_file_unmap(&f);
+    path = test_write_temp("map.bin", "ab\0cd\nef", 8);
+    assert_int_equal(pc_file_map_open(&f, path, 7, "raise it", &err), -1);
+    assert_non_null(strstr(err.msg, "map.bin: 8 bytes is over the 7 bytes limit (raise it)"));
+    pc_error_clear(&err);
+    assert_int_equal(pc_file_map_open(&f, "/nonexistent/x", 0, NULL, &err), -1);
+    assert_string_equal(err.msg, "/nonexistent/x: no such file");
+    pc_error_clear(&err);
+    assert_int_equal(pc_file_map_open(&f, test_temp_dir(), 0, NULL, &err), -1);
+    assert_non_null(strstr(err.msg, ": is a directory"));
+    assert_null(f.p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -367,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_utf8_valid),
         cmocka_unit_test(test_keyed_sort),
         cmocka_unit_test(test_file_read),
+        cmocka_unit_test(test_file_map),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
