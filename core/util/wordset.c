@@ -32,29 +32,15 @@ static bool pc_ws_equal(const pc_wordset *set, size_t k, const char *s, size_t l
     return true;
 }
 
-/* Whether a word of len bytes starting s could be in the set, by its length and first byte:
- * most candidates are turned away here without hashing. */
-static bool pc_ws_maybe(const pc_wordset *set, const char *s, size_t len)
-{
-    if (!((set->lens >> (len < 63 ? len : 63)) & 1))
-        return false;
-    unsigned char b = len ? pc_ws_byte(set, (unsigned char)s[0]) : 0;
-    return len == 0 || ((set->firsts[b >> 6] >> (b & 63)) & 1);
-}
-
 static void pc_ws_build(pc_wordset *set)
 {
     memset(set->slot, 0, sizeof set->slot);
-    set->lens = 0;
-    memset(set->firsts, 0, sizeof set->firsts);
+    memset(set->keys, 0, sizeof set->keys);
     for (size_t k = 0; k < set->n; k++) {
         size_t n = strlen(set->words[k]);
         set->len[k] = (unsigned char)(n < 255 ? n : 255);
-        set->lens |= 1ull << (n < 63 ? n : 63);
-        if (n) {
-            unsigned char b = pc_ws_byte(set, (unsigned char)set->words[k][0]);
-            set->firsts[b >> 6] |= 1ull << (b & 63);
-        }
+        unsigned key = pc_wordset_key(set->words[k], n);
+        set->keys[key >> 6] |= 1ull << (key & 63);
         size_t h = pc_ws_hash(set, set->words[k], n);
         while (set->slot[h] && !pc_ws_equal(set, set->slot[h] - 1u, set->words[k], n))
             h = (h + 1) & (PC_WORDSET_SLOTS - 1);
@@ -62,7 +48,7 @@ static void pc_ws_build(pc_wordset *set)
     }
 }
 
-bool pc_wordset_has(pc_wordset *set, const char *s, size_t len)
+bool pc_wordset_probe(pc_wordset *set, const char *s, size_t len)
 {
     if (!atomic_load_explicit(&set->ready, memory_order_acquire)) {
         pthread_mutex_lock(&pc_wordset_lock);
@@ -72,7 +58,8 @@ bool pc_wordset_has(pc_wordset *set, const char *s, size_t len)
         }
         pthread_mutex_unlock(&pc_wordset_lock);
     }
-    if (len >= 255 || !pc_ws_maybe(set, s, len))
+    unsigned key = pc_wordset_key(s, len);
+    if (len >= 255 || !((set->keys[key >> 6] >> (key & 63)) & 1))
         return false;
     for (size_t h = pc_ws_hash(set, s, len); set->slot[h]; h = (h + 1) & (PC_WORDSET_SLOTS - 1))
         if (pc_ws_equal(set, set->slot[h] - 1u, s, len))
