@@ -71,6 +71,49 @@ static void test_page_read_through(void **state)
     pc_doc_free(d);
 }
 
+/* html_text_run over texts of plain runs of every length, line breaks, tabs and 2-4 byte
+ * characters, up to a '<' or '&' (or none, or a control byte): the stop, the lines and the
+ * columns counted one character at a time here. */
+static void test_text_runs(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {"a", "Bc d", "0123456789abcdefghij", "\n", "\t",
+                                         "\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80"};
+    static unsigned char t[3000];
+    unsigned r = 7;
+    for (int round = 0; round < 400; round++) {
+        size_t n = 0, want_lines = 0, want_cols = 0, first = 0, limit = (size_t)(round * 7 % 2600);
+        while (n < limit) {
+            r = r * 1103515245u + 12345u;
+            const char *pc = pieces[(r >> 16) % (sizeof pieces / sizeof pieces[0])];
+            size_t k = strlen(pc);
+            if (n + k > HTML_TEXT_CHUNK - 1 && n <= HTML_TEXT_CHUNK - 1)
+                first = want_lines; /* the character holding the chunk's last byte */
+            memcpy(t + n, pc, k);
+            n += k;
+            want_lines += pc[0] == '\n';
+            want_cols = pc[0] == '\n' ? 0 : want_cols + (pc[0] == '0' || pc[0] == 'B' ? k : 1);
+        }
+        for (int k = 0; k < round % 37; k++, want_cols++) { /* plain runs of every length */
+            if (n == HTML_TEXT_CHUNK - 1)
+                first = want_lines;
+            t[n++] = 'p';
+        }
+        int ending = round % 4; /* '<', '&', nothing, a control byte */
+        t[n] = (unsigned char)("<&x\x01"[ending]);
+        html_run run;
+        const unsigned char *stop = html_text_run(t, t + n + (ending != 2), &run);
+        if (ending >= 2) {
+            assert_null(stop);
+            continue;
+        }
+        assert_ptr_equal(stop, t + n);
+        assert_int_equal(run.lines, want_lines);
+        assert_int_equal(run.cols, want_cols);
+        assert_int_equal(run.first_lines, n >= HTML_TEXT_CHUNK ? first : want_lines);
+    }
+}
+
 /* The tag names each flag is given for (looked up by hash: any name left out of a table, or
  * a near miss let in, shows here). */
 static void test_tag_tables(void **state)
@@ -163,6 +206,7 @@ int main(void)
         cmocka_unit_test(test_line_breaks_kept),
         cmocka_unit_test(test_left_alone),
         cmocka_unit_test(test_page_read_through),
+        cmocka_unit_test(test_text_runs),
         cmocka_unit_test(test_tag_tables),
         cmocka_unit_test(test_class_words),
     };
