@@ -230,26 +230,39 @@ static void classify_stance(const classify_out *o, const pc_stance *s)
     pc_jsonw_obj_end(w);
 }
 
+/* A member that is an empty array ("attributes":[], as lit spells it) in one copy when n is 0
+ * and the writer compact: most clauses have no attributes, stances or overruled labels.
+ * Whether it was written. */
+#define CLASSIFY_NONE(w, n, lit) ((n) == 0 && !(w)->indent && classify_raw((w), lit, sizeof(lit) - 1))
+
+static int classify_raw(pc_jsonw *w, const char *members, size_t n)
+{
+    pc_jsonw_members_raw(w, members, n);
+    return 1;
+}
+
 static void classify_results(const classify_out *o, size_t i)
 {
     const pc_clause_result *r = &o->c->clauses[i];
     pc_jsonw *w = o->w;
-    if (o->fields & CLASSIFY_F_LABELS) {
+    if ((o->fields & CLASSIFY_F_LABELS) && !CLASSIFY_NONE(w, r->nlabels, "\"labels\":[]")) {
         pc_jsonw_key_lit(w, "labels");
         classify_labels(o, i, o->c->labels, r->label_first, r->nlabels);
     }
-    if (o->fields & CLASSIFY_F_ATTRIBUTES) {
+    if ((o->fields & CLASSIFY_F_ATTRIBUTES) &&
+        !CLASSIFY_NONE(w, r->nattrs, "\"attributes\":[]")) {
         pc_jsonw_key_lit(w, "attributes");
         classify_attrs(o, r->attr_first, r->nattrs);
     }
-    if (o->fields & CLASSIFY_F_STANCES) {
+    if ((o->fields & CLASSIFY_F_STANCES) && !CLASSIFY_NONE(w, r->nstances, "\"stances\":[]")) {
         pc_jsonw_key_lit(w, "stances");
         pc_jsonw_arr(w);
         for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++)
             classify_stance(o, &o->c->stances[k]);
         pc_jsonw_arr_end(w);
     }
-    if (o->c->model && (o->fields & CLASSIFY_F_OVERRULED)) {
+    if (o->c->model && (o->fields & CLASSIFY_F_OVERRULED) &&
+        !CLASSIFY_NONE(w, r->ndropped, "\"overruled\":[]")) {
         /* the rules' labels the model did not back, after the documented fields */
         pc_jsonw_key_lit(w, "overruled");
         classify_labels(o, i, o->c->dropped, r->drop_first, r->ndropped);

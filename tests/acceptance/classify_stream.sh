@@ -91,6 +91,10 @@ for l in lines:
     assert l["policy"] == os.path.splitext(os.path.basename(pol))[0], l["policy"]
     want = "Who Sees It" if ("couriers" in l["text"] or "Nobody" in l["text"]) else "Information We Gather"
     assert l["heading"] == want, (l["text"], l["heading"])
+keys = ["policy", "file", "section", "heading", "clause", "start", "end", "text", "labels",
+        "attributes", "stances", "overruled", "frames"]
+assert all(list(l) == keys for l in lines), [list(l) for l in lines]
+assert any(l["labels"] == [] for l in lines) and all(l["stances"] == [] for l in lines)
 short = [json.loads(l) for l in open(d + "/heads2.jsonl", encoding="utf-8")]
 assert [list(s) for s in short] == [["policy", "heading", "text"]] * len(lines), short[0]
 assert [(s["policy"], s["heading"]) for s in short] == [(l["policy"], l["heading"]) for l in lines]
