@@ -12,13 +12,11 @@ static unsigned char pc_ws_byte(const pc_wordset *set, unsigned char c)
     return set->fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* FNV-1a over the (folded) bytes. */
-static size_t pc_ws_hash(const pc_wordset *set, const char *s, size_t len)
+/* A word's first slot: its filter bit (pc_wordset_key: length, first and last byte, so case
+ * folded), which the lookup has at hand; words sharing it take the next free slots. */
+static size_t pc_ws_slot(unsigned key)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ pc_ws_byte(set, (unsigned char)s[i])) * 16777619u;
-    return h & (PC_WORDSET_SLOTS - 1);
+    return key & (PC_WORDSET_SLOTS - 1);
 }
 
 static bool pc_ws_equal(const pc_wordset *set, size_t k, const char *s, size_t len)
@@ -41,7 +39,7 @@ static void pc_ws_build(pc_wordset *set)
         set->len[k] = (unsigned char)(n < 255 ? n : 255);
         unsigned key = pc_wordset_key(set->words[k], n);
         set->keys[key >> 6] |= 1ull << (key & 63);
-        size_t h = pc_ws_hash(set, set->words[k], n);
+        size_t h = pc_ws_slot(key);
         while (set->slot[h] && !pc_ws_equal(set, set->slot[h] - 1u, set->words[k], n))
             h = (h + 1) & (PC_WORDSET_SLOTS - 1);
         set->slot[h] = (unsigned char)(k + 1);
@@ -61,7 +59,7 @@ bool pc_wordset_probe(pc_wordset *set, const char *s, size_t len)
     unsigned key = pc_wordset_key(s, len);
     if (len >= 255 || !((set->keys[key >> 6] >> (key & 63)) & 1))
         return false;
-    for (size_t h = pc_ws_hash(set, s, len); set->slot[h]; h = (h + 1) & (PC_WORDSET_SLOTS - 1))
+    for (size_t h = pc_ws_slot(key); set->slot[h]; h = (h + 1) & (PC_WORDSET_SLOTS - 1))
         if (pc_ws_equal(set, set->slot[h] - 1u, s, len))
             return true;
     return false;

@@ -1,8 +1,9 @@
 /* wordset.h: a fixed set of words, looked up by hash.
  *
  * For the short static word lists of the layout heuristics (chrome lines, language names,
- * abbreviations, sentence openers): a lookup hashes the candidate once and compares it with at
- * most a few entries, instead of measuring and comparing every word of the list. A set is
+ * abbreviations, sentence openers): a lookup hashes the candidate's length, first and last
+ * byte once, tests that bit of a filter and compares it with at most a few entries, instead of
+ * measuring and comparing every word of the list. A set is
  * declared with PC_WORDSET over a static array of strings and built on its first lookup (once,
  * under a lock; safe from any thread); it never allocates and never fails.
  */
