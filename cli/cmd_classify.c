@@ -230,26 +230,39 @@ static void classify_stance(const classify_out *o, const pc_stance *s)
     pc_jsonw_obj_end(w);
 }
 
+/* A member that is an empty array ("attributes":[], as lit spells it) in one copy when n is 0
+ * and the writer compact: most clauses have no attributes, stances or overruled labels.
+ * Whether it was written. */
+#define CLASSIFY_NONE(w, n, lit) ((n) == 0 && !(w)->indent && classify_raw((w), lit, sizeof(lit) - 1))
+
+static int classify_raw(pc_jsonw *w, const char *members, size_t n)
+{
+    pc_jsonw_members_raw(w, members, n);
+    return 1;
+}
+
 static void classify_results(const classify_out *o, size_t i)
 {
     const pc_clause_result *r = &o->c->clauses[i];
     pc_jsonw *w = o->w;
-    if (o->fields & CLASSIFY_F_LABELS) {
+    if ((o->fields & CLASSIFY_F_LABELS) && !CLASSIFY_NONE(w, r->nlabels, "\"labels\":[]")) {
         pc_jsonw_key_lit(w, "labels");
         classify_labels(o, i, o->c->labels, r->label_first, r->nlabels);
     }
-    if (o->fields & CLASSIFY_F_ATTRIBUTES) {
+    if ((o->fields & CLASSIFY_F_ATTRIBUTES) &&
+        !CLASSIFY_NONE(w, r->nattrs, "\"attributes\":[]")) {
         pc_jsonw_key_lit(w, "attributes");
         classify_attrs(o, r->attr_first, r->nattrs);
     }
-    if (o->fields & CLASSIFY_F_STANCES) {
+    if ((o->fields & CLASSIFY_F_STANCES) && !CLASSIFY_NONE(w, r->nstances, "\"stances\":[]")) {
         pc_jsonw_key_lit(w, "stances");
         pc_jsonw_arr(w);
         for (size_t k = r->stance_first; k < r->stance_first + r->nstances; k++)
             classify_stance(o, &o->c->stances[k]);
         pc_jsonw_arr_end(w);
     }
-    if (o->c->model && (o->fields & CLASSIFY_F_OVERRULED)) {
+    if (o->c->model && (o->fields & CLASSIFY_F_OVERRULED) &&
+        !CLASSIFY_NONE(w, r->ndropped, "\"overruled\":[]")) {
         /* the rules' labels the model did not back, after the documented fields */
         pc_jsonw_key_lit(w, "overruled");
         classify_labels(o, i, o->c->dropped, r->drop_first, r->ndropped);
@@ -289,19 +302,58 @@ static void classify_keep_fields(pc_jsonw *w, json_t *in, unsigned written)
     }
 }
 
-static void classify_clause_head(pc_jsonw *w, const pc_doc *doc, const pc_outline *ol, size_t i,
+/* Members escaped once and copied onto every clause line: the policy's name and path, and
+ * the heading of the section last written. Owns its buffers. */
+typedef struct classify_heads {
+    pc_buf names, heading; /* compact members (from after the '{' of a writer's object) */
+    long section;          /* whose heading `heading` holds; -1: none yet */
+} classify_heads;
+
+/* A member of a clause line's head: a string (str) or an integer. Borrows str. */
+typedef struct classify_field {
+    unsigned bit;
+    const char *key; /* PC_JSONW_QUOTED */
+    size_t keylen;
+    const char *str;
+    size_t len;
+    long long num;
+} classify_field;
+
+static void classify_head_fields(pc_jsonw *w, const classify_field *f, size_t n,
                                  unsigned fields)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (!(fields & f[k].bit))
+            continue;
+        if (f[k].str)
+            pc_jsonw_member_strn(w, f[k].key, f[k].keylen, f[k].str, f[k].len);
+        else
+            pc_jsonw_member_int(w, f[k].key, f[k].keylen, f[k].num);
+    }
+}
+
+/* Fields f[0..n) written once into b as members, then copied into w (compact writers). */
+static void classify_head_cached(pc_jsonw *w, pc_buf *b, const classify_field *f,
+                                 size_t n, unsigned fields)
+{
+    if (!b->data) {
+        pc_jsonw t;
+        pc_jsonw_init(&t, b);
+        pc_jsonw_obj(&t);
+        classify_head_fields(&t, f, n, fields);
+        if (t.failed)
+            w->failed = 1;
+    }
+    if (b->data)
+        pc_jsonw_members_raw(w, b->data + 1, b->len - 1);
+}
+
+static void classify_clause_head(pc_jsonw *w, const pc_doc *doc, const pc_outline *ol, size_t i,
+                                 unsigned fields, classify_heads *h)
 {
     const pc_clause *cl = &ol->clauses[i];
     const pc_section *s = &ol->sections[cl->section];
-    const struct {
-        unsigned bit;
-        const char *key; /* PC_JSONW_QUOTED */
-        size_t keylen;
-        const char *str;
-        size_t len;
-        long long num;
-    } f[] = {
+    const classify_field f[] = {
         {CLASSIFY_F_POLICY, PC_JSONW_QUOTED("policy"), doc->name, strlen(doc->name), 0},
         {CLASSIFY_F_FILE, PC_JSONW_QUOTED("file"), doc->path, strlen(doc->path), 0},
         {CLASSIFY_F_SECTION, PC_JSONW_QUOTED("section"), NULL, 0, cl->section},
@@ -312,14 +364,18 @@ static void classify_clause_head(pc_jsonw *w, const pc_doc *doc, const pc_outlin
         {CLASSIFY_F_END, PC_JSONW_QUOTED("end"), NULL, 0, (long long)cl->end},
         {CLASSIFY_F_TEXT, PC_JSONW_QUOTED("text"), doc->text + cl->start, cl->end - cl->start, 0},
     };
-    for (size_t k = 0; k < sizeof f / sizeof f[0]; k++) {
-        if (!(fields & f[k].bit))
-            continue;
-        if (f[k].str)
-            pc_jsonw_member_strn(w, f[k].key, f[k].keylen, f[k].str, f[k].len);
-        else
-            pc_jsonw_member_int(w, f[k].key, f[k].keylen, f[k].num);
+    if (w->indent) {
+        classify_head_fields(w, f, sizeof f / sizeof f[0], fields);
+        return;
     }
+    classify_head_cached(w, &h->names, f, 2, fields);
+    classify_head_fields(w, f + 2, 1, fields);
+    if (h->section != cl->section) {
+        pc_buf_free(&h->heading);
+        h->section = cl->section;
+    }
+    classify_head_cached(w, &h->heading, f + 3, 1, fields);
+    classify_head_fields(w, f + 4, sizeof f / sizeof f[0] - 4, fields);
 }
 
 /* A policy being written: what its clause lines are made of. Borrows everything. */
@@ -339,9 +395,10 @@ static void classify_print_policy(const classify_policy *p, size_t from, size_t 
     classify_out o = {w, c, p->doc->text, p->fields};
     unsigned written = p->fields & ~(c->model ? 0u : (unsigned)CLASSIFY_F_OVERRULED) &
                        ~(p->fs ? 0u : (unsigned)CLASSIFY_F_FRAMES);
+    classify_heads h = {{0}, {0}, -1};
     for (size_t i = from; i < to && !w->failed; i++) {
         pc_jsonw_obj(w);
-        classify_clause_head(w, p->doc, p->ol, i, p->fields);
+        classify_clause_head(w, p->doc, p->ol, i, p->fields, &h);
         classify_results(&o, i - from);
         if (p->fs && (p->fields & CLASSIFY_F_FRAMES)) {
             pc_jsonw_key_lit(w, "frames");
@@ -352,6 +409,8 @@ static void classify_print_policy(const classify_policy *p, size_t from, size_t 
         pc_jsonw_obj_end(w);
         pc_jsonw_newline(w);
     }
+    pc_buf_free(&h.names);
+    pc_buf_free(&h.heading);
 }
 
 /* ---- texts ({"text":..} objects) ------------------------------------------------------ */

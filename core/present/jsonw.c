@@ -539,6 +539,19 @@ void pc_jsonw_member_strn(pc_jsonw *w, const char *quoted, size_t qn, const char
     }
 }
 
+void pc_jsonw_members_raw(pc_jsonw *w, const char *members, size_t n)
+{
+    if (w->indent)
+        w->failed = 1; /* the members would need their lines */
+    if (!n || w->indent)
+        return;
+    char *p = pc_jsonw_value_room(w, n);
+    if (p) {
+        pc_json_copy(p, members, n);
+        pc_jsonw_wrote_to(w, p + n);
+    }
+}
+
 void pc_jsonw_member_str(pc_jsonw *w, const char *quoted, size_t qn, const char *s)
 {
     if (s)

@@ -80,6 +80,11 @@ void pc_jsonw_member_real(pc_jsonw *w, const char *quoted, size_t qn, double v);
 #define pc_jsonw_lit_str(w, lit, s)     pc_jsonw_member_str((w), PC_JSONW_QUOTED(lit), (s))
 #define pc_jsonw_lit_int(w, lit, v)     pc_jsonw_member_int((w), PC_JSONW_QUOTED(lit), (v))
 #define pc_jsonw_lit_real(w, lit, v)    pc_jsonw_member_real((w), PC_JSONW_QUOTED(lit), (v))
+/* Members of an object as a compact writer wrote them (n bytes, without a comma before the
+ * first): copied, with the comma they need, as if written again one by one. For members
+ * repeated on many lines (a policy's name and path) escaped once. A compact writer only
+ * (w->indent is 0); nothing for n == 0. */
+void pc_jsonw_members_raw(pc_jsonw *w, const char *members, size_t n);
 /* An object's member: its key, then a string (NULL writes null) or an integer. */
 void pc_jsonw_key_str(pc_jsonw *w, const char *key, const char *s);
 void pc_jsonw_key_int(pc_jsonw *w, const char *key, long long v);

@@ -101,6 +101,8 @@ static inline bool pc_seg_is_space(unsigned char c)
 {
     return pc_is_space(c);
 }
+/* The bytes of t[s, e) that are not ' ', '\t' or '\n'. */
+size_t pc_seg_nonblank(const char *t, size_t s, size_t e);
 bool pc_seg_is_upper_at(const char *t, size_t i, size_t e);
 bool pc_seg_is_lower_at(const char *t, size_t i, size_t e);
 /* Whether t[s..e) is `word` (of n bytes for pc_seg_ieqn), ignoring ASCII case. Word lists are

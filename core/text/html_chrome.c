@@ -18,24 +18,32 @@ static int name_in(const char *name, const char *const *list)
     return 0;
 }
 
+/* Tag names (as libxml2 gives them: lower case) looked up by hash (util/wordset.h). */
+static const char *const never_text_tags[] = {
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "select",
+    "head", "title", "object", "embed", "canvas", "math", "textarea", "input", "option",
+    "datalist", "audio", "video", "map"};
+static const char *const block_tags[] = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+    "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+    "form", "header", "hgroup", "html", "legend", "li", "main", "menu", "nav", "ol", "p",
+    "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "h1", "h2", "h3", "h4", "h5", "h6"};
+static const char *const chrome_tags[] = {"nav", "footer", "aside", "menu", "dialog"};
+static const char *const never_chrome_tags[] = {"html", "body", "main", "article"};
+static pc_wordset never_text_set = PC_WORDSET(never_text_tags, false);
+static pc_wordset block_set = PC_WORDSET(block_tags, false);
+static pc_wordset chrome_tag_set = PC_WORDSET(chrome_tags, false);
+static pc_wordset never_chrome_set = PC_WORDSET(never_chrome_tags, false);
+
 int html_never_text(const char *name)
 {
-    static const char *const tags[] = {
-        "script", "style", "noscript", "template", "svg", "iframe", "button", "select",
-        "head", "title", "object", "embed", "canvas", "math", "textarea", "input", "option",
-        "datalist", "audio", "video", "map", NULL};
-    return name_in(name, tags);
+    return pc_wordset_has(&never_text_set, name, strlen(name));
 }
 
 int html_is_block(const char *name)
 {
-    static const char *const tags[] = {
-        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
-        "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
-        "form", "header", "hgroup", "html", "legend", "li", "main", "menu", "nav", "ol", "p",
-        "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-        "h1", "h2", "h3", "h4", "h5", "h6", NULL};
-    return name_in(name, tags);
+    return pc_wordset_has(&block_set, name, strlen(name));
 }
 
 /* Substrings of an id, class or aria-label value that name chrome. */
@@ -125,6 +133,15 @@ static pc_wordset cookie_words = PC_WORDSET(cookie_word_list, true);
 static pc_wordset banner_words = PC_WORDSET(banner_word_list, true);
 static pc_wordset lang_words = PC_WORDSET(lang_word_list, true);
 static pc_wordset picker_words = PC_WORDSET(picker_word_list, true);
+/* The five lists in one: most words of a value are in none of them, told by one lookup. */
+static const char *const any_word_list[] = {
+    "nav", "navbar", "navigation", "navmenu", "sidenav", "topnav", "subnav", "menu",
+    "menubar", "mainmenu", "megamenu", "footer", "sidebar", "toolbar", "topbar", "share",
+    "social", "related", "comments", "promo", "advert", "ad", "ads", "cookie", "cookies", "gdpr",
+    "banner", "notice", "bar", "popup", "modal", "dialog", "overlay", "consent", "law",
+    "message", "alert", "wall", "lang", "language", "languages", "locale", "switch",
+    "switcher", "selector", "select", "picker", "chooser", "dropdown", "list", "links"};
+static pc_wordset any_words = PC_WORDSET(any_word_list, true);
 
 enum { W_CHROME = 1, W_COOKIE = 2, W_BANNER = 4, W_LANG = 8, W_PICKER = 16 };
 
@@ -137,9 +154,10 @@ static unsigned word_kinds(const char *v, size_t n)
     size_t pos = 0;
     pc_span w;
     while (pc_word_next(v, n, &pos, &w))
-        for (unsigned k = 0; k < sizeof sets / sizeof sets[0]; k++)
-            if (pc_wordset_has(sets[k], v + w.start, w.end - w.start))
-                kinds |= 1u << k;
+        if (pc_wordset_has(&any_words, v + w.start, w.end - w.start))
+            for (unsigned k = 0; k < sizeof sets / sizeof sets[0]; k++)
+                if (pc_wordset_has(sets[k], v + w.start, w.end - w.start))
+                    kinds |= 1u << k;
     return kinds;
 }
 
@@ -195,16 +213,15 @@ unsigned html_attr_flags(const xmlChar **atts)
 
 unsigned html_elem_flags(const char *name, unsigned attr, int article_depth)
 {
-    static const char *const chrome_tags[] = {"nav", "footer", "aside", "menu", "dialog", NULL};
-    static const char *const never_chrome[] = {"html", "body", "main", "article", NULL};
-    unsigned f = html_is_block(name) ? HTML_BLOCK : 0;
+    size_t n = strlen(name);
+    unsigned f = pc_wordset_has(&block_set, name, n) ? HTML_BLOCK : 0;
     if (strcmp(name, "main") == 0 || strcmp(name, "article") == 0)
         f |= HTML_MAIN;
-    else if (name_in(name, chrome_tags) ||
+    else if (pc_wordset_has(&chrome_tag_set, name, n) ||
              (strcmp(name, "header") == 0 && article_depth == 0))
         f |= HTML_CHROME_TAG; /* an article's own header holds its title */
     f |= attr;
-    if (name_in(name, never_chrome)) /* sites put "nav-open" on body */
+    if (pc_wordset_has(&never_chrome_set, name, n)) /* sites put "nav-open" on body */
         f &= ~(unsigned)(HTML_CHROME_ROLE | HTML_CHROME_NAMED);
     return f;
 }

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static html_frame html_top(const html_walk *w)
 {
@@ -30,8 +33,30 @@ static int is_blank(char c)
     return (unsigned char)c <= ' ' && (c == ' ' || c == '\t' || c == '\n'); /* most are not */
 }
 
+/* The bytes at s (at least 16 of them) before the first blank among their first 16, copied
+ * to d as 16 bytes (d has room for them): how many, 16 for none. */
+static size_t copy_word16(char *d, const char *s)
+{
+#ifdef __SSE2__
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i b = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')),
+                             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
+                                          _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))));
+    unsigned m = (unsigned)_mm_movemask_epi8(b);
+    _mm_storeu_si128((__m128i *)(void *)d, x);
+    return m ? (size_t)__builtin_ctz(m) : 16;
+#else
+    size_t k = 0;
+    for (; k < 16 && !is_blank(s[k]); k++)
+        d[k] = s[k];
+    return k;
+#endif
+}
+
 /* Append s[0..n) to out with each run of blanks made one space and none at either end (out
- * has room for n bytes). Returns the non-blank bytes copied. */
+ * has room for n bytes). A word is copied sixteen bytes at a time while that many are left to
+ * read: the output is never ahead of the input, so such a store stays in the room. Returns the
+ * non-blank bytes copied. */
 static size_t collapse_blanks(pc_buf *out, const char *s, size_t n)
 {
     size_t i = 0, chars = 0;
@@ -43,7 +68,14 @@ static size_t collapse_blanks(pc_buf *out, const char *s, size_t n)
             break;
         if (chars)
             *d++ = ' ';
-        for (char c; i < n && !is_blank(c = s[i]); i++) { /* words are short: no memcpy */
+        size_t k = 16;
+        while (k == 16 && n - i >= 16) {
+            k = copy_word16(d, s + i);
+            d += k;
+            i += k;
+            chars += k;
+        }
+        for (char c; i < n && !is_blank(c = s[i]); i++) { /* the last bytes */
             *d++ = c;
             chars++;
         }

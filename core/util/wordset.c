@@ -12,13 +12,11 @@ static unsigned char pc_ws_byte(const pc_wordset *set, unsigned char c)
     return set->fold && c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
 }
 
-/* FNV-1a over the (folded) bytes. */
-static size_t pc_ws_hash(const pc_wordset *set, const char *s, size_t len)
+/* A word's first slot: its filter bit (pc_wordset_key: length, first and last byte, so case
+ * folded), which the lookup has at hand; words sharing it take the next free slots. */
+static size_t pc_ws_slot(unsigned key)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ pc_ws_byte(set, (unsigned char)s[i])) * 16777619u;
-    return h & (PC_WORDSET_SLOTS - 1);
+    return key & (PC_WORDSET_SLOTS - 1);
 }
 
 static bool pc_ws_equal(const pc_wordset *set, size_t k, const char *s, size_t len)
@@ -32,37 +30,23 @@ static bool pc_ws_equal(const pc_wordset *set, size_t k, const char *s, size_t l
     return true;
 }
 
-/* Whether a word of len bytes starting s could be in the set, by its length and first byte:
- * most candidates are turned away here without hashing. */
-static bool pc_ws_maybe(const pc_wordset *set, const char *s, size_t len)
-{
-    if (!((set->lens >> (len < 63 ? len : 63)) & 1))
-        return false;
-    unsigned char b = len ? pc_ws_byte(set, (unsigned char)s[0]) : 0;
-    return len == 0 || ((set->firsts[b >> 6] >> (b & 63)) & 1);
-}
-
 static void pc_ws_build(pc_wordset *set)
 {
     memset(set->slot, 0, sizeof set->slot);
-    set->lens = 0;
-    memset(set->firsts, 0, sizeof set->firsts);
+    memset(set->keys, 0, sizeof set->keys);
     for (size_t k = 0; k < set->n; k++) {
         size_t n = strlen(set->words[k]);
         set->len[k] = (unsigned char)(n < 255 ? n : 255);
-        set->lens |= 1ull << (n < 63 ? n : 63);
-        if (n) {
-            unsigned char b = pc_ws_byte(set, (unsigned char)set->words[k][0]);
-            set->firsts[b >> 6] |= 1ull << (b & 63);
-        }
-        size_t h = pc_ws_hash(set, set->words[k], n);
+        unsigned key = pc_wordset_key(set->words[k], n);
+        set->keys[key >> 6] |= 1ull << (key & 63);
+        size_t h = pc_ws_slot(key);
         while (set->slot[h] && !pc_ws_equal(set, set->slot[h] - 1u, set->words[k], n))
             h = (h + 1) & (PC_WORDSET_SLOTS - 1);
         set->slot[h] = (unsigned char)(k + 1);
     }
 }
 
-bool pc_wordset_has(pc_wordset *set, const char *s, size_t len)
+bool pc_wordset_probe(pc_wordset *set, const char *s, size_t len)
 {
     if (!atomic_load_explicit(&set->ready, memory_order_acquire)) {
         pthread_mutex_lock(&pc_wordset_lock);
@@ -72,9 +56,10 @@ bool pc_wordset_has(pc_wordset *set, const char *s, size_t len)
         }
         pthread_mutex_unlock(&pc_wordset_lock);
     }
-    if (len >= 255 || !pc_ws_maybe(set, s, len))
+    unsigned key = pc_wordset_key(s, len);
+    if (len >= 255 || !((set->keys[key >> 6] >> (key & 63)) & 1))
         return false;
-    for (size_t h = pc_ws_hash(set, s, len); set->slot[h]; h = (h + 1) & (PC_WORDSET_SLOTS - 1))
+    for (size_t h = pc_ws_slot(key); set->slot[h]; h = (h + 1) & (PC_WORDSET_SLOTS - 1))
         if (pc_ws_equal(set, set->slot[h] - 1u, s, len))
             return true;
     return false;

@@ -74,7 +74,33 @@ for k in range(1, copies):
         assert got == ref[i], (p * k + i, got, ref[i])
 PY
 
-# 3. An unknown field: exit 2, the field named.
+# 3. Name, path and heading (escaped once and copied onto each line): a path that needs
+#    escaping, each line's heading its own section's, also with only some head fields kept.
+pol="$tmp/odd \"q\" caf\303\251.txt"
+printf 'Information We Gather\n\nWe gather the email address you type in.\n\nWe gather your city.\n\n' > "$pol"
+printf 'Who Sees It\n\nWe show your city to couriers only.\n\nNobody else sees your email.\n' >> "$pol"
+"$bin" classify --jobs 1 "$pol" > "$tmp/heads.jsonl"
+"$bin" classify --jobs 1 --fields heading,text,policy "$pol" > "$tmp/heads2.jsonl"
+check "each clause line carries its policy, file and section heading" python3 - "$tmp" "$pol" <<'PY'
+import json, os, sys
+d, pol = sys.argv[1], sys.argv[2]
+lines = [json.loads(l) for l in open(d + "/heads.jsonl", encoding="utf-8")]
+assert len(lines) >= 4, len(lines)
+for l in lines:
+    assert l["file"] == pol, l["file"]
+    assert l["policy"] == os.path.splitext(os.path.basename(pol))[0], l["policy"]
+    want = "Who Sees It" if ("couriers" in l["text"] or "Nobody" in l["text"]) else "Information We Gather"
+    assert l["heading"] == want, (l["text"], l["heading"])
+keys = ["policy", "file", "section", "heading", "clause", "start", "end", "text", "labels",
+        "attributes", "stances", "overruled", "frames"]
+assert all(list(l) == keys for l in lines), [list(l) for l in lines]
+assert any(l["labels"] == [] for l in lines) and all(l["stances"] == [] for l in lines)
+short = [json.loads(l) for l in open(d + "/heads2.jsonl", encoding="utf-8")]
+assert [list(s) for s in short] == [["policy", "heading", "text"]] * len(lines), short[0]
+assert [(s["policy"], s["heading"]) for s in short] == [(l["policy"], l["heading"]) for l in lines]
+PY
+
+# 4. An unknown field: exit 2, the field named.
 rc=0
 "$bin" classify --fields id,nope "$ex" > "$tmp/out" 2> "$tmp/err" || rc=$?
 check "unknown field: exit 2 (got $rc)" test "$rc" -eq 2

@@ -395,6 +395,30 @@ static void test_script_only_page_is_an_error(void **state)
     assert_string_equal(err.msg, "x.html: no policy text in the page (all script or markup)");
 }
 
+/* Words of every length from 1 to 40 bytes between runs of blanks of every kind: each run
+ * one space in the text, the words whole (long ones are copied sixteen bytes at a time). */
+static void test_blanks_collapsed(void **state)
+{
+    (void)state;
+    static const char *const gaps[] = {" ", "\t", "\n", "  \n\t ", "\n\n", " \t"};
+    static char html[4096], want[2048];
+    size_t h = (size_t)snprintf(html, sizeof html, "<body><p>\n "), n = 0;
+    for (size_t len = 1; len <= 40; len++) {
+        for (size_t k = 0; k < len; k++) {
+            char c = (char)('a' + (len + k) % 26);
+            html[h++] = c;
+            want[n++] = c;
+        }
+        want[n++] = ' ';
+        h += (size_t)snprintf(html + h, sizeof html - h, "%s", gaps[len % 6]);
+    }
+    want[n - 1] = '\0';
+    snprintf(html + h, sizeof html - h, "</p></body>");
+    pc_doc *d = html_doc(html);
+    assert_string_equal(d->text, want);
+    pc_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -418,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_legacy_charset),
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_entity_bomb),
+        cmocka_unit_test(test_blanks_collapsed),
         cmocka_unit_test(test_script_only_page_is_an_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -426,6 +426,39 @@ static void test_members_and_spans(void **state)
     }
 }
 
+/* Members written once and copied: first in an object, after others, before others, empty;
+ * the same bytes as writing them again. An indenting writer refuses them. */
+static void test_members_raw(void **state)
+{
+    (void)state;
+    pc_buf m = {0}, b = {0};
+    pc_jsonw t, w;
+    pc_jsonw_init(&t, &m);
+    pc_jsonw_obj(&t);
+    pc_jsonw_lit_str(&t, "p", "a\"\xc3\xa9");
+    pc_jsonw_lit_int(&t, "n", 3);
+    pc_jsonw_init(&w, &b);
+    for (int i = 0; i < 2; i++) {
+        pc_jsonw_obj(&w);
+        pc_jsonw_members_raw(&w, m.data + 1, m.len - 1);
+        pc_jsonw_members_raw(&w, "", 0);
+        pc_jsonw_lit_int(&w, "k", i);
+        pc_jsonw_members_raw(&w, m.data + 1, m.len - 1);
+        pc_jsonw_obj_end(&w);
+    }
+    assert_false(w.failed);
+    assert_string_equal(b.data, "{\"p\":\"a\\\"\xc3\xa9\",\"n\":3,\"k\":0,\"p\":\"a\\\"\xc3\xa9\",\"n\":3},"
+                                "{\"p\":\"a\\\"\xc3\xa9\",\"n\":3,\"k\":1,\"p\":\"a\\\"\xc3\xa9\",\"n\":3}");
+    pc_buf_free(&b);
+    pc_jsonw_init(&w, &b);
+    pc_jsonw_indent(&w, 2);
+    pc_jsonw_obj(&w);
+    pc_jsonw_members_raw(&w, m.data + 1, m.len - 1);
+    assert_true(w.failed);
+    pc_buf_free(&b);
+    pc_buf_free(&m);
+}
+
 /* Keys and strings of every length from 0 to 40 bytes (the short copies take 1-3, 4-7, 8-15
  * and 16-32 bytes in two overlapping moves, longer ones memcpy), as members, values and
  * keys, with integers of every length after them: each byte lands where it belongs. */
@@ -469,6 +502,7 @@ int main(void)
         cmocka_unit_test(test_nesting_and_separators),
         cmocka_unit_test(test_literal_keys),
         cmocka_unit_test(test_members_and_spans),
+        cmocka_unit_test(test_members_raw),
         cmocka_unit_test(test_every_short_length),
         cmocka_unit_test(test_integers_and_printf),
         cmocka_unit_test(test_integers_every_length),

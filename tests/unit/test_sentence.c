@@ -170,9 +170,37 @@ static void test_caps_like(void **state)
     assert_true(caps("A B C D E F G H I J K L"));
 }
 
+/* Non-blank bytes counted sixteen at a time: every start and end over a text with blanks,
+ * other controls and UTF-8 at every place, and a text long enough to pass 255 blocks. */
+static void test_nonblank(void **state)
+{
+    (void)state;
+    static char t[5000];
+    static const char bytes[] = " \t\nab\r\x0b\xc3\xa9.";
+    unsigned r = 99;
+    for (size_t i = 0; i < sizeof t; i++, r = r * 1103515245u + 12345u)
+        t[i] = bytes[(r >> 16) % (sizeof bytes - 1)];
+    for (size_t s = 0; s < 40; s++)
+        for (size_t e = s; e < 120; e++) {
+            size_t want = 0;
+            for (size_t i = s; i < e; i++)
+                want += t[i] != ' ' && t[i] != '\t' && t[i] != '\n';
+            assert_int_equal(pc_seg_nonblank(t, s, e), want);
+        }
+    size_t want = 0;
+    for (size_t i = 3; i < sizeof t; i++)
+        want += t[i] != ' ' && t[i] != '\t' && t[i] != '\n';
+    assert_int_equal(pc_seg_nonblank(t, 3, sizeof t), want);
+    memset(t, ' ', sizeof t);
+    assert_int_equal(pc_seg_nonblank(t, 0, sizeof t), 0);
+    memset(t, 'x', sizeof t);
+    assert_int_equal(pc_seg_nonblank(t, 1, sizeof t), sizeof t - 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_nonblank),
         cmocka_unit_test(test_plain_breaks),
         cmocka_unit_test(test_latin_abbreviations),
         cmocka_unit_test(test_company_country),

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static void test_first_error_wins(void **state)
@@ -224,6 +225,53 @@ static void test_wordset(void **state)
     assert_true(pc_wordset_has(&exact, "Our", 3));
 }
 
+/* 120 words of 1..40 bytes, letters of both cases, digits, punctuation and UTF-8 bytes. */
+static char many_buf[120][48];
+static const char *many_words[120];
+
+static bool ws_linear(const char *const *words, size_t n, const char *s, size_t len)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strlen(words[k]) == len && strncasecmp(words[k], s, len) == 0)
+            return true;
+    return false;
+}
+
+/* The filter in front of the table (length, first and last byte) never turns a word away:
+ * every word, in either case and with any byte changed, answers as a linear search does. */
+static void test_wordset_filter(void **state)
+{
+    (void)state;
+    static const char alpha[] = "abcXYZ09-_.Ã© mnopQRSTuvw";
+    static pc_wordset many = PC_WORDSET(many_words, true);
+    unsigned r = 12345;
+    for (size_t k = 0; k < 120; k++) {
+        size_t n = 1 + k % 40;
+        for (size_t i = 0; i < n; i++, r = r * 1103515245u + 12345u)
+            many_buf[k][i] = alpha[(r >> 16) % (sizeof alpha - 1)];
+        many_buf[k][n] = '\0';
+        many_words[k] = many_buf[k];
+    }
+    size_t found = 0;
+    for (size_t k = 0; k < 120; k++) {
+        char v[48];
+        size_t n = strlen(many_words[k]);
+        for (size_t i = 0; i <= n; i++)
+            v[i] = (char)toupper((unsigned char)many_words[k][i]);
+        assert_true(pc_wordset_has(&many, many_words[k], n));
+        assert_true(pc_wordset_has(&many, v, n));
+        for (size_t i = 0; i < n; i++, r = r * 1103515245u + 12345u) {
+            memcpy(v, many_words[k], n + 1);
+            v[i] = alpha[(r >> 16) % (sizeof alpha - 1)];
+            bool want = ws_linear(many_words, 120, v, n);
+            found += want;
+            assert_int_equal(pc_wordset_has(&many, v, n), want);
+            assert_int_equal(pc_wordset_has(&many, v, n - 1), ws_linear(many_words, 120, v, n - 1));
+        }
+    }
+    assert_true(found > 40); /* the changed byte was now and then the same */
+}
+
 /* Phrases matched word by word: whole words only, "*" for up to PC_PHRASE_GAP words. */
 static void test_phrases(void **state)
 {
@@ -394,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_word_count),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_wordset),
+        cmocka_unit_test(test_wordset_filter),
         cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_word_index),
         cmocka_unit_test(test_utf8_valid),
