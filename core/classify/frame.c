@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FR_IN(w, table) PC_WORD_IS((w), (table))
-
 /* Words between a verb or a preposition and the noun that follows. */
 static const char *const fr_determiners[] = {
     "your",          "our",  "the",   "any",   "all",     "such", "this",      "these",
@@ -46,9 +44,7 @@ typedef struct fr_builder {
     pc_onto_hit *hits;
     size_t nhits, cap_hits;
     unsigned short part[PC_WORDS_MAX];
-    uint32_t cue[PC_WORDS_MAX]; /* the clause's FR_CUE_* bits when cued (pc_fr_cues_mark) */
     uint16_t instrument[PC_WORDS_MAX]; /* fr_clause.instrument of a clause naming an action */
-    int cued;
     pc_words *lws;
     pc_onto_hit *lhits;
     size_t nlhits, cap_lhits;
@@ -104,7 +100,7 @@ static void fr_parts(fr_builder *b)
     unsigned short p = 0;
     for (size_t i = 0; i < b->ws->n; i++) {
         if (i > 0 && (b->ws->v[i].stop_before ||
-                      ((!b->cued || (b->cue[i] & FR_CUE_BOUNDARY)) &&
+                      (((b->ws->v[i].tag & (FR_TAGGED | FR_CUE_BOUNDARY)) != FR_TAGGED) &&
                        pc_fr_boundary(&b->ws->v[i]))))
             p++;
         b->part[i] = p;
@@ -160,7 +156,7 @@ static int fr_population(const fr_clause *c, size_t j, size_t hi)
                                          "individuals", "residents", "visitors",  "members",
                                          "subscribers", "people"};
     for (size_t k = 0; j < hi && k < 3; k++, j++) {
-        if (FR_IN(&c->ws->v[j], people))
+        if (PC_WORD_IS(&c->ws->v[j], people))
             return 1;
         unsigned char ch = (unsigned char)c->s[c->ws->v[j].start];
         if (ch < 'A' || ch > 'Z' || pc_fr_hit_at(c, j) >= 0)
@@ -191,13 +187,13 @@ static int fr_qualified(const fr_clause *c, const pc_onto_hit *h, size_t lo, siz
         return 0;
     const pc_word *next = &c->ws->v[e];
     size_t n = next->len;
-    if (FR_IN(next, subjects) || /* "data identified in the above categories" */
+    if (PC_WORD_IS(next, subjects) || /* "data identified in the above categories" */
         (n > 3 && PC_WORD_ENDS(next, "ed") && pc_fr_hit_at(c, e) < 0))
         return 1;
-    if (!FR_IN(&c->ws->v[e], after_words))
+    if (!PC_WORD_IS(&c->ws->v[e], after_words))
         return 0;
     size_t j = fr_skip_det(c, e + 1, hi);
-    return j < hi && pc_fr_hit_at(c, j) < 0 && !FR_IN(&c->ws->v[j], people) &&
+    return j < hi && pc_fr_hit_at(c, j) < 0 && !PC_WORD_IS(&c->ws->v[j], people) &&
            !fr_population(c, j, hi);
 }
 
@@ -209,7 +205,7 @@ static int fr_consent_words(const fr_builder *b, size_t j, size_t hi)
     static const char *const words[] = {"consent",  "authorization", "authorisation", "permission",
                                         "approval", "agreement",     "instructions",  "request"};
     for (size_t k = j; k < hi && k < j + 2; k++)
-        if (FR_IN(&b->ws->v[k], words))
+        if (PC_WORD_IS(&b->ws->v[k], words))
             return 1;
     return 0;
 }
@@ -275,7 +271,7 @@ static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t aft
     static const char *const kinds[] = {"categories", "category", "types", "type", "kinds", "kind",
                                         "pieces",     "piece",    "forms", "any",  "some"};
     size_t i = fr_skip_det(c, after, hi);
-    if (i + 1 < hi && FR_IN(&b->ws->v[i], kinds) && PC_WORD_EQ(&b->ws->v[i + 1], "of"))
+    if (i + 1 < hi && PC_WORD_IS(&b->ws->v[i], kinds) && PC_WORD_EQ(&b->ws->v[i + 1], "of"))
         i = fr_skip_det(c, i + 2, hi); /* "categories of personal information" */
     else if (after > 0 && i + 1 < hi && i == after && PC_WORD_EQ(&b->ws->v[i], "of") &&
              fr_gerund(&b->ws->v[after - 1])) {
@@ -432,7 +428,7 @@ static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t a
 {
     static const char *const rel[] = {"that", "which", "who"};
     for (size_t i = after + 1; i + 1 < hi; i++) {
-        if (!FR_IN(&b->ws->v[i], rel) || b->ws->v[i].comma_before)
+        if (!PC_WORD_IS(&b->ws->v[i], rel) || b->ws->v[i].comma_before)
             continue;
         long before = pc_fr_hit_at(c, i - 1);
         if (before >= 0 && c->hits[before].dim == PC_ONTO_DATA)
@@ -618,6 +614,7 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         return 0;
     }
     pc_words_split(s, len, b->ws);
+    pc_fr_words_mark(b->ws); /* -1: the words stay untagged, every table is searched */
     b->cue_lo = 1;
     b->cue_hi = 0;
     if (fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
@@ -625,14 +622,12 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
     int acts = 0;
     for (size_t h = 0; h < b->nhits; h++)
         acts |= b->hits[h].dim == PC_ONTO_ACTION;
-    b->cued = 0;
     if (acts) { /* the parts and cues are read for the actions only */
-        b->cued = pc_fr_cues_mark(b->ws, b->cue) == 0;
         fr_parts(b);
         memset(b->instrument, 0, b->ws->n * sizeof *b->instrument);
     }
     fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0,
-                   fr_lead_skip(b, lead, k), b->cued ? b->cue : NULL,
+                   fr_lead_skip(b, lead, k),
                    acts ? b->instrument : NULL};
     for (size_t h = 0; acts && h < b->nhits; h++) {
         if (b->hits[h].dim != PC_ONTO_ACTION)
@@ -660,6 +655,17 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         return -1;
     fs->skip[k] = (unsigned char)(fs->n == first ? why : 0);
     return 0;
+}
+
+static const pc_fr_cue_table fr_words[] = {
+    FR_WORDS(fr_determiners), FR_WORDS(fr_coordinators), FR_WORDS(fr_no_object),
+    FR_WORDS(fr_plain_before), FR_WORDS(fr_receive),      FR_WORDS(fr_verb_particles),
+};
+
+const pc_fr_cue_table *pc_fr_frame_tables(size_t *n)
+{
+    *n = FR_N(fr_words);
+    return fr_words;
 }
 
 /* ---- building ------------------------------------------------------------------------- */
@@ -693,10 +699,11 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
         const pc_clause *l = &ol->clauses[cl->lead];
         const char *s = ol->doc->text + l->start;
         pc_words_split(s, l->end - l->start, b->lws);
+        pc_fr_words_mark(b->lws);
         if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
             return -1;
         fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0,
-                       PC_SKIP_NONE, NULL, NULL};
+                       PC_SKIP_NONE, NULL};
         b->lead = cl->lead;
         b->cached_actor = pc_fr_subject(&c, &b->cached_name);
         b->cached_skip = pc_fr_lead_in_skip(&c);

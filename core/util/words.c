@@ -282,6 +282,7 @@ void pc_words_split(const char *s, size_t len, pc_words *ws)
     while (ws->n < PC_WORDS_MAX && pc_words_next(s, len, &pos, &ws->v[ws->n])) {
         pc_word *w = &ws->v[ws->n++];
         w->stop_before = w->comma_before = 0;
+        w->tag = 0;
         if (w->start != prev + 1 || s[prev] != ' ') /* most gaps: one space, nothing in it */
             pc_words_gap(s, len, prev, w->start, &w->stop_before, &w->comma_before);
         prev = w->end;
