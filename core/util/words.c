@@ -378,8 +378,9 @@ long pc_words_match_next(const pc_words *ws, size_t i, const char *const *first,
         }
         return -1;
     }
-    for (long t = pc_word_index_next(ix, w->hash, after); t >= 0;
-         t = pc_word_index_next(ix, w->hash, t)) {
+    const uint32_t *h2 = i + 1 < ws->n ? &ws->v[i + 1].hash : NULL; /* the next word's */
+    for (long t = pc_word_index_next2(ix, w->hash, h2, after); t >= 0;
+         t = pc_word_index_next2(ix, w->hash, h2, t)) {
         const char *p = pc_word_index_entry(first, stride, (size_t)t);
         if (w->w[0] == p[0] && pc_words_match_at(ws, i, p))
             return t;
