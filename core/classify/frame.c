@@ -416,19 +416,22 @@ static int fr_toward_the_parties(const fr_builder *b, size_t after, size_t hi)
 {
     for (size_t i = after; i < hi && i < after + 4; i++)
         for (size_t t = 0; t < sizeof fr_toward_us / sizeof fr_toward_us[0]; t++)
-            if (pc_words_match_at(b->ws, i, fr_toward_us[t]))
+            if (b->ws->v[i].w[0] == fr_toward_us[t][0] && /* the first byte, before the call */
+                pc_words_match_at(b->ws, i, fr_toward_us[t]))
                 return 1;
     return 0;
 }
+
+/* Words that open a relative clause after a noun ("libraries that use cookies"). */
+static const char *const fr_relative_openers[] = {"that", "which", "who"};
 
 /* Where the terms of the action ending before word `after` stop: at a relative clause about
  * a thing that is not data, whose own action states what that thing does ("we use third-party
  * libraries that use cookies": the cookies are the libraries', not ours), else hi. */
 static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t after, size_t hi)
 {
-    static const char *const rel[] = {"that", "which", "who"};
     for (size_t i = after + 1; i + 1 < hi; i++) {
-        if (!PC_WORD_IS(&b->ws->v[i], rel) || b->ws->v[i].comma_before)
+        if (!FR_IN(&b->ws->v[i], fr_relative_openers) || b->ws->v[i].comma_before)
             continue;
         long before = pc_fr_hit_at(c, i - 1);
         if (before >= 0 && c->hits[before].dim == PC_ONTO_DATA)
@@ -660,6 +663,7 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
 static const pc_fr_cue_table fr_words[] = {
     FR_WORDS(fr_determiners), FR_WORDS(fr_coordinators), FR_WORDS(fr_no_object),
     FR_WORDS(fr_plain_before), FR_WORDS(fr_receive),      FR_WORDS(fr_verb_particles),
+    FR_WORDS(fr_relative_openers),
 };
 
 const pc_fr_cue_table *pc_fr_frame_tables(size_t *n)

@@ -54,7 +54,7 @@ enum {
 enum {
     /* frame.c */
     FRW_fr_determiners, FRW_fr_coordinators, FRW_fr_no_object, FRW_fr_plain_before,
-    FRW_fr_receive, FRW_fr_verb_particles,
+    FRW_fr_receive, FRW_fr_verb_particles, FRW_fr_relative_openers,
     /* frame_cues.c */
     FRW_fr_we, FRW_fr_user, FRW_fr_them, FRW_fr_between, FRW_fr_imperative, FRW_fr_be,
     FRW_fr_subject_edges, FRW_fr_relatives, FRW_fr_prepositions, FRW_fr_determiner_words,
