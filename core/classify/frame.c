@@ -617,7 +617,8 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         return 0;
     }
     pc_words_split(s, len, b->ws);
-    pc_fr_words_mark(b->ws); /* -1: the words stay untagged, every table is searched */
+    uint64_t tags;
+    pc_fr_words_mark(b->ws, &tags); /* -1: the words stay untagged, every table is searched */
     b->cue_lo = 1;
     b->cue_hi = 0;
     if (fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
@@ -631,7 +632,7 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
     }
     fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0,
                    fr_lead_skip(b, lead, k),
-                   acts ? b->instrument : NULL};
+                   acts ? b->instrument : NULL, tags};
     for (size_t h = 0; acts && h < b->nhits; h++) {
         if (b->hits[h].dim != PC_ONTO_ACTION)
             continue;
@@ -703,11 +704,12 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
         const pc_clause *l = &ol->clauses[cl->lead];
         const char *s = ol->doc->text + l->start;
         pc_words_split(s, l->end - l->start, b->lws);
-        pc_fr_words_mark(b->lws);
+        uint64_t tags;
+        pc_fr_words_mark(b->lws, &tags);
         if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
             return -1;
         fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0,
-                       PC_SKIP_NONE, NULL};
+                       PC_SKIP_NONE, NULL, tags};
         b->lead = cl->lead;
         b->cached_actor = pc_fr_subject(&c, &b->cached_name);
         b->cached_skip = pc_fr_lead_in_skip(&c);

@@ -260,6 +260,8 @@ static const char *const fr_enablers[] = {"help",   "helps",  "helped", "allow",
  * set) or by another object (us clear), or -1. */
 static long fr_enabler_at(const fr_clause *c, size_t a, int us)
 {
+    if (!pc_fr_clause_may(c, FR_WORD_BIT(FRW_fr_enablers)))
+        return -1;
     for (size_t i = a, k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
         if (c->ws->v[i].stop_before)
             break;
@@ -540,6 +542,8 @@ static const char *const fr_noun_det[] = {"the",   "any", "such", "this", "that"
 static int fr_cue_before(const fr_clause *c, size_t a, const char *const *table, size_t n,
                          size_t window, unsigned bit)
 {
+    if (!pc_fr_clause_may(c, bit))
+        return 0; /* no phrase of the table starts anywhere in the clause */
     size_t lo = a;
     for (size_t k = 0; lo > 0 && k < window && !c->ws->v[lo].stop_before; k++)
         lo--;
@@ -553,7 +557,7 @@ static int fr_cue_before(const fr_clause *c, size_t a, const char *const *table,
 static int fr_any(const fr_clause *c, size_t lo, size_t hi, const char *const *table, size_t n,
                   unsigned bit)
 {
-    for (size_t i = lo; i < hi; i++)
+    for (size_t i = lo; pc_fr_clause_may(c, bit) && i < hi; i++)
         if (pc_fr_cue_may(c, i, bit) && pc_word_is(&c->ws->v[i], table, n))
             return 1;
     return 0;

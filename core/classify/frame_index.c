@@ -112,12 +112,15 @@ static uint64_t fr_ix_bits(const pc_word *w)
     }
 }
 
-int pc_fr_words_mark(pc_words *ws)
+int pc_fr_words_mark(pc_words *ws, uint64_t *all)
 {
     pthread_once(&fr_ix_once, fr_ix_build);
+    *all = ~0ull;
     if (!fr_ix_ok)
         return -1;
+    uint64_t u = FR_TAGGED;
     for (size_t i = 0; i < ws->n; i++)
-        ws->v[i].tag = fr_ix_bits(&ws->v[i]) | FR_TAGGED;
+        u |= ws->v[i].tag = fr_ix_bits(&ws->v[i]) | FR_TAGGED;
+    *all = u;
     return 0;
 }

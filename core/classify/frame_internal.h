@@ -23,6 +23,7 @@ typedef struct fr_clause {
                                 us to stop:"), PC_SKIP_NONE when it does or there is none */
     uint16_t *instrument; /* per word, pc_fr_instrument's answer + 2 once read (0: not yet),
                              written through the const clause; NULL: not kept */
+    uint64_t tags; /* the union of its words' tags (pc_fr_words_mark); all bits when untagged */
 } fr_clause;
 
 /* What the frames learn of each word of a clause once (pc_fr_words_mark), in pc_word.tag:
@@ -96,13 +97,21 @@ const pc_fr_cue_table *pc_fr_cues_tables(size_t *n);
 const pc_fr_cue_table *pc_fr_modality_tables(size_t *n);
 const pc_fr_cue_table *pc_fr_frame_tables(size_t *n);
 
-/* The tag of each word of ws (frame_index.c). Returns 0, or -1 when the tables could not be
- * indexed (then the tags stay 0: every table is searched). */
-int pc_fr_words_mark(pc_words *ws);
+/* The tag of each word of ws, and their union in *all (frame_index.c). Returns 0, or -1 when
+ * the tables could not be indexed (then the tags stay 0: every table is searched; *all has
+ * every bit). */
+int pc_fr_words_mark(pc_words *ws, uint64_t *all);
 
 /* Whether word w starts a new part of a sentence ("but", "however"): what follows is a
  * statement of its own. */
 int pc_fr_boundary(const pc_word *w);
+
+/* Whether a phrase of a table with one of the FR_CUE_* or FR_WORD_BIT bits `bits` may start
+ * at some word of c (a word of a word table be in c). */
+static inline int pc_fr_clause_may(const fr_clause *c, uint64_t bits)
+{
+    return (c->tags & bits) != 0;
+}
 
 /* Whether a phrase of the table with FR_CUE_* bit `bit` may start at word i of c. */
 static inline int pc_fr_cue_may(const fr_clause *c, size_t i, unsigned bit)

@@ -219,7 +219,7 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
     unsigned bits = 0;
     for (size_t i = lo; i < hi; i++)
         bits |= fr_unless_you(c, i, hi);
-    for (size_t i = lo; i < hi; i++)
+    for (size_t i = lo; pc_fr_clause_may(c, FR_CUE_CONDITIONS) && i < hi; i++)
         for (long t = -1; pc_fr_cue_may(c, i, FR_CUE_CONDITIONS) &&
                           (t = PC_WORDS_MATCH_NEXT(c->ws, i, fr_conditions, phrase, t)) >= 0;) {
             if (fr_conditions[t].cond == PC_COND_CIRCUMSTANCE && pc_fr_wh_object(c, i))
@@ -450,6 +450,8 @@ const pc_fr_cue_table *pc_fr_modality_tables(size_t *n)
 unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
 {
     unsigned flags = 0;
+    if (!pc_fr_clause_may(c, FR_CUE_SOFTENERS | FR_CUE_LEGAL | FR_CUE_EXCLUSIVE))
+        return 0;
     for (size_t i = lo; i < hi; i++) {
         if (!pc_fr_cue_may(c, i, FR_CUE_SOFTENERS | FR_CUE_LEGAL | FR_CUE_EXCLUSIVE))
             continue;

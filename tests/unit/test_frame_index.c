@@ -19,9 +19,13 @@ static const char *entry(const pc_fr_cue_table *t, size_t k)
 static void mark(const char *s)
 {
     pc_words_split(s, strlen(s), &ws);
-    assert_int_equal(pc_fr_words_mark(&ws), 0);
-    for (size_t i = 0; i < ws.n; i++)
+    uint64_t all, u = 0;
+    assert_int_equal(pc_fr_words_mark(&ws, &all), 0);
+    for (size_t i = 0; i < ws.n; i++) {
         assert_true(ws.v[i].tag & FR_TAGGED);
+        u |= ws.v[i].tag;
+    }
+    assert_true(all == (u | FR_TAGGED)); /* the clause's union, read before its words */
 }
 
 /* Each phrase of each table, split as a clause: its first word must have the table's bit. */
