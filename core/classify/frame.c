@@ -45,6 +45,7 @@ typedef struct fr_builder {
     size_t nhits, cap_hits;
     unsigned short part[PC_WORDS_MAX];
     uint16_t instrument[PC_WORDS_MAX]; /* fr_clause.instrument of a clause naming an action */
+    int16_t hit_of[PC_WORDS_MAX];      /* fr_clause.hit_of of a clause naming an action */
     pc_words *lws;
     pc_onto_hit *lhits;
     size_t nlhits, cap_lhits;
@@ -105,6 +106,15 @@ static void fr_parts(fr_builder *b)
             p++;
         b->part[i] = p;
     }
+}
+
+/* The hit covering each word, -1 for none (the hits are in word order, not overlapping). */
+static void fr_hit_map(fr_builder *b)
+{
+    memset(b->hit_of, 0xff, b->ws->n * sizeof *b->hit_of);
+    for (size_t h = 0; h < b->nhits; h++)
+        for (size_t i = 0; i < b->hits[h].nwords; i++)
+            b->hit_of[b->hits[h].first + i] = (int16_t)h;
 }
 
 /* The words of the part holding word a; a part that ends with a colon takes in the next one
@@ -629,10 +639,11 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
     if (acts) { /* the parts and cues are read for the actions only */
         fr_parts(b);
         memset(b->instrument, 0, b->ws->n * sizeof *b->instrument);
+        fr_hit_map(b);
     }
     fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0,
                    fr_lead_skip(b, lead, k),
-                   acts ? b->instrument : NULL, tags};
+                   acts ? b->instrument : NULL, tags, acts ? b->hit_of : NULL};
     for (size_t h = 0; acts && h < b->nhits; h++) {
         if (b->hits[h].dim != PC_ONTO_ACTION)
             continue;
@@ -709,7 +720,7 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
         if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
             return -1;
         fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0,
-                       PC_SKIP_NONE, NULL, tags};
+                       PC_SKIP_NONE, NULL, tags, NULL};
         b->lead = cl->lead;
         b->cached_actor = pc_fr_subject(&c, &b->cached_name);
         b->cached_skip = pc_fr_lead_in_skip(&c);

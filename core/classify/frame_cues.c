@@ -57,14 +57,6 @@ static int fr_capital(const fr_clause *c, size_t i)
     return ch >= 'A' && ch <= 'Z';
 }
 
-long pc_fr_hit_at(const fr_clause *c, size_t i)
-{
-    for (size_t h = 0; h < c->nhits; h++)
-        if (c->hits[h].first <= i && i < c->hits[h].first + c->hits[h].nwords)
-            return (long)h;
-    return -1;
-}
-
 /* A passive ("is sold", "will not be shared"): the actor follows "by", else the company. */
 static int fr_participle(const pc_word *w)
 {

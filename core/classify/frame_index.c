@@ -124,3 +124,13 @@ int pc_fr_words_mark(pc_words *ws, uint64_t *all)
     *all = u;
     return 0;
 }
+
+long pc_fr_hit_at(const fr_clause *c, size_t i)
+{
+    if (c->hit_of)
+        return i < c->ws->n ? c->hit_of[i] : -1;
+    for (size_t h = 0; h < c->nhits; h++)
+        if (c->hits[h].first <= i && i < c->hits[h].first + c->hits[h].nwords)
+            return (long)h;
+    return -1;
+}

@@ -24,6 +24,8 @@ typedef struct fr_clause {
     uint16_t *instrument; /* per word, pc_fr_instrument's answer + 2 once read (0: not yet),
                              written through the const clause; NULL: not kept */
     uint64_t tags; /* the union of its words' tags (pc_fr_words_mark); all bits when untagged */
+    const int16_t *hit_of; /* per word, the hit covering it or -1; NULL: not kept (the hits
+                              are searched) */
 } fr_clause;
 
 /* What the frames learn of each word of a clause once (pc_fr_words_mark), in pc_word.tag:

@@ -192,6 +192,10 @@ static const char *const fr_wh_subjects[] = {"you",   "your",     "we",     "the
  * this file's cues, so the hits are looked at here rather than through pc_fr_hit_at). */
 static size_t fr_term_at(const fr_clause *c, size_t i, pc_onto_dim d)
 {
+    if (c->hit_of) {
+        long h = i < c->ws->n ? c->hit_of[i] : -1;
+        return h >= 0 && c->hits[h].dim == d ? c->hits[h].first : (size_t)-1;
+    }
     for (size_t h = 0; h < c->nhits; h++)
         if (c->hits[h].dim == d && c->hits[h].first <= i &&
             i < c->hits[h].first + c->hits[h].nwords)
