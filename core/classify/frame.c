@@ -3,35 +3,12 @@
  * and what else narrows it. The cues (actor, not a practice, conditions, modality) are in
  * frame_cues.c. */
 #include "classify/frame_internal.h"
+#include "classify/frame_words.h"
 #include "classify/stance.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* Words between a verb or a preposition and the noun that follows. */
-static const char *const fr_determiners[] = {
-    "your",          "our",  "the",   "any",   "all",     "such", "this",      "these",
-    "those",         "a",    "an",    "their", "its",     "his",  "her",       "my",
-    "certain",       "some", "other", "more",  "limited", "also", "ever",      "directly",
-    "automatically", "only", "not",   "never", "or",      "and",  "otherwise", "own"};
-static const char *const fr_coordinators[] = {"or", "and", "nor"};
-/* What may follow a verb without an object: it then concerns everything ("we never sell to
- * anyone"). "you": the person addressed ("we will not contact you"). */
-static const char *const fr_no_object[] = {
-    "to",     "with",    "for",    "from",    "in",      "on",      "about", "without",
-    "unless", "except",  "by",     "through", "via",     "at",      "as",    "under",
-    "you",    "us",      "if",     "when",    "where",   "because", "so",    "that",
-    "which",  "whether", "anyone", "anybody", "outside", "within",  "beyond"};
-/* Words that may stand before a data type without narrowing it. */
-static const char *const fr_plain_before[] = {
-    "of",        "about",  "from",    "to",       "with",      "for",     "in",      "on",
-    "and",       "or",     "nor",     "no",       "not",       "never",   "any",     "all",
-    "your",      "our",    "the",     "this",     "these",     "those",   "their",   "its",
-    "his",       "her",    "a",       "an",       "certain",   "some",    "other",   "more",
-    "including", "e",      "g",       "i",        "like",      "as",      "collect", "including",
-    "both",      "either", "neither", "personal", "sensitive", "limited", "also"};
-/* Verbs of receiving: "you will receive our newsletter" is the company sending it. */
-static const char *const fr_receive[] = {"receive", "receives", "get", "gets"};
 /* After an action, these make it no practice of the company toward others: "provided to us",
  * "disclosed to you" (that is collecting, or informing). */
 static const char *const fr_toward_us[] = {"to us", "with us", "to you", "with you"};
@@ -259,8 +236,6 @@ static int fr_gerund(const pc_word *w)
     return n > 4 && PC_WORD_ENDS(w, "ing");
 }
 
-/* Prepositions a verb takes before its object ("profit from your data"). */
-static const char *const fr_verb_particles[] = {"from", "with", "on", "off"};
 
 /* Whether word i follows a coordinator, directly or after "otherwise" ("or otherwise
  * profit"), at or after word `after`. */
@@ -432,8 +407,6 @@ static int fr_toward_the_parties(const fr_builder *b, size_t after, size_t hi)
     return 0;
 }
 
-/* Words that open a relative clause after a noun ("libraries that use cookies"). */
-static const char *const fr_relative_openers[] = {"that", "which", "who"};
 
 /* Where the terms of the action ending before word `after` stop: at a relative clause about
  * a thing that is not data, whose own action states what that thing does ("we use third-party
@@ -670,18 +643,6 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         return -1;
     fs->skip[k] = (unsigned char)(fs->n == first ? why : 0);
     return 0;
-}
-
-static const pc_fr_cue_table fr_words[] = {
-    FR_WORDS(fr_determiners), FR_WORDS(fr_coordinators), FR_WORDS(fr_no_object),
-    FR_WORDS(fr_plain_before), FR_WORDS(fr_receive),      FR_WORDS(fr_verb_particles),
-    FR_WORDS(fr_relative_openers),
-};
-
-const pc_fr_cue_table *pc_fr_frame_tables(size_t *n)
-{
-    *n = FR_N(fr_words);
-    return fr_words;
 }
 
 /* ---- building ------------------------------------------------------------------------- */

@@ -5,6 +5,7 @@
  * the cue readers then search a cue table only at the words carrying its bit, and a word
  * table's question (FR_IN) is a test of the word's bit. */
 #include "classify/frame_internal.h"
+#include "classify/frame_words.h"
 #include "util/word_index.h"
 
 #include <pthread.h>
@@ -14,8 +15,18 @@
 static const char *const fr_boundaries[] = {"but",     "however", "although", "though",
                                             "whereas", "yet",     "rather",   "instead"};
 static const pc_fr_cue_table fr_indexed[] = {
-    {fr_boundaries, sizeof fr_boundaries / sizeof *fr_boundaries, sizeof *fr_boundaries,
-     FR_CUE_BOUNDARY}};
+    {fr_boundaries, FR_N(fr_boundaries), sizeof *fr_boundaries, FR_CUE_BOUNDARY},
+    /* frame.c's word tables */
+    FR_WORDS(fr_determiners), FR_WORDS(fr_coordinators), FR_WORDS(fr_no_object),
+    FR_WORDS(fr_plain_before), FR_WORDS(fr_receive), FR_WORDS(fr_verb_particles),
+    FR_WORDS(fr_relative_openers),
+};
+
+const pc_fr_cue_table *pc_fr_index_tables(size_t *n)
+{
+    *n = FR_N(fr_indexed);
+    return fr_indexed;
+}
 
 int pc_fr_boundary(const pc_word *w)
 {
@@ -83,11 +94,9 @@ static int fr_ix_add_tables(const pc_fr_cue_table *t, size_t n, uint64_t *seen)
 
 static void fr_ix_build(void)
 {
-    const pc_fr_cue_table *(*const lists[])(size_t *) = {pc_fr_cues_tables, pc_fr_modality_tables,
-                                                         pc_fr_frame_tables};
+    const pc_fr_cue_table *(*const lists[])(size_t *) = {pc_fr_index_tables, pc_fr_cues_tables,
+                                                         pc_fr_modality_tables};
     uint64_t seen = 0;
-    if (fr_ix_add_tables(fr_indexed, 1, &seen) < 0)
-        return;
     for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
         size_t n;
         const pc_fr_cue_table *t = lists[l](&n);
@@ -123,14 +132,4 @@ int pc_fr_words_mark(pc_words *ws, uint64_t *all)
         u |= ws->v[i].tag = fr_ix_bits(&ws->v[i]) | FR_TAGGED;
     *all = u;
     return 0;
-}
-
-long pc_fr_hit_at(const fr_clause *c, size_t i)
-{
-    if (c->hit_of)
-        return i < c->ws->n ? c->hit_of[i] : -1;
-    for (size_t h = 0; h < c->nhits; h++)
-        if (c->hits[h].first <= i && i < c->hits[h].first + c->hits[h].nwords)
-            return (long)h;
-    return -1;
 }

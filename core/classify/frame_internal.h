@@ -97,7 +97,7 @@ typedef struct pc_fr_cue_table {
 /* Each file's indexed cue tables and word tables: *n of them. */
 const pc_fr_cue_table *pc_fr_cues_tables(size_t *n);
 const pc_fr_cue_table *pc_fr_modality_tables(size_t *n);
-const pc_fr_cue_table *pc_fr_frame_tables(size_t *n);
+const pc_fr_cue_table *pc_fr_index_tables(size_t *n); /* frame_index.c's, frame.c's words */
 
 /* The tag of each word of ws, and their union in *all (frame_index.c). Returns 0, or -1 when
  * the tables could not be indexed (then the tags stay 0: every table is searched; *all has
@@ -159,7 +159,15 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
  * to ask us to stop the following:") or a hypothetical; PC_SKIP_NONE otherwise. */
 pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c);
 /* The ontology hit covering word i, or -1. */
-long pc_fr_hit_at(const fr_clause *c, size_t i);
+static inline long pc_fr_hit_at(const fr_clause *c, size_t i)
+{
+    if (c->hit_of)
+        return i < c->ws->n ? c->hit_of[i] : -1;
+    for (size_t h = 0; h < c->nhits; h++)
+        if (c->hits[h].first <= i && i < c->hits[h].first + c->hits[h].nwords)
+            return (long)h;
+    return -1;
+}
 /* Whether word w is a list marker inside a sentence: "(a)", "(ii)", "(3)". */
 int pc_fr_marker(const pc_word *w);
 /* The word of the action that the action at word a is coordinated with, the verb before it in

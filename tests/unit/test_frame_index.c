@@ -50,7 +50,7 @@ static void test_index_holds_every_table(void **state)
     check_tables(t, n);
     t = pc_fr_modality_tables(&n);
     check_tables(t, n);
-    t = pc_fr_frame_tables(&n);
+    t = pc_fr_index_tables(&n);
     check_tables(t, n);
     mark("Fine, however odd");
     assert_true(ws.v[1].tag & FR_CUE_BOUNDARY);
@@ -98,7 +98,7 @@ static void test_index_word_tables(void **state)
     uint64_t seen = 0;
     all[0] = pc_fr_cues_tables(&nall[0]);
     all[1] = pc_fr_modality_tables(&nall[1]);
-    all[2] = pc_fr_frame_tables(&nall[2]);
+    all[2] = pc_fr_index_tables(&nall[2]);
     for (size_t l = 0; l < 3; l++)
         for (size_t i = 0; i < nall[l]; i++) {
             seen |= all[l][i].bit;
