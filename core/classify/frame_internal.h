@@ -55,7 +55,7 @@ enum {
 /* The word tables the cue readers ask of single words (FR_IN), one bit each above the cue
  * tables': FRW_<table name>. Tables of the same name in two files hold the same words. */
 enum {
-    /* frame.c */
+    /* frame.c's (frame_words.h) */
     FRW_fr_determiners, FRW_fr_coordinators, FRW_fr_no_object, FRW_fr_plain_before,
     FRW_fr_receive, FRW_fr_verb_particles, FRW_fr_relative_openers,
     /* frame_cues.c */
@@ -108,8 +108,8 @@ int pc_fr_words_mark(pc_words *ws, uint64_t *all);
  * statement of its own. */
 int pc_fr_boundary(const pc_word *w);
 
-/* Whether a phrase of a table with one of the FR_CUE_* or FR_WORD_BIT bits `bits` may start
- * at some word of c (a word of a word table be in c). */
+/* Whether some word of c carries one of `bits`: a phrase of a cue table (FR_CUE_*) may start
+ * there, or it is in a word table (FR_WORD_BIT). */
 static inline int pc_fr_clause_may(const fr_clause *c, uint64_t bits)
 {
     return (c->tags & bits) != 0;
