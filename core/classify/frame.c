@@ -3,37 +3,12 @@
  * and what else narrows it. The cues (actor, not a practice, conditions, modality) are in
  * frame_cues.c. */
 #include "classify/frame_internal.h"
+#include "classify/frame_words.h"
 #include "classify/stance.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define FR_IN(w, table) PC_WORD_IS((w), (table))
-
-/* Words between a verb or a preposition and the noun that follows. */
-static const char *const fr_determiners[] = {
-    "your",          "our",  "the",   "any",   "all",     "such", "this",      "these",
-    "those",         "a",    "an",    "their", "its",     "his",  "her",       "my",
-    "certain",       "some", "other", "more",  "limited", "also", "ever",      "directly",
-    "automatically", "only", "not",   "never", "or",      "and",  "otherwise", "own"};
-static const char *const fr_coordinators[] = {"or", "and", "nor"};
-/* What may follow a verb without an object: it then concerns everything ("we never sell to
- * anyone"). "you": the person addressed ("we will not contact you"). */
-static const char *const fr_no_object[] = {
-    "to",     "with",    "for",    "from",    "in",      "on",      "about", "without",
-    "unless", "except",  "by",     "through", "via",     "at",      "as",    "under",
-    "you",    "us",      "if",     "when",    "where",   "because", "so",    "that",
-    "which",  "whether", "anyone", "anybody", "outside", "within",  "beyond"};
-/* Words that may stand before a data type without narrowing it. */
-static const char *const fr_plain_before[] = {
-    "of",        "about",  "from",    "to",       "with",      "for",     "in",      "on",
-    "and",       "or",     "nor",     "no",       "not",       "never",   "any",     "all",
-    "your",      "our",    "the",     "this",     "these",     "those",   "their",   "its",
-    "his",       "her",    "a",       "an",       "certain",   "some",    "other",   "more",
-    "including", "e",      "g",       "i",        "like",      "as",      "collect", "including",
-    "both",      "either", "neither", "personal", "sensitive", "limited", "also"};
-/* Verbs of receiving: "you will receive our newsletter" is the company sending it. */
-static const char *const fr_receive[] = {"receive", "receives", "get", "gets"};
 /* After an action, these make it no practice of the company toward others: "provided to us",
  * "disclosed to you" (that is collecting, or informing). */
 static const char *const fr_toward_us[] = {"to us", "with us", "to you", "with you"};
@@ -46,9 +21,8 @@ typedef struct fr_builder {
     pc_onto_hit *hits;
     size_t nhits, cap_hits;
     unsigned short part[PC_WORDS_MAX];
-    uint32_t cue[PC_WORDS_MAX]; /* the clause's FR_CUE_* bits when cued (pc_fr_cues_mark) */
     uint16_t instrument[PC_WORDS_MAX]; /* fr_clause.instrument of a clause naming an action */
-    int cued;
+    int16_t hit_of[PC_WORDS_MAX];      /* fr_clause.hit_of of a clause naming an action */
     pc_words *lws;
     pc_onto_hit *lhits;
     size_t nlhits, cap_lhits;
@@ -104,11 +78,20 @@ static void fr_parts(fr_builder *b)
     unsigned short p = 0;
     for (size_t i = 0; i < b->ws->n; i++) {
         if (i > 0 && (b->ws->v[i].stop_before ||
-                      ((!b->cued || (b->cue[i] & FR_CUE_BOUNDARY)) &&
+                      (((b->ws->v[i].tag & (FR_TAGGED | FR_CUE_BOUNDARY)) != FR_TAGGED) &&
                        pc_fr_boundary(&b->ws->v[i]))))
             p++;
         b->part[i] = p;
     }
+}
+
+/* The hit covering each word, -1 for none (the hits are in word order, not overlapping). */
+static void fr_hit_map(fr_builder *b)
+{
+    memset(b->hit_of, 0xff, b->ws->n * sizeof *b->hit_of);
+    for (size_t h = 0; h < b->nhits; h++)
+        for (size_t i = 0; i < b->hits[h].nwords; i++)
+            b->hit_of[b->hits[h].first + i] = (int16_t)h;
 }
 
 /* The words of the part holding word a; a part that ends with a colon takes in the next one
@@ -160,7 +143,7 @@ static int fr_population(const fr_clause *c, size_t j, size_t hi)
                                          "individuals", "residents", "visitors",  "members",
                                          "subscribers", "people"};
     for (size_t k = 0; j < hi && k < 3; k++, j++) {
-        if (FR_IN(&c->ws->v[j], people))
+        if (PC_WORD_IS(&c->ws->v[j], people))
             return 1;
         unsigned char ch = (unsigned char)c->s[c->ws->v[j].start];
         if (ch < 'A' || ch > 'Z' || pc_fr_hit_at(c, j) >= 0)
@@ -191,13 +174,13 @@ static int fr_qualified(const fr_clause *c, const pc_onto_hit *h, size_t lo, siz
         return 0;
     const pc_word *next = &c->ws->v[e];
     size_t n = next->len;
-    if (FR_IN(next, subjects) || /* "data identified in the above categories" */
+    if (PC_WORD_IS(next, subjects) || /* "data identified in the above categories" */
         (n > 3 && PC_WORD_ENDS(next, "ed") && pc_fr_hit_at(c, e) < 0))
         return 1;
-    if (!FR_IN(&c->ws->v[e], after_words))
+    if (!PC_WORD_IS(&c->ws->v[e], after_words))
         return 0;
     size_t j = fr_skip_det(c, e + 1, hi);
-    return j < hi && pc_fr_hit_at(c, j) < 0 && !FR_IN(&c->ws->v[j], people) &&
+    return j < hi && pc_fr_hit_at(c, j) < 0 && !PC_WORD_IS(&c->ws->v[j], people) &&
            !fr_population(c, j, hi);
 }
 
@@ -209,7 +192,7 @@ static int fr_consent_words(const fr_builder *b, size_t j, size_t hi)
     static const char *const words[] = {"consent",  "authorization", "authorisation", "permission",
                                         "approval", "agreement",     "instructions",  "request"};
     for (size_t k = j; k < hi && k < j + 2; k++)
-        if (FR_IN(&b->ws->v[k], words))
+        if (PC_WORD_IS(&b->ws->v[k], words))
             return 1;
     return 0;
 }
@@ -253,8 +236,6 @@ static int fr_gerund(const pc_word *w)
     return n > 4 && PC_WORD_ENDS(w, "ing");
 }
 
-/* Prepositions a verb takes before its object ("profit from your data"). */
-static const char *const fr_verb_particles[] = {"from", "with", "on", "off"};
 
 /* Whether word i follows a coordinator, directly or after "otherwise" ("or otherwise
  * profit"), at or after word `after`. */
@@ -275,7 +256,7 @@ static int fr_object_unknown(const fr_clause *c, const fr_builder *b, size_t aft
     static const char *const kinds[] = {"categories", "category", "types", "type", "kinds", "kind",
                                         "pieces",     "piece",    "forms", "any",  "some"};
     size_t i = fr_skip_det(c, after, hi);
-    if (i + 1 < hi && FR_IN(&b->ws->v[i], kinds) && PC_WORD_EQ(&b->ws->v[i + 1], "of"))
+    if (i + 1 < hi && PC_WORD_IS(&b->ws->v[i], kinds) && PC_WORD_EQ(&b->ws->v[i + 1], "of"))
         i = fr_skip_det(c, i + 2, hi); /* "categories of personal information" */
     else if (after > 0 && i + 1 < hi && i == after && PC_WORD_EQ(&b->ws->v[i], "of") &&
              fr_gerund(&b->ws->v[after - 1])) {
@@ -420,19 +401,20 @@ static int fr_toward_the_parties(const fr_builder *b, size_t after, size_t hi)
 {
     for (size_t i = after; i < hi && i < after + 4; i++)
         for (size_t t = 0; t < sizeof fr_toward_us / sizeof fr_toward_us[0]; t++)
-            if (pc_words_match_at(b->ws, i, fr_toward_us[t]))
+            if (b->ws->v[i].w[0] == fr_toward_us[t][0] && /* the first byte, before the call */
+                pc_words_match_at(b->ws, i, fr_toward_us[t]))
                 return 1;
     return 0;
 }
+
 
 /* Where the terms of the action ending before word `after` stop: at a relative clause about
  * a thing that is not data, whose own action states what that thing does ("we use third-party
  * libraries that use cookies": the cookies are the libraries', not ours), else hi. */
 static size_t fr_own_terms_end(const fr_builder *b, const fr_clause *c, size_t after, size_t hi)
 {
-    static const char *const rel[] = {"that", "which", "who"};
     for (size_t i = after + 1; i + 1 < hi; i++) {
-        if (!FR_IN(&b->ws->v[i], rel) || b->ws->v[i].comma_before)
+        if (!FR_IN(&b->ws->v[i], fr_relative_openers) || b->ws->v[i].comma_before)
             continue;
         long before = pc_fr_hit_at(c, i - 1);
         if (before >= 0 && c->hits[before].dim == PC_ONTO_DATA)
@@ -618,6 +600,8 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
         return 0;
     }
     pc_words_split(s, len, b->ws);
+    uint64_t tags;
+    pc_fr_words_mark(b->ws, &tags); /* -1: the words stay untagged, every table is searched */
     b->cue_lo = 1;
     b->cue_hi = 0;
     if (fr_find_terms(fs->onto, b->ws, &b->hits, &b->nhits, &b->cap_hits) < 0)
@@ -625,15 +609,14 @@ static int fr_clause_frames(fr_builder *b, const char *s, size_t len, size_t bas
     int acts = 0;
     for (size_t h = 0; h < b->nhits; h++)
         acts |= b->hits[h].dim == PC_ONTO_ACTION;
-    b->cued = 0;
     if (acts) { /* the parts and cues are read for the actions only */
-        b->cued = pc_fr_cues_mark(b->ws, b->cue) == 0;
         fr_parts(b);
         memset(b->instrument, 0, b->ws->n * sizeof *b->instrument);
+        fr_hit_map(b);
     }
     fr_clause c = {s, len, b->ws, b->hits, b->nhits, b->lead_actor, b->lead_name, lead >= 0,
-                   fr_lead_skip(b, lead, k), b->cued ? b->cue : NULL,
-                   acts ? b->instrument : NULL};
+                   fr_lead_skip(b, lead, k),
+                   acts ? b->instrument : NULL, tags, acts ? b->hit_of : NULL};
     for (size_t h = 0; acts && h < b->nhits; h++) {
         if (b->hits[h].dim != PC_ONTO_ACTION)
             continue;
@@ -693,10 +676,12 @@ static int fr_lead(fr_builder *b, const pc_outline *ol, size_t k)
         const pc_clause *l = &ol->clauses[cl->lead];
         const char *s = ol->doc->text + l->start;
         pc_words_split(s, l->end - l->start, b->lws);
+        uint64_t tags;
+        pc_fr_words_mark(b->lws, &tags);
         if (fr_find_terms(b->fs->onto, b->lws, &b->lhits, &b->nlhits, &b->cap_lhits) < 0)
             return -1;
         fr_clause c = {s, l->end - l->start, b->lws, b->lhits, b->nlhits, PC_ACTOR_WE, 0, 0,
-                       PC_SKIP_NONE, NULL, NULL};
+                       PC_SKIP_NONE, NULL, tags, NULL};
         b->lead = cl->lead;
         b->cached_actor = pc_fr_subject(&c, &b->cached_name);
         b->cached_skip = pc_fr_lead_in_skip(&c);

@@ -11,9 +11,6 @@
 #define FR_CUE_WINDOW   8  /* words between a right or definition cue and the action */
 #define FR_ACTOR_WINDOW 12 /* words looked back for the actor */
 
-#define FR_IN(w, table) PC_WORD_IS((w), (table))
-#define FR_N(table)     (sizeof(table) / sizeof((table)[0]))
-
 /* ---- the actor ------------------------------------------------------------------------ */
 
 static const char *const fr_we[] = {"we",           "us",           "i",
@@ -58,14 +55,6 @@ static int fr_capital(const fr_clause *c, size_t i)
 {
     unsigned char ch = (unsigned char)c->s[c->ws->v[i].start];
     return ch >= 'A' && ch <= 'Z';
-}
-
-long pc_fr_hit_at(const fr_clause *c, size_t i)
-{
-    for (size_t h = 0; h < c->nhits; h++)
-        if (c->hits[h].first <= i && i < c->hits[h].first + c->hits[h].nwords)
-            return (long)h;
-    return -1;
 }
 
 /* A passive ("is sold", "will not be shared"): the actor follows "by", else the company. */
@@ -263,6 +252,8 @@ static const char *const fr_enablers[] = {"help",   "helps",  "helped", "allow",
  * set) or by another object (us clear), or -1. */
 static long fr_enabler_at(const fr_clause *c, size_t a, int us)
 {
+    if (!pc_fr_clause_may(c, FR_WORD_BIT(FRW_fr_enablers)))
+        return -1;
     for (size_t i = a, k = 0; i > 0 && k < FR_ACTOR_WINDOW; k++) {
         if (c->ws->v[i].stop_before)
             break;
@@ -321,7 +312,7 @@ static int fr_you_visit(const fr_clause *c, size_t i, size_t hi)
     static const char *const joins[] = {"or", "and", "otherwise", "with"};
     if (i >= hi || !FR_IN(&c->ws->v[i], fr_visits))
         return 0;
-    while (i < hi && (FR_IN(&c->ws->v[i], fr_visits) || FR_IN(&c->ws->v[i], joins)) &&
+    while (i < hi && (FR_IN(&c->ws->v[i], fr_visits) || PC_WORD_IS(&c->ws->v[i], joins)) &&
            !(i > 0 && c->ws->v[i].stop_before))
         i++;
     return fr_our_service(c, i, hi);
@@ -405,7 +396,7 @@ static size_t fr_instrument_find(const fr_clause *c, size_t a)
         /* a party that is no preposition's object subjects a clause of its own ("we use your
          * location, and advertisers may read it to send") */
         int party = (h >= 0 && c->hits[h].dim == PC_ONTO_RECIPIENT) || FR_IN(w, fr_user);
-        if (FR_IN(w, fr_infinitive_edges) || FR_IN(w, subjects) ||
+        if (FR_IN(w, fr_infinitive_edges) || PC_WORD_IS(w, subjects) ||
             (party && !fr_pp_object(c, i, 0)))
             break;
     }
@@ -543,6 +534,8 @@ static const char *const fr_noun_det[] = {"the",   "any", "such", "this", "that"
 static int fr_cue_before(const fr_clause *c, size_t a, const char *const *table, size_t n,
                          size_t window, unsigned bit)
 {
+    if (!pc_fr_clause_may(c, bit))
+        return 0; /* no phrase of the table starts anywhere in the clause */
     size_t lo = a;
     for (size_t k = 0; lo > 0 && k < window && !c->ws->v[lo].stop_before; k++)
         lo--;
@@ -556,7 +549,7 @@ static int fr_cue_before(const fr_clause *c, size_t a, const char *const *table,
 static int fr_any(const fr_clause *c, size_t lo, size_t hi, const char *const *table, size_t n,
                   unsigned bit)
 {
-    for (size_t i = lo; i < hi; i++)
+    for (size_t i = lo; pc_fr_clause_may(c, bit) && i < hi; i++)
         if (pc_fr_cue_may(c, i, bit) && pc_word_is(&c->ws->v[i], table, n))
             return 1;
     return 0;
@@ -564,22 +557,6 @@ static int fr_any(const fr_clause *c, size_t lo, size_t hi, const char *const *t
 
 /* The person's voice ("Do not sell my personal information"). */
 static const char *const fr_mine[] = {"my", "mine"};
-
-#define FR_TABLE(t, bit) {(t), FR_N(t), sizeof *(t), (bit)}
-static const pc_fr_cue_table fr_indexed[] = {
-    FR_TABLE(fr_mine, FR_CUE_MINE),
-    FR_TABLE(fr_protection_cues, FR_CUE_PROTECTION),
-    FR_TABLE(fr_definition_cues, FR_CUE_DEFINITION),
-    FR_TABLE(fr_right_cues, FR_CUE_RIGHT),
-    FR_TABLE(fr_intent_cues, FR_CUE_INTENT),
-    FR_TABLE(fr_overview_cues, FR_CUE_OVERVIEW),
-};
-
-const pc_fr_cue_table *pc_fr_cues_tables(size_t *n)
-{
-    *n = FR_N(fr_indexed);
-    return fr_indexed;
-}
 
 /* The hypothetical: an "if", "in the event", "in case" opens the clause part of word a and no
  * comma closes it before a. */
@@ -694,9 +671,9 @@ int pc_fr_zero_relative(const fr_clause *c, size_t a, int names_data)
     static const char *const aux[] = {"may", "might", "will", "would", "can",  "could",
                                       "do",  "does",  "have", "has",   "also", "automatically"};
     size_t j = a;
-    while (j > 0 && FR_IN(&c->ws->v[j - 1], aux))
+    while (j > 0 && PC_WORD_IS(&c->ws->v[j - 1], aux))
         j--;
-    if (j < 2 || !FR_IN(&c->ws->v[j - 1], subjects) || c->ws->v[j - 1].comma_before)
+    if (j < 2 || !PC_WORD_IS(&c->ws->v[j - 1], subjects) || c->ws->v[j - 1].comma_before)
         return 0;
     long h = pc_fr_hit_at(c, j - 2);
     if (h >= 0)
@@ -743,7 +720,7 @@ static int fr_activity_name(const fr_clause *c, size_t a)
         long h = pc_fr_hit_at(c, i);
         int gerund = n > 4 && PC_WORD_ENDS(w, "ing") && h >= 0 &&
                      c->hits[h].dim == PC_ONTO_ACTION;
-        if (!gerund && !(i < a && FR_IN(w, joins)))
+        if (!gerund && !(i < a && PC_WORD_IS(w, joins)))
             return 0;
     }
     /* "Sharing of your address with advertisers may be a sale": the subject of a statement */
@@ -788,4 +765,28 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
     if (fr_any(c, lo, hi, fr_protection_cues, FR_N(fr_protection_cues), FR_CUE_PROTECTION))
         return PC_SKIP_PROTECTION;
     return PC_SKIP_NONE;
+}
+
+#define FR_TABLE(t, bit) {(t), FR_N(t), sizeof *(t), (bit)}
+static const pc_fr_cue_table fr_indexed[] = {
+    FR_TABLE(fr_mine, FR_CUE_MINE),
+    FR_TABLE(fr_protection_cues, FR_CUE_PROTECTION),
+    FR_TABLE(fr_definition_cues, FR_CUE_DEFINITION),
+    FR_TABLE(fr_right_cues, FR_CUE_RIGHT),
+    FR_TABLE(fr_intent_cues, FR_CUE_INTENT),
+    FR_TABLE(fr_overview_cues, FR_CUE_OVERVIEW),
+    /* word tables */
+    FR_WORDS(fr_we),          FR_WORDS(fr_user),           FR_WORDS(fr_them),
+    FR_WORDS(fr_between),     FR_WORDS(fr_imperative),     FR_WORDS(fr_be),
+    FR_WORDS(fr_subject_edges), FR_WORDS(fr_relatives),    FR_WORDS(fr_prepositions),
+    FR_WORDS(fr_determiner_words), FR_WORDS(fr_coordinators), FR_WORDS(fr_enablers),
+    FR_WORDS(fr_via),         FR_WORDS(fr_visits),         FR_WORDS(fr_our_the),
+    FR_WORDS(fr_instrument_verbs), FR_WORDS(fr_infinitive_edges), FR_WORDS(fr_if_words),
+    FR_WORDS(fr_noun_det),    FR_WORDS(fr_subject_pronouns), FR_WORDS(fr_complementizers),
+};
+
+const pc_fr_cue_table *pc_fr_cues_tables(size_t *n)
+{
+    *n = FR_N(fr_indexed);
+    return fr_indexed;
 }

@@ -1,8 +1,11 @@
-/* frame_index.c: the cue words of a clause found in one pass (frame_internal.h:
- * pc_fr_cues_mark). The first words of the indexed tables' phrases are kept in one hash with
- * the bits of the tables that hold them, so each word of a clause is looked up once instead of
- * once per table; the cue readers then search a table only at the words carrying its bit. */
+/* frame_index.c: what the frames learn of each word of a clause, found in one pass
+ * (frame_internal.h: pc_fr_words_mark). The first words of the indexed cue tables' phrases
+ * and the words of the word tables are kept in one hash with the bits of the tables that hold
+ * them, so each word of a clause is looked up once instead of once per table and per question;
+ * the cue readers then search a cue table only at the words carrying its bit, and a word
+ * table's question (FR_IN) is a test of the word's bit. */
 #include "classify/frame_internal.h"
+#include "classify/frame_words.h"
 #include "util/word_index.h"
 
 #include <pthread.h>
@@ -12,20 +15,31 @@
 static const char *const fr_boundaries[] = {"but",     "however", "although", "though",
                                             "whereas", "yet",     "rather",   "instead"};
 static const pc_fr_cue_table fr_indexed[] = {
-    {fr_boundaries, sizeof fr_boundaries / sizeof *fr_boundaries, sizeof *fr_boundaries,
-     FR_CUE_BOUNDARY}};
+    {fr_boundaries, FR_N(fr_boundaries), sizeof *fr_boundaries, FR_CUE_BOUNDARY},
+    /* frame.c's word tables */
+    FR_WORDS(fr_determiners), FR_WORDS(fr_coordinators), FR_WORDS(fr_no_object),
+    FR_WORDS(fr_plain_before), FR_WORDS(fr_receive), FR_WORDS(fr_verb_particles),
+    FR_WORDS(fr_relative_openers),
+};
+
+const pc_fr_cue_table *pc_fr_index_tables(size_t *n)
+{
+    *n = FR_N(fr_indexed);
+    return fr_indexed;
+}
 
 int pc_fr_boundary(const pc_word *w)
 {
     return PC_WORD_IS(w, fr_boundaries);
 }
 
-#define FR_IX_SLOTS 1024 /* a power of two, well above the first words of all the tables */
+#define FR_IX_SLOTS 2048 /* a power of two, well above the first words of all the tables */
 
 /* One first word and the bits of the tables whose phrases start with it (mask 0: empty).
  * Plain value. */
 typedef struct fr_ix_slot {
-    uint32_t hash, len, mask;
+    uint64_t mask;
+    uint32_t hash, len;
     char w[PC_WORD_MAX];
 } fr_ix_slot;
 
@@ -37,7 +51,7 @@ static pthread_once_t fr_ix_once = PTHREAD_ONCE_INIT;
 
 /* The first word of phrase p (up to a space) under bit; -1 when it is no word that can be
  * compared whole (empty, "*", too long) or the hash is full. */
-static int fr_ix_add(const char *p, unsigned bit)
+static int fr_ix_add(const char *p, uint64_t bit)
 {
     size_t n = strcspn(p, " ");
     if (n == 0 || n >= PC_WORD_MAX || (p[0] == '*' && n == 1))
@@ -62,29 +76,41 @@ static int fr_ix_add(const char *p, unsigned bit)
     return -1;
 }
 
-static int fr_ix_add_tables(const pc_fr_cue_table *t, size_t n)
+/* The tables t[0..n) into the hash, their bits added to *seen. The entries of a word table
+ * must be single words (pc_word_is never finds one with a space). */
+static int fr_ix_add_tables(const pc_fr_cue_table *t, size_t n, uint64_t *seen)
 {
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < t[i].n; k++)
-            if (fr_ix_add(pc_word_index_entry(t[i].first, t[i].stride, k), t[i].bit) < 0)
+    for (size_t i = 0; i < n; i++) {
+        int words = t[i].bit >= FR_WORD_BIT(0);
+        for (size_t k = 0; k < t[i].n; k++) {
+            const char *p = pc_word_index_entry(t[i].first, t[i].stride, k);
+            if ((words && strchr(p, ' ')) || fr_ix_add(p, t[i].bit) < 0)
                 return -1;
+        }
+        *seen |= t[i].bit;
+    }
     return 0;
 }
 
 static void fr_ix_build(void)
 {
-    size_t n;
-    if (fr_ix_add_tables(fr_indexed, 1) < 0)
-        return;
-    const pc_fr_cue_table *t = pc_fr_cues_tables(&n);
-    if (fr_ix_add_tables(t, n) < 0)
-        return;
-    t = pc_fr_modality_tables(&n);
-    fr_ix_ok = fr_ix_add_tables(t, n) == 0;
+    const pc_fr_cue_table *(*const lists[])(size_t *) = {pc_fr_index_tables, pc_fr_cues_tables,
+                                                         pc_fr_modality_tables};
+    uint64_t seen = 0;
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+        size_t n;
+        const pc_fr_cue_table *t = lists[l](&n);
+        if (fr_ix_add_tables(t, n, &seen) < 0)
+            return;
+    }
+    /* a word table without its words would answer "no" for every word: none may be missing */
+    uint64_t all = (FR_WORD_BIT(FRW_COUNT) - 1) & ~(FR_WORD_BIT(0) - 1);
+    fr_ix_ok = (seen & all) == all;
 }
 
-/* The bits of word w: those of its slot, 0 when no table's phrase starts with it. */
-static uint32_t fr_ix_bits(const pc_word *w)
+/* The bits of word w: those of its slot, 0 when no table holds it or a phrase starting with
+ * it. */
+static uint64_t fr_ix_bits(const pc_word *w)
 {
     for (size_t k = w->hash & (FR_IX_SLOTS - 1);; k = (k + 1) & (FR_IX_SLOTS - 1)) {
         const fr_ix_slot *s = &fr_ix[k];
@@ -95,12 +121,15 @@ static uint32_t fr_ix_bits(const pc_word *w)
     }
 }
 
-int pc_fr_cues_mark(const pc_words *ws, uint32_t *cue)
+int pc_fr_words_mark(pc_words *ws, uint64_t *all)
 {
     pthread_once(&fr_ix_once, fr_ix_build);
+    *all = ~0ull;
     if (!fr_ix_ok)
         return -1;
+    uint64_t u = FR_TAGGED;
     for (size_t i = 0; i < ws->n; i++)
-        cue[i] = fr_ix_bits(&ws->v[i]);
+        u |= ws->v[i].tag = fr_ix_bits(&ws->v[i]) | FR_TAGGED;
+    *all = u;
     return 0;
 }

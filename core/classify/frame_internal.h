@@ -4,6 +4,7 @@
 #define POLCMP_FRAME_INTERNAL_H
 
 #include "classify/frame.h"
+#include "util/words.h"
 
 #include <stdint.h>
 
@@ -20,15 +21,22 @@ typedef struct fr_clause {
     int has_lead; /* it is a list item with a lead-in */
     pc_frame_skip lead_skip; /* why the lead-in states no practice ("you have the right to ask
                                 us to stop:"), PC_SKIP_NONE when it does or there is none */
-    const uint32_t *cue; /* per word, the FR_CUE_* tables a phrase of which may start there
-                            (pc_fr_cues_mark); NULL: not known, every table is searched */
     uint16_t *instrument; /* per word, pc_fr_instrument's answer + 2 once read (0: not yet),
                              written through the const clause; NULL: not kept */
+    uint64_t tags; /* the union of its words' tags (pc_fr_words_mark); all bits when untagged */
+    const int16_t *hit_of; /* per word, the hit covering it or -1; NULL: not kept (the hits
+                              are searched) */
 } fr_clause;
 
-/* The cue tables whose first words are found once per clause, one bit each: a phrase of a
- * table can match at word i only when c->cue[i] has its bit (the phrases start with a word,
- * compared whole), so a word without the bit is passed over unsearched. */
+/* What the frames learn of each word of a clause once (pc_fr_words_mark), in pc_word.tag:
+ * FR_TAGGED, the FR_CUE_* bits of the cue tables a phrase of which may start at the word, and
+ * the FR_WORD_BIT of each word table holding it. A word without FR_TAGGED (not marked: the
+ * tables could not be indexed) is looked up in the tables themselves. */
+#define FR_TAGGED (1ull << 63)
+
+/* The cue tables, one bit each: a phrase of a table can match at word i only when word i has
+ * its bit (the phrases start with a word, compared whole), so a word without the bit is passed
+ * over unsearched. */
 enum {
     FR_CUE_BOUNDARY = 1u << 0,   /* words that start a part of a sentence (pc_fr_boundary) */
     FR_CUE_MINE = 1u << 1,       /* frame_cues.c's tables: the person's voice ("my"), */
@@ -41,32 +49,77 @@ enum {
     FR_CUE_SOFTENERS = 1u << 8,
     FR_CUE_LEGAL = 1u << 9,
     FR_CUE_EXCLUSIVE = 1u << 10,
+    FR_CUE_COUNT = 11,
 };
 
-/* One indexed table: n phrases at first, stride bytes apart, with its FR_CUE_* bit. Plain
- * value; the table is static. */
+/* The word tables the cue readers ask of single words (FR_IN), one bit each above the cue
+ * tables': FRW_<table name>. Tables of the same name in two files hold the same words. */
+enum {
+    /* frame.c's (frame_words.h) */
+    FRW_fr_determiners, FRW_fr_coordinators, FRW_fr_no_object, FRW_fr_plain_before,
+    FRW_fr_receive, FRW_fr_verb_particles, FRW_fr_relative_openers,
+    /* frame_cues.c */
+    FRW_fr_we, FRW_fr_user, FRW_fr_them, FRW_fr_between, FRW_fr_imperative, FRW_fr_be,
+    FRW_fr_subject_edges, FRW_fr_relatives, FRW_fr_prepositions, FRW_fr_determiner_words,
+    FRW_fr_enablers, FRW_fr_via, FRW_fr_visits, FRW_fr_our_the, FRW_fr_instrument_verbs,
+    FRW_fr_infinitive_edges, FRW_fr_if_words, FRW_fr_noun_det, FRW_fr_subject_pronouns,
+    FRW_fr_complementizers,
+    /* frame_modality.c */
+    FRW_fr_except_consent, FRW_fr_except_when, FRW_fr_wh_objects, FRW_fr_wh_subjects,
+    FRW_fr_hedges, FRW_fr_only_words, FRW_fr_only_openers, FRW_fr_only_choices,
+    FRW_fr_purpose_not, FRW_fr_purpose_determiners, FRW_fr_clause_openers, FRW_fr_not_negating,
+    FRW_fr_conj_adverbs, FRW_fr_conj_auxiliaries, FRW_fr_clause_subjects, FRW_fr_law_words,
+    FRW_fr_narrow_laws,
+    FRW_COUNT
+};
+_Static_assert(FR_CUE_COUNT + FRW_COUNT < 63, "a word's tag holds every table's bit");
+#define FR_WORD_BIT(k) (1ull << (FR_CUE_COUNT + (k)))
+
+#define FR_N(table) (sizeof(table) / sizeof((table)[0]))
+/* Whether word w is in the word table `table` (a file-level table with an FRW_ bit). */
+#define FR_IN(w, table) pc_fr_in((w), (table), FR_N(table), FR_WORD_BIT(FRW_##table))
+static inline int pc_fr_in(const pc_word *w, const char *const *table, size_t n, uint64_t bit)
+{
+    if (w->tag & FR_TAGGED)
+        return (w->tag & bit) != 0;
+    return pc_word_is(w, table, n);
+}
+
+/* One indexed table: n phrases (a cue table's) or words (a word table's) at first, stride
+ * bytes apart, with its bit (FR_CUE_*, FR_WORD_BIT). Plain value; the table is static. */
 typedef struct pc_fr_cue_table {
     const char *const *first;
     size_t n, stride;
-    unsigned bit;
+    uint64_t bit;
 } pc_fr_cue_table;
+#define FR_WORDS(t) {(t), FR_N(t), sizeof *(t), FR_WORD_BIT(FRW_##t)}
 
-/* Each file's indexed tables: *n of them. */
+/* Each file's indexed cue tables and word tables: *n of them. */
 const pc_fr_cue_table *pc_fr_cues_tables(size_t *n);
 const pc_fr_cue_table *pc_fr_modality_tables(size_t *n);
+const pc_fr_cue_table *pc_fr_index_tables(size_t *n); /* frame_index.c's, frame.c's words */
 
-/* The FR_CUE_* bits of each word of ws into cue[0 .. ws->n) (frame_index.c). Returns 0, or -1
- * when the tables could not be indexed (then cue is not written: search every table). */
-int pc_fr_cues_mark(const pc_words *ws, uint32_t *cue);
+/* The tag of each word of ws, and their union in *all (frame_index.c). Returns 0, or -1 when
+ * the tables could not be indexed (then the tags stay 0: every table is searched; *all has
+ * every bit). */
+int pc_fr_words_mark(pc_words *ws, uint64_t *all);
 
 /* Whether word w starts a new part of a sentence ("but", "however"): what follows is a
  * statement of its own. */
 int pc_fr_boundary(const pc_word *w);
 
+/* Whether some word of c carries one of `bits`: a phrase of a cue table (FR_CUE_*) may start
+ * there, or it is in a word table (FR_WORD_BIT). */
+static inline int pc_fr_clause_may(const fr_clause *c, uint64_t bits)
+{
+    return (c->tags & bits) != 0;
+}
+
 /* Whether a phrase of the table with FR_CUE_* bit `bit` may start at word i of c. */
 static inline int pc_fr_cue_may(const fr_clause *c, size_t i, unsigned bit)
 {
-    return !c->cue || (c->cue[i] & bit);
+    uint64_t tag = c->ws->v[i].tag;
+    return !(tag & FR_TAGGED) || (tag & bit);
 }
 
 /* The actor of the action at word a (frame_cues.c); *hit is the index of the recipient hit
@@ -106,7 +159,15 @@ pc_frame_skip pc_fr_not_practice(const fr_clause *c, size_t a, size_t lo, size_t
  * to ask us to stop the following:") or a hypothetical; PC_SKIP_NONE otherwise. */
 pc_frame_skip pc_fr_lead_in_skip(const fr_clause *c);
 /* The ontology hit covering word i, or -1. */
-long pc_fr_hit_at(const fr_clause *c, size_t i);
+static inline long pc_fr_hit_at(const fr_clause *c, size_t i)
+{
+    if (c->hit_of)
+        return i < c->ws->n ? c->hit_of[i] : -1;
+    for (size_t h = 0; h < c->nhits; h++)
+        if (c->hits[h].first <= i && i < c->hits[h].first + c->hits[h].nwords)
+            return (long)h;
+    return -1;
+}
 /* Whether word w is a list marker inside a sentence: "(a)", "(ii)", "(3)". */
 int pc_fr_marker(const pc_word *w);
 /* The word of the action that the action at word a is coordinated with, the verb before it in

@@ -8,8 +8,6 @@
 
 #include <string.h>
 
-#define FR_IN(w, table) PC_WORD_IS((w), (table))
-#define FR_N(table)     (sizeof(table) / sizeof((table)[0]))
 #define FR_MATCH(ws, i, table) pc_words_match_any((ws), (i), (table), FR_N(table))
 
 /* ---- conditions and modality ---------------------------------------------------------- */
@@ -194,6 +192,10 @@ static const char *const fr_wh_subjects[] = {"you",   "your",     "we",     "the
  * this file's cues, so the hits are looked at here rather than through pc_fr_hit_at). */
 static size_t fr_term_at(const fr_clause *c, size_t i, pc_onto_dim d)
 {
+    if (c->hit_of) {
+        long h = i < c->ws->n ? c->hit_of[i] : -1;
+        return h >= 0 && c->hits[h].dim == d ? c->hits[h].first : (size_t)-1;
+    }
     for (size_t h = 0; h < c->nhits; h++)
         if (c->hits[h].dim == d && c->hits[h].first <= i &&
             i < c->hits[h].first + c->hits[h].nwords)
@@ -221,7 +223,7 @@ unsigned pc_fr_conditions(const fr_clause *c, size_t lo, size_t hi)
     unsigned bits = 0;
     for (size_t i = lo; i < hi; i++)
         bits |= fr_unless_you(c, i, hi);
-    for (size_t i = lo; i < hi; i++)
+    for (size_t i = lo; pc_fr_clause_may(c, FR_CUE_CONDITIONS) && i < hi; i++)
         for (long t = -1; pc_fr_cue_may(c, i, FR_CUE_CONDITIONS) &&
                           (t = PC_WORDS_MATCH_NEXT(c->ws, i, fr_conditions, phrase, t)) >= 0;) {
             if (fr_conditions[t].cond == PC_COND_CIRCUMSTANCE && pc_fr_wh_object(c, i))
@@ -310,7 +312,7 @@ static const char *const fr_not_negating[] = {"limited", "only", "necessarily", 
 int pc_fr_marker(const pc_word *w)
 {
     static const char *const marks[] = {"a", "b", "c", "d", "i", "ii", "iii", "iv", "v"};
-    return w->comma_before && (FR_IN(w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
+    return w->comma_before && (PC_WORD_IS(w, marks) || (w->w[0] >= '0' && w->w[0] <= '9'));
 }
 
 /* Words that may stand between a coordinator and the verb it joins ("or otherwise disclose");
@@ -322,7 +324,7 @@ static const char *const fr_conj_auxiliaries[] = {"will",  "may",   "might",  "c
                                                   "did",   "must",  "not",    "never"};
 /* Subjects that open a clause of their own between two verbs ("we do not sell it and we
  * share it"). */
-static const char *const fr_subject_pronouns[] = {"we", "they", "i", "he", "she"};
+static const char *const fr_clause_subjects[] = {"we", "they", "i", "he", "she"};
 static const char *const fr_coordinators[] = {"and", "or", "nor"};
 
 #define FR_CONJ_WINDOW 25 /* words looked back from a coordinator for the verb it joins */
@@ -349,7 +351,7 @@ size_t pc_fr_conjunct(const fr_clause *c, size_t a, int *aux)
     }
     for (size_t k = 0; i > 0 && k < FR_CONJ_WINDOW && !ws->v[i].stop_before; k++) {
         i--;
-        if (FR_IN(&ws->v[i], fr_subject_pronouns) || FR_IN(&ws->v[i], fr_clause_openers))
+        if (FR_IN(&ws->v[i], fr_clause_subjects) || FR_IN(&ws->v[i], fr_clause_openers))
             return (size_t)-1;
         size_t first = fr_action_at(c, i);
         if (first != (size_t)-1)
@@ -381,7 +383,7 @@ static int fr_negated(const fr_clause *c, size_t a)
             continue;
         k++;
         if (FR_IN(w, fr_clause_openers) || (PC_WORD_EQ(w, "without") && a - i > 1) ||
-            (FR_IN(w, fr_subject_pronouns) &&
+            (FR_IN(w, fr_clause_subjects) &&
              !(i > 0 && FR_IN(&ws->v[i - 1], fr_conj_auxiliaries))))
             break; /* "and we share it", not "under no circumstances will we sell it" */
         /* "including but not limited to", "not only ... but also" */
@@ -434,6 +436,13 @@ static const pc_fr_cue_table fr_indexed[] = {
     {fr_softeners, FR_N(fr_softeners), sizeof *fr_softeners, FR_CUE_SOFTENERS},
     {fr_legal_sense, FR_N(fr_legal_sense), sizeof *fr_legal_sense, FR_CUE_LEGAL},
     {fr_exclusive, FR_N(fr_exclusive), sizeof *fr_exclusive, FR_CUE_EXCLUSIVE},
+    /* word tables */
+    FR_WORDS(fr_except_consent), FR_WORDS(fr_except_when),      FR_WORDS(fr_wh_objects),
+    FR_WORDS(fr_wh_subjects),    FR_WORDS(fr_hedges),           FR_WORDS(fr_only_words),
+    FR_WORDS(fr_only_openers),   FR_WORDS(fr_only_choices),     FR_WORDS(fr_purpose_not),
+    FR_WORDS(fr_purpose_determiners), FR_WORDS(fr_clause_openers), FR_WORDS(fr_not_negating),
+    FR_WORDS(fr_conj_adverbs),   FR_WORDS(fr_conj_auxiliaries), FR_WORDS(fr_clause_subjects),
+    FR_WORDS(fr_coordinators),   FR_WORDS(fr_law_words),        FR_WORDS(fr_narrow_laws),
 };
 
 const pc_fr_cue_table *pc_fr_modality_tables(size_t *n)
@@ -445,8 +454,10 @@ const pc_fr_cue_table *pc_fr_modality_tables(size_t *n)
 unsigned pc_fr_part_flags(const fr_clause *c, size_t lo, size_t hi)
 {
     unsigned flags = 0;
+    if (!pc_fr_clause_may(c, FR_CUE_SOFTENERS | FR_CUE_LEGAL | FR_CUE_EXCLUSIVE))
+        return 0;
     for (size_t i = lo; i < hi; i++) {
-        if (c->cue && !(c->cue[i] & (FR_CUE_SOFTENERS | FR_CUE_LEGAL | FR_CUE_EXCLUSIVE)))
+        if (!pc_fr_cue_may(c, i, FR_CUE_SOFTENERS | FR_CUE_LEGAL | FR_CUE_EXCLUSIVE))
             continue;
         if (pc_fr_cue_may(c, i, FR_CUE_SOFTENERS) && FR_MATCH(c->ws, i, fr_softeners))
             flags |= PC_FRAME_SOFTENED;

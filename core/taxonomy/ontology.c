@@ -141,6 +141,8 @@ static int on_rest_at(const pc_onto_term *t, const pc_words *ws, size_t i)
     if (t->nwords == 1)
         return 1;
     const char *p = t->words + ws->v[i].len + 1; /* the first word and its space */
+    if (i + 1 >= ws->n || (p[0] != ws->v[i + 1].w[0] && p[0] != '*'))
+        return 0; /* most terms: the second word differs at once */
     for (size_t k = 1; k < t->nwords; k++) {
         size_t len = 0;
         while (p[len] && p[len] != ' ')
@@ -172,11 +174,37 @@ static const pc_onto_run *on_first_slot(const pc_ontology *o, const char *w, siz
     }
 }
 
+/* Whether word w may start a term of terms[0..nexact): its slot in o->first is not empty, or
+ * one on the way to it holds a word as long with the same first byte. */
+static int on_may_start(const pc_ontology *o, const pc_word *w)
+{
+    size_t mask = o->nfirst - 1;
+    for (size_t h = w->hash & mask;; h = (h + 1) & mask) {
+        const pc_onto_run *r = &o->first[h];
+        if (!r->end)
+            return 0;
+        if (r->len == w->len && o->terms[r->start].words[0] == w->w[0])
+            return 1;
+    }
+}
+
+static int on_match(const pc_ontology *o, const pc_words *ws, size_t i, pc_onto_hit *hit);
+
 int pc_onto_match(const pc_ontology *o, const pc_words *ws, size_t i, pc_onto_hit *hit)
 {
     *hit = (pc_onto_hit){PC_ONTO_ACTION, -1, i, 0};
     if (i >= ws->n)
         return 0;
+    /* most words start no term: told from their slot, without the search's setup */
+    if (o->nexact == o->nterms && o->nfirst && !on_may_start(o, &ws->v[i]))
+        return 0;
+    return on_match(o, ws, i, hit);
+}
+
+/* pc_onto_match's search of the terms starting at word i (< ws->n). */
+__attribute__((noinline)) static int on_match(const pc_ontology *o, const pc_words *ws, size_t i,
+                                              pc_onto_hit *hit)
+{
     const char *w = ws->v[i].w;
     const pc_onto_run *r = o->nfirst ? on_first_slot(o, w, ws->v[i].len, ws->v[i].hash) : NULL;
     for (size_t j = r ? r->start : 0; r && j < r->end; j++) {

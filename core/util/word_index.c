@@ -16,6 +16,8 @@ struct pc_word_index {
     int32_t *head;  /* bucket -> its first entry, -1: none */
     int32_t *next;  /* entry -> the next entry of its bucket, -1: none */
     uint32_t *hash; /* entry -> its first word's hash */
+    uint32_t *hash2; /* entry -> its second word's hash, when two[entry] */
+    unsigned char *two; /* entry -> 1 when it has a second word that is not "*" */
 };
 
 static _Atomic(pc_word_index *) pc_wix_slots[PC_WIX_TABLES];
@@ -46,6 +48,19 @@ static uint32_t pc_wix_first_hash(const char *p)
     return pc_word_hash(p, n);
 }
 
+/* Whether phrase p has a second word other than "*" (words.h: a gap), its hash in *h. */
+static int pc_wix_second(const char *p, uint32_t *h)
+{
+    while (*p && *p != ' ')
+        p++;
+    while (*p == ' ')
+        p++;
+    if (!*p || (*p == '*' && (p[1] == ' ' || !p[1])))
+        return 0;
+    *h = pc_wix_first_hash(p);
+    return 1;
+}
+
 static pc_word_index *pc_wix_build(const char *const *first, size_t n, size_t stride)
 {
     uint32_t buckets = 8;
@@ -53,19 +68,24 @@ static pc_word_index *pc_wix_build(const char *const *first, size_t n, size_t st
         buckets *= 2;
     if (n > INT32_MAX / 4)
         return NULL;
-    pc_word_index *ix =
-        malloc(sizeof *ix + buckets * sizeof(int32_t) + n * (sizeof(int32_t) + sizeof(uint32_t)));
+    pc_word_index *ix = malloc(sizeof *ix + buckets * sizeof(int32_t) +
+                               n * (sizeof(int32_t) + 2 * sizeof(uint32_t) + 1));
     if (!ix)
         return NULL;
-    *ix = (pc_word_index){first, n, stride, buckets - 1, NULL, NULL, NULL};
+    *ix = (pc_word_index){first, n, stride, buckets - 1, NULL, NULL, NULL, NULL, NULL};
     ix->head = (int32_t *)(void *)(ix + 1);
     ix->next = ix->head + buckets;
     ix->hash = (uint32_t *)(void *)(ix->next + n);
+    ix->hash2 = ix->hash + n;
+    ix->two = (unsigned char *)(ix->hash2 + n);
     for (uint32_t b = 0; b < buckets; b++)
         ix->head[b] = -1;
     for (size_t k = n; k-- > 0;) { /* prepending from the end keeps each chain in order */
-        uint32_t h = pc_wix_first_hash(pc_word_index_entry(first, stride, k));
+        const char *p = pc_word_index_entry(first, stride, k);
+        uint32_t h = pc_wix_first_hash(p);
         ix->hash[k] = h;
+        ix->hash2[k] = 0;
+        ix->two[k] = (unsigned char)pc_wix_second(p, &ix->hash2[k]);
         ix->next[k] = ix->head[h & ix->mask];
         ix->head[h & ix->mask] = (int32_t)k;
     }
@@ -126,6 +146,14 @@ long pc_word_index_next(const pc_word_index *ix, uint32_t h, long after)
 {
     int32_t k = after < 0 ? ix->head[h & ix->mask] : ix->next[after];
     while (k >= 0 && ix->hash[k] != h)
+        k = ix->next[k];
+    return k;
+}
+
+long pc_word_index_next2(const pc_word_index *ix, uint32_t h, const uint32_t *h2, long after)
+{
+    int32_t k = after < 0 ? ix->head[h & ix->mask] : ix->next[after];
+    while (k >= 0 && (ix->hash[k] != h || (ix->two[k] && (!h2 || ix->hash2[k] != *h2))))
         k = ix->next[k];
     return k;
 }

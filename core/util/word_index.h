@@ -44,5 +44,9 @@ static inline const char *pc_word_index_entry(const char *const *first, size_t s
  * same h), in table order, whose first word hashes to h; -1 when none is left. Entries are
  * told apart by hash only: the caller compares the words. */
 long pc_word_index_next(const pc_word_index *ix, uint32_t h, long after);
+/* The same for a phrase starting at a word of hash h followed by a word of hash *h2 (h2 NULL:
+ * by none): entries whose second word (not "*") hashes otherwise are passed over too, as no
+ * match can start there. */
+long pc_word_index_next2(const pc_word_index *ix, uint32_t h, const uint32_t *h2, long after);
 
 #endif

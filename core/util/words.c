@@ -282,6 +282,7 @@ void pc_words_split(const char *s, size_t len, pc_words *ws)
     while (ws->n < PC_WORDS_MAX && pc_words_next(s, len, &pos, &ws->v[ws->n])) {
         pc_word *w = &ws->v[ws->n++];
         w->stop_before = w->comma_before = 0;
+        w->tag = 0;
         if (w->start != prev + 1 || s[prev] != ' ') /* most gaps: one space, nothing in it */
             pc_words_gap(s, len, prev, w->start, &w->stop_before, &w->comma_before);
         prev = w->end;
@@ -377,8 +378,9 @@ long pc_words_match_next(const pc_words *ws, size_t i, const char *const *first,
         }
         return -1;
     }
-    for (long t = pc_word_index_next(ix, w->hash, after); t >= 0;
-         t = pc_word_index_next(ix, w->hash, t)) {
+    const uint32_t *h2 = i + 1 < ws->n ? &ws->v[i + 1].hash : NULL; /* the next word's */
+    for (long t = pc_word_index_next2(ix, w->hash, h2, after); t >= 0;
+         t = pc_word_index_next2(ix, w->hash, h2, t)) {
         const char *p = pc_word_index_entry(first, stride, (size_t)t);
         if (w->w[0] == p[0] && pc_words_match_at(ws, i, p))
             return t;

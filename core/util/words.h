@@ -56,9 +56,10 @@ typedef struct pc_word {
     int comma_before;    /* a ",", "(" or ")" does */
     uint32_t hash;       /* pc_word_hash of w (util/word_index.h) */
     uint32_t len;        /* strlen(w) */
+    uint64_t tag;        /* the caller's (what it learned of the word), 0 after the split */
 } pc_word;
 
-/* pc_words: the words of one text. Fixed-size storage, a plain value (about 40 KB: keep one
+/* pc_words: the words of one text. Fixed-size storage, a plain value (about 64 KB: keep one
  * per thread or on the heap, not many on the stack). */
 typedef struct pc_words {
     pc_word v[PC_WORDS_MAX];

@@ -1,6 +1,7 @@
-/* test_frame_index.c: the per-clause index of the frames' cue tables (frame_index.c): every
- * first word of every indexed table carries its table's bit, other words carry none, and the
- * cues it gates still shape frames. The sentences are written for these tests. */
+/* test_frame_index.c: the per-clause index of the frames' tables (frame_index.c): every
+ * first word of every indexed cue table carries its table's bit, every word of every word table
+ * its table's bit and no other word table's, other words carry none, and the cues it gates
+ * still shape frames. The sentences are written for these tests. */
 #include "testutil.h"
 
 #include "classify/frame_internal.h"
@@ -9,7 +10,23 @@
 #include <string.h>
 
 static pc_words ws;
-static uint32_t cue[PC_WORDS_MAX];
+
+static const char *entry(const pc_fr_cue_table *t, size_t k)
+{
+    return *(const char *const *)(const void *)((const char *)t->first + k * t->stride);
+}
+
+static void mark(const char *s)
+{
+    pc_words_split(s, strlen(s), &ws);
+    uint64_t all, u = 0;
+    assert_int_equal(pc_fr_words_mark(&ws, &all), 0);
+    for (size_t i = 0; i < ws.n; i++) {
+        assert_true(ws.v[i].tag & FR_TAGGED);
+        u |= ws.v[i].tag;
+    }
+    assert_true(all == (u | FR_TAGGED)); /* the clause's union, read before its words */
+}
 
 /* Each phrase of each table, split as a clause: its first word must have the table's bit. */
 static void check_tables(const pc_fr_cue_table *t, size_t n)
@@ -17,13 +34,11 @@ static void check_tables(const pc_fr_cue_table *t, size_t n)
     assert_true(n > 0);
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < t[i].n; k++) {
-            const char *p = *(const char *const *)(const void *)((const char *)t[i].first +
-                                                                 k * t[i].stride);
-            pc_words_split(p, strlen(p), &ws);
+            mark(entry(&t[i], k));
             assert_true(ws.n > 0);
-            assert_int_equal(pc_fr_cues_mark(&ws, cue), 0);
-            if (!(cue[0] & t[i].bit))
-                fail_msg("table %zu (bit %#x): \"%s\" not indexed", i, t[i].bit, p);
+            if (!(ws.v[0].tag & t[i].bit))
+                fail_msg("table %zu (bit %#llx): \"%s\" not indexed", i,
+                         (unsigned long long)t[i].bit, entry(&t[i], k));
         }
 }
 
@@ -35,10 +50,10 @@ static void test_index_holds_every_table(void **state)
     check_tables(t, n);
     t = pc_fr_modality_tables(&n);
     check_tables(t, n);
-    const char *b = "Fine, however odd";
-    pc_words_split(b, strlen(b), &ws);
-    assert_int_equal(pc_fr_cues_mark(&ws, cue), 0);
-    assert_true(cue[1] & FR_CUE_BOUNDARY);
+    t = pc_fr_index_tables(&n);
+    check_tables(t, n);
+    mark("Fine, however odd");
+    assert_true(ws.v[1].tag & FR_CUE_BOUNDARY);
     assert_true(pc_fr_boundary(&ws.v[1]));
 }
 
@@ -46,18 +61,71 @@ static void test_index_holds_every_table(void **state)
 static void test_index_other_words(void **state)
 {
     (void)state;
-    const char *s = "Zebras graze quietly; MY Mine myself";
-    pc_words_split(s, strlen(s), &ws);
+    mark("Zebras graze quietly; MY Mine myself");
     assert_int_equal(ws.n, 6);
-    assert_int_equal(pc_fr_cues_mark(&ws, cue), 0);
     for (size_t i = 0; i < 3; i++)
-        assert_int_equal(cue[i], 0);
-    assert_true(cue[3] & FR_CUE_MINE); /* folded: "my" */
-    assert_true(cue[4] & FR_CUE_MINE);
-    assert_false(cue[5] & FR_CUE_MINE); /* "myself" is no entry */
+        assert_true(ws.v[i].tag == FR_TAGGED);
+    assert_true(ws.v[3].tag & FR_CUE_MINE); /* folded: "my" */
+    assert_true(ws.v[4].tag & FR_CUE_MINE);
+    assert_false(ws.v[5].tag & FR_CUE_MINE); /* "myself" is no entry */
 }
 
-/* Frames of sentences whose readings rest on gated tables: the index must not hide them. */
+/* A word's tag answers each word table's question as the table itself does (pc_word_is), for
+ * every word of every table (each also a non-member of most other tables), their folded and
+ * cut variants, and words of no table; every FRW_ bit belongs to a listed table. */
+static void check_word_bits(const pc_fr_cue_table *all[3], const size_t nall[3], const char *s)
+{
+    mark(s);
+    for (size_t w = 0; w < ws.n; w++)
+        for (size_t l = 0; l < 3; l++)
+            for (size_t i = 0; i < nall[l]; i++) {
+                const pc_fr_cue_table *t = &all[l][i];
+                if (t->bit < FR_WORD_BIT(0))
+                    continue;
+                int want = pc_word_is(&ws.v[w], t->first, t->n);
+                if (!!(ws.v[w].tag & t->bit) != want ||
+                    pc_fr_in(&ws.v[w], t->first, t->n, t->bit) != want)
+                    fail_msg("\"%s\" in table %zu of list %zu: tag says %d, table %d", ws.v[w].w,
+                             i, l, !want, want);
+            }
+}
+
+static void test_index_word_tables(void **state)
+{
+    (void)state;
+    const pc_fr_cue_table *all[3];
+    size_t nall[3];
+    uint64_t seen = 0;
+    all[0] = pc_fr_cues_tables(&nall[0]);
+    all[1] = pc_fr_modality_tables(&nall[1]);
+    all[2] = pc_fr_index_tables(&nall[2]);
+    for (size_t l = 0; l < 3; l++)
+        for (size_t i = 0; i < nall[l]; i++) {
+            seen |= all[l][i].bit;
+            for (size_t k = 0; k < all[l][i].n; k++)
+                check_word_bits(all, nall, entry(&all[l][i], k));
+        }
+    for (size_t k = 0; k < FRW_COUNT; k++)
+        if (!(seen & FR_WORD_BIT(k)))
+            fail_msg("word table %zu is listed nowhere", k);
+    check_word_bits(all, nall, "Zebras WE Their ourselvess usage lawful the-and or/nor "
+                               "don\u2019t DON'T supercalifragilisticexpialidociouswe");
+}
+
+/* An untagged word (tables not indexed) is looked up in the table itself. */
+static void test_index_untagged(void **state)
+{
+    (void)state;
+    static const char *const table[] = {"alpha", "beta"};
+    const char *s = "beta gamma";
+    pc_words_split(s, strlen(s), &ws);
+    assert_true(ws.v[0].tag == 0);
+    assert_true(pc_fr_in(&ws.v[0], table, 2, FR_WORD_BIT(0)));
+    assert_false(pc_fr_in(&ws.v[1], table, 2, FR_WORD_BIT(0)));
+    ws.v[1].tag = FR_TAGGED | FR_WORD_BIT(0); /* a tag is believed over the table */
+    assert_true(pc_fr_in(&ws.v[1], table, 2, FR_WORD_BIT(0)));
+}
+
 static void test_index_cues_still_read(void **state)
 {
     (void)state;
@@ -103,6 +171,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_index_holds_every_table),
         cmocka_unit_test(test_index_other_words),
+        cmocka_unit_test(test_index_word_tables),
+        cmocka_unit_test(test_index_untagged),
         cmocka_unit_test(test_index_cues_still_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

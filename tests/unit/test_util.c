@@ -346,6 +346,33 @@ static void test_word_index(void **state)
     assert_true(pc_words_match_any(&ws, 3, test_cue_words, 12) == 0);
 }
 
+/* The index passes over a phrase whose second word differs from the next word of the text:
+ * a gap ("*"), a phrase of one word, spaces doubled and the last word of a text are still
+ * read as pc_words_match_at reads them. */
+static const char *const test_pair_phrases[] = {
+    "we  share", "we *", "we * data", "we", "we sell", "share data", "share", "data",
+    "data *",    "data more", "x", "y"};
+
+static void test_word_index_pairs(void **state)
+{
+    (void)state;
+    static pc_words ws;
+    static const char text[] = "We share, data";
+    pc_words_split(text, sizeof text - 1, &ws);
+    assert_int_equal(ws.n, 3);
+    static const long want[3][6] = {{0, 1, 2, 3, -1}, {5, 6, -1}, {7, 8, -1}};
+    for (size_t i = 0; i < 3; i++) {
+        long t = -1;
+        for (size_t k = 0;; k++) {
+            t = pc_words_match_next(&ws, i, test_pair_phrases, 12, sizeof *test_pair_phrases, t);
+            assert_int_equal(t, want[i][k]);
+            if (t < 0)
+                break;
+            assert_true(pc_words_match_at(&ws, i, test_pair_phrases[t]));
+        }
+    }
+}
+
 /* Valid text of every length around the eight-byte step, and one bad byte at each place. */
 static void test_utf8_valid(void **state)
 {
@@ -445,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_wordset_filter),
         cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_word_index),
+        cmocka_unit_test(test_word_index_pairs),
         cmocka_unit_test(test_utf8_valid),
         cmocka_unit_test(test_keyed_sort),
         cmocka_unit_test(test_file_read),
