@@ -1,14 +1,12 @@
 /* jsonw.c: the streaming JSON writer (jsonw.h). */
 #include "present/jsonw.h"
+#include "util/ascii16.h"
 
 #include <locale.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 /* ---- the two value encoders ---------------------------------------------------------- */
 
@@ -429,18 +427,7 @@ void pc_jsonw_arr_end(pc_jsonw *w) { pc_jsonw_close(w, ']'); }
  * a test with SSE2 (a byte below 0x20 or beyond ASCII is below 0x20 as a signed byte). */
 static size_t pc_json_plain_ascii(const char *s, size_t n)
 {
-    size_t i = 0;
-#ifdef __SSE2__
-    const __m128i lo = _mm_set1_epi8(0x20), q = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
-    for (; i + 16 <= n; i += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i bad = _mm_or_si128(_mm_cmplt_epi8(x, lo),
-                                   _mm_or_si128(_mm_cmpeq_epi8(x, q), _mm_cmpeq_epi8(x, bs)));
-        unsigned m = (unsigned)_mm_movemask_epi8(bad);
-        if (m)
-            return i + (size_t)__builtin_ctz(m);
-    }
-#endif
+    size_t i = pc_ascii16_plain((const unsigned char *)s, n, '"', '\\');
     /* 0x20..0x7F but '"' (0x22) and '\\' (0x5C), a byte a lookup */
     static const unsigned char plain[256] = {
         [0x20] = 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20 */

@@ -4,13 +4,11 @@
  * quoted or bare value) or bogus tokens (up to a blank or the tag's end) between blanks,
  * until '>' or "/>". Whatever does not tokenize plainly leaves the tag untouched. */
 #include "text/html_internal.h"
+#include "util/ascii16.h"
 
 #include <string.h>
 #include <strings.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #define TAG_NAME_MAX 100 /* libxml2's HTML_PARSER_BUFFER_SIZE: longer names are cut */
 #define TAG_SEGS_MAX 64
@@ -198,36 +196,13 @@ static size_t run_lines(const unsigned char *s, const unsigned char *e)
     return k;
 }
 
-/* How many of the bytes at p (up to end) are 0x20..0x7F but '<' and '&' (html_text_run's
- * "most bytes"): sixteen at a test with SSE2, where a byte below 0x20 or beyond ASCII is below
- * 0x20 as a signed byte; 0 without SSE2. */
-static size_t run_plain(const unsigned char *p, const unsigned char *end)
-{
-    size_t k = 0;
-#ifdef __SSE2__
-    const __m128i lo = _mm_set1_epi8(0x20), lt = _mm_set1_epi8('<'), amp = _mm_set1_epi8('&');
-    for (; (size_t)(end - p) - k >= 16; k += 16) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
-        __m128i bad = _mm_or_si128(_mm_cmplt_epi8(x, lo),
-                                   _mm_or_si128(_mm_cmpeq_epi8(x, lt), _mm_cmpeq_epi8(x, amp)));
-        unsigned m = (unsigned)_mm_movemask_epi8(bad);
-        if (m)
-            return k + (size_t)__builtin_ctz(m);
-    }
-#else
-    (void)p;
-    (void)end;
-#endif
-    return k;
-}
-
 const unsigned char *html_text_run(const unsigned char *s, const unsigned char *end,
                                    html_run *r)
 {
     const unsigned char *p = s;
     *r = (html_run){0, 0, 0};
     while (p < end) {
-        size_t k = run_plain(p, end);
+        size_t k = pc_ascii16_plain(p, (size_t)(end - p), '<', '&');
         r->cols += k;
         p += k;
         if (p >= end)

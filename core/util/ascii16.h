@@ -1,5 +1,6 @@
 /* ascii16.h: sixteen bytes of text classified and lowercased at once, for the tokenizers that
- * read words byte by byte (util/words.h, classify/features.h).
+ * read words byte by byte (util/words.h, classify/features.h), and plain ASCII runs measured
+ * sixteen bytes at a test (the HTML reader's text runs, the JSON writer's strings).
  *
  * pc_ascii16_fold(p, out, high) reads p[0..16) (all sixteen must be readable) and writes them
  * to out[0..16) with the ASCII letters 'A'..'Z' lowercased and every other byte as it was. It
@@ -10,6 +11,7 @@
 #ifndef POLCMP_ASCII16_H
 #define POLCMP_ASCII16_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #ifdef __SSE2__
@@ -53,6 +55,33 @@ static inline unsigned pc_ascii16_fold(const unsigned char *p, unsigned char *ou
     }
     return m;
 #endif
+}
+
+/* How many of the first bytes of p[0..n) are 0x20..0x7F and neither `a` nor `b`, counted
+ * sixteen at a test with SSE2 and stopping at the first block that holds another byte (a byte
+ * below 0x20 or beyond ASCII is below 0x20 as a signed byte): a multiple of 16 up to the block
+ * that stops, then the place in it. The caller finishes the last bytes (fewer than sixteen, or
+ * all of them without SSE2, where this returns 0). */
+static inline size_t pc_ascii16_plain(const unsigned char *p, size_t n, char a, char b)
+{
+    size_t k = 0;
+#ifdef __SSE2__
+    const __m128i lo = _mm_set1_epi8(0x20), va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+    for (; n - k >= 16; k += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        __m128i bad = _mm_or_si128(_mm_cmplt_epi8(x, lo),
+                                   _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)));
+        unsigned m = (unsigned)_mm_movemask_epi8(bad);
+        if (m)
+            return k + (size_t)__builtin_ctz(m);
+    }
+#else
+    (void)p;
+    (void)n;
+    (void)a;
+    (void)b;
+#endif
+    return k;
 }
 
 #endif
