@@ -116,31 +116,31 @@ static int has_chrome_name(const char *v, size_t n)
 
 /* The words (util/words.h: "cookie-banner" is two) that name chrome alone, or together with a
  * word of the paired list: a cookie banner, a language picker. */
-static const char *const chrome_word_list[] = {
-    "nav", "navbar", "navigation", "navmenu", "sidenav", "topnav", "subnav", "menu",
-    "menubar", "mainmenu", "megamenu", "footer", "sidebar", "toolbar", "topbar", "share",
-    "social", "related", "comments", "promo", "advert", "ad", "ads"};
-static const char *const cookie_word_list[] = {"cookie", "cookies", "gdpr"};
-static const char *const banner_word_list[] = {"banner", "notice", "bar", "popup", "modal",
-                                               "dialog", "overlay", "consent", "law", "message",
-                                               "alert", "wall"};
-static const char *const lang_word_list[] = {"lang", "language", "languages", "locale"};
-static const char *const picker_word_list[] = {"switch", "switcher", "selector", "select",
-                                               "picker", "chooser", "menu", "dropdown", "list",
-                                               "links", "nav"};
+#define CHROME_WORDS                                                                          \
+    "nav", "navbar", "navigation", "navmenu", "sidenav", "topnav", "subnav", "menu", "menubar", \
+        "mainmenu", "megamenu", "footer", "sidebar", "toolbar", "topbar", "share", "social",    \
+        "related", "comments", "promo", "advert", "ad", "ads"
+#define COOKIE_WORDS "cookie", "cookies", "gdpr"
+#define BANNER_WORDS                                                                          \
+    "banner", "notice", "bar", "popup", "modal", "dialog", "overlay", "consent", "law",         \
+        "message", "alert", "wall"
+#define LANG_WORDS "lang", "language", "languages", "locale"
+#define PICKER_WORDS                                                                          \
+    "switch", "switcher", "selector", "select", "picker", "chooser", "menu", "dropdown", "list", \
+        "links", "nav"
+static const char *const chrome_word_list[] = {CHROME_WORDS};
+static const char *const cookie_word_list[] = {COOKIE_WORDS};
+static const char *const banner_word_list[] = {BANNER_WORDS};
+static const char *const lang_word_list[] = {LANG_WORDS};
+static const char *const picker_word_list[] = {PICKER_WORDS};
+/* The five lists in one: most words of a value are in none of them, told by one lookup. */
+static const char *const any_word_list[] = {CHROME_WORDS, COOKIE_WORDS, BANNER_WORDS,
+                                            LANG_WORDS, PICKER_WORDS};
 static pc_wordset chrome_words = PC_WORDSET(chrome_word_list, true);
 static pc_wordset cookie_words = PC_WORDSET(cookie_word_list, true);
 static pc_wordset banner_words = PC_WORDSET(banner_word_list, true);
 static pc_wordset lang_words = PC_WORDSET(lang_word_list, true);
 static pc_wordset picker_words = PC_WORDSET(picker_word_list, true);
-/* The five lists in one: most words of a value are in none of them, told by one lookup. */
-static const char *const any_word_list[] = {
-    "nav", "navbar", "navigation", "navmenu", "sidenav", "topnav", "subnav", "menu",
-    "menubar", "mainmenu", "megamenu", "footer", "sidebar", "toolbar", "topbar", "share",
-    "social", "related", "comments", "promo", "advert", "ad", "ads", "cookie", "cookies", "gdpr",
-    "banner", "notice", "bar", "popup", "modal", "dialog", "overlay", "consent", "law",
-    "message", "alert", "wall", "lang", "language", "languages", "locale", "switch",
-    "switcher", "selector", "select", "picker", "chooser", "dropdown", "list", "links"};
 static pc_wordset any_words = PC_WORDSET(any_word_list, true);
 
 enum { W_CHROME = 1, W_COOKIE = 2, W_BANNER = 4, W_LANG = 8, W_PICKER = 16 };
