@@ -230,16 +230,17 @@ static void classify_stance(const classify_out *o, const pc_stance *s)
     pc_jsonw_obj_end(w);
 }
 
-/* A member that is an empty array ("attributes":[], as lit spells it) in one copy when n is 0
- * and the writer compact: most clauses have no attributes, stances or overruled labels.
- * Whether it was written. */
-#define CLASSIFY_NONE(w, n, lit) ((n) == 0 && !(w)->indent && classify_raw((w), lit, sizeof(lit) - 1))
-
-static int classify_raw(pc_jsonw *w, const char *members, size_t n)
+/* A member that is an empty array ("attributes":[], as members spells it) written in one copy
+ * when n is 0 and the writer compact: most clauses have no attributes, stances or overruled
+ * labels. Whether it was written. */
+static int classify_none(pc_jsonw *w, size_t n, const char *members, size_t len)
 {
-    pc_jsonw_members_raw(w, members, n);
+    if (n || w->indent)
+        return 0;
+    pc_jsonw_members_raw(w, members, len);
     return 1;
 }
+#define CLASSIFY_NONE(w, n, lit) classify_none((w), (n), (lit), sizeof(lit) - 1)
 
 static void classify_results(const classify_out *o, size_t i)
 {

@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <string.h>
 
-
 /* ---- the two value encoders ---------------------------------------------------------- */
 
 /* The escape of one code point below 0x20 or '"' / '\\', as jansson writes it. */
