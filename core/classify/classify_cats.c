@@ -28,10 +28,13 @@ int cl_cats_init(cl_cats *cc, const pc_taxonomy *t, size_t words)
         return -1;
     for (size_t c = 0; c < t->ncats; c++) {
         const pc_category *cat = &t->cats[c];
+        double titles = 0; /* the most the heading rules can add */
         for (size_t i = 0; i < cat->nrules; i++) {
             cc_mark(cc, cat->rules[i].index, c);
-            cc->titled[c] |= cat->rules[i].scope == PC_SCOPE_HEADING;
+            if (cat->rules[i].scope == PC_SCOPE_HEADING && cat->rules[i].weight > 0)
+                titles += cat->rules[i].weight;
         }
+        cc->titled[c] = titles > 0 && titles >= cat->threshold;
         for (size_t i = 0; i < cat->nexcludes; i++)
             cc_mark(cc, cat->excludes[i].index, c);
     }

@@ -35,11 +35,12 @@ static inline void *cl_push(cl_state *st, void *arr, size_t *n, size_t *cap, siz
 }
 
 /* cl_cats: per rule, the categories it is a clause rule or veto of; per category, whether
- * a rule of it reads the titles; and the categories the current clause's literal bits leave in
- * play (cl_cats_live). Owns its arrays; one per matcher. */
+ * its heading rules alone can give it (their positive weights reach its threshold); and the
+ * categories the current clause's literal bits leave in play (cl_cats_live). Owns its arrays;
+ * one per matcher. */
 typedef struct cl_cats {
     uint64_t *rule_cats; /* nrules x cwords */
-    unsigned char *titled;
+    unsigned char *titled; /* per category: given by the titles alone, without a clause rule */
     uint64_t *live; /* cwords */
     size_t nrules, cwords;
 } cl_cats;
@@ -49,8 +50,10 @@ int cl_cats_init(cl_cats *cc, const pc_taxonomy *t, size_t words);
 void cl_cats_free(cl_cats *cc);
 /* The categories with a clause rule or veto whose bit is set in bits into cc->live. */
 void cl_cats_live(cl_cats *cc, const uint64_t *bits);
-/* Whether none of category ci's clause rules and vetoes can match, by the bits cl_cats_live
- * last read, with no rule of it reading the titles. */
+/* Whether category ci cannot be given: none of its clause rules and vetoes can match, by the
+ * bits cl_cats_live last read, and its heading rules alone cannot reach its threshold (a
+ * label needs score >= threshold; without a clause rule the score is at most the sum of the
+ * heading rules' positive weights). */
 static inline int cl_cats_out(const cl_cats *cc, int ci)
 {
     return !cc->titled[ci] && !(cc->live[ci >> 6] >> (ci & 63) & 1);

@@ -292,6 +292,52 @@ static void test_conjunction_scan(void **state)
     pc_tax_free(tax);
 }
 
+/* Heading rules: a category whose heading rules alone reach its threshold must be scored on
+ * every clause; one whose heading rules fall short only where a clause rule of it can match
+ * (the prefilter skips it elsewhere, classify_cats.c). */
+static const char head_yaml[] =
+    "taxonomy: {id: head}\n"
+    "categories:\n"
+    "  - id: titles\n    name: Titles\n    opp115: Other\n    description: a title alone\n"
+    "    rules:\n"
+    "      - id: titles.head\n        pattern: 'security'\n        scope: heading\n"
+    "        weight: 1.0\n"
+    "  - id: pair\n    name: Pair\n    opp115: Other\n    description: two titles\n"
+    "    rules:\n"
+    "      - id: pair.one\n        pattern: 'security'\n        scope: heading\n"
+    "      - id: pair.two\n        pattern: 'backups?'\n        scope: heading\n"
+    "      - id: pair.never\n        pattern: 'zebra'\n        weight: -1\n"
+    "  - id: tips\n    name: Tips\n    opp115: Other\n    description: a title tips a clause\n"
+    "    threshold: 1.5\n"
+    "    rules:\n"
+    "      - id: tips.head\n        pattern: 'security'\n        scope: heading\n"
+    "        weight: 1.0\n"
+    "      - id: tips.keep\n        pattern: '\\bkeep\\b'\n        weight: 0.5\n";
+
+static void test_heading_categories(void **state)
+{
+    (void)state;
+    pc_error err = {{0}};
+    pc_taxonomy *tax = pc_tax_load_mem("head.yaml", head_yaml, sizeof head_yaml - 1, &err);
+    if (!tax)
+        fail_msg("%s", err.msg);
+    static const struct {
+        const char *text, *heading;
+        size_t labels;
+    } cases[] = {
+        {"Nothing to see.", "Security", 1},          /* titles alone */
+        {"Nothing to see.", "Security and backups", 2}, /* titles, and pair's two titles */
+        {"We keep it.", "Security", 2},              /* titles, and tips: 1.0 + 0.5 */
+        {"We keep it.", "Backups", 0},               /* pair's one title falls short */
+        {"We keep it.", NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].text;
+        assert_int_equal(check_text(tax, t, strlen(t), cases[i].heading), cases[i].labels);
+    }
+    pc_tax_free(tax);
+}
+
 /* Literals inside literals: "big zygote", "zygote zygote", the case-sensitive "ZYGOTE-X",
  * "zygotes" and "zygote cells divide@9" contain the rare "zygote", so the scan finds them
  * around its occurrences (prefilter.c), comparing up to eight bytes at a time: literals of
@@ -353,7 +399,7 @@ int main(void)
         cmocka_unit_test(test_fold_hazards_complete), cmocka_unit_test(test_examples),
         cmocka_unit_test(test_hostile_default), cmocka_unit_test(test_hostile_rules),
         cmocka_unit_test(test_conjunction),     cmocka_unit_test(test_conjunction_scan),
-        cmocka_unit_test(test_nested_literals),
+        cmocka_unit_test(test_nested_literals), cmocka_unit_test(test_heading_categories),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
