@@ -118,7 +118,8 @@ static int cm_verdict(cl_model *cm, const pc_classified *o, size_t first, size_t
         v->d[k] = (float)d[k];
     v->rules = cm->hb.classes;
     v->strong = cm->hb.strong;
-    v->given = pc_model_decide(cm->model, u, d, v->rules, v->strong);
+    v->given = pc_model_guard(pc_model_decide(cm->model, u, d, v->rules, v->strong), v->rules,
+                              v->strong, pc_feat_own_words(f, nf, PC_MODEL_MIN_WORDS));
     return 0;
 }
 

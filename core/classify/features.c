@@ -276,6 +276,23 @@ static int feat_field(pc_feat_scratch *s, const pc_feat_field *f)
     return 0;
 }
 
+size_t pc_feat_own_words(const pc_feat_field *fields, size_t nfields, size_t most)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < nfields && n < most; f++) {
+        const unsigned char *p = (const unsigned char *)fields[f].s;
+        size_t len = fields[f].heading ? 0 : fields[f].len;
+        for (size_t i = 0; i < len && n < most;) {
+            size_t j = i, letters = 0;
+            for (; j < len && feat_byte[p[j]]; j++)
+                letters += feat_byte[p[j]] >= 'a';
+            n += j - i >= 2 && letters > 0;
+            i = j + (j == i);
+        }
+    }
+    return n;
+}
+
 /* A new stamp for a unit read from its first field: every earlier slot then reads as empty
  * (the stamp wrapping clears the table), and no leading fields are kept. */
 static void feat_new_unit(pc_feat_scratch *s)

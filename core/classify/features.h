@@ -111,6 +111,10 @@ void pc_feat_scratch_free(pc_feat_scratch *s);
  * kept_words and kept_bigrams say how many of its words and bigrams they gave. */
 int pc_feat_tokenize(pc_feat_scratch *s, const pc_feat_field *fields, size_t nfields);
 
+/* How many tokens of the fields that are not headings hold a letter (an ASCII letter or a
+ * non-ASCII byte), counting up to most: the words of a clause itself, without its title. */
+size_t pc_feat_own_words(const pc_feat_field *fields, size_t nfields, size_t most);
+
 /* The keys of the character n-grams of "<word>" with n in [nmin, nmax] (nmax at most
  * PC_FEAT_MAX_CHAR), every occurrence, written to out (room for PC_FEAT_MAX_GRAMS); returns
  * how many. word is lowercased already; only its first PC_FEAT_MAX_WORD bytes count. */

@@ -190,6 +190,11 @@ unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d
     return pc_model_given(cut, rule_cut, m->margin[u], m->margined[u], d, rules, strong);
 }
 
+unsigned pc_model_guard(unsigned given, unsigned rules, unsigned strong, size_t own_words)
+{
+    return own_words < PC_MODEL_MIN_WORDS ? given & (rules | strong) : given;
+}
+
 unsigned pc_model_alone(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES])
 {
     double cut[PC_MODEL_CLASSES];

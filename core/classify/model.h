@@ -217,6 +217,13 @@ double pc_model_mix_value(double clause_mix, double t, double c);
  * (strong), which stand whatever the model says. */
 unsigned pc_model_decide(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES],
                          unsigned rules, unsigned strong);
+/* The words a unit's own text (its fields but the headings) needs for the model to give a
+ * class the rules did not: with fewer (pc_feat_own_words), given keeps only the classes the
+ * rules gave or a strong rule stands for. A table cell ("N/A", "0", "Yes"), a language's name
+ * or a bare label gets its model scores from its title alone, and a label no rule backs is
+ * then wrong far more often than right (docs/model-file.md). */
+#define PC_MODEL_MIN_WORDS 2
+unsigned pc_model_guard(unsigned given, unsigned rules, unsigned strong, size_t own_words);
 /* The classes the model alone gives (its `alone` thresholds and the margin, no rule). */
 unsigned pc_model_alone(const pc_model *m, pc_model_unit_kind u, const double d[PC_MODEL_CLASSES]);
 /* The decision value class k must reach on a unit of kind u with decision values d: its cut (or

@@ -301,6 +301,14 @@ static void cv_mode_cuts(const cv_ctx *cx, const cv_cuts *c, pc_model_unit_kind 
     *rule_cut = keep ? c->rule_cut[k] : c->plain[k];
 }
 
+/* The classes given: the model's alone as they are, the combination's after the guard on
+ * units with too few words of their own (pc_model_guard). */
+static unsigned cv_guard(int alone, unsigned given, unsigned rules, unsigned strong,
+                         size_t words)
+{
+    return alone ? given : pc_model_guard(given, rules, strong, words);
+}
+
 /* The classes given to unit i read as kind u with the cuts of fold f, the combination's (rules
  * and the chosen modes) or the model's alone, and a margin for the classes in margined. */
 static unsigned cv_decide(const cv_ctx *cx, size_t i, pc_model_unit_kind u, int f, int alone,
@@ -316,12 +324,18 @@ static unsigned cv_decide(const cv_ctx *cx, size_t i, pc_model_unit_kind u, int 
             cv_mode_cuts(cx, c, u, k, &cut[k], &rule_cut[k]);
     }
     if (u == PC_MODEL_TEXT)
-        return pc_model_given(cut, rule_cut, margin, margined, &st->oof[i * PC_MODEL_CLASSES],
-                              alone ? 0 : st->rules12[i], alone ? 0 : st->strong12[i]);
+        return cv_guard(alone, pc_model_given(cut, rule_cut, margin, margined,
+                                              &st->oof[i * PC_MODEL_CLASSES],
+                                              alone ? 0 : st->rules12[i],
+                                              alone ? 0 : st->strong12[i]),
+                        st->rules12[i], st->strong12[i], st->words[i]);
     unsigned mask = 0;
     for (size_t x = st->cfirst[i]; x < st->cfirst[i] + st->cn[i]; x++)
-        mask |= pc_model_given(cut, rule_cut, margin, margined, &st->oofx[x * PC_MODEL_CLASSES],
-                               alone ? 0 : st->crules[x], alone ? 0 : st->cstrong[x]);
+        mask |= cv_guard(alone, pc_model_given(cut, rule_cut, margin, margined,
+                                               &st->oofx[x * PC_MODEL_CLASSES],
+                                               alone ? 0 : st->crules[x],
+                                               alone ? 0 : st->cstrong[x]),
+                         st->crules[x], st->cstrong[x], st->cwords[x]);
     return mask;
 }
 

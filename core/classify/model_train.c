@@ -17,7 +17,8 @@ static int tr_units(tr_state *st, pc_error *err)
     st->texts = calloc(st->n ? st->n : 1, sizeof *st->texts);
     st->rules12 = calloc(st->n ? st->n : 1, sizeof *st->rules12);
     st->strong12 = calloc(st->n ? st->n : 1, sizeof *st->strong12);
-    if (!mt || !st->texts || !st->rules12 || !st->strong12) {
+    st->words = calloc(st->n ? st->n : 1, sizeof *st->words);
+    if (!mt || !st->texts || !st->rules12 || !st->strong12 || !st->words) {
         pc_matcher_free(mt);
         pc_error_set(err, "%s: out of memory", st->tax->path);
         return -1;
@@ -42,6 +43,8 @@ static int tr_hits(tr_state *st, size_t i, pc_model_hits *h)
             return -1;
     st->rules12[i] = st->hb.classes;
     st->strong12[i] = st->hb.strong;
+    st->words[i] = (unsigned char)pc_feat_own_words(st->texts[i].fields, st->texts[i].nfields,
+                                                    PC_MODEL_MIN_WORDS);
     *h = pc_model_hitbuf_view(&st->hb);
     return 0;
 }
@@ -195,7 +198,8 @@ static int tr_clause_vectors(tr_state *st, size_t i)
     st->cfirst[i] = st->ncx;
     if (pc_grow(&st->cx, &st->cap_cx, st->ncx + n, sizeof *st->cx) < 0 ||
         pc_grow(&st->crules, &st->cap_crules, st->ncx + n, sizeof *st->crules) < 0 ||
-        pc_grow(&st->cstrong, &st->cap_cstrong, st->ncx + n, sizeof *st->cstrong) < 0)
+        pc_grow(&st->cstrong, &st->cap_cstrong, st->ncx + n, sizeof *st->cstrong) < 0 ||
+        pc_grow(&st->cwords, &st->cap_cwords, st->ncx + n, sizeof *st->cwords) < 0)
         return -1;
     for (size_t ci = 0; ci < n; ci++) {
         pc_feat_field f[3];
@@ -206,6 +210,8 @@ static int tr_clause_vectors(tr_state *st, size_t i)
         pc_model_hits h = pc_model_hitbuf_view(&st->hb);
         st->crules[st->ncx] = st->hb.classes;
         st->cstrong[st->ncx] = st->hb.strong;
+        st->cwords[st->ncx] = (unsigned char)pc_feat_own_words(t->outline ? f : t->fields, nf,
+                                                               PC_MODEL_MIN_WORDS);
         if (!(st->cx[st->ncx] = tr_nodes(st, t->outline ? f : t->fields, nf, &h)))
             return -1;
         st->ncx++;
@@ -267,6 +273,8 @@ static void tr_free(tr_state *st)
     free(st->cx);
     free(st->crules);
     free(st->cstrong);
+    free(st->cwords);
+    free(st->words);
     free(st->cfirst);
     free(st->cn);
     free(st->oofc);

@@ -17,13 +17,15 @@ typedef struct tr_state {
     pc_model *m;
     pc_model_text *texts;      /* per unit: its text classified by the rules */
     unsigned *rules12;         /* per unit: the classes the rules gave */
+    unsigned char *words;      /* per unit: its own words, up to PC_MODEL_MIN_WORDS */
     unsigned *strong12;        /* per unit: the classes given by a strong rule */
     struct feature_node **x;   /* per unit: its vector */
     struct feature_node **cx;  /* every unit's clauses' vectors, unit by unit */
     size_t ncx, cap_cx;
     unsigned *crules;          /* per clause vector: the classes the rules gave it */
     unsigned *cstrong;         /* per clause vector: the classes a strong rule gave it */
-    size_t cap_crules, cap_cstrong;
+    unsigned char *cwords;     /* per clause vector: its own words, up to PC_MODEL_MIN_WORDS */
+    size_t cap_crules, cap_cstrong, cap_cwords;
     size_t *cfirst, *cn;       /* per unit: its clauses in cx */
     int *fold;                 /* per unit: its cross-validation fold */
     double *oof;               /* per unit and class: the out-of-fold decision value */

@@ -3,7 +3,8 @@
  * with the same leading fields from them: what it then holds must be exactly what a fresh
  * scratch reading the unit whole holds (tokens, words and bigrams in the same order with the
  * same counts, the same lowercased bytes), also when the clause repeats the title's words,
- * when the title's bytes change in place, when its base moves, and when the table grows. */
+ * when the title's bytes change in place, when its base moves, and when the table grows; and
+ * the count of a clause's own words the model needs to give a class alone. */
 #include "testutil.h"
 
 #include "classify/features.h"
@@ -217,6 +218,31 @@ static void test_token_ends(void **state)
                                                 ends[e], e % 2 ? "Tail words, after" : ""));
 }
 
+/* A clause's own words: tokens of two bytes or more holding a letter (digits alone are no
+ * word), in the fields that are not titles, counted up to the bound asked for. */
+static size_t own(const char *title, const char *clause, size_t most)
+{
+    pc_feat_field f[2] = {{title, strlen(title), 0, 1}, {clause, strlen(clause), 100, 0}};
+    return pc_feat_own_words(f, 2, most);
+}
+
+static void test_own_words(void **state)
+{
+    (void)state;
+    const char *title = "Categories of personal information we collect";
+    assert_int_equal(own(title, "N/A", 2), 0);
+    assert_int_equal(own(title, "0", 2), 0);
+    assert_int_equal(own(title, "2024 - 37", 2), 0);
+    assert_int_equal(own(title, "Italian", 2), 1);
+    assert_int_equal(own(title, "I agree", 2), 1);
+    assert_int_equal(own(title, "30 days", 2), 1);
+    assert_int_equal(own(title, "v2 email", 2), 2);
+    assert_int_equal(own(title, "email address", 2), 2);
+    assert_int_equal(own(title, "\xD0\xA0\xD1\x83\xD1\x81 \xD1\x8F\xD0\xB7", 2), 2);
+    assert_int_equal(own(title, "one two three four", 3), 3);
+    assert_int_equal(own("", "", 2), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_title_changes),
         cmocka_unit_test(test_table_grows),
         cmocka_unit_test(test_token_ends),
+        cmocka_unit_test(test_own_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,7 +2,8 @@
  * texts with nothing to find): training and prediction, thresholds, the n-grams given as
  * evidence, combining with the rules (overruled labels, generic labels, strong rules), the
  * two scoring paths agreeing, a unit reusing its title's words from the unit before,
- * deterministic training, learning from a reviewer's relabel, a
+ * deterministic training, learning from a reviewer's relabel, no class from the model alone
+ * for a clause of fewer than two words, a
  * text read whole mixing in its best clause, and every way a model file can be refused. */
 #include "testutil.h"
 
@@ -412,6 +413,56 @@ static void test_combination(void **state)
     pc_model_free(m);
 }
 
+/* The verdict and labels of one clause under a title, the model on. */
+static pc_classified *under_title(const pc_model *m, const char *title, const char *clause)
+{
+    pc_classify_opts opts = {.model = m};
+    pc_error err = {{0}};
+    pc_classified *c = pc_classify_text_with(mini(), clause, strlen(clause), title, &opts, &err);
+    assert_non_null(c);
+    return c;
+}
+
+/* Whether the model's thresholds alone would give class bit k to the clause's verdict. */
+static int model_would(const pc_classified *c, unsigned k)
+{
+    const pc_model_verdict *v = pc_classified_verdict(c, 0);
+    double d[PC_MODEL_CLASSES];
+    for (int j = 0; j < PC_MODEL_CLASSES; j++)
+        d[j] = v->d[j];
+    return (pc_model_decide(c->model, PC_MODEL_CLAUSE, d, 0, 0) & k) != 0;
+}
+
+/* A clause with fewer than two words of its own (a table cell under a title) gets no class
+ * from the model alone, however its title scores; with two words it does, and a rule's label
+ * on a one-word clause stands as before. */
+static void test_short_clause(void **state)
+{
+    (void)state;
+    pc_model *m = train_fixture();
+    const char *title = "Your phone number is stored for six months and then deleted";
+    const char *cells[] = {"N/A", "0", "Phone"};
+    for (size_t i = 0; i < 3; i++) {
+        pc_classified *c = under_title(m, title, cells[i]);
+        assert_true(model_would(c, RET)); /* the title alone would carry it */
+        assert_int_equal(pc_classified_verdict(c, 0)->given & RET, 0);
+        assert_int_equal(c->clauses[0].nlabels, 0);
+        pc_classified_free(c);
+    }
+    pc_classified *c = under_title(m, title, "Phone number");
+    assert_true(model_would(c, RET));
+    assert_non_null(pc_classified_label(c, 0, pc_tax_find_category(c->tax, "retention")));
+    pc_classified_free(c);
+    c = under_title(m, title, "Retained.");
+    assert_true(pc_classified_verdict(c, 0)->given & RET);
+    assert_non_null(pc_classified_label(c, 0, pc_tax_find_category(c->tax, "retention")));
+    pc_classified_free(c);
+    assert_int_equal(pc_model_guard(RET | SEC, SEC, 0, 1), SEC);
+    assert_int_equal(pc_model_guard(RET | SEC, 0, RET, 0), RET);
+    assert_int_equal(pc_model_guard(RET | SEC, 0, 0, 2), RET | SEC);
+    pc_model_free(m);
+}
+
 /* A result kept for writing out only (no_ngrams) gets the same labels from the model but
  * keeps neither n-grams nor verdicts. */
 static void test_written_only(void **state)
@@ -639,7 +690,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_train_predict), cmocka_unit_test(test_thresholds),
         cmocka_unit_test(test_margin),        cmocka_unit_test(test_need_rule),        cmocka_unit_test(test_ngrams),        cmocka_unit_test(test_paths_agree),
-        cmocka_unit_test(test_kept_title),
+        cmocka_unit_test(test_kept_title),    cmocka_unit_test(test_short_clause),
         cmocka_unit_test(test_deterministic), cmocka_unit_test(test_combination),
         cmocka_unit_test(test_relabel),       cmocka_unit_test(test_mixed),
         cmocka_unit_test(test_refused),       cmocka_unit_test(test_written_only),
