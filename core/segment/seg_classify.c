@@ -249,6 +249,24 @@ static void seg_update_ctx(const char *t, const seg_lines *L, size_t i, seg_ctx 
     c->prev = i;
 }
 
+/* A date line ("Last updated June 12, 2024", "Effective Date: 9 February 2015"): a date word
+ * first (pc_title_is_date), a year, and short. Set as a heading (an HTML <h2>, a short line
+ * over a paragraph), it would take the date from the clauses the date rules read and give its
+ * section a date for a title; it stays text of the section it sits in. */
+static bool seg_date_line(const char *t, const seg_line *l)
+{
+    size_t n = l->text_end - l->text, run = 0;
+    if (n > 100 || !pc_title_is_date(t + l->text, n))
+        return false;
+    for (size_t i = l->text; i < l->text_end; i++) {
+        run = t[i] >= '0' && t[i] <= '9' ? run + 1 : 0;
+        if (run == 4 && (t[i - 3] == '1' || t[i - 3] == '2') &&
+            (i + 1 == l->text_end || t[i + 1] < '0' || t[i + 1] > '9'))
+            return true;
+    }
+    return false;
+}
+
 /* The first content line is the document's title when it reads like one; a date line
  * ("Last updated: May 22, 2024") before it is passed over. */
 static void seg_find_title(const char *t, seg_lines *L)
@@ -306,6 +324,8 @@ void pc_seg_classify(const pc_doc *doc, seg_lines *L)
         c.prev_adjacent = adjacent;
         if (l->kind == SEG_PARA)
             seg_decide(t, L, i, &c);
+        if (l->kind == SEG_HEADING && seg_date_line(t, l))
+            l->kind = SEG_PARA;
         seg_update_ctx(t, L, i, &c);
         adjacent = true;
     }

@@ -288,6 +288,30 @@ static void test_title_like_heading(void **state)
     fixture_free(&f);
 }
 
+/* A date line set as a heading (an HTML heading, a short line over a paragraph) stays a clause
+ * of the section it sits in; a heading that opens with a date word but gives no year stays a
+ * heading. */
+static void test_date_line_no_heading(void **state)
+{
+    (void)state;
+    fixture f = seg_text("<html><body><h1>Privacy Policy</h1><h3>Last updated: 5 March 2024</h3>"
+                         "<p>This policy explains what we do with your data.</p>"
+                         "<h2>Effective communication</h2><p>We write to you in plain words.</p>"
+                         "</body></html>",
+                         PC_FORMAT_HTML);
+    assert_int_equal(f.o->nsections, 2);
+    expect_title(&f, 1, "Effective communication", 1);
+    expect_clause(&f, f.o->sections[0].first_clause, "Last updated: 5 March 2024",
+                  PC_CLAUSE_SENTENCE);
+    fixture_free(&f);
+    f = seg_text("Intro text that is long enough to be a sentence.\nEffective June 4, 2014\n"
+                 "We use data to ship your orders and nothing else.\n",
+                 PC_FORMAT_TEXT);
+    assert_int_equal(f.o->nsections, 1);
+    expect_clause(&f, 1, "Effective June 4, 2014", PC_CLAUSE_SENTENCE);
+    fixture_free(&f);
+}
+
 static void test_glued_headings(void **state)
 {
     (void)state;
@@ -613,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_wrapped_short_line_is_no_heading),
         cmocka_unit_test(test_caps_headings),
         cmocka_unit_test(test_title_like_heading),
+        cmocka_unit_test(test_date_line_no_heading),
         cmocka_unit_test(test_glued_headings),
         cmocka_unit_test(test_no_false_glue),
         cmocka_unit_test(test_wall_of_text),
