@@ -12,6 +12,7 @@ void tui_lines_reset(tui_lines *l, int width, const char *ext)
     l->ext = ext;
     l->width = width > 0 ? width : 1;
     l->hang = 0;
+    l->exact = 0;
     l->oom = pc_buf_adds(&l->text, "") < 0;
 }
 
@@ -42,22 +43,24 @@ static void tui_lines_wrap(tui_lines *l, tui_style st, int indent, long tag, int
     int rest = w - l->hang > 8 ? w - l->hang : 8;
     tui_line ln = {.pstart = start, .pend = end, .tag = tag, .indent = indent,
                    .style = (unsigned char)st, .ext = (unsigned char)ext, .first = 1};
+    size_t (*wrap)(const char *, size_t, int, pc_span *, size_t) =
+        l->exact ? tui_wrap_exact : tui_wrap;
     pc_span first;
-    tui_wrap(base + start, end - start, w, &first, 1);
+    wrap(base + start, end - start, w, &first, 1);
     ln.start = start + first.start;
     ln.end = start + first.end;
     tui_lines_push(l, ln);
     size_t from = ln.end;
-    while (from < end && (base[from] == ' ' || base[from] == '\n'))
+    while (!l->exact && from < end && (base[from] == ' ' || base[from] == '\n'))
         from++;
     if (from >= end)
         return;
-    size_t n = tui_wrap(base + from, end - from, rest, NULL, 0);
+    size_t n = wrap(base + from, end - from, rest, NULL, 0);
     if (pc_grow(&l->wrap, &l->wrapcap, n, sizeof *l->wrap) < 0) {
         l->oom = 1;
         return;
     }
-    tui_wrap(base + from, end - from, rest, l->wrap, n);
+    wrap(base + from, end - from, rest, l->wrap, n);
     ln.indent = indent + l->hang;
     ln.first = 0;
     for (size_t i = 0; i < n; i++) {

@@ -34,6 +34,7 @@ typedef struct tui_lines {
     const char *ext; /* the borrowed text (a policy's), or NULL */
     int width;       /* the width lines wrap to (0 when they must be rebuilt) */
     int hang;        /* extra indent of a paragraph's continuation lines */
+    int exact;       /* paragraphs wrap with tui_wrap_exact (every space kept) */
     int oom;         /* out of memory on the way: some lines are missing */
     pc_span *wrap;   /* scratch for tui_wrap */
     size_t wrapcap;

@@ -205,8 +205,10 @@ void tui_mark(tui_screen *s, int y, int x, int w, int st, unsigned flags)
 
 /* Where the line that starts at `start` must end to fit `width` columns: the end of the text,
  * after the last space that fits, or the last character that fits. *next is where the next
- * line starts (spaces at the break are skipped). */
-static size_t tui_wrap_line(const char *text, size_t len, size_t start, int width, size_t *next)
+ * line starts (spaces at the break are skipped). With `exact`, the last character that fits,
+ * and nothing skipped. */
+static size_t tui_wrap_line(const char *text, size_t len, size_t start, int width, int exact,
+                            size_t *next)
 {
     int used = 0;
     size_t i = start, last_space = 0;
@@ -222,6 +224,9 @@ static size_t tui_wrap_line(const char *text, size_t len, size_t start, int widt
         i += n;
     }
     size_t end = i;
+    *next = end;
+    if (exact)
+        return end;
     if (i < len && last_space > start)
         end = last_space;
     *next = end;
@@ -232,14 +237,15 @@ static size_t tui_wrap_line(const char *text, size_t len, size_t start, int widt
     return end;
 }
 
-size_t tui_wrap(const char *text, size_t len, int width, pc_span *lines, size_t max)
+static size_t tui_wrap_as(const char *text, size_t len, int width, int exact, pc_span *lines,
+                          size_t max)
 {
     size_t n = 0, i = 0;
     if (width < 1)
         width = 1;
     while (i < len || n == 0) {
         size_t next;
-        size_t end = tui_wrap_line(text, len, i, width, &next);
+        size_t end = tui_wrap_line(text, len, i, width, exact, &next);
         if (lines && n < max)
             lines[n] = (pc_span){i, end};
         n++;
@@ -248,6 +254,16 @@ size_t tui_wrap(const char *text, size_t len, int width, pc_span *lines, size_t 
         i = next;
     }
     return n;
+}
+
+size_t tui_wrap(const char *text, size_t len, int width, pc_span *lines, size_t max)
+{
+    return tui_wrap_as(text, len, width, 0, lines, max);
+}
+
+size_t tui_wrap_exact(const char *text, size_t len, int width, pc_span *lines, size_t max)
+{
+    return tui_wrap_as(text, len, width, 1, lines, max);
 }
 
 /* The UI's own glyphs and common punctuation, in ASCII. */

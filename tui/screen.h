@@ -89,6 +89,9 @@ int tui_width(const char *text, size_t len);
  * spaces and line breaks (which wrap like spaces), or anywhere in a word wider than the line (CJK text breaks between characters).
  * Returns the number of lines; stores at most max of them in lines (may be NULL to count). */
 size_t tui_wrap(const char *text, size_t len, int width, pc_span *lines, size_t max);
+/* The same, breaking only where the width runs out and keeping every byte, spaces at the
+ * break too: for text whose spaces matter (a rule's pattern). */
+size_t tui_wrap_exact(const char *text, size_t len, int width, pc_span *lines, size_t max);
 
 /* Draw in ASCII, for a terminal whose locale is not UTF-8: each character that is not ASCII
  * becomes one that is, the same for the same glyph ("✓" "+", "○" "o", "✗" "x", "≠" "#", "·"

@@ -213,7 +213,9 @@ static void ex_evidence(tui_view *v, const pc_evidence *ev)
     pc_span sp = pc_span_wide(ev->span);
     ex_para(v, TUI_S_NORMAL, 4, "rule %s%s", ev->rule->id,
             ev->heading ? " (heading: matched a title or lead-in, not the clause)" : "");
+    v->lines.exact = 1; /* a space in a pattern matches one: none may vanish at a break */
     ex_long(v, TUI_S_DIM, 6, "pattern ", ev->rule->pattern, strlen(ev->rule->pattern));
+    v->lines.exact = 0;
     ex_para(v, TUI_S_MATCH, 6, "matched \"%s\" at bytes %zu-%zu",
             ex_quote(ex_policy(v), sp, quote, sizeof quote), sp.start, sp.end);
 }

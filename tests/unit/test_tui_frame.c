@@ -63,6 +63,33 @@ static void test_wrap(void **state)
     assert_int_equal(n, 4); /* ten wide characters, three a line */
 }
 
+/* A pattern wraps where the width runs out, every space kept: its lines put together again
+ * are the pattern, where word wrapping would drop the space between "ying)" and "out". */
+static void test_wrap_exact(void **state)
+{
+    (void)state;
+    const char *p = "carr(?:y|ies|ying) out  \\bdata";
+    pc_span lines[8];
+    assert_int_equal(tui_wrap(p, strlen(p), 19, lines, 8), 2);
+    assert_int_equal(lines[1].start, 19); /* the space after ")" skipped */
+    size_t n = tui_wrap_exact(p, strlen(p), 18, lines, 8);
+    assert_int_equal(n, 2);
+    assert_memory_equal(p + lines[1].start, " out  \\bdata", strlen(" out  \\bdata"));
+    tui_lines l = {0};
+    tui_lines_reset(&l, 12, NULL);
+    l.exact = 1;
+    tui_lines_add(&l, TUI_S_DIM, 2, -1, p, strlen(p));
+    char joined[64] = "";
+    for (size_t i = 0; i < l.n; i++) {
+        size_t len;
+        const char *t = tui_line_text(&l, i, &len);
+        assert_true(len <= 10);
+        strncat(joined, t, len);
+    }
+    assert_string_equal(joined, p);
+    tui_lines_free(&l);
+}
+
 static void test_every_command_has_a_key(void **state)
 {
     (void)state;
@@ -327,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_screen_sanitizes),
         cmocka_unit_test(test_screen_wide),
         cmocka_unit_test(test_wrap),
+        cmocka_unit_test(test_wrap_exact),
         cmocka_unit_test(test_every_command_has_a_key),
         cmocka_unit_test(test_matrix_shows_states),
         cmocka_unit_test(test_too_small),
