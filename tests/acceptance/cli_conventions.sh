@@ -4,7 +4,8 @@
 # is one line naming the command, exit 2; every option that takes a value takes it as
 # `--opt=VALUE` as well as `--opt VALUE`; --version; --fail-on missing-required without
 # --regime is a usage error; a tripped --fail-on lists the count per kind and the first five
-# findings; colour on stderr and in the UI follows --color, NO_COLOR and the terminal.
+# findings; colour on stderr and in the UI follows --color, NO_COLOR and the terminal; the
+# shipped taxonomy passes `taxonomy check` without a warning.
 set -uo pipefail
 bin=${POLCMP_BIN:?}
 src=${POLCMP_SRC:?}
@@ -251,6 +252,12 @@ if command -v script >/dev/null; then
 else
     echo "skipped the terminal checks: script(1) is missing"
 fi
+
+# ---- the shipped taxonomy checks clean -------------------------------------------------------
+# No warning a user editing it would be shown (slow constructs: unbounded look-arounds, ...).
+run "$bin" taxonomy check "$src/taxonomy/privacy.yaml"
+[ $rc = 0 ] || fail "taxonomy check of the shipped taxonomy: exit $rc"
+[ -s "$tmp/err" ] && fail "warnings on the shipped taxonomy: $(head -2 "$tmp/err")"
 
 [ $fails = 0 ] && echo "ok: help for $(echo $cmds | wc -w) commands and the UI, $checked options with a value"
 exit $((fails > 0))
